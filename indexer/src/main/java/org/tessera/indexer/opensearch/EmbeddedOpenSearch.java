@@ -1,0 +1,415 @@
+package org.tessera.indexer.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the OpenSearch distribution from Maven Central as a single loopback node: unpacks it once
+ * under {@code home}, writes its configuration, starts it as a daemon, waits for a healthy cluster
+ * and stops it again. A server already answering on the port is reused; a pid file left by a
+ * crashed server is recovered from. When this JVM runs as root the server runs as an unprivileged
+ * system user, because OpenSearch refuses root.
+ *
+ * <p>Start and stop serialise on a file lock in {@code home}, so two launchers (say the CLI and a
+ * test run) never start two servers. Instances are thread-safe.
+ */
+public final class EmbeddedOpenSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearch.class);
+    private static final String CLUSTER_NAME = "tessera";
+
+    private final EmbeddedProperties properties;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public EmbeddedOpenSearch(EmbeddedProperties properties) {
+        this.properties = properties;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + properties.httpPort());
+    }
+
+    public Path home() {
+        return properties.home();
+    }
+
+    /** Starts the server unless one already answers; returns its status once the cluster is healthy. */
+    public EngineStatus start() {
+        EngineStatus current = status();
+        if (current.running()) {
+            log.info("OpenSearch already running at {} (pid {}), reusing it", current.url(), current.pid());
+            return current;
+        }
+        try {
+            Files.createDirectories(properties.home());
+            try (FileChannel channel = FileChannel.open(properties.home().resolve("launcher.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                current = status();
+                if (current.running()) {
+                    return current;
+                }
+                recoverStalePid();
+                Path distribution = unpack();
+                writeConfiguration(distribution);
+                launch(distribution);
+                return awaitHealthy();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded OpenSearch in " + properties.home(), e);
+        }
+    }
+
+    /** Stops the server this home runs (found by pid file or by asking the node); true if one was stopped. */
+    public boolean stop() {
+        Optional<ProcessHandle> process = serverProcess();
+        if (process.isEmpty()) {
+            deletePidFile();
+            return false;
+        }
+        ProcessHandle handle = process.get();
+        log.info("Stopping OpenSearch (pid {})", handle.pid());
+        handle.destroy();
+        try {
+            handle.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("OpenSearch did not stop within 60 s; killing pid {}", handle.pid());
+            handle.destroyForcibly();
+            try {
+                handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                throw new IllegalStateException("could not stop OpenSearch pid " + handle.pid());
+            }
+        }
+        deletePidFile();
+        return true;
+    }
+
+    /** What answers on the configured port now; never throws for a server that is down. */
+    public EngineStatus status() {
+        String url = url().toString();
+        Optional<JsonNode> health = getJson("/_cluster/health");
+        if (health.isEmpty()) {
+            return EngineStatus.stopped(url);
+        }
+        Optional<JsonNode> nodes = getJson("/_nodes/_local/plugins,process");
+        List<String> modules = new ArrayList<>();
+        String version = null;
+        long pid = -1;
+        if (nodes.isPresent()) {
+            for (JsonNode node : nodes.get().path("nodes")) {
+                version = node.path("version").asText(null);
+                pid = node.path("process").path("id").asLong(-1);
+                TreeSet<String> names = new TreeSet<>();
+                node.path("modules").forEach(m -> names.add(m.path("name").asText()));
+                node.path("plugins").forEach(m -> names.add(m.path("name").asText()));
+                modules.addAll(names);
+            }
+        }
+        return new EngineStatus(true, pid, version, health.get().path("status").asText(null), modules, url);
+    }
+
+    private Optional<ProcessHandle> serverProcess() {
+        EngineStatus status = status();
+        if (status.running() && status.pid() > 0) {
+            return ProcessHandle.of(status.pid());
+        }
+        return readPid().flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    private void recoverStalePid() {
+        Optional<Long> pid = readPid();
+        if (pid.isPresent() && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false)) {
+            // A live process that does not answer is a server still starting or wedged; give it
+            // the start timeout, then replace it.
+            log.info("OpenSearch pid {} is alive but not answering yet; waiting", pid.get());
+            try {
+                awaitHealthy();
+                return;
+            } catch (IllegalStateException e) {
+                ProcessHandle.of(pid.get()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        if (pid.isPresent()) {
+            log.info("Removing stale OpenSearch pid file (pid {} is gone)", pid.get());
+        }
+        deletePidFile();
+    }
+
+    private Optional<Long> readPid() {
+        Path pidFile = pidFile();
+        try {
+            if (Files.isRegularFile(pidFile)) {
+                String text = Files.readString(pidFile).trim();
+                return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("Unreadable pid file {}: {}", pidFile, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private void deletePidFile() {
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", pidFile(), e.getMessage());
+        }
+    }
+
+    private Path pidFile() {
+        return properties.home().resolve("run").resolve("opensearch.pid");
+    }
+
+    /** Unpacks the distribution once; a half-finished unpack (crash) is detected by the missing marker and redone. */
+    Path unpack() throws IOException {
+        Path target = properties.home().resolve("opensearch-" + EmbeddedProperties.OPENSEARCH_VERSION);
+        Path marker = target.resolve(".tessera-unpacked");
+        if (Files.exists(marker)) {
+            return target;
+        }
+        Path zip = locateDistribution();
+        log.info("Unpacking {} into {}", zip, properties.home());
+        Path staging = Files.createTempDirectory(properties.home(), "unpack-");
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream zin = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zin.getNextEntry()) != null) {
+                Path out = staging.resolve(entry.getName()).normalize();
+                if (!out.startsWith(staging)) {
+                    throw new IOException("zip entry escapes the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(zin, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path unpackedRoot;
+        try (Stream<Path> children = Files.list(staging)) {
+            List<Path> roots = children.toList();
+            if (roots.size() != 1) {
+                throw new IOException("unexpected distribution layout in " + zip);
+            }
+            unpackedRoot = roots.getFirst();
+        }
+        // Zip entries lose their execute bits; the launch scripts and native tools need them back.
+        for (String dir : List.of("bin", "jdk/bin", "lib/tools")) {
+            Path binaries = unpackedRoot.resolve(dir);
+            if (Files.isDirectory(binaries)) {
+                try (Stream<Path> files = Files.walk(binaries)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+        deleteRecursively(target);
+        Files.move(unpackedRoot, target);
+        deleteRecursively(staging);
+        Files.writeString(marker, Instant.now().toString());
+        return target;
+    }
+
+    private Path locateDistribution() {
+        List<Path> candidates = new ArrayList<>();
+        if (properties.distribution() != null) {
+            candidates.add(properties.distribution());
+        }
+        String repo = System.getProperty("tessera.repo");
+        if (repo != null) {
+            candidates.add(Path.of(repo, "indexer", "target", "opensearch", "opensearch.zip"));
+        }
+        candidates.add(Path.of("target", "opensearch", "opensearch.zip"));
+        candidates.add(Path.of("indexer", "target", "opensearch", "opensearch.zip"));
+        candidates.add(Path.of("..", "indexer", "target", "opensearch", "opensearch.zip"));
+        String v = EmbeddedProperties.OPENSEARCH_VERSION;
+        candidates.add(Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "opensearch",
+                "distribution", "integ-test-zip", "opensearch", v, "opensearch-" + v + ".zip"));
+        return candidates.stream().filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "OpenSearch " + v + " distribution not found; looked at " + candidates
+                                + ". Run 'mvn -pl indexer generate-resources' or set tessera.opensearch.embedded.distribution"));
+    }
+
+    private void writeConfiguration(Path distribution) throws IOException {
+        Path data = properties.home().resolve("data");
+        Path logs = properties.home().resolve("logs");
+        Files.createDirectories(data);
+        Files.createDirectories(logs);
+        Files.createDirectories(pidFile().getParent());
+        String config = String.join("\n",
+                "# Written by Tessera's launcher at every start; edit tessera.opensearch.* settings instead.",
+                "cluster.name: " + CLUSTER_NAME,
+                "node.name: tessera-embedded",
+                "path.data: " + data.toAbsolutePath(),
+                "path.logs: " + logs.toAbsolutePath(),
+                "network.host: 127.0.0.1",
+                "http.port: " + properties.httpPort(),
+                "transport.port: " + properties.transportPort(),
+                "discovery.type: single-node",
+                // Development disks are often fuller than a production node's; never turn indices read-only for it.
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.destructive_requires_name: true",
+                "");
+        Files.writeString(distribution.resolve("config").resolve("opensearch.yml"), config, StandardCharsets.UTF_8);
+        String jvmOptions = Files.readString(distribution.resolve("config").resolve("jvm.options"));
+        jvmOptions = jvmOptions.replaceAll("(?m)^-Xms\\S+$", "-Xms" + properties.heap())
+                .replaceAll("(?m)^-Xmx\\S+$", "-Xmx" + properties.heap());
+        Files.writeString(distribution.resolve("config").resolve("jvm.options"), jvmOptions);
+    }
+
+    private void launch(Path distribution) throws IOException {
+        List<String> command = new ArrayList<>();
+        boolean root = ProcessUser.isRoot();
+        if (root) {
+            ensureSystemUser(properties.runAsUser());
+            run(List.of("chown", "-R", properties.runAsUser() + ":", properties.home().toString()));
+            openParents(properties.home());
+            command.addAll(List.of("runuser", "-u", properties.runAsUser(), "--"));
+        }
+        command.addAll(List.of("env", "OPENSEARCH_JAVA_HOME=" + System.getProperty("java.home"),
+                "OPENSEARCH_PATH_CONF=" + distribution.resolve("config").toAbsolutePath(),
+                distribution.resolve("bin").resolve("opensearch").toAbsolutePath().toString(),
+                "-d", "-p", pidFile().toAbsolutePath().toString()));
+        log.info("Starting OpenSearch {} on {} (heap {}{})", EmbeddedProperties.OPENSEARCH_VERSION, url(),
+                properties.heap(), root ? ", as user " + properties.runAsUser() : "");
+        Path launchLog = properties.home().resolve("logs").resolve("launch.log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launchLog.toFile()))
+                .start();
+        try {
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("OpenSearch failed to start (exit " + exit + "); see " + launchLog
+                        + " and " + properties.home().resolve("logs"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting OpenSearch", e);
+        }
+    }
+
+    private EngineStatus awaitHealthy() {
+        Instant deadline = Instant.now().plus(properties.startTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            EngineStatus status = status();
+            if (status.running() && ("green".equals(status.health()) || "yellow".equals(status.health()))) {
+                log.info("OpenSearch {} is {} at {} (pid {})", status.version(), status.health(), status.url(), status.pid());
+                return status;
+            }
+            Optional<Long> pid = readPid();
+            if (pid.isPresent() && ProcessHandle.of(pid.get()).map(p -> !p.isAlive()).orElse(true)) {
+                throw new IllegalStateException("OpenSearch (pid " + pid.get() + ") exited during start; see "
+                        + properties.home().resolve("logs"));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
+            }
+        }
+        throw new IllegalStateException("OpenSearch did not become healthy within " + properties.startTimeout()
+                + "; see " + properties.home().resolve("logs"));
+    }
+
+    private Optional<JsonNode> getJson(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode body = json.readTree(response.body());
+            return Optional.of(body);
+        } catch (ConnectException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static void ensureSystemUser(String user) throws IOException {
+        if (runQuietly(List.of("id", "-u", user)) == 0) {
+            return;
+        }
+        log.info("Creating system user '{}' to run OpenSearch (it refuses to run as root)", user);
+        run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user));
+    }
+
+    /** The server user must be able to walk down to its home; only the execute bit is added. */
+    private static void openParents(Path home) throws IOException {
+        for (Path dir = home.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            var permissions = Files.getPosixFilePermissions(dir);
+            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, permissions);
+            }
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        int exit = runQuietly(command);
+        if (exit != 0) {
+            throw new IOException("command failed (exit " + exit + "): " + String.join(" ", command));
+        }
+    }
+
+    private static int runQuietly(List<String> command) throws IOException {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + command, e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
