@@ -269,20 +269,19 @@ public final class EmbeddedOpenSearch {
         Files.createDirectories(data);
         Files.createDirectories(logs);
         Files.createDirectories(pidFile().getParent());
-        String config = String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "# Written by Tessera's launcher at every start; edit tessera.opensearch.* settings instead.",
                 "cluster.name: " + CLUSTER_NAME,
-                "node.name: tessera-embedded",
                 "path.data: " + data.toAbsolutePath(),
                 "path.logs: " + logs.toAbsolutePath(),
                 "network.host: 127.0.0.1",
                 "http.port: " + properties.httpPort(),
                 "transport.port: " + properties.transportPort(),
-                "discovery.type: single-node",
                 // Development disks are often fuller than a production node's; never turn indices read-only for it.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.destructive_requires_name: true",
-                "");
+                "action.destructive_requires_name: true"));
+        lines.addAll(properties.topology().configuration());
+        String config = String.join("\n", lines) + "\n";
         Files.writeString(distribution.resolve("config").resolve("opensearch.yml"), config, StandardCharsets.UTF_8);
         String jvmOptions = Files.readString(distribution.resolve("config").resolve("jvm.options"));
         jvmOptions = jvmOptions.replaceAll("(?m)^-Xms\\S+$", "-Xms" + properties.heap())

@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param distribution  the OpenSearch zip; {@code null} means "find it" (beside the build, then in ~/.m2)
  * @param runAsUser     the unprivileged system user the server runs as when the launcher is root
  * @param startTimeout  how long to wait for a healthy cluster after starting
+ * @param topology      single node (default) or this node's place in a loopback cluster
  */
 public record EmbeddedProperties(
         Path home, int httpPort, int transportPort, String heap, Path distribution, String runAsUser,
-        Duration startTimeout) {
+        Duration startTimeout, NodeTopology topology) {
 
     public static final String OPENSEARCH_VERSION = "3.8.0";
 
@@ -31,13 +32,19 @@ public record EmbeddedProperties(
         }
         runAsUser = runAsUser == null || runAsUser.isBlank() ? "tessera" : runAsUser;
         startTimeout = startTimeout == null ? Duration.ofSeconds(180) : startTimeout;
+        topology = topology == null ? NodeTopology.singleNode() : topology;
+    }
+
+    public EmbeddedProperties(Path home, int httpPort, int transportPort, String heap, Path distribution, String runAsUser,
+            Duration startTimeout) {
+        this(home, httpPort, transportPort, heap, distribution, runAsUser, startTimeout, NodeTopology.singleNode());
     }
 
     public EmbeddedProperties withHome(Path newHome) {
-        return new EmbeddedProperties(newHome, httpPort, transportPort, heap, distribution, runAsUser, startTimeout);
+        return new EmbeddedProperties(newHome, httpPort, transportPort, heap, distribution, runAsUser, startTimeout, topology);
     }
 
     public EmbeddedProperties withPorts(int http, int transport) {
-        return new EmbeddedProperties(home, http, transport, heap, distribution, runAsUser, startTimeout);
+        return new EmbeddedProperties(home, http, transport, heap, distribution, runAsUser, startTimeout, topology);
     }
 }

@@ -1,0 +1,135 @@
+package org.tessera.indexer.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * Keeps one job document in the {@code jobs} index up to date: counts, progress, errors and the
+ * quarantined rows and files with their reasons. Updates are written at most every
+ * {@code minInterval} so a fast job does not spend its time on bookkeeping. Thread-safe.
+ */
+public final class JobRecorder {
+
+    /** Quarantine entries kept on the job document itself; the full list is on disk in the quarantine folder. */
+    static final int MAX_QUARANTINE_ON_JOB = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpenSearchConnection connection;
+    private final Clock clock;
+    private final String jobId;
+    private final String kind;
+    private final String input;
+    private final Instant startedAt;
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final List<QuarantineEntry> quarantined = new ArrayList<>();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong warnings = new AtomicLong();
+    private final long minIntervalMillis;
+    private volatile long lastWrite;
+    private volatile double progress;
+
+    public JobRecorder(OpenSearchConnection connection, Clock clock, String jobId, String kind, String input, long minIntervalMillis) {
+        this.connection = connection;
+        this.clock = clock;
+        this.jobId = jobId;
+        this.kind = kind;
+        this.input = input;
+        this.startedAt = clock.instant();
+        this.minIntervalMillis = minIntervalMillis;
+        write("running", null);
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public void count(String name, long delta) {
+        counts.computeIfAbsent(name, k -> new AtomicLong()).addAndGet(delta);
+    }
+
+    public long count(String name) {
+        AtomicLong value = counts.get(name);
+        return value == null ? 0 : value.get();
+    }
+
+    public void warning() {
+        warnings.incrementAndGet();
+    }
+
+    public synchronized void quarantine(QuarantineEntry entry) {
+        errors.incrementAndGet();
+        if (quarantined.size() < MAX_QUARANTINE_ON_JOB) {
+            quarantined.add(entry);
+        }
+    }
+
+    /** Records progress in [0,1] and writes the job document if the last write is old enough. */
+    public void progress(double fraction) {
+        this.progress = Math.max(0, Math.min(1, fraction));
+        long now = clock.millis();
+        if (now - lastWrite >= minIntervalMillis) {
+            write("running", null);
+        }
+    }
+
+    public void finish(String message) {
+        progress = 1;
+        write(errors.get() > 0 ? "finished_with_errors" : "finished", message);
+    }
+
+    public void fail(String message) {
+        write("failed", message);
+    }
+
+    public synchronized Map<String, Long> counts() {
+        Map<String, Long> copy = new TreeMap<>();
+        counts.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    public synchronized List<QuarantineEntry> quarantined() {
+        return List.copyOf(quarantined);
+    }
+
+    private synchronized void write(String status, String message) {
+        Instant now = clock.instant();
+        lastWrite = now.toEpochMilli();
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("job_id", jobId).put("kind", kind).put("status", status).put("input", input)
+                .put("started_at", startedAt.toString()).put("updated_at", now.toString())
+                .put("progress", progress).put("errors", errors.get()).put("warnings", warnings.get());
+        if (!"running".equals(status)) {
+            doc.put("finished_at", now.toString());
+        }
+        if (message != null) {
+            doc.put("message", message);
+        }
+        ObjectNode countNode = doc.putObject("counts");
+        counts().forEach(countNode::put);
+        ArrayNode q = doc.putArray("quarantined");
+        for (QuarantineEntry entry : quarantined) {
+            ObjectNode node = q.addObject().put("file", entry.file()).put("line", entry.line()).put("reason", entry.reason());
+            if (entry.field() != null) {
+                node.put("field", entry.field());
+            }
+            if (entry.quarantinePath() != null) {
+                node.put("quarantine_path", entry.quarantinePath());
+            }
+        }
+        var response = connection.raw("PUT", "/" + connection.alias("jobs") + "/_doc/" + jobId, doc.toString(),
+                Map.of("refresh", "false"));
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot record job " + jobId + ": " + response.body());
+        }
+    }
+}
