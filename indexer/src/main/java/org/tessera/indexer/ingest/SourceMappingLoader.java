@@ -320,7 +320,8 @@ public final class SourceMappingLoader {
             if (patterns.isEmpty()) throw fail(path + ".formats", "at least one date format is required");
             List<DateTimeFormatter> fs = new ArrayList<>();
             for (int i = 0; i < patterns.size(); i++) fs.add(compile(patterns.get(i), path + ".formats[" + i + "]"));
-            String partial = optText(n.get("partial"), path + ".partial", "keep");
+            // An event needs its date: partial event dates are errors unless asked; dates of birth are often partial.
+            String partial = optText(n.get("partial"), path + ".partial", requiredDefault ? "error" : "keep");
             if (!partial.equals("keep") && !partial.equals("error")) throw fail(path + ".partial", "expected keep or error, got '" + partial + "'");
             return new DateSpec(column, patterns, fs, bool(n.get("required"), path + ".required", requiredDefault), partial.equals("keep"));
         }
