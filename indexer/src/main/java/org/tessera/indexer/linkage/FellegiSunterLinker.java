@@ -36,6 +36,8 @@ import java.util.Set;
 public final class FellegiSunterLinker implements PersonLinker {
     private static final Logger LOG = LoggerFactory.getLogger(FellegiSunterLinker.class);
     static final List<String> RULES = List.of("dob", "family_sound_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial");
+    /** Comparisons (indices into {@link Comparisons#NAMES}) that each rule forces to agree, left out of its EM session. */
+    static final List<Set<Integer>> BLOCKED = List.of(Set.of(2), Set.of(1, 2), Set.of(0, 3), Set.of(0, 1), Set.of(6), Set.of(0, 1));
 
     private final LinkageSettings settings;
     private final Nicknames nicknames;
@@ -84,7 +86,16 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
         }
         Map<Integer, Long> candidatePatterns = new HashMap<>();
-        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+        List<Map<Integer, Long>> byRule = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) byRule.add(new HashMap<>());
+        for (int p = 0; p < pairs.size; p++) {
+            candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+            for (int r = 0; r < RULES.size(); r++) {
+                if (shareKey(keys[r][pairs.a[p]], keys[r][pairs.b[p]], null)) byRule.get(r).merge(pairs.pattern[p], 1L, Long::sum);
+            }
+        }
+        List<MatchModel.Session> sessions = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) sessions.add(new MatchModel.Session(RULES.get(r), byRule.get(r), BLOCKED.get(r)));
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -94,7 +105,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 randomPatterns.merge(cmp.compare(f[i], f[j]), 1L, Long::sum);
             }
         }
-        MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, settings.emIterations(), settings.estimateU());
+        MatchModel model = MatchModel.fit(sessions, candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
         // Clustering.
         Clusters clusters = new Clusters(f, decisions, index);

@@ -9,11 +9,10 @@ package org.tessera.indexer.linkage;
  * @param maxBlockSize         blocks larger than this are skipped (counted in the stats) to keep cost near-linear
  * @param uSampleSize          random pairs drawn to initialise u probabilities
  * @param emIterations         maximum EM iterations
- * @param estimateU            true: EM refines u on the candidates; false: u stays as sampled from random pairs
  * @param seed                 random seed (sampling), so runs are reproducible
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int maxBlockSize, int uSampleSize,
-                              int emIterations, boolean estimateU, long seed) {
+                              int emIterations, long seed) {
     public LinkageSettings {
         if (!(reviewProbability > 0 && reviewProbability <= autoMatchProbability && autoMatchProbability < 1)) {
             throw new IllegalArgumentException("need 0 < review <= auto < 1");
@@ -22,6 +21,6 @@ public record LinkageSettings(double autoMatchProbability, double reviewProbabil
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 1000, 200_000, 60, true, 20260601L);
+        return new LinkageSettings(0.995, 0.5, 1000, 200_000, 60, 20260601L);
     }
 }

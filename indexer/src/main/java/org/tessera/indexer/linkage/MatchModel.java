@@ -12,7 +12,9 @@ import java.util.Map;
  * Immutable and thread-safe.
  */
 public final class MatchModel {
-    private static final double FLOOR = 1e-6;
+    private static final double FLOOR = 1e-9;
+    /** A level no match was seen at still happens sometimes (data-entry errors): cap its evidence. */
+    private static final double M_FLOOR = 1e-4;
 
     private final double lambda;
     private final double[][] m;
@@ -66,13 +68,24 @@ public final class MatchModel {
         return out;
     }
 
+    /** Pattern counts of the candidate pairs that share one blocking rule's key, and the comparisons that rule fixes. */
+    record Session(String rule, Map<Integer, Long> patterns, java.util.Set<Integer> blockedComparisons) {}
+
     /**
-     * Expectation-maximisation over the comparison patterns of the candidate pairs (counts per
-     * distinct pattern, so cost does not grow with the number of pairs). u starts from random
-     * pairs; when {@code estimateU} is false it stays there (Splink's choice), otherwise EM refines
-     * it on the candidates, whose non-matches look more alike than random pairs do.
+     * Estimates the model the way Splink does, so that weights mean the same thing:
+     * <ul>
+     *   <li>u from random pairs (almost all non-matches);</li>
+     *   <li>m by expectation-maximisation over the pairs of one blocking rule at a time, with u
+     *       fixed, leaving out the comparisons the rule forces to agree (their distribution in
+     *       that session says nothing about matches); each comparison's m is the mean over the
+     *       sessions that estimated it;</li>
+     *   <li>the prior: the expected share of matches among all pairs (fixed point over the
+     *       candidates, pairs outside blocking counted as non-matches).</li>
+     * </ul>
+     * Counts per distinct pattern, so cost does not grow with the number of pairs.
      */
-    static MatchModel fit(Map<Integer, Long> candidatePatterns, Map<Integer, Long> randomPatterns, int maxIterations, boolean estimateU) {
+    static MatchModel fit(List<Session> sessions, Map<Integer, Long> candidatePatterns, Map<Integer, Long> randomPatterns,
+                          double totalPairs, int maxIterations) {
         int C = Comparisons.COUNT;
         double[][] m = new double[C][];
         double[][] u = new double[C][];
@@ -90,47 +103,80 @@ public final class MatchModel {
                 m[c][l] = l == 1 ? 0.7 : 0.3 / (L - 2);
             }
         }
-        double lambda = 0.1;
-        int it = 0;
-        for (; it < maxIterations; it++) {
-            double[][] mNum = new double[C][];
-            double[][] uNum = new double[C][];
-            for (int c = 0; c < C; c++) {
-                mNum[c] = new double[m[c].length];
-                uNum[c] = new double[u[c].length];
-            }
-            double sumG = 0, total = 0;
-            for (var e : candidatePatterns.entrySet()) {
-                int p = e.getKey();
-                double n = e.getValue();
-                double lm = Math.log(lambda), lu = Math.log(1 - lambda);
-                for (int c = 0; c < C; c++) {
-                    int l = Comparisons.level(p, c);
-                    if (l == 0) continue;
-                    lm += Math.log(m[c][l]);
-                    lu += Math.log(u[c][l]);
+        double[][] mSum = new double[C][];
+        int[] estimates = new int[C];
+        for (int c = 0; c < C; c++) mSum[c] = new double[m[c].length];
+        int iterations = 0;
+        for (Session session : sessions) {
+            if (session.patterns().isEmpty()) continue;
+            double[][] ms = deepCopy(m);
+            double lambda = 0.5;
+            for (int it = 0; it < maxIterations; it++, iterations++) {
+                double[][] mNum = new double[C][];
+                for (int c = 0; c < C; c++) mNum[c] = new double[ms[c].length];
+                double sumG = 0, total = 0;
+                for (var e : session.patterns().entrySet()) {
+                    double g = posterior(e.getKey(), lambda, ms, u);
+                    double n = e.getValue();
+                    sumG += n * g;
+                    total += n;
+                    for (int c = 0; c < C; c++) {
+                        int l = Comparisons.level(e.getKey(), c);
+                        if (l != 0) mNum[c][l] += n * g;
+                    }
                 }
-                double g = 1 / (1 + Math.exp(lu - lm));
-                sumG += n * g;
-                total += n;
+                double change = 0;
                 for (int c = 0; c < C; c++) {
-                    int l = Comparisons.level(p, c);
-                    if (l == 0) continue;
-                    mNum[c][l] += n * g;
-                    uNum[c][l] += n * (1 - g);
+                    if (!session.blockedComparisons().contains(c)) change = Math.max(change, normaliseInto(mNum[c], ms[c]));
                 }
+                double newLambda = clamp(sumG / total);
+                change = Math.max(change, Math.abs(newLambda - lambda));
+                lambda = newLambda;
+                if (change < 1e-6) break;
             }
-            double change = 0;
             for (int c = 0; c < C; c++) {
-                change = Math.max(change, normaliseInto(mNum[c], m[c]));
-                if (estimateU) change = Math.max(change, normaliseInto(uNum[c], u[c]));
+                if (session.blockedComparisons().contains(c)) continue;
+                double seen = 0;
+                for (var e : session.patterns().entrySet()) if (Comparisons.level(e.getKey(), c) != 0) seen += e.getValue();
+                if (seen == 0) continue; // comparison never observed in this session: nothing learnt
+                for (int l = 1; l < ms[c].length; l++) mSum[c][l] += ms[c][l];
+                estimates[c]++;
             }
-            double newLambda = clamp(sumG / total);
-            change = Math.max(change, Math.abs(newLambda - lambda));
-            lambda = newLambda;
-            if (change < 1e-6) break;
         }
-        return new MatchModel(lambda, m, u, it);
+        for (int c = 0; c < C; c++) {
+            if (estimates[c] == 0) continue;
+            for (int l = 1; l < m[c].length; l++) m[c][l] = Math.max(M_FLOOR, mSum[c][l] / estimates[c]);
+        }
+        // A level never seen among the candidates has learnt nothing: it must not carry evidence either way.
+        long[][] seen = new long[C][];
+        for (int c = 0; c < C; c++) seen[c] = new long[m[c].length];
+        for (var e : candidatePatterns.entrySet()) {
+            for (int c = 0; c < C; c++) seen[c][Comparisons.level(e.getKey(), c)] += e.getValue();
+        }
+        for (int c = 0; c < C; c++) {
+            for (int l = 1; l < m[c].length; l++) if (seen[c][l] == 0) m[c][l] = u[c][l];
+        }
+        double candidates = candidatePatterns.values().stream().mapToLong(Long::longValue).sum();
+        double lambda = clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs));
+        for (int it = 0; it < 100; it++) {
+            double expected = 0;
+            for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u);
+            double next = clamp(expected / Math.max(1, totalPairs));
+            if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
+            lambda = next;
+        }
+        return new MatchModel(lambda, m, u, iterations);
+    }
+
+    private static double posterior(int pattern, double lambda, double[][] m, double[][] u) {
+        double lm = Math.log(lambda), lu = Math.log(1 - lambda);
+        for (int c = 0; c < Comparisons.COUNT; c++) {
+            int l = Comparisons.level(pattern, c);
+            if (l == 0) continue;
+            lm += Math.log(m[c][l]);
+            lu += Math.log(u[c][l]);
+        }
+        return 1 / (1 + Math.exp(lu - lm));
     }
 
     private static double normaliseInto(double[] counts, double[] target) {

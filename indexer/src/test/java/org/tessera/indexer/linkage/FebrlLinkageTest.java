@@ -61,10 +61,10 @@ class FebrlLinkageTest {
         Metrics m4 = evaluate(false, "dataset4a.csv", "dataset4b.csv");
         System.out.println("FEBRL3 dedup without soc_sec_id: " + m3);
         System.out.println("FEBRL4 link without soc_sec_id: " + m4);
-        assertThat(m3.precision()).isGreaterThanOrEqualTo(0.99);
-        assertThat(m4.precision()).isGreaterThanOrEqualTo(0.99);
-        assertThat(m3.f1()).isGreaterThan(0.9);
-        assertThat(m4.f1()).isGreaterThan(0.9);
+        assertThat(m3.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m4.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m3.f1()).isGreaterThanOrEqualTo(0.97);
+        assertThat(m4.f1()).isGreaterThanOrEqualTo(0.97);
     }
 
     static Metrics evaluate(String... files) { return evaluate(true, files); }
