@@ -1,0 +1,207 @@
+package org.tessera.indexer.extraction.tika;
+
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.indexer.extraction.DocumentSidecar;
+import org.tessera.indexer.extraction.ExtractionLimits;
+import org.tessera.indexer.extraction.ExtractionOutcome;
+import org.tessera.indexer.extraction.ExtractionOutcome.Extracted;
+import org.tessera.indexer.extraction.ExtractionOutcome.Quarantined;
+import org.tessera.indexer.extraction.ExtractionOutcome.Reason;
+import org.tessera.indexer.extraction.TextExtractor;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link TextExtractor} on Apache Tika's standard parsers, with every limit of
+ * {@link ExtractionLimits}: size checked before reading; parse run on a bounded pool and
+ * abandoned at the timeout; text cut at the character limit; Tika's zip-bomb guard (compression
+ * ratio) enabled; embedded documents nested deeper than the limit quarantine the file.
+ *
+ * <p>A parse that ignores interruption keeps its pool thread after the timeout; with a bounded
+ * pool that costs throughput, not correctness. Isolating parsers in a forked process (Tika
+ * pipes) is the step beyond. Thread-safe.
+ */
+public final class TikaTextExtractor implements TextExtractor {
+    private static final Logger LOG = LoggerFactory.getLogger(TikaTextExtractor.class);
+    private static final Map<String, org.apache.tika.metadata.Property> KEPT = Map.of(
+            "title", TikaCoreProperties.TITLE, "creator", TikaCoreProperties.CREATOR,
+            "created", TikaCoreProperties.CREATED, "modified", TikaCoreProperties.MODIFIED);
+
+    private final ExtractionLimits limits;
+    private final AutoDetectParser parser;
+    private final ExecutorService pool;
+
+    public TikaTextExtractor(ExtractionLimits limits) {
+        this.limits = limits;
+        AutoDetectParserConfig config = new AutoDetectParserConfig();
+        config.setMaximumCompressionRatio(limits.maxCompressionRatio());
+        config.setOutputThreshold(Math.min(1_000_000L, limits.maxCharacters()));
+        config.setMaximumPackageEntryDepth(Math.max(1, limits.maxNestingDepth() + 1));
+        this.parser = new AutoDetectParser();
+        this.parser.setAutoDetectParserConfig(config);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(limits.threads(), r -> {
+            Thread t = new Thread(r, "tika-extract-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public ExtractionOutcome extract(Path file) {
+        String name = file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return new Quarantined(name, Reason.UNREADABLE, e.getMessage());
+        }
+        if (size == 0) return new Quarantined(name, Reason.EMPTY, null);
+        if (size > limits.maxBytes()) return new Quarantined(name, Reason.TOO_LARGE, size + " bytes > " + limits.maxBytes());
+        Future<ExtractionOutcome> f = pool.submit(() -> parse(file, name, size));
+        try {
+            return f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new Quarantined(name, Reason.TIMEOUT, limits.timeout().toString());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Quarantined(name, Reason.TIMEOUT, "interrupted");
+        } catch (ExecutionException e) {
+            return new Quarantined(name, Reason.CORRUPT, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** Counts nesting and refuses to descend past the limit (recorded, then quarantined). */
+    private static final class DepthLimitedExtractor implements EmbeddedDocumentExtractor {
+        private final ParsingEmbeddedDocumentExtractor delegate;
+        private final int max;
+        private int depth;
+        boolean tooDeep;
+        int skipped;
+
+        DepthLimitedExtractor(ParseContext context, int max) {
+            this.delegate = new ParsingEmbeddedDocumentExtractor(context);
+            this.max = max;
+        }
+
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) { return delegate.shouldParseEmbedded(metadata); }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+                throws SAXException, IOException {
+            if (depth >= max) {
+                tooDeep = true;
+                skipped++;
+                return;
+            }
+            depth++;
+            try {
+                delegate.parseEmbedded(stream, handler, metadata, outputHtml);
+            } finally {
+                depth--;
+            }
+        }
+    }
+
+    private ExtractionOutcome parse(Path file, String name, long size) {
+        BoundedTextHandler out = new BoundedTextHandler(limits.maxCharacters(),
+                Math.max(1_000_000L, size > Long.MAX_VALUE / limits.maxCompressionRatio() ? Long.MAX_VALUE : size * limits.maxCompressionRatio()));
+        ContentHandler handler = new BodyContentHandler(out);
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, parser);
+        DepthLimitedExtractor embedded = new DepthLimitedExtractor(context, limits.maxNestingDepth());
+        context.set(EmbeddedDocumentExtractor.class, embedded);
+        List<String> warnings = new ArrayList<>();
+        try (InputStream in = TikaInputStream.get(file)) {
+            parser.parse(in, handler, metadata, context);
+        } catch (ZeroByteFileException e) {
+            return new Quarantined(name, Reason.EMPTY, null);
+        } catch (EncryptedDocumentException e) {
+            return new Quarantined(name, Reason.ENCRYPTED, e.getMessage());
+        } catch (SAXException | TikaException | IOException | RuntimeException e) {
+            return classify(name, e);
+        }
+        boolean truncated = out.truncated();
+        if (truncated) warnings.add("text cut at " + limits.maxCharacters() + " of " + out.total() + " characters");
+        if (embedded.tooDeep) {
+            return new Quarantined(name, Reason.TOO_DEEP, embedded.skipped + " embedded document(s) beyond depth " + limits.maxNestingDepth());
+        }
+        String embeddedError = metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
+        if (embeddedError != null) warnings.add("an embedded part could not be read");
+        Map<String, String> meta = new LinkedHashMap<>();
+        KEPT.forEach((k, p) -> {
+            String v = metadata.get(p);
+            if (v != null) meta.put(k, v);
+        });
+        Optional<DocumentSidecar> sidecar = Optional.empty();
+        Path sidecarFile = file.resolveSibling(name + ".meta.json");
+        if (Files.exists(sidecarFile)) {
+            try {
+                sidecar = Optional.of(DocumentSidecar.read(sidecarFile));
+            } catch (IOException | RuntimeException e) {
+                warnings.add("sidecar " + sidecarFile.getFileName() + " ignored: " + firstLine(e.getMessage()));
+            }
+        }
+        String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        LOG.debug("extracted {} ({}, {} chars)", name, contentType, out.total());
+        return new Extracted(name, out.text().strip(), contentType, meta, truncated, sidecar, warnings);
+    }
+
+    private static Quarantined classify(String name, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EncryptedDocumentException) return new Quarantined(name, Reason.ENCRYPTED, firstLine(t.getMessage()));
+            if (t instanceof ZeroByteFileException) return new Quarantined(name, Reason.EMPTY, null);
+            String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (msg.contains("zip bomb")) return new Quarantined(name, Reason.ZIP_BOMB, firstLine(t.getMessage()));
+            if (msg.contains("password") || msg.contains("encrypt")) return new Quarantined(name, Reason.ENCRYPTED, firstLine(t.getMessage()));
+            if (msg.contains("package entry depth") || msg.contains("nested")) return new Quarantined(name, Reason.TOO_DEEP, firstLine(t.getMessage()));
+        }
+        return new Quarantined(name, Reason.CORRUPT, e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? null : s.lines().findFirst().orElse("");
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package org.tessera.indexer.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes rejected input beside the run so nothing is silently dropped:
+ * {@code <dir>/<source>/<file>.rejected.csv} (raw rows as read) and
+ * {@code <dir>/<source>/<file>.reasons.jsonl} (file, line, field, reason per rejection).
+ * A file-scope rejection copies the whole file to {@code <dir>/<source>/<file>}.
+ * Not thread-safe: one instance per ingest run and thread; close it at the end.
+ */
+public final class Quarantine implements Closeable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Map<String, BufferedWriter> rejected = new HashMap<>();
+    private final Map<String, BufferedWriter> reasons = new HashMap<>();
+    private long count;
+
+    public Quarantine(Path dir) { this.dir = dir; }
+
+    /**
+     * @param source     the source id (folder name)
+     * @param sourceFile the extract, used to copy it when the whole file is rejected
+     */
+    public void write(String source, Path sourceFile, RowResult.Quarantined q) {
+        try {
+            Path folder = dir.resolve(source);
+            Files.createDirectories(folder);
+            String key = source + "/" + q.file();
+            if (q.scope() == RowResult.Scope.FILE && sourceFile != null && Files.exists(sourceFile)) {
+                Files.copy(sourceFile, folder.resolve(q.file()), StandardCopyOption.REPLACE_EXISTING);
+            } else if (q.raw() != null) {
+                BufferedWriter w = rejected.computeIfAbsent(key, k -> open(folder.resolve(q.file() + ".rejected.csv")));
+                w.write(q.raw());
+                w.newLine();
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("file", q.file());
+            line.put("line", q.line());
+            line.put("field", q.field());
+            line.put("scope", q.scope().name().toLowerCase());
+            line.put("reason", q.reason());
+            BufferedWriter w = reasons.computeIfAbsent(key, k -> open(folder.resolve(q.file() + ".reasons.jsonl")));
+            w.write(JSON.writeValueAsString(line));
+            w.newLine();
+            count++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write quarantine under " + dir, e);
+        }
+    }
+
+    public long count() { return count; }
+
+    private static BufferedWriter open(Path p) {
+        try {
+            return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (BufferedWriter w : rejected.values()) w.close();
+        for (BufferedWriter w : reasons.values()) w.close();
+    }
+}

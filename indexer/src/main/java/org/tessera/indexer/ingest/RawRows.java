@@ -1,0 +1,288 @@
+package org.tessera.indexer.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.tessera.indexer.ingest.RowResult.Quarantined;
+import org.tessera.indexer.ingest.RowResult.Scope;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Physical rows of one extract file: each step gives a {@link Row} or a quarantined row
+ * (ragged, wrong encoding, bad JSON). A structural problem with the file (missing required
+ * column) gives one file-scope quarantine and ends the file. Not thread-safe.
+ */
+abstract class RawRows implements Closeable {
+
+    /** One step: exactly one of row / quarantined / notice is non-null. */
+    record Step(Row row, Quarantined quarantined, RowResult.Notice notice) {}
+
+    protected final String fileName;
+    protected final SourceMapping mapping;
+
+    RawRows(String fileName, SourceMapping mapping) {
+        this.fileName = fileName;
+        this.mapping = mapping;
+    }
+
+    /** Next step, or null at end of file. */
+    abstract Step next();
+
+    static RawRows open(Path file, SourceMapping mapping, Set<String> referencedColumns) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        DecodingReader reader = new DecodingReader(in, mapping.format().encoding());
+        String name = file.getFileName().toString();
+        return switch (mapping.format().type()) {
+            case CSV -> new Csv(name, mapping, reader, referencedColumns);
+            case JSONL -> new Jsonl(name, mapping, reader);
+        };
+    }
+
+    Quarantined rowError(long line, String field, String reason, String raw) {
+        return new Quarantined(fileName, line, field, reason, raw, Scope.ROW);
+    }
+
+    String encodingReason(long line) {
+        return "bytes not valid in the declared encoding " + mapping.format().encoding().name()
+                + " on line " + line + " (is the file in another encoding? set format.encoding)";
+    }
+
+    static final class Csv extends RawRows {
+        private final DecodingReader reader;
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+        private final CSVFormat format;
+        private final Set<String> referenced;
+        private List<String> header;
+        private Map<String, Integer> index;
+        private final List<Step> pending = new ArrayList<>();
+        private boolean done;
+
+        Csv(String fileName, SourceMapping mapping, DecodingReader reader, Set<String> referenced) throws IOException {
+            super(fileName, mapping);
+            this.reader = reader;
+            this.referenced = referenced;
+            SourceMapping.Format f = mapping.format();
+            this.format = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(f.delimiter())
+                    .setQuote(f.quote())
+                    .setIgnoreSurroundingSpaces(f.trim())
+                    .setTrim(f.trim())
+                    .setIgnoreEmptyLines(false)
+                    .get();
+            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            this.records = parser.iterator();
+        }
+
+        @Override
+        Step next() {
+            if (!pending.isEmpty()) return pending.removeFirst();
+            if (done) return null;
+            if (header == null && !readHeader()) {
+                done = true;
+                return pending.isEmpty() ? null : pending.removeFirst();
+            }
+            if (!pending.isEmpty()) return pending.removeFirst();
+            while (true) {
+                long before = parser.getCurrentLineNumber();
+                CSVRecord rec;
+                try {
+                    if (!records.hasNext()) { done = true; return null; }
+                    rec = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    done = true;
+                    String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    return new Step(null, rowError(before + 1, null, "CSV syntax error: " + msg
+                            + "; the rest of the file from this line was not read", null), null);
+                }
+                long first = before + 1;
+                long last = Math.max(first, parser.getCurrentLineNumber());
+                if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
+                String raw = format.format(rec.values());
+                if (rec.size() != header.size()) {
+                    return new Step(null, rowError(first, null, "row has " + rec.size() + " fields but the header has "
+                            + header.size() + " (ragged row; a delimiter or quote inside a value?)", raw), null);
+                }
+                for (int i = 0; i < rec.size(); i++) {
+                    if (rec.get(i).indexOf(DecodingReader.REPLACEMENT) >= 0 && !reader.badLines().subSet(first, true, last, true).isEmpty()) {
+                        return new Step(null, rowError(first, header.get(i), encodingReason(reader.badLines().subSet(first, true, last, true).first()), raw), null);
+                    }
+                }
+                return new Step(new CsvRow(rec.values(), first, last, raw), null, null);
+            }
+        }
+
+        private boolean readHeader() {
+            SourceMapping.Format f = mapping.format();
+            List<String> names;
+            if (f.header()) {
+                CSVRecord h;
+                try {
+                    if (!records.hasNext()) {
+                        pending.add(new Step(null, new Quarantined(fileName, 0, null, "empty file: no header row", null, Scope.FILE), null));
+                        return false;
+                    }
+                    h = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    pending.add(new Step(null, new Quarantined(fileName, 1, null, "unreadable header: " + e.getMessage(), null, Scope.FILE), null));
+                    return false;
+                }
+                names = new ArrayList<>();
+                for (String s : h.values()) names.add(s.replace("\uFEFF", "").trim());
+                if (!reader.badLines().isEmpty() && reader.badLines().first() == 1) {
+                    pending.add(new Step(null, new Quarantined(fileName, 1, null, encodingReason(1), String.join(",", names), Scope.FILE), null));
+                    return false;
+                }
+            } else {
+                names = f.columns();
+            }
+            header = List.copyOf(names);
+            index = new HashMap<>();
+            Set<String> duplicates = new LinkedHashSet<>();
+            for (int i = 0; i < header.size(); i++) if (index.putIfAbsent(header.get(i), i) != null) duplicates.add(header.get(i));
+            if (!duplicates.isEmpty()) {
+                pending.add(new Step(null, null, new RowResult.Notice(new Issue(fileName, 1, String.join(",", duplicates),
+                        "duplicate column name(s) in header; the first occurrence is used"))));
+            }
+            List<String> missing = mapping.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                pending.add(new Step(null, new Quarantined(fileName, 1, String.join(",", missing),
+                        "required column(s) " + missing + " missing from the header " + header + "; whole file quarantined",
+                        null, Scope.FILE), null));
+                return false;
+            }
+            for (String c : referenced) {
+                if (!index.containsKey(c) && !mapping.requiredColumns().contains(c)) {
+                    pending.add(new Step(null, null, new RowResult.Notice(new Issue(fileName, 1, c,
+                            "column used by the mapping is not in the header; its values will be absent"))));
+                }
+            }
+            return true;
+        }
+
+        private final class CsvRow implements Row {
+            private final List<String> values;
+            private final long first, last;
+            private final String raw;
+
+            CsvRow(String[] values, long first, long last, String raw) {
+                this.values = List.of(values);
+                this.first = first;
+                this.last = last;
+                this.raw = raw;
+            }
+
+            @Override public String get(String column) {
+                Integer i = index.get(column);
+                if (i == null) return null;
+                String v = values.get(i).trim();
+                return v.isEmpty() ? null : v;
+            }
+            @Override public boolean has(String column) { return index.containsKey(column); }
+            @Override public List<Row> each(String path) { return List.of(); }
+            @Override public long firstLine() { return first; }
+            @Override public long lastLine() { return last; }
+            @Override public String raw() { return raw; }
+        }
+
+        @Override
+        public void close() throws IOException { parser.close(); }
+    }
+
+    static final class Jsonl extends RawRows {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final DecodingReader decoding;
+        private final BufferedReader lines;
+        private long line;
+        private boolean started;
+
+        Jsonl(String fileName, SourceMapping mapping, DecodingReader reader) {
+            super(fileName, mapping);
+            this.decoding = reader;
+            this.lines = new BufferedReader(reader);
+        }
+
+        @Override
+        Step next() {
+            while (true) {
+                String text;
+                try {
+                    text = lines.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+                if (text == null) {
+                    if (!started) {
+                        started = true;
+                        return new Step(null, new Quarantined(fileName, 0, null, "empty file", null, Scope.FILE), null);
+                    }
+                    return null;
+                }
+                started = true;
+                line++;
+                if (text.isBlank()) continue;
+                if (text.indexOf(DecodingReader.REPLACEMENT) >= 0 && decoding.badLines().contains(line)) {
+                    return new Step(null, rowError(line, null, encodingReason(line), text), null);
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(text);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    return new Step(null, rowError(line, null, "not valid JSON: " + e.getOriginalMessage(), text), null);
+                }
+                if (node == null || !node.isObject()) return new Step(null, rowError(line, null, "expected a JSON object per line", text), null);
+                for (String c : mapping.requiredColumns()) {
+                    if (lookup(node, c) == null) return new Step(null, rowError(line, c, "required field '" + c + "' missing", text), null);
+                }
+                return new Step(new JsonRow(node, null, line, text), null, null);
+            }
+        }
+
+        static JsonNode lookup(JsonNode node, String path) {
+            JsonNode cur = node;
+            for (String part : path.split("\\.")) {
+                if (cur == null || !cur.isObject()) return null;
+                cur = cur.get(part);
+            }
+            return cur == null || cur.isNull() || cur.isMissingNode() ? null : cur;
+        }
+
+        private record JsonRow(JsonNode node, Row parent, long line, String raw) implements Row {
+            @Override public String get(String column) {
+                JsonNode v = lookup(node, column);
+                if (v == null) return parent == null ? null : parent.get(column);
+                String s = v.isValueNode() ? v.asText().trim() : v.toString();
+                return s.isEmpty() ? null : s;
+            }
+            @Override public boolean has(String column) { return lookup(node, column) != null || (parent != null && parent.has(column)); }
+            @Override public List<Row> each(String path) {
+                JsonNode arr = lookup(node, path);
+                if (arr == null || !arr.isArray()) return List.of();
+                List<Row> out = new ArrayList<>();
+                for (JsonNode el : arr) if (el.isObject()) out.add(new JsonRow(el, this, line, raw));
+                return out;
+            }
+            @Override public long firstLine() { return line; }
+            @Override public long lastLine() { return line; }
+        }
+
+        @Override
+        public void close() throws IOException { lines.close(); }
+    }
+}

@@ -1,0 +1,42 @@
+package org.tessera.indexer.ingest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What reading an extract yields, in file order: a record (with any warnings), a quarantined row or
+ * file, or a notice that concerns no single record (e.g. a mapped column the header lacks).
+ * Consumers switch exhaustively; nothing read is ever dropped without one of these.
+ */
+public sealed interface RowResult {
+
+    /** A canonical record built from one row, or from several rows sharing a {@code group_by} key. */
+    record Accepted(SourceRecord record, List<Issue> warnings) implements RowResult {
+        public Accepted {
+            Objects.requireNonNull(record, "record");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A row (or, for {@link Scope#FILE}, the whole file) that was not turned into a record.
+     *
+     * @param line  1-based physical line of the row (first line when it spans several); 0 for a file
+     * @param field column or mapping field at fault, may be null
+     * @param raw   the raw row text as read (for CSV re-joined with the declared delimiter), may be null
+     */
+    record Quarantined(String file, long line, String field, String reason, String raw, Scope scope) implements RowResult {
+        public Quarantined {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(scope, "scope");
+        }
+
+        public Issue issue() { return new Issue(file, line, field, reason); }
+    }
+
+    /** A warning not tied to one record. */
+    record Notice(Issue issue) implements RowResult {}
+
+    enum Scope { ROW, FILE }
+}

@@ -1,0 +1,162 @@
+package org.tessera.indexer.linkage;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.tessera.indexer.ingest.PartialDate;
+import org.tessera.indexer.normalise.Nicknames;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The comparison vector of a pair: for each comparison, the first level (in order) that holds.
+ * Level 0 is always "null" (a value missing on either side: no evidence either way). Levels
+ * follow Splink's defaults where they exist (Jaro-Winkler 0.92 / 0.88, Double Metaphone).
+ * Thread-safe (immutable tables; JaroWinklerSimilarity is stateless).
+ */
+final class Comparisons {
+
+    /** Comparison names and their level names (index = level). */
+    static final List<String> NAMES = List.of("given_name", "family_name", "date_of_birth", "postcode", "address", "gender", "other_identifier");
+    static final List<List<String>> LEVELS = List.of(
+            List.of("null", "exact", "swapped_with_family", "nickname", "jaro_winkler_0.92", "jaro_winkler_0.88", "phonetic", "other_given_token", "initial", "else"),
+            List.of("null", "exact", "swapped_with_given", "part_or_alias", "jaro_winkler_0.92", "jaro_winkler_0.88", "phonetic", "else"),
+            List.of("null", "exact", "day_month_transposed", "one_component_differs", "partial_agrees", "year_only", "else"),
+            List.of("null", "exact", "sector", "district", "one_edit", "else"),
+            List.of("null", "tokens_0.8", "tokens_0.5", "tokens_some", "else"),
+            List.of("null", "same", "different"),
+            List.of("null", "exact", "one_edit", "else"));
+    static final int COUNT = NAMES.size();
+    static final int BITS = 4;
+
+    private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+    private final Nicknames nicknames;
+
+    Comparisons(Nicknames nicknames) {
+        this.nicknames = nicknames;
+    }
+
+    static int level(int pattern, int comparison) { return (pattern >>> (comparison * BITS)) & 0xF; }
+
+    int compare(Features a, Features b) {
+        boolean swapped = a.given != null && a.family != null && b.given != null && b.family != null
+                && !a.given.equals(b.given) && a.given.equals(b.family) && a.family.equals(b.given);
+        int p = 0;
+        p |= given(a, b, swapped);
+        p |= family(a, b, swapped) << BITS;
+        p |= dob(a.dob, b.dob) << (2 * BITS);
+        p |= postcode(a, b) << (3 * BITS);
+        p |= address(a.addressTokens, b.addressTokens) << (4 * BITS);
+        p |= gender(a.gender, b.gender) << (5 * BITS);
+        p |= identifiers(a.ids, b.ids) << (6 * BITS);
+        return p;
+    }
+
+    private int given(Features a, Features b, boolean swapped) {
+        if (a.given == null || b.given == null) return 0;
+        if (a.given.equals(b.given)) return 1;
+        if (swapped) return 2;
+        if (nicknames.equivalent(a.given, b.given)) return 3;
+        double s = jw.apply(a.given, b.given);
+        if (s >= 0.92) return 4;
+        if (s >= 0.88) return 5;
+        if (shares(a.givenCodes, b.givenCodes)) return 6;
+        for (String x : a.givenParts) if (x.length() > 1 && b.givenParts.contains(x)) return 7;
+        if ((a.given.length() == 1 || b.given.length() == 1) && a.given.charAt(0) == b.given.charAt(0)) return 8;
+        return 9;
+    }
+
+    private int family(Features a, Features b, boolean swapped) {
+        if (a.family == null || b.family == null) return 0;
+        if (a.family.equals(b.family)) return 1;
+        if (swapped) return 2;
+        for (String x : a.familyParts) if (x.length() > 1 && b.familyParts.contains(x)) return 3;
+        double s = jw.apply(a.family, b.family);
+        if (s >= 0.92) return 4;
+        if (s >= 0.88) return 5;
+        if (shares(a.familyCodes, b.familyCodes)) return 6;
+        return 7;
+    }
+
+    static int dob(PartialDate a, PartialDate b) {
+        if (a == null || b == null) return 0;
+        if (a.isComplete() && b.isComplete()) {
+            if (a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) return 1;
+            if (a.year() == b.year() && a.day() == b.month() && a.month() == b.day()) return 2;
+            int same = (a.year() == b.year() ? 1 : 0) + (a.month() == b.month() ? 1 : 0) + (a.day() == b.day() ? 1 : 0);
+            if (same == 2) return 3;
+            return a.year() == b.year() ? 5 : 6;
+        }
+        if (a.year() != b.year()) return 6;
+        boolean bothMonth = a.month() != 0 && b.month() != 0;
+        if (!bothMonth || a.month() == b.month()) return 4;
+        return 5;
+    }
+
+    private static int postcode(Features a, Features b) {
+        if (a.postcode == null || b.postcode == null) return 0;
+        if (a.postcode.equals(b.postcode)) return 1;
+        if (a.ukPostcode != null && b.ukPostcode != null) {
+            if (a.ukPostcode.sector().equals(b.ukPostcode.sector())) return 2;
+            if (a.ukPostcode.district().equals(b.ukPostcode.district())) return 3;
+        }
+        if (withinOneEdit(a.postcode, b.postcode)) return 4;
+        return 5;
+    }
+
+    private int address(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) return 0;
+        Set<String> small = a.size() <= b.size() ? a : b;
+        Set<String> large = small == a ? b : a;
+        int matched = 0;
+        for (String t : small) {
+            if (large.contains(t)) { matched++; continue; }
+            if (t.length() >= 4) {
+                for (String u : large) {
+                    if (u.length() >= 4 && jw.apply(t, u) >= 0.9) { matched++; break; }
+                }
+            }
+        }
+        double overlap = (double) matched / small.size();
+        if (overlap >= 0.8) return 1;
+        if (overlap >= 0.5) return 2;
+        if (matched > 0) return 3;
+        return 4;
+    }
+
+    private static int gender(String a, String b) {
+        if (a == null || b == null) return 0;
+        return a.equals(b) ? 1 : 2;
+    }
+
+    private static int identifiers(Map<String, String> a, Map<String, String> b) {
+        int best = 0;
+        for (var e : a.entrySet()) {
+            String other = b.get(e.getKey());
+            if (other == null) continue;
+            if (other.equals(e.getValue())) return 1;
+            int lvl = withinOneEdit(other, e.getValue()) ? 2 : 3;
+            best = best == 0 ? lvl : Math.min(best, lvl);
+        }
+        return best;
+    }
+
+    private static boolean shares(Set<String> a, Set<String> b) {
+        for (String x : a) if (b.contains(x)) return true;
+        return false;
+    }
+
+    /** Optimal string alignment distance at most 1 (one insertion, deletion, substitution or adjacent swap). */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length(), lb = b.length();
+        if (Math.abs(la - lb) > 1) return false;
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) i++;
+        if (i == la && i == lb) return true;
+        if (la == lb) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true;
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+}

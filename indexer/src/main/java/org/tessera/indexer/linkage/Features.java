@@ -1,0 +1,105 @@
+package org.tessera.indexer.linkage;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.tessera.indexer.ingest.PartialDate;
+import org.tessera.indexer.ingest.Vocabulary;
+import org.tessera.indexer.normalise.CheckedIdentifier;
+import org.tessera.indexer.normalise.Names;
+import org.tessera.indexer.normalise.UkPostcode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Normalised comparison features of one occurrence, computed once. */
+final class Features {
+    final PersonOccurrence occ;
+    final String given;            // first given name, normalised
+    final List<String> givenParts;  // all given names
+    final String family;           // compact family name
+    final List<String> familyParts; // hyphen parts and other names' family parts
+    final Set<String> givenCodes;
+    final Set<String> familyCodes;
+    final PartialDate dob;
+    final String gender;
+    final String postcode;         // upper case, no spaces
+    final UkPostcode ukPostcode;   // null when not a UK shape
+    final Set<String> addressTokens;
+    /** Trusted strong identifiers, scheme to value (source_person_id scoped by source). */
+    final Map<String, String> strong;
+    /** Every identifier, scheme to normalised value (used as weak evidence when untrusted). */
+    final Map<String, String> ids;
+
+    Features(PersonOccurrence o, DoubleMetaphone dm) {
+        this.occ = o;
+        this.givenParts = Names.parts(o.givenNames());
+        this.given = givenParts.isEmpty() ? null : givenParts.getFirst();
+        this.family = Names.compact(o.familyName());
+        List<String> fp = new ArrayList<>(Names.parts(o.familyName()));
+        for (String other : o.otherNames()) {
+            List<String> p = Names.parts(other);
+            if (!p.isEmpty()) fp.add(p.getLast());
+        }
+        this.familyParts = List.copyOf(new LinkedHashSet<>(fp));
+        this.givenCodes = codes(dm, given);
+        this.familyCodes = codes(dm, family);
+        this.dob = o.dateOfBirth();
+        this.gender = normaliseGender(o.gender());
+        String pc = o.postcode() == null ? null : o.postcode().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        this.postcode = pc == null || pc.isEmpty() ? null : pc;
+        this.ukPostcode = UkPostcode.parse(postcode).orElse(null);
+        this.addressTokens = addressTokens(o.address(), postcode);
+        Map<String, String> strong = new HashMap<>();
+        Map<String, String> ids = new HashMap<>();
+        o.identifiers().forEach((scheme, raw) -> {
+            CheckedIdentifier c = CheckedIdentifier.check(scheme, raw);
+            if (c.value().isEmpty()) return;
+            String key = scheme.equals("source_person_id") ? scheme + "@" + o.source() : scheme;
+            ids.put(key, c.value());
+            if (c.trusted() && Vocabulary.STRONG_IDENTIFIERS.contains(scheme)) strong.put(key, c.value());
+        });
+        this.strong = Map.copyOf(strong);
+        this.ids = Map.copyOf(ids);
+    }
+
+    static Set<String> codes(DoubleMetaphone dm, String name) {
+        if (name == null) return Set.of();
+        Set<String> s = new LinkedHashSet<>();
+        String p = dm.doubleMetaphone(name);
+        String a = dm.doubleMetaphone(name, true);
+        if (p != null && !p.isEmpty()) s.add(p);
+        if (a != null && !a.isEmpty()) s.add(a);
+        return Set.copyOf(s);
+    }
+
+    static String normaliseGender(String g) {
+        if (g == null) return null;
+        String s = g.trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "m", "male", "man", "boy" -> "male";
+            case "f", "female", "woman", "girl" -> "female";
+            default -> null; // unknown / not stated carries no evidence
+        };
+    }
+
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("st", "street"), Map.entry("rd", "road"), Map.entry("ave", "avenue"), Map.entry("av", "avenue"),
+            Map.entry("ln", "lane"), Map.entry("dr", "drive"), Map.entry("cl", "close"), Map.entry("ct", "court"),
+            Map.entry("cres", "crescent"), Map.entry("pl", "place"), Map.entry("sq", "square"), Map.entry("gdns", "gardens"),
+            Map.entry("tce", "terrace"), Map.entry("ter", "terrace"), Map.entry("hse", "house"), Map.entry("flt", "flat"));
+
+    static Set<String> addressTokens(String address, String postcode) {
+        if (address == null) return Set.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : address.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (t.isEmpty()) continue;
+            if (postcode != null && postcode.toLowerCase(Locale.ROOT).contains(t) && t.length() >= 2 && t.chars().anyMatch(Character::isDigit)) continue;
+            out.add(ABBREVIATIONS.getOrDefault(t, t));
+        }
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,311 @@
+package org.tessera.indexer.linkage;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.normalise.Nicknames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Person linkage in four steps (see docs/linkage.md):
+ * <ol>
+ *   <li>human merge decisions, then shared valid strong identifiers (NHS number, UPN, PNC, a
+ *       source's own person id), each checked by the model so a mistyped identifier on a
+ *       different person goes to review instead of merging;</li>
+ *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
+ *       name sound + birth year; postcode + initial; given + family name sound; any identifier;
+ *       family name + initial), each pair generated once;</li>
+ *   <li>a Fellegi-Sunter model whose m, u and prior are estimated by EM on the candidates;</li>
+ *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
+ *       first, join clusters unless that would put two occurrences of one record together, join
+ *       conflicting valid strong identifiers, or break a split decision.</li>
+ * </ol>
+ * Stateless and thread-safe; each call is independent.
+ */
+public final class FellegiSunterLinker implements PersonLinker {
+    private static final Logger LOG = LoggerFactory.getLogger(FellegiSunterLinker.class);
+    static final List<String> RULES = List.of("dob", "family_sound_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial");
+    /** Comparisons (indices into {@link Comparisons#NAMES}) that each rule forces to agree, left out of its EM session. */
+    static final List<Set<Integer>> BLOCKED = List.of(Set.of(2), Set.of(1, 2), Set.of(0, 3), Set.of(0, 1), Set.of(6), Set.of(0, 1));
+
+    private final LinkageSettings settings;
+    private final Nicknames nicknames;
+
+    public FellegiSunterLinker(LinkageSettings settings, Nicknames nicknames) {
+        this.settings = settings;
+        this.nicknames = nicknames;
+    }
+
+    @Override
+    public LinkageResult link(List<PersonOccurrence> input, Decisions decisions) {
+        long start = System.nanoTime();
+        List<PersonOccurrence> occ = new ArrayList<>(input);
+        occ.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        int n = occ.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (index.put(occ.get(i).occurrenceId(), i) != null) throw new IllegalArgumentException("duplicate occurrence id " + occ.get(i).occurrenceId());
+        }
+        DoubleMetaphone dm = new DoubleMetaphone();
+        Features[] f = new Features[n];
+        for (int i = 0; i < n; i++) f[i] = new Features(occ.get(i), dm);
+        Comparisons cmp = new Comparisons(nicknames);
+
+        // Blocking and comparison of candidates.
+        String[][][] keys = new String[RULES.size()][n][];
+        for (int i = 0; i < n; i++) for (int r = 0; r < RULES.size(); r++) keys[r][i] = blockingKeys(r, f[i]);
+        PairList pairs = new PairList();
+        int skipped = 0;
+        for (int r = 0; r < RULES.size(); r++) {
+            Map<String, List<Integer>> blocks = new HashMap<>();
+            for (int i = 0; i < n; i++) for (String k : keys[r][i]) blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+            List<String> blockKeys = new ArrayList<>(blocks.keySet());
+            blockKeys.sort(null);
+            for (String k : blockKeys) {
+                List<Integer> b = blocks.get(k);
+                if (b.size() < 2) continue;
+                if (b.size() > settings.maxBlockSize()) { skipped++; continue; }
+                for (int x = 0; x < b.size(); x++) {
+                    for (int y = x + 1; y < b.size(); y++) {
+                        int i = b.get(x), j = b.get(y);
+                        if (generatedEarlier(keys, r, i, j, k)) continue;
+                        pairs.add(i, j, cmp.compare(f[i], f[j]));
+                    }
+                }
+            }
+        }
+        Map<Integer, Long> candidatePatterns = new HashMap<>();
+        List<Map<Integer, Long>> byRule = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) byRule.add(new HashMap<>());
+        for (int p = 0; p < pairs.size; p++) {
+            candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+            for (int r = 0; r < RULES.size(); r++) {
+                if (shareKey(keys[r][pairs.a[p]], keys[r][pairs.b[p]], null)) byRule.get(r).merge(pairs.pattern[p], 1L, Long::sum);
+            }
+        }
+        List<MatchModel.Session> sessions = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) sessions.add(new MatchModel.Session(RULES.get(r), byRule.get(r), BLOCKED.get(r)));
+        Map<Integer, Long> randomPatterns = new HashMap<>();
+        Random rnd = new Random(settings.seed());
+        if (n >= 2) {
+            for (int s = 0; s < settings.uSampleSize(); s++) {
+                int i = rnd.nextInt(n), j = rnd.nextInt(n);
+                if (i == j) continue;
+                randomPatterns.merge(cmp.compare(f[i], f[j]), 1L, Long::sum);
+            }
+        }
+        MatchModel model = MatchModel.fit(sessions, candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
+
+        // Clustering.
+        Clusters clusters = new Clusters(f, decisions, index);
+        List<ReviewPair> review = new ArrayList<>();
+        int strongLinks = 0, modelLinks = 0, guarded = 0;
+        for (OccurrencePair p : sorted(decisions.merge())) {
+            Integer a = index.get(p.first()), b = index.get(p.second());
+            if (a != null && b != null) clusters.union(a, b);
+        }
+        Map<String, Integer> firstByStrong = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (var e : new java.util.TreeMap<>(f[i].strong).entrySet()) {
+                Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
+                if (j == null || clusters.find(i) == clusters.find(j)) continue;
+                int pattern = cmp.compare(f[j], f[i]);
+                double w = model.weight(pattern);
+                double prob = MatchModel.probability(w);
+                if (prob < settings.reviewProbability()) {
+                    review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
+                            MatchModel.explain(pattern), "shares " + e.getKey() + " but other details disagree"));
+                } else if (clusters.canJoin(i, j)) {
+                    clusters.union(i, j);
+                    strongLinks++;
+                } else {
+                    guarded++;
+                }
+            }
+        }
+        Integer[] order = new Integer[pairs.size];
+        double[] weight = new double[pairs.size];
+        for (int p = 0; p < pairs.size; p++) {
+            order[p] = p;
+            weight[p] = model.weight(pairs.pattern[p]);
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -weight[p])
+                .thenComparing(p -> occ.get(pairs.a[p]).occurrenceId()).thenComparing(p -> occ.get(pairs.b[p]).occurrenceId()));
+        List<Integer> reviewCandidates = new ArrayList<>();
+        for (int p : order) {
+            double prob = MatchModel.probability(weight[p]);
+            if (prob < settings.reviewProbability()) break;
+            int i = pairs.a[p], j = pairs.b[p];
+            if (prob >= settings.autoMatchProbability()) {
+                if (clusters.find(i) == clusters.find(j)) continue;
+                if (clusters.canJoin(i, j)) {
+                    clusters.union(i, j);
+                    modelLinks++;
+                } else {
+                    guarded++;
+                }
+            } else {
+                reviewCandidates.add(p);
+            }
+        }
+        for (int p : reviewCandidates) {
+            int i = pairs.a[p], j = pairs.b[p];
+            if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
+            review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
+                    MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), "probability between review and auto-match thresholds"));
+        }
+        review.sort(Comparator.comparingDouble(ReviewPair::matchProbability).reversed()
+                .thenComparing(r -> r.pair().first()).thenComparing(r -> r.pair().second()));
+
+        // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
+        Map<Integer, String> personByRoot = new HashMap<>();
+        Map<String, String> personIds = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            int root = clusters.find(i);
+            String first = occ.get(i).occurrenceId();
+            String pid = personByRoot.computeIfAbsent(root, r -> "pe-" + Ids.sha256Hex(first).substring(0, 20));
+            personIds.put(occ.get(i).occurrenceId(), pid);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LinkageResult.Stats stats = new LinkageResult.Stats(n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
+        LOG.info("linkage: {} occurrences -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
+                n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
+        return new LinkageResult(personIds, review, model, stats);
+    }
+
+    private static List<OccurrencePair> sorted(Set<OccurrencePair> s) {
+        return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
+    }
+
+    /** True when the pair was already produced by an earlier rule, or by this rule under a smaller key. */
+    private static boolean generatedEarlier(String[][][] keys, int rule, int i, int j, String key) {
+        for (int r = 0; r < rule; r++) if (shareKey(keys[r][i], keys[r][j], null)) return true;
+        return shareKey(keys[rule][i], keys[rule][j], key);
+    }
+
+    private static boolean shareKey(String[] a, String[] b, String below) {
+        for (String x : a) {
+            if (below != null && x.compareTo(below) >= 0) continue;
+            for (String y : b) if (x.equals(y)) return true;
+        }
+        return false;
+    }
+
+    private static final String[] NONE = new String[0];
+
+    static String[] blockingKeys(int rule, Features f) {
+        Set<String> out = new HashSet<>();
+        switch (rule) {
+            case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
+            case 1 -> { if (f.dob != null) for (String c : f.familyCodes) out.add(c + "|" + f.dob.year()); }
+            case 2 -> { if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0)); }
+            case 3 -> {
+                for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g + "|" + c);
+            }
+            case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
+            case 5 -> { if (f.family != null && f.given != null) out.add(f.family + "|" + f.given.charAt(0)); }
+            default -> throw new IllegalArgumentException("rule " + rule);
+        }
+        if (out.isEmpty()) return NONE;
+        String[] a = out.toArray(String[]::new);
+        Arrays.sort(a);
+        return a;
+    }
+
+    /** Growable parallel arrays of candidate pairs (memory: 12 bytes a pair). */
+    private static final class PairList {
+        int[] a = new int[1024], b = new int[1024], pattern = new int[1024];
+        int size;
+
+        void add(int i, int j, int p) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+                b = Arrays.copyOf(b, size * 2);
+                pattern = Arrays.copyOf(pattern, size * 2);
+            }
+            a[size] = i;
+            b[size] = j;
+            pattern[size] = p;
+            size++;
+        }
+    }
+
+    /** Union-find whose clusters remember what may not be joined. */
+    private static final class Clusters {
+        private final int[] parent;
+        private final Map<Integer, List<Integer>> members = new HashMap<>();
+        private final Map<Integer, Set<String>> events = new HashMap<>();
+        private final Map<Integer, Map<String, Set<String>>> strong = new HashMap<>();
+        private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
+
+        Clusters(Features[] f, Decisions decisions, Map<String, Integer> index) {
+            parent = new int[f.length];
+            for (int i = 0; i < f.length; i++) {
+                parent[i] = i;
+                members.put(i, new ArrayList<>(List.of(i)));
+                events.put(i, new HashSet<>(Set.of(f[i].occ.eventId())));
+                Map<String, Set<String>> s = new HashMap<>();
+                f[i].strong.forEach((k, v) -> s.put(k, new HashSet<>(Set.of(v))));
+                strong.put(i, s);
+            }
+            for (OccurrencePair p : decisions.split()) {
+                Integer a = index.get(p.first()), b = index.get(p.second());
+                if (a == null || b == null) continue;
+                cannotLink.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                cannotLink.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+            }
+        }
+
+        int find(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        boolean canJoin(int i, int j) {
+            int a = find(i), b = find(j);
+            if (a == b) return true;
+            Set<String> ea = events.get(a), eb = events.get(b);
+            Set<String> small = ea.size() <= eb.size() ? ea : eb, large = small == ea ? eb : ea;
+            for (String e : small) if (large.contains(e)) return false;
+            Map<String, Set<String>> sa = strong.get(a), sb = strong.get(b);
+            for (var e : sa.entrySet()) {
+                Set<String> other = sb.get(e.getKey());
+                if (other != null && java.util.Collections.disjoint(other, e.getValue())) return false;
+            }
+            List<Integer> ma = members.get(a), mb = members.get(b);
+            List<Integer> sm = ma.size() <= mb.size() ? ma : mb;
+            int otherRoot = sm == ma ? b : a;
+            for (int x : sm) {
+                Set<Integer> partners = cannotLink.get(x);
+                if (partners == null) continue;
+                for (int y : partners) if (find(y) == otherRoot) return false;
+            }
+            return true;
+        }
+
+        void union(int i, int j) {
+            int a = find(i), b = find(j);
+            if (a == b) return;
+            if (members.get(a).size() < members.get(b).size()) { int t = a; a = b; b = t; }
+            parent[b] = a;
+            members.get(a).addAll(members.remove(b));
+            events.get(a).addAll(events.remove(b));
+            Map<String, Set<String>> sa = strong.get(a);
+            strong.remove(b).forEach((k, v) -> sa.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+        }
+    }
+}

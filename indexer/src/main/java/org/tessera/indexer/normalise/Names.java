@@ -1,0 +1,56 @@
+package org.tessera.indexer.normalise;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Name normalisation for comparison and search keys (never for display): lower case, accents
+ * removed, apostrophes dropped (O'Brien = obrien), hyphens and other punctuation split parts,
+ * titles and suffixes removed. Pure functions; thread-safe.
+ */
+public final class Names {
+    private Names() {}
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]+");
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "master", "prof", "professor",
+            "rev", "revd", "sir", "dame", "lady", "lord", "fr", "sr", "jr", "jnr", "snr", "ii", "iii", "baby", "infant", "unborn");
+
+    /** Lower case ASCII letters and single spaces; null for blank input or only titles. */
+    public static String normalise(String name) {
+        List<String> parts = parts(name);
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
+    /** The words of a name after normalisation, hyphenated names split ("Smith-Jones" gives smith, jones). */
+    public static List<String> parts(String name) {
+        List<String> out = new ArrayList<>();
+        if (name == null) return out;
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("");
+        s = s.replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l");
+        s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+        for (String p : NON_LETTERS.split(s)) {
+            if (p.isEmpty() || TITLES.contains(p)) continue;
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** The name with its parts joined and no spaces ("Smith-Jones" = "smith jones" = "smithjones"). */
+    public static String compact(String name) {
+        List<String> p = parts(name);
+        return p.isEmpty() ? null : String.join("", p);
+    }
+
+    /** First given name after normalisation (the one people are usually called by, or its formal form). */
+    public static String firstGiven(String givenNames) {
+        List<String> p = parts(givenNames);
+        return p.isEmpty() ? null : p.getFirst();
+    }
+}
