@@ -56,6 +56,8 @@ public final class ContextAnalyzer {
     private static final Set<String> INTERROGATIVES = Set.of(
             "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "could", "can", "will",
             "would", "should", "any", "whether", "how", "what", "why", "when", "who", "where", "isn't");
+    private static final Set<String> INVERTED_SUBJECTS = Set.of(
+            "there", "he", "she", "they", "it", "anyone", "anything", "any", "the", "dad", "mum", "you", "we");
     private static final Set<String> CLAUSE_OPENERS_FOR_SHOULD = Set.of(",", ";", "that", "and", ":", "-");
 
     private static final Set<String> PARENT_CUES = Set.of(
@@ -171,6 +173,18 @@ public final class ContextAnalyzer {
         boolean hist = false;
         boolean hyp = false;
         Set<String> why = new LinkedHashSet<>();
+        for (Match m : a.matches) {
+            boolean inside = m.from >= first && m.to <= last;
+            if (!inside && m.from < last && first < m.to) {
+                // "not present" for the target "present": the trigger reaches into the target
+                Set<Trigger.Effect> e = m.trigger.effects();
+                neg |= e.contains(Trigger.Effect.NEGATED);
+                unc |= e.contains(Trigger.Effect.UNCERTAIN);
+                hist |= e.contains(Trigger.Effect.HISTORICAL);
+                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
+                why.add(m.phrase);
+            }
+        }
         for (Scope sc : a.scopes(first, last)) {
             if (sc.from < last && first < sc.to) {
                 Set<Trigger.Effect> e = sc.effects;
@@ -285,7 +299,8 @@ public final class ContextAnalyzer {
         private boolean accept(Match m) {
             String first = m.trigger.words().getFirst();
             if (first.equals("should") && m.from > 0
-                    && !CLAUSE_OPENERS_FOR_SHOULD.contains(words.get(m.from - 1).lower)) {
+                    && !CLAUSE_OPENERS_FOR_SHOULD.contains(words.get(m.from - 1).lower)
+                    && !(m.to < words.size() && INVERTED_SUBJECTS.contains(words.get(m.to).lower))) {
                 return false; // "mum should attend" is advice, not a condition
             }
             for (int k = m.from; k < m.to; k++) {
@@ -303,14 +318,18 @@ public final class ContextAnalyzer {
             List<Scope> out = new ArrayList<>();
             for (Match m : matches) {
                 if (skipFrom >= 0 && m.from < skipTo && skipFrom < m.to) {
-                    continue; // the target phrase itself contains this trigger ("no food in the house")
+                    continue; // the target contains this trigger ("no food in the house") or is touched by it
                 }
                 Trigger t = m.trigger;
                 Set<Trigger.Effect> eff = t.effects();
                 boolean forward = t.direction() != Trigger.Direction.BACKWARD;
                 boolean backward = t.direction() != Trigger.Direction.FORWARD;
+                Trigger.Reach reach = t.reach();
+                if (m.from == 0 && m.to < words.size() && ",".equals(words.get(m.to).lower)) {
+                    reach = Trigger.Reach.SENTENCE; // "Reportedly, dad has been staying there."
+                }
                 if (forward) {
-                    int end = forwardEnd(m.to, t.reach());
+                    int end = forwardEnd(m.to, reach);
                     if (end > m.to) {
                         out.add(new Scope(m.to, end, eff, m.phrase));
                     } else if (eff.contains(Trigger.Effect.NEGATED) && !backward) {
@@ -406,6 +425,9 @@ public final class ContextAnalyzer {
                 return true;
             }
             if (NOUN_SUBJECTS.contains(w) || Character.isUpperCase(text.charAt(words.get(k).start))) {
+                if (k + 1 < words.size() && looksLikeThirdPersonVerb(words.get(k + 1).lower)) {
+                    return true; // "... and mum refuses vaccinations"
+                }
                 for (int j = k + 1; j < Math.min(words.size(), k + 5); j++) {
                     String v = words.get(j).lower;
                     if (CONJUNCTIONS.contains(v) || terminator[j]) {
@@ -417,6 +439,10 @@ public final class ContextAnalyzer {
                 }
             }
             return false;
+        }
+
+        private boolean looksLikeThirdPersonVerb(String w) {
+            return w.length() > 3 && (w.endsWith("es") || w.endsWith("ed")) && !w.endsWith("'s");
         }
 
         /**

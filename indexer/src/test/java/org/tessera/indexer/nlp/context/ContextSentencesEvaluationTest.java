@@ -1,0 +1,117 @@
+package org.tessera.indexer.nlp.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
+import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
+
+/**
+ * Runs the hand-labelled sentences in {@code nlp/context-sentences.tsv} (written apart from any
+ * generator template) through the context analyzer, prints the confusion matrix, and holds
+ * the analyzer to the suppression contract the indicators rely on.
+ */
+class ContextSentencesEvaluationTest {
+
+    record Row(int line, String sentence, String target, ContextLabel expected) {
+    }
+
+    static List<Row> rows;
+    static ContextAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() throws IOException {
+        analyzer = new ContextAnalyzer(new OpenNlpSentenceSplitter(new OpenNlpModels()),
+                TriggerCatalogue.standard(), 2026);
+        rows = new ArrayList<>();
+        try (InputStream in = ContextSentencesEvaluationTest.class.getResourceAsStream("/nlp/context-sentences.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] f = lines[i].split("\t");
+                rows.add(new Row(i + 1, f[0], f[1], ContextLabel.valueOf(f[2].toUpperCase(Locale.ROOT))));
+            }
+        }
+    }
+
+    private static MentionContext contextOf(Row r) {
+        int at = r.sentence().toLowerCase(Locale.ROOT).indexOf(r.target().toLowerCase(Locale.ROOT));
+        assertThat(at).as("target of line %d", r.line()).isGreaterThanOrEqualTo(0);
+        return analyzer.contextOf(r.sentence(), at, at + r.target().length());
+    }
+
+    @Test
+    void theLabelledSetHasAtLeast300SentencesCoveringEveryLabel() {
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(rows.stream().map(Row::expected).distinct()).containsExactlyInAnyOrder(ContextLabel.values());
+    }
+
+    @Test
+    void negatedAndHypotheticalMentionsAreSuppressedAndAffirmedOnesStillFire() {
+        Map<ContextLabel, Map<ContextLabel, Integer>> confusion = new EnumMap<>(ContextLabel.class);
+        int suppressible = 0;
+        int suppressed = 0;
+        int affirmed = 0;
+        int firing = 0;
+        int exact = 0;
+        List<String> misses = new ArrayList<>();
+        for (Row r : rows) {
+            MentionContext c = contextOf(r);
+            confusion.computeIfAbsent(r.expected(), k -> new EnumMap<>(ContextLabel.class))
+                    .merge(c.label(), 1, Integer::sum);
+            if (c.label() == r.expected()) {
+                exact++;
+            } else {
+                misses.add("line " + r.line() + ": expected " + r.expected() + " got " + c.label() + " "
+                        + c.triggers() + " | " + r.target() + " | " + r.sentence());
+            }
+            boolean shouldSuppress = r.expected() == ContextLabel.NEGATED || r.expected() == ContextLabel.HYPOTHETICAL;
+            if (shouldSuppress) {
+                suppressible++;
+                suppressed += c.countsByDefault() ? 0 : 1;
+            }
+            if (r.expected() == ContextLabel.AFFIRMED) {
+                affirmed++;
+                firing += c.countsByDefault() ? 1 : 0;
+            }
+        }
+        double suppression = (double) suppressed / suppressible;
+        double retention = (double) firing / affirmed;
+        StringBuilder sb = new StringBuilder("Context evaluation on " + rows.size() + " sentences\n");
+        sb.append(String.format(Locale.ROOT, "%-13s", "expected\\got"));
+        for (ContextLabel got : ContextLabel.values()) {
+            sb.append(String.format(Locale.ROOT, "%13s", got));
+        }
+        sb.append('\n');
+        for (ContextLabel exp : ContextLabel.values()) {
+            sb.append(String.format(Locale.ROOT, "%-13s", exp));
+            for (ContextLabel got : ContextLabel.values()) {
+                sb.append(String.format(Locale.ROOT, "%13d",
+                        confusion.getOrDefault(exp, Map.of()).getOrDefault(got, 0)));
+            }
+            sb.append('\n');
+        }
+        sb.append(String.format(Locale.ROOT,
+                "negated/hypothetical suppressed: %d/%d = %.3f%naffirmed still firing: %d/%d = %.3f%n"
+                        + "exact label accuracy: %d/%d = %.3f%n",
+                suppressed, suppressible, suppression, firing, affirmed, retention, exact, rows.size(),
+                (double) exact / rows.size()));
+        misses.forEach(m -> sb.append("  miss ").append(m).append('\n'));
+        System.out.println(sb);
+
+        assertThat(suppression).as("share of negated or hypothetical mentions suppressed").isGreaterThanOrEqualTo(0.95);
+        assertThat(retention).as("share of affirmed mentions still firing").isGreaterThanOrEqualTo(0.95);
+        assertThat((double) exact / rows.size()).as("exact label accuracy").isGreaterThanOrEqualTo(0.85);
+    }
+}
