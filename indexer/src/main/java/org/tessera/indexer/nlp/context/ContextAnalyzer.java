@@ -238,8 +238,9 @@ public final class ContextAnalyzer {
             while (i < n) {
                 Match best = null;
                 String w = words.get(i).lower;
-                List<Trigger> candidates = new ArrayList<>(catalogue.startingWith(w));
-                if (YEAR.matcher(w).matches()) {
+                List<Trigger> candidates = catalogue.startingWith(w);
+                if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && YEAR.matcher(w).matches()) {
+                    candidates = new ArrayList<>(candidates);
                     candidates.addAll(catalogue.startingWith("<year>"));
                 }
                 for (Trigger t : candidates) {

@@ -173,7 +173,17 @@ public final class CaseNoteTemplateGenerator {
     private static final String[] CODAS = {"n", "r", "l", "s", "th", "nd", "rk", "ck", "m", "tt", "ll",
         "", "", "ry", "son", "ton", "ley", "well", "ford", "by", "ina", "elle", "o"};
 
+    /** An invented name, never one of the real-name lists (so held-out-only names stay unseen). */
     private String inventedName() {
+        while (true) {
+            String name = inventedCandidate();
+            if (!NoteVocabulary.FIRST_NAMES.contains(name) && !NoteVocabulary.SURNAMES.contains(name)) {
+                return name;
+            }
+        }
+    }
+
+    private String inventedCandidate() {
         StringBuilder sb = new StringBuilder(ONSETS[random.nextInt(ONSETS.length)]);
         int syllables = 1 + random.nextInt(2);
         for (int i = 0; i < syllables; i++) {
