@@ -113,7 +113,9 @@ public final class CaseNoteTemplateGenerator {
             int roll = random.nextInt(10);
             if (roll < 2) {
                 text.append(pick(fillers));
-            } else if (roll < 3 && family == TemplateFamily.TRAINING) {
+            } else if (roll < 6 && family == TemplateFamily.TRAINING) {
+                compose(cast, text, gold);
+            } else if (roll < 7 && family == TemplateFamily.TRAINING) {
                 String predicate = pick(NoteTemplates.OPENING_PREDICATES);
                 text.append(pick(NoteTemplates.OPENING_WORDS))
                         .append(predicate.startsWith(":") ? "" : " ").append(predicate);
@@ -157,6 +159,76 @@ public final class CaseNoteTemplateGenerator {
         text.append(template, last, template.length());
     }
 
+    /** A training sentence built from parts around one or two names. */
+    private void compose(List<String[]> cast, StringBuilder text, List<EntityMention> gold) {
+        switch (random.nextInt(8)) {
+            case 5 -> {
+                text.append(pick(NoteTemplates.BEFORE_ORG)).append(' ');
+                add(text, gold, EntityType.ORGANISATION, anyOrganisation());
+                text.append('.');
+            }
+            case 6 -> {
+                add(text, gold, EntityType.ORGANISATION, anyOrganisation());
+                text.append(' ').append(pick(NoteTemplates.AFTER_ORG));
+            }
+            case 7 -> render(pick(NoteTemplates.PLACE_SENTENCES), cast, text, gold);
+            case 0 -> {
+                text.append(pick(NoteTemplates.BEFORE_NAME)).append(' ');
+                name(cast, text, gold);
+                text.append(random.nextBoolean() ? "." : " today.");
+            }
+            case 1 -> {
+                text.append(pick(NoteTemplates.ROLES)).append(' ');
+                name(cast, text, gold);
+                text.append(' ').append(pick(NoteTemplates.AFTER_NAME));
+            }
+            case 2 -> {
+                name(cast, text, gold);
+                text.append(' ').append(pick(NoteTemplates.AFTER_NAME));
+            }
+            case 3 -> {
+                text.append(pick(NoteTemplates.BEFORE_NAME)).append(' ');
+                name(cast, text, gold);
+                text.append(" and ");
+                name(cast, text, gold);
+                text.append('.');
+            }
+            default -> {
+                text.append(pick(NoteTemplates.BEFORE_NAME)).append(' ')
+                        .append(pick(NoteTemplates.ROLES).toLowerCase(Locale.ROOT)).append(' ');
+                name(cast, text, gold);
+                text.append(" on ");
+                appendDate(text, gold);
+                text.append('.');
+            }
+        }
+    }
+
+    private String anyOrganisation() {
+        return switch (random.nextInt(5)) {
+            case 0 -> pick(schools);
+            case 1 -> pick(surgeries);
+            case 2 -> pick(hospitals);
+            case 3 -> pick(agencies);
+            default -> pick(otherOrgs);
+        };
+    }
+
+    /** A cast member's name as full name, first name, or title and surname. */
+    private void name(List<String[]> cast, StringBuilder text, List<EntityMention> gold) {
+        String[] who = cast.get(random.nextInt(cast.size()));
+        switch (random.nextInt(4)) {
+            case 0, 1 -> add(text, gold, EntityType.PERSON, who[0] + " " + who[1]);
+            case 2 -> add(text, gold, EntityType.PERSON, who[0]);
+            default -> {
+                text.append(TITLES[random.nextInt(TITLES.length)]).append(' ');
+                add(text, gold, EntityType.PERSON, who[1]);
+            }
+        }
+    }
+
+    private static final String[] TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr"};
+
     private static void add(StringBuilder text, List<EntityMention> gold, EntityType type, String value) {
         int start = text.length();
         text.append(value);
@@ -184,6 +256,18 @@ public final class CaseNoteTemplateGenerator {
     }
 
     private String inventedCandidate() {
+        if (random.nextBoolean()) {
+            // splice two real names of the training share: "Char" + "lene", "Kow" + "ton"
+            List<String> pool = random.nextBoolean() ? firstNames : surnames;
+            String a = pool.get(random.nextInt(pool.size()));
+            String b = pool.get(random.nextInt(pool.size())).toLowerCase(Locale.ROOT);
+            int cutA = Math.max(2, Math.min(a.length(), 2 + random.nextInt(Math.max(1, a.length() - 1))));
+            int cutB = Math.min(b.length() - 1, random.nextInt(Math.max(1, b.length() / 2 + 1)));
+            String spliced = a.substring(0, Math.min(cutA, a.length())) + b.substring(Math.max(0, cutB));
+            if (spliced.length() >= 3 && spliced.chars().allMatch(Character::isLetter)) {
+                return spliced;
+            }
+        }
         StringBuilder sb = new StringBuilder(ONSETS[random.nextInt(ONSETS.length)]);
         int syllables = 1 + random.nextInt(2);
         for (int i = 0; i < syllables; i++) {

@@ -148,6 +148,59 @@ final class NoteTemplates {
             "was agreed with both parents.", "has been difficult this week.",
             "was offered and accepted.", "will be followed up by the allocated worker.");
 
+    /*
+     * Pieces of training sentences composed at random around a name ("Spoke to {name}.",
+     * "Midwife {name} was present."), so the model sees names in many contexts rather than a
+     * few fixed ones. Role words used by held-out templates (neighbour, worker, aunt, officer)
+     * are deliberately absent.
+     */
+    static final List<String> BEFORE_NAME = List.of(
+            "Spoke to", "Emailed", "Called", "Phoned", "Wrote to", "Visited", "Advice was given to",
+            "Consent was given by", "The chronology was shared with", "Safety planning completed with",
+            "Met", "Saw", "Agreed the plan with", "Reminded", "Supported", "Texted",
+            "Left a voicemail for", "Arranged a visit with", "Apologised to", "Thanked", "Checked in with",
+            "Discussed the concerns with", "Reviewed the plan with", "Had a long conversation with",
+            "Gave a lift to", "Completed the assessment with", "Explained the process to",
+            "A letter was sent to", "Direct work was done with", "The decision was explained to");
+
+    static final List<String> ROLES = List.of(
+            "Nurse", "Teacher", "Grandmother", "Cousin", "Landlady", "Advocate", "Mentor", "Coach",
+            "Childminder", "Support worker", "Family support worker", "Key worker", "Student", "Tenant",
+            "Lodger", "Friend", "Carer", "Foster carer", "Stepmum", "Partner", "Paramedic", "Midwife",
+            "Youth worker", "Sergeant", "Detective", "Head teacher", "Manager", "Practitioner",
+            "Therapist", "Counsellor", "Grandad", "Brother", "Sister", "Paternal grandmother",
+            "Social worker", "Interpreter", "Chaplain", "Housing officer's colleague", "Mum's friend");
+
+    static final List<String> AFTER_NAME = List.of(
+            "said that she was coping.", "reported no change.", "called the office.", "was present.",
+            "arrived late.", "agreed to the plan.", "refused to engage.", "was not at home.",
+            "has moved out.", "told me about the argument.", "is pregnant.", "stayed for the whole visit.",
+            "confirmed the details.", "asked for support.", "was upset.", "went to the shop.",
+            "will attend the meeting.", "has been drinking again.", "left before I arrived.",
+            "was helpful.", "did not answer the door.", "is staying with friends.", "sent an email.",
+            "had already left for work.", "was asleep upstairs.", "shouted from the kitchen.",
+            "wants to be involved.", "has a new job.", "rang back later that day.", "cried during the visit.");
+
+    static final List<String> BEFORE_ORG = List.of(
+            "Called", "Emailed the office at", "Attended a meeting at", "Dropped leaflets at", "Checked with",
+            "Received a report from", "Made a referral to", "Liaised with", "Shared the plan with",
+            "Chased a response from", "Mum has asked for help from", "Dad is on the waiting list at",
+            "The children go to", "The baby is seen at", "A place was offered at", "Information requested from");
+
+    static final List<String> AFTER_ORG = List.of(
+            "confirmed the appointment.", "have no record of the family.", "will send a report.",
+            "closed the case last month.", "did not reply.", "raised a concern.", "offered a place.",
+            "requested an update.", "are aware of the plan.", "have been very supportive.",
+            "declined the referral.", "will attend the core group.");
+
+    static final List<String> PLACE_SENTENCES = List.of(
+            "Mum is staying at {ADDR}.", "They moved to {TOWN} last month.", "The visit took place at {ADDR}.",
+            "Dad was seen in {TOWN} town centre.", "The flat in {TOWN} is damp.",
+            "Grandparents live at {ADDR}, {TOWN}.", "The family want to move back to {TOWN}.",
+            "Dad works in {TOWN} and stays at {ADDR} in the week.", "The incident was near {STREET}.",
+            "Mum walks the children to school along {STREET}.", "Officers went to {ADDR} at midnight.",
+            "The house on {STREET} has been boarded up.");
+
     static final List<String> HELD_OUT = List.of(
             "Unannounced visit to {ADDR} ({PC}) on {DATE}; {P} answered the door.",
             "I met {F} in the pastoral office at {SCHOOL} with Mr {S}.",
