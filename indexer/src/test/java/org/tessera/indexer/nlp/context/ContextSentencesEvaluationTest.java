@@ -26,14 +26,20 @@ class ContextSentencesEvaluationTest {
     }
 
     static List<Row> rows;
+    static List<Row> afterTuning;
     static ContextAnalyzer analyzer;
 
     @BeforeAll
     static void load() throws IOException {
         analyzer = new ContextAnalyzer(new OpenNlpSentenceSplitter(new OpenNlpModels()),
                 TriggerCatalogue.standard(), 2026);
-        rows = new ArrayList<>();
-        try (InputStream in = ContextSentencesEvaluationTest.class.getResourceAsStream("/nlp/context-sentences.tsv")) {
+        rows = read("/nlp/context-sentences.tsv");
+        afterTuning = read("/nlp/context-sentences-after-tuning.tsv");
+    }
+
+    static List<Row> read(String resource) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = ContextSentencesEvaluationTest.class.getResourceAsStream(resource)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
@@ -43,6 +49,7 @@ class ContextSentencesEvaluationTest {
                 rows.add(new Row(i + 1, f[0], f[1], ContextLabel.valueOf(f[2].toUpperCase(Locale.ROOT))));
             }
         }
+        return rows;
     }
 
     private static MentionContext contextOf(Row r) {
@@ -57,8 +64,30 @@ class ContextSentencesEvaluationTest {
         assertThat(rows.stream().map(Row::expected).distinct()).containsExactlyInAnyOrder(ContextLabel.values());
     }
 
+    record Figures(double suppression, double retention, double accuracy) {
+    }
+
     @Test
     void negatedAndHypotheticalMentionsAreSuppressedAndAffirmedOnesStillFire() {
+        Figures f = evaluate("context-sentences.tsv", rows);
+        assertThat(f.suppression()).as("share of negated or hypothetical mentions suppressed").isGreaterThanOrEqualTo(0.95);
+        assertThat(f.retention()).as("share of affirmed mentions still firing").isGreaterThanOrEqualTo(0.95);
+        assertThat(f.accuracy()).as("exact label accuracy").isGreaterThanOrEqualTo(0.85);
+    }
+
+    /**
+     * The main set guided the trigger list, so its figures flatter the analyzer. These 50
+     * sentences were written after the last trigger change and never used to tune it; the bar
+     * was fixed before they were first run.
+     */
+    @Test
+    void sentencesWrittenAfterTuningAreStillMostlyRight() {
+        Figures f = evaluate("context-sentences-after-tuning.tsv", afterTuning);
+        assertThat(f.suppression()).isGreaterThanOrEqualTo(0.85);
+        assertThat(f.retention()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    private static Figures evaluate(String name, List<Row> rows) {
         Map<ContextLabel, Map<ContextLabel, Integer>> confusion = new EnumMap<>(ContextLabel.class);
         int suppressible = 0;
         int suppressed = 0;
@@ -88,7 +117,7 @@ class ContextSentencesEvaluationTest {
         }
         double suppression = (double) suppressed / suppressible;
         double retention = (double) firing / affirmed;
-        StringBuilder sb = new StringBuilder("Context evaluation on " + rows.size() + " sentences\n");
+        StringBuilder sb = new StringBuilder("Context evaluation of " + name + ", " + rows.size() + " sentences\n");
         sb.append(String.format(Locale.ROOT, "%-13s", "expected\\got"));
         for (ContextLabel got : ContextLabel.values()) {
             sb.append(String.format(Locale.ROOT, "%13s", got));
@@ -109,9 +138,6 @@ class ContextSentencesEvaluationTest {
                 (double) exact / rows.size()));
         misses.forEach(m -> sb.append("  miss ").append(m).append('\n'));
         System.out.println(sb);
-
-        assertThat(suppression).as("share of negated or hypothetical mentions suppressed").isGreaterThanOrEqualTo(0.95);
-        assertThat(retention).as("share of affirmed mentions still firing").isGreaterThanOrEqualTo(0.95);
-        assertThat((double) exact / rows.size()).as("exact label accuracy").isGreaterThanOrEqualTo(0.85);
+        return new Figures(suppression, retention, (double) exact / rows.size());
     }
 }
