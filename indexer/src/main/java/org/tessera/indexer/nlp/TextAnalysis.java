@@ -1,0 +1,21 @@
+package org.tessera.indexer.nlp;
+
+import java.util.List;
+import org.tessera.indexer.nlp.context.ContextSpan;
+
+/**
+ * What the pipeline found in one text: its sentences, entity mentions and the ranges carrying
+ * context modifiers (negated, uncertain, historical, hypothetical). All offsets refer to the
+ * analysed text. Immutable.
+ */
+public record TextAnalysis(List<Sentence> sentences, List<EntityMention> entities, List<ContextSpan> contexts) {
+    public TextAnalysis {
+        sentences = List.copyOf(sentences);
+        entities = List.copyOf(entities);
+        contexts = List.copyOf(contexts);
+    }
+
+    public List<EntityMention> entities(EntityType type) {
+        return entities.stream().filter(e -> e.type() == type).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package org.tessera.indexer.nlp;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
+import org.tessera.indexer.nlp.training.AnnotatedNote;
+import org.tessera.indexer.nlp.training.CaseNoteTemplateGenerator;
+import org.tessera.indexer.nlp.training.TemplateFamily;
+
+/**
+ * Prints the throughput of the whole case-note pipeline (sentences, tokens, entities, rules,
+ * context) on this machine, single-threaded and with one thread per core.
+ *
+ * <pre>
+ * java -cp indexer/target/classes:indexer/target/lib/* org.tessera.indexer.nlp.TextPipelineBenchmark [notes]
+ * </pre>
+ */
+public final class TextPipelineBenchmark {
+
+    private TextPipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        List<String> notes = new CaseNoteTemplateGenerator(TemplateFamily.HELD_OUT, 7)
+                .notes(count).stream().map(AnnotatedNote::text).toList();
+        long chars = notes.stream().mapToLong(String::length).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "Java %s, %d cores available, max heap %d MB, %s%n",
+                Runtime.version(), cores, Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getRuntimeMXBean().getVmName());
+        System.out.printf(Locale.ROOT, "%d generated held-out notes, %.0f chars per note on average%n",
+                count, (double) chars / count);
+
+        long t0 = System.nanoTime();
+        CaseNotePipeline pipeline = new CaseNotePipeline(new OpenNlpModels());
+        pipeline.analyze(notes.getFirst());
+        System.out.printf(Locale.ROOT, "model loading and first note: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+
+        // warm-up: let the JIT compile the hot paths before measuring
+        run("warm-up", pipeline, notes, Math.max(1, cores));
+        run("1 thread", pipeline, notes, 1);
+        if (cores > 1) {
+            run(cores + " threads", pipeline, notes, cores);
+        }
+    }
+
+    private static void run(String label, CaseNotePipeline pipeline, List<String> notes, int threads) throws Exception {
+        AtomicLong sentences = new AtomicLong();
+        AtomicLong entities = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = offset; i < notes.size(); i += threads) {
+                        TextAnalysis a = pipeline.analyze(notes.get(i));
+                        sentences.addAndGet(a.sentences().size());
+                        entities.addAndGet(a.entities().size());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "%-10s %6d notes in %6.2f s: %8.0f notes/s, %8.0f sentences/s, %d entities%n",
+                label, notes.size(), secs, notes.size() / secs, sentences.get() / secs, entities.get());
+    }
+}

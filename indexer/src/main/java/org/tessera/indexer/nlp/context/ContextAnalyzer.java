@@ -1,0 +1,501 @@
+package org.tessera.indexer.nlp.context;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tessera.indexer.nlp.Sentence;
+import org.tessera.indexer.nlp.SentenceSplitter;
+
+/**
+ * Decides whether mentions in case-note text are negated, uncertain, historical or
+ * hypothetical, and whose experience they describe: a ConText/NegEx-style algorithm over
+ * trigger phrases ({@link TriggerCatalogue}) with scopes that run forward or backward from
+ * the trigger within a sentence, ended by terminators ("but", "however", "although"), by a
+ * comma or conjunction that opens a new clause (while a list such as "no bruising, burns or
+ * marks" stays inside the scope), and by a window of {@value #CLAUSE_WINDOW} words. Pseudo
+ * triggers ("not only", "no increase") block the shorter trigger inside them; double negatives
+ * ("cannot rule out") are triggers of their own.
+ *
+ * <p>Thread-safe and stateless apart from its immutable configuration.
+ */
+public final class ContextAnalyzer {
+
+    static final int CLAUSE_WINDOW = 12;
+
+    private static final Pattern WORD = Pattern.compile(
+            "[\\p{L}\\p{N}]+(?:['\\u2019][\\p{L}]+)*(?:-[\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+
+    private static final Set<String> SENTENCE_END = Set.of(".", "!", "?");
+    private static final Set<String> CONJUNCTIONS = Set.of(",", "and", "or", "&", "/");
+    private static final Set<String> PRONOUN_SUBJECTS = Set.of("i", "he", "she", "they", "we", "it", "there", "you");
+    private static final Set<String> NOUN_SUBJECTS = Set.of(
+            "mum", "dad", "mother", "father", "child", "parents", "this", "that", "the", "her", "his",
+            "their", "staff", "school", "police", "worker", "sw", "gp", "baby", "stepdad", "partner");
+    private static final Set<String> CLAUSE_VERBS = Set.of(
+            "admits", "admitted", "reports", "reported", "disclosed", "discloses", "says", "said", "states",
+            "stated", "confirmed", "confirms", "acknowledges", "acknowledged", "accepts", "accepted",
+            "agrees", "agreed", "was", "is", "were", "are", "has", "had", "have", "appeared", "appears",
+            "presented", "seemed", "seems", "describes", "described", "explained", "told", "became",
+            "showed", "shows", "will", "also", "then", "later", "now");
+    private static final Set<String> FINITE = Set.of(
+            "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "did",
+            "does", "do", "said", "says", "reports", "reported", "disclosed", "admits", "admitted",
+            "stated", "states", "appeared", "appears", "seemed", "seems", "looked", "looks", "felt",
+            "told", "explained", "confirmed", "agreed", "became", "remains", "remained", "continues",
+            "hit", "hits", "drinks", "drank", "left", "went", "came", "took", "shouted", "smelt",
+            "smelled", "uses", "used", "smokes", "smoked", "lives", "lived", "may", "might", "must",
+            "should", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "can't", "won't");
+    private static final Set<String> INTERROGATIVES = Set.of(
+            "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "could", "can", "will",
+            "would", "should", "any", "whether", "how", "what", "why", "when", "who", "where", "isn't");
+    private static final Set<String> INVERTED_SUBJECTS = Set.of(
+            "there", "he", "she", "they", "it", "anyone", "anything", "any", "the", "dad", "mum", "you", "we");
+    private static final Set<String> CLAUSE_OPENERS_FOR_SHOULD = Set.of(",", ";", "that", "and", ":", "-");
+
+    private static final Set<String> PARENT_CUES = Set.of(
+            "mum", "mother", "mum's", "mother's", "dad", "father", "dad's", "father's", "stepdad",
+            "stepfather", "stepdad's", "stepfather's", "stepmum", "stepmother", "parent", "parents",
+            "parents'", "parental", "mummy", "daddy", "mam", "mom");
+    private static final Set<String> CHILD_CUES = Set.of(
+            "child", "child's", "children", "children's", "baby", "baby's", "infant", "son", "daughter",
+            "yp", "toddler", "pupil", "boy", "girl", "newborn", "teenager");
+    private static final Set<String> OTHER_CUES = Set.of(
+            "grandmother", "grandfather", "nan", "nanny", "grandma", "grandad", "granddad", "gran",
+            "grandparents", "uncle", "aunt", "auntie", "cousin", "neighbour", "neighbours", "friend",
+            "friends", "partner", "partner's", "boyfriend", "boyfriend's", "girlfriend", "lodger",
+            "brother", "sister", "sibling", "siblings", "stepbrother", "stepsister", "family",
+            "relative", "relatives", "visitor", "visitors", "male", "man");
+
+    private final SentenceSplitter splitter;
+    private final TriggerCatalogue catalogue;
+    private final int referenceYear;
+
+    /** Uses the standard trigger list; years before the current one count as history. */
+    public ContextAnalyzer(SentenceSplitter splitter) {
+        this(splitter, TriggerCatalogue.standard(), Year.now().getValue());
+    }
+
+    /**
+     * @param referenceYear a year mentioned as "in 2019" marks history only if it is before
+     *                      this year (normally the year the note was written)
+     */
+    public ContextAnalyzer(SentenceSplitter splitter, TriggerCatalogue catalogue, int referenceYear) {
+        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.referenceYear = referenceYear;
+    }
+
+    /** The modified ranges of {@code text}; text outside every span is affirmed. */
+    public List<ContextSpan> analyze(String text) {
+        return analyze(text, splitter.split(text));
+    }
+
+    /** As {@link #analyze(String)} with sentences already split. */
+    public List<ContextSpan> analyze(String text, List<Sentence> sentences) {
+        List<ContextSpan> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+            SentenceAnalysis a = new SentenceAnalysis(s.text());
+            List<Scope> scopes = a.scopes(-1, -1);
+            int n = a.words.size();
+            if (scopes.isEmpty() || n == 0) {
+                continue;
+            }
+            int[] flags = new int[n];
+            for (Scope sc : scopes) {
+                for (int w = sc.from; w < sc.to; w++) {
+                    flags[w] |= sc.mask();
+                }
+            }
+            int w = 0;
+            while (w < n) {
+                if (flags[w] == 0) {
+                    w++;
+                    continue;
+                }
+                int first = w;
+                while (w + 1 < n && flags[w + 1] == flags[first]) {
+                    w++;
+                }
+                int f = flags[first];
+                out.add(new ContextSpan(s.start() + a.words.get(first).start, s.start() + a.words.get(w).end,
+                        (f & 1) != 0, (f & 2) != 0, (f & 4) != 0, (f & 8) != 0, a.experiencer(first, w + 1)));
+                w++;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The context of the character range {@code [start, end)} of {@code text}. */
+    public MentionContext contextOf(String text, int start, int end) {
+        return contextOf(text, splitter.split(text), start, end);
+    }
+
+    /** As {@link #contextOf(String, int, int)} with sentences already split. */
+    public MentionContext contextOf(String text, List<Sentence> sentences, int start, int end) {
+        if (start < 0 || end > text.length() || end < start) {
+            throw new IllegalArgumentException("range " + start + ".." + end + " outside text of length " + text.length());
+        }
+        for (Sentence s : sentences) {
+            if (start >= s.start() && start < s.end()) {
+                return contextInSentence(s.text(), start - s.start(), Math.min(end, s.end()) - s.start());
+            }
+        }
+        return MentionContext.AFFIRMED; // whitespace between sentences
+    }
+
+    /** The context of {@code [start, end)} within a single sentence. */
+    public MentionContext contextInSentence(String sentence, int start, int end) {
+        SentenceAnalysis a = new SentenceAnalysis(sentence);
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < a.words.size(); i++) {
+            Word w = a.words.get(i);
+            if (w.start < end && start < w.end) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i + 1;
+            }
+        }
+        if (first < 0) {
+            return MentionContext.AFFIRMED;
+        }
+        boolean neg = false;
+        boolean unc = false;
+        boolean hist = false;
+        boolean hyp = false;
+        Set<String> why = new LinkedHashSet<>();
+        for (Match m : a.matches) {
+            boolean inside = m.from >= first && m.to <= last;
+            if (!inside && m.from < last && first < m.to) {
+                // "not present" for the target "present": the trigger reaches into the target
+                Set<Trigger.Effect> e = m.trigger.effects();
+                neg |= e.contains(Trigger.Effect.NEGATED);
+                unc |= e.contains(Trigger.Effect.UNCERTAIN);
+                hist |= e.contains(Trigger.Effect.HISTORICAL);
+                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
+                why.add(m.phrase);
+            }
+        }
+        for (Scope sc : a.scopes(first, last)) {
+            if (sc.from < last && first < sc.to) {
+                Set<Trigger.Effect> e = sc.effects;
+                neg |= e.contains(Trigger.Effect.NEGATED);
+                unc |= e.contains(Trigger.Effect.UNCERTAIN);
+                hist |= e.contains(Trigger.Effect.HISTORICAL);
+                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
+                why.add(sc.phrase);
+            }
+        }
+        return new MentionContext(neg, unc, hist, hyp, a.experiencer(first, last), List.copyOf(why));
+    }
+
+    private record Word(int start, int end, String lower, boolean gluedToNext) {
+    }
+
+    private record Match(int from, int to, Trigger trigger, String phrase) {
+    }
+
+    private record Scope(int from, int to, Set<Trigger.Effect> effects, String phrase) {
+        int mask() {
+            return (effects.contains(Trigger.Effect.NEGATED) ? 1 : 0)
+                    | (effects.contains(Trigger.Effect.UNCERTAIN) ? 2 : 0)
+                    | (effects.contains(Trigger.Effect.HISTORICAL) ? 4 : 0)
+                    | (effects.contains(Trigger.Effect.HYPOTHETICAL) ? 8 : 0);
+        }
+    }
+
+    /** Words, triggers and scopes of one sentence. */
+    private final class SentenceAnalysis {
+        final String text;
+        final List<Word> words = new ArrayList<>();
+        final List<Match> matches = new ArrayList<>();
+        final boolean[] terminator;
+
+        SentenceAnalysis(String text) {
+            this.text = text;
+            Matcher m = WORD.matcher(text);
+            while (m.find()) {
+                boolean glued = m.end() < text.length() && !Character.isWhitespace(text.charAt(m.end()));
+                words.add(new Word(m.start(), m.end(),
+                        m.group().toLowerCase(Locale.ROOT).replace('\u2019', '\''), glued));
+            }
+            terminator = new boolean[words.size()];
+            findTriggers();
+        }
+
+        private void findTriggers() {
+            int n = words.size();
+            int i = 0;
+            while (i < n) {
+                Match best = null;
+                String w = words.get(i).lower;
+                List<Trigger> candidates = catalogue.startingWith(w);
+                if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && YEAR.matcher(w).matches()) {
+                    candidates = new ArrayList<>(candidates);
+                    candidates.addAll(catalogue.startingWith("<year>"));
+                }
+                for (Trigger t : candidates) {
+                    if (matchesAt(t, i)) {
+                        best = new Match(i, i + t.words().size(), t,
+                                text.substring(words.get(i).start, words.get(i + t.words().size() - 1).end));
+                        break;
+                    }
+                }
+                if (best == null) {
+                    i++;
+                    continue;
+                }
+                if (accept(best)) {
+                    if (best.trigger.kind() == Trigger.Kind.TERMINATOR) {
+                        for (int k = best.from; k < best.to; k++) {
+                            terminator[k] = true;
+                        }
+                    } else if (best.trigger.kind() == Trigger.Kind.MODIFIER) {
+                        matches.add(best);
+                    }
+                    i = best.to; // a pseudo trigger swallows its words
+                } else {
+                    i++;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (SENTENCE_END.contains(words.get(k).lower) && !(isQuestionMark(k) && words.get(k).gluedToNext)) {
+                    terminator[k] = true;
+                }
+            }
+        }
+
+        private boolean isQuestionMark(int k) {
+            return "?".equals(words.get(k).lower);
+        }
+
+        private boolean matchesAt(Trigger t, int i) {
+            List<String> tw = t.words();
+            if (i + tw.size() > words.size()) {
+                return false;
+            }
+            for (int k = 0; k < tw.size(); k++) {
+                String want = tw.get(k);
+                String got = words.get(i + k).lower;
+                if (want.equals("<year>")) {
+                    if (!YEAR.matcher(got).matches()) {
+                        return false;
+                    }
+                } else if (!want.equals(got)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean accept(Match m) {
+            String first = m.trigger.words().getFirst();
+            if (first.equals("should") && m.from > 0
+                    && !CLAUSE_OPENERS_FOR_SHOULD.contains(words.get(m.from - 1).lower)
+                    && !(m.to < words.size() && INVERTED_SUBJECTS.contains(words.get(m.to).lower))) {
+                return false; // "mum should attend" is advice, not a condition
+            }
+            for (int k = m.from; k < m.to; k++) {
+                String w = words.get(k).lower;
+                if (YEAR.matcher(w).matches() && m.trigger.words().contains("<year>")
+                        && Integer.parseInt(w) >= referenceYear) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Scopes of all modifier triggers, ignoring those overlapping the words [skipFrom, skipTo). */
+        List<Scope> scopes(int skipFrom, int skipTo) {
+            List<Scope> out = new ArrayList<>();
+            for (Match m : matches) {
+                if (skipFrom >= 0 && m.from < skipTo && skipFrom < m.to) {
+                    continue; // the target contains this trigger ("no food in the house") or is touched by it
+                }
+                Trigger t = m.trigger;
+                Set<Trigger.Effect> eff = t.effects();
+                boolean forward = t.direction() != Trigger.Direction.BACKWARD;
+                boolean backward = t.direction() != Trigger.Direction.FORWARD;
+                Trigger.Reach reach = t.reach();
+                if (m.from == 0 && m.to < words.size() && ",".equals(words.get(m.to).lower)) {
+                    reach = Trigger.Reach.SENTENCE; // "Reportedly, dad has been staying there."
+                }
+                if (forward) {
+                    int end = forwardEnd(m.to, reach);
+                    if (end > m.to) {
+                        out.add(new Scope(m.to, end, eff, m.phrase));
+                    } else if (eff.contains(Trigger.Effect.NEGATED) && !backward) {
+                        backward = true; // "Drug use - denied." : nothing follows, so look back
+                    }
+                }
+                if (backward) {
+                    int begin = backwardStart(m.from, t.reach());
+                    if (begin < m.from) {
+                        out.add(new Scope(begin, m.from, eff, m.phrase));
+                    }
+                }
+            }
+            addQuestionScopes(out, skipFrom, skipTo);
+            return out;
+        }
+
+        private void addQuestionScopes(List<Scope> out, int skipFrom, int skipTo) {
+            int n = words.size();
+            for (int k = 0; k < n; k++) {
+                if (!isQuestionMark(k) || (skipFrom >= 0 && k >= skipFrom && k < skipTo)) {
+                    continue;
+                }
+                if (words.get(k).gluedToNext && k + 1 < n && !isQuestionMark(k + 1)) {
+                    // "?NAI", "?query neglect": the next few words are in doubt
+                    int end = Math.min(forwardEnd(k + 1, Trigger.Reach.CLAUSE), k + 4);
+                    out.add(new Scope(k + 1, end, EnumSet.of(Trigger.Effect.UNCERTAIN), "?"));
+                } else if (k == n - 1 || terminatorsOnlyAfter(k)) {
+                    String opener = words.getFirst().lower;
+                    if (INTERROGATIVES.contains(opener)) {
+                        // a question the worker asked asserts nothing
+                        out.add(new Scope(0, k, EnumSet.of(Trigger.Effect.HYPOTHETICAL), "?"));
+                    } else {
+                        int begin = backwardStart(k, Trigger.Reach.CLAUSE);
+                        if (begin < k) {
+                            out.add(new Scope(begin, k, EnumSet.of(Trigger.Effect.UNCERTAIN), "?"));
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean terminatorsOnlyAfter(int k) {
+            for (int j = k + 1; j < words.size(); j++) {
+                if (!SENTENCE_END.contains(words.get(j).lower) && !")".equals(words.get(j).lower)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Exclusive end word of a forward scope starting at {@code from}. */
+        private int forwardEnd(int from, Trigger.Reach reach) {
+            int n = words.size();
+            int limit = reach == Trigger.Reach.CLAUSE ? Math.min(n, from + CLAUSE_WINDOW) : n;
+            int j = from;
+            while (j < limit) {
+                if (terminator[j]) {
+                    break;
+                }
+                String w = words.get(j).lower;
+                if (reach == Trigger.Reach.CLAUSE && CONJUNCTIONS.contains(w) && opensClause(j + 1)) {
+                    break;
+                }
+                j++;
+            }
+            return j;
+        }
+
+        /** First word of a backward scope ending before {@code to}. */
+        private int backwardStart(int to, Trigger.Reach reach) {
+            int j = to - 1;
+            while (j >= 0) {
+                if (terminator[j]) {
+                    break;
+                }
+                String w = words.get(j).lower;
+                if (reach == Trigger.Reach.CLAUSE && CONJUNCTIONS.contains(w) && !shortListItemBefore(j)) {
+                    break;
+                }
+                j--;
+            }
+            return j + 1;
+        }
+
+        /** Whether the word at {@code k} starts a new clause (after a comma or conjunction). */
+        private boolean opensClause(int k) {
+            if (k >= words.size()) {
+                return true;
+            }
+            String w = words.get(k).lower;
+            if (PRONOUN_SUBJECTS.contains(w) || CLAUSE_VERBS.contains(w)) {
+                return true;
+            }
+            if (NOUN_SUBJECTS.contains(w) || Character.isUpperCase(text.charAt(words.get(k).start))) {
+                if (k + 1 < words.size() && looksLikeThirdPersonVerb(words.get(k + 1).lower)) {
+                    return true; // "... and mum refuses vaccinations"
+                }
+                for (int j = k + 1; j < Math.min(words.size(), k + 5); j++) {
+                    String v = words.get(j).lower;
+                    if (CONJUNCTIONS.contains(v) || terminator[j]) {
+                        return false;
+                    }
+                    if (FINITE.contains(v)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean looksLikeThirdPersonVerb(String w) {
+            return w.length() > 3 && (w.endsWith("es") || w.endsWith("ed")) && !w.endsWith("'s");
+        }
+
+        /**
+         * Whether the words before the comma or conjunction at {@code j} form a short list item
+         * ("bruising, burns or marks were not seen"), so a backward scope goes on through it.
+         */
+        private boolean shortListItemBefore(int j) {
+            int count = 0;
+            for (int k = j - 1; k >= 0; k--) {
+                String w = words.get(k).lower;
+                if (CONJUNCTIONS.contains(w) || terminator[k]) {
+                    break;
+                }
+                if (FINITE.contains(w) || PRONOUN_SUBJECTS.contains(w) || CLAUSE_VERBS.contains(w)) {
+                    return false;
+                }
+                count++;
+            }
+            return count > 0 && count <= 3;
+        }
+
+        /** The nearest experiencer cue before the words [first, last) within their clause. */
+        Experiencer experiencer(int first, int last) {
+            for (int k = first - 1; k >= 0; k--) {
+                if (terminator[k]) {
+                    break;
+                }
+                Experiencer e = cue(words.get(k).lower);
+                if (e != null) {
+                    return e;
+                }
+            }
+            for (int k = first; k < last; k++) {
+                Experiencer e = cue(words.get(k).lower);
+                if (e != null) {
+                    return e;
+                }
+            }
+            return Experiencer.UNSTATED;
+        }
+
+        private Experiencer cue(String w) {
+            if (PARENT_CUES.contains(w)) {
+                return Experiencer.PARENT;
+            }
+            if (CHILD_CUES.contains(w)) {
+                return Experiencer.CHILD;
+            }
+            if (OTHER_CUES.contains(w)) {
+                return Experiencer.OTHER;
+            }
+            return null;
+        }
+    }
+}

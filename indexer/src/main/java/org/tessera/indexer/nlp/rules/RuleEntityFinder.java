@@ -1,0 +1,149 @@
+package org.tessera.indexer.nlp.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tessera.indexer.nlp.EntityFinder;
+import org.tessera.indexer.nlp.EntityMention;
+import org.tessera.indexer.nlp.EntityType;
+
+/**
+ * Entities whose form is fixed enough that rules beat statistics: UK postcodes, UK phone
+ * numbers, NHS numbers (with their modulus-11 check digit) and dates as practitioners write
+ * them ({@code 12/03/2024}, {@code 12.3.24}, {@code 3rd March}, {@code March 2024},
+ * {@code Mon 4th Nov 2024}, ISO dates).
+ *
+ * <p>Stateless and thread-safe. Overlapping candidates are resolved longest first.
+ */
+public final class RuleEntityFinder implements EntityFinder {
+
+    // Outward code + inward code; the letter sets follow the Royal Mail rules.
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![A-Za-z0-9])(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?[0-9][A-HJKPSTUW0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])");
+
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d+])(?:\\+44\\s?(?:\\(0\\)\\s?)?\\d{2,4}|\\(0\\d{2,4}\\)|0\\d{2,4})(?:[\\s-]?\\d{3,4}){1,2}(?!\\d)");
+
+    private static final Pattern NHS = Pattern.compile("(?<![\\d])(?:\\d{3}[ -]?\\d{3}[ -]?\\d{4})(?![\\d])");
+
+    private static final String MONTH =
+            "(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                    + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.(?=\\s+\\d))?)";
+    private static final String MONTH_NOT_MAY =
+            "(?:(?:January|February|March|April|June|July|August|September|October|November|December)"
+                    + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.(?=\\s+\\d))?)";
+    private static final String WEEKDAY =
+            "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\\.?,?\\s+(?:the\\s+)?)?";
+    private static final String DAY = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+    private static final String YEAR = "(?:19|20)\\d{2}";
+
+    private static final List<Pattern> DATES = List.of(
+            // 12/03/2024, 12.3.24, 12-03-2024 (UK order; checked below)
+            Pattern.compile(WEEKDAY + "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)"),
+            // 2024-03-12
+            Pattern.compile("(?<![\\d-])" + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?![\\d-])"),
+            // 3rd March 2024, 3 March, 3rd of March '24
+            Pattern.compile(WEEKDAY + "(?<![\\d])" + DAY + "(?:\\s+of)?\\s+" + MONTH
+                    + "(?:,?\\s+(?:" + YEAR + "|'\\d{2}))?(?![A-Za-z0-9])"),
+            // March 3rd, 2024 / March 3
+            Pattern.compile(WEEKDAY + "(?<![A-Za-z])" + MONTH + "\\s+" + DAY + "(?:,?\\s+" + YEAR + ")?(?![A-Za-z0-9])"),
+            // March 2024, May 2024 (a bare 'May' is the verb far more often than the month)
+            Pattern.compile("(?<![A-Za-z])(?:" + MONTH_NOT_MAY + "|May)\\s+" + YEAR + "(?![\\d])"),
+            // a bare month name with a day-less reference: "in March", "early Feb"
+            Pattern.compile("(?<=\\b(?:in|since|during|early|mid|late|until|end of|beginning of|from)\\s)"
+                    + MONTH_NOT_MAY + "(?![A-Za-z0-9])"));
+
+    @Override
+    public List<EntityMention> find(String text) {
+        List<EntityMention> candidates = new ArrayList<>();
+        for (Pattern p : DATES) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (p == DATES.getFirst() && !plausibleNumericDate(m)) {
+                    continue;
+                }
+                candidates.add(EntityMention.of(EntityType.DATE, text, m.start(), m.end()));
+            }
+        }
+        Matcher m = NHS.matcher(text);
+        while (m.find()) {
+            if (isValidNhsNumber(m.group())) {
+                candidates.add(EntityMention.of(EntityType.NHS_NUMBER, text, m.start(), m.end()));
+            }
+        }
+        m = PHONE.matcher(text);
+        while (m.find()) {
+            if (plausiblePhone(m.group())) {
+                candidates.add(EntityMention.of(EntityType.PHONE, text, m.start(), m.end()));
+            }
+        }
+        m = POSTCODE.matcher(text);
+        while (m.find()) {
+            candidates.add(EntityMention.of(EntityType.POSTCODE, text, m.start(), m.end()));
+        }
+        return resolveOverlaps(candidates);
+    }
+
+    /** Keeps the longest of overlapping candidates; at equal length, the earlier-listed kind. */
+    static List<EntityMention> resolveOverlaps(List<EntityMention> candidates) {
+        List<EntityMention> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingInt((EntityMention e) -> e.end() - e.start()).reversed()
+                .thenComparingInt(EntityMention::start));
+        List<EntityMention> kept = new ArrayList<>();
+        for (EntityMention c : sorted) {
+            boolean clash = kept.stream().anyMatch(k -> k.overlaps(c.start(), c.end()));
+            if (!clash) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(EntityMention::start));
+        return List.copyOf(kept);
+    }
+
+    private static boolean plausibleNumericDate(Matcher m) {
+        int day = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(3));
+        String sep = m.group(2);
+        String year = m.group(4);
+        if (day < 1 || day > 31 || month < 1 || month > 12) {
+            return false;
+        }
+        // "3.5.24" is a date, but "1.5.2" is not reached here; a dotted pair with a 4-digit
+        // year is fine too. Dashes with two-digit years are more often ranges or codes.
+        return !("-".equals(sep) && year.length() == 2);
+    }
+
+    private static boolean plausiblePhone(String candidate) {
+        String digits = candidate.replaceAll("\\D", "");
+        if (digits.startsWith("44")) {
+            digits = "0" + digits.substring(digits.startsWith("440") ? 3 : 2);
+        }
+        return digits.startsWith("0") && (digits.length() == 11 || digits.length() == 10)
+                && !digits.startsWith("00");
+    }
+
+    /**
+     * The NHS number check: digits 1-9 weighted 10 down to 2, the sum's remainder mod 11
+     * subtracted from 11 gives the check digit (11 means 0, 10 means the number is invalid).
+     */
+    public static boolean isValidNhsNumber(String candidate) {
+        String digits = candidate.replaceAll("[ -]", "");
+        if (digits.length() != 10 || !digits.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        if (digits.chars().distinct().count() == 1) {
+            return false; // 0000000000 and the like pass the arithmetic but are placeholders
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - (sum % 11);
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == digits.charAt(9) - '0';
+    }
+}
