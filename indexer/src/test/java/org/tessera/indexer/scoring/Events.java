@@ -11,39 +11,39 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Small builders and fixture readers for scorer tests. */
-final class Events {
+public final class Events {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Events() {
     }
 
-    static RiskEvent.Participant child(String id, String household) {
+    public static RiskEvent.Participant child(String id, String household) {
         return new RiskEvent.Participant(id, "subject", true, household, 8.0);
     }
 
-    static RiskEvent.Participant adult(String id, String household) {
+    public static RiskEvent.Participant adult(String id, String household) {
         return new RiskEvent.Participant(id, "parent", false, household, 34.0);
     }
 
-    static RiskEvent.Hit hit(String indicator, String severity) {
+    public static RiskEvent.Hit hit(String indicator, String severity) {
         return new RiskEvent.Hit(indicator, 1, severity, null, true, "asserted", "evidence of " + indicator, "text", List.of(), "percolate");
     }
 
-    static RiskEvent.Hit hitAbout(String indicator, String severity, String... personIds) {
+    public static RiskEvent.Hit hitAbout(String indicator, String severity, String... personIds) {
         return new RiskEvent.Hit(indicator, 1, severity, null, true, "asserted", null, "text", Arrays.asList(personIds), "percolate");
     }
 
-    static RiskEvent.Hit notCounting(String indicator, String severity) {
+    public static RiskEvent.Hit notCounting(String indicator, String severity) {
         return new RiskEvent.Hit(indicator, 1, severity, null, false, "negated", "no " + indicator, "text", List.of(), "percolate");
     }
 
-    static RiskEvent event(String id, String date, String agency, List<RiskEvent.Participant> people, RiskEvent.Hit... hits) {
+    public static RiskEvent event(String id, String date, String agency, List<RiskEvent.Participant> people, RiskEvent.Hit... hits) {
         return new RiskEvent(id, LocalDate.parse(date), agency, "record", people, List.of(hits));
     }
 
     /** Every event of a JSON Lines fixture under {@code src/test/resources/scoring/}. */
-    static List<RiskEvent> fixture(String name) {
+    public static List<RiskEvent> fixture(String name) {
         try (InputStream in = Events.class.getResourceAsStream("/scoring/" + name)) {
             List<RiskEvent> events = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
