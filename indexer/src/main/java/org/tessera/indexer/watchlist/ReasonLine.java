@@ -20,7 +20,7 @@ import org.tessera.indexer.scoring.RiskScore;
  */
 public final class ReasonLine {
 
-    private static final int MAX_ITEMS = 4;
+    private static final int MAX_ITEMS = 5;
 
     private ReasonLine() {
     }
