@@ -87,8 +87,9 @@ public final class ChildHistoryLoader {
         Map<String, List<RiskEvent>> household = new HashMap<>();
         if (!childrenByHousehold.isEmpty()) {
             List<String> households = List.copyOf(childrenByHousehold.keySet());
+            // Only events with an adult of those households: the children's own events are already loaded.
             JsonNode householdQuery = bool("filter",
-                    bool("should", terms("household_ids", households), nested("people", terms("people.household_id", households))),
+                    nested("people", bool("filter", terms("people.household_id", households), term("people.is_child", false))),
                     hasHits(), dateRange(null, asOf));
             queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
                 var parsed = EventDocuments.parse(source, id);
