@@ -89,7 +89,7 @@ public final class ChildHistoryLoader {
             List<String> households = List.copyOf(childrenByHousehold.keySet());
             // Only events with an adult of those households: the children's own events are already loaded.
             JsonNode householdQuery = bool("filter",
-                    nested("people", bool("filter", terms("people.household_id", households), term("people.is_child", false))),
+                    nested("people", bool("filter", terms("people.household_id", households), notChild())),
                     hasHits(), dateRange(null, asOf));
             queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
                 var parsed = EventDocuments.parse(source, id);
@@ -128,8 +128,33 @@ public final class ChildHistoryLoader {
         JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
         Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",
                 term("people.is_child", true), "people.person_id"));
-        Set<String> households = queries.nestedValues(events, withHits, "people",
-                term("people.is_child", false), "people.household_id");
+        Set<String> households = queries.nestedValues(events, withHits, "people", notChild(), "people.household_id");
+        children.addAll(childrenOfHouseholds(households, to));
+        return children;
+    }
+
+    /**
+     * Children the given events (new or changed) may reach: children on them, and children
+     * recorded in the households of the adults on them. For incremental rescoring after ingest.
+     */
+    public Set<String> childrenReachedByEvents(Collection<String> eventIds, LocalDate asOf) {
+        Set<String> children = new LinkedHashSet<>();
+        List<String> ids = List.copyOf(eventIds);
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            JsonNode query = terms("_id", ids.subList(i, Math.min(ids.size(), i + BATCH)));
+            children.addAll(queries.nestedValues(events, query, "people", term("people.is_child", true), "people.person_id"));
+            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", notChild(), "people.household_id"), asOf));
+        }
+        return children;
+    }
+
+    /** Anyone not marked as a child counts as an adult, as in the scorer. */
+    private static JsonNode notChild() {
+        return bool("must_not", term("people.is_child", true));
+    }
+
+    private Set<String> childrenOfHouseholds(Set<String> households, LocalDate to) {
+        Set<String> children = new LinkedHashSet<>();
         List<String> list = List.copyOf(households);
         for (int i = 0; i < list.size(); i += BATCH) {
             List<String> slice = list.subList(i, Math.min(list.size(), i + BATCH));

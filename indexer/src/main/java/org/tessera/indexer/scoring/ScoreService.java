@@ -87,6 +87,14 @@ public final class ScoreService {
     }
 
     /**
+     * Rescores the children that new or changed events reach (on them, or through a household
+     * adult on them): what ingest calls after writing a batch of events.
+     */
+    public RescoreResult rescoreEvents(Collection<String> eventIds, LocalDate asOf) {
+        return rescore(loader.childrenReachedByEvents(eventIds, asOf), asOf);
+    }
+
+    /**
      * Rescores every child a hit up to {@code asOf} may reach, and every child with a stored
      * non-zero score (whose hits may have aged out or been withdrawn).
      */

@@ -91,6 +91,29 @@ class RiskScorerTest {
     }
 
     @Test
+    void aChildIsTakenToHaveLivedInItsFirstHouseholdForTheBackfillPeriodBeforeItsFirstRecord() {
+        int backfill = parameters.householdBackfillDays();
+        LocalDate firstRecord = LocalDate.parse("2025-01-01");
+        List<RiskEvent> events = List.of(
+                event("c1", firstRecord.toString(), "education", List.of(child("c", "hh-1"))),
+                event("inside", firstRecord.minusDays(backfill - 10).toString(), "police", List.of(adult("mum", "hh-1")), hit("PAR14", "medium")),
+                event("before", firstRecord.minusDays(backfill + 10).toString(), "police", List.of(adult("mum", "hh-1")), hit("PAR15", "medium")));
+        RiskScore score = scorer.score(ChildHistory.of("c", events, parameters), AS_OF);
+        assertThat(score.contributions()).extracting(Contribution::eventId).containsExactly("inside");
+    }
+
+    @Test
+    void aPersonNotMarkedAsAChildCountsAsAnAdultOfTheHousehold() {
+        List<RiskEvent> events = List.of(
+                event("c1", "2025-01-10", "education", List.of(child("c", "hh-1"))),
+                event("u1", "2025-03-15", "police", List.of(new RiskEvent.Participant("unknown-age", "partner", false, "hh-1", null)),
+                        hit("PAR19", "medium")),
+                event("s1", "2025-03-16", "health", List.of(child("sibling", "hh-1")), hit("EMO02", "high")));
+        RiskScore score = scorer.score(ChildHistory.of("c", events, parameters), AS_OF);
+        assertThat(score.contributions()).extracting(Contribution::eventId).containsExactly("u1");
+    }
+
+    @Test
     void aHouseholdHitAboutSomeoneOutsideTheHouseholdDoesNotReachTheChild() {
         List<RiskEvent> events = List.of(
                 event("c1", "2025-01-10", "education", List.of(child("c", "hh-1"))),

@@ -119,6 +119,20 @@ class ScoringIT {
     }
 
     @Test
+    void rescoringNewEventsReachesTheChildrenOfTheAdultsOnThem(TestOpenSearch os) throws Exception {
+        ScoreService service = service(os);
+        CountySlice.addEvent(os, """
+                {"event_id":"probation:SUP-1","agency":"probation","record_type":"offender_supervision","event_date":"2025-06-29",
+                 "people":[{"person_id":"a-aunt","role":"subject","is_child":false,"household_id":"hh-4"}],
+                 "person_ids":["a-aunt"],"household_ids":["hh-4"],
+                 "hits":[{"indicator_id":"CJ02","severity":"high","counts":true,"field":"codes.risk_of_harm","person_ids":["a-aunt"]}]}""");
+        assertThat(service.loader().childrenReachedByEvents(List.of("probation:SUP-1"), AS_OF)).containsExactly("c-riser");
+        RescoreResult result = service.rescoreEvents(List.of("probation:SUP-1"), AS_OF);
+        assertThat(result.written()).isEqualTo(1);
+        assertThat(risk(os, "c-riser").path("risk").path("top_indicators")).extracting(JsonNode::asText).contains("CJ02");
+    }
+
+    @Test
     void theMonthlyTimelineShowsTheRiseIntoRed(TestOpenSearch os) {
         RiskTimeline timeline = service(os).timeline("c-many", AS_OF, 4);
         assertThat(timeline.points()).extracting(RiskTimeline.Point::band)
