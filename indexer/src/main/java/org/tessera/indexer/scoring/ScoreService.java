@@ -80,8 +80,14 @@ public final class ScoreService {
         for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
             List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
             Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
-            loader.load(slice, asOf).forEach((child, history) -> assessments.put(child, scorer.assess(history, asOf)));
-            written += write(assessments, asOf, failures);
+            Set<String> withoutEvents = new java.util.HashSet<>();
+            loader.load(slice, asOf).forEach((child, history) -> {
+                assessments.put(child, scorer.assess(history, asOf));
+                if (history.events().isEmpty()) {
+                    withoutEvents.add(child);
+                }
+            });
+            written += write(assessments, withoutEvents, asOf, failures);
         }
         return new RescoreResult(ids.size(), written, failures);
     }
@@ -110,7 +116,8 @@ public final class ScoreService {
         return result;
     }
 
-    private int write(Map<String, RiskAssessment> assessments, LocalDate asOf, List<String> failures) {
+    /** Bulk partial updates; children without any event are only updated (an old score zeroed), never created. */
+    private int write(Map<String, RiskAssessment> assessments, Set<String> withoutEvents, LocalDate asOf, List<String> failures) {
         if (assessments.isEmpty()) {
             return 0;
         }
@@ -121,13 +128,20 @@ public final class ScoreService {
             ObjectNode risk = riskDocument(entry.getValue(), asOf);
             ObjectNode update = EventQueries.object();
             update.putObject("doc").set("risk", risk);
-            // A child known only from events gets a minimal person document rather than no score.
-            ObjectNode upsert = update.putObject("upsert");
-            upsert.put("person_id", entry.getKey()).put("is_child", true).set("risk", risk);
+            if (!withoutEvents.contains(entry.getKey())) {
+                // A child known only from events gets a minimal person document rather than no score.
+                ObjectNode upsert = update.putObject("upsert");
+                upsert.put("person_id", entry.getKey()).put("is_child", true).set("risk", risk);
+            }
             bulk.append(action).append('\n').append(update).append('\n');
         }
         List<String> refused = queries.bulk(bulk.toString(), refresh);
-        failures.addAll(refused);
+        for (String failure : refused) {
+            // An unknown id with no event has nothing to score and no document to update: not a failure.
+            if (!failure.contains("document_missing_exception")) {
+                failures.add(failure);
+            }
+        }
         return assessments.size() - refused.size();
     }
 

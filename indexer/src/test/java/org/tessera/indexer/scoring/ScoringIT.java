@@ -133,6 +133,14 @@ class ScoringIT {
     }
 
     @Test
+    void rescoringAnIdWithoutAnyEventCreatesNoPersonDocument(TestOpenSearch os) {
+        RescoreResult result = service(os).rescore(List.of("c-nobody"), AS_OF);
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.written()).isZero();
+        assertThat(os.connection().raw("GET", "/" + os.alias("persons") + "/_doc/c-nobody", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void theMonthlyTimelineShowsTheRiseIntoRed(TestOpenSearch os) {
         RiskTimeline timeline = service(os).timeline("c-many", AS_OF, 4);
         assertThat(timeline.points()).extracting(RiskTimeline.Point::band)
