@@ -9,7 +9,12 @@ import picocli.CommandLine.Option;
 /** The {@code ./tessera} command line: one entry point whose subcommands each own one job. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Multi-agency child-protection search and risk analytics.",
-        subcommands = {OpenSearchCommand.class, IndicesCommand.class, org.tessera.indexer.cluster.ClusterCommand.class,
+        subcommands = {
+                OpenSearchCommand.class,
+                IndicesCommand.class,
+                org.tessera.indexer.scoring.RescoreCommand.class,
+                org.tessera.indexer.watchlist.ExportCommand.class,
+                org.tessera.indexer.cluster.ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TesseraCli implements Runnable {
 

@@ -1,0 +1,167 @@
+package org.tessera.indexer.scoring;
+
+import static org.tessera.indexer.scoring.EventQueries.bool;
+import static org.tessera.indexer.scoring.EventQueries.dateRange;
+import static org.tessera.indexer.scoring.EventQueries.hasHits;
+import static org.tessera.indexer.scoring.EventQueries.nested;
+import static org.tessera.indexer.scoring.EventQueries.term;
+import static org.tessera.indexer.scoring.EventQueries.terms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads children's histories from the {@code events} alias in batches: two scrolls per batch, one
+ * for the children's own events (all of them, to know where each child lived) and one for the
+ * events with hits of the households they lived in. Events dated after the as-of date are never
+ * read. Thread-safe.
+ */
+public final class ChildHistoryLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ChildHistoryLoader.class);
+    private static final int BATCH = 500;
+
+    private final EventQueries queries;
+    private final ScoringParameters parameters;
+    private final String events;
+
+    public ChildHistoryLoader(EventQueries queries, ScoringParameters parameters) {
+        this.queries = queries;
+        this.parameters = parameters;
+        this.events = queries.connection().alias("events");
+    }
+
+    /** Histories of the given children up to {@code asOf}; a child without any event gets an empty history. */
+    public Map<String, ChildHistory> load(Collection<String> childIds, LocalDate asOf) {
+        Map<String, ChildHistory> histories = new LinkedHashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(childIds));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            histories.putAll(loadBatch(all.subList(from, Math.min(all.size(), from + BATCH)), asOf));
+        }
+        return histories;
+    }
+
+    private Map<String, ChildHistory> loadBatch(List<String> batch, LocalDate asOf) {
+        Set<String> wanted = new HashSet<>(batch);
+        Map<String, List<RiskEvent>> own = new HashMap<>();
+        batch.forEach(id -> own.put(id, new ArrayList<>()));
+        int[] skipped = {0};
+        JsonNode ownQuery = bool("filter",
+                bool("should", terms("person_ids", batch), terms("child_ids", batch), nested("people", terms("people.person_id", batch))),
+                dateRange(null, asOf));
+        queries.scroll(events, ownQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
+            var parsed = EventDocuments.parse(source, id);
+            if (parsed.isEmpty()) {
+                skipped[0]++;
+                return;
+            }
+            for (RiskEvent.Participant p : parsed.get().people()) {
+                if (wanted.contains(p.personId())) {
+                    own.get(p.personId()).add(parsed.get());
+                }
+            }
+        });
+
+        // Which children lived (at some time) in which household; the scorer checks the dates.
+        Map<String, Set<String>> childrenByHousehold = new HashMap<>();
+        own.forEach((child, list) -> {
+            for (RiskEvent event : list) {
+                for (RiskEvent.Participant p : event.people()) {
+                    if (p.personId().equals(child) && p.householdId() != null) {
+                        childrenByHousehold.computeIfAbsent(p.householdId(), h -> new HashSet<>()).add(child);
+                    }
+                }
+            }
+        });
+        Map<String, List<RiskEvent>> household = new HashMap<>();
+        if (!childrenByHousehold.isEmpty()) {
+            List<String> households = List.copyOf(childrenByHousehold.keySet());
+            // Only events with an adult of those households: the children's own events are already loaded.
+            JsonNode householdQuery = bool("filter",
+                    nested("people", bool("filter", terms("people.household_id", households), notChild())),
+                    hasHits(), dateRange(null, asOf));
+            queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
+                var parsed = EventDocuments.parse(source, id);
+                if (parsed.isEmpty()) {
+                    skipped[0]++;
+                    return;
+                }
+                Set<String> reached = new HashSet<>();
+                for (RiskEvent.Participant p : parsed.get().people()) {
+                    if (!p.child() && p.householdId() != null) {
+                        reached.addAll(childrenByHousehold.getOrDefault(p.householdId(), Set.of()));
+                    }
+                }
+                for (String child : reached) {
+                    household.computeIfAbsent(child, c -> new ArrayList<>()).add(parsed.get());
+                }
+            });
+        }
+        if (skipped[0] > 0) {
+            log.warn("{} event documents without an id or a readable event_date were left out of scoring", skipped[0]);
+        }
+        Map<String, ChildHistory> histories = new LinkedHashMap<>();
+        for (String child : batch) {
+            List<RiskEvent> all = new ArrayList<>(own.get(child));
+            all.addAll(household.getOrDefault(child, List.of()));
+            histories.put(child, ChildHistory.of(child, all, parameters));
+        }
+        return histories;
+    }
+
+    /**
+     * Children that hits on events dated in [from, to] may reach: children on those events, and
+     * children recorded in the households of the adults on them. {@code from} null means any date.
+     */
+    public Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
+        JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
+        Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",
+                term("people.is_child", true), "people.person_id"));
+        Set<String> households = queries.nestedValues(events, withHits, "people", notChild(), "people.household_id");
+        children.addAll(childrenOfHouseholds(households, to));
+        return children;
+    }
+
+    /**
+     * Children the given events (new or changed) may reach: children on them, and children
+     * recorded in the households of the adults on them. For incremental rescoring after ingest.
+     */
+    public Set<String> childrenReachedByEvents(Collection<String> eventIds, LocalDate asOf) {
+        Set<String> children = new LinkedHashSet<>();
+        List<String> ids = List.copyOf(eventIds);
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            JsonNode query = terms("_id", ids.subList(i, Math.min(ids.size(), i + BATCH)));
+            children.addAll(queries.nestedValues(events, query, "people", term("people.is_child", true), "people.person_id"));
+            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", notChild(), "people.household_id"), asOf));
+        }
+        return children;
+    }
+
+    /** Anyone not marked as a child counts as an adult, as in the scorer. */
+    private static JsonNode notChild() {
+        return bool("must_not", term("people.is_child", true));
+    }
+
+    private Set<String> childrenOfHouseholds(Set<String> households, LocalDate to) {
+        Set<String> children = new LinkedHashSet<>();
+        List<String> list = List.copyOf(households);
+        for (int i = 0; i < list.size(); i += BATCH) {
+            List<String> slice = list.subList(i, Math.min(list.size(), i + BATCH));
+            JsonNode inHouseholds = nested("people", terms("people.household_id", slice));
+            children.addAll(queries.nestedValues(events, bool("filter", inHouseholds, dateRange(null, to)), "people",
+                    bool("filter", term("people.is_child", true), terms("people.household_id", slice)), "people.person_id"));
+        }
+        return children;
+    }
+}

@@ -1,0 +1,32 @@
+package org.tessera.indexer.scoring;
+
+import java.time.LocalDate;
+
+/**
+ * One line of a score's explanation: a hit and every factor that turned it into points.
+ * {@code contribution = rawWeight * decay * repeatFactor * householdFactor * breadthFactor} for a
+ * counting hit and 0 for one kept only for display ({@code counts == false}).
+ */
+public record Contribution(
+        String eventId,
+        String indicatorId,
+        Integer indicatorVersion,
+        String title,
+        LocalDate date,
+        String agency,
+        String recordType,
+        Severity severity,
+        Reach reach,
+        boolean counts,
+        String context,
+        String evidence,
+        String field,
+        double rawWeight,
+        double ageDays,
+        double halfLifeDays,
+        double decay,
+        double repeatFactor,
+        double householdFactor,
+        double breadthFactor,
+        double contribution) {
+}

@@ -1,0 +1,43 @@
+package org.tessera.indexer.scoring;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A child's score at an as-of date with its explanation: {@code score} is exactly the sum of
+ * {@link Contribution#contribution()} over {@code contributions} (strongest first; non-counting
+ * hits last, with 0 points).
+ *
+ * @param agencies          agencies with counting hits inside the breadth window
+ * @param breadthMultiplier the multiplier those agencies earned
+ */
+public record RiskScore(String childId, LocalDate asOf, double score, Band band,
+                        List<Contribution> contributions, Set<String> agencies, double breadthMultiplier) {
+
+    public RiskScore {
+        Objects.requireNonNull(childId, "childId");
+        Objects.requireNonNull(asOf, "asOf");
+        contributions = List.copyOf(contributions);
+        agencies = Set.copyOf(agencies);
+    }
+
+    /** Distinct indicator ids of the counting contributions, strongest first. */
+    public List<String> topIndicators(int limit) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Contribution c : contributions) {
+            if (c.counts() && c.contribution() > 0) {
+                ids.add(c.indicatorId());
+            }
+        }
+        return ids.stream().limit(limit).toList();
+    }
+
+    /** Latest date of a counting hit in the explanation, or null when there is none. */
+    public LocalDate latestEvidence() {
+        return contributions.stream().filter(Contribution::counts).map(Contribution::date)
+                .max(LocalDate::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,198 @@
+package org.tessera.indexer.scoring;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The cumulative risk model (formulas and reasons in {@code docs/scoring.md}). For a child and an
+ * as-of date, every hit on an event dated on or before that date reaches the child directly, as
+ * someone present, or through a household adult; counting hits score
+ * {@code weight x 0.5^(age/halfLife) x r^(k-1) x householdFactor x breadth}; the score is their sum.
+ *
+ * <p>Pure and immutable: thread-safe, and the same inputs always give the same score.
+ */
+public final class RiskScorer {
+
+    private static final double DAYS_PER_VELOCITY_UNIT = 30.0;
+
+    private final ScoringParameters parameters;
+    private final Map<String, IndicatorWeighting> indicators;
+
+    /**
+     * @param indicators per-indicator title and half-life, by indicator id; indicators missing here
+     *                   use their id as title and the severity's default half-life
+     */
+    public RiskScorer(ScoringParameters parameters, Map<String, IndicatorWeighting> indicators) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.indicators = Map.copyOf(indicators);
+    }
+
+    public ScoringParameters parameters() {
+        return parameters;
+    }
+
+    /** The indicator's display title (its id when the catalogue gives none). */
+    public String title(String indicatorId) {
+        IndicatorWeighting weighting = indicators.get(indicatorId);
+        return weighting == null || weighting.title() == null ? indicatorId : weighting.title();
+    }
+
+    /** Score now, the score {@code velocity_window_days} earlier, and the velocity between them. */
+    public RiskAssessment assess(ChildHistory history, LocalDate asOf) {
+        RiskScore now = score(history, asOf);
+        int window = parameters.velocityWindowDays();
+        double earlier = score(history, asOf.minusDays(window)).score();
+        return new RiskAssessment(now, earlier, (now.score() - earlier) * DAYS_PER_VELOCITY_UNIT / window);
+    }
+
+    /** The child's score at the end of {@code asOf}; events dated after it do not exist for this computation. */
+    public RiskScore score(ChildHistory history, LocalDate asOf) {
+        String childId = history.childId();
+        List<Candidate> candidates = new ArrayList<>();
+        for (RiskEvent event : history.events()) {
+            if (event.date().isAfter(asOf)) {
+                continue;
+            }
+            long age = ChronoUnit.DAYS.between(event.date(), asOf);
+            if (age > parameters.maxAgeDays()) {
+                continue;
+            }
+            boolean onEvent = event.involves(childId);
+            Set<String> householdAdults = onEvent ? Set.of() : householdAdults(event, history.households());
+            if (!onEvent && householdAdults.isEmpty()) {
+                continue;
+            }
+            for (RiskEvent.Hit hit : event.hits()) {
+                Reach reach = reach(childId, onEvent, householdAdults, hit);
+                if (reach != null) {
+                    candidates.add(candidate(event, hit, reach, age));
+                }
+            }
+        }
+
+        // Diminishing returns: within one indicator, the strongest hit counts fully, the next r, then r^2...
+        Map<String, List<Candidate>> byIndicator = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (c.hit.counts()) {
+                byIndicator.computeIfAbsent(c.hit.indicatorId(), id -> new ArrayList<>()).add(c);
+            }
+        }
+        for (List<Candidate> repeats : byIndicator.values()) {
+            repeats.sort(Comparator.comparingDouble(Candidate::base).reversed()
+                    .thenComparing(c -> c.event.date(), Comparator.reverseOrder())
+                    .thenComparing(c -> c.event.eventId()));
+            double factor = 1;
+            for (Candidate c : repeats) {
+                c.repeatFactor = factor;
+                factor *= parameters.repeatFactor();
+            }
+        }
+
+        Set<String> agencies = new TreeSet<>();
+        for (Candidate c : candidates) {
+            if (c.hit.counts() && c.ageDays <= parameters.breadth().windowDays()) {
+                agencies.add(c.event.agency());
+            }
+        }
+        double multiplier = parameters.breadth().multiplier(agencies.size());
+
+        List<Contribution> contributions = new ArrayList<>(candidates.size());
+        double score = 0;
+        for (Candidate c : candidates) {
+            double breadth = c.hit.counts() && c.ageDays <= parameters.breadth().windowDays() ? multiplier : 1;
+            double points = c.hit.counts() ? c.base() * c.repeatFactor * breadth : 0;
+            score += points;
+            contributions.add(new Contribution(c.event.eventId(), c.hit.indicatorId(), c.hit.indicatorVersion(),
+                    title(c.hit.indicatorId()), c.event.date(), c.event.agency(), c.event.recordType(), c.severity,
+                    c.reach, c.hit.counts(), c.hit.context(), c.hit.evidence(), c.hit.field(), c.rawWeight, c.ageDays,
+                    c.halfLife, c.decay, c.hit.counts() ? c.repeatFactor : 0, c.householdFactor, breadth, points));
+        }
+        contributions.sort(Comparator.comparing(Contribution::counts).reversed()
+                .thenComparing(Comparator.comparingDouble(Contribution::contribution).reversed())
+                .thenComparing(Contribution::date, Comparator.reverseOrder())
+                .thenComparing(Contribution::eventId)
+                .thenComparing(Contribution::indicatorId));
+        return new RiskScore(childId, asOf, score, Band.of(score, parameters.bands()), contributions, agencies, multiplier);
+    }
+
+    /** Adults on the event who lived in the child's household at the event date. */
+    private static Set<String> householdAdults(RiskEvent event, HouseholdTimeline households) {
+        String household = households.at(event.date()).orElse(null);
+        if (household == null) {
+            return Set.of();
+        }
+        Set<String> adults = new HashSet<>();
+        for (RiskEvent.Participant p : event.people()) {
+            if (!p.child() && household.equals(p.householdId())) {
+                adults.add(p.personId());
+            }
+        }
+        return adults;
+    }
+
+    /** How the hit reaches the child, or null when it does not. */
+    private static Reach reach(String childId, boolean onEvent, Set<String> householdAdults, RiskEvent.Hit hit) {
+        if (onEvent) {
+            return hit.personIds().isEmpty() || hit.personIds().contains(childId) ? Reach.DIRECT : Reach.PRESENT;
+        }
+        if (hit.personIds().isEmpty()) {
+            return Reach.HOUSEHOLD;
+        }
+        for (String person : hit.personIds()) {
+            if (householdAdults.contains(person)) {
+                return Reach.HOUSEHOLD;
+            }
+        }
+        return null;
+    }
+
+    private Candidate candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, long ageDays) {
+        Severity severity = Severity.parse(hit.severity()).orElse(Severity.MEDIUM);
+        double raw = parameters.weightFrom() == ScoringParameters.WeightSource.HIT && hit.weight() != null && hit.weight() > 0
+                ? hit.weight() : parameters.weight(severity);
+        IndicatorWeighting weighting = indicators.get(hit.indicatorId());
+        double halfLife = weighting != null && weighting.halfLifeDays() != null ? weighting.halfLifeDays() : parameters.halfLife(severity);
+        double decay = Math.pow(0.5, ageDays / halfLife);
+        double household = reach == Reach.DIRECT ? 1 : parameters.householdFactor();
+        return new Candidate(event, hit, reach, severity, raw, ageDays, halfLife, decay, household);
+    }
+
+    private static final class Candidate {
+        final RiskEvent event;
+        final RiskEvent.Hit hit;
+        final Reach reach;
+        final Severity severity;
+        final double rawWeight;
+        final double ageDays;
+        final double halfLife;
+        final double decay;
+        final double householdFactor;
+        double repeatFactor = 1;
+
+        Candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, Severity severity, double rawWeight, double ageDays,
+                  double halfLife, double decay, double householdFactor) {
+            this.event = event;
+            this.hit = hit;
+            this.reach = reach;
+            this.severity = severity;
+            this.rawWeight = rawWeight;
+            this.ageDays = ageDays;
+            this.halfLife = halfLife;
+            this.decay = decay;
+            this.householdFactor = householdFactor;
+        }
+
+        double base() {
+            return rawWeight * decay * householdFactor;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.tessera.indexer.scoring;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores children from what OpenSearch holds and keeps {@code risk.*} on their person documents
+ * current: incrementally for the children new events reach, or for every child any hit reaches.
+ * Thread-safe; concurrent rescoring of the same child is harmless (last write wins, same value
+ * for the same as-of date).
+ */
+public final class ScoreService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoreService.class);
+    private static final int WRITE_BATCH = 500;
+    private static final int TOP_INDICATORS = 5;
+
+    private final EventQueries queries;
+    private final RiskScorer scorer;
+    private final ChildHistoryLoader loader;
+    private final String persons;
+    private final boolean refresh;
+
+    /**
+     * @param refresh whether writes wait until they are searchable (tests, interactive rescoring);
+     *                false for bulk loads
+     */
+    public ScoreService(EventQueries queries, RiskScorer scorer, boolean refresh) {
+        this.queries = queries;
+        this.refresh = refresh;
+        this.scorer = scorer;
+        this.loader = new ChildHistoryLoader(queries, scorer.parameters());
+        this.persons = queries.connection().alias("persons");
+    }
+
+    /** A service whose indicator titles and half-lives come from the stored catalogue. */
+    public static ScoreService fromIndex(org.tessera.indexer.opensearch.OpenSearchConnection connection, ScoringParameters parameters,
+                                         boolean refresh) {
+        RiskScorer scorer = new RiskScorer(parameters, IndicatorWeightings.fromIndex(connection));
+        return new ScoreService(new EventQueries(connection), scorer, refresh);
+    }
+
+    public RiskScorer scorer() {
+        return scorer;
+    }
+
+    public ChildHistoryLoader loader() {
+        return loader;
+    }
+
+    /** The child's history up to {@code asOf} (empty when the engine knows no event of it). */
+    public ChildHistory history(String childId, LocalDate asOf) {
+        return loader.load(List.of(childId), asOf).get(childId);
+    }
+
+    /** Score, explanation and velocity of one child at {@code asOf}, without writing anything. */
+    public RiskAssessment assess(String childId, LocalDate asOf) {
+        return scorer.assess(history(childId, asOf), asOf);
+    }
+
+    /** Month-end scores over {@code months} months up to {@code end}, for the trend chart. */
+    public RiskTimeline timeline(String childId, LocalDate end, int months) {
+        return RiskTimeline.monthly(scorer, history(childId, end), end, months);
+    }
+
+    /** Rescores the given children (those touched by new events or hits) and writes {@code risk.*}. */
+    public RescoreResult rescore(Collection<String> childIds, LocalDate asOf) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
+        int written = 0;
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
+            List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
+            Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
+            Set<String> withoutEvents = new java.util.HashSet<>();
+            loader.load(slice, asOf).forEach((child, history) -> {
+                assessments.put(child, scorer.assess(history, asOf));
+                if (history.events().isEmpty()) {
+                    withoutEvents.add(child);
+                }
+            });
+            written += write(assessments, withoutEvents, asOf, failures);
+        }
+        return new RescoreResult(ids.size(), written, failures);
+    }
+
+    /**
+     * Rescores the children that new or changed events reach (on them, or through a household
+     * adult on them): what ingest calls after writing a batch of events.
+     */
+    public RescoreResult rescoreEvents(Collection<String> eventIds, LocalDate asOf) {
+        return rescore(loader.childrenReachedByEvents(eventIds, asOf), asOf);
+    }
+
+    /**
+     * Rescores every child a hit up to {@code asOf} may reach, and every child with a stored
+     * non-zero score (whose hits may have aged out or been withdrawn).
+     */
+    public RescoreResult rescoreAll(LocalDate asOf) {
+        LocalDate oldest = asOf.minusDays(scorer.parameters().maxAgeDays());
+        Set<String> children = new LinkedHashSet<>(loader.childrenReachedBetween(oldest, asOf));
+        ObjectNode scored = EventQueries.object();
+        scored.putObject("range").putObject("risk.score").put("gt", 0);
+        queries.scroll(persons, scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
+        log.info("Rescoring {} children as of {}", children.size(), asOf);
+        RescoreResult result = rescore(children, asOf);
+        log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
+        return result;
+    }
+
+    /** Bulk partial updates; children without any event are only updated (an old score zeroed), never created. */
+    private int write(Map<String, RiskAssessment> assessments, Set<String> withoutEvents, LocalDate asOf, List<String> failures) {
+        if (assessments.isEmpty()) {
+            return 0;
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (var entry : assessments.entrySet()) {
+            ObjectNode action = EventQueries.object();
+            action.putObject("update").put("_index", persons).put("_id", entry.getKey()).put("retry_on_conflict", 3);
+            ObjectNode risk = riskDocument(entry.getValue(), asOf);
+            ObjectNode update = EventQueries.object();
+            update.putObject("doc").set("risk", risk);
+            if (!withoutEvents.contains(entry.getKey())) {
+                // A child known only from events gets a minimal person document rather than no score.
+                ObjectNode upsert = update.putObject("upsert");
+                upsert.put("person_id", entry.getKey()).put("is_child", true).set("risk", risk);
+            }
+            bulk.append(action).append('\n').append(update).append('\n');
+        }
+        List<String> refused = queries.bulk(bulk.toString(), refresh);
+        for (String failure : refused) {
+            // An unknown id with no event has nothing to score and no document to update: not a failure.
+            if (!failure.contains("document_missing_exception")) {
+                failures.add(failure);
+            }
+        }
+        return assessments.size() - refused.size();
+    }
+
+    static ObjectNode riskDocument(RiskAssessment assessment, LocalDate asOf) {
+        ObjectNode risk = EventQueries.object();
+        risk.put("score", round(assessment.score()));
+        risk.put("band", assessment.band().label());
+        risk.put("velocity", round(assessment.velocity()));
+        risk.put("as_of", asOf.toString());
+        var top = risk.putArray("top_indicators");
+        assessment.now().topIndicators(TOP_INDICATORS).forEach(top::add);
+        return risk;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,26 @@
+package org.tessera.indexer.watchlist;
+
+import java.util.List;
+import java.util.Objects;
+import org.tessera.indexer.scoring.Band;
+
+/**
+ * One child on the watchlist.
+ *
+ * @param rank           1 for the most urgent
+ * @param bandAtStart    the band at the start of the period
+ * @param enteredBand    whether the child crossed into amber or red within the period
+ * @param rise           score now minus score at the start of the period
+ * @param velocity       points per 30 days over the velocity window
+ * @param state          review state; NEW for a child never reviewed or back after a dismissal
+ * @param reopened       true when a dismissed child is back on new evidence
+ */
+public record WatchlistEntry(int rank, String personId, double score, Band band, Band bandAtStart, boolean enteredBand,
+                             double rise, double velocity, String reason, List<String> topIndicators,
+                             ReviewState state, String assignedTo, boolean reopened) {
+
+    public WatchlistEntry {
+        Objects.requireNonNull(personId, "personId");
+        topIndicators = List.copyOf(topIndicators);
+    }
+}

@@ -1,0 +1,97 @@
+package org.tessera.indexer.watchlist;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.tessera.indexer.scoring.Band;
+import org.tessera.indexer.scoring.ChildHistory;
+import org.tessera.indexer.scoring.Contribution;
+import org.tessera.indexer.scoring.RiskAssessment;
+import org.tessera.indexer.scoring.RiskScore;
+import org.tessera.indexer.scoring.RiskScorer;
+
+/**
+ * Decides who is on the watchlist and in which order, from loaded histories (pure; used by the
+ * live list and by replay). A child is listed when, within the period, it crossed into amber or
+ * red, or its score rose by at least {@code watchlist.min_rise}. Order: band now (red first), then
+ * rise over the period, then score. A dismissed child stays off the list unless counting evidence
+ * dated after the review's watermark adds to its score.
+ *
+ * <p>Thread-safe.
+ */
+public final class WatchlistRanker {
+
+    private final RiskScorer scorer;
+
+    public WatchlistRanker(RiskScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /** The full ranked list (no limit) at {@code asOf}; {@code reviews} may be empty (replay, export). */
+    public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews) {
+        record Listed(String id, RiskAssessment now, RiskScore start, double rise, boolean entered, Review review, boolean reopened) { }
+        double minRise = scorer.parameters().watchlist().minRise();
+        List<Listed> listed = new ArrayList<>();
+        for (var entry : histories.entrySet()) {
+            ChildHistory history = entry.getValue();
+            if (!hasHitsAfter(history, asOf.minusDays(periodDays), asOf)) {
+                // Without a hit in the period neither a rise nor a band entry is possible: skip the scoring.
+                continue;
+            }
+            RiskAssessment now = scorer.assess(history, asOf);
+            RiskScore start = scorer.score(history, asOf.minusDays(periodDays));
+            double rise = now.score() - start.score();
+            boolean entered = now.band().compareTo(Band.AMBER) >= 0 && now.band().above(start.band());
+            if (!entered && rise < minRise) {
+                continue;
+            }
+            Review review = reviews.get(entry.getKey());
+            boolean reopened = false;
+            if (review != null && review.state() == ReviewState.DISMISSED) {
+                if (!hasNewEvidence(now.now(), review)) {
+                    continue;
+                }
+                reopened = true;
+            }
+            listed.add(new Listed(entry.getKey(), now, start, rise, entered, review, reopened));
+        }
+        listed.sort(Comparator.comparing((Listed l) -> l.now().band()).reversed()
+                .thenComparing(Comparator.comparingDouble(Listed::rise).reversed())
+                .thenComparing(Comparator.comparingDouble((Listed l) -> l.now().score()).reversed())
+                .thenComparing(Listed::id));
+        List<WatchlistEntry> entries = new ArrayList<>(listed.size());
+        int rank = 1;
+        for (Listed l : listed) {
+            ReviewState state = l.review() == null || l.reopened() ? ReviewState.NEW : l.review().state();
+            String assignee = l.review() == null || l.reopened() ? null : l.review().assignedTo();
+            entries.add(new WatchlistEntry(rank++, l.id(), l.now().score(), l.now().band(), l.start().band(), l.entered(),
+                    l.rise(), l.now().velocity(), ReasonLine.of(l.now().now(), periodDays), l.now().now().topIndicators(5),
+                    state, assignee, l.reopened()));
+        }
+        return entries;
+    }
+
+    private static boolean hasHitsAfter(ChildHistory history, LocalDate start, LocalDate asOf) {
+        for (var event : history.events()) {
+            if (event.date().isAfter(start) && !event.date().isAfter(asOf) && !event.hits().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counting evidence dated after the review's watermark that adds points now. */
+    static boolean hasNewEvidence(RiskScore score, Review review) {
+        if (review.evidenceWatermark() == null) {
+            return true;
+        }
+        for (Contribution c : score.contributions()) {
+            if (c.counts() && c.contribution() > 0 && c.date().isAfter(review.evidenceWatermark())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

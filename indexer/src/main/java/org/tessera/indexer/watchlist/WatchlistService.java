@@ -1,0 +1,106 @@
+package org.tessera.indexer.watchlist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.tessera.indexer.scoring.ChildHistory;
+import org.tessera.indexer.scoring.RiskScore;
+import org.tessera.indexer.scoring.ScoreService;
+
+/**
+ * The duty managers' watchlist and its review workflow. Every action records the acting user,
+ * the time, the reason and the evidence watermark (newest counting evidence at that moment), and
+ * appends to the review's history. Actions are taken "now" (the clock's date) unless an as-of
+ * date is given, for replays and demos of past data.
+ *
+ * <p>Thread-safe. Callers (the portal) check that the user may see the listed children.
+ */
+public final class WatchlistService {
+
+    private final ScoreService scores;
+    private final ReviewStore reviews;
+    private final WatchlistRanker ranker;
+    private final Clock clock;
+
+    public WatchlistService(ScoreService scores, ReviewStore reviews, Clock clock) {
+        this.scores = scores;
+        this.reviews = reviews;
+        this.ranker = new WatchlistRanker(scores.scorer());
+        this.clock = clock;
+    }
+
+    /** The default period from configuration ({@code watchlist.period_days}). */
+    public int defaultPeriodDays() {
+        return scores.scorer().parameters().watchlist().periodDays();
+    }
+
+    /**
+     * Children who entered amber/red or rose by at least {@code min_rise} in the {@code periodDays}
+     * up to {@code asOf}, most urgent first, at most {@code limit}; dismissed children only when
+     * new evidence brought them back.
+     */
+    public List<WatchlistEntry> watchlist(LocalDate asOf, int periodDays, int limit) {
+        if (periodDays < 1 || limit < 1) {
+            throw new IllegalArgumentException("period and limit must be positive");
+        }
+        // A rise needs a new hit within the period, so only children such hits reach can be listed.
+        Set<String> candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
+        Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
+        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, reviews.findAll(candidates));
+        return ranked.subList(0, Math.min(limit, ranked.size()));
+    }
+
+    public Review review(String personId) {
+        return reviews.find(personId).orElse(Review.none(personId));
+    }
+
+    public Review acknowledge(String personId, String user) {
+        return act(personId, user, ReviewState.ACKNOWLEDGED, null, null, today());
+    }
+
+    public Review assign(String personId, String user, String assignee) {
+        requireText(assignee, "assignee");
+        return act(personId, user, ReviewState.ASSIGNED, assignee, "assigned to " + assignee, today());
+    }
+
+    public Review escalate(String personId, String user, String reason) {
+        requireText(reason, "reason");
+        return act(personId, user, ReviewState.ESCALATED, null, reason, today());
+    }
+
+    public Review dismiss(String personId, String user, String reason) {
+        return dismiss(personId, user, reason, today());
+    }
+
+    /** Dismissal judged on the evidence up to {@code asOf} (for replays and demos of past data). */
+    public Review dismiss(String personId, String user, String reason, LocalDate asOf) {
+        requireText(reason, "a dismissal needs a reason");
+        return act(personId, user, ReviewState.DISMISSED, null, reason, asOf);
+    }
+
+    private Review act(String personId, String user, ReviewState state, String assignee, String reason, LocalDate asOf) {
+        requireText(personId, "personId");
+        requireText(user, "user");
+        RiskScore score = scores.assess(personId, asOf).now();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return reviews.update(personId, current -> current.next(state,
+                // Acknowledging or escalating keeps the current assignee; only dismissal clears it.
+                assignee != null ? assignee : state == ReviewState.DISMISSED ? null : current.assignedTo(),
+                reason, score.latestEvidence(), score.score(), at, user));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(Objects.requireNonNullElse(what, "value") + " is required");
+        }
+    }
+}
