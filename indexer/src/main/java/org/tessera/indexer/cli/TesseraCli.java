@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 OpenSearchCommand.class,
                 IndicesCommand.class,
+                org.tessera.indexer.ingest.pipeline.IngestCommand.class,
                 org.tessera.indexer.scoring.RescoreCommand.class,
                 org.tessera.indexer.watchlist.ExportCommand.class,
                 org.tessera.indexer.cluster.ClusterCommand.class,

@@ -1,0 +1,16 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A step that enriches a batch of event documents before they are written, e.g. percolation
+ * against the indicators, which adds {@code hits}. Stages run in order on the ingesting thread; a
+ * stage must be deterministic so that re-running an ingest writes identical documents.
+ */
+public interface EventBatchStage {
+
+    String name();
+
+    void apply(List<ObjectNode> events);
+}

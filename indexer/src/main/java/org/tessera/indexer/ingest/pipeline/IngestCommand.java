@@ -1,0 +1,63 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.tessera.indexer.cli.TesseraCli;
+import org.tessera.indexer.extraction.ExtractionLimits;
+import org.tessera.indexer.extraction.tika.TikaTextExtractor;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.OpenSearchSettings;
+import org.tessera.indexer.opensearch.index.IndexDefinitions;
+import org.tessera.indexer.opensearch.index.IndexManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tessera ingest DIR}: every extract and document in a folder into OpenSearch. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Ingest every agency extract and document in DIR (mapping chosen per file by name pattern),",
+                "link people, analyse text, run the indicators and re-score. Safe to re-run; a killed run can simply be started again."})
+public final class IngestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TesseraCli root;
+
+    @Parameters(paramLabel = "DIR", description = "folder of extracts (CSV, JSON Lines) and documents")
+    Path folder;
+
+    @Option(names = "--mappings", description = "folder of source mapping files (default: the shipped mappings/sources)")
+    Path mappingsFolder;
+
+    @Option(names = "--quarantine", description = "where rejected rows and files go (default: DIR/../quarantine)")
+    Path quarantine;
+
+    @Option(names = "--batch-size", defaultValue = "500", description = "events per batch (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--no-text-analysis", description = "skip entity recognition and context on free text")
+    boolean noText;
+
+    @Override
+    public Integer call() {
+        Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
+        try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
+             TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+            new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
+            IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
+                    new IngestSettings(quarantineDir, batchSize, !noText, true), Clock.systemUTC());
+            IngestReport report = pipeline.ingest(folder);
+            System.out.printf("job %s finished in %d s%n", report.jobId(), report.elapsed().toSeconds());
+            report.counts().forEach((name, value) -> System.out.printf("  %-22s %,d%n", name, value));
+            if (!report.quarantined().isEmpty()) {
+                System.out.printf("quarantined (%d, reasons in %s):%n", report.quarantined().size(), quarantineDir);
+                report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
+                        q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
+            }
+            return 0;
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+}

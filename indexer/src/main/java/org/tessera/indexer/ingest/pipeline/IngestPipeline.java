@@ -1,0 +1,428 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.indexer.extraction.ExtractionOutcome;
+import org.tessera.indexer.extraction.TextExtractor;
+import org.tessera.indexer.ingest.ExtractReader;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.ingest.InvolvedPerson;
+import org.tessera.indexer.ingest.Origin;
+import org.tessera.indexer.ingest.PartialDate;
+import org.tessera.indexer.ingest.Quarantine;
+import org.tessera.indexer.ingest.RowResult;
+import org.tessera.indexer.ingest.SourceMapping;
+import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.jobs.JobRecorder;
+import org.tessera.indexer.jobs.ProgressReporter;
+import org.tessera.indexer.jobs.QuarantineEntry;
+import org.tessera.indexer.linkage.Decisions;
+import org.tessera.indexer.linkage.LinkageResult;
+import org.tessera.indexer.linkage.PersonLinker;
+import org.tessera.indexer.linkage.PersonOccurrence;
+import org.tessera.indexer.nlp.TextAnalysis;
+import org.tessera.indexer.nlp.TextAnalyzer;
+import org.tessera.indexer.normalise.Nicknames;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * The indexer's core path: every extract and document in a folder into the {@code events} and
+ * {@code persons} indices, one person per human.
+ *
+ * <ol>
+ *   <li>Read: each extract through its source mapping, each document through Tika; bad rows and
+ *       files are quarantined with their reason, the rest go on. Person occurrences are kept.</li>
+ *   <li>Link: all occurrences at once (strong identifiers, then the probabilistic model), with
+ *       the human merge/split decisions from the {@code linkage} index overriding the model.</li>
+ *   <li>Build: the extracts are read again (cheaper than holding millions of records), each
+ *       record becomes an event with its linked people, households and text analysis, the
+ *       batch stages (percolation) enrich it, and the bulk writer stores what changed.</li>
+ *   <li>Persons: one document per person, then stale documents of the ingested sources go.</li>
+ * </ol>
+ *
+ * Every id is derived from the input, and unchanged documents are never rewritten, so re-running
+ * the same input changes nothing, and a run killed at any point and started again ends in the
+ * same state as an uninterrupted one. Not thread-safe: one run at a time per instance.
+ */
+public final class IngestPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DOCUMENT_SOURCE = "documents";
+    static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "docx", "doc", "rtf", "eml", "msg", "html", "htm", "txt", "odt");
+    static final Set<String> SKIPPED_FOLDERS = Set.of("ground-truth", "quarantine");
+
+    private final OpenSearchConnection connection;
+    private final SourceMappings mappings;
+    private final TextExtractor extractor;
+    private final TextAnalyzer textAnalyzer;
+    private final PersonLinker linker;
+    private final Nicknames nicknames;
+    private final List<EventBatchStage> stages;
+    private final Consumer<Set<String>> afterIngest;
+    private final IngestSettings settings;
+    private final Clock clock;
+
+    public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
+                          TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
+                          List<EventBatchStage> stages, Consumer<Set<String>> afterIngest,
+                          IngestSettings settings, Clock clock) {
+        this.connection = connection;
+        this.mappings = mappings;
+        this.extractor = extractor;
+        this.textAnalyzer = textAnalyzer;
+        this.linker = linker;
+        this.nicknames = nicknames;
+        this.stages = List.copyOf(stages);
+        this.afterIngest = afterIngest;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One file to ingest: an extract with its mapping, or a document. */
+    private record InputFile(Path path, SourceMapping mapping) {
+        boolean document() {
+            return mapping == null;
+        }
+    }
+
+    public IngestReport ingest(Path folder) {
+        long started = System.nanoTime();
+        String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
+        try (Quarantine quarantine = new Quarantine(settings.quarantineDir())) {
+            List<InputFile> files = discover(folder, quarantine, job);
+            log.info("Ingest {}: {} extracts and {} documents in {}", jobId,
+                    files.stream().filter(f -> !f.document()).count(), files.stream().filter(InputFile::document).count(), folder);
+
+            // 1. Read: occurrences, quarantine, documents.
+            List<PersonOccurrence> occurrences = new ArrayList<>();
+            Map<String, LocalDate> occurrenceDates = new HashMap<>();
+            Map<Path, SourceRecord> documents = new LinkedHashMap<>();
+            long records = 0;
+            for (InputFile file : files) {
+                if (file.document()) {
+                    readDocument(file.path(), quarantine, job).ifPresent(record -> {
+                        documents.put(file.path(), record);
+                        addOccurrences(record, occurrences, occurrenceDates);
+                    });
+                    continue;
+                }
+                try (Stream<RowResult> rows = new ExtractReader(file.mapping()).read(file.path())) {
+                    for (RowResult row : (Iterable<RowResult>) rows::iterator) {
+                        switch (row) {
+                            case RowResult.Accepted accepted -> {
+                                records++;
+                                addOccurrences(accepted.record(), occurrences, occurrenceDates);
+                                accepted.warnings().forEach(w -> job.warning());
+                            }
+                            case RowResult.Quarantined rejected -> {
+                                quarantine.write(file.mapping().source(), file.path(), rejected);
+                                job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
+                                        rejected.reason(), settings.quarantineDir().resolve(file.mapping().source()).toString()));
+                                job.count("rows_quarantined", 1);
+                            }
+                            case RowResult.Notice notice -> job.warning();
+                        }
+                    }
+                }
+            }
+            job.count("records_read", records);
+            long total = records + documents.size();
+            job.count("documents_read", documents.size());
+            log.info("Read {} records and {} documents with {} person occurrences", records, documents.size(), occurrences.size());
+
+            // 2. Link.
+            Decisions decisions = new LinkageStore(connection).decisions();
+            LinkageResult linkage = linker.link(occurrences, decisions);
+            job.count("persons", linkage.stats().persons());
+            job.count("review_pairs", linkage.reviewPairs().size());
+            log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
+                    linkage.stats().persons(), linkage.reviewPairs().size());
+            LinkedPeople linked = new LinkedPeople(linkage.personIds());
+            for (PersonOccurrence occurrence : occurrences) {
+                linked.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
+                        occurrenceDates.get(occurrence.occurrenceId()));
+            }
+            occurrences.clear();
+            occurrenceDates.clear();
+
+            // 3. Build and write events; gather persons.
+            Map<String, PersonProfile> profiles = new HashMap<>();
+            Set<String> producedEvents = new HashSet<>();
+            Set<String> sources = new TreeSet<>();
+            EventDocumentBuilder builder = new EventDocumentBuilder();
+            ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
+            long[] done = {0};
+            try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, settings.batchSize(), 8 << 20);
+                 ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+                List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
+                Consumer<SourceRecord> accept = record -> {
+                    batch.add(record);
+                    if (batch.size() >= settings.batchSize()) {
+                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, writer, analysisPool, job);
+                        done[0] += batch.size();
+                        batch.clear();
+                        progress.update(done[0]);
+                        job.progress(done[0] / (double) Math.max(1, total));
+                    }
+                };
+                for (InputFile file : files) {
+                    if (file.document()) {
+                        SourceRecord record = documents.get(file.path());
+                        if (record != null) {
+                            accept.accept(record);
+                        }
+                        continue;
+                    }
+                    try (Stream<RowResult> rows = new ExtractReader(file.mapping()).read(file.path())) {
+                        rows.forEach(row -> {
+                            if (row instanceof RowResult.Accepted accepted) {
+                                accept.accept(accepted.record());
+                            }
+                        });
+                    }
+                }
+                writeBatch(batch, linked, builder, profiles, producedEvents, sources, writer, analysisPool, job);
+                done[0] += batch.size();
+                progress.done(done[0]);
+
+                // 4. Persons.
+                Set<String> producedPersons = new HashSet<>();
+                for (Map.Entry<String, PersonProfile> entry : new java.util.TreeMap<>(profiles).entrySet()) {
+                    String personId = entry.getKey();
+                    ObjectNode doc = entry.getValue().toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
+                    doc.put("updated_at", clock.instant().toString());
+                    writer.add(new BulkWriter.Document(connection.alias("persons"), personId, doc));
+                    producedPersons.add(personId);
+                }
+                writer.flush();
+                BulkWriter.Stats stats = writer.stats();
+                job.count("documents_written", stats.written());
+                job.count("documents_unchanged", stats.unchanged());
+                for (BulkWriter.Failure failure : writer.drainFailures()) {
+                    job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
+                    job.count("documents_refused", 1);
+                }
+                new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
+                connection.raw("POST", "/" + connection.alias("events") + "," + connection.alias("persons") + "/_refresh", null);
+                if (settings.deleteStale()) {
+                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents);
+                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons);
+                    job.count("stale_deleted", staleEvents + stalePersons);
+                }
+                job.count("events", producedEvents.size());
+                afterIngest.accept(Set.copyOf(producedPersons));
+            }
+            job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
+                    profiles.size(), job.quarantined().size()));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
+            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed);
+        } catch (IOException e) {
+            job.fail(e.getMessage());
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            job.fail(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, EventDocumentBuilder builder,
+                            Map<String, PersonProfile> profiles, Set<String> producedEvents, Set<String> sources,
+                            BulkWriter writer, ForkJoinPool analysisPool, JobRecorder job) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<TextAnalysis> analyses;
+        try {
+            analyses = analysisPool.submit(() -> batch.parallelStream()
+                    .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
+                    .toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during text analysis", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("text analysis failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<ObjectNode> events = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            SourceRecord record = batch.get(i);
+            ObjectNode event = builder.build(record, linked, analyses.get(i));
+            events.add(event);
+            collectProfiles(record, event, profiles);
+        }
+        for (EventBatchStage stage : stages) {
+            stage.apply(events);
+        }
+        for (ObjectNode event : events) {
+            // The hash must cover what the stages added (hits), but not the ingest time.
+            event.put("content_hash", Ids.sha256Hex(event.toString()));
+            event.put("ingested_at", clock.instant().toString());
+            String id = event.path("event_id").asText();
+            writer.add(new BulkWriter.Document(connection.alias("events"), id, event));
+            producedEvents.add(id);
+            sources.add(event.path("source").asText());
+        }
+        job.count("events_built", events.size());
+    }
+
+    private static void collectProfiles(SourceRecord record, ObjectNode event, Map<String, PersonProfile> profiles) {
+        LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
+        JsonNode people = event.path("people");
+        List<InvolvedPerson> involved = record.people();
+        int node = 0;
+        List<String[]> idsAndRoles = new ArrayList<>();
+        for (InvolvedPerson person : involved) {
+            if (!person.hasIdentity()) {
+                continue;
+            }
+            JsonNode p = people.get(node++);
+            String personId = p.path("person_id").asText();
+            profiles.computeIfAbsent(personId, PersonProfile::new)
+                    .add(person, record.source(), record.agency(), date, p.path("is_child").asBoolean());
+            idsAndRoles.add(new String[] {personId, person.role()});
+        }
+        for (String[] a : idsAndRoles) {
+            for (String[] b : idsAndRoles) {
+                if (!a[0].equals(b[0])) {
+                    profiles.get(a[0]).relate(b[0], b[1]);
+                }
+            }
+        }
+    }
+
+    private static void addOccurrences(SourceRecord record, List<PersonOccurrence> occurrences, Map<String, LocalDate> dates) {
+        LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
+        for (PersonOccurrence occurrence : PersonOccurrence.of(record)) {
+            occurrences.add(occurrence);
+            if (date != null) {
+                dates.put(occurrence.occurrenceId(), date);
+            }
+        }
+    }
+
+    private static InvolvedPerson asInvolved(PersonOccurrence o) {
+        return new InvolvedPerson(o.role(), o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(),
+                o.address(), o.postcode(), o.identifiers());
+    }
+
+    private List<InputFile> discover(Path folder, Quarantine quarantine, JobRecorder job) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("not a folder: " + folder);
+        }
+        List<InputFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Path relative = folder.relativize(path);
+                boolean skipped = false;
+                for (Path part : relative) {
+                    String name = part.toString();
+                    skipped |= SKIPPED_FOLDERS.contains(name) || name.startsWith(".");
+                }
+                String name = path.getFileName().toString();
+                if (skipped || name.endsWith(".meta.json")) {
+                    continue;
+                }
+                Optional<SourceMapping> mapping = mappings.forFile(name);
+                if (mapping.isPresent()) {
+                    files.add(new InputFile(path, mapping.get()));
+                } else if (DOCUMENT_EXTENSIONS.contains(extension(name))) {
+                    files.add(new InputFile(path, null));
+                } else {
+                    RowResult.Quarantined rejected = new RowResult.Quarantined(path.toString(), 0, null,
+                            "no source mapping matches this file name and it is not a document type", null, RowResult.Scope.FILE);
+                    quarantine.write("unmatched", path, rejected);
+                    job.quarantine(new QuarantineEntry(path.toString(), 0, null, rejected.reason(), null));
+                    job.count("files_quarantined", 1);
+                }
+            }
+        }
+        return files;
+    }
+
+    private Optional<SourceRecord> readDocument(Path path, Quarantine quarantine, JobRecorder job) {
+        ExtractionOutcome outcome = extractor.extract(path);
+        return switch (outcome) {
+            case ExtractionOutcome.Quarantined rejected -> {
+                String reason = rejected.reason().description + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")");
+                quarantine.write(DOCUMENT_SOURCE, path, new RowResult.Quarantined(path.toString(), 0, null, reason, null, RowResult.Scope.FILE));
+                job.quarantine(new QuarantineEntry(path.toString(), 0, null, reason, settings.quarantineDir().resolve(DOCUMENT_SOURCE).toString()));
+                job.count("files_quarantined", 1);
+                yield Optional.empty();
+            }
+            case ExtractionOutcome.Extracted extracted -> {
+                job.count("documents_extracted", 1);
+                String fileName = path.getFileName().toString();
+                if (extracted.sidecar().isPresent()) {
+                    yield Optional.of(extracted.sidecar().get().toRecord(extracted.text(), fileName));
+                }
+                String recordId = contentId(path);
+                PartialDate date = Optional.ofNullable(extracted.metadata().get("created")).flatMap(IngestPipeline::parseDate).orElse(null);
+                Map<String, String> codes = Map.of("content_type", extracted.contentType());
+                yield Optional.of(new SourceRecord(DOCUMENT_SOURCE, recordId, "other", "document", date,
+                        extracted.metadata().getOrDefault("title", fileName), extracted.text(), codes, null, List.of(),
+                        new Origin(fileName, 0, 0)));
+            }
+        };
+    }
+
+    private static String contentId(Path path) {
+        try {
+            return Ids.sha256Hex(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path)))).substring(0, 24);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<PartialDate> parseDate(String value) {
+        try {
+            if (value.length() >= 19) {
+                return Optional.of(PartialDate.of(LocalDateTime.parse(value.substring(0, 19)).toLocalDate()));
+            }
+            if (value.length() >= 10) {
+                return Optional.of(PartialDate.of(LocalDate.parse(value.substring(0, 10))));
+            }
+        } catch (RuntimeException ignored) {
+            // an unreadable document date is no reason to lose the document
+        }
+        return Optional.empty();
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How an ingest run behaves.
+ *
+ * @param quarantineDir   where rejected rows and files are copied with their reasons
+ * @param batchSize       events per analysis/percolation/bulk batch
+ * @param analyseText     run the NLP pipeline on free text (entities, context)
+ * @param deleteStale     after a complete run, delete events and persons of the ingested sources that the input no longer produces
+ */
+public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale) {
+
+    public IngestSettings {
+        Objects.requireNonNull(quarantineDir, "quarantineDir");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+    }
+
+    public static IngestSettings defaults(Path quarantineDir) {
+        return new IngestSettings(quarantineDir, 500, true, true);
+    }
+}

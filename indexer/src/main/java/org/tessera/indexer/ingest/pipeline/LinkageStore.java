@@ -1,0 +1,93 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.linkage.Decisions;
+import org.tessera.indexer.linkage.OccurrencePair;
+import org.tessera.indexer.linkage.ReviewPair;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * The {@code linkage} index: pairs the model could not decide (status {@code open}), and the
+ * human decisions ({@code merged}, {@code split}) that override the model on every later ingest.
+ * A decided pair is never overwritten by a later run's review queue.
+ */
+public final class LinkageStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final OpenSearchConnection connection;
+
+    public LinkageStore(OpenSearchConnection connection) {
+        this.connection = connection;
+    }
+
+    public static String pairId(OccurrencePair pair) {
+        return Ids.sha256Hex(pair.first() + "|" + pair.second()).substring(0, 24);
+    }
+
+    /** Every merge and split decided so far. */
+    public Decisions decisions() {
+        Set<OccurrencePair> merge = new HashSet<>();
+        Set<OccurrencePair> split = new HashSet<>();
+        String query = "{\"size\":10000,\"query\":{\"terms\":{\"status\":[\"merged\",\"split\"]}},\"_source\":[\"occurrence_a\",\"occurrence_b\",\"status\"]}";
+        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_search", query);
+        if (!response.ok()) {
+            return Decisions.none();
+        }
+        try {
+            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
+                JsonNode source = hit.path("_source");
+                OccurrencePair pair = new OccurrencePair(source.path("occurrence_a").asText(), source.path("occurrence_b").asText());
+                ("merged".equals(source.path("status").asText()) ? merge : split).add(pair);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Decisions(merge, split);
+    }
+
+    /** Records a person's decision on a pair; it applies from the next ingest on. */
+    public void decide(OccurrencePair pair, boolean merge, String user, Clock clock) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("pair_id", pairId(pair)).put("occurrence_a", pair.first()).put("occurrence_b", pair.second())
+                .put("status", merge ? "merged" : "split").put("decided_by", user)
+                .put("decided_at", clock.instant().toString()).put("updated_at", clock.instant().toString());
+        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
+                "{\"doc\":" + doc + ",\"doc_as_upsert\":true}", Map.of("refresh", "true"));
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot record linkage decision: " + response.body());
+        }
+    }
+
+    void storeReviewPairs(List<ReviewPair> pairs, Map<String, String> personIds, Decisions decided, Clock clock) {
+        Set<OccurrencePair> done = new HashSet<>(decided.merge());
+        done.addAll(decided.split());
+        try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, 500, 4 << 20)) {
+            for (ReviewPair review : pairs) {
+                if (done.contains(review.pair())) {
+                    continue;
+                }
+                ObjectNode doc = JSON.createObjectNode();
+                doc.put("pair_id", pairId(review.pair())).put("occurrence_a", review.pair().first())
+                        .put("occurrence_b", review.pair().second())
+                        .put("person_a", personIds.get(review.pair().first())).put("person_b", personIds.get(review.pair().second()))
+                        .put("match_probability", review.matchProbability()).put("match_weight", review.matchWeight())
+                        .put("reason", review.reason()).put("status", "open");
+                ObjectNode levels = doc.putObject("levels");
+                review.levels().forEach(levels::put);
+                doc.put("content_hash", Ids.sha256Hex(doc.toString()));
+                writer.add(new BulkWriter.Document(connection.alias("linkage"), pairId(review.pair()), doc));
+            }
+        }
+    }
+}
