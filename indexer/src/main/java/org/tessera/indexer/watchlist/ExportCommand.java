@@ -27,19 +27,19 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code tessera export watchlist|hits --as-of DATE --format csv|jsonl [--out FILE]}: what the system concluded, in files. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export the watchlist (with as-of replay: when each child first surfaced) or every indicator hit, as CSV or JSON Lines.")
+        description = "Export the watchlist (with as-of replay: when each child first surfaced), every indicator hit, or the person each source record slot was linked to, as CSV or JSON Lines.")
 public final class ExportCommand implements Callable<Integer> {
 
     /** What to export. */
-    public enum What { WATCHLIST, HITS }
+    public enum What { WATCHLIST, HITS, PERSONS }
 
     @ParentCommand
     TesseraCli root;
 
-    @Parameters(paramLabel = "WHAT", description = "watchlist or hits")
+    @Parameters(paramLabel = "WHAT", description = "watchlist, hits or persons")
     String what;
 
-    @Option(names = "--as-of", paramLabel = "DATE", required = true, description = "Export as of this date (yyyy-MM-dd); later events are ignored.")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Export as of this date (yyyy-MM-dd); later events are ignored. Default: today.")
     LocalDate asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
@@ -68,6 +68,9 @@ public final class ExportCommand implements Callable<Integer> {
         What target = parse(What.class, what, "WHAT");
         ExportFormat exportFormat = parse(ExportFormat.class, format, "--format");
         ScoringParameters parameters = RescoreCommand.parameters(scoringFile);
+        if (asOf == null) {
+            asOf = LocalDate.now();
+        }
         try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
              Writer writer = writer()) {
             int rows = switch (target) {
@@ -77,6 +80,7 @@ public final class ExportCommand implements Callable<Integer> {
                             periodDays == null ? parameters.watchlist().periodDays() : periodDays, exportFormat, writer);
                 }
                 case HITS -> new HitExport(new EventQueries(connection)).write(asOf, exportFormat, withEvidence, writer);
+                case PERSONS -> new org.tessera.indexer.ingest.pipeline.PersonLinkExport(new EventQueries(connection)).write(exportFormat, writer);
             };
             writer.flush();
             if (out != null) {

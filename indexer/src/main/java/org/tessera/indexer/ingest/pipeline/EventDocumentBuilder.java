@@ -82,7 +82,7 @@ final class EventDocumentBuilder {
             }
             String personId = people.personId(record.occurrenceId(slot));
             ObjectNode node = peopleNode.addObject();
-            node.put("person_id", personId).put("role", person.role());
+            node.put("person_id", personId).put("slot", slot).put("role", person.role());
             String name = displayName(person);
             if (!name.isEmpty()) {
                 node.put("name", name);

@@ -1,6 +1,7 @@
 package org.tessera.indexer.ingest.pipeline;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.tessera.indexer.nlp.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.indexer.scoring.ScoringParameters;
 
 /** Wires the standard pipeline: shipped mappings, Tika, OpenNLP, Fellegi-Sunter linkage, the indicators and scoring. */
 public final class IngestPipelines {
@@ -27,7 +30,9 @@ public final class IngestPipelines {
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
         List<EventBatchStage> stages = new ArrayList<>();
-        Consumer<Set<String>> afterIngest = touched -> { };
+        // A folder ingest is a full run: re-score every child any hit reaches, as of today.
+        Consumer<Set<String>> afterIngest = touched -> ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), true)
+                .rescoreAll(LocalDate.now(clock));
         return new IngestPipeline(connection, mappings, extractor, new CaseNotePipeline(new OpenNlpModels()),
                 new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, afterIngest, settings, clock);
     }
