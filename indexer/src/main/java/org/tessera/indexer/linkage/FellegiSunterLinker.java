@@ -96,6 +96,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
+        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
+
         // Clustering.
         Clusters clusters = new Clusters(f, decisions, index);
         List<ReviewPair> review = new ArrayList<>();
@@ -110,7 +112,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
                 if (j == null || clusters.find(i) == clusters.find(j)) continue;
                 int pattern = cmp.compare(f[j], f[i]);
-                double w = model.weight(pattern);
+                double w = model.weight(pattern) + tf.adjustment(pattern, f[j], f[i], model);
                 double prob = MatchModel.probability(w);
                 if (prob < settings.reviewProbability()) {
                     review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
@@ -128,7 +130,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<Integer> kept = new ArrayList<>();
         double[] weight = new double[pairs.size];
         for (int p = 0; p < pairs.size; p++) {
-            weight[p] = model.weight(pairs.pattern[p]);
+            weight[p] = model.weight(pairs.pattern[p]) + tf.adjustment(pairs.pattern[p], f[pairs.a[p]], f[pairs.b[p]], model);
             if (weight[p] >= reviewWeight) kept.add(p);
         }
         Integer[] order = kept.toArray(Integer[]::new);

@@ -47,6 +47,8 @@ public final class MatchModel {
         return out;
     }
 
+    double u(int comparison, int level) { return u[comparison][level]; }
+
     public double weight(int pattern) {
         double w = log2(lambda / (1 - lambda));
         for (int c = 0; c < Comparisons.COUNT; c++) {
