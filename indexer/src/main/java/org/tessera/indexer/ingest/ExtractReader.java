@@ -110,7 +110,7 @@ public final class ExtractReader implements SourceReader {
                         "duplicate record id '" + d.id + "' (first seen on line " + first + ")", null, RowResult.Scope.ROW));
                 return;
             }
-            ready.add(new RowResult.Accepted(d.build(mapping), d.warnings));
+            ready.add(new RowResult.Accepted(d.build(mapping), d.warnings, d.rows));
         }
     }
 }

@@ -42,8 +42,10 @@ final class RowMapper {
         final List<InvolvedPerson> people = new ArrayList<>();
         final List<Issue> warnings = new ArrayList<>();
         Origin origin;
+        int rows = 1;
 
         void absorb(Draft o) {
+            rows += o.rows;
             if (type == null) type = o.type;
             if (date == null) date = o.date;
             if (title == null) title = o.title;

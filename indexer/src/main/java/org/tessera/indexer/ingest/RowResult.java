@@ -10,11 +10,16 @@ import java.util.Objects;
  */
 public sealed interface RowResult {
 
-    /** A canonical record built from one row, or from several rows sharing a {@code group_by} key. */
-    record Accepted(SourceRecord record, List<Issue> warnings) implements RowResult {
+    /**
+     * A canonical record built from one row, or from several rows sharing a {@code group_by} key.
+     *
+     * @param rows how many rows of the file made this record
+     */
+    record Accepted(SourceRecord record, List<Issue> warnings, int rows) implements RowResult {
         public Accepted {
             Objects.requireNonNull(record, "record");
             warnings = List.copyOf(warnings);
+            if (rows < 1) throw new IllegalArgumentException("rows " + rows);
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.Set;
  *       source's own person id), each checked by the model so a mistyped identifier on a
  *       different person goes to review instead of merging;</li>
  *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
- *       name sound + birth year; postcode + initial; given + family name sound; any identifier;
- *       family name + initial), each pair generated once;</li>
+ *       name sound + initial + birth year; postcode + initial; given + family name sound; any
+ *       identifier; family name + initial + birth decade), each pair generated once;</li>
  *   <li>a Fellegi-Sunter model whose m, u and prior are estimated by EM on the candidates;</li>
  *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
  *       first, join clusters unless that would put two occurrences of one record together, join
@@ -35,9 +35,7 @@ import java.util.Set;
  */
 public final class FellegiSunterLinker implements PersonLinker {
     private static final Logger LOG = LoggerFactory.getLogger(FellegiSunterLinker.class);
-    static final List<String> RULES = List.of("dob", "family_sound_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial");
-    /** Comparisons (indices into {@link Comparisons#NAMES}) that each rule forces to agree, left out of its EM session. */
-    static final List<Set<Integer>> BLOCKED = List.of(Set.of(2), Set.of(1, 2), Set.of(0, 3), Set.of(0, 1), Set.of(6), Set.of(0, 1));
+    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
 
     private final LinkageSettings settings;
     private final Nicknames nicknames;
@@ -86,16 +84,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
         }
         Map<Integer, Long> candidatePatterns = new HashMap<>();
-        List<Map<Integer, Long>> byRule = new ArrayList<>();
-        for (int r = 0; r < RULES.size(); r++) byRule.add(new HashMap<>());
-        for (int p = 0; p < pairs.size; p++) {
-            candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
-            for (int r = 0; r < RULES.size(); r++) {
-                if (shareKey(keys[r][pairs.a[p]], keys[r][pairs.b[p]], null)) byRule.get(r).merge(pairs.pattern[p], 1L, Long::sum);
-            }
-        }
-        List<MatchModel.Session> sessions = new ArrayList<>();
-        for (int r = 0; r < RULES.size(); r++) sessions.add(new MatchModel.Session(RULES.get(r), byRule.get(r), BLOCKED.get(r)));
+        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -105,7 +94,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                 randomPatterns.merge(cmp.compare(f[i], f[j]), 1L, Long::sum);
             }
         }
-        MatchModel model = MatchModel.fit(sessions, candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
+        MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
+
+        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
 
         // Clustering.
         Clusters clusters = new Clusters(f, decisions, index);
@@ -121,7 +112,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
                 if (j == null || clusters.find(i) == clusters.find(j)) continue;
                 int pattern = cmp.compare(f[j], f[i]);
-                double w = model.weight(pattern);
+                double w = model.weight(pattern) + tf.adjustment(pattern, f[j], f[i], model);
                 double prob = MatchModel.probability(w);
                 if (prob < settings.reviewProbability()) {
                     review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
@@ -134,12 +125,15 @@ public final class FellegiSunterLinker implements PersonLinker {
                 }
             }
         }
-        Integer[] order = new Integer[pairs.size];
+        // Only pairs at or above the review threshold matter from here: sort those, strongest first.
+        double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
+        List<Integer> kept = new ArrayList<>();
         double[] weight = new double[pairs.size];
         for (int p = 0; p < pairs.size; p++) {
-            order[p] = p;
-            weight[p] = model.weight(pairs.pattern[p]);
+            weight[p] = model.weight(pairs.pattern[p]) + tf.adjustment(pairs.pattern[p], f[pairs.a[p]], f[pairs.b[p]], model);
+            if (weight[p] >= reviewWeight) kept.add(p);
         }
+        Integer[] order = kept.toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -weight[p])
                 .thenComparing(p -> occ.get(pairs.a[p]).occurrenceId()).thenComparing(p -> occ.get(pairs.b[p]).occurrenceId()));
         List<Integer> reviewCandidates = new ArrayList<>();
@@ -208,13 +202,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         Set<String> out = new HashSet<>();
         switch (rule) {
             case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
-            case 1 -> { if (f.dob != null) for (String c : f.familyCodes) out.add(c + "|" + f.dob.year()); }
+            case 1 -> { if (f.dob != null && f.given != null) for (String c : f.familyCodes) out.add(c + "|" + f.given.charAt(0) + "|" + f.dob.year()); }
             case 2 -> { if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0)); }
             case 3 -> {
                 for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g + "|" + c);
             }
             case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
-            case 5 -> { if (f.family != null && f.given != null) out.add(f.family + "|" + f.given.charAt(0)); }
+            case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         if (out.isEmpty()) return NONE;

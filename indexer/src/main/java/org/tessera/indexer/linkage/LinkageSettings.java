@@ -9,10 +9,11 @@ package org.tessera.indexer.linkage;
  * @param maxBlockSize         blocks larger than this are skipped (counted in the stats) to keep cost near-linear
  * @param uSampleSize          random pairs drawn to initialise u probabilities
  * @param emIterations         maximum EM iterations
+ * @param termFrequencyAdjustment exact name agreement weighs more for rare names and less for common ones (Splink's TF adjustment)
  * @param seed                 random seed (sampling), so runs are reproducible
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int maxBlockSize, int uSampleSize,
-                              int emIterations, long seed) {
+                              int emIterations, boolean termFrequencyAdjustment, long seed) {
     public LinkageSettings {
         if (!(reviewProbability > 0 && reviewProbability <= autoMatchProbability && autoMatchProbability < 1)) {
             throw new IllegalArgumentException("need 0 < review <= auto < 1");
@@ -21,6 +22,6 @@ public record LinkageSettings(double autoMatchProbability, double reviewProbabil
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 1000, 200_000, 60, 20260601L);
+        return new LinkageSettings(0.995, 0.5, 1000, 200_000, 60, true, 20260601L);
     }
 }

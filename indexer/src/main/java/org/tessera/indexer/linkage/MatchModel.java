@@ -12,6 +12,7 @@ import java.util.Map;
  * Immutable and thread-safe.
  */
 public final class MatchModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchModel.class);
     private static final double FLOOR = 1e-9;
     /** A level no match was seen at still happens sometimes (data-entry errors): cap its evidence. */
     private static final double M_FLOOR = 1e-4;
@@ -46,6 +47,8 @@ public final class MatchModel {
         return out;
     }
 
+    double u(int comparison, int level) { return u[comparison][level]; }
+
     public double weight(int pattern) {
         double w = log2(lambda / (1 - lambda));
         for (int c = 0; c < Comparisons.COUNT; c++) {
@@ -68,8 +71,31 @@ public final class MatchModel {
         return out;
     }
 
-    /** Pattern counts of the candidate pairs that share one blocking rule's key, and the comparisons that rule fixes. */
-    record Session(String rule, Map<Integer, Long> patterns, java.util.Set<Integer> blockedComparisons) {}
+    /**
+     * A training session: the candidate pairs whose pattern passes {@code filter} (a tight rule, so
+     * matches are a fair share of them), and the comparisons that rule fixes (not estimated there).
+     */
+    record Session(String name, java.util.function.IntPredicate filter, java.util.Set<Integer> blockedComparisons) {}
+
+    static final int GIVEN = 0, FAMILY = 1, DOB = 2, POSTCODE = 3, IDENTIFIER = 6;
+
+    /** Splink-style sessions: each comparison is estimated in at least two of them. */
+    static final List<Session> SESSIONS = List.of(
+            new Session("same date of birth", p -> Comparisons.level(p, DOB) == 1, java.util.Set.of(DOB)),
+            new Session("same given and family name", p -> Comparisons.level(p, GIVEN) == 1 && Comparisons.level(p, FAMILY) == 1, java.util.Set.of(GIVEN, FAMILY)),
+            new Session("same postcode and given name", p -> Comparisons.level(p, POSTCODE) == 1 && Comparisons.level(p, GIVEN) == 1, java.util.Set.of(POSTCODE, GIVEN)),
+            new Session("same other identifier", p -> Comparisons.level(p, IDENTIFIER) == 1, java.util.Set.of(IDENTIFIER)));
+
+    /** High-precision agreement used only to start EM near the match component. */
+    private static boolean strongAgreement(int p, java.util.Set<Integer> blocked) {
+        int agree = 0;
+        if (!blocked.contains(GIVEN) && Comparisons.level(p, GIVEN) >= 1 && Comparisons.level(p, GIVEN) <= 4) agree++;
+        if (!blocked.contains(FAMILY) && Comparisons.level(p, FAMILY) >= 1 && Comparisons.level(p, FAMILY) <= 4) agree++;
+        if (!blocked.contains(DOB) && Comparisons.level(p, DOB) >= 1 && Comparisons.level(p, DOB) <= 2) agree++;
+        if (!blocked.contains(POSTCODE) && Comparisons.level(p, POSTCODE) == 1) agree++;
+        if (!blocked.contains(IDENTIFIER) && Comparisons.level(p, IDENTIFIER) == 1) agree++;
+        return agree >= 2;
+    }
 
     /**
      * Estimates the model the way Splink does, so that weights mean the same thing:
@@ -84,7 +110,7 @@ public final class MatchModel {
      * </ul>
      * Counts per distinct pattern, so cost does not grow with the number of pairs.
      */
-    static MatchModel fit(List<Session> sessions, Map<Integer, Long> candidatePatterns, Map<Integer, Long> randomPatterns,
+    static MatchModel fit(Map<Integer, Long> candidatePatterns, Map<Integer, Long> randomPatterns,
                           double totalPairs, int maxIterations) {
         int C = Comparisons.COUNT;
         double[][] m = new double[C][];
@@ -100,23 +126,31 @@ public final class MatchModel {
             for (int l = 1; l < L; l++) {
                 u[c][l] = clamp((uc[l] + 0.5) / (total + 0.5 * (L - 1)));
                 // Starting m: most matches agree exactly, the rest spread over the weaker levels.
-                m[c][l] = l == 1 ? 0.7 : 0.3 / (L - 2);
+                m[c][l] = l == 1 ? 0.85 : 0.15 / (L - 2);
             }
         }
         double[][] mSum = new double[C][];
         int[] estimates = new int[C];
         for (int c = 0; c < C; c++) mSum[c] = new double[m[c].length];
         int iterations = 0;
-        for (Session session : sessions) {
-            if (session.patterns().isEmpty()) continue;
+        for (Session session : SESSIONS) {
+            Map<Integer, Long> patterns = new java.util.HashMap<>();
+            long strong = 0, all = 0;
+            for (var e : candidatePatterns.entrySet()) {
+                if (!session.filter().test(e.getKey())) continue;
+                patterns.put(e.getKey(), e.getValue());
+                all += e.getValue();
+                if (strongAgreement(e.getKey(), session.blockedComparisons())) strong += e.getValue();
+            }
+            if (all < 10) continue; // too few pairs to learn from
             double[][] ms = deepCopy(m);
-            double lambda = 0.5;
+            double lambda = Math.min(0.9, Math.max(0.001, (double) strong / all));
             for (int it = 0; it < maxIterations; it++, iterations++) {
                 double[][] mNum = new double[C][];
                 for (int c = 0; c < C; c++) mNum[c] = new double[ms[c].length];
                 double sumG = 0, total = 0;
-                for (var e : session.patterns().entrySet()) {
-                    double g = posterior(e.getKey(), lambda, ms, u);
+                for (var e : patterns.entrySet()) {
+                    double g = posterior(e.getKey(), lambda, ms, u, session.blockedComparisons());
                     double n = e.getValue();
                     sumG += n * g;
                     total += n;
@@ -134,10 +168,14 @@ public final class MatchModel {
                 lambda = newLambda;
                 if (change < 1e-6) break;
             }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(String.format("EM session '%s': %d pairs, lambda %.4f, m(given exact) %.3f, m(family exact) %.3f, m(dob exact) %.3f",
+                        session.name(), all, lambda, ms[GIVEN][1], ms[FAMILY][1], ms[DOB][1]));
+            }
             for (int c = 0; c < C; c++) {
                 if (session.blockedComparisons().contains(c)) continue;
                 double seen = 0;
-                for (var e : session.patterns().entrySet()) if (Comparisons.level(e.getKey(), c) != 0) seen += e.getValue();
+                for (var e : patterns.entrySet()) if (Comparisons.level(e.getKey(), c) != 0) seen += e.getValue();
                 if (seen == 0) continue; // comparison never observed in this session: nothing learnt
                 for (int l = 1; l < ms[c].length; l++) mSum[c][l] += ms[c][l];
                 estimates[c]++;
@@ -160,7 +198,7 @@ public final class MatchModel {
         double lambda = clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs));
         for (int it = 0; it < 100; it++) {
             double expected = 0;
-            for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u);
+            for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u, java.util.Set.of());
             double next = clamp(expected / Math.max(1, totalPairs));
             if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
             lambda = next;
@@ -168,11 +206,12 @@ public final class MatchModel {
         return new MatchModel(lambda, m, u, iterations);
     }
 
-    private static double posterior(int pattern, double lambda, double[][] m, double[][] u) {
+    /** P(match | pattern), ignoring the comparisons a training session's rule forced to agree. */
+    private static double posterior(int pattern, double lambda, double[][] m, double[][] u, java.util.Set<Integer> ignored) {
         double lm = Math.log(lambda), lu = Math.log(1 - lambda);
         for (int c = 0; c < Comparisons.COUNT; c++) {
             int l = Comparisons.level(pattern, c);
-            if (l == 0) continue;
+            if (l == 0 || ignored.contains(c)) continue;
             lm += Math.log(m[c][l]);
             lu += Math.log(u[c][l]);
         }

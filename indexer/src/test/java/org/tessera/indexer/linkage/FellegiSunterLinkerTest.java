@@ -46,11 +46,13 @@ class FellegiSunterLinkerTest {
     record Truth(List<PersonOccurrence> occurrences, Map<String, Integer> personOf) {}
 
     /** 600 people, 1-4 occurrences each with realistic variation. */
-    Truth population(long seed) {
+    Truth population(long seed) { return population(seed, 600); }
+
+    Truth population(long seed, int persons) {
         Random r = new Random(seed);
         List<PersonOccurrence> out = new ArrayList<>();
         Map<String, Integer> truth = new HashMap<>();
-        for (int p = 0; p < 600; p++) {
+        for (int p = 0; p < persons; p++) {
             String given = GIVEN[r.nextInt(GIVEN.length)];
             String family = FAMILY[r.nextInt(FAMILY.length)];
             LocalDate dob = LocalDate.of(2005, 1, 1).plusDays(r.nextInt(6000));
