@@ -1,6 +1,7 @@
 package org.tessera.indexer.nlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -95,7 +96,7 @@ public final class HighlightLocator {
                 continue;
             }
             int[] map = new int[plain.length()];
-            java.util.Arrays.fill(map, -1);
+            Arrays.fill(map, -1);
             int t = from;
             int k = 0;
             boolean ok = true;

@@ -1,6 +1,7 @@
 package org.tessera.indexer.nlp;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +71,7 @@ public final class TextPipelineBenchmark {
                 long t0 = System.nanoTime();
                 List<Sentence> sentences = splitter.split(text);
                 long t1 = System.nanoTime();
-                List<List<Token>> tokens = new java.util.ArrayList<>();
+                List<List<Token>> tokens = new ArrayList<>();
                 for (Sentence s : sentences) {
                     tokens.add(tokenizer.tokenize(s.text()));
                 }
@@ -99,7 +100,7 @@ public final class TextPipelineBenchmark {
         AtomicLong entities = new AtomicLong();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int offset = t;
                 futures.add(pool.submit(() -> {
