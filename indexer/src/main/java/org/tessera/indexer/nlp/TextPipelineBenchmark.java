@@ -1,6 +1,7 @@
 package org.tessera.indexer.nlp;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,50 @@ public final class TextPipelineBenchmark {
         if (cores > 1) {
             run(cores + " threads", pipeline, notes, cores);
         }
+        stages(notes);
+    }
+
+    /** Single-threaded time per stage, to see where the time goes. */
+    private static void stages(List<String> notes) {
+        OpenNlpModels models = new OpenNlpModels();
+        var splitter = new org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter(models);
+        var tokenizer = new org.tessera.indexer.nlp.opennlp.OpenNlpTokenizer(models);
+        var names = new org.tessera.indexer.nlp.opennlp.OpenNlpEntityFinder(splitter, tokenizer, models.entityModel());
+        var rules = new org.tessera.indexer.nlp.rules.RuleEntityFinder();
+        var context = new org.tessera.indexer.nlp.context.ContextAnalyzer(splitter);
+        long split = 0;
+        long tok = 0;
+        long ner = 0;
+        long rule = 0;
+        long ctx = 0;
+        for (int round = 0; round < 2; round++) { // first round warms up
+            split = tok = ner = rule = ctx = 0;
+            for (String text : notes) {
+                long t0 = System.nanoTime();
+                List<Sentence> sentences = splitter.split(text);
+                long t1 = System.nanoTime();
+                List<List<Token>> tokens = new ArrayList<>();
+                for (Sentence s : sentences) {
+                    tokens.add(tokenizer.tokenize(s.text()));
+                }
+                long t2 = System.nanoTime();
+                names.find(text, sentences, tokens);
+                long t3 = System.nanoTime();
+                rules.find(text);
+                long t4 = System.nanoTime();
+                context.analyze(text, sentences);
+                long t5 = System.nanoTime();
+                split += t1 - t0;
+                tok += t2 - t1;
+                ner += t3 - t2;
+                rule += t4 - t3;
+                ctx += t5 - t4;
+            }
+        }
+        double n = notes.size();
+        System.out.printf(Locale.ROOT, "per note, 1 thread: sentences %.0f us, tokens %.0f us, entity model %.0f us, "
+                + "rules %.0f us, context %.0f us%n", split / n / 1e3, tok / n / 1e3, ner / n / 1e3, rule / n / 1e3,
+                ctx / n / 1e3);
     }
 
     private static void run(String label, CaseNotePipeline pipeline, List<String> notes, int threads) throws Exception {
@@ -55,7 +100,7 @@ public final class TextPipelineBenchmark {
         AtomicLong entities = new AtomicLong();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int offset = t;
                 futures.add(pool.submit(() -> {

@@ -55,6 +55,30 @@ class CaseNotePipelineTest {
     }
 
     @Test
+    void aLongDocumentIsAnalysedWithOffsetsIntoTheWholeText() {
+        StringBuilder sb = new StringBuilder();
+        for (var n : new CaseNoteTemplateGenerator(TemplateFamily.HELD_OUT, 77).notes(600)) {
+            sb.append(n.text()).append("\n\n");
+        }
+        String text = sb.toString();
+        assertThat(text.length()).isGreaterThan(150_000);
+        TextAnalysis a = PIPELINE.analyze(text);
+        assertThat(a.sentences().size()).isGreaterThan(2000);
+        for (EntityMention e : a.entities()) {
+            assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
+        }
+        assertThat(a.contexts()).allSatisfy(c -> assertThat(c.end()).isLessThanOrEqualTo(text.length()));
+    }
+
+    @Test
+    void aMissingModelResourceFailsWithItsName() {
+        CaseNotePipeline broken = new CaseNotePipeline(new OpenNlpModels(OpenNlpModels.SENTENCE_MODEL,
+                OpenNlpModels.TOKEN_MODEL, "nlp-models/missing.bin"), 2026);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.analyze("Mum was seen."))
+                .hasMessageContaining("nlp-models/missing.bin");
+    }
+
+    @Test
     void emptyTextGivesAnEmptyAnalysis() {
         TextAnalysis a = PIPELINE.analyze("   ");
         assertThat(a.sentences()).isEmpty();

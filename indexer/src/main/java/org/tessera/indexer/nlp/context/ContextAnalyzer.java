@@ -471,13 +471,13 @@ public final class ContextAnalyzer {
                 if (terminator[k]) {
                     break;
                 }
-                Experiencer e = cue(words.get(k).lower);
+                Experiencer e = cue(k);
                 if (e != null) {
                     return e;
                 }
             }
             for (int k = first; k < last; k++) {
-                Experiencer e = cue(words.get(k).lower);
+                Experiencer e = cue(k);
                 if (e != null) {
                     return e;
                 }
@@ -485,7 +485,11 @@ public final class ContextAnalyzer {
             return Experiencer.UNSTATED;
         }
 
-        private Experiencer cue(String w) {
+        private Experiencer cue(int k) {
+            String w = words.get(k).lower;
+            if ((w.equals("person") || w.equals("people")) && k > 0 && words.get(k - 1).lower.equals("young")) {
+                return Experiencer.CHILD; // "the young person", the usual term for a teenager
+            }
             if (PARENT_CUES.contains(w)) {
                 return Experiencer.PARENT;
             }

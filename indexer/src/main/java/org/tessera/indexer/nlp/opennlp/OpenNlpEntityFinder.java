@@ -2,7 +2,9 @@ package org.tessera.indexer.nlp.opennlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -49,7 +51,7 @@ public final class OpenNlpEntityFinder implements EntityFinder {
         return find(text, split, tokens);
     }
 
-    private static final java.util.Set<String> TITLES = java.util.Set.of(
+    private static final Set<String> TITLES = Set.of(
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pc", "ds", "dc", "sgt", "sw", "rev", "nurse");
 
     private static boolean isPunctuation(String word) {
@@ -57,7 +59,7 @@ public final class OpenNlpEntityFinder implements EntityFinder {
     }
 
     private static boolean isTitle(String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String w = word.toLowerCase(Locale.ROOT);
         return TITLES.contains(w.endsWith(".") ? w.substring(0, w.length() - 1) : w);
     }
 

@@ -34,26 +34,30 @@ public final class RuleEntityFinder implements EntityFinder {
     private static final String MONTH_NOT_MAY =
             "(?:(?:January|February|March|April|June|July|August|September|October|November|December)"
                     + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.(?=\\s+\\d))?)";
-    private static final String WEEKDAY =
-            "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\\.?,?\\s+(?:the\\s+)?)?";
+    private static final Pattern WEEKDAY_BEFORE = Pattern.compile(
+            "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)"
+                    + "\\.?,?\\s+(?:the\\s+)?$");
     private static final String DAY = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
     private static final String YEAR = "(?:19|20)\\d{2}";
 
+    // No pattern starts with an optional part: the regex engine then only tries positions where
+    // a digit or a capital can start a date, which keeps the finder cheap on long notes.
+    private static final Pattern NUMERIC_DATE =
+            Pattern.compile("(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)");
     private static final List<Pattern> DATES = List.of(
-            // 12/03/2024, 12.3.24, 12-03-2024 (UK order; checked below)
-            Pattern.compile(WEEKDAY + "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/-]|\\.\\d)"),
+            NUMERIC_DATE,
             // 2024-03-12
             Pattern.compile("(?<![\\d-])" + YEAR + "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?![\\d-])"),
             // 3rd March 2024, 3 March, 3rd of March '24
-            Pattern.compile(WEEKDAY + "(?<![\\d])" + DAY + "(?:\\s+of)?\\s+" + MONTH
+            Pattern.compile("(?<![\\d])" + DAY + "(?:\\s+of)?\\s+" + MONTH
                     + "(?:,?\\s+(?:" + YEAR + "|'\\d{2}))?(?![A-Za-z0-9])"),
             // March 3rd, 2024 / March 3
-            Pattern.compile(WEEKDAY + "(?<![A-Za-z])" + MONTH + "\\s+" + DAY + "(?:,?\\s+" + YEAR + ")?(?![A-Za-z0-9])"),
+            Pattern.compile("(?<![A-Za-z])" + MONTH + "\\s+" + DAY + "(?:,?\\s+" + YEAR + ")?(?![A-Za-z0-9])"),
             // March 2024, May 2024 (a bare 'May' is the verb far more often than the month)
-            Pattern.compile("(?<![A-Za-z])(?:" + MONTH_NOT_MAY + "|May)\\s+" + YEAR + "(?![\\d])"),
-            // a bare month name with a day-less reference: "in March", "early Feb"
-            Pattern.compile("(?<=\\b(?:in|since|during|early|mid|late|until|end of|beginning of|from)\\s)"
-                    + MONTH_NOT_MAY + "(?![A-Za-z0-9])"));
+            Pattern.compile("(?<![A-Za-z])(?:" + MONTH_NOT_MAY + "|May)\\s+" + YEAR + "(?![\\d])"));
+    // a bare month name after a time preposition: "in March", "early Feb"; group 1 is the month
+    private static final Pattern BARE_MONTH = Pattern.compile(
+            "\\b(?:in|since|during|early|mid|late|until|end of|beginning of|from)\\s(" + MONTH_NOT_MAY + ")(?![A-Za-z0-9])");
 
     @Override
     public List<EntityMention> find(String text) {
@@ -61,13 +65,17 @@ public final class RuleEntityFinder implements EntityFinder {
         for (Pattern p : DATES) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                if (p == DATES.getFirst() && !plausibleNumericDate(m)) {
+                if (p == NUMERIC_DATE && !plausibleNumericDate(m)) {
                     continue;
                 }
-                candidates.add(EntityMention.of(EntityType.DATE, text, m.start(), m.end()));
+                candidates.add(EntityMention.of(EntityType.DATE, text, withWeekday(text, m.start()), m.end()));
             }
         }
-        Matcher m = NHS.matcher(text);
+        Matcher m = BARE_MONTH.matcher(text);
+        while (m.find()) {
+            candidates.add(EntityMention.of(EntityType.DATE, text, m.start(1), m.end(1)));
+        }
+        m = NHS.matcher(text);
         while (m.find()) {
             if (isValidNhsNumber(m.group())) {
                 candidates.add(EntityMention.of(EntityType.NHS_NUMBER, text, m.start(), m.end()));
@@ -84,6 +92,20 @@ public final class RuleEntityFinder implements EntityFinder {
             candidates.add(EntityMention.of(EntityType.POSTCODE, text, m.start(), m.end()));
         }
         return resolveOverlaps(candidates);
+    }
+
+    /** Extends a date back over a weekday written before it ("Mon 4th Nov", "Tuesday the 5th"). */
+    private static int withWeekday(String text, int start) {
+        int from = Math.max(0, start - 16);
+        Matcher w = WEEKDAY_BEFORE.matcher(text).region(from, start);
+        // the region is short, so trying each start is cheap; the weekday must begin a word
+        for (int i = from; i < start; i++) {
+            w.region(i, start);
+            if ((i == 0 || !Character.isLetter(text.charAt(i - 1))) && w.lookingAt() && w.end() == start) {
+                return i;
+            }
+        }
+        return start;
     }
 
     /** Keeps the longest of overlapping candidates; at equal length, the earlier-listed kind. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
@@ -110,7 +111,7 @@ public final class NerModelTrainer {
                 new CaseNoteTemplateGenerator(TemplateFamily.HELD_OUT, settings.seed() + 1).notes(settings.evalNotes());
         List<AnnotatedNote> inFamily =
                 new CaseNoteTemplateGenerator(TemplateFamily.TRAINING, settings.seed() + 2).notes(settings.evalNotes());
-        var pipeline = (java.util.function.Function<String, List<EntityMention>>)
+        Function<String, List<EntityMention>> pipeline =
                 text -> EntityMerger.merge(text, finder.find(text), rules.find(text));
         return new Result(model, EntityEvaluation.of(heldOut, pipeline), EntityEvaluation.of(inFamily, pipeline),
                 samples.size(), took);

@@ -199,7 +199,13 @@ final class NoteTemplates {
             "Grandparents live at {ADDR}, {TOWN}.", "The family want to move back to {TOWN}.",
             "Dad works in {TOWN} and stays at {ADDR} in the week.", "The incident was near {STREET}.",
             "Mum walks the children to school along {STREET}.", "Officers went to {ADDR} at midnight.",
-            "The house on {STREET} has been boarded up.");
+            "The house on {STREET} has been boarded up.",
+            "Mum took the children to {TOWN} for the day.", "Dad travelled up from {TOWN} by train.",
+            "The family spent the summer in {TOWN}.", "Callum was stopped by police in {TOWN} after midnight.",
+            "Mum grew up in {TOWN} and has friends there.", "The nearest food bank is in {TOWN}.",
+            "Dad is thought to be sofa surfing around {TOWN}.", "The children's father has relocated to {TOWN}.",
+            "School transport runs from {TOWN} each morning.", "A second visit took place at {ADDR} later that day.",
+            "The emergency placement is in {TOWN}.", "She was seen at a party in {TOWN} on {DATE}.");
 
     static final List<String> HELD_OUT = List.of(
             "Unannounced visit to {ADDR} ({PC}) on {DATE}; {P} answered the door.",
