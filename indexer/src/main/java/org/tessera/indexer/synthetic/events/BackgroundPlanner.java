@@ -39,6 +39,7 @@ public final class BackgroundPlanner {
             }
             health(plan, child, rng, years);
             hv(plan, child, rng);
+            immunisations(plan, child, rng);
             school(plan, child, rng, years);
             socialCare(plan, child, rng, years);
         }
@@ -111,7 +112,7 @@ public final class BackgroundPlanner {
                     .with(plan.household().mainCarer().orElse(null), "parent")
                     .attr(Attr.COMPLAINT, complaint).attr(Attr.SAFEGUARDING, "N").add();
         }
-        int appts = poisson(rng, 0.6 * years);
+        int appts = poisson(rng, 0.8 * years);
         for (int i = 0; i < appts; i++) {
             LocalDate d = Window.weekday(w.randomDate(rng));
             if (child.bornBy(d)) {
@@ -121,6 +122,18 @@ public final class BackgroundPlanner {
                                 "ENT", "Speech and language therapy"))
                         .attr(Attr.OUTCOME, outcome).indicator(outcome.equals("WNB") ? "NEG09" : null).add();
             }
+        }
+    }
+
+    private void immunisations(HouseholdPlan plan, Person child, SplittableRandom rng) {
+        // Routine schedule: 8, 12, 16 weeks, 1 year, 3 years 4 months.
+        int[] days = {56, 84, 112, 365, 1216};
+        for (int d : days) {
+            LocalDate when = Window.weekday(child.dateOfBirth().plusDays(d + rng.nextInt(21)));
+            double r = rng.nextDouble();
+            String outcome = r < 0.9 ? "ATT" : r < 0.96 ? "DNA" : "CAN";
+            plan.event(EventKind.APPOINTMENT, Window.office(when, rng), child).attr(Attr.TYPE, "Immunisation")
+                    .attr(Attr.OUTCOME, outcome).indicator(outcome.equals("DNA") ? "NEG09" : null).add();
         }
     }
 
@@ -195,7 +208,7 @@ public final class BackgroundPlanner {
     private void police(HouseholdPlan plan, SplittableRandom rng, double years) {
         Window w = plan.window();
         Household hh = plan.household();
-        if (rng.nextDouble() < 0.015 * years) {
+        if (rng.nextDouble() < 0.025 * years) {
             LocalDate d = w.randomDate(rng);
             Person perp = plan.perpetratorOn(d);
             Person victim = hh.withRole(HouseholdRole.MOTHER).filter(p -> p.presentOn(d)).orElse(null);
@@ -207,8 +220,17 @@ public final class BackgroundPlanner {
                 e.add();
             }
         }
-        for (Person child : hh.children()) {
+        for (Person adult : hh.adults()) {
             if (rng.nextDouble() < 0.03 * years) {
+                LocalDate d = w.randomDate(rng);
+                if (adult.presentOn(d)) {
+                    plan.event(EventKind.POLICE_INCIDENT, Window.anyTime(d, rng), adult).with(adult, "victim")
+                            .attr(Attr.TYPE, "CRIM").add();
+                }
+            }
+        }
+        for (Person child : hh.children()) {
+            if (rng.nextDouble() < 0.05 * years) {
                 LocalDate d = w.randomDate(rng);
                 if (child.ageOn(d) >= 12) {
                     plan.event(EventKind.POLICE_INCIDENT, Window.anyTime(d, rng), child).with(child, "perpetrator")

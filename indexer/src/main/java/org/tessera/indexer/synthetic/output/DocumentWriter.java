@@ -1,7 +1,6 @@
 package org.tessera.indexer.synthetic.output;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +83,12 @@ public final class DocumentWriter {
                 new String[] {"Consent obtained", rng.nextBoolean() ? "Yes" : "No - safeguarding concern"});
         Path file = dir.resolve("referral-forms").resolve(name);
         try (PDDocument doc = new PDDocument()) {
+            // Fixed id and dates so the same seed gives byte-identical files.
+            doc.setDocumentId((long) referralId.hashCode());
+            java.util.Calendar created = java.util.GregorianCalendar.from(e.at().atZone(ZoneId.of("Europe/London")));
+            doc.getDocumentInformation().setCreationDate(created);
+            doc.getDocumentInformation().setModificationDate(created);
+            doc.getDocumentInformation().setTitle("Multi-Agency Referral Form");
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -120,7 +125,10 @@ public final class DocumentWriter {
         String name = "ICPC-invite-" + s47Id.replace('/', '-') + ".docx";
         Path file = dir.resolve("letters").resolve(name);
         java.time.LocalDate icpc = java.time.LocalDate.parse(e.attr(Event.Attr.END));
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
+                    java.util.Date.from(e.at().atZone(ZoneId.of("Europe/London")).toInstant())));
             para(doc, "Tessershire County Council - Children's Services", true);
             para(doc, carer == null ? "The Parent/Carer" : carer.fullName(), false);
             para(doc, a.line1(), false);
@@ -135,7 +143,8 @@ public final class DocumentWriter {
                     + " should be subject to a child protection plan.", false);
             para(doc, "Yours sincerely,", false);
             para(doc, "Child Protection Chair, Safeguarding Unit", false);
-            doc.write(out);
+            doc.write(buffer);
+            writeStableZip(buffer.toByteArray(), file);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -197,6 +206,21 @@ public final class DocumentWriter {
             truth.occurrence(source, recordId, 0, "subject", e.subject(), child.applied());
         }
         truth.document(dir.getParent().relativize(file).toString(), format, sidecar, source, recordId, e);
+    }
+
+    /** Re-zips with fixed entry times: OOXML packages otherwise carry the wall-clock time. */
+    private static void writeStableZip(byte[] zip, Path file) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                copy.setTime(315532800000L);
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
     }
 
     private float line(PDPageContentStream cs, PDType1Font f, float size, float x, float y, String text)

@@ -24,6 +24,9 @@ public final class PoliceWriter extends AgencyWriter {
         "aka", "dob", "sex", "addr1", "addr2", "postcode", "pnc_id", "narrative", "officer_notes"};
     private static final Map<String, String> DESC = Map.of("DOM", "Domestic incident", "ASB", "Anti-social behaviour",
             "MISS", "Missing person", "CONC", "Concern for welfare", "CRIM", "Crime", "INTEL", "Intelligence log");
+    /** The role the mapping file gives each involvement code, so the ground truth speaks the same roles. */
+    private static final Map<String, String> CANONICAL = Map.of("VICTIM", "victim", "SUSPECT", "perpetrator", "CHILD",
+            "subject", "MISSING", "subject", "WITNESS", "witness", "PARENT", "parent", "OTHER", "other");
     private final Path dir;
     private final Map<Integer, Csv> byYear = new HashMap<>();
 
@@ -80,7 +83,7 @@ public final class PoliceWriter extends AgencyWriter {
                     yn(childPresent), loc.street(), loc.town(), loc.postcode(), involvement, personRef, id.given(),
                     rng.nextInt(4) == 0 ? id.family().toUpperCase(java.util.Locale.ROOT) : id.family(), aka,
                     dob(id, UK_DATE), sex(p), home.line1(), home.town(), home.postcode(), p.pnc(), narrative, officer);
-            ctx.truth().occurrence(SOURCE, ref, slot++, inv.role(), p, id.applied());
+            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, id.applied());
         }
         ctx.truth().record(SOURCE, ref, e, "narrative", note);
         return true;
