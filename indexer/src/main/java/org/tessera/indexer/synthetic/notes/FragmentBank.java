@@ -33,8 +33,33 @@ public final class FragmentBank {
     }
 
     public List<String> phrases(String indicatorId, Cue cue, TemplateSet set) {
+        return phrases(indicatorId, cue, set, null);
+    }
+
+    /**
+     * Phrases fit for a note family: lines tagged {@code family:} plus untagged ones (tags removed).
+     * A family with no fitting line falls back to the untagged lines, then to all.
+     */
+    public List<String> phrases(String indicatorId, Cue cue, TemplateSet set, String noteFamily) {
         String section = cue.section(indicatorId);
-        return family(phrases.get(section), section, set);
+        List<String> all = family(phrases.get(section), section, set);
+        List<String> fit = new ArrayList<>();
+        List<String> untagged = new ArrayList<>();
+        for (String line : all) {
+            int colon = line.indexOf(": ");
+            String tag = colon > 0 && line.substring(0, colon).matches("[a-z_]+") ? line.substring(0, colon) : null;
+            String text = tag == null ? line : line.substring(colon + 2);
+            if (tag == null) {
+                untagged.add(text);
+                fit.add(text);
+            } else if (tag.equals(noteFamily)) {
+                fit.add(text);
+            }
+        }
+        if (!fit.isEmpty()) {
+            return fit;
+        }
+        return untagged.isEmpty() ? all.stream().map(l -> l.replaceFirst("^[a-z_]+: ", "")).toList() : untagged;
     }
 
     /** Indicator ids that have phrases with the given cue. */

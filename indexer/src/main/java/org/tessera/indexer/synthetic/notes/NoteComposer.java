@@ -54,7 +54,7 @@ public final class NoteComposer {
                 b.sentence(pick(rng, body), null);
                 remaining--;
             }
-            b.sentence(pick(rng, bank.phrases(m.indicatorId(), m.cue(), set)), m);
+            b.sentence(pick(rng, bank.phrases(m.indicatorId(), m.cue(), set, family)), m);
         }
         for (; remaining > 0; remaining--) {
             b.sentence(pick(rng, body), null);

@@ -89,7 +89,7 @@ public final class HealthWriter extends AgencyWriter {
         ComposedNote note = null;
         String comments = "";
         if (!e.mentions().isEmpty()) {
-            note = ctx.composer().compose(rng, noteContext(e, plan, rng), "hv", e.mentions(), 0);
+            note = ctx.composer().compose(rng, noteContext(e, plan, rng), "clinic", e.mentions(), rng.nextInt(2));
             comments = note.text();
         } else if (outcome.equals("WNB")) {
             comments = rng.nextBoolean() ? "Was not brought" : "WNB - letter to GP";
@@ -111,7 +111,8 @@ public final class HealthWriter extends AgencyWriter {
         Person mum = e.involved().stream().map(Involved::person).findFirst().orElse(null);
         PresentedIdentity mid = mum == null ? null : present(mum, NoiseProfile.HEALTH, plan, rng);
         Address a = plan.household().addressOn(e.at().toLocalDate());
-        ComposedNote note = note(e, "hv", plan, rng, 1 + rng.nextInt(2));
+        boolean noAccess = e.attr(Attr.OUTCOME).equals("NO_ACCESS");
+        ComposedNote note = note(e, noAccess ? "hv_noaccess" : "hv", plan, rng, 1 + rng.nextInt(2));
         String text = switch (e.attr(Attr.OUTCOME)) {
             case "NO_ACCESS" -> e.mentions().isEmpty() ? note.text() + " No access at planned visit, card left."
                     : note.text();

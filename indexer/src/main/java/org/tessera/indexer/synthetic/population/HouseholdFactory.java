@@ -89,7 +89,9 @@ public final class HouseholdFactory {
                 middle = father.middleName();
                 junior = false;
             } else {
-                given = names.given(sex, dob.getYear(), rng);
+                do {
+                    given = names.given(sex, dob.getYear(), rng);
+                } while (usedNames(members).contains(given));
             }
             members.add(child(index, slot, given, middle, surname, sex, dob));
             if (rng.nextDouble() < TWIN_BIRTH && c + 1 < 6) {
@@ -97,7 +99,7 @@ public final class HouseholdFactory {
                 String g2;
                 do {
                     g2 = names.given(s2, dob.getYear(), rng);
-                } while (g2.equals(given));
+                } while (g2.equals(given) || usedNames(members).contains(g2));
                 members.add(child(index, slot, g2, names.given(s2, dob.getYear(), rng), surname, s2, dob));
             }
             dob = dob.plusDays(365L + rng.nextInt(5 * 365));
@@ -148,6 +150,13 @@ public final class HouseholdFactory {
         }
         spells.sort(java.util.Comparator.comparing(AddressSpell::from));
         return new Household("H" + index, index, members, spells, organisations.gpFor(home.district(), rng));
+    }
+
+    /** Parents do not give two of their children the same first name. */
+    private static java.util.Set<String> usedNames(List<Person> members) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        members.stream().filter(Person::isChild).forEach(p -> out.add(p.givenName()));
+        return out;
     }
 
     private static int pickChildren(SplittableRandom rng) {
