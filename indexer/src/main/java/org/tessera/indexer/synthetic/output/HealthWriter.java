@@ -1,0 +1,135 @@
+package org.tessera.indexer.synthetic.output;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.tessera.indexer.synthetic.events.Event;
+import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.EventKind;
+import org.tessera.indexer.synthetic.events.HouseholdPlan;
+import org.tessera.indexer.synthetic.events.Involved;
+import org.tessera.indexer.synthetic.noise.NoiseProfile;
+import org.tessera.indexer.synthetic.noise.PresentedIdentity;
+import org.tessera.indexer.synthetic.notes.ComposedNote;
+import org.tessera.indexer.synthetic.population.Address;
+import org.tessera.indexer.synthetic.population.Person;
+
+/**
+ * Layouts {@code health_ae_attendances} (ISO date-times), {@code health_appointments} (outcome
+ * codes, "was not brought") and {@code health_visiting_contacts} (child_* and mother_* columns,
+ * dd-MMM-yyyy dates).
+ */
+public final class HealthWriter extends AgencyWriter {
+    public static final String AE = "health_ae_attendances";
+    public static final String APPTS = "health_appointments";
+    public static final String HV = "health_visiting_contacts";
+    private static final DateTimeFormatter HV_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ISO_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter APPT_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final Csv ae;
+    private final Csv appts;
+    private final Csv hv;
+
+    public HealthWriter(WriterContext ctx, Path dir) {
+        super(ctx);
+        ae = register(AE, new Csv(dir.resolve("health_ae_attendances.csv"), StandardCharsets.UTF_8, ',',
+                "attendance_id", "nhs_number", "patient_forename", "patient_surname", "patient_dob", "gender",
+                "patient_postcode", "gp_practice_code", "arrival_datetime", "department", "chief_complaint",
+                "safeguarding_concern", "accompanied_by", "discharge_destination", "clinical_notes"));
+        appts = register(APPTS, new Csv(dir.resolve("health_appointments.csv"), StandardCharsets.UTF_8, ',',
+                "appt_id", "nhs_no", "forename", "surname", "dob", "clinic", "appt_datetime", "outcome", "comments"));
+        hv = register(HV, new Csv(dir.resolve("health_visiting_contacts.csv"), StandardCharsets.UTF_8, ',',
+                "contact_id", "contact_date", "contact_type", "outcome", "child_nhs_no", "child_forename",
+                "child_surname", "child_dob", "child_sex", "mother_name", "mother_dob", "mother_nhs_no", "address",
+                "postcode", "practitioner", "contact_notes"));
+    }
+
+    @Override
+    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+        switch (e.kind()) {
+            case AE_ATTENDANCE -> ae(e, plan, st, rng);
+            case APPOINTMENT -> appointment(e, plan, st, rng);
+            case HV_CONTACT -> hv(e, plan, st, rng);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ae(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+        String id = "ED" + st.nextId(AE, 9);
+        Person p = e.subject();
+        PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
+        Address a = plan.household().addressOn(e.at().toLocalDate());
+        ComposedNote note = p.isChild() ? note(e, "health_ae", plan, rng, 1 + rng.nextInt(2)) : null;
+        Person carer = e.involved().stream().map(Involved::person).filter(x -> !x.isChild()).findFirst().orElse(null);
+        PresentedIdentity cid = carer == null ? null : present(carer, NoiseProfile.HEALTH, plan, rng);
+        String sg = e.attr(Attr.SAFEGUARDING);
+        ae.row(id, pid.nhsNumber(), pid.given(), pid.family(), dob(pid, ISO_DATE),
+                p.sex() == org.tessera.indexer.synthetic.population.Sex.MALE ? "1" : "2", a.postcode(),
+                ctx.organisations().gpCode(plan.household().gpPractice()), e.at().format(ISO_DT),
+                ctx.organisations().hospital(rng), e.attr(Attr.COMPLAINT), sg, cid == null ? "" : cid.full(),
+                sg.equals("Y") ? "Admitted - paediatric ward" : "Discharged home",
+                note == null ? "" : note.text() + (sg.equals("Y") ? " Safeguarding referral to CSC made." : ""));
+        ctx.truth().occurrence(AE, id, 0, "subject", p, pid.applied());
+        if (carer != null) {
+            ctx.truth().occurrence(AE, id, 1, "parent", carer, cid.applied());
+        }
+        ctx.truth().record(AE, id, e, "clinical_notes", note);
+    }
+
+    private void appointment(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+        String id = "OP" + st.nextId(APPTS, 9);
+        Person p = e.subject();
+        PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
+        String outcome = e.attr(Attr.OUTCOME);
+        ComposedNote note = null;
+        String comments = "";
+        if (!e.mentions().isEmpty()) {
+            note = ctx.composer().compose(rng, noteContext(e, plan, rng), "clinic", e.mentions(), rng.nextInt(2));
+            comments = note.text();
+        } else if (outcome.equals("WNB")) {
+            comments = rng.nextBoolean() ? "Was not brought" : "WNB - letter to GP";
+        }
+        if (outcome.equals("WNB") && rng.nextInt(5) == 0) {
+            outcome = "DNA";
+        }
+        appts.row(id, pid.nhsNumber(), pid.given(), pid.family(), dob(pid, ISO_DATE), e.attr(Attr.TYPE),
+                e.at().format(APPT_DT), outcome, comments);
+        ctx.truth().occurrence(APPTS, id, 0, "subject", p, pid.applied());
+        ctx.truth().record(APPTS, id, e, "comments", note);
+    }
+
+    private void hv(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+        String id = "HV" + st.nextId(HV, 9);
+        Person child = e.subject();
+        boolean unborn = !child.bornBy(e.at().toLocalDate());
+        PresentedIdentity cid = present(child, NoiseProfile.HEALTH, plan, rng);
+        Person mum = e.involved().stream().map(Involved::person).findFirst().orElse(null);
+        PresentedIdentity mid = mum == null ? null : present(mum, NoiseProfile.HEALTH, plan, rng);
+        Address a = plan.household().addressOn(e.at().toLocalDate());
+        boolean noAccess = e.attr(Attr.OUTCOME).equals("NO_ACCESS");
+        ComposedNote note = note(e, noAccess ? "hv_noaccess" : "hv", plan, rng, 1 + rng.nextInt(2));
+        String text = switch (e.attr(Attr.OUTCOME)) {
+            case "NO_ACCESS" -> e.mentions().isEmpty() ? note.text() + " No access at planned visit, card left."
+                    : note.text();
+            case "DECLINED" -> "Contact declined by parent by phone.";
+            default -> note.text();
+        };
+        ComposedNote recorded = text.startsWith(note.text()) ? note : null;
+        hv.row(id, e.at().format(HV_DATE), e.attr(Attr.CONTACT), e.attr(Attr.OUTCOME),
+                unborn ? "" : cid.nhsNumber(), unborn ? "Baby" : cid.given(),
+                unborn && mum != null ? mum.familyName() : cid.family(),
+                cid.dob() == null ? "" : cid.dob().format(HV_DATE), unborn ? "" : sex(child),
+                mid == null ? "" : mid.full(), mid == null || mid.dob() == null ? "" : mid.dob().format(HV_DATE),
+                mid == null ? "" : mid.nhsNumber(), a.line1() + ", " + a.town(), a.postcode(), worker(rng), text);
+        ctx.truth().occurrence(HV, id, 0, "subject", child, unborn ? java.util.List.of("unborn") : cid.applied());
+        if (mum != null) {
+            ctx.truth().occurrence(HV, id, 1, "mother", mum, mid.applied());
+        }
+        ctx.truth().record(HV, id, e, "contact_notes", recorded);
+    }
+}

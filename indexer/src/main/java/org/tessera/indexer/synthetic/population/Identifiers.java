@@ -1,0 +1,94 @@
+package org.tessera.indexer.synthetic.population;
+
+/**
+ * Valid-by-construction identifiers: NHS numbers (modulus 11) and Unique Pupil Numbers (DfE
+ * check letter), unique per person key. Pure static functions.
+ */
+public final class Identifiers {
+    private static final String UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
+    private static final long NHS_SPACE = 100_000_000L;
+    /** Odd and not a multiple of 5, so multiplication is a bijection modulo 10^8. */
+    private static final long SCRAMBLE = 73_821_947L;
+    /** Fictional local authority number of Tessershire (not a real DfE LA code). */
+    public static final String LA_CODE = "999";
+
+    private Identifiers() {
+    }
+
+    /** A unique valid NHS number for person key {@code key} (< 10 million). */
+    public static String nhsNumber(long key) {
+        for (long k = key; ; k += 10_000_000L) {
+            long body = Math.floorMod(k * SCRAMBLE + 12_345_678L, NHS_SPACE);
+            String nine = "4" + String.format("%08d", body);
+            int check = nhsCheckDigit(nine);
+            if (check >= 0) {
+                return nine + check;
+            }
+        }
+    }
+
+    /** Check digit for the first nine digits, or -1 when no valid number has this body. */
+    public static int nhsCheckDigit(String nineDigits) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nineDigits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            return 0;
+        }
+        return check == 10 ? -1 : check;
+    }
+
+    public static boolean isValidNhsNumber(String s) {
+        String d = s.replace(" ", "");
+        if (!d.matches("\\d{10}")) {
+            return false;
+        }
+        int check = nhsCheckDigit(d.substring(0, 9));
+        return check == d.charAt(9) - '0';
+    }
+
+    /** Same digits with the check digit changed: what a keying error produces. */
+    public static String corruptNhsNumber(String valid) {
+        char last = valid.charAt(9);
+        return valid.substring(0, 9) + (char) ('0' + (last - '0' + 3) % 10);
+    }
+
+    public static String formatNhs(String nhs) {
+        return nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+    }
+
+    /** A unique permanent UPN: check letter, LA, establishment, year of allocation, serial. */
+    public static String upn(long key, int allocationYear) {
+        String body = LA_CODE + String.format("%04d", 2000 + Math.floorMod(key / 1000, 8000))
+                + String.format("%02d", allocationYear % 100) + String.format("%03d", key % 1000);
+        return upnCheckLetter(body) + body;
+    }
+
+    /** DfE algorithm: characters 2..13 weighted 2..13, sum modulo 23 indexes the check letters. */
+    public static char upnCheckLetter(String twelve) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            char c = twelve.charAt(i);
+            int v = Character.isDigit(c) ? c - '0' : UPN_LETTERS.indexOf(c);
+            sum += v * (i + 2);
+        }
+        return UPN_LETTERS.charAt(sum % 23);
+    }
+
+    public static boolean isValidUpn(String upn) {
+        return upn != null && upn.length() == 13 && upnCheckLetter(upn.substring(1)) == upn.charAt(0);
+    }
+
+    public static String corruptUpn(String valid) {
+        char c = valid.charAt(0);
+        int i = UPN_LETTERS.indexOf(c);
+        return UPN_LETTERS.charAt((i + 5) % 23) + valid.substring(1);
+    }
+
+    public static String pnc(long key, int year) {
+        long n = Math.floorMod(key * 7919L, 1_000_000L);
+        return String.format("%02d/%06d", year % 100, n) + UPN_LETTERS.charAt((int) (n % 23));
+    }
+}

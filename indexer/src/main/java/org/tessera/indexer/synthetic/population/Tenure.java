@@ -1,0 +1,5 @@
+package org.tessera.indexer.synthetic.population;
+
+public enum Tenure {
+    OWNER, PRIVATE_RENT, SOCIAL_RENT, TEMPORARY
+}

@@ -1,0 +1,52 @@
+package org.tessera.indexer.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.synthetic.population.Identifiers;
+
+class IdentifiersTest {
+    @Test
+    void nhsCheckDigitMatchesThePublishedExample() {
+        // 943 476 5919 is the example number of NHS Digital's modulus 11 description.
+        assertThat(Identifiers.nhsCheckDigit("943476591")).isEqualTo(9);
+        assertThat(Identifiers.isValidNhsNumber("943 476 5919")).isTrue();
+        assertThat(Identifiers.isValidNhsNumber("9434765918")).isFalse();
+    }
+
+    @Test
+    void generatedNhsNumbersAreValidAndUniquePerPersonKey() {
+        Set<String> seen = new HashSet<>();
+        for (long key = 0; key < 200_000; key += 7) {
+            String nhs = Identifiers.nhsNumber(key);
+            assertThat(Identifiers.isValidNhsNumber(nhs)).as(nhs).isTrue();
+            assertThat(seen.add(nhs)).as("duplicate %s", nhs).isTrue();
+        }
+    }
+
+    @Test
+    void corruptedIdentifiersFailTheirChecks() {
+        String nhs = Identifiers.nhsNumber(12345);
+        assertThat(Identifiers.isValidNhsNumber(Identifiers.corruptNhsNumber(nhs))).isFalse();
+        String upn = Identifiers.upn(12345, 2019);
+        assertThat(Identifiers.isValidUpn(Identifiers.corruptUpn(upn))).isFalse();
+    }
+
+    @Test
+    void upnCheckLetterFollowsTheDfeWeightsModulo23() {
+        // Digits 2..13 weighted 2..13 sum to 321; 321 mod 23 = 22, the last letter of the table
+        // (which skips I, O and S): Z.
+        String body = "201101234567";
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (body.charAt(i) - '0') * (i + 2);
+        }
+        assertThat(Identifiers.upnCheckLetter(body)).isEqualTo("ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23));
+        assertThat(Identifiers.upnCheckLetter(body)).isEqualTo('Z');
+        String upn = Identifiers.upn(4242, 2020);
+        assertThat(upn).hasSize(13).matches("[A-HJ-NP-RT-Z]\\d{12}");
+        assertThat(Identifiers.isValidUpn(upn)).isTrue();
+    }
+}
