@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         subcommands = {
                 OpenSearchCommand.class,
                 IndicesCommand.class,
+                org.tessera.indexer.synthetic.GenerateCommand.class,
                 org.tessera.indexer.ingest.pipeline.IngestCommand.class,
                 org.tessera.indexer.scoring.RescoreCommand.class,
                 org.tessera.indexer.watchlist.ExportCommand.class,
@@ -39,7 +40,7 @@ public final class TesseraCli implements Runnable {
     public static void main(String[] args) {
         int exit = new CommandLine(new TesseraCli())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("tessera: " + e.getMessage());
+                    commandLine.getErr().println("tessera: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
                     if (System.getenv("TESSERA_DEBUG") != null) {
                         e.printStackTrace(commandLine.getErr());
                     }

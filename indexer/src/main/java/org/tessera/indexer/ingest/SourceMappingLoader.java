@@ -332,7 +332,10 @@ public final class SourceMappingLoader {
                 throw fail(path, "date pattern '" + pattern + "' has no year (y or u)");
             }
             try {
-                return DateTimeFormatter.ofPattern(strict, Locale.UK).withResolverStyle(ResolverStyle.STRICT);
+                // English month abbreviations as agency systems write them ("Sep", any case); the UK
+                // locale's own CLDR form is "Sept", which almost no extract uses.
+                return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(strict)
+                        .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
             } catch (IllegalArgumentException e) {
                 throw fail(path, "bad date pattern '" + pattern + "': " + e.getMessage());
             }

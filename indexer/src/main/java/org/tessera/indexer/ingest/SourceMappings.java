@@ -54,19 +54,7 @@ public final class SourceMappings {
 
     /** Loads from a classpath directory such as {@code mappings/sources} (inside a jar or not). */
     public static SourceMappings loadAllFromClasspath(String dir) {
-        URL url = SourceMappings.class.getClassLoader().getResource(dir);
-        if (url == null) throw new MappingException(dir, "", "no such classpath directory");
-        try {
-            URI uri = url.toURI();
-            if (uri.getScheme().equals("jar")) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return loadAll(fs.getPath(dir));
-                }
-            }
-            return loadAll(Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read classpath directory " + dir, e));
-        }
+        return loadAll(org.tessera.indexer.config.ClasspathFolders.resolve(dir));
     }
 
     public Optional<SourceMapping> bySource(String source) { return Optional.ofNullable(bySource.get(source)); }

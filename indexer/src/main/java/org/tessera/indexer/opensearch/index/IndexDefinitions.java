@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +48,7 @@ public final class IndexDefinitions {
 
     /** The definitions shipped with Tessera (classpath {@code mappings/indices/}). */
     public static IndexDefinitions loadDefault() {
-        return load(classpathFolder(CLASSPATH_FOLDER));
+        return load(org.tessera.indexer.config.ClasspathFolders.resolve(CLASSPATH_FOLDER));
     }
 
     /** Reads every {@code *.json} in {@code folder}; all of {@link #REQUIRED} must be there. */
@@ -194,29 +188,6 @@ public final class IndexDefinitions {
                 validateProperties(file, field, def.get("fields"), analyzers, normalizers);
             }
         });
-    }
-
-    /** A classpath folder as a path, whether it sits in a directory or inside a jar. */
-    public static Path classpathFolder(String folder) {
-        URL url = IndexDefinitions.class.getClassLoader().getResource(folder);
-        if (url == null) {
-            throw new IllegalStateException("classpath folder not found: " + folder);
-        }
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return fs.provider().getPath(uri);
-            }
-            return Path.of(uri);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open classpath folder " + folder + ": " + e.getMessage(), e);
-        }
     }
 
     static List<String> names(IndexDefinitions definitions) {
