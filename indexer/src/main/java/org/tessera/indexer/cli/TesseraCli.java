@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 org.tessera.indexer.watchlist.ExportCommand.class,
                 org.tessera.indexer.demo.DemoCommand.class,
                 org.tessera.indexer.cluster.ClusterCommand.class,
+                org.tessera.indexer.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TesseraCli implements Runnable {
 

@@ -91,6 +91,7 @@ public final class IngestPipeline {
     private final Consumer<Set<String>> afterIngest;
     private final IngestSettings settings;
     private final Clock clock;
+    private final Map<String, Long> stageNanos = new LinkedHashMap<>();
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
@@ -117,6 +118,7 @@ public final class IngestPipeline {
 
     public IngestReport ingest(Path folder) {
         long started = System.nanoTime();
+        stageNanos.clear();
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir())) {
@@ -157,11 +159,13 @@ public final class IngestPipeline {
                 }
             }
             job.count("records_read", records);
+            time("read", started);
             long total = records + documents.size();
             job.count("documents_read", documents.size());
             log.info("Read {} records and {} documents with {} person occurrences", records, documents.size(), occurrences.size());
 
             // 2. Link.
+            long linkStart = System.nanoTime();
             Decisions decisions = new LinkageStore(connection).decisions();
             LinkageResult linkage = linker.link(occurrences, decisions);
             job.count("persons", linkage.stats().persons());
@@ -175,6 +179,7 @@ public final class IngestPipeline {
             }
             occurrences.clear();
             occurrenceDates.clear();
+            time("link", linkStart);
 
             // 3. Build and write events; gather persons.
             Map<String, PersonProfile> profiles = new HashMap<>();
@@ -217,6 +222,7 @@ public final class IngestPipeline {
                 progress.done(done[0]);
 
                 // 4. Persons.
+                long personsStart = System.nanoTime();
                 Set<String> producedPersons = new HashSet<>();
                 for (Map.Entry<String, PersonProfile> entry : new java.util.TreeMap<>(profiles).entrySet()) {
                     String personId = entry.getKey();
@@ -241,13 +247,16 @@ public final class IngestPipeline {
                     job.count("stale_deleted", staleEvents + stalePersons);
                 }
                 job.count("events", producedEvents.size());
+                time("persons", personsStart);
+                long scoreStart = System.nanoTime();
                 afterIngest.accept(Set.copyOf(producedPersons));
+                time("rescore", scoreStart);
             }
             job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
                     profiles.size(), job.quarantined().size()));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
-            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed);
+            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos);
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -263,6 +272,7 @@ public final class IngestPipeline {
         if (batch.isEmpty()) {
             return;
         }
+        long analysisStart = System.nanoTime();
         List<TextAnalysis> analyses;
         try {
             analyses = analysisPool.submit(() -> batch.parallelStream()
@@ -274,6 +284,8 @@ public final class IngestPipeline {
         } catch (ExecutionException e) {
             throw new IllegalStateException("text analysis failed: " + e.getCause().getMessage(), e.getCause());
         }
+        time("text analysis", analysisStart);
+        long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             SourceRecord record = batch.get(i);
@@ -281,9 +293,13 @@ public final class IngestPipeline {
             events.add(event);
             collectProfiles(record, event, profiles);
         }
+        time("build events", buildStart);
         for (EventBatchStage stage : stages) {
+            long stageStart = System.nanoTime();
             stage.apply(events);
+            time(stage.name(), stageStart);
         }
+        long writeStart = System.nanoTime();
         for (ObjectNode event : events) {
             // The hash must cover what the stages added (hits), but not the ingest time.
             event.put("content_hash", Ids.sha256Hex(event.toString()));
@@ -294,6 +310,11 @@ public final class IngestPipeline {
             sources.add(event.path("source").asText());
         }
         job.count("events_built", events.size());
+        time("write events", writeStart);
+    }
+
+    private void time(String stage, long startNanos) {
+        stageNanos.merge(stage, System.nanoTime() - startNanos, Long::sum);
     }
 
     private static void collectProfiles(SourceRecord record, ObjectNode event, Map<String, PersonProfile> profiles) {

@@ -1,0 +1,85 @@
+package org.tessera.indexer.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.tessera.indexer.cli.TesseraCli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tessera bench ingest|search|text|percolate}: figures with the machine and the raw engine's rate beside them. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print the machine, data size, throughput, latency percentiles, peak heap and the ratio to the raw engine.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class})
+public final class BenchCommand implements Runnable {
+
+    @ParentCommand
+    TesseraCli root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Generate a county, run the full ingest pipeline, then _bulk the same event documents raw; print both rates and each stage's time.")
+    static final class Ingest implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand parent;
+
+        @Option(names = "--preset", defaultValue = "demo", description = "generator preset (demo, county, N-children); default ${DEFAULT-VALUE}")
+        String preset;
+
+        @Option(names = "--input", description = "ingest this folder instead of generating one")
+        Path input;
+
+        @Option(names = "--seed", defaultValue = "99")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("tessera-bench-ingest");
+            new IngestBenchmark(parent.root.settings(), System.out).run(preset, seed, input, work);
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Concurrent simulated users issuing a realistic mix of searches and profile loads for a bounded time.")
+    static final class Search implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand parent;
+
+        @Option(names = "--users", defaultValue = "20")
+        int users;
+
+        @Option(names = "--seconds", defaultValue = "60")
+        int seconds;
+
+        @Option(names = "--index-prefix", description = "indices to search (default: tessera.opensearch.index-prefix)")
+        String prefix;
+
+        @Override
+        public Integer call() throws Exception {
+            SearchLoadBenchmark.Result result = new SearchLoadBenchmark(parent.root.settings(), prefix, System.out).run(users, seconds);
+            return result.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "text", mixinStandardHelpOptions = true, description = "Throughput of the case-note language pipeline (sentences/s, notes/s).")
+    static final class Text implements Callable<Integer> {
+        @Option(names = "--notes", defaultValue = "4000")
+        int notes;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(MachineInfo.current().describe());
+            org.tessera.indexer.nlp.TextPipelineBenchmark.main(new String[] {String.valueOf(notes)});
+            return 0;
+        }
+    }
+}
