@@ -4,8 +4,14 @@ import yaml, os, sys
 
 OUT = sys.argv[1]
 
+NEG_WORDS = {"no", "not", "never", "without"}
 def ph(*phrases, slop=1):
-    return [{"match_phrase": {"text": {"query": p, "slop": slop}}} if slop else {"match_phrase": {"text": p}} for p in phrases]
+    # A sloppy phrase may reorder its words: "no food in the fridge" with slop 2 matches
+    # "food in the fridge and no dog". Phrases carrying a negation word are therefore exact.
+    def one(p):
+        s = 0 if NEG_WORDS & set(p.split()) else slop
+        return {"match_phrase": {"text": {"query": p, "slop": s}}} if s else {"match_phrase": {"text": p}}
+    return [one(p) for p in phrases]
 def text(*phrases, slop=1):
     qs = ph(*phrases, slop=slop)
     return qs[0] if len(qs) == 1 else {"bool": {"should": qs, "minimum_should_match": 1}}
@@ -120,9 +126,10 @@ ind(f, "PAR10", "Parental mental ill-health", "medium", ["social_care", "health"
 ind(f, "PAR11", "Parent detained under the Mental Health Act", "high", ["police", "health"],
     "A parent or carer was detained under section 136, 2 or 3 of the Mental Health Act or admitted in crisis.",
     anyq(terms("record_type", "s136_detention", "mha_detention"),
-         text("section 136", "s136", "sectioned", "detained under the mental health act", "section 2 of the mental health act", "section 3 of the mental health act", slop=1)),
+         anyq({"match_phrase": {"text.exact": "sectioned"}}), text("section 136", "s136", "detained under the mental health act", "section 2 of the mental health act", "section 3 of the mental health act", slop=1)),
     pos=["Father was detained under section 136 after being found on the bridge.", "Mum was sectioned last night and the children are with grandma."],
-    neg=["See section 4 of the report for background.", "Section 20 accommodation was discussed and declined."], applies=HA)
+    neg=["See section 4 of the report for background.", "Section 20 accommodation was discussed and declined."], applies=HA,
+    note="'sectioned' stems to 'section' (so 'section 20' would match); it is matched on text.exact.")
 ind(f, "PAR12", "Parental overdose, suicide attempt or threat", "high", ["health", "police"],
     "A parent or carer took an overdose, attempted suicide or threatened to take their own life.",
     flt(text("took an overdose", "taken an overdose", "suicide attempt", "attempted suicide", "threatened suicide", "threatened to take her own life", "threatened to take his own life", "cut her wrists", "cut his wrists", slop=2), rng("subject_age", gte=18)),
@@ -252,7 +259,7 @@ ind(f, "NEG11", "Essential treatment not given", "medium", ["health"],
     neg=["Medication collected from the pharmacy as planned.", "Insulin pump fitted and working well."])
 ind(f, "NEG12", "Unsafe sleeping", "high", ["health", "police"],
     "A baby sleeps unsafely: co-sleeping with an intoxicated adult, sofa sleeping, unsafe sleep arrangements.",
-    text("co-sleeping", "co sleeping", "cosleeping", "sofa sleeping", "asleep on the sofa with the baby", "unsafe sleep", slop=2),
+    text("co-sleeping", "co sleeping", "cosleeping", "sofa sleeping", "asleep on the sofa with the baby", "asleep on the sofa with dad", "asleep on the sofa with mum", "unsafe sleep", slop=2),
     pos=["Mum admits co-sleeping after drinking on Saturday night.", "Baby found asleep on the sofa with dad who had been drinking."],
     neg=["Safe sleep advice given; baby sleeps in a cot in the parents' room.", "Sleep diary started for the toddler."],
     negated=["No co-sleeping reported; baby has own cot."])
@@ -448,9 +455,10 @@ ind(f, "EXP07", "Unexplained money or gifts", "medium", ["education", "police"],
     neg=["New school shoes bought for September.", "Birthday presents from grandparents."])
 ind(f, "EXP08", "Cuckooing or drug dealing from the family address", "high", ["police", "housing"],
     "The family home is taken over or used by dealers (cuckooing, trap house).",
-    text("cuckooing", "cuckooed", "trap house", "dealers using the flat", "dealing from the address", slop=2),
+    anyq({"match_phrase": {"text.exact": "cuckooing"}}, {"match_phrase": {"text.exact": "cuckooed"}}, text("trap house", "dealers using the flat", "dealing from the address", slop=2)),
     pos=["Suspected cuckooing: dealers using the flat while mum is there.", "The address is being used as a trap house."],
-    neg=["A cuckoo clock was stolen from the address.", "Flat inspection found no repairs needed."])
+    neg=["A cuckoo clock was stolen from the address.", "Flat inspection found no repairs needed."],
+    note="'cuckooing' stems to 'cuckoo' under the case-note analyser, so it is matched on text.exact (unstemmed).")
 ind(f, "EXP09", "Trafficking", "high", ["social_care", "police"],
     "Concern that the child has been trafficked (assessment factor 12A) or is in modern slavery.",
     anyq(term("codes.assessment_factors", "12a"), text("trafficked", "trafficking", "modern slavery", slop=1)),

@@ -1,0 +1,115 @@
+package org.tessera.indexer.indicators;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * The stream path: percolates a batch of new event documents against the stored indicator
+ * queries in one multi-document percolate request and returns, per event, its hits with
+ * evidence and context. Thread-safe; one instance can serve concurrent batches.
+ */
+public final class EventPercolator {
+
+    /** Event fields that are results of percolation, not input to it. */
+    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
+
+    private final OpenSearchConnection connection;
+    private final HitFactory hits;
+    private final int maxIndicators;
+
+    /**
+     * @param maxIndicators upper bound on stored queries that can match one batch (the response size);
+     *                      at most 10,000 (the engine's result window)
+     */
+    public EventPercolator(OpenSearchConnection connection, EvidenceContextResolver contexts, int maxIndicators) {
+        this.connection = connection;
+        this.hits = new HitFactory(contexts);
+        this.maxIndicators = Math.min(10_000, Math.max(1, maxIndicators));
+    }
+
+    public EventPercolator(OpenSearchConnection connection, EvidenceContextResolver contexts) {
+        this(connection, contexts, 10_000);
+    }
+
+    /** Hits per event, in the order of {@code events}; each list sorted by indicator id. */
+    public List<List<IndicatorHit>> percolate(List<? extends JsonNode> events) {
+        List<List<IndicatorHit>> result = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            result.add(new ArrayList<>());
+        }
+        if (events.isEmpty()) {
+            return result;
+        }
+        String body = requestBody(events);
+        OpenSearchConnection.RawResponse response = connection.raw("POST", "/" + connection.alias("indicators") + "/_search", body,
+                Map.of("filter_path", "hits.hits._source,hits.hits.fields,hits.hits.highlight"));
+        if (!response.ok()) {
+            throw new IllegalStateException("percolate failed (" + response.status() + "): " + abbreviate(response.body()));
+        }
+        JsonNode matches;
+        try {
+            matches = JSON.readTree(response.body()).path("hits").path("hits");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable percolate response: " + e.getOriginalMessage(), e);
+        }
+        for (JsonNode match : matches) {
+            IndicatorMeta meta = IndicatorMeta.fromStored(match.path("_source").path("indicator"));
+            JsonNode query = match.path("_source").path("query");
+            JsonNode slots = match.path("fields").path("_percolator_document_slot");
+            JsonNode highlight = match.path("highlight");
+            for (JsonNode slotNode : slots) {
+                int slot = slotNode.asInt();
+                List<String> highlighted = new ArrayList<>(2);
+                for (String field : HIGHLIGHTED) {
+                    JsonNode fragments = highlight.path(slot + "_" + field);
+                    if (fragments.isArray() && !fragments.isEmpty()) {
+                        highlighted.add(fragments.get(0).asText());
+                    }
+                }
+                result.get(slot).add(hits.hit(meta, query, events.get(slot), highlighted));
+            }
+        }
+        result.forEach(list -> list.sort(IndicatorHit.ORDER));
+        return result;
+    }
+
+    /** Percolates and stores the hits on each event ({@code hits}, {@code indicator_ids}), ready to index. */
+    public void percolateAndAttach(List<ObjectNode> events) {
+        List<List<IndicatorHit>> found = percolate(events);
+        for (int i = 0; i < events.size(); i++) {
+            IndicatorHit.attach(events.get(i), found.get(i));
+        }
+    }
+
+    private String requestBody(List<? extends JsonNode> events) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", maxIndicators);
+        body.put("track_total_hits", false);
+        body.putArray("_source").add("indicator").add("query");
+        ArrayNode documents = body.putObject("query").putObject("percolate").put("field", "query").putArray("documents");
+        for (JsonNode event : events) {
+            ObjectNode doc = ((ObjectNode) event).deepCopy();
+            NOT_PERCOLATED.forEach(doc::remove);
+            documents.add(doc);
+        }
+        try {
+            body.set("highlight", JSON.readTree(HitFactory.highlightJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return body.toString();
+    }
+
+    static String abbreviate(String body) {
+        return body.length() > 600 ? body.substring(0, 600) + "..." : body;
+    }
+}
