@@ -76,8 +76,9 @@ public final class IndicatorCatalogue {
                     if (target == null) {
                         throw new CatalogueException(indicator.file(), indicator.id(), "rule refers to unknown indicator " + ref);
                     }
-                    if (ref.equals(indicator.id())) {
-                        throw new CatalogueException(indicator.file(), indicator.id(), "rule refers to itself");
+                    if (!target.isQuery()) {
+                        throw new CatalogueException(indicator.file(), indicator.id(), "rule refers to " + ref
+                                + ", which is itself a rule; rules read query indicators only");
                     }
                 }
                 checkTimelines(indicator, all);
