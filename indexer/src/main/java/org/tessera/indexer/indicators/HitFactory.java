@@ -126,10 +126,17 @@ final class HitFactory {
         return spans;
     }
 
-    /** {field, "field=value"} for the first structured leaf of the query the event satisfies. */
+    /**
+     * {field, "field=value"} for the structured leaf of the query the event satisfies, chosen by field
+     * (codes first, then by name) rather than by position: the engine may return a stored query with
+     * its keys reordered, and both paths must pick the same evidence.
+     */
     static String[] structuredEvidence(JsonNode query, JsonNode event) {
         if (query != null) {
-            for (QueryFields.Leaf leaf : QueryFields.leaves(query)) {
+            List<QueryFields.Leaf> leaves = new ArrayList<>(QueryFields.leaves(query));
+            leaves.sort(java.util.Comparator.comparing((QueryFields.Leaf l) -> !l.field().startsWith("codes."))
+                    .thenComparing(QueryFields.Leaf::field).thenComparing(QueryFields.Leaf::type));
+            for (QueryFields.Leaf leaf : leaves) {
                 if (leaf.field().equals("text") || leaf.field().startsWith("text.") || leaf.type().startsWith("span") || leaf.type().startsWith("match")) {
                     continue;
                 }
