@@ -15,6 +15,11 @@ def ph(*phrases, slop=1):
 def text(*phrases, slop=1):
     qs = ph(*phrases, slop=slop)
     return qs[0] if len(qs) == 1 else {"bool": {"should": qs, "minimum_should_match": 1}}
+PARENT_WORDS = ["mum", "mother", "dad", "father", "stepdad", "stepfather", "stepmum", "partner", "parent", "parents", "carer", "boyfriend"]
+def parent_near(words, slop=4):
+    """A parent word shortly before one of words: 'mum was drunk', 'dad admits using heroin'."""
+    return {"span_near": {"clauses": [{"span_or": {"clauses": [{"span_term": {"text": w}} for w in PARENT_WORDS]}},
+                                      {"span_or": {"clauses": [{"span_term": {"text": w}} for w in words]}}], "slop": slop, "in_order": True}}
 def near(a, b, slop=4, in_order=False):
     return {"span_near": {"clauses": [{"span_term": {"text": a}}, {"span_term": {"text": b}}], "slop": slop, "in_order": in_order}}
 def term(f, v): return {"term": {f: v}}
@@ -144,15 +149,20 @@ ind(f, "PAR13", "Perinatal mental illness", "medium", ["health"],
 ind(f, "PAR14", "Parental alcohol misuse", "medium", ["social_care", "police", "health"],
     "A parent or carer misuses alcohol (assessment factor 1B) or was drunk while caring.",
     anyq(term("codes.assessment_factors", "1b"),
-         flt(text("drunk", "intoxicated", "smelt of alcohol", "smelled of alcohol", "alcoholic", "binge drinking", "alcohol misuse", "under the influence of alcohol", slop=1), rng("subject_age", gte=18))),
-    pos=[{"text": "Mum was drunk when officers arrived and could not stand.", "subject_age": 29}, {"codes": {"assessment_factors": "1B"}}],
+         flt(text("drunk", "intoxicated", "smelt of alcohol", "smelled of alcohol", "alcoholic", "binge drinking", "alcohol misuse", "under the influence of alcohol", slop=1), rng("subject_age", gte=18)),
+         parent_near(["drunk", "intoxicated", "alcoholic", "smelt", "smelled", "alcohol"])),
+    pos=[{"text": "Mum was drunk when officers arrived and could not stand.", "subject_age": 29}, {"codes": {"assessment_factors": "1B"}},
+         {"agency": "education", "text": "At collection mum was drunk and staff called dad.", "subject_age": 7}],
     neg=[{"text": "Dad drinks socially at weekends, within guidelines.", "subject_age": 35}, {"text": "Drunk driver on the bypass; no connection to the family.", "subject_age": 15}],
-    negated=[{"text": "Dad was not intoxicated and engaged well.", "subject_age": 40}], applies=HA)
+    negated=[{"text": "Dad was not intoxicated and engaged well.", "subject_age": 40}], applies=HA,
+    note="Parental words near the alcohol words catch the common case of a child's own record describing the parent ('mum was drunk at collection').")
 ind(f, "PAR15", "Parental drug misuse", "medium", ["social_care", "police", "health"],
     "A parent or carer misuses drugs (assessment factor 2B): heroin, crack, cocaine, needles or paraphernalia in the home.",
     anyq(term("codes.assessment_factors", "2b"),
-         flt(text("heroin", "crack cocaine", "cocaine", "cannabis use", "smoking cannabis", "needles", "drug paraphernalia", "drug use", "using drugs", "methadone script", slop=1), rng("subject_age", gte=18))),
-    pos=[{"text": "Needles and foil found in the kitchen within reach of the children.", "subject_age": 33}, {"text": "Dad admits using drugs most evenings.", "subject_age": 27}],
+         flt(text("heroin", "crack cocaine", "cocaine", "cannabis use", "smoking cannabis", "needles", "drug paraphernalia", "drug use", "using drugs", "methadone script", slop=1), rng("subject_age", gte=18)),
+         parent_near(["heroin", "crack", "cocaine", "cannabis", "drugs", "needles", "paraphernalia", "methadone"])),
+    pos=[{"text": "Needles and foil found in the kitchen within reach of the children.", "subject_age": 33}, {"text": "Dad admits using drugs most evenings.", "subject_age": 27},
+         {"agency": "education", "text": "He told his teacher that dad smokes cannabis in the car.", "subject_age": 9}],
     neg=[{"text": "Mum collects a prescription for asthma inhalers.", "subject_age": 30}, {"text": "Officers gave a talk on drug use to year 10.", "subject_age": 14}],
     negated=[{"text": "Mum denies any drug use and tested negative.", "subject_age": 30}], applies=HA)
 ind(f, "PAR16", "Intoxicated sole carer of a young child", "high", ["police", "health"],
@@ -478,10 +488,11 @@ ind(f, "EXP11", "Youth justice involvement", "medium", ["other", "police"],
 ind(f, "EXP12", "Child's own substance misuse", "medium", ["social_care", "health", "education"],
     "The child misuses alcohol or drugs (assessment factors 1A, 2A): drunk, cannabis, ketamine, nitrous oxide.",
     anyq(terms("codes.assessment_factors", "1a", "2a"),
-         flt(text("drunk", "smoking cannabis", "cannabis", "ketamine", "nitrous oxide", "laughing gas", "smelt of cannabis", "intoxicated", slop=1), rng("subject_age", lt=18))),
+         flt(text("smoking cannabis", "smokes cannabis", "ketamine", "nitrous oxide", "laughing gas", "smelt of cannabis", "was drunk at school", "drinking alcohol", slop=1), rng("subject_age", lt=18))),
     pos=[{"text": "He was smoking cannabis at the bus stop in school uniform.", "subject_age": 14}, {"codes": {"assessment_factors": ["2A"]}}],
-    neg=[{"text": "Dad drunk at the weekend.", "subject_age": 38}, {"text": "Science lesson on gas laws.", "subject_age": 14}],
-    note="Same words as PAR14/PAR15; the subject's age decides whose misuse it is.")
+    neg=[{"text": "Dad drunk at the weekend.", "subject_age": 38}, {"text": "Science lesson on gas laws.", "subject_age": 14},
+         {"text": "If mum is drunk again the children must go to nan.", "subject_age": 4}],
+    note="The CSV's bare 'drunk' and 'cannabis' fired on a child's record describing a parent; only phrases about the child's own use are kept (the child drunk at ED is HLT04).")
 ind(f, "EXP13", "Hotels, parties or unknown addresses", "medium", ["police", "other"],
     "The child is found at hotels, parties or addresses nobody knows, or with hotel key cards.",
     text("hotel room", "key card", "unknown address", "house party with adults", "party with older", slop=2),

@@ -70,7 +70,8 @@ public final class EventPercolator {
                 int slot = slotNode.asInt();
                 List<String> highlighted = new ArrayList<>(2);
                 for (String field : HIGHLIGHTED) {
-                    JsonNode fragments = highlight.path(slot + "_" + field);
+                    // with a single document the engine does not prefix highlight keys with the slot
+                    JsonNode fragments = events.size() == 1 ? highlight.path(field) : highlight.path(slot + "_" + field);
                     if (fragments.isArray() && !fragments.isEmpty()) {
                         highlighted.add(fragments.get(0).asText());
                     }
