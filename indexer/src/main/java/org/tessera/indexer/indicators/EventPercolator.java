@@ -25,6 +25,7 @@ public final class EventPercolator {
     private final OpenSearchConnection connection;
     private final HitFactory hits;
     private final int maxIndicators;
+    private final java.util.concurrent.ConcurrentMap<String, JsonNode> queries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param maxIndicators upper bound on stored queries that can match one batch (the response size);
@@ -63,7 +64,6 @@ public final class EventPercolator {
         }
         for (JsonNode match : matches) {
             IndicatorMeta meta = IndicatorMeta.fromStored(match.path("_source").path("indicator"));
-            JsonNode query = match.path("_source").path("query");
             JsonNode slots = match.path("fields").path("_percolator_document_slot");
             JsonNode highlight = match.path("highlight");
             for (JsonNode slotNode : slots) {
@@ -76,6 +76,7 @@ public final class EventPercolator {
                         highlighted.add(fragments.get(0).asText());
                     }
                 }
+                JsonNode query = highlighted.isEmpty() ? storedQuery(meta) : null;
                 result.get(slot).add(hits.hit(meta, query, events.get(slot), highlighted));
             }
         }
@@ -91,11 +92,24 @@ public final class EventPercolator {
         }
     }
 
+    private JsonNode storedQuery(IndicatorMeta meta) {
+        return queries.computeIfAbsent(meta.id() + "@" + meta.version(), key -> {
+            OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias("indicators") + "/_doc/" + meta.id(), null,
+                    Map.of("_source_includes", "query"));
+            try {
+                return response.ok() ? JSON.readTree(response.body()).path("_source").path("query") : null;
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        });
+    }
+
     private String requestBody(List<? extends JsonNode> events) {
         ObjectNode body = JSON.createObjectNode();
         body.put("size", maxIndicators);
         body.put("track_total_hits", false);
-        body.putArray("_source").add("indicator").add("query");
+        // the stored query is only needed for structured evidence: fetched once per version, not per batch
+        body.putArray("_source").add("indicator");
         ArrayNode documents = body.putObject("query").putObject("percolate").put("field", "query").putArray("documents");
         for (JsonNode event : events) {
             ObjectNode doc = ((ObjectNode) event).deepCopy();
