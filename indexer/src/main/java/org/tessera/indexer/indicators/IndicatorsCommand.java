@@ -59,10 +59,27 @@ public final class IndicatorsCommand implements Runnable {
         @ParentCommand
         IndicatorsCommand parent;
 
+        @Option(names = "--markdown", description = "Print the table of docs/indicators.md (and the notes) instead.")
+        boolean markdown;
+
         @Override
         public Integer call() {
             IndicatorCatalogue catalogue = parent.catalogue();
             PrintStream out = System.out;
+            if (markdown) {
+                out.println("| Group | ID | Title | Severity | Weight | Agencies | Half-life (days) | Applies to | Kind | Enabled |");
+                out.println("|---|---|---|---|---|---|---|---|---|---|");
+                for (Indicator i : catalogue.all()) {
+                    out.println("| " + String.join(" | ", i.group(), i.id(), i.title(), i.severity().label(), String.valueOf(i.weight()),
+                            String.join(", ", i.agencies()), String.valueOf(i.halfLifeDays()), i.appliesTo().label(), i.kind(),
+                            i.enabled() ? "yes" : "**no**") + " |");
+                }
+                out.println();
+                out.println("Notes where the catalogue departs from the research CSV:");
+                out.println();
+                catalogue.all().stream().filter(i -> i.note() != null).forEach(i -> out.println("- **" + i.id() + "**: " + i.note()));
+                return 0;
+            }
             out.printf("%-6s %-16s %-6s %6s %5s %-15s %-3s %s%n", "ID", "GROUP", "SEV", "WEIGHT", "HALF", "KIND", "ON", "TITLE");
             for (Indicator i : catalogue.all()) {
                 out.printf("%-6s %-16s %-6s %6.1f %5d %-15s %-3s %s%n", i.id(), i.group(), i.severity().label(), i.weight(),
