@@ -53,6 +53,9 @@ public final class EventPercolator {
         String body = requestBody(events);
         OpenSearchConnection.RawResponse response = connection.raw("POST", "/" + connection.alias("indicators") + "/_search", body,
                 Map.of("filter_path", "hits.hits._source,hits.hits.fields,hits.hits.highlight"));
+        if (response.status() == 400) {
+            throw new RejectedException(reason(response.body()));
+        }
         if (!response.ok()) {
             throw new IllegalStateException("percolate failed (" + response.status() + "): " + abbreviate(response.body()));
         }
@@ -82,6 +85,66 @@ public final class EventPercolator {
         }
         result.forEach(list -> list.sort(IndicatorHit.ORDER));
         return result;
+    }
+
+    /** Per event of a batch: its hits, or why the engine rejected it (e.g. a field the mapping does not have). */
+    public record BatchResult(List<List<IndicatorHit>> hits, Map<Integer, String> rejected) {
+        public BatchResult {
+            hits = List.copyOf(hits);
+            rejected = Map.copyOf(rejected);
+        }
+    }
+
+    /**
+     * Like {@link #percolate}, but a document the engine rejects does not sink its batch: the batch is
+     * split until the bad documents stand alone, and they come back in {@code rejected} by position
+     * (their hit lists stay empty) while every other event gets its hits.
+     */
+    public BatchResult percolateIsolating(List<? extends JsonNode> events) {
+        List<List<IndicatorHit>> hits = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            hits.add(List.of());
+        }
+        Map<Integer, String> rejected = new java.util.TreeMap<>();
+        isolate(events, 0, hits, rejected);
+        return new BatchResult(hits, rejected);
+    }
+
+    private void isolate(List<? extends JsonNode> events, int offset, List<List<IndicatorHit>> hits, Map<Integer, String> rejected) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            List<List<IndicatorHit>> found = percolate(events);
+            for (int i = 0; i < found.size(); i++) {
+                hits.set(offset + i, found.get(i));
+            }
+        } catch (RejectedException e) {
+            if (events.size() == 1) {
+                rejected.put(offset, e.getMessage());
+                return;
+            }
+            int middle = events.size() / 2;
+            isolate(events.subList(0, middle), offset, hits, rejected);
+            isolate(events.subList(middle, events.size()), offset + middle, hits, rejected);
+        }
+    }
+
+    /** The engine refused the request because of its documents (HTTP 400), not because it is unwell. */
+    public static final class RejectedException extends RuntimeException {
+        RejectedException(String reason) {
+            super(reason);
+        }
+    }
+
+    private static String reason(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            String reason = error.path("caused_by").path("reason").asText(error.path("reason").asText(""));
+            return reason.isEmpty() ? abbreviate(body) : reason;
+        } catch (JsonProcessingException e) {
+            return abbreviate(body);
+        }
     }
 
     /** Percolates and stores the hits on each event ({@code hits}, {@code indicator_ids}), ready to index. */

@@ -70,4 +70,21 @@ class CatalogueExamplesIT {
         assertThat(negatedCount).isGreaterThanOrEqualTo(10);
         assertThat(CATALOGUE.enabledQueries()).hasSizeGreaterThanOrEqualTo(110);
     }
+
+    @Test
+    void aDocumentTheEngineRejectsIsReportedAloneWhileTheRestOfTheBatchIsPercolated(TestOpenSearch os) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<ObjectNode> batch = List.of(
+                (ObjectNode) json.readTree("{\"text\":\"He threatened to kill her.\"}"),
+                (ObjectNode) json.readTree("{\"text\":\"Mum was drunk.\",\"shoe_size\":9}"),
+                (ObjectNode) json.readTree("{\"text\":\"Home conditions were poor.\"}"));
+
+        EventPercolator.BatchResult result = new EventPercolator(os.connection(), new NegexLiteContextResolver()).percolateIsolating(batch);
+
+        assertThat(result.rejected()).containsOnlyKeys(1);
+        assertThat(result.rejected().get(1)).contains("shoe_size");
+        assertThat(result.hits().get(0)).extracting(IndicatorHit::indicatorId).contains("PAR06");
+        assertThat(result.hits().get(1)).isEmpty();
+        assertThat(result.hits().get(2)).extracting(IndicatorHit::indicatorId).contains("NEG02");
+    }
 }
