@@ -1,0 +1,212 @@
+package org.tessera.indexer.indicators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns "indicator X matched event E (with this highlight)" into an {@link IndicatorHit}. Both the
+ * stream ({@link EventPercolator}) and the backfill ({@link IndicatorBackfill}) path go through
+ * here, so the same match gives the same hit whichever way it was found. Thread-safe.
+ */
+final class HitFactory {
+
+    /** Highlight tags from the Unicode private-use area: they never occur in case notes. */
+    static final String PRE = "\uE000";
+    static final String POST = "\uE001";
+
+    private final EvidenceContextResolver contexts;
+
+    HitFactory(EvidenceContextResolver contexts) {
+        this.contexts = contexts;
+    }
+
+    /** The highlight clause both paths send, so the engine marks the same words. */
+    static String highlightJson() {
+        return "{\"pre_tags\":[\"" + PRE + "\"],\"post_tags\":[\"" + POST + "\"],\"require_field_match\":true,"
+                + "\"fields\":{\"text\":{\"type\":\"unified\",\"number_of_fragments\":0},"
+                + "\"text.exact\":{\"type\":\"unified\",\"number_of_fragments\":0}}}";
+    }
+
+    /**
+     * @param event       the event document (events.json shape)
+     * @param query       the indicator's query (for structured evidence)
+     * @param highlighted the whole text with matched words between {@link #PRE} and {@link #POST}, one per
+     *                    highlighted field ({@code text}, {@code text.exact}); empty when none
+     */
+    IndicatorHit hit(IndicatorMeta meta, JsonNode query, JsonNode event, List<String> highlighted) {
+        List<String> persons = persons(meta.appliesTo(), event);
+        String text = event.path("text").isTextual() ? event.path("text").asText() : null;
+        if (!highlighted.isEmpty() && text != null) {
+            Evidence best = textEvidence(text, highlighted);
+            if (best != null) {
+                return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), "text", best.sentence,
+                        best.start, best.end, best.context, persons, "query");
+            }
+        }
+        String[] structured = structuredEvidence(query, event);
+        return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), structured[0], structured[1],
+                -1, -1, EvidenceContext.AFFIRMED, persons, "query");
+    }
+
+    private record Evidence(int start, int end, String sentence, EvidenceContext context) {
+    }
+
+    /**
+     * Finds the highlighted words in the original text, groups them by sentence and picks the first
+     * sentence whose mention counts (else the first): a note saying "no neglect" early and describing
+     * neglect later must count.
+     */
+    private Evidence textEvidence(String text, List<String> highlighted) {
+        List<int[]> spans = new ArrayList<>();
+        for (String h : highlighted) {
+            spans.addAll(spans(h, text));
+        }
+        spans.sort(java.util.Comparator.<int[]>comparingInt(s -> s[0]).thenComparingInt(s -> s[1]));
+        if (spans.isEmpty()) {
+            return null;
+        }
+        List<Evidence> groups = new ArrayList<>();
+        int i = 0;
+        while (i < spans.size()) {
+            int sentenceStart = Sentences.startOf(text, spans.get(i)[0]);
+            int sentenceEnd = Sentences.endOf(text, spans.get(i)[0]);
+            int start = spans.get(i)[0];
+            int end = spans.get(i)[1];
+            i++;
+            while (i < spans.size() && spans.get(i)[0] < sentenceEnd) {
+                end = Math.max(end, spans.get(i)[1]);
+                i++;
+            }
+            sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
+            groups.add(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), contexts.resolve(text, start, end)));
+        }
+        return groups.stream().filter(g -> g.context.counts()).findFirst().orElse(groups.getFirst());
+    }
+
+    /** Offsets of the highlighted words in {@code text}; the highlight is the whole text with tags added. */
+    static List<int[]> spans(String highlighted, String text) {
+        List<int[]> spans = new ArrayList<>();
+        StringBuilder plain = new StringBuilder(text.length());
+        int open = -1;
+        for (int i = 0; i < highlighted.length(); i++) {
+            char c = highlighted.charAt(i);
+            if (c == PRE.charAt(0)) {
+                open = plain.length();
+            } else if (c == POST.charAt(0)) {
+                if (open >= 0) {
+                    spans.add(new int[] {open, plain.length()});
+                }
+                open = -1;
+            } else {
+                plain.append(c);
+            }
+        }
+        if (!plain.toString().equals(text)) {
+            // The engine returned something other than the full text (e.g. beyond max_analyzed_offset):
+            // locate each marked word in the original instead.
+            List<int[]> located = new ArrayList<>();
+            int from = 0;
+            for (int[] span : spans) {
+                String word = plain.substring(span[0], span[1]);
+                int at = text.indexOf(word, from);
+                if (at < 0) {
+                    at = text.toLowerCase(Locale.ROOT).indexOf(word.toLowerCase(Locale.ROOT), from);
+                }
+                if (at >= 0) {
+                    located.add(new int[] {at, at + word.length()});
+                    from = at + word.length();
+                }
+            }
+            return located;
+        }
+        return spans;
+    }
+
+    /**
+     * {field, "field=value"} for the structured leaf of the query the event satisfies, chosen by field
+     * (codes first, then by name) rather than by position: the engine may return a stored query with
+     * its keys reordered, and both paths must pick the same evidence.
+     */
+    static String[] structuredEvidence(JsonNode query, JsonNode event) {
+        if (query != null) {
+            List<QueryFields.Leaf> leaves = new ArrayList<>(QueryFields.leaves(query));
+            leaves.sort(java.util.Comparator.comparing((QueryFields.Leaf l) -> !l.field().startsWith("codes."))
+                    .thenComparing(QueryFields.Leaf::field).thenComparing(QueryFields.Leaf::type));
+            for (QueryFields.Leaf leaf : leaves) {
+                if (leaf.field().equals("text") || leaf.field().startsWith("text.") || leaf.type().startsWith("span") || leaf.type().startsWith("match")) {
+                    continue;
+                }
+                List<String> values = IndicatorHit.strings(at(event, leaf.field()));
+                if (values.isEmpty()) {
+                    continue;
+                }
+                String matched = satisfied(leaf, values);
+                if (matched != null) {
+                    return new String[] {leaf.field(), leaf.field() + "=" + matched};
+                }
+            }
+        }
+        return new String[] {"event", "event matched"};
+    }
+
+    private static String satisfied(QueryFields.Leaf leaf, List<String> values) {
+        JsonNode body = leaf.body();
+        switch (leaf.type()) {
+            case "exists":
+                return String.join(",", values);
+            case "term": {
+                String expected = body.isObject() ? body.path("value").asText() : body.asText();
+                return values.stream().filter(v -> v.equalsIgnoreCase(expected)).findFirst().orElse(null);
+            }
+            case "terms": {
+                Set<String> expected = new LinkedHashSet<>();
+                body.forEach(v -> expected.add(v.asText().toLowerCase(Locale.ROOT)));
+                return values.stream().filter(v -> expected.contains(v.toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+            }
+            case "range": {
+                for (String v : values) {
+                    try {
+                        double x = Double.parseDouble(v);
+                        if (body.has("gte") && x < body.get("gte").asDouble()) continue;
+                        if (body.has("gt") && x <= body.get("gt").asDouble()) continue;
+                        if (body.has("lte") && x > body.get("lte").asDouble()) continue;
+                        if (body.has("lt") && x >= body.get("lt").asDouble()) continue;
+                        return v;
+                    } catch (NumberFormatException e) {
+                        // dates and other non-numbers: not used by structured evidence
+                    }
+                }
+                return null;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** A dotted path in an event document (objects only; nested arrays are not addressed by indicators). */
+    static JsonNode at(JsonNode event, String path) {
+        JsonNode node = event;
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        if (node.isMissingNode()) {
+            // documents may also hold dotted keys, e.g. {"codes.dash_level": "high"}
+            node = event.path(path);
+        }
+        return node;
+    }
+
+    private static List<String> persons(AppliesTo appliesTo, JsonNode event) {
+        List<String> children = IndicatorHit.strings(event.path("child_ids"));
+        List<String> all = IndicatorHit.strings(event.path("person_ids"));
+        return switch (appliesTo) {
+            case CHILD -> children.isEmpty() ? all : children;
+            case HOUSEHOLD_ADULT -> all.stream().filter(p -> !children.contains(p)).toList();
+            case ANY -> all;
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package org.tessera.indexer.indicators;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One risk indicator of the catalogue: either a {@code query} (an OpenSearch query over one event,
+ * stored in the percolator index) or a {@code rule} over a person's earlier hits, never both.
+ *
+ * @param file where it was read from, for messages
+ */
+public record Indicator(String id, String title, String description, String group, List<String> agencies,
+                        Severity severity, double weight, int halfLifeDays, AppliesTo appliesTo, int version,
+                        boolean enabled, String note, ObjectNode query, Rule rule, Examples examples, String file) {
+
+    public Indicator {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(appliesTo, "applies_to");
+        agencies = List.copyOf(agencies);
+        if ((query == null) == (rule == null)) {
+            throw new IllegalArgumentException(id + ": exactly one of query and rule");
+        }
+        query = query == null ? null : query.deepCopy();
+    }
+
+    public boolean isQuery() {
+        return query != null;
+    }
+
+    /** {@code query} or the rule's kind. */
+    public String kind() {
+        return rule == null ? "query" : rule.kind();
+    }
+
+    /** The metadata carried by stream and backfill hits. */
+    public IndicatorMeta meta() {
+        return new IndicatorMeta(id, version, severity, weight, appliesTo);
+    }
+
+    /** The percolator document: the stored query plus {@code indicator.*} (the mapping of indicators.json). */
+    public ObjectNode percolatorDocument() {
+        if (query == null) {
+            throw new IllegalStateException(id + " is a rule, not a stored query");
+        }
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode doc = f.objectNode();
+        doc.set("query", query.deepCopy());
+        ObjectNode meta = doc.putObject("indicator");
+        meta.put("id", id);
+        meta.put("title", title);
+        meta.put("description", description);
+        meta.put("group", group);
+        agencies.forEach(meta.putArray("agencies")::add);
+        meta.put("severity", severity.label());
+        meta.put("weight", weight);
+        meta.put("half_life_days", halfLifeDays);
+        meta.put("applies_to", appliesTo.label());
+        meta.put("version", version);
+        meta.put("enabled", enabled);
+        meta.put("kind", kind());
+        return doc;
+    }
+
+    /** Worked examples. For a query indicator each is an event fragment ({@code negated: true} marks a negated one);
+     *  for a rule, each holds a {@code timeline}. */
+    public record Examples(List<ObjectNode> positive, List<ObjectNode> negative) {
+        public Examples {
+            positive = positive.stream().map(ObjectNode::deepCopy).toList();
+            negative = negative.stream().map(ObjectNode::deepCopy).toList();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.tessera.indexer.indicators;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * The backfill path: runs one indicator's query as an ordinary search over the {@code events}
+ * alias (scrolling through every match, with the same highlight as the stream path), builds the
+ * same hits the percolator would, and rewrites that indicator's hits on the events with bulk
+ * updates: hits of other indicators are kept, events that no longer match lose theirs.
+ * Not thread-safe for the same indicator (two backfills of one indicator would race).
+ */
+public final class IndicatorBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(IndicatorBackfill.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 500;
+    /** Replaces one indicator's hits, keeps the others, re-derives indicator_ids; sorted like the stream path. */
+    private static final String SCRIPT = """
+            if (ctx._source.hits == null) { ctx._source.hits = []; }
+            ctx._source.hits.removeIf(h -> h.indicator_id == params.id);
+            ctx._source.hits.addAll(params.hits);
+            ctx._source.hits.sort((a, b) -> a.indicator_id.compareTo(b.indicator_id));
+            def ids = new TreeSet();
+            for (h in ctx._source.hits) { ids.add(h.indicator_id); }
+            ctx._source.indicator_ids = new ArrayList(ids);
+            """;
+
+    private final OpenSearchConnection connection;
+    private final HitFactory hits;
+
+    public IndicatorBackfill(OpenSearchConnection connection, EvidenceContextResolver contexts) {
+        this.connection = connection;
+        this.hits = new HitFactory(contexts);
+    }
+
+    /** Outcome: the hits found per event id, and how many events were updated (including cleared ones). */
+    public record Result(String indicatorId, Map<String, IndicatorHit> hitsByEvent, int updated) {
+        public Result {
+            hitsByEvent = Map.copyOf(hitsByEvent);
+        }
+    }
+
+    /** Computes the indicator's hits over all events and writes them back. */
+    public Result run(Indicator indicator, boolean refresh) {
+        Map<String, IndicatorHit> found = find(indicator);
+        Set<String> touched = new LinkedHashSet<>(found.keySet());
+        touched.addAll(eventsWithHitsOf(indicator.id()));
+        StringBuilder bulk = new StringBuilder();
+        int pending = 0;
+        int updated = 0;
+        String index = connection.alias("events");
+        for (String eventId : touched) {
+            ObjectNode update = JSON.createObjectNode();
+            ObjectNode script = update.putObject("script");
+            script.put("lang", "painless").put("source", SCRIPT);
+            ObjectNode params = script.putObject("params");
+            params.put("id", indicator.id());
+            ArrayNode list = params.putArray("hits");
+            IndicatorHit hit = found.get(eventId);
+            if (hit != null) {
+                list.add(hit.toJson());
+            }
+            bulk.append("{\"update\":{\"_index\":\"").append(index).append("\",\"_id\":").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(eventId).toString()).append("}}\n")
+                    .append(update).append('\n');
+            if (++pending == PAGE) {
+                updated += bulk(bulk.toString(), false);
+                bulk.setLength(0);
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            updated += bulk(bulk.toString(), refresh);
+        } else if (refresh) {
+            connection.raw("POST", "/" + index + "/_refresh", null);
+        }
+        log.info("Backfill of {} v{}: {} events hit, {} updated", indicator.id(), indicator.version(), found.size(), updated);
+        return new Result(indicator.id(), found, updated);
+    }
+
+    /** The hits the indicator has over the events now, by event document id, without writing anything. */
+    public Map<String, IndicatorHit> find(Indicator indicator) {
+        if (!indicator.isQuery()) {
+            throw new IllegalArgumentException(indicator.id() + " is a rule; rules are evaluated by RuleEvaluator");
+        }
+        IndicatorMeta meta = indicator.meta();
+        Map<String, IndicatorHit> found = new LinkedHashMap<>();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", PAGE);
+        body.putArray("sort").add("_doc");
+        body.putObject("_source").putArray("excludes").add("hits").add("indicator_ids");
+        body.set("query", indicator.query());
+        body.set("highlight", parse(HitFactory.highlightJson()));
+        scroll(body, hit -> {
+            List<String> highlighted = new ArrayList<>(2);
+            for (String field : EventPercolator.HIGHLIGHTED) {
+                JsonNode fragments = hit.path("highlight").path(field);
+                if (fragments.isArray() && !fragments.isEmpty()) {
+                    highlighted.add(fragments.get(0).asText());
+                }
+            }
+            found.put(hit.path("_id").asText(), hits.hit(meta, indicator.query(), hit.path("_source"), highlighted));
+        });
+        return found;
+    }
+
+    private Set<String> eventsWithHitsOf(String indicatorId) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", PAGE);
+        body.putArray("sort").add("_doc");
+        body.put("_source", false);
+        body.putObject("query").putObject("term").put("indicator_ids", indicatorId);
+        Set<String> ids = new LinkedHashSet<>();
+        scroll(body, hit -> ids.add(hit.path("_id").asText()));
+        return ids;
+    }
+
+    private void scroll(ObjectNode body, java.util.function.Consumer<JsonNode> each) {
+        JsonNode page = send("POST", "/" + connection.alias("events") + "/_search", body.toString(), Map.of("scroll", "2m"));
+        String scrollId = page.path("_scroll_id").asText(null);
+        try {
+            while (true) {
+                JsonNode hitsNode = page.path("hits").path("hits");
+                if (hitsNode.isEmpty()) {
+                    break;
+                }
+                hitsNode.forEach(each);
+                page = send("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}", Map.of());
+                scrollId = page.path("_scroll_id").asText(scrollId);
+            }
+        } finally {
+            if (scrollId != null) {
+                connection.raw("DELETE", "/_search/scroll", "{\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}");
+            }
+        }
+    }
+
+    private JsonNode send(String method, String endpoint, String body, Map<String, String> query) {
+        OpenSearchConnection.RawResponse response = connection.raw(method, endpoint, body, query);
+        if (!response.ok()) {
+            throw new IllegalStateException("backfill search failed (" + response.status() + "): " + EventPercolator.abbreviate(response.body()));
+        }
+        return parse(response.body());
+    }
+
+    private int bulk(String ndjson, boolean refresh) {
+        OpenSearchConnection.RawResponse response = connection.raw("POST", "/_bulk", ndjson, refresh ? Map.of("refresh", "true") : Map.of());
+        JsonNode body = parse(response.body());
+        int ok = 0;
+        List<String> problems = new ArrayList<>();
+        for (JsonNode item : body.path("items")) {
+            JsonNode op = item.path("update");
+            if (op.has("error")) {
+                problems.add(op.path("_id").asText() + ": " + op.path("error").path("reason").asText());
+            } else {
+                ok++;
+            }
+        }
+        if (!response.ok() || !problems.isEmpty()) {
+            throw new IllegalStateException("backfill updates failed: " + (problems.isEmpty() ? EventPercolator.abbreviate(response.body()) : problems.subList(0, Math.min(5, problems.size()))));
+        }
+        return ok;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable engine response: " + e.getOriginalMessage(), e);
+        }
+    }
+}

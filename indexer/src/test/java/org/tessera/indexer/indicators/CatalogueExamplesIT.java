@@ -1,0 +1,90 @@
+package org.tessera.indexer.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tessera.indexer.opensearch.OpenSearchExtension;
+import org.tessera.indexer.opensearch.TestOpenSearch;
+
+/** Every shipped indicator's examples through the real percolator: the catalogue's own acceptance test. */
+@ExtendWith(OpenSearchExtension.class)
+class CatalogueExamplesIT {
+
+    private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.loadDefault();
+
+    @BeforeAll
+    static void loadCatalogue(TestOpenSearch os) {
+        new IndicatorStore(os.connection()).load(CATALOGUE);
+    }
+
+    private record Case(Indicator indicator, ObjectNode example, String kind) {
+    }
+
+    @Test
+    void everyPositiveHitsItsIndicatorEveryNegativeDoesNotAndNegatedOnesHitWithoutCounting(TestOpenSearch os) {
+        List<Case> cases = new ArrayList<>();
+        for (Indicator indicator : CATALOGUE.enabledQueries()) {
+            indicator.examples().positive().forEach(e -> cases.add(new Case(indicator, e, "positive")));
+            for (ObjectNode e : indicator.examples().negative()) {
+                cases.add(new Case(indicator, e, e.path("negated").asBoolean() ? "negated" : "negative"));
+            }
+        }
+        List<ObjectNode> docs = cases.stream().map(c -> {
+            ObjectNode doc = c.example().deepCopy();
+            doc.remove("negated");
+            return doc;
+        }).toList();
+        EventPercolator percolator = new EventPercolator(os.connection(), new NegexLiteContextResolver());
+        List<List<IndicatorHit>> results = new ArrayList<>();
+        for (int from = 0; from < docs.size(); from += 200) {
+            results.addAll(percolator.percolate(docs.subList(from, Math.min(docs.size(), from + 200))));
+        }
+
+        List<String> failures = new ArrayList<>();
+        int negatedCount = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            IndicatorHit hit = results.get(i).stream().filter(h -> h.indicatorId().equals(c.indicator().id())).findFirst().orElse(null);
+            String where = c.indicator().id() + " " + c.kind() + " " + c.example();
+            switch (c.kind()) {
+                case "positive" -> {
+                    if (hit == null) failures.add(where + ": no hit");
+                    else if (!hit.counts()) failures.add(where + ": hit but does not count " + hit.context());
+                }
+                case "negative" -> {
+                    if (hit != null) failures.add(where + ": unexpected hit on '" + hit.evidence() + "'");
+                }
+                default -> {
+                    negatedCount++;
+                    if (hit == null) failures.add(where + ": negated example should hit");
+                    else if (hit.counts()) failures.add(where + ": negated example counts " + hit.context() + " at " + hit.evidenceStart() + "-" + hit.evidenceEnd());
+                }
+            }
+        }
+        assertThat(failures).as("%d examples checked", cases.size()).isEmpty();
+        assertThat(negatedCount).isGreaterThanOrEqualTo(10);
+        assertThat(CATALOGUE.enabledQueries()).hasSizeGreaterThanOrEqualTo(110);
+    }
+
+    @Test
+    void aDocumentTheEngineRejectsIsReportedAloneWhileTheRestOfTheBatchIsPercolated(TestOpenSearch os) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<ObjectNode> batch = List.of(
+                (ObjectNode) json.readTree("{\"text\":\"He threatened to kill her.\"}"),
+                (ObjectNode) json.readTree("{\"text\":\"Mum was drunk.\",\"shoe_size\":9}"),
+                (ObjectNode) json.readTree("{\"text\":\"Home conditions were poor.\"}"));
+
+        EventPercolator.BatchResult result = new EventPercolator(os.connection(), new NegexLiteContextResolver()).percolateIsolating(batch);
+
+        assertThat(result.rejected()).containsOnlyKeys(1);
+        assertThat(result.rejected().get(1)).contains("shoe_size");
+        assertThat(result.hits().get(0)).extracting(IndicatorHit::indicatorId).contains("PAR06");
+        assertThat(result.hits().get(1)).isEmpty();
+        assertThat(result.hits().get(2)).extracting(IndicatorHit::indicatorId).contains("NEG02");
+    }
+}

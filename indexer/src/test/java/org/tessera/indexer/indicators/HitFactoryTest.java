@@ -1,0 +1,67 @@
+package org.tessera.indexer.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HitFactoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String P = HitFactory.PRE;
+    private static final String Q = HitFactory.POST;
+    private final HitFactory factory = new HitFactory(new NegexLiteContextResolver());
+    private final IndicatorMeta meta = new IndicatorMeta("NEG02", 3, Severity.MEDIUM, 2.5, AppliesTo.CHILD);
+
+    @Test
+    void highlightedWordsGiveOffsetsInTheOriginalText() {
+        String text = "Home visit.  Dog faeces on the floor.";
+        List<int[]> spans = HitFactory.spans("Home visit.  " + P + "Dog" + Q + " " + P + "faeces" + Q + " on the floor.", text);
+
+        assertThat(spans).hasSize(2);
+        assertThat(text.substring(spans.get(0)[0], spans.get(1)[1])).isEqualTo("Dog faeces");
+    }
+
+    @Test
+    void aCountingMentionLaterInTheNoteWinsOverAnEarlierNegatedOne() throws Exception {
+        String text = "At the first visit there was no dog faeces. Today: dog faeces in the kitchen.";
+        String highlighted = text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q);
+        JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"child_ids\":[\"c1\"],\"person_ids\":[\"c1\",\"m1\"]}");
+
+        IndicatorHit hit = factory.hit(meta, null, event, List.of(highlighted));
+
+        assertThat(hit.counts()).isTrue();
+        assertThat(hit.evidence()).isEqualTo("Today: dog faeces in the kitchen.");
+        assertThat(text.substring(hit.evidenceStart(), hit.evidenceEnd())).isEqualTo("dog faeces");
+        assertThat(hit.evidenceStart()).isGreaterThan(text.indexOf("Today"));
+        assertThat(hit.personIds()).containsExactly("c1");
+        assertThat(hit.indicatorVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyNegatedMentionsGiveAHitThatDoesNotCount() throws Exception {
+        String text = "There was no dog faeces.";
+        JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}");
+
+        IndicatorHit hit = factory.hit(meta, null, event, List.of(text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q)));
+
+        assertThat(hit.counts()).isFalse();
+        assertThat(hit.context().negated()).isTrue();
+    }
+
+    @Test
+    void structuredMatchNamesTheFieldAndValueThatFired() throws Exception {
+        JsonNode query = JSON.readTree("{\"bool\":{\"should\":[{\"term\":{\"codes.dash_level\":\"high\"}},{\"range\":{\"codes.dash_score\":{\"gte\":14}}}]}}");
+        JsonNode event = JSON.readTree("{\"agency\":\"police\",\"codes\":{\"dash_level\":\"standard\",\"dash_score\":16},\"person_ids\":[\"m1\"],\"child_ids\":[]}");
+
+        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR02", 1, Severity.HIGH, 5, AppliesTo.HOUSEHOLD_ADULT), query, event, List.of());
+
+        assertThat(hit.field()).isEqualTo("codes.dash_score");
+        assertThat(hit.evidence()).isEqualTo("codes.dash_score=16");
+        assertThat(hit.evidenceStart()).isEqualTo(-1);
+        assertThat(hit.counts()).isTrue();
+        assertThat(hit.personIds()).containsExactly("m1");
+    }
+}
