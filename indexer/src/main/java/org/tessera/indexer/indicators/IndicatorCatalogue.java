@@ -46,7 +46,7 @@ public final class IndicatorCatalogue {
 
     /** The catalogue shipped with Tessera. */
     public static IndicatorCatalogue loadDefault() {
-        return load(IndexDefinitions.classpathFolder(CLASSPATH_FOLDER), EventFields.loadDefault());
+        return load(org.tessera.indexer.config.ClasspathFolders.resolve(CLASSPATH_FOLDER), EventFields.loadDefault());
     }
 
     /** Every {@code *.yaml} in {@code folder}, checked against {@code fields}. */
