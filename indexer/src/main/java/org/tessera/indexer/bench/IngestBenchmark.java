@@ -65,6 +65,7 @@ final class IngestBenchmark {
             rawIndices.deleteAll();
             pipelineIndices.ensureAll();
             rawIndices.ensureAll();
+            IngestPipelines.loadIndicators(pipeline);
 
             PeakMemory.reset();
             IngestReport report;

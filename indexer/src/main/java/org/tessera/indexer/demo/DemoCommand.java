@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {
             IndexManager indices = new IndexManager(connection, IndexDefinitions.loadDefault());
             indices.ensureAll();
-            DemoStages.loadIndicators(connection);
+            IngestPipelines.loadIndicators(connection);
             if (Files.exists(marker) && !again && hasPersons(connection)) {
                 System.out.println("Demo county already ingested (" + demoHome + ")");
                 return 0;

@@ -1,5 +1,6 @@
 package org.tessera.indexer.ingest.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.tessera.indexer.extraction.TextExtractor;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.indicators.IndicatorStore;
 import org.tessera.indexer.ingest.SourceMappings;
 import org.tessera.indexer.linkage.FellegiSunterLinker;
 import org.tessera.indexer.linkage.LinkageSettings;
@@ -24,16 +28,34 @@ public final class IngestPipelines {
     private IngestPipelines() {
     }
 
+    /** Stores the shipped indicator catalogue in the percolator index; unchanged indicators are left alone. */
+    public static IndicatorStore.LoadResult loadIndicators(OpenSearchConnection connection) {
+        return new IndicatorStore(connection).load(IndicatorCatalogue.loadDefault());
+    }
+
     public static IngestPipeline standard(OpenSearchConnection connection, Path mappingsFolder, TextExtractor extractor,
                                           IngestSettings settings, Clock clock) {
         SourceMappings mappings = mappingsFolder == null
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
+        CaseNotePipeline text = new CaseNotePipeline(new OpenNlpModels());
+        EventPercolator percolator = new EventPercolator(connection, new NlpEvidenceContext(text));
         List<EventBatchStage> stages = new ArrayList<>();
+        stages.add(new EventBatchStage() {
+            @Override
+            public String name() {
+                return "percolate";
+            }
+
+            @Override
+            public void apply(List<ObjectNode> events) {
+                percolator.percolateAndAttach(events);
+            }
+        });
         // A folder ingest is a full run: re-score every child any hit reaches, as of today.
         Consumer<Set<String>> afterIngest = touched -> ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), true)
                 .rescoreAll(LocalDate.now(clock));
-        return new IngestPipeline(connection, mappings, extractor, new CaseNotePipeline(new OpenNlpModels()),
+        return new IngestPipeline(connection, mappings, extractor, text,
                 new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, afterIngest, settings, clock);
     }
 }
