@@ -158,9 +158,7 @@ public final class SourceMappingLoader {
             boolean header = bool(n.get("header"), "format.header", true);
             List<String> columns = texts(n.get("columns"), "format.columns");
             if (ft == FormatType.CSV && !header && columns.isEmpty()) throw fail("format.columns", "required when header is false");
-            if (ft == FormatType.JSONL && (n.has("delimiter") || n.has("quote") || n.has("header") || n.has("columns"))) {
-                throw fail("format", "delimiter, quote, header and columns apply to csv only");
-            }
+            // delimiter, quote, header and columns are csv-only; on jsonl they are accepted and ignored.
             char delimiter = oneChar(n.get("delimiter"), "format.delimiter", ',');
             char quote = oneChar(n.get("quote"), "format.quote", '"');
             if (delimiter == quote) throw fail("format.quote", "must differ from the delimiter");
@@ -263,7 +261,6 @@ public final class SourceMappingLoader {
                 case "error" -> ValueSpec.Severity.ERROR;
                 default -> throw fail(path + ".unknown", "expected warning or error, got '" + unknown + "'");
             };
-            if (map.isEmpty() && dflt == null && n.has("unknown")) throw fail(path + ".unknown", "only meaningful with a map");
             return new ValueSpec.Mapped(column, map, dflt, sev);
         }
 

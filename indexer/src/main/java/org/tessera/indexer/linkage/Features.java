@@ -25,6 +25,8 @@ final class Features {
     final Set<String> givenCodes;
     final Set<String> familyCodes;
     final PartialDate dob;
+    /** Given name is only a newborn placeholder ("Baby", "Twin 1"): never auto-matched on details. */
+    final boolean placeholder;
     final String gender;
     final String postcode;         // upper case, no spaces
     final UkPostcode ukPostcode;   // null when not a UK shape
@@ -48,6 +50,7 @@ final class Features {
         this.givenCodes = codes(dm, given);
         this.familyCodes = codes(dm, family);
         this.dob = o.dateOfBirth();
+        this.placeholder = Names.isPlaceholderGivenName(o.givenNames());
         this.gender = normaliseGender(o.gender());
         String pc = o.postcode() == null ? null : o.postcode().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         this.postcode = pc == null || pc.isEmpty() ? null : pc;

@@ -141,7 +141,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
             int i = pairs.a[p], j = pairs.b[p];
-            if (prob >= settings.autoMatchProbability()) {
+            if (prob >= settings.autoMatchProbability() && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 if (clusters.canJoin(i, j)) {
                     clusters.union(i, j);
@@ -156,8 +156,11 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int p : reviewCandidates) {
             int i = pairs.a[p], j = pairs.b[p];
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
+            String reason = f[i].placeholder || f[j].placeholder
+                    ? "placeholder given name (unnamed newborn): twins share every other detail"
+                    : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
-                    MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), "probability between review and auto-match thresholds"));
+                    MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), reason));
         }
         review.sort(Comparator.comparingDouble(ReviewPair::matchProbability).reversed()
                 .thenComparing(r -> r.pair().first()).thenComparing(r -> r.pair().second()));
@@ -235,6 +238,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
     }
 
+    /**
+     * Identifiers a person holds only one of, so two different valid values mean two people. A
+     * source's own person id is not among them: systems issue a second id to a known person
+     * (a new school admission number, a duplicate registration), so it joins but never separates.
+     */
+    static final Set<String> EXCLUSIVE = Set.of("nhs_number", "upn", "pnc");
+
     /** Union-find whose clusters remember what may not be joined. */
     private static final class Clusters {
         private final int[] parent;
@@ -250,7 +260,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                 members.put(i, new ArrayList<>(List.of(i)));
                 events.put(i, new HashSet<>(Set.of(f[i].occ.eventId())));
                 Map<String, Set<String>> s = new HashMap<>();
-                f[i].strong.forEach((k, v) -> s.put(k, new HashSet<>(Set.of(v))));
+                f[i].strong.forEach((k, v) -> {
+                    if (EXCLUSIVE.contains(k)) s.put(k, new HashSet<>(Set.of(v)));
+                });
                 strong.put(i, s);
             }
             for (OccurrencePair p : decisions.split()) {

@@ -42,6 +42,26 @@ public final class Names {
         return out;
     }
 
+    private static final Set<String> PLACEHOLDERS = Set.of("baby", "babe", "bb", "infant", "unborn", "newborn", "twin", "twins",
+            "triplet", "unnamed", "unknown", "nk", "boy", "girl", "child", "of", "a", "b", "c", "i", "ii", "iii", "one", "two", "three");
+
+    /**
+     * True when given names are only a placeholder for a child not yet named ("Baby", "Twin 2",
+     * "Unborn", "Baby Boy B"). Such records say "a newborn of this family", not who it is: twins
+     * share everything else, so placeholders must never be matched on other details alone.
+     */
+    public static boolean isPlaceholderGivenName(String givenNames) {
+        if (givenNames == null || givenNames.isBlank()) return false;
+        String s = givenNames.toLowerCase(java.util.Locale.ROOT);
+        boolean any = false;
+        for (String t : s.split("[^a-z0-9]+")) {
+            if (t.isEmpty()) continue;
+            if (!PLACEHOLDERS.contains(t) && !t.chars().allMatch(Character::isDigit)) return false;
+            any = true;
+        }
+        return any;
+    }
+
     /** The name with its parts joined and no spaces ("Smith-Jones" = "smith jones" = "smithjones"). */
     public static String compact(String name) {
         List<String> p = parts(name);

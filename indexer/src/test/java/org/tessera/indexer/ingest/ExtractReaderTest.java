@@ -204,6 +204,35 @@ class ExtractReaderTest {
     }
 
     @Test
+    void readsHeaderlessTabSeparatedFilesWithDeclaredColumns() throws IOException {
+        Path yaml = tmp.resolve("tsv.yaml");
+        Files.writeString(yaml, """
+                source: housing_tsv
+                agency: housing
+                files: ["*.tsv"]
+                format: { delimiter: tab, header: false, columns: [ref, date, name, dob] }
+                record: { id: ref, type: rent_arrears, date: { column: date, formats: ["yyyy-MM-dd"] } }
+                people:
+                  - role: subject
+                    full_name: name
+                    date_of_birth: { column: dob, formats: ["dd/MM/yyyy"] }
+                """);
+        Path tsv = tmp.resolve("arrears.tsv");
+        Files.writeString(tsv, "R1\t2024-02-01\tJONES, Amy\t03/1990\nR2\t2024-02-02\tBen Ward\t\n");
+        try (Stream<RowResult> s = new ExtractReader(new SourceMappingLoader().load(yaml)).read(tsv)) {
+            List<RowResult> rs = s.toList();
+            assertThat(quarantined(rs)).isEmpty();
+            List<SourceRecord> recs = records(rs);
+            assertThat(recs).extracting(SourceRecord::recordId).containsExactly("R1", "R2");
+            assertThat(recs.getFirst().origin().firstLine()).isEqualTo(1);
+            InvolvedPerson amy = recs.getFirst().people().getFirst();
+            assertThat(amy.givenNames()).isEqualTo("Amy");
+            assertThat(amy.familyName()).isEqualTo("JONES");
+            assertThat(amy.dateOfBirth()).isEqualTo(PartialDate.ofYearMonth(1990, 3));
+        }
+    }
+
+    @Test
     void writesQuarantinedRowsAndReasonsToTheQuarantineFolder() throws IOException {
         List<RowResult> rs = read("police-incidents.yaml", "police_incidents_bad_date.csv");
         try (Quarantine q = new Quarantine(tmp.resolve("quarantine"))) {

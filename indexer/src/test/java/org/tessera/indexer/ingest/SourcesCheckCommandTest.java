@@ -48,6 +48,16 @@ class SourcesCheckCommandTest {
     }
 
     @Test
+    void isReachableAsTheCheckSubcommandOfSources() {
+        StringWriter sw = new StringWriter();
+        CommandLine cl = new CommandLine(new SourcesCommand());
+        cl.setOut(new PrintWriter(sw));
+        int exit = cl.execute("check", ExtractReaderTest.resource("child-health.yaml").toString());
+        assertThat(exit).isZero();
+        assertThat(sw.toString()).contains("OK (source child_health_visits");
+    }
+
+    @Test
     void saysWhyAMappingIsInvalid(@TempDir Path tmp) throws IOException {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "source: x\nagency: police\nfiles: [a.csv]\nrecord: { id: a, type: t, colour: red }\n");

@@ -161,6 +161,22 @@ class FellegiSunterLinkerTest {
     }
 
     @Test
+    void neverAutoMergesUnnamedNewbornsAcrossRecordsButOffersThemForReview() {
+        Truth t = population(41);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2024, 3, 18));
+        PersonOccurrence twin1 = occ("health", "HV-1", 0, "Baby", "white", dob, "NR6 4FJ", null, Map.of());
+        PersonOccurrence twin2 = occ("health", "HV-2", 0, "Baby", "white", dob, "NR6 4FJ", null, Map.of());
+        occ.addAll(List.of(twin1, twin2));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(twin1.occurrenceId())).isNotEqualTo(r.personIds().get(twin2.occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(p.pair()).isEqualTo(new OccurrencePair(twin1.occurrenceId(), twin2.occurrenceId()));
+            assertThat(p.reason()).contains("placeholder");
+        });
+    }
+
+    @Test
     void keepsApartPeopleWithIdenticalDetailsButDifferentValidNhsNumbers() {
         Truth t = population(17);
         List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());

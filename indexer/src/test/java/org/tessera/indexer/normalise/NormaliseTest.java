@@ -19,6 +19,17 @@ class NormaliseTest {
     }
 
     @Test
+    void recognisesPlaceholderNamesOfUnnamedNewborns() {
+        assertThat(Names.isPlaceholderGivenName("Baby")).isTrue();
+        assertThat(Names.isPlaceholderGivenName("Twin 2")).isTrue();
+        assertThat(Names.isPlaceholderGivenName("Baby Boy B")).isTrue();
+        assertThat(Names.isPlaceholderGivenName("Unborn")).isTrue();
+        assertThat(Names.isPlaceholderGivenName("Sienna")).isFalse();
+        assertThat(Names.isPlaceholderGivenName("Babette")).isFalse();
+        assertThat(Names.isPlaceholderGivenName(null)).isFalse();
+    }
+
+    @Test
     void knowsUkNicknamesBothWaysButNotAcrossGroups() {
         assertThat(nicknames.size()).isGreaterThan(300);
         assertThat(nicknames.equivalent("william", "bill")).isTrue();

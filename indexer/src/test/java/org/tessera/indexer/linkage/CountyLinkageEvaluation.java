@@ -1,0 +1,140 @@
+package org.tessera.indexer.linkage;
+
+import org.tessera.indexer.ingest.ExtractReader;
+import org.tessera.indexer.ingest.RowResult;
+import org.tessera.indexer.ingest.SourceMapping;
+import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.normalise.Nicknames;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a generated synthetic county (every extract through its source mapping), links the
+ * people and prints pairwise precision/recall against the generator's ground truth
+ * ({@code ground-truth/occurrences.csv}: source, record_id, slot, ..., person_id). A command that
+ * prints figures, not a test:
+ * {@code java -cp ... org.tessera.indexer.linkage.CountyLinkageEvaluation DATA_DIR GROUND_TRUTH_DIR MAPPINGS_DIR}.
+ */
+public final class CountyLinkageEvaluation {
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args[0]), truthDir = Path.of(args[1]);
+        SourceMappings mappings = SourceMappings.loadAll(Path.of(args.length > 2 ? args[2] : "mappings/sources"));
+        List<PersonOccurrence> occurrences = new ArrayList<>();
+        Map<String, String> keyByOccurrence = new HashMap<>();
+        Map<String, long[]> perFile = new TreeMap<>();
+        long t0 = System.nanoTime();
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                SourceMapping m = mappings.forFile(file.getFileName().toString()).orElse(null);
+                if (m == null) { System.out.println("no mapping for " + file.getFileName()); continue; }
+                long[] c = perFile.computeIfAbsent(file.getFileName().toString(), k -> new long[4]);
+                try (Stream<RowResult> rows = new ExtractReader(m).read(file)) {
+                    rows.forEach(r -> {
+                        switch (r) {
+                            case RowResult.Accepted a -> {
+                                c[0]++;
+                                c[2] += a.warnings().size();
+                                SourceRecord rec = a.record();
+                                List<PersonOccurrence> os = PersonOccurrence.of(rec);
+                                for (int i = 0; i < os.size(); i++) {
+                                    occurrences.add(os.get(i));
+                                    keyByOccurrence.put(os.get(i).occurrenceId(), rec.source() + "|" + rec.recordId() + "|" + i);
+                                }
+                            }
+                            case RowResult.Quarantined q -> {
+                                c[1]++;
+                                if (c[1] <= 3) System.out.println("  quarantined " + q.issue());
+                            }
+                            case RowResult.Notice n -> c[3]++;
+                        }
+                    });
+                }
+            }
+        }
+        long readMs = (System.nanoTime() - t0) / 1_000_000;
+        perFile.forEach((f, c) -> System.out.printf("%-40s records %7d quarantined %5d warnings %6d notices %d%n", f, c[0], c[1], c[2], c[3]));
+        System.out.printf("read %d occurrences in %d ms%n", occurrences.size(), readMs);
+
+        Map<String, String> truth = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(truthDir.resolve("occurrences.csv"))) {
+            String[] header = r.readLine().split(",");
+            int src = idx(header, "source"), rid = idx(header, "record_id"), slot = idx(header, "slot"), pid = idx(header, "person_id");
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] v = line.split(",", -1);
+                truth.put(v[src] + "|" + v[rid] + "|" + v[slot], v[pid]);
+            }
+        }
+        Map<String, String> personOf = new HashMap<>();
+        keyByOccurrence.forEach((occ, key) -> { String p = truth.get(key); if (p != null) personOf.put(occ, p); });
+        System.out.printf("ground truth found for %d of %d occurrences%n", personOf.size(), occurrences.size());
+
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
+        Map<String, Map<String, Long>> byPerson = new HashMap<>();
+        result.personIds().forEach((occ, p) -> {
+            String t = personOf.get(occ);
+            if (t != null) byPerson.computeIfAbsent(p, k -> new HashMap<>()).merge(t, 1L, Long::sum);
+        });
+        Map<String, Long> sizes = new HashMap<>();
+        personOf.values().forEach(t -> sizes.merge(t, 1L, Long::sum));
+        long truePairs = sizes.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
+        long predicted = 0, correct = 0;
+        for (Map<String, Long> m : byPerson.values()) {
+            long n = m.values().stream().mapToLong(Long::longValue).sum();
+            predicted += n * (n - 1) / 2;
+            correct += m.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
+        }
+        double p = (double) correct / predicted, rc = (double) correct / truePairs;
+        System.out.printf("linkage: true persons %d, predicted persons %d; pairwise P=%.4f R=%.4f F1=%.4f; %s; review pairs %d%n",
+                sizes.size(), result.stats().persons(), p, rc, 2 * p * rc / (p + rc), result.stats(), result.reviewPairs().size());
+        // Merged true persons: how many predicted persons contain more than one true person.
+        long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
+        System.out.printf("predicted persons holding more than one true person: %d%n", impure);
+        if (Boolean.getBoolean("examples")) {
+            // Split true persons: print a few occurrences from the second-largest fragment beside one from the largest.
+            Map<String, Map<String, List<PersonOccurrence>>> fragments = new HashMap<>();
+            for (PersonOccurrence o : occurrences) {
+                String t = personOf.get(o.occurrenceId());
+                if (t != null) fragments.computeIfAbsent(t, k -> new HashMap<>()).computeIfAbsent(result.personIds().get(o.occurrenceId()), k -> new ArrayList<>()).add(o);
+            }
+            Map<String, Long> byRole = new TreeMap<>();
+            int shown = 0;
+            for (var e : fragments.entrySet()) {
+                if (e.getValue().size() < 2) continue;
+                List<List<PersonOccurrence>> fr = new ArrayList<>(e.getValue().values());
+                fr.sort((a, b) -> b.size() - a.size());
+                for (int i = 1; i < fr.size(); i++) for (PersonOccurrence o : fr.get(i)) byRole.merge(o.source() + "/" + o.role(), 1L, Long::sum);
+                if (shown++ < 12) {
+                    System.out.println("true " + e.getKey() + ": main " + brief(fr.get(0).get(0)) + "  | split " + brief(fr.get(1).get(0)) + " (" + fr.get(1).size() + " occ)");
+                }
+            }
+            System.out.println("occurrences outside their person's main fragment, by source/role: " + byRole);
+            Map<String, List<PersonOccurrence>> members = new HashMap<>();
+            for (PersonOccurrence o : occurrences) members.computeIfAbsent(result.personIds().get(o.occurrenceId()), k -> new ArrayList<>()).add(o);
+            byPerson.forEach((pid, m) -> {
+                if (m.size() < 2) return;
+                System.out.println("impure person " + pid + " holds true persons " + m);
+                for (PersonOccurrence o : members.get(pid)) System.out.println("   " + personOf.get(o.occurrenceId()) + " " + brief(o));
+            });
+        }
+    }
+
+    private static String brief(PersonOccurrence o) {
+        return o.source() + "/" + o.role() + " [" + o.givenNames() + "|" + o.familyName() + "|" + o.dateOfBirth() + "|" + o.postcode() + "|" + o.identifiers() + "]";
+    }
+
+    private static int idx(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) if (header[i].trim().equals(name)) return i;
+        throw new IllegalArgumentException("no column " + name);
+    }
+}
