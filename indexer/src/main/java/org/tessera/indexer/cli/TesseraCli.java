@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
                 IndicesCommand.class,
                 org.tessera.indexer.synthetic.GenerateCommand.class,
                 org.tessera.indexer.indicators.IndicatorsCommand.class,
+                org.tessera.indexer.ingest.SourcesCommand.class,
                 org.tessera.indexer.ingest.pipeline.IngestCommand.class,
                 org.tessera.indexer.scoring.RescoreCommand.class,
                 org.tessera.indexer.watchlist.ExportCommand.class,
