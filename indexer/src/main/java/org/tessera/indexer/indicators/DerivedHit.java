@@ -1,5 +1,8 @@
 package org.tessera.indexer.indicators;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,5 +16,22 @@ public record DerivedHit(String indicatorId, int indicatorVersion, Severity seve
 
     public DerivedHit {
         evidence = List.copyOf(evidence);
+    }
+
+    /** In the shape of an event's {@code hits} entry ({@code method: rule}, evidence = the triggering ids), for whoever stores it. */
+    public ObjectNode toJson() {
+        ObjectNode hit = JsonNodeFactory.instance.objectNode();
+        hit.put("indicator_id", indicatorId);
+        hit.put("indicator_version", indicatorVersion);
+        hit.put("severity", severity.label());
+        hit.put("weight", weight);
+        hit.put("counts", true);
+        hit.putArray("context").add("affirmed");
+        hit.put("evidence", String.join(" ", evidence));
+        hit.put("field", "rule");
+        ArrayNode persons = hit.putArray("person_ids");
+        persons.add(personId);
+        hit.put("method", "rule");
+        return hit;
     }
 }

@@ -56,6 +56,20 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
         return hit;
     }
 
+    /** Reads a stored hit back (the inverse of {@link #toJson}); context flags come from the labels. */
+    public static IndicatorHit fromJson(JsonNode hit) {
+        List<String> labels = strings(hit.path("context"));
+        String experiencer = labels.stream().filter(l -> l.startsWith("experiencer:")).map(l -> l.substring("experiencer:".length()))
+                .findFirst().orElse("subject");
+        EvidenceContext context = new EvidenceContext(labels.contains("negated"), labels.contains("uncertain"), labels.contains("historical"),
+                labels.contains("hypothetical"), experiencer, hit.path("counts").asBoolean(true));
+        Severity severity = Severity.parse(hit.path("severity").asText());
+        return new IndicatorHit(hit.path("indicator_id").asText(), hit.path("indicator_version").asInt(1),
+                severity == null ? Severity.LOW : severity, hit.path("weight").asDouble(), hit.path("field").asText(null),
+                hit.path("evidence").asText(null), hit.path("evidence_start").asInt(-1), hit.path("evidence_end").asInt(-1),
+                context, strings(hit.path("person_ids")), hit.path("method").asText("query"));
+    }
+
     /**
      * Stores hits on an event document: replaces {@code hits} and {@code indicator_ids} (every hit's
      * indicator, counted or not, sorted), the shape of events.json.

@@ -19,6 +19,9 @@ public final class NegexLiteContextResolver implements EvidenceContextResolver {
             "\\b(no|not|never|denies|denied|deny|without|nil|none|negative for|free of|ruled out|no evidence of|no signs of|no sign of|no concerns? about|isn't|wasn't|weren't|doesn't|didn't|hasn't|haven't|cannot|can't)\\b");
     /** Words that end a negation's scope between the cue and the span. */
     private static final Pattern SCOPE_END = Pattern.compile("\\b(but|however|although|though|except|apart from|whereas)\\b|[;:]");
+    /** NegEx post-negation: cues after the span ("concerns about alcohol (2019), none now"). */
+    private static final Pattern POST_NEGATION = Pattern.compile(
+            "^[^.;]{0,40}?\\b(none now|ruled out|unfounded|not substantiated|unsubstantiated|was negative|were negative|no longer)\\b");
     private static final Pattern HYPOTHETICAL = Pattern.compile(
             "\\b(if|should|in case|in the event|unless|were to|would be at risk|could lead to|at risk of|whether)\\b");
     private static final Pattern UNCERTAIN = Pattern.compile(
@@ -35,7 +38,7 @@ public final class NegexLiteContextResolver implements EvidenceContextResolver {
         int sentenceEnd = Sentences.endOf(text, end);
         String after = text.substring(end, sentenceEnd).toLowerCase(Locale.ROOT);
 
-        boolean negated = negated(before);
+        boolean negated = negated(before) || POST_NEGATION.matcher(after).find();
         boolean hypothetical = HYPOTHETICAL.matcher(before).find();
         boolean uncertain = UNCERTAIN.matcher(before).find() || after.trim().startsWith("?") || after.contains("?");
         boolean historical = HISTORICAL.matcher(before).find() || HISTORICAL.matcher(after).find();

@@ -64,4 +64,15 @@ class HitFactoryTest {
         assertThat(hit.counts()).isTrue();
         assertThat(hit.personIds()).containsExactly("m1");
     }
+
+    @Test
+    void aStoredHitReadsBackAsTheSameRecord() throws Exception {
+        String text = "Previous concerns about alcohol (2019), none now. Mum was drunk today.";
+        JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"person_ids\":[\"m1\"]}");
+        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR14", 2, Severity.MEDIUM, 2.5, AppliesTo.HOUSEHOLD_ADULT), null, event,
+                List.of(text.replace("alcohol", P + "alcohol" + Q)));
+
+        assertThat(hit.context().negated()).isTrue();
+        assertThat(IndicatorHit.fromJson(hit.toJson())).isEqualTo(hit);
+    }
 }

@@ -63,4 +63,15 @@ class NegexLiteContextResolverTest {
         assertThat(context).isEqualTo(EvidenceContext.AFFIRMED);
         assertThat(context.labels()).containsExactly("affirmed");
     }
+
+    @Test
+    void aNegationCueShortlyAfterTheTermNegatesIt() {
+        EvidenceContext context = contextOf("Previous concerns about alcohol (2019), none now.", "alcohol");
+
+        assertThat(context.negated()).isTrue();
+        assertThat(context.historical()).isTrue();
+        assertThat(context.counts()).isFalse();
+        assertThat(contextOf("Allegation of hitting the child was unfounded after the strategy discussion.", "hitting the child").negated()).isTrue();
+        assertThat(contextOf("Mum was drunk. Dad said the bruise was seen by the GP.", "drunk").negated()).isFalse();
+    }
 }
