@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code ./tessera} command line: one entry point whose subcommands each own one job. */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Multi-agency child-protection search and risk analytics.",
-        subcommands = {OpenSearchCommand.class, IndicesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {OpenSearchCommand.class, IndicesCommand.class, org.tessera.indexer.audit.AuditCommand.class, CommandLine.HelpCommand.class})
 public final class TesseraCli implements Runnable {
 
     @Option(names = "--config", description = "Settings file (Java properties, tessera.* keys). Default: ./tessera.properties if present.",
