@@ -153,7 +153,7 @@ class PortalBrowserIT {
         }
         ((JavascriptExecutor) driver).executeScript("document.getElementById('chronology').scrollIntoView()");
         screenshot("chronology");
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0,0)");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('profile-name').scrollIntoView()");
         screenshot("profile");
         assertThat(audit("duty", AuditTrail.PROFILE_VIEW)).anySatisfy(r -> {
             assertThat(r.targetPersonId()).isEqualTo("p-jayden");

@@ -36,7 +36,6 @@ class IndicatorsView extends VerticalLayout {
     IndicatorsView(IndicatorService indicators) {
         this.indicators = indicators;
         setWidthFull();
-        add(new Html("<style>mark.evidence{background:#ffd54f;padding:0 2px}</style>"));
         add(new H2("Indicator test bench"));
         TextArea text = new TextArea("Paste a case note or incident narrative");
         text.setId("bench-text");

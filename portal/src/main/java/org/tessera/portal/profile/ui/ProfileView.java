@@ -35,10 +35,6 @@ import org.tessera.portal.security.Roles;
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
 class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasUrlParameter<String> {
 
-    static final String STYLE = "<style>mark.evidence{background:#ffd54f;padding:0 2px;border-radius:3px}"
-            + "mark.not-counted{background:#e0e0e0;text-decoration:line-through;color:#555}"
-            + ".chip{display:inline-block;border-radius:10px;padding:0 8px;margin:0 4px 0 0;font-size:var(--lumo-font-size-s);background:#f3e5f5}"
-            + ".chip.not-counted{background:#eee;color:#666}</style>";
 
     private final ProfileService profiles;
     private String personId;
@@ -66,7 +62,6 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
             return;
         }
         Profile.View profile = view.get();
-        add(new Html(STYLE));
         H2 title = new H2(profile.identity().name());
         title.setId("profile-name");
         add(title);
@@ -157,7 +152,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         }
         String summary = "<span><b>" + esc(entry.date()) + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())
                 + (entry.title() == null ? "" : " · " + esc(entry.title())) + " " + chips + "</span>";
-        Div text = new Div(new Html("<div class='note' style='white-space:pre-wrap'>" + entry.highlighted() + "</div>"));
+        Div text = new Div(new Html("<div class='note'>" + entry.highlighted() + "</div>"));
         Button reader = new Button("Open case-note reader", click -> openReader(entry));
         Details details = new Details(new Html(summary), text, reader);
         details.addClassName("chronology-entry");
@@ -170,7 +165,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(entry.date() + " – " + entry.agency() + " " + entry.recordType());
         dialog.setWidth("48em");
-        dialog.add(new Html("<div style='white-space:pre-wrap;line-height:1.6'>" + entry.highlighted() + "</div>"));
+        dialog.add(new Html("<div class='note'>" + entry.highlighted() + "</div>"));
         Grid<Profile.Evidence> hits = new Grid<>();
         hits.addColumn(Profile.Evidence::indicatorId).setHeader("Indicator");
         hits.addColumn(Profile.Evidence::severity).setHeader("Severity");
