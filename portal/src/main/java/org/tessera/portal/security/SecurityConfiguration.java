@@ -77,7 +77,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain viewSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc) throws Exception {
         headers(http);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/tessera.css").permitAll());
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login").permitAll());
         }

@@ -38,6 +38,7 @@ class AuditView extends VerticalLayout {
         });
         Grid<AuditRecord> grid = new Grid<>();
         grid.setId("audit-grid");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(AuditRecord::sequence).setHeader("#").setAutoWidth(true);
         grid.addColumn(r -> r.timestamp().toString()).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::user).setHeader("User");

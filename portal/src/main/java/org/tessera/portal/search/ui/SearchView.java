@@ -70,6 +70,7 @@ class SearchView extends VerticalLayout {
         people.addColumn(p -> String.join(", ", p.agencies())).setHeader("Agencies");
         people.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("profile/" + e.getItem().personId())));
         records.setId("records-grid");
+        records.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         records.addColumn(RecordResult::date).setHeader("Date").setAutoWidth(true);
         records.addColumn(RecordResult::agency).setHeader("Agency");
         records.addColumn(RecordResult::recordType).setHeader("Type");

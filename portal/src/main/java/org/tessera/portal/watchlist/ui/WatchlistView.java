@@ -37,6 +37,7 @@ class WatchlistView extends VerticalLayout {
         dismissed.addValueChangeListener(e -> refresh());
         add(dismissed);
         grid.setId("watchlist-grid");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(e -> {
             Span name = new Span(e.name());
             if (e.newSinceLastVisit()) {
@@ -46,7 +47,7 @@ class WatchlistView extends VerticalLayout {
             }
             return new HorizontalLayout(name);
         }).setHeader("Child").setAutoWidth(true);
-        grid.addColumn(WatchlistEntry::dateOfBirth).setHeader("Born");
+        grid.addColumn(WatchlistEntry::dateOfBirth).setHeader("Born").setAutoWidth(true);
         grid.addComponentColumn(e -> {
             Span band = new Span(e.band() == null ? "rising" : e.band());
             band.getElement().getThemeList().add("badge " + ("red".equals(e.band()) ? "error" : "contrast"));
