@@ -13,8 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The append-only audit trail in the {@code audit} index.
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLog {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 500;
 
@@ -44,10 +41,10 @@ public final class AuditLog {
 
     /** Seals {@code entry} onto the chain and stores it; returns the stored record. */
     public synchronized AuditRecord append(AuditRecord.Entry entry) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (lastSequence < 0) {
-                loadTail();
-            }
+        if (lastSequence < 0) {
+            loadTail();
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
             AuditRecord record = AuditRecord.seal(lastSequence + 1, Instant.now(clock), entry, lastHash);
             var response = connection.raw("PUT", "/" + index + "/_create/" + record.sequence(), toJson(record).toString());
             if (response.ok()) {
@@ -55,14 +52,37 @@ public final class AuditLog {
                 lastHash = record.hash();
                 return record;
             }
-            if (response.status() == 409) {
-                log.info("Audit record {} was written by another writer; reloading the chain tail", record.sequence());
-                lastSequence = -1;
-                continue;
+            if (response.status() != 409) {
+                throw new IllegalStateException("cannot write audit record " + record.sequence() + ": HTTP " + response.status());
             }
-            throw new IllegalStateException("cannot write audit record " + record.sequence() + ": HTTP " + response.status() + " " + response.body());
+            // Another writer took this sequence: follow the chain forward by id (real-time reads,
+            // unlike search) and seal again on its true end.
+            advanceTail();
         }
         throw new IllegalStateException("cannot append to the audit trail: too many concurrent writers");
+    }
+
+    private void advanceTail() {
+        while (true) {
+            var response = connection.raw("GET", "/" + index + "/_doc/" + (lastSequence + 1), null);
+            if (response.status() == 404) {
+                return;
+            }
+            if (!response.ok()) {
+                throw new IllegalStateException("cannot read audit record " + (lastSequence + 1) + ": HTTP " + response.status());
+            }
+            try {
+                JsonNode doc = JSON.readTree(response.body());
+                if (!doc.path("found").asBoolean(false)) {
+                    return;
+                }
+                AuditRecord next = fromJson(doc.path("_source"));
+                lastSequence = next.sequence();
+                lastHash = next.hash();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Walks the whole chain in sequence order and reports the first broken link. */
@@ -149,6 +169,7 @@ public final class AuditLog {
             lastSequence = last.sequence();
             lastHash = last.hash();
         }
+        advanceTail();
     }
 
     private JsonNode search(ObjectNode body) {
