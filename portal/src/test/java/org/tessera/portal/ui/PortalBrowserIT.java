@@ -211,5 +211,6 @@ class PortalBrowserIT {
         waiting().until(d -> d.findElements(By.id("search-box")).isEmpty() && !d.findElements(By.id("sign-out")).isEmpty()
                 || d.getPageSource().contains("Could not navigate"));
         assertThat(driver.findElements(By.id("search-box"))).isEmpty();
+        assertThat(audit("auditor", AuditTrail.ACCESS_DENIED)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("view search"));
     }
 }
