@@ -72,6 +72,21 @@ class ApiController {
         return profiles.chronology(id, agency, indicator);
     }
 
+    /** The chronology as CSV (date, agency, type, title, indicators, text); audited as an export. */
+    @GetMapping(value = "/persons/{id}/chronology.csv", produces = "text/csv")
+    ResponseEntity<String> exportChronology(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
+        StringBuilder csv = new StringBuilder("date,agency,record_type,title,indicators,not_counted,text\r\n");
+        for (Profile.Entry entry : profiles.exportChronology(id, purpose)) {
+            csv.append(Csv.row(entry.date(), entry.agency(), entry.recordType(), entry.title(),
+                    String.join(";", entry.evidence().stream().filter(Profile.Evidence::counts).map(Profile.Evidence::indicatorId).toList()),
+                    String.join(";", entry.evidence().stream().filter(e -> !e.counts()).map(Profile.Evidence::indicatorId).toList()),
+                    entry.text()));
+        }
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"chronology-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"")
+                .body(csv.toString());
+    }
+
     @GetMapping("/watchlist")
     List<WatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed) {
         return watchlist.entries(includeDismissed, 200);

@@ -97,6 +97,18 @@ public class ProfileService {
         return entries;
     }
 
+    /**
+     * The chronology for export (CSV by the API): like {@link #chronology} but recorded in the
+     * audit trail as an export, with the purpose the user stated.
+     */
+    public List<Entry> exportChronology(String personId, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a purpose is required to export a chronology");
+        }
+        audit.record(AuditTrail.EXPORT, personId, null, purpose.trim(), "chronology csv");
+        return chronology(personId, null, null);
+    }
+
     /** Indicators behind the score: counted hits per indicator, strongest first. */
     public List<Contribution> contributions(String personId) {
         Map<String, double[]> weights = new LinkedHashMap<>();

@@ -120,6 +120,21 @@ class PortalSecurityIT {
     }
 
     @Test
+    void exportingAChronologyNeedsAPurposeAndIsAuditedAsAnExport() throws Exception {
+        mvc.perform(get("/api/persons/p-jayden/chronology.csv").param("purpose", "Strategy meeting")
+                        .with(httpBasic("practitioner", "practitioner-demo")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .startsWith("date,agency,record_type")
+                        .contains("\"2026-02-14\",\"police\",\"incident\"")
+                        .contains("\"neglect_concern;dv_child_present\""));
+        assertThat(auditFor("practitioner", AuditTrail.EXPORT)).anySatisfy(r -> {
+            assertThat(r.targetPersonId()).isEqualTo("p-jayden");
+            assertThat(r.purpose()).isEqualTo("Strategy meeting");
+        });
+    }
+
+    @Test
     void anAuditorCannotSearchOrOpenProfilesAndTheRefusalIsAudited() throws Exception {
         mvc.perform(get("/api/search").param("q", "smith").with(httpBasic("auditor", "auditor-demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/persons/p-jayden").param("purpose", "curious").with(httpBasic("auditor", "auditor-demo")))

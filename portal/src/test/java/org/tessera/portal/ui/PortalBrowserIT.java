@@ -206,6 +206,8 @@ class PortalBrowserIT {
         signIn("auditor", "auditor-demo");
         open("audit");
         waitForText(By.cssSelector("#audit-grid vaadin-grid-cell-content"), "search");
+        driver.findElement(By.id("audit-verify")).click();
+        waitForText(By.id("audit-verification"), "Intact");
         screenshot("audit");
         open("search");
         waiting().until(d -> d.findElements(By.id("search-box")).isEmpty() && !d.findElements(By.id("sign-out")).isEmpty()

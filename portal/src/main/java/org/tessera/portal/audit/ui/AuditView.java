@@ -36,14 +36,15 @@ class AuditView extends VerticalLayout {
             verification.setText(result.intact() ? "Intact: " + result.records() + " records"
                     : "BROKEN at record " + result.brokenAt() + ": " + result.problem());
         });
+        verify.setId("audit-verify");
         Grid<AuditRecord> grid = new Grid<>();
         grid.setId("audit-grid");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(AuditRecord::sequence).setHeader("#").setAutoWidth(true);
         grid.addColumn(r -> r.timestamp().toString()).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::user).setHeader("User");
-        grid.addColumn(r -> String.join(", ", r.roles())).setHeader("Roles");
-        grid.addColumn(AuditRecord::action).setHeader("Action");
+        grid.addColumn(r -> String.join(", ", r.roles())).setHeader("Roles").setAutoWidth(true);
+        grid.addColumn(AuditRecord::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditRecord::outcome).setHeader("Outcome");
         grid.addColumn(AuditRecord::targetPersonId).setHeader("Person");
         grid.addColumn(AuditRecord::query).setHeader("Search");
