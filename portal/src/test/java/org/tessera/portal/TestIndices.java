@@ -38,9 +38,23 @@ public final class TestIndices {
                 properties = properties.withUris(List.of(embedded.url()));
             }
             server = properties;
+            OpenSearchProperties connectTo = properties.withIndexPrefix(PREFIX);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIndices(connectTo), "delete-portal-test-indices"));
         }
         registry.add("tessera.opensearch.uris", () -> server.uris().getFirst().toString());
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
+    }
+
+    /** The indices live only as long as the test JVM (wildcard deletes are refused, so by name). */
+    private static void deleteIndices(OpenSearchProperties properties) {
+        try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {
+            var listed = connection.raw("GET", "/_cat/indices/" + PREFIX + "-*", null, Map.of("format", "json", "h", "index"));
+            for (var index : Json.parse(listed.body())) {
+                connection.raw("DELETE", "/" + index.path("index").asText(), null);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("could not delete test indices " + PREFIX + "-*: " + e.getMessage());
+        }
     }
 
     /** Indexes every fixture document (idempotent: ids come from the documents) and refreshes. */

@@ -154,6 +154,24 @@ class PortalSecurityIT {
     }
 
     @Test
+    void aDismissalNeedsAReasonAndEveryActionIsKeptInTheReviewHistory() throws Exception {
+        mvc.perform(post("/api/watchlist/p-oliver/review").contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"dismiss\"}")
+                .with(httpBasic("duty", "duty-demo"))).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/watchlist/p-oliver/review").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"assign\",\"assignee\":\"sw-team-2\"}")
+                .with(httpBasic("duty", "duty-demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/watchlist/p-oliver/review").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"dismiss\",\"reason\":\"known to CSC, plan in place\"}")
+                .with(httpBasic("duty", "duty-demo"))).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("dismissed"));
+        String review = connection.raw("GET", "/" + connection.alias("reviews") + "/_source/p-oliver", null).body();
+        var json = org.tessera.portal.common.Json.parse(review);
+        assertThat(json.path("state").asText()).isEqualTo("dismissed");
+        assertThat(json.path("assigned_to").asText()).isEqualTo("sw-team-2");
+        assertThat(json.path("history")).hasSize(2);
+        assertThat(json.path("history").get(1).path("reason").asText()).isEqualTo("known to CSC, plan in place");
+    }
+
+    @Test
     void anAnalystTestsTextThroughTheRealPercolator() throws Exception {
         mvc.perform(post("/api/indicators/test").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\":\"Amelia was reported missing from care last night.\"}")
