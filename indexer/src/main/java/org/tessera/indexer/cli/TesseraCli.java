@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 org.tessera.indexer.ingest.pipeline.IngestCommand.class,
                 org.tessera.indexer.scoring.RescoreCommand.class,
                 org.tessera.indexer.watchlist.ExportCommand.class,
+                org.tessera.indexer.audit.AuditCommand.class,
                 org.tessera.indexer.demo.DemoCommand.class,
                 org.tessera.indexer.cluster.ClusterCommand.class,
                 org.tessera.indexer.bench.BenchCommand.class,

@@ -104,9 +104,19 @@ public final class OpenSearchConnection implements AutoCloseable {
         try (Response response = client.generic().execute(builder.build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
             return new RawResponse(response.getStatus(), body);
+        } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
+            // The transport throws for statuses such as 409; the contract above is to hand them back.
+            return new RawResponse(e.status(), errorBody(e));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch " + method + " " + endpoint + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The exception's message is the request line, a newline, then the engine's answer. */
+    private static String errorBody(org.opensearch.client.transport.httpclient5.ResponseException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(newline + 1);
     }
 
     /** Status and body of a raw request. */

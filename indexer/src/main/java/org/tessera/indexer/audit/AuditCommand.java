@@ -1,0 +1,47 @@
+package org.tessera.indexer.audit;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.tessera.indexer.cli.TesseraCli;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.OpenSearchSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tessera audit verify}: walk the audit chain and name the first broken link. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Check the tamper-evident audit trail written by the portal.",
+        subcommands = {AuditCommand.Verify.class})
+public final class AuditCommand implements Runnable {
+
+    @ParentCommand
+    TesseraCli root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute every record's hash and link; exit 0 when intact, 3 when broken.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand parent;
+
+        @Override
+        public Integer call() {
+            try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(parent.root.settings()))) {
+                AuditVerification result = new AuditLog(connection, Clock.systemUTC()).verify();
+                if (result.intact()) {
+                    System.out.println("audit trail intact: " + result.records() + " records");
+                    return 0;
+                }
+                System.out.println("audit trail BROKEN at sequence " + result.brokenAt() + ": " + result.problem());
+                return 3;
+            }
+        }
+    }
+}

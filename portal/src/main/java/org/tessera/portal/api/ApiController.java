@@ -1,0 +1,115 @@
+package org.tessera.portal.api;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tessera.portal.indicators.IndicatorService;
+import org.tessera.portal.profile.Profile;
+import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.search.SearchFilter;
+import org.tessera.portal.search.SearchResults;
+import org.tessera.portal.search.SearchService;
+import org.tessera.portal.watchlist.ReviewAction;
+import org.tessera.portal.watchlist.WatchlistEntry;
+import org.tessera.portal.watchlist.WatchlistService;
+
+/** The REST API (docs/api.md). Authorisation and auditing live in the services it calls. */
+@RestController
+@RequestMapping("/api")
+class ApiController {
+
+    private final SearchService search;
+    private final ProfileService profiles;
+    private final WatchlistService watchlist;
+    private final IndicatorService indicators;
+
+    ApiController(SearchService search, ProfileService profiles, WatchlistService watchlist, IndicatorService indicators) {
+        this.search = search;
+        this.profiles = profiles;
+        this.watchlist = watchlist;
+        this.indicators = indicators;
+    }
+
+    record SearchAnswer(SearchResults.Summary summary, List<SearchResults.PersonResult> people, List<SearchResults.RecordResult> records) {
+    }
+
+    @GetMapping("/search")
+    SearchAnswer search(@RequestParam("q") String q,
+                        @RequestParam(value = "agency", required = false) String agency,
+                        @RequestParam(value = "record_type", required = false) String recordType,
+                        @RequestParam(value = "indicator", required = false) String indicator,
+                        @RequestParam(value = "band", required = false) String band,
+                        @RequestParam(value = "district", required = false) String district,
+                        @RequestParam(value = "age", required = false) String age,
+                        @RequestParam(value = "from", required = false) java.time.LocalDate from,
+                        @RequestParam(value = "to", required = false) java.time.LocalDate to,
+                        @RequestParam(value = "page", defaultValue = "0") int page,
+                        @RequestParam(value = "size", defaultValue = "20") int size) {
+        int limit = Math.max(1, Math.min(size, 100));
+        SearchFilter filter = new SearchFilter(agency, recordType, indicator, band, district, age, from, to);
+        SearchResults.Summary summary = search.search(q, filter);
+        return new SearchAnswer(summary, search.people(q, filter, page * limit, limit), search.records(q, filter, page * limit, limit));
+    }
+
+    @GetMapping("/persons/{id}")
+    ResponseEntity<Profile.View> person(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
+        return ResponseEntity.of(profiles.open(id, purpose));
+    }
+
+    @GetMapping("/persons/{id}/chronology")
+    List<Profile.Entry> chronology(@PathVariable("id") String id,
+                                   @RequestParam(value = "agency", required = false) String agency,
+                                   @RequestParam(value = "indicator", required = false) String indicator) {
+        return profiles.chronology(id, agency, indicator);
+    }
+
+    /** The chronology as CSV (date, agency, type, title, indicators, text); audited as an export. */
+    @GetMapping(value = "/persons/{id}/chronology.csv", produces = "text/csv")
+    ResponseEntity<String> exportChronology(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
+        StringBuilder csv = new StringBuilder("date,agency,record_type,title,indicators,not_counted,text\r\n");
+        for (Profile.Entry entry : profiles.exportChronology(id, purpose)) {
+            csv.append(Csv.row(entry.date(), entry.agency(), entry.recordType(), entry.title(),
+                    String.join(";", entry.evidence().stream().filter(Profile.Evidence::counts).map(Profile.Evidence::indicatorId).toList()),
+                    String.join(";", entry.evidence().stream().filter(e -> !e.counts()).map(Profile.Evidence::indicatorId).toList()),
+                    entry.text()));
+        }
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"chronology-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv\"")
+                .body(csv.toString());
+    }
+
+    @GetMapping("/watchlist")
+    List<WatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed) {
+        return watchlist.entries(includeDismissed, 200);
+    }
+
+    record ReviewRequest(String action, String assignee, String reason) {
+    }
+
+    @PostMapping("/watchlist/{id}/review")
+    Map<String, String> review(@PathVariable("id") String id, @RequestBody ReviewRequest request) {
+        return Map.of("person_id", id, "state", watchlist.review(id, ReviewAction.parse(request.action()), request.assignee(), request.reason()));
+    }
+
+    record IndicatorTest(String text) {
+    }
+
+    @PostMapping("/indicators/test")
+    List<IndicatorService.Match> testIndicators(@RequestBody IndicatorTest request) {
+        return indicators.test(request.text());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,68 @@
+package org.tessera.portal.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tessera.indexer.audit.AuditLog;
+import org.tessera.indexer.audit.AuditRecord;
+import org.tessera.indexer.audit.AuditVerification;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.security.CurrentUser;
+import org.tessera.portal.security.Roles;
+
+/**
+ * The portal's side of the audit trail: every search, profile view, export and refused access is
+ * appended to the hash chain of {@link AuditLog} before the user sees anything, so a failure to
+ * audit is a failure of the action. Thread-safe (the log serialises appends).
+ */
+@Service
+public class AuditTrail {
+
+    /** Action names as stored in the {@code action} field. */
+    public static final String SEARCH = "search";
+    public static final String PROFILE_VIEW = "profile_view";
+    public static final String CHRONOLOGY_VIEW = "chronology_view";
+    public static final String EXPORT = "export";
+    public static final String LOGIN_FAILED = "login_failed";
+    public static final String LOGIN = "login";
+    public static final String ACCESS_DENIED = "access_denied";
+    public static final String WATCHLIST_VIEW = "watchlist_view";
+    public static final String REVIEW = "watchlist_review";
+    public static final String INDICATOR_CHANGE = "indicator_change";
+    public static final String LINK_DECISION = "link_decision";
+
+    private final AuditLog log;
+
+    public AuditTrail(OpenSearchConnection connection, Clock clock) {
+        this.log = new AuditLog(connection, clock);
+    }
+
+    /** Records an action of the signed-in user. */
+    public AuditRecord record(String action, String targetPersonId, String query, String purpose, String detail) {
+        return log.append(new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
+                query, purpose, detail, CurrentUser.address()));
+    }
+
+    /** Records a refusal or failure on behalf of {@code user} (who may not be signed in). */
+    public AuditRecord refusal(String user, List<String> roles, String action, String outcome, String detail, String address) {
+        return log.append(new AuditRecord.Entry(user, roles, action, outcome, null, null, null, detail, address));
+    }
+
+    @RolesAllowed(Roles.AUDITOR)
+    public List<AuditRecord> recent(int from, int size, String user, String action, String personId) {
+        return log.recent(from, size, user, action, personId);
+    }
+
+    @RolesAllowed(Roles.AUDITOR)
+    public AuditVerification verify() {
+        return log.verify();
+    }
+
+    /** When the signed-in user last did {@code action}, before now; for "new since last visit". */
+    public Optional<Instant> lastTime(String action) {
+        return log.recent(0, 1, CurrentUser.name(), action, null).stream().findFirst().map(AuditRecord::timestamp);
+    }
+}

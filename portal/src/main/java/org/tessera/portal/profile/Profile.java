@@ -1,0 +1,74 @@
+package org.tessera.portal.profile;
+
+import java.util.List;
+
+/** Profile types returned by {@link ProfileService}. */
+public final class Profile {
+
+    private Profile() {
+    }
+
+    public record Address(String address, String postcode, String from, String to) {
+    }
+
+    public record Identity(String personId, String name, List<String> givenNames, List<String> familyNames,
+                           List<String> aliases, List<String> datesOfBirth, String gender, boolean child,
+                           List<String> identifiers, List<Address> addresses, List<String> agencies,
+                           List<String> householdIds) {
+        public Identity {
+            givenNames = List.copyOf(givenNames);
+            familyNames = List.copyOf(familyNames);
+            aliases = List.copyOf(aliases);
+            datesOfBirth = List.copyOf(datesOfBirth);
+            identifiers = List.copyOf(identifiers);
+            addresses = List.copyOf(addresses);
+            agencies = List.copyOf(agencies);
+            householdIds = List.copyOf(householdIds);
+        }
+    }
+
+    public record Member(String personId, String name, String relation, String dateOfBirth, boolean child) {
+    }
+
+    public record Risk(Double score, String band, Double velocity, String asOf, List<String> topIndicators) {
+        public Risk {
+            topIndicators = List.copyOf(topIndicators);
+        }
+    }
+
+    /** A child's profile as opened with a purpose. */
+    public record View(Identity identity, List<Member> household, Risk risk) {
+        public View {
+            household = List.copyOf(household);
+        }
+    }
+
+    /** One indicator hit on an event; {@code counts=false} for negated, hypothetical or historical mentions. */
+    public record Evidence(String indicatorId, String severity, double weight, boolean counts, String context,
+                           String evidence, int start, int end, String field) {
+    }
+
+    /** One event in the chronology; {@code highlighted} is safe HTML of the full text with evidence marked. */
+    public record Entry(String eventId, String date, String agency, String recordType, String title, String text,
+                        String highlighted, List<Evidence> evidence) {
+        public Entry {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /** An indicator's contribution to the child's risk, with the strongest piece of evidence. */
+    public record Contribution(String indicatorId, long hits, double weight, String lastDate, String example) {
+    }
+
+    /** Cumulative counted weight by month, for the trend chart. */
+    public record TrendPoint(String month, double cumulativeWeight) {
+    }
+
+    /** Another person record that may be the same human. */
+    public record Candidate(String personId, String name, String dateOfBirth, List<String> postcodes, double similarity,
+                            String decision) {
+        public Candidate {
+            postcodes = List.copyOf(postcodes);
+        }
+    }
+}

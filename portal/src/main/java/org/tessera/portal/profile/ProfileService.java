@@ -1,0 +1,265 @@
+package org.tessera.portal.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.Highlights;
+import org.tessera.portal.common.Json;
+import org.tessera.portal.profile.Profile.Address;
+import org.tessera.portal.profile.Profile.Candidate;
+import org.tessera.portal.profile.Profile.Contribution;
+import org.tessera.portal.profile.Profile.Entry;
+import org.tessera.portal.profile.Profile.Evidence;
+import org.tessera.portal.profile.Profile.Identity;
+import org.tessera.portal.profile.Profile.Member;
+import org.tessera.portal.profile.Profile.Risk;
+import org.tessera.portal.profile.Profile.TrendPoint;
+import org.tessera.portal.profile.Profile.View;
+import org.tessera.portal.security.Roles;
+
+/**
+ * A child's profile, chronology, risk explanation and possible duplicates. Opening a profile
+ * requires a stated purpose and is audited; the other calls read what an opened profile shows.
+ * Thread-safe.
+ */
+@Service
+@RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
+public class ProfileService {
+
+    static final int MAX_EVENTS = 1000;
+
+    private final OpenSearchConnection connection;
+    private final AuditTrail audit;
+    private final LinkDecisions decisions;
+
+    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions) {
+        this.connection = connection;
+        this.audit = audit;
+        this.decisions = decisions;
+    }
+
+    /** Opens a profile for {@code purpose} (required), recording the view in the audit trail. */
+    public Optional<View> open(String personId, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a purpose is required to open a profile");
+        }
+        audit.record(AuditTrail.PROFILE_VIEW, personId, null, purpose.trim(), null);
+        return person(personId).map(source -> new View(identity(source), household(source), risk(source)));
+    }
+
+    /** Every event of the person in date order, optionally only one agency's or one indicator's. */
+    public List<Entry> chronology(String personId, String agency, String indicator) {
+        ObjectNode body = Json.object();
+        body.put("size", MAX_EVENTS);
+        ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
+        filters.addObject().putObject("term").put("person_ids", personId);
+        if (agency != null && !agency.isBlank()) {
+            filters.addObject().putObject("term").put("agency", agency);
+        }
+        if (indicator != null && !indicator.isBlank()) {
+            filters.addObject().putObject("term").put("indicator_ids", indicator);
+        }
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject("event_date").put("order", "asc");
+        sort.addObject().put("event_id", "asc");
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            List<Evidence> evidence = new ArrayList<>();
+            List<Highlights.Span> spans = new ArrayList<>();
+            for (JsonNode h : source.path("hits")) {
+                Evidence e = new Evidence(h.path("indicator_id").asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
+                        h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
+                        h.path("evidence_start").asInt(-1), h.path("evidence_end").asInt(-1), Json.text(h, "field"));
+                evidence.add(e);
+                if (e.field() == null || "text".equals(e.field())) {
+                    spans.add(new Highlights.Span(e.start(), e.end(),
+                            e.indicatorId() + (e.counts() ? "" : " (not counted: " + (e.context() == null ? "context" : e.context()) + ")"),
+                            e.counts()));
+                }
+            }
+            String text = Json.text(source, "text");
+            entries.add(new Entry(Json.text(source, "event_id"), Json.text(source, "event_date"), Json.text(source, "agency"),
+                    Json.text(source, "record_type"), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence));
+        }
+        return entries;
+    }
+
+    /**
+     * The chronology for export (CSV by the API): like {@link #chronology} but recorded in the
+     * audit trail as an export, with the purpose the user stated.
+     */
+    public List<Entry> exportChronology(String personId, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a purpose is required to export a chronology");
+        }
+        audit.record(AuditTrail.EXPORT, personId, null, purpose.trim(), "chronology csv");
+        return chronology(personId, null, null);
+    }
+
+    /** Indicators behind the score: counted hits per indicator, strongest first. */
+    public List<Contribution> contributions(String personId) {
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        Map<String, String> lastDate = new LinkedHashMap<>();
+        Map<String, String> example = new LinkedHashMap<>();
+        for (Entry entry : chronology(personId, null, null)) {
+            for (Evidence e : entry.evidence()) {
+                if (!e.counts()) {
+                    continue;
+                }
+                double[] sum = weights.computeIfAbsent(e.indicatorId(), k -> new double[2]);
+                sum[0] += 1;
+                sum[1] += e.weight();
+                lastDate.put(e.indicatorId(), entry.date());
+                example.put(e.indicatorId(), e.evidence());
+            }
+        }
+        List<Contribution> contributions = new ArrayList<>();
+        weights.forEach((id, sum) -> contributions.add(new Contribution(id, (long) sum[0], sum[1], lastDate.get(id), example.get(id))));
+        contributions.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        return contributions;
+    }
+
+    /** Cumulative counted indicator weight by month (undecayed: shows how evidence built up). */
+    public List<TrendPoint> trend(String personId) {
+        TreeMap<String, Double> byMonth = new TreeMap<>();
+        for (Entry entry : chronology(personId, null, null)) {
+            if (entry.date() == null || entry.date().length() < 7) {
+                continue;
+            }
+            double weight = entry.evidence().stream().filter(Evidence::counts).mapToDouble(Evidence::weight).sum();
+            byMonth.merge(entry.date().substring(0, 7), weight, Double::sum);
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Double> month : byMonth.entrySet()) {
+            total += month.getValue();
+            points.add(new TrendPoint(month.getKey(), total));
+        }
+        return points;
+    }
+
+    /** Other person records sharing a date of birth and a similar name, with any recorded decision. */
+    public List<Candidate> duplicates(String personId) {
+        Optional<JsonNode> person = person(personId);
+        if (person.isEmpty()) {
+            return List.of();
+        }
+        JsonNode source = person.get();
+        ObjectNode body = Json.object();
+        body.put("size", 10);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
+        ArrayNode should = bool.putArray("should");
+        String names = String.join(" ", Json.strings(source.path("given_names"))) + " " + String.join(" ", Json.strings(source.path("family_name")));
+        should.addObject().putObject("match").putObject("all_names").put("query", names.trim()).put("fuzziness", "AUTO");
+        String dob = Json.text(source, "date_of_birth");
+        if (dob != null) {
+            should.addObject().putObject("term").putObject("date_of_birth").put("value", dob).put("boost", 3);
+        }
+        bool.put("minimum_should_match", dob == null ? 1 : 2);
+        Map<String, String> decided = decisions.decisionsFor(personId);
+        List<Candidate> candidates = new ArrayList<>();
+        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits");
+        double max = hits.path("max_score").asDouble(1);
+        for (JsonNode hit : hits.path("hits")) {
+            JsonNode other = hit.path("_source");
+            String otherId = Json.text(other, "person_id");
+            candidates.add(new Candidate(otherId, name(other), Json.text(other, "date_of_birth"), Json.strings(other.path("postcodes")),
+                    max <= 0 ? 0 : hit.path("_score").asDouble() / max, decided.get(otherId)));
+        }
+        return candidates;
+    }
+
+    /** Records a merge/split decision between two person records (the linker applies it on its next run). */
+    public void decide(String personId, String otherId, LinkDecisions.Decision decision, String reason) {
+        decisions.record(personId, otherId, decision, reason);
+        audit.record(AuditTrail.LINK_DECISION, personId, null, null, decision + " with " + otherId);
+    }
+
+    private Optional<JsonNode> person(String personId) {
+        ObjectNode body = Json.object();
+        body.put("size", 1);
+        body.putObject("query").putObject("term").put("person_id", personId);
+        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
+    }
+
+    private static String name(JsonNode source) {
+        String full = Json.text(source, "full_name");
+        if (full != null) {
+            return full;
+        }
+        return (String.join(" ", Json.strings(source.path("given_names"))) + " " + String.join(" ", Json.strings(source.path("family_name")))).trim();
+    }
+
+    private static Identity identity(JsonNode source) {
+        List<Address> addresses = new ArrayList<>();
+        for (JsonNode a : source.path("addresses")) {
+            addresses.add(new Address(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+        }
+        List<String> identifiers = new ArrayList<>();
+        source.path("identifiers").fields().forEachRemaining(field -> {
+            for (String value : Json.strings(field.getValue())) {
+                identifiers.add(field.getKey() + ": " + value);
+            }
+        });
+        Set<String> dobs = new LinkedHashSet<>();
+        if (Json.text(source, "date_of_birth") != null) {
+            dobs.add(Json.text(source, "date_of_birth"));
+        }
+        dobs.addAll(Json.strings(source.path("dob_text")));
+        List<String> aliases = new ArrayList<>(Json.strings(source.path("all_names")));
+        return new Identity(Json.text(source, "person_id"), name(source), Json.strings(source.path("given_names")),
+                Json.strings(source.path("family_name")), aliases, new ArrayList<>(dobs), Json.text(source, "gender"),
+                source.path("is_child").asBoolean(false), identifiers, addresses, Json.strings(source.path("agencies")),
+                Json.strings(source.path("household_ids")));
+    }
+
+    private List<Member> household(JsonNode source) {
+        Map<String, String> relationOf = new LinkedHashMap<>();
+        for (JsonNode relation : source.path("relations")) {
+            relationOf.put(relation.path("person_id").asText(), Json.text(relation, "relation"));
+        }
+        List<String> households = Json.strings(source.path("household_ids"));
+        if (relationOf.isEmpty() && households.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = Json.object();
+        body.put("size", 50);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put("person_id", Json.text(source, "person_id"));
+        ArrayNode should = bool.putArray("should");
+        ArrayNode ids = should.addObject().putObject("terms").putArray("person_id");
+        relationOf.keySet().forEach(ids::add);
+        ArrayNode householdIds = should.addObject().putObject("terms").putArray("household_ids");
+        households.forEach(householdIds::add);
+        List<Member> members = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+            JsonNode other = hit.path("_source");
+            String id = Json.text(other, "person_id");
+            members.add(new Member(id, name(other), relationOf.getOrDefault(id, "household member"),
+                    Json.text(other, "date_of_birth"), other.path("is_child").asBoolean(false)));
+        }
+        return members;
+    }
+
+    private static Risk risk(JsonNode source) {
+        JsonNode risk = source.path("risk");
+        return new Risk(Json.number(risk, "score"), Json.text(risk, "band"), Json.number(risk, "velocity"),
+                Json.text(risk, "as_of"), Json.strings(risk.path("top_indicators")));
+    }
+}

@@ -1,0 +1,50 @@
+package org.tessera.portal.profile.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Asks why the user opens a child's profile; nothing is shown until a purpose is given. */
+class PurposeDialog extends Dialog {
+
+    static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
+            "Child protection plan review", "Watchlist review", "Other (describe)");
+
+    PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
+        setHeaderTitle("Why are you opening this record?");
+        setCloseOnOutsideClick(false);
+        setCloseOnEsc(false);
+        ComboBox<String> purpose = new ComboBox<>("Purpose");
+        purpose.setId("purpose");
+        purpose.setItems(PURPOSES);
+        purpose.setAllowCustomValue(true);
+        purpose.addCustomValueSetListener(e -> purpose.setValue(e.getDetail()));
+        purpose.setWidthFull();
+        TextField detail = new TextField("Reference or detail (optional)");
+        detail.setId("purpose-detail");
+        detail.setWidthFull();
+        add(new Paragraph("Your purpose is recorded in the audit trail with this view."), purpose, detail);
+        Button open = new Button("Open record", e -> {
+            if (purpose.isEmpty()) {
+                purpose.setInvalid(true);
+                purpose.setErrorMessage("State a purpose");
+                return;
+            }
+            String stated = purpose.getValue() + (detail.isEmpty() ? "" : ": " + detail.getValue());
+            close();
+            onPurpose.accept(stated);
+        });
+        open.setId("purpose-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> {
+            close();
+            onCancel.run();
+        });
+        getFooter().add(cancel, open);
+    }
+}

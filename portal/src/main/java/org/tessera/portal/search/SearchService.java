@@ -1,0 +1,286 @@
+package org.tessera.portal.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.springframework.stereotype.Service;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.Highlights;
+import org.tessera.portal.common.Json;
+import org.tessera.portal.search.SearchResults.FacetValue;
+import org.tessera.portal.search.SearchResults.PersonResult;
+import org.tessera.portal.search.SearchResults.RecordResult;
+import org.tessera.portal.search.SearchResults.Summary;
+import org.tessera.portal.security.Roles;
+
+/**
+ * One-box search over people and records. {@link #search} is the audited entry point (one audit
+ * record per search the user runs); {@link #people} and {@link #records} fetch further pages of
+ * the same search for lazy grids. Thread-safe.
+ */
+@Service
+@RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
+public class SearchService {
+
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    private final OpenSearchConnection connection;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SearchService(OpenSearchConnection connection, AuditTrail audit, Clock clock) {
+        this.connection = connection;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Runs a search, records it in the audit trail, and returns totals and facets. */
+    public Summary search(String text, SearchFilter filter) {
+        audit.record(AuditTrail.SEARCH, null, text, null, filter.describe().isEmpty() ? null : filter.describe());
+        SearchText parsed = SearchText.parse(text);
+        if (parsed.isEmpty()) {
+            return new Summary(0, 0, Map.of());
+        }
+        ObjectNode people = personQuery(parsed, filter);
+        people.put("size", 0).put("track_total_hits", true);
+        ObjectNode personAggs = people.putObject("aggs");
+        terms(personAggs, "band", "risk.band");
+        terms(personAggs, "district", "postcode_districts");
+        ObjectNode ages = personAggs.putObject("age").putObject("range");
+        ages.put("field", "date_of_birth");
+        ArrayNode ranges = ages.putArray("ranges");
+        LocalDate today = LocalDate.now(clock);
+        for (AgeBand band : AgeBand.ALL) {
+            ranges.addObject().put("key", band.label())
+                    .put("from", today.minusYears(band.maxAge() + 1L).plusDays(1).toString())
+                    .put("to", today.minusYears(band.minAge()).plusDays(1).toString());
+        }
+        ObjectNode records = recordQuery(parsed, filter);
+        records.put("size", 0).put("track_total_hits", true);
+        ObjectNode recordAggs = records.putObject("aggs");
+        terms(recordAggs, "agency", "agency");
+        terms(recordAggs, "record_type", "record_type");
+        terms(recordAggs, "indicator", "indicator_ids");
+        recordAggs.putObject("year").putObject("date_histogram").put("field", "event_date")
+                .put("calendar_interval", "year").put("format", "yyyy").put("min_doc_count", 1);
+
+        JsonNode personAnswer = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", people);
+        JsonNode recordAnswer = Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", records);
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        facets.put("agency", buckets(recordAnswer, "agency"));
+        facets.put("record_type", buckets(recordAnswer, "record_type"));
+        facets.put("indicator", buckets(recordAnswer, "indicator"));
+        facets.put("year", buckets(recordAnswer, "year"));
+        facets.put("band", buckets(personAnswer, "band"));
+        facets.put("district", buckets(personAnswer, "district"));
+        facets.put("age", buckets(personAnswer, "age"));
+        return new Summary(personAnswer.path("hits").path("total").path("value").asLong(),
+                recordAnswer.path("hits").path("total").path("value").asLong(), facets);
+    }
+
+    /** A page of people for the search (not audited again: {@link #search} was). */
+    public List<PersonResult> people(String text, SearchFilter filter, int offset, int limit) {
+        SearchText parsed = SearchText.parse(text);
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = personQuery(parsed, filter);
+        body.put("from", offset).put("size", limit);
+        ArrayNode sort = body.putArray("sort");
+        sort.add("_score");
+        sort.addObject().put("person_id", "asc");
+        List<PersonResult> results = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            String name = Json.text(source, "full_name");
+            if (name == null) {
+                name = String.join(" ", Json.strings(source.path("given_names"))) + " " + String.join(" ", Json.strings(source.path("family_name")));
+            }
+            results.add(new PersonResult(Json.text(source, "person_id"), name.trim(), Json.text(source, "date_of_birth"),
+                    source.path("is_child").asBoolean(false), Json.strings(source.path("postcodes")),
+                    Json.text(source.path("risk"), "band"), Json.number(source.path("risk"), "score"),
+                    Json.strings(source.path("agencies")), hit.path("_score").asDouble(0)));
+        }
+        return results;
+    }
+
+    /** A page of records for the search, newest best match first, with highlighted snippets. */
+    public List<RecordResult> records(String text, SearchFilter filter, int offset, int limit) {
+        SearchText parsed = SearchText.parse(text);
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = recordQuery(parsed, filter);
+        body.put("from", offset).put("size", limit);
+        ArrayNode sort = body.putArray("sort");
+        sort.add("_score");
+        sort.addObject().putObject("event_date").put("order", "desc");
+        sort.addObject().put("event_id", "asc");
+        body.putArray("_source").add("event_id").add("agency").add("record_type").add("event_date").add("indicator_ids")
+                .add("person_ids").add("people.name").add("title");
+        ObjectNode highlight = body.putObject("highlight");
+        highlight.put("encoder", "html").put("fragment_size", 160).put("number_of_fragments", 3);
+        highlight.putObject("fields").putObject("text");
+        List<RecordResult> results = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            List<String> snippets = new ArrayList<>();
+            hit.path("highlight").path("text").forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
+            List<String> names = new ArrayList<>();
+            source.path("people").forEach(person -> names.add(person.path("name").asText()));
+            results.add(new RecordResult(Json.text(source, "event_id"), Json.text(source, "agency"), Json.text(source, "record_type"),
+                    Json.text(source, "event_date"), snippets, Json.strings(source.path("indicator_ids")),
+                    Json.strings(source.path("person_ids")), names));
+        }
+        return results;
+    }
+
+    ObjectNode personQuery(SearchText text, SearchFilter filter) {
+        ObjectNode body = Json.object();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode must = bool.putArray("must");
+        ArrayNode filters = bool.putArray("filter");
+        if (!text.words().isEmpty()) {
+            String words = text.wordsText();
+            ObjectNode anyName = must.addObject().putObject("bool");
+            anyName.put("minimum_should_match", 1);
+            ArrayNode should = anyName.putArray("should");
+            // Typos: every word must be near some name of the person.
+            should.addObject().putObject("match").putObject("all_names")
+                    .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1).put("boost", 2);
+            // Exact names score above fuzzy ones.
+            should.addObject().putObject("multi_match").put("query", words).put("operator", "and").put("type", "cross_fields")
+                    .put("boost", 3).putArray("fields").add("given_names").add("family_name");
+            // Beginnings of names ("Jay" finds Jayden).
+            should.addObject().putObject("match").putObject("all_names.prefix").put("query", words).put("operator", "and");
+            ArrayNode lowered = Json.object().arrayNode();
+            ArrayNode phonetic = Json.object().arrayNode();
+            for (String word : text.words()) {
+                lowered.add(word.toLowerCase(Locale.ROOT));
+                String code = METAPHONE.doubleMetaphone(word);
+                if (code != null && !code.isEmpty()) {
+                    phonetic.add(code);
+                }
+            }
+            // Nicknames and spelling variants the linker stored (Jack for John, Kaylee for Cayleigh).
+            should.addObject().putObject("terms").set("name_variants", lowered);
+            should.addObject().putObject("terms").set("name_phonetic", phonetic);
+            should.addObject().putObject("match").putObject("address_text").put("query", words).put("operator", "and");
+        }
+        for (String postcode : text.postcodes()) {
+            must.addObject().putObject("match").putObject("postcodes.prefix").put("query", postcode.replace(" ", ""));
+        }
+        for (LocalDate date : text.dates()) {
+            ObjectNode dob = must.addObject().putObject("bool");
+            dob.put("minimum_should_match", 1);
+            dob.putArray("should").addObject().putObject("term").put("date_of_birth", date.toString());
+            dob.withArray("should").addObject().putObject("term").put("dob_text", date.toString());
+        }
+        for (Integer year : text.years()) {
+            must.addObject().putObject("term").put("birth_year", year);
+        }
+        if (filter.band() != null) {
+            filters.addObject().putObject("term").put("risk.band", filter.band());
+        }
+        if (filter.district() != null) {
+            filters.addObject().putObject("term").put("postcode_districts", filter.district());
+        }
+        if (filter.agency() != null) {
+            filters.addObject().putObject("term").put("agencies", filter.agency());
+        }
+        if (filter.ageBand() != null) {
+            AgeBand band = AgeBand.parse(filter.ageBand());
+            LocalDate today = LocalDate.now(clock);
+            filters.addObject().putObject("range").putObject("date_of_birth")
+                    .put("gt", today.minusYears(band.maxAge() + 1L).toString())
+                    .put("lte", today.minusYears(band.minAge()).toString());
+        }
+        return body;
+    }
+
+    ObjectNode recordQuery(SearchText text, SearchFilter filter) {
+        ObjectNode body = Json.object();
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode must = bool.putArray("must");
+        ArrayNode filters = bool.putArray("filter");
+        if (!text.words().isEmpty()) {
+            String words = text.wordsText();
+            ObjectNode any = must.addObject().putObject("bool");
+            any.put("minimum_should_match", 1);
+            ArrayNode should = any.putArray("should");
+            should.addObject().putObject("match").putObject("text").put("query", words).put("operator", "and").put("boost", 2);
+            should.addObject().putObject("match").putObject("title").put("query", words).put("operator", "and");
+            ObjectNode nested = should.addObject().putObject("nested");
+            nested.put("path", "people");
+            nested.putObject("query").putObject("match").putObject("people.name")
+                    .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1);
+        }
+        for (String postcode : text.postcodes()) {
+            String prefix = postcode.toLowerCase(Locale.ROOT);
+            ObjectNode any = must.addObject().putObject("bool");
+            any.put("minimum_should_match", 1);
+            ArrayNode should = any.putArray("should");
+            should.addObject().putObject("prefix").put("location.postcode", prefix);
+            ObjectNode nested = should.addObject().putObject("nested");
+            nested.put("path", "people");
+            nested.putObject("query").putObject("prefix").put("people.postcode", prefix);
+        }
+        for (LocalDate date : text.dates()) {
+            ObjectNode nested = must.addObject().putObject("nested");
+            nested.put("path", "people");
+            nested.putObject("query").putObject("term").put("people.date_of_birth", date.toString());
+        }
+        if (filter.agency() != null) {
+            filters.addObject().putObject("term").put("agency", filter.agency());
+        }
+        if (filter.recordType() != null) {
+            filters.addObject().putObject("term").put("record_type", filter.recordType());
+        }
+        if (filter.indicator() != null) {
+            filters.addObject().putObject("term").put("indicator_ids", filter.indicator());
+        }
+        if (filter.district() != null) {
+            filters.addObject().putObject("term").put("location.postcode_district", filter.district());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            ObjectNode range = filters.addObject().putObject("range").putObject("event_date");
+            if (filter.from() != null) {
+                range.put("gte", filter.from().toString());
+            }
+            if (filter.to() != null) {
+                range.put("lte", filter.to().toString());
+            }
+        }
+        if (filter.ageBand() != null) {
+            AgeBand band = AgeBand.parse(filter.ageBand());
+            filters.addObject().putObject("range").putObject("subject_age").put("gte", band.minAge()).put("lt", band.maxAge() + 1);
+        }
+        return body;
+    }
+
+    private static void terms(ObjectNode aggs, String name, String field) {
+        aggs.putObject(name).putObject("terms").put("field", field).put("size", 20);
+    }
+
+    private static List<FacetValue> buckets(JsonNode answer, String name) {
+        List<FacetValue> values = new ArrayList<>();
+        for (JsonNode bucket : answer.path("aggregations").path(name).path("buckets")) {
+            String key = bucket.has("key_as_string") ? bucket.path("key_as_string").asText() : bucket.path("key").asText();
+            long count = bucket.path("doc_count").asLong();
+            if (count > 0) {
+                values.add(new FacetValue(key, count));
+            }
+        }
+        return values;
+    }
+}

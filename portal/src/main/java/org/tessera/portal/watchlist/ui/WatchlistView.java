@@ -1,0 +1,109 @@
+package org.tessera.portal.watchlist.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.security.CurrentUser;
+import org.tessera.portal.security.Roles;
+import org.tessera.portal.watchlist.ReviewAction;
+import org.tessera.portal.watchlist.WatchlistEntry;
+import org.tessera.portal.watchlist.WatchlistService;
+
+/** Children who entered or rose on the watchlist; duty managers act on them. */
+@Route(value = "watchlist", layout = MainLayout.class)
+@PageTitle("Watchlist | Tessera")
+@RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
+class WatchlistView extends VerticalLayout {
+
+    private final WatchlistService watchlist;
+    private final Grid<WatchlistEntry> grid = new Grid<>();
+    private final Checkbox dismissed = new Checkbox("Show dismissed");
+
+    WatchlistView(WatchlistService watchlist) {
+        this.watchlist = watchlist;
+        setSizeFull();
+        add(new H2("Watchlist"));
+        dismissed.addValueChangeListener(e -> refresh());
+        add(dismissed);
+        grid.setId("watchlist-grid");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(e -> {
+            Span name = new Span(e.name());
+            if (e.newSinceLastVisit()) {
+                Span fresh = new Span("new");
+                fresh.getElement().getThemeList().add("badge success small");
+                return new HorizontalLayout(name, fresh);
+            }
+            return new HorizontalLayout(name);
+        }).setHeader("Child").setAutoWidth(true);
+        grid.addColumn(WatchlistEntry::dateOfBirth).setHeader("Born").setAutoWidth(true);
+        grid.addComponentColumn(e -> {
+            Span band = new Span(e.band() == null ? "rising" : e.band());
+            band.getElement().getThemeList().add("badge " + ("red".equals(e.band()) ? "error" : "contrast"));
+            return band;
+        }).setHeader("Band");
+        grid.addColumn(e -> String.format("%.1f", e.score())).setHeader("Score");
+        grid.addColumn(e -> String.format("%+.1f", e.velocity())).setHeader("Velocity");
+        grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(3);
+        grid.addColumn(e -> e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())).setHeader("State").setAutoWidth(true);
+        if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
+            grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+        }
+        grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("profile/" + e.getItem().personId())));
+        grid.setSizeFull();
+        add(grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(WatchlistEntry entry) {
+        Button acknowledge = new Button("Acknowledge", e -> act(entry, ReviewAction.ACKNOWLEDGE, null, null));
+        acknowledge.setId("ack-" + entry.personId());
+        Button assign = new Button("Assign", e -> ask(entry, ReviewAction.ASSIGN, "Assign to"));
+        Button escalate = new Button("Escalate", e -> ask(entry, ReviewAction.ESCALATE, "Reason for escalation"));
+        Button dismiss = new Button("Dismiss", e -> ask(entry, ReviewAction.DISMISS, "Reason for dismissal (required)"));
+        return new HorizontalLayout(acknowledge, assign, escalate, dismiss);
+    }
+
+    private void ask(WatchlistEntry entry, ReviewAction action, String label) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(entry.name());
+        TextField value = new TextField(label);
+        value.setWidthFull();
+        dialog.add(value);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), new Button("Save", e -> {
+            try {
+                if (action == ReviewAction.ASSIGN) {
+                    act(entry, action, value.getValue(), null);
+                } else {
+                    act(entry, action, null, value.getValue());
+                }
+                dialog.close();
+            } catch (IllegalArgumentException problem) {
+                value.setInvalid(true);
+                value.setErrorMessage(problem.getMessage());
+            }
+        }));
+        dialog.open();
+    }
+
+    private void act(WatchlistEntry entry, ReviewAction action, String assignee, String reason) {
+        String state = watchlist.review(entry.personId(), action, assignee, reason);
+        Notification.show(entry.name() + ": " + state);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(watchlist.entries(dismissed.getValue(), 500));
+    }
+}

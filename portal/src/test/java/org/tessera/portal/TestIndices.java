@@ -1,0 +1,97 @@
+package org.tessera.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.tessera.indexer.opensearch.EmbeddedOpenSearch;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.OpenSearchExtension;
+import org.tessera.indexer.opensearch.OpenSearchProperties;
+import org.tessera.portal.common.Json;
+
+/**
+ * The real test OpenSearch for the portal's integration tests: the indexer's shared test server
+ * (started once, or reused when already up), and one index prefix per test JVM so that the
+ * Spring contexts of all test classes share the same fresh indices, filled with the fixtures
+ * under {@code src/test/resources/fixtures/}.
+ */
+public final class TestIndices {
+
+    private static final String PREFIX = "it-portal-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    private static OpenSearchProperties server;
+
+    private TestIndices() {
+    }
+
+    public static synchronized void register(DynamicPropertyRegistry registry) {
+        if (server == null) {
+            OpenSearchProperties properties = OpenSearchExtension.testServerProperties();
+            if (!properties.external()) {
+                EmbeddedOpenSearch embedded = new EmbeddedOpenSearch(properties.embedded());
+                embedded.start();
+                properties = properties.withUris(List.of(embedded.url()));
+            }
+            server = properties;
+            OpenSearchProperties connectTo = properties.withIndexPrefix(PREFIX);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIndices(connectTo), "delete-portal-test-indices"));
+        }
+        registry.add("tessera.opensearch.uris", () -> server.uris().getFirst().toString());
+        registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
+    }
+
+    /** The indices live only as long as the test JVM (wildcard deletes are refused, so by name). */
+    private static void deleteIndices(OpenSearchProperties properties) {
+        try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {
+            var listed = connection.raw("GET", "/_cat/indices/" + PREFIX + "-*", null, Map.of("format", "json", "h", "index"));
+            for (var index : Json.parse(listed.body())) {
+                connection.raw("DELETE", "/" + index.path("index").asText(), null);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("could not delete test indices " + PREFIX + "-*: " + e.getMessage());
+        }
+    }
+
+    /** Indexes every fixture document (idempotent: ids come from the documents) and refreshes. */
+    public static synchronized void loadFixtures(OpenSearchConnection connection) {
+        bulk(connection, "persons", "person_id");
+        bulk(connection, "events", "event_id");
+        bulk(connection, "indicators", null);
+        bulk(connection, "jobs", "job_id");
+        connection.raw("POST", "/" + connection.alias("*") + "/_refresh", null);
+    }
+
+    private static void bulk(OpenSearchConnection connection, String index, String idField) {
+        StringBuilder body = new StringBuilder();
+        for (String line : lines("fixtures/" + index + ".jsonl")) {
+            var doc = Json.parse(line);
+            String id = idField == null ? doc.path("indicator").path("id").asText() : doc.path(idField).asText();
+            body.append("{\"index\":{\"_index\":\"").append(connection.alias(index)).append("\",\"_id\":\"").append(id).append("\"}}\n");
+            body.append(line).append('\n');
+        }
+        var response = connection.raw("POST", "/_bulk", body.toString(), Map.of("refresh", "true"));
+        if (!response.ok() || response.body().contains("\"errors\":true")) {
+            throw new IllegalStateException("fixture " + index + " was not indexed: " + response.body());
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = TestIndices.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String prefix() {
+        return PREFIX.toLowerCase(Locale.ROOT);
+    }
+}
