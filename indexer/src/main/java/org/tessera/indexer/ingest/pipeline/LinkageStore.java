@@ -56,16 +56,93 @@ public final class LinkageStore {
         return new Decisions(merge, split);
     }
 
-    /** Records a person's decision on a pair; it applies from the next ingest on. */
-    public void decide(OccurrencePair pair, boolean merge, String user, Clock clock) {
+    /**
+     * Records a person's decision that two person records are the same human (merge) or two
+     * different ones (split). It is stored on one occurrence of each, so it survives re-ingest
+     * and re-clustering, and applies from the next ingest on.
+     */
+    public void decide(String personA, String personB, boolean merge, String user, String reason, Clock clock) {
+        OccurrencePair pair = new OccurrencePair(representativeOccurrence(personA), representativeOccurrence(personB));
+        boolean aFirst = pair.first().equals(representativeOccurrence(personA));
         ObjectNode doc = JSON.createObjectNode();
         doc.put("pair_id", pairId(pair)).put("occurrence_a", pair.first()).put("occurrence_b", pair.second())
+                .put("person_a", aFirst ? personA : personB).put("person_b", aFirst ? personB : personA)
                 .put("status", merge ? "merged" : "split").put("decided_by", user)
                 .put("decided_at", clock.instant().toString()).put("updated_at", clock.instant().toString());
+        if (reason != null && !reason.isBlank()) {
+            doc.put("reason", reason);
+        }
         var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
                 "{\"doc\":" + doc + ",\"doc_as_upsert\":true}", Map.of("refresh", "true"));
         if (!response.ok()) {
             throw new IllegalStateException("cannot record linkage decision: " + response.body());
+        }
+    }
+
+    /** The other person and the decision ({@code merged} or {@code split}) for every decided pair involving a person. */
+    public Map<String, String> decisionsFor(String personId) {
+        String query = "{\"size\":200,\"query\":{\"bool\":{\"filter\":[{\"terms\":{\"status\":[\"merged\",\"split\"]}}],"
+                + "\"should\":[{\"term\":{\"person_a\":" + quote(personId) + "}},{\"term\":{\"person_b\":" + quote(personId) + "}}],"
+                + "\"minimum_should_match\":1}}}";
+        Map<String, String> decisions = new java.util.HashMap<>();
+        for (JsonNode hit : hits(query)) {
+            JsonNode source = hit.path("_source");
+            String other = personId.equals(source.path("person_a").asText()) ? source.path("person_b").asText() : source.path("person_a").asText();
+            decisions.put(other, source.path("status").asText());
+        }
+        return decisions;
+    }
+
+    /** The model's undecided pairs that involve a person: the "possible duplicates" for a human decision. */
+    public List<JsonNode> openPairsFor(String personId) {
+        String query = "{\"size\":50,\"sort\":[{\"match_probability\":\"desc\"}],\"query\":{\"bool\":{\"filter\":[{\"term\":{\"status\":\"open\"}}],"
+                + "\"should\":[{\"term\":{\"person_a\":" + quote(personId) + "}},{\"term\":{\"person_b\":" + quote(personId) + "}}],"
+                + "\"minimum_should_match\":1}}}";
+        List<JsonNode> pairs = new java.util.ArrayList<>();
+        hits(query).forEach(hit -> {
+            JsonNode source = hit.path("_source");
+            if (!source.path("person_a").asText().equals(source.path("person_b").asText())) {
+                pairs.add(source);
+            }
+        });
+        return pairs;
+    }
+
+    /** One occurrence (event id + slot) of a person, the same one every time: the first by event id. */
+    String representativeOccurrence(String personId) {
+        String query = "{\"size\":1,\"sort\":[{\"event_id\":\"asc\"}],\"_source\":[\"event_id\",\"people.person_id\",\"people.slot\"],"
+                + "\"query\":{\"term\":{\"person_ids\":" + quote(personId) + "}}}";
+        for (JsonNode hit : hits(connection.alias("events"), query)) {
+            for (JsonNode person : hit.path("_source").path("people")) {
+                if (personId.equals(person.path("person_id").asText())) {
+                    return Ids.occurrenceId(hit.path("_source").path("event_id").asText(), person.path("slot").asInt());
+                }
+            }
+        }
+        throw new IllegalArgumentException("no record of person " + personId);
+    }
+
+    private JsonNode hits(String query) {
+        return hits(connection.alias("linkage"), query);
+    }
+
+    private JsonNode hits(String index, String query) {
+        var response = connection.raw("POST", "/" + index + "/_search", query);
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot search " + index + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).path("hits").path("hits");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
