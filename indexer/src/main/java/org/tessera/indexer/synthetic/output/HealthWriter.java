@@ -64,7 +64,9 @@ public final class HealthWriter extends AgencyWriter {
         Person p = e.subject();
         PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
         Address a = plan.household().addressOn(e.at().toLocalDate());
-        ComposedNote note = p.isChild() ? note(e, "health_ae", plan, rng, 1 + rng.nextInt(2)) : null;
+        // A planted injury note carries no unrelated presenting complaint beside it.
+        ComposedNote note = p.isChild() ? note(e, "health_ae", plan, rng, e.mentions().isEmpty() ? 1 + rng.nextInt(2) : 0)
+                : null;
         Person carer = e.involved().stream().map(Involved::person).filter(x -> !x.isChild()).findFirst().orElse(null);
         PresentedIdentity cid = carer == null ? null : present(carer, NoiseProfile.HEALTH, plan, rng);
         String sg = e.attr(Attr.SAFEGUARDING);

@@ -48,7 +48,9 @@ public final class PoliceWriter extends AgencyWriter {
         String type = e.attr(Attr.TYPE);
         String ref = "TC" + (e.at().getYear() % 100) + "/" + st.nextId(SOURCE, 8);
         Address loc = plan.household().addressOn(e.at().toLocalDate());
-        ComposedNote note = note(e, "police", plan, rng, 1 + rng.nextInt(2));
+        boolean youth = e.subject().isChild() && (type.equals("CRIM") || type.equals("INTEL") || type.equals("ASB"));
+        String family = type.equals("MISS") ? "police_missing" : youth ? "police_youth" : "police";
+        ComposedNote note = note(e, family, plan, rng, e.mentions().isEmpty() ? 1 + rng.nextInt(2) : rng.nextInt(2));
         String narrative = note.text();
         if (type.equals("MISS")) {
             narrative = narrative + (e.attr(Attr.FOUND).equals("out_of_area")
