@@ -67,11 +67,12 @@ public final class BackgroundPlanner {
     public static void attendance(HouseholdPlan plan, Person child, SplittableRandom rng, double extra, LocalDate from,
                                   LocalDate to, String trajectoryId) {
         Window w = plan.window();
-        // Each child has a stable absence propensity: ~78% low, ~18% moderate, ~4% high.
+        // Each child has a stable absence propensity: 76% low, 19.5% moderate, 2.5% high, 2% severe,
+        // which gives about a fifth of pupils persistently absent and ~2% severely (DfE 2022/23 shape).
         SplittableRandom own = new SplittableRandom(child.key() * 0x9E3779B97F4A7C15L);
         double r = own.nextDouble();
-        double base = r < 0.78 ? 0.01 + own.nextDouble() * 0.06 : r < 0.96 ? 0.07 + own.nextDouble() * 0.12
-                : 0.18 + own.nextDouble() * 0.3;
+        double base = r < 0.76 ? 0.01 + own.nextDouble() * 0.06 : r < 0.955 ? 0.07 + own.nextDouble() * 0.12
+                : r < 0.98 ? 0.18 + own.nextDouble() * 0.27 : 0.45 + own.nextDouble() * 0.35;
         boolean sixthForm = own.nextBoolean();
         for (HalfTerm ht : SchoolCalendar.between(w.start(), w.end())) {
             int age = SchoolCalendar.yearGroupAge(child.dateOfBirth(), Integer.parseInt(ht.academicYear().substring(0, 4)));

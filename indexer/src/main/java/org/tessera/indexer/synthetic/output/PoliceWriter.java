@@ -68,7 +68,8 @@ public final class PoliceWriter extends AgencyWriter {
         for (Involved inv : e.involved()) {
             Person p = inv.person();
             PresentedIdentity id = present(p, NoiseProfile.POLICE, plan, rng);
-            Address home = plan.household().addressOn(e.at().toLocalDate().minusDays(rng.nextInt(10) == 0 ? 200 : 0));
+            RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 240, 0.4, rng);
+            Address home = ra.address();
             String involvement = switch (inv.role()) {
                 case "victim" -> "VICTIM";
                 case "perpetrator" -> "SUSPECT";
@@ -85,7 +86,7 @@ public final class PoliceWriter extends AgencyWriter {
                     yn(childPresent), loc.street(), loc.town(), loc.postcode(), involvement, personRef, id.given(),
                     rng.nextInt(4) == 0 ? id.family().toUpperCase(java.util.Locale.ROOT) : id.family(), aka,
                     dob(id, UK_DATE), sex(p), home.line1(), home.town(), home.postcode(), p.pnc(), narrative, officer);
-            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, id.applied());
+            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, ra.noise(id.applied()));
         }
         ctx.truth().record(SOURCE, ref, e, "narrative", note);
         return true;
