@@ -297,6 +297,16 @@ class CountyGeneratorTest {
     }
 
     @Test
+    void recordIdsAreUniqueWithinEachSource() throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (CSVRecord r : truth("occurrences.csv")) {
+            assertThat(seen.add(r.get("source") + "|" + r.get("record_id") + "|" + r.get("slot")))
+                    .as("two occurrences in slot %s of %s %s", r.get("slot"), r.get("source"), r.get("record_id"))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void everyOccurrenceNamesAKnownPerson() throws IOException {
         Set<String> ids = truth("persons.csv").stream().map(r -> r.get("person_id")).collect(Collectors.toSet());
         assertThat(truth("occurrences.csv")).allMatch(r -> ids.contains(r.get("person_id")));
