@@ -150,7 +150,7 @@ class CountyGeneratorTest {
         assertThat(column(data.resolve("education_exclusions.csv"), ',', StandardCharsets.UTF_8, "category"))
                 .contains("SUSP");
         assertThat(column(data.resolve("housing_tenancy_events.csv"), ',', Charset.forName("windows-1252"),
-                "event_type")).contains("TEN_START", "ARREARS", "NOSP", "ASB_COMPLAINT");
+                "event_type")).contains("TEN_START", "ARREARS", "NOSP", "ASB_COMPLAINT", "EVICTION");
         assertThat(column(data.resolve("probation_supervision.csv"), '|', StandardCharsets.UTF_8, "event_type"))
                 .contains("START", "REVIEW", "END");
         assertThat(column(data.resolve("csc_cp_plans.csv"), ',', StandardCharsets.UTF_8, "Initial Category of Abuse"))

@@ -283,6 +283,16 @@ public final class BackgroundPlanner {
                 plan.event(EventKind.HOUSING_EVENT, Window.office(d, rng), tenant).attr(Attr.TYPE, "ASB_COMPLAINT")
                         .add();
             }
+            if (rng.nextDouble() < 0.02 * years) {
+                LocalDate d = w.randomDate(rng);
+                int owed = 1000 + rng.nextInt(2500);
+                plan.event(EventKind.HOUSING_EVENT, Window.office(d, rng), tenant).attr(Attr.TYPE, "NOSP")
+                        .attr(Attr.REASON, owed).indicator("HOU03").add();
+                if (rng.nextInt(8) == 0) {
+                    plan.event(EventKind.HOUSING_EVENT, Window.office(d.plusDays(70 + rng.nextInt(90)), rng), tenant)
+                            .attr(Attr.TYPE, "EVICTION").attr(Attr.REASON, owed).indicator("HOU03").add();
+                }
+            }
         }
         if (rng.nextDouble() < 0.008 * years) {
             LocalDate d = w.randomDate(rng);

@@ -78,6 +78,7 @@ public final class HousingWriter extends AgencyWriter {
         String text = switch (type) {
             case "ARREARS" -> "Rent account in arrears, letter sent. ";
             case "NOSP" -> "Notice of seeking possession served. ";
+            case "EVICTION" -> "Warrant of possession executed, household evicted. ";
             case "ASB_COMPLAINT" -> "Complaint received from neighbour re noise. ";
             default -> "";
         };
