@@ -46,7 +46,23 @@ public final class CountyGenerator {
         this.settings = settings;
     }
 
+    /**
+     * Generates into {@code outDir}, which must not already hold a generated county: stale files of
+     * another run (a police file of another year, say) would otherwise be ingested with the new ones.
+     *
+     * @throws IllegalArgumentException if {@code outDir/data} or {@code outDir/ground-truth} is not empty
+     */
     public GenerationSummary generate(Path outDir) throws IOException {
+        for (String sub : new String[] {"data", "ground-truth"}) {
+            Path p = outDir.resolve(sub);
+            if (Files.isDirectory(p)) {
+                try (var entries = Files.list(p)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(p + " is not empty: generate into a new directory");
+                    }
+                }
+            }
+        }
         long t0 = System.nanoTime();
         Path data = outDir.resolve("data");
         Files.createDirectories(data);

@@ -34,6 +34,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Last day of the history (yyyy-MM-dd). Default: ${DEFAULT-VALUE}")
     LocalDate endDate;
 
+    @Option(names = "--templates", defaultValue = "ALL",
+            description = "Note template family: ALL, TRAINING or HELD_OUT (disjoint phrasings). Default: ${DEFAULT-VALUE}")
+    org.tessera.indexer.synthetic.notes.TemplateSet templates;
+
     @Option(names = "--no-annotations", description = "Do not write note_annotations.jsonl to the ground truth")
     boolean noAnnotations;
 
@@ -45,11 +49,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratorSettings s = GeneratorSettings.preset(preset, seed, years, endDate);
-        if (noAnnotations) {
-            s = new GeneratorSettings(s.seed(), s.children(), s.years(), s.endDate(), s.templates(), s.documentRate(),
-                    false);
-        }
+        GeneratorSettings p = GeneratorSettings.preset(preset, seed, years, endDate);
+        GeneratorSettings s = new GeneratorSettings(p.seed(), p.children(), p.years(), p.endDate(), templates,
+                p.documentRate(), p.writeNoteAnnotations() && !noAnnotations);
         GenerationSummary summary = new CountyGenerator(s).generate(out);
         var w = spec == null ? new java.io.PrintWriter(System.out, true) : spec.commandLine().getOut();
         w.printf("Generated %,d households, %,d children, %,d records, %,d documents into %s%n", summary.households(),

@@ -152,7 +152,7 @@ class CountyGeneratorTest {
         assertThat(column(data.resolve("education_exclusions.csv"), ',', StandardCharsets.UTF_8, "category"))
                 .contains("SUSP");
         assertThat(column(data.resolve("housing_tenancy_events.csv"), ',', Charset.forName("windows-1252"),
-                "event_type")).contains("TEN_START", "ARREARS", "NOSP", "ASB_COMPLAINT");
+                "event_type")).contains("TEN_START", "ARREARS", "NOSP", "ASB_COMPLAINT", "EVICTION");
         assertThat(column(data.resolve("probation_supervision.csv"), '|', StandardCharsets.UTF_8, "event_type"))
                 .contains("START", "REVIEW", "END");
         assertThat(column(data.resolve("csc_cp_plans.csv"), ',', StandardCharsets.UTF_8, "Initial Category of Abuse"))
@@ -296,6 +296,66 @@ class CountyGeneratorTest {
         assertThat(planted).isNotEmpty().allSatisfy(r -> assertThat(notes.get(r.get("record_id"))
                 .substring(Integer.parseInt(r.get("cue_start")), Integer.parseInt(r.get("cue_end"))))
                 .isEqualTo(r.get("cue_phrase")));
+    }
+
+    @Test
+    void noteAnnotationsDescribeTheTextWrittenInTheExtracts() throws IOException {
+        // source -> file, delimiter, charset, id column, text column
+        Object[][] layouts = {
+            {"police_incidents", "police_incidents_2025.csv", ',', StandardCharsets.UTF_8, "incident_ref", "narrative"},
+            {"health_ae_attendances", "health_ae_attendances.csv", ',', StandardCharsets.UTF_8, "attendance_id",
+                "clinical_notes"},
+            {"health_visiting_contacts", "health_visiting_contacts.csv", ',', StandardCharsets.UTF_8, "contact_id",
+                "contact_notes"},
+            {"education_pastoral_log", "education_pastoral_log.csv", ',', StandardCharsets.UTF_8, "log_id", "note"},
+            {"csc_contacts", "csc_contacts.csv", ',', StandardCharsets.UTF_8, "Contact ID", "Contact Summary"},
+            {"housing_tenancy_events", "housing_tenancy_events.csv", ',', Charset.forName("windows-1252"), "event_id",
+                "notes"},
+            {"probation_supervision", "probation_supervision.csv", '|', StandardCharsets.UTF_8, "contact_id",
+                "om_notes"}};
+        ObjectMapperHolder json = new ObjectMapperHolder();
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        for (Object[] l : layouts) {
+            Map<String, String> byId = new HashMap<>();
+            for (CSVRecord r : csv(out.resolve("data").resolve((String) l[1]), (char) l[2], (Charset) l[3])) {
+                byId.put(r.get((String) l[4]), r.get((String) l[5]));
+            }
+            texts.put((String) l[0], byId);
+        }
+        long checked = 0;
+        for (String line : Files.readAllLines(out.resolve("ground-truth/note_annotations.jsonl"))) {
+            var node = json.mapper.readTree(line);
+            Map<String, String> byId = texts.get(node.get("source").asText());
+            String written = byId == null ? null : byId.get(node.get("record_id").asText());
+            if (written == null) {
+                continue;
+            }
+            String text = node.get("text").asText();
+            // windows-1252 turns characters it cannot hold into '?'; compare lengths and spans then.
+            assertThat(written).hasSizeGreaterThanOrEqualTo(text.length());
+            for (var span : node.get("spans")) {
+                int s = span.get("start").asInt();
+                int e = span.get("end").asInt();
+                String mention = text.substring(s, e);
+                assertThat(written.substring(s, e)).isIn(mention, mention.replaceAll("[^\\x00-\\xFF]", "?"));
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
+
+    private static final class ObjectMapperHolder {
+        final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    }
+
+    @Test
+    void recordIdsAreUniqueWithinEachSource() throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (CSVRecord r : truth("occurrences.csv")) {
+            assertThat(seen.add(r.get("source") + "|" + r.get("record_id") + "|" + r.get("slot")))
+                    .as("two occurrences in slot %s of %s %s", r.get("slot"), r.get("source"), r.get("record_id"))
+                    .isTrue();
+        }
     }
 
     @Test

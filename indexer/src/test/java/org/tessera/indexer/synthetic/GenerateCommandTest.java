@@ -31,5 +31,7 @@ class GenerateCommandTest {
         assertThat(text.toString()).containsPattern("8\\d children").contains("records_per_s=").contains("peak_heap_mib=");
         assertThat(Files.exists(out.resolve("data/education_attendance.csv"))).isTrue();
         assertThat(Files.exists(out.resolve("ground-truth/summary.json"))).isTrue();
+        // A second run into the same directory would mix two counties: refused.
+        assertThat(cli.execute("--preset", "80-children", "--out", out.toString())).isNotZero();
     }
 }

@@ -84,6 +84,6 @@ class NoteComposerTest {
         String all = String.join("\n", new NoteCorpus(9, TemplateSet.ALL).notes(3_000).map(NoteWithAnnotations::text)
                 .toList());
         assertThat(all).containsAnyOf("recieved", "wiht", "untill", "seperately", "presant", "appointmnet");
-        assertThat(all).contains("DV").contains("NFA").contains("HV").contains("mum").contains("CSC");
+        assertThat(all).contains("DV", "DA", "NFA", "HV", "SW", "GP", "A&E", "S47", "CP plan", "mum", "dad", "CSC");
     }
 }

@@ -67,11 +67,12 @@ public final class BackgroundPlanner {
     public static void attendance(HouseholdPlan plan, Person child, SplittableRandom rng, double extra, LocalDate from,
                                   LocalDate to, String trajectoryId) {
         Window w = plan.window();
-        // Each child has a stable absence propensity: ~78% low, ~18% moderate, ~4% high.
+        // Each child has a stable absence propensity: 76% low, 19.5% moderate, 2.5% high, 2% severe,
+        // which gives about a fifth of pupils persistently absent and ~2% severely (DfE 2022/23 shape).
         SplittableRandom own = new SplittableRandom(child.key() * 0x9E3779B97F4A7C15L);
         double r = own.nextDouble();
-        double base = r < 0.78 ? 0.01 + own.nextDouble() * 0.06 : r < 0.96 ? 0.07 + own.nextDouble() * 0.12
-                : 0.18 + own.nextDouble() * 0.3;
+        double base = r < 0.76 ? 0.01 + own.nextDouble() * 0.06 : r < 0.955 ? 0.07 + own.nextDouble() * 0.12
+                : r < 0.98 ? 0.18 + own.nextDouble() * 0.27 : 0.45 + own.nextDouble() * 0.35;
         boolean sixthForm = own.nextBoolean();
         for (HalfTerm ht : SchoolCalendar.between(w.start(), w.end())) {
             int age = SchoolCalendar.yearGroupAge(child.dateOfBirth(), Integer.parseInt(ht.academicYear().substring(0, 4)));
@@ -281,6 +282,16 @@ public final class BackgroundPlanner {
                 LocalDate d = w.randomDate(rng);
                 plan.event(EventKind.HOUSING_EVENT, Window.office(d, rng), tenant).attr(Attr.TYPE, "ASB_COMPLAINT")
                         .add();
+            }
+            if (rng.nextDouble() < 0.02 * years) {
+                LocalDate d = w.randomDate(rng);
+                int owed = 1000 + rng.nextInt(2500);
+                plan.event(EventKind.HOUSING_EVENT, Window.office(d, rng), tenant).attr(Attr.TYPE, "NOSP")
+                        .attr(Attr.REASON, owed).indicator("HOU03").add();
+                if (rng.nextInt(8) == 0) {
+                    plan.event(EventKind.HOUSING_EVENT, Window.office(d.plusDays(70 + rng.nextInt(90)), rng), tenant)
+                            .attr(Attr.TYPE, "EVICTION").attr(Attr.REASON, owed).indicator("HOU03").add();
+                }
             }
         }
         if (rng.nextDouble() < 0.008 * years) {

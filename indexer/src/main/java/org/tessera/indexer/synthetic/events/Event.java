@@ -42,14 +42,12 @@ public record Event(EventKind kind, LocalDateTime at, Person subject, List<Invol
         public static final String CONTACT = "contact";
         public static final String ABSENCE = "absence";
         public static final String UNAUTH_SHARE = "unauth_share";
-        public static final String PART_TIME = "part_time";
         public static final String HALF_TERM = "half_term";
         public static final String CATEGORY = "category";
         public static final String REASON = "reason";
         public static final String SOURCE = "source";
         public static final String FACTORS = "factors";
         public static final String END = "end";
-        public static final String PLAN = "plan";
         public static final String MAPPA = "mappa";
         public static final String FOUND = "found";
 

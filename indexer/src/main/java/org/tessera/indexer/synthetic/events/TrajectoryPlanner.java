@@ -364,8 +364,14 @@ public final class TrajectoryPlanner {
 
     private static void housingStress(HouseholdPlan plan, Person tenant, LocalDate d, String tid, SplittableRandom rng) {
         if (rng.nextBoolean()) {
+            int arrears = 900 + rng.nextInt(2000);
             plan.event(EventKind.HOUSING_EVENT, Window.office(d, rng), tenant).attr(Attr.TYPE, "NOSP")
-                    .attr(Attr.REASON, 900 + rng.nextInt(2000)).planted("HOU03").trajectory(tid).add();
+                    .attr(Attr.REASON, arrears).planted("HOU03").trajectory(tid).add();
+            if (rng.nextInt(3) == 0) {
+                plan.event(EventKind.HOUSING_EVENT, Window.office(d.plusDays(56 + rng.nextInt(60)), rng), tenant)
+                        .attr(Attr.TYPE, "EVICTION").attr(Attr.REASON, arrears + rng.nextInt(400))
+                        .planted("HOU03").trajectory(tid).add();
+            }
         } else {
             HousingPathway.homeless(plan, tenant, d, rng, tid, "END_AST");
         }

@@ -14,8 +14,12 @@ public record NoiseProfile(double nickname, double misspeltSurname, double missp
             0.004, 1, 0);
     public static final NoiseProfile EDUCATION = new NoiseProfile(0.03, 0.01, 0.005, 0.03, 0.1, 0.01, 0.005, 0, 0, 1,
             0, 0.03, 0.005);
+    /** Layouts without identifier columns: a missing identifier is not an error there, so not noise. */
     public static final NoiseProfile SOCIAL_CARE = new NoiseProfile(0.03, 0.02, 0.01, 0.02, 0.15, 0.01, 0.01, 0.02, 0,
-            0.4, 0.004, 0.5, 0.005);
+            1, 0, 1, 0);
+    /** Social-care layouts that carry the UPN (referrals, assessments). */
+    public static final NoiseProfile SOCIAL_CARE_WITH_UPN = new NoiseProfile(0.03, 0.02, 0.01, 0.02, 0.15, 0.01, 0.01,
+            0.02, 0, 1, 0, 0.3, 0.005);
     public static final NoiseProfile HOUSING = new NoiseProfile(0.08, 0.03, 0.02, 0.03, 0.3, 0.02, 0.02, 0.05, 0.03, 1,
             0, 1, 0);
     public static final NoiseProfile PROBATION = new NoiseProfile(0.05, 0.02, 0.01, 0.01, 0.2, 0.01, 0.01, 0, 0.02, 1,

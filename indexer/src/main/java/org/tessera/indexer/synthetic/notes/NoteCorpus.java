@@ -18,7 +18,8 @@ import org.tessera.indexer.synthetic.population.Sex;
  * note depends only on (seed, index).
  */
 public final class NoteCorpus {
-    private static final String[] FAMILIES = {"police", "health_ae", "hv", "school", "csc", "housing", "probation"};
+    private static final String[] FAMILIES = {"police", "police_missing", "police_youth", "health_ae", "hv",
+        "hv_noaccess", "clinic", "school", "encompass", "csc", "housing", "probation"};
     private final long seed;
     private final NoteComposer composer;
     private final NameBank names = new NameBank();

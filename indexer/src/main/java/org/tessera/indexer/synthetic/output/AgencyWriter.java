@@ -114,6 +114,32 @@ public abstract class AgencyWriter implements AutoCloseable {
         return !shorts.isEmpty() && rng.nextInt(6) == 0 ? shorts.get(rng.nextInt(shorts.size())) : p.givenName();
     }
 
+    /** An address as an agency holds it, and whether it is out of date. */
+    protected record RecordedAddress(org.tessera.indexer.synthetic.population.Address address, boolean stale) {
+        public List<String> noise(List<String> identityNoise) {
+            if (!stale) {
+                return identityNoise;
+            }
+            List<String> out = new ArrayList<>(identityNoise);
+            out.add("previous_address");
+            return out;
+        }
+    }
+
+    /**
+     * Agencies learn of a move late: within {@code lagDays} of a move, a share {@code lagShare}
+     * of records still hold the previous address.
+     */
+    protected static RecordedAddress recordedAddress(HouseholdPlan plan, LocalDate d, int lagDays, double lagShare,
+                                                     SplittableRandom rng) {
+        var current = plan.household().spellOn(d);
+        var earlier = plan.household().spellOn(d.minusDays(lagDays));
+        if (!earlier.equals(current) && rng.nextDouble() < lagShare) {
+            return new RecordedAddress(earlier.address(), true);
+        }
+        return new RecordedAddress(current.address(), false);
+    }
+
     protected static String yn(boolean b) {
         return b ? "Y" : "N";
     }

@@ -104,9 +104,10 @@ public final class EducationWriter extends AgencyWriter {
         School s = school(c, plan, e.at().toLocalDate());
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);
         String recordId = "LOG" + st.nextId(PASTORAL, 8);
-        ComposedNote note = ctx.composer().compose(rng, noteContext(e, plan, rng), "school", e.mentions(),
-                e.mentions().isEmpty() ? 1 + rng.nextInt(2) : rng.nextInt(2));
         String category = e.attr(Attr.CATEGORY);
+        ComposedNote note = ctx.composer().compose(rng, noteContext(e, plan, rng),
+                category.equals("Operation Encompass") ? "encompass" : "school", e.mentions(),
+                e.mentions().isEmpty() ? 1 + rng.nextInt(2) : rng.nextInt(2));
         String action = e.planted() || category.equals("Safeguarding") ? "DSL informed; referral considered"
                 : "Monitor";
         int yearGroup = SchoolCalendar.yearGroupAge(c.dateOfBirth(),

@@ -63,8 +63,11 @@ public final class HealthWriter extends AgencyWriter {
         String id = "ED" + st.nextId(AE, 9);
         Person p = e.subject();
         PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
-        Address a = plan.household().addressOn(e.at().toLocalDate());
-        ComposedNote note = p.isChild() ? note(e, "health_ae", plan, rng, 1 + rng.nextInt(2)) : null;
+        RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 180, 0.3, rng);
+        Address a = ra.address();
+        // A planted injury note carries no unrelated presenting complaint beside it.
+        ComposedNote note = p.isChild() ? note(e, "health_ae", plan, rng, e.mentions().isEmpty() ? 1 + rng.nextInt(2) : 0)
+                : null;
         Person carer = e.involved().stream().map(Involved::person).filter(x -> !x.isChild()).findFirst().orElse(null);
         PresentedIdentity cid = carer == null ? null : present(carer, NoiseProfile.HEALTH, plan, rng);
         String sg = e.attr(Attr.SAFEGUARDING);
@@ -74,7 +77,7 @@ public final class HealthWriter extends AgencyWriter {
                 ctx.organisations().hospital(rng), e.attr(Attr.COMPLAINT), sg, cid == null ? "" : cid.full(),
                 sg.equals("Y") ? "Admitted - paediatric ward" : "Discharged home",
                 note == null ? "" : note.text() + (sg.equals("Y") ? " Safeguarding referral to CSC made." : ""));
-        ctx.truth().occurrence(AE, id, 0, "subject", p, pid.applied());
+        ctx.truth().occurrence(AE, id, 0, "subject", p, ra.noise(pid.applied()));
         if (carer != null) {
             ctx.truth().occurrence(AE, id, 1, "parent", carer, cid.applied());
         }
@@ -110,7 +113,8 @@ public final class HealthWriter extends AgencyWriter {
         PresentedIdentity cid = present(child, NoiseProfile.HEALTH, plan, rng);
         Person mum = e.involved().stream().map(Involved::person).findFirst().orElse(null);
         PresentedIdentity mid = mum == null ? null : present(mum, NoiseProfile.HEALTH, plan, rng);
-        Address a = plan.household().addressOn(e.at().toLocalDate());
+        RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 60, 0.3, rng);
+        Address a = ra.address();
         boolean noAccess = e.attr(Attr.OUTCOME).equals("NO_ACCESS");
         ComposedNote note = note(e, noAccess ? "hv_noaccess" : "hv", plan, rng, 1 + rng.nextInt(2));
         String text = switch (e.attr(Attr.OUTCOME)) {
@@ -126,9 +130,10 @@ public final class HealthWriter extends AgencyWriter {
                 cid.dob() == null ? "" : cid.dob().format(HV_DATE), unborn ? "" : sex(child),
                 mid == null ? "" : mid.full(), mid == null || mid.dob() == null ? "" : mid.dob().format(HV_DATE),
                 mid == null ? "" : mid.nhsNumber(), a.line1() + ", " + a.town(), a.postcode(), worker(rng), text);
-        ctx.truth().occurrence(HV, id, 0, "subject", child, unborn ? java.util.List.of("unborn") : cid.applied());
+        ctx.truth().occurrence(HV, id, 0, "subject", child,
+                ra.noise(unborn ? java.util.List.of("unborn") : cid.applied()));
         if (mum != null) {
-            ctx.truth().occurrence(HV, id, 1, "mother", mum, mid.applied());
+            ctx.truth().occurrence(HV, id, 1, "mother", mum, ra.noise(mid.applied()));
         }
         ctx.truth().record(HV, id, e, "contact_notes", recorded);
     }

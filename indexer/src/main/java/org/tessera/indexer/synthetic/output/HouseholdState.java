@@ -23,7 +23,10 @@ public final class HouseholdState {
     /** A number unique within the source: household index and a per-household counter. */
     public String nextId(String source, int width) {
         int n = counters.merge(source, 1, Integer::sum);
-        return String.format("%0" + width + "d", index * 100 + n);
+        if (n >= 1000) {
+            throw new IllegalStateException("more than 999 records of " + source + " in household " + index);
+        }
+        return String.format("%0" + width + "d", index * 1000 + n);
     }
 
     /** Records a dated event of a kind for a person and returns how many were in the previous 365 days. */

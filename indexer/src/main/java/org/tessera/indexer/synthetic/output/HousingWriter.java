@@ -78,6 +78,7 @@ public final class HousingWriter extends AgencyWriter {
         String text = switch (type) {
             case "ARREARS" -> "Rent account in arrears, letter sent. ";
             case "NOSP" -> "Notice of seeking possession served. ";
+            case "EVICTION" -> "Warrant of possession executed, household evicted. ";
             case "ASB_COMPLAINT" -> "Complaint received from neighbour re noise. ";
             default -> "";
         };
@@ -85,7 +86,7 @@ public final class HousingWriter extends AgencyWriter {
                 a.postcode(), type, e.at().toLocalDate().format(ISO_DATE), e.attr(Attr.REASON), worker(rng),
                 text + note.text());
         ctx.truth().occurrence(TENANCY, recordId, 0, "subject", t, id.applied());
-        ctx.truth().record(TENANCY, recordId, e, "notes", text.isEmpty() ? note : shift(note, text.length()));
+        ctx.truth().record(TENANCY, recordId, e, "notes", text.isEmpty() ? note : prefixed(text, note));
     }
 
     private void homeless(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -127,8 +128,10 @@ public final class HousingWriter extends AgencyWriter {
         ctx.truth().record(HOMELESS, recordId, e, "case_notes", note);
     }
 
-    private static ComposedNote shift(ComposedNote n, int by) {
-        return new ComposedNote(n.text(),
+    /** The note as written after a fixed prefix: same text as the column, offsets moved. */
+    private static ComposedNote prefixed(String prefix, ComposedNote n) {
+        int by = prefix.length();
+        return new ComposedNote(prefix + n.text(),
                 n.spans().stream().map(s -> new org.tessera.indexer.synthetic.notes.Span(s.start() + by, s.end() + by,
                         s.type())).toList(),
                 n.cues().stream().map(c -> new org.tessera.indexer.synthetic.notes.CueMention(c.indicatorId(), c.cue(),

@@ -48,7 +48,9 @@ public final class PoliceWriter extends AgencyWriter {
         String type = e.attr(Attr.TYPE);
         String ref = "TC" + (e.at().getYear() % 100) + "/" + st.nextId(SOURCE, 8);
         Address loc = plan.household().addressOn(e.at().toLocalDate());
-        ComposedNote note = note(e, "police", plan, rng, 1 + rng.nextInt(2));
+        boolean youth = e.subject().isChild() && (type.equals("CRIM") || type.equals("INTEL") || type.equals("ASB"));
+        String family = type.equals("MISS") ? "police_missing" : youth ? "police_youth" : "police";
+        ComposedNote note = note(e, family, plan, rng, e.mentions().isEmpty() ? 1 + rng.nextInt(2) : rng.nextInt(2));
         String narrative = note.text();
         if (type.equals("MISS")) {
             narrative = narrative + (e.attr(Attr.FOUND).equals("out_of_area")
@@ -66,7 +68,8 @@ public final class PoliceWriter extends AgencyWriter {
         for (Involved inv : e.involved()) {
             Person p = inv.person();
             PresentedIdentity id = present(p, NoiseProfile.POLICE, plan, rng);
-            Address home = plan.household().addressOn(e.at().toLocalDate().minusDays(rng.nextInt(10) == 0 ? 200 : 0));
+            RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 240, 0.4, rng);
+            Address home = ra.address();
             String involvement = switch (inv.role()) {
                 case "victim" -> "VICTIM";
                 case "perpetrator" -> "SUSPECT";
@@ -83,7 +86,7 @@ public final class PoliceWriter extends AgencyWriter {
                     yn(childPresent), loc.street(), loc.town(), loc.postcode(), involvement, personRef, id.given(),
                     rng.nextInt(4) == 0 ? id.family().toUpperCase(java.util.Locale.ROOT) : id.family(), aka,
                     dob(id, UK_DATE), sex(p), home.line1(), home.town(), home.postcode(), p.pnc(), narrative, officer);
-            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, id.applied());
+            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, ra.noise(id.applied()));
         }
         ctx.truth().record(SOURCE, ref, e, "narrative", note);
         return true;

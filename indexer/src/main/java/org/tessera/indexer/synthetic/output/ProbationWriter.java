@@ -38,7 +38,8 @@ public final class ProbationWriter extends AgencyWriter {
         PresentedIdentity id = present(p, NoiseProfile.PROBATION, plan, rng);
         String recordId = "PC" + st.nextId(SOURCE, 8);
         String crn = "X" + String.format("%06d", Math.floorMod(p.key() * 31, 1_000_000));
-        Address a = plan.household().addressOn(e.at().toLocalDate());
+        RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 90, 0.3, rng);
+        Address a = ra.address();
         String mappa = e.attr(Attr.MAPPA);
         ComposedNote note = note(e, "probation", plan, rng, 1 + rng.nextInt(2));
         String dob = switch (id.dobPrecision()) {
@@ -51,7 +52,7 @@ public final class ProbationWriter extends AgencyWriter {
                 LocalDate.parse(e.attr(Attr.END)).format(UK_DATE), mappa, mappa.isEmpty() ? "" : "1",
                 mappa.isEmpty() ? (rng.nextBoolean() ? "LOW" : "MEDIUM") : "HIGH", yn(!mappa.isEmpty()),
                 a.line1() + ", " + a.town(), a.postcode(), worker(rng), note.text());
-        ctx.truth().occurrence(SOURCE, recordId, 0, "subject", p, id.applied());
+        ctx.truth().occurrence(SOURCE, recordId, 0, "subject", p, ra.noise(id.applied()));
         ctx.truth().record(SOURCE, recordId, e, "om_notes", note);
         return true;
     }

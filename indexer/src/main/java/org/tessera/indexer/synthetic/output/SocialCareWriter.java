@@ -115,7 +115,7 @@ public final class SocialCareWriter extends AgencyWriter {
 
     private void referral(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
-        PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
+        PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE_WITH_UPN, plan, rng);
         LocalDate d = e.at().toLocalDate();
         int previous = st.countAndAdd("referral", c.id(), d);
         String recordId = "RF" + st.nextId(REFERRALS, 8);
@@ -134,7 +134,7 @@ public final class SocialCareWriter extends AgencyWriter {
 
     private void assessment(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
-        PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
+        PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE_WITH_UPN, plan, rng);
         Person carer = carer(e);
         PresentedIdentity cid = carer == null ? null : present(carer, NoiseProfile.SOCIAL_CARE, plan, rng);
         String recordId = "AS" + st.nextId(ASSESSMENTS, 8);
@@ -176,7 +176,7 @@ public final class SocialCareWriter extends AgencyWriter {
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
         LocalDate d = e.at().toLocalDate();
         int previous = st.countAndAdd("s47", c.id(), d);
-        String recordId = childId(c) + "-" + d.format(ISO_DATE);
+        String recordId = childId(c) + "-" + d.format(UK_DATE);
         boolean toPlan = e.attr(Attr.OUTCOME).equals("Y");
         String notes = toPlan ? "ICPC held, child made subject to a CP plan." : rng.nextBoolean()
                 ? "S47 completed, concerns not substantiated, CIN plan." : "S47 completed, NFA.";
@@ -196,7 +196,7 @@ public final class SocialCareWriter extends AgencyWriter {
         LocalDate d = e.at().toLocalDate();
         int previous = st.count("cpp", c.id());
         st.countAndAdd("cpp", c.id(), d);
-        String recordId = childId(c) + "-" + d.format(ISO_DATE);
+        String recordId = childId(c) + "-" + d.format(UK_DATE);
         String cat = CATEGORY.get(e.attr(Attr.CATEGORY));
         String end = e.attr(Attr.END);
         LocalDate review = d.plusMonths(3);

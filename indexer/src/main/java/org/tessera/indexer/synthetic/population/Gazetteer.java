@@ -87,8 +87,4 @@ public final class Gazetteer {
         String pc = st.postcodes().get(Math.min(st.postcodes().size() - 1, number * st.postcodes().size() / 141));
         return new Address(line1, st.name(), st.town(), pc, district);
     }
-
-    public String randomTown(SplittableRandom rng) {
-        return townPick.pick(rng).name();
-    }
 }

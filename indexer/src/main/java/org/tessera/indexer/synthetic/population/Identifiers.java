@@ -55,10 +55,6 @@ public final class Identifiers {
         return valid.substring(0, 9) + (char) ('0' + (last - '0' + 3) % 10);
     }
 
-    public static String formatNhs(String nhs) {
-        return nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
-    }
-
     /** A unique permanent UPN: check letter, LA, establishment, year of allocation, serial. */
     public static String upn(long key, int allocationYear) {
         String body = LA_CODE + String.format("%04d", 2000 + Math.floorMod(key / 1000, 8000))

@@ -65,8 +65,4 @@ public final class Organisations {
     public String outOfAreaTown(SplittableRandom rng) {
         return outOfArea.get(rng.nextInt(outOfArea.size()));
     }
-
-    public List<School> allSchools() {
-        return java.util.stream.Stream.concat(primaries.stream(), secondaries.stream()).toList();
-    }
 }

@@ -42,11 +42,6 @@ public record Person(String id, long key, String givenName, String middleName, S
         return givenName + " " + familyName;
     }
 
-    public Person withFamilyName(String name) {
-        return new Person(id, key, givenName, middleName, name, birthFamilyName, sex, dateOfBirth, nhsNumber, upn, pnc,
-                role, joined, left);
-    }
-
     public Person withLeft(LocalDate date) {
         return new Person(id, key, givenName, middleName, familyName, birthFamilyName, sex, dateOfBirth, nhsNumber, upn,
                 pnc, role, joined, date);

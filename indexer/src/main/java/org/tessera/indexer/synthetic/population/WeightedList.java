@@ -1,6 +1,5 @@
 package org.tessera.indexer.synthetic.population;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,12 +20,6 @@ public final class WeightedList<T> {
             sum += weights.get(i);
             cumulative[i] = sum;
         }
-    }
-
-    public static <T> WeightedList<T> uniform(List<T> items) {
-        List<Double> w = new ArrayList<>();
-        items.forEach(i -> w.add(1.0));
-        return new WeightedList<>(items, w);
     }
 
     public T pick(SplittableRandom rng) {
