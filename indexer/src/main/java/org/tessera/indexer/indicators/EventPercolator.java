@@ -173,7 +173,10 @@ public final class EventPercolator {
         body.put("track_total_hits", false);
         // the stored query is only needed for structured evidence: fetched once per version, not per batch
         body.putArray("_source").add("indicator");
-        ArrayNode documents = body.putObject("query").putObject("percolate").put("field", "query").putArray("documents");
+        // An indicator an administrator disabled stays stored (with its history) but must not fire.
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("must_not").addObject().putObject("term").put("indicator.enabled", false);
+        ArrayNode documents = bool.putArray("filter").addObject().putObject("percolate").put("field", "query").putArray("documents");
         for (JsonNode event : events) {
             ObjectNode doc = ((ObjectNode) event).deepCopy();
             NOT_PERCOLATED.forEach(doc::remove);

@@ -111,7 +111,7 @@ public final class IndicatorsCommand implements Runnable {
                     System.out.println("changed: " + String.join(" ", result.changed()));
                 }
                 if (backfill) {
-                    IndicatorBackfill filler = new IndicatorBackfill(connection, new NegexLiteContextResolver());
+                    IndicatorBackfill filler = new IndicatorBackfill(connection, new org.tessera.indexer.ingest.pipeline.NlpEvidenceContext(new org.tessera.indexer.nlp.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                     for (String id : result.changed()) {
                         IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
                         System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
@@ -158,7 +158,7 @@ public final class IndicatorsCommand implements Runnable {
                     System.err.println("indicators index is empty: loading the catalogue first");
                     store.load(parent.catalogue());
                 }
-                EventPercolator percolator = new EventPercolator(connection, new NegexLiteContextResolver());
+                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.ingest.pipeline.NlpEvidenceContext(new org.tessera.indexer.nlp.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                 if (!"-".equals(text)) {
                     ObjectNode event = event(text);
                     print(event, percolator.percolate(List.of(event)).getFirst(), false);
@@ -260,7 +260,7 @@ public final class IndicatorsCommand implements Runnable {
             IndicatorCatalogue catalogue = parent.catalogue();
             try (OpenSearchConnection connection = parent.connect()) {
                 new IndicatorStore(connection).load(catalogue);
-                PercolateBenchmark benchmark = new PercolateBenchmark(connection, new NegexLiteContextResolver());
+                PercolateBenchmark benchmark = new PercolateBenchmark(connection, new org.tessera.indexer.ingest.pipeline.NlpEvidenceContext(new org.tessera.indexer.nlp.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                 List<ObjectNode> generated = PercolateBenchmark.generate(catalogue, docs, 42);
                 for (int r = 0; r < rounds; r++) {
                     PercolateBenchmark.print(benchmark.run(generated, batch), benchmark.environment(), catalogue.enabledQueries().size(), System.out);
