@@ -73,6 +73,14 @@ public final class CaseNotePipeline implements TextAnalyzer {
         return context.contextOf(text, start, end);
     }
 
+    /**
+     * As {@link #contextOf(String, int, int)} for a note written in {@code noteYear}: "in 2019"
+     * marks history only in notes written after 2019.
+     */
+    public MentionContext contextOf(String text, int start, int end, int noteYear) {
+        return context.withReferenceYear(noteYear).contextOf(text, start, end);
+    }
+
     /** As {@link #contextOf(String, int, int)} reusing the sentences of an earlier analysis. */
     public MentionContext contextOf(String text, TextAnalysis analysis, int start, int end) {
         return context.contextOf(text, analysis.sentences(), start, end);

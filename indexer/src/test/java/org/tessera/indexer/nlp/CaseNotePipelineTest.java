@@ -79,6 +79,19 @@ class CaseNotePipelineTest {
     }
 
     @Test
+    void peopleNamedInANoteLinkToTheHousehold() {
+        String text = "Visited the family. Liz Cooper said that Kai had been sent home from school. "
+                + "Darren was not present.";
+        var household = List.of(
+                new org.tessera.indexer.nlp.linking.KnownPerson("mum", "Elizabeth", "Cooper"),
+                new org.tessera.indexer.nlp.linking.KnownPerson("dad", "Darren", "Cooper"),
+                new org.tessera.indexer.nlp.linking.KnownPerson("kai", "Kai", "Cooper"));
+        var links = new org.tessera.indexer.nlp.linking.MentionLinker().link(PIPELINE.analyze(text), household);
+        assertThat(links).extracting(l -> l.mention().text() + "=" + l.personId())
+                .containsExactly("Liz Cooper=mum", "Kai=kai", "Darren=dad");
+    }
+
+    @Test
     void emptyTextGivesAnEmptyAnalysis() {
         TextAnalysis a = PIPELINE.analyze("   ");
         assertThat(a.sentences()).isEmpty();

@@ -93,6 +93,15 @@ public final class ContextAnalyzer {
         this.referenceYear = referenceYear;
     }
 
+    /** The same analyzer judging history against another year (cheap: nothing is reloaded). */
+    public ContextAnalyzer withReferenceYear(int year) {
+        return year == referenceYear ? this : new ContextAnalyzer(splitter, catalogue, year);
+    }
+
+    public int referenceYear() {
+        return referenceYear;
+    }
+
     /** The modified ranges of {@code text}; text outside every span is affirmed. */
     public List<ContextSpan> analyze(String text) {
         return analyze(text, splitter.split(text));

@@ -59,6 +59,12 @@ public final class MentionLinker {
         this.nicknames = Map.copyOf(copy);
     }
 
+    /** Links the PERSON mentions of an analysed note. */
+    public List<MentionLink> link(org.tessera.indexer.nlp.TextAnalysis analysis, List<KnownPerson> candidates) {
+        return link(analysis.entities(org.tessera.indexer.nlp.EntityType.PERSON).stream()
+                .map(PersonMention::of).toList(), candidates);
+    }
+
     /** Links each mention that resolves, in mention order; unresolved mentions are left out. */
     public List<MentionLink> link(List<PersonMention> mentions, List<KnownPerson> candidates) {
         List<MentionLink> out = new ArrayList<>();

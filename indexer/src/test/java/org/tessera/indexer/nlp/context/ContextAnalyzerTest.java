@@ -86,6 +86,14 @@ class ContextAnalyzerTest {
     }
 
     @Test
+    void theReferenceYearCanFollowTheNote() {
+        String text = "Dad was arrested in 2019 for assault.";
+        int at = text.indexOf("arrested");
+        assertThat(ANALYZER.contextOf(text, at, at + 8).historical()).isTrue();
+        assertThat(ANALYZER.withReferenceYear(2019).contextOf(text, at, at + 8).historical()).isFalse();
+    }
+
+    @Test
     void aTriggerInsideTheTargetPhraseDoesNotNegateIt() {
         assertThat(of("Officers found no food in the house.", "no food in the house").countsByDefault()).isTrue();
         assertThat(of("Olivia was not brought to clinic.", "not brought").countsByDefault()).isTrue();
