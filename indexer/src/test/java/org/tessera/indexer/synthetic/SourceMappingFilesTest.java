@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tessera.indexer.synthetic.notes.TemplateSet;
 
 /**
- * Every mapping file in mappings/sources uses only the keys of the mapping spec, and every column
- * it names exists in the generated files, whose record dates parse with the mapping's formats.
+ * Every mapping file of a generated layout in mappings/sources uses only the keys of the mapping
+ * spec, and every column it names exists in the generated files, whose record dates parse with the
+ * mapping's formats. (The FEBRL reference mappings describe other data.)
  */
 class SourceMappingFilesTest {
     private static final Set<String> TOP = Set.of("source", "agency", "description", "files", "format",
@@ -62,7 +63,8 @@ class SourceMappingFilesTest {
 
     static List<Path> mappingFiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("..", "mappings", "sources"))) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().startsWith("febrl")).sorted().toList();
         }
     }
 
