@@ -65,7 +65,6 @@ final class IngestBenchmark {
             rawIndices.deleteAll();
             pipelineIndices.ensureAll();
             rawIndices.ensureAll();
-            IngestPipelines.loadIndicators(pipeline);
 
             PeakMemory.reset();
             IngestReport report;

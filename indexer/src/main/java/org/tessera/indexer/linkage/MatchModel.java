@@ -110,6 +110,29 @@ public final class MatchModel {
      * </ul>
      * Counts per distinct pattern, so cost does not grow with the number of pairs.
      */
+    /** How many random pairs the reference prior for u is worth. */
+    static final double PRIOR_PAIRS = 1000;
+
+    /**
+     * Reference u for a comparison: in a population, two random people rarely agree on a name,
+     * date of birth, postcode or identifier (each agreeing level 0.5-1 %, the rest "else"); gender
+     * agrees half the time.
+     */
+    static double[] priorU(int comparison, int levels) {
+        double[] prior = new double[levels];
+        if (Comparisons.NAMES.get(comparison).equals("gender")) {
+            for (int l = 1; l < levels; l++) prior[l] = 1.0 / (levels - 1);
+            return prior;
+        }
+        double agreeing = 0;
+        for (int l = 1; l < levels - 1; l++) {
+            prior[l] = l == 1 ? 0.005 : 0.01;
+            agreeing += prior[l];
+        }
+        prior[levels - 1] = 1 - agreeing;
+        return prior;
+    }
+
     static MatchModel fit(Map<Integer, Long> candidatePatterns, Map<Integer, Long> randomPatterns,
                           double totalPairs, int maxIterations) {
         int C = Comparisons.COUNT;
@@ -123,8 +146,14 @@ public final class MatchModel {
             for (var e : randomPatterns.entrySet()) uc[Comparisons.level(e.getKey(), c)] += e.getValue();
             double total = 0;
             for (int l = 1; l < L; l++) total += uc[l];
+            // Random pairs from a small input are few and full of true matches (four records of one
+            // child among ten), so u is blended with a reference prior worth PRIOR_PAIRS pairs; the
+            // data speaks for at most as many pairs as the input really has.
+            double evidence = Math.min(total, totalPairs);
+            double scale = total == 0 ? 0 : evidence / total;
+            double[] prior = priorU(c, L);
             for (int l = 1; l < L; l++) {
-                u[c][l] = clamp((uc[l] + 0.5) / (total + 0.5 * (L - 1)));
+                u[c][l] = clamp((uc[l] * scale + PRIOR_PAIRS * prior[l]) / (evidence + PRIOR_PAIRS));
                 // Starting m: most matches agree exactly, the rest spread over the weaker levels.
                 m[c][l] = l == 1 ? 0.85 : 0.15 / (L - 2);
             }

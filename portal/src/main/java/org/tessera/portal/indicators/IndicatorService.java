@@ -9,6 +9,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.indexer.nlp.CaseNotePipeline;
+import org.tessera.indexer.nlp.HighlightLocator;
+import org.tessera.indexer.nlp.TextAnalyzer;
+import org.tessera.indexer.nlp.context.MentionContext;
+import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.security.Roles;
@@ -22,8 +27,13 @@ import org.tessera.portal.security.Roles;
 @RolesAllowed({Roles.ANALYST, Roles.ADMINISTRATOR})
 public class IndicatorService {
 
+    private static final String PRE = "\u0001";
+    private static final String POST = "\u0002";
+
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
+    private final TextAnalyzer language = new CaseNotePipeline(new OpenNlpModels());
+    private final HighlightLocator locator = new HighlightLocator(PRE, POST);
 
     public IndicatorService(OpenSearchConnection connection, AuditTrail audit) {
         this.connection = connection;
@@ -37,8 +47,13 @@ public class IndicatorService {
         }
     }
 
-    /** An indicator that fired on the test text; {@code highlighted} is safe HTML. */
-    public record Match(String id, String title, String severity, boolean enabled, List<String> highlighted) {
+    /**
+     * An indicator that fired on the test text; {@code highlighted} is safe HTML. {@code context}
+     * is how the words that fired it are meant (affirmed, negated, hypothetical, uncertain,
+     * historical), and {@code counts} whether such a hit would count towards a child's score.
+     */
+    public record Match(String id, String title, String severity, boolean enabled, List<String> highlighted,
+                        String context, boolean counts) {
         public Match {
             highlighted = List.copyOf(highlighted);
         }
@@ -70,16 +85,35 @@ public class IndicatorService {
         ObjectNode percolate = body.putObject("query").putObject("percolate");
         percolate.put("field", "query");
         percolate.putObject("document").put("text", text);
+        // Plain text with control-character tags, so the marked words can be found in the text by
+        // offset and their context read from the language pipeline, as the ingest stream does.
         ObjectNode highlight = body.putObject("highlight");
-        highlight.put("encoder", "html").put("number_of_fragments", 0);
+        highlight.put("number_of_fragments", 0);
+        highlight.putArray("pre_tags").add(PRE);
+        highlight.putArray("post_tags").add(POST);
         highlight.putObject("fields").putObject("text");
         List<Match> matches = new ArrayList<>();
         for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_search", body).path("hits").path("hits")) {
             JsonNode meta = hit.path("_source").path("indicator");
-            List<String> fragments = new ArrayList<>();
-            hit.path("highlight").path("text").forEach(f -> fragments.add(Highlights.fromEngine(f.asText())));
+            List<HighlightLocator.Span> spans = new ArrayList<>();
+            hit.path("highlight").path("text").forEach(f -> spans.addAll(locator.locate(text, f.asText())));
+            // A structured match has no words to mark; it counts. A text match counts if any of its words do.
+            MentionContext context = MentionContext.AFFIRMED;
+            boolean counts = spans.isEmpty();
+            List<Highlights.Span> marks = new ArrayList<>();
+            for (HighlightLocator.Span span : spans) {
+                MentionContext here = language.contextOf(text, span.start(), span.end());
+                String label = here.label().name().toLowerCase(java.util.Locale.ROOT);
+                marks.add(new Highlights.Span(span.start(), span.end(), label, here.countsByDefault()));
+                if (!counts) {
+                    context = here;
+                }
+                counts |= here.countsByDefault();
+            }
+            List<String> fragments = List.of(Highlights.mark(text, marks));
             matches.add(new Match(meta.path("id").asText(hit.path("_id").asText()), Json.text(meta, "title"),
-                    Json.text(meta, "severity"), meta.path("enabled").asBoolean(true), fragments));
+                    Json.text(meta, "severity"), meta.path("enabled").asBoolean(true), fragments,
+                    context.label().name().toLowerCase(java.util.Locale.ROOT), counts));
         }
         return matches;
     }

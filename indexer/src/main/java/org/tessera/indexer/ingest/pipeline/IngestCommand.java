@@ -45,7 +45,6 @@ public final class IngestCommand implements Callable<Integer> {
         try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
              TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
-            IngestPipelines.loadIndicators(connection);
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
                     new IngestSettings(quarantineDir, batchSize, !noText, true), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);

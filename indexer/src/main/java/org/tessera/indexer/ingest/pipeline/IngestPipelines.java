@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.tessera.indexer.extraction.TextExtractor;
 import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.Indicator;
+import org.tessera.indexer.indicators.IndicatorBackfill;
 import org.tessera.indexer.indicators.IndicatorCatalogue;
 import org.tessera.indexer.indicators.IndicatorStore;
 import org.tessera.indexer.ingest.SourceMappings;
@@ -39,6 +41,14 @@ public final class IngestPipelines {
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
         CaseNotePipeline text = new CaseNotePipeline(new OpenNlpModels());
+        // The stream path percolates against what is stored: make sure that is the shipped
+        // catalogue, and run any indicator added or changed since the events were indexed over them.
+        IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
+        IndicatorStore.LoadResult loaded = new IndicatorStore(connection).load(catalogue);
+        IndicatorBackfill backfill = new IndicatorBackfill(connection, new NlpEvidenceContext(text));
+        for (String changed : loaded.changed()) {
+            catalogue.find(changed).filter(Indicator::isQuery).filter(Indicator::enabled).ifPresent(i -> backfill.run(i, false));
+        }
         EventPercolator percolator = new EventPercolator(connection, new NlpEvidenceContext(text));
         List<EventBatchStage> stages = new ArrayList<>();
         stages.add(new EventBatchStage() {

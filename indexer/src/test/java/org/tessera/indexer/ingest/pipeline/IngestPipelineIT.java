@@ -61,7 +61,7 @@ class IngestPipelineIT {
     @Test
     @Order(2)
     void theSameChildAcrossPoliceHealthAndASchoolLetterIsOnePerson(TestOpenSearch os) throws Exception {
-        JsonNode hits = search(os, "persons", "{\"query\":{\"match\":{\"full_name\":\"kayleigh jones\"}}}");
+        JsonNode hits = search(os, "persons", "{\"query\":{\"match\":{\"full_name\":{\"query\":\"kayleigh jones\",\"operator\":\"and\"}}}}");
         assertThat(hits).hasSize(1);
         JsonNode kayleigh = hits.get(0).path("_source");
         assertThat(kayleigh.path("is_child").asBoolean()).isTrue();
@@ -72,7 +72,7 @@ class IngestPipelineIT {
 
         JsonNode events = search(os, "events", "{\"query\":{\"term\":{\"child_ids\":\"" + kayleigh.path("person_id").asText() + "\"}}}");
         assertThat(events).hasSize(4);
-        JsonNode mother = search(os, "persons", "{\"query\":{\"match\":{\"full_name\":\"sarah jones\"}}}").get(0).path("_source");
+        JsonNode mother = search(os, "persons", "{\"query\":{\"match\":{\"full_name\":{\"query\":\"sarah jones\",\"operator\":\"and\"}}}}").get(0).path("_source");
         assertThat(mother.path("household_ids")).isEqualTo(kayleigh.path("household_ids"));
         assertThat(mother.path("is_child").asBoolean()).isFalse();
     }

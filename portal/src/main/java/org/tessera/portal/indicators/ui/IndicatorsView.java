@@ -52,7 +52,10 @@ class IndicatorsView extends VerticalLayout {
             for (IndicatorService.Match match : matches) {
                 results.add(new Html("<div class='bench-match'><b>" + HtmlUtils.htmlEscape(match.id()) + "</b> – "
                         + HtmlUtils.htmlEscape(String.valueOf(match.title())) + " (" + HtmlUtils.htmlEscape(String.valueOf(match.severity()))
-                        + (match.enabled() ? "" : ", disabled") + ")<br>" + String.join(" … ", match.highlighted()) + "</div>"));
+                        + (match.enabled() ? "" : ", disabled") + ")"
+                        + (match.counts() ? "" : " <span class='bench-context'>" + HtmlUtils.htmlEscape(match.context())
+                                + ": does not count</span>")
+                        + "<br>" + String.join(" … ", match.highlighted()) + "</div>"));
             }
         });
         test.setId("bench-test");
