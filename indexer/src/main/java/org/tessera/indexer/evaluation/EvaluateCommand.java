@@ -34,6 +34,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--months", defaultValue = "36", description = "Month ends replayed up to the end (default: ${DEFAULT-VALUE}).")
     int months;
 
+    @Option(names = "--ranking", defaultValue = "watchlist", description = "List whose top K is measured: watchlist or score (default: ${DEFAULT-VALUE}).")
+    String ranking;
+
     @Option(names = "--scoring", paramLabel = "FILE", description = "Scoring parameters file. Default: the shipped mappings/scoring.yaml.")
     Path scoringFile;
 
@@ -47,7 +50,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()))) {
-            EvaluationReport report = new RiskEvaluation(connection, parameters).evaluate(truth, date, months, topFactor);
+            EvaluationReport report = new RiskEvaluation(connection, parameters).evaluate(truth, date, months, topFactor,
+                    RiskEvaluation.Ranking.valueOf(ranking.strip().toUpperCase(java.util.Locale.ROOT)));
             System.out.print(report.summary());
             System.out.printf("Evaluated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }

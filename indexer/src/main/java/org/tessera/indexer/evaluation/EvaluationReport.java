@@ -27,7 +27,7 @@ import org.tessera.indexer.evaluation.GroundTruth.Category;
  * @param thresholdFlaggedNoise   of those, ordinary-noise children
  */
 public record EvaluationReport(
-        LocalDate end, int months, int topK, double topFactor, int periodDays, int plantedCumulative,
+        RiskEvaluation.Ranking ranking, LocalDate end, int months, int topK, double topFactor, int periodDays, int plantedCumulative,
         Map<Category, Integer> childrenByCategory, int tesseraPersonsMapped, int childrenScored,
         int recalledByEnd, int recalledByStepAfterEnd, int recalledEver, Long medianDaysFromStart,
         int cumulativeWithHigh, int surfacedBeforeHigh, Long medianLeadDays,
@@ -77,6 +77,9 @@ public record EvaluationReport(
     /** A plain-text summary (the command prints it; docs/evaluation.md quotes it). */
     public String summary() {
         StringBuilder s = new StringBuilder();
+        s.append("Ranking measured: ").append(ranking == RiskEvaluation.Ranking.WATCHLIST
+                ? "watchlist (entered a band or rose within the period; red first, then rise)"
+                : "risk score (highest first)").append('\n');
         s.append(String.format(Locale.ROOT, "Replay: %d month ends to %s, K = %d (%.2f x %d planted cumulative children), watchlist period %d days%n",
                 months, end, topK, topFactor, plantedCumulative, periodDays));
         s.append("Children in the ground truth by category: ").append(childrenByCategory).append('\n');

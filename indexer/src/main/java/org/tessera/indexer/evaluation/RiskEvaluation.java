@@ -55,6 +55,18 @@ public final class RiskEvaluation {
      * @param topFactor K = ceil(topFactor x planted cumulative children)
      */
     public EvaluationReport evaluate(GroundTruth truth, LocalDate end, int months, double topFactor) {
+        return evaluate(truth, end, months, topFactor, Ranking.WATCHLIST);
+    }
+
+    /** Which list's top K is measured. */
+    public enum Ranking {
+        /** The watchlist: children who entered a band or rose within the period, red first, then by rise. */
+        WATCHLIST,
+        /** Every child with a positive score, highest score first (the persons index sorted by risk.score). */
+        SCORE
+    }
+
+    public EvaluationReport evaluate(GroundTruth truth, LocalDate end, int months, double topFactor, Ranking ranking) {
         Map<String, String> toTruth = mapPersons(truth);
         Set<String> planted = new HashSet<>();
         for (String child : truth.children(Category.CUMULATIVE)) {
@@ -73,15 +85,17 @@ public final class RiskEvaluation {
         LocalDate from = monthEnds.getFirst().minusDays(parameters.maxAgeDays());
         Set<String> reached = scores.loader().childrenReachedBetween(from, end);
         Map<String, ChildHistory> histories = scores.loader().load(reached, end);
-        WatchlistReplay.Result replay = new WatchlistReplay(scores.scorer()).replay(histories, end, months, k, periodDays);
+        List<WatchlistReplay.Step> steps = ranking == Ranking.WATCHLIST
+                ? new WatchlistReplay(scores.scorer()).replay(histories, end, months, k, periodDays).steps()
+                : scoreSteps(scores, histories, monthEnds, k);
 
         // Per true child: first top-K month end and first high-severity hit (min over its Tessera ids).
         Map<String, LocalDate> firstTop = new HashMap<>();
-        replay.surfacings().values().forEach(s -> {
-            if (s.firstTopK() != null) {
-                firstTop.merge(trueId(toTruth, s.personId()), s.firstTopK(), RiskEvaluation::min);
+        for (WatchlistReplay.Step step : steps) {
+            for (String id : step.topK()) {
+                firstTop.merge(trueId(toTruth, id), step.date(), RiskEvaluation::min);
             }
-        });
+        }
         Map<String, LocalDate> firstHigh = new HashMap<>();
         histories.forEach((id, history) -> {
             LocalDate high = null;
@@ -141,7 +155,7 @@ public final class RiskEvaluation {
         int pooledEntries = 0;
         double worstNoiseShare = 0;
         LocalDate worstNoiseStep = null;
-        for (WatchlistReplay.Step step : replay.steps()) {
+        for (WatchlistReplay.Step step : steps) {
             int noise = 0;
             for (String id : step.topK()) {
                 Category c = truth.category(toTruth.get(id));
@@ -162,7 +176,7 @@ public final class RiskEvaluation {
         }
         // Why children are in the top K: points by indicator per category, over every month end.
         Map<Category, Map<String, Double>> pointsByIndicator = new EnumMap<>(Category.class);
-        for (WatchlistReplay.Step step : replay.steps()) {
+        for (WatchlistReplay.Step step : steps) {
             for (String id : step.topK()) {
                 Category c = truth.category(toTruth.get(id));
                 for (Contribution contribution : scores.scorer().score(histories.get(id), step.date()).contributions()) {
@@ -174,8 +188,16 @@ public final class RiskEvaluation {
             }
         }
         List<String> endList = new ArrayList<>();
+        if (ranking == Ranking.SCORE) {
+            int rank = 1;
+            for (String id : steps.getLast().topK()) {
+                var score = scores.scorer().score(histories.get(id), end);
+                endList.add(String.format(java.util.Locale.ROOT, "%3d %-17s %-6s %6.1f  %s", rank++,
+                        truth.category(toTruth.get(id)), score.band(), score.score(), score.topIndicators(5)));
+            }
+        }
         for (var entry : new org.tessera.indexer.watchlist.WatchlistRanker(scores.scorer()).rank(histories, end, periodDays, Map.of())) {
-            if (entry.rank() > k) {
+            if (entry.rank() > k || ranking == Ranking.SCORE) {
                 break;
             }
             endList.add(String.format(java.util.Locale.ROOT, "%3d %-17s %-6s %6.1f rise %5.1f  %s", entry.rank(),
@@ -200,13 +222,32 @@ public final class RiskEvaluation {
             }
         }
 
-        return new EvaluationReport(end, months, k, topFactor, periodDays, planted.size(), childrenByCategory,
+        return new EvaluationReport(ranking, end, months, k, topFactor, periodDays, planted.size(), childrenByCategory,
                 toTruth.size(), histories.size(),
                 byEnd, byStepAfterEnd, ever, median(daysFromStartTessera),
                 withHigh, surfacedBeforeHigh, median(leads),
                 pooledEntries, pooled, atEnd, worstNoiseShare, worstNoiseStep, everTop.size(), everTopNoise.size(),
                 thresholdByEnd, median(daysFromStartThreshold), flagged.size(), (int) flaggedNoise, flaggedByCategory,
                 pointsByIndicator, endList);
+    }
+
+    /** Top K by score at each month end (children with a positive score; ties by id). */
+    private static List<WatchlistReplay.Step> scoreSteps(ScoreService scores, Map<String, ChildHistory> histories,
+                                                         List<LocalDate> monthEnds, int k) {
+        List<WatchlistReplay.Step> steps = new ArrayList<>();
+        for (LocalDate date : monthEnds) {
+            record Scored(String id, double score) { }
+            List<Scored> scored = new ArrayList<>();
+            histories.forEach((id, history) -> {
+                double score = scores.scorer().score(history, date).score();
+                if (score > 0) {
+                    scored.add(new Scored(id, score));
+                }
+            });
+            scored.sort(java.util.Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+            steps.add(new WatchlistReplay.Step(date, scored.stream().limit(k).map(Scored::id).toList()));
+        }
+        return steps;
     }
 
     /** Tessera person id -> true person id, by majority over the person's occurrences (ties: smaller id). */
