@@ -35,7 +35,7 @@ public record EvaluationReport(
         double worstStepNoiseShare, LocalDate worstNoiseStep, int everInTopK, int everInTopKNoise,
         int thresholdByEnd, Long thresholdMedianDaysFromStart, int thresholdFlagged, int thresholdFlaggedNoise,
         Map<Category, Integer> thresholdFlaggedByCategory,
-        Map<Category, Map<String, Double>> topKPointsByIndicator, List<String> topKAtEnd) {
+        Map<Category, Map<String, Double>> topKPointsByIndicator, List<String> topKAtEnd, List<String> leadDetails) {
 
     public EvaluationReport {
         childrenByCategory = copy(childrenByCategory);
@@ -44,6 +44,7 @@ public record EvaluationReport(
         thresholdFlaggedByCategory = copy(thresholdFlaggedByCategory);
         topKPointsByIndicator = Map.copyOf(topKPointsByIndicator);
         topKAtEnd = List.copyOf(topKAtEnd);
+        leadDetails = List.copyOf(leadDetails);
     }
 
     private static Map<Category, Integer> copy(Map<Category, Integer> m) {
@@ -116,6 +117,8 @@ public record EvaluationReport(
                 s.append('\n');
             }
         }
+        s.append("Cumulative children with a high-severity hit:\n");
+        leadDetails.forEach(line -> s.append("  ").append(line).append('\n'));
         s.append("Top K at the end date (rank, true category, band, score, rise over the period, reason):\n");
         topKAtEnd.forEach(line -> s.append(line).append('\n'));
         return s.toString();

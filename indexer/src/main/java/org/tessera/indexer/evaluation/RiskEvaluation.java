@@ -97,15 +97,22 @@ public final class RiskEvaluation {
             }
         }
         Map<String, LocalDate> firstHigh = new HashMap<>();
+        Map<String, String> firstHighIndicator = new HashMap<>();
         histories.forEach((id, history) -> {
-            LocalDate high = null;
+            Contribution high = null;
             for (Contribution c : scores.scorer().score(history, end).contributions()) {
-                if (c.counts() && c.severity() == Severity.HIGH && !c.date().isAfter(end)) {
-                    high = min(high, c.date());
+                if (c.counts() && c.severity() == Severity.HIGH && !c.date().isAfter(end)
+                        && (high == null || c.date().isBefore(high.date()))) {
+                    high = c;
                 }
             }
             if (high != null) {
-                firstHigh.merge(trueId(toTruth, id), high, RiskEvaluation::min);
+                String trueId = trueId(toTruth, id);
+                LocalDate before = firstHigh.get(trueId);
+                if (before == null || high.date().isBefore(before)) {
+                    firstHigh.put(trueId, high.date());
+                    firstHighIndicator.put(trueId, high.indicatorId());
+                }
             }
         });
 
@@ -119,6 +126,7 @@ public final class RiskEvaluation {
         List<Long> leads = new ArrayList<>();
         int withHigh = 0;
         int surfacedBeforeHigh = 0;
+        List<String> leadLines = new ArrayList<>();
         for (String child : planted) {
             PlantedTrajectory t = truth.trajectory(child);
             LocalDate top = firstTop.get(child);
@@ -143,6 +151,8 @@ public final class RiskEvaluation {
                 // Never surfaced before the end: as late as the replay allows (a lead of at most the gap to the end).
                 long lead = top == null ? ChronoUnit.DAYS.between(end, high) : ChronoUnit.DAYS.between(top, high);
                 leads.add(lead);
+                leadLines.add(String.format(java.util.Locale.ROOT, "%s %s trajectory %s..%s, first high %s %s, first top K %s, lead %d days",
+                        t.theme(), t.id(), t.start(), t.end(), firstHighIndicator.get(child), high, top, lead));
                 if (top != null && top.isBefore(high)) {
                     surfacedBeforeHigh++;
                 }
@@ -228,7 +238,7 @@ public final class RiskEvaluation {
                 withHigh, surfacedBeforeHigh, median(leads),
                 pooledEntries, pooled, atEnd, worstNoiseShare, worstNoiseStep, everTop.size(), everTopNoise.size(),
                 thresholdByEnd, median(daysFromStartThreshold), flagged.size(), (int) flaggedNoise, flaggedByCategory,
-                pointsByIndicator, endList);
+                pointsByIndicator, endList, leadLines);
     }
 
     /** Top K by score at each month end (children with a positive score; ties by id). */
