@@ -66,17 +66,21 @@ class RiskEvaluationIT {
     }
 
     @Test
-    void theSingleThresholdRuleFindsFewerCumulativeChildrenThanTheTopK() {
-        assertThat(watchlist.thresholdByEnd()).isLessThan(watchlist.recalledByEnd());
+    void target2TheMedianCumulativeChildSurfacesAtLeastSixtyDaysBeforeItsFirstHighSeverityEvent() {
+        assertThat(watchlist.cumulativeWithHigh()).as("cumulative children with a high-severity hit").isGreaterThanOrEqualTo(3);
+        assertThat(watchlist.medianLeadDays()).as("median lead before the first high-severity event").isGreaterThanOrEqualTo(60L);
     }
 
     @Test
-    @Disabled("Not met on seed 6061: median lead -29 days over the 2 cumulative children with a high hit (their first "
-            + "DA incident with a baby is high by the catalogue), ordinary-noise share of the top K 75%. Causes in docs/evaluation.md.")
-    void targets2And3CumulativeChildrenSurfaceTwoMonthsBeforeAHighEventAndFewOrdinaryChildrenAreInTheTopK() {
-        if (watchlist.cumulativeWithHigh() > 0) {
-            assertThat(watchlist.medianLeadDays()).as("(2) median lead before the first high-severity event").isGreaterThanOrEqualTo(60L);
-        }
+    void theSingleThresholdRuleFindsFewerCumulativeChildrenAndLater() {
+        assertThat(watchlist.thresholdByEnd()).isLessThan(watchlist.recalledByEnd());
+        assertThat(watchlist.thresholdMedianDaysFromStart()).isGreaterThan(watchlist.medianDaysFromStart());
+    }
+
+    @Test
+    @Disabled("Not met on seed 6061: 74% of the top K entries over the replay are ordinary-noise children (single real "
+            + "concerns such as a DA incident with a baby, and false positives); causes and trade-offs in docs/evaluation.md.")
+    void target3FewerThanTenPercentOfTheTopKAreOrdinaryNoiseChildren() {
         assertThat(watchlist.noiseShare()).as("(3) ordinary-noise share of the top K").isLessThan(0.10);
     }
 }
