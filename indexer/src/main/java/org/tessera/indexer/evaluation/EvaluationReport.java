@@ -11,13 +11,14 @@ import org.tessera.indexer.evaluation.GroundTruth.Category;
  * Figures of one evaluation run (see docs/evaluation.md for their definitions).
  *
  * @param plantedCumulative       children of cumulative trajectories started by the end date
- * @param recalledByEnd           of those, first in the top K at a month end on or before their trajectory's end
+ * @param recalledByEnd           of those, in the top K at a month end between their trajectory's start and end
  * @param recalledByStepAfterEnd  ... at the first month end on or after their trajectory's end (the first step that sees it all)
- * @param recalledEver            ... at any month end of the replay
+ * @param recalledEver            ... at any month end from the trajectory's start to the replay end
  * @param medianDaysFromStart     median days from trajectory start to first top K (children recalled by the step after end)
  * @param cumulativeWithHigh      planted cumulative children with a counting high-severity hit reaching them
  * @param surfacedBeforeHigh      of those, in the top K before that hit
- * @param medianLeadDays          median (lower) of first-high date minus first-top-K date; never surfaced counts as the end date
+ * @param medianLeadDays          median (lower) of first-high date minus first top-K date on or after the trajectory start;
+ *                                never surfaced counts as surfacing at the replay end
  * @param topKEntries             top-K entries summed over every month end
  * @param topKByCategory          those entries by true category
  * @param topKAtEndByCategory     the end date's top K by true category

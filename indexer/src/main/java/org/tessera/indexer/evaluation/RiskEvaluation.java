@@ -91,9 +91,11 @@ public final class RiskEvaluation {
 
         // Per true child: first top-K month end and first high-severity hit (min over its Tessera ids).
         Map<String, LocalDate> firstTop = new HashMap<>();
+        Map<String, java.util.TreeSet<LocalDate>> topDates = new HashMap<>();
         for (WatchlistReplay.Step step : steps) {
             for (String id : step.topK()) {
                 firstTop.merge(trueId(toTruth, id), step.date(), RiskEvaluation::min);
+                topDates.computeIfAbsent(trueId(toTruth, id), x -> new java.util.TreeSet<>()).add(step.date());
             }
         }
         Map<String, LocalDate> firstHigh = new HashMap<>();
@@ -129,7 +131,9 @@ public final class RiskEvaluation {
         List<String> leadLines = new ArrayList<>();
         for (String child : planted) {
             PlantedTrajectory t = truth.trajectory(child);
-            LocalDate top = firstTop.get(child);
+            // Surfacing counts from the trajectory's start: a child listed earlier for something else was not found for this pattern.
+            java.util.TreeSet<LocalDate> dates = topDates.getOrDefault(child, new java.util.TreeSet<>());
+            LocalDate top = dates.ceiling(t.start());
             LocalDate stepAfterEnd = monthEnds.stream().filter(d -> !d.isBefore(t.end())).findFirst().orElse(end);
             if (top != null) {
                 ever++;
