@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 org.tessera.indexer.demo.DemoCommand.class,
                 org.tessera.indexer.cluster.ClusterCommand.class,
                 org.tessera.indexer.bench.BenchCommand.class,
+                org.tessera.indexer.evaluation.EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TesseraCli implements Runnable {
 

@@ -18,7 +18,11 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 public final class EventPercolator {
 
     /** Event fields that are results of percolation, not input to it. */
-    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids");
+    // Nested fields (people, entities, contexts) make the engine's percolator return no highlight at
+    // all, so every text hit fell back to structured evidence and lost its negated/historical context.
+    // No stored query addresses them (the catalogue validator's field list is flat); hit attribution
+    // reads them from the original event.
+    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids", "people", "entities", "contexts");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
 

@@ -82,7 +82,7 @@ public final class RiskScorer {
         // Diminishing returns: within one indicator, the strongest hit counts fully, the next r, then r^2...
         Map<String, List<Candidate>> byIndicator = new HashMap<>();
         for (Candidate c : candidates) {
-            if (c.hit.counts()) {
+            if (c.counting) {
                 byIndicator.computeIfAbsent(c.hit.indicatorId(), id -> new ArrayList<>()).add(c);
             }
         }
@@ -99,7 +99,7 @@ public final class RiskScorer {
 
         Set<String> agencies = new TreeSet<>();
         for (Candidate c : candidates) {
-            if (c.hit.counts() && c.ageDays <= parameters.breadth().windowDays()) {
+            if (c.counting && c.ageDays <= parameters.breadth().windowDays()) {
                 agencies.add(c.event.agency());
             }
         }
@@ -108,13 +108,13 @@ public final class RiskScorer {
         List<Contribution> contributions = new ArrayList<>(candidates.size());
         double score = 0;
         for (Candidate c : candidates) {
-            double breadth = c.hit.counts() && c.ageDays <= parameters.breadth().windowDays() ? multiplier : 1;
-            double points = c.hit.counts() ? c.base() * c.repeatFactor * breadth : 0;
+            double breadth = c.counting && c.ageDays <= parameters.breadth().windowDays() ? multiplier : 1;
+            double points = c.counting ? c.base() * c.repeatFactor * breadth : 0;
             score += points;
             contributions.add(new Contribution(c.event.eventId(), c.hit.indicatorId(), c.hit.indicatorVersion(),
                     title(c.hit.indicatorId()), c.event.date(), c.event.agency(), c.event.recordType(), c.severity,
-                    c.reach, c.hit.counts(), c.hit.context(), c.hit.evidence(), c.hit.field(), c.rawWeight, c.ageDays,
-                    c.halfLife, c.decay, c.hit.counts() ? c.repeatFactor : 0, c.householdFactor, breadth, points));
+                    c.reach, c.counting, c.hit.context(), c.hit.evidence(), c.hit.field(), c.rawWeight, c.ageDays,
+                    c.halfLife, c.decay, c.counting ? c.repeatFactor : 0, c.householdFactor, breadth, points));
         }
         contributions.sort(Comparator.comparing(Contribution::counts).reversed()
                 .thenComparing(Comparator.comparingDouble(Contribution::contribution).reversed())
@@ -157,13 +157,15 @@ public final class RiskScorer {
 
     private Candidate candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, long ageDays) {
         Severity severity = Severity.parse(hit.severity()).orElse(Severity.MEDIUM);
-        double raw = parameters.weightFrom() == ScoringParameters.WeightSource.HIT && hit.weight() != null && hit.weight() > 0
+        // A catalogue weight of 0 marks a signal indicator (e.g. "urgent care attendance (any cause)"): shown, never scored.
+        boolean signal = hit.weight() != null && hit.weight() == 0;
+        double raw = signal ? 0 : parameters.weightFrom() == ScoringParameters.WeightSource.HIT && hit.weight() != null && hit.weight() > 0
                 ? hit.weight() : parameters.weight(severity);
         IndicatorWeighting weighting = indicators.get(hit.indicatorId());
         double halfLife = weighting != null && weighting.halfLifeDays() != null ? weighting.halfLifeDays() : parameters.halfLife(severity);
         double decay = Math.pow(0.5, ageDays / halfLife);
         double household = reach == Reach.DIRECT ? 1 : parameters.householdFactor();
-        return new Candidate(event, hit, reach, severity, raw, ageDays, halfLife, decay, household);
+        return new Candidate(event, hit, reach, severity, raw, ageDays, halfLife, decay, household, hit.counts() && !signal);
     }
 
     private static final class Candidate {
@@ -176,10 +178,13 @@ public final class RiskScorer {
         final double halfLife;
         final double decay;
         final double householdFactor;
+        /** The hit scores: it counts (not negated, hypothetical...) and is not a weight-0 signal. */
+        final boolean counting;
         double repeatFactor = 1;
 
         Candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, Severity severity, double rawWeight, double ageDays,
-                  double halfLife, double decay, double householdFactor) {
+                  double halfLife, double decay, double householdFactor, boolean counting) {
+            this.counting = counting;
             this.event = event;
             this.hit = hit;
             this.reach = reach;

@@ -21,6 +21,12 @@ public final class TrajectoryPlanner {
     public static final double P_CUMULATIVE_ADOLESCENT = 0.016;
     public static final double P_ACUTE = 0.009;
     public static final double P_RESOLVED = 0.012;
+    /**
+     * Share of cumulative trajectories that end in one high-severity event (Molly's Puzzle: the
+     * picture was there before the serious incident). The evaluation measures how long before that
+     * event the cumulative picture surfaced; the rest never cross a threshold.
+     */
+    public static final double P_ESCALATION = 0.5;
 
     public void plan(HouseholdPlan plan, SplittableRandom rng) {
         Household hh = plan.household();
@@ -55,7 +61,7 @@ public final class TrajectoryPlanner {
         return kids;
     }
 
-    /** Cumulative: a household with domestic abuse, drink and low mood; nothing crosses a threshold. */
+    /** Cumulative: a household with domestic abuse, drink and low mood; nothing crosses a threshold until a possible escalation at the end. */
     private void domestic(HouseholdPlan plan, SplittableRandom rng, LocalDate to) {
         LocalDate from = to.minusDays(270 + rng.nextInt(330));
         String tid = id(plan, 'c');
@@ -89,6 +95,9 @@ public final class TrajectoryPlanner {
         }
         runSome(menu, 4 + rng.nextInt(4), rng);
         attendanceDip(plan, kids, from.plusDays(span / 3), to, 0.06 + rng.nextDouble() * 0.06, tid, rng);
+        if (rng.nextDouble() < P_ESCALATION && plan.perpetratorOn(to) != null) {
+            daIncident(plan, mum, to, "H", rng.nextBoolean() ? "PAR02" : "PAR05", null, kids, tid, rng);
+        }
     }
 
     /** Cumulative neglect: dirty, hungry, missed health care, no access, poor home. */
@@ -115,6 +124,14 @@ public final class TrajectoryPlanner {
         runSome(menu, 5 + rng.nextInt(4), rng);
         long span = to.toEpochDay() - from.toEpochDay();
         attendanceDip(plan, kids, from.plusDays(span / 4), to, 0.07 + rng.nextDouble() * 0.07, tid, rng);
+        if (rng.nextDouble() < P_ESCALATION) {
+            Person child = youngest(kids);
+            if (child.bornBy(to) && child.ageOn(to) < 4) {
+                ae(plan, child, to, "Ingestion", "Y", "HLT03", tid, rng);
+            } else {
+                pastoral(plan, child, to, "Safeguarding", "PHY09", tid, rng);
+            }
+        }
     }
 
     /** Cumulative adolescent exploitation risk: missing, money, older males, cannabis, exclusion. */
@@ -154,6 +171,10 @@ public final class TrajectoryPlanner {
         menu.add(() -> cscContact(plan, child, rnd(from, to, rng), "NFA", "OTH08", tid, rng));
         runSome(menu, 4 + rng.nextInt(4), rng);
         attendanceDip(plan, List.of(child), from, to, 0.08 + rng.nextDouble() * 0.08, tid, rng);
+        if (rng.nextDouble() < P_ESCALATION) {
+            plan.event(EventKind.POLICE_INCIDENT, Window.anyTime(to, rng), child).with(child, "subject")
+                    .attr(Attr.TYPE, "CRIM").planted("EXP05").trajectory(tid).add();
+        }
     }
 
     /** One high-severity event in the last nine months, and the statutory response. */
