@@ -17,6 +17,9 @@ import java.util.Set;
 
 /** Normalised comparison features of one occurrence, computed once. */
 final class Features {
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^A-Z0-9]");
+    private static final java.util.regex.Pattern TOKEN_SPLIT = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
     final PersonOccurrence occ;
     final String given;            // first given name, normalised
     final List<String> givenParts;  // all given names
@@ -52,7 +55,7 @@ final class Features {
         this.dob = o.dateOfBirth();
         this.placeholder = Names.isPlaceholderGivenName(o.givenNames());
         this.gender = normaliseGender(o.gender());
-        String pc = o.postcode() == null ? null : o.postcode().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String pc = o.postcode() == null ? null : NOT_ALNUM.matcher(o.postcode().toUpperCase(Locale.ROOT)).replaceAll("");
         this.postcode = pc == null || pc.isEmpty() ? null : pc;
         this.ukPostcode = UkPostcode.parse(postcode).orElse(null);
         this.addressTokens = addressTokens(o.address(), postcode);
@@ -98,7 +101,7 @@ final class Features {
     static Set<String> addressTokens(String address, String postcode) {
         if (address == null) return Set.of();
         Set<String> out = new LinkedHashSet<>();
-        for (String t : address.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String t : TOKEN_SPLIT.split(address.toLowerCase(Locale.ROOT))) {
             if (t.isEmpty()) continue;
             if (postcode != null && postcode.toLowerCase(Locale.ROOT).contains(t) && t.length() >= 2 && t.chars().anyMatch(Character::isDigit)) continue;
             out.add(ABBREVIATIONS.getOrDefault(t, t));

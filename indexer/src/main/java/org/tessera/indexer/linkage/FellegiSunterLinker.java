@@ -48,17 +48,53 @@ public final class FellegiSunterLinker implements PersonLinker {
     @Override
     public LinkageResult link(List<PersonOccurrence> input, Decisions decisions) {
         long start = System.nanoTime();
-        List<PersonOccurrence> occ = new ArrayList<>(input);
-        occ.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
-        int n = occ.size();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (index.put(occ.get(i).occurrenceId(), i) != null) throw new IllegalArgumentException("duplicate occurrence id " + occ.get(i).occurrenceId());
+        List<PersonOccurrence> all = new ArrayList<>(input);
+        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        int total = all.size();
+        Set<String> ids = new HashSet<>();
+        for (PersonOccurrence o : all) {
+            if (!ids.add(o.occurrenceId())) throw new IllegalArgumentException("duplicate occurrence id " + o.occurrenceId());
         }
         DoubleMetaphone dm = new DoubleMetaphone();
+        Features[] allF = new Features[total];
+        for (int i = 0; i < total; i++) allF[i] = new Features(all.get(i), dm);
+
+        // Identical occurrences carrying a valid strong identifier (a pupil's attendance rows, a
+        // patient's appointments) would be joined by that identifier anyway: link one unit for them.
+        Set<String> splitOccurrences = new HashSet<>();
+        for (OccurrencePair p : decisions.split()) { splitOccurrences.add(p.first()); splitOccurrences.add(p.second()); }
+        int[] unitOf = new int[total];
+        List<Integer> repIndex = new ArrayList<>();
+        List<Set<String>> unitEvents = new ArrayList<>();
+        Map<String, List<Integer>> unitsBySignature = new HashMap<>();
+        for (int i = 0; i < total; i++) {
+            String sig = collapsible(allF[i]) && !splitOccurrences.contains(all.get(i).occurrenceId()) ? signature(allF[i]) : null;
+            int unit = -1;
+            if (sig != null) {
+                for (int u : unitsBySignature.getOrDefault(sig, List.of())) {
+                    if (!unitEvents.get(u).contains(all.get(i).eventId())) { unit = u; break; }
+                }
+            }
+            if (unit < 0) {
+                unit = repIndex.size();
+                repIndex.add(i);
+                unitEvents.add(new HashSet<>());
+                if (sig != null) unitsBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(unit);
+            }
+            unitEvents.get(unit).add(all.get(i).eventId());
+            unitOf[i] = unit;
+        }
+        int n = repIndex.size();
+        List<PersonOccurrence> occ = new ArrayList<>(n);
         Features[] f = new Features[n];
-        for (int i = 0; i < n; i++) f[i] = new Features(occ.get(i), dm);
+        for (int u = 0; u < n; u++) {
+            occ.add(all.get(repIndex.get(u)));
+            f[u] = allF[repIndex.get(u)];
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < total; i++) index.put(all.get(i).occurrenceId(), unitOf[i]);
         Comparisons cmp = new Comparisons(nicknames);
+        LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
         // Blocking and comparison of candidates.
         String[][][] keys = new String[RULES.size()][n][];
@@ -85,6 +121,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         Map<Integer, Long> candidatePatterns = new HashMap<>();
         for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+        LOG.debug("linkage phase: blocking and {} comparisons {} ms", pairs.size, (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -96,10 +133,11 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
+        LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
 
         // Clustering.
-        Clusters clusters = new Clusters(f, decisions, index);
+        Clusters clusters = new Clusters(f, unitEvents, decisions, index);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
@@ -168,16 +206,16 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
         Map<Integer, String> personByRoot = new HashMap<>();
         Map<String, String> personIds = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            int root = clusters.find(i);
-            String first = occ.get(i).occurrenceId();
+        for (int i = 0; i < total; i++) {
+            int root = clusters.find(unitOf[i]);
+            String first = all.get(i).occurrenceId();
             String pid = personByRoot.computeIfAbsent(root, r -> "pe-" + Ids.sha256Hex(first).substring(0, 20));
-            personIds.put(occ.get(i).occurrenceId(), pid);
+            personIds.put(first, pid);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LinkageResult.Stats stats = new LinkageResult.Stats(n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
-        LOG.info("linkage: {} occurrences -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
-                n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
+        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
+        LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
+                total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
     }
 
@@ -200,6 +238,19 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     private static final String[] NONE = new String[0];
+
+    /** Only occurrences a valid strong identifier will join anyway, with some identity beside it, and never newborn placeholders. */
+    private static boolean collapsible(Features f) {
+        return !f.strong.isEmpty() && !f.placeholder && (f.given != null || f.family != null || f.dob != null);
+    }
+
+    /** Everything the comparisons and blocking read, so two occurrences with one signature compare as identical. */
+    private static String signature(Features f) {
+        return String.join("\u0001", String.valueOf(f.occ.givenNames()), String.valueOf(f.occ.familyName()),
+                String.valueOf(f.occ.otherNames()), String.valueOf(f.dob), String.valueOf(f.gender), String.valueOf(f.postcode),
+                new java.util.TreeSet<>(f.addressTokens).toString(), new java.util.TreeMap<>(f.ids).toString(),
+                new java.util.TreeMap<>(f.strong).toString());
+    }
 
     static String[] blockingKeys(int rule, Features f) {
         Set<String> out = new HashSet<>();
@@ -253,12 +304,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final Map<Integer, Map<String, Set<String>>> strong = new HashMap<>();
         private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
 
-        Clusters(Features[] f, Decisions decisions, Map<String, Integer> index) {
+        Clusters(Features[] f, List<Set<String>> unitEvents, Decisions decisions, Map<String, Integer> index) {
             parent = new int[f.length];
             for (int i = 0; i < f.length; i++) {
                 parent[i] = i;
                 members.put(i, new ArrayList<>(List.of(i)));
-                events.put(i, new HashSet<>(Set.of(f[i].occ.eventId())));
+                events.put(i, new HashSet<>(unitEvents.get(i)));
                 Map<String, Set<String>> s = new HashMap<>();
                 f[i].strong.forEach((k, v) -> {
                     if (EXCLUSIVE.contains(k)) s.put(k, new HashSet<>(Set.of(v)));
