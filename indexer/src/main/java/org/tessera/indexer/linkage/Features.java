@@ -41,14 +41,18 @@ final class Features {
 
     Features(PersonOccurrence o, DoubleMetaphone dm) {
         this.occ = o;
-        this.givenParts = Names.parts(o.givenNames());
-        this.given = givenParts.isEmpty() ? null : givenParts.getFirst();
+        List<String> gp = new ArrayList<>(Names.parts(o.givenNames()));
+        this.given = gp.isEmpty() ? null : gp.getFirst();
         this.family = Names.compact(o.familyName());
         List<String> fp = new ArrayList<>(Names.parts(o.familyName()));
+        // A one-word other name is as often a middle name as a surname alias: it counts as a given
+        // name; a full alias ("Sally Smith") gives its last word as a family-name alias.
         for (String other : o.otherNames()) {
             List<String> p = Names.parts(other);
-            if (!p.isEmpty()) fp.add(p.getLast());
+            if (p.size() == 1) gp.add(p.getFirst());
+            else if (p.size() > 1) fp.add(p.getLast());
         }
+        this.givenParts = List.copyOf(new LinkedHashSet<>(gp));
         this.familyParts = List.copyOf(new LinkedHashSet<>(fp));
         this.givenCodes = codes(dm, given);
         this.familyCodes = codes(dm, family);
