@@ -174,18 +174,30 @@ public final class FellegiSunterLinker implements PersonLinker {
         Integer[] order = kept.toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -weight[p])
                 .thenComparing(p -> occ.get(pairs.a[p]).occurrenceId()).thenComparing(p -> occ.get(pairs.b[p]).occurrenceId()));
+        // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
+        double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
+        Map<Integer, List<Integer>> autoPartners = new HashMap<>();
+        for (int p : order) {
+            if (weight[p] < autoWeight) break;
+            autoPartners.computeIfAbsent(pairs.a[p], k -> new ArrayList<>()).add(pairs.b[p]);
+            autoPartners.computeIfAbsent(pairs.b[p], k -> new ArrayList<>()).add(pairs.a[p]);
+        }
         List<Integer> reviewCandidates = new ArrayList<>();
+        Set<Integer> ambiguousPairs = new HashSet<>();
         for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
             int i = pairs.a[p], j = pairs.b[p];
             if (prob >= settings.autoMatchProbability() && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
-                if (clusters.canJoin(i, j)) {
+                if (!clusters.canJoin(i, j, Comparisons.level(pairs.pattern[p], MatchModel.DOB) == 0)) {
+                    guarded++;
+                } else if (ambiguous(clusters, autoPartners, i, j) || ambiguous(clusters, autoPartners, j, i)) {
+                    ambiguousPairs.add(p);
+                    reviewCandidates.add(p);
+                } else {
                     clusters.union(i, j);
                     modelLinks++;
-                } else {
-                    guarded++;
                 }
             } else {
                 reviewCandidates.add(p);
@@ -196,6 +208,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
             String reason = f[i].placeholder || f[j].placeholder
                     ? "placeholder given name (unnamed newborn): twins share every other detail"
+                    : ambiguousPairs.contains(p) ? "also matches another person who cannot be the same (same name and date of birth?)"
                     : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
                     MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), reason));
@@ -217,6 +230,20 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * True when unit {@code i} also auto-matches some unit whose person cannot be joined with
+     * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
+     * fit {@code i} equally, so {@code i} must not be given to either by the model.
+     */
+    private static boolean ambiguous(Clusters clusters, Map<Integer, List<Integer>> autoPartners, int i, int j) {
+        int rj = clusters.find(j);
+        for (int k : autoPartners.getOrDefault(i, List.of())) {
+            if (k == j || clusters.find(k) == rj) continue;
+            if (!clusters.canJoin(j, k)) return true;
+        }
+        return false;
     }
 
     private static List<OccurrencePair> sorted(Set<OccurrencePair> s) {
@@ -303,6 +330,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final Map<Integer, Set<String>> events = new HashMap<>();
         private final Map<Integer, Map<String, Set<String>>> strong = new HashMap<>();
         private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
+        private final Map<Integer, Set<org.tessera.indexer.ingest.PartialDate>> dobs = new HashMap<>();
 
         Clusters(Features[] f, List<Set<String>> unitEvents, Decisions decisions, Map<String, Integer> index) {
             parent = new int[f.length];
@@ -310,6 +338,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 parent[i] = i;
                 members.put(i, new ArrayList<>(List.of(i)));
                 events.put(i, new HashSet<>(unitEvents.get(i)));
+                dobs.put(i, f[i].dob == null ? new HashSet<>() : new HashSet<>(Set.of(f[i].dob)));
                 Map<String, Set<String>> s = new HashMap<>();
                 f[i].strong.forEach((k, v) -> {
                     if (EXCLUSIVE.contains(k)) s.put(k, new HashSet<>(Set.of(v)));
@@ -332,12 +361,19 @@ public final class FellegiSunterLinker implements PersonLinker {
             return i;
         }
 
-        boolean canJoin(int i, int j) {
+        boolean canJoin(int i, int j) { return canJoin(i, j, false); }
+
+        /**
+         * @param checkDates also refuse persons of clearly different generations; used when the
+         *                   pair itself compared no dates (the model never saw that evidence)
+         */
+        boolean canJoin(int i, int j, boolean checkDates) {
             int a = find(i), b = find(j);
             if (a == b) return true;
             Set<String> ea = events.get(a), eb = events.get(b);
             Set<String> small = ea.size() <= eb.size() ? ea : eb, large = small == ea ? eb : ea;
             for (String e : small) if (large.contains(e)) return false;
+            if (checkDates && !datesOfBirthCompatible(dobs.get(a), dobs.get(b))) return false;
             Map<String, Set<String>> sa = strong.get(a), sb = strong.get(b);
             for (var e : sa.entrySet()) {
                 Set<String> other = sb.get(e.getKey());
@@ -354,6 +390,23 @@ public final class FellegiSunterLinker implements PersonLinker {
             return true;
         }
 
+        /**
+         * Two persons whose dates of birth are all clearly different generations (ten years or
+         * more apart, and not one keystroke apart) are not joined, e.g. a father and son of one
+         * name linked through a record that gives neither date. Either side without a date of
+         * birth imposes nothing. Typos (1956/1965, 1956/1986) do not count as clearly different.
+         */
+        private static boolean datesOfBirthCompatible(Set<org.tessera.indexer.ingest.PartialDate> a, Set<org.tessera.indexer.ingest.PartialDate> b) {
+            if (a.isEmpty() || b.isEmpty()) return true;
+            for (var x : a) for (var y : b) if (!clearlyDifferentGenerations(x, y)) return true;
+            return false;
+        }
+
+        static boolean clearlyDifferentGenerations(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
+            return Math.abs(x.year() - y.year()) >= 10
+                    && !Comparisons.withinOneEdit(Integer.toString(x.year()), Integer.toString(y.year()));
+        }
+
         void union(int i, int j) {
             int a = find(i), b = find(j);
             if (a == b) return;
@@ -361,6 +414,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             parent[b] = a;
             members.get(a).addAll(members.remove(b));
             events.get(a).addAll(events.remove(b));
+            dobs.get(a).addAll(dobs.remove(b));
             Map<String, Set<String>> sa = strong.get(a);
             strong.remove(b).forEach((k, v) -> sa.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
         }
