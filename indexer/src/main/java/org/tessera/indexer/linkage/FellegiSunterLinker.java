@@ -184,6 +184,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
+        Set<Integer> generationPairs = new HashSet<>();
         for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
@@ -192,6 +193,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 if (!clusters.canJoin(i, j, Comparisons.level(pairs.pattern[p], MatchModel.DOB) == 0)) {
                     guarded++;
+                } else if (generationsApart(f[i], f[j], pairs.pattern[p])) {
+                    generationPairs.add(p);
+                    reviewCandidates.add(p);
                 } else if (ambiguous(clusters, autoPartners, i, j) || ambiguous(clusters, autoPartners, j, i)) {
                     ambiguousPairs.add(p);
                     reviewCandidates.add(p);
@@ -209,6 +213,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             String reason = f[i].placeholder || f[j].placeholder
                     ? "placeholder given name (unnamed newborn): twins share every other detail"
                     : ambiguousPairs.contains(p) ? "also matches another person who cannot be the same (same name and date of birth?)"
+                    : generationPairs.contains(p) ? "dates of birth a generation apart (parent and child of one name?)"
                     : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
                     MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), reason));
@@ -230,6 +235,17 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * Same name and address but births a generation apart is the parent and child of one name far
+     * more often than a mistyped date: never merged by the model alone. An agreeing identifier
+     * (other than the strong ones, which were handled first) lets the pair through.
+     */
+    private static boolean generationsApart(Features a, Features b, int pattern) {
+        if (a.dob == null || b.dob == null) return false;
+        if (Comparisons.level(pattern, MatchModel.IDENTIFIER) == 1) return false;
+        return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
     }
 
     /**
