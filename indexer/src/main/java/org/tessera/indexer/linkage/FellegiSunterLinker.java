@@ -18,18 +18,23 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Person linkage in four steps (see docs/linkage.md):
+ * Person linkage (see docs/linkage.md for the method and its measured figures):
  * <ol>
+ *   <li>identical occurrences that share a valid strong identifier become one unit;</li>
  *   <li>human merge decisions, then shared valid strong identifiers (NHS number, UPN, PNC, a
  *       source's own person id), each checked by the model so a mistyped identifier on a
  *       different person goes to review instead of merging;</li>
  *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
  *       name sound + initial + birth year; postcode + initial; given + family name sound; any
  *       identifier; family name + initial + birth decade), each pair generated once;</li>
- *   <li>a Fellegi-Sunter model whose m, u and prior are estimated by EM on the candidates;</li>
+ *   <li>a Fellegi-Sunter model: u from random pairs, m by EM in training sessions, prior over all
+ *       pairs, term-frequency adjustment of exact names;</li>
  *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
- *       first, join clusters unless that would put two occurrences of one record together, join
- *       conflicting valid strong identifiers, or break a split decision.</li>
+ *       first, join unless that would put two occurrences of one record together, join
+ *       different valid NHS numbers / UPNs / PNCs, break a split decision, or join clearly
+ *       different generations through a record without a date of birth; a pair goes to review
+ *       instead when one side is an unnamed newborn, when births are a generation apart, or when
+ *       one side also matches another person who cannot be the same.</li>
  * </ol>
  * Stateless and thread-safe; each call is independent.
  */
