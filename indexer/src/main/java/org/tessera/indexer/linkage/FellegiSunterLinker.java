@@ -98,6 +98,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < total; i++) index.put(all.get(i).occurrenceId(), unitOf[i]);
+        // Features of collapsed occurrences are no longer needed; at county scale they are gigabytes.
+        java.util.Arrays.fill(allF, null);
+        unitsBySignature.clear();
         Comparisons cmp = new Comparisons(nicknames);
         LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
