@@ -90,11 +90,20 @@ public record PartialDate(int year, int month, int day, LocalTime time, Precisio
     @JsonValue
     @Override
     public String toString() {
-        return switch (precision) {
-            case YEAR -> String.format("%04d", year);
-            case MONTH -> String.format("%04d-%02d", year, month);
-            case DAY -> String.format("%04d-%02d-%02d", year, month, day);
-            case DATE_TIME -> String.format("%04d-%02d-%02dT%s", year, month, day, time);
-        };
+        // Hand-formatted: this runs for every blocking key and comparison, String.format is slow.
+        StringBuilder sb = new StringBuilder(16);
+        pad(sb, year, 4);
+        if (precision == Precision.YEAR) return sb.toString();
+        pad(sb.append('-'), month, 2);
+        if (precision == Precision.MONTH) return sb.toString();
+        pad(sb.append('-'), day, 2);
+        if (precision == Precision.DAY) return sb.toString();
+        return sb.append('T').append(time).toString();
+    }
+
+    private static void pad(StringBuilder sb, int v, int width) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < width; i++) sb.append('0');
+        sb.append(s);
     }
 }

@@ -114,17 +114,17 @@ abstract class RawRows implements Closeable {
                 long first = before + 1;
                 long last = Math.max(first, parser.getCurrentLineNumber());
                 if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
-                String raw = format.format(rec.values());
                 if (rec.size() != header.size()) {
                     return new Step(null, rowError(first, null, "row has " + rec.size() + " fields but the header has "
-                            + header.size() + " (ragged row; a delimiter or quote inside a value?)", raw), null);
+                            + header.size() + " (ragged row; a delimiter or quote inside a value?)", format.format(rec.values())), null);
                 }
                 for (int i = 0; i < rec.size(); i++) {
                     if (rec.get(i).indexOf(DecodingReader.REPLACEMENT) >= 0 && !reader.badLines().subSet(first, true, last, true).isEmpty()) {
-                        return new Step(null, rowError(first, header.get(i), encodingReason(reader.badLines().subSet(first, true, last, true).first()), raw), null);
+                        return new Step(null, rowError(first, header.get(i), encodingReason(reader.badLines().subSet(first, true, last, true).first()),
+                                format.format(rec.values())), null);
                     }
                 }
-                return new Step(new CsvRow(rec.values(), first, last, raw), null, null);
+                return new Step(new CsvRow(rec.values(), first, last), null, null);
             }
         }
 
@@ -177,28 +177,27 @@ abstract class RawRows implements Closeable {
         }
 
         private final class CsvRow implements Row {
-            private final List<String> values;
+            private final String[] values;
             private final long first, last;
-            private final String raw;
 
-            CsvRow(String[] values, long first, long last, String raw) {
-                this.values = List.of(values);
+            CsvRow(String[] values, long first, long last) {
+                this.values = values;
                 this.first = first;
                 this.last = last;
-                this.raw = raw;
             }
 
             @Override public String get(String column) {
                 Integer i = index.get(column);
                 if (i == null) return null;
-                String v = values.get(i).trim();
+                String v = values[i].trim();
                 return v.isEmpty() ? null : v;
             }
             @Override public boolean has(String column) { return index.containsKey(column); }
             @Override public List<Row> each(String path) { return List.of(); }
             @Override public long firstLine() { return first; }
             @Override public long lastLine() { return last; }
-            @Override public String raw() { return raw; }
+            /** Formatted only when a row is quarantined. */
+            @Override public String raw() { return format.format((Object[]) values); }
         }
 
         @Override

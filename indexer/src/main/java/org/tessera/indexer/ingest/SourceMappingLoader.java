@@ -316,7 +316,11 @@ public final class SourceMappingLoader {
             List<String> patterns = texts(n.get("formats"), path + ".formats");
             if (patterns.isEmpty()) throw fail(path + ".formats", "at least one date format is required");
             List<DateTimeFormatter> fs = new ArrayList<>();
-            for (int i = 0; i < patterns.size(); i++) fs.add(compile(patterns.get(i), path + ".formats[" + i + "]"));
+            for (int i = 0; i < patterns.size(); i++) {
+                DateTimeFormatter f = compile(patterns.get(i), path + ".formats[" + i + "]");
+                fs.add(f);
+                if (DatePatterns.letters(patterns.get(i)).contains("MMM")) fs.add(f.withLocale(Locale.UK));
+            }
             // An event needs its date: partial event dates are errors unless asked; dates of birth are often partial.
             String partial = optText(n.get("partial"), path + ".partial", requiredDefault ? "error" : "keep");
             if (!partial.equals("keep") && !partial.equals("error")) throw fail(path + ".partial", "expected keep or error, got '" + partial + "'");
@@ -329,8 +333,7 @@ public final class SourceMappingLoader {
                 throw fail(path, "date pattern '" + pattern + "' has no year (y or u)");
             }
             try {
-                // English month abbreviations as agency systems write them ("Sep", any case); the UK
-                // locale's own CLDR form is "Sept", which almost no extract uses.
+                // Case-insensitive English month names ("Sep", "SEP"); en_GB's own "Sept" is tried second.
                 return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(strict)
                         .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
             } catch (IllegalArgumentException e) {

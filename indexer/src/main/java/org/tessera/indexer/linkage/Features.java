@@ -17,6 +17,9 @@ import java.util.Set;
 
 /** Normalised comparison features of one occurrence, computed once. */
 final class Features {
+    private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^A-Z0-9]");
+    private static final java.util.regex.Pattern TOKEN_SPLIT = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
     final PersonOccurrence occ;
     final String given;            // first given name, normalised
     final List<String> givenParts;  // all given names
@@ -38,21 +41,25 @@ final class Features {
 
     Features(PersonOccurrence o, DoubleMetaphone dm) {
         this.occ = o;
-        this.givenParts = Names.parts(o.givenNames());
-        this.given = givenParts.isEmpty() ? null : givenParts.getFirst();
+        List<String> gp = new ArrayList<>(Names.parts(o.givenNames()));
+        this.given = gp.isEmpty() ? null : gp.getFirst();
         this.family = Names.compact(o.familyName());
         List<String> fp = new ArrayList<>(Names.parts(o.familyName()));
+        // A one-word other name is as often a middle name as a surname alias: it counts as a given
+        // name; a full alias ("Sally Smith") gives its last word as a family-name alias.
         for (String other : o.otherNames()) {
             List<String> p = Names.parts(other);
-            if (!p.isEmpty()) fp.add(p.getLast());
+            if (p.size() == 1) gp.add(p.getFirst());
+            else if (p.size() > 1) fp.add(p.getLast());
         }
+        this.givenParts = List.copyOf(new LinkedHashSet<>(gp));
         this.familyParts = List.copyOf(new LinkedHashSet<>(fp));
         this.givenCodes = codes(dm, given);
         this.familyCodes = codes(dm, family);
         this.dob = o.dateOfBirth();
         this.placeholder = Names.isPlaceholderGivenName(o.givenNames());
         this.gender = normaliseGender(o.gender());
-        String pc = o.postcode() == null ? null : o.postcode().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String pc = o.postcode() == null ? null : NOT_ALNUM.matcher(o.postcode().toUpperCase(Locale.ROOT)).replaceAll("");
         this.postcode = pc == null || pc.isEmpty() ? null : pc;
         this.ukPostcode = UkPostcode.parse(postcode).orElse(null);
         this.addressTokens = addressTokens(o.address(), postcode);
@@ -98,7 +105,7 @@ final class Features {
     static Set<String> addressTokens(String address, String postcode) {
         if (address == null) return Set.of();
         Set<String> out = new LinkedHashSet<>();
-        for (String t : address.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String t : TOKEN_SPLIT.split(address.toLowerCase(Locale.ROOT))) {
             if (t.isEmpty()) continue;
             if (postcode != null && postcode.toLowerCase(Locale.ROOT).contains(t) && t.length() >= 2 && t.chars().anyMatch(Character::isDigit)) continue;
             out.add(ABBREVIATIONS.getOrDefault(t, t));

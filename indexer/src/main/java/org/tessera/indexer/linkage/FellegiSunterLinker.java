@@ -18,18 +18,23 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Person linkage in four steps (see docs/linkage.md):
+ * Person linkage (see docs/linkage.md for the method and its measured figures):
  * <ol>
+ *   <li>identical occurrences that share a valid strong identifier become one unit;</li>
  *   <li>human merge decisions, then shared valid strong identifiers (NHS number, UPN, PNC, a
  *       source's own person id), each checked by the model so a mistyped identifier on a
  *       different person goes to review instead of merging;</li>
  *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
  *       name sound + initial + birth year; postcode + initial; given + family name sound; any
  *       identifier; family name + initial + birth decade), each pair generated once;</li>
- *   <li>a Fellegi-Sunter model whose m, u and prior are estimated by EM on the candidates;</li>
+ *   <li>a Fellegi-Sunter model: u from random pairs, m by EM in training sessions, prior over all
+ *       pairs, term-frequency adjustment of exact names;</li>
  *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
- *       first, join clusters unless that would put two occurrences of one record together, join
- *       conflicting valid strong identifiers, or break a split decision.</li>
+ *       first, join unless that would put two occurrences of one record together, join
+ *       different valid NHS numbers / UPNs / PNCs, break a split decision, or join clearly
+ *       different generations through a record without a date of birth; a pair goes to review
+ *       instead when one side is an unnamed newborn, when births are a generation apart, or when
+ *       one side also matches another person who cannot be the same.</li>
  * </ol>
  * Stateless and thread-safe; each call is independent.
  */
@@ -48,17 +53,56 @@ public final class FellegiSunterLinker implements PersonLinker {
     @Override
     public LinkageResult link(List<PersonOccurrence> input, Decisions decisions) {
         long start = System.nanoTime();
-        List<PersonOccurrence> occ = new ArrayList<>(input);
-        occ.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
-        int n = occ.size();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (index.put(occ.get(i).occurrenceId(), i) != null) throw new IllegalArgumentException("duplicate occurrence id " + occ.get(i).occurrenceId());
+        List<PersonOccurrence> all = new ArrayList<>(input);
+        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        int total = all.size();
+        Set<String> ids = new HashSet<>();
+        for (PersonOccurrence o : all) {
+            if (!ids.add(o.occurrenceId())) throw new IllegalArgumentException("duplicate occurrence id " + o.occurrenceId());
         }
         DoubleMetaphone dm = new DoubleMetaphone();
+        Features[] allF = new Features[total];
+        for (int i = 0; i < total; i++) allF[i] = new Features(all.get(i), dm);
+
+        // Identical occurrences carrying a valid strong identifier (a pupil's attendance rows, a
+        // patient's appointments) would be joined by that identifier anyway: link one unit for them.
+        Set<String> splitOccurrences = new HashSet<>();
+        for (OccurrencePair p : decisions.split()) { splitOccurrences.add(p.first()); splitOccurrences.add(p.second()); }
+        int[] unitOf = new int[total];
+        List<Integer> repIndex = new ArrayList<>();
+        List<Set<String>> unitEvents = new ArrayList<>();
+        Map<String, List<Integer>> unitsBySignature = new HashMap<>();
+        for (int i = 0; i < total; i++) {
+            String sig = collapsible(allF[i]) && !splitOccurrences.contains(all.get(i).occurrenceId()) ? signature(allF[i]) : null;
+            int unit = -1;
+            if (sig != null) {
+                for (int u : unitsBySignature.getOrDefault(sig, List.of())) {
+                    if (!unitEvents.get(u).contains(all.get(i).eventId())) { unit = u; break; }
+                }
+            }
+            if (unit < 0) {
+                unit = repIndex.size();
+                repIndex.add(i);
+                unitEvents.add(new HashSet<>());
+                if (sig != null) unitsBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(unit);
+            }
+            unitEvents.get(unit).add(all.get(i).eventId());
+            unitOf[i] = unit;
+        }
+        int n = repIndex.size();
+        List<PersonOccurrence> occ = new ArrayList<>(n);
         Features[] f = new Features[n];
-        for (int i = 0; i < n; i++) f[i] = new Features(occ.get(i), dm);
+        for (int u = 0; u < n; u++) {
+            occ.add(all.get(repIndex.get(u)));
+            f[u] = allF[repIndex.get(u)];
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < total; i++) index.put(all.get(i).occurrenceId(), unitOf[i]);
+        // Features of collapsed occurrences are no longer needed; at county scale they are gigabytes.
+        java.util.Arrays.fill(allF, null);
+        unitsBySignature.clear();
         Comparisons cmp = new Comparisons(nicknames);
+        LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
         // Blocking and comparison of candidates.
         String[][][] keys = new String[RULES.size()][n][];
@@ -85,6 +129,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         Map<Integer, Long> candidatePatterns = new HashMap<>();
         for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+        LOG.debug("linkage phase: blocking and {} comparisons {} ms", pairs.size, (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -96,10 +141,11 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
+        LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
 
         // Clustering.
-        Clusters clusters = new Clusters(f, decisions, index);
+        Clusters clusters = new Clusters(f, unitEvents, decisions, index);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
@@ -136,18 +182,34 @@ public final class FellegiSunterLinker implements PersonLinker {
         Integer[] order = kept.toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -weight[p])
                 .thenComparing(p -> occ.get(pairs.a[p]).occurrenceId()).thenComparing(p -> occ.get(pairs.b[p]).occurrenceId()));
+        // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
+        double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
+        Map<Integer, List<Integer>> autoPartners = new HashMap<>();
+        for (int p : order) {
+            if (weight[p] < autoWeight) break;
+            autoPartners.computeIfAbsent(pairs.a[p], k -> new ArrayList<>()).add(pairs.b[p]);
+            autoPartners.computeIfAbsent(pairs.b[p], k -> new ArrayList<>()).add(pairs.a[p]);
+        }
         List<Integer> reviewCandidates = new ArrayList<>();
+        Set<Integer> ambiguousPairs = new HashSet<>();
+        Set<Integer> generationPairs = new HashSet<>();
         for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
             int i = pairs.a[p], j = pairs.b[p];
             if (prob >= settings.autoMatchProbability() && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
-                if (clusters.canJoin(i, j)) {
+                if (!clusters.canJoin(i, j, Comparisons.level(pairs.pattern[p], MatchModel.DOB) == 0)) {
+                    guarded++;
+                } else if (generationsApart(f[i], f[j], pairs.pattern[p])) {
+                    generationPairs.add(p);
+                    reviewCandidates.add(p);
+                } else if (ambiguous(clusters, autoPartners, i, j) || ambiguous(clusters, autoPartners, j, i)) {
+                    ambiguousPairs.add(p);
+                    reviewCandidates.add(p);
+                } else {
                     clusters.union(i, j);
                     modelLinks++;
-                } else {
-                    guarded++;
                 }
             } else {
                 reviewCandidates.add(p);
@@ -158,6 +220,8 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
             String reason = f[i].placeholder || f[j].placeholder
                     ? "placeholder given name (unnamed newborn): twins share every other detail"
+                    : ambiguousPairs.contains(p) ? "also matches another person who cannot be the same (same name and date of birth?)"
+                    : generationPairs.contains(p) ? "dates of birth a generation apart (parent and child of one name?)"
                     : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
                     MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), reason));
@@ -168,17 +232,42 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
         Map<Integer, String> personByRoot = new HashMap<>();
         Map<String, String> personIds = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            int root = clusters.find(i);
-            String first = occ.get(i).occurrenceId();
+        for (int i = 0; i < total; i++) {
+            int root = clusters.find(unitOf[i]);
+            String first = all.get(i).occurrenceId();
             String pid = personByRoot.computeIfAbsent(root, r -> "pe-" + Ids.sha256Hex(first).substring(0, 20));
-            personIds.put(occ.get(i).occurrenceId(), pid);
+            personIds.put(first, pid);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LinkageResult.Stats stats = new LinkageResult.Stats(n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
-        LOG.info("linkage: {} occurrences -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
-                n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
+        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
+        LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
+                total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * Same name and address but births a generation apart is the parent and child of one name far
+     * more often than a mistyped date: never merged by the model alone. An agreeing identifier
+     * (other than the strong ones, which were handled first) lets the pair through.
+     */
+    private static boolean generationsApart(Features a, Features b, int pattern) {
+        if (a.dob == null || b.dob == null) return false;
+        if (Comparisons.level(pattern, MatchModel.IDENTIFIER) == 1) return false;
+        return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
+    }
+
+    /**
+     * True when unit {@code i} also auto-matches some unit whose person cannot be joined with
+     * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
+     * fit {@code i} equally, so {@code i} must not be given to either by the model.
+     */
+    private static boolean ambiguous(Clusters clusters, Map<Integer, List<Integer>> autoPartners, int i, int j) {
+        int rj = clusters.find(j);
+        for (int k : autoPartners.getOrDefault(i, List.of())) {
+            if (k == j || clusters.find(k) == rj) continue;
+            if (!clusters.canJoin(j, k)) return true;
+        }
+        return false;
     }
 
     private static List<OccurrencePair> sorted(Set<OccurrencePair> s) {
@@ -200,6 +289,19 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     private static final String[] NONE = new String[0];
+
+    /** Only occurrences a valid strong identifier will join anyway, with some identity beside it, and never newborn placeholders. */
+    private static boolean collapsible(Features f) {
+        return !f.strong.isEmpty() && !f.placeholder && (f.given != null || f.family != null || f.dob != null);
+    }
+
+    /** Everything the comparisons and blocking read, so two occurrences with one signature compare as identical. */
+    private static String signature(Features f) {
+        return String.join("\u0001", String.valueOf(f.occ.givenNames()), String.valueOf(f.occ.familyName()),
+                String.valueOf(f.occ.otherNames()), String.valueOf(f.dob), String.valueOf(f.gender), String.valueOf(f.postcode),
+                new java.util.TreeSet<>(f.addressTokens).toString(), new java.util.TreeMap<>(f.ids).toString(),
+                new java.util.TreeMap<>(f.strong).toString());
+    }
 
     static String[] blockingKeys(int rule, Features f) {
         Set<String> out = new HashSet<>();
@@ -252,13 +354,15 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final Map<Integer, Set<String>> events = new HashMap<>();
         private final Map<Integer, Map<String, Set<String>>> strong = new HashMap<>();
         private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
+        private final Map<Integer, Set<org.tessera.indexer.ingest.PartialDate>> dobs = new HashMap<>();
 
-        Clusters(Features[] f, Decisions decisions, Map<String, Integer> index) {
+        Clusters(Features[] f, List<Set<String>> unitEvents, Decisions decisions, Map<String, Integer> index) {
             parent = new int[f.length];
             for (int i = 0; i < f.length; i++) {
                 parent[i] = i;
                 members.put(i, new ArrayList<>(List.of(i)));
-                events.put(i, new HashSet<>(Set.of(f[i].occ.eventId())));
+                events.put(i, new HashSet<>(unitEvents.get(i)));
+                dobs.put(i, f[i].dob == null ? new HashSet<>() : new HashSet<>(Set.of(f[i].dob)));
                 Map<String, Set<String>> s = new HashMap<>();
                 f[i].strong.forEach((k, v) -> {
                     if (EXCLUSIVE.contains(k)) s.put(k, new HashSet<>(Set.of(v)));
@@ -281,12 +385,19 @@ public final class FellegiSunterLinker implements PersonLinker {
             return i;
         }
 
-        boolean canJoin(int i, int j) {
+        boolean canJoin(int i, int j) { return canJoin(i, j, false); }
+
+        /**
+         * @param checkDates also refuse persons of clearly different generations; used when the
+         *                   pair itself compared no dates (the model never saw that evidence)
+         */
+        boolean canJoin(int i, int j, boolean checkDates) {
             int a = find(i), b = find(j);
             if (a == b) return true;
             Set<String> ea = events.get(a), eb = events.get(b);
             Set<String> small = ea.size() <= eb.size() ? ea : eb, large = small == ea ? eb : ea;
             for (String e : small) if (large.contains(e)) return false;
+            if (checkDates && !datesOfBirthCompatible(dobs.get(a), dobs.get(b))) return false;
             Map<String, Set<String>> sa = strong.get(a), sb = strong.get(b);
             for (var e : sa.entrySet()) {
                 Set<String> other = sb.get(e.getKey());
@@ -303,6 +414,23 @@ public final class FellegiSunterLinker implements PersonLinker {
             return true;
         }
 
+        /**
+         * Two persons whose dates of birth are all clearly different generations (ten years or
+         * more apart, and not one keystroke apart) are not joined, e.g. a father and son of one
+         * name linked through a record that gives neither date. Either side without a date of
+         * birth imposes nothing. Typos (1956/1965, 1956/1986) do not count as clearly different.
+         */
+        private static boolean datesOfBirthCompatible(Set<org.tessera.indexer.ingest.PartialDate> a, Set<org.tessera.indexer.ingest.PartialDate> b) {
+            if (a.isEmpty() || b.isEmpty()) return true;
+            for (var x : a) for (var y : b) if (!clearlyDifferentGenerations(x, y)) return true;
+            return false;
+        }
+
+        static boolean clearlyDifferentGenerations(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
+            return Math.abs(x.year() - y.year()) >= 10
+                    && !Comparisons.withinOneEdit(Integer.toString(x.year()), Integer.toString(y.year()));
+        }
+
         void union(int i, int j) {
             int a = find(i), b = find(j);
             if (a == b) return;
@@ -310,6 +438,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             parent[b] = a;
             members.get(a).addAll(members.remove(b));
             events.get(a).addAll(events.remove(b));
+            dobs.get(a).addAll(dobs.remove(b));
             Map<String, Set<String>> sa = strong.get(a);
             strong.remove(b).forEach((k, v) -> sa.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
         }

@@ -19,12 +19,14 @@ public record LinkageResult(Map<String, String> personIds, List<ReviewPair> revi
     }
 
     /**
+     * @param occurrences    occurrences linked
+     * @param distinct       units actually compared: identical occurrences sharing a valid strong identifier count once
      * @param candidatePairs pairs compared after blocking
      * @param skippedBlocks  blocks over the size cap (their pairs not generated)
      * @param strongLinks    merges made on a shared valid strong identifier
      * @param modelLinks     merges made by the probabilistic model
      * @param guardedPairs   auto-match pairs refused by a guard (same record, conflicting identifiers, split decision)
      */
-    public record Stats(int occurrences, int persons, long candidatePairs, int skippedBlocks, int strongLinks,
+    public record Stats(int occurrences, int distinct, int persons, long candidatePairs, int skippedBlocks, int strongLinks,
                         int modelLinks, int guardedPairs, long millis) {}
 }

@@ -34,7 +34,7 @@ public record PersonOccurrence(String occurrenceId, String source, String eventI
         String eventId = r.eventId();
         for (int i = 0; i < r.people().size(); i++) {
             InvolvedPerson p = r.people().get(i);
-            out.add(new PersonOccurrence(r.occurrenceId(i), r.source(), eventId, p.role(), p.givenNames(), p.familyName(),
+            out.add(new PersonOccurrence(org.tessera.indexer.ingest.Ids.occurrenceId(eventId, i), r.source(), eventId, p.role(), p.givenNames(), p.familyName(),
                     p.otherNames(), p.dateOfBirth(), p.gender(), p.address(), p.postcode(), p.identifiers()));
         }
         return out;

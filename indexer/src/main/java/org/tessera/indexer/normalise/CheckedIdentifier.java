@@ -9,6 +9,9 @@ import java.util.Objects;
  * them as proof of identity.
  */
 public record CheckedIdentifier(String scheme, String value, boolean trusted) {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s");
+    private static final java.util.regex.Pattern PNC = java.util.regex.Pattern.compile("(\\d{2}|\\d{4})/\\d{1,7}[A-Z]");
+
     public CheckedIdentifier {
         Objects.requireNonNull(scheme);
         Objects.requireNonNull(value);
@@ -31,10 +34,10 @@ public record CheckedIdentifier(String scheme, String value, boolean trusted) {
                 yield new CheckedIdentifier(scheme, n == null ? v : n, Upn.isValid(v));
             }
             case "pnc" -> {
-                String n = v.toUpperCase(Locale.ROOT).replaceAll("\\s", "");
-                yield new CheckedIdentifier(scheme, n, n.matches("(\\d{2}|\\d{4})/\\d{1,7}[A-Z]"));
+                String n = SPACES.matcher(v.toUpperCase(Locale.ROOT)).replaceAll("");
+                yield new CheckedIdentifier(scheme, n, PNC.matcher(n).matches());
             }
-            default -> new CheckedIdentifier(scheme, v.toUpperCase(Locale.ROOT).replaceAll("\\s", ""), !v.isEmpty());
+            default -> new CheckedIdentifier(scheme, SPACES.matcher(v.toUpperCase(Locale.ROOT)).replaceAll(""), !v.isEmpty());
         };
     }
 }

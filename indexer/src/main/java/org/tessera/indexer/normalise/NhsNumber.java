@@ -4,10 +4,12 @@ package org.tessera.indexer.normalise;
 public final class NhsNumber {
     private NhsNumber() {}
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]");
+
     /** Digits only ("943 476 5919" gives "9434765919"); null when blank. */
     public static String normalise(String raw) {
         if (raw == null) return null;
-        String d = raw.replaceAll("[\\s-]", "");
+        String d = SEPARATORS.matcher(raw).replaceAll("");
         return d.isEmpty() ? null : d;
     }
 

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
  */
 public record UkPostcode(String outward, String inward) {
     private static final Pattern SHAPE = Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]");
     private static final Pattern AREA = Pattern.compile("^[A-Z]{1,2}");
 
     /** Parses any spacing and case ("sw1a1aa", " SW1A  1AA"); empty when not a UK postcode shape. */
     public static Optional<UkPostcode> parse(String raw) {
         if (raw == null) return Optional.empty();
-        String s = raw.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        String s = NOT_ALNUM.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll("");
         if (s.equals("GIR0AA")) return Optional.of(new UkPostcode("GIR", "0AA"));
         Matcher m = SHAPE.matcher(s);
         if (!m.matches()) return Optional.empty();

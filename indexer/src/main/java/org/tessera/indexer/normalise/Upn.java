@@ -11,11 +11,13 @@ import java.util.Locale;
 public final class Upn {
     private Upn() {}
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s");
+
     static final String LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
     public static String normalise(String raw) {
         if (raw == null) return null;
-        String s = raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String s = SPACES.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         return s.isEmpty() ? null : s;
     }
 

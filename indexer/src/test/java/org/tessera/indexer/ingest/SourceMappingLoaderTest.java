@@ -105,6 +105,16 @@ class SourceMappingLoaderTest {
     }
 
     @Test
+    void readsEnglishMonthAbbreviationsInAnyCaseIncludingSept() {
+        SourceMapping m = load(MINIMAL.replace("\"dd/MM/yyyy\"", "\"dd-MMM-yyyy\""));
+        var formatters = m.record().date().formatters();
+        assertThat(DatePatterns.parse("27-Sep-2024", formatters)).isEqualTo(new DatePatterns.Parsed.Full(PartialDate.of(java.time.LocalDate.of(2024, 9, 27))));
+        assertThat(DatePatterns.parse("27-SEP-2024", formatters)).isInstanceOf(DatePatterns.Parsed.Full.class);
+        assertThat(DatePatterns.parse("27-Sept-2024", formatters)).isInstanceOf(DatePatterns.Parsed.Full.class);
+        assertThat(DatePatterns.parse("31-Sep-2024", formatters)).isEqualTo(new DatePatterns.Parsed.Partial(PartialDate.ofYearMonth(2024, 9)));
+    }
+
+    @Test
     void splitsFullNamesInBothOrders() {
         assertThat(RowMapper.splitFullName("Mary Ann Smith")).containsExactly("Mary Ann", "Smith");
         assertThat(RowMapper.splitFullName("SMITH, Mary Ann")).containsExactly("Mary Ann", "SMITH");

@@ -63,8 +63,10 @@ class FebrlLinkageTest {
         System.out.println("FEBRL4 link without soc_sec_id: " + m4);
         assertThat(m3.precision()).isGreaterThanOrEqualTo(0.995);
         assertThat(m4.precision()).isGreaterThanOrEqualTo(0.995);
-        assertThat(m3.f1()).isGreaterThanOrEqualTo(0.97);
-        assertThat(m4.f1()).isGreaterThanOrEqualTo(0.97);
+        // The generation veto (docs/linkage.md) costs recall here: FEBRL corrupts dates of birth by
+        // decades, which UK records rarely do and same-name parents and children always do.
+        assertThat(m3.f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(m4.f1()).isGreaterThanOrEqualTo(0.95);
     }
 
     static Metrics evaluate(String... files) { return evaluate(true, files); }

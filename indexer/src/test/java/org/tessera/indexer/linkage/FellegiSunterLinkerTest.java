@@ -157,7 +157,36 @@ class FellegiSunterLinkerTest {
         occ.addAll(List.of(twinA, twinB, later));
         LinkageResult r = linker.link(occ, Decisions.none());
         assertThat(r.personIds().get(twinA.occurrenceId())).isNotEqualTo(r.personIds().get(twinB.occurrenceId()));
-        assertThat(r.personIds().get(later.occurrenceId())).isIn(r.personIds().get(twinA.occurrenceId()), r.personIds().get(twinB.occurrenceId()));
+        // A third record fits both twins equally: it is given to neither, but offered for review.
+        assertThat(r.personIds().get(later.occurrenceId())).isNotIn(r.personIds().get(twinA.occurrenceId()), r.personIds().get(twinB.occurrenceId()));
+        assertThat(r.reviewPairs()).filteredOn(p -> p.pair().first().equals(later.occurrenceId()) || p.pair().second().equals(later.occurrenceId()))
+                .hasSize(2).allSatisfy(p -> assertThat(p.reason()).contains("another person"));
+    }
+
+    @Test
+    void givesARecordToNeitherOfTwoDifferentChildrenWithTheSameNameAndBirthDate() {
+        Truth t = population(43);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2013, 11, 15));
+        PersonOccurrence healthA = occ("health", "A-1", 0, "jacob", "jones", dob, "NR2 1TP", "M", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence healthB = occ("health", "A-2", 0, "jacob", "jones", dob, "NR4 0DF", "M", Map.of("nhs_number", "4010232137"));
+        PersonOccurrence school = occ("education", "S-1", 0, "jacob", "jones", dob, null, "M", Map.of());
+        occ.addAll(List.of(healthA, healthB, school));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(healthA.occurrenceId())).isNotEqualTo(r.personIds().get(healthB.occurrenceId()));
+        assertThat(r.personIds().get(school.occurrenceId())).isNotIn(r.personIds().get(healthA.occurrenceId()), r.personIds().get(healthB.occurrenceId()));
+    }
+
+    @Test
+    void doesNotJoinFatherAndSonOfOneNameThroughARecordWithoutDateOfBirth() {
+        Truth t = population(47);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence son = occ("health", "H-10", 0, "richard", "smith", PartialDate.of(LocalDate.of(2023, 1, 27)), "NR1 1DF", "M", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence father = occ("police", "P-10", 0, "richard", "smith", PartialDate.of(LocalDate.of(1988, 1, 23)), "NR1 1DF", "M", Map.of("pnc", "06/163887N"));
+        PersonOccurrence noDate = occ("housing", "T-10", 0, "richard", "smith", null, "NR1 1DF", "M", Map.of());
+        occ.addAll(List.of(son, father, noDate));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(son.occurrenceId())).isNotEqualTo(r.personIds().get(father.occurrenceId()));
     }
 
     @Test
