@@ -61,6 +61,8 @@ class IngestPipelineIT {
     @Test
     @Order(2)
     void theSameChildAcrossPoliceHealthAndASchoolLetterIsOnePerson(TestOpenSearch os) throws Exception {
+        // Health and the school's letter share her NHS number (a strong link); the police record
+        // has only name, date of birth and address, so it joins through the probabilistic model.
         JsonNode hits = search(os, "persons", "{\"query\":{\"match\":{\"full_name\":{\"query\":\"kayleigh jones\",\"operator\":\"and\"}}}}");
         assertThat(hits).hasSize(1);
         JsonNode kayleigh = hits.get(0).path("_source");
