@@ -38,6 +38,23 @@ class RiskScorerTest {
     }
 
     @Test
+    void aWeightZeroSignalIndicatorIsShownButScoresNothingAndAddsNoAgency() {
+        var signal = new RiskEvent.Hit("HLT13", 1, "low", 0.0, true, "affirmed", "record_type=a_and_e_attendance",
+                "record_type", List.of(), "query");
+        var ae = event("e1", "2025-06-30", "health", List.of(child("c", "h")), signal);
+        var da = event("e2", "2025-06-30", "police", List.of(child("c", "h")), hit("PAR01", "medium"));
+        RiskScore score = scorer.score(ChildHistory.of("c", List.of(ae, da), parameters), AS_OF);
+
+        assertThat(score.score()).isEqualTo(parameters.weight(Severity.MEDIUM));
+        assertThat(score.agencies()).containsExactly("police");
+        assertThat(score.contributions()).filteredOn(c -> c.indicatorId().equals("HLT13")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.counts()).isFalse();
+                    assertThat(c.contribution()).isZero();
+                });
+    }
+
+    @Test
     void anIndicatorsOwnHalfLifeOverridesTheSeverityDefault() {
         var wnb = event("e1", "2025-05-31", "health", List.of(child("c", "h")), hit("NEG09", "low"));
         double fresh = score("c", LocalDate.parse("2025-05-31"), wnb);
