@@ -30,7 +30,7 @@ class RiskEvaluationIT {
 
     /** Not used while the scoring parameters and indicators were developed (docs/evaluation.md). */
     static final long SEED = 6061;
-    static final String PRESET = "800-children";
+    static final String PRESET = "demo";
     static final LocalDate END = GeneratorSettings.DEFAULT_END;
 
     @TempDir
