@@ -178,7 +178,16 @@ class PortalSecurityIT {
                         .with(httpBasic("analyst", "analyst-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].id").value("missing_episode"))
-                .andExpect(jsonPath("$[0].highlighted[0]").value(org.hamcrest.Matchers.containsString("<mark class=\"evidence\">reported</mark>")));
+                .andExpect(jsonPath("$[0].highlighted[0]").value(org.hamcrest.Matchers.containsString(
+                        "<mark class=\"evidence\" title=\"affirmed\">reported missing</mark>")))
+                .andExpect(jsonPath("$[0].counts").value(true));
+        mvc.perform(post("/api/indicators/test").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Amelia has not been reported missing since the summer.\"}")
+                        .with(httpBasic("analyst", "analyst-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("missing_episode"))
+                .andExpect(jsonPath("$[0].context").value("negated"))
+                .andExpect(jsonPath("$[0].counts").value(false));
         mvc.perform(get("/api/persons/p-jayden").param("purpose", "x").with(httpBasic("analyst", "analyst-demo")))
                 .andExpect(status().isForbidden());
     }
