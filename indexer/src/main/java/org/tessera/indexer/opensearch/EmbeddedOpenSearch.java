@@ -90,6 +90,21 @@ public final class EmbeddedOpenSearch {
         }
     }
 
+    /**
+     * Deletes the stopped server's data (every index), for disposable servers such as the test
+     * server, whose leftovers from aborted runs would otherwise pile up shards across builds.
+     */
+    public void deleteData() {
+        if (status().running()) {
+            throw new IllegalStateException("will not delete the data of a running server at " + url());
+        }
+        try {
+            deleteRecursively(properties.home().resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + properties.home().resolve("data"), e);
+        }
+    }
+
     /** Stops the server this home runs (found by pid file or by asking the node); true if one was stopped. */
     public boolean stop() {
         Optional<ProcessHandle> process = serverProcess();

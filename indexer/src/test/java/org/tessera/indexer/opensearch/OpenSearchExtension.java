@@ -94,6 +94,11 @@ public final class OpenSearchExtension implements BeforeAllCallback, AfterAllCal
             }
             EmbeddedOpenSearch embedded = new EmbeddedOpenSearch(properties.embedded());
             boolean wasRunning = embedded.status().running();
+            if (!wasRunning) {
+                // A test server is disposable: start every build from empty data, so indices left
+                // by an aborted run never accumulate.
+                embedded.deleteData();
+            }
             embedded.start();
             // Every later connection goes straight to the running server.
             OpenSearchProperties connected = properties.withUris(List.of(embedded.url()));
