@@ -151,6 +151,12 @@ public final class ScoreService {
         risk.put("band", assessment.band().label());
         risk.put("velocity", round(assessment.velocity()));
         risk.put("as_of", asOf.toString());
+        // The date of the newest evidence that adds to the score: a review covers the evidence up
+        // to its watermark, and only evidence after it reopens a dismissed child.
+        assessment.now().contributions().stream()
+                .filter(c -> c.counts() && c.rawWeight() > 0 && c.date() != null)
+                .map(Contribution::date).max(LocalDate::compareTo)
+                .ifPresent(last -> risk.put("last_evidence", last.toString()));
         var top = risk.putArray("top_indicators");
         assessment.now().topIndicators(TOP_INDICATORS).forEach(top::add);
         return risk;

@@ -67,17 +67,19 @@ public class WatchlistService {
             JsonNode review = reviews.get(id);
             String state = review == null ? "new" : Json.text(review, "state");
             String asOf = Json.text(risk, "as_of");
-            // A review covers the evidence up to its watermark; newer risk reopens the entry.
-            boolean reviewedSince = review != null && asOf != null && Json.text(review, "evidence_watermark") != null
-                    && Json.text(review, "evidence_watermark").compareTo(asOf) >= 0;
+            // A review covers the evidence up to its watermark: only evidence dated after it (not a
+            // mere re-scoring) reopens the entry.
+            String lastEvidence = Json.text(risk, "last_evidence") != null ? Json.text(risk, "last_evidence") : asOf;
+            boolean reviewedSince = review != null && lastEvidence != null && Json.text(review, "evidence_watermark") != null
+                    && Json.text(review, "evidence_watermark").compareTo(lastEvidence) >= 0;
             if (review != null && !reviewedSince) {
                 state = "new";
             }
             if ("dismissed".equals(state) && !includeDismissed) {
                 continue;
             }
-            boolean fresh = !reviewedSince && asOf != null
-                    && (lastVisit.isEmpty() || Instant.parse(normaliseInstant(asOf)).isAfter(lastVisit.get()));
+            boolean fresh = !reviewedSince && lastEvidence != null
+                    && (lastVisit.isEmpty() || Instant.parse(normaliseInstant(lastEvidence)).isAfter(lastVisit.get()));
             List<String> top = Json.strings(risk.path("top_indicators"));
             double score = risk.path("score").asDouble(0);
             double velocity = risk.path("velocity").asDouble(0);

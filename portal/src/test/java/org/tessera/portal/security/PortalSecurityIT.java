@@ -253,4 +253,31 @@ class PortalSecurityIT {
         }
         assertThat(auditLog().verify().intact()).isTrue();
     }
+
+    @Test
+    @WithMockUser(username = "duty2", roles = "DUTY_MANAGER")
+    void aDismissedChildReappearsOnNewEvidenceNotOnReScoring() {
+        watchlist.review("p-amelia", org.tessera.portal.watchlist.ReviewAction.DISMISS, null, "known to the team, plan in place");
+        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
+
+        // Re-scoring with no new evidence (a later as-of date) leaves the dismissal standing.
+        setRisk("{\"as_of\":\"2099-01-01\",\"last_evidence\":\"2026-01-10\"}");
+        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
+
+        // Evidence dated after the dismissal brings the child back as new.
+        setRisk("{\"as_of\":\"2099-01-01\",\"last_evidence\":\"2099-01-01\"}");
+        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50))
+                .anySatisfy(e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.personId()).isEqualTo("p-amelia");
+                    org.assertj.core.api.Assertions.assertThat(e.state()).isEqualTo("new");
+                });
+    }
+
+    private void setRisk(String riskFields) {
+        var answer = connection.raw("POST", "/" + connection.alias("persons") + "/_update_by_query",
+                "{\"query\":{\"term\":{\"person_id\":\"p-amelia\"}},\"script\":{\"lang\":\"painless\","
+                        + "\"source\":\"for (e in params.r.entrySet()) { ctx._source.risk[e.getKey()] = e.getValue(); }\","
+                        + "\"params\":{\"r\":" + riskFields + "}}}", java.util.Map.of("refresh", "true"));
+        org.assertj.core.api.Assertions.assertThat(answer.ok()).as(answer.body()).isTrue();
+    }
 }
