@@ -101,6 +101,30 @@ class IngestPipelineIT {
         assertThat(count(os, "persons")).isEqualTo(first.count("persons"));
     }
 
+    @Test
+    @Order(5)
+    void aNewerExtractWithoutARecordRemovesItsEvent(TestOpenSearch os, @TempDir Path newer, @TempDir Path quarantineDir) throws Exception {
+        Path folder = Path.of(IngestPipelineIT.class.getResource("/pipeline/small-county").toURI());
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path target = newer.resolve(folder.relativize(file).toString());
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(file, target);
+            }
+        }
+        Path police = newer.resolve("police_incidents_2024.csv");
+        java.nio.file.Files.write(police, java.nio.file.Files.readAllLines(police).stream()
+                .filter(line -> !line.startsWith("INC-002,")).toList());
+        Path mappings = Path.of(IngestPipelineIT.class.getResource("/pipeline/mappings").toURI());
+        try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+            IngestReport report = IngestPipelines.standard(os.connection(), mappings, extractor,
+                    IngestSettings.defaults(quarantineDir), Clock.systemUTC()).ingest(newer);
+            assertThat(report.count("stale_deleted")).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(count(os, "events")).isEqualTo(5);
+        assertThat(search(os, "events", "{\"query\":{\"term\":{\"record_id\":\"INC-002\"}}}")).isEmpty();
+    }
+
     private static long count(TestOpenSearch os, String index) throws Exception {
         os.connection().raw("POST", "/" + os.alias(index) + "/_refresh", null);
         return JSON.readTree(os.connection().raw("GET", "/" + os.alias(index) + "/_count", null).body()).path("count").asLong();
