@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,7 +32,7 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(parent.root.settings()))) {
+            try (OpenSearchConnection connection = parent.root.openConnection()) {
                 AuditVerification result = new AuditLog(connection, Clock.systemUTC()).verify();
                 if (result.intact()) {
                     System.out.println("audit trail intact: " + result.records() + " records");

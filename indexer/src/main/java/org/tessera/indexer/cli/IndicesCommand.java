@@ -2,7 +2,6 @@ package org.tessera.indexer.cli;
 
 import java.util.concurrent.Callable;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
 import picocli.CommandLine.Command;
@@ -34,7 +33,7 @@ final class IndicesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(parent.root.settings()))) {
+            try (OpenSearchConnection connection = parent.root.openConnection()) {
                 for (IndexManager.IndexState state : new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll()) {
                     System.out.printf("%-24s -> %-32s %s%n", state.alias(), state.concreteIndex(),
                             state.created() ? "created" : state.outdated() ? "OUTDATED (file v" + state.fileVersion() + ")" : "ok");
@@ -57,7 +56,7 @@ final class IndicesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(parent.root.settings()))) {
+            try (OpenSearchConnection connection = parent.root.openConnection()) {
                 IndexManager.IndexState state = new IndexManager(connection, IndexDefinitions.loadDefault()).migrate(name, deleteOld);
                 System.out.println(state.alias() + " -> " + state.concreteIndex());
             }

@@ -38,6 +38,12 @@ public final class TesseraCli implements Runnable {
         return SettingsSource.standard(config);
     }
 
+    /** A connection to the configured OpenSearch (starting or reusing the embedded server unless uris are set). */
+    public org.tessera.indexer.opensearch.OpenSearchConnection openConnection() {
+        return org.tessera.indexer.opensearch.OpenSearchConnection.open(
+                org.tessera.indexer.opensearch.OpenSearchSettings.from(settings()));
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -201,11 +199,4 @@ public final class ClusterCheck {
         return event;
     }
 
-    static List<URI> uris(EmbeddedOpenSearch... nodes) {
-        List<URI> uris = new ArrayList<>();
-        for (EmbeddedOpenSearch node : nodes) {
-            uris.add(node.url());
-        }
-        return uris;
-    }
 }

@@ -53,8 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
         try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {
             IndexManager indices = new IndexManager(connection, IndexDefinitions.loadDefault());
             indices.ensureAll();
-            IngestPipelines.loadIndicators(connection);
             if (Files.exists(marker) && !again && hasPersons(connection)) {
+                // No ingest this time, so bring the stored catalogue up to date here.
+                IngestPipelines.loadIndicators(connection);
                 System.out.println("Demo county already ingested (" + demoHome + ")");
                 return 0;
             }

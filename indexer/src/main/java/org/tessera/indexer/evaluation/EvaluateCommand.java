@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import org.tessera.indexer.scoring.RescoreCommand;
 import org.tessera.indexer.scoring.ScoringParameters;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no --end and no planted event in " + groundTruth);
         }
         long t0 = System.nanoTime();
-        try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()))) {
+        try (OpenSearchConnection connection = root.openConnection()) {
             EvaluationReport report = new RiskEvaluation(connection, parameters).evaluate(truth, date, months, topFactor,
                     RiskEvaluation.Ranking.valueOf(ranking.strip().toUpperCase(java.util.Locale.ROOT)));
             System.out.print(report.summary());

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
 import picocli.CommandLine;
@@ -49,7 +48,7 @@ public final class IndicatorsCommand implements Runnable {
     }
 
     OpenSearchConnection connect() {
-        OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
+        OpenSearchConnection connection = root.openConnection();
         new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
         return connection;
     }

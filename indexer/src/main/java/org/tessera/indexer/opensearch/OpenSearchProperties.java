@@ -44,7 +44,4 @@ public record OpenSearchProperties(
         return new OpenSearchProperties(newUris, username, password, truststore, truststorePassword, indexPrefix, replicas, embedded);
     }
 
-    public OpenSearchProperties withEmbedded(EmbeddedProperties newEmbedded) {
-        return new OpenSearchProperties(uris, username, password, truststore, truststorePassword, indexPrefix, replicas, newEmbedded);
-    }
 }

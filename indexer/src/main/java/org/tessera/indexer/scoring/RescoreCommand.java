@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,7 +31,7 @@ public final class RescoreCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         ScoringParameters parameters = parameters(scoringFile);
-        try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()))) {
+        try (OpenSearchConnection connection = root.openConnection()) {
             ScoreService service = ScoreService.fromIndex(connection, parameters, false);
             RescoreResult result = children == null || children.isEmpty()
                     ? service.rescoreAll(date) : service.rescore(children, date);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.ExportFormat;
 import org.tessera.indexer.scoring.HitExport;
@@ -71,7 +70,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (asOf == null) {
             asOf = LocalDate.now();
         }
-        try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
+        try (OpenSearchConnection connection = root.openConnection();
              Writer writer = writer()) {
             int rows = switch (target) {
                 case WATCHLIST -> {

@@ -7,7 +7,6 @@ import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.extraction.ExtractionLimits;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.opensearch.OpenSearchSettings;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
 import picocli.CommandLine.Command;
@@ -42,7 +41,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
-        try (OpenSearchConnection connection = OpenSearchConnection.open(OpenSearchSettings.from(root.settings()));
+        try (OpenSearchConnection connection = root.openConnection();
              TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,

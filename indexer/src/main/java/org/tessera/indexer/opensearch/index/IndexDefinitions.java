@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -190,7 +189,4 @@ public final class IndexDefinitions {
         });
     }
 
-    static List<String> names(IndexDefinitions definitions) {
-        return new ArrayList<>(definitions.definitions.keySet());
-    }
 }
