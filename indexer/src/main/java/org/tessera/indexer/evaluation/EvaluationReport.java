@@ -15,7 +15,9 @@ import org.tessera.indexer.evaluation.GroundTruth.Category;
  * @param recalledByStepAfterEnd  ... at the first month end on or after their trajectory's end (the first step that sees it all)
  * @param recalledEver            ... at any month end from the trajectory's start to the replay end
  * @param medianDaysFromStart     median days from trajectory start to first top K (children recalled by the step after end)
- * @param cumulativeWithHigh      planted cumulative children with a counting high-severity hit reaching them
+ * @param cumulativeWithHigh      planted cumulative children with a counting high-severity hit reaching them on or
+ *                                after their trajectory's start
+ * @param highOnlyBeforeStart     planted cumulative children whose only high-severity hits came before their trajectory
  * @param surfacedBeforeHigh      of those, in the top K before that hit
  * @param medianLeadDays          median (lower) of first-high date minus first top-K date on or after the trajectory start;
  *                                never surfaced counts as surfacing at the replay end
@@ -26,17 +28,20 @@ import org.tessera.indexer.evaluation.GroundTruth.Category;
  * @param thresholdMedianDaysFromStart median days from trajectory start to that hit
  * @param thresholdFlagged        distinct true persons any high hit reached during the history
  * @param thresholdFlaggedNoise   of those, ordinary-noise children
+ * @param singleConcernByCategory the watchlist's second section (serious single concern), entries summed over
+ *                                every month end, by true category; reported beside the top K, never part of it
  */
 public record EvaluationReport(
         RiskEvaluation.Ranking ranking, LocalDate end, int months, int topK, double topFactor, int periodDays, int plantedCumulative,
         Map<Category, Integer> childrenByCategory, int tesseraPersonsMapped, int childrenScored,
         int recalledByEnd, int recalledByStepAfterEnd, int recalledEver, Long medianDaysFromStart,
-        int cumulativeWithHigh, int surfacedBeforeHigh, Long medianLeadDays,
+        int cumulativeWithHigh, int highOnlyBeforeStart, int surfacedBeforeHigh, Long medianLeadDays,
         int topKEntries, Map<Category, Integer> topKByCategory, Map<Category, Integer> topKAtEndByCategory,
         double worstStepNoiseShare, LocalDate worstNoiseStep, int everInTopK, int everInTopKNoise,
         int thresholdByEnd, Long thresholdMedianDaysFromStart, int thresholdFlagged, int thresholdFlaggedNoise,
         Map<Category, Integer> thresholdFlaggedByCategory,
-        Map<Category, Map<String, Double>> topKPointsByIndicator, List<String> topKAtEnd, List<String> leadDetails) {
+        Map<Category, Map<String, Double>> topKPointsByIndicator, List<String> topKAtEnd, List<String> leadDetails,
+        Map<Category, Integer> singleConcernByCategory) {
 
     public EvaluationReport {
         childrenByCategory = copy(childrenByCategory);
@@ -46,6 +51,7 @@ public record EvaluationReport(
         topKPointsByIndicator = Map.copyOf(topKPointsByIndicator);
         topKAtEnd = List.copyOf(topKAtEnd);
         leadDetails = List.copyOf(leadDetails);
+        singleConcernByCategory = copy(singleConcernByCategory);
     }
 
     private static Map<Category, Integer> copy(Map<Category, Integer> m) {
@@ -80,7 +86,7 @@ public record EvaluationReport(
     public String summary() {
         StringBuilder s = new StringBuilder();
         s.append("Ranking measured: ").append(ranking == RiskEvaluation.Ranking.WATCHLIST
-                ? "watchlist (entered a band or rose within the period; red first, then rise)"
+                ? "watchlist, cumulative section (amber/red, several concerns, new evidence in the period; red first, then rise)"
                 : "risk score (highest first)").append('\n');
         s.append(String.format(Locale.ROOT, "Replay: %d month ends to %s, K = %d (%.2f x %d planted cumulative children), watchlist period %d days%n",
                 months, end, topK, topFactor, plantedCumulative, periodDays));
@@ -95,8 +101,9 @@ public record EvaluationReport(
         s.append(row("    ... at any point of the replay", pct(recalledEver, plantedCumulative), "-"));
         s.append(row("    median days from trajectory start to surfacing", str(medianDaysFromStart),
                 str(thresholdMedianDaysFromStart)));
-        s.append(row("(2) cumulative children with a high-severity hit", String.valueOf(cumulativeWithHigh),
+        s.append(row("(2) cumulative children with a high-severity hit in the pattern", String.valueOf(cumulativeWithHigh),
                 String.valueOf(cumulativeWithHigh)));
+        s.append(row("    (left out: high hits only before the pattern started)", String.valueOf(highOnlyBeforeStart), "-"));
         s.append(row("    surfaced before it", pct(surfacedBeforeHigh, cumulativeWithHigh), "0 (by definition)"));
         s.append(row("    median lead before the first high hit (days)", str(medianLeadDays), "0"));
         s.append(row("(3) ordinary-noise share of the top K (all month ends)",
@@ -108,6 +115,11 @@ public record EvaluationReport(
                 pct(thresholdFlaggedNoise, thresholdFlagged)));
         s.append("\nTop K entries over all month ends by category: ").append(topKByCategory).append('\n');
         s.append("Top K at the end date by category: ").append(topKAtEndByCategory).append('\n');
+        if (ranking == RiskEvaluation.Ranking.WATCHLIST) {
+            int single = singleConcernByCategory.values().stream().mapToInt(Integer::intValue).sum();
+            s.append(String.format(Locale.ROOT, "Second section (serious single concern), all month ends: %d entries, %s ordinary noise: %s%n",
+                    single, pct(singleConcernByCategory.getOrDefault(Category.NOISE, 0), single), singleConcernByCategory));
+        }
         s.append("Flagged by the single-threshold rule by category: ").append(thresholdFlaggedByCategory).append('\n');
         for (Category c : Category.values()) {
             Map<String, Double> points = topKPointsByIndicator.get(c);
@@ -120,7 +132,7 @@ public record EvaluationReport(
         }
         s.append("Cumulative children with a high-severity hit:\n");
         leadDetails.forEach(line -> s.append("  ").append(line).append('\n'));
-        s.append("Top K at the end date (rank, true category, band, score, rise over the period, reason):\n");
+        s.append("Watchlist at the end date: top K of the cumulative section, then the single-concern section (rank, section, true category, band, score, rise over the period, reason):\n");
         topKAtEnd.forEach(line -> s.append(line).append('\n'));
         return s.toString();
     }

@@ -98,25 +98,17 @@ public final class RiskEvaluation {
                 topDates.computeIfAbsent(trueId(toTruth, id), x -> new java.util.TreeSet<>()).add(step.date());
             }
         }
-        Map<String, LocalDate> firstHigh = new HashMap<>();
-        Map<String, String> firstHighIndicator = new HashMap<>();
+        // Every counting high-severity hit reaching each true child: date -> indicator (the earliest per date).
+        Map<String, java.util.TreeMap<LocalDate, String>> highs = new HashMap<>();
         histories.forEach((id, history) -> {
-            Contribution high = null;
             for (Contribution c : scores.scorer().score(history, end).contributions()) {
-                if (c.counts() && c.severity() == Severity.HIGH && !c.date().isAfter(end)
-                        && (high == null || c.date().isBefore(high.date()))) {
-                    high = c;
-                }
-            }
-            if (high != null) {
-                String trueId = trueId(toTruth, id);
-                LocalDate before = firstHigh.get(trueId);
-                if (before == null || high.date().isBefore(before)) {
-                    firstHigh.put(trueId, high.date());
-                    firstHighIndicator.put(trueId, high.indicatorId());
+                if (c.counts() && c.severity() == Severity.HIGH && !c.date().isAfter(end)) {
+                    highs.computeIfAbsent(trueId(toTruth, id), x -> new java.util.TreeMap<>()).putIfAbsent(c.date(), c.indicatorId());
                 }
             }
         });
+        Map<String, LocalDate> firstHigh = new HashMap<>();
+        highs.forEach((id, dates) -> firstHigh.put(id, dates.firstKey()));
 
         // (1) recall of planted cumulative children by the end of their trajectory.
         int byEnd = 0;
@@ -127,6 +119,7 @@ public final class RiskEvaluation {
         int thresholdByEnd = 0;
         List<Long> leads = new ArrayList<>();
         int withHigh = 0;
+        int highOnlyBeforeStart = 0;
         int surfacedBeforeHigh = 0;
         List<String> leadLines = new ArrayList<>();
         for (String child : planted) {
@@ -145,10 +138,17 @@ public final class RiskEvaluation {
                     daysFromStartTessera.add(ChronoUnit.DAYS.between(t.start(), top));
                 }
             }
-            LocalDate high = firstHigh.get(child);
-            if (high != null && !high.isAfter(t.end())) {
+            LocalDate flaggedOn = firstHigh.get(child);
+            if (flaggedOn != null && !flaggedOn.isAfter(t.end())) {
                 thresholdByEnd++;
-                daysFromStartThreshold.add(ChronoUnit.DAYS.between(t.start(), high));
+                daysFromStartThreshold.add(Math.max(0, ChronoUnit.DAYS.between(t.start(), flaggedOn)));
+            }
+            // The lead is measured within the pattern: a high hit before the trajectory started is
+            // an earlier story (counted apart), and surfacing is counted from the start.
+            var childHighs = highs.get(child);
+            LocalDate high = childHighs == null ? null : childHighs.ceilingKey(t.start());
+            if (high == null && childHighs != null) {
+                highOnlyBeforeStart++;
             }
             if (high != null) {
                 withHigh++;
@@ -156,7 +156,7 @@ public final class RiskEvaluation {
                 long lead = top == null ? ChronoUnit.DAYS.between(end, high) : ChronoUnit.DAYS.between(top, high);
                 leads.add(lead);
                 leadLines.add(String.format(java.util.Locale.ROOT, "%s %s trajectory %s..%s, first high %s %s, first top K %s, lead %d days",
-                        t.theme(), t.id(), t.start(), t.end(), firstHighIndicator.get(child), high, top, lead));
+                        t.theme(), t.id(), t.start(), t.end(), childHighs.get(high), high, top, lead));
                 if (top != null && top.isBefore(high)) {
                     surfacedBeforeHigh++;
                 }
@@ -188,6 +188,10 @@ public final class RiskEvaluation {
                 worstNoiseStep = step.date();
             }
         }
+        Map<Category, Integer> singleConcern = new EnumMap<>(Category.class);
+        for (WatchlistReplay.Step step : steps) {
+            step.singleConcern().forEach(id -> singleConcern.merge(truth.category(toTruth.get(id)), 1, Integer::sum));
+        }
         // Why children are in the top K: points by indicator per category, over every month end.
         Map<Category, Map<String, Double>> pointsByIndicator = new EnumMap<>(Category.class);
         for (WatchlistReplay.Step step : steps) {
@@ -211,11 +215,15 @@ public final class RiskEvaluation {
             }
         }
         for (var entry : new org.tessera.indexer.watchlist.WatchlistRanker(scores.scorer()).rank(histories, end, periodDays, Map.of())) {
-            if (entry.rank() > k || ranking == Ranking.SCORE) {
+            if (ranking == Ranking.SCORE) {
                 break;
             }
-            endList.add(String.format(java.util.Locale.ROOT, "%3d %-17s %-6s %6.1f rise %5.1f  %s", entry.rank(),
-                    truth.category(toTruth.get(entry.personId())), entry.band(), entry.score(), entry.rise(), entry.reason()));
+            if (entry.section() == org.tessera.indexer.watchlist.WatchlistSection.CUMULATIVE && entry.rank() > k) {
+                continue;
+            }
+            endList.add(String.format(java.util.Locale.ROOT, "%3d %-14s %-17s %-6s %6.1f rise %5.1f  %s", entry.rank(),
+                    entry.section().label(), truth.category(toTruth.get(entry.personId())), entry.band(), entry.score(), entry.rise(),
+                    entry.reason()));
         }
         Set<String> everTopNoise = new HashSet<>();
         Set<String> everTop = new HashSet<>();
@@ -239,10 +247,10 @@ public final class RiskEvaluation {
         return new EvaluationReport(ranking, end, months, k, topFactor, periodDays, planted.size(), childrenByCategory,
                 toTruth.size(), histories.size(),
                 byEnd, byStepAfterEnd, ever, median(daysFromStartTessera),
-                withHigh, surfacedBeforeHigh, median(leads),
+                withHigh, highOnlyBeforeStart, surfacedBeforeHigh, median(leads),
                 pooledEntries, pooled, atEnd, worstNoiseShare, worstNoiseStep, everTop.size(), everTopNoise.size(),
                 thresholdByEnd, median(daysFromStartThreshold), flagged.size(), (int) flaggedNoise, flaggedByCategory,
-                pointsByIndicator, endList, leadLines);
+                pointsByIndicator, endList, leadLines, singleConcern);
     }
 
     /** Top K by score at each month end (children with a positive score; ties by id). */

@@ -9,16 +9,23 @@ import java.util.Objects;
  * One risk indicator of the catalogue: either a {@code query} (an OpenSearch query over one event,
  * stored in the percolator index) or a {@code rule} over a person's earlier hits, never both.
  *
- * @param file where it was read from, for messages
+ * @param concern the concern it reports (e.g. {@code attendance}); indicators that report the same
+ *                fact at different thresholds or through different agencies share one, so the
+ *                scorer counts that fact once; the indicator's id when the catalogue names none
+ * @param reachesSiblings a hit about one child also reaches the other children of its household
+ *                (concerns about the care a child receives: neglect, abuse by a carer), not
+ *                only the child it names
+ * @param file    where it was read from, for messages
  */
 public record Indicator(String id, String title, String description, String group, List<String> agencies,
                         Severity severity, double weight, int halfLifeDays, AppliesTo appliesTo, int version,
-                        boolean enabled, String note, ObjectNode query, Rule rule, Examples examples, String file) {
+                        boolean enabled, String note, String concern, boolean reachesSiblings, ObjectNode query, Rule rule, Examples examples, String file) {
 
     public Indicator {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(appliesTo, "applies_to");
+        concern = concern == null || concern.isBlank() ? id : concern;
         agencies = List.copyOf(agencies);
         if ((query == null) == (rule == null)) {
             throw new IllegalArgumentException(id + ": exactly one of query and rule");

@@ -31,7 +31,7 @@ public final class IndicatorCatalogue {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FILE_KEYS = Set.of("group", "indicators");
     private static final Set<String> KEYS = Set.of("id", "title", "description", "severity", "weight", "half_life_days",
-            "applies_to", "agencies", "version", "enabled", "note", "query", "rule", "examples");
+            "applies_to", "agencies", "version", "enabled", "note", "concern", "reaches_siblings", "query", "rule", "examples");
     private static final Set<String> REQUIRED = Set.of("id", "title", "description", "severity", "weight", "half_life_days",
             "applies_to", "agencies", "version", "enabled", "examples");
     private static final Set<String> AGENCIES = Set.of("police", "health", "education", "social_care", "housing", "probation", "other");
@@ -192,6 +192,17 @@ public final class IndicatorCatalogue {
                 throw new CatalogueException(file, id, "unknown agency '" + agency + "' (allowed: " + AGENCIES + ")");
             }
         }
+        String concern = node.path("concern").asText(id);
+        if (!concern.matches("[a-z][a-z0-9_]*|[A-Z]{2,4}[0-9]{2}[A-Z]?")) {
+            throw new CatalogueException(file, id, "concern must be a snake_case name like domestic_abuse, was '" + concern + "'");
+        }
+        if (node.has("reaches_siblings") && !node.get("reaches_siblings").isBoolean()) {
+            throw new CatalogueException(file, id, "reaches_siblings must be true or false");
+        }
+        boolean reachesSiblings = node.path("reaches_siblings").asBoolean(false);
+        if (reachesSiblings && appliesTo == AppliesTo.HOUSEHOLD_ADULT) {
+            throw new CatalogueException(file, id, "reaches_siblings is for indicators about a child, not applies_to household_adult");
+        }
         boolean hasQuery = node.has("query");
         boolean hasRule = node.has("rule");
         if (hasQuery == hasRule) {
@@ -211,7 +222,7 @@ public final class IndicatorCatalogue {
         Indicator.Examples examples = readExamples(file, id, node.get("examples"), hasQuery, fields);
         return new Indicator(id, node.path("title").asText(), node.path("description").asText(), group, agencies, severity,
                 node.path("weight").asDouble(), node.path("half_life_days").asInt(), appliesTo, node.path("version").asInt(),
-                node.path("enabled").asBoolean(), node.path("note").asText(null), query, rule, examples, file);
+                node.path("enabled").asBoolean(), node.path("note").asText(null), concern, reachesSiblings, query, rule, examples, file);
     }
 
     private static void checkQuery(String file, String id, ObjectNode query, EventFields fields) {

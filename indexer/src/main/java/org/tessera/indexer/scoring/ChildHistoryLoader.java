@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads children's histories from the {@code events} alias in batches: two scrolls per batch, one
  * for the children's own events (all of them, to know where each child lived) and one for the
- * events with hits of the households they lived in. Events dated after the as-of date are never
+ * events with hits of the households they lived in (their adults' and their siblings' events: the
+ * scorer decides which hits reach the child). Events dated after the as-of date are never
  * read. Thread-safe.
  */
 public final class ChildHistoryLoader {
@@ -87,9 +88,8 @@ public final class ChildHistoryLoader {
         Map<String, List<RiskEvent>> household = new HashMap<>();
         if (!childrenByHousehold.isEmpty()) {
             List<String> households = List.copyOf(childrenByHousehold.keySet());
-            // Only events with an adult of those households: the children's own events are already loaded.
             JsonNode householdQuery = bool("filter",
-                    nested("people", bool("filter", terms("people.household_id", households), notChild())),
+                    nested("people", terms("people.household_id", households)),
                     hasHits(), dateRange(null, asOf));
             queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
                 var parsed = EventDocuments.parse(source, id);
@@ -99,7 +99,7 @@ public final class ChildHistoryLoader {
                 }
                 Set<String> reached = new HashSet<>();
                 for (RiskEvent.Participant p : parsed.get().people()) {
-                    if (!p.child() && p.householdId() != null) {
+                    if (p.householdId() != null) {
                         reached.addAll(childrenByHousehold.getOrDefault(p.householdId(), Set.of()));
                     }
                 }
@@ -122,20 +122,20 @@ public final class ChildHistoryLoader {
 
     /**
      * Children that hits on events dated in [from, to] may reach: children on those events, and
-     * children recorded in the households of the adults on them. {@code from} null means any date.
+     * children recorded in the households of the people on them. {@code from} null means any date.
      */
     public Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
         JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
         Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",
                 term("people.is_child", true), "people.person_id"));
-        Set<String> households = queries.nestedValues(events, withHits, "people", notChild(), "people.household_id");
+        Set<String> households = queries.nestedValues(events, withHits, "people", anyone(), "people.household_id");
         children.addAll(childrenOfHouseholds(households, to));
         return children;
     }
 
     /**
      * Children the given events (new or changed) may reach: children on them, and children
-     * recorded in the households of the adults on them. For incremental rescoring after ingest.
+     * recorded in the households of the people on them. For incremental rescoring after ingest.
      */
     public Set<String> childrenReachedByEvents(Collection<String> eventIds, LocalDate asOf) {
         Set<String> children = new LinkedHashSet<>();
@@ -143,14 +143,13 @@ public final class ChildHistoryLoader {
         for (int i = 0; i < ids.size(); i += BATCH) {
             JsonNode query = terms("_id", ids.subList(i, Math.min(ids.size(), i + BATCH)));
             children.addAll(queries.nestedValues(events, query, "people", term("people.is_child", true), "people.person_id"));
-            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", notChild(), "people.household_id"), asOf));
+            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", anyone(), "people.household_id"), asOf));
         }
         return children;
     }
 
-    /** Anyone not marked as a child counts as an adult, as in the scorer. */
-    private static JsonNode notChild() {
-        return bool("must_not", term("people.is_child", true));
+    private static JsonNode anyone() {
+        return EventQueries.object().set("match_all", EventQueries.object());
     }
 
     private Set<String> childrenOfHouseholds(Set<String> households, LocalDate to) {

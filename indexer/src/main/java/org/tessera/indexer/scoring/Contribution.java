@@ -6,10 +6,13 @@ import java.time.LocalDate;
  * One line of a score's explanation: a hit and every factor that turned it into points.
  * {@code contribution = rawWeight * decay * repeatFactor * householdFactor * breadthFactor} for a
  * counting hit and 0 for one kept only for display ({@code counts == false}).
+ *
+ * @param concern the concern the indicator reports (its id when the catalogue names none)
  */
 public record Contribution(
         String eventId,
         String indicatorId,
+        String concern,
         Integer indicatorVersion,
         String title,
         LocalDate date,

@@ -7,5 +7,10 @@ public enum Reach {
     /** The child is on the event but the hit is about someone else on it. */
     PRESENT,
     /** The child is not on the event; an adult of the child's household at that date is. */
-    HOUSEHOLD
+    HOUSEHOLD,
+    /**
+     * The child is not on the event; a child of its household at that date is, and the indicator
+     * reaches siblings (a concern about the care one child receives is one about the others').
+     */
+    SIBLING
 }

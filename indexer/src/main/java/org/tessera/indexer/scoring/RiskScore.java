@@ -3,6 +3,7 @@ package org.tessera.indexer.scoring;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,16 +13,31 @@ import java.util.Set;
  * hits last, with 0 points).
  *
  * @param agencies          agencies with counting hits inside the breadth window
+ * @param concernPoints     points of the counting hits inside the breadth window, by concern: the
+ *                          breadth of the picture, as the watchlist's cumulative section reads it
  * @param breadthMultiplier the multiplier those agencies earned
  */
 public record RiskScore(String childId, LocalDate asOf, double score, Band band,
-                        List<Contribution> contributions, Set<String> agencies, double breadthMultiplier) {
+                        List<Contribution> contributions, Set<String> agencies, Map<String, Double> concernPoints,
+                        double breadthMultiplier) {
 
     public RiskScore {
         Objects.requireNonNull(childId, "childId");
         Objects.requireNonNull(asOf, "asOf");
         contributions = List.copyOf(contributions);
         agencies = Set.copyOf(agencies);
+        concernPoints = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(concernPoints));
+    }
+
+    /** Concerns inside the breadth window still worth at least {@code minPoints} points now. */
+    public int liveConcerns(double minPoints) {
+        int live = 0;
+        for (double points : concernPoints.values()) {
+            if (points >= minPoints) {
+                live++;
+            }
+        }
+        return live;
     }
 
     /** Distinct indicator ids of the counting contributions, strongest first. */

@@ -40,6 +40,12 @@ public final class RiskScorer {
         return parameters;
     }
 
+    /** The concern the indicator reports (its id when the catalogue names none). */
+    public String concern(String indicatorId) {
+        IndicatorWeighting weighting = indicators.get(indicatorId);
+        return weighting == null || weighting.concern() == null ? indicatorId : weighting.concern();
+    }
+
     /** The indicator's display title (its id when the catalogue gives none). */
     public String title(String indicatorId) {
         IndicatorWeighting weighting = indicators.get(indicatorId);
@@ -67,29 +73,31 @@ public final class RiskScorer {
                 continue;
             }
             boolean onEvent = event.involves(childId);
-            Set<String> householdAdults = onEvent ? Set.of() : householdAdults(event, history.households());
-            if (!onEvent && householdAdults.isEmpty()) {
+            Housemates housemates = onEvent ? Housemates.NONE : housemates(childId, event, history.households());
+            if (!onEvent && housemates.isEmpty()) {
                 continue;
             }
             for (RiskEvent.Hit hit : event.hits()) {
-                Reach reach = reach(childId, onEvent, householdAdults, hit);
+                Reach reach = reach(childId, onEvent, housemates, hit);
                 if (reach != null) {
                     candidates.add(candidate(event, hit, reach, age));
                 }
             }
         }
 
-        // Diminishing returns: within one indicator, the strongest hit counts fully, the next r, then r^2...
-        Map<String, List<Candidate>> byIndicator = new HashMap<>();
+        // Diminishing returns: within one concern (a severe and a persistent absence are one
+        // absence), the strongest hit counts fully, the next r, then r^2...
+        Map<String, List<Candidate>> byConcern = new HashMap<>();
         for (Candidate c : candidates) {
             if (c.counting) {
-                byIndicator.computeIfAbsent(c.hit.indicatorId(), id -> new ArrayList<>()).add(c);
+                byConcern.computeIfAbsent(c.concern, id -> new ArrayList<>()).add(c);
             }
         }
-        for (List<Candidate> repeats : byIndicator.values()) {
+        for (List<Candidate> repeats : byConcern.values()) {
             repeats.sort(Comparator.comparingDouble(Candidate::base).reversed()
                     .thenComparing(c -> c.event.date(), Comparator.reverseOrder())
-                    .thenComparing(c -> c.event.eventId()));
+                    .thenComparing(c -> c.event.eventId())
+                    .thenComparing(c -> c.hit.indicatorId()));
             double factor = 1;
             for (Candidate c : repeats) {
                 c.repeatFactor = factor;
@@ -106,12 +114,16 @@ public final class RiskScorer {
         double multiplier = parameters.breadth().multiplier(agencies.size());
 
         List<Contribution> contributions = new ArrayList<>(candidates.size());
+        Map<String, Double> concernPoints = new HashMap<>();
         double score = 0;
         for (Candidate c : candidates) {
             double breadth = c.counting && c.ageDays <= parameters.breadth().windowDays() ? multiplier : 1;
             double points = c.counting ? c.base() * c.repeatFactor * breadth : 0;
             score += points;
-            contributions.add(new Contribution(c.event.eventId(), c.hit.indicatorId(), c.hit.indicatorVersion(),
+            if (c.counting && c.ageDays <= parameters.breadth().windowDays()) {
+                concernPoints.merge(c.concern, points, Double::sum);
+            }
+            contributions.add(new Contribution(c.event.eventId(), c.hit.indicatorId(), c.concern, c.hit.indicatorVersion(),
                     title(c.hit.indicatorId()), c.event.date(), c.event.agency(), c.event.recordType(), c.severity,
                     c.reach, c.counting, c.hit.context(), c.hit.evidence(), c.hit.field(), c.rawWeight, c.ageDays,
                     c.halfLife, c.decay, c.counting ? c.repeatFactor : 0, c.householdFactor, breadth, points));
@@ -121,38 +133,60 @@ public final class RiskScorer {
                 .thenComparing(Contribution::date, Comparator.reverseOrder())
                 .thenComparing(Contribution::eventId)
                 .thenComparing(Contribution::indicatorId));
-        return new RiskScore(childId, asOf, score, Band.of(score, parameters.bands()), contributions, agencies, multiplier);
+        return new RiskScore(childId, asOf, score, Band.of(score, parameters.bands()), contributions, agencies, concernPoints, multiplier);
     }
 
-    /** Adults on the event who lived in the child's household at the event date. */
-    private static Set<String> householdAdults(RiskEvent event, HouseholdTimeline households) {
+    /** Adults and other children on an event the child is not on, who lived in its household at the event date. */
+    private record Housemates(Set<String> adults, Set<String> siblings) {
+        static final Housemates NONE = new Housemates(Set.of(), Set.of());
+
+        boolean isEmpty() {
+            return adults.isEmpty() && siblings.isEmpty();
+        }
+    }
+
+    private static Housemates housemates(String childId, RiskEvent event, HouseholdTimeline households) {
         String household = households.at(event.date()).orElse(null);
         if (household == null) {
-            return Set.of();
+            return Housemates.NONE;
         }
         Set<String> adults = new HashSet<>();
+        Set<String> siblings = new HashSet<>();
         for (RiskEvent.Participant p : event.people()) {
-            if (!p.child() && household.equals(p.householdId())) {
-                adults.add(p.personId());
+            if (household.equals(p.householdId()) && !p.personId().equals(childId)) {
+                (p.child() ? siblings : adults).add(p.personId());
             }
         }
-        return adults;
+        return adults.isEmpty() && siblings.isEmpty() ? Housemates.NONE : new Housemates(adults, siblings);
     }
 
     /** How the hit reaches the child, or null when it does not. */
-    private static Reach reach(String childId, boolean onEvent, Set<String> householdAdults, RiskEvent.Hit hit) {
+    private Reach reach(String childId, boolean onEvent, Housemates housemates, RiskEvent.Hit hit) {
         if (onEvent) {
             return hit.personIds().isEmpty() || hit.personIds().contains(childId) ? Reach.DIRECT : Reach.PRESENT;
         }
+        boolean siblingsReached = reachesSiblings(hit.indicatorId()) && !housemates.siblings().isEmpty();
         if (hit.personIds().isEmpty()) {
-            return Reach.HOUSEHOLD;
+            return !housemates.adults().isEmpty() ? Reach.HOUSEHOLD : siblingsReached ? Reach.SIBLING : null;
         }
         for (String person : hit.personIds()) {
-            if (householdAdults.contains(person)) {
+            if (housemates.adults().contains(person)) {
                 return Reach.HOUSEHOLD;
             }
         }
+        if (siblingsReached) {
+            for (String person : hit.personIds()) {
+                if (housemates.siblings().contains(person)) {
+                    return Reach.SIBLING;
+                }
+            }
+        }
         return null;
+    }
+
+    private boolean reachesSiblings(String indicatorId) {
+        IndicatorWeighting weighting = indicators.get(indicatorId);
+        return weighting != null && weighting.reachesSiblings();
     }
 
     private Candidate candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, long ageDays) {
@@ -165,12 +199,14 @@ public final class RiskScorer {
         double halfLife = weighting != null && weighting.halfLifeDays() != null ? weighting.halfLifeDays() : parameters.halfLife(severity);
         double decay = Math.pow(0.5, ageDays / halfLife);
         double household = reach == Reach.DIRECT ? 1 : parameters.householdFactor();
-        return new Candidate(event, hit, reach, severity, raw, ageDays, halfLife, decay, household, hit.counts() && !signal);
+        return new Candidate(event, hit, concern(hit.indicatorId()), reach, severity, raw, ageDays, halfLife, decay, household,
+                hit.counts() && !signal);
     }
 
     private static final class Candidate {
         final RiskEvent event;
         final RiskEvent.Hit hit;
+        final String concern;
         final Reach reach;
         final Severity severity;
         final double rawWeight;
@@ -182,11 +218,12 @@ public final class RiskScorer {
         final boolean counting;
         double repeatFactor = 1;
 
-        Candidate(RiskEvent event, RiskEvent.Hit hit, Reach reach, Severity severity, double rawWeight, double ageDays,
+        Candidate(RiskEvent event, RiskEvent.Hit hit, String concern, Reach reach, Severity severity, double rawWeight, double ageDays,
                   double halfLife, double decay, double householdFactor, boolean counting) {
             this.counting = counting;
             this.event = event;
             this.hit = hit;
+            this.concern = concern;
             this.reach = reach;
             this.severity = severity;
             this.rawWeight = rawWeight;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -42,10 +43,10 @@ public final class ScoreService {
         this.persons = queries.connection().alias("persons");
     }
 
-    /** A service whose indicator titles and half-lives come from the stored catalogue. */
+    /** A service over the indexed events, with indicator titles, half-lives and concerns from the default catalogue. */
     public static ScoreService fromIndex(org.tessera.indexer.opensearch.OpenSearchConnection connection, ScoringParameters parameters,
                                          boolean refresh) {
-        RiskScorer scorer = new RiskScorer(parameters, IndicatorWeightings.fromIndex(connection));
+        RiskScorer scorer = new RiskScorer(parameters, IndicatorWeightings.of(IndicatorCatalogue.loadDefault()));
         return new ScoreService(new EventQueries(connection), scorer, refresh);
     }
 

@@ -76,12 +76,19 @@ public record ScoringParameters(
     }
 
     /**
-     * @param periodDays default period of the watchlist (band entries and rises within it)
-     * @param minRise    smallest rise over the period that puts a child still in green on the list
+     * @param periodDays  default period of the watchlist: a listed child has new counting evidence within it
+     * @param minConcerns distinct live concerns (within the breadth window) that make an amber or
+     *                    red child's picture cumulative: the watchlist's first section
+     * @param minConcernPoints points a concern must still be worth to be live: old, decayed
+     *                    concerns are history, not part of the current picture
+     * @param minRise     for the second section (amber or red with fewer concerns): the smallest rise
+     *                    over the period that lists a child who did not enter its band within it
      */
-    public record Watchlist(int periodDays, double minRise) {
+    public record Watchlist(int periodDays, int minConcerns, double minConcernPoints, double minRise) {
         public Watchlist {
             require(periodDays > 0, "watchlist.period_days must be positive");
+            require(minConcerns >= 1, "watchlist.min_concerns must be at least 1");
+            require(minConcernPoints >= 0, "watchlist.min_concern_points must not be negative");
             require(minRise > 0, "watchlist.min_rise must be positive");
         }
     }
@@ -107,7 +114,7 @@ public record ScoringParameters(
                 new Breadth(365, 0.25, 2.0),
                 new Bands(5.0, 10.0),
                 30,
-                new Watchlist(90, 2.0));
+                new Watchlist(90, 3, 0.75, 2.0));
     }
 
     public double weight(Severity severity) {
@@ -140,6 +147,10 @@ public record ScoringParameters(
 
     private static final Set<String> KEYS = Set.of("weight_from", "severity_weights", "half_life_days", "repeat_factor",
             "household_factor", "household_backfill_days", "max_age_days", "breadth", "bands", "velocity_window_days", "watchlist");
+    private static final Map<String, Set<String>> SECTION_KEYS = Map.of(
+            "breadth", Set.of("window_days", "per_extra_agency", "max_multiplier"),
+            "bands", Set.of("amber", "red"),
+            "watchlist", Set.of("period_days", "min_concerns", "min_concern_points", "min_rise"));
 
     /** Parses YAML; missing keys take the defaults, unknown keys and invalid values are errors naming {@code origin}. */
     static ScoringParameters parse(byte[] yaml, String origin) {
@@ -157,6 +168,13 @@ public record ScoringParameters(
             String name = names.next();
             if (!KEYS.contains(name)) {
                 problems.add("unknown key '" + name + "'");
+            } else if (SECTION_KEYS.containsKey(name) && root.get(name).isObject()) {
+                for (Iterator<String> keys = root.get(name).fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (!SECTION_KEYS.get(name).contains(key)) {
+                        problems.add("unknown key '" + name + "." + key + "' (allowed: " + new java.util.TreeSet<>(SECTION_KEYS.get(name)) + ")");
+                    }
+                }
             }
         }
         ScoringParameters d = defaults();
@@ -182,12 +200,14 @@ public record ScoringParameters(
         double amber = r.number("bands.amber", d.bands().amber());
         double red = r.number("bands.red", d.bands().red());
         double period = r.number("watchlist.period_days", d.watchlist().periodDays());
+        double minConcerns = r.number("watchlist.min_concerns", d.watchlist().minConcerns());
+        double minConcernPoints = r.number("watchlist.min_concern_points", d.watchlist().minConcernPoints());
         double minRise = r.number("watchlist.min_rise", d.watchlist().minRise());
         if (problems.isEmpty()) {
             try {
                 return new ScoringParameters(weightFrom, weights, halfLives, repeat, household, backfill, maxAge,
                         new Breadth((int) windowDays, perAgency, maxMultiplier), new Bands(amber, red), velocity,
-                        new Watchlist((int) period, minRise));
+                        new Watchlist((int) period, (int) minConcerns, minConcernPoints, minRise));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

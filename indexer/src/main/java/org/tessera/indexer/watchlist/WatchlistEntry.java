@@ -7,7 +7,9 @@ import org.tessera.indexer.scoring.Band;
 /**
  * One child on the watchlist.
  *
- * @param rank           1 for the most urgent
+ * @param rank           1 for the most urgent (the cumulative section first)
+ * @param section        which part of the watchlist the child is in
+ * @param concerns       distinct concerns in the child's picture (the breadth window)
  * @param bandAtStart    the band at the start of the period
  * @param enteredBand    whether the child crossed into amber or red within the period
  * @param rise           score now minus score at the start of the period
@@ -15,11 +17,12 @@ import org.tessera.indexer.scoring.Band;
  * @param state          review state; NEW for a child never reviewed or back after a dismissal
  * @param reopened       true when a dismissed child is back on new evidence
  */
-public record WatchlistEntry(int rank, String personId, double score, Band band, Band bandAtStart, boolean enteredBand,
+public record WatchlistEntry(int rank, WatchlistSection section, String personId, int concerns, double score, Band band, Band bandAtStart, boolean enteredBand,
                              double rise, double velocity, String reason, List<String> topIndicators,
                              ReviewState state, String assignedTo, boolean reopened) {
 
     public WatchlistEntry {
+        Objects.requireNonNull(section, "section");
         Objects.requireNonNull(personId, "personId");
         topIndicators = List.copyOf(topIndicators);
     }

@@ -20,7 +20,7 @@ import org.tessera.indexer.scoring.ScoreService;
  */
 public final class WatchlistExport {
 
-    public static final List<String> COLUMNS = List.of("person_id", "rank", "score", "band", "band_at_period_start",
+    public static final List<String> COLUMNS = List.of("person_id", "rank", "section", "concerns", "score", "band", "band_at_period_start",
             "entered_band", "rise", "velocity", "first_top_k", "best_rank", "first_amber", "first_red", "top_indicators", "reason");
 
     private final RiskScorer scorer;
@@ -46,6 +46,8 @@ public final class WatchlistExport {
         for (WatchlistEntry e : listed) {
             Map<String, Object> row = row(e.personId());
             row.put("rank", e.rank());
+            row.put("section", e.section().label());
+            row.put("concerns", e.concerns());
             row.put("score", round(e.score()));
             row.put("band", e.band().label());
             row.put("band_at_period_start", e.bandAtStart().label());

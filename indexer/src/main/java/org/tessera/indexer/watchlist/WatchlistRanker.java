@@ -14,10 +14,13 @@ import org.tessera.indexer.scoring.RiskScorer;
 
 /**
  * Decides who is on the watchlist and in which order, from loaded histories (pure; used by the
- * live list and by replay). A child is listed when, within the period, it crossed into amber or
- * red, or its score rose by at least {@code watchlist.min_rise}. Order: band now (red first), then
- * rise over the period, then score. A dismissed child stays off the list unless counting evidence
- * dated after the review's watermark adds to its score.
+ * live list and by replay). Only amber and red children with counting evidence dated within the
+ * period are listed, in two sections (see {@link WatchlistSection}): first those whose picture
+ * holds at least {@code watchlist.min_concerns} distinct live concerns (each still worth
+ * {@code watchlist.min_concern_points}), then those with fewer concerns
+ * who entered their band or rose by {@code watchlist.min_rise} within the period. Order within a
+ * section: band now (red first), then rise over the period, then score. A dismissed child stays
+ * off the list unless counting evidence dated after the review's watermark adds to its score.
  *
  * <p>Thread-safe.
  */
@@ -31,20 +34,34 @@ public final class WatchlistRanker {
 
     /** The full ranked list (no limit) at {@code asOf}; {@code reviews} may be empty (replay, export). */
     public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews) {
-        record Listed(String id, RiskAssessment now, RiskScore start, double rise, boolean entered, Review review, boolean reopened) { }
+        record Listed(WatchlistSection section, int concerns, String id, RiskAssessment now, RiskScore start, double rise, boolean entered,
+                      Review review, boolean reopened) { }
         double minRise = scorer.parameters().watchlist().minRise();
+        int minConcerns = scorer.parameters().watchlist().minConcerns();
+        double minConcernPoints = scorer.parameters().watchlist().minConcernPoints();
+        LocalDate periodStart = asOf.minusDays(periodDays);
         List<Listed> listed = new ArrayList<>();
         for (var entry : histories.entrySet()) {
             ChildHistory history = entry.getValue();
-            if (!hasHitsAfter(history, asOf.minusDays(periodDays), asOf)) {
-                // Without a hit in the period neither a rise nor a band entry is possible: skip the scoring.
+            if (!hasHitsAfter(history, periodStart, asOf)) {
+                // Without a hit in the period there is no new evidence: skip the scoring.
                 continue;
             }
             RiskAssessment now = scorer.assess(history, asOf);
-            RiskScore start = scorer.score(history, asOf.minusDays(periodDays));
+            LocalDate latest = now.now().latestEvidence();
+            if (now.band().compareTo(Band.AMBER) < 0 || latest == null || !latest.isAfter(periodStart)) {
+                continue;
+            }
+            RiskScore start = scorer.score(history, periodStart);
             double rise = now.score() - start.score();
-            boolean entered = now.band().compareTo(Band.AMBER) >= 0 && now.band().above(start.band());
-            if (!entered && rise < minRise) {
+            boolean entered = now.band().above(start.band());
+            WatchlistSection section;
+            int concerns = now.now().liveConcerns(minConcernPoints);
+            if (concerns >= minConcerns) {
+                section = WatchlistSection.CUMULATIVE;
+            } else if (entered || rise >= minRise) {
+                section = WatchlistSection.SINGLE_CONCERN;
+            } else {
                 continue;
             }
             Review review = reviews.get(entry.getKey());
@@ -55,9 +72,10 @@ public final class WatchlistRanker {
                 }
                 reopened = true;
             }
-            listed.add(new Listed(entry.getKey(), now, start, rise, entered, review, reopened));
+            listed.add(new Listed(section, concerns, entry.getKey(), now, start, rise, entered, review, reopened));
         }
-        listed.sort(Comparator.comparing((Listed l) -> l.now().band()).reversed()
+        listed.sort(Comparator.comparing(Listed::section)
+                .thenComparing(Comparator.comparing((Listed l) -> l.now().band()).reversed())
                 .thenComparing(Comparator.comparingDouble(Listed::rise).reversed())
                 .thenComparing(Comparator.comparingDouble((Listed l) -> l.now().score()).reversed())
                 .thenComparing(Listed::id));
@@ -66,8 +84,8 @@ public final class WatchlistRanker {
         for (Listed l : listed) {
             ReviewState state = l.review() == null || l.reopened() ? ReviewState.NEW : l.review().state();
             String assignee = l.review() == null || l.reopened() ? null : l.review().assignedTo();
-            entries.add(new WatchlistEntry(rank++, l.id(), l.now().score(), l.now().band(), l.start().band(), l.entered(),
-                    l.rise(), l.now().velocity(), ReasonLine.of(l.now().now(), periodDays), l.now().now().topIndicators(5),
+            entries.add(new WatchlistEntry(rank++, l.section(), l.id(), l.concerns(), l.now().score(), l.now().band(), l.start().band(), l.entered(),
+                    l.rise(), l.now().velocity(), ReasonLine.of(l.now().now(), l.concerns(), periodDays, scorer.parameters().breadth().windowDays()), l.now().now().topIndicators(5),
                     state, assignee, l.reopened()));
         }
         return entries;

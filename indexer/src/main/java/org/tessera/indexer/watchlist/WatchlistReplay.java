@@ -25,10 +25,18 @@ import org.tessera.indexer.scoring.ScoreService;
  */
 public final class WatchlistReplay {
 
-    /** One month-end step: the ranked top K (person ids) that day. */
-    public record Step(LocalDate date, List<String> topK) {
+    /**
+     * One month-end step: the top K of the cumulative section (person ids, ranked) that day, and
+     * everyone in the single-concern section (not limited: it is reported beside, never measured as, the top K).
+     */
+    public record Step(LocalDate date, List<String> topK, List<String> singleConcern) {
         public Step {
             topK = List.copyOf(topK);
+            singleConcern = List.copyOf(singleConcern);
+        }
+
+        public Step(LocalDate date, List<String> topK) {
+            this(date, topK, List.of());
         }
     }
 
@@ -78,12 +86,20 @@ public final class WatchlistReplay {
         for (LocalDate date : RiskTimeline.monthEnds(end, months)) {
             List<WatchlistEntry> ranked = ranker.rank(histories, date, periodDays, Map.of());
             List<String> top = new ArrayList<>();
-            for (WatchlistEntry entry : ranked.subList(0, Math.min(topK, ranked.size()))) {
+            List<String> single = new ArrayList<>();
+            for (WatchlistEntry entry : ranked) {
+                if (entry.section() != WatchlistSection.CUMULATIVE) {
+                    single.add(entry.personId());
+                    continue;
+                }
+                if (top.size() == topK) {
+                    continue;
+                }
                 top.add(entry.personId());
                 firstTop.putIfAbsent(entry.personId(), date);
                 bestRank.merge(entry.personId(), entry.rank(), Math::min);
             }
-            steps.add(new Step(date, top));
+            steps.add(new Step(date, top, single));
             for (var history : histories.entrySet()) {
                 String id = history.getKey();
                 if (firstRed.containsKey(id)) {

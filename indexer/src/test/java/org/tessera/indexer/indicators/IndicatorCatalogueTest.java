@@ -89,4 +89,28 @@ class IndicatorCatalogueTest {
                 .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("[TST02]").hasMessageContaining("unknown indicator TST99");
     }
+
+    @Test
+    void aConcernMustBeASnakeCaseName() throws Exception {
+        assertThatThrownBy(() -> IndicatorCatalogue.load(fixture("bad-concern"), FIELDS))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("test.yaml").hasMessageContaining("[TST01]").hasMessageContaining("concern must be a snake_case name");
+    }
+
+    @Test
+    void onlyIndicatorsAboutAChildMayReachSiblings() throws Exception {
+        assertThatThrownBy(() -> IndicatorCatalogue.load(fixture("siblings-of-an-adult-indicator"), FIELDS))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("[TST01]").hasMessageContaining("reaches_siblings is for indicators about a child");
+    }
+
+    @Test
+    void theShippedCatalogueGroupsNestedThresholdsIntoOneConcernAndDefaultsToTheIndicatorItself() {
+        IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
+        assertThat(catalogue.get("EDU01").concern()).isEqualTo("attendance").isEqualTo(catalogue.get("EDU02").concern());
+        assertThat(catalogue.get("PAR01").concern()).isEqualTo("domestic_abuse").isEqualTo(catalogue.get("EDU14").concern());
+        assertThat(catalogue.get("ONL02").concern()).isEqualTo("ONL02");
+        assertThat(catalogue.get("NEG03").reachesSiblings()).isTrue();
+        assertThat(catalogue.get("EXP07").reachesSiblings()).isFalse();
+    }
 }

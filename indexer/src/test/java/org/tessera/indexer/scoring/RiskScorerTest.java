@@ -79,6 +79,43 @@ class RiskScorerTest {
     }
 
     @Test
+    void indicatorsOfOneConcernShareTheirDiminishingReturns() {
+        RiskScorer grouped = new RiskScorer(parameters, Map.of(
+                "EDU01", new IndicatorWeighting("persistent absence", null, "attendance", false),
+                "EDU02", new IndicatorWeighting("severe absence", null, "attendance", false)));
+        var people = List.of(child("c", "h"));
+        RiskScore score = grouped.score(ChildHistory.of("c", List.of(
+                event("e1", "2025-06-30", "education", people, hit("EDU01", "low"), hit("EDU02", "medium"))), parameters), AS_OF);
+        // The severe absence counts fully, the persistent absence it implies at the repeat factor.
+        assertThat(score.contributions()).extracting(Contribution::indicatorId, Contribution::concern, Contribution::repeatFactor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EDU02", "attendance", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("EDU01", "attendance", parameters.repeatFactor()));
+        assertThat(score.concernPoints()).containsOnlyKeys("attendance");
+        assertThat(score.liveConcerns(0.75)).isEqualTo(1);
+    }
+
+    @Test
+    void aCareConcernAboutASiblingReachesTheChildWhileTheyLiveTogetherAndAChildsOwnConcernDoesNot() {
+        RiskScorer withSiblings = new RiskScorer(parameters, Map.of(
+                "NEG04", new IndicatorWeighting("hungry", null, null, true),
+                "EXP07", new IndicatorWeighting("unexplained gifts", null, null, false)));
+        List<RiskEvent> events = List.of(
+                event("own", "2025-01-10", "education", List.of(child("c", "hh-1"))),
+                // The baby's hunger, in the same household: a concern about the care both children get.
+                event("s1", "2025-05-01", "health", List.of(child("baby", "hh-1")), hitAbout("NEG04", "medium", "baby")),
+                // The sibling's own exploitation signal does not reach the child.
+                event("s2", "2025-05-02", "education", List.of(child("teen", "hh-1")), hitAbout("EXP07", "medium", "teen")),
+                // A child of another household.
+                event("s3", "2025-05-03", "health", List.of(child("other", "hh-9")), hitAbout("NEG04", "medium", "other")));
+        RiskScore score = withSiblings.score(ChildHistory.of("c", events, parameters), AS_OF);
+        assertThat(score.contributions()).singleElement().satisfies(c -> {
+            assertThat(c.eventId()).isEqualTo("s1");
+            assertThat(c.reach()).isEqualTo(Reach.SIBLING);
+            assertThat(c.householdFactor()).isEqualTo(parameters.householdFactor());
+        });
+    }
+
+    @Test
     void theStrongestRepeatCountsFullyAndOlderOnesAreDiminished() {
         var people = List.of(child("c", "h"));
         RiskScore score = scorer.score(ChildHistory.of("c", List.of(

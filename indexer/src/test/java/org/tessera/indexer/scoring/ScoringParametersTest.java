@@ -34,6 +34,12 @@ class ScoringParametersTest {
     }
 
     @Test
+    void anUnknownKeyInsideASectionIsNamedWithItsSection() {
+        assertThatThrownBy(() -> ScoringParameters.parse("watchlist: {min_concern: 3}".getBytes(StandardCharsets.UTF_8), "x.yaml"))
+                .hasMessageContaining("x.yaml").hasMessageContaining("unknown key 'watchlist.min_concern'");
+    }
+
+    @Test
     void aRedThresholdBelowAmberIsRejected() {
         assertThatThrownBy(() -> ScoringParameters.parse("bands: {amber: 8, red: 6}".getBytes(StandardCharsets.UTF_8), "x.yaml"))
                 .hasMessageContaining("x.yaml").hasMessageContaining("bands.red must be above bands.amber");

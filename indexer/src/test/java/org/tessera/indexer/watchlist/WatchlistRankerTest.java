@@ -28,8 +28,10 @@ class WatchlistRankerTest {
     private final RiskScorer scorer = new RiskScorer(parameters, Map.of(
             "PAR01", new IndicatorWeighting("DA incident", null),
             "NEG09", new IndicatorWeighting("was-not-brought", null),
-            "EDU01", new IndicatorWeighting("persistent absence", null),
-            "NEG03", new IndicatorWeighting("unkempt", null)));
+            "EDU01", new IndicatorWeighting("persistent absence", null, "attendance", false),
+            "NEG03", new IndicatorWeighting("unkempt", null),
+            "EDU02", new IndicatorWeighting("severe absence", null, "attendance", false),
+            "EDU04", new IndicatorWeighting("unauthorised absence", null, "attendance", false)));
     private final WatchlistRanker ranker = new WatchlistRanker(scorer);
 
     private Map<String, ChildHistory> histories(List<RiskEvent> events, String... children) {
@@ -46,33 +48,72 @@ class WatchlistRankerTest {
         events.add(event("s1", "2024-11-01", "police", List.of(child("c-steady", "hh-3")), hit("PHY09", "high"), hit("PAR02", "high")));
         // Green riser: one fresh medium concern.
         events.add(event("g1", "2025-06-25", "housing", List.of(child("c-riser", "hh-4")), hit("HOU01", "medium")));
+        // One serious concern this month: amber on its own.
+        events.add(event("x1", "2025-06-01", "police", List.of(child("c-serious", "hh-6")), hit("PHY09", "high")));
         // Quiet: one low concern a year ago.
         events.add(event("q1", "2024-06-01", "education", List.of(child("c-quiet", "hh-5")), hit("EDU06", "low")));
         return events;
     }
 
     @Test
-    void listsBandEntriesAndRisersWithRedFirstAndLeavesSteadyAndQuietChildrenOff() {
-        List<WatchlistEntry> list = ranker.rank(histories(scenario(), "c-many", "c-single", "c-steady", "c-riser", "c-quiet"),
-                AS_OF, 90, Map.of());
-        assertThat(list).extracting(WatchlistEntry::personId).containsExactly("c-many", "c-riser");
+    void listsCumulativePicturesFirstThenSingleSeriousConcernsAndLeavesGreenSteadyAndQuietChildrenOff() {
+        List<WatchlistEntry> list = ranker.rank(histories(scenario(), "c-many", "c-single", "c-steady", "c-riser", "c-quiet",
+                "c-serious"), AS_OF, 90, Map.of());
+        assertThat(list).extracting(WatchlistEntry::personId).containsExactly("c-many", "c-serious");
         WatchlistEntry first = list.getFirst();
         assertThat(first.rank()).isEqualTo(1);
+        assertThat(first.section()).isEqualTo(WatchlistSection.CUMULATIVE);
+        assertThat(first.concerns()).isEqualTo(4);
         assertThat(first.band()).isEqualTo(Band.RED);
         assertThat(first.bandAtStart()).isEqualTo(Band.GREEN);
         assertThat(first.enteredBand()).isTrue();
         assertThat(first.state()).isEqualTo(ReviewState.NEW);
-        WatchlistEntry riser = list.get(1);
-        assertThat(riser.band()).isEqualTo(Band.GREEN);
-        assertThat(riser.enteredBand()).isFalse();
-        assertThat(riser.rise()).isGreaterThanOrEqualTo(parameters.watchlist().minRise());
+        WatchlistEntry serious = list.get(1);
+        assertThat(serious.rank()).isEqualTo(2);
+        assertThat(serious.section()).isEqualTo(WatchlistSection.SINGLE_CONCERN);
+        assertThat(serious.concerns()).isEqualTo(1);
+        assertThat(serious.band()).isEqualTo(Band.AMBER);
+        assertThat(serious.enteredBand()).isTrue();
+    }
+
+    @Test
+    void indicatorsOfOneConcernCountOnceTowardsACumulativePicture() {
+        // Three absence indicators and a DA incident: two concerns, however many indicators fired.
+        List<RiskEvent> events = List.of(
+                event("e1", "2025-06-01", "education", List.of(child("c-absent", "h1")), hit("EDU01", "low"), hit("EDU02", "medium")),
+                event("e2", "2025-06-10", "education", List.of(child("c-absent", "h1")), hit("EDU04", "low")),
+                event("e3", "2025-06-12", "police", List.of(child("c-absent", "h1")), hit("PAR01", "medium")));
+        List<WatchlistEntry> list = ranker.rank(histories(events, "c-absent"), AS_OF, 90, Map.of());
+        assertThat(list).singleElement().satisfies(e -> {
+            assertThat(e.band()).isEqualTo(Band.RED);
+            assertThat(e.concerns()).isEqualTo(2);
+            assertThat(e.section()).isEqualTo(WatchlistSection.SINGLE_CONCERN);
+        });
+    }
+
+    @Test
+    void aConcernThatHasDecayedBelowTheLiveThresholdIsHistoryNotPartOfThePicture() {
+        // Two fresh medium concerns and a low one from seven months ago (three half-lives: 0.19 points).
+        List<RiskEvent> events = new java.util.ArrayList<>(List.of(
+                event("o1", "2024-11-20", "education", List.of(child("c-old", "h1")), hit("NEG03", "low")),
+                event("f1", "2025-06-01", "police", List.of(child("c-old", "h1")), hit("PAR01", "medium")),
+                event("f2", "2025-06-05", "housing", List.of(child("c-old", "h1")), hit("HOU01", "medium"))));
+        assertThat(ranker.rank(histories(events, "c-old"), AS_OF, 90, Map.of()))
+                .singleElement().satisfies(e -> assertThat(e.section()).isEqualTo(WatchlistSection.SINGLE_CONCERN));
+        // The same low concern last month is live: three concerns.
+        events.add(event("n1", "2025-06-20", "education", List.of(child("c-old", "h1")), hit("NEG03", "low")));
+        assertThat(ranker.rank(histories(events, "c-old"), AS_OF, 90, Map.of()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.section()).isEqualTo(WatchlistSection.CUMULATIVE);
+                    assertThat(e.concerns()).isEqualTo(3);
+                });
     }
 
     @Test
     void theReasonNamesAgenciesConcernsAndIndicatorsButNoPersonalDetails() {
         WatchlistEntry entry = ranker.rank(histories(scenario(), "c-many"), AS_OF, 90, Map.of()).getFirst();
         assertThat(entry.reason())
-                .startsWith("3 agencies, 5 concerns in 90 days: DA incident (police), ")
+                .startsWith("4 concerns from 3 agencies in 365 days; new in 90 days: DA incident (police), ")
                 .contains("was-not-brought x2 (health)")
                 .contains("persistent absence (education)")
                 .doesNotContain("c-many").doesNotContain("witnessed").doesNotContain("unkempt again").doesNotContain("home conditions");
@@ -118,14 +159,18 @@ class WatchlistRankerTest {
         events.add(event("a3", "2025-03-05", "education", List.of(child("c-early", "h1")), hit("EDU01", "low")));
         events.add(event("a4", "2025-03-15", "education", List.of(child("c-early", "h1")), hit("NEG03", "low")));
         events.add(event("b1", "2025-05-03", "police", List.of(child("c-late", "h2")), hit("PHY09", "high"), hit("PAR01", "medium")));
+        events.add(event("b2", "2025-05-20", "housing", List.of(child("c-late", "h2")), hit("HOU01", "medium")));
         var result = new WatchlistReplay(scorer).replay(histories(events, "c-early", "c-late"), AS_OF, 6, 1, 30);
 
         assertThat(result.steps()).hasSize(6);
-        assertThat(result.steps().get(1).topK()).containsExactly("c-early");          // February
+        // February: amber on two concerns, in the single-concern section, not the top K.
+        assertThat(result.steps().get(1).topK()).isEmpty();
+        assertThat(result.steps().get(1).singleConcern()).containsExactly("c-early");
+        assertThat(result.steps().get(2).topK()).containsExactly("c-early");          // March: four concerns
         assertThat(result.steps().get(4).topK()).containsExactly("c-late");           // May
         var early = result.surfacings().get("c-early");
         var late = result.surfacings().get("c-late");
-        assertThat(early.firstTopK()).isEqualTo(LocalDate.parse("2025-02-28"));
+        assertThat(early.firstTopK()).isEqualTo(LocalDate.parse("2025-03-31"));
         assertThat(early.firstAmber()).isEqualTo(LocalDate.parse("2025-02-28"));
         assertThat(early.firstRed()).isEqualTo(LocalDate.parse("2025-03-31"));
         assertThat(late.firstTopK()).isEqualTo(LocalDate.parse("2025-05-31"));
@@ -135,14 +180,14 @@ class WatchlistRankerTest {
 
     @Test
     void theWatchlistExportWritesOneRowPerListedOrSurfacedChild() {
-        var histories = histories(scenario(), "c-many", "c-single", "c-steady", "c-riser", "c-quiet");
+        var histories = histories(scenario(), "c-many", "c-single", "c-steady", "c-riser", "c-quiet", "c-serious");
         StringWriter csv = new StringWriter();
         int rows = new WatchlistExport(scorer).write(histories, AS_OF, 12, 2, 90, ExportFormat.CSV, csv);
         List<String> lines = csv.toString().lines().toList();
         assertThat(lines.getFirst()).isEqualTo(String.join(",", WatchlistExport.COLUMNS));
         assertThat(lines).hasSize(rows + 1);
-        assertThat(lines.get(1)).startsWith("c-many,1,").contains(",red,green,true,");
-        assertThat(lines.get(2)).startsWith("c-riser,2,");
+        assertThat(lines.get(1)).startsWith("c-many,1,cumulative,4,").contains(",red,green,true,");
+        assertThat(lines.get(2)).startsWith("c-serious,2,single_concern,1,");
         // Surfaced during the replay though not listed now: the old high concern and the steady red child.
         assertThat(lines.subList(3, lines.size())).anySatisfy(l -> assertThat(l).startsWith("c-steady,,"))
                 .anySatisfy(l -> assertThat(l).startsWith("c-single,,"));
@@ -151,6 +196,6 @@ class WatchlistRankerTest {
         StringWriter jsonl = new StringWriter();
         new WatchlistExport(scorer).write(histories, AS_OF, 12, 2, 90, ExportFormat.JSONL, jsonl);
         assertThat(jsonl.toString().lines().findFirst().orElseThrow())
-                .startsWith("{\"person_id\":\"c-many\",\"rank\":1,").contains("\"band\":\"red\"");
+                .startsWith("{\"person_id\":\"c-many\",\"rank\":1,\"section\":\"cumulative\",").contains("\"band\":\"red\"");
     }
 }
