@@ -29,6 +29,9 @@ public final class TestIndices {
     private TestIndices() {
     }
 
+    /** The day the fixtures describe: their newest event is five days before it. */
+    public static final String FIXTURES_AS_OF = "2026-11-29";
+
     public static synchronized void register(DynamicPropertyRegistry registry) {
         if (server == null) {
             OpenSearchProperties properties = OpenSearchExtension.testServerProperties();
@@ -42,6 +45,8 @@ public final class TestIndices {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIndices(connectTo), "delete-portal-test-indices"));
         }
         registry.add("tessera.opensearch.uris", () -> server.uris().getFirst().toString());
+        // The fixtures' events run to 2026-11-24: risk and the watchlist are computed for the day after, whatever today is.
+        registry.add("tessera.risk.as-of", () -> FIXTURES_AS_OF);
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
     }
 
@@ -57,8 +62,15 @@ public final class TestIndices {
         }
     }
 
-    /** Indexes every fixture document (idempotent: ids come from the documents) and refreshes. */
+    /**
+     * Puts the indices back to the fixtures: events and reviews a test added are removed, every
+     * fixture document is indexed again (ids come from the documents), then a refresh.
+     */
     public static synchronized void loadFixtures(OpenSearchConnection connection) {
+        for (String index : List.of("events", "reviews")) {
+            connection.raw("POST", "/" + connection.alias(index) + "/_delete_by_query", "{\"query\":{\"match_all\":{}}}",
+                    Map.of("refresh", "true", "conflicts", "proceed"));
+        }
         bulk(connection, "persons", "person_id");
         bulk(connection, "events", "event_id");
         bulk(connection, "indicators", null);

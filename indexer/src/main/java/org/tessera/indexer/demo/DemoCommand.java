@@ -45,11 +45,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--again", description = "generate and ingest again even if done before")
     boolean again;
 
+    @Option(names = "--print-as-of", description = "only print the day the demo county ends (empty when not ingested): "
+            + "the portal's watchlist is computed for it, so an older demo county still shows one")
+    boolean printAsOf;
+
     @Override
     public Integer call() throws Exception {
         OpenSearchProperties properties = OpenSearchSettings.from(root.settings());
         Path demoHome = properties.embedded().home().resolveSibling("demo-" + preset + "-" + seed);
         Path marker = demoHome.resolve(MARKER);
+        if (printAsOf) {
+            System.out.println(Files.exists(marker) ? Files.readString(marker).strip() : "");
+            return 0;
+        }
         try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {
             IndexManager indices = new IndexManager(connection, IndexDefinitions.loadDefault());
             indices.ensureAll();

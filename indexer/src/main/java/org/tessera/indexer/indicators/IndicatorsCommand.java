@@ -66,11 +66,12 @@ public final class IndicatorsCommand implements Runnable {
             IndicatorCatalogue catalogue = parent.catalogue();
             PrintStream out = System.out;
             if (markdown) {
-                out.println("| Group | ID | Title | Severity | Weight | Agencies | Half-life (days) | Applies to | Kind | Enabled |");
-                out.println("|---|---|---|---|---|---|---|---|---|---|");
+                out.println("| Group | ID | Title | Severity | Weight | Agencies | Half-life (days) | Applies to | Concern | Reaches siblings | Kind | Enabled |");
+                out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
                 for (Indicator i : catalogue.all()) {
                     out.println("| " + String.join(" | ", i.group(), i.id(), i.title(), i.severity().label(), String.valueOf(i.weight()),
-                            String.join(", ", i.agencies()), String.valueOf(i.halfLifeDays()), i.appliesTo().label(), i.kind(),
+                            String.join(", ", i.agencies()), String.valueOf(i.halfLifeDays()), i.appliesTo().label(),
+                            i.concern().equals(i.id()) ? "" : i.concern(), i.reachesSiblings() ? "yes" : "", i.kind(),
                             i.enabled() ? "yes" : "**no**") + " |");
                 }
                 out.println();

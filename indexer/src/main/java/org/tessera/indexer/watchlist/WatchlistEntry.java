@@ -1,5 +1,6 @@
 package org.tessera.indexer.watchlist;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.tessera.indexer.scoring.Band;
@@ -16,10 +17,11 @@ import org.tessera.indexer.scoring.Band;
  * @param velocity       points per 30 days over the velocity window
  * @param state          review state; NEW for a child never reviewed or back after a dismissal
  * @param reopened       true when a dismissed child is back on new evidence
+ * @param latestEvidence date of the newest counting evidence in the child's picture
  */
 public record WatchlistEntry(int rank, WatchlistSection section, String personId, int concerns, double score, Band band, Band bandAtStart, boolean enteredBand,
                              double rise, double velocity, String reason, List<String> topIndicators,
-                             ReviewState state, String assignedTo, boolean reopened) {
+                             ReviewState state, String assignedTo, boolean reopened, LocalDate latestEvidence) {
 
     public WatchlistEntry {
         Objects.requireNonNull(section, "section");

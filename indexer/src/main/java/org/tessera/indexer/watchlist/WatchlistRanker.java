@@ -34,6 +34,15 @@ public final class WatchlistRanker {
 
     /** The full ranked list (no limit) at {@code asOf}; {@code reviews} may be empty (replay, export). */
     public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews) {
+        return rank(histories, asOf, periodDays, reviews, false);
+    }
+
+    /**
+     * As {@link #rank(Map, LocalDate, int, Map)}; {@code includeDismissed} keeps dismissed children
+     * without new evidence, in their dismissed state, for a look back at past decisions.
+     */
+    public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews,
+                                     boolean includeDismissed) {
         record Listed(WatchlistSection section, int concerns, String id, RiskAssessment now, RiskScore start, double rise, boolean entered,
                       Review review, boolean reopened) { }
         double minRise = scorer.parameters().watchlist().minRise();
@@ -67,10 +76,11 @@ public final class WatchlistRanker {
             Review review = reviews.get(entry.getKey());
             boolean reopened = false;
             if (review != null && review.state() == ReviewState.DISMISSED) {
-                if (!hasNewEvidence(now.now(), review)) {
+                if (hasNewEvidence(now.now(), review)) {
+                    reopened = true;
+                } else if (!includeDismissed) {
                     continue;
                 }
-                reopened = true;
             }
             listed.add(new Listed(section, concerns, entry.getKey(), now, start, rise, entered, review, reopened));
         }
@@ -84,9 +94,11 @@ public final class WatchlistRanker {
         for (Listed l : listed) {
             ReviewState state = l.review() == null || l.reopened() ? ReviewState.NEW : l.review().state();
             String assignee = l.review() == null || l.reopened() ? null : l.review().assignedTo();
-            entries.add(new WatchlistEntry(rank++, l.section(), l.id(), l.concerns(), l.now().score(), l.now().band(), l.start().band(), l.entered(),
-                    l.rise(), l.now().velocity(), ReasonLine.of(l.now().now(), l.concerns(), periodDays, scorer.parameters().breadth().windowDays()), l.now().now().topIndicators(5),
-                    state, assignee, l.reopened()));
+            RiskScore score = l.now().now();
+            String reason = ReasonLine.of(score, l.concerns(), periodDays, scorer.parameters().breadth().windowDays());
+            entries.add(new WatchlistEntry(rank++, l.section(), l.id(), l.concerns(), score.score(), score.band(), l.start().band(),
+                    l.entered(), l.rise(), l.now().velocity(), reason, score.topIndicators(5), state, assignee, l.reopened(),
+                    score.latestEvidence()));
         }
         return entries;
     }

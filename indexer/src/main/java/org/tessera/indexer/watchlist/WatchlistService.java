@@ -40,18 +40,22 @@ public final class WatchlistService {
     }
 
     /**
-     * Children who entered amber/red or rose by at least {@code min_rise} in the {@code periodDays}
-     * up to {@code asOf}, most urgent first, at most {@code limit}; dismissed children only when
-     * new evidence brought them back.
+     * The watchlist at {@code asOf} (sections and order as {@link WatchlistRanker} decides), at most
+     * {@code limit} entries; dismissed children only when new evidence brought them back.
      */
     public List<WatchlistEntry> watchlist(LocalDate asOf, int periodDays, int limit) {
+        return watchlist(asOf, periodDays, limit, false);
+    }
+
+    /** As {@link #watchlist(LocalDate, int, int)}; {@code includeDismissed} also lists dismissed children, in their state. */
+    public List<WatchlistEntry> watchlist(LocalDate asOf, int periodDays, int limit, boolean includeDismissed) {
         if (periodDays < 1 || limit < 1) {
             throw new IllegalArgumentException("period and limit must be positive");
         }
-        // A rise needs a new hit within the period, so only children such hits reach can be listed.
+        // A listed child has new evidence within the period, so only children such hits reach can be listed.
         Set<String> candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
         Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
-        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, reviews.findAll(candidates));
+        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, reviews.findAll(candidates), includeDismissed);
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,11 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
 @ExtendWith(OpenSearchExtension.class)
 class RiskEvaluationIT {
 
-    /** Not used while the scoring parameters and indicators were developed (docs/evaluation.md). */
-    static final long SEED = 6061;
+    /**
+     * Not used while the watchlist's sections, concerns and sibling reach were developed (seeds
+     * 777 and 9091 were; 6061 in the session before): docs/evaluation.md.
+     */
+    static final long SEED = 2718;
     static final String PRESET = "demo";
     static final LocalDate END = GeneratorSettings.DEFAULT_END;
 
@@ -78,9 +80,8 @@ class RiskEvaluationIT {
     }
 
     @Test
-    @Disabled("Not met on seed 6061: 73% of the top K entries over the replay are ordinary-noise children (single real "
-            + "concerns such as a DA incident with a baby, and false positives); causes and trade-offs in docs/evaluation.md.")
     void target3FewerThanTenPercentOfTheTopKAreOrdinaryNoiseChildren() {
-        assertThat(watchlist.noiseShare()).as("(3) ordinary-noise share of the top K").isLessThan(0.10);
+        assertThat(watchlist.noiseShare()).as("(3) ordinary-noise share of the top K, all month ends").isLessThan(0.10);
+        assertThat(watchlist.noiseShareAtEnd()).as("(3) ... at the end date").isLessThan(0.10);
     }
 }

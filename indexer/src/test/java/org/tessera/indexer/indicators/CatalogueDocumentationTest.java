@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Keeps docs/indicators.md in step with the catalogue: every indicator listed with its severity and half-life. */
+/** Keeps docs/indicators.md in step with the catalogue: every indicator listed with its severity, half-life, concern and sibling reach. */
 class CatalogueDocumentationTest {
 
     @Test
@@ -21,7 +21,10 @@ class CatalogueDocumentationTest {
         List<String> missing = new ArrayList<>();
         for (Indicator i : IndicatorCatalogue.loadDefault().all()) {
             String row = "| " + i.id() + " | " + i.title() + " | " + i.severity().label() + " | ";
-            if (!text.contains(row) || !text.contains(row + i.weight() + " | " + String.join(", ", i.agencies()) + " | " + i.halfLifeDays() + " |")) {
+            String rest = row + i.weight() + " | " + String.join(", ", i.agencies()) + " | " + i.halfLifeDays() + " | "
+                    + i.appliesTo().label() + " | " + (i.concern().equals(i.id()) ? "" : i.concern()) + " | "
+                    + (i.reachesSiblings() ? "yes" : "") + " |";
+            if (!text.contains(rest)) {
                 missing.add(i.id());
             }
         }

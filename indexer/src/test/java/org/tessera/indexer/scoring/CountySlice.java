@@ -28,7 +28,6 @@ public final class CountySlice {
     public static void load(TestOpenSearch os) {
         index(os, "county-slice-events.jsonl", "events", "event_id");
         index(os, "county-slice-persons.jsonl", "persons", "person_id");
-        index(os, "county-slice-indicators.jsonl", "indicators", "indicator.id");
         os.refresh();
     }
 

@@ -70,7 +70,7 @@ class ScoringIT {
         RiskScore many = service.assess("c-many", AS_OF).now();
         assertThat(many.contributions()).filteredOn(c -> c.reach() == Reach.HOUSEHOLD)
                 .extracting(Contribution::eventId, Contribution::title)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("police:INC-101", "parental drug misuse"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("police:INC-101", "Parental drug misuse"));
         RiskScore moved = service.assess("c-moved", AS_OF).now();
         assertThat(moved.contributions()).extracting(Contribution::eventId)
                 .containsExactlyInAnyOrder("education:EXC-1", "police:INC-200");
@@ -90,12 +90,14 @@ class ScoringIT {
     }
 
     @Test
-    void anIndicatorsHalfLifeAndTitleComeFromTheStoredCatalogue(TestOpenSearch os) {
+    void anIndicatorsHalfLifeTitleAndConcernComeFromTheCatalogue(TestOpenSearch os) {
         RiskScore many = service(os).assess("c-many", AS_OF).now();
         assertThat(many.contributions()).filteredOn(c -> c.indicatorId().equals("NEG09"))
+                .isNotEmpty()
                 .allSatisfy(c -> {
-                    assertThat(c.halfLifeDays()).isEqualTo(120.0);
-                    assertThat(c.title()).isEqualTo("was-not-brought");
+                    assertThat(c.halfLifeDays()).isEqualTo(180.0);
+                    assertThat(c.title()).isEqualTo("Was not brought twice in six months");
+                    assertThat(c.concern()).isEqualTo("missed_health_care");
                 });
     }
 

@@ -49,4 +49,9 @@ public final class Highlights {
     public static String fromEngine(String fragment) {
         return fragment.replace("<em>", "<mark class=\"evidence\">").replace("</em>", "</mark>");
     }
+
+    /** An engine fragment as plain text (emphasis dropped, entities decoded), for display as text. */
+    public static String plain(String fragment) {
+        return HtmlUtils.htmlUnescape(fragment.replace("<em>", "").replace("</em>", ""));
+    }
 }

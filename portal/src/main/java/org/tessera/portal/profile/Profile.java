@@ -56,12 +56,18 @@ public final class Profile {
         }
     }
 
-    /** An indicator's contribution to the child's risk, with the strongest piece of evidence. */
-    public record Contribution(String indicatorId, long hits, double weight, String lastDate, String example) {
+    /**
+     * An indicator's part of the child's score now (the scorer's explanation), with the evidence of its strongest hit.
+     *
+     * @param points sum of the indicator's contributions (decay, repeats, reach and breadth applied)
+     * @param reach  how its strongest hit reaches the child: direct, present, household or sibling
+     */
+    public record Contribution(String indicatorId, String title, String concern, long hits, double points, String lastDate,
+                               String example, String reach) {
     }
 
-    /** Cumulative counted weight by month, for the trend chart. */
-    public record TrendPoint(String month, double cumulativeWeight) {
+    /** The score at a month end, for the trend chart. */
+    public record TrendPoint(String month, double score) {
     }
 
     /** Another person record that may be the same human. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Json;
@@ -27,6 +28,7 @@ import org.tessera.portal.profile.Profile.Member;
 import org.tessera.portal.profile.Profile.Risk;
 import org.tessera.portal.profile.Profile.TrendPoint;
 import org.tessera.portal.profile.Profile.View;
+import org.tessera.portal.risk.RiskDay;
 import org.tessera.portal.security.Roles;
 
 /**
@@ -43,11 +45,15 @@ public class ProfileService {
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final LinkDecisions decisions;
+    private final ScoreService scores;
+    private final RiskDay day;
 
-    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions) {
+    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, ScoreService scores, RiskDay day) {
         this.connection = connection;
         this.audit = audit;
         this.decisions = decisions;
+        this.scores = scores;
+        this.day = day;
     }
 
     /** Opens a profile for {@code purpose} (required), recording the view in the audit trail. */
@@ -109,46 +115,39 @@ public class ProfileService {
         return chronology(personId, null, null);
     }
 
-    /** Indicators behind the score: counted hits per indicator, strongest first. */
+    /**
+     * The score's own explanation (the scorer's contributions as of the risk day), per indicator:
+     * counting hits, points now, latest date, and the evidence of the strongest hit. Strongest first.
+     */
     public List<Contribution> contributions(String personId) {
-        Map<String, double[]> weights = new LinkedHashMap<>();
-        Map<String, String> lastDate = new LinkedHashMap<>();
-        Map<String, String> example = new LinkedHashMap<>();
-        for (Entry entry : chronology(personId, null, null)) {
-            for (Evidence e : entry.evidence()) {
-                if (!e.counts()) {
-                    continue;
-                }
-                double[] sum = weights.computeIfAbsent(e.indicatorId(), k -> new double[2]);
-                sum[0] += 1;
-                sum[1] += e.weight();
-                lastDate.put(e.indicatorId(), entry.date());
-                example.put(e.indicatorId(), e.evidence());
+        Map<String, Contribution> byIndicator = new LinkedHashMap<>();
+        for (var c : scores.assess(personId, day.today()).now().contributions()) {
+            if (!c.counts() || c.contribution() <= 0) {
+                continue;
             }
+            Contribution before = byIndicator.get(c.indicatorId());
+            byIndicator.put(c.indicatorId(), before == null
+                    ? new Contribution(c.indicatorId(), c.title(), c.concern(), 1, c.contribution(), c.date().toString(),
+                            c.evidence() == null ? null : Highlights.plain(c.evidence()), c.reach().name().toLowerCase(java.util.Locale.ROOT))
+                    : new Contribution(before.indicatorId(), before.title(), before.concern(), before.hits() + 1,
+                            before.points() + c.contribution(), max(before.lastDate(), c.date().toString()), before.example(), before.reach()));
         }
-        List<Contribution> contributions = new ArrayList<>();
-        weights.forEach((id, sum) -> contributions.add(new Contribution(id, (long) sum[0], sum[1], lastDate.get(id), example.get(id))));
-        contributions.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+        List<Contribution> contributions = new ArrayList<>(byIndicator.values());
+        contributions.sort((x, y) -> Double.compare(y.points(), x.points()));
         return contributions;
     }
 
-    /** Cumulative counted indicator weight by month (undecayed: shows how evidence built up). */
+    /** Month-end scores over the last three years up to the risk day, as the scorer computes them (decay included). */
     public List<TrendPoint> trend(String personId) {
-        TreeMap<String, Double> byMonth = new TreeMap<>();
-        for (Entry entry : chronology(personId, null, null)) {
-            if (entry.date() == null || entry.date().length() < 7) {
-                continue;
-            }
-            double weight = entry.evidence().stream().filter(Evidence::counts).mapToDouble(Evidence::weight).sum();
-            byMonth.merge(entry.date().substring(0, 7), weight, Double::sum);
-        }
         List<TrendPoint> points = new ArrayList<>();
-        double total = 0;
-        for (Map.Entry<String, Double> month : byMonth.entrySet()) {
-            total += month.getValue();
-            points.add(new TrendPoint(month.getKey(), total));
+        for (var point : scores.timeline(personId, day.today(), 36).points()) {
+            points.add(new TrendPoint(point.date().toString().substring(0, 7), point.score()));
         }
         return points;
+    }
+
+    private static String max(String a, String b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Other person records sharing a date of birth and a similar name, with any recorded decision. */

@@ -143,6 +143,37 @@ class PortalSecurityIT {
     }
 
     @Test
+    void theWatchlistListsTheCumulativePictureFirstThenTheSingleSeriousConcern() throws Exception {
+        // Jayden: domestic abuse, missed appointments and absence across three agencies; Amelia: one missing episode.
+        mvc.perform(get("/api/watchlist").with(httpBasic("duty", "duty-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].personId").value("p-jayden"))
+                .andExpect(jsonPath("$[0].section").value("cumulative"))
+                .andExpect(jsonPath("$[0].concerns").value(3))
+                .andExpect(jsonPath("$[0].name").value("Jayden Lee Smith"))
+                .andExpect(jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("3 concerns from 3 agencies in 365 days")))
+                .andExpect(jsonPath("$[1].personId").value("p-amelia"))
+                .andExpect(jsonPath("$[1].section").value("single_concern"))
+                .andExpect(jsonPath("$.length()").value(2));
+    }
+
+    @Test
+    @WithMockUser(username = "sw1", roles = "PRACTITIONER")
+    void theProfileExplainsTheScoreWithTheScorersOwnContributionsAndMonthlyTrend() {
+        var contributions = profiles.contributions("p-jayden");
+        // The negated neglect concern of September scores nothing and is not listed.
+        org.assertj.core.api.Assertions.assertThat(contributions).extracting(c -> c.indicatorId())
+                .containsExactly("dv_child_present", "persistent_absence", "missed_health_appointments");
+        org.assertj.core.api.Assertions.assertThat(contributions.getFirst().hits()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(contributions.getFirst().lastDate()).isEqualTo("2026-11-02");
+        double explained = contributions.stream().mapToDouble(c -> c.points()).sum();
+        var trend = profiles.trend("p-jayden");
+        org.assertj.core.api.Assertions.assertThat(trend).hasSize(36);
+        org.assertj.core.api.Assertions.assertThat(trend.getLast().month()).isEqualTo("2026-11");
+        org.assertj.core.api.Assertions.assertThat(trend.getLast().score()).isCloseTo(explained, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
     void aPractitionerCannotActOnTheWatchlistOrTestIndicatorsButADutyManagerCan() throws Exception {
         String acknowledge = "{\"action\":\"acknowledge\"}";
         mvc.perform(post("/api/watchlist/p-amelia/review").contentType(MediaType.APPLICATION_JSON).content(acknowledge)
@@ -256,16 +287,22 @@ class PortalSecurityIT {
 
     @Test
     @WithMockUser(username = "duty2", roles = "DUTY_MANAGER")
-    void aDismissedChildReappearsOnNewEvidenceNotOnReScoring() {
+    void aDismissedChildReappearsOnlyOnNewCountingEvidence() {
         watchlist.review("p-amelia", org.tessera.portal.watchlist.ReviewAction.DISMISS, null, "known to the team, plan in place");
         org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
+        org.assertj.core.api.Assertions.assertThat(watchlist.entries(true, 50))
+                .anySatisfy(e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.personId()).isEqualTo("p-amelia");
+                    org.assertj.core.api.Assertions.assertThat(e.state()).isEqualTo("dismissed");
+                    org.assertj.core.api.Assertions.assertThat(e.reviewReason()).isEqualTo("known to the team, plan in place");
+                });
 
-        // Re-scoring with no new evidence (a later as-of date) leaves the dismissal standing.
-        setRisk("{\"as_of\":\"2099-01-01\",\"last_evidence\":\"2026-01-10\"}");
+        // A newer record whose only hit does not count (a negated mention) is no new evidence.
+        addAmeliaEvent("ev-police-4", "{\"indicator_id\":\"missing_episode\",\"severity\":\"high\",\"counts\":false,\"context\":\"negated\"}");
         org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
 
-        // Evidence dated after the dismissal brings the child back as new.
-        setRisk("{\"as_of\":\"2099-01-01\",\"last_evidence\":\"2099-01-01\"}");
+        // Counting evidence dated after the dismissal brings the child back as new.
+        addAmeliaEvent("ev-police-5", "{\"indicator_id\":\"missing_episode\",\"severity\":\"high\",\"counts\":true}");
         org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50))
                 .anySatisfy(e -> {
                     org.assertj.core.api.Assertions.assertThat(e.personId()).isEqualTo("p-amelia");
@@ -273,11 +310,11 @@ class PortalSecurityIT {
                 });
     }
 
-    private void setRisk(String riskFields) {
-        var answer = connection.raw("POST", "/" + connection.alias("persons") + "/_update_by_query",
-                "{\"query\":{\"term\":{\"person_id\":\"p-amelia\"}},\"script\":{\"lang\":\"painless\","
-                        + "\"source\":\"for (e in params.r.entrySet()) { ctx._source.risk[e.getKey()] = e.getValue(); }\","
-                        + "\"params\":{\"r\":" + riskFields + "}}}", java.util.Map.of("refresh", "true"));
+    private void addAmeliaEvent(String id, String hit) {
+        String event = "{\"event_id\":\"" + id + "\",\"agency\":\"police\",\"record_type\":\"incident\",\"event_date\":\"2026-11-28\","
+                + "\"person_ids\":[\"p-amelia\"],\"child_ids\":[\"p-amelia\"],"
+                + "\"people\":[{\"person_id\":\"p-amelia\",\"role\":\"subject\",\"is_child\":true}],\"hits\":[" + hit + "]}";
+        var answer = connection.raw("PUT", "/" + connection.alias("events") + "/_doc/" + id, event, java.util.Map.of("refresh", "true"));
         org.assertj.core.api.Assertions.assertThat(answer.ok()).as(answer.body()).isTrue();
     }
 }

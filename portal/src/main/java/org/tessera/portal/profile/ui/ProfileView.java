@@ -110,8 +110,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         Div top = new Div();
         top.setId("contributions");
         for (Profile.Contribution c : profiles.contributions(personId).stream().limit(5).toList()) {
-            top.add(new Paragraph(c.indicatorId() + ": " + c.hits() + " hit(s), weight " + String.format("%.1f", c.weight())
-                    + ", last " + c.lastDate() + (c.example() == null ? "" : " – “" + c.example() + "”")));
+            top.add(new Paragraph(c.title() + " (" + c.indicatorId() + "): " + c.hits() + " hit(s), " + String.format("%.1f", c.points())
+                    + " points, last " + c.lastDate() + ("direct".equals(c.reach()) ? "" : ", via " + c.reach())
+                    + (c.example() == null ? "" : " – “" + c.example() + "”")));
         }
         box.add(top);
         return box;

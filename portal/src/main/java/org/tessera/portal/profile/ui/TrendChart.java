@@ -5,7 +5,7 @@ import java.util.List;
 import org.tessera.portal.profile.Profile.TrendPoint;
 import org.springframework.web.util.HtmlUtils;
 
-/** A small inline SVG line chart of cumulative indicator weight by month; no chart library needed. */
+/** A small inline SVG line chart of the month-end risk score; no chart library needed. */
 final class TrendChart {
 
     private TrendChart() {
@@ -22,15 +22,15 @@ final class TrendChart {
         if (points.isEmpty()) {
             svg.append("<text x='").append(pad).append("' y='40' font-size='12'>No counted indicator hits</text>");
         } else {
-            double max = points.stream().mapToDouble(TrendPoint::cumulativeWeight).max().orElse(1);
+            double max = points.stream().mapToDouble(TrendPoint::score).max().orElse(1);
             max = max <= 0 ? 1 : max;
             StringBuilder path = new StringBuilder();
             for (int i = 0; i < points.size(); i++) {
                 double x = pad + (points.size() == 1 ? 0 : (width - pad - 8) * (double) i / (points.size() - 1));
-                double y = height - pad - (height - 2 * pad) * points.get(i).cumulativeWeight() / max;
+                double y = height - pad - (height - 2 * pad) * points.get(i).score() / max;
                 path.append(i == 0 ? "M" : " L").append(String.format(java.util.Locale.ROOT, "%.1f %.1f", x, y));
                 svg.append(String.format(java.util.Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='#c0392b'><title>%s: %.1f</title></circle>",
-                        x, y, HtmlUtils.htmlEscape(points.get(i).month()), points.get(i).cumulativeWeight()));
+                        x, y, HtmlUtils.htmlEscape(points.get(i).month()), points.get(i).score()));
             }
             svg.append("<path d='").append(path).append("' fill='none' stroke='#c0392b' stroke-width='2'/>");
             svg.append("<text x='").append(pad).append("' y='").append(height - 6).append("' font-size='11'>")

@@ -20,7 +20,10 @@ import org.tessera.portal.watchlist.ReviewAction;
 import org.tessera.portal.watchlist.WatchlistEntry;
 import org.tessera.portal.watchlist.WatchlistService;
 
-/** Children who entered or rose on the watchlist; duty managers act on them. */
+/**
+ * The watchlist: children whose picture holds several live concerns first ("cumulative concern"),
+ * then those one serious concern put in amber or red; duty managers act on them.
+ */
 @Route(value = "watchlist", layout = MainLayout.class)
 @PageTitle("Watchlist | Tessera")
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
@@ -34,6 +37,8 @@ class WatchlistView extends VerticalLayout {
         this.watchlist = watchlist;
         setSizeFull();
         add(new H2("Watchlist"));
+        add(new Span("Cumulative concern: amber or red with several live concerns, listed first. "
+                + "Serious single concern: amber or red from fewer concerns, entered or rising in the period."));
         dismissed.addValueChangeListener(e -> refresh());
         add(dismissed);
         grid.setId("watchlist-grid");
@@ -47,14 +52,20 @@ class WatchlistView extends VerticalLayout {
             }
             return new HorizontalLayout(name);
         }).setHeader("Child").setAutoWidth(true);
+        grid.addComponentColumn(e -> {
+            boolean cumulative = "cumulative".equals(e.section());
+            Span section = new Span(cumulative ? "Cumulative (" + e.concerns() + " concerns)" : "Single concern");
+            section.getElement().getThemeList().add("badge small " + (cumulative ? "primary" : "contrast"));
+            return section;
+        }).setHeader("Section").setAutoWidth(true);
         grid.addColumn(WatchlistEntry::dateOfBirth).setHeader("Born").setAutoWidth(true);
         grid.addComponentColumn(e -> {
-            Span band = new Span(e.band() == null ? "rising" : e.band());
+            Span band = new Span(e.band());
             band.getElement().getThemeList().add("badge " + ("red".equals(e.band()) ? "error" : "contrast"));
             return band;
         }).setHeader("Band");
         grid.addColumn(e -> String.format("%.1f", e.score())).setHeader("Score");
-        grid.addColumn(e -> String.format("%+.1f", e.velocity())).setHeader("Velocity");
+        grid.addColumn(e -> String.format("%+.1f", e.rise())).setHeader("Rise in period");
         grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(3);
         grid.addColumn(e -> e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())).setHeader("State").setAutoWidth(true);
         if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
