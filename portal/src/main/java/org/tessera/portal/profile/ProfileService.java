@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ public class ProfileService {
             throw new IllegalArgumentException("a purpose is required to open a profile");
         }
         audit.record(AuditTrail.PROFILE_VIEW, personId, null, purpose.trim(), null);
-        return person(personId).map(source -> new View(identity(source), household(source), risk(source)));
+        return person(personId).map(source -> new View(identity(source), household(source), risk(personId, source)));
     }
 
     /** Every event of the person in date order, optionally only one agency's or one indicator's. */
@@ -256,9 +257,14 @@ public class ProfileService {
         return members;
     }
 
-    private static Risk risk(JsonNode source) {
-        JsonNode risk = source.path("risk");
-        return new Risk(Json.number(risk, "score"), Json.text(risk, "band"), Json.number(risk, "velocity"),
-                Json.text(risk, "as_of"), Json.strings(risk.path("top_indicators")));
+    /** A child's risk as of the risk day, from the same assessment as its explanation and trend; nothing for adults. */
+    private Risk risk(String personId, JsonNode source) {
+        if (!source.path("is_child").asBoolean(false)) {
+            return new Risk(null, null, null, null, List.of());
+        }
+        LocalDate asOf = day.today();
+        var assessment = scores.assess(personId, asOf);
+        return new Risk(assessment.score(), assessment.band().label(), assessment.velocity(), asOf.toString(),
+                assessment.now().topIndicators(5));
     }
 }

@@ -197,8 +197,10 @@ class PortalSecurityIT {
         String review = connection.raw("GET", "/" + connection.alias("reviews") + "/_source/p-oliver", null).body();
         var json = org.tessera.portal.common.Json.parse(review);
         assertThat(json.path("state").asText()).isEqualTo("dismissed");
-        assertThat(json.path("assigned_to").asText()).isEqualTo("sw-team-2");
+        // A dismissed child has nobody working on it; the assignment stays in the history.
+        assertThat(json.path("assigned_to").isNull()).isTrue();
         assertThat(json.path("history")).hasSize(2);
+        assertThat(json.path("history").get(0).path("reason").asText()).isEqualTo("assigned to sw-team-2");
         assertThat(json.path("history").get(1).path("reason").asText()).isEqualTo("known to CSC, plan in place");
     }
 

@@ -110,7 +110,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         Div top = new Div();
         top.setId("contributions");
         for (Profile.Contribution c : profiles.contributions(personId).stream().limit(5).toList()) {
-            top.add(new Paragraph(c.title() + " (" + c.indicatorId() + "): " + c.hits() + " hit(s), " + String.format("%.1f", c.points())
+            String name = c.title().equals(c.indicatorId()) ? c.indicatorId() : c.title() + " (" + c.indicatorId() + ")";
+            top.add(new Paragraph(name + ": " + c.hits() + " hit(s), " + String.format("%.1f", c.points())
                     + " points, last " + c.lastDate() + ("direct".equals(c.reach()) ? "" : ", via " + c.reach())
                     + (c.example() == null ? "" : " – “" + c.example() + "”")));
         }

@@ -45,31 +45,32 @@ class WatchlistView extends VerticalLayout {
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(e -> {
             Span name = new Span(e.name());
+            VerticalLayout cell = new VerticalLayout(new HorizontalLayout(name), new Span(e.dateOfBirth() == null ? "" : "born " + e.dateOfBirth()));
             if (e.newSinceLastVisit()) {
                 Span fresh = new Span("new");
                 fresh.getElement().getThemeList().add("badge success small");
-                return new HorizontalLayout(name, fresh);
+                ((HorizontalLayout) cell.getComponentAt(0)).add(fresh);
             }
-            return new HorizontalLayout(name);
-        }).setHeader("Child").setAutoWidth(true);
+            cell.setPadding(false);
+            cell.setSpacing(false);
+            return cell;
+        }).setHeader("Child").setWidth("14em").setFlexGrow(0);
         grid.addComponentColumn(e -> {
             boolean cumulative = "cumulative".equals(e.section());
-            Span section = new Span(cumulative ? "Cumulative (" + e.concerns() + " concerns)" : "Single concern");
+            Span section = new Span(cumulative ? "Cumulative, " + e.concerns() + " concerns" : "Single concern");
             section.getElement().getThemeList().add("badge small " + (cumulative ? "primary" : "contrast"));
-            return section;
-        }).setHeader("Section").setAutoWidth(true);
-        grid.addColumn(WatchlistEntry::dateOfBirth).setHeader("Born").setAutoWidth(true);
-        grid.addComponentColumn(e -> {
             Span band = new Span(e.band());
-            band.getElement().getThemeList().add("badge " + ("red".equals(e.band()) ? "error" : "contrast"));
-            return band;
-        }).setHeader("Band");
-        grid.addColumn(e -> String.format("%.1f", e.score())).setHeader("Score");
-        grid.addColumn(e -> String.format("%+.1f", e.rise())).setHeader("Rise in period");
-        grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(3);
-        grid.addColumn(e -> e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())).setHeader("State").setAutoWidth(true);
+            band.getElement().getThemeList().add("badge small " + ("red".equals(e.band()) ? "error" : "contrast"));
+            VerticalLayout cell = new VerticalLayout(section, new HorizontalLayout(band,
+                    new Span(String.format("%.1f (%+.1f in %s)", e.score(), e.rise(), "period"))));
+            cell.setPadding(false);
+            cell.setSpacing(false);
+            return cell;
+        }).setHeader("Risk").setWidth("15em").setFlexGrow(0);
+        grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(1);
+        grid.addColumn(e -> e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())).setHeader("State").setWidth("9em").setFlexGrow(0);
         if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
-            grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("13em").setFlexGrow(0);
         }
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("profile/" + e.getItem().personId())));
         grid.setSizeFull();
@@ -83,7 +84,12 @@ class WatchlistView extends VerticalLayout {
         Button assign = new Button("Assign", e -> ask(entry, ReviewAction.ASSIGN, "Assign to"));
         Button escalate = new Button("Escalate", e -> ask(entry, ReviewAction.ESCALATE, "Reason for escalation"));
         Button dismiss = new Button("Dismiss", e -> ask(entry, ReviewAction.DISMISS, "Reason for dismissal (required)"));
-        return new HorizontalLayout(acknowledge, assign, escalate, dismiss);
+        HorizontalLayout buttons = new HorizontalLayout(acknowledge, assign, escalate, dismiss);
+        buttons.getChildren().forEach(b -> ((Button) b).addThemeVariants(
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL, com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY));
+        buttons.setSpacing(false);
+        buttons.getStyle().set("flex-wrap", "wrap");
+        return buttons;
     }
 
     private void ask(WatchlistEntry entry, ReviewAction action, String label) {
