@@ -76,6 +76,22 @@ final class Features {
         this.ids = Map.copyOf(ids);
     }
 
+    /**
+     * Whether an occurrence may be collapsed with identical ones into one unit: it carries a
+     * valid strong identifier (which would join them anyway) and some identity beside it, and is
+     * not an unnamed newborn. Read from the raw occurrence, before features are computed.
+     */
+    static boolean collapsible(PersonOccurrence o) {
+        if (Names.isPlaceholderGivenName(o.givenNames())) return false;
+        if (Names.parts(o.givenNames()).isEmpty() && Names.compact(o.familyName()) == null && o.dateOfBirth() == null) return false;
+        for (var e : o.identifiers().entrySet()) {
+            if (!Vocabulary.STRONG_IDENTIFIERS.contains(e.getKey())) continue;
+            CheckedIdentifier c = CheckedIdentifier.check(e.getKey(), e.getValue());
+            if (!c.value().isEmpty() && c.trusted()) return true;
+        }
+        return false;
+    }
+
     static Set<String> codes(DoubleMetaphone dm, String name) {
         if (name == null) return Set.of();
         Set<String> s = new LinkedHashSet<>();

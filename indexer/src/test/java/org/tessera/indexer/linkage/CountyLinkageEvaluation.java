@@ -97,6 +97,34 @@ public final class CountyLinkageEvaluation {
         double p = (double) correct / predicted, rc = (double) correct / truePairs;
         System.out.printf("linkage: true persons %d, predicted persons %d; pairwise P=%.4f R=%.4f F1=%.4f; %s; review pairs %d%n",
                 sizes.size(), result.stats().persons(), p, rc, 2 * p * rc / (p + rc), result.stats(), result.reviewPairs().size());
+        // The targets are for children; adults (often named only in a child's record) are reported.
+        Map<String, String> householdRole = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(truthDir.resolve("persons.csv"))) {
+            String[] header = r.readLine().split(",");
+            int pid = idx(header, "person_id"), role = idx(header, "household_role");
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] v = line.split(",", -1);
+                householdRole.put(v[pid], v[role]);
+            }
+        }
+        for (boolean children : new boolean[] {true, false}) {
+            Map<String, Long> byTruth = new HashMap<>(), byPrediction = new HashMap<>(), byBoth = new HashMap<>();
+            long count = 0;
+            for (var e : personOf.entrySet()) {
+                if ("child".equals(householdRole.get(e.getValue())) != children) continue;
+                String predictedPerson = result.personIds().get(e.getKey());
+                count++;
+                byTruth.merge(e.getValue(), 1L, Long::sum);
+                byPrediction.merge(predictedPerson, 1L, Long::sum);
+                byBoth.merge(e.getValue() + "\u0000" + predictedPerson, 1L, Long::sum);
+            }
+            double gp = (double) pairs(byBoth) / Math.max(1, pairs(byPrediction)), gr = (double) pairs(byBoth) / Math.max(1, pairs(byTruth));
+            System.out.printf("%s: %d occurrences, pairwise P=%.4f R=%.4f F1=%.4f%n", children ? "children" : "adults", count, gp, gr,
+                    2 * gp * gr / Math.max(1e-9, gp + gr));
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         // Merged true persons: how many predicted persons contain more than one true person.
         long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
         System.out.printf("predicted persons holding more than one true person: %d%n", impure);
@@ -131,6 +159,10 @@ public final class CountyLinkageEvaluation {
 
     private static String brief(PersonOccurrence o) {
         return o.source() + "/" + o.role() + " [" + o.givenNames() + "|" + o.familyName() + "|" + o.dateOfBirth() + "|" + o.postcode() + "|" + o.identifiers() + "]";
+    }
+
+    private static long pairs(Map<String, Long> groups) {
+        return groups.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
     }
 
     private static int idx(String[] header, String name) {
