@@ -224,7 +224,13 @@ final class Blocking {
                 if (f.family != null) out.add("f" + f.family.charAt(0));
             }
             // Family sound, initial and year: the given name's sound.
-            case 1, 5 -> out.addAll(f.givenCodes);
+            case 1 -> out.addAll(f.givenCodes);
+            // Family name, initial and decade (there for a mistyped year): the given name's sound
+            // and the day and month, which a mistyped year leaves alone.
+            case 5 -> {
+                String dayMonth = f.dob != null && f.dob.isComplete() ? "|" + f.dob.month() + "-" + f.dob.day() : "";
+                for (String c : f.givenCodes) out.add(c + dayMonth);
+            }
             // Postcode and initial: the family name's sound.
             case 2 -> out.addAll(f.familyCodes);
             // Given and family sound, no date: the birth year, or the postcode district when the date is missing or wrong.

@@ -189,9 +189,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         byStrength = null;
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
+        double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
+        boolean[] unique = uniqueIdentities(f);
+        java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
+                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
         Map<Integer, List<Integer>> autoPartners = new HashMap<>();
         for (int p : order) {
-            if (weight[p] < autoWeight) break;
+            if (weight[p] < Math.min(autoWeight, uniqueWeight)) break;
+            if (!auto.test(p)) continue;
             autoPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
             autoPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
         }
@@ -202,7 +207,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
             int i = pa[p], j = pb[p];
-            if (prob >= settings.autoMatchProbability() && !f[i].placeholder && !f[j].placeholder) {
+            if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 if (!clusters.canJoin(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0)) {
                     guarded++;
@@ -248,6 +253,52 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * Probability from which a pair that agrees exactly on given name, family name and full date
+     * of birth is merged when the identity is unique in the data (see {@link #uniqueIdentities}).
+     * At county scale the prior is so small that a common name and a date of birth alone stay
+     * just under the auto-match threshold (a pupil's school record and the same child's GP
+     * record, with no address on either), and most of the missed links were such pairs.
+     */
+    static final double UNIQUE_IDENTITY_PROBABILITY = 0.9;
+
+    private static boolean exactNameAndBirth(int pattern) {
+        return Comparisons.level(pattern, MatchModel.GIVEN) == 1 && Comparisons.level(pattern, MatchModel.FAMILY) == 1
+                && Comparisons.level(pattern, MatchModel.DOB) == 1;
+    }
+
+    /**
+     * Units that carry a valid exclusive identifier (NHS number, UPN, PNC) and whose exact given
+     * name, family name and full date of birth are shared with no unit carrying a different value
+     * of any such identifier. Two different children of one name and birthday would each bring
+     * their own NHS number and UPN into the group (the county's children are in health and school
+     * records alike); when the group holds one of each, the model's estimate of a coincidence
+     * (names and date as independent, common names counted as common) is too pessimistic.
+     */
+    static boolean[] uniqueIdentities(Features[] f) {
+        Map<String, Map<String, String>> groups = new HashMap<>();
+        Map<String, String> conflict = Map.of();
+        String[] keys = new String[f.length];
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].given == null || f[i].family == null || f[i].dob == null || !f[i].dob.isComplete() || f[i].placeholder) continue;
+            Map<String, String> exclusive = new HashMap<>();
+            f[i].strong.forEach((k, v) -> { if (EXCLUSIVE.contains(k)) exclusive.put(k, v); });
+            if (exclusive.isEmpty()) continue;
+            String key = f[i].given + "|" + f[i].family + "|" + f[i].dob;
+            keys[i] = key;
+            Map<String, String> group = groups.get(key);
+            if (group == null) { groups.put(key, exclusive); continue; }
+            if (group == conflict) continue;
+            for (var e : exclusive.entrySet()) {
+                String seen = group.putIfAbsent(e.getKey(), e.getValue());
+                if (seen != null && !seen.equals(e.getValue())) { groups.put(key, conflict); break; }
+            }
+        }
+        boolean[] unique = new boolean[f.length];
+        for (int i = 0; i < f.length; i++) unique[i] = keys[i] != null && groups.get(keys[i]) != conflict;
+        return unique;
     }
 
     /** Unit of an occurrence id (occurrences are sorted by id), or -1 when not among them. */

@@ -147,6 +147,39 @@ public final class CountyLinkageEvaluation {
                 }
             }
             System.out.println("occurrences outside their person's main fragment, by source/role: " + byRole);
+            // Why the fragments of one true person stayed apart: review pairs between them, by reason and probability.
+            Map<String, Long> reasons = new TreeMap<>();
+            for (ReviewPair rp : result.reviewPairs()) {
+                String ta = personOf.get(rp.pair().first()), tb = personOf.get(rp.pair().second());
+                if (ta == null || !ta.equals(tb)) continue;
+                if (result.personIds().get(rp.pair().first()).equals(result.personIds().get(rp.pair().second()))) continue;
+                reasons.merge(rp.reason() + (rp.matchProbability() >= 0.995 ? " [p>=0.995]" : rp.matchProbability() >= 0.9 ? " [0.9-0.995]" : " [0.5-0.9]"), 1L, Long::sum);
+            }
+            // Calibration: of the review pairs with ground truth on both sides, how many are one person, by probability.
+            double[] edges = {0.5, 0.9, 0.95, 0.98, 0.99, 0.995, 1.0001};
+            long[][] calibration = new long[edges.length - 1][2];
+            Map<String, Long> patterns = new HashMap<>();
+            for (ReviewPair rp : result.reviewPairs()) {
+                String ta = personOf.get(rp.pair().first()), tb = personOf.get(rp.pair().second());
+                if (ta == null || tb == null) continue;
+                int bucket = 0;
+                while (bucket < edges.length - 2 && rp.matchProbability() >= edges[bucket + 1]) bucket++;
+                calibration[bucket][0]++;
+                if (ta.equals(tb)) calibration[bucket][1]++;
+                if (ta.equals(tb) && rp.matchProbability() >= 0.9 && rp.reason().startsWith("probability")) {
+                    patterns.merge(new TreeMap<>(rp.levels()).toString(), 1L, Long::sum);
+                }
+            }
+            System.out.println("review pairs by probability: share truly one person");
+            for (int b = 0; b < calibration.length; b++) {
+                System.out.printf("   [%.3f, %.3f): %d pairs, %.4f one person%n", edges[b], Math.min(1, edges[b + 1]), calibration[b][0],
+                        calibration[b][1] / (double) Math.max(1, calibration[b][0]));
+            }
+            System.out.println("commonest patterns of true pairs left in review at p >= 0.9:");
+            patterns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.println("   " + e.getValue() + "  " + e.getKey()));
+            System.out.println("review pairs within one true person, by reason: ");
+            reasons.forEach((k, v) -> System.out.println("   " + v + "  " + k));
             Map<String, List<PersonOccurrence>> members = new HashMap<>();
             for (PersonOccurrence o : occurrences) members.computeIfAbsent(result.personIds().get(o.occurrenceId()), k -> new ArrayList<>()).add(o);
             byPerson.forEach((pid, m) -> {

@@ -72,4 +72,14 @@ class IdentifiersTest {
             assertThat(seen.add(Identifiers.pnc(key, 2019))).as("duplicate for key %d", key).isTrue();
         }
     }
+
+    @Test
+    void probationCaseNumbersAreUniqueBeyondAMillionKeysAndUnchangedBelow() {
+        Set<String> seen = new HashSet<>();
+        for (long key = 0; key < 3_000_000; key += 3) {
+            assertThat(seen.add(Identifiers.crn(key))).as("duplicate for key %d", key).isTrue();
+        }
+        assertThat(Identifiers.crn(12_345)).isEqualTo("X" + String.format("%06d", 12_345 * 31 % 1_000_000));
+        assertThat(Identifiers.crn(1_012_345)).matches("Y\\d{6}");
+    }
 }

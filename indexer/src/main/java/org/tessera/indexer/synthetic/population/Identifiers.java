@@ -99,6 +99,16 @@ public final class Identifiers {
         return String.format("%06d", n);
     }
 
+    /**
+     * A probation case reference number (a letter and six digits), unique per person key: the
+     * letter counts the millions of the key (X below a million, then Y, Z, A, ...), so keys a
+     * million apart no longer share one CRN.
+     */
+    public static String crn(long key) {
+        char letter = (char) ('A' + Math.floorMod(23 + key / 1_000_000L, 26));
+        return letter + String.format("%06d", Math.floorMod(key * 31, 1_000_000L));
+    }
+
     public static String pnc(long key, int year) {
         long n = Math.floorMod(key * 7919L, 1_000_000L) + key / 1_000_000L * 1_000_000L;
         return String.format("%02d/%06d", year % 100, n) + UPN_LETTERS.charAt((int) (n % 23));
