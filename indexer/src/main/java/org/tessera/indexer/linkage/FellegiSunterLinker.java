@@ -26,10 +26,13 @@ import java.util.Set;
  *       different person goes to review instead of merging;</li>
  *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
  *       name sound + initial + birth year; postcode + initial; given + family name sound; any
- *       identifier; family name + initial + birth decade), each pair generated once;</li>
+ *       identifier; family name + initial + birth decade), each pair generated once; a key shared
+ *       by too many units is refined ({@link Blocking});</li>
  *   <li>a Fellegi-Sunter model: u from random pairs, m by EM in training sessions, prior over all
  *       pairs, term-frequency adjustment of exact names;</li>
- *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
+ *   <li>greedy constrained clustering: pairs at or above the auto-match probability (or agreeing
+ *       exactly on names and date of birth between unique identities, see
+ *       {@link #uniqueIdentities}), strongest
  *       first, join unless that would put two occurrences of one record together, join
  *       different valid NHS numbers / UPNs / PNCs, break a split decision, or join clearly
  *       different generations through a record without a date of birth; a pair goes to review
@@ -508,6 +511,12 @@ public final class FellegiSunterLinker implements PersonLinker {
             return out;
         }
 
+        /**
+         * Two persons whose dates of birth are all clearly different generations (ten years or
+         * more apart, and not one keystroke apart) are not joined, e.g. a father and son of one
+         * name linked through a record that gives neither date. Either side without a date of
+         * birth imposes nothing. Typos (1956/1965, 1956/1986) do not count as clearly different.
+         */
         private boolean datesOfBirthCompatible(int a, int b) {
             List<org.tessera.indexer.ingest.PartialDate> da = dates(a), db = dates(b);
             if (da.isEmpty() || db.isEmpty()) return true;
@@ -525,12 +534,6 @@ public final class FellegiSunterLinker implements PersonLinker {
             return out;
         }
 
-        /**
-         * Two persons whose dates of birth are all clearly different generations (ten years or
-         * more apart, and not one keystroke apart) are not joined, e.g. a father and son of one
-         * name linked through a record that gives neither date. Either side without a date of
-         * birth imposes nothing. Typos (1956/1965, 1956/1986) do not count as clearly different.
-         */
         static boolean clearlyDifferentGenerations(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
             return Math.abs(x.year() - y.year()) >= 10
                     && !Comparisons.withinOneEdit(Integer.toString(x.year()), Integer.toString(y.year()));
