@@ -56,20 +56,20 @@ final class Blocking {
         for (int r = 0; r < RULES.size(); r++) {
             // Level 0: the rule's own keys.
             Map<String, Integer> ids = new HashMap<>();
-            List<String> names = new ArrayList<>();
             int[][] raw = new int[n][];
             for (int i = 0; i < n; i++) {
                 String[] ks = keys(r, f[i]);
                 int[] a = new int[ks.length];
                 for (int k = 0; k < ks.length; k++) {
                     Integer id = ids.get(ks[k]);
-                    if (id == null) { id = names.size(); ids.put(ks[k], id); names.add(ks[k]); }
+                    if (id == null) { id = ids.size(); ids.put(ks[k], id); }
                     a[k] = id;
                 }
                 raw[i] = a;
             }
+            int level0 = ids.size();
             ids = null;
-            int[] size = new int[names.size()];
+            int[] size = new int[level0];
             for (int[] a : raw) for (int k : a) size[k]++;
             // Level 1: members of a key over refineAbove are blocked on key + refinement instead.
             Map<String, Integer> subIds = new HashMap<>();
@@ -95,8 +95,8 @@ final class Blocking {
                     for (String s : subs) {
                         String key = k + "#" + s;
                         Integer id = subIds.get(key);
-                        if (id == null) { id = names.size() + subSize.size(); subIds.put(key, id); subSize.add(0); }
-                        subSize.set(id - names.size(), subSize.get(id - names.size()) + 1);
+                        if (id == null) { id = level0 + subSize.size(); subIds.put(key, id); subSize.add(0); }
+                        subSize.set(id - level0, subSize.get(id - level0) + 1);
                         buffer = put(buffer, count++, id);
                     }
                 }
@@ -104,9 +104,9 @@ final class Blocking {
             }
             raw = null;
             subIds = null;
-            int total = names.size() + subSize.size();
+            int total = level0 + subSize.size();
             int[] all = Arrays.copyOf(size, total);
-            for (int s = 0; s < subSize.size(); s++) all[names.size() + s] = subSize.get(s);
+            for (int s = 0; s < subSize.size(); s++) all[level0 + s] = subSize.get(s);
             // Refined blocks still over the cap are skipped; singletons share nothing.
             Set<Integer> skippedSub = new HashSet<>();
             for (int i = 0; i < n; i++) {
@@ -114,7 +114,7 @@ final class Blocking {
                 int count = 0;
                 for (int k : a) {
                     if (all[k] < 2) continue;
-                    if (k >= names.size() && all[k] > maxBlockSize) { skippedSub.add(k); continue; }
+                    if (k >= level0 && all[k] > maxBlockSize) { skippedSub.add(k); continue; }
                     a[count++] = k;
                 }
                 if (count < a.length) a = count == 0 ? NONE : Arrays.copyOf(a, count);

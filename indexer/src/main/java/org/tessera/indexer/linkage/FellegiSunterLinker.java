@@ -117,7 +117,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         PairList pairs = new PairList();
         long[] perRule = blocking.forEachPair((i, j) -> pairs.add(i, j, cmp.compare(f[i], f[j])));
         Map<Integer, Long> candidatePatterns = new HashMap<>();
-        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
+        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern(p), 1L, Long::sum);
         LOG.debug("linkage phase: blocking ({} keys refined, {} skipped) and {} comparisons (by rule {}: {}) {} ms", blocking.refinedBlocks(),
                 blocking.skippedBlocks(), pairs.size, Blocking.RULES, Arrays.toString(perRule), (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
@@ -168,7 +168,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         IntList keptList = new IntList();
         DoubleList keptWeight = new DoubleList();
         for (int p = 0; p < pairs.size; p++) {
-            double w = model.weight(pairs.pattern[p]) + tf.adjustment(pairs.pattern[p], f[pairs.a[p]], f[pairs.b[p]], model);
+            double w = model.weight(pairs.pattern(p)) + tf.adjustment(pairs.pattern(p), f[pairs.a(p)], f[pairs.b(p)], model);
             if (w >= reviewWeight) { keptList.add(p); keptWeight.add(w); }
         }
         long candidatePairs = pairs.size;
@@ -176,16 +176,16 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int k = 0; k < byStrength.length; k++) byStrength[k] = k;
         // Units are numbered in occurrence-id order, so ties break on occurrence ids as before.
         Arrays.sort(byStrength, Comparator.<Integer>comparingDouble(k -> -keptWeight.values[k])
-                .thenComparingInt(k -> pairs.a[keptList.values[k]]).thenComparingInt(k -> pairs.b[keptList.values[k]]));
+                .thenComparingInt(k -> pairs.a(keptList.values[k])).thenComparingInt(k -> pairs.b(keptList.values[k])));
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
         for (int k = 0; k < kept; k++) {
             int p = keptList.values[byStrength[k]];
             order[k] = k;
-            pa[k] = pairs.a[p];
-            pb[k] = pairs.b[p];
-            pattern[k] = pairs.pattern[p];
+            pa[k] = pairs.a(p);
+            pb[k] = pairs.b(p);
+            pattern[k] = pairs.pattern(p);
             weight[k] = keptWeight.values[byStrength[k]];
         }
         pairs.release();
@@ -358,26 +358,34 @@ public final class FellegiSunterLinker implements PersonLinker {
         return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
     }
 
-    /** Growable parallel arrays of candidate pairs (memory: 12 bytes a pair). */
+    /**
+     * Candidate pairs as parallel int arrays in chunks of a million (memory: 12 bytes a pair).
+     * Chunks, not one array grown by copying: at county scale (48 M pairs) the copy of the last
+     * growth alone held a gigabyte beside the new arrays.
+     */
     private static final class PairList {
-        int[] a = new int[1024], b = new int[1024], pattern = new int[1024];
+        private static final int SHIFT = 20, CHUNK = 1 << SHIFT, MASK = CHUNK - 1;
+        private final List<int[][]> chunks = new ArrayList<>();
         int size;
 
         void add(int i, int j, int p) {
-            if (size == a.length) {
-                int grown = size + (size >> 1); // 1.5x: at county scale doubling overshot by a gigabyte
-                a = Arrays.copyOf(a, grown);
-                b = Arrays.copyOf(b, grown);
-                pattern = Arrays.copyOf(pattern, grown);
-            }
-            a[size] = i;
-            b[size] = j;
-            pattern[size] = p;
+            if ((size & MASK) == 0 && size >> SHIFT == chunks.size()) chunks.add(new int[3][CHUNK]);
+            int[][] c = chunks.get(size >> SHIFT);
+            int at = size & MASK;
+            c[0][at] = i;
+            c[1][at] = j;
+            c[2][at] = p;
             size++;
         }
 
+        int a(int p) { return chunks.get(p >> SHIFT)[0][p & MASK]; }
+
+        int b(int p) { return chunks.get(p >> SHIFT)[1][p & MASK]; }
+
+        int pattern(int p) { return chunks.get(p >> SHIFT)[2][p & MASK]; }
+
         void release() {
-            a = b = pattern = new int[0];
+            chunks.clear();
             size = 0;
         }
     }

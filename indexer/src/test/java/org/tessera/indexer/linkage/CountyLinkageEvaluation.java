@@ -65,6 +65,11 @@ public final class CountyLinkageEvaluation {
         perFile.forEach((f, c) -> System.out.printf("%-40s records %7d quarantined %5d warnings %6d notices %d%n", f, c[0], c[1], c[2], c[3]));
         System.out.printf("read %d occurrences in %d ms%n", occurrences.size(), readMs);
 
+        // Linked before the ground truth is read, so the heap holds what the ingest pipeline holds
+        // while linking (the occurrences and one map per occurrence) and not the truth as well.
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap right after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         Map<String, String> truth = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(truthDir.resolve("occurrences.csv"))) {
             String[] header = r.readLine().split(",");
@@ -79,7 +84,6 @@ public final class CountyLinkageEvaluation {
         keyByOccurrence.forEach((occ, key) -> { String p = truth.get(key); if (p != null) personOf.put(occ, p); });
         System.out.printf("ground truth found for %d of %d occurrences%n", personOf.size(), occurrences.size());
 
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
         Map<String, Map<String, Long>> byPerson = new HashMap<>();
         result.personIds().forEach((occ, p) -> {
             String t = personOf.get(occ);
@@ -123,8 +127,6 @@ public final class CountyLinkageEvaluation {
             System.out.printf("%s: %d occurrences, pairwise P=%.4f R=%.4f F1=%.4f%n", children ? "children" : "adults", count, gp, gr,
                     2 * gp * gr / Math.max(1e-9, gp + gr));
         }
-        Runtime rt = Runtime.getRuntime();
-        System.out.printf("heap after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         // Merged true persons: how many predicted persons contain more than one true person.
         long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
         System.out.printf("predicted persons holding more than one true person: %d%n", impure);
