@@ -105,10 +105,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<PersonOccurrence> occ = new ArrayList<>(n);
         Features[] f = new Features[n];
         DoubleMetaphone dm = new DoubleMetaphone();
+        Features.Interner interner = new Features.Interner();
         for (int u = 0; u < n; u++) {
             occ.add(all.get(repIndex.values[u]));
-            f[u] = new Features(occ.get(u), dm);
+            f[u] = new Features(occ.get(u), dm, interner);
         }
+        interner = null;
         Comparisons cmp = new Comparisons(nicknames);
         LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
