@@ -39,11 +39,30 @@ final class Features {
     /** Every identifier, scheme to normalised value (used as weak evidence when untrusted). */
     final Map<String, String> ids;
 
+    /**
+     * Shares equal values between the features of one run: names, codes, postcodes, address token
+     * sets and identifier maps repeat across the units of a person and a household, and at county
+     * scale (1.1 M units) separate copies were most of the features' gigabyte. Not thread-safe.
+     */
+    static final class Interner {
+        private final Map<Object, Object> pool = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T intern(T value) {
+            if (value == null) return null;
+            return (T) pool.computeIfAbsent(value, v -> v);
+        }
+    }
+
     Features(PersonOccurrence o, DoubleMetaphone dm) {
+        this(o, dm, new Interner());
+    }
+
+    Features(PersonOccurrence o, DoubleMetaphone dm, Interner interner) {
         this.occ = o;
         List<String> gp = new ArrayList<>(Names.parts(o.givenNames()));
-        this.given = gp.isEmpty() ? null : gp.getFirst();
-        this.family = Names.compact(o.familyName());
+        this.given = gp.isEmpty() ? null : interner.intern(gp.getFirst());
+        this.family = interner.intern(Names.compact(o.familyName()));
         List<String> fp = new ArrayList<>(Names.parts(o.familyName()));
         // A one-word other name is as often a middle name as a surname alias: it counts as a given
         // name; a full alias ("Sally Smith") gives its last word as a family-name alias.
@@ -52,17 +71,19 @@ final class Features {
             if (p.size() == 1) gp.add(p.getFirst());
             else if (p.size() > 1) fp.add(p.getLast());
         }
-        this.givenParts = List.copyOf(new LinkedHashSet<>(gp));
-        this.familyParts = List.copyOf(new LinkedHashSet<>(fp));
-        this.givenCodes = codes(dm, given);
-        this.familyCodes = codes(dm, family);
+        gp.replaceAll(interner::intern);
+        fp.replaceAll(interner::intern);
+        this.givenParts = interner.intern(List.copyOf(new LinkedHashSet<>(gp)));
+        this.familyParts = interner.intern(List.copyOf(new LinkedHashSet<>(fp)));
+        this.givenCodes = interner.intern(codes(dm, given));
+        this.familyCodes = interner.intern(codes(dm, family));
         this.dob = o.dateOfBirth();
         this.placeholder = Names.isPlaceholderGivenName(o.givenNames());
         this.gender = normaliseGender(o.gender());
         String pc = o.postcode() == null ? null : NOT_ALNUM.matcher(o.postcode().toUpperCase(Locale.ROOT)).replaceAll("");
-        this.postcode = pc == null || pc.isEmpty() ? null : pc;
-        this.ukPostcode = UkPostcode.parse(postcode).orElse(null);
-        this.addressTokens = addressTokens(o.address(), postcode);
+        this.postcode = pc == null || pc.isEmpty() ? null : interner.intern(pc);
+        this.ukPostcode = interner.intern(UkPostcode.parse(postcode).orElse(null));
+        this.addressTokens = interner.intern(addressTokens(o.address(), postcode));
         Map<String, String> strong = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
         o.identifiers().forEach((scheme, raw) -> {
@@ -72,8 +93,24 @@ final class Features {
             ids.put(key, c.value());
             if (c.trusted() && Vocabulary.STRONG_IDENTIFIERS.contains(scheme)) strong.put(key, c.value());
         });
-        this.strong = Map.copyOf(strong);
-        this.ids = Map.copyOf(ids);
+        this.strong = interner.intern(Map.copyOf(strong));
+        this.ids = interner.intern(Map.copyOf(ids));
+    }
+
+    /**
+     * Whether an occurrence may be collapsed with identical ones into one unit: it carries a
+     * valid strong identifier (which would join them anyway) and some identity beside it, and is
+     * not an unnamed newborn. Read from the raw occurrence, before features are computed.
+     */
+    static boolean collapsible(PersonOccurrence o) {
+        if (Names.isPlaceholderGivenName(o.givenNames())) return false;
+        if (Names.parts(o.givenNames()).isEmpty() && Names.compact(o.familyName()) == null && o.dateOfBirth() == null) return false;
+        for (var e : o.identifiers().entrySet()) {
+            if (!Vocabulary.STRONG_IDENTIFIERS.contains(e.getKey())) continue;
+            CheckedIdentifier c = CheckedIdentifier.check(e.getKey(), e.getValue());
+            if (!c.value().isEmpty() && c.trusted()) return true;
+        }
+        return false;
     }
 
     static Set<String> codes(DoubleMetaphone dm, String name) {

@@ -26,10 +26,13 @@ import java.util.Set;
  *       different person goes to review instead of merging;</li>
  *   <li>blocking: candidate pairs share a key of at least one rule (full date of birth; family
  *       name sound + initial + birth year; postcode + initial; given + family name sound; any
- *       identifier; family name + initial + birth decade), each pair generated once;</li>
+ *       identifier; family name + initial + birth decade), each pair generated once; a key shared
+ *       by too many units is refined ({@link Blocking});</li>
  *   <li>a Fellegi-Sunter model: u from random pairs, m by EM in training sessions, prior over all
  *       pairs, term-frequency adjustment of exact names;</li>
- *   <li>greedy constrained clustering: pairs at or above the auto-match probability, strongest
+ *   <li>greedy constrained clustering: pairs at or above the auto-match probability (or agreeing
+ *       exactly on names and date of birth between unique identities, see
+ *       {@link #uniqueIdentities}), strongest
  *       first, join unless that would put two occurrences of one record together, join
  *       different valid NHS numbers / UPNs / PNCs, break a split decision, or join clearly
  *       different generations through a record without a date of birth; a pair goes to review
@@ -40,7 +43,6 @@ import java.util.Set;
  */
 public final class FellegiSunterLinker implements PersonLinker {
     private static final Logger LOG = LoggerFactory.getLogger(FellegiSunterLinker.class);
-    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
 
     private final LinkageSettings settings;
     private final Nicknames nicknames;
@@ -56,80 +58,70 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<PersonOccurrence> all = new ArrayList<>(input);
         all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
         int total = all.size();
-        Set<String> ids = new HashSet<>();
-        for (PersonOccurrence o : all) {
-            if (!ids.add(o.occurrenceId())) throw new IllegalArgumentException("duplicate occurrence id " + o.occurrenceId());
+        for (int i = 1; i < total; i++) {
+            if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
+                throw new IllegalArgumentException("duplicate occurrence id " + all.get(i).occurrenceId());
+            }
         }
-        DoubleMetaphone dm = new DoubleMetaphone();
-        Features[] allF = new Features[total];
-        for (int i = 0; i < total; i++) allF[i] = new Features(all.get(i), dm);
 
         // Identical occurrences carrying a valid strong identifier (a pupil's attendance rows, a
         // patient's appointments) would be joined by that identifier anyway: link one unit for them.
+        // Identity is decided on the raw fields, before any normalisation, so features are computed
+        // for units only (at county scale 2.9 M occurrences are 1.1 M units, and features of all
+        // occurrences at once were several gigabytes).
         Set<String> splitOccurrences = new HashSet<>();
         for (OccurrencePair p : decisions.split()) { splitOccurrences.add(p.first()); splitOccurrences.add(p.second()); }
+        Map<String, Integer> eventIndex = new HashMap<>();
+        int[] eventOf = new int[total];
+        for (int i = 0; i < total; i++) eventOf[i] = eventIndex.computeIfAbsent(all.get(i).eventId(), k -> eventIndex.size());
+        int events = eventIndex.size();
+        eventIndex.clear();
         int[] unitOf = new int[total];
-        List<Integer> repIndex = new ArrayList<>();
-        List<Set<String>> unitEvents = new ArrayList<>();
-        Map<String, List<Integer>> unitsBySignature = new HashMap<>();
+        IntList repIndex = new IntList();
+        Set<Long> unitHasEvent = new HashSet<>();
+        Map<RawIdentity, IntList> unitsByIdentity = new HashMap<>();
         for (int i = 0; i < total; i++) {
-            String sig = collapsible(allF[i]) && !splitOccurrences.contains(all.get(i).occurrenceId()) ? signature(allF[i]) : null;
+            PersonOccurrence o = all.get(i);
+            RawIdentity identity = Features.collapsible(o) && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
             int unit = -1;
-            if (sig != null) {
-                for (int u : unitsBySignature.getOrDefault(sig, List.of())) {
-                    if (!unitEvents.get(u).contains(all.get(i).eventId())) { unit = u; break; }
+            IntList candidates = identity == null ? null : unitsByIdentity.get(identity);
+            if (candidates != null) {
+                for (int c = 0; c < candidates.size; c++) {
+                    int u = candidates.values[c];
+                    if (!unitHasEvent.contains(((long) u << 32) | eventOf[i])) { unit = u; break; }
                 }
             }
             if (unit < 0) {
-                unit = repIndex.size();
+                unit = repIndex.size;
                 repIndex.add(i);
-                unitEvents.add(new HashSet<>());
-                if (sig != null) unitsBySignature.computeIfAbsent(sig, k -> new ArrayList<>()).add(unit);
+                if (identity != null) unitsByIdentity.computeIfAbsent(identity, k -> new IntList()).add(unit);
             }
-            unitEvents.get(unit).add(all.get(i).eventId());
+            if (identity != null) unitHasEvent.add(((long) unit << 32) | eventOf[i]);
             unitOf[i] = unit;
         }
-        int n = repIndex.size();
+        unitsByIdentity = null;
+        unitHasEvent = null;
+        int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
         Features[] f = new Features[n];
+        DoubleMetaphone dm = new DoubleMetaphone();
+        Features.Interner interner = new Features.Interner();
         for (int u = 0; u < n; u++) {
-            occ.add(all.get(repIndex.get(u)));
-            f[u] = allF[repIndex.get(u)];
+            occ.add(all.get(repIndex.values[u]));
+            f[u] = new Features(occ.get(u), dm, interner);
         }
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < total; i++) index.put(all.get(i).occurrenceId(), unitOf[i]);
-        // Features of collapsed occurrences are no longer needed; at county scale they are gigabytes.
-        java.util.Arrays.fill(allF, null);
-        unitsBySignature.clear();
+        interner = null;
         Comparisons cmp = new Comparisons(nicknames);
         LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
         // Blocking and comparison of candidates.
-        String[][][] keys = new String[RULES.size()][n][];
-        for (int i = 0; i < n; i++) for (int r = 0; r < RULES.size(); r++) keys[r][i] = blockingKeys(r, f[i]);
+        Blocking blocking = Blocking.of(f, settings.refineBlockSize(), settings.maxBlockSize());
         PairList pairs = new PairList();
-        int skipped = 0;
-        for (int r = 0; r < RULES.size(); r++) {
-            Map<String, List<Integer>> blocks = new HashMap<>();
-            for (int i = 0; i < n; i++) for (String k : keys[r][i]) blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
-            List<String> blockKeys = new ArrayList<>(blocks.keySet());
-            blockKeys.sort(null);
-            for (String k : blockKeys) {
-                List<Integer> b = blocks.get(k);
-                if (b.size() < 2) continue;
-                if (b.size() > settings.maxBlockSize()) { skipped++; continue; }
-                for (int x = 0; x < b.size(); x++) {
-                    for (int y = x + 1; y < b.size(); y++) {
-                        int i = b.get(x), j = b.get(y);
-                        if (generatedEarlier(keys, r, i, j, k)) continue;
-                        pairs.add(i, j, cmp.compare(f[i], f[j]));
-                    }
-                }
-            }
-        }
+        long[] perRule = blocking.forEachPair((i, j) -> pairs.add(i, j, cmp.compare(f[i], f[j])));
         Map<Integer, Long> candidatePatterns = new HashMap<>();
-        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern[p], 1L, Long::sum);
-        LOG.debug("linkage phase: blocking and {} comparisons {} ms", pairs.size, (System.nanoTime() - start) / 1_000_000);
+        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern(p), 1L, Long::sum);
+        LOG.debug("linkage phase: blocking ({} keys refined, {} skipped) and {} comparisons (by rule {}: {}) {} ms", blocking.refinedBlocks(),
+                blocking.skippedBlocks(), pairs.size, Blocking.RULES, Arrays.toString(perRule), (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -145,12 +137,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
 
         // Clustering.
-        Clusters clusters = new Clusters(f, unitEvents, decisions, index);
+        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id));
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
-            Integer a = index.get(p.first()), b = index.get(p.second());
-            if (a != null && b != null) clusters.union(a, b);
+            int a = unitOf(all, unitOf, p.first()), b = unitOf(all, unitOf, p.second());
+            if (a >= 0 && b >= 0) clusters.union(a, b);
         }
         Map<String, Integer> firstByStrong = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -171,24 +163,47 @@ public final class FellegiSunterLinker implements PersonLinker {
                 }
             }
         }
-        // Only pairs at or above the review threshold matter from here: sort those, strongest first.
+        firstByStrong = null;
+        // Only pairs at or above the review threshold matter from here: keep those (weights of all
+        // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
-        List<Integer> kept = new ArrayList<>();
-        double[] weight = new double[pairs.size];
+        IntList keptList = new IntList();
+        DoubleList keptWeight = new DoubleList();
         for (int p = 0; p < pairs.size; p++) {
-            weight[p] = model.weight(pairs.pattern[p]) + tf.adjustment(pairs.pattern[p], f[pairs.a[p]], f[pairs.b[p]], model);
-            if (weight[p] >= reviewWeight) kept.add(p);
+            double w = model.weight(pairs.pattern(p)) + tf.adjustment(pairs.pattern(p), f[pairs.a(p)], f[pairs.b(p)], model);
+            if (w >= reviewWeight) { keptList.add(p); keptWeight.add(w); }
         }
-        Integer[] order = kept.toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(p -> -weight[p])
-                .thenComparing(p -> occ.get(pairs.a[p]).occurrenceId()).thenComparing(p -> occ.get(pairs.b[p]).occurrenceId()));
+        long candidatePairs = pairs.size;
+        Integer[] byStrength = new Integer[keptList.size];
+        for (int k = 0; k < byStrength.length; k++) byStrength[k] = k;
+        // Units are numbered in occurrence-id order, so ties break on occurrence ids as before.
+        Arrays.sort(byStrength, Comparator.<Integer>comparingDouble(k -> -keptWeight.values[k])
+                .thenComparingInt(k -> pairs.a(keptList.values[k])).thenComparingInt(k -> pairs.b(keptList.values[k])));
+        int kept = byStrength.length;
+        int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
+        double[] weight = new double[kept];
+        for (int k = 0; k < kept; k++) {
+            int p = keptList.values[byStrength[k]];
+            order[k] = k;
+            pa[k] = pairs.a(p);
+            pb[k] = pairs.b(p);
+            pattern[k] = pairs.pattern(p);
+            weight[k] = keptWeight.values[byStrength[k]];
+        }
+        pairs.release();
+        byStrength = null;
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
+        double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
+        boolean[] unique = uniqueIdentities(f);
+        java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
+                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
         Map<Integer, List<Integer>> autoPartners = new HashMap<>();
         for (int p : order) {
-            if (weight[p] < autoWeight) break;
-            autoPartners.computeIfAbsent(pairs.a[p], k -> new ArrayList<>()).add(pairs.b[p]);
-            autoPartners.computeIfAbsent(pairs.b[p], k -> new ArrayList<>()).add(pairs.a[p]);
+            if (weight[p] < Math.min(autoWeight, uniqueWeight)) break;
+            if (!auto.test(p)) continue;
+            autoPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
+            autoPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
         }
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
@@ -196,12 +211,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
-            int i = pairs.a[p], j = pairs.b[p];
-            if (prob >= settings.autoMatchProbability() && !f[i].placeholder && !f[j].placeholder) {
+            int i = pa[p], j = pb[p];
+            if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
-                if (!clusters.canJoin(i, j, Comparisons.level(pairs.pattern[p], MatchModel.DOB) == 0)) {
+                if (!clusters.canJoin(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0)) {
                     guarded++;
-                } else if (generationsApart(f[i], f[j], pairs.pattern[p])) {
+                } else if (generationsApart(f[i], f[j], pattern[p])) {
                     generationPairs.add(p);
                     reviewCandidates.add(p);
                 } else if (ambiguous(clusters, autoPartners, i, j) || ambiguous(clusters, autoPartners, j, i)) {
@@ -216,7 +231,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
         }
         for (int p : reviewCandidates) {
-            int i = pairs.a[p], j = pairs.b[p];
+            int i = pa[p], j = pb[p];
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
             String reason = f[i].placeholder || f[j].placeholder
                     ? "placeholder given name (unnamed newborn): twins share every other detail"
@@ -224,7 +239,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     : generationPairs.contains(p) ? "dates of birth a generation apart (parent and child of one name?)"
                     : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
-                    MatchModel.probability(weight[p]), MatchModel.explain(pairs.pattern[p]), reason));
+                    MatchModel.probability(weight[p]), MatchModel.explain(pattern[p]), reason));
         }
         review.sort(Comparator.comparingDouble(ReviewPair::matchProbability).reversed()
                 .thenComparing(r -> r.pair().first()).thenComparing(r -> r.pair().second()));
@@ -239,10 +254,81 @@ public final class FellegiSunterLinker implements PersonLinker {
             personIds.put(first, pid);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, millis);
+        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
-                total, n, personByRoot.size(), pairs.size, skipped, strongLinks, modelLinks, guarded, review.size(), millis);
+                total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * Probability from which a pair that agrees exactly on given name, family name and full date
+     * of birth is merged when the identity is unique in the data (see {@link #uniqueIdentities}).
+     * At county scale the prior is so small that a common name and a date of birth alone stay
+     * just under the auto-match threshold (a pupil's school record and the same child's GP
+     * record, with no address on either), and most of the missed links were such pairs.
+     */
+    static final double UNIQUE_IDENTITY_PROBABILITY = 0.9;
+
+    private static boolean exactNameAndBirth(int pattern) {
+        return Comparisons.level(pattern, MatchModel.GIVEN) == 1 && Comparisons.level(pattern, MatchModel.FAMILY) == 1
+                && Comparisons.level(pattern, MatchModel.DOB) == 1;
+    }
+
+    /**
+     * Units that carry a valid exclusive identifier (NHS number, UPN, PNC) and whose exact given
+     * name, family name and full date of birth are shared with no unit carrying a different value
+     * of any such identifier. Two different children of one name and birthday would each bring
+     * their own NHS number and UPN into the group (the county's children are in health and school
+     * records alike); when the group holds one of each, the model's estimate of a coincidence
+     * (names and date as independent, common names counted as common) is too pessimistic.
+     */
+    static boolean[] uniqueIdentities(Features[] f) {
+        Map<String, Map<String, String>> groups = new HashMap<>();
+        Map<String, String> conflict = Map.of();
+        String[] keys = new String[f.length];
+        for (int i = 0; i < f.length; i++) {
+            if (f[i].given == null || f[i].family == null || f[i].dob == null || !f[i].dob.isComplete() || f[i].placeholder) continue;
+            Map<String, String> exclusive = new HashMap<>();
+            f[i].strong.forEach((k, v) -> { if (EXCLUSIVE.contains(k)) exclusive.put(k, v); });
+            if (exclusive.isEmpty()) continue;
+            String key = f[i].given + "|" + f[i].family + "|" + f[i].dob;
+            keys[i] = key;
+            Map<String, String> group = groups.get(key);
+            if (group == null) { groups.put(key, exclusive); continue; }
+            if (group == conflict) continue;
+            for (var e : exclusive.entrySet()) {
+                String seen = group.putIfAbsent(e.getKey(), e.getValue());
+                if (seen != null && !seen.equals(e.getValue())) { groups.put(key, conflict); break; }
+            }
+        }
+        boolean[] unique = new boolean[f.length];
+        for (int i = 0; i < f.length; i++) unique[i] = keys[i] != null && groups.get(keys[i]) != conflict;
+        return unique;
+    }
+
+    /** Unit of an occurrence id (occurrences are sorted by id), or -1 when not among them. */
+    private static int unitOf(List<PersonOccurrence> sorted, int[] unitOf, String occurrenceId) {
+        int lo = 0, hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted.get(mid).occurrenceId().compareTo(occurrenceId);
+            if (c == 0) return unitOf[mid];
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    /**
+     * The raw fields the comparisons and blocking read: two occurrences equal on all of them
+     * compare as identical. A source's own person id is scoped to its source.
+     */
+    private record RawIdentity(String givenNames, String familyName, List<String> otherNames,
+                               org.tessera.indexer.ingest.PartialDate dateOfBirth, String gender, String address,
+                               String postcode, Map<String, String> identifiers, String scope) {
+        static RawIdentity of(PersonOccurrence o) {
+            return new RawIdentity(o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(), o.address(),
+                    o.postcode(), o.identifiers(), o.identifiers().containsKey("source_person_id") ? o.source() : null);
+        }
     }
 
     /**
@@ -274,69 +360,56 @@ public final class FellegiSunterLinker implements PersonLinker {
         return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
     }
 
-    /** True when the pair was already produced by an earlier rule, or by this rule under a smaller key. */
-    private static boolean generatedEarlier(String[][][] keys, int rule, int i, int j, String key) {
-        for (int r = 0; r < rule; r++) if (shareKey(keys[r][i], keys[r][j], null)) return true;
-        return shareKey(keys[rule][i], keys[rule][j], key);
-    }
-
-    private static boolean shareKey(String[] a, String[] b, String below) {
-        for (String x : a) {
-            if (below != null && x.compareTo(below) >= 0) continue;
-            for (String y : b) if (x.equals(y)) return true;
-        }
-        return false;
-    }
-
-    private static final String[] NONE = new String[0];
-
-    /** Only occurrences a valid strong identifier will join anyway, with some identity beside it, and never newborn placeholders. */
-    private static boolean collapsible(Features f) {
-        return !f.strong.isEmpty() && !f.placeholder && (f.given != null || f.family != null || f.dob != null);
-    }
-
-    /** Everything the comparisons and blocking read, so two occurrences with one signature compare as identical. */
-    private static String signature(Features f) {
-        return String.join("\u0001", String.valueOf(f.occ.givenNames()), String.valueOf(f.occ.familyName()),
-                String.valueOf(f.occ.otherNames()), String.valueOf(f.dob), String.valueOf(f.gender), String.valueOf(f.postcode),
-                new java.util.TreeSet<>(f.addressTokens).toString(), new java.util.TreeMap<>(f.ids).toString(),
-                new java.util.TreeMap<>(f.strong).toString());
-    }
-
-    static String[] blockingKeys(int rule, Features f) {
-        Set<String> out = new HashSet<>();
-        switch (rule) {
-            case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
-            case 1 -> { if (f.dob != null && f.given != null) for (String c : f.familyCodes) out.add(c + "|" + f.given.charAt(0) + "|" + f.dob.year()); }
-            case 2 -> { if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0)); }
-            case 3 -> {
-                for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g + "|" + c);
-            }
-            case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
-            case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
-            default -> throw new IllegalArgumentException("rule " + rule);
-        }
-        if (out.isEmpty()) return NONE;
-        String[] a = out.toArray(String[]::new);
-        Arrays.sort(a);
-        return a;
-    }
-
-    /** Growable parallel arrays of candidate pairs (memory: 12 bytes a pair). */
+    /**
+     * Candidate pairs as parallel int arrays in chunks of a million (memory: 12 bytes a pair).
+     * Chunks, not one array grown by copying: at county scale (48 M pairs) the copy of the last
+     * growth alone held a gigabyte beside the new arrays.
+     */
     private static final class PairList {
-        int[] a = new int[1024], b = new int[1024], pattern = new int[1024];
+        private static final int SHIFT = 20, CHUNK = 1 << SHIFT, MASK = CHUNK - 1;
+        private final List<int[][]> chunks = new ArrayList<>();
         int size;
 
         void add(int i, int j, int p) {
-            if (size == a.length) {
-                a = Arrays.copyOf(a, size * 2);
-                b = Arrays.copyOf(b, size * 2);
-                pattern = Arrays.copyOf(pattern, size * 2);
-            }
-            a[size] = i;
-            b[size] = j;
-            pattern[size] = p;
+            if ((size & MASK) == 0 && size >> SHIFT == chunks.size()) chunks.add(new int[3][CHUNK]);
+            int[][] c = chunks.get(size >> SHIFT);
+            int at = size & MASK;
+            c[0][at] = i;
+            c[1][at] = j;
+            c[2][at] = p;
             size++;
+        }
+
+        int a(int p) { return chunks.get(p >> SHIFT)[0][p & MASK]; }
+
+        int b(int p) { return chunks.get(p >> SHIFT)[1][p & MASK]; }
+
+        int pattern(int p) { return chunks.get(p >> SHIFT)[2][p & MASK]; }
+
+        void release() {
+            chunks.clear();
+            size = 0;
+        }
+    }
+
+    /** Growable int array: boxed lists of millions of indices were most of a county run's garbage. */
+    static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+    }
+
+    static final class DoubleList {
+        double[] values = new double[16];
+        int size;
+
+        void add(double v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
         }
     }
 
@@ -347,31 +420,42 @@ public final class FellegiSunterLinker implements PersonLinker {
      */
     static final Set<String> EXCLUSIVE = Set.of("nhs_number", "upn", "pnc");
 
-    /** Union-find whose clusters remember what may not be joined. */
+    /**
+     * Union-find whose clusters remember what may not be joined. A cluster's members form a
+     * circular list ({@code next}); what a guard needs (records, dates of birth, exclusive
+     * identifiers) is read from the members' features, not copied into per-cluster sets: at county
+     * scale those sets were a gigabyte for a million units.
+     */
     private static final class Clusters {
-        private final int[] parent;
-        private final Map<Integer, List<Integer>> members = new HashMap<>();
-        private final Map<Integer, Set<String>> events = new HashMap<>();
-        private final Map<Integer, Map<String, Set<String>>> strong = new HashMap<>();
+        private final int[] parent, next, size;
+        private final Features[] f;
+        /** Events of each unit and units of each event (compressed rows). */
+        private final int[] unitEventStart, unitEvents, eventUnitStart, eventUnits;
         private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
-        private final Map<Integer, Set<org.tessera.indexer.ingest.PartialDate>> dobs = new HashMap<>();
 
-        Clusters(Features[] f, List<Set<String>> unitEvents, Decisions decisions, Map<String, Integer> index) {
-            parent = new int[f.length];
-            for (int i = 0; i < f.length; i++) {
-                parent[i] = i;
-                members.put(i, new ArrayList<>(List.of(i)));
-                events.put(i, new HashSet<>(unitEvents.get(i)));
-                dobs.put(i, f[i].dob == null ? new HashSet<>() : new HashSet<>(Set.of(f[i].dob)));
-                Map<String, Set<String>> s = new HashMap<>();
-                f[i].strong.forEach((k, v) -> {
-                    if (EXCLUSIVE.contains(k)) s.put(k, new HashSet<>(Set.of(v)));
-                });
-                strong.put(i, s);
+        Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence) {
+            int n = f.length;
+            this.f = f;
+            parent = new int[n];
+            next = new int[n];
+            size = new int[n];
+            for (int i = 0; i < n; i++) { parent[i] = i; next[i] = i; size[i] = 1; }
+            // Unit-event pairs are distinct by construction (a unit never holds two occurrences of one event).
+            unitEventStart = new int[n + 1];
+            eventUnitStart = new int[events + 1];
+            for (int o = 0; o < unitOf.length; o++) { unitEventStart[unitOf[o] + 1]++; eventUnitStart[eventOf[o] + 1]++; }
+            for (int i = 0; i < n; i++) unitEventStart[i + 1] += unitEventStart[i];
+            for (int e = 0; e < events; e++) eventUnitStart[e + 1] += eventUnitStart[e];
+            unitEvents = new int[unitOf.length];
+            eventUnits = new int[unitOf.length];
+            int[] fu = Arrays.copyOf(unitEventStart, n), fe = Arrays.copyOf(eventUnitStart, events);
+            for (int o = 0; o < unitOf.length; o++) {
+                unitEvents[fu[unitOf[o]]++] = eventOf[o];
+                eventUnits[fe[eventOf[o]]++] = unitOf[o];
             }
             for (OccurrencePair p : decisions.split()) {
-                Integer a = index.get(p.first()), b = index.get(p.second());
-                if (a == null || b == null) continue;
+                int a = unitOfOccurrence.applyAsInt(p.first()), b = unitOfOccurrence.applyAsInt(p.second());
+                if (a < 0 || b < 0) continue;
                 cannotLink.computeIfAbsent(a, k -> new HashSet<>()).add(b);
                 cannotLink.computeIfAbsent(b, k -> new HashSet<>()).add(a);
             }
@@ -394,24 +478,47 @@ public final class FellegiSunterLinker implements PersonLinker {
         boolean canJoin(int i, int j, boolean checkDates) {
             int a = find(i), b = find(j);
             if (a == b) return true;
-            Set<String> ea = events.get(a), eb = events.get(b);
-            Set<String> small = ea.size() <= eb.size() ? ea : eb, large = small == ea ? eb : ea;
-            for (String e : small) if (large.contains(e)) return false;
-            if (checkDates && !datesOfBirthCompatible(dobs.get(a), dobs.get(b))) return false;
-            Map<String, Set<String>> sa = strong.get(a), sb = strong.get(b);
+            int small = size[a] <= size[b] ? a : b, large = small == a ? b : a;
+            // Two occurrences of one record are two people.
+            int x = small;
+            do {
+                for (int e = unitEventStart[x]; e < unitEventStart[x + 1]; e++) {
+                    int ev = unitEvents[e];
+                    for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
+                        int y = eventUnits[u];
+                        if (y != x && find(y) == large) return false;
+                    }
+                }
+                x = next[x];
+            } while (x != small);
+            if (checkDates && !datesOfBirthCompatible(a, b)) return false;
+            // Different valid values of an exclusive identifier are two people.
+            Map<String, Set<String>> sa = exclusive(a), sb = exclusive(b);
             for (var e : sa.entrySet()) {
                 Set<String> other = sb.get(e.getKey());
                 if (other != null && java.util.Collections.disjoint(other, e.getValue())) return false;
             }
-            List<Integer> ma = members.get(a), mb = members.get(b);
-            List<Integer> sm = ma.size() <= mb.size() ? ma : mb;
-            int otherRoot = sm == ma ? b : a;
-            for (int x : sm) {
-                Set<Integer> partners = cannotLink.get(x);
-                if (partners == null) continue;
-                for (int y : partners) if (find(y) == otherRoot) return false;
+            if (!cannotLink.isEmpty()) {
+                x = small;
+                do {
+                    Set<Integer> partners = cannotLink.get(x);
+                    if (partners != null) for (int y : partners) if (find(y) == large) return false;
+                    x = next[x];
+                } while (x != small);
             }
             return true;
+        }
+
+        private Map<String, Set<String>> exclusive(int root) {
+            Map<String, Set<String>> out = new HashMap<>(4);
+            int x = root;
+            do {
+                f[x].strong.forEach((k, v) -> {
+                    if (EXCLUSIVE.contains(k)) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
+                });
+                x = next[x];
+            } while (x != root);
+            return out;
         }
 
         /**
@@ -420,10 +527,21 @@ public final class FellegiSunterLinker implements PersonLinker {
          * name linked through a record that gives neither date. Either side without a date of
          * birth imposes nothing. Typos (1956/1965, 1956/1986) do not count as clearly different.
          */
-        private static boolean datesOfBirthCompatible(Set<org.tessera.indexer.ingest.PartialDate> a, Set<org.tessera.indexer.ingest.PartialDate> b) {
-            if (a.isEmpty() || b.isEmpty()) return true;
-            for (var x : a) for (var y : b) if (!clearlyDifferentGenerations(x, y)) return true;
+        private boolean datesOfBirthCompatible(int a, int b) {
+            List<org.tessera.indexer.ingest.PartialDate> da = dates(a), db = dates(b);
+            if (da.isEmpty() || db.isEmpty()) return true;
+            for (var x : da) for (var y : db) if (!clearlyDifferentGenerations(x, y)) return true;
             return false;
+        }
+
+        private List<org.tessera.indexer.ingest.PartialDate> dates(int root) {
+            List<org.tessera.indexer.ingest.PartialDate> out = new ArrayList<>();
+            int x = root;
+            do {
+                if (f[x].dob != null && !out.contains(f[x].dob)) out.add(f[x].dob);
+                x = next[x];
+            } while (x != root);
+            return out;
         }
 
         static boolean clearlyDifferentGenerations(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
@@ -434,13 +552,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         void union(int i, int j) {
             int a = find(i), b = find(j);
             if (a == b) return;
-            if (members.get(a).size() < members.get(b).size()) { int t = a; a = b; b = t; }
+            if (size[a] < size[b]) { int t = a; a = b; b = t; }
             parent[b] = a;
-            members.get(a).addAll(members.remove(b));
-            events.get(a).addAll(events.remove(b));
-            dobs.get(a).addAll(dobs.remove(b));
-            Map<String, Set<String>> sa = strong.get(a);
-            strong.remove(b).forEach((k, v) -> sa.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+            size[a] += size[b];
+            int t = next[a]; next[a] = next[b]; next[b] = t; // splice the two member rings
         }
     }
 }

@@ -201,6 +201,15 @@ public final class MatchModel {
                 LOG.debug(String.format("EM session '%s': %d pairs, lambda %.4f, m(given exact) %.3f, m(family exact) %.3f, m(dob exact) %.3f",
                         session.name(), all, lambda, ms[GIVEN][1], ms[FAMILY][1], ms[DOB][1]));
             }
+            // A match class in which exact agreement on a name or the date of birth is not the most
+            // common level is not the match class: EM has latched onto another mixture (at county
+            // scale, "same given and family name" is mostly different people, and EM once settled
+            // on m(dob exact) = 0.05, which made a disagreeing date of birth almost free).
+            String implausible = implausible(ms, session.blockedComparisons());
+            if (implausible != null) {
+                LOG.debug("EM session '{}' discarded: {} is not the most likely level among its matches", session.name(), implausible);
+                continue;
+            }
             for (int c = 0; c < C; c++) {
                 if (session.blockedComparisons().contains(c)) continue;
                 double seen = 0;
@@ -233,6 +242,14 @@ public final class MatchModel {
             lambda = next;
         }
         return new MatchModel(lambda, m, u, iterations);
+    }
+
+    private static String implausible(double[][] m, java.util.Set<Integer> blocked) {
+        for (int c : new int[] {GIVEN, FAMILY, DOB}) {
+            if (blocked.contains(c)) continue;
+            for (int l = 2; l < m[c].length; l++) if (m[c][l] > m[c][1]) return Comparisons.NAMES.get(c) + " exact";
+        }
+        return null;
     }
 
     /** P(match | pattern), ignoring the comparisons a training session's rule forced to agree. */

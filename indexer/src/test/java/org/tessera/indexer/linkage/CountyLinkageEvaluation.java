@@ -65,6 +65,11 @@ public final class CountyLinkageEvaluation {
         perFile.forEach((f, c) -> System.out.printf("%-40s records %7d quarantined %5d warnings %6d notices %d%n", f, c[0], c[1], c[2], c[3]));
         System.out.printf("read %d occurrences in %d ms%n", occurrences.size(), readMs);
 
+        // Linked before the ground truth is read, so the heap holds what the ingest pipeline holds
+        // while linking (the occurrences and one map per occurrence) and not the truth as well.
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap right after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         Map<String, String> truth = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(truthDir.resolve("occurrences.csv"))) {
             String[] header = r.readLine().split(",");
@@ -79,7 +84,6 @@ public final class CountyLinkageEvaluation {
         keyByOccurrence.forEach((occ, key) -> { String p = truth.get(key); if (p != null) personOf.put(occ, p); });
         System.out.printf("ground truth found for %d of %d occurrences%n", personOf.size(), occurrences.size());
 
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
         Map<String, Map<String, Long>> byPerson = new HashMap<>();
         result.personIds().forEach((occ, p) -> {
             String t = personOf.get(occ);
@@ -97,6 +101,32 @@ public final class CountyLinkageEvaluation {
         double p = (double) correct / predicted, rc = (double) correct / truePairs;
         System.out.printf("linkage: true persons %d, predicted persons %d; pairwise P=%.4f R=%.4f F1=%.4f; %s; review pairs %d%n",
                 sizes.size(), result.stats().persons(), p, rc, 2 * p * rc / (p + rc), result.stats(), result.reviewPairs().size());
+        // The targets are for children; adults (often named only in a child's record) are reported.
+        Map<String, String> householdRole = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(truthDir.resolve("persons.csv"))) {
+            String[] header = r.readLine().split(",");
+            int pid = idx(header, "person_id"), role = idx(header, "household_role");
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] v = line.split(",", -1);
+                householdRole.put(v[pid], v[role]);
+            }
+        }
+        for (boolean children : new boolean[] {true, false}) {
+            Map<String, Long> byTruth = new HashMap<>(), byPrediction = new HashMap<>(), byBoth = new HashMap<>();
+            long count = 0;
+            for (var e : personOf.entrySet()) {
+                if ("child".equals(householdRole.get(e.getValue())) != children) continue;
+                String predictedPerson = result.personIds().get(e.getKey());
+                count++;
+                byTruth.merge(e.getValue(), 1L, Long::sum);
+                byPrediction.merge(predictedPerson, 1L, Long::sum);
+                byBoth.merge(e.getValue() + "\u0000" + predictedPerson, 1L, Long::sum);
+            }
+            double gp = (double) pairs(byBoth) / Math.max(1, pairs(byPrediction)), gr = (double) pairs(byBoth) / Math.max(1, pairs(byTruth));
+            System.out.printf("%s: %d occurrences, pairwise P=%.4f R=%.4f F1=%.4f%n", children ? "children" : "adults", count, gp, gr,
+                    2 * gp * gr / Math.max(1e-9, gp + gr));
+        }
         // Merged true persons: how many predicted persons contain more than one true person.
         long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
         System.out.printf("predicted persons holding more than one true person: %d%n", impure);
@@ -119,6 +149,39 @@ public final class CountyLinkageEvaluation {
                 }
             }
             System.out.println("occurrences outside their person's main fragment, by source/role: " + byRole);
+            // Why the fragments of one true person stayed apart: review pairs between them, by reason and probability.
+            Map<String, Long> reasons = new TreeMap<>();
+            for (ReviewPair rp : result.reviewPairs()) {
+                String ta = personOf.get(rp.pair().first()), tb = personOf.get(rp.pair().second());
+                if (ta == null || !ta.equals(tb)) continue;
+                if (result.personIds().get(rp.pair().first()).equals(result.personIds().get(rp.pair().second()))) continue;
+                reasons.merge(rp.reason() + (rp.matchProbability() >= 0.995 ? " [p>=0.995]" : rp.matchProbability() >= 0.9 ? " [0.9-0.995]" : " [0.5-0.9]"), 1L, Long::sum);
+            }
+            // Calibration: of the review pairs with ground truth on both sides, how many are one person, by probability.
+            double[] edges = {0.5, 0.9, 0.95, 0.98, 0.99, 0.995, 1.0001};
+            long[][] calibration = new long[edges.length - 1][2];
+            Map<String, Long> patterns = new HashMap<>();
+            for (ReviewPair rp : result.reviewPairs()) {
+                String ta = personOf.get(rp.pair().first()), tb = personOf.get(rp.pair().second());
+                if (ta == null || tb == null) continue;
+                int bucket = 0;
+                while (bucket < edges.length - 2 && rp.matchProbability() >= edges[bucket + 1]) bucket++;
+                calibration[bucket][0]++;
+                if (ta.equals(tb)) calibration[bucket][1]++;
+                if (ta.equals(tb) && rp.matchProbability() >= 0.9 && rp.reason().startsWith("probability")) {
+                    patterns.merge(new TreeMap<>(rp.levels()).toString(), 1L, Long::sum);
+                }
+            }
+            System.out.println("review pairs by probability: share truly one person");
+            for (int b = 0; b < calibration.length; b++) {
+                System.out.printf("   [%.3f, %.3f): %d pairs, %.4f one person%n", edges[b], Math.min(1, edges[b + 1]), calibration[b][0],
+                        calibration[b][1] / (double) Math.max(1, calibration[b][0]));
+            }
+            System.out.println("commonest patterns of true pairs left in review at p >= 0.9:");
+            patterns.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.println("   " + e.getValue() + "  " + e.getKey()));
+            System.out.println("review pairs within one true person, by reason: ");
+            reasons.forEach((k, v) -> System.out.println("   " + v + "  " + k));
             Map<String, List<PersonOccurrence>> members = new HashMap<>();
             for (PersonOccurrence o : occurrences) members.computeIfAbsent(result.personIds().get(o.occurrenceId()), k -> new ArrayList<>()).add(o);
             byPerson.forEach((pid, m) -> {
@@ -131,6 +194,10 @@ public final class CountyLinkageEvaluation {
 
     private static String brief(PersonOccurrence o) {
         return o.source() + "/" + o.role() + " [" + o.givenNames() + "|" + o.familyName() + "|" + o.dateOfBirth() + "|" + o.postcode() + "|" + o.identifiers() + "]";
+    }
+
+    private static long pairs(Map<String, Long> groups) {
+        return groups.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
     }
 
     private static int idx(String[] header, String name) {

@@ -305,4 +305,18 @@ class FellegiSunterLinkerTest {
         assertThat(Comparisons.withinOneEdit("4223", "4323")).isTrue();
         assertThat(Comparisons.withinOneEdit("4223", "5323")).isFalse();
     }
+
+    @Test
+    void anIdentityIsUniqueOnlyWhenNoOtherIdentifierOfItsSchemeSharesItsNameAndBirthDate() {
+        PartialDate dob = PartialDate.of(LocalDate.of(2012, 7, 21));
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        Features school = new Features(occ("education", "S-1", 0, "amelia", "smith", dob, null, "F", Map.of("upn", "V999211616161")), dm);
+        Features gp = new Features(occ("health", "H-1", 0, "amelia", "smith", dob, null, null, Map.of("nhs_number", "9434765919")), dm);
+        Features otherGp = new Features(occ("health", "H-2", 0, "amelia", "smith", dob, null, null, Map.of("nhs_number", "4010232137")), dm);
+        Features noIdentifier = new Features(occ("police", "P-1", 0, "amelia", "smith", dob, null, null, Map.of()), dm);
+        // One school record and one GP record of that name and birthday: one child, as far as the data shows.
+        assertThat(FellegiSunterLinker.uniqueIdentities(new Features[] {school, gp, noIdentifier})).containsExactly(true, true, false);
+        // A second NHS number for the same name and birthday: two children, so neither pair is special.
+        assertThat(FellegiSunterLinker.uniqueIdentities(new Features[] {school, gp, otherGp})).containsExactly(false, false, false);
+    }
 }

@@ -49,4 +49,37 @@ class IdentifiersTest {
         assertThat(upn).hasSize(13).matches("[A-HJ-NP-RT-Z]\\d{12}");
         assertThat(Identifiers.isValidUpn(upn)).isTrue();
     }
+
+    @Test
+    void admissionNumbersAreUniqueWithinASchoolAtCountyScale() {
+        // Person keys are household * 32 + slot: a full county reaches ~3 million, and keys a
+        // million apart used to share one admission number in the same school.
+        for (String urn : new String[] {"999001", "999123"}) {
+            Set<String> seen = new HashSet<>();
+            for (long key = 0; key < 3_000_000; key += 3) {
+                assertThat(seen.add(Identifiers.admissionNumber(key, urn))).as("duplicate for key %d", key).isTrue();
+            }
+        }
+        // Keys below a million keep their six-digit numbers, so smaller counties are unchanged.
+        assertThat(Identifiers.admissionNumber(12_345, "999001"))
+                .isEqualTo(String.format("%06d", Math.floorMod(12_345 * 7 + "999001".hashCode(), 1_000_000)));
+    }
+
+    @Test
+    void pncIdsAreUniquePerYearBeyondAMillionKeys() {
+        Set<String> seen = new HashSet<>();
+        for (long key = 0; key < 3_000_000; key += 3) {
+            assertThat(seen.add(Identifiers.pnc(key, 2019))).as("duplicate for key %d", key).isTrue();
+        }
+    }
+
+    @Test
+    void probationCaseNumbersAreUniqueBeyondAMillionKeysAndUnchangedBelow() {
+        Set<String> seen = new HashSet<>();
+        for (long key = 0; key < 3_000_000; key += 3) {
+            assertThat(seen.add(Identifiers.crn(key))).as("duplicate for key %d", key).isTrue();
+        }
+        assertThat(Identifiers.crn(12_345)).isEqualTo("X" + String.format("%06d", 12_345 * 31 % 1_000_000));
+        assertThat(Identifiers.crn(1_012_345)).matches("Y\\d{6}");
+    }
 }

@@ -12,6 +12,7 @@ import org.tessera.indexer.synthetic.noise.NoiseProfile;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.population.Organisations.School;
+import org.tessera.indexer.synthetic.population.Identifiers;
 import org.tessera.indexer.synthetic.population.Person;
 
 /**
@@ -75,7 +76,7 @@ public final class EducationWriter extends AgencyWriter {
         int codeO = unauth - codeG - codeN - codeU;
         School s = school(c, plan, e.at().toLocalDate());
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);
-        String adno = String.format("%06d", Math.floorMod(c.key() * 7 + s.urn().hashCode(), 1_000_000));
+        String adno = Identifiers.admissionNumber(c.key(), s.urn());
         String recordId = s.urn() + "-" + adno + "-" + ht[0] + "-" + ht[1];
         attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(),
                 adno, ht[0], ht[1], e.at().toLocalDate().format(UK_DATE), String.valueOf(possible),

@@ -13,6 +13,7 @@ import org.tessera.indexer.synthetic.noise.NoiseProfile;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.population.Address;
+import org.tessera.indexer.synthetic.population.Identifiers;
 import org.tessera.indexer.synthetic.population.Person;
 
 /** Layout {@code probation_supervision}: pipe-separated, compact yyyyMMdd dates of birth, MAPPA fields. */
@@ -37,7 +38,7 @@ public final class ProbationWriter extends AgencyWriter {
         Person p = e.subject();
         PresentedIdentity id = present(p, NoiseProfile.PROBATION, plan, rng);
         String recordId = "PC" + st.nextId(SOURCE, 8);
-        String crn = "X" + String.format("%06d", Math.floorMod(p.key() * 31, 1_000_000));
+        String crn = Identifiers.crn(p.key());
         RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 90, 0.3, rng);
         Address a = ra.address();
         String mappa = e.attr(Attr.MAPPA);

@@ -83,8 +83,34 @@ public final class Identifiers {
         return UPN_LETTERS.charAt((i + 5) % 23) + valid.substring(1);
     }
 
+    /**
+     * A PNC id, unique per person key and year. The serial is scrambled below a million; keys
+     * of a million and more (a full county has ~3 million) carry the millions over into a
+     * seventh digit, as real PNC serials do, instead of wrapping onto another person's id.
+     */
+    /**
+     * A school admission number, unique per pupil within a school. Below a million keys it is
+     * a school-specific scramble of the key (six digits); keys of a million and more keep their
+     * millions, so two pupils never share a number in one school (at county scale they did, and
+     * the attendance record ids and the school's person id collided).
+     */
+    public static String admissionNumber(long key, String schoolUrn) {
+        long n = Math.floorMod(key * 7 + schoolUrn.hashCode(), 1_000_000L) + key / 1_000_000L * 1_000_000L;
+        return String.format("%06d", n);
+    }
+
+    /**
+     * A probation case reference number (a letter and six digits), unique per person key: the
+     * letter counts the millions of the key (X below a million, then Y, Z, A, ...), so keys a
+     * million apart no longer share one CRN.
+     */
+    public static String crn(long key) {
+        char letter = (char) ('A' + Math.floorMod(23 + key / 1_000_000L, 26));
+        return letter + String.format("%06d", Math.floorMod(key * 31, 1_000_000L));
+    }
+
     public static String pnc(long key, int year) {
-        long n = Math.floorMod(key * 7919L, 1_000_000L);
+        long n = Math.floorMod(key * 7919L, 1_000_000L) + key / 1_000_000L * 1_000_000L;
         return String.format("%02d/%06d", year % 100, n) + UPN_LETTERS.charAt((int) (n % 23));
     }
 }

@@ -1,0 +1,247 @@
+package org.tessera.indexer.linkage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Candidate pairs: two units are compared only if they share the key of at least one rule, and
+ * each pair is produced once (by the first rule, and within it the smallest key, they share).
+ *
+ * <p>A key shared by more than {@code refineAbove} units is <em>refined</em>: its members are
+ * blocked again on the rule's refinement (a full date of birth on the given or family initial, a
+ * name sound plus birth year on the given-name sound, ...). At demonstration scale blocks stay
+ * below the threshold and nothing changes; at county scale the common keys (a date of birth
+ * shared by a hundred units, "Jack Smith" without a date) are what made pairs grow with the
+ * square of the population (189 M pairs for 1.1 M units). Refinement keeps the pairs that share
+ * more than the loose key, which is what a merge needs anyway. A block still larger than
+ * {@code maxBlockSize} after refinement is skipped and counted.
+ *
+ * <p>Keys are interned per rule to int ids, and each unit keeps only the sorted ids of the keys
+ * it actually shares with another unit: at county scale the key strings were gigabytes.
+ * Not thread-safe; built and used by one linkage run.
+ */
+final class Blocking {
+    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
+    private static final int[] NONE = new int[0];
+
+    /** Effective key ids, by rule then unit, sorted; ids are per rule. */
+    private final int[][][] keys;
+    /** Members of each effective block, by rule then key id. */
+    private final int[][][] members;
+    private final int skipped;
+    private final int refined;
+
+    /** Receives each candidate pair once, {@code i < j}. */
+    interface PairSink {
+        void accept(int i, int j);
+    }
+
+    private Blocking(int[][][] keys, int[][][] members, int skipped, int refined) {
+        this.keys = keys;
+        this.members = members;
+        this.skipped = skipped;
+        this.refined = refined;
+    }
+
+    static Blocking of(Features[] f, int refineAbove, int maxBlockSize) {
+        int n = f.length;
+        int[][][] keys = new int[RULES.size()][][];
+        int[][][] members = new int[RULES.size()][][];
+        int skipped = 0, refined = 0;
+        for (int r = 0; r < RULES.size(); r++) {
+            // Level 0: the rule's own keys.
+            Map<String, Integer> ids = new HashMap<>();
+            int[][] raw = new int[n][];
+            for (int i = 0; i < n; i++) {
+                String[] ks = keys(r, f[i]);
+                int[] a = new int[ks.length];
+                for (int k = 0; k < ks.length; k++) {
+                    Integer id = ids.get(ks[k]);
+                    if (id == null) { id = ids.size(); ids.put(ks[k], id); }
+                    a[k] = id;
+                }
+                raw[i] = a;
+            }
+            int level0 = ids.size();
+            ids = null;
+            int[] size = new int[level0];
+            for (int[] a : raw) for (int k : a) size[k]++;
+            // Level 1: members of a key over refineAbove are blocked on key + refinement instead.
+            Map<String, Integer> subIds = new HashMap<>();
+            List<Integer> subSize = new ArrayList<>();
+            Set<Integer> refinedKeys = new HashSet<>(), skippedKeys = new HashSet<>();
+            int[][] eff = new int[n][];
+            int[] buffer = new int[16];
+            for (int i = 0; i < n; i++) {
+                int count = 0;
+                for (int k : raw[i]) {
+                    if (size[k] < 2) continue;
+                    if (size[k] <= refineAbove) {
+                        buffer = put(buffer, count++, k);
+                        continue;
+                    }
+                    String[] subs = refinements(r, f[i]);
+                    if (subs == null) { // no refinement: the key stands up to the cap
+                        if (size[k] <= maxBlockSize) buffer = put(buffer, count++, k);
+                        else skippedKeys.add(k);
+                        continue;
+                    }
+                    refinedKeys.add(k);
+                    for (String s : subs) {
+                        String key = k + "#" + s;
+                        Integer id = subIds.get(key);
+                        if (id == null) { id = level0 + subSize.size(); subIds.put(key, id); subSize.add(0); }
+                        subSize.set(id - level0, subSize.get(id - level0) + 1);
+                        buffer = put(buffer, count++, id);
+                    }
+                }
+                eff[i] = count == 0 ? NONE : Arrays.copyOf(buffer, count);
+            }
+            raw = null;
+            subIds = null;
+            int total = level0 + subSize.size();
+            int[] all = Arrays.copyOf(size, total);
+            for (int s = 0; s < subSize.size(); s++) all[level0 + s] = subSize.get(s);
+            // Refined blocks still over the cap are skipped; singletons share nothing.
+            Set<Integer> skippedSub = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                int[] a = eff[i];
+                int count = 0;
+                for (int k : a) {
+                    if (all[k] < 2) continue;
+                    if (k >= level0 && all[k] > maxBlockSize) { skippedSub.add(k); continue; }
+                    a[count++] = k;
+                }
+                if (count < a.length) a = count == 0 ? NONE : Arrays.copyOf(a, count);
+                Arrays.sort(a);
+                eff[i] = dedupe(a);
+            }
+            skipped += skippedKeys.size() + skippedSub.size();
+            refined += refinedKeys.size();
+            int[] fill = new int[total];
+            for (int[] a : eff) for (int k : a) fill[k]++;
+            int[][] m = new int[total][];
+            for (int k = 0; k < total; k++) m[k] = fill[k] < 2 ? null : new int[fill[k]];
+            Arrays.fill(fill, 0);
+            for (int i = 0; i < n; i++) for (int k : eff[i]) m[k][fill[k]++] = i;
+            keys[r] = eff;
+            members[r] = m;
+        }
+        return new Blocking(keys, members, skipped, refined);
+    }
+
+    /** Blocks over the cap after refinement, whose pairs were not generated. */
+    int skippedBlocks() { return skipped; }
+
+    /** Keys shared by more than the refinement threshold, blocked again on their refinement. */
+    int refinedBlocks() { return refined; }
+
+    /** Calls {@code sink} once per candidate pair; returns the pairs produced by each rule. */
+    long[] forEachPair(PairSink sink) {
+        long[] perRule = new long[RULES.size()];
+        for (int r = 0; r < RULES.size(); r++) {
+            int[][] m = members[r];
+            for (int k = 0; k < m.length; k++) {
+                int[] b = m[k];
+                if (b == null) continue;
+                for (int x = 0; x < b.length; x++) {
+                    for (int y = x + 1; y < b.length; y++) {
+                        int i = b[x], j = b[y]; // members are filled in unit order, so i < j
+                        if (generatedEarlier(r, i, j, k)) continue;
+                        sink.accept(i, j);
+                        perRule[r]++;
+                    }
+                }
+            }
+        }
+        return perRule;
+    }
+
+    /** True when the pair shares a key of an earlier rule, or a smaller key of this rule. */
+    private boolean generatedEarlier(int rule, int i, int j, int key) {
+        for (int r = 0; r < rule; r++) if (share(keys[r][i], keys[r][j], Integer.MAX_VALUE)) return true;
+        return share(keys[rule][i], keys[rule][j], key);
+    }
+
+    /** Whether two sorted arrays share a value below {@code below}. */
+    private static boolean share(int[] a, int[] b, int below) {
+        int x = 0, y = 0;
+        while (x < a.length && y < b.length) {
+            int p = a[x], q = b[y];
+            if (p >= below || q >= below) return false;
+            if (p == q) return true;
+            if (p < q) x++; else y++;
+        }
+        return false;
+    }
+
+    private static int[] put(int[] buffer, int at, int value) {
+        if (at == buffer.length) buffer = Arrays.copyOf(buffer, at * 2);
+        buffer[at] = value;
+        return buffer;
+    }
+
+    private static int[] dedupe(int[] sorted) {
+        int count = 0;
+        for (int x = 0; x < sorted.length; x++) if (x == 0 || sorted[x] != sorted[x - 1]) sorted[count++] = sorted[x];
+        return count == sorted.length ? sorted : Arrays.copyOf(sorted, count);
+    }
+
+    static String[] keys(int rule, Features f) {
+        Set<String> out = new HashSet<>();
+        switch (rule) {
+            case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
+            case 1 -> { if (f.dob != null && f.given != null) for (String c : f.familyCodes) out.add(c + "|" + f.given.charAt(0) + "|" + f.dob.year()); }
+            case 2 -> { if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0)); }
+            case 3 -> {
+                for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g + "|" + c);
+            }
+            case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
+            case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
+            default -> throw new IllegalArgumentException("rule " + rule);
+        }
+        String[] a = out.toArray(String[]::new);
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * What splits a key shared by too many units, or null when the rule has no refinement (an
+     * identifier: a block that large is a placeholder value, skipped at the cap). Each keeps the
+     * pairs that agree on one more thing a merge would need anyway.
+     */
+    static String[] refinements(int rule, Features f) {
+        Set<String> out = new HashSet<>();
+        switch (rule) {
+            // One date of birth: the given or the family initial (one name may change, not both).
+            case 0 -> {
+                if (f.given != null) out.add("g" + f.given.charAt(0));
+                if (f.family != null) out.add("f" + f.family.charAt(0));
+            }
+            // Family sound, initial and year: the given name's sound.
+            case 1 -> out.addAll(f.givenCodes);
+            // Family name, initial and decade (there for a mistyped year): the given name's sound
+            // and the day and month, which a mistyped year leaves alone.
+            case 5 -> {
+                String dayMonth = f.dob != null && f.dob.isComplete() ? "|" + f.dob.month() + "-" + f.dob.day() : "";
+                for (String c : f.givenCodes) out.add(c + dayMonth);
+            }
+            // Postcode and initial: the family name's sound.
+            case 2 -> out.addAll(f.familyCodes);
+            // Given and family sound, no date: the birth year, or the postcode district when the date is missing or wrong.
+            case 3 -> {
+                if (f.dob != null) out.add("y" + f.dob.year());
+                if (f.ukPostcode != null) out.add("d" + f.ukPostcode.district());
+                else if (f.postcode != null) out.add("p" + f.postcode);
+            }
+            case 4 -> { return null; }
+            default -> throw new IllegalArgumentException("rule " + rule);
+        }
+        return out.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,72 @@
+package org.tessera.indexer.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.ingest.PartialDate;
+
+class BlockingTest {
+    private static final DoubleMetaphone DM = new DoubleMetaphone();
+    private static final String[] NAMES = {"amelia", "bella", "chloe", "daisy", "ella", "freya", "grace", "holly", "isla", "jade"};
+
+    private static Features person(int n, String given, String family, LocalDate dob, Map<String, String> ids) {
+        PersonOccurrence o = new PersonOccurrence("o" + n, "src", "e" + n, "subject", given, family, List.of(),
+                dob == null ? null : PartialDate.of(dob), null, null, null, ids);
+        return new Features(o, DM);
+    }
+
+    /** A distinct letters-only word for n (names lose digits when normalised). */
+    private static String word(int n) {
+        StringBuilder b = new StringBuilder();
+        do { b.append((char) ('a' + n % 26)); n /= 26; } while (n > 0);
+        return b.toString();
+    }
+
+    private static Set<Long> pairs(Blocking b) {
+        Set<Long> out = new HashSet<>();
+        b.forEachPair((i, j) -> assertThat(out.add((long) i << 32 | j)).as("pair %d-%d produced twice", i, j).isTrue());
+        return out;
+    }
+
+    @Test
+    void aBirthdayAHundredPeopleShareIsSplitOnInitialsSoOnlyPairsAgreeingOnANameAreCompared() {
+        LocalDate birthday = LocalDate.of(2014, 3, 9);
+        List<Features> f = new ArrayList<>();
+        for (int n = 0; n < 150; n++) {
+            f.add(person(n, NAMES[n % NAMES.length] + word(n), word(n) + "ton", birthday, Map.of()));
+        }
+        Features[] all = f.toArray(Features[]::new);
+        Set<Long> loose = pairs(Blocking.of(all, 1000, 1000));
+        Blocking tight = Blocking.of(all, 100, 1000);
+        Set<Long> refined = pairs(tight);
+        assertThat(loose).hasSize(150 * 149 / 2);
+        assertThat(refined).isNotEmpty().hasSizeLessThan(loose.size() / 5);
+        assertThat(tight.refinedBlocks()).isPositive();
+        // Two with the same given initial still meet: units 0 and 10 are both "amelia...".
+        assertThat(refined).contains(10L); // 0 << 32 | 10
+    }
+
+    @Test
+    void aPairInAnOversizedBlockOfOneRuleIsStillComparedByALaterRule() {
+        List<Features> f = new ArrayList<>();
+        Map<String, String> placeholder = Map.of("case_ref", "0000");
+        // 30 people share a placeholder reference number, so the identifier rule's block is over the cap of 20.
+        for (int n = 0; n < 30; n++) {
+            f.add(person(n, word(n + 100) + "ina", word(n + 300) + "son", LocalDate.of(1960 + n, 1 + n % 12, 1 + n), placeholder));
+        }
+        // Two of them are one person whose year of birth was mistyped: only the last rule (family
+        // name, initial, decade) brings them together.
+        f.add(person(30, "amelia", "quint", LocalDate.of(2011, 5, 5), placeholder));
+        f.add(person(31, "amy", "quint", LocalDate.of(2012, 5, 5), placeholder));
+        Blocking b = Blocking.of(f.toArray(Features[]::new), 10, 20);
+        assertThat(b.skippedBlocks()).isPositive();
+        assertThat(pairs(b)).contains(30L << 32 | 31);
+    }
+}
