@@ -14,14 +14,15 @@ import org.tessera.indexer.opensearch.BulkWriter;
  * The engine's half of the event stage: runs the batch stages (percolation), stamps the content
  * hash and ingest time, and hands the events to the bulk writer, on a thread of its own.
  *
- * <p>Why a thread: percolating and indexing a batch are work for the engine, during which the
+ * <p>Why threads: percolating and indexing a batch are work for the engine, during which the
  * ingesting thread used to wait; analysing the text of the next batch is work for this JVM. Run
- * one after the other they left a core idle most of the time. Here the engine works on batch N
- * while the next batch is analysed and built. At most one batch is in flight and one being
- * built, so memory stays bounded and a slow engine slows the producer down (back-pressure).
+ * one after the other they left a core idle most of the time. Here three batches move at once:
+ * batch N is indexed (one thread), N+1 percolated and hashed (another), N+2 analysed and built
+ * (the caller). At most one batch waits at each step, so memory stays bounded and a slow engine
+ * slows the producer down (back-pressure).
  *
- * <p>Batches are processed strictly in submission order, one at a time, so the documents written
- * are the same as on a single thread. Not thread-safe: one producing thread submits; the bulk
+ * <p>Each step handles batches strictly in submission order, one at a time, so the documents
+ * written are the same as on a single thread. Not thread-safe: one producing thread submits; the bulk
  * writer must not be used by anyone else until {@link #drain()} has returned.
  */
 final class EventSink implements AutoCloseable {
@@ -36,12 +37,12 @@ final class EventSink implements AutoCloseable {
     private final String index;
     private final Clock clock;
     private final Timer timer;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ingest-event-sink");
-        t.setDaemon(true);
-        return t;
-    });
-    private Future<?> inFlight;
+    private final ExecutorService percolating = thread("ingest-percolate");
+    private final ExecutorService indexing = thread("ingest-bulk");
+    /** The batch with the stages; only the caller's thread touches this. */
+    private Future<?> staged;
+    /** The batch with the bulk writer; set by the percolating thread, read by the caller in {@link #drain()} after {@link #staged}. */
+    private volatile Future<?> written;
 
     EventSink(List<EventBatchStage> stages, BulkWriter writer, String index, Clock clock, Timer timer) {
         this.stages = List.copyOf(stages);
@@ -51,22 +52,43 @@ final class EventSink implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Waits for the previous batch (rethrowing its failure), then starts this one. */
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Waits until the previous batch has left the stages (rethrowing any failure so far), then starts this one. */
     void submit(List<ObjectNode> events) {
-        drain();
+        await(staged);
+        staged = null;
         if (!events.isEmpty()) {
             List<ObjectNode> batch = List.copyOf(events);
-            inFlight = thread.submit(() -> write(batch));
+            staged = percolating.submit(() -> {
+                stage(batch);
+                // one batch at the bulk writer at a time, in order
+                await(written);
+                written = indexing.submit(() -> write(batch));
+            });
         }
     }
 
     /** Returns once every submitted batch is with the bulk writer (not necessarily flushed). */
     void drain() {
-        if (inFlight == null) {
+        await(staged);
+        staged = null;
+        await(written);
+        written = null;
+    }
+
+    private static void await(Future<?> future) {
+        if (future == null) {
             return;
         }
         try {
-            inFlight.get();
+            future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing events", e);
@@ -75,12 +97,10 @@ final class EventSink implements AutoCloseable {
                 throw runtime;
             }
             throw new IllegalStateException("writing events failed: " + e.getCause(), e.getCause());
-        } finally {
-            inFlight = null;
         }
     }
 
-    private void write(List<ObjectNode> events) {
+    private void stage(List<ObjectNode> events) {
         for (EventBatchStage stage : stages) {
             long start = System.nanoTime();
             stage.apply(events);
@@ -93,6 +113,9 @@ final class EventSink implements AutoCloseable {
             event.put("ingested_at", clock.instant().toString());
         }
         timer.add("hash", System.nanoTime() - hashStart);
+    }
+
+    private void write(List<ObjectNode> events) {
         long bulkStart = System.nanoTime();
         for (ObjectNode event : events) {
             writer.add(new BulkWriter.Document(index, event.path("event_id").asText(), event));
@@ -103,10 +126,12 @@ final class EventSink implements AutoCloseable {
     @Override
     public void close() {
         // On failure of the producer the batch in flight is abandoned: the run is re-startable.
-        thread.shutdownNow();
+        percolating.shutdownNow();
+        indexing.shutdownNow();
         try {
-            // the bulk writer is closed next, on the caller's thread: not while this one still uses it
-            thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            // the bulk writer is closed next, on the caller's thread: not while these still use it
+            percolating.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            indexing.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
