@@ -258,8 +258,9 @@ public final class IngestPipeline {
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();
                 if (settings.deleteStale()) {
-                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents);
-                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons);
+                    boolean allStored = stats.failed() == 0;
+                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
+                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
                     job.count("stale_deleted", staleEvents + stalePersons);
                 }
                 job.count("events", producedEvents.size());
