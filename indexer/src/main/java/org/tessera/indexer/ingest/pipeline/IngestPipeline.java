@@ -66,7 +66,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  *   <li>Build: the extracts are read again (cheaper than holding millions of records), each
  *       record becomes an event with its linked people, households and text analysis, the
  *       batch stages (percolation) enrich it, and the bulk writer stores what changed. The
- *       engine's part (percolate, index) runs on the {@link EventSink}'s thread while the next
+ *       engine's part (percolate, index) runs on the {@link EventSink}'s threads while the next
  *       batch is analysed, so neither the engine nor the analysis waits for the other.</li>
  *   <li>Persons: one document per person, then stale documents of the ingested sources go.</li>
  *   <li>Rescore: every child any hit reaches.</li>
