@@ -40,10 +40,17 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "99")
         long seed;
 
+        @Option(names = "--keep", description = "keep the pipeline's indices (prefix " + IngestBenchmark.PIPELINE_PREFIX
+                + ") for tessera bench search --index-prefix " + IngestBenchmark.PIPELINE_PREFIX)
+        boolean keep;
+
+        @Option(names = "--work", description = "folder for the generated county and the quarantine (default: a new temporary folder)")
+        Path work;
+
         @Override
         public Integer call() throws Exception {
-            Path work = Files.createTempDirectory("tessera-bench-ingest");
-            new IngestBenchmark(parent.root.settings(), System.out).run(preset, seed, input, work);
+            Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("tessera-bench-ingest");
+            new IngestBenchmark(parent.root.settings(), System.out).run(preset, seed, input, folder, keep);
             return 0;
         }
     }

@@ -25,6 +25,16 @@ public record MachineInfo(int cores, long maxHeapBytes, String cpu, long memoryB
                 LocalDate.now());
     }
 
+    /** The 1, 5 and 15 minute load averages: other work on the same cores bends every figure. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     public String describe() {
         return String.format(Locale.ROOT, "machine: %d cores (%s), %.1f GiB RAM, JVM heap max %.2f GiB, %s, %s, %s",
                 cores, cpu, memoryBytes / 1073741824.0, maxHeapBytes / 1073741824.0, jvm, os, date);

@@ -60,7 +60,7 @@ public final class BulkWriter implements AutoCloseable {
     private final int maxDocs;
     private final int maxBytes;
     private final String refresh;
-    private final List<Document> pending = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private int pendingBytes;
     private final AtomicLong written = new AtomicLong();
@@ -82,9 +82,22 @@ public final class BulkWriter implements AutoCloseable {
         this.refresh = refresh;
     }
 
+    /**
+     * A document waiting to be sent, with its source already serialised: measuring the batch and
+     * building the request body use the same bytes, so each document is serialised once.
+     */
+    private record Pending(Document document, byte[] source) {
+    }
+
     public void add(Document document) {
-        pending.add(document);
-        pendingBytes += document.source().toString().length() + 100;
+        byte[] source;
+        try {
+            source = JSON.writeValueAsBytes(document.source());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pending.add(new Pending(document, source));
+        pendingBytes += source.length + 100;
         if (pending.size() >= maxDocs || pendingBytes >= maxBytes) {
             flush();
         }
@@ -95,7 +108,7 @@ public final class BulkWriter implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        List<Document> batch = new ArrayList<>(pending);
+        List<Pending> batch = new ArrayList<>(pending);
         pending.clear();
         pendingBytes = 0;
         if (mode == Mode.SKIP_UNCHANGED) {
@@ -122,7 +135,7 @@ public final class BulkWriter implements AutoCloseable {
         flush();
     }
 
-    private void send(List<Document> batch, int attempt) {
+    private void send(List<Pending> batch, int attempt) {
         byte[] body = ndjson(batch);
         JsonNode response;
         try {
@@ -136,7 +149,7 @@ public final class BulkWriter implements AutoCloseable {
             send(batch, attempt + 1);
             return;
         }
-        List<Document> retry = new ArrayList<>();
+        List<Pending> retry = new ArrayList<>();
         JsonNode items = response.path("items");
         for (int i = 0; i < batch.size(); i++) {
             JsonNode result = items.path(i).path("index");
@@ -147,14 +160,14 @@ public final class BulkWriter implements AutoCloseable {
                 retry.add(batch.get(i));
             } else {
                 failed.incrementAndGet();
-                Document document = batch.get(i);
+                Document document = batch.get(i).document();
                 failures.add(new Failure(document.index(), document.id(), status,
                         result.path("error").path("reason").asText(result.path("error").toString())));
             }
         }
         if (!retry.isEmpty()) {
             if (attempt >= MAX_ATTEMPTS) {
-                for (Document document : retry) {
+                for (Document document : retry.stream().map(Pending::document).toList()) {
                     failed.incrementAndGet();
                     failures.add(new Failure(document.index(), document.id(), 429, "engine overloaded after " + attempt + " attempts"));
                 }
@@ -183,9 +196,9 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    private List<Document> withoutUnchanged(List<Document> batch) {
+    private List<Pending> withoutUnchanged(List<Pending> batch) {
         Map<String, List<String>> idsByIndex = new HashMap<>();
-        for (Document document : batch) {
+        for (Document document : batch.stream().map(Pending::document).toList()) {
             idsByIndex.computeIfAbsent(document.index(), k -> new ArrayList<>()).add(document.id());
         }
         Map<String, String> storedHashes = new HashMap<>();
@@ -208,27 +221,32 @@ public final class BulkWriter implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        List<Document> changed = new ArrayList<>(batch.size());
-        for (Document document : batch) {
+        List<Pending> changed = new ArrayList<>(batch.size());
+        for (Pending item : batch) {
+            Document document = item.document();
             String hash = document.source().path("content_hash").asText("");
             String stored = storedHashes.get(document.index() + "\u0000" + document.id());
             if (!hash.isEmpty() && hash.equals(stored)) {
                 unchanged.incrementAndGet();
             } else {
-                changed.add(document);
+                changed.add(item);
             }
         }
         return changed;
     }
 
-    private static byte[] ndjson(List<Document> batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 1024);
-        for (Document document : batch) {
+    private static byte[] ndjson(List<Pending> batch) {
+        int size = 0;
+        for (Pending item : batch) {
+            size += item.source().length + 100;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        for (Pending item : batch) {
             ObjectNode action = JSON.createObjectNode();
-            action.putObject("index").put("_index", document.index()).put("_id", document.id());
+            action.putObject("index").put("_index", item.document().index()).put("_id", item.document().id());
             out.writeBytes(action.toString().getBytes(StandardCharsets.UTF_8));
             out.write('\n');
-            out.writeBytes(document.source().toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(item.source());
             out.write('\n');
         }
         return out.toByteArray();

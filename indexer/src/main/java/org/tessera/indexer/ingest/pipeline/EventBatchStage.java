@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A step that enriches a batch of event documents before they are written, e.g. percolation
- * against the indicators, which adds {@code hits}. Stages run in order on the ingesting thread; a
- * stage must be deterministic so that re-running an ingest writes identical documents.
+ * against the indicators, which adds {@code hits}. Stages run in order, one batch at a time, on the
+ * pipeline's event-writing thread (not the thread that reads and analyses); a stage must be
+ * deterministic so that re-running an ingest writes identical documents.
  */
 public interface EventBatchStage {
 

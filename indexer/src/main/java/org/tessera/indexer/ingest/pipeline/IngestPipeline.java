@@ -65,8 +65,11 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  *       the human merge/split decisions from the {@code linkage} index overriding the model.</li>
  *   <li>Build: the extracts are read again (cheaper than holding millions of records), each
  *       record becomes an event with its linked people, households and text analysis, the
- *       batch stages (percolation) enrich it, and the bulk writer stores what changed.</li>
+ *       batch stages (percolation) enrich it, and the bulk writer stores what changed. The
+ *       engine's part (percolate, index) runs on the {@link EventSink}'s threads while the next
+ *       batch is analysed, so neither the engine nor the analysis waits for the other.</li>
  *   <li>Persons: one document per person, then stale documents of the ingested sources go.</li>
+ *   <li>Rescore: every child any hit reaches.</li>
  * </ol>
  *
  * Every id is derived from the input, and unchanged documents are never rewritten, so re-running
@@ -91,7 +94,13 @@ public final class IngestPipeline {
     private final Consumer<Set<String>> afterIngest;
     private final IngestSettings settings;
     private final Clock clock;
+    /**
+     * Wall time per stage (read, link, events, persons, stale, rescore), and within "events" the
+     * busy time of its sub-stages, named {@code events/...}: those overlap (the engine percolates
+     * and indexes one batch while the next is analysed), so they add up to more than "events".
+     */
     private final Map<String, Long> stageNanos = new LinkedHashMap<>();
+    static final String EVENTS_STAGE = "events/";
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
@@ -188,13 +197,16 @@ public final class IngestPipeline {
             EventDocumentBuilder builder = new EventDocumentBuilder();
             ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
             long[] done = {0};
+            long eventsStart = System.nanoTime();
             try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, settings.batchSize(), 8 << 20);
-                 ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+                 ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+                 EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
+                         (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos))) {
                 List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
                 Consumer<SourceRecord> accept = record -> {
                     batch.add(record);
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, writer, analysisPool, job);
+                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
                         done[0] += batch.size();
                         batch.clear();
                         progress.update(done[0]);
@@ -217,9 +229,11 @@ public final class IngestPipeline {
                         });
                     }
                 }
-                writeBatch(batch, linked, builder, profiles, producedEvents, sources, writer, analysisPool, job);
+                writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
+                sink.drain();
                 done[0] += batch.size();
                 progress.done(done[0]);
+                time("events", eventsStart);
 
                 // 4. Persons.
                 long personsStart = System.nanoTime();
@@ -241,13 +255,16 @@ public final class IngestPipeline {
                 }
                 new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
                 connection.raw("POST", "/" + connection.alias("events") + "," + connection.alias("persons") + "/_refresh", null);
+                time("persons", personsStart);
+                long staleStart = System.nanoTime();
                 if (settings.deleteStale()) {
-                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents);
-                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons);
+                    boolean allStored = stats.failed() == 0;
+                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
+                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
                     job.count("stale_deleted", staleEvents + stalePersons);
                 }
                 job.count("events", producedEvents.size());
-                time("persons", personsStart);
+                time("stale", staleStart);
                 long scoreStart = System.nanoTime();
                 afterIngest.accept(Set.copyOf(producedPersons));
                 time("rescore", scoreStart);
@@ -268,7 +285,7 @@ public final class IngestPipeline {
 
     private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, EventDocumentBuilder builder,
                             Map<String, PersonProfile> profiles, Set<String> producedEvents, Set<String> sources,
-                            BulkWriter writer, ForkJoinPool analysisPool, JobRecorder job) {
+                            EventSink sink, ForkJoinPool analysisPool, JobRecorder job) {
         if (batch.isEmpty()) {
             return;
         }
@@ -284,37 +301,32 @@ public final class IngestPipeline {
         } catch (ExecutionException e) {
             throw new IllegalStateException("text analysis failed: " + e.getCause().getMessage(), e.getCause());
         }
-        time("text analysis", analysisStart);
+        addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
         long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             SourceRecord record = batch.get(i);
             ObjectNode event = builder.build(record, linked, analyses.get(i));
             events.add(event);
+            // read here, before the sink's thread owns the document
             collectProfiles(record, event, profiles);
+            producedEvents.add(record.eventId());
+            sources.add(record.source());
         }
-        time("build events", buildStart);
-        for (EventBatchStage stage : stages) {
-            long stageStart = System.nanoTime();
-            stage.apply(events);
-            time(stage.name(), stageStart);
-        }
-        long writeStart = System.nanoTime();
-        for (ObjectNode event : events) {
-            // The hash must cover what the stages added (hits), but not the ingest time.
-            event.put("content_hash", Ids.sha256Hex(event.toString()));
-            event.put("ingested_at", clock.instant().toString());
-            String id = event.path("event_id").asText();
-            writer.add(new BulkWriter.Document(connection.alias("events"), id, event));
-            producedEvents.add(id);
-            sources.add(event.path("source").asText());
-        }
+        addNanos(EVENTS_STAGE + "build events", System.nanoTime() - buildStart);
+        long waitStart = System.nanoTime();
+        sink.submit(events);
+        addNanos(EVENTS_STAGE + "wait for engine", System.nanoTime() - waitStart);
         job.count("events_built", events.size());
-        time("write events", writeStart);
     }
 
     private void time(String stage, long startNanos) {
-        stageNanos.merge(stage, System.nanoTime() - startNanos, Long::sum);
+        addNanos(stage, System.nanoTime() - startNanos);
+    }
+
+    /** Sub-stages are timed from two threads (the producer and the event sink). */
+    private synchronized void addNanos(String stage, long nanos) {
+        stageNanos.merge(stage, nanos, Long::sum);
     }
 
     private static void collectProfiles(SourceRecord record, ObjectNode event, Map<String, PersonProfile> profiles) {

@@ -62,9 +62,13 @@ public final class IngestPipelines {
                 percolator.percolateAndAttach(events);
             }
         });
-        // A folder ingest is a full run: re-score every child any hit reaches, as of today.
-        Consumer<Set<String>> afterIngest = touched -> ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), true)
-                .rescoreAll(LocalDate.now(clock));
+        // A folder ingest is a full run: re-score every child any hit reaches, as of today. The
+        // writes do not each wait for a refresh (that made a county's re-scoring wait on the disk
+        // for minutes): one refresh at the end makes all the scores searchable together.
+        Consumer<Set<String>> afterIngest = touched -> {
+            ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), false).rescoreAll(LocalDate.now(clock));
+            connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+        };
         return new IngestPipeline(connection, mappings, extractor, text,
                 new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, afterIngest, settings, clock);
     }

@@ -107,8 +107,33 @@ public final class IndexManager {
     public void deleteAll() {
         for (IndexDefinition definition : definitions.all()) {
             String pattern = connection.indexPrefix() + "-" + definition.name() + "-v*";
-            connection.raw("DELETE", "/" + pattern, null, Map.of("ignore_unavailable", "true", "allow_no_indices", "true",
-                    "expand_wildcards", "open,closed"));
+            // Servers with action.destructive_requires_name (the embedded one sets it) refuse a
+            // wildcard DELETE, which used to fail silently and leave every index in place: name them.
+            List<String> names = concreteIndices(pattern);
+            if (names.isEmpty()) {
+                continue;
+            }
+            RawResponse response = connection.raw("DELETE", "/" + String.join(",", names), null,
+                    Map.of("ignore_unavailable", "true"));
+            if (!response.ok()) {
+                throw new IllegalStateException("cannot delete " + names + ": " + response.status() + " " + response.body());
+            }
+        }
+    }
+
+    private List<String> concreteIndices(String pattern) {
+        RawResponse response = connection.raw("GET", "/_resolve/index/" + pattern, null, Map.of("expand_wildcards", "open,closed"));
+        if (!response.ok()) {
+            return List.of();
+        }
+        try {
+            List<String> names = new ArrayList<>();
+            for (JsonNode index : JSON.readTree(response.body()).path("indices")) {
+                names.add(index.path("name").asText());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,139 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.BulkWriter;
+
+/**
+ * The engine's half of the event stage: runs the batch stages (percolation), stamps the content
+ * hash and ingest time, and hands the events to the bulk writer, on a thread of its own.
+ *
+ * <p>Why threads: percolating and indexing a batch are work for the engine, during which the
+ * ingesting thread used to wait; analysing the text of the next batch is work for this JVM. Run
+ * one after the other they left a core idle most of the time. Here three batches move at once:
+ * batch N is indexed (one thread), N+1 percolated and hashed (another), N+2 analysed and built
+ * (the caller). At most one batch waits at each step, so memory stays bounded and a slow engine
+ * slows the producer down (back-pressure).
+ *
+ * <p>Each step handles batches strictly in submission order, one at a time, so the documents
+ * written are the same as on a single thread. Not thread-safe: one producing thread submits; the bulk
+ * writer must not be used by anyone else until {@link #drain()} has returned.
+ */
+final class EventSink implements AutoCloseable {
+
+    /** Where the sink reports the time of each of its steps (nanoseconds, may be called from its thread). */
+    interface Timer {
+        void add(String stage, long nanos);
+    }
+
+    private final List<EventBatchStage> stages;
+    private final BulkWriter writer;
+    private final String index;
+    private final Clock clock;
+    private final Timer timer;
+    private final ExecutorService percolating = thread("ingest-percolate");
+    private final ExecutorService indexing = thread("ingest-bulk");
+    /** The batch with the stages; only the caller's thread touches this. */
+    private Future<?> staged;
+    /** The batch with the bulk writer; set by the percolating thread, read by the caller in {@link #drain()} after {@link #staged}. */
+    private volatile Future<?> written;
+
+    EventSink(List<EventBatchStage> stages, BulkWriter writer, String index, Clock clock, Timer timer) {
+        this.stages = List.copyOf(stages);
+        this.writer = writer;
+        this.index = index;
+        this.clock = clock;
+        this.timer = timer;
+    }
+
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Waits until the previous batch has left the stages (rethrowing any failure so far), then starts this one. */
+    void submit(List<ObjectNode> events) {
+        await(staged);
+        staged = null;
+        if (!events.isEmpty()) {
+            List<ObjectNode> batch = List.copyOf(events);
+            staged = percolating.submit(() -> {
+                stage(batch);
+                // one batch at the bulk writer at a time, in order
+                await(written);
+                written = indexing.submit(() -> write(batch));
+            });
+        }
+    }
+
+    /** Returns once every submitted batch is with the bulk writer (not necessarily flushed). */
+    void drain() {
+        await(staged);
+        staged = null;
+        await(written);
+        written = null;
+    }
+
+    private static void await(Future<?> future) {
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing events", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("writing events failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void stage(List<ObjectNode> events) {
+        for (EventBatchStage stage : stages) {
+            long start = System.nanoTime();
+            stage.apply(events);
+            timer.add(stage.name(), System.nanoTime() - start);
+        }
+        long hashStart = System.nanoTime();
+        for (ObjectNode event : events) {
+            // The hash must cover what the stages added (hits), but not the ingest time.
+            event.put("content_hash", Ids.sha256Hex(event.toString()));
+            event.put("ingested_at", clock.instant().toString());
+        }
+        timer.add("hash", System.nanoTime() - hashStart);
+    }
+
+    private void write(List<ObjectNode> events) {
+        long bulkStart = System.nanoTime();
+        for (ObjectNode event : events) {
+            writer.add(new BulkWriter.Document(index, event.path("event_id").asText(), event));
+        }
+        timer.add("bulk events", System.nanoTime() - bulkStart);
+    }
+
+    @Override
+    public void close() {
+        // On failure of the producer the batch in flight is abandoned: the run is re-startable.
+        percolating.shutdownNow();
+        indexing.shutdownNow();
+        try {
+            // the bulk writer is closed next, on the caller's thread: not while these still use it
+            percolating.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            indexing.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
