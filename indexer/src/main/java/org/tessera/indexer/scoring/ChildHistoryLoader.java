@@ -8,6 +8,7 @@ import static org.tessera.indexer.scoring.EventQueries.term;
 import static org.tessera.indexer.scoring.EventQueries.terms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,9 +59,9 @@ public final class ChildHistoryLoader {
         Map<String, List<RiskEvent>> own = new HashMap<>();
         batch.forEach(id -> own.put(id, new ArrayList<>()));
         int[] skipped = {0};
-        JsonNode ownQuery = bool("filter",
-                bool("should", terms("person_ids", batch), terms("child_ids", batch), nested("people", terms("people.person_id", batch))),
-                dateRange(null, asOf));
+        JsonNode ofBatch = bool("should", terms("person_ids", batch), terms("child_ids", batch),
+                nested("people", terms("people.person_id", batch)));
+        JsonNode ownQuery = bool("filter", ofBatch, dateRange(null, asOf));
         queries.scroll(events, ownQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
             var parsed = EventDocuments.parse(source, id);
             if (parsed.isEmpty()) {
@@ -86,26 +87,37 @@ public final class ChildHistoryLoader {
             }
         });
         Map<String, List<RiskEvent>> household = new HashMap<>();
+        java.util.function.Consumer<RiskEvent> toHousemates = event -> {
+            Set<String> reached = new HashSet<>();
+            for (RiskEvent.Participant p : event.people()) {
+                if (p.householdId() != null) {
+                    reached.addAll(childrenByHousehold.getOrDefault(p.householdId(), Set.of()));
+                }
+            }
+            for (String child : reached) {
+                household.computeIfAbsent(child, c -> new ArrayList<>()).add(event);
+            }
+        };
         if (!childrenByHousehold.isEmpty()) {
+            // The batch's own events are loaded already: they reach its children's siblings from memory.
+            Set<String> seen = new HashSet<>();
+            own.values().forEach(list -> list.forEach(event -> {
+                if (!event.hits().isEmpty() && seen.add(event.eventId())) {
+                    toHousemates.accept(event);
+                }
+            }));
             List<String> households = List.copyOf(childrenByHousehold.keySet());
-            JsonNode householdQuery = bool("filter",
+            ObjectNode householdQuery = bool("filter",
                     nested("people", terms("people.household_id", households)),
                     hasHits(), dateRange(null, asOf));
+            ((ObjectNode) householdQuery.path("bool")).putArray("must_not").add(ofBatch);
             queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
                 var parsed = EventDocuments.parse(source, id);
                 if (parsed.isEmpty()) {
                     skipped[0]++;
                     return;
                 }
-                Set<String> reached = new HashSet<>();
-                for (RiskEvent.Participant p : parsed.get().people()) {
-                    if (p.householdId() != null) {
-                        reached.addAll(childrenByHousehold.getOrDefault(p.householdId(), Set.of()));
-                    }
-                }
-                for (String child : reached) {
-                    household.computeIfAbsent(child, c -> new ArrayList<>()).add(parsed.get());
-                }
+                toHousemates.accept(parsed.get());
             });
         }
         if (skipped[0] > 0) {

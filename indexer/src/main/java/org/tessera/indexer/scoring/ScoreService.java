@@ -23,6 +23,7 @@ public final class ScoreService {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreService.class);
     private static final int WRITE_BATCH = 500;
+    private static final int SLICES_IN_FLIGHT = 2;
     private static final int TOP_INDICATORS = 5;
 
     private final EventQueries queries;
@@ -76,21 +77,39 @@ public final class ScoreService {
     /** Rescores the given children (those touched by new events or hits) and writes {@code risk.*}. */
     public RescoreResult rescore(Collection<String> childIds, LocalDate asOf) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
-        int written = 0;
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
-            List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
-            Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
-            Set<String> withoutEvents = new java.util.HashSet<>();
-            loader.load(slice, asOf).forEach((child, history) -> {
-                assessments.put(child, scorer.assess(history, asOf));
-                if (history.events().isEmpty()) {
-                    withoutEvents.add(child);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Slices in flight at once: while the engine serves one slice's scrolls, another is scored and written.
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SLICES_IN_FLIGHT)) {
+            List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
+                List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
+                slices.add(pool.submit(() -> written.addAndGet(rescoreSlice(slice, asOf, failures))));
+            }
+            for (var slice : slices) {
+                try {
+                    slice.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("rescoring interrupted", e);
                 }
-            });
-            written += write(assessments, withoutEvents, asOf, failures);
+            }
         }
-        return new RescoreResult(ids.size(), written, failures);
+        return new RescoreResult(ids.size(), written.get(), List.copyOf(failures));
+    }
+
+    private int rescoreSlice(List<String> slice, LocalDate asOf, List<String> failures) {
+        Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
+        Set<String> withoutEvents = new java.util.HashSet<>();
+        loader.load(slice, asOf).forEach((child, history) -> {
+            assessments.put(child, scorer.assess(history, asOf));
+            if (history.events().isEmpty()) {
+                withoutEvents.add(child);
+            }
+        });
+        return write(assessments, withoutEvents, asOf, failures);
     }
 
     /**
