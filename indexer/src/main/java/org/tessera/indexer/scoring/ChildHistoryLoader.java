@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +88,7 @@ public final class ChildHistoryLoader {
             }
         });
         Map<String, List<RiskEvent>> household = new HashMap<>();
-        java.util.function.Consumer<RiskEvent> toHousemates = event -> {
+        Consumer<RiskEvent> toHousemates = event -> {
             Set<String> reached = new HashSet<>();
             for (RiskEvent.Participant p : event.people()) {
                 if (p.householdId() != null) {

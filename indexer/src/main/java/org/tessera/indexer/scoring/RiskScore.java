@@ -1,11 +1,13 @@
 package org.tessera.indexer.scoring;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A child's score at an as-of date with its explanation: {@code score} is exactly the sum of
@@ -26,7 +28,7 @@ public record RiskScore(String childId, LocalDate asOf, double score, Band band,
         Objects.requireNonNull(asOf, "asOf");
         contributions = List.copyOf(contributions);
         agencies = Set.copyOf(agencies);
-        concernPoints = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(concernPoints));
+        concernPoints = Collections.unmodifiableMap(new TreeMap<>(concernPoints));
     }
 
     /** Concerns inside the breadth window still worth at least {@code minPoints} points now. */

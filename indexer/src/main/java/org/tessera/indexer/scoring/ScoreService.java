@@ -9,9 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.tessera.indexer.indicators.IndicatorCatalogue;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
 
 /**
  * Scores children from what OpenSearch holds and keeps {@code risk.*} on their person documents
@@ -77,11 +82,11 @@ public final class ScoreService {
     /** Rescores the given children (those touched by new events or hits) and writes {@code risk.*}. */
     public RescoreResult rescore(Collection<String> childIds, LocalDate asOf) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger written = new AtomicInteger();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         // Slices in flight at once: while the engine serves one slice's scrolls, another is scored and written.
-        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SLICES_IN_FLIGHT)) {
-            List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(SLICES_IN_FLIGHT)) {
+            List<Future<?>> slices = new ArrayList<>();
             for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
                 List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
                 slices.add(pool.submit(() -> written.addAndGet(rescoreSlice(slice, asOf, failures))));
@@ -89,7 +94,7 @@ public final class ScoreService {
             for (var slice : slices) {
                 try {
                     slice.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package org.tessera.portal.watchlist.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -85,8 +86,7 @@ class WatchlistView extends VerticalLayout {
         Button escalate = new Button("Escalate", e -> ask(entry, ReviewAction.ESCALATE, "Reason for escalation"));
         Button dismiss = new Button("Dismiss", e -> ask(entry, ReviewAction.DISMISS, "Reason for dismissal (required)"));
         HorizontalLayout buttons = new HorizontalLayout(acknowledge, assign, escalate, dismiss);
-        buttons.getChildren().forEach(b -> ((Button) b).addThemeVariants(
-                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL, com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY));
+        buttons.getChildren().forEach(b -> ((Button) b).addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY));
         buttons.setSpacing(false);
         buttons.getStyle().set("flex-wrap", "wrap");
         return buttons;
