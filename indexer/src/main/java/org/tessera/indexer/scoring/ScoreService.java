@@ -52,8 +52,13 @@ public final class ScoreService {
     /** A service over the indexed events, with indicator titles, half-lives and concerns from the default catalogue. */
     public static ScoreService fromIndex(org.tessera.indexer.opensearch.OpenSearchConnection connection, ScoringParameters parameters,
                                          boolean refresh) {
-        RiskScorer scorer = new RiskScorer(parameters, IndicatorWeightings.of(IndicatorCatalogue.loadDefault()));
-        return new ScoreService(new EventQueries(connection), scorer, refresh);
+        return of(connection, parameters, IndicatorCatalogue.loadDefault(), refresh);
+    }
+
+    /** As {@link #fromIndex}, with a catalogue the caller has loaded already. */
+    public static ScoreService of(org.tessera.indexer.opensearch.OpenSearchConnection connection, ScoringParameters parameters,
+                                  IndicatorCatalogue catalogue, boolean refresh) {
+        return new ScoreService(new EventQueries(connection), new RiskScorer(parameters, IndicatorWeightings.of(catalogue)), refresh);
     }
 
     public RiskScorer scorer() {

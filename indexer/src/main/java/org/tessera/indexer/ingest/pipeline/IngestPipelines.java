@@ -65,8 +65,9 @@ public final class IngestPipelines {
         // A folder ingest is a full run: re-score every child any hit reaches, as of today. The
         // writes do not each wait for a refresh (that made a county's re-scoring wait on the disk
         // for minutes): one refresh at the end makes all the scores searchable together.
+        ScoreService scores = ScoreService.of(connection, ScoringParameters.loadDefault(), catalogue, false);
         Consumer<Set<String>> afterIngest = touched -> {
-            ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), false).rescoreAll(LocalDate.now(clock));
+            scores.rescoreAll(LocalDate.now(clock));
             connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
         };
         return new IngestPipeline(connection, mappings, extractor, text,
