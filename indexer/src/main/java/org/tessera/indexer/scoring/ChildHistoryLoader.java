@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * scorer decides which hits reach the child). Events dated after the as-of date are never
  * read. Thread-safe.
  */
-public final class ChildHistoryLoader {
+public final class ChildHistoryLoader implements ChildHistories {
 
     private static final Logger log = LoggerFactory.getLogger(ChildHistoryLoader.class);
     private static final int BATCH = 500;
@@ -45,7 +45,7 @@ public final class ChildHistoryLoader {
         this.events = queries.connection().alias("events");
     }
 
-    /** Histories of the given children up to {@code asOf}; a child without any event gets an empty history. */
+    @Override
     public Map<String, ChildHistory> load(Collection<String> childIds, LocalDate asOf) {
         Map<String, ChildHistory> histories = new LinkedHashMap<>();
         List<String> all = List.copyOf(new LinkedHashSet<>(childIds));
@@ -133,10 +133,7 @@ public final class ChildHistoryLoader {
         return histories;
     }
 
-    /**
-     * Children that hits on events dated in [from, to] may reach: children on those events, and
-     * children recorded in the households of the people on them. {@code from} null means any date.
-     */
+    @Override
     public Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
         JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
         Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",

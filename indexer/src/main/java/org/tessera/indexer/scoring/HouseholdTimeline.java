@@ -45,22 +45,39 @@ public record HouseholdTimeline(List<Stay> stays) {
         return Optional.empty();
     }
 
+    /** One record of a child in a household: the household the linker gave it on an event of that date. */
+    public record Sighting(LocalDate date, String householdId) {
+        public Sighting {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(householdId, "householdId");
+        }
+    }
+
     /** Builds the timeline from the child's own events (events without the child are ignored). */
     public static HouseholdTimeline fromEvents(String childId, List<RiskEvent> events, int backfillDays) {
-        record Seen(LocalDate date, String householdId) { }
-        List<Seen> seen = new ArrayList<>();
+        List<Sighting> seen = new ArrayList<>();
         for (RiskEvent event : events) {
             for (RiskEvent.Participant p : event.people()) {
                 if (p.personId().equals(childId) && p.householdId() != null && !p.householdId().isBlank()) {
-                    seen.add(new Seen(event.date(), p.householdId()));
+                    seen.add(new Sighting(event.date(), p.householdId()));
                 }
             }
         }
-        seen.sort(Comparator.comparing(Seen::date).thenComparing(Seen::householdId));
+        return fromSightings(seen, backfillDays);
+    }
+
+    /**
+     * Builds the timeline from where the child was recorded, in any order: a stay runs from the
+     * first record in a household (less the back-fill allowance for the first) to the first
+     * record in a different one.
+     */
+    public static HouseholdTimeline fromSightings(List<Sighting> sightings, int backfillDays) {
+        List<Sighting> seen = new ArrayList<>(sightings);
+        seen.sort(Comparator.comparing(Sighting::date).thenComparing(Sighting::householdId));
         List<Stay> stays = new ArrayList<>();
         String current = null;
         LocalDate from = null;
-        for (Seen s : seen) {
+        for (Sighting s : seen) {
             if (current == null) {
                 current = s.householdId();
                 from = s.date().minusDays(backfillDays);

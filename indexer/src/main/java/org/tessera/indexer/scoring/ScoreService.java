@@ -86,6 +86,11 @@ public final class ScoreService {
 
     /** Rescores the given children (those touched by new events or hits) and writes {@code risk.*}. */
     public RescoreResult rescore(Collection<String> childIds, LocalDate asOf) {
+        return rescore(childIds, asOf, loader);
+    }
+
+    /** As {@link #rescore(Collection, LocalDate)}, with the histories read from {@code histories}. */
+    public RescoreResult rescore(Collection<String> childIds, LocalDate asOf, ChildHistories histories) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
         AtomicInteger written = new AtomicInteger();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -94,7 +99,7 @@ public final class ScoreService {
             List<Future<?>> slices = new ArrayList<>();
             for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
                 List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
-                slices.add(pool.submit(() -> written.addAndGet(rescoreSlice(slice, asOf, failures))));
+                slices.add(pool.submit(() -> written.addAndGet(rescoreSlice(slice, asOf, histories, failures))));
             }
             for (var slice : slices) {
                 try {
@@ -110,10 +115,10 @@ public final class ScoreService {
         return new RescoreResult(ids.size(), written.get(), List.copyOf(failures));
     }
 
-    private int rescoreSlice(List<String> slice, LocalDate asOf, List<String> failures) {
+    private int rescoreSlice(List<String> slice, LocalDate asOf, ChildHistories histories, List<String> failures) {
         Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
         Set<String> withoutEvents = new java.util.HashSet<>();
-        loader.load(slice, asOf).forEach((child, history) -> {
+        histories.load(slice, asOf).forEach((child, history) -> {
             assessments.put(child, scorer.assess(history, asOf));
             if (history.events().isEmpty()) {
                 withoutEvents.add(child);
@@ -135,13 +140,21 @@ public final class ScoreService {
      * non-zero score (whose hits may have aged out or been withdrawn).
      */
     public RescoreResult rescoreAll(LocalDate asOf) {
+        return rescoreAll(asOf, loader);
+    }
+
+    /**
+     * As {@link #rescoreAll(LocalDate)}, with the histories and reach read from {@code histories}
+     * (an ingest's {@link EventLedger} when the index holds exactly its events).
+     */
+    public RescoreResult rescoreAll(LocalDate asOf, ChildHistories histories) {
         LocalDate oldest = asOf.minusDays(scorer.parameters().maxAgeDays());
-        Set<String> children = new LinkedHashSet<>(loader.childrenReachedBetween(oldest, asOf));
+        Set<String> children = new LinkedHashSet<>(histories.childrenReachedBetween(oldest, asOf));
         ObjectNode scored = EventQueries.object();
         scored.putObject("range").putObject("risk.score").put("gt", 0);
         queries.scroll(persons, scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
         log.info("Rescoring {} children as of {}", children.size(), asOf);
-        RescoreResult result = rescore(children, asOf);
+        RescoreResult result = rescore(children, asOf, histories);
         log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
         return result;
     }

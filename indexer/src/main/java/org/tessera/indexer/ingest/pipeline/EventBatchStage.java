@@ -13,5 +13,9 @@ public interface EventBatchStage {
 
     String name();
 
+    /** Called once before the first batch of each ingest run (a stage that gathers per run starts afresh). */
+    default void begin() {
+    }
+
     void apply(List<ObjectNode> events);
 }

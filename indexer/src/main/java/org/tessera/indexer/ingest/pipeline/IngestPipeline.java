@@ -91,7 +91,7 @@ public final class IngestPipeline {
     private final PersonLinker linker;
     private final Nicknames nicknames;
     private final List<EventBatchStage> stages;
-    private final Consumer<Set<String>> afterIngest;
+    private final Consumer<Written> afterIngest;
     private final IngestSettings settings;
     private final Clock clock;
     /**
@@ -104,7 +104,7 @@ public final class IngestPipeline {
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
-                          List<EventBatchStage> stages, Consumer<Set<String>> afterIngest,
+                          List<EventBatchStage> stages, Consumer<Written> afterIngest,
                           IngestSettings settings, Clock clock) {
         this.connection = connection;
         this.mappings = mappings;
@@ -116,6 +116,20 @@ public final class IngestPipeline {
         this.afterIngest = afterIngest;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * What a run wrote, for the step after it (re-scoring).
+     *
+     * @param persons        the person documents the run produced
+     * @param eventsComplete the {@code events} index holds exactly the events this run produced
+     *                       (every write stored, nothing stale or from another source left), so
+     *                       what the stages saw of the events is all there is
+     */
+    public record Written(Set<String> persons, boolean eventsComplete) {
+        public Written {
+            persons = Set.copyOf(persons);
+        }
     }
 
     /** One file to ingest: an extract with its mapping, or a document. */
@@ -198,6 +212,7 @@ public final class IngestPipeline {
             ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
             long[] done = {0};
             long eventsStart = System.nanoTime();
+            stages.forEach(EventBatchStage::begin);
             try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, settings.batchSize(), 8 << 20);
                  ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
                  EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
@@ -257,8 +272,8 @@ public final class IngestPipeline {
                 connection.raw("POST", "/" + connection.alias("events") + "," + connection.alias("persons") + "/_refresh", null);
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();
+                boolean allStored = stats.failed() == 0;
                 if (settings.deleteStale()) {
-                    boolean allStored = stats.failed() == 0;
                     long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
                     long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
                     job.count("stale_deleted", staleEvents + stalePersons);
@@ -266,7 +281,10 @@ public final class IngestPipeline {
                 job.count("events", producedEvents.size());
                 time("stale", staleStart);
                 long scoreStart = System.nanoTime();
-                afterIngest.accept(Set.copyOf(producedPersons));
+                boolean eventsComplete = allStored && countEvents() == producedEvents.size();
+                // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
+                job.count("events_index_complete", eventsComplete ? 1 : 0);
+                afterIngest.accept(new Written(producedPersons, eventsComplete));
                 time("rescore", scoreStart);
             }
             job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
@@ -280,6 +298,16 @@ public final class IngestPipeline {
         } catch (RuntimeException e) {
             job.fail(e.getMessage());
             throw e;
+        }
+    }
+
+    /** Documents searchable in the events index now; -1 when the engine does not say. */
+    private long countEvents() {
+        OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias("events") + "/_count", null);
+        try {
+            return response.ok() ? JSON.readTree(response.body()).path("count").asLong(-1) : -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

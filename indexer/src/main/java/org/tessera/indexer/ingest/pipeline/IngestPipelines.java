@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.tessera.indexer.extraction.TextExtractor;
 import org.tessera.indexer.indicators.EventPercolator;
@@ -21,6 +20,7 @@ import org.tessera.indexer.nlp.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.EventLedger;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 
@@ -65,9 +65,33 @@ public final class IngestPipelines {
         // A folder ingest is a full run: re-score every child any hit reaches, as of today. The
         // writes do not each wait for a refresh (that made a county's re-scoring wait on the disk
         // for minutes): one refresh at the end makes all the scores searchable together.
-        ScoreService scores = ScoreService.of(connection, ScoringParameters.loadDefault(), catalogue, false);
-        Consumer<Set<String>> afterIngest = touched -> {
-            scores.rescoreAll(LocalDate.now(clock));
+        ScoringParameters parameters = ScoringParameters.loadDefault();
+        ScoreService scores = ScoreService.of(connection, parameters, catalogue, false);
+        // What the scorer needs of the events is noted as they are written, so the closing
+        // rescore need not read them all back: when the index holds exactly this run's events.
+        EventLedger ledger = new EventLedger(parameters);
+        stages.add(new EventBatchStage() {
+            @Override
+            public String name() {
+                return "ledger";
+            }
+
+            @Override
+            public void begin() {
+                ledger.clear();
+            }
+
+            @Override
+            public void apply(List<ObjectNode> events) {
+                events.forEach(ledger::record);
+            }
+        });
+        Consumer<IngestPipeline.Written> afterIngest = written -> {
+            try {
+                scores.rescoreAll(LocalDate.now(clock), written.eventsComplete() ? ledger : scores.loader());
+            } finally {
+                ledger.clear();
+            }
             connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
         };
         return new IngestPipeline(connection, mappings, extractor, text,

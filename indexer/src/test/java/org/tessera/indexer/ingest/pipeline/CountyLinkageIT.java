@@ -53,7 +53,7 @@ class CountyLinkageIT {
         try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
             new IngestPipeline(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"), extractor,
                     new CaseNotePipeline(new OpenNlpModels()), new FellegiSunterLinker(LinkageSettings.defaults(), nicknames),
-                    nicknames, List.of(), touched -> { }, new IngestSettings(work.resolve("quarantine"), 1000, false, true),
+                    nicknames, List.of(), written -> { }, new IngestSettings(work.resolve("quarantine"), 1000, false, true),
                     Clock.systemUTC()).ingest(county.resolve("data"));
         }
         StringWriter export = new StringWriter();
