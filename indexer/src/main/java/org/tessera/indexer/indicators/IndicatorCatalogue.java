@@ -113,6 +113,24 @@ public final class IndicatorCatalogue {
         return indicators.size();
     }
 
+    /**
+     * The top-level event fields any indicator query reads ({@code codes} for {@code
+     * codes.flags}, {@code text} for {@code text.exact}), enabled or not (an administrator may
+     * enable one at any time): all a document needs to be percolated against the catalogue.
+     */
+    public java.util.Set<String> queriedFields() {
+        java.util.Set<String> roots = new java.util.TreeSet<>();
+        for (Indicator indicator : indicators.values()) {
+            if (indicator.isQuery()) {
+                for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
+                    int dot = leaf.field().indexOf('.');
+                    roots.add(dot < 0 ? leaf.field() : leaf.field().substring(0, dot));
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(roots);
+    }
+
     private static List<Indicator> readFile(Path file, EventFields fields) {
         String name = file.toString();
         JsonNode root;

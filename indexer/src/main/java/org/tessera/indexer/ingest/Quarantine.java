@@ -39,11 +39,13 @@ public final class Quarantine implements Closeable {
         try {
             Path folder = dir.resolve(source);
             Files.createDirectories(folder);
-            String key = source + "/" + q.file();
+            // Only the file's name: a file named by its full path must not land back beside the input.
+            String name = Path.of(q.file()).getFileName().toString();
+            String key = source + "/" + name;
             if (q.scope() == RowResult.Scope.FILE && sourceFile != null && Files.exists(sourceFile)) {
-                Files.copy(sourceFile, folder.resolve(q.file()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(sourceFile, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             } else if (q.raw() != null) {
-                BufferedWriter w = rejected.computeIfAbsent(key, k -> open(folder.resolve(q.file() + ".rejected.csv")));
+                BufferedWriter w = rejected.computeIfAbsent(key, k -> open(folder.resolve(name + ".rejected.csv")));
                 w.write(q.raw());
                 w.newLine();
             }
@@ -53,7 +55,7 @@ public final class Quarantine implements Closeable {
             line.put("field", q.field());
             line.put("scope", q.scope().name().toLowerCase());
             line.put("reason", q.reason());
-            BufferedWriter w = reasons.computeIfAbsent(key, k -> open(folder.resolve(q.file() + ".reasons.jsonl")));
+            BufferedWriter w = reasons.computeIfAbsent(key, k -> open(folder.resolve(name + ".reasons.jsonl")));
             w.write(JSON.writeValueAsString(line));
             w.newLine();
             count++;

@@ -253,4 +253,18 @@ class ExtractReaderTest {
         }
         assertThat(tmp.resolve("police_incidents/police_incidents_missing_column.csv")).exists();
     }
+
+    @Test
+    void aFileNamedByItsFullPathIsQuarantinedUnderTheQuarantineFolderNotBesideTheInput() throws IOException {
+        Path input = Files.createDirectories(tmp.resolve("drop"));
+        Path unknown = Files.writeString(input.resolve("notes.xyz"), "not an extract");
+        try (Quarantine q = new Quarantine(tmp.resolve("quarantine"))) {
+            q.write("unmatched", unknown, new Quarantined(unknown.toString(), 0, null, "no source mapping", null, RowResult.Scope.FILE));
+        }
+        assertThat(tmp.resolve("quarantine/unmatched/notes.xyz")).exists();
+        assertThat(tmp.resolve("quarantine/unmatched/notes.xyz.reasons.jsonl")).content().contains("no source mapping");
+        try (var files = Files.list(input)) {
+            assertThat(files.toList()).containsExactly(unknown);
+        }
+    }
 }

@@ -32,7 +32,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--quarantine", description = "where rejected rows and files go (default: DIR/../quarantine)")
     Path quarantine;
 
-    @Option(names = "--batch-size", defaultValue = "500", description = "events per batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "2000", description = "events per analysis and percolation batch (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--no-text-analysis", description = "skip entity recognition and context on free text")

@@ -101,6 +101,12 @@ public final class IngestPipeline {
      */
     private final Map<String, Long> stageNanos = new LinkedHashMap<>();
     static final String EVENTS_STAGE = "events/";
+    /**
+     * Documents per {@code _bulk} request, smaller than a batch: the engine indexes requests of a
+     * few hundred documents as fast as larger ones, while a percolation request gets cheaper per
+     * document up to a few thousand (measured: docs/performance.md).
+     */
+    static final int BULK_REQUEST_DOCUMENTS = 500;
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
@@ -213,7 +219,8 @@ public final class IngestPipeline {
             long[] done = {0};
             long eventsStart = System.nanoTime();
             stages.forEach(EventBatchStage::begin);
-            try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, settings.batchSize(), 8 << 20);
+            try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED,
+                    Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
                  ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
                  EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
                          (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos))) {

@@ -49,7 +49,7 @@ public final class IngestPipelines {
         for (String changed : loaded.changed()) {
             catalogue.find(changed).filter(Indicator::isQuery).filter(Indicator::enabled).ifPresent(i -> backfill.run(i, false));
         }
-        EventPercolator percolator = new EventPercolator(connection, new NlpEvidenceContext(text));
+        EventPercolator percolator = EventPercolator.forCatalogue(connection, new NlpEvidenceContext(text), catalogue);
         List<EventBatchStage> stages = new ArrayList<>();
         stages.add(new EventBatchStage() {
             @Override

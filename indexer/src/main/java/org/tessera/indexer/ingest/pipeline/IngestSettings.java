@@ -7,7 +7,7 @@ import java.util.Objects;
  * How an ingest run behaves.
  *
  * @param quarantineDir   where rejected rows and files are copied with their reasons
- * @param batchSize       events per analysis/percolation/bulk batch
+ * @param batchSize       events per analysis and percolation batch (bulk requests hold at most 500 of them)
  * @param analyseText     run the NLP pipeline on free text (entities, context)
  * @param deleteStale     after a complete run, delete events and persons of the ingested sources that the input no longer produces
  */
@@ -21,6 +21,6 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
     }
 
     public static IngestSettings defaults(Path quarantineDir) {
-        return new IngestSettings(quarantineDir, 500, true, true);
+        return new IngestSettings(quarantineDir, 2000, true, true);
     }
 }
