@@ -53,6 +53,7 @@ import org.tessera.indexer.nlp.TextAnalyzer;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.index.RefreshPause;
 
 /**
  * The indexer's core path: every extract and document in a folder into the {@code events} and
@@ -219,7 +220,9 @@ public final class IngestPipeline {
             long[] done = {0};
             long eventsStart = System.nanoTime();
             stages.forEach(EventBatchStage::begin);
-            try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED,
+            // No refresh every second while millions of events go in: one at the end of the stage.
+            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"));
+                 BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED,
                     Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
                  ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
                  EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,

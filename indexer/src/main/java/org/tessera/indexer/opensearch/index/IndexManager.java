@@ -57,6 +57,7 @@ public final class IndexManager {
                 log.warn("Index {} runs mapping v{} but {} defines v{}; run 'tessera indices migrate {}'",
                         alias, liveVersion, definition.file(), definition.version(), definition.name());
             }
+            resumeRefreshLeftPaused(definition, alias);
             return new IndexState(definition.name(), alias, live.get(), definition.version(), liveVersion, false);
         }
         String concrete = definition.concreteName(prefix);
@@ -64,6 +65,16 @@ public final class IndexManager {
         putAlias(concrete, alias);
         log.info("Created index {} behind alias {}", concrete, alias);
         return new IndexState(definition.name(), alias, concrete, definition.version(), definition.version(), true);
+    }
+
+    /** A bulk load killed while it had refreshes paused ({@link RefreshPause}) left them off: put the definition's interval back. */
+    private void resumeRefreshLeftPaused(IndexDefinition definition, String alias) {
+        if (RefreshPause.PAUSED.equals(RefreshPause.interval(connection, alias))) {
+            JsonNode defined = definition.body().path("settings").path("refresh_interval");
+            String interval = defined.isMissingNode() || defined.isNull() ? null : defined.asText();
+            RefreshPause.set(connection, alias, interval);
+            log.warn("Index {} had refreshes paused by an interrupted bulk load; set back to {}", alias, interval == null ? "the default" : interval);
+        }
     }
 
     /**

@@ -1,0 +1,38 @@
+package org.tessera.indexer.opensearch.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tessera.indexer.opensearch.OpenSearchExtension;
+import org.tessera.indexer.opensearch.TestOpenSearch;
+
+/**
+ * A bulk load stops the events index refreshing and puts the defined interval back when it ends;
+ * a load killed while paused is repaired on the next start (ensure), so events never stay
+ * unsearchable.
+ */
+@ExtendWith(OpenSearchExtension.class)
+class RefreshPauseIT {
+
+    @Test
+    void aPauseStopsRefreshesUntilItIsClosedAndADocumentIsSearchableAfterIt(TestOpenSearch os) {
+        String events = os.alias("events");
+        assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("1s");
+        try (RefreshPause paused = RefreshPause.of(os.connection(), events)) {
+            assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("-1");
+            os.connection().raw("PUT", "/" + events + "/_doc/paused-1", "{\"event_id\":\"paused-1\",\"event_date\":\"2025-01-01\"}");
+        }
+        assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("1s");
+        assertThat(os.connection().raw("GET", "/" + events + "/_count", null).body()).contains("\"count\":1");
+    }
+
+    @Test
+    void anIndexLeftPausedByAKilledLoadIsSetBackToItsDefinedIntervalOnTheNextStart(TestOpenSearch os) {
+        String persons = os.alias("persons");
+        RefreshPause.of(os.connection(), persons);   // never closed: the process "died"
+        assertThat(RefreshPause.interval(os.connection(), persons)).isEqualTo("-1");
+        os.indices().ensureAll();
+        assertThat(RefreshPause.interval(os.connection(), persons)).isEqualTo("1s");
+    }
+}
