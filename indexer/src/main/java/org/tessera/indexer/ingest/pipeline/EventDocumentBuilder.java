@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
@@ -22,9 +21,10 @@ import org.tessera.indexer.normalise.UkPostcode;
 
 /**
  * Turns a canonical record, the people it was linked to and the analysis of its text into the
- * {@code events} document (see mappings/indices/events.json). The document carries a
- * {@code content_hash} over everything but the ingest time, so an unchanged record is never
- * rewritten. Stateless and thread-safe.
+ * {@code events} document (see mappings/indices/events.json), without its hits and its
+ * {@code content_hash}: the {@link EventSink} hashes the document once the stages have added the
+ * hits (over everything but the ingest time, so an unchanged record is never rewritten).
+ * Stateless and thread-safe.
  */
 final class EventDocumentBuilder {
 
@@ -124,7 +124,6 @@ final class EventDocumentBuilder {
         if (analysis != null) {
             addAnalysis(event, analysis);
         }
-        event.put("content_hash", Ids.sha256Hex(event.toString()));
         return event;
     }
 

@@ -220,9 +220,13 @@ public final class IngestPipeline {
             long[] done = {0};
             long eventsStart = System.nanoTime();
             stages.forEach(EventBatchStage::begin);
+            // Comparing each document's hash with the stored one pays only when documents are
+            // stored: a first load into empty indices writes without asking about every id first.
+            BulkWriter.Mode mode = count("events") == 0 && count("persons") == 0
+                    ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
             // No refresh every second while millions of events go in: one at the end of the stage.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"));
-                 BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED,
+                 BulkWriter writer = new BulkWriter(connection, mode,
                     Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
                  ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
                  EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
@@ -291,7 +295,7 @@ public final class IngestPipeline {
                 job.count("events", producedEvents.size());
                 time("stale", staleStart);
                 long scoreStart = System.nanoTime();
-                boolean eventsComplete = allStored && countEvents() == producedEvents.size();
+                boolean eventsComplete = allStored && count("events") == producedEvents.size();
                 // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
                 job.count("events_index_complete", eventsComplete ? 1 : 0);
                 afterIngest.accept(new Written(producedPersons, eventsComplete));
@@ -311,9 +315,9 @@ public final class IngestPipeline {
         }
     }
 
-    /** Documents searchable in the events index now; -1 when the engine does not say. */
-    private long countEvents() {
-        OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias("events") + "/_count", null);
+    /** Documents searchable in a logical index now; -1 when the engine does not say. */
+    private long count(String logicalName) {
+        OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias(logicalName) + "/_count", null);
         try {
             return response.ok() ? JSON.readTree(response.body()).path("count").asLong(-1) : -1;
         } catch (IOException e) {
