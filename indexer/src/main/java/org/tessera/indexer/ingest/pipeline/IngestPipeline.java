@@ -283,6 +283,8 @@ public final class IngestPipeline {
                     job.count("documents_refused", 1);
                 }
                 new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
+                // The load is over: refreshes back on (stale clean-up below waits for them).
+                eventsRefresh.close();
                 connection.raw("POST", "/" + connection.alias("events") + "," + connection.alias("persons") + "/_refresh", null);
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();

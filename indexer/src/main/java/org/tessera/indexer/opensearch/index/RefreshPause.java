@@ -22,6 +22,7 @@ public final class RefreshPause implements AutoCloseable {
     private final OpenSearchConnection connection;
     private final String index;
     private final String previous;
+    private boolean closed;
 
     private RefreshPause(OpenSearchConnection connection, String index, String previous) {
         this.connection = connection;
@@ -36,9 +37,17 @@ public final class RefreshPause implements AutoCloseable {
         return new RefreshPause(connection, index, PAUSED.equals(previous) ? null : previous);
     }
 
-    /** Puts the previous interval back (the engine's default when there was none) and refreshes once. */
+    /**
+     * Puts the previous interval back (the engine's default when there was none) and refreshes
+     * once; later calls do nothing. Close before anything asks for {@code refresh=wait_for} on
+     * the index: such a request waits for a refresh that a paused index never does.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         set(connection, index, previous);
         connection.raw("POST", "/" + index + "/_refresh", null);
     }

@@ -24,7 +24,23 @@ class RefreshPauseIT {
             os.connection().raw("PUT", "/" + events + "/_doc/paused-1", "{\"event_id\":\"paused-1\",\"event_date\":\"2025-01-01\"}");
         }
         assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("1s");
-        assertThat(os.connection().raw("GET", "/" + events + "/_count", null).body()).contains("\"count\":1");
+        // searchable without anyone asking for a refresh: the pause's close made it so
+        assertThat(os.connection().raw("GET", "/" + events + "/_count", null, java.util.Map.of("q", "event_id:paused-1")).body())
+                .contains("\"count\":1");
+    }
+
+    @Test
+    void closingTwiceRestoresOnceAndAWaitForWriteAfterTheFirstCloseReturns(TestOpenSearch os) {
+        String events = os.alias("events");
+        RefreshPause paused = RefreshPause.of(os.connection(), events);
+        paused.close();
+        RefreshPause.set(os.connection(), events, "30s");
+        paused.close();
+        assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("30s");
+        RefreshPause.set(os.connection(), events, "1s");
+        var answer = os.connection().raw("PUT", "/" + events + "/_doc/after-pause", "{\"event_id\":\"after-pause\",\"event_date\":\"2025-01-02\"}",
+                java.util.Map.of("refresh", "wait_for"));
+        assertThat(answer.ok()).isTrue();
     }
 
     @Test
