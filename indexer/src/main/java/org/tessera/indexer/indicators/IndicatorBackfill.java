@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -88,6 +89,60 @@ public final class IndicatorBackfill {
         }
         log.info("Backfill of {} v{}: {} events hit, {} updated", indicator.id(), indicator.version(), found.size(), updated);
         return new Result(indicator.id(), found, updated);
+    }
+
+    /**
+     * The first-load path: finds the hits of every given indicator over the events (one search
+     * each, instead of percolating every event), and writes them in one partial update per event
+     * that has any: {@code hits}, {@code indicator_ids} and the {@code content_hash} the stream
+     * path would have given the document (so a later run over the same input finds it unchanged).
+     * The events must carry empty {@code hits} and no others; each updated event, as stored, goes
+     * to {@code updated}. Returns how many events were updated.
+     */
+    public int attachAll(List<Indicator> indicators, java.util.function.Consumer<ObjectNode> updated) {
+        Map<String, List<IndicatorHit>> byEvent = new java.util.TreeMap<>();
+        for (Indicator indicator : indicators) {
+            find(indicator).forEach((eventId, hit) -> byEvent.computeIfAbsent(eventId, id -> new ArrayList<>()).add(hit));
+        }
+        String index = connection.alias("events");
+        List<String> ids = List.copyOf(byEvent.keySet());
+        int written = 0;
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+            ObjectNode mget = JSON.createObjectNode();
+            page.forEach(mget.putArray("ids")::add);
+            // The whole source: a filtered one comes back re-serialised with its fields in another
+            // order, and the hash must be taken over the document exactly as the stream path has it.
+            JsonNode docs = send("POST", "/" + index + "/_mget", mget.toString(), Map.of()).path("docs");
+            StringBuilder bulk = new StringBuilder();
+            List<ObjectNode> sources = new ArrayList<>(page.size());
+            for (JsonNode doc : docs) {
+                if (!doc.path("found").asBoolean(false)) {
+                    continue;
+                }
+                ObjectNode source = (ObjectNode) doc.path("_source");
+                source.remove(List.of("content_hash", "ingested_at"));
+                IndicatorHit.attach(source, byEvent.get(doc.path("_id").asText()));
+                // The same hash the stream path computes: over the document with its hits, before hash and ingest time.
+                String hash = Ids.sha256Hex(source.toString());
+                ObjectNode update = JSON.createObjectNode();
+                ObjectNode partial = update.putObject("doc");
+                partial.set("hits", source.get("hits"));
+                partial.set("indicator_ids", source.get("indicator_ids"));
+                partial.put("content_hash", hash);
+                bulk.append("{\"update\":{\"_index\":\"").append(index).append("\",\"_id\":")
+                        .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
+                        .append(update).append('\n');
+                source.put("content_hash", hash);
+                sources.add(source);
+            }
+            if (!sources.isEmpty()) {
+                written += bulk(bulk.toString(), false);
+                sources.forEach(updated);
+            }
+        }
+        log.info("First-load indicators: {} queries, {} events with hits", indicators.size(), written);
+        return written;
     }
 
     /** The hits the indicator has over the events now, by event document id, without writing anything. */

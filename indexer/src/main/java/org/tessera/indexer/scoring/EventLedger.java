@@ -65,6 +65,19 @@ public final class EventLedger implements ChildHistories {
         }
     }
 
+    /**
+     * Notes the hits a first load attached after the events were written (the document as
+     * stored, with its hits): the event was recorded before, without them.
+     */
+    public synchronized void recordHits(JsonNode eventDocument) {
+        if (frozen != null) {
+            throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
+        }
+        EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null))
+                .filter(event -> !event.hits().isEmpty())
+                .ifPresent(event -> eventsWithHits.put(event.eventId(), event));
+    }
+
     /** Forgets everything recorded, ready for the next run. */
     public synchronized void clear() {
         eventsWithHits.clear();

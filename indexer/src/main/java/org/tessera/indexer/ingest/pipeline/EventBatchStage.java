@@ -13,8 +13,15 @@ public interface EventBatchStage {
 
     String name();
 
-    /** Called once before the first batch of each ingest run (a stage that gathers per run starts afresh). */
-    default void begin() {
+    /**
+     * Called once before the first batch of each ingest run (a stage that gathers per run starts
+     * afresh); {@code firstLoad} when the events and persons indices were empty at its start.
+     */
+    default void begin(boolean firstLoad) {
+    }
+
+    /** Called once per run after all its events are written and searchable, before persons and scores. */
+    default void afterEvents() {
     }
 
     void apply(List<ObjectNode> events);

@@ -219,11 +219,13 @@ public final class IngestPipeline {
             ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
             long[] done = {0};
             long eventsStart = System.nanoTime();
-            stages.forEach(EventBatchStage::begin);
             // Comparing each document's hash with the stored one pays only when documents are
-            // stored: a first load into empty indices writes without asking about every id first.
-            BulkWriter.Mode mode = count("events") == 0 && count("persons") == 0
-                    ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+            // stored: a first load into empty indices writes without asking about every id first
+            // (and the stages may treat it as one: indicators run once over all events).
+            boolean firstLoad = count("events") == 0 && count("persons") == 0;
+            BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+            stages.forEach(stage -> stage.begin(firstLoad));
+            job.count("first_load", firstLoad ? 1 : 0);
             // No refresh every second while millions of events go in: one at the end of the stage.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"));
                  BulkWriter writer = new BulkWriter(connection, mode,
@@ -262,7 +264,12 @@ public final class IngestPipeline {
                 sink.drain();
                 done[0] += batch.size();
                 progress.done(done[0]);
+                writer.flush();
+                connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
                 time("events", eventsStart);
+                long afterEventsStart = System.nanoTime();
+                stages.forEach(EventBatchStage::afterEvents);
+                time("indicators", afterEventsStart);
 
                 // 4. Persons.
                 long personsStart = System.nanoTime();

@@ -51,17 +51,6 @@ public final class IngestPipelines {
         }
         EventPercolator percolator = EventPercolator.forCatalogue(connection, new NlpEvidenceContext(text), catalogue);
         List<EventBatchStage> stages = new ArrayList<>();
-        stages.add(new EventBatchStage() {
-            @Override
-            public String name() {
-                return "percolate";
-            }
-
-            @Override
-            public void apply(List<ObjectNode> events) {
-                percolator.percolateAndAttach(events);
-            }
-        });
         // A folder ingest is a full run: re-score every child any hit reaches, as of today. The
         // writes do not each wait for a refresh (that made a county's re-scoring wait on the disk
         // for minutes): one refresh at the end makes all the scores searchable together.
@@ -70,6 +59,7 @@ public final class IngestPipelines {
         // What the scorer needs of the events is noted as they are written, so the closing
         // rescore need not read them all back: when the index holds exactly this run's events.
         EventLedger ledger = new EventLedger(parameters);
+        stages.add(new PercolationStage(percolator, backfill, new IndicatorStore(connection), catalogue, ledger::recordHits));
         stages.add(new EventBatchStage() {
             @Override
             public String name() {
@@ -77,7 +67,7 @@ public final class IngestPipelines {
             }
 
             @Override
-            public void begin() {
+            public void begin(boolean firstLoad) {
                 ledger.clear();
             }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.indexer.extraction.ExtractionLimits;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
-import org.tessera.indexer.indicators.Indicator;
-import org.tessera.indexer.indicators.IndicatorBackfill;
+import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.IndicatorCatalogue;
 import org.tessera.indexer.indicators.IndicatorHit;
 import org.tessera.indexer.nlp.CaseNotePipeline;
@@ -29,9 +29,10 @@ import org.tessera.indexer.synthetic.CountyGenerator;
 import org.tessera.indexer.synthetic.GeneratorSettings;
 
 /**
- * The two ways to run an indicator agree on a whole county: the hits the ingest stream stored on
- * every event (percolated batch by batch) equal what backfilling each indicator as a search over
- * the indexed events finds, hit for hit, with the same evidence offsets and counting.
+ * The two ways to run an indicator agree on a whole county: the hits a first load stored on every
+ * event (each stored query run once as a search over the indexed events: the backfill path) equal
+ * what percolating every event batch by batch finds (the stream path of every later ingest), hit
+ * for hit, with the same evidence offsets and counting.
  */
 @ExtendWith(OpenSearchExtension.class)
 class DemoCountyStreamBackfillIT {
@@ -43,23 +44,34 @@ class DemoCountyStreamBackfillIT {
         Path county = work.resolve("county");
         new CountyGenerator(GeneratorSettings.preset("demo", 4242, 3, LocalDate.of(2026, 6, 30))).generate(county);
         try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
-            IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("quarantine")),
+            IngestReport report = IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("quarantine")),
                     Clock.systemUTC()).ingest(county.resolve("data"));
+            assertThat(report.count("events")).isGreaterThan(10_000);
+            assertThat(report.count("first_load")).as("indicators ran as searches after the load").isEqualTo(1);
         }
 
-        Map<String, IndicatorHit> stream = new TreeMap<>();
+        Map<String, IndicatorHit> backfilled = new TreeMap<>();
+        List<ObjectNode> events = new java.util.ArrayList<>();
         new EventQueries(os.connection()).scroll(os.alias("events"),
-                JSON.createObjectNode().set("exists", JSON.createObjectNode().put("field", "indicator_ids")),
-                List.of("hits"), (id, source) -> {
+                JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
+                List.of("*"), (id, source) -> {
                     for (JsonNode hit : source.path("hits")) {
-                        stream.put(hit.path("indicator_id").asText() + "|" + id, IndicatorHit.fromJson(hit));
+                        backfilled.put(hit.path("indicator_id").asText() + "|" + id, IndicatorHit.fromJson(hit));
                     }
+                    ObjectNode event = (ObjectNode) source;
+                    event.remove(List.of("hits", "indicator_ids", "content_hash", "ingested_at"));
+                    events.add(event);
                 });
-        IndicatorBackfill backfill = new IndicatorBackfill(os.connection(),
-                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())));
-        Map<String, IndicatorHit> backfilled = new HashMap<>();
-        for (Indicator indicator : IndicatorCatalogue.loadDefault().enabledQueries()) {
-            backfill.find(indicator).forEach((eventId, hit) -> backfilled.put(indicator.id() + "|" + eventId, hit));
+        EventPercolator percolator = EventPercolator.forCatalogue(os.connection(),
+                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())), IndicatorCatalogue.loadDefault());
+        Map<String, IndicatorHit> stream = new HashMap<>();
+        for (int from = 0; from < events.size(); from += 2000) {
+            List<ObjectNode> batch = events.subList(from, Math.min(events.size(), from + 2000));
+            List<List<IndicatorHit>> found = percolator.percolate(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                String id = batch.get(i).path("event_id").asText();
+                found.get(i).forEach(hit -> stream.put(hit.indicatorId() + "|" + id, hit));
+            }
         }
 
         System.out.printf("demo county: %d stream hits, %d backfill hits, %d counting%n", stream.size(), backfilled.size(),
