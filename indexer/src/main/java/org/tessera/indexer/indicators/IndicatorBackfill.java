@@ -100,48 +100,62 @@ public final class IndicatorBackfill {
      * to {@code updated}. Returns how many events were updated.
      */
     public int attachAll(List<Indicator> indicators, java.util.function.Consumer<ObjectNode> updated) {
-        Map<String, List<IndicatorHit>> byEvent = new java.util.TreeMap<>();
-        for (Indicator indicator : indicators) {
-            find(indicator).forEach((eventId, hit) -> byEvent.computeIfAbsent(eventId, id -> new ArrayList<>()).add(hit));
+        // Two requests in flight: while the engine serves one search or page, this JVM builds the
+        // hits or the documents of the other (one at a time left a core idle).
+        try (java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2)) {
+            Map<String, List<IndicatorHit>> byEvent = new java.util.concurrent.ConcurrentHashMap<>();
+            pool.submit(() -> indicators.parallelStream().forEach(indicator -> find(indicator).forEach((eventId, hit) ->
+                    byEvent.computeIfAbsent(eventId, id -> java.util.Collections.synchronizedList(new ArrayList<>())).add(hit)))).get();
+            List<String> ids = byEvent.keySet().stream().sorted().toList();
+            List<List<String>> pages = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                pages.add(ids.subList(from, Math.min(ids.size(), from + PAGE)));
+            }
+            int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, byEvent, updated)).sum()).get();
+            log.info("First-load indicators: {} queries, {} events with hits", indicators.size(), written);
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while attaching hits", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Rewrites one page of events with their hits: the stored document, hits attached, hashed as the stream path hashes it. */
+    private int writePage(List<String> page, Map<String, List<IndicatorHit>> byEvent, java.util.function.Consumer<ObjectNode> updated) {
         String index = connection.alias("events");
-        List<String> ids = List.copyOf(byEvent.keySet());
-        int written = 0;
-        for (int from = 0; from < ids.size(); from += PAGE) {
-            List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
-            ObjectNode mget = JSON.createObjectNode();
-            page.forEach(mget.putArray("ids")::add);
-            // The whole source: a filtered one comes back re-serialised with its fields in another
-            // order, and the hash must be taken over the document exactly as the stream path has it.
-            JsonNode docs = send("POST", "/" + index + "/_mget", mget.toString(), Map.of()).path("docs");
-            StringBuilder bulk = new StringBuilder();
-            List<ObjectNode> sources = new ArrayList<>(page.size());
-            for (JsonNode doc : docs) {
-                if (!doc.path("found").asBoolean(false)) {
-                    continue;
-                }
-                ObjectNode source = (ObjectNode) doc.path("_source");
-                source.remove(List.of("content_hash", "ingested_at"));
-                IndicatorHit.attach(source, byEvent.get(doc.path("_id").asText()));
-                // The same hash the stream path computes: over the document with its hits, before hash and ingest time.
-                String hash = Ids.sha256Hex(source.toString());
-                ObjectNode update = JSON.createObjectNode();
-                ObjectNode partial = update.putObject("doc");
-                partial.set("hits", source.get("hits"));
-                partial.set("indicator_ids", source.get("indicator_ids"));
-                partial.put("content_hash", hash);
-                bulk.append("{\"update\":{\"_index\":\"").append(index).append("\",\"_id\":")
-                        .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
-                        .append(update).append('\n');
-                source.put("content_hash", hash);
-                sources.add(source);
+        ObjectNode mget = JSON.createObjectNode();
+        page.forEach(mget.putArray("ids")::add);
+        // The whole source: a filtered one comes back re-serialised with its fields in another
+        // order, and the hash must be taken over the document exactly as the stream path has it.
+        JsonNode docs = send("POST", "/" + index + "/_mget", mget.toString(), Map.of()).path("docs");
+        StringBuilder bulk = new StringBuilder();
+        List<ObjectNode> sources = new ArrayList<>(page.size());
+        for (JsonNode doc : docs) {
+            if (!doc.path("found").asBoolean(false)) {
+                continue;
             }
-            if (!sources.isEmpty()) {
-                written += bulk(bulk.toString(), false);
-                sources.forEach(updated);
+            ObjectNode source = (ObjectNode) doc.path("_source");
+            JsonNode ingestedAt = source.get("ingested_at");
+            source.remove(List.of("content_hash", "ingested_at"));
+            IndicatorHit.attach(source, byEvent.get(doc.path("_id").asText()));
+            // As EventSink does: the hash over the document with its hits, then hash and ingest time.
+            source.put("content_hash", Ids.sha256Hex(source.toString()));
+            if (ingestedAt != null) {
+                source.set("ingested_at", ingestedAt);
             }
+            // A whole document, not a partial update: the engine need not read and merge the old one.
+            bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
+                    .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
+                    .append(source).append('\n');
+            sources.add(source);
         }
-        log.info("First-load indicators: {} queries, {} events with hits", indicators.size(), written);
+        if (sources.isEmpty()) {
+            return 0;
+        }
+        int written = bulk(bulk.toString(), false);
+        sources.forEach(updated);
         return written;
     }
 
@@ -216,7 +230,8 @@ public final class IndicatorBackfill {
         int ok = 0;
         List<String> problems = new ArrayList<>();
         for (JsonNode item : body.path("items")) {
-            JsonNode op = item.path("update");
+            // "update" for the per-indicator backfill, "index" for the first load's whole documents
+            JsonNode op = item.elements().hasNext() ? item.elements().next() : item;
             if (op.has("error")) {
                 problems.add(op.path("_id").asText() + ": " + op.path("error").path("reason").asText());
             } else {
