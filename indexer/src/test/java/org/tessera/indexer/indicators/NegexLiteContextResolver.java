@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A small NegEx-style resolver: looks for trigger cues in the same sentence before the span
- * (a few words back for negation, the clause for hypothetical/uncertain/historical). A stand-in
- * until the NLP context analyser is wired to {@link EvidenceContextResolver}; stateless and
- * thread-safe.
+ * (a few words back for negation, the clause for hypothetical/uncertain/historical). A test
+ * double for {@link EvidenceContextResolver} that needs no NLP models (the ingest uses the NLP
+ * context analyser); stateless and thread-safe.
  */
 public final class NegexLiteContextResolver implements EvidenceContextResolver {
 
