@@ -48,6 +48,8 @@ public final class TestIndices {
         // The fixtures' events run to 2026-11-24: risk and the watchlist are computed for the day after, whatever today is.
         registry.add("tessera.risk.as-of", () -> FIXTURES_AS_OF);
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
+        // Tests run the nightly rescore themselves, never on the clock.
+        registry.add("tessera.risk.rescore-cron", () -> "-");
     }
 
     /** The indices live only as long as the test JVM (wildcard deletes are refused, so by name). */

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 
-/** The indexer's risk model for the portal: one scorer (shipped parameters and catalogue) and the day it scores for. */
+/**
+ * The indexer's risk model for the portal: one scorer (shipped parameters and catalogue), the day
+ * it scores for, and the scheduler that runs {@link NightlyRescore}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class RiskConfiguration {
 
     @Bean
