@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -30,7 +31,7 @@ public final class EventPercolator {
     private final HitFactory hits;
     private final int maxIndicators;
     /** Top-level fields sent to the engine; null sends every field but {@link #NOT_PERCOLATED}. */
-    private final java.util.Set<String> percolatedFields;
+    private final Set<String> percolatedFields;
     private final java.util.concurrent.ConcurrentMap<String, JsonNode> queries = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -56,11 +57,11 @@ public final class EventPercolator {
     }
 
     private EventPercolator(OpenSearchConnection connection, EvidenceContextResolver contexts, int maxIndicators,
-                            java.util.Set<String> percolatedFields) {
+                            Set<String> percolatedFields) {
         this.connection = connection;
         this.hits = new HitFactory(contexts);
         this.maxIndicators = Math.min(10_000, Math.max(1, maxIndicators));
-        this.percolatedFields = percolatedFields == null ? null : java.util.Set.copyOf(percolatedFields);
+        this.percolatedFields = percolatedFields == null ? null : Set.copyOf(percolatedFields);
     }
 
     /** Hits per event, in the order of {@code events}; each list sorted by indicator id. */

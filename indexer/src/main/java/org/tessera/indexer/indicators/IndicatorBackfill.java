@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.ingest.Ids;
@@ -99,13 +104,13 @@ public final class IndicatorBackfill {
      * The events must carry empty {@code hits} and no others; each updated event, as stored, goes
      * to {@code updated}. Returns how many events were updated.
      */
-    public int attachAll(List<Indicator> indicators, java.util.function.Consumer<ObjectNode> updated) {
+    public int attachAll(List<Indicator> indicators, Consumer<ObjectNode> updated) {
         // Two requests in flight: while the engine serves one search or page, this JVM builds the
         // hits or the documents of the other (one at a time left a core idle).
-        try (java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2)) {
-            Map<String, List<IndicatorHit>> byEvent = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ForkJoinPool pool = new ForkJoinPool(2)) {
+            Map<String, List<IndicatorHit>> byEvent = new ConcurrentHashMap<>();
             pool.submit(() -> indicators.parallelStream().forEach(indicator -> find(indicator).forEach((eventId, hit) ->
-                    byEvent.computeIfAbsent(eventId, id -> java.util.Collections.synchronizedList(new ArrayList<>())).add(hit)))).get();
+                    byEvent.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit)))).get();
             List<String> ids = byEvent.keySet().stream().sorted().toList();
             List<List<String>> pages = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += PAGE) {
@@ -117,13 +122,13 @@ public final class IndicatorBackfill {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while attaching hits", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
     /** Rewrites one page of events with their hits: the stored document, hits attached, hashed as the stream path hashes it. */
-    private int writePage(List<String> page, Map<String, List<IndicatorHit>> byEvent, java.util.function.Consumer<ObjectNode> updated) {
+    private int writePage(List<String> page, Map<String, List<IndicatorHit>> byEvent, Consumer<ObjectNode> updated) {
         String index = connection.alias("events");
         ObjectNode mget = JSON.createObjectNode();
         page.forEach(mget.putArray("ids")::add);
@@ -196,7 +201,7 @@ public final class IndicatorBackfill {
         return ids;
     }
 
-    private void scroll(ObjectNode body, java.util.function.Consumer<JsonNode> each) {
+    private void scroll(ObjectNode body, Consumer<JsonNode> each) {
         JsonNode page = send("POST", "/" + connection.alias("events") + "/_search", body.toString(), Map.of("scroll", "2m"));
         String scrollId = page.path("_scroll_id").asText(null);
         try {

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 
@@ -41,7 +43,7 @@ public final class IndicatorCatalogue {
     private final Map<String, Indicator> indicators;
 
     private IndicatorCatalogue(Map<String, Indicator> indicators) {
-        this.indicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indicators));
+        this.indicators = Collections.unmodifiableMap(new LinkedHashMap<>(indicators));
     }
 
     /** The catalogue shipped with Tessera. */
@@ -118,8 +120,8 @@ public final class IndicatorCatalogue {
      * codes.flags}, {@code text} for {@code text.exact}), enabled or not (an administrator may
      * enable one at any time): all a document needs to be percolated against the catalogue.
      */
-    public java.util.Set<String> queriedFields() {
-        java.util.Set<String> roots = new java.util.TreeSet<>();
+    public Set<String> queriedFields() {
+        Set<String> roots = new TreeSet<>();
         for (Indicator indicator : indicators.values()) {
             if (indicator.isQuery()) {
                 for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
@@ -128,7 +130,7 @@ public final class IndicatorCatalogue {
                 }
             }
         }
-        return java.util.Collections.unmodifiableSet(roots);
+        return Collections.unmodifiableSet(roots);
     }
 
     private static List<Indicator> readFile(Path file, EventFields fields) {

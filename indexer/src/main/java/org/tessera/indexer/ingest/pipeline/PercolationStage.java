@@ -3,6 +3,7 @@ package org.tessera.indexer.ingest.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.tessera.indexer.indicators.EventPercolator;
@@ -73,7 +74,7 @@ final class PercolationStage implements EventBatchStage {
                 catalogue.find(id).filter(Indicator::isQuery).ifPresent(enabled::add);
             }
         });
-        enabled.sort(java.util.Comparator.comparing(Indicator::id));
+        enabled.sort(Comparator.comparing(Indicator::id));
         return enabled;
     }
 }
