@@ -37,7 +37,6 @@ public final class EventLedger implements ChildHistories {
     /** Per person, one packed long per record of them: day, whether a child on it, household number + 1 (0: none). */
     private final Map<String, Sightings> sightings = new HashMap<>();
     private volatile Frozen frozen;
-    private long skipped;
 
     public EventLedger(ScoringParameters parameters) {
         this.parameters = parameters;
@@ -50,7 +49,6 @@ public final class EventLedger implements ChildHistories {
         }
         var parsed = EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null));
         if (parsed.isEmpty()) {
-            skipped++;
             return;
         }
         RiskEvent event = parsed.get();
@@ -85,15 +83,10 @@ public final class EventLedger implements ChildHistories {
         households.clear();
         sightings.clear();
         frozen = null;
-        skipped = 0;
     }
 
     public synchronized int eventsWithHits() {
         return eventsWithHits.size();
-    }
-
-    public synchronized int persons() {
-        return sightings.size();
     }
 
     private int householdNumber(String householdId) {

@@ -128,15 +128,11 @@ public final class IngestPipeline {
     /**
      * What a run wrote, for the step after it (re-scoring).
      *
-     * @param persons        the person documents the run produced
      * @param eventsComplete the {@code events} index holds exactly the events this run produced
      *                       (every write stored, nothing stale or from another source left), so
      *                       what the stages saw of the events is all there is
      */
-    public record Written(Set<String> persons, boolean eventsComplete) {
-        public Written {
-            persons = Set.copyOf(persons);
-        }
+    public record Written(boolean eventsComplete) {
     }
 
     /** One file to ingest: an extract with its mapping, or a document. */
@@ -291,8 +287,8 @@ public final class IngestPipeline {
                 }
                 new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
                 // The load is over: refreshes back on (stale clean-up below waits for them).
-                eventsRefresh.close();
-                connection.raw("POST", "/" + connection.alias("events") + "," + connection.alias("persons") + "/_refresh", null);
+                eventsRefresh.close();   // refreshes the events
+                connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();
                 boolean allStored = stats.failed() == 0;
@@ -307,7 +303,7 @@ public final class IngestPipeline {
                 boolean eventsComplete = allStored && count("events") == producedEvents.size();
                 // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
                 job.count("events_index_complete", eventsComplete ? 1 : 0);
-                afterIngest.accept(new Written(producedPersons, eventsComplete));
+                afterIngest.accept(new Written(eventsComplete));
                 time("rescore", scoreStart);
             }
             job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
