@@ -53,6 +53,11 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Running totals. */
     public record Stats(long written, long unchanged, long failed, long requests, long retries) {
+        /** The totals of two writers. */
+        public Stats plus(Stats other) {
+            return new Stats(written + other.written, unchanged + other.unchanged, failed + other.failed,
+                    requests + other.requests, retries + other.retries);
+        }
     }
 
     private final OpenSearchConnection connection;

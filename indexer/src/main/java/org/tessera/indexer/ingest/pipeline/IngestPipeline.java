@@ -108,6 +108,8 @@ public final class IngestPipeline {
      * document up to a few thousand (measured: docs/performance.md).
      */
     static final int BULK_REQUEST_DOCUMENTS = 500;
+    /** Person requests in flight at once (events keep one, as the raw benchmark does). */
+    static final int PERSON_REQUESTS_IN_FLIGHT = 2;
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
@@ -156,6 +158,7 @@ public final class IngestPipeline {
             List<PersonOccurrence> occurrences = new ArrayList<>();
             Map<String, LocalDate> occurrenceDates = new HashMap<>();
             Map<Path, SourceRecord> documents = new LinkedHashMap<>();
+            Map<Path, Long> acceptedPerFile = new HashMap<>();
             long records = 0;
             for (InputFile file : files) {
                 if (file.document()) {
@@ -170,6 +173,7 @@ public final class IngestPipeline {
                         switch (row) {
                             case RowResult.Accepted accepted -> {
                                 records++;
+                                acceptedPerFile.merge(file.path(), 1L, Long::sum);
                                 addOccurrences(accepted.record(), occurrences, occurrenceDates);
                                 accepted.warnings().forEach(w -> job.warning());
                             }
@@ -240,21 +244,8 @@ public final class IngestPipeline {
                         job.progress(done[0] / (double) Math.max(1, total));
                     }
                 };
-                for (InputFile file : files) {
-                    if (file.document()) {
-                        SourceRecord record = documents.get(file.path());
-                        if (record != null) {
-                            accept.accept(record);
-                        }
-                        continue;
-                    }
-                    try (Stream<RowResult> rows = new ExtractReader(file.mapping()).read(file.path())) {
-                        rows.forEach(row -> {
-                            if (row instanceof RowResult.Accepted accepted) {
-                                accept.accept(accepted.record());
-                            }
-                        });
-                    }
+                try (InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile))) {
+                    mixed.forEachRemaining(accept);
                 }
                 writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
                 sink.drain();
@@ -269,19 +260,14 @@ public final class IngestPipeline {
 
                 // 4. Persons.
                 long personsStart = System.nanoTime();
-                Set<String> producedPersons = new HashSet<>();
-                for (Map.Entry<String, PersonProfile> entry : new java.util.TreeMap<>(profiles).entrySet()) {
-                    String personId = entry.getKey();
-                    ObjectNode doc = entry.getValue().toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
-                    doc.put("updated_at", clock.instant().toString());
-                    writer.add(new BulkWriter.Document(connection.alias("persons"), personId, doc));
-                    producedPersons.add(personId);
-                }
-                writer.flush();
-                BulkWriter.Stats stats = writer.stats();
+                Set<String> producedPersons = new TreeSet<>(profiles.keySet());
+                PersonsWritten persons = writePersons(profiles, linked, mode);
+                BulkWriter.Stats stats = writer.stats().plus(persons.stats());
                 job.count("documents_written", stats.written());
                 job.count("documents_unchanged", stats.unchanged());
-                for (BulkWriter.Failure failure : writer.drainFailures()) {
+                List<BulkWriter.Failure> refused = new ArrayList<>(writer.drainFailures());
+                refused.addAll(persons.failures());
+                for (BulkWriter.Failure failure : refused) {
                     job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
                     job.count("documents_refused", 1);
                 }
@@ -318,6 +304,72 @@ public final class IngestPipeline {
             job.fail(e.getMessage());
             throw e;
         }
+    }
+
+    private record PersonsWritten(BulkWriter.Stats stats, List<BulkWriter.Failure> failures) {
+    }
+
+    /**
+     * Writes one document per linked person, {@value #PERSON_REQUESTS_IN_FLIGHT} requests at a time,
+     * each built on its own thread: written one request after another, the engine indexed on one
+     * core while this JVM waited for it.
+     */
+    private PersonsWritten writePersons(Map<String, PersonProfile> profiles, LinkedPeople linked, BulkWriter.Mode mode) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(profiles.keySet()));
+        List<List<String>> requests = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BULK_REQUEST_DOCUMENTS) {
+            requests.add(ids.subList(from, Math.min(ids.size(), from + BULK_REQUEST_DOCUMENTS)));
+        }
+        String index = connection.alias("persons");
+        try (ForkJoinPool pool = new ForkJoinPool(PERSON_REQUESTS_IN_FLIGHT)) {
+            List<PersonsWritten> parts = pool.submit(() -> requests.parallelStream().map(request -> {
+                try (BulkWriter personWriter = new BulkWriter(connection, mode, BULK_REQUEST_DOCUMENTS, 8 << 20)) {
+                    for (String personId : request) {
+                        ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
+                        doc.put("updated_at", clock.instant().toString());
+                        personWriter.add(new BulkWriter.Document(index, personId, doc));
+                    }
+                    personWriter.flush();
+                    return new PersonsWritten(personWriter.stats(), personWriter.drainFailures());
+                }
+            }).toList()).get();
+            BulkWriter.Stats stats = new BulkWriter.Stats(0, 0, 0, 0, 0);
+            List<BulkWriter.Failure> failures = new ArrayList<>();
+            for (PersonsWritten part : parts) {
+                stats = stats.plus(part.stats());
+                failures.addAll(part.failures());
+            }
+            return new PersonsWritten(stats, failures);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing persons", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The event stage's input: every extract's accepted records and the documents, mixed so that
+     * each batch carries its share of every source (see {@link InterleavedRecords}).
+     */
+    private static List<InterleavedRecords.Input> mixedInputs(List<InputFile> files, Map<Path, SourceRecord> documents,
+                                                              Map<Path, Long> acceptedPerFile) {
+        List<InterleavedRecords.Input> inputs = new ArrayList<>();
+        if (!documents.isEmpty()) {
+            inputs.add(new InterleavedRecords.Input(documents.size(), () -> documents.values().stream()));
+        }
+        for (InputFile file : files) {
+            if (!file.document()) {
+                inputs.add(new InterleavedRecords.Input(acceptedPerFile.getOrDefault(file.path(), 0L),
+                        () -> new ExtractReader(file.mapping()).read(file.path())
+                                .<SourceRecord>mapMulti((row, out) -> {
+                                    if (row instanceof RowResult.Accepted accepted) {
+                                        out.accept(accepted.record());
+                                    }
+                                })));
+            }
+        }
+        return inputs;
     }
 
     /** Documents searchable in a logical index now; -1 when the engine does not say. */

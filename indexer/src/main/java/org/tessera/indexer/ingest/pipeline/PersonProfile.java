@@ -41,7 +41,7 @@ final class PersonProfile {
     private final Map<String, Set<String>> identifiers = new TreeMap<>();
     private final Set<String> sources = new TreeSet<>();
     private final Set<String> agencies = new TreeSet<>();
-    private final Map<String, String> relations = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> relations = new TreeMap<>();
     private int occurrences;
     private LocalDate firstSeen;
     private LocalDate lastSeen;
@@ -85,7 +85,9 @@ final class PersonProfile {
     /** A relation seen in a record, e.g. this person is the {@code mother} of {@code other}. */
     void relate(String otherPersonId, String relation) {
         if (!otherPersonId.equals(personId)) {
-            relations.putIfAbsent(otherPersonId, relation);
+            // Counted, not first-come: the records of a run arrive mixed, and the document must not
+            // depend on their order.
+            relations.computeIfAbsent(otherPersonId, k -> new TreeMap<>()).merge(relation == null ? "" : relation, 1, Integer::sum);
         }
     }
 
@@ -163,7 +165,10 @@ final class PersonProfile {
         districts.forEach(doc.putArray("postcode_districts")::add);
         households.forEach(doc.putArray("household_ids")::add);
         ArrayNode rel = doc.putArray("relations");
-        relations.forEach((other, relation) -> rel.addObject().put("person_id", other).put("relation", relation));
+        relations.forEach((other, seen) -> {
+            String relation = mostUsed(seen);
+            rel.addObject().put("person_id", other).put("relation", relation.isEmpty() ? null : relation);
+        });
         sources.forEach(doc.putArray("sources")::add);
         agencies.forEach(doc.putArray("agencies")::add);
         doc.put("occurrence_count", occurrences);
