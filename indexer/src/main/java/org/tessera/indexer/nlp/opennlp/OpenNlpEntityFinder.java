@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.tessera.indexer.nlp.EntityFinder;
@@ -20,14 +21,16 @@ import org.tessera.indexer.nlp.Token;
 /**
  * Person, location and organisation mentions from Tessera's trained OpenNLP name-finder model.
  *
- * <p>Thread-safe: {@link NameFinderME} keeps per-document adaptive state, so each thread has
- * its own finder over the shared model, and the adaptive data is cleared at each new text.
+ * <p>Thread-safe: the name finder keeps per-document adaptive state, so each thread has its
+ * own finder over the shared model, and the adaptive data is cleared at each new text. The
+ * finder is {@link ExactBeamNameDecoder}, which gives {@link NameFinderME}'s spans for less
+ * work, or {@code NameFinderME} itself for a model the decoder does not cover.
  */
 public final class OpenNlpEntityFinder implements EntityFinder {
 
     private final SentenceSplitter sentences;
     private final TextTokenizer tokenizer;
-    private final ThreadLocal<NameFinderME> finder;
+    private final ThreadLocal<TokenNameFinder> finder;
 
     public OpenNlpEntityFinder(OpenNlpModels models) {
         this(new OpenNlpSentenceSplitter(models), new OpenNlpTokenizer(models), models.entityModel());
@@ -38,7 +41,11 @@ public final class OpenNlpEntityFinder implements EntityFinder {
         this.sentences = Objects.requireNonNull(sentences, "sentences");
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         Objects.requireNonNull(model, "model");
-        this.finder = ThreadLocal.withInitial(() -> new NameFinderME(model.get()));
+        this.finder = ThreadLocal.withInitial(() -> newFinder(model.get()));
+    }
+
+    private static TokenNameFinder newFinder(TokenNameFinderModel model) {
+        return ExactBeamNameDecoder.supports(model) ? new ExactBeamNameDecoder(model) : new NameFinderME(model);
     }
 
     @Override
@@ -71,7 +78,7 @@ public final class OpenNlpEntityFinder implements EntityFinder {
         if (split.size() != tokens.size()) {
             throw new IllegalArgumentException("one token list per sentence expected");
         }
-        NameFinderME me = finder.get();
+        TokenNameFinder me = finder.get();
         me.clearAdaptiveData();
         List<EntityMention> out = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {

@@ -6,28 +6,46 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
-import opennlp.tools.util.Span;
+import opennlp.tools.util.StringUtil;
 import org.tessera.indexer.nlp.TextTokenizer;
 import org.tessera.indexer.nlp.Token;
 
 /**
  * Tokenisation with the OpenNLP maximum-entropy tokenizer. Thread-safe: one
  * {@link TokenizerME} per thread over the shared model.
+ *
+ * <p>The tokens are those of {@link TokenizerME#tokenizePos}, but the model is asked about each
+ * distinct whitespace word once per thread rather than at every character of every occurrence
+ * (see {@link WordSplitMemo}): case notes repeat the same words and names over and over.
  */
 public final class OpenNlpTokenizer implements TextTokenizer {
 
-    private final ThreadLocal<TokenizerME> tokenizer;
+    /**
+     * Distinct words remembered per thread: roughly 10 MB at most, and enough for the working
+     * vocabulary of a county's notes.
+     */
+    static final int DEFAULT_MEMO_CAPACITY = 100_000;
+
+    private final ThreadLocal<WordSplitMemo> memo;
 
     public OpenNlpTokenizer(OpenNlpModels models) {
         this(models.tokenizerModel());
     }
 
     public OpenNlpTokenizer(Supplier<TokenizerModel> model) {
-        Objects.requireNonNull(model, "model");
-        this.tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(model.get()));
+        this(model, DEFAULT_MEMO_CAPACITY);
     }
 
-    private static int possessiveCut(String word) {
+    OpenNlpTokenizer(Supplier<TokenizerModel> model, int memoCapacity) {
+        Objects.requireNonNull(model, "model");
+        this.memo = ThreadLocal.withInitial(() -> new WordSplitMemo(new TokenizerME(model.get()), memoCapacity));
+    }
+
+    /**
+     * Where a possessive splits ("Ryan's" -> "Ryan" "'s"), or -1: the released model keeps some
+     * possessives whole, which would glue the clitic onto a name.
+     */
+    static int possessiveCut(String word) {
         int n = word.length();
         if (n > 2 && (word.charAt(n - 1) == 's' || word.charAt(n - 1) == 'S')
                 && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '\u2019')) {
@@ -38,20 +56,33 @@ public final class OpenNlpTokenizer implements TextTokenizer {
 
     @Override
     public List<Token> tokenize(String text) {
-        Span[] spans = tokenizer.get().tokenizePos(text);
-        List<Token> out = new ArrayList<>(spans.length);
-        for (Span s : spans) {
-            String word = text.substring(s.getStart(), s.getEnd());
-            int cut = possessiveCut(word);
-            if (cut > 0) {
-                // "Ryan's" -> "Ryan" "'s": the released model keeps some possessives whole,
-                // which would glue the clitic onto a name.
-                out.add(new Token(s.getStart(), s.getStart() + cut, word.substring(0, cut)));
-                out.add(new Token(s.getStart() + cut, s.getEnd(), word.substring(cut)));
-            } else {
-                out.add(new Token(s.getStart(), s.getEnd(), word));
+        WordSplitMemo words = memo.get();
+        List<Token> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            // The words of WhitespaceTokenizer (newlines not kept), which TokenizerME starts from.
+            while (i < n && StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = text.substring(start, i);
+                addPieces(word, start, words.pieces(word), out);
             }
         }
         return out;
+    }
+
+    private static void addPieces(String word, int offset, int[] pieces, List<Token> out) {
+        for (int p = 0; p < pieces.length; p += 2) {
+            int from = pieces[p];
+            int to = pieces[p + 1];
+            String piece = from == 0 && to == word.length() ? word : word.substring(from, to);
+            out.add(new Token(offset + from, offset + to, piece));
+        }
     }
 }
