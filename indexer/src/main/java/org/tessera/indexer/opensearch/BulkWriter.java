@@ -34,6 +34,12 @@ public final class BulkWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 6;
+    /**
+     * What is read of a bulk response: each item's status and error, in request order. The full
+     * response (index, id, version, shards, sequence numbers of every item) costs the engine and
+     * this thread time while no request is in flight.
+     */
+    public static final String RESPONSE_FIELDS = "errors,items.*.status,items.*.error";
 
     /** Whether to compare {@code content_hash} with the stored document before writing. */
     public enum Mode { OVERWRITE, SKIP_UNCHANGED }
@@ -101,6 +107,15 @@ public final class BulkWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        add(document, source);
+    }
+
+    /**
+     * As {@link #add(Document)} with the source already serialised by the caller (who may have
+     * done it on another thread): {@code serialisedSource} must be the JSON of {@code document.source()}.
+     */
+    public void add(Document document, byte[] serialisedSource) {
+        byte[] source = Objects.requireNonNull(serialisedSource, "serialisedSource");
         pending.add(new Pending(document, source));
         pendingBytes += source.length + 100;
         if (pending.size() >= maxDocs || pendingBytes >= maxBytes) {
@@ -185,7 +200,7 @@ public final class BulkWriter implements AutoCloseable {
 
     private JsonNode post(byte[] body) {
         var request = Requests.builder().method("POST").endpoint("/_bulk")
-                .query(Map.of("refresh", refresh))
+                .query(Map.of("refresh", refresh, "filter_path", RESPONSE_FIELDS))
                 .body(Body.from(body, "application/x-ndjson")).build();
         try (Response response = connection.client().generic().execute(request)) {
             String text = response.getBody().map(Body::bodyAsString).orElse("");
