@@ -110,11 +110,6 @@ public final class IngestPipeline {
     static final int BULK_REQUEST_DOCUMENTS = 500;
     /** Person requests in flight at once (events keep one, as the raw benchmark does). */
     static final int PERSON_REQUESTS_IN_FLIGHT = 2;
-    /**
-     * Records read and analysed ahead of the event stage, at most (about 300 MB at the county's
-     * mix of records and notes): enough to keep the second core analysing through linkage.
-     */
-    static final int RECORDS_ANALYSED_AHEAD = 100_000;
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
@@ -199,110 +194,109 @@ public final class IngestPipeline {
             job.count("documents_read", documents.size());
             log.info("Read {} records and {} documents with {} person occurrences", records, documents.size(), occurrences.size());
 
-            // Text analysis starts now, on a thread of its own, and runs during linkage (one core)
-            // and ahead of the event stage; the records are read again, mixed (InterleavedRecords).
-            InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile));
-            try (ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-                 AnalysedBatches analysed = new AnalysedBatches(mixed, mixed, settings.batchSize(),
-                         Math.max(2, RECORDS_ANALYSED_AHEAD / settings.batchSize()), batch -> analyse(batch, analysisPool),
-                         nanos -> addNanos(EVENTS_STAGE + "text analysis", nanos))) {
-                // 2. Link.
-                long linkStart = System.nanoTime();
-                Decisions decisions = new LinkageStore(connection).decisions();
-                LinkageResult linkage = linker.link(occurrences, decisions);
-                job.count("persons", linkage.stats().persons());
-                job.count("review_pairs", linkage.reviewPairs().size());
-                log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
-                        linkage.stats().persons(), linkage.reviewPairs().size());
-                LinkedPeople linked = new LinkedPeople(linkage.personIds());
-                for (PersonOccurrence occurrence : occurrences) {
-                    linked.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
-                            occurrenceDates.get(occurrence.occurrenceId()));
-                }
-                occurrences.clear();
-                occurrenceDates.clear();
-                time("link", linkStart);
+            // 2. Link.
+            long linkStart = System.nanoTime();
+            Decisions decisions = new LinkageStore(connection).decisions();
+            LinkageResult linkage = linker.link(occurrences, decisions);
+            job.count("persons", linkage.stats().persons());
+            job.count("review_pairs", linkage.reviewPairs().size());
+            log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
+                    linkage.stats().persons(), linkage.reviewPairs().size());
+            LinkedPeople linked = new LinkedPeople(linkage.personIds());
+            for (PersonOccurrence occurrence : occurrences) {
+                linked.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
+                        occurrenceDates.get(occurrence.occurrenceId()));
+            }
+            occurrences.clear();
+            occurrenceDates.clear();
+            time("link", linkStart);
 
-                // 3. Build and write events; gather persons.
-                Map<String, PersonProfile> profiles = new HashMap<>();
-                Set<String> producedEvents = new HashSet<>();
-                Set<String> sources = new TreeSet<>();
-                EventDocumentBuilder builder = new EventDocumentBuilder();
-                ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
-                long[] done = {0};
-                long eventsStart = System.nanoTime();
-                // Comparing each document's hash with the stored one pays only when documents are
-                // stored: a first load into empty indices writes without asking about every id first
-                // (and the stages may treat it as one: indicators run once over all events).
-                boolean firstLoad = count("events") == 0 && count("persons") == 0;
-                BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
-                stages.forEach(stage -> stage.begin(firstLoad));
-                job.count("first_load", firstLoad ? 1 : 0);
-                // No refresh every second while millions of events go in: one at the end of the stage.
-                try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"));
-                     BulkWriter writer = new BulkWriter(connection, mode,
-                        Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
-                     EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
-                             (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos))) {
-                    long waitStart = System.nanoTime();
-                    while (analysed.hasNext()) {
-                        AnalysedBatches.Batch batch = analysed.next();
-                        addNanos(EVENTS_STAGE + "wait for analysis", System.nanoTime() - waitStart);
-                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, job);
-                        done[0] += batch.records().size();
+            // 3. Build and write events; gather persons.
+            Map<String, PersonProfile> profiles = new HashMap<>();
+            Set<String> producedEvents = new HashSet<>();
+            Set<String> sources = new TreeSet<>();
+            EventDocumentBuilder builder = new EventDocumentBuilder();
+            ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
+            long[] done = {0};
+            long eventsStart = System.nanoTime();
+            // Comparing each document's hash with the stored one pays only when documents are
+            // stored: a first load into empty indices writes without asking about every id first
+            // (and the stages may treat it as one: indicators run once over all events).
+            boolean firstLoad = count("events") == 0 && count("persons") == 0;
+            BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+            stages.forEach(stage -> stage.begin(firstLoad));
+            job.count("first_load", firstLoad ? 1 : 0);
+            // No refresh every second while millions of events go in: one at the end of the stage.
+            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"));
+                 BulkWriter writer = new BulkWriter(connection, mode,
+                    Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
+                 ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+                 EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
+                         (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos))) {
+                List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
+                Consumer<SourceRecord> accept = record -> {
+                    batch.add(record);
+                    if (batch.size() >= settings.batchSize()) {
+                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
+                        done[0] += batch.size();
+                        batch.clear();
                         progress.update(done[0]);
                         job.progress(done[0] / (double) Math.max(1, total));
-                        waitStart = System.nanoTime();
                     }
-                    sink.drain();
-                    progress.done(done[0]);
-                    writer.flush();
-                    connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
-                    time("events", eventsStart);
-                    long afterEventsStart = System.nanoTime();
-                    stages.forEach(EventBatchStage::afterEvents);
-                    time("indicators", afterEventsStart);
-
-                    // 4. Persons.
-                    long personsStart = System.nanoTime();
-                    Set<String> producedPersons = new TreeSet<>(profiles.keySet());
-                    PersonsWritten persons = writePersons(profiles, linked, mode);
-                    BulkWriter.Stats stats = writer.stats().plus(persons.stats());
-                    job.count("documents_written", stats.written());
-                    job.count("documents_unchanged", stats.unchanged());
-                    List<BulkWriter.Failure> refused = new ArrayList<>(writer.drainFailures());
-                    refused.addAll(persons.failures());
-                    for (BulkWriter.Failure failure : refused) {
-                        job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
-                        job.count("documents_refused", 1);
-                    }
-                    new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
-                    // The load is over: refreshes back on (stale clean-up below waits for them).
-                    eventsRefresh.close();   // refreshes the events
-                    connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
-                    time("persons", personsStart);
-                    long staleStart = System.nanoTime();
-                    boolean allStored = stats.failed() == 0;
-                    if (settings.deleteStale()) {
-                        long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
-                        long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
-                        job.count("stale_deleted", staleEvents + stalePersons);
-                    }
-                    job.count("events", producedEvents.size());
-                    time("stale", staleStart);
-                    long scoreStart = System.nanoTime();
-                    boolean eventsComplete = allStored && count("events") == producedEvents.size();
-                    // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
-                    job.count("events_index_complete", eventsComplete ? 1 : 0);
-                    afterIngest.accept(new Written(eventsComplete));
-                    time("rescore", scoreStart);
+                };
+                try (InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile))) {
+                    mixed.forEachRemaining(accept);
                 }
-                job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
-                        profiles.size(), job.quarantined().size()));
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
-                return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos);
+                writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
+                sink.drain();
+                done[0] += batch.size();
+                progress.done(done[0]);
+                writer.flush();
+                connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+                time("events", eventsStart);
+                long afterEventsStart = System.nanoTime();
+                stages.forEach(EventBatchStage::afterEvents);
+                time("indicators", afterEventsStart);
+
+                // 4. Persons.
+                long personsStart = System.nanoTime();
+                Set<String> producedPersons = new TreeSet<>(profiles.keySet());
+                PersonsWritten persons = writePersons(profiles, linked, mode);
+                BulkWriter.Stats stats = writer.stats().plus(persons.stats());
+                job.count("documents_written", stats.written());
+                job.count("documents_unchanged", stats.unchanged());
+                List<BulkWriter.Failure> refused = new ArrayList<>(writer.drainFailures());
+                refused.addAll(persons.failures());
+                for (BulkWriter.Failure failure : refused) {
+                    job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
+                    job.count("documents_refused", 1);
+                }
+                new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
+                // The load is over: refreshes back on (stale clean-up below waits for them).
+                eventsRefresh.close();   // refreshes the events
+                connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+                time("persons", personsStart);
+                long staleStart = System.nanoTime();
+                boolean allStored = stats.failed() == 0;
+                if (settings.deleteStale()) {
+                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
+                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
+                    job.count("stale_deleted", staleEvents + stalePersons);
+                }
+                job.count("events", producedEvents.size());
+                time("stale", staleStart);
+                long scoreStart = System.nanoTime();
+                boolean eventsComplete = allStored && count("events") == producedEvents.size();
+                // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
+                job.count("events_index_complete", eventsComplete ? 1 : 0);
+                afterIngest.accept(new Written(eventsComplete));
+                time("rescore", scoreStart);
             }
+            job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
+                    profiles.size(), job.quarantined().size()));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
+            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos);
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -388,10 +382,16 @@ public final class IngestPipeline {
         }
     }
 
-    /** The analyses of a batch's texts, in order (null for a record without text), on the analysis pool's threads. */
-    private List<TextAnalysis> analyse(List<SourceRecord> batch, ForkJoinPool analysisPool) {
+    private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, EventDocumentBuilder builder,
+                            Map<String, PersonProfile> profiles, Set<String> producedEvents, Set<String> sources,
+                            EventSink sink, ForkJoinPool analysisPool, JobRecorder job) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long analysisStart = System.nanoTime();
+        List<TextAnalysis> analyses;
         try {
-            return analysisPool.submit(() -> batch.parallelStream()
+            analyses = analysisPool.submit(() -> batch.parallelStream()
                     .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
                     .toList()).get();
         } catch (InterruptedException e) {
@@ -400,16 +400,7 @@ public final class IngestPipeline {
         } catch (ExecutionException e) {
             throw new IllegalStateException("text analysis failed: " + e.getCause().getMessage(), e.getCause());
         }
-    }
-
-    private void writeBatch(AnalysedBatches.Batch analysed, LinkedPeople linked, EventDocumentBuilder builder,
-                            Map<String, PersonProfile> profiles, Set<String> producedEvents, Set<String> sources,
-                            EventSink sink, JobRecorder job) {
-        List<SourceRecord> batch = analysed.records();
-        List<TextAnalysis> analyses = analysed.analyses();
-        if (batch.isEmpty()) {
-            return;
-        }
+        addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
         long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
