@@ -24,10 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -105,7 +102,6 @@ public final class IngestPipeline {
      */
     private final Map<String, Long> stageNanos = new LinkedHashMap<>();
     static final String EVENTS_STAGE = "events/";
-    static final String AFTER_EVENTS_STAGE = "indicators and persons/";
     /**
      * Documents per {@code _bulk} request, smaller than a batch: the engine indexes requests of a
      * few hundred documents as fast as larger ones, while a percolation request gets cheaper per
@@ -258,22 +254,14 @@ public final class IngestPipeline {
                 writer.flush();
                 connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
                 time("events", eventsStart);
-                // 4. Persons, while the stages finish with the events (a first load's indicator
-                // searches): the two share no state, and either alone leaves the engine a core idle.
+                long afterEventsStart = System.nanoTime();
+                stages.forEach(EventBatchStage::afterEvents);
+                time("indicators", afterEventsStart);
+
+                // 4. Persons.
                 long personsStart = System.nanoTime();
-                PersonsWritten persons;
-                try (ExecutorService afterEvents = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest-after-events"))) {
-                    Future<?> indicators = afterEvents.submit(() -> {
-                        long start = System.nanoTime();
-                        stages.forEach(EventBatchStage::afterEvents);
-                        addNanos(AFTER_EVENTS_STAGE + "indicators", System.nanoTime() - start);
-                    });
-                    long writeStart = System.nanoTime();
-                    persons = writePersons(profiles, linked, mode);
-                    addNanos(AFTER_EVENTS_STAGE + "persons", System.nanoTime() - writeStart);
-                    awaitAfterEvents(indicators);
-                }
                 Set<String> producedPersons = new TreeSet<>(profiles.keySet());
+                PersonsWritten persons = writePersons(profiles, linked, mode);
                 BulkWriter.Stats stats = writer.stats().plus(persons.stats());
                 job.count("documents_written", stats.written());
                 job.count("documents_unchanged", stats.unchanged());
@@ -287,7 +275,7 @@ public final class IngestPipeline {
                 // The load is over: refreshes back on (stale clean-up below waits for them).
                 eventsRefresh.close();   // refreshes the events
                 connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
-                time("indicators and persons", personsStart);
+                time("persons", personsStart);
                 long staleStart = System.nanoTime();
                 boolean allStored = stats.failed() == 0;
                 if (settings.deleteStale()) {
@@ -315,17 +303,6 @@ public final class IngestPipeline {
         } catch (RuntimeException e) {
             job.fail(e.getMessage());
             throw e;
-        }
-    }
-
-    private static void awaitAfterEvents(Future<?> stagesAfterEvents) {
-        try {
-            stagesAfterEvents.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the stages finished with the events", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
