@@ -9,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -148,15 +150,53 @@ public final class ScoreService {
      * (an ingest's {@link EventLedger} when the index holds exactly its events).
      */
     public RescoreResult rescoreAll(LocalDate asOf, ChildHistories histories) {
-        LocalDate oldest = asOf.minusDays(scorer.parameters().maxAgeDays());
-        Set<String> children = new LinkedHashSet<>(histories.childrenReachedBetween(oldest, asOf));
+        return rescoreAll(asOf, histories, Set.of());
+    }
+
+    /**
+     * As {@link #rescoreAll(LocalDate, ChildHistories)}, leaving out the children whose {@code risk}
+     * as of {@code asOf} was already written (with their person documents, {@link #riskOfReached}).
+     */
+    public RescoreResult rescoreAll(LocalDate asOf, ChildHistories histories, Set<String> alreadyScored) {
+        Set<String> children = new LinkedHashSet<>(histories.childrenReachedBetween(oldestCounted(asOf), asOf));
         ObjectNode scored = EventQueries.object();
         scored.putObject("range").putObject("risk.score").put("gt", 0);
         queries.scroll(persons, scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
-        log.info("Rescoring {} children as of {}", children.size(), asOf);
+        children.removeAll(alreadyScored);
+        log.info("Rescoring {} children as of {} ({} scored with their person documents)", children.size(), asOf,
+                alreadyScored.size());
         RescoreResult result = rescore(children, asOf, histories);
         log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
         return result;
+    }
+
+    /**
+     * The {@code risk} objects, as {@link #rescoreAll} would write them, of the children among
+     * {@code among} that hits up to {@code asOf} may reach: computed, not written. A first load
+     * writes them with the person documents, instead of updating every scored child after them.
+     */
+    public Map<String, ObjectNode> riskOfReached(Set<String> among, LocalDate asOf, ChildHistories histories) {
+        List<String> ids = histories.childrenReachedBetween(oldestCounted(asOf), asOf).stream()
+                .filter(among::contains).sorted().toList();
+        Map<String, ObjectNode> risks = new ConcurrentHashMap<>();
+        List<List<String>> slices = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
+            slices.add(ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH)));
+        }
+        try (ForkJoinPool pool = new ForkJoinPool(SLICES_IN_FLIGHT)) {
+            pool.submit(() -> slices.parallelStream().forEach(slice -> histories.load(slice, asOf).forEach((child, history) ->
+                    risks.put(child, riskDocument(scorer.assess(history, asOf), asOf))))).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring interrupted", e);
+        }
+        return risks;
+    }
+
+    private LocalDate oldestCounted(LocalDate asOf) {
+        return asOf.minusDays(scorer.parameters().maxAgeDays());
     }
 
     /** Bulk partial updates; children without any event are only updated (an old score zeroed), never created. */

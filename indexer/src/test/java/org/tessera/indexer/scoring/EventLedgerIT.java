@@ -95,6 +95,8 @@ class EventLedgerIT {
 
     @Test
     void theScoresTheIngestStoredEqualARescoreFromTheIndex(TestOpenSearch os) {
+        // a first load: the scores went out with the person documents, not as updates after them
+        assertThat(report.count("scored_with_persons")).isGreaterThan(20);
         Map<String, JsonNode> stored = storedRisk(os);
         assertThat(stored).hasSizeGreaterThan(20);
         ScoreService.fromIndex(os.connection(), ScoringParameters.loadDefault(), true).rescoreAll(END);

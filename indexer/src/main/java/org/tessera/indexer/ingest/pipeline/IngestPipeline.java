@@ -92,7 +92,7 @@ public final class IngestPipeline {
     private final PersonLinker linker;
     private final Nicknames nicknames;
     private final List<EventBatchStage> stages;
-    private final Consumer<Written> afterIngest;
+    private final Scoring scoring;
     private final IngestSettings settings;
     private final Clock clock;
     /**
@@ -113,7 +113,7 @@ public final class IngestPipeline {
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
-                          List<EventBatchStage> stages, Consumer<Written> afterIngest,
+                          List<EventBatchStage> stages, Scoring scoring,
                           IngestSettings settings, Clock clock) {
         this.connection = connection;
         this.mappings = mappings;
@@ -122,7 +122,7 @@ public final class IngestPipeline {
         this.linker = linker;
         this.nicknames = nicknames;
         this.stages = List.copyOf(stages);
-        this.afterIngest = afterIngest;
+        this.scoring = scoring;
         this.settings = settings;
         this.clock = clock;
     }
@@ -130,11 +130,32 @@ public final class IngestPipeline {
     /**
      * What a run wrote, for the step after it (re-scoring).
      *
-     * @param eventsComplete the {@code events} index holds exactly the events this run produced
-     *                       (every write stored, nothing stale or from another source left), so
-     *                       what the stages saw of the events is all there is
+     * @param eventsComplete    the {@code events} index holds exactly the events this run produced
+     *                          (every write stored, nothing stale or from another source left), so
+     *                          what the stages saw of the events is all there is
+     * @param scoredWithPersons children whose {@code risk} went out with their person documents
+     *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
-    public record Written(boolean eventsComplete) {
+    public record Written(boolean eventsComplete, Set<String> scoredWithPersons) {
+        public Written {
+            scoredWithPersons = Set.copyOf(scoredWithPersons);
+        }
+    }
+
+    /** What a run asks of scoring. */
+    public interface Scoring {
+
+        /** After the run (the step timed as "rescore"). */
+        void afterIngest(Written written);
+
+        /**
+         * On a first load whose events are all stored, before the person documents are written:
+         * the {@code risk} objects of the children among {@code personIds} to write with them,
+         * instead of updating each scored child after. None by default.
+         */
+        default Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
+            return Map.of();
+        }
     }
 
     /** One file to ingest: an extract with its mapping, or a document. */
@@ -261,7 +282,11 @@ public final class IngestPipeline {
                 // 4. Persons.
                 long personsStart = System.nanoTime();
                 Set<String> producedPersons = new TreeSet<>(profiles.keySet());
-                PersonsWritten persons = writePersons(profiles, linked, mode);
+                // Into empty indices every person document is written whole: its score can go with it.
+                boolean eventsStored = writer.stats().failed() == 0 && count("events") == producedEvents.size();
+                Map<String, ObjectNode> risks = firstLoad && eventsStored ? scoring.riskWithPersons(producedPersons) : Map.of();
+                job.count("scored_with_persons", risks.size());
+                PersonsWritten persons = writePersons(profiles, linked, mode, risks);
                 BulkWriter.Stats stats = writer.stats().plus(persons.stats());
                 job.count("documents_written", stats.written());
                 job.count("documents_unchanged", stats.unchanged());
@@ -289,7 +314,7 @@ public final class IngestPipeline {
                 boolean eventsComplete = allStored && count("events") == producedEvents.size();
                 // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
                 job.count("events_index_complete", eventsComplete ? 1 : 0);
-                afterIngest.accept(new Written(eventsComplete));
+                scoring.afterIngest(new Written(eventsComplete, risks.keySet()));
                 time("rescore", scoreStart);
             }
             job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
@@ -314,7 +339,8 @@ public final class IngestPipeline {
      * each built on its own thread: written one request after another, the engine indexed on one
      * core while this JVM waited for it.
      */
-    private PersonsWritten writePersons(Map<String, PersonProfile> profiles, LinkedPeople linked, BulkWriter.Mode mode) {
+    private PersonsWritten writePersons(Map<String, PersonProfile> profiles, LinkedPeople linked, BulkWriter.Mode mode,
+                                        Map<String, ObjectNode> risks) {
         List<String> ids = new ArrayList<>(new TreeSet<>(profiles.keySet()));
         List<List<String>> requests = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BULK_REQUEST_DOCUMENTS) {
@@ -327,6 +353,10 @@ public final class IngestPipeline {
                     for (String personId : request) {
                         ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
                         doc.put("updated_at", clock.instant().toString());
+                        ObjectNode risk = risks.get(personId);
+                        if (risk != null) {
+                            doc.set("risk", risk); // outside content_hash, as a rescore's update leaves it
+                        }
                         personWriter.add(new BulkWriter.Document(index, personId, doc));
                     }
                     personWriter.flush();

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Set;
 import org.tessera.indexer.extraction.TextExtractor;
 import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.Indicator;
@@ -76,15 +77,33 @@ public final class IngestPipelines {
                 events.forEach(ledger::record);
             }
         });
-        Consumer<IngestPipeline.Written> afterIngest = written -> {
-            try {
-                scores.rescoreAll(LocalDate.now(clock), written.eventsComplete() ? ledger : scores.loader());
-            } finally {
-                ledger.clear();
+        IngestPipeline.Scoring scoring = new IngestPipeline.Scoring() {
+            /** The day the run scores as of, fixed by the first scoring step so both steps agree. */
+            private LocalDate asOf;
+
+            @Override
+            public Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
+                asOf = LocalDate.now(clock);
+                return scores.riskOfReached(personIds, asOf, ledger);
             }
-            connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+
+            @Override
+            public void afterIngest(IngestPipeline.Written written) {
+                LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+                try {
+                    if (written.eventsComplete()) {
+                        scores.rescoreAll(day, ledger, written.scoredWithPersons());
+                    } else {
+                        scores.rescoreAll(day, scores.loader());
+                    }
+                } finally {
+                    ledger.clear();
+                    asOf = null;
+                }
+                connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+            }
         };
         return new IngestPipeline(connection, mappings, extractor, text,
-                new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, afterIngest, settings, clock);
+                new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, scoring, settings, clock);
     }
 }
