@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,9 +100,9 @@ public final class IndicatorBackfill {
 
     /**
      * The first-load path: finds the hits of every given indicator over the events (one search
-     * each, instead of percolating every event), and writes them in one partial update per event
-     * that has any: {@code hits}, {@code indicator_ids} and the {@code content_hash} the stream
-     * path would have given the document (so a later run over the same input finds it unchanged).
+     * each, instead of percolating every event), and rewrites each event that has any as a whole
+     * document with {@code hits}, {@code indicator_ids} and the {@code content_hash} the stream
+     * path would have given it (so a later run over the same input finds it unchanged).
      * The events must carry empty {@code hits} and no others; each updated event, as stored, goes
      * to {@code updated}. Returns how many events were updated.
      */
@@ -153,7 +154,7 @@ public final class IndicatorBackfill {
             }
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
-                    .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
+                    .append(TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
                     .append(source).append('\n');
             sources.add(source);
         }

@@ -3,6 +3,7 @@ package org.tessera.indexer.scoring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.indicators.IndicatorCatalogue;
@@ -95,13 +96,21 @@ public final class ScoreService {
     public RescoreResult rescore(Collection<String> childIds, LocalDate asOf, ChildHistories histories) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
         AtomicInteger written = new AtomicInteger();
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        // Slices in flight at once: while the engine serves one slice's scrolls, another is scored and written.
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        inSlices(ids, slice -> written.addAndGet(rescoreSlice(slice, asOf, histories, failures)));
+        return new RescoreResult(ids.size(), written.get(), List.copyOf(failures));
+    }
+
+    /**
+     * Runs {@code work} over slices of {@value #WRITE_BATCH} ids, {@value #SLICES_IN_FLIGHT} at once:
+     * while the engine serves one slice's scrolls or writes, another is scored.
+     */
+    private static void inSlices(List<String> ids, Consumer<List<String>> work) {
         try (ExecutorService pool = Executors.newFixedThreadPool(SLICES_IN_FLIGHT)) {
             List<Future<?>> slices = new ArrayList<>();
             for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
                 List<String> slice = ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH));
-                slices.add(pool.submit(() -> written.addAndGet(rescoreSlice(slice, asOf, histories, failures))));
+                slices.add(pool.submit(() -> work.accept(slice)));
             }
             for (var slice : slices) {
                 try {
@@ -110,11 +119,10 @@ public final class ScoreService {
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("rescoring interrupted", e);
+                    throw new IllegalStateException("scoring interrupted", e);
                 }
             }
         }
-        return new RescoreResult(ids.size(), written.get(), List.copyOf(failures));
     }
 
     private int rescoreSlice(List<String> slice, LocalDate asOf, ChildHistories histories, List<String> failures) {
@@ -179,19 +187,8 @@ public final class ScoreService {
         List<String> ids = histories.childrenReachedBetween(oldestCounted(asOf), asOf).stream()
                 .filter(among::contains).sorted().toList();
         Map<String, ObjectNode> risks = new ConcurrentHashMap<>();
-        List<List<String>> slices = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += WRITE_BATCH) {
-            slices.add(ids.subList(i, Math.min(ids.size(), i + WRITE_BATCH)));
-        }
-        try (ForkJoinPool pool = new ForkJoinPool(SLICES_IN_FLIGHT)) {
-            pool.submit(() -> slices.parallelStream().forEach(slice -> histories.load(slice, asOf).forEach((child, history) ->
-                    risks.put(child, riskDocument(scorer.assess(history, asOf), asOf))))).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scoring interrupted", e);
-        }
+        inSlices(ids, slice -> histories.load(slice, asOf).forEach((child, history) ->
+                risks.put(child, riskDocument(scorer.assess(history, asOf), asOf))));
         return risks;
     }
 
