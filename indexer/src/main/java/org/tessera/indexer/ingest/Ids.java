@@ -21,9 +21,14 @@ public final class Ids {
     }
 
     public static String sha256Hex(String s) {
+        return sha256Hex(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same hash as {@link #sha256Hex(String)} of the string these UTF-8 bytes encode. */
+    public static String sha256Hex(byte[] utf8) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,13 @@
 package org.tessera.indexer.ingest.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +37,8 @@ final class EventSink implements AutoCloseable {
     interface Timer {
         void add(String stage, long nanos);
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<EventBatchStage> stages;
     private final BulkWriter writer;
@@ -127,19 +132,27 @@ final class EventSink implements AutoCloseable {
      */
     static byte[] hashAndStamp(ObjectNode event, String ingestedAt) {
         boolean appended = !event.has("content_hash") && !event.has("ingested_at") && !event.isEmpty();
-        String json = event.toString();
+        // UTF-8 straight from the tree: the bytes of event.toString(), without the String between
+        byte[] json = serialise(event);
         String hash = Ids.sha256Hex(json);
         event.put("content_hash", hash);
         event.put("ingested_at", ingestedAt);
         if (!appended) {
-            return event.toString().getBytes(StandardCharsets.UTF_8);
+            return serialise(event);
         }
-        StringBuilder stamped = new StringBuilder(json.length() + 120)
-                .append(json, 0, json.length() - 1)
-                .append(",\"content_hash\":\"").append(hash)
-                .append("\",\"ingested_at\":").append(TextNode.valueOf(ingestedAt))
-                .append('}');
-        return stamped.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] stamps = (",\"content_hash\":\"" + hash + "\",\"ingested_at\":" + TextNode.valueOf(ingestedAt) + '}')
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stamped = Arrays.copyOf(json, json.length - 1 + stamps.length);
+        System.arraycopy(stamps, 0, stamped, json.length - 1, stamps.length);
+        return stamped;
+    }
+
+    private static byte[] serialise(ObjectNode event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + event.path("event_id").asText(), e);
+        }
     }
 
     private void write(List<ObjectNode> events, List<byte[]> serialised) {
