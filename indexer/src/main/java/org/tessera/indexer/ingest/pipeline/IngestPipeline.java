@@ -286,7 +286,11 @@ public final class IngestPipeline {
                 boolean eventsStored = writer.stats().failed() == 0 && count("events") == producedEvents.size();
                 Map<String, ObjectNode> risks = firstLoad && eventsStored ? scoring.riskWithPersons(producedPersons) : Map.of();
                 job.count("scored_with_persons", risks.size());
-                PersonsWritten persons = writePersons(profiles, linked, mode, risks);
+                PersonsWritten persons;
+                // As for the events: one refresh when all are written, not one a second (closing refreshes).
+                try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"))) {
+                    persons = writePersons(profiles, linked, mode, risks);
+                }
                 BulkWriter.Stats stats = writer.stats().plus(persons.stats());
                 job.count("documents_written", stats.written());
                 job.count("documents_unchanged", stats.unchanged());
@@ -299,7 +303,6 @@ public final class IngestPipeline {
                 new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
                 // The load is over: refreshes back on (stale clean-up below waits for them).
                 eventsRefresh.close();   // refreshes the events
-                connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();
                 boolean allStored = stats.failed() == 0;
