@@ -1,6 +1,5 @@
 package org.tessera.indexer.linkage;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.normalise.Nicknames;
 
@@ -12,7 +11,7 @@ import java.util.Set;
  * The comparison vector of a pair: for each comparison, the first level (in order) that holds.
  * Level 0 is always "null" (a value missing on either side: no evidence either way). Levels
  * follow Splink's defaults where they exist (Jaro-Winkler 0.92 / 0.88, Double Metaphone).
- * Thread-safe (immutable tables; JaroWinklerSimilarity is stateless).
+ * Thread-safe (immutable tables; {@link JaroWinkler} is stateless).
  */
 final class Comparisons {
 
@@ -29,7 +28,6 @@ final class Comparisons {
     static final int COUNT = NAMES.size();
     static final int BITS = 4;
 
-    private final JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
     private final Nicknames nicknames;
 
     Comparisons(Nicknames nicknames) {
@@ -57,7 +55,7 @@ final class Comparisons {
         if (a.given.equals(b.given)) return 1;
         if (swapped) return 2;
         if (nicknames.equivalent(a.given, b.given)) return 3;
-        double s = jw.apply(a.given, b.given);
+        double s = JaroWinkler.similarity(a.given, b.given);
         if (s >= 0.92) return 4;
         if (s >= 0.88) return 5;
         if (shares(a.givenCodes, b.givenCodes)) return 6;
@@ -71,7 +69,7 @@ final class Comparisons {
         if (a.family.equals(b.family)) return 1;
         if (swapped) return 2;
         for (String x : a.familyParts) if (x.length() > 1 && b.familyParts.contains(x)) return 3;
-        double s = jw.apply(a.family, b.family);
+        double s = JaroWinkler.similarity(a.family, b.family);
         if (s >= 0.92) return 4;
         if (s >= 0.88) return 5;
         if (shares(a.familyCodes, b.familyCodes)) return 6;
@@ -97,8 +95,10 @@ final class Comparisons {
         if (a.postcode == null || b.postcode == null) return 0;
         if (a.postcode.equals(b.postcode)) return 1;
         if (a.ukPostcode != null && b.ukPostcode != null) {
-            if (a.ukPostcode.sector().equals(b.ukPostcode.sector())) return 2;
-            if (a.ukPostcode.district().equals(b.ukPostcode.district())) return 3;
+            // Sector is district + the inward code's first character (compared without building the strings).
+            boolean sameDistrict = a.ukPostcode.district().equals(b.ukPostcode.district());
+            if (sameDistrict && a.ukPostcode.inward().charAt(0) == b.ukPostcode.inward().charAt(0)) return 2;
+            if (sameDistrict) return 3;
         }
         if (withinOneEdit(a.postcode, b.postcode)) return 4;
         return 5;
@@ -113,7 +113,7 @@ final class Comparisons {
             if (large.contains(t)) { matched++; continue; }
             if (t.length() >= 4) {
                 for (String u : large) {
-                    if (u.length() >= 4 && jw.apply(t, u) >= 0.9) { matched++; break; }
+                    if (u.length() >= 4 && JaroWinkler.similarity(t, u) >= 0.9) { matched++; break; }
                 }
             }
         }

@@ -118,8 +118,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         Blocking blocking = Blocking.of(f, settings.refineBlockSize(), settings.maxBlockSize());
         PairList pairs = new PairList();
         long[] perRule = blocking.forEachPair((i, j) -> pairs.add(i, j, cmp.compare(f[i], f[j])));
-        Map<Integer, Long> candidatePatterns = new HashMap<>();
-        for (int p = 0; p < pairs.size; p++) candidatePatterns.merge(pairs.pattern(p), 1L, Long::sum);
+        PatternCounts patternCounts = new PatternCounts();
+        for (int p = 0; p < pairs.size; p++) patternCounts.add(pairs.pattern(p));
+        Map<Integer, Long> candidatePatterns = patternCounts.toMap();
         LOG.debug("linkage phase: blocking ({} keys refined, {} skipped) and {} comparisons (by rule {}: {}) {} ms", blocking.refinedBlocks(),
                 blocking.skippedBlocks(), pairs.size, Blocking.RULES, Arrays.toString(perRule), (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
@@ -134,7 +135,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
         LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
-        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.NONE;
+        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.none();
+        PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
 
         // Clustering.
         Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id));
@@ -150,7 +152,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
                 if (j == null || clusters.find(i) == clusters.find(j)) continue;
                 int pattern = cmp.compare(f[j], f[i]);
-                double w = model.weight(pattern) + tf.adjustment(pattern, f[j], f[i], model);
+                double w = weights.weight(pattern, j, i);
                 double prob = MatchModel.probability(w);
                 if (prob < settings.reviewProbability()) {
                     review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
@@ -167,30 +169,27 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
-        IntList keptList = new IntList();
-        DoubleList keptWeight = new DoubleList();
+        List<KeptPair> keptList = new ArrayList<>();
         for (int p = 0; p < pairs.size; p++) {
-            double w = model.weight(pairs.pattern(p)) + tf.adjustment(pairs.pattern(p), f[pairs.a(p)], f[pairs.b(p)], model);
-            if (w >= reviewWeight) { keptList.add(p); keptWeight.add(w); }
+            int a = pairs.a(p), b = pairs.b(p), pt = pairs.pattern(p);
+            double w = weights.weight(pt, a, b);
+            if (w >= reviewWeight) keptList.add(new KeptPair(a, b, pt, w));
         }
         long candidatePairs = pairs.size;
-        Integer[] byStrength = new Integer[keptList.size];
-        for (int k = 0; k < byStrength.length; k++) byStrength[k] = k;
-        // Units are numbered in occurrence-id order, so ties break on occurrence ids as before.
-        Arrays.sort(byStrength, Comparator.<Integer>comparingDouble(k -> -keptWeight.values[k])
-                .thenComparingInt(k -> pairs.a(keptList.values[k])).thenComparingInt(k -> pairs.b(keptList.values[k])));
+        pairs.release();
+        KeptPair[] byStrength = keptList.toArray(KeptPair[]::new);
+        keptList = null;
+        Arrays.sort(byStrength, KeptPair.STRONGEST_FIRST);
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
         for (int k = 0; k < kept; k++) {
-            int p = keptList.values[byStrength[k]];
             order[k] = k;
-            pa[k] = pairs.a(p);
-            pb[k] = pairs.b(p);
-            pattern[k] = pairs.pattern(p);
-            weight[k] = keptWeight.values[byStrength[k]];
+            pa[k] = byStrength[k].a();
+            pb[k] = byStrength[k].b();
+            pattern[k] = byStrength[k].pattern();
+            weight[k] = byStrength[k].weight();
         }
-        pairs.release();
         byStrength = null;
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
@@ -403,14 +402,15 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
     }
 
-    static final class DoubleList {
-        double[] values = new double[16];
-        int size;
-
-        void add(double v) {
-            if (size == values.length) values = Arrays.copyOf(values, size * 2);
-            values[size++] = v;
-        }
+    /** A candidate pair at or above the review weight. */
+    private record KeptPair(int a, int b, int pattern, double weight) {
+        /** Strongest first; units are numbered in occurrence-id order, so ties break on occurrence ids. */
+        static final Comparator<KeptPair> STRONGEST_FIRST = (x, y) -> {
+            int c = Double.compare(-x.weight, -y.weight);
+            if (c != 0) return c;
+            c = Integer.compare(x.a, y.a);
+            return c != 0 ? c : Integer.compare(x.b, y.b);
+        };
     }
 
     /**

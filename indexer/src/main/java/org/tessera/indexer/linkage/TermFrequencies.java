@@ -9,21 +9,31 @@ import java.util.Map;
  * average chance that two random records agree) is replaced by the frequency of the value itself:
  * weight += log2(u_exact) - log2(max(tf_a, tf_b, floor)). The floor stops one-off spellings (often
  * typos) from counting as near-proof.
+ *
+ * <p>Frequencies are looked up once per unit, not once per pair (tens of millions of map lookups
+ * at county scale). Immutable and thread-safe.
  */
 final class TermFrequencies {
     static final double FLOOR = 1e-4;
-    static final TermFrequencies NONE = new TermFrequencies(Map.of(), Map.of(), 1, 1);
+    private static final double LN2 = Math.log(2);
 
-    private final Map<String, Integer> given;
-    private final Map<String, Integer> family;
-    private final double givenTotal;
-    private final double familyTotal;
+    /** Frequency of each unit's given and family name (0 when the unit has none). */
+    private final double[] given, family;
+    /** {@code log(max(FLOOR, frequency))} of each unit's names: the term an exact pair of one value needs. */
+    private final double[] logGiven, logFamily;
+    private final boolean enabled;
 
-    private TermFrequencies(Map<String, Integer> given, Map<String, Integer> family, double givenTotal, double familyTotal) {
+    private TermFrequencies(double[] given, double[] family, boolean enabled) {
         this.given = given;
         this.family = family;
-        this.givenTotal = givenTotal;
-        this.familyTotal = familyTotal;
+        this.logGiven = logs(given);
+        this.logFamily = logs(family);
+        this.enabled = enabled;
+    }
+
+    /** No adjustment. */
+    static TermFrequencies none() {
+        return new TermFrequencies(new double[0], new double[0], false);
     }
 
     static TermFrequencies of(Features[] features) {
@@ -33,28 +43,46 @@ final class TermFrequencies {
             if (f.given != null) { g.merge(f.given, 1, Integer::sum); gt++; }
             if (f.family != null) { fam.merge(f.family, 1, Integer::sum); ft++; }
         }
-        return new TermFrequencies(g, fam, Math.max(1, gt), Math.max(1, ft));
+        double givenTotal = Math.max(1, gt), familyTotal = Math.max(1, ft);
+        double[] given = new double[features.length], family = new double[features.length];
+        for (int i = 0; i < features.length; i++) {
+            given[i] = freq(g, givenTotal, features[i].given);
+            family[i] = freq(fam, familyTotal, features[i].family);
+        }
+        return new TermFrequencies(given, family, true);
     }
 
-    double adjustment(int pattern, Features a, Features b, MatchModel model) {
-        if (this == NONE) return 0;
+    /**
+     * The adjustment of a pair of units {@code a}, {@code b} with this pattern, given the logs of
+     * the model's u of an exact given and family name ({@link #logUExact}).
+     */
+    double adjustment(int pattern, int a, int b, double logUGivenExact, double logUFamilyExact) {
+        if (!enabled) return 0;
         double adj = 0;
-        if (Comparisons.level(pattern, MatchModel.GIVEN) == 1) {
-            adj += adjust(model.u(MatchModel.GIVEN, 1), freq(given, givenTotal, a.given), freq(given, givenTotal, b.given));
-        }
-        if (Comparisons.level(pattern, MatchModel.FAMILY) == 1) {
-            adj += adjust(model.u(MatchModel.FAMILY, 1), freq(family, familyTotal, a.family), freq(family, familyTotal, b.family));
-        }
+        if (Comparisons.level(pattern, MatchModel.GIVEN) == 1) adj += adjust(logUGivenExact, given, logGiven, a, b);
+        if (Comparisons.level(pattern, MatchModel.FAMILY) == 1) adj += adjust(logUFamilyExact, family, logFamily, a, b);
         return adj;
     }
 
+    /** {@code Math.log(model.u(comparison, exact))}, computed once per model. */
+    static double logUExact(MatchModel model, int comparison) {
+        return Math.log(model.u(comparison, 1));
+    }
+
     private static double freq(Map<String, Integer> counts, double total, String value) {
-        Integer c = counts.get(value);
+        Integer c = value == null ? null : counts.get(value);
         return c == null ? 0 : c / total;
     }
 
-    private static double adjust(double uExact, double tfA, double tfB) {
-        double tf = Math.max(FLOOR, Math.max(tfA, tfB));
-        return (Math.log(uExact) - Math.log(tf)) / Math.log(2);
+    private static double adjust(double logUExact, double[] tf, double[] logTf, int a, int b) {
+        // An exact pair shares one value, hence one frequency: the unit's precomputed log is the same double.
+        double log = tf[a] == tf[b] ? logTf[a] : Math.log(Math.max(FLOOR, Math.max(tf[a], tf[b])));
+        return (logUExact - log) / LN2;
+    }
+
+    private static double[] logs(double[] tf) {
+        double[] out = new double[tf.length];
+        for (int i = 0; i < tf.length; i++) out[i] = Math.log(Math.max(FLOOR, tf[i]));
+        return out;
     }
 }

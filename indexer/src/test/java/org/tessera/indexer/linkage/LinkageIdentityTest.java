@@ -149,6 +149,11 @@ class LinkageIdentityTest {
     /** SHA-256 of a canonical text of everything the result says, except the run time. */
     static String digest(LinkageResult result) {
         System.out.printf("identity: %s, %d review pairs%n", result.stats(), result.reviewPairs().size());
+        return Ids.sha256Hex(canonical(result));
+    }
+
+    /** Everything the result says except the run time, one fact a line, in a fixed order. */
+    static String canonical(LinkageResult result) {
         StringBuilder s = new StringBuilder();
         LinkageResult.Stats st = result.stats();
         s.append("stats ").append(st.occurrences()).append(' ').append(st.distinct()).append(' ').append(st.persons()).append(' ')
@@ -164,7 +169,7 @@ class LinkageIdentityTest {
             s.append("review ").append(p.pair().first()).append(' ').append(p.pair().second()).append(' ').append(p.matchWeight()).append(' ')
                     .append(p.matchProbability()).append(' ').append(new TreeMap<>(p.levels())).append(' ').append(p.reason()).append('\n');
         }
-        return Ids.sha256Hex(s.toString());
+        return s.toString();
     }
 
     private static Map<String, String> fixture() {
