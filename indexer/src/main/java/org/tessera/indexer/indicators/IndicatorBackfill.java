@@ -173,7 +173,10 @@ public final class IndicatorBackfill {
      * several indicators match.
      */
     static Set<String> evidenceFields(Indicator indicator) {
-        Set<String> fields = new TreeSet<>(List.of("text", "child_ids", "person_ids"));
+        Set<String> fields = new TreeSet<>(List.of("child_ids", "person_ids"));
+        if (readsText(indicator)) {
+            fields.add("text");
+        }
         for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
             int dot = leaf.field().indexOf('.');
             String root = dot < 0 ? leaf.field() : leaf.field().substring(0, dot);
@@ -182,6 +185,17 @@ public final class IndicatorBackfill {
             fields.add(root + ".*");
         }
         return fields;
+    }
+
+    /**
+     * Whether the query reads the note text, the only fields highlighted. A query that does not
+     * gets no highlight back, so its hits carry structured evidence whether or not the engine is
+     * asked to highlight: asking would only cost it a pass over every matching event's text
+     * (HLT13 alone matches every A&E attendance).
+     */
+    static boolean readsText(Indicator indicator) {
+        return QueryFields.leaves(indicator.query()).stream()
+                .anyMatch(leaf -> EventPercolator.HIGHLIGHTED.contains(leaf.field()) || leaf.field().startsWith("text."));
     }
 
     /** The hits the indicator has over the events now, by event document id, without writing anything. */
@@ -197,7 +211,9 @@ public final class IndicatorBackfill {
         ArrayNode includes = body.putObject("_source").putArray("includes");
         evidenceFields(indicator).forEach(includes::add);
         body.set("query", indicator.query());
-        body.set("highlight", parse(HitFactory.highlightJson()));
+        if (readsText(indicator)) {
+            body.set("highlight", parse(HitFactory.highlightJson()));
+        }
         scroll(body, hit -> {
             List<String> highlighted = new ArrayList<>(2);
             for (String field : EventPercolator.HIGHLIGHTED) {
