@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Keys are interned per rule to int ids, and each unit keeps only the sorted ids of the keys
  * it actually shares with another unit: at county scale the key strings were gigabytes.
- * Not thread-safe; built and used by one linkage run.
+ * Built by one linkage run (its rules in parallel); immutable once built, so ranges of blocks
+ * can be visited from several threads.
  */
 final class Blocking {
     static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
@@ -49,90 +50,108 @@ final class Blocking {
     }
 
     static Blocking of(Features[] f, int refineAbove, int maxBlockSize) {
-        int n = f.length;
+        return of(f, refineAbove, maxBlockSize, new Workers(null, 1));
+    }
+
+    /** Rules are blocked independently, in parallel; the result does not depend on the number of threads. */
+    static Blocking of(Features[] f, int refineAbove, int maxBlockSize, Workers workers) {
+        List<java.util.concurrent.Callable<RuleBlocks>> tasks = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) {
+            int rule = r;
+            tasks.add(() -> ofRule(rule, f, refineAbove, maxBlockSize));
+        }
+        List<RuleBlocks> rules = workers.inOrder(tasks);
         int[][][] keys = new int[RULES.size()][][];
         int[][][] members = new int[RULES.size()][][];
         int skipped = 0, refined = 0;
         for (int r = 0; r < RULES.size(); r++) {
-            // Level 0: the rule's own keys.
-            Map<String, Integer> ids = new HashMap<>();
-            int[][] raw = new int[n][];
-            for (int i = 0; i < n; i++) {
-                String[] ks = keys(r, f[i]);
-                int[] a = new int[ks.length];
-                for (int k = 0; k < ks.length; k++) {
-                    Integer id = ids.get(ks[k]);
-                    if (id == null) { id = ids.size(); ids.put(ks[k], id); }
-                    a[k] = id;
-                }
-                raw[i] = a;
-            }
-            int level0 = ids.size();
-            ids = null;
-            int[] size = new int[level0];
-            for (int[] a : raw) for (int k : a) size[k]++;
-            // Level 1: members of a key over refineAbove are blocked on key + refinement instead.
-            Map<String, Integer> subIds = new HashMap<>();
-            List<Integer> subSize = new ArrayList<>();
-            Set<Integer> refinedKeys = new HashSet<>(), skippedKeys = new HashSet<>();
-            int[][] eff = new int[n][];
-            int[] buffer = new int[16];
-            for (int i = 0; i < n; i++) {
-                int count = 0;
-                for (int k : raw[i]) {
-                    if (size[k] < 2) continue;
-                    if (size[k] <= refineAbove) {
-                        buffer = put(buffer, count++, k);
-                        continue;
-                    }
-                    String[] subs = refinements(r, f[i]);
-                    if (subs == null) { // no refinement: the key stands up to the cap
-                        if (size[k] <= maxBlockSize) buffer = put(buffer, count++, k);
-                        else skippedKeys.add(k);
-                        continue;
-                    }
-                    refinedKeys.add(k);
-                    for (String s : subs) {
-                        String key = k + "#" + s;
-                        Integer id = subIds.get(key);
-                        if (id == null) { id = level0 + subSize.size(); subIds.put(key, id); subSize.add(0); }
-                        subSize.set(id - level0, subSize.get(id - level0) + 1);
-                        buffer = put(buffer, count++, id);
-                    }
-                }
-                eff[i] = count == 0 ? NONE : Arrays.copyOf(buffer, count);
-            }
-            raw = null;
-            subIds = null;
-            int total = level0 + subSize.size();
-            int[] all = Arrays.copyOf(size, total);
-            for (int s = 0; s < subSize.size(); s++) all[level0 + s] = subSize.get(s);
-            // Refined blocks still over the cap are skipped; singletons share nothing.
-            Set<Integer> skippedSub = new HashSet<>();
-            for (int i = 0; i < n; i++) {
-                int[] a = eff[i];
-                int count = 0;
-                for (int k : a) {
-                    if (all[k] < 2) continue;
-                    if (k >= level0 && all[k] > maxBlockSize) { skippedSub.add(k); continue; }
-                    a[count++] = k;
-                }
-                if (count < a.length) a = count == 0 ? NONE : Arrays.copyOf(a, count);
-                Arrays.sort(a);
-                eff[i] = dedupe(a);
-            }
-            skipped += skippedKeys.size() + skippedSub.size();
-            refined += refinedKeys.size();
-            int[] fill = new int[total];
-            for (int[] a : eff) for (int k : a) fill[k]++;
-            int[][] m = new int[total][];
-            for (int k = 0; k < total; k++) m[k] = fill[k] < 2 ? null : new int[fill[k]];
-            Arrays.fill(fill, 0);
-            for (int i = 0; i < n; i++) for (int k : eff[i]) m[k][fill[k]++] = i;
-            keys[r] = eff;
-            members[r] = m;
+            keys[r] = rules.get(r).keys();
+            members[r] = rules.get(r).members();
+            skipped += rules.get(r).skipped();
+            refined += rules.get(r).refined();
         }
         return new Blocking(keys, members, skipped, refined);
+    }
+
+    /** One rule's effective keys by unit, members by key, and its skipped and refined key counts. */
+    private record RuleBlocks(int[][] keys, int[][] members, int skipped, int refined) {}
+
+    private static RuleBlocks ofRule(int r, Features[] f, int refineAbove, int maxBlockSize) {
+        int n = f.length;
+        // Level 0: the rule's own keys.
+        Map<String, Integer> ids = new HashMap<>();
+        int[][] raw = new int[n][];
+        for (int i = 0; i < n; i++) {
+            String[] ks = keys(r, f[i]);
+            int[] a = new int[ks.length];
+            for (int k = 0; k < ks.length; k++) {
+                Integer id = ids.get(ks[k]);
+                if (id == null) { id = ids.size(); ids.put(ks[k], id); }
+                a[k] = id;
+            }
+            raw[i] = a;
+        }
+        int level0 = ids.size();
+        ids = null;
+        int[] size = new int[level0];
+        for (int[] a : raw) for (int k : a) size[k]++;
+        // Level 1: members of a key over refineAbove are blocked on key + refinement instead.
+        Map<String, Integer> subIds = new HashMap<>();
+        List<Integer> subSize = new ArrayList<>();
+        Set<Integer> refinedKeys = new HashSet<>(), skippedKeys = new HashSet<>();
+        int[][] eff = new int[n][];
+        int[] buffer = new int[16];
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int k : raw[i]) {
+                if (size[k] < 2) continue;
+                if (size[k] <= refineAbove) {
+                    buffer = put(buffer, count++, k);
+                    continue;
+                }
+                String[] subs = refinements(r, f[i]);
+                if (subs == null) { // no refinement: the key stands up to the cap
+                    if (size[k] <= maxBlockSize) buffer = put(buffer, count++, k);
+                    else skippedKeys.add(k);
+                    continue;
+                }
+                refinedKeys.add(k);
+                for (String s : subs) {
+                    String key = k + "#" + s;
+                    Integer id = subIds.get(key);
+                    if (id == null) { id = level0 + subSize.size(); subIds.put(key, id); subSize.add(0); }
+                    subSize.set(id - level0, subSize.get(id - level0) + 1);
+                    buffer = put(buffer, count++, id);
+                }
+            }
+            eff[i] = count == 0 ? NONE : Arrays.copyOf(buffer, count);
+        }
+        raw = null;
+        subIds = null;
+        int total = level0 + subSize.size();
+        int[] all = Arrays.copyOf(size, total);
+        for (int s = 0; s < subSize.size(); s++) all[level0 + s] = subSize.get(s);
+        // Refined blocks still over the cap are skipped; singletons share nothing.
+        Set<Integer> skippedSub = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            int[] a = eff[i];
+            int count = 0;
+            for (int k : a) {
+                if (all[k] < 2) continue;
+                if (k >= level0 && all[k] > maxBlockSize) { skippedSub.add(k); continue; }
+                a[count++] = k;
+            }
+            if (count < a.length) a = count == 0 ? NONE : Arrays.copyOf(a, count);
+            Arrays.sort(a);
+            eff[i] = dedupe(a);
+        }
+        int[] fill = new int[total];
+        for (int[] a : eff) for (int k : a) fill[k]++;
+        int[][] m = new int[total][];
+        for (int k = 0; k < total; k++) m[k] = fill[k] < 2 ? null : new int[fill[k]];
+        Arrays.fill(fill, 0);
+        for (int i = 0; i < n; i++) for (int k : eff[i]) m[k][fill[k]++] = i;
+        return new RuleBlocks(eff, m, skippedKeys.size() + skippedSub.size(), refinedKeys.size());
     }
 
     /** Blocks over the cap after refinement, whose pairs were not generated. */
@@ -144,9 +163,51 @@ final class Blocking {
     /** Calls {@code sink} once per candidate pair; returns the pairs produced by each rule. */
     long[] forEachPair(PairSink sink) {
         long[] perRule = new long[RULES.size()];
+        forEachPair(new Range(0, 0, RULES.size() - 1, members[RULES.size() - 1].length), sink, perRule);
+        return perRule;
+    }
+
+    /**
+     * Blocks from rule {@code fromRule}, key {@code fromKey} (inclusive) to rule {@code toRule},
+     * key {@code toKey} (exclusive), in the order {@link #forEachPair(PairSink)} visits them.
+     */
+    record Range(int fromRule, int fromKey, int toRule, int toKey) {}
+
+    /**
+     * Consecutive ranges of blocks with about equal numbers of pairs to weigh, at least
+     * {@code parts} of them when there are that many blocks: visiting them in order is visiting
+     * every block once, in {@link #forEachPair(PairSink)}'s order.
+     */
+    List<Range> ranges(int parts) {
+        long total = 0;
+        for (int[][] m : members) for (int[] b : m) if (b != null) total += (long) b.length * (b.length - 1) / 2;
+        long target = Math.max(1, total / Math.max(1, parts));
+        List<Range> out = new ArrayList<>();
+        int fromRule = 0, fromKey = 0;
+        long work = 0;
         for (int r = 0; r < RULES.size(); r++) {
             int[][] m = members[r];
             for (int k = 0; k < m.length; k++) {
+                if (m[k] != null) work += (long) m[k].length * (m[k].length - 1) / 2;
+                if (work >= target) {
+                    out.add(new Range(fromRule, fromKey, r, k + 1));
+                    fromRule = r;
+                    fromKey = k + 1;
+                    work = 0;
+                }
+            }
+        }
+        int lastRule = RULES.size() - 1;
+        if (fromRule < lastRule || fromKey < members[lastRule].length) out.add(new Range(fromRule, fromKey, lastRule, members[lastRule].length));
+        return out;
+    }
+
+    /** Calls {@code sink} once per candidate pair of the range's blocks, counting pairs by rule into {@code perRule}. */
+    void forEachPair(Range range, PairSink sink, long[] perRule) {
+        for (int r = range.fromRule(); r <= range.toRule(); r++) {
+            int[][] m = members[r];
+            int from = r == range.fromRule() ? range.fromKey() : 0, to = r == range.toRule() ? range.toKey() : m.length;
+            for (int k = from; k < to; k++) {
                 int[] b = m[k];
                 if (b == null) continue;
                 for (int x = 0; x < b.length; x++) {
@@ -159,7 +220,6 @@ final class Blocking {
                 }
             }
         }
-        return perRule;
     }
 
     /** True when the pair shares a key of an earlier rule, or a smaller key of this rule. */

@@ -42,10 +42,12 @@ final class Features {
     /**
      * Shares equal values between the features of one run: names, codes, postcodes, address token
      * sets and identifier maps repeat across the units of a person and a household, and at county
-     * scale (1.1 M units) separate copies were most of the features' gigabyte. Not thread-safe.
+     * scale (1.1 M units) separate copies were most of the features' gigabyte. Thread-safe
+     * (features of units are computed in parallel): which of two equal values is kept does not
+     * matter, only that one is.
      */
     static final class Interner {
-        private final Map<Object, Object> pool = new HashMap<>();
+        private final Map<Object, Object> pool = new java.util.concurrent.ConcurrentHashMap<>();
 
         @SuppressWarnings("unchecked")
         <T> T intern(T value) {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Person linkage (see docs/linkage.md for the method and its measured figures):
@@ -39,21 +42,43 @@ import java.util.Set;
  *       instead when one side is an unnamed newborn, when births are a generation apart, or when
  *       one side also matches another person who cannot be the same.</li>
  * </ol>
- * Stateless and thread-safe; each call is independent.
+ * Stateless and thread-safe; each call is independent. A call runs its independent parts (features
+ * of units, blocking rules, comparison of ranges of blocks, weighing) on a pool of its own, closed
+ * before it returns, and merges their results in a fixed order: the result does not depend on
+ * the number of threads.
  */
 public final class FellegiSunterLinker implements PersonLinker {
     private static final Logger LOG = LoggerFactory.getLogger(FellegiSunterLinker.class);
 
+    /** Tasks per thread when work is split: enough that a slow task does not leave a core idle. */
+    private static final int TASKS_PER_THREAD = 8;
+
     private final LinkageSettings settings;
     private final Nicknames nicknames;
+    private final int threads;
 
+    /** A linker using all available processors. */
     public FellegiSunterLinker(LinkageSettings settings, Nicknames nicknames) {
+        this(settings, nicknames, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads threads a call may use (1: all work on the calling thread) */
+    public FellegiSunterLinker(LinkageSettings settings, Nicknames nicknames, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads " + threads);
         this.settings = settings;
         this.nicknames = nicknames;
+        this.threads = threads;
     }
 
     @Override
     public LinkageResult link(List<PersonOccurrence> input, Decisions decisions) {
+        if (threads == 1) return link(input, decisions, new Workers(null, 1));
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("linkage-", 1).daemon().factory())) {
+            return link(input, decisions, new Workers(pool, threads));
+        }
+    }
+
+    private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, Workers workers) {
         long start = System.nanoTime();
         List<PersonOccurrence> all = new ArrayList<>(input);
         all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
@@ -103,26 +128,48 @@ public final class FellegiSunterLinker implements PersonLinker {
         unitHasEvent = null;
         int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
+        for (int u = 0; u < n; u++) occ.add(all.get(repIndex.values[u]));
         Features[] f = new Features[n];
-        DoubleMetaphone dm = new DoubleMetaphone();
         Features.Interner interner = new Features.Interner();
-        for (int u = 0; u < n; u++) {
-            occ.add(all.get(repIndex.values[u]));
-            f[u] = new Features(occ.get(u), dm, interner);
-        }
-        interner = null;
+        workers.overRanges(n, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
+            DoubleMetaphone dm = new DoubleMetaphone();
+            for (int u = from; u < to; u++) f[u] = new Features(occ.get(u), dm, interner);
+            return null;
+        });
         Comparisons cmp = new Comparisons(nicknames);
         LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
         // Blocking and comparison of candidates.
-        Blocking blocking = Blocking.of(f, settings.refineBlockSize(), settings.maxBlockSize());
-        PairList pairs = new PairList();
-        long[] perRule = blocking.forEachPair((i, j) -> pairs.add(i, j, cmp.compare(f[i], f[j])));
+        Blocking blocking = Blocking.of(f, settings.refineBlockSize(), settings.maxBlockSize(), workers);
+        LOG.debug("linkage phase: blocking ({} keys refined, {} skipped) {} ms", blocking.refinedBlocks(), blocking.skippedBlocks(),
+                (System.nanoTime() - start) / 1_000_000);
+        // Ranges of blocks are compared in parallel; their pairs stay in range order, which is the
+        // order a single pass over the blocks gives, and their pattern counts merge in that order.
+        List<Callable<ComparedPairs>> comparing = new ArrayList<>();
+        for (Blocking.Range range : blocking.ranges(workers.threads() * TASKS_PER_THREAD)) {
+            comparing.add(() -> {
+                ComparedPairs c = new ComparedPairs(new PairList(), new PatternCounts(), new long[Blocking.RULES.size()]);
+                blocking.forEachPair(range, (i, j) -> {
+                    int pattern = cmp.compare(f[i], f[j]);
+                    c.pairs().add(i, j, pattern);
+                    c.patterns().add(pattern);
+                }, c.perRule());
+                return c;
+            });
+        }
+        List<ComparedPairs> pairs = workers.inOrder(comparing);
         PatternCounts patternCounts = new PatternCounts();
-        for (int p = 0; p < pairs.size; p++) patternCounts.add(pairs.pattern(p));
+        long[] perRule = new long[Blocking.RULES.size()];
+        long candidatePairs = 0;
+        for (ComparedPairs c : pairs) {
+            patternCounts.addAll(c.patterns());
+            for (int r = 0; r < perRule.length; r++) perRule[r] += c.perRule()[r];
+            candidatePairs += c.pairs().size();
+        }
         Map<Integer, Long> candidatePatterns = patternCounts.toMap();
-        LOG.debug("linkage phase: blocking ({} keys refined, {} skipped) and {} comparisons (by rule {}: {}) {} ms", blocking.refinedBlocks(),
-                blocking.skippedBlocks(), pairs.size, Blocking.RULES, Arrays.toString(perRule), (System.nanoTime() - start) / 1_000_000);
+        patternCounts = null;
+        LOG.debug("linkage phase: {} comparisons (by rule {}: {}) {} ms", candidatePairs, Blocking.RULES, Arrays.toString(perRule),
+                (System.nanoTime() - start) / 1_000_000);
         Map<Integer, Long> randomPatterns = new HashMap<>();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
@@ -169,16 +216,22 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
-        List<KeptPair> keptList = new ArrayList<>();
-        for (int p = 0; p < pairs.size; p++) {
-            int a = pairs.a(p), b = pairs.b(p), pt = pairs.pattern(p);
-            double w = weights.weight(pt, a, b);
-            if (w >= reviewWeight) keptList.add(new KeptPair(a, b, pt, w));
+        List<Callable<List<KeptPair>>> weighing = new ArrayList<>();
+        for (ComparedPairs c : pairs) {
+            weighing.add(() -> {
+                List<KeptPair> kept = new ArrayList<>();
+                c.pairs().forEach((a, b, pt) -> {
+                    double w = weights.weight(pt, a, b);
+                    if (w >= reviewWeight) kept.add(new KeptPair(a, b, pt, w));
+                });
+                c.pairs().release();
+                return kept;
+            });
         }
-        long candidatePairs = pairs.size;
-        pairs.release();
-        KeptPair[] byStrength = keptList.toArray(KeptPair[]::new);
-        keptList = null;
+        List<List<KeptPair>> keptLists = workers.inOrder(weighing);
+        pairs = null;
+        KeptPair[] byStrength = keptLists.stream().flatMap(List::stream).toArray(KeptPair[]::new);
+        keptLists = null;
         Arrays.sort(byStrength, KeptPair.STRONGEST_FIRST);
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
@@ -359,36 +412,53 @@ public final class FellegiSunterLinker implements PersonLinker {
         return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
     }
 
+    /** The pairs of one range of blocks, their pattern counts and their numbers by rule. */
+    private record ComparedPairs(PairList pairs, PatternCounts patterns, long[] perRule) {}
+
     /**
-     * Candidate pairs as parallel int arrays in chunks of a million (memory: 12 bytes a pair).
-     * Chunks, not one array grown by copying: at county scale (48 M pairs) the copy of the last
-     * growth alone held a gigabyte beside the new arrays.
+     * Candidate pairs as parallel int arrays in chunks (memory: 12 bytes a pair). Chunks, not one
+     * array grown by copying: at county scale (48 M pairs) the copy of the last growth alone held a
+     * gigabyte beside the new arrays. Chunks start small and double up to a million pairs, since
+     * each range of blocks has its own list. Not thread-safe.
      */
     private static final class PairList {
-        private static final int SHIFT = 20, CHUNK = 1 << SHIFT, MASK = CHUNK - 1;
+        private static final int FIRST_CHUNK = 1 << 12, MAX_CHUNK = 1 << 20;
         private final List<int[][]> chunks = new ArrayList<>();
-        int size;
+        private int[][] last;
+        private int filled; // of the last chunk
+        private long size;
 
-        void add(int i, int j, int p) {
-            if ((size & MASK) == 0 && size >> SHIFT == chunks.size()) chunks.add(new int[3][CHUNK]);
-            int[][] c = chunks.get(size >> SHIFT);
-            int at = size & MASK;
-            c[0][at] = i;
-            c[1][at] = j;
-            c[2][at] = p;
+        void add(int i, int j, int pattern) {
+            if (last == null || filled == last[0].length) {
+                last = new int[3][last == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, last[0].length * 2)];
+                chunks.add(last);
+                filled = 0;
+            }
+            last[0][filled] = i;
+            last[1][filled] = j;
+            last[2][filled] = pattern;
+            filled++;
             size++;
         }
 
-        int a(int p) { return chunks.get(p >> SHIFT)[0][p & MASK]; }
+        long size() { return size; }
 
-        int b(int p) { return chunks.get(p >> SHIFT)[1][p & MASK]; }
-
-        int pattern(int p) { return chunks.get(p >> SHIFT)[2][p & MASK]; }
+        /** Visits the pairs in the order they were added. */
+        void forEach(PairVisitor visitor) {
+            for (int[][] c : chunks) {
+                int n = c == last ? filled : c[0].length;
+                for (int k = 0; k < n; k++) visitor.visit(c[0][k], c[1][k], c[2][k]);
+            }
+        }
 
         void release() {
             chunks.clear();
-            size = 0;
+            last = null;
         }
+    }
+
+    private interface PairVisitor {
+        void visit(int a, int b, int pattern);
     }
 
     /** Growable int array: boxed lists of millions of indices were most of a county run's garbage. */

@@ -67,6 +67,17 @@ class LinkageIdentityTest {
         assertThat(actual).isEqualTo(expected);
     }
 
+    @Test
+    void givesTheSameResultOnOneThreadAsOnSeveral() {
+        FellegiSunterLinkerTest.Truth rich = generator.population(7, 3000);
+        List<PersonOccurrence> occurrences = enrich(rich, 7);
+        String expected = fixture().get("rich-7-3000");
+        for (int threads : new int[] {1, 3}) {
+            LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), NICKNAMES, threads).link(occurrences, decisions(occurrences, 7));
+            assertThat(digest(result)).as("%d threads", threads).isEqualTo(expected);
+        }
+    }
+
     private static LinkageResult link(LinkageSettings settings, List<PersonOccurrence> occurrences, Decisions decisions) {
         return new FellegiSunterLinker(settings, NICKNAMES).link(occurrences, decisions);
     }
