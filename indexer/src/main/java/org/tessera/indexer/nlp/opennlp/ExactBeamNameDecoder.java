@@ -36,6 +36,10 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
  * which candidates are expanded, the per-candidate probability cut, the minimum score, the
  * fallback when nothing passed, ties in its priority queue) is reproduced step for step.
  *
+ * <p>For the Tessera model's feature generators the shared features come from a
+ * {@link NameFeatureMemo}, which resolves each distinct word's features once; for any other
+ * model, from the model's own context generator.
+ *
  * <p>Not thread-safe: like {@code NameFinderME} it keeps adaptive data (outcomes of earlier
  * sentences of the document) and scratch arrays; one per thread over a shared model.
  */
@@ -46,16 +50,16 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     /** BeamSearch's score below which a sequence is dropped (its private zeroLog). */
     private static final double MIN_SEQUENCE_SCORE = -100000;
     /** How many features DefaultNameContextGenerator appends after the generators' when given outcomes. */
-    private static final int CANDIDATE_FEATURES = 4;
+    static final int CANDIDATE_FEATURES = 4;
     /** DefaultNameContextGenerator's candidate features, in the order it appends them. */
     private static final String PREVIOUS_OUTCOME = "po=";
     private static final String WORD_FEATURE = "pow=";
     private static final String WORD_CLASS_FEATURE = "powf=";
     private static final String SECOND_PREVIOUS_OUTCOME = "ppo=";
     /** DefaultNameContextGenerator's previous outcome before the first token. */
-    private static final String BEFORE_START = "other";
+    static final String BEFORE_START = "other";
     /** What NameFinderME.find(String[]) passes as additional context. */
-    private static final String[][] NO_ADDITIONAL_CONTEXT = new String[0][];
+    static final String[][] NO_ADDITIONAL_CONTEXT = new String[0][];
 
     /** The order of Sequence.compareTo: best score first. */
     private static final Comparator<Candidate> BEST_FIRST = (a, b) -> Double.compare(b.score, a.score);
@@ -72,6 +76,12 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     private final Context[] secondPreviousOutcomeFeature;
     private final NameContextGenerator contextGenerator;
     private final SequenceCodec<String> codec;
+    /**
+     * The shared features with each word's part built once, for the Tessera model's generators;
+     * null for a model with other generators, whose features come from {@link #contextGenerator}.
+     */
+    private final NameFeatureMemo memo;
+    private final NameFeatureMemo.ContextSink addToSharedSums;
 
     // Per token, reused: sums over the shared features, and the word features by previous state.
     private final double[] sharedSums;
@@ -79,6 +89,9 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     private final Context[] wordClassFeature;
     private final boolean[] wordFeaturesKnown;
     private String wordClass;
+    // With the memo: the sentence's words, and the word of the token being scored.
+    private NameFeatureMemo.Prepared sentence;
+    private NameFeatureMemo.Word word;
     // Per candidate, reused.
     private final double[] scores;
     private final double[] sortedScores;
@@ -93,6 +106,14 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     }
 
     ExactBeamNameDecoder(TokenNameFinderModel model) {
+        this(model, true);
+    }
+
+    /**
+     * {@code memoiseWords} false keeps every model on the generic path (the generators asked per
+     * token), for comparing both.
+     */
+    ExactBeamNameDecoder(TokenNameFinderModel model, boolean memoiseWords) {
         Objects.requireNonNull(model, "model");
         if (!supports(model)) {
             throw new IllegalArgumentException("not a GIS model with BIO outcomes and the default context generator");
@@ -132,11 +153,20 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
             secondPreviousOutcomeFeature[s] = parameters.get(SECOND_PREVIOUS_OUTCOME + stateName(s));
         }
         this.sharedSums = new double[none];
+        this.addToSharedSums = c -> add(sharedSums, c);
         this.wordFeature = new Context[none + 1];
         this.wordClassFeature = new Context[none + 1];
         this.wordFeaturesKnown = new boolean[none + 1];
         this.scores = new double[none];
         this.sortedScores = new double[none];
+        this.memo = memoiseWords
+                ? NameFeatureMemo.forModel(model, parameters, outcomes, contextGenerator, NameFeatureMemo.DEFAULT_CAPACITY)
+                : null;
+    }
+
+    /** Whether the features come from the word memo (true for the Tessera model). */
+    boolean memoisesWords() {
+        return memo != null;
     }
 
     /**
@@ -161,15 +191,24 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
 
     @Override
     public Span[] find(String[] tokens) {
+        if (memo != null) {
+            sentence = memo.prepare(tokens);
+        }
         Candidate best = bestSequence(tokens);
         String[] names = new String[best.length];
+        int[] outcomeIds = new int[best.length];
         double[] probs = new double[best.length];
         for (Candidate c = best; c.length > 0; c = c.parent) {
             names[c.length - 1] = outcomes[c.outcome];
+            outcomeIds[c.length - 1] = c.outcome;
             probs[c.length - 1] = c.prob;
         }
         lastProbs = probs;
-        contextGenerator.updateAdaptiveData(tokens, names);
+        if (memo != null) {
+            memo.rememberOutcomes(tokens, outcomeIds);
+        } else {
+            contextGenerator.updateAdaptiveData(tokens, names);
+        }
         Span[] spans = codec.decode(Arrays.asList(names));
         // NameFinderME.setProbs: the mean of the outcome probabilities over the span.
         for (int k = 0; k < spans.length; k++) {
@@ -191,6 +230,9 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     @Override
     public void clearAdaptiveData() {
         contextGenerator.clearAdaptiveData();
+        if (memo != null) {
+            memo.clearDocument();
+        }
     }
 
     /** BeamSearch.bestSequences with one sequence asked for and its minimum score. */
@@ -249,6 +291,12 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
      * CachedFeatureGenerator then answers the other candidates from that).
      */
     private void startToken(int i, String[] tokens, Candidate first) {
+        if (memo != null) {
+            Arrays.fill(sharedSums, uniformLogPrior);
+            memo.forEachShared(sentence, i, addToSharedSums);
+            word = sentence.words()[i];
+            return;
+        }
         String[] previous = new String[first.length];
         for (Candidate c = first; c.length > 0; c = c.parent) {
             previous[c.length - 1] = outcomes[c.outcome];
@@ -273,7 +321,10 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
     private void score(String token, Candidate top) {
         int previous = top.length > 0 ? top.outcome : none;
         int secondPrevious = top.length > 1 ? top.parent.outcome : none;
-        if (!wordFeaturesKnown[previous]) {
+        if (memo != null) {
+            wordFeature[previous] = memo.previousWordFeature(word, previous);
+            wordClassFeature[previous] = memo.previousClassFeature(word, previous);
+        } else if (!wordFeaturesKnown[previous]) {
             wordFeature[previous] = parameters.get(WORD_FEATURE + stateName(previous) + "," + token);
             wordClassFeature[previous] = parameters.get(WORD_CLASS_FEATURE + stateName(previous) + "," + wordClass);
             wordFeaturesKnown[previous] = true;

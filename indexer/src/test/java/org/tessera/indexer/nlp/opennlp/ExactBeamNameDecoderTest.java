@@ -138,6 +138,28 @@ class ExactBeamNameDecoderTest {
     }
 
     @Test
+    void theTesseraModelsFeaturesComeFromTheWordMemo() {
+        // so that the equivalence tests above check the memo, not only the generic path
+        assertThat(new ExactBeamNameDecoder(MODEL).memoisesWords()).isTrue();
+        assertThat(new ExactBeamNameDecoder(MODEL, false).memoisesWords()).isFalse();
+    }
+
+    @Test
+    void theGenericPathGivesTheSameAsNameFinderMeForTheTesseraModelToo() {
+        List<String> texts = new ArrayList<>(EquivalenceCorpus.generatedNotes(200));
+        texts.addAll(EquivalenceCorpus.edgeCases());
+        NameFinderME stock = new NameFinderME(MODEL);
+        ExactBeamNameDecoder generic = new ExactBeamNameDecoder(MODEL, false);
+        for (List<String[]> document : documents(texts)) {
+            stock.clearAdaptiveData();
+            generic.clearAdaptiveData();
+            for (String[] words : document) {
+                assertThat(describe(generic.find(words))).isEqualTo(describe(stock.find(words)));
+            }
+        }
+    }
+
+    @Test
     void sameOnSmallGisModelsWithOtherFeatureSetups() throws IOException {
         byte[] descriptor = MODEL.getArtifact("generator.featuregen");
         byte[] uncached = new String(descriptor, StandardCharsets.UTF_8)
@@ -150,6 +172,7 @@ class ExactBeamNameDecoderTest {
         for (byte[] features : new byte[][] {null, uncached}) {
             TokenNameFinderModel small = train(features, TrainingParameters.defaultParams());
             assertThat(ExactBeamNameDecoder.supports(small)).isTrue();
+            assertThat(new ExactBeamNameDecoder(small).memoisesWords()).isFalse();
             assertSameAsNameFinderMe(small, documents, true);
         }
     }
