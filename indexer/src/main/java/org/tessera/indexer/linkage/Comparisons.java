@@ -153,10 +153,11 @@ final class Comparisons {
         int i = 0;
         while (i < la && i < lb && a.charAt(i) == b.charAt(i)) i++;
         if (i == la && i == lb) return true;
+        // Tails compared in place (regionMatches), not as substrings: postcodes of almost every pair pass here.
         if (la == lb) {
-            if (a.substring(i + 1).equals(b.substring(i + 1))) return true;
-            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) return true;
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.regionMatches(i + 2, b, i + 2, la - i - 2);
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
     }
 }

@@ -101,13 +101,20 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int i = 0; i < total; i++) eventOf[i] = eventIndex.computeIfAbsent(all.get(i).eventId(), k -> eventIndex.size());
         int events = eventIndex.size();
         eventIndex.clear();
+        // Whether each occurrence may be collapsed (names normalised, identifiers checked) is
+        // independent of the others: decided in parallel, used in order below.
+        boolean[] collapsible = new boolean[total];
+        workers.overRanges(total, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
+            for (int i = from; i < to; i++) collapsible[i] = Features.collapsible(all.get(i));
+            return null;
+        });
         int[] unitOf = new int[total];
         IntList repIndex = new IntList();
         Set<Long> unitHasEvent = new HashSet<>();
         Map<RawIdentity, IntList> unitsByIdentity = new HashMap<>();
         for (int i = 0; i < total; i++) {
             PersonOccurrence o = all.get(i);
-            RawIdentity identity = Features.collapsible(o) && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
+            RawIdentity identity = collapsible[i] && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
             int unit = -1;
             IntList candidates = identity == null ? null : unitsByIdentity.get(identity);
             if (candidates != null) {
