@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -181,31 +184,37 @@ public final class IngestPipeline {
             Map<Path, SourceRecord> documents = new LinkedHashMap<>();
             Map<Path, Long> acceptedPerFile = new HashMap<>();
             long records = 0;
-            for (InputFile file : files) {
-                if (file.document()) {
-                    readDocument(file.path(), quarantine, job).ifPresent(record -> {
-                        documents.put(file.path(), record);
-                        addOccurrences(record, occurrences, occurrenceDates);
-                    });
-                    continue;
+            // Extracts are read two at a time (parsing and mapping rows is all this stage does and
+            // the engine waits meanwhile), documents on this thread; merged in file order, so
+            // occurrences, quarantine and counts come out as from one thread.
+            try (ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+                Map<InputFile, Future<ExtractRead>> reads = new LinkedHashMap<>();
+                for (InputFile file : files) {
+                    if (!file.document()) {
+                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path())));
+                    }
                 }
-                try (Stream<RowResult> rows = new ExtractReader(file.mapping()).read(file.path())) {
-                    for (RowResult row : (Iterable<RowResult>) rows::iterator) {
-                        switch (row) {
-                            case RowResult.Accepted accepted -> {
-                                records++;
-                                acceptedPerFile.merge(file.path(), 1L, Long::sum);
-                                addOccurrences(accepted.record(), occurrences, occurrenceDates);
-                                accepted.warnings().forEach(w -> job.warning());
-                            }
-                            case RowResult.Quarantined rejected -> {
-                                quarantine.write(file.mapping().source(), file.path(), rejected);
-                                job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
-                                        rejected.reason(), settings.quarantineDir().resolve(file.mapping().source()).toString()));
-                                job.count("rows_quarantined", 1);
-                            }
-                            case RowResult.Notice notice -> job.warning();
-                        }
+                for (InputFile file : files) {
+                    if (file.document()) {
+                        readDocument(file.path(), quarantine, job).ifPresent(record -> {
+                            documents.put(file.path(), record);
+                            addOccurrences(record, occurrences, occurrenceDates);
+                        });
+                        continue;
+                    }
+                    ExtractRead read = awaitRead(reads.remove(file), file.path());
+                    records += read.accepted();
+                    acceptedPerFile.put(file.path(), read.accepted());
+                    occurrences.addAll(read.occurrences());
+                    occurrenceDates.putAll(read.dates());
+                    for (long w = 0; w < read.warnings(); w++) {
+                        job.warning();
+                    }
+                    for (RowResult.Quarantined rejected : read.rejected()) {
+                        quarantine.write(file.mapping().source(), file.path(), rejected);
+                        job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
+                                rejected.reason(), settings.quarantineDir().resolve(file.mapping().source()).toString()));
+                        job.count("rows_quarantined", 1);
                     }
                 }
             }
@@ -378,6 +387,47 @@ public final class IngestPipeline {
             throw new IllegalStateException("interrupted while writing persons", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** What the read stage keeps of one extract: its people, their dates, and its bad rows. */
+    private record ExtractRead(List<PersonOccurrence> occurrences, Map<String, LocalDate> dates, long accepted,
+                               long warnings, List<RowResult.Quarantined> rejected) {
+
+        static ExtractRead of(SourceMapping mapping, Path path) {
+            List<PersonOccurrence> occurrences = new ArrayList<>();
+            Map<String, LocalDate> dates = new HashMap<>();
+            List<RowResult.Quarantined> rejected = new ArrayList<>();
+            long accepted = 0;
+            long warnings = 0;
+            try (Stream<RowResult> rows = new ExtractReader(mapping).read(path)) {
+                for (RowResult row : (Iterable<RowResult>) rows::iterator) {
+                    switch (row) {
+                        case RowResult.Accepted record -> {
+                            accepted++;
+                            addOccurrences(record.record(), occurrences, dates);
+                            warnings += record.warnings().size();
+                        }
+                        case RowResult.Quarantined bad -> rejected.add(bad);
+                        case RowResult.Notice notice -> warnings++;
+                    }
+                }
+            }
+            return new ExtractRead(occurrences, dates, accepted, warnings, rejected);
+        }
+    }
+
+    private static ExtractRead awaitRead(Future<ExtractRead> read, Path path) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + path, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading " + path + " failed: " + e.getCause(), e.getCause());
         }
     }
 
