@@ -4,7 +4,6 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.Vocabulary;
 import org.tessera.indexer.normalise.CheckedIdentifier;
-import org.tessera.indexer.normalise.Names;
 import org.tessera.indexer.normalise.UkPostcode;
 
 import java.util.ArrayList;
@@ -61,15 +60,19 @@ final class Features {
     }
 
     Features(PersonOccurrence o, DoubleMetaphone dm, Interner interner) {
+        this(o, dm, interner, new FeatureMemo());
+    }
+
+    Features(PersonOccurrence o, DoubleMetaphone dm, Interner interner, FeatureMemo memo) {
         this.occ = o;
-        List<String> gp = new ArrayList<>(Names.parts(o.givenNames()));
+        List<String> gp = new ArrayList<>(memo.nameParts(o.givenNames()));
         this.given = gp.isEmpty() ? null : interner.intern(gp.getFirst());
-        this.family = interner.intern(Names.compact(o.familyName()));
-        List<String> fp = new ArrayList<>(Names.parts(o.familyName()));
+        this.family = interner.intern(memo.compactName(o.familyName()));
+        List<String> fp = new ArrayList<>(memo.nameParts(o.familyName()));
         // A one-word other name is as often a middle name as a surname alias: it counts as a given
         // name; a full alias ("Sally Smith") gives its last word as a family-name alias.
         for (String other : o.otherNames()) {
-            List<String> p = Names.parts(other);
+            List<String> p = memo.nameParts(other);
             if (p.size() == 1) gp.add(p.getFirst());
             else if (p.size() > 1) fp.add(p.getLast());
         }
@@ -77,15 +80,14 @@ final class Features {
         fp.replaceAll(interner::intern);
         this.givenParts = interner.intern(List.copyOf(new LinkedHashSet<>(gp)));
         this.familyParts = interner.intern(List.copyOf(new LinkedHashSet<>(fp)));
-        this.givenCodes = interner.intern(codes(dm, given));
-        this.familyCodes = interner.intern(codes(dm, family));
+        this.givenCodes = interner.intern(memo.codes(dm, given));
+        this.familyCodes = interner.intern(memo.codes(dm, family));
         this.dob = o.dateOfBirth();
-        this.placeholder = Names.isPlaceholderGivenName(o.givenNames());
+        this.placeholder = memo.placeholder(o.givenNames());
         this.gender = normaliseGender(o.gender());
-        String pc = o.postcode() == null ? null : NOT_ALNUM.matcher(o.postcode().toUpperCase(Locale.ROOT)).replaceAll("");
-        this.postcode = pc == null || pc.isEmpty() ? null : interner.intern(pc);
-        this.ukPostcode = interner.intern(UkPostcode.parse(postcode).orElse(null));
-        this.addressTokens = interner.intern(addressTokens(o.address(), postcode));
+        this.postcode = interner.intern(memo.postcode(o.postcode()));
+        this.ukPostcode = interner.intern(memo.ukPostcode(postcode));
+        this.addressTokens = interner.intern(memo.addressTokens(o.address(), postcode));
         Map<String, String> strong = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
         o.identifiers().forEach((scheme, raw) -> {
@@ -105,14 +107,25 @@ final class Features {
      * not an unnamed newborn. Read from the raw occurrence, before features are computed.
      */
     static boolean collapsible(PersonOccurrence o) {
-        if (Names.isPlaceholderGivenName(o.givenNames())) return false;
-        if (Names.parts(o.givenNames()).isEmpty() && Names.compact(o.familyName()) == null && o.dateOfBirth() == null) return false;
+        return collapsible(o, new FeatureMemo());
+    }
+
+    static boolean collapsible(PersonOccurrence o, FeatureMemo memo) {
+        if (memo.placeholder(o.givenNames())) return false;
+        if (memo.nameParts(o.givenNames()).isEmpty() && memo.compactName(o.familyName()) == null && o.dateOfBirth() == null) return false;
         for (var e : o.identifiers().entrySet()) {
             if (!Vocabulary.STRONG_IDENTIFIERS.contains(e.getKey())) continue;
             CheckedIdentifier c = CheckedIdentifier.check(e.getKey(), e.getValue());
             if (!c.value().isEmpty() && c.trusted()) return true;
         }
         return false;
+    }
+
+    /** Upper case, letters and digits only; null when nothing is left. */
+    static String compactPostcode(String raw) {
+        if (raw == null) return null;
+        String pc = NOT_ALNUM.matcher(raw.toUpperCase(Locale.ROOT)).replaceAll("");
+        return pc.isEmpty() ? null : pc;
     }
 
     static Set<String> codes(DoubleMetaphone dm, String name) {

@@ -103,9 +103,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         eventIndex.clear();
         // Whether each occurrence may be collapsed (names normalised, identifiers checked) is
         // independent of the others: decided in parallel, used in order below.
+        FeatureMemo memo = new FeatureMemo();
         boolean[] collapsible = new boolean[total];
         workers.overRanges(total, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            for (int i = from; i < to; i++) collapsible[i] = Features.collapsible(all.get(i));
+            for (int i = from; i < to; i++) collapsible[i] = Features.collapsible(all.get(i), memo);
             return null;
         });
         int[] unitOf = new int[total];
@@ -140,7 +141,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         Features.Interner interner = new Features.Interner();
         workers.overRanges(n, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
             DoubleMetaphone dm = new DoubleMetaphone();
-            for (int u = from; u < to; u++) f[u] = new Features(occ.get(u), dm, interner);
+            for (int u = from; u < to; u++) f[u] = new Features(occ.get(u), dm, interner, memo);
             return null;
         });
         Comparisons cmp = new Comparisons(nicknames);
