@@ -81,7 +81,7 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
      * null for a model with other generators, whose features come from {@link #contextGenerator}.
      */
     private final NameFeatureMemo memo;
-    private final NameFeatureMemo.ContextSink addToSharedSums;
+    private final NameFeatureMemo.FeatureSink addToSharedSums;
 
     // Per token, reused: sums over the shared features, and the word features by previous state.
     private final double[] sharedSums;
@@ -153,7 +153,19 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
             secondPreviousOutcomeFeature[s] = parameters.get(SECOND_PREVIOUS_OUTCOME + stateName(s));
         }
         this.sharedSums = new double[none];
-        this.addToSharedSums = c -> add(sharedSums, c);
+        this.addToSharedSums = new NameFeatureMemo.FeatureSink() {
+            @Override
+            public void add(double[] row) {
+                for (int o = 0; o < row.length; o++) {
+                    sharedSums[o] += row[o];
+                }
+            }
+
+            @Override
+            public void add(Context context) {
+                ExactBeamNameDecoder.add(sharedSums, context);
+            }
+        };
         this.wordFeature = new Context[none + 1];
         this.wordClassFeature = new Context[none + 1];
         this.wordFeaturesKnown = new boolean[none + 1];

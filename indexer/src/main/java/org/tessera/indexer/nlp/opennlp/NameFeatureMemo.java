@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +41,9 @@ import org.xml.sax.SAXException;
  * model's {@link Context} objects once and kept; per token only the two-word bigrams, the
  * previous-map feature (the document's adaptive data) and the sentence-begin feature are
  * built. The contexts come out in the generators' order, leaving out the features the model
- * does not know (they add nothing to a sum), so summing them gives the bits GISModel gets.
+ * does not know (they add nothing to a sum), so summing them gives the bits GISModel gets. They
+ * come as dense rows of weights by outcome (see {@link FeatureSink}): a row is one array read
+ * straight through, where a context is two arrays read by index.
  *
  * <p>Used only for a model whose feature descriptor is {@link #DESCRIPTOR} (comments and
  * layout aside) and whose own generators give, on probe sentences, the same contexts in the
@@ -103,10 +107,15 @@ final class NameFeatureMemo {
     private final String[] outcomes;
     private final int none;
     private final int capacity;
-    private final Context[] definition;
-    private final Context sentenceBegin;
+    /**
+     * Each known context as a dense row of weights by outcome (0.0 where it has none), shared by
+     * all words whose features have that context.
+     */
+    private final Map<Context, double[]> rows = new IdentityHashMap<>();
+    private final double[][] definition;
+    private final double[] sentenceBegin;
     /** {@code pd=<outcome>} by outcome; {@code pd=null} at {@code none}. */
-    private final Context[] previousMapFeature;
+    private final double[][] previousMapFeature;
 
     private final Map<String, Word> words = new HashMap<>();
     private final Map<String, Integer> wordClassIds = new HashMap<>();
@@ -114,8 +123,8 @@ final class NameFeatureMemo {
     /** {@code powf=<state>,<class>} by class id, then state; rows filled when a class is first seen. */
     private final Context[][] previousClassFeature = new Context[MAX_WORD_CLASSES][];
     /** {@code pwc,wc=<left>,<right>} and {@code wc,nc=<left>,<right>} by class ids. */
-    private final Context[][] classBigramBefore = new Context[MAX_WORD_CLASSES][MAX_WORD_CLASSES];
-    private final Context[][] classBigramAfter = new Context[MAX_WORD_CLASSES][MAX_WORD_CLASSES];
+    private final double[][][] classBigramBefore = new double[MAX_WORD_CLASSES][MAX_WORD_CLASSES][];
+    private final double[][][] classBigramAfter = new double[MAX_WORD_CLASSES][MAX_WORD_CLASSES][];
     private final boolean[][] classBigramsKnown = new boolean[MAX_WORD_CLASSES][MAX_WORD_CLASSES];
 
     // The document's adaptive data, as PreviousMapFeatureGenerator keeps it: token -> its last outcome.
@@ -138,10 +147,10 @@ final class NameFeatureMemo {
         scratch.clear();
         new OutcomePriorFeatureGenerator().createFeatures(scratch, new String[] {""}, 0, null);
         this.definition = resolve(scratch, "");
-        this.sentenceBegin = parameters.get("S=begin");
-        this.previousMapFeature = new Context[none + 1];
+        this.sentenceBegin = row(parameters.get("S=begin"));
+        this.previousMapFeature = new double[none + 1][];
         for (int s = 0; s <= none; s++) {
-            previousMapFeature[s] = parameters.get("pd=" + (s == none ? null : outcomes[s]));
+            previousMapFeature[s] = row(parameters.get("pd=" + (s == none ? null : outcomes[s])));
         }
     }
 
@@ -153,11 +162,28 @@ final class NameFeatureMemo {
     static NameFeatureMemo forModel(TokenNameFinderModel model, Map<String, Context> parameters, String[] outcomes,
                                     NameContextGenerator generator, int capacity) {
         Object descriptor = model.getArtifact(DESCRIPTOR_ARTIFACT);
-        if (!(descriptor instanceof byte[] bytes) || !canonical(bytes).equals(canonical(DESCRIPTOR.getBytes(StandardCharsets.UTF_8)))) {
+        if (!(descriptor instanceof byte[] bytes)
+                || !canonical(bytes).equals(canonical(DESCRIPTOR.getBytes(StandardCharsets.UTF_8)))
+                || !eachOutcomeOncePerContext(parameters.values())) {
             return null;
         }
         NameFeatureMemo memo = new NameFeatureMemo(parameters, outcomes, capacity);
         return memo.agreesWith(generator, ProbeText.SENTENCES) ? memo : null;
+    }
+
+    /** Whether no context lists an outcome twice, so that a dense row holds each of its weights as it is. */
+    static boolean eachOutcomeOncePerContext(Collection<Context> contexts) {
+        for (Context c : contexts) {
+            int[] to = c.getOutcomes();
+            for (int j = 0; j < to.length; j++) {
+                for (int k = 0; k < j; k++) {
+                    if (to[k] == to[j]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The memo with no checks, for a test comparing it with a model's generators. */
@@ -174,8 +200,19 @@ final class NameFeatureMemo {
         generator.clearAdaptiveData();
         clearDocument();
         try {
-            List<Context> expected = new ArrayList<>();
-            List<Context> actual = new ArrayList<>();
+            List<double[]> expected = new ArrayList<>();
+            List<double[]> actual = new ArrayList<>();
+            FeatureSink collect = new FeatureSink() {
+                @Override
+                public void add(double[] row) {
+                    actual.add(row);
+                }
+
+                @Override
+                public void add(Context context) {
+                    actual.add(dense(context));
+                }
+            };
             int shift = 0;
             for (String[] source : sentences) {
                 String[] tokens = source.clone(); // a new array, as the entity finder passes
@@ -189,11 +226,11 @@ final class NameFeatureMemo {
                     for (int f = 0; f < context.length - ExactBeamNameDecoder.CANDIDATE_FEATURES; f++) {
                         Context c = parameters.get(context[f]);
                         if (c != null) {
-                            expected.add(c);
+                            expected.add(dense(c));
                         }
                     }
-                    forEachShared(prepared, i, actual::add);
-                    if (!expected.equals(actual)) {
+                    forEachShared(prepared, i, collect);
+                    if (!sameRows(expected, actual)) {
                         return false;
                     }
                 }
@@ -247,9 +284,16 @@ final class NameFeatureMemo {
         return last;
     }
 
-    /** Where the contexts of token {@code i}'s shared features go, in order. */
-    @FunctionalInterface
-    interface ContextSink {
+    /**
+     * Where the known contexts of token {@code i}'s shared features go, in order: as dense rows
+     * (weights by outcome, 0.0 where the context has none) or, for the two-word bigrams, looked up
+     * per token, as the model's contexts. Adding a row's 0.0s leaves a sum of weights as it is,
+     * since such a sum is never -0.0 (it starts at a log prior and only two zeros of that sign
+     * can add up to -0.0), so both give the sums GISModel takes.
+     */
+    interface FeatureSink {
+        void add(double[] row);
+
         void add(Context context);
     }
 
@@ -259,7 +303,7 @@ final class NameFeatureMemo {
      * n2), the token window likewise, {@code def}, {@code pd=}, the bigrams before and after,
      * {@code S=begin}, then the prefixes and suffixes.
      */
-    void forEachShared(Prepared sentence, int i, ContextSink sink) {
+    void forEachShared(Prepared sentence, int i, FeatureSink sink) {
         Word[] row = sentence.words;
         int n = row.length;
         for (int g = 0; g < 2; g++) {
@@ -273,20 +317,20 @@ final class NameFeatureMemo {
             }
         }
         addAll(sink, definition);
-        addKnown(sink, previousMapFeature[sentence.previousMapStates[i]]);
+        addRow(sink, previousMapFeature[sentence.previousMapStates[i]]);
         String[] tokens = sentence.tokens;
         if (i > 0) {
             addKnown(sink, parameters.get("pw,w=" + tokens[i - 1] + "," + tokens[i]));
             classBigrams(row[i - 1], row[i]);
-            addKnown(sink, classBigramBefore[row[i - 1].wordClass][row[i].wordClass]);
+            addRow(sink, classBigramBefore[row[i - 1].wordClass][row[i].wordClass]);
         }
         if (i + 1 < n) {
             addKnown(sink, parameters.get("w,nw=" + tokens[i] + "," + tokens[i + 1]));
             classBigrams(row[i], row[i + 1]);
-            addKnown(sink, classBigramAfter[row[i].wordClass][row[i + 1].wordClass]);
+            addRow(sink, classBigramAfter[row[i].wordClass][row[i + 1].wordClass]);
         }
         if (i == 0) {
-            addKnown(sink, sentenceBegin);
+            addRow(sink, sentenceBegin);
         }
         addAll(sink, row[i].affixes);
     }
@@ -305,23 +349,57 @@ final class NameFeatureMemo {
         return words.size();
     }
 
-    private static void addAll(ContextSink sink, Context[] known) {
-        for (Context c : known) {
-            sink.add(c);
+    private static void addAll(FeatureSink sink, double[][] known) {
+        for (double[] r : known) {
+            sink.add(r);
         }
     }
 
-    private static void addKnown(ContextSink sink, Context c) {
+    private static void addRow(FeatureSink sink, double[] known) {
+        if (known != null) {
+            sink.add(known);
+        }
+    }
+
+    private static void addKnown(FeatureSink sink, Context c) {
         if (c != null) {
             sink.add(c);
         }
     }
 
+    private static boolean sameRows(List<double[]> expected, List<double[]> actual) {
+        if (expected.size() != actual.size()) {
+            return false;
+        }
+        for (int r = 0; r < expected.size(); r++) {
+            if (!Arrays.equals(expected.get(r), actual.get(r))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The context's weights by outcome, 0.0 for the outcomes it has none for. */
+    private double[] dense(Context context) {
+        double[] out = new double[none];
+        int[] to = context.getOutcomes();
+        double[] weights = context.getParameters();
+        for (int j = 0; j < to.length; j++) {
+            out[to[j]] = weights[j];
+        }
+        return out;
+    }
+
+    /** The shared dense row of a known context; null for an unknown one. */
+    private double[] row(Context context) {
+        return context == null ? null : rows.computeIfAbsent(context, this::dense);
+    }
+
     private void classBigrams(Word left, Word right) {
         if (!classBigramsKnown[left.wordClass][right.wordClass]) {
             String pair = wordClassNames.get(left.wordClass) + "," + wordClassNames.get(right.wordClass);
-            classBigramBefore[left.wordClass][right.wordClass] = parameters.get("pwc,wc=" + pair);
-            classBigramAfter[left.wordClass][right.wordClass] = parameters.get("wc,nc=" + pair);
+            classBigramBefore[left.wordClass][right.wordClass] = row(parameters.get("pwc,wc=" + pair));
+            classBigramAfter[left.wordClass][right.wordClass] = row(parameters.get("wc,nc=" + pair));
             classBigramsKnown[left.wordClass][right.wordClass] = true;
         }
     }
@@ -341,7 +419,7 @@ final class NameFeatureMemo {
 
     private Word compute(String text) {
         one[0] = text;
-        Context[][] windowed = new Context[2 * SLOTS][];
+        double[][][] windowed = new double[2 * SLOTS][][];
         AdaptiveFeatureGenerator[] windowedGenerators = {tokenClass, token};
         for (int g = 0; g < 2; g++) {
             scratch.clear();
@@ -357,7 +435,7 @@ final class NameFeatureMemo {
         scratch.clear();
         prefix.createFeatures(scratch, one, 0, null);
         suffix.createFeatures(scratch, one, 0, null);
-        Context[] affixes = resolve(scratch, "");
+        double[][] affixes = resolve(scratch, "");
         int wordClass = wordClassId(FeatureGeneratorUtil.tokenFeature(text));
         Context[] previousWord = new Context[none + 1];
         for (int s = 0; s <= none; s++) {
@@ -390,16 +468,16 @@ final class NameFeatureMemo {
         return state == none ? ExactBeamNameDecoder.BEFORE_START : outcomes[state];
     }
 
-    /** The known contexts of the features, each with {@code windowPrefix} before it, in order. */
-    private Context[] resolve(List<String> features, String windowPrefix) {
-        List<Context> known = new ArrayList<>(features.size());
+    /** The rows of the known contexts of the features, each with {@code windowPrefix} before it, in order. */
+    private double[][] resolve(List<String> features, String windowPrefix) {
+        List<double[]> known = new ArrayList<>(features.size());
         for (String f : features) {
             Context c = parameters.get(windowPrefix + f);
             if (c != null) {
-                known.add(c);
+                known.add(row(c));
             }
         }
-        return known.toArray(new Context[0]);
+        return known.toArray(new double[0][]);
     }
 
     /** The descriptor's elements, attributes and texts, without comments or layout. */
@@ -441,13 +519,13 @@ final class NameFeatureMemo {
     static final class Word {
         /** Id of FeatureGeneratorUtil.tokenFeature(word). */
         private final int wordClass;
-        /** Known contexts by windowed generator and slot: the word itself, then p1, p2, then n1, n2. */
-        private final Context[][] windowed;
-        private final Context[] affixes;
+        /** Rows of the known contexts by windowed generator and slot: the word itself, then p1, p2, then n1, n2. */
+        private final double[][][] windowed;
+        private final double[][] affixes;
         /** {@code pow=<state>,<word>} by previous state. */
         private final Context[] previousWord;
 
-        private Word(int wordClass, Context[][] windowed, Context[] affixes, Context[] previousWord) {
+        private Word(int wordClass, double[][][] windowed, double[][] affixes, Context[] previousWord) {
             this.wordClass = wordClass;
             this.windowed = windowed;
             this.affixes = affixes;
