@@ -106,6 +106,7 @@ final class Comparisons {
 
     private int address(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) return 0;
+        if (a == b) return 1; // one interned token set (a household, a person's records): every token matches
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
         int matched = 0;
@@ -130,6 +131,7 @@ final class Comparisons {
     }
 
     private static int identifiers(Map<String, String> a, Map<String, String> b) {
+        if (a == b) return a.isEmpty() ? 0 : 1; // one interned map: its first identifier agrees
         int best = 0;
         for (var e : a.entrySet()) {
             String other = b.get(e.getKey());

@@ -178,15 +178,25 @@ public final class FellegiSunterLinker implements PersonLinker {
         patternCounts = null;
         LOG.debug("linkage phase: {} comparisons (by rule {}: {}) {} ms", candidatePairs, Blocking.RULES, Arrays.toString(perRule),
                 (System.nanoTime() - start) / 1_000_000);
-        Map<Integer, Long> randomPatterns = new HashMap<>();
+        // Random pairs are drawn in sequence (the seed fixes them), compared in parallel, counted in draw order.
+        IntList randomA = new IntList(), randomB = new IntList();
         Random rnd = new Random(settings.seed());
         if (n >= 2) {
             for (int s = 0; s < settings.uSampleSize(); s++) {
                 int i = rnd.nextInt(n), j = rnd.nextInt(n);
                 if (i == j) continue;
-                randomPatterns.merge(cmp.compare(f[i], f[j]), 1L, Long::sum);
+                randomA.add(i);
+                randomB.add(j);
             }
         }
+        int[] randomPattern = new int[randomA.size];
+        workers.overRanges(randomA.size, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
+            for (int s = from; s < to; s++) randomPattern[s] = cmp.compare(f[randomA.values[s]], f[randomB.values[s]]);
+            return null;
+        });
+        PatternCounts randomCounts = new PatternCounts();
+        for (int pattern : randomPattern) randomCounts.add(pattern);
+        Map<Integer, Long> randomPatterns = randomCounts.toMap();
         MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
         LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);

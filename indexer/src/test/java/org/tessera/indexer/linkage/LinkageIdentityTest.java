@@ -87,7 +87,7 @@ class LinkageIdentityTest {
      * source's own person ids, repeated identical rows (collapsed into units), addresses with
      * abbreviations, other names, a second person in some records, and unnamed newborns.
      */
-    private static List<PersonOccurrence> enrich(FellegiSunterLinkerTest.Truth truth, long seed) {
+    static List<PersonOccurrence> enrich(FellegiSunterLinkerTest.Truth truth, long seed) {
         Random r = new Random(seed);
         List<PersonOccurrence> out = new ArrayList<>();
         int extra = 0;
