@@ -99,6 +99,8 @@ class EventLedgerIT {
         assertThat(report.count("scored_with_persons")).isGreaterThan(20);
         Map<String, JsonNode> stored = storedRisk(os);
         assertThat(stored).hasSizeGreaterThan(20);
+        // every scored child's risk went out with its document: the closing rescore added none
+        assertThat(stored).hasSize((int) report.count("scored_with_persons"));
         ScoreService.fromIndex(os.connection(), ScoringParameters.loadDefault(), true).rescoreAll(END);
         assertThat(storedRisk(os)).isEqualTo(stored);
     }

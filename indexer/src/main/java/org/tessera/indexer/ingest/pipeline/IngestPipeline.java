@@ -152,9 +152,10 @@ public final class IngestPipeline {
         void afterIngest(Written written);
 
         /**
-         * On a first load whose events are all stored, before the person documents are written:
-         * the {@code risk} objects of the children among {@code personIds} to write with them,
-         * instead of updating each scored child after. None by default.
+         * On a first load whose events are all stored, before the children's person documents are
+         * written (on a thread of its own, while the adults' documents are): the {@code risk}
+         * objects of the children among {@code personIds} to write with them, instead of updating
+         * each scored child after. None by default.
          */
         default Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
             return Map.of();
@@ -293,13 +294,24 @@ public final class IngestPipeline {
                 Set<String> producedPersons = new TreeSet<>(profiles.keySet());
                 // Into empty indices every person document is written whole: its score can go with it.
                 boolean eventsStored = writer.stats().failed() == 0 && count("events") == producedEvents.size();
-                Map<String, ObjectNode> risks = firstLoad && eventsStored ? scoring.riskWithPersons(producedPersons) : Map.of();
-                job.count("scored_with_persons", risks.size());
+                List<String> adults = new ArrayList<>();
+                List<String> children = new ArrayList<>();
+                producedPersons.forEach(id -> (profiles.get(id).everChild() ? children : adults).add(id));
+                Map<String, ObjectNode> risks;
                 PersonsWritten persons;
                 // As for the events: one refresh when all are written, not one a second (closing refreshes).
-                try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"))) {
-                    persons = writePersons(profiles, linked, mode, risks);
+                try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"));
+                     ExecutorService scoringThread = Executors.newSingleThreadExecutor()) {
+                    Future<Map<String, ObjectNode>> scored = scoringThread.submit(() -> firstLoad && eventsStored
+                            ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of());
+                    // Adults carry no score: the engine indexes them while this JVM scores the children.
+                    PersonsWritten adultsWritten = writePersons(adults, profiles, linked, mode, Map.of());
+                    risks = awaitScores(scored);
+                    PersonsWritten childrenWritten = writePersons(children, profiles, linked, mode, risks);
+                    persons = new PersonsWritten(adultsWritten.stats().plus(childrenWritten.stats()),
+                            concat(adultsWritten.failures(), childrenWritten.failures()));
                 }
+                job.count("scored_with_persons", risks.size());
                 BulkWriter.Stats stats = writer.stats().plus(persons.stats());
                 job.count("documents_written", stats.written());
                 job.count("documents_unchanged", stats.unchanged());
@@ -347,13 +359,12 @@ public final class IngestPipeline {
     }
 
     /**
-     * Writes one document per linked person, {@value #PERSON_REQUESTS_IN_FLIGHT} requests at a time,
+     * Writes the documents of the given persons (ids in order), {@value #PERSON_REQUESTS_IN_FLIGHT} requests at a time,
      * each built on its own thread: written one request after another, the engine indexed on one
      * core while this JVM waited for it.
      */
-    private PersonsWritten writePersons(Map<String, PersonProfile> profiles, LinkedPeople linked, BulkWriter.Mode mode,
-                                        Map<String, ObjectNode> risks) {
-        List<String> ids = new ArrayList<>(new TreeSet<>(profiles.keySet()));
+    private PersonsWritten writePersons(List<String> ids, Map<String, PersonProfile> profiles, LinkedPeople linked,
+                                        BulkWriter.Mode mode, Map<String, ObjectNode> risks) {
         List<List<String>> requests = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BULK_REQUEST_DOCUMENTS) {
             requests.add(ids.subList(from, Math.min(ids.size(), from + BULK_REQUEST_DOCUMENTS)));
@@ -388,6 +399,23 @@ public final class IngestPipeline {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+    }
+
+    private static Map<String, ObjectNode> awaitScores(Future<Map<String, ObjectNode>> scored) {
+        try {
+            return scored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /** What the read stage keeps of one extract: its people, their dates, and its bad rows. */

@@ -51,6 +51,11 @@ final class PersonProfile {
         this.personId = personId;
     }
 
+    /** Whether any record showed this person as a child (only children are scored). */
+    boolean everChild() {
+        return everChild;
+    }
+
     void add(InvolvedPerson person, String source, String agency, LocalDate date, boolean childThen) {
         occurrences++;
         count(givenNames, person.givenNames());
