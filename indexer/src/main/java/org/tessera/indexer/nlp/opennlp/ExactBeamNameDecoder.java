@@ -153,17 +153,9 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
             secondPreviousOutcomeFeature[s] = parameters.get(SECOND_PREVIOUS_OUTCOME + stateName(s));
         }
         this.sharedSums = new double[none];
-        this.addToSharedSums = new NameFeatureMemo.FeatureSink() {
-            @Override
-            public void add(double[] row) {
-                for (int o = 0; o < row.length; o++) {
-                    sharedSums[o] += row[o];
-                }
-            }
-
-            @Override
-            public void add(Context context) {
-                ExactBeamNameDecoder.add(sharedSums, context);
+        this.addToSharedSums = row -> {
+            for (int o = 0; o < row.length; o++) {
+                sharedSums[o] += row[o];
             }
         };
         this.wordFeature = new Context[none + 1];
@@ -260,9 +252,7 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
                     startToken(i, tokens, top);
                 }
                 score(tokens[i], top);
-                System.arraycopy(scores, 0, sortedScores, 0, none);
-                Arrays.sort(sortedScores);
-                double min = sortedScores[Math.max(0, none - beamSize)];
+                double min = beamCut();
                 boolean[] canFollow = allowed[top.length > 0 ? top.outcome : none];
                 for (int o = 0; o < none; o++) {
                     if (scores[o] >= min && canFollow[o]) {
@@ -288,6 +278,29 @@ final class ExactBeamNameDecoder implements TokenNameFinder {
             throw new IllegalStateException("no label sequence scored above " + MIN_SEQUENCE_SCORE);
         }
         return prev.remove();
+    }
+
+    /**
+     * BeamSearch's cut: {@code sorted[max(0, n - beamSize)]} of the scores sorted ascending, that
+     * is the beamSize-th largest score (or the smallest, for fewer outcomes), found by selecting
+     * the largest that many times rather than sorting. Scores are probabilities, never NaN or
+     * -0.0, so comparing them orders them as Arrays.sort does.
+     */
+    private double beamCut() {
+        System.arraycopy(scores, 0, sortedScores, 0, none);
+        int rank = Math.min(beamSize, none);
+        for (int r = 0; r < rank; r++) {
+            int largest = r;
+            for (int o = r + 1; o < none; o++) {
+                if (sortedScores[o] > sortedScores[largest]) {
+                    largest = o;
+                }
+            }
+            double swap = sortedScores[r];
+            sortedScores[r] = sortedScores[largest];
+            sortedScores[largest] = swap;
+        }
+        return sortedScores[rank - 1];
     }
 
     private void offer(PriorityQueue<Candidate> next, Candidate top, int outcome) {

@@ -38,9 +38,10 @@ import org.xml.sax.SAXException;
  * <p>Of the generators in {@link #DESCRIPTOR}, the token, token-class, prefix and suffix
  * features of a word are the same wherever the word sits: the windows only put {@code p1},
  * {@code n2} ... before them. So a word's features for every window offset are resolved to the
- * model's {@link Context} objects once and kept; per token only the two-word bigrams, the
- * previous-map feature (the document's adaptive data) and the sentence-begin feature are
- * built. The contexts come out in the generators' order, leaving out the features the model
+ * model's {@link Context} objects once and kept. The word bigrams depend on two words only,
+ * so they are kept per pair of adjacent words; the class bigrams per pair of token classes; per
+ * token only the previous-map feature (the document's adaptive data) and the sentence-begin
+ * feature are chosen. The contexts come out in the generators' order, leaving out the features the model
  * does not know (they add nothing to a sum), so summing them gives the bits GISModel gets. They
  * come as dense rows of weights by outcome (see {@link FeatureSink}): a row is one array read
  * straight through, where a context is two arrays read by index.
@@ -96,6 +97,9 @@ final class NameFeatureMemo {
     private static final int FEATURE_CACHE_TOKENS = 100;
     /** Word classes seen get small ids; FeatureGeneratorUtil.tokenFeature knows about twenty. */
     private static final int MAX_WORD_CLASSES = 64;
+    /** Where in a pair's bigram rows the right word's feature is, and the left word's. */
+    private static final int BIGRAM_BEFORE = 0;
+    private static final int BIGRAM_AFTER = 1;
 
     /** Word-local generators, in the descriptor's order; the first two are windowed. */
     private final AdaptiveFeatureGenerator tokenClass = new TokenClassFeatureGenerator(true);
@@ -118,6 +122,11 @@ final class NameFeatureMemo {
     private final double[][] previousMapFeature;
 
     private final Map<String, Word> words = new HashMap<>();
+    /**
+     * {@code pw,w=<left>,<right>} and {@code w,nw=<left>,<right>} rows by adjacent words, cleared
+     * with the words (whose identity keys them) or at {@code capacity} pairs.
+     */
+    private final Map<WordPair, double[][]> pairs = new HashMap<>();
     private final Map<String, Integer> wordClassIds = new HashMap<>();
     private final List<String> wordClassNames = new ArrayList<>();
     /** {@code powf=<state>,<class>} by class id, then state; rows filled when a class is first seen. */
@@ -202,17 +211,7 @@ final class NameFeatureMemo {
         try {
             List<double[]> expected = new ArrayList<>();
             List<double[]> actual = new ArrayList<>();
-            FeatureSink collect = new FeatureSink() {
-                @Override
-                public void add(double[] row) {
-                    actual.add(row);
-                }
-
-                @Override
-                public void add(Context context) {
-                    actual.add(dense(context));
-                }
-            };
+            FeatureSink collect = actual::add;
             int shift = 0;
             for (String[] source : sentences) {
                 String[] tokens = source.clone(); // a new array, as the entity finder passes
@@ -268,7 +267,7 @@ final class NameFeatureMemo {
     Prepared prepare(String[] tokens) {
         if (tokens.length == 0) {
             // NameFinderME asks the generators nothing, so its cache still holds the last array.
-            return new Prepared(tokens, new Word[0], new int[0]);
+            return new Prepared(tokens, new Word[0], new int[0], new double[0][][]);
         }
         if (last != null && last.tokens == tokens && tokens.length <= FEATURE_CACHE_TOKENS) {
             return last;
@@ -280,21 +279,23 @@ final class NameFeatureMemo {
             Integer outcome = previousOutcome.get(tokens[i]);
             previousMapStates[i] = outcome == null ? none : outcome;
         }
-        last = new Prepared(tokens, row, previousMapStates);
+        double[][][] bigrams = new double[tokens.length - 1][][];
+        for (int i = 0; i + 1 < tokens.length; i++) {
+            bigrams[i] = bigramRows(tokens[i], tokens[i + 1], row[i], row[i + 1]);
+        }
+        last = new Prepared(tokens, row, previousMapStates, bigrams);
         return last;
     }
 
     /**
-     * Where the known contexts of token {@code i}'s shared features go, in order: as dense rows
-     * (weights by outcome, 0.0 where the context has none) or, for the two-word bigrams, looked up
-     * per token, as the model's contexts. Adding a row's 0.0s leaves a sum of weights as it is,
-     * since such a sum is never -0.0 (it starts at a log prior and only two zeros of that sign
-     * can add up to -0.0), so both give the sums GISModel takes.
+     * Where the known contexts of token {@code i}'s shared features go, in order, as dense rows
+     * (weights by outcome, 0.0 where the context has none). Adding a row's 0.0s leaves a sum of
+     * weights as it is, since such a sum is never -0.0 (it starts at a log prior and only two
+     * zeros of that sign add up to -0.0), so the rows give the sums GISModel takes.
      */
+    @FunctionalInterface
     interface FeatureSink {
         void add(double[] row);
-
-        void add(Context context);
     }
 
     /**
@@ -318,14 +319,13 @@ final class NameFeatureMemo {
         }
         addAll(sink, definition);
         addRow(sink, previousMapFeature[sentence.previousMapStates[i]]);
-        String[] tokens = sentence.tokens;
         if (i > 0) {
-            addKnown(sink, parameters.get("pw,w=" + tokens[i - 1] + "," + tokens[i]));
+            addRow(sink, sentence.bigrams[i - 1][BIGRAM_BEFORE]);
             classBigrams(row[i - 1], row[i]);
             addRow(sink, classBigramBefore[row[i - 1].wordClass][row[i].wordClass]);
         }
         if (i + 1 < n) {
-            addKnown(sink, parameters.get("w,nw=" + tokens[i] + "," + tokens[i + 1]));
+            addRow(sink, sentence.bigrams[i][BIGRAM_AFTER]);
             classBigrams(row[i], row[i + 1]);
             addRow(sink, classBigramAfter[row[i].wordClass][row[i + 1].wordClass]);
         }
@@ -361,10 +361,21 @@ final class NameFeatureMemo {
         }
     }
 
-    private static void addKnown(FeatureSink sink, Context c) {
-        if (c != null) {
-            sink.add(c);
+    /** The rows of {@code pw,w=<left>,<right>} (a feature of right) and {@code w,nw=<left>,<right>} (of left). */
+    private double[][] bigramRows(String left, String right, Word leftWord, Word rightWord) {
+        WordPair key = new WordPair(leftWord, rightWord);
+        double[][] known = pairs.get(key);
+        if (known != null) {
+            return known;
         }
+        double[][] computed = new double[2][];
+        computed[BIGRAM_BEFORE] = row(parameters.get("pw,w=" + left + "," + right));
+        computed[BIGRAM_AFTER] = row(parameters.get("w,nw=" + left + "," + right));
+        if (pairs.size() >= capacity) {
+            pairs.clear();
+        }
+        pairs.put(key, computed);
+        return computed;
     }
 
     private static boolean sameRows(List<double[]> expected, List<double[]> actual) {
@@ -412,6 +423,7 @@ final class NameFeatureMemo {
         Word computed = compute(text);
         if (words.size() >= capacity) {
             words.clear();
+            pairs.clear();
         }
         words.put(text, computed);
         return computed;
@@ -534,7 +546,11 @@ final class NameFeatureMemo {
     }
 
     /** A sentence's tokens with their words and previous-map states (outcome id, or none). */
-    record Prepared(String[] tokens, Word[] words, int[] previousMapStates) {
+    record Prepared(String[] tokens, Word[] words, int[] previousMapStates, double[][][] bigrams) {
+    }
+
+    /** Two adjacent words, by identity: one Word per distinct text while the memo holds it. */
+    private record WordPair(Word left, Word right) {
     }
 
     /** Sentences of a made-up document that reach every generator: edges, repeats, classes, punctuation. */
