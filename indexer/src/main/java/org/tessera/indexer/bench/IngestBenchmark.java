@@ -8,15 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.tessera.indexer.config.SettingsSource;
 import org.tessera.indexer.extraction.ExtractionLimits;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
+import org.tessera.indexer.ingest.pipeline.IngestPipeline;
 import org.tessera.indexer.ingest.pipeline.IngestPipelines;
 import org.tessera.indexer.ingest.pipeline.IngestReport;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
@@ -35,7 +41,7 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
 /**
  * The full ingest pipeline against the raw engine: the same documents the pipeline wrote (its
  * events, then its persons) are sent again with plain {@code _bulk} requests of the same size,
- * one at a time, into fresh indices with the same mappings. The ratio says how much of the
+ * as many at a time as the pipeline sends to each index, into fresh indices with the same mappings. The ratio says how much of the
  * engine's write rate the pipeline keeps; the events-only ratio of earlier runs is printed too.
  *
  * <p>Memory stays bounded at any county size: the stored documents are scrolled a page at a time
@@ -114,13 +120,14 @@ final class IngestBenchmark {
             // each index with the bulk-load setting the pipeline uses (no refresh until the end).
             CpuTime rawStart = CpuTime.now(raw);
             long rawWallStart = System.nanoTime();
-            RawBulk rawEvents = rawCopy(pipeline, raw, "events");
-            RawBulk rawPersons = rawCopy(pipeline, raw, "persons");
+            // As many requests in flight as the pipeline sends to each index (events: the sink's one bulk thread).
+            RawBulk rawEvents = rawCopy(pipeline, raw, "events", 1);
+            RawBulk rawPersons = rawCopy(pipeline, raw, "persons", IngestPipeline.PERSON_REQUESTS_IN_FLIGHT);
             // The raw run's CPU includes scrolling the documents out of the pipeline's indices (not timed as bulk).
             String rawCpu = CpuTime.now(raw).since(rawStart, (System.nanoTime() - rawWallStart) / 1e9, cores);
             for (RawBulk copy : List.of(rawEvents, rawPersons)) {
-                out.printf(Locale.ROOT, "raw _bulk of the same %,d %s documents (%.0f MB): %.1f s, %,.0f docs/s%n",
-                        copy.documents, copy.logicalIndex, copy.bytes / 1048576.0, copy.seconds(), copy.documents / copy.seconds());
+                out.printf(Locale.ROOT, "raw _bulk of the same %,d %s documents (%.0f MB, %d request(s) in flight): %.1f s, %,.0f docs/s%n",
+                        copy.documents, copy.logicalIndex, copy.bytes / 1048576.0, copy.inFlight, copy.seconds(), copy.documents / copy.seconds());
             }
             out.println("CPU during the raw run (with the scrolls that feed it): " + rawCpu);
             // Same documents on both sides, so the ratio of rates is the ratio of times.
@@ -140,8 +147,8 @@ final class IngestBenchmark {
     }
 
     /** Scrolls one of the pipeline's indices and sends every document on, with its refreshes paused. */
-    private static RawBulk rawCopy(OpenSearchConnection pipeline, OpenSearchConnection raw, String logicalIndex) {
-        RawBulk copy = new RawBulk(raw, logicalIndex);
+    private static RawBulk rawCopy(OpenSearchConnection pipeline, OpenSearchConnection raw, String logicalIndex, int inFlight) {
+        RawBulk copy = new RawBulk(raw, logicalIndex, inFlight);
         try (RefreshPause paused = RefreshPause.of(raw, raw.alias(logicalIndex))) {
             new EventQueries(pipeline).scroll(pipeline.alias(logicalIndex), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
                     List.of(), copy::add);
@@ -150,21 +157,28 @@ final class IngestBenchmark {
         return copy;
     }
 
-    /** Sends documents on in {@code _bulk} requests of {@value #RAW_BATCH}, timing only the requests. */
+    /**
+     * Sends documents on in {@code _bulk} requests of {@value #RAW_BATCH}, timing only the requests.
+     * With one request in flight each request goes as soon as it is full; with more, every request
+     * is built first and then sent that many at a time (timed from the first send to the last answer).
+     */
     private static final class RawBulk {
         private final OpenSearchConnection connection;
         private final String logicalIndex;
         private final String index;
+        private final int inFlight;
+        private final List<byte[]> built = new ArrayList<>();
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(RAW_BATCH * 4096);
         private int pending;
         long documents;
         long bytes;
         long nanos;
 
-        RawBulk(OpenSearchConnection connection, String logicalIndex) {
+        RawBulk(OpenSearchConnection connection, String logicalIndex, int inFlight) {
             this.connection = connection;
             this.logicalIndex = logicalIndex;
             this.index = connection.alias(logicalIndex);
+            this.inFlight = inFlight;
         }
 
         double seconds() {
@@ -176,27 +190,53 @@ final class IngestBenchmark {
             body.writeBytes(source.toString().getBytes(StandardCharsets.UTF_8));
             body.write('\n');
             if (++pending >= RAW_BATCH) {
-                send();
+                request();
             }
         }
 
         void finish() {
-            send();
+            request();
             long t0 = System.nanoTime();
+            if (!built.isEmpty()) {
+                try (ExecutorService senders = Executors.newFixedThreadPool(inFlight)) {
+                    List<Future<?>> sent = built.stream().<Future<?>>map(request -> senders.submit(() -> send(request))).toList();
+                    for (Future<?> request : sent) {
+                        request.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("raw bulk failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
             connection.raw("POST", "/" + index + "/_refresh", null);
             nanos += System.nanoTime() - t0;
         }
 
-        private void send() {
+        private void request() {
             if (pending == 0) {
                 return;
             }
-            byte[] bytes = body.toByteArray();
-            long t0 = System.nanoTime();
+            byte[] request = body.toByteArray();
+            documents += pending;
+            bytes += request.length;
+            body.reset();
+            pending = 0;
+            if (inFlight > 1) {
+                built.add(request);
+            } else {
+                long t0 = System.nanoTime();
+                send(request);
+                nanos += System.nanoTime() - t0;
+            }
+        }
+
+        private void send(byte[] request) {
             // The response read as the pipeline's bulk writer reads it (statuses and errors only).
             try (var response = connection.client().generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
                     .query(Map.of("filter_path", BulkWriter.RESPONSE_FIELDS))
-                    .body(Body.from(bytes, "application/x-ndjson")).build())) {
+                    .body(Body.from(request, "application/x-ndjson")).build())) {
                 JsonNode result = JSON.readTree(response.getBody().map(Body::bodyAsString).orElse("{}"));
                 if (response.getStatus() >= 300 || result.path("errors").asBoolean()) {
                     throw new IllegalStateException("raw bulk failed: " + response.getStatus());
@@ -204,11 +244,6 @@ final class IngestBenchmark {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            nanos += System.nanoTime() - t0;
-            documents += pending;
-            this.bytes += bytes.length;
-            body.reset();
-            pending = 0;
         }
     }
 }

@@ -111,8 +111,8 @@ public final class IngestPipeline {
      * document up to a few thousand (measured: docs/performance.md).
      */
     static final int BULK_REQUEST_DOCUMENTS = 500;
-    /** Person requests in flight at once (events keep one, as the raw benchmark does). */
-    static final int PERSON_REQUESTS_IN_FLIGHT = 2;
+    /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
+    public static final int PERSON_REQUESTS_IN_FLIGHT = 2;
 
     public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
