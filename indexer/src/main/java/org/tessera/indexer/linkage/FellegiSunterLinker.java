@@ -101,14 +101,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int i = 0; i < total; i++) eventOf[i] = eventIndex.computeIfAbsent(all.get(i).eventId(), k -> eventIndex.size());
         int events = eventIndex.size();
         eventIndex.clear();
-        // Whether each occurrence may be collapsed (names normalised, identifiers checked) is
-        // independent of the others: decided in parallel, used in order below.
         FeatureMemo memo = new FeatureMemo();
-        boolean[] collapsible = new boolean[total];
-        workers.overRanges(total, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            for (int i = from; i < to; i++) collapsible[i] = Features.collapsible(all.get(i), memo);
-            return null;
-        });
+        boolean[] collapsible = collapsible(all, memo, workers);
         int[] unitOf = new int[total];
         IntList repIndex = new IntList();
         Set<Long> unitHasEvent = new HashSet<>();
@@ -134,16 +128,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         unitsByIdentity = null;
         unitHasEvent = null;
+        collapsible = null;
         int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
         for (int u = 0; u < n; u++) occ.add(all.get(repIndex.values[u]));
-        Features[] f = new Features[n];
-        Features.Interner interner = new Features.Interner();
-        workers.overRanges(n, workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            DoubleMetaphone dm = new DoubleMetaphone();
-            for (int u = from; u < to; u++) f[u] = new Features(occ.get(u), dm, interner, memo);
-            return null;
-        });
+        Features[] f = features(occ, memo, workers);
+        memo = null;
         Comparisons cmp = new Comparisons(nicknames);
         LOG.debug("linkage phase: features and units {} ms", (System.nanoTime() - start) / 1_000_000);
 
@@ -328,6 +318,31 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats);
+    }
+
+    /**
+     * Whether each occurrence may be collapsed into a unit (names normalised, identifiers checked):
+     * independent of the others, so decided in parallel; used in order by the caller.
+     */
+    private static boolean[] collapsible(List<PersonOccurrence> all, FeatureMemo memo, Workers workers) {
+        boolean[] out = new boolean[all.size()];
+        workers.overRanges(all.size(), workers.threads() * TASKS_PER_THREAD, (from, to) -> {
+            for (int i = from; i < to; i++) out[i] = Features.collapsible(all.get(i), memo);
+            return null;
+        });
+        return out;
+    }
+
+    /** Features of each unit, in parallel; the interner is dropped on return (county scale: a large map). */
+    private static Features[] features(List<PersonOccurrence> units, FeatureMemo memo, Workers workers) {
+        Features[] f = new Features[units.size()];
+        Features.Interner interner = new Features.Interner();
+        workers.overRanges(units.size(), workers.threads() * TASKS_PER_THREAD, (from, to) -> {
+            DoubleMetaphone dm = new DoubleMetaphone(); // one per task: not documented as thread-safe
+            for (int u = from; u < to; u++) f[u] = new Features(units.get(u), dm, interner, memo);
+            return null;
+        });
+        return f;
     }
 
     /**
