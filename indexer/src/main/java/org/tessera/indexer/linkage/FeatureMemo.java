@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Normalisation of the raw values features are made of, computed once per distinct value of a
@@ -29,7 +30,7 @@ final class FeatureMemo {
 
     /** {@link Names#parts}, unmodifiable. */
     List<String> nameParts(String raw) {
-        return raw == null ? List.of() : nameParts.computeIfAbsent(raw, r -> List.copyOf(Names.parts(r)));
+        return raw == null ? List.of() : memo(nameParts, raw, r -> List.copyOf(Names.parts(r)));
     }
 
     /** {@link Names#compact}. */
@@ -40,18 +41,18 @@ final class FeatureMemo {
 
     /** {@link Names#isPlaceholderGivenName}. */
     boolean placeholder(String givenNames) {
-        return givenNames != null && placeholders.computeIfAbsent(givenNames, Names::isPlaceholderGivenName);
+        return givenNames != null && memo(placeholders, givenNames, Names::isPlaceholderGivenName);
     }
 
     /** {@link Features#codes}; the encoder is the caller's (one per thread). */
     Set<String> codes(DoubleMetaphone dm, String name) {
-        return name == null ? Set.of() : codes.computeIfAbsent(name, n -> Features.codes(dm, n));
+        return name == null ? Set.of() : memo(codes, name, n -> Features.codes(dm, n));
     }
 
     /** {@link Features#compactPostcode}. */
     String postcode(String raw) {
         if (raw == null) return null;
-        String pc = postcodes.computeIfAbsent(raw, r -> {
+        String pc = memo(postcodes, raw, r -> {
             String c = Features.compactPostcode(r);
             return c == null ? "" : c;
         });
@@ -60,11 +61,20 @@ final class FeatureMemo {
 
     /** {@link UkPostcode#parse} of a compact postcode, or null. */
     UkPostcode ukPostcode(String postcode) {
-        return postcode == null ? null : ukPostcodes.computeIfAbsent(postcode, UkPostcode::parse).orElse(null);
+        return postcode == null ? null : memo(ukPostcodes, postcode, UkPostcode::parse).orElse(null);
     }
 
     /** {@link Features#addressTokens}. */
     Set<String> addressTokens(String address, String postcode) {
-        return address == null ? Set.of() : addressTokens.computeIfAbsent(new AddressKey(address, postcode), k -> Features.addressTokens(k.address(), k.postcode()));
+        return address == null ? Set.of() : memo(addressTokens, new AddressKey(address, postcode), k -> Features.addressTokens(k.address(), k.postcode()));
+    }
+
+    /**
+     * The value for a key, computed on first use. Most calls find the value: a lock-free read
+     * first, since {@code computeIfAbsent} may lock the key's bin even when the value is there.
+     */
+    static <K, V> V memo(Map<K, V> map, K key, Function<? super K, ? extends V> compute) {
+        V value = map.get(key);
+        return value != null ? value : map.computeIfAbsent(key, compute);
     }
 }

@@ -51,7 +51,7 @@ final class Features {
         @SuppressWarnings("unchecked")
         <T> T intern(T value) {
             if (value == null) return null;
-            return (T) pool.computeIfAbsent(value, v -> v);
+            return (T) FeatureMemo.memo(pool, value, v -> v);
         }
     }
 
