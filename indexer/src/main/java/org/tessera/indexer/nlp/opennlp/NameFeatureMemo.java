@@ -87,7 +87,8 @@ final class NameFeatureMemo {
             """;
     /** TokenNameFinderModel's artifact name for the feature descriptor. */
     static final String DESCRIPTOR_ARTIFACT = "generator.featuregen";
-    static final int DEFAULT_CAPACITY = 50_000;
+    /** Words (and, separately, word pairs) kept per thread: about 13 MB when full. */
+    static final int DEFAULT_CAPACITY = 20_000;
 
     /** The window of both windowed generators in {@link #DESCRIPTOR}. */
     private static final int PREVIOUS_WORDS = 2;

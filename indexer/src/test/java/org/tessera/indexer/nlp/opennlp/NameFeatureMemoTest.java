@@ -63,6 +63,17 @@ class NameFeatureMemoTest {
     }
 
     @Test
+    void aFullMemoStartsAfreshAndStillAgrees() {
+        Object[] data = ((GISModel) MODEL.getArtifact("nameFinder.model")).getDataStructures();
+        @SuppressWarnings("unchecked")
+        Map<String, Context> parameters = (Map<String, Context>) data[1];
+        NameFeatureMemo small = NameFeatureMemo.forModel(MODEL, parameters, (String[]) data[2], modelGenerator(), 5);
+        assertThat(small).isNotNull();
+        assertThat(small.agreesWith(modelGenerator(), sentences(EquivalenceCorpus.generatedNotes(50)))).isTrue();
+        assertThat(small.size()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
     void generatorsWithOtherSettingsDisagreeOnTheProbe() {
         List<String[]> sentences = sentences(EquivalenceCorpus.generatedNotes(20));
         NameFeatureMemo memo = memo();
