@@ -152,6 +152,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     c.pairs().add(i, j, pattern);
                     c.patterns().add(pattern);
                 }, c.perRule());
+                c.pairs().trim();
                 return c;
             });
         }
@@ -475,6 +476,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
 
         long size() { return size; }
+
+        /** Cuts the last chunk to its pairs: a range's list is complete, and half-empty chunks of every range added up. */
+        void trim() {
+            if (last == null || filled == last[0].length) return;
+            int[][] exact = {Arrays.copyOf(last[0], filled), Arrays.copyOf(last[1], filled), Arrays.copyOf(last[2], filled)};
+            chunks.set(chunks.size() - 1, exact);
+            last = exact;
+        }
 
         /** Visits the pairs in the order they were added. */
         void forEach(PairVisitor visitor) {
