@@ -174,7 +174,8 @@ public final class IngestPipeline {
         stageNanos.clear();
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
-        try (Quarantine quarantine = new Quarantine(settings.quarantineDir())) {
+        try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
+             RecordSpill.Directory spillDir = RecordSpill.Directory.create()) {
             List<InputFile> files = discover(folder, quarantine, job);
             log.info("Ingest {}: {} extracts and {} documents in {}", jobId,
                     files.stream().filter(f -> !f.document()).count(), files.stream().filter(InputFile::document).count(), folder);
@@ -188,11 +189,13 @@ public final class IngestPipeline {
             // Extracts are read two at a time (parsing and mapping rows is all this stage does and
             // the engine waits meanwhile), documents on this thread; merged in file order, so
             // occurrences, quarantine and counts come out as from one thread.
+            Map<Path, RecordSpill> spills = new HashMap<>();
             try (ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
                 Map<InputFile, Future<ExtractRead>> reads = new LinkedHashMap<>();
                 for (InputFile file : files) {
                     if (!file.document()) {
-                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path())));
+                        Path spill = spillDir.file(reads.size() + ".records");
+                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill)));
                     }
                 }
                 for (InputFile file : files) {
@@ -206,6 +209,7 @@ public final class IngestPipeline {
                     ExtractRead read = awaitRead(reads.remove(file), file.path());
                     records += read.accepted();
                     acceptedPerFile.put(file.path(), read.accepted());
+                    spills.put(file.path(), read.spill());
                     occurrences.addAll(read.occurrences());
                     occurrenceDates.putAll(read.dates());
                     for (long w = 0; w < read.warnings(); w++) {
@@ -275,9 +279,10 @@ public final class IngestPipeline {
                         job.progress(done[0] / (double) Math.max(1, total));
                     }
                 };
-                try (InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile))) {
+                try (InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile, spills))) {
                     mixed.forEachRemaining(accept);
                 }
+                spillDir.close();   // the records are indexed: their copies go now, not at the end of the run
                 writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
                 sink.drain();
                 done[0] += batch.size();
@@ -420,28 +425,32 @@ public final class IngestPipeline {
 
     /** What the read stage keeps of one extract: its people, their dates, and its bad rows. */
     private record ExtractRead(List<PersonOccurrence> occurrences, Map<String, LocalDate> dates, long accepted,
-                               long warnings, List<RowResult.Quarantined> rejected) {
+                               long warnings, List<RowResult.Quarantined> rejected, RecordSpill spill) {
 
-        static ExtractRead of(SourceMapping mapping, Path path) {
+        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile) {
             List<PersonOccurrence> occurrences = new ArrayList<>();
             Map<String, LocalDate> dates = new HashMap<>();
             List<RowResult.Quarantined> rejected = new ArrayList<>();
             long accepted = 0;
             long warnings = 0;
-            try (Stream<RowResult> rows = new ExtractReader(mapping).read(path)) {
+            RecordSpill spill;
+            try (Stream<RowResult> rows = new ExtractReader(mapping).read(path);
+                 RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
                 for (RowResult row : (Iterable<RowResult>) rows::iterator) {
                     switch (row) {
                         case RowResult.Accepted record -> {
                             accepted++;
                             addOccurrences(record.record(), occurrences, dates);
+                            spilled.add(record.record());
                             warnings += record.warnings().size();
                         }
                         case RowResult.Quarantined bad -> rejected.add(bad);
                         case RowResult.Notice notice -> warnings++;
                     }
                 }
+                spill = spilled.finish();
             }
-            return new ExtractRead(occurrences, dates, accepted, warnings, rejected);
+            return new ExtractRead(occurrences, dates, accepted, warnings, rejected, spill);
         }
     }
 
@@ -464,20 +473,15 @@ public final class IngestPipeline {
      * each batch carries its share of every source (see {@link InterleavedRecords}).
      */
     private static List<InterleavedRecords.Input> mixedInputs(List<InputFile> files, Map<Path, SourceRecord> documents,
-                                                              Map<Path, Long> acceptedPerFile) {
+                                                              Map<Path, Long> acceptedPerFile, Map<Path, RecordSpill> spills) {
         List<InterleavedRecords.Input> inputs = new ArrayList<>();
         if (!documents.isEmpty()) {
             inputs.add(new InterleavedRecords.Input(documents.size(), () -> documents.values().stream()));
         }
         for (InputFile file : files) {
             if (!file.document()) {
-                inputs.add(new InterleavedRecords.Input(acceptedPerFile.getOrDefault(file.path(), 0L),
-                        () -> new ExtractReader(file.mapping()).read(file.path())
-                                .<SourceRecord>mapMulti((row, out) -> {
-                                    if (row instanceof RowResult.Accepted accepted) {
-                                        out.accept(accepted.record());
-                                    }
-                                })));
+                // the records as the read stage mapped them: the extract is not parsed again
+                inputs.add(new InterleavedRecords.Input(acceptedPerFile.getOrDefault(file.path(), 0L), spills.get(file.path())::read));
             }
         }
         return inputs;
