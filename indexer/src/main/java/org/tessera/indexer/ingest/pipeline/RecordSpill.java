@@ -1,9 +1,7 @@
 package org.tessera.indexer.ingest.pipeline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +35,6 @@ import org.tessera.indexer.ingest.SourceRecord;
  */
 final class RecordSpill {
 
-    private static final int BUFFER = 1 << 20;
 
     private final Path file;
 
@@ -109,13 +106,13 @@ final class RecordSpill {
     /** Writes records to {@code file}, replacing it. Not thread-safe; close to finish the file. */
     static final class Writer implements AutoCloseable {
         private final Path file;
-        private final DataOutputStream out;
+        private final Output out;
         private boolean closed;
 
         Writer(Path file) {
             this.file = file;
             try {
-                this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER));
+                this.out = new Output(Files.newOutputStream(file));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the record spill " + file, e);
             }
@@ -153,9 +150,9 @@ final class RecordSpill {
 
     /** The records in the order they were added; close the stream to close the file. */
     Stream<SourceRecord> read() {
-        DataInputStream in;
+        Input in;
         try {
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+            in = new Input(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the record spill " + file, e);
         }
@@ -185,7 +182,7 @@ final class RecordSpill {
         });
     }
 
-    static void write(DataOutputStream out, SourceRecord r) throws IOException {
+    static void write(Output out, SourceRecord r) throws IOException {
         string(out, r.source());
         string(out, r.recordId());
         string(out, r.agency());
@@ -219,7 +216,7 @@ final class RecordSpill {
         out.writeLong(r.origin().lastLine());
     }
 
-    static SourceRecord readRecord(DataInputStream in) throws IOException {
+    static SourceRecord readRecord(Input in) throws IOException {
         String source = string(in);
         String recordId = string(in);
         String agency = string(in);
@@ -247,7 +244,7 @@ final class RecordSpill {
         return new SourceRecord(source, recordId, agency, recordType, eventDate, title, text, codes, location, involved, origin);
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
+    private static void string(Output out, String value) throws IOException {
         if (value == null) {
             out.writeInt(-1);
             return;
@@ -257,17 +254,15 @@ final class RecordSpill {
         out.write(utf8);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(Input in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
         }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return in.readString(length);
     }
 
-    private static void strings(DataOutputStream out, Map<String, String> values) throws IOException {
+    private static void strings(Output out, Map<String, String> values) throws IOException {
         out.writeInt(values.size());
         for (Map.Entry<String, String> e : values.entrySet()) {
             string(out, e.getKey());
@@ -275,7 +270,7 @@ final class RecordSpill {
         }
     }
 
-    private static Map<String, String> strings(DataInputStream in) throws IOException {
+    private static Map<String, String> strings(Input in) throws IOException {
         int size = in.readInt();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -284,7 +279,7 @@ final class RecordSpill {
         return values;
     }
 
-    private static void date(DataOutputStream out, PartialDate date) throws IOException {
+    private static void date(Output out, PartialDate date) throws IOException {
         out.writeBoolean(date != null);
         if (date != null) {
             out.writeShort(date.year());
@@ -295,7 +290,7 @@ final class RecordSpill {
         }
     }
 
-    private static PartialDate date(DataInputStream in) throws IOException {
+    private static PartialDate date(Input in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -305,5 +300,148 @@ final class RecordSpill {
         long time = in.readLong();
         PartialDate.Precision precision = PartialDate.Precision.values()[in.readByte()];
         return new PartialDate(year, month, day, time < 0 ? null : LocalTime.ofNanoOfDay(time), precision);
+    }
+
+    /**
+     * Big-endian primitives into a buffer of its own, written out a megabyte at a time: the
+     * JDK's buffered streams take a lock on every call, a dozen calls per record.
+     */
+    static final class Output implements AutoCloseable {
+        private final OutputStream out;
+        private byte[] buffer = new byte[1 << 20];
+        private int used;
+
+        Output(OutputStream out) {
+            this.out = out;
+        }
+
+        void writeBoolean(boolean value) throws IOException {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeByte(int value) throws IOException {
+            room(1);
+            buffer[used++] = (byte) value;
+        }
+
+        void writeShort(int value) throws IOException {
+            room(2);
+            buffer[used++] = (byte) (value >>> 8);
+            buffer[used++] = (byte) value;
+        }
+
+        void writeInt(int value) throws IOException {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[used++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) throws IOException {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[used++] = (byte) (value >>> shift);
+            }
+        }
+
+        void write(byte[] bytes) throws IOException {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, used, bytes.length);
+            used += bytes.length;
+        }
+
+        private void room(int bytes) throws IOException {
+            if (used + bytes > buffer.length) {
+                out.write(buffer, 0, used);
+                used = 0;
+                if (bytes > buffer.length) {
+                    buffer = new byte[bytes];
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (out) {
+                out.write(buffer, 0, used);
+                used = 0;
+            }
+        }
+    }
+
+    /** Reads what {@link Output} wrote, refilling a buffer of its own. */
+    static final class Input implements AutoCloseable {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 20];
+        private int position;
+        private int limit;
+
+        Input(InputStream in) {
+            this.in = in;
+        }
+
+        boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        byte readByte() throws IOException {
+            fill(1);
+            return buffer[position++];
+        }
+
+        short readShort() throws IOException {
+            fill(2);
+            return (short) (((buffer[position++] & 0xff) << 8) | (buffer[position++] & 0xff));
+        }
+
+        int readInt() throws IOException {
+            fill(4);
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                value = (value << 8) | (buffer[position++] & 0xff);
+            }
+            return value;
+        }
+
+        long readLong() throws IOException {
+            fill(8);
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (buffer[position++] & 0xff);
+            }
+            return value;
+        }
+
+        /** The next {@code length} bytes as UTF-8 text. */
+        String readString(int length) throws IOException {
+            fill(length);
+            String value = new String(buffer, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        private void fill(int bytes) throws IOException {
+            if (limit - position >= bytes) {
+                return;
+            }
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            if (bytes > buffer.length) {
+                buffer = java.util.Arrays.copyOf(buffer, bytes);
+            }
+            while (limit < bytes) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read < 0) {
+                    throw new EOFException();
+                }
+                limit += read;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }
