@@ -40,7 +40,7 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
 
 /**
  * The full ingest pipeline against the raw engine: the same documents the pipeline wrote (its
- * events, then its persons) are sent again with plain {@code _bulk} requests of the same size,
+ * events, then its persons, then linkage's review pairs) are sent again with plain {@code _bulk} requests of the same size,
  * as many at a time as the pipeline sends to each index, into fresh indices with the same mappings. The ratio says how much of the
  * engine's write rate the pipeline keeps; the events-only ratio of earlier runs is printed too.
  *
@@ -116,24 +116,25 @@ final class IngestBenchmark {
             out.printf(Locale.ROOT, "  %-28s %7.1f s%n", "total", total / 1e9);
             out.println("CPU during the pipeline: " + pipelineEnd.since(pipelineStart, pipelineSeconds, cores));
 
-            // The raw engine writes the documents the pipeline wrote: its events, then its persons,
-            // each index with the bulk-load setting the pipeline uses (no refresh until the end).
+            // The raw engine writes the documents the pipeline wrote: its events, its persons and
+            // linkage's review pairs, each index with the bulk-load setting the pipeline uses (no refresh until the end).
             CpuTime rawStart = CpuTime.now(raw);
             long rawWallStart = System.nanoTime();
             // As many requests in flight as the pipeline sends to each index (events: the sink's one bulk thread).
             RawBulk rawEvents = rawCopy(pipeline, raw, "events", 1);
             RawBulk rawPersons = rawCopy(pipeline, raw, "persons", IngestPipeline.PERSON_REQUESTS_IN_FLIGHT);
+            RawBulk rawReviewPairs = rawCopy(pipeline, raw, "linkage", 1);
             // The raw run's CPU includes scrolling the documents out of the pipeline's indices (not timed as bulk).
             String rawCpu = CpuTime.now(raw).since(rawStart, (System.nanoTime() - rawWallStart) / 1e9, cores);
-            for (RawBulk copy : List.of(rawEvents, rawPersons)) {
+            for (RawBulk copy : List.of(rawEvents, rawPersons, rawReviewPairs)) {
                 out.printf(Locale.ROOT, "raw _bulk of the same %,d %s documents (%.0f MB, %d request(s) in flight): %.1f s, %,.0f docs/s%n",
                         copy.documents, copy.logicalIndex, copy.bytes / 1048576.0, copy.inFlight, copy.seconds(), copy.documents / copy.seconds());
             }
             out.println("CPU during the raw run (with the scrolls that feed it): " + rawCpu);
             // Same documents on both sides, so the ratio of rates is the ratio of times.
-            double rawSeconds = rawEvents.seconds() + rawPersons.seconds();
-            out.printf(Locale.ROOT, "ratio pipeline/raw: %.1f%% (every document it wrote: %,d events and %,d persons in %.1f s raw)%n",
-                    100.0 * rawSeconds / pipelineSeconds, rawEvents.documents, rawPersons.documents, rawSeconds);
+            double rawSeconds = rawEvents.seconds() + rawPersons.seconds() + rawReviewPairs.seconds();
+            out.printf(Locale.ROOT, "ratio pipeline/raw: %.1f%% (every document it wrote: %,d events, %,d persons and %,d review pairs in %.1f s raw)%n",
+                    100.0 * rawSeconds / pipelineSeconds, rawEvents.documents, rawPersons.documents, rawReviewPairs.documents, rawSeconds);
             out.printf(Locale.ROOT, "ratio pipeline/raw, events only: %.1f%% (the pipeline's events/s against raw events/s)%n",
                     100.0 * (events / pipelineSeconds) / (rawEvents.documents / rawEvents.seconds()));
             out.println("load average at the end: " + MachineInfo.loadAverage());

@@ -206,7 +206,7 @@ public final class IngestPipeline {
                         });
                         continue;
                     }
-                    ExtractRead read = awaitRead(reads.remove(file), file.path());
+                    ExtractRead read = await(reads.remove(file), "reading " + file.path());
                     records += read.accepted();
                     acceptedPerFile.put(file.path(), read.accepted());
                     spills.put(file.path(), read.spill());
@@ -267,7 +267,17 @@ public final class IngestPipeline {
                     Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
                  ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
                  EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
-                         (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos))) {
+                         (stage, nanos) -> addNanos(EVENTS_STAGE + stage, nanos));
+                 ExecutorService reviewPairsThread = Executors.newSingleThreadExecutor()) {
+                // Linkage's review queue needs nothing the event stage makes: it goes to the engine
+                // on a thread of its own meanwhile (a request of pairs beside one of events).
+                Future<List<BulkWriter.Failure>> reviewPairs = reviewPairsThread.submit(() -> {
+                    long start = System.nanoTime();
+                    List<BulkWriter.Failure> refused = new LinkageStore(connection)
+                            .storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
+                    addNanos(EVENTS_STAGE + "review pairs", System.nanoTime() - start);
+                    return refused;
+                });
                 List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
                 Consumer<SourceRecord> accept = record -> {
                     batch.add(record);
@@ -311,7 +321,7 @@ public final class IngestPipeline {
                             ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of());
                     // Adults carry no score: the engine indexes them while this JVM scores the children.
                     PersonsWritten adultsWritten = writePersons(adults, profiles, linked, mode, Map.of());
-                    risks = awaitScores(scored);
+                    risks = await(scored, "scoring");
                     PersonsWritten childrenWritten = writePersons(children, profiles, linked, mode, risks);
                     persons = new PersonsWritten(adultsWritten.stats().plus(childrenWritten.stats()),
                             concat(adultsWritten.failures(), childrenWritten.failures()));
@@ -322,11 +332,11 @@ public final class IngestPipeline {
                 job.count("documents_unchanged", stats.unchanged());
                 List<BulkWriter.Failure> refused = new ArrayList<>(writer.drainFailures());
                 refused.addAll(persons.failures());
+                refused.addAll(await(reviewPairs, "storing review pairs"));
                 for (BulkWriter.Failure failure : refused) {
                     job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
                     job.count("documents_refused", 1);
                 }
-                new LinkageStore(connection).storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
                 // The load is over: refreshes back on (stale clean-up below waits for them).
                 eventsRefresh.close();   // refreshes the events
                 time("persons", personsStart);
@@ -376,7 +386,7 @@ public final class IngestPipeline {
         }
         String index = connection.alias("persons");
         try (ForkJoinPool pool = new ForkJoinPool(PERSON_REQUESTS_IN_FLIGHT)) {
-            List<PersonsWritten> parts = pool.submit(() -> requests.parallelStream().map(request -> {
+            List<PersonsWritten> parts = await(pool.submit(() -> requests.parallelStream().map(request -> {
                 try (BulkWriter personWriter = new BulkWriter(connection, mode, BULK_REQUEST_DOCUMENTS, 8 << 20)) {
                     for (String personId : request) {
                         ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
@@ -390,7 +400,7 @@ public final class IngestPipeline {
                     personWriter.flush();
                     return new PersonsWritten(personWriter.stats(), personWriter.drainFailures());
                 }
-            }).toList()).get();
+            }).toList()), "writing persons");
             BulkWriter.Stats stats = new BulkWriter.Stats(0, 0, 0, 0, 0);
             List<BulkWriter.Failure> failures = new ArrayList<>();
             for (PersonsWritten part : parts) {
@@ -398,22 +408,6 @@ public final class IngestPipeline {
                 failures.addAll(part.failures());
             }
             return new PersonsWritten(stats, failures);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing persons", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static Map<String, ObjectNode> awaitScores(Future<Map<String, ObjectNode>> scored) {
-        try {
-            return scored.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
@@ -421,6 +415,21 @@ public final class IngestPipeline {
         List<T> both = new ArrayList<>(first);
         both.addAll(second);
         return both;
+    }
+
+    /** The result of work handed to another thread, its failure rethrown here; {@code what} names it in errors. */
+    private static <T> T await(Future<T> work, String what) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** What the read stage keeps of one extract: its people, their dates, and its bad rows. */
@@ -451,20 +460,6 @@ public final class IngestPipeline {
                 spill = spilled.finish();
             }
             return new ExtractRead(occurrences, dates, accepted, warnings, rejected, spill);
-        }
-    }
-
-    private static ExtractRead awaitRead(Future<ExtractRead> read, Path path) {
-        try {
-            return read.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + path, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading " + path + " failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -504,17 +499,9 @@ public final class IngestPipeline {
             return;
         }
         long analysisStart = System.nanoTime();
-        List<TextAnalysis> analyses;
-        try {
-            analyses = analysisPool.submit(() -> batch.parallelStream()
-                    .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
-                    .toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during text analysis", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("text analysis failed: " + e.getCause().getMessage(), e.getCause());
-        }
+        List<TextAnalysis> analyses = await(analysisPool.submit(() -> batch.parallelStream()
+                .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
+                .toList()), "text analysis");
         addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
         long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());

@@ -31,6 +31,15 @@ public final class LinkageStore {
         this.connection = connection;
     }
 
+    private boolean isEmpty() {
+        var response = connection.raw("GET", "/" + connection.alias("linkage") + "/_count", null);
+        try {
+            return response.ok() && JSON.readTree(response.body()).path("count").asLong(-1) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static String pairId(OccurrencePair pair) {
         return Ids.sha256Hex(pair.first() + "|" + pair.second()).substring(0, 24);
     }
@@ -146,10 +155,13 @@ public final class LinkageStore {
         }
     }
 
-    void storeReviewPairs(List<ReviewPair> pairs, Map<String, String> personIds, Decisions decided, Clock clock) {
+    /** Writes the review queue (decided pairs left as they are); returns the pairs the index refused. */
+    List<BulkWriter.Failure> storeReviewPairs(List<ReviewPair> pairs, Map<String, String> personIds, Decisions decided, Clock clock) {
         Set<OccurrencePair> done = new HashSet<>(decided.merge());
         done.addAll(decided.split());
-        try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, 500, 4 << 20)) {
+        // Into an empty index there is no stored pair to compare with: no look-up per request.
+        BulkWriter.Mode mode = isEmpty() ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+        try (BulkWriter writer = new BulkWriter(connection, mode, 500, 4 << 20)) {
             for (ReviewPair review : pairs) {
                 if (done.contains(review.pair())) {
                     continue;
@@ -165,6 +177,8 @@ public final class LinkageStore {
                 doc.put("content_hash", Ids.sha256Hex(doc.toString()));
                 writer.add(new BulkWriter.Document(connection.alias("linkage"), pairId(review.pair()), doc));
             }
+            writer.flush();
+            return writer.drainFailures();
         }
     }
 }

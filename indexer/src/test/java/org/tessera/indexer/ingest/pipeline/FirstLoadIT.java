@@ -38,10 +38,12 @@ class FirstLoadIT {
         IngestReport first;
         IngestReport second;
         Map<String, String> hitsAfterFirst;
+        Map<String, String> reviewPairsAfterFirst;
         try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
             first = IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("q1")),
                     Clock.systemUTC()).ingest(data);
             hitsAfterFirst = storedHits(os);
+            reviewPairsAfterFirst = storedReviewPairs(os);
             second = IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("q2")),
                     Clock.systemUTC()).ingest(data);
         }
@@ -52,6 +54,19 @@ class FirstLoadIT {
         assertThat(second.count("documents_written")).as("documents the percolating run had to rewrite").isZero();
         assertThat(second.count("documents_unchanged")).isEqualTo(first.count("documents_written"));
         assertThat(storedHits(os)).isEqualTo(hitsAfterFirst);
+        // linkage's review queue, written beside the event stage, is whole when the run returns
+        assertThat(first.count("review_pairs")).isGreaterThan(0);
+        assertThat(reviewPairsAfterFirst).hasSize((int) first.count("review_pairs"))
+                .allSatisfy((id, stored) -> assertThat(stored).startsWith("open"));
+        assertThat(storedReviewPairs(os)).isEqualTo(reviewPairsAfterFirst);
+    }
+
+    private static Map<String, String> storedReviewPairs(TestOpenSearch os) {
+        os.connection().raw("POST", "/" + os.alias("linkage") + "/_refresh", null);
+        Map<String, String> pairs = new TreeMap<>();
+        new EventQueries(os.connection()).scroll(os.alias("linkage"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
+                List.of("status", "content_hash"), (id, source) -> pairs.put(id, source.path("status").asText() + source.path("content_hash").asText()));
+        return pairs;
     }
 
     private static Map<String, String> storedHits(TestOpenSearch os) {
