@@ -186,21 +186,25 @@ public final class IngestPipeline {
             Map<Path, SourceRecord> documents = new LinkedHashMap<>();
             Map<Path, Long> acceptedPerFile = new HashMap<>();
             long records = 0;
-            // Extracts are read two at a time (parsing and mapping rows is all this stage does and
-            // the engine waits meanwhile), documents on this thread; merged in file order, so
+            // Extracts and documents are read two at a time (parsing and mapping rows, and Tika,
+            // are all this stage does while the engine waits), then merged in file order, so
             // occurrences, quarantine and counts come out as from one thread.
             Map<Path, RecordSpill> spills = new HashMap<>();
             try (ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
                 Map<InputFile, Future<ExtractRead>> reads = new LinkedHashMap<>();
+                Map<InputFile, Future<ExtractionOutcome>> extractions = new LinkedHashMap<>();
                 for (InputFile file : files) {
-                    if (!file.document()) {
+                    if (file.document()) {
+                        extractions.put(file, readers.submit(() -> extractor.extract(file.path())));
+                    } else {
                         Path spill = spillDir.file(reads.size() + ".records");
                         reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill)));
                     }
                 }
                 for (InputFile file : files) {
                     if (file.document()) {
-                        readDocument(file.path(), quarantine, job).ifPresent(record -> {
+                        ExtractionOutcome outcome = await(extractions.remove(file), "extracting " + file.path());
+                        documentRecord(file.path(), outcome, quarantine, job).ifPresent(record -> {
                             documents.put(file.path(), record);
                             addOccurrences(record, occurrences, occurrenceDates);
                         });
@@ -604,8 +608,8 @@ public final class IngestPipeline {
         return files;
     }
 
-    private Optional<SourceRecord> readDocument(Path path, Quarantine quarantine, JobRecorder job) {
-        ExtractionOutcome outcome = extractor.extract(path);
+    /** The record of an extracted document, or its quarantine. */
+    private Optional<SourceRecord> documentRecord(Path path, ExtractionOutcome outcome, Quarantine quarantine, JobRecorder job) {
         return switch (outcome) {
             case ExtractionOutcome.Quarantined rejected -> {
                 String reason = rejected.reason().description + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")");
