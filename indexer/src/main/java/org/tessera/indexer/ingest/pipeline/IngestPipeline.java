@@ -320,7 +320,11 @@ public final class IngestPipeline {
                 PersonsWritten persons;
                 // As for the events: one refresh when all are written, not one a second (closing refreshes).
                 try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"));
-                     ExecutorService scoringThread = Executors.newSingleThreadExecutor()) {
+                     ExecutorService scoringThread = Executors.newSingleThreadExecutor();
+                     ExecutorService eventsRefreshThread = Executors.newSingleThreadExecutor()) {
+                    // The events take no more writes: refreshes back on, and their closing refresh
+                    // (the indicators' rewrites) runs while the persons are written.
+                    Future<?> eventsRefreshed = eventsRefreshThread.submit(eventsRefresh::close);
                     Future<Map<String, ObjectNode>> scored = scoringThread.submit(() -> firstLoad && eventsStored
                             ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of());
                     // Adults carry no score: the engine indexes them while this JVM scores the children.
@@ -329,6 +333,7 @@ public final class IngestPipeline {
                     PersonsWritten childrenWritten = writePersons(children, profiles, linked, mode, risks);
                     persons = new PersonsWritten(adultsWritten.stats().plus(childrenWritten.stats()),
                             concat(adultsWritten.failures(), childrenWritten.failures()));
+                    await(eventsRefreshed, "refreshing the events");
                 }
                 job.count("scored_with_persons", risks.size());
                 BulkWriter.Stats stats = writer.stats().plus(persons.stats());
@@ -341,8 +346,6 @@ public final class IngestPipeline {
                     job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
                     job.count("documents_refused", 1);
                 }
-                // The load is over: refreshes back on (stale clean-up below waits for them).
-                eventsRefresh.close();   // refreshes the events
                 time("persons", personsStart);
                 long staleStart = System.nanoTime();
                 boolean allStored = stats.failed() == 0;
