@@ -156,11 +156,7 @@ final class SearchLoadBenchmark {
     }
 
     private static long count(OpenSearchConnection c, String index) {
-        try {
-            return JSON.readTree(c.raw("GET", "/" + c.alias(index) + "/_count", null).body()).path("count").asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return c.count(index);
     }
 
     /** One realistic slip: two neighbouring letters swapped, or one dropped. */

@@ -151,11 +151,7 @@ public final class ClusterCheck {
     }
 
     private static long count(OpenSearchConnection connection) {
-        try {
-            return JSON.readTree(connection.raw("GET", "/" + connection.alias("events") + "/_count", null).body()).path("count").asLong(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.count("events");
     }
 
     private static long hits(OpenSearchConnection connection, String query) {

@@ -86,7 +86,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static boolean hasPersons(OpenSearchConnection connection) {
-        var response = connection.raw("GET", "/" + connection.alias("persons") + "/_count", null);
-        return response.ok() && !response.body().contains("\"count\":0");
+        return connection.count("persons") > 0;
     }
 }

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe; close it once when the application stops.
  */
 public final class OpenSearchConnection implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper COUNT_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchConnection.class);
 
@@ -92,6 +93,19 @@ public final class OpenSearchConnection implements AutoCloseable {
      * Sends a request whose body is raw JSON and returns status and body; never throws for an HTTP
      * error status, so callers can turn the engine's message into their own.
      */
+    /** Documents searchable in a logical index now; -1 when the engine does not say (no such index, an error). */
+    public long count(String logicalName) {
+        RawResponse response = raw("GET", "/" + alias(logicalName) + "/_count", null);
+        if (!response.ok()) {
+            return -1;
+        }
+        try {
+            return COUNT_READER.readTree(response.body()).path("count").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public RawResponse raw(String method, String endpoint, String jsonBody) {
         return raw(method, endpoint, jsonBody, Map.of());
     }

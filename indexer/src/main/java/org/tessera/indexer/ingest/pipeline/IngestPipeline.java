@@ -261,7 +261,7 @@ public final class IngestPipeline {
             // Comparing each document's hash with the stored one pays only when documents are
             // stored: a first load into empty indices writes without asking about every id first
             // (and the stages may treat it as one: indicators run once over all events).
-            boolean firstLoad = count("events") == 0 && count("persons") == 0;
+            boolean firstLoad = connection.count("events") == 0 && connection.count("persons") == 0;
             BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
             stages.forEach(stage -> stage.begin(firstLoad));
             job.count("first_load", firstLoad ? 1 : 0);
@@ -312,7 +312,7 @@ public final class IngestPipeline {
                 long personsStart = System.nanoTime();
                 Set<String> producedPersons = new TreeSet<>(profiles.keySet());
                 // Into empty indices every person document is written whole: its score can go with it.
-                boolean eventsStored = writer.stats().failed() == 0 && count("events") == producedEvents.size();
+                boolean eventsStored = writer.stats().failed() == 0 && connection.count("events") == producedEvents.size();
                 List<String> adults = new ArrayList<>();
                 List<String> children = new ArrayList<>();
                 producedPersons.forEach(id -> (profiles.get(id).everChild() ? children : adults).add(id));
@@ -357,7 +357,7 @@ public final class IngestPipeline {
                 job.count("events", producedEvents.size());
                 time("stale", staleStart);
                 long scoreStart = System.nanoTime();
-                boolean eventsComplete = allStored && count("events") == producedEvents.size();
+                boolean eventsComplete = allStored && connection.count("events") == producedEvents.size();
                 // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
                 job.count("events_index_complete", eventsComplete ? 1 : 0);
                 scoring.afterIngest(new Written(eventsComplete, risks.keySet()));
@@ -487,16 +487,6 @@ public final class IngestPipeline {
             }
         }
         return inputs;
-    }
-
-    /** Documents searchable in a logical index now; -1 when the engine does not say. */
-    private long count(String logicalName) {
-        OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias(logicalName) + "/_count", null);
-        try {
-            return response.ok() ? JSON.readTree(response.body()).path("count").asLong(-1) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, EventDocumentBuilder builder,

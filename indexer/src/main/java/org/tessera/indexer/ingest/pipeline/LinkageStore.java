@@ -31,15 +31,6 @@ public final class LinkageStore {
         this.connection = connection;
     }
 
-    private boolean isEmpty() {
-        var response = connection.raw("GET", "/" + connection.alias("linkage") + "/_count", null);
-        try {
-            return response.ok() && JSON.readTree(response.body()).path("count").asLong(-1) == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     public static String pairId(OccurrencePair pair) {
         return Ids.sha256Hex(pair.first() + "|" + pair.second()).substring(0, 24);
     }
@@ -160,7 +151,7 @@ public final class LinkageStore {
         Set<OccurrencePair> done = new HashSet<>(decided.merge());
         done.addAll(decided.split());
         // Into an empty index there is no stored pair to compare with: no look-up per request.
-        BulkWriter.Mode mode = isEmpty() ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+        BulkWriter.Mode mode = connection.count("linkage") == 0 ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
         try (BulkWriter writer = new BulkWriter(connection, mode, 500, 4 << 20)) {
             for (ReviewPair review : pairs) {
                 if (done.contains(review.pair())) {
