@@ -137,7 +137,7 @@ final class HitFactory {
             leaves.sort(java.util.Comparator.comparing((QueryFields.Leaf l) -> !l.field().startsWith("codes."))
                     .thenComparing(QueryFields.Leaf::field).thenComparing(QueryFields.Leaf::type));
             for (QueryFields.Leaf leaf : leaves) {
-                if (leaf.field().equals("text") || leaf.field().startsWith("text.") || leaf.type().startsWith("span") || leaf.type().startsWith("match")) {
+                if (leaf.readsText() || leaf.type().startsWith("span") || leaf.type().startsWith("match")) {
                     continue;
                 }
                 List<String> values = IndicatorHit.strings(at(event, leaf.field()));

@@ -194,8 +194,7 @@ public final class IndicatorBackfill {
      * (HLT13 alone matches every A&E attendance).
      */
     static boolean readsText(Indicator indicator) {
-        return QueryFields.leaves(indicator.query()).stream()
-                .anyMatch(leaf -> EventPercolator.HIGHLIGHTED.contains(leaf.field()) || leaf.field().startsWith("text."));
+        return QueryFields.leaves(indicator.query()).stream().anyMatch(QueryFields.Leaf::readsText);
     }
 
     /** The hits the indicator has over the events now, by event document id, without writing anything. */

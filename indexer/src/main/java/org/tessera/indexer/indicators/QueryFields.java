@@ -19,6 +19,10 @@ final class QueryFields {
 
     /** A field read by a leaf, with the leaf's type and body. */
     record Leaf(String type, String field, JsonNode body) {
+        /** Whether the leaf reads the note text ({@code text} or a sub-field such as {@code text.exact}). */
+        boolean readsText() {
+            return field.equals("text") || field.startsWith("text.");
+        }
     }
 
     private QueryFields() {

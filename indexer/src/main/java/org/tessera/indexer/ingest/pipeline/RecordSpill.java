@@ -1,9 +1,9 @@
 package org.tessera.indexer.ingest.pipeline;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,15 +26,14 @@ import org.tessera.indexer.ingest.SourceRecord;
 
 /**
  * An extract's accepted records as the read stage mapped them, in a compact binary file, so the
- * event stage reads them back instead of parsing and mapping the extract a second time (a quarter
- * of the reading cost, on the stage where every core is busy). Holding millions of records in
- * memory instead would not fit a county in the heap.
+ * event stage reads them back instead of parsing and mapping the extract a second time, on the
+ * stage where every core is busy. Holding millions of records in memory instead would not fit a
+ * county in the heap.
  *
  * <p>Every field of {@link SourceRecord} goes in and comes back equal; the file is written once
  * by one thread and may then be read any number of times.
  */
 final class RecordSpill {
-
 
     private final Path file;
 
@@ -182,7 +181,7 @@ final class RecordSpill {
         });
     }
 
-    static void write(Output out, SourceRecord r) throws IOException {
+    private static void write(Output out, SourceRecord r) throws IOException {
         string(out, r.source());
         string(out, r.recordId());
         string(out, r.agency());
@@ -216,7 +215,7 @@ final class RecordSpill {
         out.writeLong(r.origin().lastLine());
     }
 
-    static SourceRecord readRecord(Input in) throws IOException {
+    private static SourceRecord readRecord(Input in) throws IOException {
         String source = string(in);
         String recordId = string(in);
         String agency = string(in);
@@ -306,7 +305,7 @@ final class RecordSpill {
      * Big-endian primitives into a buffer of its own, written out a megabyte at a time: the
      * JDK's buffered streams take a lock on every call, a dozen calls per record.
      */
-    static final class Output implements AutoCloseable {
+    private static final class Output implements AutoCloseable {
         private final OutputStream out;
         private byte[] buffer = new byte[1 << 20];
         private int used;
@@ -370,7 +369,7 @@ final class RecordSpill {
     }
 
     /** Reads what {@link Output} wrote, refilling a buffer of its own. */
-    static final class Input implements AutoCloseable {
+    private static final class Input implements AutoCloseable {
         private final InputStream in;
         private byte[] buffer = new byte[1 << 20];
         private int position;
