@@ -14,31 +14,37 @@ import org.tessera.indexer.opensearch.index.IndexDefinitions;
 public final class EventFields {
 
     private final Map<String, String> types;
+    private final Map<String, String> normalizers;
 
-    private EventFields(Map<String, String> types) {
+    private EventFields(Map<String, String> types, Map<String, String> normalizers) {
         this.types = Map.copyOf(types);
+        this.normalizers = Map.copyOf(normalizers);
     }
 
     public static EventFields fromDefinitions(IndexDefinitions definitions) {
         Map<String, String> types = new TreeMap<>();
-        collect("", definitions.get("events").body().path("mappings").path("properties"), types);
-        return new EventFields(types);
+        Map<String, String> normalizers = new TreeMap<>();
+        collect("", definitions.get("events").body().path("mappings").path("properties"), types, normalizers);
+        return new EventFields(types, normalizers);
     }
 
     public static EventFields loadDefault() {
         return fromDefinitions(IndexDefinitions.loadDefault());
     }
 
-    private static void collect(String prefix, JsonNode properties, Map<String, String> types) {
+    private static void collect(String prefix, JsonNode properties, Map<String, String> types, Map<String, String> normalizers) {
         properties.properties().forEach(entry -> {
             String path = prefix + entry.getKey();
             JsonNode def = entry.getValue();
-            types.put(path, def.path("type").asText(def.has("properties") ? "object" : "object"));
+            types.put(path, def.path("type").asText("object"));
+            if (def.hasNonNull("normalizer")) {
+                normalizers.put(path, def.get("normalizer").asText());
+            }
             if (def.has("properties")) {
-                collect(path + ".", def.get("properties"), types);
+                collect(path + ".", def.get("properties"), types, normalizers);
             }
             if (def.has("fields")) {
-                collect(path + ".", def.get("fields"), types);
+                collect(path + ".", def.get("fields"), types, normalizers);
             }
         });
     }
@@ -50,6 +56,11 @@ public final class EventFields {
     /** Mapping type, e.g. {@code text}, {@code keyword}, {@code nested}, {@code object}; null if unmapped. */
     public String type(String path) {
         return types.get(path);
+    }
+
+    /** The normalizer of a keyword field (e.g. {@code folded}); null if it has none or is not a keyword. */
+    public String normalizer(String path) {
+        return normalizers.get(path);
     }
 
     public Set<String> paths() {

@@ -219,13 +219,15 @@ public final class EventPercolator {
             return doc;
         }
         // Shared, not copied: the request body is serialised before anyone changes the event.
+        // A queried field may also be held under a dotted key ("codes.outcome"), which a search finds.
         ObjectNode doc = JSON.createObjectNode();
-        for (String field : percolatedFields) {
-            JsonNode value = event.get(field);
-            if (value != null && !NOT_PERCOLATED.contains(field)) {
-                doc.set(field, value);
+        event.properties().forEach(field -> {
+            int dot = field.getKey().indexOf('.');
+            String root = dot < 0 ? field.getKey() : field.getKey().substring(0, dot);
+            if (percolatedFields.contains(root) && !NOT_PERCOLATED.contains(root)) {
+                doc.set(field.getKey(), field.getValue());
             }
-        }
+        });
         return doc;
     }
 

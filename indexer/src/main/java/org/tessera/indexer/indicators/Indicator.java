@@ -37,6 +37,14 @@ public record Indicator(String id, String title, String description, String grou
         return query != null;
     }
 
+    /**
+     * Whether the query reads the note text ({@code text} or a sub-field), the only fields
+     * highlighted; false for a rule. A query that does not matches on structured fields alone.
+     */
+    public boolean readsText() {
+        return query != null && QueryFields.leaves(query).stream().anyMatch(QueryFields.Leaf::readsText);
+    }
+
     /** {@code query} or the rule's kind. */
     public String kind() {
         return rule == null ? "query" : rule.kind();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class IndicatorBackfill {
     private static final Logger log = LoggerFactory.getLogger(IndicatorBackfill.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 500;
+    /** Pages of ids alone, when checking predictions: each hit is a few bytes. */
+    private static final int CHECK_PAGE = 5_000;
     /** Replaces one indicator's hits, keeps the others, re-derives indicator_ids; sorted like the stream path. */
     private static final String SCRIPT = """
             if (ctx._source.hits == null) { ctx._source.hits = []; }
@@ -99,27 +102,59 @@ public final class IndicatorBackfill {
     }
 
     /**
-     * The first-load path: finds the hits of every given indicator over the events (one search
-     * each, instead of percolating every event), and rewrites each event that has any as a whole
-     * document with {@code hits}, {@code indicator_ids} and the {@code content_hash} the stream
-     * path would have given it (so a later run over the same input finds it unchanged).
-     * The events must carry empty {@code hits} and no others; each updated event, as stored, goes
-     * to {@code updated}. Returns how many events were updated.
+     * A first load's predictions of the hits of the given indicators' queries that read no text,
+     * to attach as the events are written and to pass to {@link #attachAll} afterwards.
      */
-    public int attachAll(List<Indicator> indicators, Consumer<ObjectNode> updated) {
+    public PredictedHits predict(List<Indicator> indicators, EventFields fields) {
+        return new PredictedHits(indicators, new StructuredQueryEvaluator(fields), hits);
+    }
+
+    /**
+     * The first-load path, once every event is written and searchable. Finds the hits of every
+     * given indicator over the events (one search each, instead of percolating every event): a
+     * predicted indicator's only to check the prediction, by event id; the others' with what their
+     * hits are built from. Then rewrites each event whose hits differ from those it was written
+     * with (a searched indicator's hits, a wrong prediction) as a whole document with {@code hits},
+     * {@code indicator_ids} and the {@code content_hash} the stream path would have given it (so a
+     * later run over the same input finds it unchanged). Each rewritten event, as stored, goes to
+     * {@code updated}. Returns how many events were rewritten.
+     *
+     * @param predicted what was predicted as the events were written ({@link #predict}); the events must
+     *                  carry those hits and no others
+     */
+    public int attachAll(List<Indicator> indicators, PredictedHits predicted, Consumer<ObjectNode> updated) {
+        Set<String> predictedIds = predicted.indicatorIds();
+        Set<String> searched = new HashSet<>();
+        indicators.stream().map(Indicator::id).filter(id -> !predictedIds.contains(id)).forEach(searched::add);
         // Two requests in flight: while the engine serves one search or page, this JVM builds the
         // hits or the documents of the other (one at a time left a core idle).
         try (ForkJoinPool pool = new ForkJoinPool(2)) {
-            Map<String, List<IndicatorHit>> byEvent = new ConcurrentHashMap<>();
-            pool.submit(() -> indicators.parallelStream().forEach(indicator -> find(indicator).forEach((eventId, hit) ->
-                    byEvent.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit)))).get();
-            List<String> ids = byEvent.keySet().stream().sorted().toList();
+            Map<String, List<IndicatorHit>> found = new ConcurrentHashMap<>();
+            Map<String, Set<Indicator>> missed = new ConcurrentHashMap<>();
+            Map<String, Set<String>> wrong = new ConcurrentHashMap<>();
+            pool.submit(() -> indicators.parallelStream().forEach(indicator -> {
+                if (predictedIds.contains(indicator.id())) {
+                    Set<String> mine = predicted.eventsHitBy(indicator.id());
+                    Set<String> engine = matchingIds(indicator);
+                    engine.stream().filter(id -> !mine.contains(id)).forEach(id -> missed.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator));
+                    mine.stream().filter(id -> !engine.contains(id)).forEach(id -> wrong.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
+                } else {
+                    find(indicator).forEach((eventId, hit) ->
+                            found.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit));
+                }
+            })).get();
+            Set<String> rewrite = new TreeSet<>(found.keySet());
+            rewrite.addAll(missed.keySet());
+            rewrite.addAll(wrong.keySet());
+            List<String> ids = List.copyOf(rewrite);
             List<List<String>> pages = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += PAGE) {
                 pages.add(ids.subList(from, Math.min(ids.size(), from + PAGE)));
             }
-            int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, byEvent, updated)).sum()).get();
-            log.info("First-load indicators: {} queries, {} events with hits", indicators.size(), written);
+            Corrections corrections = new Corrections(searched, found, missed, wrong);
+            int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, corrections, updated)).sum()).get();
+            log.info("First-load indicators: {} searched, {} predicted (events corrected: {} missed, {} wrongly hit), {} events rewritten",
+                    searched.size(), predictedIds.size(), missed.size(), wrong.size(), written);
             return written;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,8 +164,36 @@ public final class IndicatorBackfill {
         }
     }
 
-    /** Rewrites one page of events with their hits: the stored document, hits attached, hashed as the stream path hashes it. */
-    private int writePage(List<String> page, Map<String, List<IndicatorHit>> byEvent, Consumer<ObjectNode> updated) {
+    /**
+     * What a first load changes on the events it rewrites: the hits found for the searched
+     * indicators, and per event the predicted indicators the engine matched but the prediction
+     * did not ({@code missed}) or the other way round ({@code wrong}).
+     */
+    private record Corrections(Set<String> searched, Map<String, List<IndicatorHit>> found,
+                               Map<String, Set<Indicator>> missed, Map<String, Set<String>> wrong) {
+
+        /** The event's hits after the corrections, from those it was written with. */
+        List<IndicatorHit> apply(String eventId, ObjectNode event, HitFactory factory) {
+            Set<String> wrongHere = wrong.getOrDefault(eventId, Set.of());
+            List<IndicatorHit> hits = new ArrayList<>(found.getOrDefault(eventId, List.of()));
+            event.path("hits").forEach(stored -> {
+                IndicatorHit hit = IndicatorHit.fromJson(stored);
+                if (!searched.contains(hit.indicatorId()) && !wrongHere.contains(hit.indicatorId())) {
+                    hits.add(hit);
+                }
+            });
+            for (Indicator indicator : missed.getOrDefault(eventId, Set.of())) {
+                hits.add(factory.hit(indicator.meta(), indicator.query(), event, List.of()));
+            }
+            return hits;
+        }
+    }
+
+    /**
+     * Rewrites one page of events with their corrected hits: the stored document, hits attached,
+     * hashed as the stream path hashes it.
+     */
+    private int writePage(List<String> page, Corrections corrections, Consumer<ObjectNode> updated) {
         String index = connection.alias("events");
         ObjectNode mget = JSON.createObjectNode();
         page.forEach(mget.putArray("ids")::add);
@@ -146,7 +209,7 @@ public final class IndicatorBackfill {
             ObjectNode source = (ObjectNode) doc.path("_source");
             JsonNode ingestedAt = source.get("ingested_at");
             source.remove(List.of("content_hash", "ingested_at"));
-            IndicatorHit.attach(source, byEvent.get(doc.path("_id").asText()));
+            IndicatorHit.attach(source, corrections.apply(doc.path("_id").asText(), source, hits));
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
             source.put("content_hash", Ids.sha256Hex(source.toString()));
             if (ingestedAt != null) {
@@ -167,6 +230,23 @@ public final class IndicatorBackfill {
     }
 
     /**
+     * The ids of the events the indicator's query matches, and nothing else: no stored field is
+     * read (the id comes from doc values), so checking a prediction costs the engine no more than
+     * running the query.
+     */
+    private Set<String> matchingIds(Indicator indicator) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", CHECK_PAGE);
+        body.putArray("sort").add("_doc");
+        body.put("stored_fields", "_none_");
+        body.putArray("docvalue_fields").add("event_id");
+        body.set("query", indicator.query());
+        Set<String> ids = new HashSet<>();
+        scroll(body, hit -> ids.add(hit.path("fields").path("event_id").path(0).asText()));
+        return ids;
+    }
+
+    /**
      * What a hit is built from: the text, who the event involves, and the fields the query reads
      * (its structured evidence). Fetching only these spares the engine and this JVM the rest of
      * every matching event (entities, people, codes the query does not read), twice for an event
@@ -174,27 +254,15 @@ public final class IndicatorBackfill {
      */
     static Set<String> evidenceFields(Indicator indicator) {
         Set<String> fields = new TreeSet<>(List.of("child_ids", "person_ids"));
-        if (readsText(indicator)) {
+        if (indicator.readsText()) {
             fields.add("text");
         }
-        for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
-            int dot = leaf.field().indexOf('.');
-            String root = dot < 0 ? leaf.field() : leaf.field().substring(0, dot);
+        for (String root : QueryFields.roots(List.of(indicator))) {
             // an object's fields, and the same fields stored under dotted keys ("codes.flags")
             fields.add(root);
             fields.add(root + ".*");
         }
         return fields;
-    }
-
-    /**
-     * Whether the query reads the note text, the only fields highlighted. A query that does not
-     * gets no highlight back, so its hits carry structured evidence whether or not the engine is
-     * asked to highlight: asking would only cost it a pass over every matching event's text
-     * (HLT13 alone matches every A&E attendance).
-     */
-    static boolean readsText(Indicator indicator) {
-        return QueryFields.leaves(indicator.query()).stream().anyMatch(QueryFields.Leaf::readsText);
     }
 
     /** The hits the indicator has over the events now, by event document id, without writing anything. */
@@ -210,7 +278,9 @@ public final class IndicatorBackfill {
         ArrayNode includes = body.putObject("_source").putArray("includes");
         evidenceFields(indicator).forEach(includes::add);
         body.set("query", indicator.query());
-        if (readsText(indicator)) {
+        // A query that reads no text gets no highlight back: asking would only cost the engine a
+        // pass over every matching event's text.
+        if (indicator.readsText()) {
             body.set("highlight", parse(HitFactory.highlightJson()));
         }
         scroll(body, hit -> {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 
@@ -121,16 +120,7 @@ public final class IndicatorCatalogue {
      * enable one at any time): all a document needs to be percolated against the catalogue.
      */
     public Set<String> queriedFields() {
-        Set<String> roots = new TreeSet<>();
-        for (Indicator indicator : indicators.values()) {
-            if (indicator.isQuery()) {
-                for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
-                    int dot = leaf.field().indexOf('.');
-                    roots.add(dot < 0 ? leaf.field() : leaf.field().substring(0, dot));
-                }
-            }
-        }
-        return Collections.unmodifiableSet(roots);
+        return QueryFields.roots(indicators.values());
     }
 
     private static List<Indicator> readFile(Path file, EventFields fields) {

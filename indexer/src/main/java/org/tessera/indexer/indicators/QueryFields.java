@@ -2,9 +2,12 @@ package org.tessera.indexer.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Walks an indicator query and lists the fields it reads, rejecting query types outside the small
@@ -23,9 +26,26 @@ final class QueryFields {
         boolean readsText() {
             return field.equals("text") || field.startsWith("text.");
         }
+
+        /** The top-level event field the leaf reads: {@code codes} for {@code codes.flags}. */
+        String root() {
+            int dot = field.indexOf('.');
+            return dot < 0 ? field : field.substring(0, dot);
+        }
     }
 
     private QueryFields() {
+    }
+
+    /** The top-level event fields the queries of the given indicators read (rules read none). */
+    static Set<String> roots(Collection<Indicator> indicators) {
+        Set<String> roots = new TreeSet<>();
+        for (Indicator indicator : indicators) {
+            if (indicator.isQuery()) {
+                leaves(indicator.query()).forEach(leaf -> roots.add(leaf.root()));
+            }
+        }
+        return Collections.unmodifiableSet(roots);
     }
 
     /** All leaves in document order; throws IllegalArgumentException naming the bad part. */

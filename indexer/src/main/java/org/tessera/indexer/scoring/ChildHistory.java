@@ -13,16 +13,35 @@ import java.util.Objects;
  */
 public record ChildHistory(String childId, List<RiskEvent> events, HouseholdTimeline households) {
 
+    /** The order of {@link #events}: oldest first, then by event id. */
+    public static final Comparator<RiskEvent> ORDER = Comparator.comparing(RiskEvent::date).thenComparing(RiskEvent::eventId);
+
     public ChildHistory {
         Objects.requireNonNull(childId, "childId");
-        Map<String, RiskEvent> unique = new LinkedHashMap<>();
-        for (RiskEvent event : events) {
-            unique.putIfAbsent(event.eventId(), event);
+        if (!strictlyInOrder(events)) {
+            Map<String, RiskEvent> unique = new LinkedHashMap<>();
+            for (RiskEvent event : events) {
+                unique.putIfAbsent(event.eventId(), event);
+            }
+            List<RiskEvent> sorted = new ArrayList<>(unique.values());
+            sorted.sort(ORDER);
+            events = sorted;
         }
-        List<RiskEvent> sorted = new ArrayList<>(unique.values());
-        sorted.sort(Comparator.comparing(RiskEvent::date).thenComparing(RiskEvent::eventId));
-        events = List.copyOf(sorted);
+        events = List.copyOf(events);
         households = households == null ? HouseholdTimeline.none() : households;
+    }
+
+    /**
+     * Whether every event comes strictly after the one before it in {@link #ORDER}: then no event
+     * id repeats (an id has one date) and the list is already what the constructor would make.
+     */
+    private static boolean strictlyInOrder(List<RiskEvent> events) {
+        for (int i = 1; i < events.size(); i++) {
+            if (ORDER.compare(events.get(i - 1), events.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A history whose household timeline is derived from the child's own events. */

@@ -64,16 +64,20 @@ public final class EventLedger implements ChildHistories {
     }
 
     /**
-     * Notes the hits a first load attached after the events were written (the document as
-     * stored, with its hits): the event was recorded before, without them.
+     * Notes the hits a first load gave an event after it was written (the document as stored,
+     * with its hits): the event was recorded before, with other hits or none.
      */
     public synchronized void recordHits(JsonNode eventDocument) {
         if (frozen != null) {
             throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
         }
-        EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null))
-                .filter(event -> !event.hits().isEmpty())
-                .ifPresent(event -> eventsWithHits.put(event.eventId(), event));
+        EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null)).ifPresent(event -> {
+            if (event.hits().isEmpty()) {
+                eventsWithHits.remove(event.eventId());
+            } else {
+                eventsWithHits.put(event.eventId(), event);
+            }
+        });
     }
 
     /** Forgets everything recorded, ready for the next run. */
@@ -167,7 +171,10 @@ public final class EventLedger implements ChildHistories {
         final Map<Integer, List<RiskEvent>> byHousehold = new HashMap<>();
 
         Frozen() {
-            for (RiskEvent event : eventsWithHits) {
+            // In history order, so that a child's history is a merge of a few sorted runs.
+            List<RiskEvent> inOrder = new ArrayList<>(eventsWithHits);
+            inOrder.sort(ChildHistory.ORDER);
+            for (RiskEvent event : inOrder) {
                 Set<Integer> seenHouseholds = new HashSet<>();
                 Set<String> seenPeople = new HashSet<>();
                 for (RiskEvent.Participant p : event.people()) {
@@ -199,21 +206,31 @@ public final class EventLedger implements ChildHistories {
                     }
                 }
             }
-            Map<String, RiskEvent> events = new LinkedHashMap<>();
-            for (RiskEvent event : byPerson.getOrDefault(child, List.of())) {
-                if (!event.date().isAfter(asOf)) {
-                    events.putIfAbsent(event.eventId(), event);
-                }
-            }
+            // The child's events and its households' events, each run already in history order:
+            // sorted together (a merge of the runs) with repeats side by side, kept once.
+            List<RiskEvent> events = new ArrayList<>();
+            addUpTo(byPerson.getOrDefault(child, List.of()), asOf, events);
             for (int household : livedIn) {
-                for (RiskEvent event : byHousehold.getOrDefault(household, List.of())) {
-                    if (!event.date().isAfter(asOf)) {
-                        events.putIfAbsent(event.eventId(), event);
-                    }
+                addUpTo(byHousehold.getOrDefault(household, List.of()), asOf, events);
+            }
+            events.sort(ChildHistory.ORDER);
+            List<RiskEvent> unique = new ArrayList<>(events.size());
+            for (RiskEvent event : events) {
+                if (unique.isEmpty() || !unique.getLast().eventId().equals(event.eventId())) {
+                    unique.add(event);
                 }
             }
-            return new ChildHistory(child, List.copyOf(events.values()),
-                    HouseholdTimeline.fromSightings(timeline, parameters.householdBackfillDays()));
+            return new ChildHistory(child, unique, HouseholdTimeline.fromSightings(timeline, parameters.householdBackfillDays()));
+        }
+
+        /** Adds the events of a run in history order dated up to {@code asOf}. */
+        private static void addUpTo(List<RiskEvent> run, LocalDate asOf, List<RiskEvent> into) {
+            for (RiskEvent event : run) {
+                if (event.date().isAfter(asOf)) {
+                    return;
+                }
+                into.add(event);
+            }
         }
     }
 

@@ -20,7 +20,13 @@ public record RiskEvent(String eventId, LocalDate date, String agency, String re
     }
 
     public boolean involves(String personId) {
-        return people.stream().anyMatch(p -> p.personId().equals(personId));
+        // a loop, not a stream: the scorer asks this of every event in every child's history, twice
+        for (Participant p : people) {
+            if (p.personId().equals(personId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One person on the event, with the household the linker placed them in at the event date. */

@@ -17,7 +17,7 @@ class IndicatorBackfillTest {
             var fields = IndicatorBackfill.evidenceFields(indicator);
             assertThat(fields).contains("child_ids", "person_ids");
             boolean readsText = QueryFields.leaves(indicator.query()).stream().anyMatch(leaf -> leaf.field().split("\\.")[0].equals("text"));
-            assertThat(IndicatorBackfill.readsText(indicator)).as(indicator.id()).isEqualTo(readsText);
+            assertThat(indicator.readsText()).as(indicator.id()).isEqualTo(readsText);
             assertThat(fields.contains("text")).as(indicator.id() + " fetches the text it may highlight").isEqualTo(readsText);
             for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
                 String root = leaf.field().split("\\.")[0];
@@ -30,7 +30,7 @@ class IndicatorBackfillTest {
     @Test
     void theCatalogueHasBothKindsOfQuery() {
         var queries = CATALOGUE.all().stream().filter(Indicator::isQuery).toList();
-        assertThat(queries).anyMatch(IndicatorBackfill::readsText);
-        assertThat(queries).anyMatch(indicator -> !IndicatorBackfill.readsText(indicator));
+        assertThat(queries).anyMatch(Indicator::readsText);
+        assertThat(queries).anyMatch(indicator -> !indicator.readsText());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tessera.indexer.extraction.TextExtractor;
+import org.tessera.indexer.indicators.EventFields;
 import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.Indicator;
 import org.tessera.indexer.indicators.IndicatorBackfill;
@@ -60,7 +61,8 @@ public final class IngestPipelines {
         // What the scorer needs of the events is noted as they are written, so the closing
         // rescore need not read them all back: when the index holds exactly this run's events.
         EventLedger ledger = new EventLedger(parameters);
-        stages.add(new PercolationStage(percolator, backfill, new IndicatorStore(connection), catalogue, ledger::recordHits));
+        stages.add(new PercolationStage(percolator, backfill, new IndicatorStore(connection), catalogue,
+                EventFields.loadDefault(), ledger::recordHits));
         stages.add(new EventBatchStage() {
             @Override
             public String name() {

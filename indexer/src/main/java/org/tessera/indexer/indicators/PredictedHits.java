@@ -1,0 +1,60 @@
+package org.tessera.indexer.indicators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A first load's hits of the queries that read no note text, predicted in this JVM as each event
+ * is written ({@link StructuredQueryEvaluator}). On a county four in five of the events any
+ * indicator matches are matched by such queries alone (every A&amp;E attendance, every week of
+ * poor attendance): predicted, they are written once with their hits instead of written bare and
+ * rewritten after the searches. {@link IndicatorBackfill#attachAll} then checks every prediction
+ * against the engine's own answer and rewrites any event it got wrong, so a prediction decides
+ * only how much is rewritten, never what is stored.
+ *
+ * <p>One thread records ({@link #hitsOf}); the record is read once recording is over.
+ */
+public final class PredictedHits {
+
+    private final List<Indicator> indicators;
+    private final StructuredQueryEvaluator evaluator;
+    private final HitFactory hits;
+    private final Map<String, Set<String>> eventsByIndicator = new HashMap<>();
+
+    PredictedHits(List<Indicator> candidates, StructuredQueryEvaluator evaluator, HitFactory hits) {
+        this.indicators = candidates.stream()
+                .filter(indicator -> indicator.isQuery() && !indicator.readsText() && evaluator.supports(indicator.query()))
+                .toList();
+        this.evaluator = evaluator;
+        this.hits = hits;
+        indicators.forEach(indicator -> eventsByIndicator.put(indicator.id(), new HashSet<>()));
+    }
+
+    /** The indicators predicted: the candidates' queries that read no text and that the evaluator supports. */
+    public Set<String> indicatorIds() {
+        return new TreeSet<>(eventsByIndicator.keySet());
+    }
+
+    /** The predicted hits of one event document (as the stream path would build them), noted for the check. */
+    public List<IndicatorHit> hitsOf(JsonNode event) {
+        List<IndicatorHit> found = new ArrayList<>(1);
+        for (Indicator indicator : indicators) {
+            if (evaluator.matches(indicator.query(), event)) {
+                found.add(hits.hit(indicator.meta(), indicator.query(), event, List.of()));
+                eventsByIndicator.get(indicator.id()).add(event.path("event_id").asText());
+            }
+        }
+        return found;
+    }
+
+    /** The ids of the events predicted to match the indicator (empty for one not predicted). */
+    Set<String> eventsHitBy(String indicatorId) {
+        return eventsByIndicator.getOrDefault(indicatorId, Set.of());
+    }
+}
