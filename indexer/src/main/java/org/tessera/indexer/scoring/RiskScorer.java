@@ -54,22 +54,30 @@ public final class RiskScorer {
 
     /** Score now, the score {@code velocity_window_days} earlier, and the velocity between them. */
     public RiskAssessment assess(ChildHistory history, LocalDate asOf) {
-        RiskScore now = score(history, asOf);
         int window = parameters.velocityWindowDays();
-        double earlier = score(history, asOf.minusDays(window)).score();
+        LocalDate earlierDay = asOf.minusDays(window);
+        // Whom a hit reaches does not depend on the day scored as of: found once for both scores.
+        List<Reached> reached = reached(history, earlierDay.minusDays(parameters.maxAgeDays()), asOf);
+        RiskScore now = score(history.childId(), reached, asOf);
+        double earlier = score(history.childId(), reached, earlierDay).score();
         return new RiskAssessment(now, earlier, (now.score() - earlier) * DAYS_PER_VELOCITY_UNIT / window);
     }
 
     /** The child's score at the end of {@code asOf}; events dated after it do not exist for this computation. */
     public RiskScore score(ChildHistory history, LocalDate asOf) {
+        return score(history.childId(), reached(history, asOf.minusDays(parameters.maxAgeDays()), asOf), asOf);
+    }
+
+    /** A hit that reaches the child, and how. */
+    private record Reached(RiskEvent event, RiskEvent.Hit hit, Reach reach) {
+    }
+
+    /** Every hit on the history's events dated from {@code from} to {@code to} that reaches the child, in history order. */
+    private List<Reached> reached(ChildHistory history, LocalDate from, LocalDate to) {
         String childId = history.childId();
-        List<Candidate> candidates = new ArrayList<>();
+        List<Reached> reached = new ArrayList<>();
         for (RiskEvent event : history.events()) {
-            if (event.date().isAfter(asOf)) {
-                continue;
-            }
-            long age = ChronoUnit.DAYS.between(event.date(), asOf);
-            if (age > parameters.maxAgeDays()) {
+            if (event.date().isAfter(to) || event.date().isBefore(from)) {
                 continue;
             }
             boolean onEvent = event.involves(childId);
@@ -80,9 +88,24 @@ public final class RiskScorer {
             for (RiskEvent.Hit hit : event.hits()) {
                 Reach reach = reach(childId, onEvent, housemates, hit);
                 if (reach != null) {
-                    candidates.add(candidate(event, hit, reach, age));
+                    reached.add(new Reached(event, hit, reach));
                 }
             }
+        }
+        return reached;
+    }
+
+    private RiskScore score(String childId, List<Reached> reached, LocalDate asOf) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (Reached hit : reached) {
+            if (hit.event().date().isAfter(asOf)) {
+                continue;
+            }
+            long age = ChronoUnit.DAYS.between(hit.event().date(), asOf);
+            if (age > parameters.maxAgeDays()) {
+                continue;
+            }
+            candidates.add(candidate(hit.event(), hit.hit(), hit.reach(), age));
         }
 
         // Diminishing returns: within one concern (a severe and a persistent absence are one
