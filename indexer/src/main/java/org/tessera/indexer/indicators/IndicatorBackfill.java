@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,13 +131,13 @@ public final class IndicatorBackfill {
         // hits or the documents of the other (one at a time left a core idle).
         try (ForkJoinPool pool = new ForkJoinPool(2)) {
             Map<String, List<IndicatorHit>> found = new ConcurrentHashMap<>();
-            Map<String, Set<Indicator>> missed = new ConcurrentHashMap<>();
+            Map<String, Set<String>> missed = new ConcurrentHashMap<>();
             Map<String, Set<String>> wrong = new ConcurrentHashMap<>();
             pool.submit(() -> indicators.parallelStream().forEach(indicator -> {
                 if (predictedIds.contains(indicator.id())) {
                     Set<String> mine = predicted.eventsHitBy(indicator.id());
                     Set<String> engine = matchingIds(indicator);
-                    engine.stream().filter(id -> !mine.contains(id)).forEach(id -> missed.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator));
+                    engine.stream().filter(id -> !mine.contains(id)).forEach(id -> missed.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
                     mine.stream().filter(id -> !engine.contains(id)).forEach(id -> wrong.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
                 } else {
                     find(indicator).forEach((eventId, hit) ->
@@ -151,7 +152,9 @@ public final class IndicatorBackfill {
             for (int from = 0; from < ids.size(); from += PAGE) {
                 pages.add(ids.subList(from, Math.min(ids.size(), from + PAGE)));
             }
-            Corrections corrections = new Corrections(searched, found, missed, wrong);
+            Map<String, Indicator> byId = new HashMap<>();
+            indicators.forEach(indicator -> byId.put(indicator.id(), indicator));
+            Corrections corrections = new Corrections(searched, found, missed, wrong, byId);
             int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, corrections, updated)).sum()).get();
             log.info("First-load indicators: {} searched, {} predicted (events corrected: {} missed, {} wrongly hit), {} events rewritten",
                     searched.size(), predictedIds.size(), missed.size(), wrong.size(), written);
@@ -170,7 +173,7 @@ public final class IndicatorBackfill {
      * did not ({@code missed}) or the other way round ({@code wrong}).
      */
     private record Corrections(Set<String> searched, Map<String, List<IndicatorHit>> found,
-                               Map<String, Set<Indicator>> missed, Map<String, Set<String>> wrong) {
+                               Map<String, Set<String>> missed, Map<String, Set<String>> wrong, Map<String, Indicator> indicators) {
 
         /** The event's hits after the corrections, from those it was written with. */
         List<IndicatorHit> apply(String eventId, ObjectNode event, HitFactory factory) {
@@ -182,7 +185,8 @@ public final class IndicatorBackfill {
                     hits.add(hit);
                 }
             });
-            for (Indicator indicator : missed.getOrDefault(eventId, Set.of())) {
+            for (String id : new TreeSet<>(missed.getOrDefault(eventId, Set.of()))) {
+                Indicator indicator = indicators.get(id);
                 hits.add(factory.hit(indicator.meta(), indicator.query(), event, List.of()));
             }
             return hits;

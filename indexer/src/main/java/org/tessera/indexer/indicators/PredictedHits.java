@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * A first load's hits of the queries that read no note text, predicted in this JVM as each event
@@ -22,18 +23,23 @@ import java.util.TreeSet;
  */
 public final class PredictedHits {
 
-    private final List<Indicator> indicators;
-    private final StructuredQueryEvaluator evaluator;
+    /** A predicted indicator with its query compiled. */
+    private record Predicted(Indicator indicator, Predicate<JsonNode> query) {
+    }
+
+    private final List<Predicted> predicted = new ArrayList<>();
     private final HitFactory hits;
     private final Map<String, Set<String>> eventsByIndicator = new HashMap<>();
 
     PredictedHits(List<Indicator> candidates, StructuredQueryEvaluator evaluator, HitFactory hits) {
-        this.indicators = candidates.stream()
-                .filter(indicator -> indicator.isQuery() && !indicator.readsText() && evaluator.supports(indicator.query()))
-                .toList();
-        this.evaluator = evaluator;
+        for (Indicator indicator : candidates) {
+            Predicate<JsonNode> query = indicator.isQuery() && !indicator.readsText() ? evaluator.compile(indicator.query()) : null;
+            if (query != null) {
+                predicted.add(new Predicted(indicator, query));
+                eventsByIndicator.put(indicator.id(), new HashSet<>());
+            }
+        }
         this.hits = hits;
-        indicators.forEach(indicator -> eventsByIndicator.put(indicator.id(), new HashSet<>()));
     }
 
     /** The indicators predicted: the candidates' queries that read no text and that the evaluator supports. */
@@ -44,8 +50,9 @@ public final class PredictedHits {
     /** The predicted hits of one event document (as the stream path would build them), noted for the check. */
     public List<IndicatorHit> hitsOf(JsonNode event) {
         List<IndicatorHit> found = new ArrayList<>(1);
-        for (Indicator indicator : indicators) {
-            if (evaluator.matches(indicator.query(), event)) {
+        for (Predicted candidate : predicted) {
+            if (candidate.query().test(event)) {
+                Indicator indicator = candidate.indicator();
                 found.add(hits.hit(indicator.meta(), indicator.query(), event, List.of()));
                 eventsByIndicator.get(indicator.id()).add(event.path("event_id").asText());
             }

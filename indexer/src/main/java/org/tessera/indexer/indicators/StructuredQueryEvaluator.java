@@ -3,10 +3,12 @@ package org.tessera.indexer.indicators;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,17 +17,19 @@ import java.util.regex.Pattern;
  * {@code terms}, {@code range}, {@code exists}, {@code match_all} and {@code constant_score}, over
  * keyword fields (plain or with the {@code folded} normalizer) and numeric fields, as the engine
  * reads them: any value of an array may match, a float field compares in float precision, an
- * integer field drops a value's fraction.
+ * integer field drops a value's fraction. A query is compiled once into a predicate (paths split,
+ * wanted values normalised, bounds parsed): a first load asks every event.
  *
  * <p>A prediction, never the last word: a first load writes the predicted hits with the events and
  * then checks every prediction against the engine's own answer to the same query
  * ({@link IndicatorBackfill#attachAll}), rewriting any event it got wrong. Queries outside this
- * subset are not predicted ({@link #supports}). Thread-safe.
+ * subset are not predicted ({@link #compile} gives null). Thread-safe.
  */
 final class StructuredQueryEvaluator {
 
     private static final Set<String> INTEGERS = Set.of("integer", "long", "short", "byte");
     private static final Set<String> DECIMALS = Set.of("float", "half_float", "double");
+    private static final Set<String> BOUNDS = Set.of("gt", "gte", "lt", "lte");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final EventFields fields;
@@ -34,160 +38,172 @@ final class StructuredQueryEvaluator {
         this.fields = fields;
     }
 
-    /** Whether {@link #matches} can answer for this query: the subset above, every field mapped with a type it knows. */
+    /** Whether {@link #matches} can answer for this query. */
     boolean supports(JsonNode query) {
-        if (query == null || !query.isObject() || query.size() != 1) {
-            return false;
-        }
-        Map.Entry<String, JsonNode> only = query.properties().iterator().next();
-        JsonNode body = only.getValue();
-        return switch (only.getKey()) {
-            case "bool" -> supportsBool(body);
-            case "constant_score" -> supports(body.get("filter"));
-            case "match_all" -> true;
-            case "exists" -> fields.contains(body.path("field").asText());
-            case "term" -> singleField(body) && known(fieldOf(body)) && isScalar(termValue(body));
-            case "terms" -> singleField(body) && known(fieldOf(body)) && body.get(fieldOf(body)).isArray();
-            case "range" -> singleField(body) && numeric(fieldOf(body)) && rangeBounds(body.get(fieldOf(body)));
-            default -> false;
-        };
-    }
-
-    private boolean supportsBool(JsonNode body) {
-        for (Map.Entry<String, JsonNode> clause : body.properties()) {
-            switch (clause.getKey()) {
-                case "must", "filter", "should", "must_not" -> {
-                    for (JsonNode query : clauses(clause.getValue())) {
-                        if (!supports(query)) {
-                            return false;
-                        }
-                    }
-                }
-                case "minimum_should_match" -> {
-                    if (!clause.getValue().canConvertToInt() && !clause.getValue().asText().matches("\\d+")) {
-                        return false;   // percentages and combinations: left to the engine
-                    }
-                }
-                case "boost", "_name" -> { }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return compile(query) != null;
     }
 
     /** Whether the event matches the query; only for queries it {@link #supports}. */
     boolean matches(JsonNode query, JsonNode event) {
+        Predicate<JsonNode> compiled = compile(query);
+        if (compiled == null) {
+            throw new IllegalArgumentException("not a query this evaluator supports: " + query);
+        }
+        return compiled.test(event);
+    }
+
+    /**
+     * The query as a predicate over event documents, or null when it is outside the subset (a
+     * query type, option or field mapping it does not know).
+     */
+    Predicate<JsonNode> compile(JsonNode query) {
+        if (query == null || !query.isObject() || query.size() != 1) {
+            return null;
+        }
         Map.Entry<String, JsonNode> only = query.properties().iterator().next();
         JsonNode body = only.getValue();
         return switch (only.getKey()) {
-            case "bool" -> matchesBool(body, event);
-            case "constant_score" -> matches(body.get("filter"), event);
-            case "match_all" -> true;
-            case "exists" -> !values(event, body.path("field").asText()).isEmpty();
-            case "term" -> anyEqual(fieldOf(body), event, List.of(termValue(body)));
-            case "terms" -> {
-                List<JsonNode> wanted = new ArrayList<>();
-                body.get(fieldOf(body)).forEach(wanted::add);
-                yield anyEqual(fieldOf(body), event, wanted);
-            }
-            case "range" -> inRange(fieldOf(body), body.get(fieldOf(body)), event);
-            default -> throw new IllegalArgumentException("unsupported query type " + only.getKey());
+            case "bool" -> bool(body);
+            case "constant_score" -> compile(body.get("filter"));
+            case "match_all" -> event -> true;
+            case "exists" -> fields.contains(body.path("field").asText()) ? exists(new Path(body.path("field").asText())) : null;
+            case "term" -> singleField(body) && isScalar(termValue(body)) ? equalTo(fieldOf(body), List.of(termValue(body))) : null;
+            case "terms" -> singleField(body) && body.get(fieldOf(body)).isArray() ? equalTo(fieldOf(body), elements(body.get(fieldOf(body)))) : null;
+            case "range" -> singleField(body) ? range(fieldOf(body), body.get(fieldOf(body))) : null;
+            default -> null;
         };
     }
 
-    private boolean matchesBool(JsonNode body, JsonNode event) {
-        for (JsonNode query : clauses(body.get("must"))) {
-            if (!matches(query, event)) {
-                return false;
+    private Predicate<JsonNode> bool(JsonNode body) {
+        List<Predicate<JsonNode>> required = new ArrayList<>();
+        List<Predicate<JsonNode>> excluded = new ArrayList<>();
+        List<Predicate<JsonNode>> optional = new ArrayList<>();
+        Integer minimum = null;
+        for (Map.Entry<String, JsonNode> clause : body.properties()) {
+            List<Predicate<JsonNode>> into = switch (clause.getKey()) {
+                case "must", "filter" -> required;
+                case "must_not" -> excluded;
+                case "should" -> optional;
+                default -> null;
+            };
+            if (into != null) {
+                for (JsonNode query : elements(clause.getValue())) {
+                    Predicate<JsonNode> compiled = compile(query);
+                    if (compiled == null) {
+                        return null;
+                    }
+                    into.add(compiled);
+                }
+            } else if (clause.getKey().equals("minimum_should_match")) {
+                if (!clause.getValue().asText().matches("\\d+")) {
+                    return null;   // percentages and combinations: left to the engine
+                }
+                minimum = Integer.parseInt(clause.getValue().asText());
+            } else if (!clause.getKey().equals("boost") && !clause.getKey().equals("_name")) {
+                return null;
             }
-        }
-        for (JsonNode query : clauses(body.get("filter"))) {
-            if (!matches(query, event)) {
-                return false;
-            }
-        }
-        for (JsonNode query : clauses(body.get("must_not"))) {
-            if (matches(query, event)) {
-                return false;
-            }
-        }
-        List<JsonNode> should = clauses(body.get("should"));
-        if (should.isEmpty()) {
-            return true;
         }
         // The engine's default: with no must or filter clause one should clause must match, else none need.
-        int required = body.has("minimum_should_match") ? Integer.parseInt(body.get("minimum_should_match").asText())
-                : clauses(body.get("must")).isEmpty() && clauses(body.get("filter")).isEmpty() ? 1 : 0;
-        int matched = 0;
-        for (JsonNode query : should) {
-            if (matches(query, event) && ++matched >= required) {
-                return true;
-            }
-        }
-        return matched >= required;
-    }
-
-    private boolean anyEqual(String field, JsonNode event, List<JsonNode> wanted) {
-        List<JsonNode> values = values(event, field);
-        if (values.isEmpty()) {
-            return false;
-        }
-        if (numeric(field)) {
-            for (JsonNode value : values) {
-                Double have = number(field, value);
-                for (JsonNode want : wanted) {
-                    Double expected = number(field, want);
-                    if (have != null && have.equals(expected)) {
-                        return true;
-                    }
+        int needed = optional.isEmpty() ? 0 : minimum != null ? minimum : required.isEmpty() ? 1 : 0;
+        return event -> {
+            for (Predicate<JsonNode> query : required) {
+                if (!query.test(event)) {
+                    return false;
                 }
             }
-            return false;
-        }
-        boolean folded = "folded".equals(fields.normalizer(field));
-        for (JsonNode value : values) {
-            String have = folded ? fold(value.asText()) : value.asText();
+            for (Predicate<JsonNode> query : excluded) {
+                if (query.test(event)) {
+                    return false;
+                }
+            }
+            int matched = 0;
+            for (int i = 0; i < optional.size() && matched < needed; i++) {
+                if (optional.get(i).test(event)) {
+                    matched++;
+                }
+            }
+            return matched >= needed;
+        };
+    }
+
+    private Predicate<JsonNode> exists(Path path) {
+        return event -> !path.values(event).isEmpty();
+    }
+
+    private Predicate<JsonNode> equalTo(String field, List<JsonNode> wanted) {
+        Path path = new Path(field);
+        String type = fields.type(field);
+        if (numeric(type)) {
+            Set<Double> numbers = new HashSet<>();
             for (JsonNode want : wanted) {
-                if (have.equals(folded ? fold(want.asText()) : want.asText())) {
+                Double number = number(type, want);
+                if (number != null) {
+                    numbers.add(number);
+                }
+            }
+            return event -> path.values(event).stream().map(value -> number(type, value)).anyMatch(numbers::contains);
+        }
+        String normalizer = fields.normalizer(field);
+        if (!"keyword".equals(type) || (normalizer != null && !normalizer.equals("folded"))) {
+            return null;
+        }
+        boolean folded = normalizer != null;
+        Set<String> values = new HashSet<>();
+        wanted.forEach(want -> values.add(folded ? fold(want.asText()) : want.asText()));
+        return event -> {
+            for (JsonNode value : path.values(event)) {
+                if (values.contains(folded ? fold(value.asText()) : value.asText())) {
                     return true;
                 }
             }
-        }
-        return false;
+            return false;
+        };
     }
 
-    private boolean inRange(String field, JsonNode bounds, JsonNode event) {
-        for (JsonNode value : values(event, field)) {
-            Double have = number(field, value);
-            if (have != null && within(field, have, bounds)) {
-                return true;
-            }
+    private Predicate<JsonNode> range(String field, JsonNode bounds) {
+        String type = fields.type(field);
+        if (!numeric(type) || bounds == null || !bounds.isObject() || bounds.isEmpty()) {
+            return null;
         }
-        return false;
-    }
-
-    private boolean within(String field, double value, JsonNode bounds) {
-        boolean single = "float".equals(fields.type(field)) || "half_float".equals(fields.type(field));
+        boolean single = "float".equals(type) || "half_float".equals(type);
+        double lower = Double.NEGATIVE_INFINITY;
+        double upper = Double.POSITIVE_INFINITY;
+        boolean lowerIncluded = true;
+        boolean upperIncluded = true;
         for (Map.Entry<String, JsonNode> bound : bounds.properties()) {
+            if (!BOUNDS.contains(bound.getKey()) || !(bound.getValue().isNumber() || isNumber(bound.getValue().asText()))) {
+                return null;
+            }
             double limit = single ? (float) bound.getValue().asDouble() : bound.getValue().asDouble();
-            boolean ok = switch (bound.getKey()) {
-                case "gt" -> value > limit;
-                case "gte" -> value >= limit;
-                case "lt" -> value < limit;
-                case "lte" -> value <= limit;
-                default -> true;
-            };
-            if (!ok) {
-                return false;
+            switch (bound.getKey()) {
+                case "gt", "gte" -> {
+                    lower = limit;
+                    lowerIncluded = bound.getKey().equals("gte");
+                }
+                default -> {
+                    upper = limit;
+                    upperIncluded = bound.getKey().equals("lte");
+                }
             }
         }
-        return true;
+        Path path = new Path(field);
+        double from = lower;
+        double to = upper;
+        boolean fromIncluded = lowerIncluded;
+        boolean toIncluded = upperIncluded;
+        return event -> {
+            for (JsonNode value : path.values(event)) {
+                Double have = number(type, value);
+                if (have != null && (fromIncluded ? have >= from : have > from) && (toIncluded ? have <= to : have < to)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** A field's value as the engine indexes it: a float field in float precision, an integer field without its fraction. */
-    private Double number(String field, JsonNode value) {
+    private static Double number(String type, JsonNode value) {
         double parsed;
         if (value.isNumber()) {
             parsed = value.asDouble();
@@ -196,7 +212,6 @@ final class StructuredQueryEvaluator {
         } else {
             return null;
         }
-        String type = fields.type(field);
         if (INTEGERS.contains(type)) {
             return (double) (long) parsed;
         }
@@ -204,55 +219,47 @@ final class StructuredQueryEvaluator {
     }
 
     private static boolean isNumber(String text) {
+        if (text.isBlank()) {
+            return false;
+        }
         try {
             Double.parseDouble(text.strip());
-            return !text.isBlank();
+            return true;
         } catch (NumberFormatException e) {
             return false;
         }
     }
 
-    private boolean rangeBounds(JsonNode bounds) {
-        if (bounds == null || !bounds.isObject() || bounds.isEmpty()) {
-            return false;
-        }
-        for (Map.Entry<String, JsonNode> bound : bounds.properties()) {
-            if (!Set.of("gt", "gte", "lt", "lte").contains(bound.getKey())
-                    || !(bound.getValue().isNumber() || isNumber(bound.getValue().asText()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The non-null values at a dotted path (objects, or the same path stored as a dotted key). */
-    private static List<JsonNode> values(JsonNode event, String field) {
-        JsonNode node = HitFactory.at(event, field);
-        List<JsonNode> values = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(value -> {
-                if (isScalar(value)) {
-                    values.add(value);
-                }
-            });
-        } else if (isScalar(node)) {
-            values.add(node);
-        }
-        return values;
-    }
-
-    private boolean known(String field) {
-        String type = fields.type(field);
-        if ("keyword".equals(type)) {
-            String normalizer = fields.normalizer(field);
-            return normalizer == null || normalizer.equals("folded");
-        }
-        return numeric(field);
-    }
-
-    private boolean numeric(String field) {
-        String type = fields.type(field);
+    private static boolean numeric(String type) {
         return type != null && (INTEGERS.contains(type) || DECIMALS.contains(type));
+    }
+
+    /** A dotted field path, split once: its values in an event (objects, or the same path stored as a dotted key). */
+    private record Path(String field, String[] parts) {
+        Path(String field) {
+            this(field, field.split("\\."));
+        }
+
+        List<JsonNode> values(JsonNode event) {
+            JsonNode node = event;
+            for (String part : parts) {
+                node = node.path(part);
+            }
+            if (node.isMissingNode()) {
+                node = event.path(field);
+            }
+            List<JsonNode> values = new ArrayList<>(1);
+            if (node.isArray()) {
+                node.forEach(value -> {
+                    if (isScalar(value)) {
+                        values.add(value);
+                    }
+                });
+            } else if (isScalar(node)) {
+                values.add(node);
+            }
+            return values;
+        }
     }
 
     /** A term query's value: {@code {"field": v}} or {@code {"field": {"value": v}}}. */
@@ -273,7 +280,7 @@ final class StructuredQueryEvaluator {
         return body.properties().iterator().next().getKey();
     }
 
-    private static List<JsonNode> clauses(JsonNode clause) {
+    private static List<JsonNode> elements(JsonNode clause) {
         List<JsonNode> list = new ArrayList<>();
         if (clause == null || clause.isNull()) {
             return list;
@@ -288,6 +295,12 @@ final class StructuredQueryEvaluator {
 
     /** The {@code folded} normalizer (lowercase, accents off), as near as this JVM gets to the engine's ASCII folding. */
     static String fold(String value) {
-        return MARKS.matcher(Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+            }
+        }
+        return lower;
     }
 }

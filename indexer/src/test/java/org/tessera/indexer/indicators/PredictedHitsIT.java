@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +96,7 @@ class PredictedHitsIT {
         int written = backfill.attachAll(CATALOGUE.enabledQueries(), predicted, rewritten::add);
         os.refresh();
 
-        Map<String, JsonNode> stored = storedEvents(os);
+        Map<String, JsonNode> stored = StreamBackfillEquivalenceIT.storedEvents(os);
         List<String> differences = new ArrayList<>();
         for (ObjectNode event : events) {
             String id = event.path("event_id").asText();
@@ -179,14 +178,5 @@ class PredictedHitsIT {
         JSON.readTree(os.connection().raw("POST", "/" + os.alias("events") + "/_search", body.toString()).body())
                 .path("hits").path("hits").forEach(hit -> ids.add(hit.path("_id").asText()));
         return ids;
-    }
-
-    private static Map<String, JsonNode> storedEvents(TestOpenSearch os) throws Exception {
-        String body = os.connection().raw("POST", "/" + os.alias("events") + "/_search", "{\"size\":1000,\"query\":{\"match_all\":{}}}").body();
-        Map<String, JsonNode> out = new HashMap<>();
-        for (JsonNode hit : JSON.readTree(body).path("hits").path("hits")) {
-            out.put(hit.path("_id").asText(), hit.path("_source"));
-        }
-        return out;
     }
 }

@@ -171,7 +171,8 @@ class StreamBackfillEquivalenceIT {
         }
     }
 
-    private static Map<String, JsonNode> storedEvents(TestOpenSearch os) throws Exception {
+    /** Every stored event document by id (up to 1,000). */
+    static Map<String, JsonNode> storedEvents(TestOpenSearch os) throws Exception {
         String body = os.connection().raw("POST", "/" + os.alias("events") + "/_search", "{\"size\":1000,\"query\":{\"match_all\":{}}}").body();
         Map<String, JsonNode> out = new HashMap<>();
         for (JsonNode hit : JSON.readTree(body).path("hits").path("hits")) {
