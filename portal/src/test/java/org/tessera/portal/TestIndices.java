@@ -35,14 +35,25 @@ public final class TestIndices {
     public static synchronized void register(DynamicPropertyRegistry registry) {
         if (server == null) {
             OpenSearchProperties properties = OpenSearchExtension.testServerProperties();
+            EmbeddedOpenSearch startedHere = null;
             if (!properties.external()) {
                 EmbeddedOpenSearch embedded = new EmbeddedOpenSearch(properties.embedded());
+                boolean wasRunning = embedded.status().running();
                 embedded.start();
                 properties = properties.withUris(List.of(embedded.url()));
+                startedHere = wasRunning ? null : embedded;
             }
             server = properties;
             OpenSearchProperties connectTo = properties.withIndexPrefix(PREFIX);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteIndices(connectTo), "delete-portal-test-indices"));
+            EmbeddedOpenSearch stopAtExit = startedHere;
+            // As the indexer's tests do: a server this JVM started stops with it (it kept running after
+            // the build, a core's worth of background work on a two-core machine).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                deleteIndices(connectTo);
+                if (stopAtExit != null && !Boolean.getBoolean("tessera.test.opensearch.keep")) {
+                    stopAtExit.stop();
+                }
+            }, "delete-portal-test-indices"));
         }
         registry.add("tessera.opensearch.uris", () -> server.uris().getFirst().toString());
         // The fixtures' events run to 2026-11-24: risk and the watchlist are computed for the day after, whatever today is.
