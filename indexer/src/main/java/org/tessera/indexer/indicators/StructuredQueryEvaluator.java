@@ -38,20 +38,6 @@ final class StructuredQueryEvaluator {
         this.fields = fields;
     }
 
-    /** Whether {@link #matches} can answer for this query. */
-    boolean supports(JsonNode query) {
-        return compile(query) != null;
-    }
-
-    /** Whether the event matches the query; only for queries it {@link #supports}. */
-    boolean matches(JsonNode query, JsonNode event) {
-        Predicate<JsonNode> compiled = compile(query);
-        if (compiled == null) {
-            throw new IllegalArgumentException("not a query this evaluator supports: " + query);
-        }
-        return compiled.test(event);
-    }
-
     /**
      * The query as a predicate over event documents, or null when it is outside the subset (a
      * query type, option or field mapping it does not know).

@@ -23,16 +23,16 @@ class StructuredQueryEvaluatorTest {
             if (indicator.readsText()) {
                 continue;
             }
-            assertThat(evaluator.supports(indicator.query())).as(indicator.id()).isTrue();
+            assertThat(evaluator.compile(indicator.query())).as(indicator.id()).isNotNull();
             for (ObjectNode example : indicator.examples().positive()) {
                 checked++;
-                if (!evaluator.matches(indicator.query(), example)) {
+                if (!evaluator.compile(indicator.query()).test(example)) {
                     failures.add(indicator.id() + " misses " + example);
                 }
             }
             for (ObjectNode example : indicator.examples().negative()) {
                 checked++;
-                if (evaluator.matches(indicator.query(), example)) {
+                if (evaluator.compile(indicator.query()).test(example)) {
                     failures.add(indicator.id() + " matches " + example);
                 }
             }
@@ -43,13 +43,13 @@ class StructuredQueryEvaluatorTest {
 
     @Test
     void queriesOutsideTheSubsetOrOnUnknownFieldsAreNotPredicted() throws Exception {
-        assertThat(evaluator.supports(json("{\"match_phrase\":{\"text\":\"bruise\"}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"prefix\":{\"record_type\":\"a_and\"}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"term\":{\"codes.not_mapped\":\"x\"}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"range\":{\"record_type\":{\"gte\":\"a\"}}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"bool\":{\"should\":[{\"term\":{\"record_type\":\"x\"}}],\"minimum_should_match\":\"50%\"}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"bool\":{\"must\":[{\"term\":{\"record_type\":\"x\"}},{\"match\":{\"text\":\"y\"}}]}}"))).isFalse();
-        assertThat(evaluator.supports(json("{\"bool\":{\"filter\":{\"term\":{\"record_type\":\"x\"}},\"must_not\":[{\"exists\":{\"field\":\"codes.outcome\"}}]}}"))).isTrue();
+        assertThat(evaluator.compile(json("{\"match_phrase\":{\"text\":\"bruise\"}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"prefix\":{\"record_type\":\"a_and\"}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"term\":{\"codes.not_mapped\":\"x\"}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"range\":{\"record_type\":{\"gte\":\"a\"}}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"bool\":{\"should\":[{\"term\":{\"record_type\":\"x\"}}],\"minimum_should_match\":\"50%\"}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"bool\":{\"must\":[{\"term\":{\"record_type\":\"x\"}},{\"match\":{\"text\":\"y\"}}]}}"))).isNull();
+        assertThat(evaluator.compile(json("{\"bool\":{\"filter\":{\"term\":{\"record_type\":\"x\"}},\"must_not\":[{\"exists\":{\"field\":\"codes.outcome\"}}]}}"))).isNotNull();
     }
 
     @Test
@@ -98,8 +98,8 @@ class StructuredQueryEvaluatorTest {
 
     private boolean match(String query, String event) throws Exception {
         JsonNode q = json(query);
-        assertThat(evaluator.supports(q)).as(query).isTrue();
-        return evaluator.matches(q, json(event));
+        assertThat(evaluator.compile(q)).as(query).isNotNull();
+        return evaluator.compile(q).test(json(event));
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -76,6 +76,7 @@ final class PercolationStage implements EventBatchStage {
             predicted = null;
         }
     }
+
     /** The queries the percolator would have run: stored in the indicators index and not disabled there. */
     private List<Indicator> enabledStoredQueries() {
         List<Indicator> enabled = new ArrayList<>();
