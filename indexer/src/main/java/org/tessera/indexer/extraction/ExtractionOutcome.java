@@ -45,6 +45,8 @@ public sealed interface ExtractionOutcome {
         ZIP_BOMB("suspected zip bomb (expands far beyond its size)"),
         TOO_DEEP("embedded documents nested deeper than the limit"),
         CORRUPT("corrupt or unparsable"),
+        OCR_FAILED("scanned page could not be read by OCR"),
+        OCR_TIMEOUT("OCR of a scanned page took longer than the per-page limit"),
         UNREADABLE("cannot be read");
 
         public final String description;

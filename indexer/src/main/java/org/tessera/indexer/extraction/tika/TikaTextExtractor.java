@@ -7,6 +7,11 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.Property;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.tessera.indexer.extraction.OcrSettings;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
@@ -59,12 +64,22 @@ public final class TikaTextExtractor implements TextExtractor {
             "title", TikaCoreProperties.TITLE, "creator", TikaCoreProperties.CREATOR,
             "created", TikaCoreProperties.CREATED, "modified", TikaCoreProperties.MODIFIED);
 
+    /** Metadata key set on a document whose text was read by OCR (value: pages OCR'd, 1 for an image). */
+    public static final String OCR = "ocr_pages";
+
     private final ExtractionLimits limits;
+    private final OcrSettings ocr;
     private final AutoDetectParser parser;
     private final ExecutorService pool;
 
     public TikaTextExtractor(ExtractionLimits limits) {
+        this(limits, OcrSettings.defaults());
+    }
+
+    /** @param ocr how scanned pages are read (image-only PDF pages, TIFF, PNG, JPEG) */
+    public TikaTextExtractor(ExtractionLimits limits, OcrSettings ocr) {
         this.limits = limits;
+        this.ocr = ocr;
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());
         config.setOutputThreshold(Math.min(1_000_000L, limits.maxCharacters()));
@@ -146,6 +161,7 @@ public final class TikaTextExtractor implements TextExtractor {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        configureOcr(context);
         DepthLimitedExtractor embedded = new DepthLimitedExtractor(context, limits.maxNestingDepth());
         context.set(EmbeddedDocumentExtractor.class, embedded);
         List<String> warnings = new ArrayList<>();
@@ -170,6 +186,11 @@ public final class TikaTextExtractor implements TextExtractor {
             String v = metadata.get(p);
             if (v != null) meta.put(k, v);
         });
+        String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        Optional<Quarantined> ocrProblem = ocrOutcome(name, metadata, contentType, out.text(), meta);
+        if (ocrProblem.isPresent()) {
+            return ocrProblem.get();
+        }
         Optional<DocumentSidecar> sidecar = Optional.empty();
         Path sidecarFile = file.resolveSibling(name + ".meta.json");
         if (Files.exists(sidecarFile)) {
@@ -179,13 +200,65 @@ public final class TikaTextExtractor implements TextExtractor {
                 warnings.add("sidecar " + sidecarFile.getFileName() + " ignored: " + firstLine(e.getMessage()));
             }
         }
-        String contentType = metadata.get(Metadata.CONTENT_TYPE);
         LOG.debug("extracted {} ({}, {} chars)", name, contentType, out.total());
         return new Extracted(name, out.text().strip(), contentType, meta, truncated, sidecar, warnings);
     }
 
+    /**
+     * Tesseract reads image files and the pages of a PDF that carry no text layer, each page
+     * within the per-page limit; a PDF with text is not OCR'd (AUTO strategy).
+     */
+    private void configureOcr(ParseContext context) {
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        PDFParserConfig pdf = new PDFParserConfig();
+        if (ocr.enabled()) {
+            tesseract.setLanguage(ocr.language());
+            tesseract.setTimeoutSeconds((int) Math.max(1, ocr.pageTimeout().toSeconds()));
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
+            pdf.setOcrDPI(ocr.dpi());
+        } else {
+            tesseract.setSkipOcr(true);
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        }
+        context.set(TesseractOCRConfig.class, tesseract);
+        context.set(PDFParserConfig.class, pdf);
+    }
+
+    /**
+     * Marks OCR'd text ({@link #OCR} in the kept metadata) and turns an OCR that failed, timed out
+     * or read nothing from an image into a quarantine with its reason.
+     */
+    private Optional<Quarantined> ocrOutcome(String name, Metadata metadata, String contentType, String text, Map<String, String> meta) {
+        boolean image = contentType != null && contentType.startsWith("image/");
+        for (Property warning : List.of(TikaCoreProperties.TIKA_META_EXCEPTION_WARNING, TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+            for (String value : metadata.getValues(warning)) {
+                String lower = value.toLowerCase(Locale.ROOT);
+                if (lower.contains("tesseractocrparser timeout")) {
+                    return Optional.of(new Quarantined(name, Reason.OCR_TIMEOUT, "limit " + ocr.pageTimeout().toSeconds() + " s per page"));
+                }
+                if (lower.contains("tesseract")) {
+                    return Optional.of(new Quarantined(name, Reason.OCR_FAILED, firstLine(value)));
+                }
+            }
+        }
+        Integer pages = metadata.getInt(PDF.OCR_PAGE_COUNT);
+        if (image) {
+            if (!ocr.enabled()) {
+                return Optional.of(new Quarantined(name, Reason.OCR_FAILED, "an image, and OCR is switched off (tessera.ocr.enabled)"));
+            }
+            if (text.isBlank()) {
+                return Optional.of(new Quarantined(name, Reason.OCR_FAILED, "no text read from the image"));
+            }
+            meta.put(OCR, "1");
+        } else if (pages != null && pages > 0) {
+            meta.put(OCR, String.valueOf(pages));
+        }
+        return Optional.empty();
+    }
+
     private static Quarantined classify(String name, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("TesseractOCRParser timeout")) return new Quarantined(name, Reason.OCR_TIMEOUT, null);
             if (t instanceof EncryptedDocumentException) return new Quarantined(name, Reason.ENCRYPTED, firstLine(t.getMessage()));
             if (t instanceof ZeroByteFileException) return new Quarantined(name, Reason.EMPTY, null);
             String msg = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);

@@ -42,7 +42,8 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
         try (OpenSearchConnection connection = root.openConnection();
-             TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+             TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults(),
+                     org.tessera.indexer.extraction.OcrSettings.from(root.settings()))) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
                     new IngestSettings(quarantineDir, batchSize, !noText, true), Clock.systemUTC());

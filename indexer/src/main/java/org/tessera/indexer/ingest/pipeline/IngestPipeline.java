@@ -32,7 +32,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.documents.DocumentFacts;
+import org.tessera.indexer.documents.DocumentFactsFinder;
 import org.tessera.indexer.extraction.ExtractionOutcome;
+import org.tessera.indexer.extraction.tika.TikaTextExtractor;
 import org.tessera.indexer.extraction.TextExtractor;
 import org.tessera.indexer.ingest.ExtractReader;
 import org.tessera.indexer.ingest.Ids;
@@ -85,7 +88,8 @@ public final class IngestPipeline {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String DOCUMENT_SOURCE = "documents";
-    static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "docx", "doc", "rtf", "eml", "msg", "html", "htm", "txt", "odt");
+    static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "docx", "doc", "rtf", "eml", "msg", "html", "htm", "txt", "odt",
+            "tif", "tiff", "png", "jpg", "jpeg");
     static final Set<String> SKIPPED_FOLDERS = Set.of("ground-truth", "quarantine");
 
     private final OpenSearchConnection connection;
@@ -98,6 +102,12 @@ public final class IngestPipeline {
     private final Scoring scoring;
     private final IngestSettings settings;
     private final Clock clock;
+    private final DocumentFactsFinder documentFacts;
+    /**
+     * What an ingest learned of each document beyond its record, by event id: OCR, where its date
+     * came from, its author, and how its subject was linked (added to the event's {@code document}).
+     */
+    private final Map<String, ObjectNode> documentNotes = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Wall time per stage (read, link, events, persons, stale, rescore), and within "events" the
      * busy time of its sub-stages, named {@code events/...}: those overlap (the engine percolates
@@ -128,6 +138,7 @@ public final class IngestPipeline {
         this.scoring = scoring;
         this.settings = settings;
         this.clock = clock;
+        this.documentFacts = new DocumentFactsFinder(text -> textAnalyzer.analyze(text).entities());
     }
 
     /**
@@ -172,6 +183,7 @@ public final class IngestPipeline {
     public IngestReport ingest(Path folder) {
         long started = System.nanoTime();
         stageNanos.clear();
+        documentNotes.clear();
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
@@ -241,6 +253,7 @@ public final class IngestPipeline {
             job.count("review_pairs", linkage.reviewPairs().size());
             log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
                     linkage.stats().persons(), linkage.reviewPairs().size());
+            noteDocumentLinks(documents.values(), linkage, job);
             LinkedPeople linked = new LinkedPeople(linkage.personIds());
             for (PersonOccurrence occurrence : occurrences) {
                 linked.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
@@ -505,6 +518,10 @@ public final class IngestPipeline {
         for (int i = 0; i < batch.size(); i++) {
             SourceRecord record = batch.get(i);
             ObjectNode event = builder.build(record, linked, analyses.get(i));
+            ObjectNode note = documentNotes.get(record.eventId());
+            if (note != null) {
+                event.with("document").setAll(note);
+            }
             events.add(event);
             // read here, before the sink's thread owns the document
             collectProfiles(record, event, profiles);
@@ -614,17 +631,97 @@ public final class IngestPipeline {
             case ExtractionOutcome.Extracted extracted -> {
                 job.count("documents_extracted", 1);
                 String fileName = path.getFileName().toString();
+                ObjectNode note = JSON.createObjectNode();
+                if (extracted.metadata().containsKey(TikaTextExtractor.OCR)) {
+                    note.put("ocr", true);
+                    job.count("documents_ocr", 1);
+                }
                 if (extracted.sidecar().isPresent()) {
-                    yield Optional.of(extracted.sidecar().get().toRecord(extracted.text(), fileName));
+                    SourceRecord record = extracted.sidecar().get().toRecord(extracted.text(), fileName);
+                    note.put("subject_link", "sidecar");
+                    documentNotes.put(record.eventId(), note);
+                    yield Optional.of(record);
                 }
                 String recordId = contentId(path);
-                PartialDate date = Optional.ofNullable(extracted.metadata().get("created")).flatMap(IngestPipeline::parseDate).orElse(null);
+                String title = extracted.metadata().getOrDefault("title", fileName);
+                DocumentFacts facts = documentFacts.find(extracted.text(), extracted.metadata().get("title"), extracted.metadata(),
+                        extracted.contentType(), fileName);
                 Map<String, String> codes = Map.of("content_type", extracted.contentType());
-                yield Optional.of(new SourceRecord(DOCUMENT_SOURCE, recordId, "other", "document", date,
-                        extracted.metadata().getOrDefault("title", fileName), extracted.text(), codes, null, List.of(),
-                        new Origin(fileName, 0, 0)));
+                PartialDate date = facts.date() == null ? null : PartialDate.of(facts.date());
+                if (facts.dateSource() != null) {
+                    note.put("date_source", facts.dateSource());
+                }
+                if (facts.organisation() != null) {
+                    note.put("author", facts.organisation());
+                }
+                if (facts.subjects().isEmpty()) {
+                    // Nobody to link: said on the event and in the job, never silently dropped.
+                    note.put("subject_link", DocumentLink.NO_SUBJECT.label);
+                    job.warning();
+                    job.count("documents_without_subject", 1);
+                }
+                SourceRecord record = new SourceRecord(DOCUMENT_SOURCE, recordId, facts.agency(), "document", date, title,
+                        extracted.text(), codes, null, facts.people(), new Origin(fileName, 0, 0));
+                documentNotes.put(record.eventId(), note);
+                yield Optional.of(record);
             }
         };
+    }
+
+    /** How a document found without a sidecar reached the people it is about. */
+    enum DocumentLink {
+        /** its subject joined a person other records describe */
+        LINKED("linked"),
+        /** the linker was unsure: the subject's candidate pairs are in the review queue */
+        REVIEW("review"),
+        /** nobody else matched: the subject is a person known from this document alone */
+        NEW_PERSON("new_person"),
+        /** no subject could be read from the text */
+        NO_SUBJECT("no_subject");
+
+        final String label;
+
+        DocumentLink(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Marks each document read without a sidecar with how its subject was linked: the linker has
+     * decided (this never overrides it); a subject it could not place goes to review with its
+     * candidates, and one that matched nobody is counted, so no document reaches nobody unseen.
+     */
+    private void noteDocumentLinks(java.util.Collection<SourceRecord> documents, LinkageResult linkage, JobRecorder job) {
+        Map<String, Integer> clusterSizes = new HashMap<>();
+        linkage.personIds().values().forEach(id -> clusterSizes.merge(id, 1, Integer::sum));
+        Set<String> inReview = new HashSet<>();
+        for (var pair : linkage.reviewPairs()) {
+            inReview.add(pair.pair().first());
+            inReview.add(pair.pair().second());
+        }
+        for (SourceRecord record : documents) {
+            ObjectNode note = documentNotes.get(record.eventId());
+            if (note == null || note.has("subject_link")) {
+                continue;
+            }
+            DocumentLink outcome = DocumentLink.NEW_PERSON;
+            for (int slot = 0; slot < record.people().size(); slot++) {
+                if (!record.people().get(slot).role().equals("subject")) {
+                    continue;
+                }
+                String occurrence = record.occurrenceId(slot);
+                String person = linkage.personIds().get(occurrence);
+                if (person != null && clusterSizes.getOrDefault(person, 0) > 1) {
+                    outcome = DocumentLink.LINKED;
+                    break;
+                }
+                if (inReview.contains(occurrence)) {
+                    outcome = DocumentLink.REVIEW;
+                }
+            }
+            note.put("subject_link", outcome.label);
+            job.count("documents_subject_" + outcome.label, 1);
+        }
     }
 
     private static String contentId(Path path) {
@@ -636,20 +733,6 @@ public final class IngestPipeline {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Optional<PartialDate> parseDate(String value) {
-        try {
-            if (value.length() >= 19) {
-                return Optional.of(PartialDate.of(LocalDateTime.parse(value.substring(0, 19)).toLocalDate()));
-            }
-            if (value.length() >= 10) {
-                return Optional.of(PartialDate.of(LocalDate.parse(value.substring(0, 10))));
-            }
-        } catch (RuntimeException ignored) {
-            // an unreadable document date is no reason to lose the document
-        }
-        return Optional.empty();
     }
 
     private static String extension(String name) {
