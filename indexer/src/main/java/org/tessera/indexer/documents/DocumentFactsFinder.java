@@ -43,7 +43,7 @@ public final class DocumentFactsFinder {
 
     private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}'’]*(?:-[\\p{Lu}][\\p{L}'’]*)*|[\\p{Lu}]\\.?)";
     private static final Pattern LINE_LABEL = Pattern.compile(
-            "^[\\s•*\\-]*([\\p{L}'’ /()]{1,60}?)\\s*[:|]\\s*(.*)$");
+            "^[\\s•*\\-]*([\\p{L}'’ /().\\-]{1,60}?)\\s*[:|]\\s*(.*)$");
     private static final Pattern DOB_LABEL = Pattern.compile(
             "(?i)\\b(?:date\\s+of\\s+birth|d\\.?\\s?o\\.?\\s?b\\.?|birth\\s*date|born(?:\\s+on)?)\\s*[:\\-]?\\s*");
     private static final Pattern NHS = Pattern.compile("(?i)\\bNHS\\s*(?:no\\.?|number|num|#)?\\s*[:\\-]?\\s*(\\d{3}[\\s-]?\\d{3}[\\s-]?\\d{4})\\b");
@@ -79,6 +79,10 @@ public final class DocumentFactsFinder {
     private static final Set<String> DATE_LABELS = Set.of("date", "date of referral", "date of letter", "referral date",
             "date sent", "sent", "date of report", "date of notification", "date of concern", "date completed",
             "date of incident", "date reported");
+    /** Labels whose value names the author's organisation. */
+    private static final Set<String> AUTHOR_LABELS = Set.of("referring agency", "referrer agency", "agency", "organisation",
+            "referrer's organisation", "referrer organisation", "from agency", "service", "referring organisation",
+            "school", "practice", "gp practice", "station", "team");
     /** Label to canonical role (see Vocabulary.ROLES). */
     private static final Map<String, String> RELATIVE_LABELS = relativeLabels();
 
@@ -125,6 +129,7 @@ public final class DocumentFactsFinder {
         String address = null;
         String postcode = null;
         LocalDate dateLine = null;
+        String labelledAuthor = null;
         List<Person> lastPerson = null;   // the list whose last entry a following "DOB:" line belongs to
         LocalDate pendingDob = null;      // a "DOB:" line before any name (forms that split surname and forename)
         // 1. Labelled fields, line by line.
@@ -186,6 +191,8 @@ public final class DocumentFactsFinder {
                 }
             } else if (DATE_LABELS.contains(label) && dateLine == null) {
                 dateLine = TextDates.leading(value, 20, pivot).orElse(null);
+            } else if (AUTHOR_LABELS.contains(label) && labelledAuthor == null) {
+                labelledAuthor = value;
             } else if (RELATIVE_LABELS.containsKey(label)) {
                 int before = others.size();
                 for (String part : splitPeople(value)) {
@@ -211,6 +218,15 @@ public final class DocumentFactsFinder {
         }
         // 3. Dates of birth written beside the name, identifiers and address anywhere.
         String all = String.join("\n", lines);
+        for (int i = 0; i < subjects.size(); i++) {
+            Person p = subjects.get(i);
+            if (p.dob() == null) {
+                LocalDate near = dobNear(all, p, pivot);
+                if (near != null) {
+                    subjects.set(i, new Person(p.role(), p.given(), p.family(), near));
+                }
+            }
+        }
         String nhs = identifier(all, NHS, NHS_BARE, NhsNumber::isValid);
         String upn = identifier(all.toUpperCase(Locale.ROOT), UPN, UPN_BARE, Upn::isValid);
         if (postcode == null && !subjects.isEmpty()) {
@@ -270,7 +286,8 @@ public final class DocumentFactsFinder {
         }
 
         // 5. Who wrote it.
-        String organisation = author(lines, title != null && !title.isBlank() ? 1 : 0, metadata.get("creator"));
+        String organisation = labelledAuthor != null && agencyKeyword(labelledAuthor) != null ? labelledAuthor
+                : author(lines, title != null && !title.isBlank() ? 1 : 0, metadata.get("creator"));
         String agency = agencyOf(organisation, metadata.get("creator"), all);
         return new DocumentFacts(people, date, dateSource, organisation, agency);
     }
@@ -423,6 +440,22 @@ public final class DocumentFactsFinder {
             }
         }
         return found;
+    }
+
+    /** A date of birth written right after the person's name elsewhere in the text ("regarding Paul Hall, DOB 5/1/2018"). */
+    private static LocalDate dobNear(String all, Person person, int pivot) {
+        Matcher name = Pattern.compile(Pattern.quote(person.family()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(all);
+        while (name.find()) {
+            String after = all.substring(name.end(), Math.min(all.length(), name.end() + 40));
+            Matcher label = DOB_LABEL.matcher(after);
+            if (label.find() && after.substring(0, label.start()).matches("[\\s,;(\\-\\p{L}]{0,14}")) {
+                Optional<LocalDate> d = TextDates.leading(after.substring(label.end()), 3, pivot);
+                if (d.isPresent()) {
+                    return d.get();
+                }
+            }
+        }
+        return null;
     }
 
     /** A postcode written within a few lines after the subject's name (an address block under "Re:"), or after "lives at". */

@@ -86,7 +86,8 @@ public final class CountyGenerator {
         long noisy;
         try (GroundTruthWriter truth = new GroundTruthWriter(outDir.resolve("ground-truth"),
                 settings.writeNoteAnnotations())) {
-            DocumentWriter docs = new DocumentWriter(data.resolve("documents"), settings.documentRate(), truth);
+            DocumentWriter docs = new DocumentWriter(data.resolve("documents"), settings.documentRate(),
+                    settings.documentSidecarRate(), truth);
             WriterContext ctx = new WriterContext(names, orgs, new IdentityNoise(names), composer, truth, docs);
             try (AgencyOutputs outputs = new AgencyOutputs(ctx, data)) {
                 for (long i = 0; children < settings.children(); i++) {

@@ -41,6 +41,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-annotations", description = "Do not write note_annotations.jsonl to the ground truth")
     boolean noAnnotations;
 
+    @Option(names = "--document-rate", description = "Share of document-eligible records that get a document (default: the preset's, 0.04)")
+    Double documentRate;
+
+    @Option(names = "--no-sidecars", description = "Write documents without .meta.json sidecars, as referrals reach a MASH")
+    boolean noSidecars;
+
     @Option(names = "--bench", description = "Print elapsed time, records/s and peak heap")
     boolean bench;
 
@@ -51,7 +57,8 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GeneratorSettings p = GeneratorSettings.preset(preset, seed, years, endDate);
         GeneratorSettings s = new GeneratorSettings(p.seed(), p.children(), p.years(), p.endDate(), templates,
-                p.documentRate(), p.writeNoteAnnotations() && !noAnnotations);
+                documentRate != null ? documentRate : p.documentRate(), p.writeNoteAnnotations() && !noAnnotations,
+                noSidecars ? 0 : p.documentSidecarRate());
         GenerationSummary summary = new CountyGenerator(s).generate(out);
         var w = spec == null ? new java.io.PrintWriter(System.out, true) : spec.commandLine().getOut();
         w.printf("Generated %,d households, %,d children, %,d records, %,d documents into %s%n", summary.households(),

@@ -7,11 +7,12 @@ import org.tessera.indexer.synthetic.notes.TemplateSet;
 
 /**
  * What to generate: target number of children, seed, length of history ending at {@code endDate},
- * note template family, share of document-eligible records that get a document, and whether
- * to write NER annotations of every note to the ground truth.
+ * note template family, share of document-eligible records that get a document, whether
+ * to write NER annotations of every note to the ground truth, and the share of documents that
+ * come with a sidecar (0: none, as referrals reach a MASH).
  */
 public record GeneratorSettings(long seed, int children, int years, LocalDate endDate, TemplateSet templates,
-                                double documentRate, boolean writeNoteAnnotations) {
+                                double documentRate, boolean writeNoteAnnotations, double documentSidecarRate) {
     public static final LocalDate DEFAULT_END = LocalDate.of(2026, 6, 30);
     public static final int DEMO_CHILDREN = 2_000;
     public static final int COUNTY_CHILDREN = 150_000;
@@ -28,6 +29,16 @@ public record GeneratorSettings(long seed, int children, int years, LocalDate en
         if (documentRate < 0 || documentRate > 1) {
             throw new IllegalArgumentException("documentRate must be 0..1: " + documentRate);
         }
+        if (documentSidecarRate < 0 || documentSidecarRate > 1) {
+            throw new IllegalArgumentException("documentSidecarRate must be 0..1: " + documentSidecarRate);
+        }
+    }
+
+    /** Documents with sidecars at the usual rate. */
+    public GeneratorSettings(long seed, int children, int years, LocalDate endDate, TemplateSet templates,
+                             double documentRate, boolean writeNoteAnnotations) {
+        this(seed, children, years, endDate, templates, documentRate, writeNoteAnnotations,
+                org.tessera.indexer.synthetic.output.DocumentWriter.SIDECAR_RATE);
     }
 
     public LocalDate startDate() {

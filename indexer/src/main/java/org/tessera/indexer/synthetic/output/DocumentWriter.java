@@ -28,29 +28,50 @@ import org.tessera.indexer.synthetic.population.Address;
 import org.tessera.indexer.synthetic.population.Person;
 
 /**
- * Referral forms (PDF), conference invitation letters (DOCX) and DSL emails (EML, RFC 822) for a
- * small share of records; some with a {@code NAME.EXT.meta.json} sidecar, some without. Not
+ * Referral forms (PDF, or plain text as some agencies e-mail them), conference invitation letters
+ * (DOCX) and DSL e-mails (EML, RFC 822) for a small share of records; some with a
+ * {@code NAME.EXT.meta.json} sidecar, some without ({@code sidecarRate}; 0 gives documents as a
+ * MASH receives them). Layouts vary as real referrals do: the subject in the title, a
+ * {@code Re:} line or labelled fields (one field or surname and forename apart), upper-case
+ * surnames, surname first, dates of birth in several formats, address blocks or labelled
+ * addresses, parents and siblings named. The variation is drawn from a generator seeded by the
+ * document's own id, so the county's other records are the same whatever the layouts. Not
  * thread-safe.
  */
 public final class DocumentWriter {
     public static final String SOURCE_REFERRAL_FORMS = "documents_referral_forms";
     public static final String SOURCE_LETTERS = "documents_letters";
     public static final String SOURCE_EMAILS = "documents_emails";
-    /** Share of documents that come with a sidecar. */
+    /** Share of documents that come with a sidecar, by default. */
     public static final double SIDECAR_RATE = 0.6;
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter RFC = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** Date-of-birth formats agencies write. */
+    private static final List<DateTimeFormatter> DOB_FORMATS = List.of(AgencyWriter.UK_DATE,
+            DateTimeFormatter.ofPattern("d.M.yyyy"), DateTimeFormatter.ofPattern("dd-MM-yyyy"),
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK), DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd"), DateTimeFormatter.ofPattern("dd.MM.yy"));
 
     private final Path dir;
     private final double rate;
+    private final double sidecarRate;
     private final GroundTruthWriter truth;
     private final PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private long count;
 
     public DocumentWriter(Path dir, double rate, GroundTruthWriter truth) throws IOException {
+        this(dir, rate, SIDECAR_RATE, truth);
+    }
+
+    /** @param sidecarRate share of documents written with a sidecar (0: none, as referrals arrive) */
+    public DocumentWriter(Path dir, double rate, double sidecarRate, GroundTruthWriter truth) throws IOException {
+        if (sidecarRate < 0 || sidecarRate > 1) {
+            throw new IllegalArgumentException("sidecarRate must be 0..1: " + sidecarRate);
+        }
         this.dir = dir;
         this.rate = rate;
+        this.sidecarRate = sidecarRate;
         this.truth = truth;
         Files.createDirectories(dir.resolve("referral-forms"));
         Files.createDirectories(dir.resolve("letters"));
@@ -65,22 +86,96 @@ public final class DocumentWriter {
         return rng.nextDouble() < rate * (e.planted() ? 5 : 1);
     }
 
+    /** The layout generator of one document: seeded by its id, so the county's own draws are untouched. */
+    private static SplittableRandom layout(String id) {
+        return new SplittableRandom(id.hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
+    private static String dob(PresentedIdentity child, SplittableRandom look) {
+        DateTimeFormatter f = DOB_FORMATS.get(look.nextInt(DOB_FORMATS.size()));
+        return child.dob() == null ? "not known" : child.dob().format(f);
+    }
+
+    /** "Daniel Ford", "Daniel FORD", "FORD, Daniel". */
+    private static String name(PresentedIdentity p, SplittableRandom look) {
+        return switch (look.nextInt(4)) {
+            case 0, 1 -> p.full();
+            case 2 -> p.given() + " " + p.family().toUpperCase(Locale.ROOT);
+            default -> p.family().toUpperCase(Locale.ROOT) + ", " + p.given();
+        };
+    }
+
+    private static String siblings(HouseholdPlan plan, String childGiven) {
+        StringBuilder b = new StringBuilder();
+        for (Person c : plan.household().children()) {
+            if (!c.givenName().equals(childGiven)) {
+                b.append(b.isEmpty() ? "" : "; ").append(c.fullName()).append(" (").append(c.dateOfBirth().format(AgencyWriter.UK_DATE)).append(')');
+            }
+        }
+        return b.toString();
+    }
+
     public void maybeReferralForm(Event e, HouseholdPlan plan, PresentedIdentity child, ComposedNote note,
                                   SplittableRandom rng, String referralId) {
         if (!chosen(e, rng)) {
             return;
         }
-        String name = "MARF-" + referralId + ".pdf";
+        SplittableRandom look = layout(referralId);
         Address a = plan.household().addressOn(e.at().toLocalDate());
         Person carer = plan.household().mainCarer().orElse(null);
-        List<String[]> fields = List.of(
-                new String[] {"Child's name", child.full()},
-                new String[] {"Date of birth", child.dob() == null ? "not known" : child.dob().format(AgencyWriter.UK_DATE)},
-                new String[] {"Address", a.line1() + ", " + a.town()},
-                new String[] {"Postcode", a.postcode()},
-                new String[] {"Parent / carer", carer == null ? "" : carer.fullName()},
-                new String[] {"Date of referral", e.at().toLocalDate().format(AgencyWriter.UK_DATE)},
-                new String[] {"Consent obtained", rng.nextBoolean() ? "Yes" : "No - safeguarding concern"});
+        String consent = rng.nextBoolean() ? "Yes" : "No - safeguarding concern";
+        String referred = e.at().toLocalDate().format(AgencyWriter.UK_DATE);
+        int style = look.nextInt(4);
+        List<String[]> fields = new ArrayList<>();
+        String pdfTitle = "Multi-Agency Referral Form";
+        String heading = "Tessershire Multi-Agency Referral Form (MARF)";
+        switch (style) {
+            case 0 -> {
+                fields.add(new String[] {List.of("Child's name", "Name of child", "Child/young person").get(look.nextInt(3)), name(child, look)});
+                fields.add(new String[] {List.of("Date of birth", "DOB", "D.O.B.").get(look.nextInt(3)), dob(child, look)});
+                fields.add(new String[] {"Address", a.line1() + ", " + a.town()});
+                fields.add(new String[] {"Postcode", a.postcode()});
+            }
+            case 1 -> {
+                fields.add(new String[] {"Surname", child.family().toUpperCase(Locale.ROOT)});
+                fields.add(new String[] {"Forename(s)", child.given()});
+                fields.add(new String[] {"D.O.B.", dob(child, look)});
+                fields.add(new String[] {"Home address", a.line1() + ", " + a.town() + " " + a.postcode()});
+            }
+            default -> {
+                // The subject in the title and an address block in the first lines, the rest in prose.
+                pdfTitle = "Safeguarding referral - " + child.family().toUpperCase(Locale.ROOT) + ", " + child.given()
+                        + (child.dob() == null ? "" : " (DOB " + child.dob().format(AgencyWriter.UK_DATE) + ")");
+                heading = "Safeguarding referral to the MASH";
+                fields.add(new String[] {"Lives at", a.line1() + ", " + a.town() + ", " + a.postcode()});
+            }
+        }
+        if (carer != null) {
+            fields.add(new String[] {List.of("Parent / carer", "Mother", "Parent/Carer").get(look.nextInt(3)), carer.fullName()});
+        }
+        String sibs = siblings(plan, child.given());
+        if (!sibs.isEmpty() && look.nextBoolean()) {
+            fields.add(new String[] {"Siblings", sibs});
+        }
+        fields.add(new String[] {"Date of referral", referred});
+        fields.add(new String[] {"Referring agency", List.of("Tessbury Health Visiting Team", "Tessershire Police",
+                "Children's Services Early Help", "Tessbury Primary School").get(look.nextInt(4))});
+        fields.add(new String[] {"Consent obtained", consent});
+        if (style == 3) {
+            // Plain text, as some referrers paste the form into an e-mail and save it.
+            String name = "MARF-" + referralId + ".txt";
+            Path file = dir.resolve("referral-forms").resolve(name);
+            StringBuilder b = new StringBuilder("REFERRAL TO MASH\n\n");
+            b.append("Re: ").append(name(child, look)).append(child.dob() == null ? "" : ", born " + dob(child, look)).append("\n");
+            for (String[] f : fields) {
+                b.append(f[0]).append(": ").append(f[1]).append('\n');
+            }
+            b.append("\nReason for referral\n").append(note.text()).append('\n');
+            write(file, b.toString());
+            finish(file, "txt", SOURCE_REFERRAL_FORMS, "social_care", "referral", e, plan, child, rng);
+            return;
+        }
+        String name = "MARF-" + referralId + ".pdf";
         Path file = dir.resolve("referral-forms").resolve(name);
         try (PDDocument doc = new PDDocument()) {
             // Fixed id and dates so the same seed gives byte-identical files.
@@ -88,12 +183,12 @@ public final class DocumentWriter {
             java.util.Calendar created = java.util.GregorianCalendar.from(e.at().atZone(ZoneId.of("Europe/London")));
             doc.getDocumentInformation().setCreationDate(created);
             doc.getDocumentInformation().setModificationDate(created);
-            doc.getDocumentInformation().setTitle("Multi-Agency Referral Form");
+            doc.getDocumentInformation().setTitle(winAnsi(pdfTitle));
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 float y = 790;
-                y = line(cs, bold, 14, 50, y, "Tessershire Multi-Agency Referral Form (MARF)");
+                y = line(cs, bold, 14, 50, y, heading);
                 y -= 10;
                 for (String[] f : fields) {
                     y = line(cs, bold, 10, 50, y, f[0] + ":");
@@ -120,11 +215,17 @@ public final class DocumentWriter {
         if (!chosen(e, rng) || !e.attr(Event.Attr.OUTCOME).equals("Y")) {
             return;
         }
+        SplittableRandom look = layout(s47Id);
         Person carer = plan.household().mainCarer().orElse(null);
         Address a = plan.household().addressOn(e.at().toLocalDate());
         String name = "ICPC-invite-" + s47Id.replace('/', '-') + ".docx";
         Path file = dir.resolve("letters").resolve(name);
         java.time.LocalDate icpc = java.time.LocalDate.parse(e.attr(Event.Attr.END));
+        String re = switch (look.nextInt(3)) {
+            case 0 -> "Re: " + name(child, look) + (child.dob() == null ? "" : " (DOB " + dob(child, look) + ")");
+            case 1 -> "RE: " + child.full() + (child.dob() == null ? "" : ", date of birth " + dob(child, look));
+            default -> "Child: " + name(child, look) + (child.dob() == null ? "" : "  D.O.B. " + dob(child, look));
+        };
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         try (XWPFDocument doc = new XWPFDocument()) {
             doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
@@ -133,10 +234,9 @@ public final class DocumentWriter {
             para(doc, carer == null ? "The Parent/Carer" : carer.fullName(), false);
             para(doc, a.line1(), false);
             para(doc, a.town() + " " + a.postcode(), false);
-            para(doc, e.at().toLocalDate().format(LONG), false);
+            para(doc, e.at().toLocalDate().format(look.nextBoolean() ? LONG : AgencyWriter.UK_DATE), false);
             para(doc, "Dear " + (carer == null ? "Parent/Carer" : carer.givenName()), false);
-            para(doc, "Re: " + child.full() + (child.dob() == null ? "" : " (DOB " + child.dob().format(AgencyWriter.UK_DATE)
-                    + ")"), true);
+            para(doc, re, true);
             para(doc, "Following the Section 47 enquiry, an Initial Child Protection Conference will be held on "
                     + icpc.format(LONG) + " at 10:00 at Shire Hall, Tessbury. You are invited to attend and may bring "
                     + "a friend or advocate. The conference will consider whether " + child.given()
@@ -158,31 +258,56 @@ public final class DocumentWriter {
             return;
         }
         String id = "EML-" + plan.household().index() + "-" + e.at().toLocalDate() + "-" + rng.nextInt(1000);
+        SplittableRandom look = layout(id);
         Path file = dir.resolve("emails").resolve(id + ".eml");
         String slug = school.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "");
-        String body = "Hi MASH team,\r\n\r\nPlease see below a concern logged today regarding " + child.full()
-                + (child.dob() == null ? "" : ", DOB " + child.dob().format(AgencyWriter.UK_DATE)) + ".\r\n\r\n"
+        String dob = child.dob() == null ? "" : dob(child, look);
+        String subject;
+        String opening;
+        switch (look.nextInt(3)) {
+            case 0 -> {
+                subject = "Safeguarding concern - " + child.given() + " " + child.family();
+                opening = "Please see below a concern logged today regarding " + name(child, look)
+                        + (dob.isEmpty() ? "" : ", DOB " + dob) + ".";
+            }
+            case 1 -> {
+                subject = "CONFIDENTIAL: concern logged for " + name(child, look);
+                opening = "Pupil: " + child.full() + "\r\nDate of birth: " + (dob.isEmpty() ? "not known" : dob)
+                        + (child.upn() == null ? "" : "\r\nUPN: " + child.upn()) + "\r\n\r\nConcern logged today:";
+            }
+            default -> {
+                subject = "Concern logged on CPOMS";
+                opening = "I am writing about " + child.full() + (dob.isEmpty() ? "" : " (born " + dob + ")")
+                        + ", who attends " + school + ".";
+            }
+        }
+        String body = "Hi MASH team,\r\n\r\n" + opening + "\r\n\r\n"
                 + note.text() + "\r\n\r\nKind regards\r\nDesignated Safeguarding Lead\r\n" + school + "\r\n";
         String eml = "From: DSL <dsl@" + slug + ".sch.uk>\r\n"
                 + "To: MASH <mash@tessershire.gov.uk>\r\n"
-                + "Subject: Safeguarding concern - " + child.given() + " " + child.family() + "\r\n"
+                + "Subject: " + subject + "\r\n"
                 + "Date: " + e.at().atZone(ZoneId.of("Europe/London")).format(RFC) + "\r\n"
                 + "Message-ID: <" + id + "@" + slug + ".sch.uk>\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
                 + body;
+        write(file, eml);
+        finish(file, "eml", SOURCE_EMAILS, "education", "case_note", e, plan, child, rng);
+    }
+
+    private static void write(Path file, String text) {
         try {
-            Files.writeString(file, eml, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        finish(file, "eml", SOURCE_EMAILS, "education", "case_note", e, plan, child, rng);
     }
 
     private void finish(Path file, String format, String source, String agency, String type, Event e,
                         HouseholdPlan plan, PresentedIdentity child, SplittableRandom rng) {
         count++;
         String recordId = file.getFileName().toString();
-        boolean sidecar = rng.nextDouble() < SIDECAR_RATE;
+        // Always drawn, so the county's other records do not depend on the sidecar rate.
+        boolean sidecar = rng.nextDouble() < sidecarRate;
         if (sidecar) {
             Address a = plan.household().addressOn(e.at().toLocalDate());
             StringBuilder ids = new StringBuilder();
