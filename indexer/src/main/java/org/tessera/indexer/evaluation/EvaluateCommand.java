@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tessera evaluate --ground-truth DIR [--top-factor 1.5]}: the cumulative-risk model against planted trajectories. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, subcommands = EvaluateDocumentsCommand.class,
         description = "Replay the watchlist month by month over an ingested synthetic county and compare it with the generator's "
                 + "planted trajectories (recall of cumulative children, lead time before a first high-severity event, "
                 + "ordinary-noise share of the top K) and with a single-threshold rule. See docs/evaluation.md.")
@@ -21,7 +21,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     TesseraCli root;
 
-    @Option(names = "--ground-truth", required = true, paramLabel = "DIR", description = "The generator's ground-truth folder.")
+    @Option(names = "--ground-truth", paramLabel = "DIR", description = "The generator's ground-truth folder (required).")
     Path groundTruth;
 
     @Option(names = "--top-factor", defaultValue = "1.5", description = "K = factor x planted cumulative children (default: ${DEFAULT-VALUE}).")
@@ -41,6 +41,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (groundTruth == null) {
+            throw new IllegalArgumentException("Missing required option: '--ground-truth=DIR'");
+        }
         ScoringParameters parameters = RescoreCommand.parameters(scoringFile);
         GroundTruth truth = GroundTruth.load(groundTruth);
         LocalDate date = end != null ? end : truth.latestEvent();
