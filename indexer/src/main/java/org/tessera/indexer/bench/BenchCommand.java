@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tessera bench ingest|search|text|percolate}: figures with the machine and the raw engine's rate beside them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the machine, data size, throughput, latency percentiles, peak heap and the ratio to the raw engine.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class, BenchCommand.Ocr.class})
 public final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -86,6 +86,23 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             System.out.println(MachineInfo.current().describe());
             org.tessera.indexer.nlp.TextPipelineBenchmark.main(new String[] {String.valueOf(notes)});
+            return 0;
+        }
+    }
+
+    @Command(name = "ocr", mixinStandardHelpOptions = true,
+            description = "OCR throughput per scanned page (PNG pages and an image-only PDF), through the ingest's extractor.")
+    static final class Ocr implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand parent;
+
+        @Option(names = "--pages", defaultValue = "10")
+        int pages;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(MachineInfo.current().describe());
+            OcrBenchmark.run(pages, org.tessera.indexer.extraction.OcrSettings.from(parent.root.settings()), System.out);
             return 0;
         }
     }

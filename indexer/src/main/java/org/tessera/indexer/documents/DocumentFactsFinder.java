@@ -43,7 +43,7 @@ public final class DocumentFactsFinder {
 
     private static final String NAME_TOKEN = "(?:[\\p{Lu}][\\p{L}'’]*(?:-[\\p{Lu}][\\p{L}'’]*)*|[\\p{Lu}]\\.?)";
     private static final Pattern LINE_LABEL = Pattern.compile(
-            "^[\\s•*\\-]*([\\p{L}'’ /().\\-]{1,60}?)\\s*[:|]\\s*(.*)$");
+            "^[\\s•*\\-]*([\\p{L}'’ /().\\-]{1,60}?)\\s*(?:[:|]|\\.{3,}:?)\\s*(.*)$");
     private static final Pattern DOB_LABEL = Pattern.compile(
             "(?i)\\b(?:date\\s+of\\s+birth|d\\.?\\s?o\\.?\\s?b\\.?|birth\\s*date|born(?:\\s+on)?)\\s*[:\\-]?\\s*");
     private static final Pattern NHS = Pattern.compile("(?i)\\bNHS\\s*(?:no\\.?|number|num|#)?\\s*[:\\-]?\\s*(\\d{3}[\\s-]?\\d{3}[\\s-]?\\d{4})\\b");
@@ -79,6 +79,9 @@ public final class DocumentFactsFinder {
     private static final Set<String> DATE_LABELS = Set.of("date", "date of referral", "date of letter", "referral date",
             "date sent", "sent", "date of report", "date of notification", "date of concern", "date completed",
             "date of incident", "date reported");
+    /** Labels of the other people present or living with the subject. */
+    private static final Pattern OTHER_PEOPLE_LABEL = Pattern.compile(
+            "\\b(?:other persons?|other people|others present|persons present|household members?|other adults|adults in (?:the )?household)\\b");
     /** Labels whose value names the author's organisation. */
     private static final Set<String> AUTHOR_LABELS = Set.of("referring agency", "referrer agency", "agency", "organisation",
             "referrer's organisation", "referrer organisation", "from agency", "service", "referring organisation",
@@ -97,6 +100,9 @@ public final class DocumentFactsFinder {
             "conference", "plan", "protection", "initial", "review", "urgent", "confidential", "information", "sharing",
             "incident", "attendance", "emergency", "domestic", "abuse", "re", "to", "from", "subject", "in", "on", "at",
             "with", "by", "about", "regarding", "kind", "regards", "please", "see", "below", "attached", "our", "your");
+    /** An upper-case family name, then one to three mixed-case given names, then nothing name-like. */
+    private static final Pattern UPPER_FIRST = Pattern.compile(
+            "^\\s*([\\p{Lu}][\\p{Lu}'’\\-]+)\\s+((?:[\\p{Lu}][\\p{Ll}][\\p{L}'’\\-]*)(?:\\s+[\\p{Lu}][\\p{Ll}][\\p{L}'’\\-]*){0,2})(?=\\s*$|\\s{2,}|\\s*[,(;]|\\s+[^\\p{Lu}])");
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "master", "dr");
 
     private final EntityFinder entities;
@@ -150,7 +156,7 @@ public final class DocumentFactsFinder {
             if (value.isEmpty()) {
                 continue;
             }
-            if (SUBJECT_LABELS.contains(label) || label.endsWith(" subject") || label.startsWith("re ")) {
+            if (SUBJECT_LABELS.contains(label) || label.endsWith(" subject") || label.startsWith("re ") || namesTheSubject(label)) {
                 int before = subjects.size();
                 for (String part : splitPeople(value)) {
                     person(part, "subject", pivot).ifPresent(subjects::add);
@@ -193,6 +199,16 @@ public final class DocumentFactsFinder {
                 dateLine = TextDates.leading(value, 20, pivot).orElse(null);
             } else if (AUTHOR_LABELS.contains(label) && labelledAuthor == null) {
                 labelledAuthor = value;
+            } else if (OTHER_PEOPLE_LABEL.matcher(label).find() && !namesTheSubject(label)) {
+                // "OTHER PERSONS: DAVIES Aisha (mother); SMITH Lee (partner)": the role in brackets.
+                int before = others.size();
+                for (String part : splitPeople(value)) {
+                    Matcher role = Pattern.compile("\\(([^)]+)\\)").matcher(part);
+                    String r = role.find() ? RELATIVE_LABELS.getOrDefault(role.group(1).toLowerCase(Locale.ROOT).strip(), "household_member")
+                            : "household_member";
+                    person(part, r, pivot).ifPresent(others::add);
+                }
+                lastPerson = others.size() > before ? others : null;
             } else if (RELATIVE_LABELS.containsKey(label)) {
                 int before = others.size();
                 for (String part : splitPeople(value)) {
@@ -367,9 +383,15 @@ public final class DocumentFactsFinder {
                 + NAME_TOKEN + "(?:\\s+" + NAME_TOKEN + ")*)").matcher(name);
         List<String> tokens;
         boolean swapped = false;
+        // "WATSON Oliver": an upper-case family name first, then mixed-case given names (police style).
+        Matcher upperFirst = UPPER_FIRST.matcher(name);
         if (familyFirst.find() && !familyFirst.group(2).equals(familyFirst.group(2).toUpperCase(Locale.ROOT))) {
             tokens = new ArrayList<>(List.of(familyFirst.group(2).trim().split("\\s+")));
             tokens.add(familyFirst.group(1).trim());
+            swapped = true;
+        } else if (upperFirst.find() && !NOT_NAME_WORDS.contains(upperFirst.group(1).toLowerCase(Locale.ROOT))) {
+            tokens = new ArrayList<>(List.of(upperFirst.group(2).trim().split("\\s+")));
+            tokens.add(upperFirst.group(1).trim());
             swapped = true;
         } else {
             int comma = name.indexOf(',');
@@ -405,6 +427,21 @@ public final class DocumentFactsFinder {
         String given = String.join(" ", tokens.subList(0, tokens.size() - 1));
         return Optional.of(new Person(role, given, family, dob));
     }
+
+    /**
+     * A label that names the person a form is about, however the form words it: a name field of
+     * the child, pupil, patient, young person or (police) nominal ("Child's Full Name",
+     * "Name of pupil", "NOMINAL (CHILD)"), and not of a parent, carer or referrer.
+     */
+    static boolean namesTheSubject(String label) {
+        boolean about = SUBJECT_WORDS.matcher(label).find();
+        boolean other = OTHER_PARTY_WORDS.matcher(label).find();
+        return about && !other && (label.contains("name") || label.startsWith("nominal") || label.equals("young person"));
+    }
+
+    private static final Pattern SUBJECT_WORDS = Pattern.compile("\\b(?:child|children|pupil|student|patient|young person|nominal|subject|learner)\\b");
+    private static final Pattern OTHER_PARTY_WORDS = Pattern.compile(
+            "\\b(?:parent|mother|father|carer|referrer|school|gp|sibling|brother|sister|staff|officer|worker|professional|other)\\b");
 
     /** A value that may list several people: "Amy Hill (DOB 1/2/2015); Ben Hill (DOB 3/4/2017)". */
     private static List<String> splitPeople(String value) {

@@ -160,7 +160,40 @@ class DocumentFactsFinderTest {
     }
 
     @Test
+    void readsAPoliceNotificationWrittenSurnameFirstWithoutAComma() {
+        String notice = """
+                CHILD COME TO NOTICE
+                NOMINAL (CHILD):  PRICE Tyler   M   02/02/2012
+                ADDRESS:          8 Low Road, Tessbury, TE5 5RR
+                OTHER PERSONS:    PRICE Donna (mother); HALL Lee (partner)
+                """;
+        DocumentFacts facts = read(null, notice, Map.of(), "text/plain");
+        InvolvedPerson subject = facts.subjects().getFirst();
+        assertThat(subject.givenNames()).isEqualTo("Tyler");
+        assertThat(subject.familyName()).isEqualTo("PRICE");
+        assertThat(subject.dateOfBirth()).isEqualTo(PartialDate.of(LocalDate.of(2012, 2, 2)));
+        assertThat(subject.postcode()).isEqualTo("TE5 5RR");
+        assertThat(facts.people()).extracting(InvolvedPerson::role).containsExactly("subject", "mother", "partner");
+    }
+
+    @Test
+    void readsFormsWithDotLeadersAndSubjectLabelsWordedAnyWay() {
+        DocumentFacts dots = read(null, "Pupil name ........ Bobby Dean\nDate of birth ..... 31-Mar-2010\nParents ........... Kim and Alex Dean\n",
+                Map.of(), "text/plain");
+        assertThat(dots.subjects()).singleElement().satisfies(s -> {
+            assertThat(s.givenNames()).isEqualTo("Bobby");
+            assertThat(s.dateOfBirth()).isEqualTo(PartialDate.of(LocalDate.of(2010, 3, 31)));
+        });
+        assertThat(DocumentFactsFinder.namesTheSubject("child's full name")).isTrue();
+        assertThat(DocumentFactsFinder.namesTheSubject("name of young person")).isTrue();
+        assertThat(DocumentFactsFinder.namesTheSubject("nominal (child)")).isTrue();
+        assertThat(DocumentFactsFinder.namesTheSubject("parent's name")).isFalse();
+        assertThat(DocumentFactsFinder.namesTheSubject("referrer name")).isFalse();
+    }
+
+    @Test
     void readsTheDatesAgenciesWrite() {
+        assertThat(TextDates.first("DOB 28-Sep-2009", 2026)).contains(LocalDate.of(2009, 9, 28));
         assertThat(TextDates.first("seen 29th Aug 2008 at", 2026)).contains(LocalDate.of(2008, 8, 29));
         assertThat(TextDates.first("August 29, 2008", 2026)).contains(LocalDate.of(2008, 8, 29));
         assertThat(TextDates.first("29-08-2008", 2026)).contains(LocalDate.of(2008, 8, 29));
