@@ -44,19 +44,22 @@ class ScannedReferralIT {
                                                                       @TempDir Path quarantine) throws Exception {
         new CountyGenerator(new GeneratorSettings(11, 300, 2, LocalDate.of(2026, 6, 30), TemplateSet.ALL, 1.0, false, 0.0))
                 .generate(county);
-        // The first referral form written for an indicator event (its text should raise hits), a PDF
-        // if there is one (its page is rendered as a scanner would), else a plain-text one (drawn).
+        // The first document written for an indicator event (its text should raise hits): a PDF's
+        // page rendered as a scanner sees it, or an e-mail or text referral printed and scanned.
         List<String[]> rows = Files.readAllLines(county.resolve("ground-truth/documents.csv")).stream().skip(1)
-                .map(r -> r.split(",", -1)).filter(r -> r[0].contains("referral-forms") && !r[6].isEmpty()).toList();
+                .map(r -> r.split(",", -1)).filter(r -> !r[6].isEmpty() && List.of("pdf", "eml", "txt").contains(r[1])).toList();
         String[] chosen = rows.stream().filter(r -> r[1].equals("pdf")).findFirst()
-                .or(() -> rows.stream().filter(r -> r[1].equals("txt")).findFirst())
-                .orElseThrow(() -> new AssertionError("the county has no referral form for an indicator event"));
+                .or(() -> rows.stream().findFirst())
+                .orElseThrow(() -> new AssertionError("the county has no document for an indicator event"));
         Path original = county.resolve("data").resolve(chosen[0]);
         String name = original.getFileName().toString();
         String stem = name.substring(0, name.lastIndexOf('.'));
         Path scans = Files.createDirectories(county.resolve("data/scans"));
-        List<BufferedImage> pages = chosen[1].equals("pdf") ? ScannedPages.render(original)
-                : List.of(ScannedPages.page(Files.readString(original)));
+        List<BufferedImage> pages = switch (chosen[1]) {
+            case "pdf" -> ScannedPages.render(original);
+            case "eml" -> List.of(ScannedPages.page(printed(Files.readString(original))));
+            default -> List.of(ScannedPages.page(Files.readString(original)));
+        };
         ScannedPages.write(pages.getFirst(), "png", scans.resolve(stem + "-scan.png"));
         ScannedPages.imagePdf(pages, scans.resolve(stem + "-scan.pdf"));
 
@@ -82,6 +85,15 @@ class ScannedReferralIT {
         // The subject's person is the true child: their other records are the child's.
         JsonNode person = JSON.readTree(os.connection().raw("GET", "/" + os.alias("persons") + "/_doc/" + subject(text), null).body());
         assertThat(person.path("_source").path("occurrence_count").asInt()).isGreaterThan(3);
+    }
+
+    /** An e-mail as printed: its subject and date, then the body. */
+    private static String printed(String eml) {
+        int body = eml.indexOf("\r\n\r\n");
+        StringBuilder page = new StringBuilder();
+        eml.substring(0, body).lines().filter(l -> l.startsWith("Subject:") || l.startsWith("Date:") || l.startsWith("From:"))
+                .forEach(l -> page.append(l).append('\n'));
+        return page.append('\n').append(eml.substring(body + 4).replace("\r\n", "\n")).toString();
     }
 
     private static JsonNode document(TestOpenSearch os, String fileName) throws Exception {
