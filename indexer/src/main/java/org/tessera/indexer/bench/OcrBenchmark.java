@@ -60,14 +60,16 @@ public final class OcrBenchmark {
                     }
                 }
             }
-            Path pdf = ScannedPages.imagePdf(images, dir.resolve("scan.pdf"));
+            // A PDF of at most four pages, so the whole-document time limit (60 s) is not what is measured.
+            int pdfPages = Math.min(4, pages);
+            Path pdf = ScannedPages.imagePdf(images.subList(0, pdfPages), dir.resolve("scan.pdf"));
             long t = System.nanoTime();
             ExtractionOutcome pdfOutcome = extractor.extract(pdf);
             long pdfNanos = System.nanoTime() - t;
             out.printf(Locale.ROOT, "OCR %d pages (Tesseract %s, %d dpi PDF rendering, load %s)%n", pages, settings.language(),
                     settings.dpi(), MachineInfo.loadAverage());
             out.printf(Locale.ROOT, "  PNG, one page a file:  %.2f s per page%n", pngNanos / 1e9 / pages);
-            out.printf(Locale.ROOT, "  image-only PDF:        %.2f s per page (%s)%n", pdfNanos / 1e9 / pages,
+            out.printf(Locale.ROOT, "  image-only PDF, %d pages: %.2f s per page (%s)%n", pdfPages, pdfNanos / 1e9 / pdfPages,
                     pdfOutcome instanceof ExtractionOutcome.Extracted ? "read" : pdfOutcome.toString());
             out.printf(Locale.ROOT, "  words read back:       %.1f %%%n", 100.0 * read / Math.max(1, words));
         } finally {
