@@ -1,0 +1,62 @@
+package org.tessera.portal.audit;
+
+import java.lang.reflect.Method;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.tessera.indexer.audit.AuditRecord;
+
+/**
+ * Audits every {@link AuditedRead} call: refuses it without a purpose, else writes one record
+ * (action, person, search text, purpose) before the read runs, so a failure to audit is a failure
+ * of the read. Nested marked calls are part of the outer read. Thread-safe.
+ */
+final class AuditedReadInterceptor implements MethodInterceptor {
+
+    private static final ThreadLocal<AuditRecord> OUTER = new ThreadLocal<>();
+
+    private final ObjectProvider<AuditTrail> audit;
+
+    AuditedReadInterceptor(ObjectProvider<AuditTrail> audit) {
+        this.audit = audit;
+    }
+
+    /** The record the read in progress on this thread wrote, or {@code null}. */
+    static AuditRecord current() {
+        return OUTER.get();
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        if (OUTER.get() != null) {
+            return invocation.proceed();
+        }
+        Method method = invocation.getMethod();
+        AuditedRead read = AnnotationUtils.findAnnotation(method, AuditedRead.class);
+        if (read == null) {
+            read = AnnotationUtils.findAnnotation(invocation.getThis().getClass().getMethod(method.getName(), method.getParameterTypes()), AuditedRead.class);
+        }
+        String purpose = ReadPurpose.current().orElseThrow(() -> new PurposeRequiredException(readAction(invocation)));
+        Object[] arguments = invocation.getArguments();
+        String person = read.person() >= 0 ? String.valueOf(arguments[read.person()]) : null;
+        String query = read.query() >= 0 && arguments[read.query()] != null ? String.valueOf(arguments[read.query()]) : null;
+        String detail = read.detail().isEmpty() ? null : read.detail();
+        for (Object argument : arguments) {
+            if (argument instanceof AuditedRead.Detail described && !described.describe().isEmpty()) {
+                detail = detail == null ? described.describe() : detail + "; " + described.describe();
+            }
+        }
+        OUTER.set(audit.getObject().record(read.value(), person, query, purpose, detail));
+        try {
+            return invocation.proceed();
+        } finally {
+            OUTER.remove();
+        }
+    }
+
+    private static String readAction(MethodInvocation invocation) {
+        AuditedRead read = AnnotationUtils.findAnnotation(invocation.getMethod(), AuditedRead.class);
+        return read == null ? invocation.getMethod().getName() : read.value();
+    }
+}
