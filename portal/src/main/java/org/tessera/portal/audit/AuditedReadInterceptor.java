@@ -3,6 +3,7 @@ package org.tessera.portal.audit;
 import java.lang.reflect.Method;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.tessera.indexer.audit.AuditRecord;
@@ -32,12 +33,10 @@ final class AuditedReadInterceptor implements MethodInterceptor {
         if (OUTER.get() != null) {
             return invocation.proceed();
         }
-        Method method = invocation.getMethod();
+        Method method = invocation.getThis() == null ? invocation.getMethod()
+                : AopUtils.getMostSpecificMethod(invocation.getMethod(), invocation.getThis().getClass());
         AuditedRead read = AnnotationUtils.findAnnotation(method, AuditedRead.class);
-        if (read == null) {
-            read = AnnotationUtils.findAnnotation(invocation.getThis().getClass().getMethod(method.getName(), method.getParameterTypes()), AuditedRead.class);
-        }
-        String purpose = ReadPurpose.current().orElseThrow(() -> new PurposeRequiredException(readAction(invocation)));
+        String purpose = ReadPurpose.current().orElseThrow(() -> new PurposeRequiredException(read.value()));
         Object[] arguments = invocation.getArguments();
         String person = read.person() >= 0 ? String.valueOf(arguments[read.person()]) : null;
         String query = read.query() >= 0 && arguments[read.query()] != null ? String.valueOf(arguments[read.query()]) : null;
@@ -53,10 +52,5 @@ final class AuditedReadInterceptor implements MethodInterceptor {
         } finally {
             OUTER.remove();
         }
-    }
-
-    private static String readAction(MethodInvocation invocation) {
-        AuditedRead read = AnnotationUtils.findAnnotation(invocation.getMethod(), AuditedRead.class);
-        return read == null ? invocation.getMethod().getName() : read.value();
     }
 }

@@ -36,12 +36,10 @@ public class SearchService {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private final OpenSearchConnection connection;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    public SearchService(OpenSearchConnection connection, AuditTrail audit, Clock clock) {
+    public SearchService(OpenSearchConnection connection, Clock clock) {
         this.connection = connection;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -97,16 +95,9 @@ public class SearchService {
 
     /** A page of people for the search (not audited again: {@link #search} was); nothing past the engine's result window. */
     public List<PersonResult> people(String text, SearchFilter filter, int offset, int limit) {
-        checkText(text);
-        if (offset < 0 || limit < 1) {
-            throw new IllegalArgumentException("offset must not be negative, and limit at least 1");
-        }
-        if (offset >= MAX_RESULT_WINDOW) {
-            return List.of();
-        }
-        limit = Math.min(limit, MAX_RESULT_WINDOW - offset);
+        limit = pageWithinWindow(text, offset, limit);
         SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || limit == 0) {
             return List.of();
         }
         ObjectNode body = personQuery(parsed, filter);
@@ -131,16 +122,9 @@ public class SearchService {
 
     /** A page of records for the search, newest best match first, with highlighted snippets. */
     public List<RecordResult> records(String text, SearchFilter filter, int offset, int limit) {
-        checkText(text);
-        if (offset < 0 || limit < 1) {
-            throw new IllegalArgumentException("offset must not be negative, and limit at least 1");
-        }
-        if (offset >= MAX_RESULT_WINDOW) {
-            return List.of();
-        }
-        limit = Math.min(limit, MAX_RESULT_WINDOW - offset);
+        limit = pageWithinWindow(text, offset, limit);
         SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || limit == 0) {
             return List.of();
         }
         ObjectNode body = recordQuery(parsed, filter);
@@ -305,6 +289,15 @@ public class SearchService {
             }
         }
         return values;
+    }
+
+    /** The page size that stays inside the engine's result window (0 past it), after checking text and bounds. */
+    private static int pageWithinWindow(String text, int offset, int limit) {
+        checkText(text);
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must not be negative, and limit at least 1");
+        }
+        return Math.max(0, Math.min(limit, MAX_RESULT_WINDOW - offset));
     }
 
     private static void checkText(String text) {
