@@ -102,6 +102,11 @@ class FebrlLinkageTest {
         long start = System.currentTimeMillis();
         LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
         long millis = System.currentTimeMillis() - start;
+        return score(result, entityByOccurrence, millis);
+    }
+
+    /** Pairwise counts of a result against the true entity of each occurrence. */
+    static Metrics score(LinkageResult result, Map<String, String> entityByOccurrence, long millis) {
         Map<String, Long> entitySizes = new HashMap<>();
         entityByOccurrence.values().forEach(e -> entitySizes.merge(e, 1L, Long::sum));
         long truePairs = entitySizes.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
