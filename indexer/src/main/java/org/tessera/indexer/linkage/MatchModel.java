@@ -72,13 +72,14 @@ public final class MatchModel {
 
     /**
      * Which of family name (bit 0: any agreeing level), address (bit 1: tokens_0.8) and postcode
-     * (bit 2: exact) agree in a pattern: the agreements a household shares.
+     * (bit 2: exact or one edit) agree in a pattern: the agreements a household shares.
      */
     static int householdMask(int pattern) {
         int family = Comparisons.level(pattern, FAMILY);
         int mask = family >= 1 && family <= 6 ? 1 : 0;
         if (Comparisons.level(pattern, ADDRESS) == 1) mask |= 2;
-        if (Comparisons.level(pattern, POSTCODE) == 1) mask |= 4;
+        int postcode = Comparisons.level(pattern, POSTCODE);
+        if (postcode == 1 || postcode == 4) mask |= 4; // a mistyped postcode is still the household's
         return mask;
     }
 

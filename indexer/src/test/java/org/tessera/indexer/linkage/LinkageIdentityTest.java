@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them ({@link MatchModel#dependence}); names swapped and mistyped are read as swapped; a one-letter
  * given name is an initial, not a newborn placeholder; a day and month shared lets a generation-apart
  * pair through to the model; a merge a guard refuses is shown in the review queue with its reason;
- * an adult role never joins a person whose dates of birth are all a child's. The populations, and
+ * an adult role never joins a person whose dates of birth are all a child's; swapped names share a
+ * blocking key, and a record without a given name is blocked on postcode and family initial. The populations, and
  * the rule that one thread gives what several give, are unchanged.
  */
 class LinkageIdentityTest {
