@@ -54,6 +54,10 @@ public final class IngestCommand implements Callable<Integer> {
                 report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
                         q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
             }
+            if (!report.unclaimed().isEmpty()) {
+                System.out.printf("warning: %d file(s) claimed by no source mapping, not read:%n", report.unclaimed().size());
+                report.unclaimed().forEach(f -> System.out.printf("  %s%n", f));
+            }
             return 0;
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

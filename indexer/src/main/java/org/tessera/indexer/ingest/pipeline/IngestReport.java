@@ -7,16 +7,24 @@ import org.tessera.indexer.jobs.QuarantineEntry;
 import org.tessera.indexer.linkage.LinkageResult;
 
 /**
- * What an ingest run did: counts by kind, what was quarantined and why, linkage figures, time in
- * total and per stage (nanoseconds, in pipeline order).
+ * What an ingest run did: counts by kind, what was quarantined and why, the files no source
+ * mapping claimed (not read; paths relative to the folder), linkage figures, time in total and per
+ * stage (nanoseconds, in pipeline order).
  */
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
-                           LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos) {
+                           List<String> unclaimed, LinkageResult.Stats linkage, Duration elapsed,
+                           Map<String, Long> stageNanos) {
 
     public IngestReport {
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
+        unclaimed = List.copyOf(unclaimed);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
+                        LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos) {
+        this(jobId, counts, quarantined, List.of(), linkage, elapsed, stageNanos);
     }
 
     public long count(String name) {
