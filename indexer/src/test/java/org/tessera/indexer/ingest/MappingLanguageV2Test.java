@@ -148,10 +148,10 @@ class MappingLanguageV2Test {
     @Test
     void captureTakesAValueOutOfFreeText() {
         List<SourceRecord> recs = records(read("capture.yaml", "housing_notes.csv"));
-        assertThat(recs.get(0).codes()).containsEntry("arrears_balance", "4056.56")
+        assertThat(recs.get(0).codes()).containsEntry("arrears_amount", "4056.56")
                 .containsEntry("notice_type", "notice_seeking_possession");
-        assertThat(recs.get(1).codes()).doesNotContainKeys("arrears_balance", "notice_type");
-        assertThat(recs.get(2).codes()).containsEntry("arrears_balance", "312");
+        assertThat(recs.get(1).codes()).doesNotContainKeys("arrears_amount", "notice_type");
+        assertThat(recs.get(2).codes()).containsEntry("arrears_amount", "312");
     }
 
     @Test
