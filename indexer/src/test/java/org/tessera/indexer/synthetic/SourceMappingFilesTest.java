@@ -17,11 +17,13 @@ import org.tessera.indexer.ingest.RowResult;
 import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappingLoader;
 import org.tessera.indexer.synthetic.notes.TemplateSet;
+import org.tessera.indexer.synthetic.output.LayoutSet;
 
 /**
  * Every mapping file of a generated layout in mappings/sources loads (the loader validates keys,
  * agencies, roles and formats), claims generated files, and reads them with every column it names
- * present and nothing quarantined. (The FEBRL reference mappings describe other data.)
+ * present and nothing quarantined, in the CLASSIC or the ONBOARDING layouts; no generated file is
+ * claimed by two mappings. (The FEBRL reference mappings describe other data.)
  */
 class SourceMappingFilesTest {
 
@@ -30,8 +32,9 @@ class SourceMappingFilesTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        new CountyGenerator(new GeneratorSettings(5, 400, 3, LocalDate.of(2026, 6, 30), TemplateSet.ALL, 0.2, false))
-                .generate(out);
+        GeneratorSettings s = new GeneratorSettings(5, 400, 3, LocalDate.of(2026, 6, 30), TemplateSet.ALL, 0.2, false);
+        new CountyGenerator(s).generate(out.resolve("classic"));
+        new CountyGenerator(s, LayoutSet.ONBOARDING).generate(out.resolve("onboarding"));
     }
 
     static List<Path> mappingFiles() throws IOException {
@@ -41,12 +44,13 @@ class SourceMappingFilesTest {
         }
     }
 
-    static void readsCleanly(SourceMapping m, Path data) throws IOException {
-        List<Path> files;
+    static List<Path> claimed(SourceMapping m, Path data) throws IOException {
         try (Stream<Path> s = Files.walk(data)) {
-            files = s.filter(Files::isRegularFile).filter(p -> m.claims(data.relativize(p))).toList();
+            return s.filter(Files::isRegularFile).filter(p -> m.claims(data.relativize(p))).toList();
         }
-        assertThat(files).as(m.origin()).isNotEmpty();
+    }
+
+    static void readsCleanly(SourceMapping m, List<Path> files) throws IOException {
         for (Path file : files) {
             List<RowResult> rows;
             try (Stream<RowResult> s = new ExtractReader(m).read(file)) {
@@ -74,7 +78,10 @@ class SourceMappingFilesTest {
         for (Path f : mappingFiles()) {
             SourceMapping m = loader.load(f);
             assertThat(m.source()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
-            readsCleanly(m, out.resolve("data"));
+            List<Path> files = new ArrayList<>(claimed(m, out.resolve("classic").resolve("data")));
+            files.addAll(claimed(m, out.resolve("onboarding").resolve("data")));
+            assertThat(files).as(m.origin() + " claims generated files (classic or onboarding layouts)").isNotEmpty();
+            readsCleanly(m, files);
         }
     }
 
@@ -85,11 +92,13 @@ class SourceMappingFilesTest {
         for (Path f : mappingFiles()) {
             all.add(loader.load(f));
         }
-        Path data = out.resolve("data");
-        try (Stream<Path> s = Files.walk(data)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                Path rel = data.relativize(p);
-                assertThat(all.stream().filter(m -> m.claims(rel)).count()).as(rel.toString()).isLessThanOrEqualTo(1);
+        for (String layouts : List.of("classic", "onboarding")) {
+            Path data = out.resolve(layouts).resolve("data");
+            try (Stream<Path> s = Files.walk(data)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    Path rel = data.relativize(p);
+                    assertThat(all.stream().filter(m -> m.claims(rel)).count()).as(rel.toString()).isLessThanOrEqualTo(1);
+                }
             }
         }
     }
