@@ -163,7 +163,7 @@ public final class IngestPipeline {
     }
 
     /** One file to ingest: an extract with its mapping, or a document. */
-    private record InputFile(Path path, SourceMapping mapping) {
+    record InputFile(Path path, SourceMapping mapping) {
         boolean document() {
             return mapping == null;
         }
@@ -177,7 +177,7 @@ public final class IngestPipeline {
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spillDir = RecordSpill.Directory.create()) {
             List<String> unclaimed = new ArrayList<>();
-            List<InputFile> files = discover(folder, unclaimed);
+            List<InputFile> files = discover(folder, mappings, unclaimed);
             if (!unclaimed.isEmpty()) {
                 // Not guessed at, not quarantined (nothing in them was judged bad): listed, and the run goes on.
                 log.warn("{} file(s) in {} claimed by no source mapping and not read: {}", unclaimed.size(), folder,
@@ -591,7 +591,7 @@ public final class IngestPipeline {
      * {@code exclude} glob names, is added to {@code unclaimed} (path relative to the folder)
      * instead of being guessed at.
      */
-    private List<InputFile> discover(Path folder, List<String> unclaimed) throws IOException {
+    static List<InputFile> discover(Path folder, SourceMappings mappings, List<String> unclaimed) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("not a folder: " + folder);
         }
