@@ -49,13 +49,26 @@ class IngestPipelineIT {
         // police: INC-001, 002, 005 (INC-004 has 31/02); health: 2 visits; one document with a sidecar
         assertThat(count(os, "events")).isEqualTo(6);
         assertThat(first.quarantined()).extracting(q -> q.file().substring(q.file().lastIndexOf('/') + 1) + ":" + q.line())
-                .contains("police_incidents_2024.csv:6", "empty.pdf:0", "notes.xyz:0");
+                .contains("police_incidents_2024.csv:6", "empty.pdf:0")
+                .doesNotContain("notes.xyz:0");
         assertThat(first.quarantined()).filteredOn(q -> q.line() == 6).singleElement()
                 .satisfies(q -> assertThat(q.reason()).containsIgnoringCase("date"));
         assertThat(first.quarantined()).noneMatch(q -> q.file().contains("ground-truth"));
         JsonNode job = JSON.readTree(os.connection().raw("GET", "/" + os.alias("jobs") + "/_doc/" + first.jobId(), null).body());
         assertThat(job.path("_source").path("status").asText()).isEqualTo("finished_with_errors");
-        assertThat(job.path("_source").path("quarantined")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(job.path("_source").path("quarantined")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(1)
+    void aFileNoMappingClaimsIsListedOnTheJobAsAWarningAndTheRunGoesOn(TestOpenSearch os) throws Exception {
+        assertThat(first.unclaimed()).contains("notes.xyz");
+        assertThat(first.count("files_unclaimed")).isEqualTo(first.unclaimed().size());
+        JsonNode job = JSON.readTree(os.connection().raw("GET", "/" + os.alias("jobs") + "/_doc/" + first.jobId(), null).body());
+        assertThat(job.path("_source").path("message").asText())
+                .contains("claimed by no source mapping, not read").contains("notes.xyz");
+        assertThat(job.path("_source").path("warnings").asLong()).isGreaterThanOrEqualTo(first.unclaimed().size());
+        assertThat(count(os, "events")).isEqualTo(6);
     }
 
     @Test
