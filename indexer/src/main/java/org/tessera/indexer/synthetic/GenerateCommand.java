@@ -47,6 +47,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-sidecars", description = "Write documents without .meta.json sidecars, as referrals reach a MASH")
     boolean noSidecars;
 
+    @Option(names = "--layouts", defaultValue = "CLASSIC",
+            description = "Agency export layouts: CLASSIC, or ONBOARDING (household lists, SURNAME Forename, FHIR-like JSON names, "
+                    + "academic year + term with session counts; needs mapping language v2). Default: ${DEFAULT-VALUE}")
+    org.tessera.indexer.synthetic.output.LayoutSet layouts;
+
     @Option(names = "--bench", description = "Print elapsed time, records/s and peak heap")
     boolean bench;
 
@@ -59,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorSettings s = new GeneratorSettings(p.seed(), p.children(), p.years(), p.endDate(), templates,
                 documentRate != null ? documentRate : p.documentRate(), p.writeNoteAnnotations() && !noAnnotations,
                 noSidecars ? 0 : p.documentSidecarRate());
-        GenerationSummary summary = new CountyGenerator(s).generate(out);
+        GenerationSummary summary = new CountyGenerator(s, layouts).generate(out);
         var w = spec == null ? new java.io.PrintWriter(System.out, true) : spec.commandLine().getOut();
         w.printf("Generated %,d households, %,d children, %,d records, %,d documents into %s%n", summary.households(),
                 summary.children(), summary.records(), summary.documents(), out);
