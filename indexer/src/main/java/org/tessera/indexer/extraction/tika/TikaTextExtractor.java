@@ -59,6 +59,12 @@ public final class TikaTextExtractor implements TextExtractor {
             "title", TikaCoreProperties.TITLE, "creator", TikaCoreProperties.CREATOR,
             "created", TikaCoreProperties.CREATED, "modified", TikaCoreProperties.MODIFIED);
 
+    /**
+     * Characters any file may give before its compression ratio is judged: below this a short
+     * e-mail with an attached bomb went unnoticed (an 8 KB mail gave 1M characters).
+     */
+    static final long MIN_BOMB_CHARACTERS = 100_000L;
+
     private final ExtractionLimits limits;
     private final AutoDetectParser parser;
     private final ExecutorService pool;
@@ -67,7 +73,7 @@ public final class TikaTextExtractor implements TextExtractor {
         this.limits = limits;
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());
-        config.setOutputThreshold(Math.min(1_000_000L, limits.maxCharacters()));
+        config.setOutputThreshold(Math.min(MIN_BOMB_CHARACTERS, limits.maxCharacters()));
         config.setMaximumPackageEntryDepth(Math.max(1, limits.maxNestingDepth() + 1));
         this.parser = new AutoDetectParser();
         this.parser.setAutoDetectParserConfig(config);
@@ -90,6 +96,8 @@ public final class TikaTextExtractor implements TextExtractor {
         }
         if (size == 0) return new Quarantined(name, Reason.EMPTY, null);
         if (size > limits.maxBytes()) return new Quarantined(name, Reason.TOO_LARGE, size + " bytes > " + limits.maxBytes());
+        Optional<Quarantined> container = ZipContainerCheck.check(file, name, size, limits.maxCompressionRatio());
+        if (container.isPresent()) return container.get();
         Future<ExtractionOutcome> f = pool.submit(() -> parse(file, name, size));
         try {
             return f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -140,7 +148,7 @@ public final class TikaTextExtractor implements TextExtractor {
 
     private ExtractionOutcome parse(Path file, String name, long size) {
         BoundedTextHandler out = new BoundedTextHandler(limits.maxCharacters(),
-                Math.max(1_000_000L, size > Long.MAX_VALUE / limits.maxCompressionRatio() ? Long.MAX_VALUE : size * limits.maxCompressionRatio()));
+                Math.max(MIN_BOMB_CHARACTERS, size > Long.MAX_VALUE / limits.maxCompressionRatio() ? Long.MAX_VALUE : size * limits.maxCompressionRatio()));
         ContentHandler handler = new BodyContentHandler(out);
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
@@ -159,12 +167,20 @@ public final class TikaTextExtractor implements TextExtractor {
             return classify(name, e);
         }
         boolean truncated = out.truncated();
-        if (truncated) warnings.add("text cut at " + limits.maxCharacters() + " of " + out.total() + " characters");
+        if (truncated) {
+            warnings.add(String.format(Locale.ROOT, "text cut at the character limit: %,d of %,d characters kept (%s)",
+                    limits.maxCharacters(), out.total(), ExtractionLimits.MAX_CHARACTERS));
+        }
         if (embedded.tooDeep) {
             return new Quarantined(name, Reason.TOO_DEEP, embedded.skipped + " embedded document(s) beyond depth " + limits.maxNestingDepth());
         }
         String embeddedError = metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
-        if (embeddedError != null) warnings.add("an embedded part could not be read");
+        if (embeddedError != null) {
+            String first = firstLine(embeddedError).toLowerCase(Locale.ROOT);
+            warnings.add(first.contains("encrypt") || first.contains("password")
+                    ? "an embedded part (attachment or archive entry) is password-protected and was not read"
+                    : "an embedded part (attachment or archive entry) could not be read: " + firstLine(embeddedError));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         KEPT.forEach((k, p) -> {
             String v = metadata.get(p);
@@ -176,10 +192,17 @@ public final class TikaTextExtractor implements TextExtractor {
             try {
                 sidecar = Optional.of(DocumentSidecar.read(sidecarFile));
             } catch (IOException | RuntimeException e) {
-                warnings.add("sidecar " + sidecarFile.getFileName() + " ignored: " + firstLine(e.getMessage()));
+                warnings.add("sidecar " + sidecarFile.getFileName() + " is invalid and was ignored, so the document is indexed"
+                        + " without its record id, agency and people: " + firstLine(e.getMessage()));
             }
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        if (out.text().isBlank()) {
+            if (sidecar.isEmpty()) {
+                return new Quarantined(name, Reason.NO_TEXT, "detected as " + contentType);
+            }
+            warnings.add("no text could be extracted (detected as " + contentType + "); indexed from its sidecar alone");
+        }
         LOG.debug("extracted {} ({}, {} chars)", name, contentType, out.total());
         return new Extracted(name, out.text().strip(), contentType, meta, truncated, sidecar, warnings);
     }

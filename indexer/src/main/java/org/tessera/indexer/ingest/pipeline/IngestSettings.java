@@ -2,6 +2,8 @@ package org.tessera.indexer.ingest.pipeline;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.tessera.indexer.ingest.ReadLimits;
+import org.tessera.indexer.nlp.TextLimits;
 
 /**
  * How an ingest run behaves.
@@ -10,14 +12,24 @@ import java.util.Objects;
  * @param batchSize       events per analysis and percolation batch (bulk requests hold at most 500 of them)
  * @param analyseText     run the NLP pipeline on free text (entities, context)
  * @param deleteStale     after a complete run, delete events and persons of the ingested sources that the input no longer produces
+ * @param readLimits      bounds on one row and one value of an extract
+ * @param textLimits      bounds on the analysis of one text
  */
-public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale) {
+public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
+                             ReadLimits readLimits, TextLimits textLimits) {
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
+        Objects.requireNonNull(readLimits, "readLimits");
+        Objects.requireNonNull(textLimits, "textLimits");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
+    }
+
+    /** With the default limits. */
+    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale) {
+        this(quarantineDir, batchSize, analyseText, deleteStale, ReadLimits.defaults(), TextLimits.defaults());
     }
 
     public static IngestSettings defaults(Path quarantineDir) {
