@@ -65,7 +65,7 @@ abstract class RawRows implements Closeable {
     /** The quarantine of a row longer than {@link ReadLimits#maxRecordChars()}, skipped by the reader. */
     Quarantined oversized(BoundedRecordReader.Oversized o) {
         String lines = o.lastLine() > o.firstLine() ? "lines " + o.firstLine() + "-" + o.lastLine() : "line " + o.firstLine();
-        return rowError(o.firstLine(), null, "row too long: " + lines + " hold " + String.format(java.util.Locale.ROOT, "%,d", o.length())
+        return rowError(o.firstLine(), null, "row too long: " + lines + (o.lastLine() > o.firstLine() ? " hold " : " holds ") + String.format(java.util.Locale.ROOT, "%,d", o.length())
                 + " characters, over the limit of " + String.format(java.util.Locale.ROOT, "%,d", limits.maxRecordChars())
                 + " (" + ReadLimits.MAX_RECORD_CHARS + "; a missing line break or quote?); skipped, the rest of the file was read", null);
     }

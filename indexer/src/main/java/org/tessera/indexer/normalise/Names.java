@@ -51,24 +51,25 @@ public final class Names {
         List<String> out = new ArrayList<>();
         if (name == null) return out;
         String s = Normalizer.normalize(name, Normalizer.Form.NFD);
-        s = fold ? foldMarks(s) : s;
         s = DECORATION.matcher(s).replaceAll("");
-        if (fold) {
-            s = s.replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
-                    .replace("đ", "d").replace("Đ", "d").replace("ð", "d").replace("Ð", "d").replace("þ", "th").replace("Þ", "th")
-                    .replace("ı", "i").replace("œ", "oe").replace("Œ", "oe");
-        }
         s = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
-        for (String p : NON_LETTERS.split(s)) {
-            if (p.isEmpty()) continue;
-            p = Normalizer.normalize(p, Normalizer.Form.NFC);
-            // a part of marks alone (after a split) is no name
-            if (p.codePoints().allMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK
-                    || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK)) continue;
-            if (TITLES.contains(fold ? p : words(p, true).stream().findFirst().orElse(""))) continue;
-            out.add(p);
+        for (String part : NON_LETTERS.split(s)) {
+            String folded = fold(part);
+            // a part of marks alone (a stray accent) is no name, and titles go
+            if (folded.isEmpty() || TITLES.contains(folded)) continue;
+            out.add(fold ? folded : Normalizer.normalize(part, Normalizer.Form.NFC));
         }
         return out;
+    }
+
+    /** One lower-case word (NFD) folded for matching: optional marks gone, Latin letters with strokes as their base. */
+    private static String fold(String part) {
+        String s = foldMarks(part);
+        s = s.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ð", "d")
+                .replace("þ", "th").replace("ı", "i").replace("œ", "oe");
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        boolean letters = s.codePoints().anyMatch(Character::isLetter);
+        return letters ? s : "";
     }
 
     /**
