@@ -82,12 +82,26 @@ final class DecodingReader extends Reader {
     private void track(int from, int to) {
         if (!byteLines) return;
         byte[] a = bytes.array();
+        int start = from;
         for (int i = from; i < to; i++) {
-            byte b = a[i];
-            if (lineBytes.size() < maxLineBytes) lineBytes.write(b);
-            else byteLineCut = true;
-            if (b == '\n') endByteLine();
+            if (a[i] == '\n') {
+                keep(a, start, i + 1 - start);
+                endByteLine();
+                start = i + 1;
+            }
         }
+        keep(a, start, to - start);
+    }
+
+    /** Keeps a run of the current line's bytes, up to {@code maxLineBytes} (a longer line is not kept). */
+    private void keep(byte[] a, int from, int length) {
+        if (length <= 0 || byteLineCut) return;
+        if (lineBytes.size() + length > maxLineBytes) {
+            byteLineCut = true;
+            lineBytes.reset();
+            return;
+        }
+        lineBytes.write(a, from, length);
     }
 
     private void endByteLine() {

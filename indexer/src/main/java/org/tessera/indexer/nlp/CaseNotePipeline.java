@@ -41,9 +41,10 @@ public final class CaseNotePipeline implements TextAnalyzer {
                 Year.now().getValue(), limits);
     }
 
-    /** The standard pipeline; years before {@code referenceYear} mark history ("in 2019"). */
+    /** The standard pipeline within the default limits; years before {@code referenceYear} mark history ("in 2019"). */
     public CaseNotePipeline(OpenNlpModels models, int referenceYear) {
-        this(new OpenNlpSentenceSplitter(models), new OpenNlpTokenizer(models), models, referenceYear, TextLimits.defaults());
+        this(new OpenNlpSentenceSplitter(models, TextLimits.defaults().maxTokenChars()),
+                new OpenNlpTokenizer(models, TextLimits.defaults().maxTokenChars()), models, referenceYear, TextLimits.defaults());
     }
 
     private CaseNotePipeline(SentenceSplitter splitter, TextTokenizer tokenizer, OpenNlpModels models,

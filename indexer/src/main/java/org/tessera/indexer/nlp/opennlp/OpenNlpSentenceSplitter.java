@@ -37,8 +37,9 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
         this(models.sentenceModel(), maxWordChars);
     }
 
+    /** Every block given to the model, however long its words (the pipeline caps words: {@link org.tessera.indexer.nlp.TextLimits}). */
     public OpenNlpSentenceSplitter(Supplier<SentenceModel> model) {
-        this(model, org.tessera.indexer.nlp.TextLimits.defaults().maxTokenChars());
+        this(model, Integer.MAX_VALUE);
     }
 
     /**

@@ -41,8 +41,9 @@ public final class OpenNlpTokenizer implements TextTokenizer {
         this(model, DEFAULT_MEMO_CAPACITY);
     }
 
+    /** Exactly {@link TokenizerME}'s tokens, however long a word (the pipeline caps words: {@link org.tessera.indexer.nlp.TextLimits}). */
     OpenNlpTokenizer(Supplier<TokenizerModel> model, int memoCapacity) {
-        this(model, memoCapacity, org.tessera.indexer.nlp.TextLimits.defaults().maxTokenChars());
+        this(model, memoCapacity, Integer.MAX_VALUE);
     }
 
     /**
