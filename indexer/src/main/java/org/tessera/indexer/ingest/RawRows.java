@@ -141,8 +141,8 @@ abstract class RawRows implements Closeable {
                     done = true;
                     String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
                     takeOversized(Long.MAX_VALUE, pending);
-                    pending.add(new Step(null, rowError(before + 1, null, "CSV syntax error: " + msg
-                            + "; the rest of the file from this line was not read", null), null));
+                    pending.add(new Step(null, new Quarantined(fileName, before + 1, null, "CSV syntax error: " + msg
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null));
                     return pending.removeFirst();
                 }
                 long first = before + 1;
@@ -254,9 +254,9 @@ abstract class RawRows implements Closeable {
         private final BufferedReader lines;
         private long line;
         private boolean started;
+        private boolean failed;
 
         private final List<Step> pending = new ArrayList<>();
-        private boolean failed;
 
         Jsonl(String fileName, SourceMapping mapping, DecodingReader reader, ReadLimits limits) {
             super(fileName, mapping, limits, new BoundedRecordReader(reader, limits.maxRecordChars(), null));
@@ -268,7 +268,7 @@ abstract class RawRows implements Closeable {
         Step next() {
             if (!pending.isEmpty()) return pending.removeFirst();
             Step step = read();
-            takeOversized(step == null || step.quarantined() != null && step.quarantined().scope() == Scope.FILE
+            takeOversized(step == null || step.quarantined() != null && step.quarantined().scope().stopsReading()
                     ? Long.MAX_VALUE : line, pending);
             if (pending.isEmpty()) return step;
             if (step != null) pending.add(step);
@@ -276,17 +276,16 @@ abstract class RawRows implements Closeable {
         }
 
         private Step read() {
-            if (failed) return null;
             while (true) {
                 String text;
+                if (failed) return null;
                 try {
                     text = lines.readLine();
                 } catch (IOException e) {
-                    // not an end of file: said so, as for a CSV syntax error
                     started = true;
                     failed = true;
-                    return new Step(null, rowError(line + 1, null, "read error: " + e.getMessage()
-                            + "; the rest of the file from this line was not read", null), null);
+                    return new Step(null, new Quarantined(fileName, line + 1, null, "read error: " + e.getMessage()
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
                 }
                 if (text == null) {
                     if (!started) {

@@ -43,6 +43,17 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--report", description = "print the bad input by class: quarantined and warned counts, and what was indexed")
     boolean printReport;
 
+    @Option(names = "--withdrawal-max-drop", paramLabel = "SHARE",
+            description = "largest share of a source's stored records a complete delivery may lack and still withdraw them "
+                    + "(default: setting tessera.ingest.withdrawal.max-drop, else 0.25)")
+    Double maxDrop;
+
+    private WithdrawalPolicy withdrawalPolicy() {
+        double share = maxDrop != null ? maxDrop : root.settings().get("tessera.ingest.withdrawal.max-drop")
+                .map(Double::parseDouble).orElse(WithdrawalPolicy.DEFAULT_MAX_DROP);
+        return new WithdrawalPolicy(share);
+    }
+
     @Override
     public Integer call() {
         Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
@@ -51,8 +62,8 @@ public final class IngestCommand implements Callable<Integer> {
              TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.from(settings))) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
-                    new IngestSettings(quarantineDir, batchSize, !noText, true, ReadLimits.from(settings), TextLimits.from(settings)),
-                    Clock.systemUTC());
+                    new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy(),
+                            ReadLimits.from(settings), TextLimits.from(settings)), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);
             System.out.printf("job %s finished in %d s%n", report.jobId(), report.elapsed().toSeconds());
             report.counts().forEach((name, value) -> System.out.printf("  %-22s %,d%n", name, value));
@@ -60,6 +71,10 @@ public final class IngestCommand implements Callable<Integer> {
                 System.out.printf("quarantined (%d, reasons in %s):%n", report.quarantined().size(), quarantineDir);
                 report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
                         q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
+            }
+            for (WithdrawalPolicy.Decision held : report.heldBack()) {
+                System.out.printf("nothing withdrawn from %s: records stored before and not in this delivery were kept, because %s%n",
+                        held.source(), held.reason());
             }
             if (printReport) {
                 System.out.printf("%-26s %11s %7s%n", "bad input class", "quarantined", "warned");

@@ -12,13 +12,19 @@ import org.tessera.indexer.linkage.LinkageResult;
  */
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
                            LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
-                           List<QuarantineEntry> warned) {
+                           List<WithdrawalPolicy.Decision> withdrawals, List<QuarantineEntry> warned) {
 
     public IngestReport {
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
+        withdrawals = List.copyOf(withdrawals);
         warned = List.copyOf(warned);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    /** The sources whose absent records this run kept, each with its reason. */
+    public List<WithdrawalPolicy.Decision> heldBack() {
+        return withdrawals.stream().filter(d -> !d.withdraw()).toList();
     }
 
     public long count(String name) {

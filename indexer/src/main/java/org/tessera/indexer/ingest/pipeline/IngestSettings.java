@@ -11,15 +11,18 @@ import org.tessera.indexer.nlp.TextLimits;
  * @param quarantineDir   where rejected rows and files are copied with their reasons
  * @param batchSize       events per analysis and percolation batch (bulk requests hold at most 500 of them)
  * @param analyseText     run the NLP pipeline on free text (entities, context)
- * @param deleteStale     after a complete run, delete events and persons of the ingested sources that the input no longer produces
+ * @param deleteStale     after a run, withdraw the events and persons of the ingested sources that the
+ *                        input no longer produces, for the sources whose delivery is complete evidence
+ * @param withdrawal      what counts as complete evidence for withdrawing (see {@link WithdrawalPolicy})
  * @param readLimits      bounds on one row and one value of an extract
  * @param textLimits      bounds on the analysis of one text
  */
 public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
-                             ReadLimits readLimits, TextLimits textLimits) {
+                             WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
+        Objects.requireNonNull(withdrawal, "withdrawal");
         Objects.requireNonNull(readLimits, "readLimits");
         Objects.requireNonNull(textLimits, "textLimits");
         if (batchSize < 1) {
@@ -27,9 +30,14 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
         }
     }
 
-    /** With the default limits. */
+    /** With the default withdrawal policy and limits. */
     public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale) {
-        this(quarantineDir, batchSize, analyseText, deleteStale, ReadLimits.defaults(), TextLimits.defaults());
+        this(quarantineDir, batchSize, analyseText, deleteStale, WithdrawalPolicy.defaults());
+    }
+
+    /** With the default limits. */
+    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale, WithdrawalPolicy withdrawal) {
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, ReadLimits.defaults(), TextLimits.defaults());
     }
 
     public static IngestSettings defaults(Path quarantineDir) {

@@ -51,7 +51,7 @@ class BadInputCorpusIT {
         Path mappings = Files.createDirectories(work.resolve("mappings"));
         BadInputCorpus.write(folder, mappings);
         ExtractionLimits extraction = new ExtractionLimits(20L * 1024 * 1024, Duration.ofSeconds(60), 100_000, 3, 100, 2);
-        IngestSettings settings = new IngestSettings(work.resolve("quarantine"), 500, true, true,
+        IngestSettings settings = new IngestSettings(work.resolve("quarantine"), 500, true, true, WithdrawalPolicy.defaults(),
                 new ReadLimits(1_000_000, 200_000), TextLimits.defaults());
         try (TikaTextExtractor extractor = new TikaTextExtractor(extraction)) {
             report = IngestPipelines.standard(os.connection(), mappings, extractor, settings, Clock.systemUTC()).ingest(folder);
