@@ -207,6 +207,28 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void quarantinesAnEmailWithAZipBombAttachedInsteadOfIndexingItsFirstCharactersSilently() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.putNextEntry(new ZipEntry("notes.txt"));
+            byte[] letters = "a".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 50; i++) {
+                out.write(letters);
+            }
+        }
+        Path eml = dir.resolve("referral.eml");
+        Files.writeString(eml, "From: school@example.org\nTo: mash@example.org\nSubject: Referral\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"XYZ\"\n\n--XYZ\nContent-Type: text/plain\n\nSee attached.\n"
+                + "--XYZ\nContent-Type: application/zip; name=\"notes.zip\"\nContent-Disposition: attachment; filename=\"notes.zip\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + java.util.Base64.getMimeEncoder().encodeToString(bomb.toByteArray())
+                + "\n--XYZ--\n");
+        assertThat(extractor.extract(eml)).isInstanceOfSatisfying(Quarantined.class, q -> {
+            assertThat(q.reason()).isEqualTo(Reason.ZIP_BOMB);
+            assertThat(q.detail()).contains("embedded part");
+        });
+    }
+
+    @Test
     void quarantinesADocumentWithNoTextAndNoSidecar() throws IOException {
         Path pdf = dir.resolve("blank-scan.pdf");
         Files.write(pdf, pdf("", null));

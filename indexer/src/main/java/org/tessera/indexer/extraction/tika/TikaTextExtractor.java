@@ -120,6 +120,8 @@ public final class TikaTextExtractor implements TextExtractor {
         private int depth;
         boolean tooDeep;
         int skipped;
+        /** First lines of the exceptions Tika recorded on embedded parts (it swallows them). */
+        final List<String> problems = new ArrayList<>();
 
         DepthLimitedExtractor(ParseContext context, int max) {
             this.delegate = new ParsingEmbeddedDocumentExtractor(context);
@@ -142,6 +144,11 @@ public final class TikaTextExtractor implements TextExtractor {
                 delegate.parseEmbedded(stream, handler, metadata, outputHtml);
             } finally {
                 depth--;
+                for (String key : metadata.names()) {
+                    if (key.toLowerCase(Locale.ROOT).contains("exception")) {
+                        problems.add(firstLine(metadata.get(key)));
+                    }
+                }
             }
         }
     }
@@ -156,6 +163,9 @@ public final class TikaTextExtractor implements TextExtractor {
         context.set(Parser.class, parser);
         DepthLimitedExtractor embedded = new DepthLimitedExtractor(context, limits.maxNestingDepth());
         context.set(EmbeddedDocumentExtractor.class, embedded);
+        // Tika swallows an embedded part's failure (a bomb in an attachment included) unless a record is kept
+        org.apache.tika.parser.ParseRecord record = new org.apache.tika.parser.ParseRecord();
+        context.set(org.apache.tika.parser.ParseRecord.class, record);
         List<String> warnings = new ArrayList<>();
         try (InputStream in = TikaInputStream.get(file)) {
             parser.parse(in, handler, metadata, context);
@@ -174,7 +184,31 @@ public final class TikaTextExtractor implements TextExtractor {
         if (embedded.tooDeep) {
             return new Quarantined(name, Reason.TOO_DEEP, embedded.skipped + " embedded document(s) beyond depth " + limits.maxNestingDepth());
         }
-        String embeddedError = metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
+        for (Exception e : record.getExceptions()) {
+            // the cause says what it was (Tika wraps a bomb as "Illegal SAXException")
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+                if (m.contains("zip bomb") || m.contains("encrypt") || m.contains("password")) {
+                    cause = t;
+                    break;
+                }
+            }
+            embedded.problems.add(cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage()));
+        }
+        for (String problem : embedded.problems) {
+            String lower = String.valueOf(problem).toLowerCase(Locale.ROOT);
+            if (lower.contains("zip bomb") || lower.contains("zipbomb")) {
+                return new Quarantined(name, Reason.ZIP_BOMB, "in an embedded part (attachment or archive entry): " + problem);
+            }
+        }
+        if (!embedded.problems.isEmpty()) {
+            String first = String.valueOf(embedded.problems.getFirst());
+            warnings.add(first.toLowerCase(Locale.ROOT).contains("encrypt") || first.toLowerCase(Locale.ROOT).contains("password")
+                    ? "an embedded part (attachment or archive entry) is password-protected and was not read"
+                    : "an embedded part (attachment or archive entry) could not be read: " + first);
+        }
+        String embeddedError = embedded.problems.isEmpty() ? metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM) : null;
         if (embeddedError != null) {
             String first = firstLine(embeddedError).toLowerCase(Locale.ROOT);
             warnings.add(first.contains("encrypt") || first.contains("password")
