@@ -345,21 +345,68 @@ abstract class RawRows implements Closeable {
             return max > 0 ? max : limits.maxFieldChars() + 1;
         }
 
+        /** A dotted path; a part may index an array: {@code name[0].given}, {@code name.0.given}, {@code given[-1]}. */
         static JsonNode lookup(JsonNode node, String path) {
             JsonNode cur = node;
             for (String part : path.split("\\.")) {
-                if (cur == null || !cur.isObject()) return null;
-                cur = cur.get(part);
+                int bracket = part.indexOf('[');
+                String key = bracket < 0 ? part : part.substring(0, bracket);
+                if (!key.isEmpty()) {
+                    if (cur != null && cur.isArray() && key.chars().allMatch(Character::isDigit)) cur = cur.get(Integer.parseInt(key));
+                    else if (cur == null || !cur.isObject()) return null;
+                    else cur = cur.get(key);
+                }
+                while (bracket >= 0 && cur != null) {
+                    int close = part.indexOf(']', bracket);
+                    if (close < 0 || !cur.isArray()) return null;
+                    int i;
+                    try {
+                        i = Integer.parseInt(part.substring(bracket + 1, close).trim());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    cur = cur.get(i < 0 ? cur.size() + i : i);
+                    bracket = part.indexOf('[', close);
+                }
             }
             return cur == null || cur.isNull() || cur.isMissingNode() ? null : cur;
+        }
+
+        /** Scalars as trimmed text; an array of scalars joined by one space (["Jade","Rose"] gives "Jade Rose"); objects as JSON. */
+        static String text(JsonNode v) {
+            if (v.isValueNode()) return v.asText().trim();
+            if (v.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode el : v) {
+                    if (!el.isValueNode()) return v.toString();
+                    String s = el.isNull() ? "" : el.asText().trim();
+                    if (s.isEmpty()) continue;
+                    if (!sb.isEmpty()) sb.append(' ');
+                    sb.append(s);
+                }
+                return sb.toString();
+            }
+            return v.toString();
         }
 
         private record JsonRow(JsonNode node, Row parent, long line, String raw) implements Row {
             @Override public String get(String column) {
                 JsonNode v = lookup(node, column);
                 if (v == null) return parent == null ? null : parent.get(column);
-                String s = v.isValueNode() ? v.asText().trim() : v.toString();
+                String s = text(v);
                 return s.isEmpty() ? null : s;
+            }
+            @Override public List<String> values(String column) {
+                JsonNode v = lookup(node, column);
+                if (v == null) return parent == null ? List.of() : parent.values(column);
+                if (!v.isArray()) return Row.super.values(column);
+                List<String> out = new ArrayList<>();
+                for (JsonNode el : v) {
+                    if (el.isNull()) continue;
+                    String s = el.isValueNode() ? el.asText().trim() : el.toString();
+                    if (!s.isEmpty()) out.add(s);
+                }
+                return out;
             }
             @Override public boolean has(String column) { return lookup(node, column) != null || (parent != null && parent.has(column)); }
             @Override public List<Row> each(String path) {

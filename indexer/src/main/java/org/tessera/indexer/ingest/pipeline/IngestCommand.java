@@ -72,6 +72,10 @@ public final class IngestCommand implements Callable<Integer> {
                 report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
                         q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
             }
+            if (!report.unclaimed().isEmpty()) {
+                System.out.printf("warning: %d file(s) claimed by no source mapping, not read:%n", report.unclaimed().size());
+                report.unclaimed().forEach(f -> System.out.printf("  %s%n", f));
+            }
             for (WithdrawalPolicy.Decision held : report.heldBack()) {
                 System.out.printf("nothing withdrawn from %s: records stored before and not in this delivery were kept, because %s%n",
                         held.source(), held.reason());

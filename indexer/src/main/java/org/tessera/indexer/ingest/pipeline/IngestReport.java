@@ -7,19 +7,34 @@ import org.tessera.indexer.jobs.QuarantineEntry;
 import org.tessera.indexer.linkage.LinkageResult;
 
 /**
- * What an ingest run did: counts by kind, what was quarantined and why, what was indexed with a
- * warning and why, linkage figures, time in total and per stage (nanoseconds, in pipeline order).
+ * What an ingest run did: counts by kind, what was quarantined and why, the files no source
+ * mapping claimed (not read; paths relative to the folder), what was indexed with a warning and
+ * why, linkage figures, time in total and per stage (nanoseconds, in pipeline order).
  */
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
                            LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
-                           List<WithdrawalPolicy.Decision> withdrawals, List<QuarantineEntry> warned) {
+                           List<WithdrawalPolicy.Decision> withdrawals, List<String> unclaimed,
+                           List<QuarantineEntry> warned) {
 
     public IngestReport {
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
         withdrawals = List.copyOf(withdrawals);
+        unclaimed = List.copyOf(unclaimed);
         warned = List.copyOf(warned);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
+                        LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                        List<WithdrawalPolicy.Decision> withdrawals) {
+        this(jobId, counts, quarantined, linkage, elapsed, stageNanos, withdrawals, List.of(), List.of());
+    }
+
+    public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
+                        LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                        List<WithdrawalPolicy.Decision> withdrawals, List<String> unclaimed) {
+        this(jobId, counts, quarantined, linkage, elapsed, stageNanos, withdrawals, unclaimed, List.of());
     }
 
     /** The sources whose absent records this run kept, each with its reason. */
@@ -65,11 +80,12 @@ public record IngestReport(String jobId, Map<String, Long> counts, List<Quaranti
         return "other (mapping rule)";
     }
 
-    /** Per class of bad input: {quarantined, warned}, classes in a stable order. */
+    /** Per class of bad input: {quarantined, warned}, classes in a stable order (unclaimed files are warned, not read). */
     public Map<String, long[]> problemsByClass() {
         Map<String, long[]> out = new java.util.TreeMap<>();
         quarantined.forEach(q -> out.computeIfAbsent(problemClass(q.reason()), k -> new long[2])[0]++);
         warned.forEach(w -> out.computeIfAbsent(problemClass(w.reason()), k -> new long[2])[1]++);
+        unclaimed.forEach(u -> out.computeIfAbsent("no mapping", k -> new long[2])[1]++);
         return out;
     }
 }

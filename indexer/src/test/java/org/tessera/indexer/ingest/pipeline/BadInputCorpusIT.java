@@ -116,7 +116,7 @@ class BadInputCorpusIT {
                 Map.entry("encrypted", new long[] {1, 0}),
                 Map.entry("nested too deep", new long[] {1, 0}),
                 Map.entry("corrupt", new long[] {1, 0}),
-                Map.entry("no mapping", new long[] {1, 0}),
+                Map.entry("no mapping", new long[] {0, 1}),
                 Map.entry("text cut", new long[] {0, 1}),
                 Map.entry("sidecar invalid", new long[] {0, 1}),
                 Map.entry("text analysed in part", new long[] {0, 1}));
