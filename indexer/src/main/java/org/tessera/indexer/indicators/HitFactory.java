@@ -57,7 +57,7 @@ final class HitFactory {
 
     /**
      * Finds the highlighted words in the original text, groups them by sentence and picks the first
-     * sentence whose mention counts (else the first): a note saying "no neglect" early and describing
+     * sentence whose mention counts at full weight, else the first that counts at all (else the first): a note saying "no neglect" early and describing
      * neglect later must count.
      */
     private Evidence textEvidence(String text, List<String> highlighted) {
@@ -84,7 +84,9 @@ final class HitFactory {
             sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
             groups.add(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), contexts.resolve(text, start, end)));
         }
-        return groups.stream().filter(g -> g.context.counts()).findFirst().orElse(groups.getFirst());
+        // an affirmed mention beats a historical or uncertain one (which counts at a reduced weight), which beats one that does not count
+        return groups.stream().filter(g -> g.context.counts() && !g.context.historical() && !g.context.uncertain()).findFirst()
+                .or(() -> groups.stream().filter(g -> g.context.counts()).findFirst()).orElse(groups.getFirst());
     }
 
     /** Offsets of the highlighted words in {@code text}; the highlight is the whole text with tags added. */

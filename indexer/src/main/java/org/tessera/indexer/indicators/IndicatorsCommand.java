@@ -274,7 +274,8 @@ public final class IndicatorsCommand implements Runnable {
                 EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.ingest.pipeline.NlpEvidenceContext(
                         new org.tessera.indexer.nlp.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
-                        org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator, org.tessera.indexer.indicators.evaluation.HitWeight.DEFAULT);
+                        org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
+                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()));
                 System.out.print(result.render(misses));
             }
             return 0;

@@ -10,4 +10,9 @@ public interface HitWeight {
     HitWeight DEFAULT = hit -> hit.counts() ? 1.0 : 0.0;
 
     double factor(IndicatorHit hit);
+
+    /** The scorer's weighting: a counting hit at its context's factor from scoring.yaml ({@code context_weights}). */
+    static HitWeight of(org.tessera.indexer.scoring.ScoringParameters.ContextWeights weights) {
+        return hit -> hit.counts() ? weights.factor(String.join(",", hit.context().labels())) : 0.0;
+    }
 }
