@@ -68,6 +68,9 @@ for path in sorted(glob.glob('mappings/indicators/*.yaml')):
         while j < len(lines) and not lines[j].startswith('- id: ') and not (lines[j].startswith('#') and j > i):
             j += 1
         block = lines[i:j]
+        # re-running replaces the earlier concept clauses; the version goes up once, when they first appear
+        had = any(re.search(r'  # concept: \S+$', l) for l in block)
+        block = [l for l in block if not re.search(r'^      - \{.*\}  # concept: \S+$', l)]
         q = next(k for k, l in enumerate(block) if l == '  query:')
         e = q + 1
         while e < len(block) and (block[e].startswith('    ') or block[e] == ''):
@@ -80,7 +83,8 @@ for path in sorted(glob.glob('mappings/indicators/*.yaml')):
             wrapped = ['      - ' + body[0][4:]] + ['    ' + l if l else l for l in body[1:]]
             body = ['    bool:', '      should:'] + wrapped + new + ['      minimum_should_match: 1']
         block = block[:q + 1] + body + block[e:]
-        block = [re.sub(r'^  version: (\d+)$', lambda v: f'  version: {int(v.group(1)) + 1}', l) for l in block]
+        if not had:
+            block = [re.sub(r'^  version: (\d+)$', lambda v: f'  version: {int(v.group(1)) + 1}', l) for l in block]
         out.extend(block); i = j; changed = True
     if changed:
         open(path, 'w').write('\n'.join(out))
