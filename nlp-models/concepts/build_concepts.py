@@ -49,6 +49,10 @@ def clause(c):
     else:
         q = {'span_near': {'clauses': [span_or(e) for e in c['near']], 'slop': c.get('slop', 8),
                            'in_order': bool(c.get('ordered', False))}}
+    if 'unless' in c:
+        # words that take the concept back ("drinks socially"): no match when one is within `within` words
+        n = c.get('within', 3)
+        q = {'span_not': {'include': q, 'exclude': span_or(c['unless']), 'pre': n, 'post': n}}
     if 'filter' in c:
         q = {'bool': {'must': [q], 'filter': [{'range': c['filter']}]}}
     return q

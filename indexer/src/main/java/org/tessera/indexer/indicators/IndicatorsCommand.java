@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "List the indicator catalogue, load it into the percolator index, test text against it, benchmark percolation.",
-        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class,
+        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Check.class,
                 IndicatorsCommand.Benchmark.class})
 public final class IndicatorsCommand implements Runnable {
 
@@ -237,6 +237,26 @@ public final class IndicatorsCommand implements Runnable {
 
         private static String matched(ObjectNode event, IndicatorHit hit) {
             return hit.evidenceStart() >= 0 ? event.path("text").asText().substring(hit.evidenceStart(), hit.evidenceEnd()) : hit.evidence();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "For each indicator, the code fields its query reads and which shipped source mappings write them; "
+                    + "then the codes mappings write that no indicator reads.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--sources", description = "Folder of source mapping *.yaml files (default: the shipped mappings/sources).")
+        Path sources;
+
+        @Override
+        public Integer call() {
+            org.tessera.indexer.ingest.SourceMappings mappings = sources == null
+                    ? org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources")
+                    : org.tessera.indexer.ingest.SourceMappings.loadAll(sources);
+            System.out.print(CodeCoverage.of(parent.catalogue(), mappings.all()).render());
+            return 0;
         }
     }
 
