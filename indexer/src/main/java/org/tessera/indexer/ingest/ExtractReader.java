@@ -34,6 +34,9 @@ public final class ExtractReader implements SourceReader {
 
     public SourceMapping mapping() { return mapping; }
 
+    /** Columns (JSON Lines: paths) the mapping reads, apart from a list's pattern groups. */
+    public Set<String> referencedColumns() { return referencedColumns; }
+
     @Override
     public Stream<RowResult> read(Path file) {
         RawRows rows;

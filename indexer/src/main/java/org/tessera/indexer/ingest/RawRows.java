@@ -108,8 +108,8 @@ abstract class RawRows implements Closeable {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     done = true;
                     String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    return new Step(null, rowError(before + 1, null, "CSV syntax error: " + msg
-                            + "; the rest of the file from this line was not read", null), null);
+                    return new Step(null, new Quarantined(fileName, before + 1, null, "CSV syntax error: " + msg
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
                 }
                 long first = before + 1;
                 long last = Math.max(first, parser.getCurrentLineNumber());
@@ -210,6 +210,7 @@ abstract class RawRows implements Closeable {
         private final BufferedReader lines;
         private long line;
         private boolean started;
+        private boolean failed;
 
         Jsonl(String fileName, SourceMapping mapping, DecodingReader reader) {
             super(fileName, mapping);
@@ -221,10 +222,14 @@ abstract class RawRows implements Closeable {
         Step next() {
             while (true) {
                 String text;
+                if (failed) return null;
                 try {
                     text = lines.readLine();
                 } catch (IOException e) {
-                    return null;
+                    started = true;
+                    failed = true;
+                    return new Step(null, new Quarantined(fileName, line + 1, null, "read error: " + e.getMessage()
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
                 }
                 if (text == null) {
                     if (!started) {
@@ -253,21 +258,68 @@ abstract class RawRows implements Closeable {
             }
         }
 
+        /** A dotted path; a part may index an array: {@code name[0].given}, {@code name.0.given}, {@code given[-1]}. */
         static JsonNode lookup(JsonNode node, String path) {
             JsonNode cur = node;
             for (String part : path.split("\\.")) {
-                if (cur == null || !cur.isObject()) return null;
-                cur = cur.get(part);
+                int bracket = part.indexOf('[');
+                String key = bracket < 0 ? part : part.substring(0, bracket);
+                if (!key.isEmpty()) {
+                    if (cur != null && cur.isArray() && key.chars().allMatch(Character::isDigit)) cur = cur.get(Integer.parseInt(key));
+                    else if (cur == null || !cur.isObject()) return null;
+                    else cur = cur.get(key);
+                }
+                while (bracket >= 0 && cur != null) {
+                    int close = part.indexOf(']', bracket);
+                    if (close < 0 || !cur.isArray()) return null;
+                    int i;
+                    try {
+                        i = Integer.parseInt(part.substring(bracket + 1, close).trim());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    cur = cur.get(i < 0 ? cur.size() + i : i);
+                    bracket = part.indexOf('[', close);
+                }
             }
             return cur == null || cur.isNull() || cur.isMissingNode() ? null : cur;
+        }
+
+        /** Scalars as trimmed text; an array of scalars joined by one space (["Jade","Rose"] gives "Jade Rose"); objects as JSON. */
+        static String text(JsonNode v) {
+            if (v.isValueNode()) return v.asText().trim();
+            if (v.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode el : v) {
+                    if (!el.isValueNode()) return v.toString();
+                    String s = el.isNull() ? "" : el.asText().trim();
+                    if (s.isEmpty()) continue;
+                    if (!sb.isEmpty()) sb.append(' ');
+                    sb.append(s);
+                }
+                return sb.toString();
+            }
+            return v.toString();
         }
 
         private record JsonRow(JsonNode node, Row parent, long line, String raw) implements Row {
             @Override public String get(String column) {
                 JsonNode v = lookup(node, column);
                 if (v == null) return parent == null ? null : parent.get(column);
-                String s = v.isValueNode() ? v.asText().trim() : v.toString();
+                String s = text(v);
                 return s.isEmpty() ? null : s;
+            }
+            @Override public List<String> values(String column) {
+                JsonNode v = lookup(node, column);
+                if (v == null) return parent == null ? List.of() : parent.values(column);
+                if (!v.isArray()) return Row.super.values(column);
+                List<String> out = new ArrayList<>();
+                for (JsonNode el : v) {
+                    if (el.isNull()) continue;
+                    String s = el.isValueNode() ? el.asText().trim() : el.toString();
+                    if (!s.isEmpty()) out.add(s);
+                }
+                return out;
             }
             @Override public boolean has(String column) { return lookup(node, column) != null || (parent != null && parent.has(column)); }
             @Override public List<Row> each(String path) {

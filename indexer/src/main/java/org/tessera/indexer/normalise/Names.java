@@ -43,12 +43,19 @@ public final class Names {
     }
 
     private static final Set<String> PLACEHOLDERS = Set.of("baby", "babe", "bb", "infant", "unborn", "newborn", "twin", "twins",
-            "triplet", "unnamed", "unknown", "nk", "boy", "girl", "child", "of", "a", "b", "c", "i", "ii", "iii", "one", "two", "three");
+            "triplet", "unnamed", "unknown", "nk", "boy", "girl", "child");
+    /**
+     * Words that only qualify a placeholder ("Twin A", "Baby Boy B", "Twin 2"). On their own they
+     * are not one: a one-letter given name is usually an initial ("A Sarri" for Amy Sarri).
+     */
+    private static final Set<String> QUALIFIERS = Set.of("of", "a", "b", "c", "i", "ii", "iii", "one", "two", "three");
 
     /**
      * True when given names are only a placeholder for a child not yet named ("Baby", "Twin 2",
      * "Unborn", "Baby Boy B"). Such records say "a newborn of this family", not who it is: twins
-     * share everything else, so placeholders must never be matched on other details alone.
+     * share everything else, so placeholders must never be matched on other details alone. At
+     * least one word must be a placeholder word: letters and numbers only qualify it, so an
+     * initial ("A", "I") is a name, not a placeholder.
      */
     public static boolean isPlaceholderGivenName(String givenNames) {
         if (givenNames == null || givenNames.isBlank()) return false;
@@ -56,8 +63,8 @@ public final class Names {
         boolean any = false;
         for (String t : s.split("[^a-z0-9]+")) {
             if (t.isEmpty()) continue;
-            if (!PLACEHOLDERS.contains(t) && !t.chars().allMatch(Character::isDigit)) return false;
-            any = true;
+            if (PLACEHOLDERS.contains(t)) { any = true; continue; }
+            if (!QUALIFIERS.contains(t) && !t.chars().allMatch(Character::isDigit)) return false;
         }
         return any;
     }

@@ -7,16 +7,31 @@ import org.tessera.indexer.jobs.QuarantineEntry;
 import org.tessera.indexer.linkage.LinkageResult;
 
 /**
- * What an ingest run did: counts by kind, what was quarantined and why, linkage figures, time in
- * total and per stage (nanoseconds, in pipeline order).
+ * What an ingest run did: counts by kind, what was quarantined and why, the files no source
+ * mapping claimed (not read; paths relative to the folder), linkage figures, time in total and per
+ * stage (nanoseconds, in pipeline order).
  */
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
-                           LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos) {
+                           LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                           List<WithdrawalPolicy.Decision> withdrawals, List<String> unclaimed) {
 
     public IngestReport {
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
+        withdrawals = List.copyOf(withdrawals);
+        unclaimed = List.copyOf(unclaimed);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
+                        LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                        List<WithdrawalPolicy.Decision> withdrawals) {
+        this(jobId, counts, quarantined, linkage, elapsed, stageNanos, withdrawals, List.of());
+    }
+
+    /** The sources whose absent records this run kept, each with its reason. */
+    public List<WithdrawalPolicy.Decision> heldBack() {
+        return withdrawals.stream().filter(d -> !d.withdraw()).toList();
     }
 
     public long count(String name) {

@@ -23,7 +23,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
+import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.common.ui.PurposeDialog;
 import org.tessera.portal.profile.LinkDecisions;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
@@ -38,6 +40,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
     private final ProfileService profiles;
     private String personId;
+    /** The purpose stated for this profile: every read the page makes is audited with it. */
+    private String purpose;
 
     ProfileView(ProfileService profiles) {
         this.profiles = profiles;
@@ -55,8 +59,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         new PurposeDialog(this::load, () -> getUI().ifPresent(ui -> ui.navigate("search"))).open();
     }
 
-    private void load(String purpose) {
-        var view = profiles.open(personId, purpose);
+    private void load(String stated) {
+        this.purpose = stated;
+        var view = ReadPurpose.with(purpose, () -> profiles.open(personId));
         if (view.isEmpty()) {
             add(new Paragraph("No person " + personId));
             return;
@@ -121,7 +126,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
     private VerticalLayout chronology() {
         VerticalLayout box = section("Multi-agency chronology");
-        List<Profile.Entry> all = profiles.chronology(personId, null, null);
+        List<Profile.Entry> all = ReadPurpose.with(purpose, () -> profiles.chronology(personId, null, null));
         ComboBox<String> agency = new ComboBox<>("Agency");
         agency.setItems(all.stream().map(Profile.Entry::agency).filter(Objects::nonNull).distinct().sorted().toList());
         agency.setClearButtonVisible(true);
@@ -133,7 +138,10 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         entries.setWidthFull();
         Runnable refresh = () -> {
             entries.removeAll();
-            for (Profile.Entry entry : profiles.chronology(personId, agency.getValue(), indicator.getValue())) {
+            // The unfiltered chronology was read (and audited) once already; a filter is a new read.
+            List<Profile.Entry> shown = agency.getValue() == null && indicator.getValue() == null ? all
+                    : ReadPurpose.with(purpose, () -> profiles.chronology(personId, agency.getValue(), indicator.getValue()));
+            for (Profile.Entry entry : shown) {
                 entries.add(entry(entry));
             }
         };

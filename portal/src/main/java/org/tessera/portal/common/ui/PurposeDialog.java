@@ -1,4 +1,4 @@
-package org.tessera.portal.profile.ui;
+package org.tessera.portal.common.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,14 +9,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Asks why the user opens a child's profile; nothing is shown until a purpose is given. */
-class PurposeDialog extends Dialog {
+/** Asks why the user reads personal data (a profile, a search, the watchlist); nothing is shown until a purpose is given. */
+public class PurposeDialog extends Dialog {
 
-    static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
+    public static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
             "Child protection plan review", "Watchlist review", "Other (describe)");
 
-    PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
-        setHeaderTitle("Why are you opening this record?");
+    public PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
+        this("Why are you opening this record?", onPurpose, onCancel);
+    }
+
+    public PurposeDialog(String question, Consumer<String> onPurpose, Runnable onCancel) {
+        setHeaderTitle(question);
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
         ComboBox<String> purpose = new ComboBox<>("Purpose");
@@ -28,7 +32,7 @@ class PurposeDialog extends Dialog {
         TextField detail = new TextField("Reference or detail (optional)");
         detail.setId("purpose-detail");
         detail.setWidthFull();
-        add(new Paragraph("Your purpose is recorded in the audit trail with this view."), purpose, detail);
+        add(new Paragraph("Your purpose is recorded in the audit trail with everything you read for it."), purpose, detail);
         Button open = new Button("Open record", e -> {
             if (purpose.isEmpty()) {
                 purpose.setInvalid(true);
