@@ -10,7 +10,8 @@ import org.tessera.indexer.ingest.SourceMapping;
 /**
  * Which {@code codes.*} fields the catalogue's queries read and which the source mappings write
  * ({@code tessera indicators check}): an indicator reading a code no mapping writes cannot fire from
- * the shipped layouts, and a code written but never read feeds no indicator. Pure.
+ * the shipped layouts, and a code written but never read feeds no indicator. The catalogue-wide view;
+ * {@code sources check} shows the same per mapping ({@code IndicatorFeed}). Pure.
  *
  * @param reads  per indicator id, the code fields its query reads
  * @param writes per code field, the sources whose mapping writes it
@@ -29,11 +30,7 @@ public record CodeCoverage(Map<String, Set<String>> reads, Map<String, Set<Strin
                 continue;
             }
             Set<String> fields = new TreeSet<>();
-            for (QueryFields.Leaf leaf : QueryFields.leaves(indicator.query())) {
-                if (leaf.field() != null && leaf.field().startsWith("codes.")) {
-                    fields.add(leaf.field());
-                }
-            }
+            indicator.structuredFields().stream().filter(field -> field.startsWith("codes.")).forEach(fields::add);
             if (!fields.isEmpty()) {
                 reads.put(indicator.id(), fields);
             }
