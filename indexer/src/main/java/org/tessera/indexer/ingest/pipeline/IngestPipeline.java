@@ -229,7 +229,7 @@ public final class IngestPipeline {
                         extractions.put(file, readers.submit(() -> extractor.extract(file.path())));
                     } else {
                         Path spill = spillDir.file(reads.size() + ".records");
-                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill)));
+                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill, settings)));
                     }
                 }
                 for (InputFile file : files) {
@@ -261,7 +261,7 @@ public final class IngestPipeline {
                     deliveries.put(source, deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))
                             .plus(read.accepted(), rowsRejected, unread));
                     for (RowResult.Quarantined rejected : read.rejected()) {
-                        quarantine.write(file.mapping().source(), file.path(), rejected);
+                        quarantine.write(file.mapping().source(), file.path(), rejected, file.mapping().format());
                         job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
                                 rejected.reason(), settings.quarantineDir().resolve(file.mapping().source()).toString()));
                         job.count("rows_quarantined", 1);
@@ -449,7 +449,7 @@ public final class IngestPipeline {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
             return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos,
-                    withdrawalDecisions, unclaimed);
+                    withdrawalDecisions, unclaimed, job.warned());
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -538,14 +538,14 @@ public final class IngestPipeline {
     private record ExtractRead(List<PersonOccurrence> occurrences, Map<String, LocalDate> dates, long accepted,
                                long warnings, List<RowResult.Quarantined> rejected, RecordSpill spill) {
 
-        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile) {
+        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile, IngestSettings settings) {
             List<PersonOccurrence> occurrences = new ArrayList<>();
             Map<String, LocalDate> dates = new HashMap<>();
             List<RowResult.Quarantined> rejected = new ArrayList<>();
             long accepted = 0;
             long warnings = 0;
             RecordSpill spill;
-            try (Stream<RowResult> rows = new ExtractReader(mapping).read(path);
+            try (Stream<RowResult> rows = new ExtractReader(mapping, settings.readLimits()).read(path);
                  RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
                 for (RowResult row : (Iterable<RowResult>) rows::iterator) {
                     switch (row) {
@@ -596,6 +596,16 @@ public final class IngestPipeline {
                 .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
                 .toList()), "text analysis");
         addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
+        for (int i = 0; i < batch.size(); i++) {
+            TextAnalysis analysis = analyses.get(i);
+            if (analysis != null && !analysis.warnings().isEmpty()) {
+                SourceRecord record = batch.get(i);
+                for (String warning : analysis.warnings()) {
+                    job.warn(new QuarantineEntry(record.origin().file(), record.origin().firstLine(), "text", warning, null));
+                }
+                job.count("texts_analysed_in_part", 1);
+            }
+        }
         long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -731,6 +741,12 @@ public final class IngestPipeline {
             }
             case ExtractionOutcome.Extracted extracted -> {
                 job.count("documents_extracted", 1);
+                for (String warning : extracted.warnings()) {
+                    job.warn(new QuarantineEntry(path.toString(), 0, null, warning, null));
+                }
+                if (!extracted.warnings().isEmpty()) {
+                    job.count("documents_warned", 1);
+                }
                 String fileName = path.getFileName().toString();
                 ObjectNode note = JSON.createObjectNode();
                 if (extracted.metadata().containsKey(TikaTextExtractor.OCR)) {
