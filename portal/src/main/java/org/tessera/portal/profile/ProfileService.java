@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Highlights;
+import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile.Address;
 import org.tessera.portal.profile.Profile.Candidate;
@@ -206,16 +208,16 @@ public class ProfileService {
     }
 
     private static Identity identity(JsonNode source) {
-        List<Address> addresses = new ArrayList<>();
+        // Periods of residence: a postcode-only record confirms a known address, it is not a move.
+        List<AddressPeriods.Record> records = new ArrayList<>();
         for (JsonNode a : source.path("addresses")) {
-            addresses.add(new Address(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+            records.add(new AddressPeriods.Record(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
         }
-        List<String> identifiers = new ArrayList<>();
-        source.path("identifiers").fields().forEachRemaining(field -> {
-            for (String value : Json.strings(field.getValue())) {
-                identifiers.add(field.getKey() + ": " + value);
-            }
-        });
+        List<Address> addresses = new ArrayList<>();
+        for (AddressPeriods.Period p : AddressPeriods.of(records)) {
+            addresses.add(new Address(p.address() == null ? "postcode only" : p.address(), p.postcode(), p.from(), p.to()));
+        }
+        List<String> identifiers = Identifiers.plain(source.path("identifiers"));
         Set<String> dobs = new LinkedHashSet<>();
         if (Json.text(source, "date_of_birth") != null) {
             dobs.add(Json.text(source, "date_of_birth"));

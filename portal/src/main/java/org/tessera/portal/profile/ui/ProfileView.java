@@ -24,9 +24,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
 import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.common.ui.PurposeDialog;
+import org.tessera.portal.common.ui.TrendChart;
 import org.tessera.portal.profile.LinkDecisions;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.review.MashDecision;
+import org.tessera.portal.review.ReferralReviewService;
 import org.tessera.portal.security.Roles;
 
 /** A child's profile: identity, household, risk, contributing indicators, chronology and possible duplicates. */
@@ -37,10 +41,12 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
 
     private final ProfileService profiles;
+    private final ReferralReviewService reviews;
     private String personId;
 
-    ProfileView(ProfileService profiles) {
+    ProfileView(ProfileService profiles, ReferralReviewService reviews) {
         this.profiles = profiles;
+        this.reviews = reviews;
         setWidthFull();
     }
 
@@ -65,6 +71,13 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         H2 title = new H2(profile.identity().name());
         title.setId("profile-name");
         add(title);
+        Anchor review = new Anchor("review/" + personId, "Referral review and strategy pack");
+        review.setId("open-review");
+        MashDecision decision = reviews.latestDecisions(List.of(personId)).get(personId);
+        Span decided = new Span(decision == null ? "No MASH decision recorded" : "Latest MASH decision: " + decision.summary()
+                + (decision.nextReview() == null ? "" : ", next review " + decision.nextReview()));
+        decided.setId("profile-decision");
+        add(new HorizontalLayout(review, decided));
         HorizontalLayout top = new HorizontalLayout(identity(profile.identity()), household(profile.household()), risk(profile.risk()));
         top.setWidthFull();
         add(top);
@@ -81,7 +94,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         box.add(line("Identifiers", String.join("; ", identity.identifiers())));
         box.add(line("Agencies", String.join(", ", identity.agencies())));
         for (Profile.Address address : identity.addresses()) {
-            box.add(line("Address", Objects.toString(address.address(), "") + " " + Objects.toString(address.postcode(), "")
+            box.add(line("Lived at", Objects.toString(address.address(), "") + " " + Objects.toString(address.postcode(), "")
                     + " (" + Objects.toString(address.from(), "?") + " to " + Objects.toString(address.to(), "now") + ")"));
         }
         return box;
@@ -183,7 +196,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
     private VerticalLayout duplicates() {
         VerticalLayout box = section("Possible duplicates");
         Grid<Profile.Candidate> grid = new Grid<>();
-        grid.addColumn(Profile.Candidate::name).setHeader("Name");
+        grid.addComponentColumn(c -> new Anchor("profile/" + c.personId(), c.name())).setHeader("Name");
         grid.addColumn(Profile.Candidate::dateOfBirth).setHeader("Date of birth");
         grid.addColumn(c -> String.join(", ", c.postcodes())).setHeader("Postcodes");
         grid.addColumn(c -> String.format("%.0f%%", 100 * c.similarity())).setHeader("Similarity");

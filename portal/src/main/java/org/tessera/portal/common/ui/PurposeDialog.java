@@ -1,4 +1,4 @@
-package org.tessera.portal.profile.ui;
+package org.tessera.portal.common.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,13 +9,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Asks why the user opens a child's profile; nothing is shown until a purpose is given. */
-class PurposeDialog extends Dialog {
+/** Asks why the user opens a child's record; nothing is shown until a purpose is given. */
+public class PurposeDialog extends Dialog {
 
-    static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
+    public static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
             "Child protection plan review", "Watchlist review", "Other (describe)");
 
-    PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
+    public PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
+        this(null, onPurpose, onCancel);
+    }
+
+    /** With {@code suggested} (one of {@link #PURPOSES}) chosen already: the user confirms or changes it. */
+    public PurposeDialog(String suggested, Consumer<String> onPurpose, Runnable onCancel) {
         setHeaderTitle("Why are you opening this record?");
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
@@ -25,6 +30,9 @@ class PurposeDialog extends Dialog {
         purpose.setAllowCustomValue(true);
         purpose.addCustomValueSetListener(e -> purpose.setValue(e.getDetail()));
         purpose.setWidthFull();
+        if (suggested != null) {
+            purpose.setValue(suggested);
+        }
         TextField detail = new TextField("Reference or detail (optional)");
         detail.setId("purpose-detail");
         detail.setWidthFull();
