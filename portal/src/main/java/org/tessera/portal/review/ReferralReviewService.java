@@ -636,8 +636,10 @@ public class ReferralReviewService {
     // ---------------------------------------------------------------------------------------------
     // Reading
 
+    /** A domestic abuse incident: a police record of one (its type, a DASH level, or a domestic abuse indicator on it). */
     private boolean domesticAbuse(Event e) {
-        return "domestic_incident".equals(e.type()) || e.code("dash_level") != null || concerns(e).contains("domestic_abuse");
+        return "domestic_incident".equals(e.type()) || e.code("dash_level") != null
+                || "police".equals(e.agency()) && concerns(e).contains("domestic_abuse");
     }
 
     /** Concerns of the counting hits of an event. */
