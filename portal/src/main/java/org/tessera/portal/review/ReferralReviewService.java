@@ -27,6 +27,7 @@ import org.tessera.indexer.scoring.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Identifiers;
+import org.tessera.portal.common.IndicatorNames;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
@@ -530,7 +531,7 @@ public class ReferralReviewService {
         Map<String, List<Event>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (Event e : own) {
             if ("attendance".equals(e.type()) && e.code("attendance_pct") != null && e.day() != null) {
-                byYear.computeIfAbsent(schoolYear(e.day()), k -> new ArrayList<>()).add(e);
+                byYear.computeIfAbsent(org.tessera.portal.common.SchoolYear.of(e.day()), k -> new ArrayList<>()).add(e);
             }
         }
         List<String> years = new ArrayList<>(byYear.keySet());
@@ -554,12 +555,6 @@ public class ReferralReviewService {
                 + String.join("; ", exclusions.stream().map(e -> e.date() + " " + orEmpty(e.code("exclusion_category")) + " " + orEmpty(e.code("exclusion_reason"))).toList()) + ")"),
                 exclusions.isEmpty() ? Tone.PLAIN : Tone.CONCERN, exclusions.stream().map(Event::source).toList()));
         return new Section("education", "School", years.isEmpty() ? "no attendance returns" : lines.getFirst().text(), lines);
-    }
-
-    /** The English school year of a date: September to August, "2025/26". */
-    static String schoolYear(LocalDate date) {
-        int start = date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1;
-        return start + "/" + String.format(Locale.ROOT, "%02d", (start + 1) % 100);
     }
 
     private Section housing(List<Event> own, List<Event> household, List<AddressPeriods.Period> addresses, LocalDate today) {

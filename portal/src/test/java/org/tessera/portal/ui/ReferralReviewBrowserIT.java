@@ -179,13 +179,13 @@ class ReferralReviewBrowserIT {
         WebElement probationSource = driver.findElement(By.cssSelector("#section-household .source-link[data-event='ev-probation-1']"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", probationSource);
         click(probationSource);
-        waiting().until(d -> String.valueOf(d.findElement(By.tagName("vaadin-dialog-overlay")).getAttribute("textContent"))
-                .contains("Community order for assault occasioning actual bodily harm"));
+        waiting().until(d -> d.findElements(By.cssSelector("vaadin-dialog, vaadin-dialog-overlay")).stream()
+                .anyMatch(e -> String.valueOf(e.getAttribute("textContent")).contains("Community order for assault occasioning actual bodily harm")));
         click(driver.findElement(By.id("record-close")));
         waiting().until(d -> d.findElements(By.id("record-close")).isEmpty());
 
-        driver.manage().window().setSize(new Dimension(1400, 2600));
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        driver.manage().window().setSize(new Dimension(1400, 3000));
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('review-name').scrollIntoView()");
         screenshot("review");
         driver.manage().window().setSize(new Dimension(1400, 1000));
 
@@ -210,6 +210,9 @@ class ReferralReviewBrowserIT {
         try (var document = Loader.loadPDF(Files.readAllBytes(file))) {
             String pdfText = new PDFTextStripper().getText(document);
             assertThat(pdfText).contains("OFFICIAL-SENSITIVE", "Strategy discussion pack: Jayden Lee Smith", "ref ev-csc-contact-new");
+            // The pack's first page as an image, for docs/portal.md.
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+                    "png", SCREENSHOTS.resolve("strategy-pack.png").toFile());
         }
 
         assertThat(interactions).as("sign-in, one click to the review, the decision and the pack").isLessThan(15);

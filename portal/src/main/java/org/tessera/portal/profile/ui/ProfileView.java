@@ -2,6 +2,8 @@ package org.tessera.portal.profile.ui;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -81,7 +83,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         HorizontalLayout top = new HorizontalLayout(identity(profile.identity()), household(profile.household()), risk(profile.risk()));
         top.setWidthFull();
         add(top);
-        add(chronology());
+        add(chronology(profile.household()));
         add(duplicates());
     }
 
@@ -132,32 +134,55 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         return box;
     }
 
-    private VerticalLayout chronology() {
+    private VerticalLayout chronology(List<Profile.Member> members) {
         VerticalLayout box = section("Multi-agency chronology");
-        List<Profile.Entry> all = profiles.chronology(personId, null, null);
+        List<Profile.ChronologyLine> all = profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST);
+        Checkbox newestFirst = new Checkbox("Newest first", true);
+        newestFirst.setId("chronology-newest-first");
         ComboBox<String> agency = new ComboBox<>("Agency");
-        agency.setItems(all.stream().map(Profile.Entry::agency).filter(Objects::nonNull).distinct().sorted().toList());
+        agency.setItems(all.stream().map(l -> l.entry().agency()).filter(Objects::nonNull).distinct().sorted().toList());
         agency.setClearButtonVisible(true);
-        ComboBox<String> indicator = new ComboBox<>("Indicator");
-        indicator.setItems(all.stream().flatMap(e -> e.evidence().stream()).map(Profile.Evidence::indicatorId).distinct().sorted().toList());
-        indicator.setClearButtonVisible(true);
+        ComboBox<String> concern = new ComboBox<>("Concern");
+        concern.setId("chronology-concern");
+        concern.setItems(all.stream().flatMap(l -> l.concerns().stream()).distinct().sorted().toList());
+        concern.setItemLabelGenerator(c -> c.replace('_', ' '));
+        concern.setClearButtonVisible(true);
+        ComboBox<Profile.Member> person = new ComboBox<>("Person");
+        person.setItems(members.stream().filter(m -> !m.child()).toList());
+        person.setItemLabelGenerator(m -> m.name() + " (" + m.relation() + ")");
+        person.setClearButtonVisible(true);
+        DatePicker from = new DatePicker("From");
+        DatePicker to = new DatePicker("To");
+        from.setLocale(java.util.Locale.UK);
+        to.setLocale(java.util.Locale.UK);
         Div entries = new Div();
         entries.setId("chronology");
         entries.setWidthFull();
         Runnable refresh = () -> {
             entries.removeAll();
-            for (Profile.Entry entry : profiles.chronology(personId, agency.getValue(), indicator.getValue())) {
-                entries.add(entry(entry));
+            Profile.ChronologyFilter filter = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
+                    person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
+            for (Profile.ChronologyLine line : profiles.readableChronology(personId, filter)) {
+                entries.add(entry(line));
             }
         };
+        newestFirst.addValueChangeListener(e -> refresh.run());
         agency.addValueChangeListener(e -> refresh.run());
-        indicator.addValueChangeListener(e -> refresh.run());
-        box.add(new HorizontalLayout(agency, indicator), entries);
+        concern.addValueChangeListener(e -> refresh.run());
+        person.addValueChangeListener(e -> refresh.run());
+        from.addValueChangeListener(e -> refresh.run());
+        to.addValueChangeListener(e -> refresh.run());
+        HorizontalLayout filters = new HorizontalLayout(newestFirst, agency, concern, person, from, to);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        box.add(new Span("Routine attendance returns are grouped, one line per school year. Household adults' records that do not "
+                + "name the child are marked “household”."), filters, entries);
         refresh.run();
         return box;
     }
 
-    private Details entry(Profile.Entry entry) {
+    private Details entry(Profile.ChronologyLine line) {
+        Profile.Entry entry = line.entry();
         StringBuilder chips = new StringBuilder();
         for (Profile.Evidence e : entry.evidence()) {
             chips.append("<span class='chip").append(e.counts() ? "" : " not-counted").append("'>")
@@ -165,12 +190,18 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
                             + (e.counts() ? "" : " – " + Objects.toString(e.context(), "not counted"))))
                     .append("</span>");
         }
-        String summary = "<span><b>" + esc(entry.date()) + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())
-                + (entry.title() == null ? "" : " · " + esc(entry.title())) + " " + chips + "</span>";
+        String marks = (line.household() ? "<span class='chip household'>household: " + esc(String.join(", ", line.people())) + "</span>" : "")
+                + (line.grouped() > 1 ? "<span class='chip grouped'>" + line.grouped() + " returns</span>" : "");
+        String summary = "<span><b>" + esc(entry.date() == null ? "" : entry.date().substring(0, Math.min(10, entry.date().length())))
+                + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())
+                + (entry.title() == null ? "" : " · " + esc(entry.title())) + " " + marks + chips + "</span>";
         Div text = new Div(new Html("<div class='note'>" + entry.highlighted() + "</div>"));
         Button reader = new Button("Open case-note reader", click -> openReader(entry));
         Details details = new Details(new Html(summary), text, reader);
         details.addClassName("chronology-entry");
+        if (line.household()) {
+            details.addClassName("household-entry");
+        }
         details.getElement().setAttribute("data-agency", Objects.toString(entry.agency(), ""));
         details.setWidthFull();
         return details;

@@ -1,4 +1,4 @@
-package org.tessera.portal.review;
+package org.tessera.portal.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +14,7 @@ import org.tessera.portal.common.Json;
  * (which names each concern), else from the stored indicator (its group), else the id itself.
  * Thread-safe; the stored ones are read once per id.
  */
-final class IndicatorNames {
+public final class IndicatorNames {
 
     private record Name(String title, String concern) {
     }
@@ -26,15 +26,15 @@ final class IndicatorNames {
     private final OpenSearchConnection connection;
     private final Map<String, Name> stored = new ConcurrentHashMap<>();
 
-    IndicatorNames(OpenSearchConnection connection) {
+    public IndicatorNames(OpenSearchConnection connection) {
         this.connection = connection;
     }
 
-    String title(String id) {
+    public String title(String id) {
         return name(id).title();
     }
 
-    String concern(String id) {
+    public String concern(String id) {
         return name(id).concern();
     }
 
