@@ -175,6 +175,11 @@ class ReferralReviewBrowserIT {
         assertThat(text("section-new")).as("12. what changed since the last review?")
                 .contains("1 record since the last review on 2026-11-10", "Child frightened to go home");
 
+        // WCAG 2.1 AA by axe-core: no serious or critical violation on the review page (not a user interaction).
+        List<AccessibilityCheck.Violation> violations = AccessibilityCheck.run(driver);
+        violations.forEach(v -> System.out.println("axe: " + v));
+        assertThat(violations).filteredOn(AccessibilityCheck.Violation::seriousOrCritical).as("serious or critical WCAG violations").isEmpty();
+
         // Every statement about an adult's history opens the record it rests on.
         WebElement probationSource = driver.findElement(By.cssSelector("#section-household .source-link[data-event='ev-probation-1']"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", probationSource);
@@ -230,6 +235,9 @@ class ReferralReviewBrowserIT {
         waiting().until(d -> d.findElements(By.cssSelector("#watchlist-grid .mash-decision")).stream()
                 .anyMatch(e -> String.valueOf(e.getAttribute("textContent")).contains("Amber · Section 47 strategy discussion")));
         screenshot("watchlist-decision");
+        List<AccessibilityCheck.Violation> onWatchlist = AccessibilityCheck.run(driver);
+        onWatchlist.forEach(v -> System.out.println("axe (watchlist): " + v));
+        assertThat(onWatchlist).filteredOn(AccessibilityCheck.Violation::seriousOrCritical).as("serious or critical WCAG violations").isEmpty();
     }
 
     private WebElement radio(String group, String label) {
