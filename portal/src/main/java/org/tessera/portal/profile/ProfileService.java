@@ -155,13 +155,18 @@ public class ProfileService {
             String trend = previous == null ? "" : String.format(java.util.Locale.ROOT, ", %s from %.0f %% in %s",
                     mean < previous - 0.5 ? "down" : mean > previous + 0.5 ? "up" : "level", previous, previousYear);
             JsonNode last = returns.getLast();
+            // The grouped line keeps every return's own note, its evidence highlighted.
             StringBuilder text = new StringBuilder();
+            StringBuilder highlighted = new StringBuilder();
             for (JsonNode r : returns) {
-                text.append(Json.text(r, "event_date"), 0, 10).append(": ").append(Json.number(r.path("codes"), "attendance_pct")).append(" %\n");
+                String heading = Json.text(r, "event_date").substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
+                Entry one = entry(r);
+                text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
+                highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
             }
             Entry summary = new Entry(Json.text(last, "event_id"), Json.text(last, "event_date"), Json.text(last, "agency"), "attendance",
                     String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
-                            returns.size() == 1 ? "" : "s", trend), text.toString(), Highlights.mark(text.toString(), List.of()),
+                            returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
                     returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
             lines.add(new Profile.ChronologyLine(summary, false, List.of(), concerns(summary), returns.size(), List.of(personId)));
             previous = mean;
