@@ -33,7 +33,7 @@ public final class Quarantine implements Closeable {
 
     /**
      * @param source     the source id (folder name)
-     * @param sourceFile the extract, used to copy it when the whole file is rejected
+     * @param sourceFile the extract, copied whole when the whole file, or its rest from a line on, was not read
      */
     public void write(String source, Path sourceFile, RowResult.Quarantined q) {
         try {
@@ -42,7 +42,7 @@ public final class Quarantine implements Closeable {
             // Only the file's name: a file named by its full path must not land back beside the input.
             String name = Path.of(q.file()).getFileName().toString();
             String key = source + "/" + name;
-            if (q.scope() == RowResult.Scope.FILE && sourceFile != null && Files.exists(sourceFile)) {
+            if (q.scope().stopsReading() && sourceFile != null && Files.exists(sourceFile)) {
                 Files.copy(sourceFile, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             } else if (q.raw() != null) {
                 BufferedWriter w = rejected.computeIfAbsent(key, k -> open(folder.resolve(name + ".rejected.csv")));

@@ -108,8 +108,8 @@ abstract class RawRows implements Closeable {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     done = true;
                     String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    return new Step(null, rowError(before + 1, null, "CSV syntax error: " + msg
-                            + "; the rest of the file from this line was not read", null), null);
+                    return new Step(null, new Quarantined(fileName, before + 1, null, "CSV syntax error: " + msg
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
                 }
                 long first = before + 1;
                 long last = Math.max(first, parser.getCurrentLineNumber());
@@ -210,6 +210,7 @@ abstract class RawRows implements Closeable {
         private final BufferedReader lines;
         private long line;
         private boolean started;
+        private boolean failed;
 
         Jsonl(String fileName, SourceMapping mapping, DecodingReader reader) {
             super(fileName, mapping);
@@ -221,10 +222,14 @@ abstract class RawRows implements Closeable {
         Step next() {
             while (true) {
                 String text;
+                if (failed) return null;
                 try {
                     text = lines.readLine();
                 } catch (IOException e) {
-                    return null;
+                    started = true;
+                    failed = true;
+                    return new Step(null, new Quarantined(fileName, line + 1, null, "read error: " + e.getMessage()
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
                 }
                 if (text == null) {
                     if (!started) {

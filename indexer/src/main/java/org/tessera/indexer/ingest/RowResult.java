@@ -43,5 +43,17 @@ public sealed interface RowResult {
     /** A warning not tied to one record. */
     record Notice(Issue issue) implements RowResult {}
 
-    enum Scope { ROW, FILE }
+    /**
+     * What a quarantine entry covers: one row; the whole file; or this row and every line after it
+     * ({@code REST}: the reader could not go on, so the extract was not read to the end and is not
+     * complete evidence of what the source holds).
+     */
+    enum Scope {
+        ROW, FILE, REST;
+
+        /** The extract this entry comes from was not read to the end. */
+        public boolean stopsReading() {
+            return this != ROW;
+        }
+    }
 }

@@ -16,9 +16,17 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 /**
  * Keeps one job document in the {@code jobs} index up to date: counts, progress, errors and the
  * quarantined rows and files with their reasons. Updates are written at most every
- * {@code minInterval} so a fast job does not spend its time on bookkeeping. Thread-safe.
+ * {@code minInterval} so a fast job does not spend its time on bookkeeping. While it runs, the job
+ * document is also written every {@link #HEARTBEAT} (its {@code updated_at} is the heartbeat), so a
+ * job whose process was killed can be told apart from one still running: see
+ * {@link #markInterrupted}. Thread-safe.
  */
-public final class JobRecorder {
+public final class JobRecorder implements AutoCloseable {
+
+    /** How often a running job's document is written even without progress. */
+    public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(30);
+    /** A running job without a heartbeat for this long has lost its process. */
+    public static final java.time.Duration SILENT_AFTER = HEARTBEAT.multipliedBy(4);
 
     /** Quarantine entries kept on the job document itself; the full list is on disk in the quarantine folder. */
     static final int MAX_QUARANTINE_ON_JOB = 1000;
@@ -37,6 +45,8 @@ public final class JobRecorder {
     private final long minIntervalMillis;
     private volatile long lastWrite;
     private volatile double progress;
+    private volatile boolean ended;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat;
 
     public JobRecorder(OpenSearchConnection connection, Clock clock, String jobId, String kind, String input, long minIntervalMillis) {
         this.connection = connection;
@@ -47,6 +57,51 @@ public final class JobRecorder {
         this.startedAt = clock.instant();
         this.minIntervalMillis = minIntervalMillis;
         write("running", null);
+        this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "job-heartbeat-" + jobId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            synchronized (this) {
+                if (!ended) {
+                    write("running", null);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a missed heartbeat is harmless; the next one or the job's end writes again
+        }
+    }
+
+    /**
+     * Marks every job of {@code kind} still "running" whose heartbeat stopped more than
+     * {@link #SILENT_AFTER} ago as "interrupted": its process was killed or lost. Returns how many.
+     */
+    public static long markInterrupted(OpenSearchConnection connection, Clock clock, String kind) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode filter = body.putObject("query").putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("status", "running");
+        filter.addObject().putObject("term").put("kind", kind);
+        filter.addObject().putObject("range").putObject("updated_at").put("lt", clock.instant().minus(SILENT_AFTER).toString());
+        ObjectNode script = body.putObject("script");
+        script.put("lang", "painless");
+        script.put("source", "ctx._source.status = 'interrupted'; ctx._source.finished_at = ctx._source.updated_at; "
+                + "ctx._source.message = 'The process stopped without finishing (no heartbeat since ' + ctx._source.updated_at "
+                + "+ '). Re-running the same input is safe.'");
+        var response = connection.raw("POST", "/" + connection.alias("jobs") + "/_update_by_query", body.toString(),
+                Map.of("refresh", "true", "conflicts", "proceed"));
+        if (!response.ok()) {
+            throw new IllegalStateException("cannot mark interrupted jobs: " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).path("updated").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String jobId() {
@@ -82,13 +137,26 @@ public final class JobRecorder {
         }
     }
 
-    public void finish(String message) {
+    public synchronized void finish(String message) {
         progress = 1;
+        end();
         write(errors.get() > 0 ? "finished_with_errors" : "finished", message);
     }
 
-    public void fail(String message) {
+    public synchronized void fail(String message) {
+        end();
         write("failed", message);
+    }
+
+    private void end() {
+        ended = true;
+        heartbeat.shutdownNow();
+    }
+
+    /** Stops the heartbeat; a job neither finished nor failed by then is left as it was last written. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
     }
 
     public synchronized Map<String, Long> counts() {

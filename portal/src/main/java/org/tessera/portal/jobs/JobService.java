@@ -51,10 +51,24 @@ public class JobService {
                 quarantined.add(new Quarantined(Json.text(q, "file"), q.path("line").isNumber() ? q.path("line").asLong() : null,
                         Json.text(q, "field"), Json.text(q, "reason")));
             }
-            jobs.add(new Job(Json.text(s, "job_id"), Json.text(s, "kind"), Json.text(s, "status"), Json.strings(s.path("input")),
+            jobs.add(new Job(Json.text(s, "job_id"), Json.text(s, "kind"), status(s), Json.strings(s.path("input")),
                     Json.text(s, "started_at"), Json.text(s, "updated_at"), Json.text(s, "finished_at"), Json.number(s, "progress"),
                     counts, s.path("errors").asInt(0), s.path("warnings").asInt(0), Json.text(s, "message"), quarantined));
         }
         return jobs;
+    }
+
+    /**
+     * The stored status, except that a "running" job whose heartbeat stopped is shown as
+     * interrupted at once (the next ingest also records it so).
+     */
+    private static String status(JsonNode job) {
+        String status = Json.text(job, "status");
+        String updated = Json.text(job, "updated_at");
+        if ("running".equals(status) && updated != null
+                && java.time.Instant.parse(updated).isBefore(java.time.Instant.now().minus(org.tessera.indexer.jobs.JobRecorder.SILENT_AFTER))) {
+            return "interrupted";
+        }
+        return status;
     }
 }

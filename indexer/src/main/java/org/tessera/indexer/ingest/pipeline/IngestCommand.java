@@ -38,6 +38,17 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-text-analysis", description = "skip entity recognition and context on free text")
     boolean noText;
 
+    @Option(names = "--withdrawal-max-drop", paramLabel = "SHARE",
+            description = "largest share of a source's stored records a complete delivery may lack and still withdraw them "
+                    + "(default: setting tessera.ingest.withdrawal.max-drop, else 0.25)")
+    Double maxDrop;
+
+    private WithdrawalPolicy withdrawalPolicy() {
+        double share = maxDrop != null ? maxDrop : root.settings().get("tessera.ingest.withdrawal.max-drop")
+                .map(Double::parseDouble).orElse(WithdrawalPolicy.DEFAULT_MAX_DROP);
+        return new WithdrawalPolicy(share);
+    }
+
     @Override
     public Integer call() {
         Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
@@ -45,7 +56,7 @@ public final class IngestCommand implements Callable<Integer> {
              TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
-                    new IngestSettings(quarantineDir, batchSize, !noText, true), Clock.systemUTC());
+                    new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy()), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);
             System.out.printf("job %s finished in %d s%n", report.jobId(), report.elapsed().toSeconds());
             report.counts().forEach((name, value) -> System.out.printf("  %-22s %,d%n", name, value));
@@ -53,6 +64,10 @@ public final class IngestCommand implements Callable<Integer> {
                 System.out.printf("quarantined (%d, reasons in %s):%n", report.quarantined().size(), quarantineDir);
                 report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
                         q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
+            }
+            for (WithdrawalPolicy.Decision held : report.heldBack()) {
+                System.out.printf("nothing withdrawn from %s: records stored before and not in this delivery were kept, because %s%n",
+                        held.source(), held.reason());
             }
             return 0;
         } catch (Exception e) {

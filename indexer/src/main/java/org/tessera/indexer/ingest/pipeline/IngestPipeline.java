@@ -21,8 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +59,7 @@ import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.RefreshPause;
+import org.tessera.indexer.scoring.EventQueries;
 
 /**
  * The indexer's core path: every extract and document in a folder into the {@code events} and
@@ -173,10 +176,15 @@ public final class IngestPipeline {
         long started = System.nanoTime();
         stageNanos.clear();
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        long interrupted = JobRecorder.markInterrupted(connection, clock, "ingest");
+        if (interrupted > 0) {
+            log.warn("{} earlier ingest job(s) had stopped without finishing; marked interrupted", interrupted);
+        }
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spillDir = RecordSpill.Directory.create()) {
             List<InputFile> files = discover(folder, quarantine, job);
+            List<WithdrawalPolicy.Decision> withdrawalDecisions = new ArrayList<>();
             log.info("Ingest {}: {} extracts and {} documents in {}", jobId,
                     files.stream().filter(f -> !f.document()).count(), files.stream().filter(InputFile::document).count(), folder);
 
@@ -185,6 +193,9 @@ public final class IngestPipeline {
             Map<String, LocalDate> occurrenceDates = new HashMap<>();
             Map<Path, SourceRecord> documents = new LinkedHashMap<>();
             Map<Path, Long> acceptedPerFile = new HashMap<>();
+            // what each source delivered: the evidence for withdrawing what it no longer holds
+            Map<String, SourceDelivery> deliveries = new TreeMap<>();
+            long documentsUnread = 0;
             long records = 0;
             // Extracts and documents are read two at a time (parsing and mapping rows, and Tika,
             // are all this stage does while the engine waits), then merged in file order, so
@@ -204,10 +215,14 @@ public final class IngestPipeline {
                 for (InputFile file : files) {
                     if (file.document()) {
                         ExtractionOutcome outcome = await(extractions.remove(file), "extracting " + file.path());
-                        documentRecord(file.path(), outcome, quarantine, job).ifPresent(record -> {
+                        Optional<SourceRecord> document = documentRecord(file.path(), outcome, quarantine, job);
+                        document.ifPresent(record -> {
                             documents.put(file.path(), record);
                             addOccurrences(record, occurrences, occurrenceDates);
                         });
+                        if (document.isEmpty()) {
+                            documentsUnread++;
+                        }
                         continue;
                     }
                     ExtractRead read = await(reads.remove(file), "reading " + file.path());
@@ -219,6 +234,12 @@ public final class IngestPipeline {
                     for (long w = 0; w < read.warnings(); w++) {
                         job.warning();
                     }
+                    String unread = read.rejected().stream().filter(r -> r.scope().stopsReading()).findFirst()
+                            .map(r -> r.file() + (r.line() > 0 ? " line " + r.line() : "") + ": " + r.reason()).orElse(null);
+                    long rowsRejected = read.rejected().stream().filter(r -> !r.scope().stopsReading()).count();
+                    String source = file.mapping().source();
+                    deliveries.put(source, deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))
+                            .plus(read.accepted(), rowsRejected, unread));
                     for (RowResult.Quarantined rejected : read.rejected()) {
                         quarantine.write(file.mapping().source(), file.path(), rejected);
                         job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
@@ -226,6 +247,17 @@ public final class IngestPipeline {
                         job.count("rows_quarantined", 1);
                     }
                 }
+            }
+            // Documents: one that could not be read may be the very record of any document source.
+            Set<String> documentSources = new TreeSet<>();
+            documentSources.add(DOCUMENT_SOURCE);
+            documents.values().forEach(d -> documentSources.add(d.source()));
+            for (String source : documentSources) {
+                long delivered = documents.values().stream().filter(d -> d.source().equals(source)).count();
+                String unread = documentsUnread == 0 ? null
+                        : documentsUnread + " document" + (documentsUnread == 1 ? "" : "s") + " in the folder could not be read";
+                deliveries.put(source, deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))
+                        .plus(delivered, 0, unread));
             }
             job.count("records_read", records);
             time("read", started);
@@ -262,6 +294,10 @@ public final class IngestPipeline {
             // stored: a first load into empty indices writes without asking about every id first
             // (and the stages may treat it as one: indicators run once over all events).
             boolean firstLoad = connection.count("events") == 0 && connection.count("persons") == 0;
+            if (!firstLoad) {
+                storedPerSource().forEach((source, stored) -> deliveries.computeIfPresent(source, (k, d) -> d.withPreviouslyStored(stored)));
+            }
+            Map<String, Long> producedPerSource = new ConcurrentHashMap<>();
             BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
             stages.forEach(stage -> stage.begin(firstLoad));
             job.count("first_load", firstLoad ? 1 : 0);
@@ -286,7 +322,7 @@ public final class IngestPipeline {
                 Consumer<SourceRecord> accept = record -> {
                     batch.add(record);
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
+                        writeBatch(batch, linked, builder, profiles, producedEvents, producedPerSource, sources, sink, analysisPool, job);
                         done[0] += batch.size();
                         batch.clear();
                         progress.update(done[0]);
@@ -297,7 +333,7 @@ public final class IngestPipeline {
                     mixed.forEachRemaining(accept);
                 }
                 spillDir.close();   // the records are indexed: their copies go now, not at the end of the run
-                writeBatch(batch, linked, builder, profiles, producedEvents, sources, sink, analysisPool, job);
+                writeBatch(batch, linked, builder, profiles, producedEvents, producedPerSource, sources, sink, analysisPool, job);
                 sink.drain();
                 done[0] += batch.size();
                 progress.done(done[0]);
@@ -350,9 +386,26 @@ public final class IngestPipeline {
                 long staleStart = System.nanoTime();
                 boolean allStored = stats.failed() == 0;
                 if (settings.deleteStale()) {
-                    long staleEvents = new StaleDocuments(connection).deleteEventsNotIn(sources, producedEvents, allStored);
-                    long stalePersons = new StaleDocuments(connection).deletePersonsNotIn(sources, producedPersons, allStored);
-                    job.count("stale_deleted", staleEvents + stalePersons);
+                    for (String source : sources) {
+                        withdrawalDecisions.add(settings.withdrawal().decide(
+                                deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))));
+                    }
+                    Set<String> withdrawable = new TreeSet<>();
+                    Set<String> heldBack = new TreeSet<>();
+                    withdrawalDecisions.forEach(d -> (d.withdraw() ? withdrawable : heldBack).add(d.source()));
+                    long kept = withdrawable.stream().mapToLong(source -> producedPerSource.getOrDefault(source, 0L)).sum();
+                    Withdrawals withdrawals = new Withdrawals(connection, jobId, clock);
+                    long withdrawnEvents = withdrawals.withdrawEvents(withdrawable, producedEvents, kept, allStored);
+                    long withdrawnPersons = withdrawals.withdrawPersons(withdrawable, heldBack, producedPersons, allStored);
+                    job.count("withdrawn_events", withdrawnEvents);
+                    job.count("withdrawn_persons", withdrawnPersons);
+                    job.count("withdrawal_held_back", heldBack.size());
+                    for (WithdrawalPolicy.Decision decision : withdrawalDecisions) {
+                        if (!decision.withdraw()) {
+                            job.warning();
+                            log.warn("Withdrawal held back for source {}: {}", decision.source(), decision.reason());
+                        }
+                    }
                 }
                 job.count("events", producedEvents.size());
                 time("stale", staleStart);
@@ -363,11 +416,18 @@ public final class IngestPipeline {
                 scoring.afterIngest(new Written(eventsComplete, risks.keySet()));
                 time("rescore", scoreStart);
             }
-            job.finish(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined", producedEvents.size(),
-                    profiles.size(), job.quarantined().size()));
+            StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined",
+                    producedEvents.size(), profiles.size(), job.quarantined().size()));
+            for (WithdrawalPolicy.Decision decision : withdrawalDecisions) {
+                if (!decision.withdraw()) {
+                    summary.append(". Nothing withdrawn from ").append(decision.source())
+                            .append(": records stored before and not in this delivery were kept, because ").append(decision.reason());
+                }
+            }
+            job.finish(summary.toString());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
-            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos);
+            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos, withdrawalDecisions);
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -378,6 +438,19 @@ public final class IngestPipeline {
     }
 
     private record PersonsWritten(BulkWriter.Stats stats, List<BulkWriter.Failure> failures) {
+    }
+
+    /** Events per source in the index now (before this run writes any). */
+    private Map<String, Long> storedPerSource() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("sources").putObject("terms").put("field", "source").put("size", 10_000);
+        JsonNode answer = new EventQueries(connection).call("POST", "/" + connection.alias("events") + "/_search", body.toString(), Map.of());
+        Map<String, Long> stored = new HashMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("sources").path("buckets")) {
+            stored.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
+        }
+        return stored;
     }
 
     /**
@@ -490,7 +563,8 @@ public final class IngestPipeline {
     }
 
     private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, EventDocumentBuilder builder,
-                            Map<String, PersonProfile> profiles, Set<String> producedEvents, Set<String> sources,
+                            Map<String, PersonProfile> profiles, Set<String> producedEvents,
+                            Map<String, Long> producedPerSource, Set<String> sources,
                             EventSink sink, ForkJoinPool analysisPool, JobRecorder job) {
         if (batch.isEmpty()) {
             return;
@@ -508,7 +582,9 @@ public final class IngestPipeline {
             events.add(event);
             // read here, before the sink's thread owns the document
             collectProfiles(record, event, profiles);
-            producedEvents.add(record.eventId());
+            if (producedEvents.add(record.eventId())) {
+                producedPerSource.merge(record.source(), 1L, Long::sum);
+            }
             sources.add(record.source());
         }
         addNanos(EVENTS_STAGE + "build events", System.nanoTime() - buildStart);

@@ -11,12 +11,19 @@ import org.tessera.indexer.linkage.LinkageResult;
  * total and per stage (nanoseconds, in pipeline order).
  */
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
-                           LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos) {
+                           LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                           List<WithdrawalPolicy.Decision> withdrawals) {
 
     public IngestReport {
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
+        withdrawals = List.copyOf(withdrawals);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    /** The sources whose absent records this run kept, each with its reason. */
+    public List<WithdrawalPolicy.Decision> heldBack() {
+        return withdrawals.stream().filter(d -> !d.withdraw()).toList();
     }
 
     public long count(String name) {
