@@ -25,6 +25,24 @@ public final class TestIndices {
 
     private static final String PREFIX = "it-portal-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
     private static OpenSearchProperties server;
+    /** The audit key and checkpoint of this test JVM: every Spring context of the run seals the same chain. */
+    private static final java.nio.file.Path AUDIT_DIR = auditDirectory();
+
+    private static java.nio.file.Path auditDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tessera-audit");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The audit anchor the portal under test uses, for tests that read or verify the chain themselves. */
+    public static org.tessera.indexer.audit.AuditAnchor auditAnchor() {
+        return org.tessera.indexer.audit.AuditAnchor.forWriter(org.tessera.indexer.config.SettingsSource.of(
+                Map.of("tessera.audit.key-file", AUDIT_DIR.resolve("audit.key").toString())));
+    }
 
     private TestIndices() {
     }
@@ -59,6 +77,7 @@ public final class TestIndices {
         // The fixtures' events run to 2026-11-24: risk and the watchlist are computed for the day after, whatever today is.
         registry.add("tessera.risk.as-of", () -> FIXTURES_AS_OF);
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
+        registry.add("tessera.audit.key-file", () -> AUDIT_DIR.resolve("audit.key").toString());
         // Tests run the nightly rescore themselves, never on the clock.
         registry.add("tessera.risk.rescore-cron", () -> "-");
     }

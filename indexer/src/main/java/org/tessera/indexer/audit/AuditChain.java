@@ -1,6 +1,7 @@
 package org.tessera.indexer.audit;
 
 import java.util.Iterator;
+import java.util.Optional;
 
 /** Pure chain rules, shared by the writer and the verifier. */
 public final class AuditChain {
@@ -9,11 +10,14 @@ public final class AuditChain {
     }
 
     /**
-     * Walks records in sequence order and reports the first one whose sequence, link or hash does
-     * not hold. A record that was altered shows as a hash mismatch; one that was deleted or
-     * inserted shows as a gap in the sequence or a broken link.
+     * Walks records in sequence order and reports the first one whose sequence, link or seal does
+     * not hold, then checks the chain against its anchored {@code head}. A record that was altered
+     * shows as a seal mismatch (also when it was re-hashed without the key); one that was deleted or
+     * inserted shows as a gap in the sequence or a broken link; records deleted from the end show as
+     * a chain shorter than its checkpoint.
      */
-    public static AuditVerification verify(Iterator<AuditRecord> inSequenceOrder) {
+    public static AuditVerification verify(Iterator<AuditRecord> inSequenceOrder, AuditKey key, Optional<AuditCheckpoint.Head> head) {
+        String hashAtHead = null;
         long expectedSequence = 1;
         String previousHash = AuditHasher.GENESIS;
         long checked = 0;
@@ -28,12 +32,27 @@ public final class AuditChain {
                 return AuditVerification.broken(checked, record.sequence(),
                         "previous_hash does not match the hash of record " + (expectedSequence - 1));
             }
-            String recomputed = AuditHasher.hash(record);
+            String recomputed = AuditHasher.hash(record, key);
             if (!recomputed.equals(record.hash())) {
-                return AuditVerification.broken(checked, record.sequence(), "content does not match its hash (the record was altered)");
+                return AuditVerification.broken(checked, record.sequence(),
+                        "content does not match its seal (the record was altered, or re-hashed without the audit key)");
+            }
+            if (head.isPresent() && head.get().sequence() == record.sequence()) {
+                hashAtHead = record.hash();
             }
             previousHash = record.hash();
             expectedSequence++;
+        }
+        if (head.isPresent()) {
+            AuditCheckpoint.Head anchored = head.get();
+            if (hashAtHead == null) {
+                return AuditVerification.broken(checked, checked + 1, "the chain ends at record " + checked
+                        + " but the checkpoint outside OpenSearch names record " + anchored.sequence() + " (records were deleted from the end)");
+            }
+            if (!hashAtHead.equals(anchored.hash())) {
+                return AuditVerification.broken(checked, anchored.sequence(),
+                        "record " + anchored.sequence() + " is not the one the checkpoint anchored (the chain was rewritten)");
+            }
         }
         return AuditVerification.ok(checked);
     }

@@ -25,7 +25,8 @@ public final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute every record's hash and link; exit 0 when intact, 3 when broken.")
+            description = {"Recompute every record's seal (HMAC with tessera.audit.key or tessera.audit.key-file) and link,",
+                    "and compare the chain's end with the checkpoint (tessera.audit.checkpoint-file); exit 0 when intact, 3 when broken."})
     static final class Verify implements Callable<Integer> {
         @ParentCommand
         AuditCommand parent;
@@ -33,7 +34,8 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() {
             try (OpenSearchConnection connection = parent.root.openConnection()) {
-                AuditVerification result = new AuditLog(connection, Clock.systemUTC()).verify();
+                AuditVerification result = new AuditLog(connection, Clock.systemUTC(),
+                        AuditAnchor.forVerifier(parent.root.settings())).verify();
                 if (result.intact()) {
                     System.out.println("audit trail intact: " + result.records() + " records");
                     return 0;

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The chain's hash function: SHA-256 over a canonical, unambiguous rendering of every field of a
+ * The chain's seal: HMAC-SHA256 under the {@link AuditKey} (held outside OpenSearch) over a canonical, unambiguous rendering of every field of a
  * record except {@code hash} itself (so including {@code previous_hash}). Each value is written
  * as its length and then its characters, so no choice of values can make two different records
  * render alike.
@@ -20,7 +20,25 @@ public final class AuditHasher {
     private AuditHasher() {
     }
 
-    public static String hash(AuditRecord record) {
+    /** The seal of {@code record} under {@code key}: 64 hex characters. */
+    public static String hash(AuditRecord record, AuditKey key) {
+        return key.mac(canonical(record));
+    }
+
+    /**
+     * Plain SHA-256 of the same rendering: what the chain used before it was keyed, kept only so
+     * that tests can forge a chain the way a tampering administrator without the key would.
+     */
+    static String unkeyedHash(AuditRecord record) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(record).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String canonical(AuditRecord record) {
         StringBuilder canonical = new StringBuilder(256);
         field(canonical, "sequence", Long.toString(record.sequence()));
         field(canonical, "timestamp", record.timestamp().toString());
@@ -34,12 +52,7 @@ public final class AuditHasher {
         field(canonical, "detail", record.detail());
         field(canonical, "client_address", record.clientAddress());
         field(canonical, "previous_hash", record.previousHash());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return canonical.toString();
     }
 
     private static void field(StringBuilder out, String name, String value) {

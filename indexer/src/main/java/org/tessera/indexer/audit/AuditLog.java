@@ -30,13 +30,16 @@ public final class AuditLog {
     private final OpenSearchConnection connection;
     private final String index;
     private final Clock clock;
+    private final AuditAnchor anchor;
     private long lastSequence = -1;
     private String lastHash;
 
-    public AuditLog(OpenSearchConnection connection, Clock clock) {
+    /** A log whose records are sealed with {@code anchor}'s key and whose head is anchored in its checkpoint. */
+    public AuditLog(OpenSearchConnection connection, Clock clock, AuditAnchor anchor) {
         this.connection = connection;
         this.index = connection.alias("audit");
         this.clock = clock;
+        this.anchor = anchor;
     }
 
     /** Seals {@code entry} onto the chain and stores it; returns the stored record. */
@@ -45,11 +48,12 @@ public final class AuditLog {
             loadTail();
         }
         for (int attempt = 0; attempt < 100; attempt++) {
-            AuditRecord record = AuditRecord.seal(lastSequence + 1, Instant.now(clock), entry, lastHash);
+            AuditRecord record = AuditRecord.seal(lastSequence + 1, Instant.now(clock), entry, lastHash, anchor.key());
             var response = connection.raw("PUT", "/" + index + "/_create/" + record.sequence(), toJson(record).toString());
             if (response.ok()) {
                 lastSequence = record.sequence();
                 lastHash = record.hash();
+                anchor.checkpoint().advance(record.sequence(), record.hash());
                 return record;
             }
             if (response.status() != 409) {
@@ -85,9 +89,15 @@ public final class AuditLog {
         }
     }
 
-    /** Walks the whole chain in sequence order and reports the first broken link. */
+    /** Walks the whole chain in sequence order, checks each seal, and the end against the checkpoint. */
     public AuditVerification verify() {
-        return AuditChain.verify(all());
+        java.util.Optional<AuditCheckpoint.Head> head;
+        try {
+            head = anchor.checkpoint().read();
+        } catch (IllegalStateException e) {
+            return AuditVerification.broken(0, -1, e.getMessage());
+        }
+        return AuditChain.verify(all(), anchor.key(), head);
     }
 
     /** Most recent records first, optionally only those of one user, action or person. */

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param detail         anything else worth keeping (never case-note text), or {@code null}
  * @param clientAddress  the caller's address, or {@code null}
  * @param previousHash   {@link AuditHasher#GENESIS} for the first record, else the previous record's hash
- * @param hash           SHA-256 over this record's content and {@code previousHash}
+ * @param hash           HMAC-SHA256 (under the {@link AuditKey}) over this record's content and {@code previousHash}
  */
 public record AuditRecord(long sequence, Instant timestamp, String user, List<String> roles, String action,
                           String outcome, String targetPersonId, String query, String purpose, String detail,
@@ -50,11 +50,11 @@ public record AuditRecord(long sequence, Instant timestamp, String user, List<St
     }
 
     /** The record sealed onto a chain after {@code previousHash}. */
-    public static AuditRecord seal(long sequence, Instant timestamp, Entry entry, String previousHash) {
+    public static AuditRecord seal(long sequence, Instant timestamp, Entry entry, String previousHash, AuditKey key) {
         AuditRecord unsealed = new AuditRecord(sequence, timestamp, entry.user(), entry.roles(), entry.action(),
                 entry.outcome(), entry.targetPersonId(), entry.query(), entry.purpose(), entry.detail(),
                 entry.clientAddress(), previousHash, null);
-        return unsealed.withHash(AuditHasher.hash(unsealed));
+        return unsealed.withHash(AuditHasher.hash(unsealed, key));
     }
 
     public AuditRecord withHash(String newHash) {

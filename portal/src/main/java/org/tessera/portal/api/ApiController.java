@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tessera.portal.common.SearchUnavailableException;
 import org.tessera.portal.indicators.IndicatorService;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
@@ -26,7 +27,11 @@ import org.tessera.portal.watchlist.ReviewAction;
 import org.tessera.portal.watchlist.WatchlistEntry;
 import org.tessera.portal.watchlist.WatchlistService;
 
-/** The REST API (docs/api.md). Authorisation and auditing live in the services it calls. */
+/**
+ * The REST API (docs/api.md). Authorisation and auditing live in the services it calls: a read of
+ * personal data needs the {@code purpose} parameter, bound by {@code PurposeBinding} and recorded
+ * once by the audited service method.
+ */
 @RestController
 @RequestMapping("/api")
 class ApiController {
@@ -61,15 +66,21 @@ class ApiController {
                         @RequestParam(value = "to", required = false) java.time.LocalDate to,
                         @RequestParam(value = "page", defaultValue = "0") int page,
                         @RequestParam(value = "size", defaultValue = "20") int size) {
-        int limit = Math.max(1, Math.min(size, 100));
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be at least 1");
+        }
+        int limit = Math.min(size, 100);
+        // long arithmetic: page * size must not overflow into a negative or small offset.
+        long offset = (long) page * limit;
+        SearchService.checkPage(offset, limit);
         SearchFilter filter = new SearchFilter(agency, recordType, indicator, band, district, age, from, to);
         SearchResults.Summary summary = search.search(q, filter);
-        return new SearchAnswer(summary, search.people(q, filter, page * limit, limit), search.records(q, filter, page * limit, limit));
+        return new SearchAnswer(summary, search.people(q, filter, (int) offset, limit), search.records(q, filter, (int) offset, limit));
     }
 
     @GetMapping("/persons/{id}")
-    ResponseEntity<Profile.View> person(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
-        return ResponseEntity.of(profiles.open(id, purpose));
+    ResponseEntity<Profile.View> person(@PathVariable("id") String id) {
+        return ResponseEntity.of(profiles.open(id));
     }
 
     @GetMapping("/persons/{id}/chronology")
@@ -81,9 +92,9 @@ class ApiController {
 
     /** The chronology as CSV (date, agency, type, title, indicators, text); audited as an export. */
     @GetMapping(value = "/persons/{id}/chronology.csv", produces = "text/csv")
-    ResponseEntity<String> exportChronology(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
+    ResponseEntity<String> exportChronology(@PathVariable("id") String id) {
         StringBuilder csv = new StringBuilder("date,agency,record_type,title,indicators,not_counted,text\r\n");
-        for (Profile.Entry entry : profiles.exportChronology(id, purpose)) {
+        for (Profile.Entry entry : profiles.exportChronology(id)) {
             csv.append(Csv.row(entry.date(), entry.agency(), entry.recordType(), entry.title(),
                     String.join(";", entry.evidence().stream().filter(Profile.Evidence::counts).map(Profile.Evidence::indicatorId).toList()),
                     String.join(";", entry.evidence().stream().filter(e -> !e.counts()).map(Profile.Evidence::indicatorId).toList()),
@@ -107,17 +118,17 @@ class ApiController {
         return Map.of("person_id", id, "state", watchlist.review(id, ReviewAction.parse(request.action()), request.assignee(), request.reason()));
     }
 
-    /** The referral review page's content (audited as a referral review view with the purpose). */
+    /** The referral review page's content (audited as a referral review view with the bound purpose). */
     @GetMapping("/review/{id}")
-    ResponseEntity<ReferralReview.Page> review(@PathVariable("id") String id, @RequestParam("purpose") String purpose) {
-        return ResponseEntity.of(reviews.open(id, purpose));
+    ResponseEntity<ReferralReview.Page> review(@PathVariable("id") String id) {
+        return ResponseEntity.of(reviews.open(id));
     }
 
-    /** The strategy pack as {@code pdf} or {@code docx} (audited as a disclosure with the purpose). */
-    @GetMapping("/review/{id}/pack.{format}")
-    ResponseEntity<byte[]> pack(@PathVariable("id") String id, @PathVariable("format") String format, @RequestParam("purpose") String purpose) {
+    /** The strategy pack, {@code format} {@code pdf} (default) or {@code docx} (audited as a disclosure with the bound purpose). */
+    @GetMapping("/review/{id}/pack")
+    ResponseEntity<byte[]> pack(@PathVariable("id") String id, @RequestParam(value = "format", defaultValue = "pdf") String format) {
         PackFormat packFormat = choice(PackFormat.class, format, "format");
-        return reviews.pack(id, purpose, packFormat)
+        return reviews.pack(id, packFormat)
                 .map(bytes -> ResponseEntity.ok()
                         .header("Content-Type", packFormat.contentType())
                         .header("Content-Disposition", "attachment; filename=\"strategy-pack-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "." + packFormat.extension() + "\"")
@@ -155,8 +166,38 @@ class ApiController {
         return indicators.test(request.text());
     }
 
+    /** Any other path under /api: a 404 (through the error page), never the portal's HTML page. */
+    @RequestMapping("/**")
+    void noSuchRoute() {
+        throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, "no such API route");
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage()));
+    }
+
+    /** A parameter of the wrong type (page=abc, a date that is no date): the caller's mistake, named. */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
+    ResponseEntity<Map<String, String>> badParameter(Exception e) {
+        String message = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                ? "parameter '" + mismatch.getName() + "' has the wrong type"
+                : e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+                ? "parameter '" + missing.getParameterName() + "' is required" : "the request body could not be read";
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", message));
+    }
+
+    /**
+     * The engine refused the request (a 4xx: the request was too large or malformed) or could not
+     * answer (5xx, unreachable): 400 or 503 with a reason, never mistaken for a refusal of access.
+     */
+    @ExceptionHandler(SearchUnavailableException.class)
+    ResponseEntity<Map<String, String>> engineError(SearchUnavailableException e) {
+        boolean refused = e.engineStatus() >= 400 && e.engineStatus() < 500;
+        return ResponseEntity.status(refused ? HttpStatus.BAD_REQUEST : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("error", refused ? "the search engine refused this request: narrow the search"
+                        : "the search engine is unavailable: try again shortly"));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.audit.AuditAnchor;
 import org.tessera.indexer.audit.AuditLog;
 import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.audit.AuditVerification;
@@ -14,9 +15,9 @@ import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
 
 /**
- * The portal's side of the audit trail: every search, profile view, export and refused access is
- * appended to the hash chain of {@link AuditLog} before the user sees anything, so a failure to
- * audit is a failure of the action. Thread-safe (the log serialises appends).
+ * The portal's side of the audit trail: every read of personal data ({@link AuditedRead}), sign-in
+ * and refused access is appended to the keyed chain of {@link AuditLog} before the user sees
+ * anything, so a failure to audit is a failure of the action. Thread-safe (the log serialises appends).
  */
 @Service
 public class AuditTrail {
@@ -40,8 +41,8 @@ public class AuditTrail {
 
     private final AuditLog log;
 
-    public AuditTrail(OpenSearchConnection connection, Clock clock) {
-        this.log = new AuditLog(connection, clock);
+    public AuditTrail(OpenSearchConnection connection, Clock clock, AuditAnchor anchor) {
+        this.log = new AuditLog(connection, clock, anchor);
     }
 
     /** Records an action of the signed-in user. */
@@ -50,7 +51,7 @@ public class AuditTrail {
                 query, purpose, detail, CurrentUser.address()));
     }
 
-    /** Records a refusal or failure on behalf of {@code user} (who may not be signed in). */
+    /** Records a security event (sign-in, failure, refusal) on behalf of {@code user}, who may not be signed in. */
     public AuditRecord refusal(String user, List<String> roles, String action, String outcome, String detail, String address) {
         return log.append(new AuditRecord.Entry(user, roles, action, outcome, null, null, null, detail, address));
     }
@@ -65,8 +66,13 @@ public class AuditTrail {
         return log.verify();
     }
 
-    /** When the signed-in user last did {@code action}, before now; for "new since last visit". */
+    /**
+     * When the signed-in user last did {@code action} before the read in progress (whose own
+     * record is skipped); for "new since last visit".
+     */
     public Optional<Instant> lastTime(String action) {
-        return log.recent(0, 1, CurrentUser.name(), action, null).stream().findFirst().map(AuditRecord::timestamp);
+        AuditRecord now = AuditedReadInterceptor.current();
+        return log.recent(0, 2, CurrentUser.name(), action, null).stream()
+                .filter(r -> now == null || r.sequence() < now.sequence()).findFirst().map(AuditRecord::timestamp);
     }
 }

@@ -41,7 +41,7 @@ public final class Json {
                                 java.util.Map<String, String> query) {
         var response = connection.raw(method, endpoint, body == null ? null : body.toString(), query);
         if (!response.ok()) {
-            throw new SearchUnavailableException(method + " " + endpoint + " failed with HTTP " + response.status());
+            throw new SearchUnavailableException(method + " " + endpoint + " failed with HTTP " + response.status(), response.status());
         }
         return parse(response.body());
     }

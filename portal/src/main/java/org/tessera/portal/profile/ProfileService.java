@@ -18,6 +18,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.AddressPeriods;
+import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndicatorNames;
@@ -37,8 +38,9 @@ import org.tessera.portal.risk.RiskDay;
 import org.tessera.portal.security.Roles;
 
 /**
- * A child's profile, chronology, risk explanation and possible duplicates. Opening a profile
- * requires a stated purpose and is audited; the other calls read what an opened profile shows.
+ * A child's profile, chronology, risk explanation and possible duplicates. Opening a profile, its
+ * chronology and an export each need a stated purpose and are audited ({@link AuditedRead}); the
+ * score explanation, trend and duplicates are parts of an opened profile's page.
  * Thread-safe.
  */
 @Service
@@ -63,16 +65,14 @@ public class ProfileService {
         this.day = day;
     }
 
-    /** Opens a profile for {@code purpose} (required), recording the view in the audit trail. */
-    public Optional<View> open(String personId, String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("a purpose is required to open a profile");
-        }
-        audit.record(AuditTrail.PROFILE_VIEW, personId, null, purpose.trim(), null);
+    /** Opens a profile (audited with the bound purpose: {@link AuditedRead}). */
+    @AuditedRead(value = AuditTrail.PROFILE_VIEW, person = 0)
+    public Optional<View> open(String personId) {
         return person(personId).map(source -> new View(identity(source), household(source), risk(personId, source)));
     }
 
-    /** Every event of the person in date order, optionally only one agency's or one indicator's. */
+    /** Every event of the person in date order, optionally only one agency's or one indicator's (audited). */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
     public List<Entry> chronology(String personId, String agency, String indicator) {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
@@ -120,6 +120,7 @@ public class ProfileService {
      * returns grouped into one line per school year with the trend; newest first unless the
      * filter says otherwise; filtered by agency, concern, person and period.
      */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
     public List<Profile.ChronologyLine> readableChronology(String personId, Profile.ChronologyFilter filter) {
         Optional<JsonNode> person = person(personId);
         if (person.isEmpty()) {
@@ -209,11 +210,8 @@ public class ProfileService {
      * The chronology for export (CSV by the API): like {@link #chronology} but recorded in the
      * audit trail as an export, with the purpose the user stated.
      */
-    public List<Entry> exportChronology(String personId, String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("a purpose is required to export a chronology");
-        }
-        audit.record(AuditTrail.EXPORT, personId, null, purpose.trim(), "chronology csv");
+    @AuditedRead(value = AuditTrail.EXPORT, person = 0, detail = "chronology csv")
+    public List<Entry> exportChronology(String personId) {
         return chronology(personId, null, null);
     }
 

@@ -3,7 +3,7 @@ package org.tessera.portal.review;
 import java.time.Instant;
 
 /** The strategy pack's file formats; each renders the same {@link ReferralReview.Page}. */
-public enum PackFormat {
+public enum PackFormat implements org.tessera.portal.audit.AuditedRead.Detail {
     PDF("pdf", "application/pdf"),
     DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
@@ -28,6 +28,12 @@ public enum PackFormat {
 
     public String contentType() {
         return contentType;
+    }
+
+    /** The audit record's detail of a download in this format. */
+    @Override
+    public String describe() {
+        return "strategy pack " + extension;
     }
 
     public String fileName(ReferralReview.Page page) {

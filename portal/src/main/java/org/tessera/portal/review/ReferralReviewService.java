@@ -25,6 +25,8 @@ import org.tessera.indexer.scoring.RiskAssessment;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.Severity;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.audit.AuditedRead;
+import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndicatorNames;
@@ -46,8 +48,8 @@ import org.tessera.portal.security.Roles;
  * The MASH referral review of one child (docs/portal.md, "Referral review"): identity, household
  * and each adult's relevant history, involvement by agency, current concerns beside the
  * single-threshold view, previous contacts and referrals with their outcomes, what is new since
- * the last review, and the decisions. Opening it, downloading its pack and recording a decision
- * are audited with the user's purpose. Thread-safe.
+ * the last review, and the decisions. Opening it and downloading its pack are reads audited with
+ * the bound purpose ({@link AuditedRead}); recording a decision is audited as a decision. Thread-safe.
  */
 @Service
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
@@ -79,21 +81,20 @@ public class ReferralReviewService {
         this.clock = clock;
     }
 
-    /** Opens the review for {@code purpose} (required), recording the view in the audit trail. */
-    public Optional<Page> open(String personId, String purpose) {
-        requirePurpose(purpose, "open a referral review");
-        audit.record(AuditTrail.REFERRAL_REVIEW_VIEW, personId, null, purpose.trim(), null);
+    /** Opens the review (audited with the bound purpose: {@link AuditedRead}). */
+    @AuditedRead(value = AuditTrail.REFERRAL_REVIEW_VIEW, person = 0)
+    public Optional<Page> open(String personId) {
         return build(personId);
     }
 
     /**
      * The strategy pack of the review as a file, recorded in the audit trail as a disclosure with
-     * the purpose the user stated.
+     * the bound purpose, which the pack also prints.
      */
-    public Optional<byte[]> pack(String personId, String purpose, PackFormat format) {
-        requirePurpose(purpose, "download a strategy pack");
-        audit.record(AuditTrail.DISCLOSURE, personId, null, purpose.trim(), "strategy pack " + format.extension());
-        return build(personId).map(page -> format.render(page, new PackFormat.Stamp(CurrentUser.name(), clock.instant(), purpose.trim())));
+    @AuditedRead(value = AuditTrail.DISCLOSURE, person = 0)
+    public Optional<byte[]> pack(String personId, PackFormat format) {
+        String purpose = ReadPurpose.current().orElseThrow();
+        return build(personId).map(page -> format.render(page, new PackFormat.Stamp(CurrentUser.name(), clock.instant(), purpose)));
     }
 
     /** Records the MASH decision on the child's referral; returns it as stored. */
@@ -113,7 +114,8 @@ public class ReferralReviewService {
         return decisions.latest(personIds);
     }
 
-    /** The full text of a record the review cites, if it belongs to the child or the child's household. */
+    /** The full text of a record the review cites, if it belongs to the child or the child's household (audited). */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0, detail = "a record cited by the referral review")
     public Optional<Profile.Entry> record(String personId, String eventId) {
         return profiles.chronology(personId, null, null).stream().filter(e -> e.eventId().equals(eventId)).findFirst()
                 .or(() -> householdRecord(personId, eventId));
@@ -132,12 +134,6 @@ public class ReferralReviewService {
             }
         }
         return Optional.empty();
-    }
-
-    private static void requirePurpose(String purpose, String what) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new IllegalArgumentException("a purpose is required to " + what);
-        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * view's facet clicks.
  */
 public record SearchFilter(String agency, String recordType, String indicator, String band, String district,
-                           String ageBand, LocalDate from, LocalDate to) {
+                           String ageBand, LocalDate from, LocalDate to) implements org.tessera.portal.audit.AuditedRead.Detail {
 
     public static final SearchFilter NONE = new SearchFilter(null, null, null, null, null, null, null, null);
 
@@ -55,6 +55,7 @@ public record SearchFilter(String agency, String recordType, String indicator, S
     }
 
     /** A short description for the audit record. */
+    @Override
     public String describe() {
         StringBuilder out = new StringBuilder();
         append(out, "agency", agency);

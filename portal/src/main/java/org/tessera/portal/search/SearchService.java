@@ -15,6 +15,7 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.search.SearchResults.FacetValue;
@@ -35,18 +36,22 @@ public class SearchService {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private final OpenSearchConnection connection;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    public SearchService(OpenSearchConnection connection, AuditTrail audit, Clock clock) {
+    public SearchService(OpenSearchConnection connection, Clock clock) {
         this.connection = connection;
-        this.audit = audit;
         this.clock = clock;
     }
 
-    /** Runs a search, records it in the audit trail, and returns totals and facets. */
+    /** Longest search text accepted; longer is refused with a reason rather than sent to the engine. */
+    public static final int MAX_QUERY_LENGTH = 512;
+    /** The engine's result window: no page may reach past it. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
+
+    /** Runs a search (audited with its purpose: {@link AuditedRead}) and returns totals and facets. */
+    @AuditedRead(value = AuditTrail.SEARCH, query = 0)
     public Summary search(String text, SearchFilter filter) {
-        audit.record(AuditTrail.SEARCH, null, text, null, filter.describe().isEmpty() ? null : filter.describe());
+        checkText(text);
         SearchText parsed = SearchText.parse(text);
         if (parsed.isEmpty()) {
             return new Summary(0, 0, Map.of());
@@ -88,10 +93,11 @@ public class SearchService {
                 recordAnswer.path("hits").path("total").path("value").asLong(), facets);
     }
 
-    /** A page of people for the search (not audited again: {@link #search} was). */
+    /** A page of people for the search (not audited again: {@link #search} was); nothing past the engine's result window. */
     public List<PersonResult> people(String text, SearchFilter filter, int offset, int limit) {
+        limit = pageWithinWindow(text, offset, limit);
         SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || limit == 0) {
             return List.of();
         }
         ObjectNode body = personQuery(parsed, filter);
@@ -116,8 +122,9 @@ public class SearchService {
 
     /** A page of records for the search, newest best match first, with highlighted snippets. */
     public List<RecordResult> records(String text, SearchFilter filter, int offset, int limit) {
+        limit = pageWithinWindow(text, offset, limit);
         SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || limit == 0) {
             return List.of();
         }
         ObjectNode body = recordQuery(parsed, filter);
@@ -282,5 +289,31 @@ public class SearchService {
             }
         }
         return values;
+    }
+
+    /** The page size that stays inside the engine's result window (0 past it), after checking text and bounds. */
+    private static int pageWithinWindow(String text, int offset, int limit) {
+        checkText(text);
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must not be negative, and limit at least 1");
+        }
+        return Math.max(0, Math.min(limit, MAX_RESULT_WINDOW - offset));
+    }
+
+    private static void checkText(String text) {
+        if (text != null && text.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("the search text is " + text.length() + " characters long; at most "
+                    + MAX_QUERY_LENGTH + " are accepted: search for fewer words");
+        }
+    }
+
+    /** Offsets and sizes the engine would refuse, refused here with a reason (never an engine error). */
+    public static void checkPage(long offset, long limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("page and size must not be negative, and size at least 1");
+        }
+        if (offset + limit > MAX_RESULT_WINDOW) {
+            throw new IllegalArgumentException("results past the first " + MAX_RESULT_WINDOW + " cannot be paged through: narrow the search");
+        }
     }
 }

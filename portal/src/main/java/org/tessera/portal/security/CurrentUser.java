@@ -36,12 +36,18 @@ public final class CurrentUser {
         return roles().contains(role);
     }
 
-    /** The client's address for the current request, or {@code null} outside a request. */
+    /**
+     * The client's address for the current request (behind a trusted proxy, the address it
+     * forwarded for: {@link ClientAddress}), or {@code null} outside a request.
+     */
     public static String address() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
+            return address(attributes.getRequest());
         }
         return null;
+    }
+
+    public static String address(HttpServletRequest request) {
+        return request.getAttribute(ClientAddress.ATTRIBUTE) instanceof String resolved ? resolved : request.getRemoteAddr();
     }
 }

@@ -1,48 +1,58 @@
 package org.tessera.portal.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed sign-ins per user name and per client address in a sliding window and locks either
- * out once it exceeds its limit. In memory, so per portal instance: a cluster behind a load
- * balancer multiplies the limits by the number of instances (documented in docs/portal.md).
- * Thread-safe.
+ * Slows password guessing without locking anyone out: after a few free failures, each further
+ * failure of the same user name <em>from the same client address</em> doubles the wait before that
+ * pair may try again (1 s, 2 s, 4 s ... up to {@code maxDelay}); an address failing for many user
+ * names waits the same way. A wrong password typed from elsewhere, or by an attacker, therefore
+ * never keeps the real user out from their own desk, which a fixed 15-minute lock-out did (a
+ * denial of service). Failures are forgotten after {@code window} without one. In memory, per portal
+ * instance (docs/portal.md). Thread-safe.
  */
 public final class LoginThrottle {
 
     private final PortalSecurityProperties.Throttle settings;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    private record Failures(int count, Instant last) {
+    }
 
     public LoginThrottle(PortalSecurityProperties.Throttle settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
-    public boolean locked(String username, String address) {
-        return count(userKey(username)) >= settings.maxFailures()
-                || (address != null && count(addressKey(address)) >= settings.maxFailuresPerAddress());
+    /** How long the pair (and the address) must still wait before a password is checked; zero when it may try now. */
+    public Duration wait(String username, String address) {
+        Duration wait = remaining(pairKey(username, address), settings.freeFailures());
+        if (address != null) {
+            Duration byAddress = remaining(addressKey(address), settings.freeFailuresPerAddress());
+            wait = byAddress.compareTo(wait) > 0 ? byAddress : wait;
+        }
+        return wait;
     }
 
     public void failed(String username, String address) {
-        add(userKey(username));
+        add(pairKey(username, address));
         if (address != null) {
             add(addressKey(address));
         }
     }
 
-    public void succeeded(String username) {
-        failures.remove(userKey(username));
+    public void succeeded(String username, String address) {
+        failures.remove(pairKey(username, address));
     }
 
-    private static String userKey(String username) {
-        return "u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    private static String pairKey(String username, String address) {
+        return "u:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT)) + "|" + (address == null ? "" : address);
     }
 
     private static String addressKey(String address) {
@@ -50,28 +60,34 @@ public final class LoginThrottle {
     }
 
     private void add(String key) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
+        Instant now = clock.instant();
+        failures.compute(key, (k, before) -> before == null || expired(before, now)
+                ? new Failures(1, now) : new Failures(before.count() + 1, now));
+        if (failures.size() > settings.maxTracked()) {
+            // Bounded memory under a spray of addresses: forget the stale entries first.
+            failures.entrySet().removeIf(e -> expired(e.getValue(), now));
         }
     }
 
-    private int count(String key) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return 0;
+    private Duration remaining(String key, int free) {
+        Failures seen = failures.get(key);
+        Instant now = clock.instant();
+        if (seen == null || expired(seen, now) || seen.count() < free) {
+            return Duration.ZERO;
         }
-        synchronized (times) {
-            prune(times);
-            return times.size();
-        }
+        Duration delay = delay(seen.count() - free);
+        Duration left = Duration.between(now, seen.last().plus(delay));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private void prune(Deque<Instant> times) {
-        Instant cutoff = clock.instant().minus(settings.lockout());
-        while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
-            times.removeFirst();
-        }
+    /** {@code base} doubled per failure beyond the free ones, capped at {@code maxDelay}. */
+    Duration delay(int beyondFree) {
+        int doublings = Math.min(beyondFree, 30);
+        Duration delay = settings.baseDelay().multipliedBy(1L << doublings);
+        return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
+    }
+
+    private boolean expired(Failures seen, Instant now) {
+        return seen.last().plus(settings.window()).isBefore(now);
     }
 }

@@ -53,9 +53,9 @@ public class WatchlistService {
 
     /** The watchlist, cumulative pictures first; {@code includeDismissed} also shows dismissed entries. */
     @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
+    @org.tessera.portal.audit.AuditedRead(AuditTrail.WATCHLIST_VIEW)
     public List<WatchlistEntry> entries(boolean includeDismissed, int limit) {
         Optional<Instant> lastVisit = audit.lastTime(AuditTrail.WATCHLIST_VIEW);
-        audit.record(AuditTrail.WATCHLIST_VIEW, null, null, null, null);
         LocalDate asOf = day.today();
         var listed = watchlist.watchlist(asOf, watchlist.defaultPeriodDays(), limit, includeDismissed);
         List<String> ids = listed.stream().map(org.tessera.indexer.watchlist.WatchlistEntry::personId).toList();

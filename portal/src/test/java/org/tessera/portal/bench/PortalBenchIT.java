@@ -22,6 +22,7 @@ import org.tessera.portal.TestIndices;
  * fixture children, printed, never asserted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("demo")
 class PortalBenchIT {
 
     @DynamicPropertySource

@@ -24,6 +24,7 @@ import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.TestIndices;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.review.ReferralReview.Line;
 import org.tessera.portal.review.ReferralReview.Page;
 import org.tessera.portal.watchlist.WatchlistService;
@@ -61,12 +62,12 @@ class ReferralReviewServiceIT {
 
     private List<AuditRecord> audit(String action) {
         connection.raw("POST", "/" + connection.alias("audit") + "/_refresh", null);
-        return new AuditLog(connection, java.time.Clock.systemUTC()).recent(0, 20, "duty", action, "p-jayden");
+        return new AuditLog(connection, java.time.Clock.systemUTC(), TestIndices.auditAnchor()).recent(0, 20, "duty", action, "p-jayden");
     }
 
     @Test
     void theReviewAnswersTheManagersQuestionsEachStatementWithItsRecords() {
-        Page page = reviews.open("p-jayden", PURPOSE).orElseThrow();
+        Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
 
         assertThat(text(page, "identity")).contains("Identity confirmed", "NHS number 943 476 5919", "Police reference P-1001",
                 "Possible duplicate: Jaiden Smyth", "School: Tessford Primary School", "GP practice: Mill Road Surgery")
@@ -96,10 +97,10 @@ class ReferralReviewServiceIT {
     @Test
     void whatIsNewCountsFromTheLastDecisionAndANewContactShowsThere() {
         TestIndices.index(connection, "decisions", "decision_id", "fixtures/referral/decision-2026-11-10.json");
-        assertThat(text(reviews.open("p-jayden", PURPOSE).orElseThrow(), "new")).isEqualTo("Nothing new");
+        assertThat(text(ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow(), "new")).isEqualTo("Nothing new");
 
         TestIndices.index(connection, "events", "event_id", "fixtures/referral/new-contact.json");
-        Page page = reviews.open("p-jayden", PURPOSE).orElseThrow();
+        Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
         assertThat(page.section("new").summary()).isEqualTo("1 record since the last review on 2026-11-10 (No further action)");
         assertThat(text(page, "new")).contains("2026-11-28 social care contact", "Child frightened to go home");
     }
@@ -112,9 +113,9 @@ class ReferralReviewServiceIT {
 
         assertThat(decisions.history("p-jayden")).containsExactly(decision);
         assertThat(audit(AuditTrail.MASH_DECISION)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("Amber, Section 47 strategy discussion"));
-        assertThat(watchlist.entries(false, 50)).filteredOn(e -> e.personId().equals("p-jayden"))
+        assertThat(ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 50))).filteredOn(e -> e.personId().equals("p-jayden"))
                 .singleElement().satisfies(e -> assertThat(e.decision()).startsWith("Amber · Section 47 strategy discussion"));
-        assertThat(text(reviews.open("p-jayden", PURPOSE).orElseThrow(), "decisions")).contains("Third incident in the year");
+        assertThat(text(ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow(), "decisions")).contains("Third incident in the year");
     }
 
     @Test
@@ -129,15 +130,15 @@ class ReferralReviewServiceIT {
     @Test
     @WithMockUser(username = "pat", roles = "PRACTITIONER")
     void aPractitionerReadsTheReviewButCannotRecordTheDecision() {
-        assertThat(reviews.open("p-jayden", "Section 47 enquiry")).isPresent();
+        assertThat(ReadPurpose.with("Section 47 enquiry", () -> reviews.open("p-jayden"))).isPresent();
         assertThatThrownBy(() -> reviews.decide("p-jayden", MashDecision.Rag.RED, MashDecision.Outcome.STRATEGY_DISCUSSION, "x",
                 MashDecision.Consent.NOT_YET, LocalDate.parse("2026-11-30"))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void thePackSaysWhatThePageSaysWithTheMarkingAndIsAuditedAsADisclosure() throws IOException {
-        Page page = reviews.open("p-jayden", PURPOSE).orElseThrow();
-        byte[] pdf = reviews.pack("p-jayden", PURPOSE, PackFormat.PDF).orElseThrow();
+        Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
+        byte[] pdf = ReadPurpose.with(PURPOSE, () -> reviews.pack("p-jayden", PackFormat.PDF)).orElseThrow();
         String pdfText;
         try (var document = Loader.loadPDF(pdf)) {
             pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -150,7 +151,7 @@ class ReferralReviewServiceIT {
             assertThat(pdfText).contains(section.title());
         }
 
-        byte[] docx = reviews.pack("p-jayden", PURPOSE, PackFormat.DOCX).orElseThrow();
+        byte[] docx = ReadPurpose.with(PURPOSE, () -> reviews.pack("p-jayden", PackFormat.DOCX)).orElseThrow();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
             assertThat(extractor.getText()).contains(PackFormat.MARKING, "Kelly Smith – substance misuse", "ref ev-welfare-1");
             assertThat(document.getHeaderList()).anySatisfy(h -> assertThat(h.getText()).contains(PackFormat.MARKING));

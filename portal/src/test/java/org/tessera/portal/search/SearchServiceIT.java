@@ -32,9 +32,17 @@ class SearchServiceIT {
     @Autowired
     OpenSearchConnection connection;
 
+    private org.tessera.portal.audit.ReadPurpose.Scope purpose;
+
     @BeforeEach
     void fixtures() {
         TestIndices.loadFixtures(connection);
+        purpose = org.tessera.portal.audit.ReadPurpose.scope("search tests");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void unbindPurpose() {
+        purpose.close();
     }
 
     private java.util.List<String> people(String text, SearchFilter filter) {

@@ -30,34 +30,67 @@ class LoginThrottleTest {
     }
 
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle = new LoginThrottle(new PortalSecurityProperties.Throttle(3, Duration.ofMinutes(10), 5), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new PortalSecurityProperties.Throttle(3, 5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15), 0), clock);
 
     @Test
-    void aUserIsLockedAfterTooManyFailuresAndFreedWhenTheWindowPasses() {
+    void defect10_failuresSlowThePairDownExponentiallyButNeverLockTheUserOut() {
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.locked("Duty", "10.0.0.1")).isFalse();
+            assertThat(throttle.wait("Duty", "10.0.0.1")).isZero();
             throttle.failed("duty", "10.0.0.1");
         }
-        assertThat(throttle.locked("DUTY", "10.0.0.2")).as("user names are compared case-insensitively").isTrue();
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
-        assertThat(throttle.locked("duty", "10.0.0.1")).isFalse();
+        assertThat(throttle.wait("DUTY", "10.0.0.1")).as("user names are compared case-insensitively").isEqualTo(Duration.ofSeconds(1));
+        clock.now = clock.now.plusSeconds(1);
+        throttle.failed("duty", "10.0.0.1");
+        assertThat(throttle.wait("duty", "10.0.0.1")).isEqualTo(Duration.ofSeconds(2));
+        clock.now = clock.now.plusSeconds(2);
+        throttle.failed("duty", "10.0.0.1");
+        assertThat(throttle.wait("duty", "10.0.0.1")).isEqualTo(Duration.ofSeconds(4));
+        // The same user at their own desk is not slowed by someone else's guesses: no lock-out.
+        assertThat(throttle.wait("duty", "10.0.0.2")).isZero();
+        // Waits are capped.
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("duty", "10.0.0.1");
+        }
+        assertThat(throttle.wait("duty", "10.0.0.1")).isEqualTo(Duration.ofSeconds(60));
+        // Failures are forgotten after the window.
+        clock.now = clock.now.plus(Duration.ofMinutes(16));
+        assertThat(throttle.wait("duty", "10.0.0.1")).isZero();
     }
 
     @Test
-    void anAddressTryingManyUserNamesIsLocked() {
+    void anAddressTryingManyUserNamesIsSlowedDown() {
         for (int i = 0; i < 5; i++) {
             throttle.failed("user" + i, "10.0.0.9");
         }
-        assertThat(throttle.locked("someone-new", "10.0.0.9")).isTrue();
-        assertThat(throttle.locked("someone-new", "10.0.0.8")).isFalse();
+        assertThat(throttle.wait("someone-new", "10.0.0.9")).isPositive();
+        assertThat(throttle.wait("someone-new", "10.0.0.8")).isZero();
     }
 
     @Test
-    void aSuccessClearsTheUsersFailures() {
-        throttle.failed("duty", null);
-        throttle.failed("duty", null);
-        throttle.succeeded("duty");
-        throttle.failed("duty", null);
-        assertThat(throttle.locked("duty", null)).isFalse();
+    void aSuccessClearsThePairsFailures() {
+        throttle.failed("duty", "10.0.0.1");
+        throttle.failed("duty", "10.0.0.1");
+        throttle.failed("duty", "10.0.0.1");
+        throttle.succeeded("duty", "10.0.0.1");
+        throttle.failed("duty", "10.0.0.1");
+        assertThat(throttle.wait("duty", "10.0.0.1")).isZero();
+    }
+
+    @Test
+    void defect10_behindATrustedProxyTheClientComesFromXForwardedForOnly() {
+        ClientAddress addresses = new ClientAddress(java.util.List.of("10.0.0.0/8", "::1"));
+        // The peer is the trusted proxy: the rightmost untrusted hop is the client.
+        assertThat(addresses.resolve("10.1.2.3", java.util.Collections.enumeration(java.util.List.of("198.51.100.7, 10.9.9.9"))))
+                .isEqualTo("198.51.100.7");
+        // A client spoofing the header itself, not through the proxy, is ignored.
+        assertThat(addresses.resolve("203.0.113.5", java.util.Collections.enumeration(java.util.List.of("1.2.3.4"))))
+                .isEqualTo("203.0.113.5");
+        // Only trusted hops, or a non-address in the header: the peer stays the client.
+        assertThat(addresses.resolve("10.1.2.3", java.util.Collections.enumeration(java.util.List.of("not-an-address"))))
+                .isEqualTo("10.1.2.3");
+        // Without a setting, nobody is trusted.
+        assertThat(new ClientAddress(java.util.List.of()).resolve("10.1.2.3",
+                java.util.Collections.enumeration(java.util.List.of("198.51.100.7")))).isEqualTo("10.1.2.3");
     }
 }

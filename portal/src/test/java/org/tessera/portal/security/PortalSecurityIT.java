@@ -37,6 +37,7 @@ import org.tessera.portal.watchlist.WatchlistService;
 
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.test.context.ActiveProfiles("demo")
 class PortalSecurityIT {
 
     @DynamicPropertySource
@@ -63,7 +64,7 @@ class PortalSecurityIT {
     }
 
     private AuditLog auditLog() {
-        return new AuditLog(connection, java.time.Clock.systemUTC());
+        return new AuditLog(connection, java.time.Clock.systemUTC(), TestIndices.auditAnchor());
     }
 
     private List<AuditRecord> auditFor(String user, String action) {
@@ -89,7 +90,7 @@ class PortalSecurityIT {
 
     @Test
     void responsesCarryTheSecurityHeaders() throws Exception {
-        mvc.perform(get("/api/watchlist").with(httpBasic("duty", "duty-demo")))
+        mvc.perform(get("/api/watchlist").param("purpose", "MASH screening").with(httpBasic("duty", "duty-demo")))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
@@ -98,7 +99,7 @@ class PortalSecurityIT {
 
     @Test
     void aPractitionerFindsAChildByMisspeltNameAndPartialPostcodeAndTheSearchIsAudited() throws Exception {
-        mvc.perform(get("/api/search").param("q", "Jaydon TC1").with(httpBasic("practitioner", "practitioner-demo")))
+        mvc.perform(get("/api/search").param("purpose", "Referral screening").param("q", "Jaydon TC1").with(httpBasic("practitioner", "practitioner-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.people[0].personId").value("p-jayden"));
         assertThat(auditFor("practitioner", AuditTrail.SEARCH)).anySatisfy(r -> assertThat(r.query()).isEqualTo("Jaydon TC1"));
@@ -136,7 +137,7 @@ class PortalSecurityIT {
 
     @Test
     void anAuditorCannotSearchOrOpenProfilesAndTheRefusalIsAudited() throws Exception {
-        mvc.perform(get("/api/search").param("q", "smith").with(httpBasic("auditor", "auditor-demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/search").param("purpose", "Referral screening").param("q", "smith").with(httpBasic("auditor", "auditor-demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/persons/p-jayden").param("purpose", "curious").with(httpBasic("auditor", "auditor-demo")))
                 .andExpect(status().isForbidden());
         assertThat(auditFor("auditor", AuditTrail.ACCESS_DENIED)).hasSizeGreaterThanOrEqualTo(2);
@@ -145,7 +146,7 @@ class PortalSecurityIT {
     @Test
     void theWatchlistListsTheCumulativePictureFirstThenTheSingleSeriousConcern() throws Exception {
         // Jayden: domestic abuse, missed appointments and absence across three agencies; Amelia: one missing episode.
-        mvc.perform(get("/api/watchlist").with(httpBasic("duty", "duty-demo")))
+        mvc.perform(get("/api/watchlist").param("purpose", "MASH screening").with(httpBasic("duty", "duty-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].personId").value("p-jayden"))
                 .andExpect(jsonPath("$[0].section").value("cumulative"))
@@ -239,7 +240,7 @@ class PortalSecurityIT {
                 .satisfies(i -> assertThat(i.enabled()).isTrue());
         indicators.setEnabled("hungry_at_school", false);
         assertThatThrownBy(() -> auditTrail.recent(0, 10, null, null, null)).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> profiles.open("p-jayden", "x")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> profiles.open("p-jayden")).isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test
@@ -250,7 +251,7 @@ class PortalSecurityIT {
     }
 
     @Test
-    void failedSignInsAreAuditedAndLockTheUserOut() throws Exception {
+    void everyFailedSignInIsAuditedTheDelayedOnesToo() throws Exception {
         for (int i = 0; i < 5; i++) {
             mvc.perform(get("/api/watchlist").with(httpBasic("duty-lock", "wrong" + i))).andExpect(status().isUnauthorized());
         }
@@ -258,17 +259,73 @@ class PortalSecurityIT {
     }
 
     @Test
-    void aLockedOutUserIsRefusedEvenWithTheRightPassword() throws Exception {
+    void defect10_guessingAPasswordSlowsTheGuesserButDoesNotLockTheUserOut() throws Exception {
         for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/watchlist").with(httpBasic("auditor", "wrong" + i))).andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/watchlist").with(from("192.0.2.66")).with(httpBasic("analyst", "wrong" + i))).andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/watchlist").with(httpBasic("auditor", "auditor-demo"))).andExpect(status().isUnauthorized());
-        assertThat(auditFor("auditor", AuditTrail.LOGIN_FAILED)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("LockedException"));
+        // The guesser, even with the right password, waits: the password is not even checked.
+        mvc.perform(get("/api/indicators/x").with(from("192.0.2.66")).with(httpBasic("analyst", "analyst-demo")))
+                .andExpect(status().isUnauthorized());
+        assertThat(auditFor("analyst", AuditTrail.LOGIN_FAILED)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("SignInDelayedException"));
+        // The user from their own address signs in at once: five wrong passwords elsewhere lock nobody out.
+        mvc.perform(post("/api/indicators/test").with(from("192.0.2.10")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"reported missing\"}").with(httpBasic("analyst", "analyst-demo"))).andExpect(status().isOk());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void defect3_theChronologyNeedsAPurposeAndWritesExactlyOneAuditRecordWithIt() throws Exception {
+        int before = auditFor("practitioner", AuditTrail.CHRONOLOGY_VIEW).size();
+        mvc.perform(get("/api/persons/p-jayden/chronology").with(httpBasic("practitioner", "practitioner-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("purpose is required")));
+        assertThat(auditFor("practitioner", AuditTrail.CHRONOLOGY_VIEW)).as("nothing read, nothing recorded").hasSize(before);
+        mvc.perform(get("/api/persons/p-jayden/chronology").param("purpose", "Strategy discussion 4711")
+                        .with(httpBasic("practitioner", "practitioner-demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].text").exists());
+        assertThat(auditFor("practitioner", AuditTrail.CHRONOLOGY_VIEW)).hasSize(before + 1)
+                .filteredOn(r -> "Strategy discussion 4711".equals(r.purpose())).singleElement().satisfies(r -> {
+            assertThat(r.targetPersonId()).isEqualTo("p-jayden");
+            assertThat(r.purpose()).isEqualTo("Strategy discussion 4711");
+        });
+    }
+
+    @Test
+    void defect8_signInsAreAuditedAndARefusalIsRecordedOnce() throws Exception {
+        mvc.perform(get("/api/persons/p-jayden").param("purpose", "curious").with(httpBasic("admin", "admin-demo")))
+                .andExpect(status().isForbidden());
+        assertThat(auditFor("admin", AuditTrail.ACCESS_DENIED)).as("one record, none for /error").hasSize(1);
+        assertThat(auditFor("admin", AuditTrail.LOGIN)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=-1", "page=600", "page=2147483647", "size=-5&page=3", "page=abc"})
+    void defect8_impossiblePagingIsABadRequestNotARefusal(String paging) throws Exception {
+        mvc.perform(get("/api/search?q=smith&purpose=screening&" + paging).with(httpBasic("duty", "duty-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").isNotEmpty());
+        assertThat(auditFor("duty", AuditTrail.ACCESS_DENIED)).isEmpty();
+    }
+
+    @Test
+    void defect8_aHugeQueryIsABadRequestNotARefusal() throws Exception {
+        String words = String.join(" ", java.util.Collections.nCopies(1400, "word"));
+        mvc.perform(get("/api/search").param("q", words).param("purpose", "screening").with(httpBasic("duty", "duty-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("characters")));
+        assertThat(auditFor("duty", AuditTrail.ACCESS_DENIED)).isEmpty();
     }
 
     @Test
     void alteringAnAuditRecordMakesTheVerifierFail() throws Exception {
-        mvc.perform(get("/api/search").param("q", "Amelia").with(httpBasic("duty", "duty-demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/search").param("purpose", "Referral screening").param("q", "Amelia").with(httpBasic("duty", "duty-demo"))).andExpect(status().isOk());
         AuditRecord target = auditFor("duty", AuditTrail.SEARCH).getFirst();
         AuditVerification before = auditLog().verify();
         assertThat(before.intact()).as(before.problem()).isTrue();
@@ -291,8 +348,8 @@ class PortalSecurityIT {
     @WithMockUser(username = "duty2", roles = "DUTY_MANAGER")
     void aDismissedChildReappearsOnlyOnNewCountingEvidence() {
         watchlist.review("p-amelia", org.tessera.portal.watchlist.ReviewAction.DISMISS, null, "known to the team, plan in place");
-        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
-        org.assertj.core.api.Assertions.assertThat(watchlist.entries(true, 50))
+        org.assertj.core.api.Assertions.assertThat(org.tessera.portal.audit.ReadPurpose.with("Watchlist review", () -> watchlist.entries(false, 50))).noneMatch(e -> e.personId().equals("p-amelia"));
+        org.assertj.core.api.Assertions.assertThat(org.tessera.portal.audit.ReadPurpose.with("Watchlist review", () -> watchlist.entries(true, 50)))
                 .anySatisfy(e -> {
                     org.assertj.core.api.Assertions.assertThat(e.personId()).isEqualTo("p-amelia");
                     org.assertj.core.api.Assertions.assertThat(e.state()).isEqualTo("dismissed");
@@ -301,11 +358,11 @@ class PortalSecurityIT {
 
         // A newer record whose only hit does not count (a negated mention) is no new evidence.
         addAmeliaEvent("ev-police-4", "{\"indicator_id\":\"missing_episode\",\"severity\":\"high\",\"counts\":false,\"context\":\"negated\"}");
-        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50)).noneMatch(e -> e.personId().equals("p-amelia"));
+        org.assertj.core.api.Assertions.assertThat(org.tessera.portal.audit.ReadPurpose.with("Watchlist review", () -> watchlist.entries(false, 50))).noneMatch(e -> e.personId().equals("p-amelia"));
 
         // Counting evidence dated after the dismissal brings the child back as new.
         addAmeliaEvent("ev-police-5", "{\"indicator_id\":\"missing_episode\",\"severity\":\"high\",\"counts\":true}");
-        org.assertj.core.api.Assertions.assertThat(watchlist.entries(false, 50))
+        org.assertj.core.api.Assertions.assertThat(org.tessera.portal.audit.ReadPurpose.with("Watchlist review", () -> watchlist.entries(false, 50)))
                 .anySatisfy(e -> {
                     org.assertj.core.api.Assertions.assertThat(e.personId()).isEqualTo("p-amelia");
                     org.assertj.core.api.Assertions.assertThat(e.state()).isEqualTo("new");

@@ -44,6 +44,7 @@ import org.tessera.portal.audit.AuditTrail;
  * a screenshot into target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("demo")
 class PortalBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -117,7 +118,24 @@ class PortalBrowserIT {
 
     private List<AuditRecord> audit(String user, String action) {
         connection.raw("POST", "/" + connection.alias("audit") + "/_refresh", null);
-        return new AuditLog(connection, java.time.Clock.systemUTC()).recent(0, 20, user, action, null);
+        return new AuditLog(connection, java.time.Clock.systemUTC(), TestIndices.auditAnchor()).recent(0, 20, user, action, null);
+    }
+
+    /** The purpose dialog of a search or the watchlist: asked once per session. */
+    private void statePurposeIfAsked(String stated) {
+        List<WebElement> asked;
+        try {
+            asked = new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector("#purpose input"));
+                return found.isEmpty() ? null : found;
+            });
+        } catch (org.openqa.selenium.TimeoutException notAsked) {
+            return;
+        }
+        WebElement purpose = asked.getFirst();
+        purpose.sendKeys(stated);
+        purpose.sendKeys(Keys.ENTER);
+        driver.findElement(By.id("purpose-open")).click();
     }
 
     @Test
@@ -127,10 +145,14 @@ class PortalBrowserIT {
         WebElement box = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#search-box input")));
         box.sendKeys("Jaydon TC1");
         box.sendKeys(Keys.ENTER);
+        statePurposeIfAsked("Referral screening (MASH)");
         By cells = By.cssSelector("#people-grid vaadin-grid-cell-content");
         waitForText(cells, "Jayden Lee Smith");
         screenshot("search");
-        assertThat(audit("duty", AuditTrail.SEARCH)).anySatisfy(r -> assertThat(r.query()).isEqualTo("Jaydon TC1"));
+        assertThat(audit("duty", AuditTrail.SEARCH)).anySatisfy(r -> {
+            assertThat(r.query()).isEqualTo("Jaydon TC1");
+            assertThat(r.purpose()).isEqualTo("Referral screening (MASH)");
+        });
 
         driver.findElements(cells).stream().filter(e -> "Jayden Lee Smith".equals(e.getAttribute("textContent"))).findFirst()
                 .orElseThrow().click();
@@ -165,6 +187,7 @@ class PortalBrowserIT {
     void aDutyManagerAcknowledgesAChildOnTheWatchlist() throws IOException {
         signIn("duty", "duty-demo");
         open("watchlist");
+        statePurposeIfAsked("Watchlist review");
         By cells = By.cssSelector("#watchlist-grid vaadin-grid-cell-content");
         waitForText(cells, "Jayden Lee Smith");
         screenshot("watchlist-before");

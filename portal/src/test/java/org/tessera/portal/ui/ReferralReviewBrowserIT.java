@@ -49,6 +49,7 @@ import org.tessera.portal.audit.AuditTrail;
  * target/screenshots/ (docs/portal.md shows them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("demo")
 class ReferralReviewBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -129,7 +130,7 @@ class ReferralReviewBrowserIT {
 
     private List<AuditRecord> audit(String action) {
         connection.raw("POST", "/" + connection.alias("audit") + "/_refresh", null);
-        return new AuditLog(connection, java.time.Clock.systemUTC()).recent(0, 50, "duty", action, "p-jayden");
+        return new AuditLog(connection, java.time.Clock.systemUTC(), TestIndices.auditAnchor()).recent(0, 50, "duty", action, "p-jayden");
     }
 
     @Test
@@ -142,9 +143,12 @@ class ReferralReviewBrowserIT {
         type(username, "duty");
         type(driver.findElement(By.cssSelector("input[name='password']")), "duty-demo", Keys.ENTER);
 
-        // The duty manager lands on the watchlist; one click opens the review.
-        WebElement review = waiting().until(ExpectedConditions.elementToBeClickable(By.id("review-p-jayden")));
+        // The duty manager lands on the watchlist, states the session's purpose once, and one click opens the review.
+        WebElement sessionPurpose = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#purpose input")));
         assertThat(driver.getCurrentUrl()).endsWith("/watchlist");
+        type(sessionPurpose, "Referral screening (MASH)", Keys.ENTER);
+        click(driver.findElement(By.id("purpose-open")));
+        WebElement review = waiting().until(ExpectedConditions.elementToBeClickable(By.id("review-p-jayden")));
         click(review);
         // The purpose is proposed (referral screening); confirming it is recorded with the view.
         click(waiting().until(ExpectedConditions.elementToBeClickable(By.id("purpose-open"))));

@@ -9,19 +9,23 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Asks why the user opens a child's record; nothing is shown until a purpose is given. */
+/** Asks why the user reads personal data (a profile, a search, the watchlist); nothing is shown until a purpose is given. */
 public class PurposeDialog extends Dialog {
 
     public static final List<String> PURPOSES = List.of("Referral screening (MASH)", "Section 47 enquiry", "Child in need assessment",
             "Child protection plan review", "Watchlist review", "Other (describe)");
 
     public PurposeDialog(Consumer<String> onPurpose, Runnable onCancel) {
-        this(null, onPurpose, onCancel);
+        this("Why are you opening this record?", onPurpose, onCancel);
+    }
+
+    public PurposeDialog(String question, Consumer<String> onPurpose, Runnable onCancel) {
+        this(question, null, onPurpose, onCancel);
     }
 
     /** With {@code suggested} (one of {@link #PURPOSES}) chosen already: the user confirms or changes it. */
-    public PurposeDialog(String suggested, Consumer<String> onPurpose, Runnable onCancel) {
-        setHeaderTitle("Why are you opening this record?");
+    public PurposeDialog(String question, String suggested, Consumer<String> onPurpose, Runnable onCancel) {
+        setHeaderTitle(question);
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
         ComboBox<String> purpose = new ComboBox<>("Purpose");
@@ -36,7 +40,7 @@ public class PurposeDialog extends Dialog {
         TextField detail = new TextField("Reference or detail (optional)");
         detail.setId("purpose-detail");
         detail.setWidthFull();
-        add(new Paragraph("Your purpose is recorded in the audit trail with this view."), purpose, detail);
+        add(new Paragraph("Your purpose is recorded in the audit trail with everything you read for it."), purpose, detail);
         Button open = new Button("Open record", e -> {
             if (purpose.isEmpty()) {
                 purpose.setInvalid(true);

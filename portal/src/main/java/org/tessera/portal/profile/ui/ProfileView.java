@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
+import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.PurposeDialog;
 import org.tessera.portal.common.ui.TrendChart;
@@ -45,6 +46,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
     private final ProfileService profiles;
     private final ReferralReviewService reviews;
     private String personId;
+    /** The purpose stated for this profile: every read the page makes is audited with it. */
+    private String purpose;
 
     ProfileView(ProfileService profiles, ReferralReviewService reviews) {
         this.profiles = profiles;
@@ -63,8 +66,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         new PurposeDialog(this::load, () -> getUI().ifPresent(ui -> ui.navigate("search"))).open();
     }
 
-    private void load(String purpose) {
-        var view = profiles.open(personId, purpose);
+    private void load(String stated) {
+        this.purpose = stated;
+        var view = ReadPurpose.with(purpose, () -> profiles.open(personId));
         if (view.isEmpty()) {
             add(new Paragraph("No person " + personId));
             return;
@@ -136,7 +140,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
     private VerticalLayout chronology(List<Profile.Member> members) {
         VerticalLayout box = section("Multi-agency chronology");
-        List<Profile.ChronologyLine> all = profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST);
+        List<Profile.ChronologyLine> all = ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST));
         Checkbox newestFirst = new Checkbox("Newest first", true);
         newestFirst.setId("chronology-newest-first");
         ComboBox<String> agency = new ComboBox<>("Agency");
@@ -162,7 +166,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
             entries.removeAll();
             Profile.ChronologyFilter filter = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
                     person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
-            for (Profile.ChronologyLine line : profiles.readableChronology(personId, filter)) {
+            // A filter is a new read, audited with the page's purpose.
+            for (Profile.ChronologyLine line : ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, filter))) {
                 entries.add(entry(line));
             }
         };

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
+import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.PurposeDialog;
 import org.tessera.portal.common.ui.TrendChart;
@@ -76,13 +77,13 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        new PurposeDialog(PurposeDialog.PURPOSES.getFirst(), this::load, () -> getUI().ifPresent(ui -> ui.navigate("watchlist"))).open();
+        new PurposeDialog("Why are you opening this referral review?", PurposeDialog.PURPOSES.getFirst(), this::load, () -> getUI().ifPresent(ui -> ui.navigate("watchlist"))).open();
     }
 
     private void load(String stated) {
         this.purpose = stated;
         removeAll();
-        var found = reviews.open(personId, stated);
+        var found = ReadPurpose.with(stated, () -> reviews.open(personId));
         if (found.isEmpty()) {
             add(new Paragraph("No person " + personId));
             return;
@@ -127,7 +128,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
     private Anchor download(ReferralReview.Page page, PackFormat format, String label) {
         String statedPurpose = purpose;
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = reviews.pack(page.personId(), statedPurpose, format).orElse(null);
+            byte[] bytes = ReadPurpose.with(statedPurpose, () -> reviews.pack(page.personId(), format)).orElse(null);
             if (bytes == null) {
                 return DownloadResponse.error(404);
             }
@@ -200,7 +201,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(source.label());
         dialog.setWidth("48em");
-        var record = reviews.record(personId, source.eventId());
+        var record = ReadPurpose.with(purpose, () -> reviews.record(personId, source.eventId()));
         if (record.isEmpty()) {
             dialog.add(new Paragraph("The record " + source.eventId() + " is no longer in the index."));
         } else {
@@ -249,7 +250,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
                 MashDecision decision = reviews.decide(personId, rag.getValue(), outcome.getValue(), rationale.getValue(),
                         consent.getValue(), next.getValue());
                 Notification.show("Decision recorded: " + decision.summary());
-                reviews.open(personId, purpose).ifPresent(this::render);
+                ReadPurpose.with(purpose, () -> reviews.open(personId)).ifPresent(this::render);
             } catch (IllegalArgumentException | NullPointerException problem) {
                 Notification.show("Not recorded: " + problem.getMessage());
             }

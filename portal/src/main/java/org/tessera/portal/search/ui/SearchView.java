@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.search.SearchFilter;
 import org.tessera.portal.search.SearchResults.FacetValue;
 import org.tessera.portal.search.SearchResults.PersonResult;
@@ -89,13 +90,15 @@ class SearchView extends VerticalLayout {
     }
 
     private void runSearch() {
-        text = box.getValue();
-        filter = SearchFilter.NONE;
-        refresh();
+        ViewPurpose.require("Why are you searching?", purpose -> {
+            text = box.getValue();
+            filter = SearchFilter.NONE;
+            refresh();
+        });
     }
 
     private void refresh() {
-        Summary summary = search.search(text, filter);
+        Summary summary = ViewPurpose.read(() -> search.search(text, filter));
         tabs.getTabAt(0).setLabel("People (" + summary.people() + ")");
         tabs.getTabAt(1).setLabel("Records (" + summary.records() + ")");
         String currentText = text;

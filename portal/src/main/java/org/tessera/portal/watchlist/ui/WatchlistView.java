@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
 import org.tessera.portal.watchlist.ReviewAction;
@@ -141,6 +142,7 @@ class WatchlistView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(watchlist.entries(dismissed.getValue(), 500));
+        ViewPurpose.require("Why are you opening the watchlist?",
+                purpose -> grid.setItems(ViewPurpose.read(() -> watchlist.entries(dismissed.getValue(), 500))));
     }
 }
