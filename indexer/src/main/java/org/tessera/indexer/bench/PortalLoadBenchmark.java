@@ -49,7 +49,7 @@ public final class PortalLoadBenchmark {
     public Result run(int users, int seconds) throws Exception {
         out.println(MachineInfo.current().describe());
         List<String> children = new ArrayList<>();
-        for (JsonNode entry : JSON.readTree(get("/api/watchlist"))) {
+        for (JsonNode entry : JSON.readTree(get("/api/watchlist?purpose=" + PURPOSE))) {
             children.add(entry.path("personId").asText());
         }
         if (children.isEmpty()) {
@@ -69,7 +69,7 @@ public final class PortalLoadBenchmark {
                     int kind = step++ % KINDS.length;
                     String child = URLEncoder.encode(children.get(random.nextInt(children.size())), StandardCharsets.UTF_8);
                     String path = switch (kind) {
-                        case 0 -> "/api/watchlist";
+                        case 0 -> "/api/watchlist?purpose=" + PURPOSE;
                         case 1 -> "/api/review/" + child + "?purpose=" + PURPOSE;
                         default -> "/api/persons/" + child + "?purpose=" + PURPOSE;
                     };
