@@ -113,9 +113,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--notes", defaultValue = "4000")
         int notes;
 
+        @Option(names = "--long-words", description = "instead, time one text holding a single unbroken word of 125,000, 250,000 and 500,000 characters")
+        boolean longWords;
+
         @Override
         public Integer call() throws Exception {
             System.out.println(MachineInfo.current().describe());
+            if (longWords) {
+                org.tessera.indexer.nlp.TextPipelineBenchmark.longWords(new int[] {125_000, 250_000, 500_000});
+                return 0;
+            }
             org.tessera.indexer.nlp.TextPipelineBenchmark.main(new String[] {String.valueOf(notes)});
             return 0;
         }

@@ -1,6 +1,7 @@
 package org.tessera.indexer.extraction;
 
 import java.time.Duration;
+import org.tessera.indexer.config.SettingsSource;
 
 /**
  * Bounds on the work one document may cost.
@@ -21,7 +22,29 @@ public record ExtractionLimits(long maxBytes, Duration timeout, int maxCharacter
         if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
     }
 
+    public static final String MAX_BYTES = "tessera.extraction.max-bytes";
+    public static final String TIMEOUT_SECONDS = "tessera.extraction.timeout-seconds";
+    public static final String MAX_CHARACTERS = "tessera.extraction.max-characters";
+    public static final String MAX_NESTING_DEPTH = "tessera.extraction.max-nesting-depth";
+    public static final String MAX_COMPRESSION_RATIO = "tessera.extraction.max-compression-ratio";
+    public static final String THREADS = "tessera.extraction.threads";
+
     public static ExtractionLimits defaults() {
         return new ExtractionLimits(100L * 1024 * 1024, Duration.ofSeconds(60), 5_000_000, 3, 100, 2);
+    }
+
+    /** The defaults, each overridden by its {@code tessera.extraction.*} setting (docs/operations.md). */
+    public static ExtractionLimits from(SettingsSource settings) {
+        ExtractionLimits d = defaults();
+        long maxBytes = settings.get(MAX_BYTES).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting " + MAX_BYTES + " must be a whole number, was '" + v + "'");
+            }
+        }).orElse(d.maxBytes());
+        return new ExtractionLimits(maxBytes, Duration.ofSeconds(settings.getInt(TIMEOUT_SECONDS, (int) d.timeout().toSeconds())),
+                settings.getInt(MAX_CHARACTERS, d.maxCharacters()), settings.getInt(MAX_NESTING_DEPTH, d.maxNestingDepth()),
+                settings.getInt(MAX_COMPRESSION_RATIO, (int) d.maxCompressionRatio()), settings.getInt(THREADS, d.threads()));
     }
 }

@@ -44,6 +44,8 @@ public sealed interface ExtractionOutcome {
         ENCRYPTED("encrypted or password-protected"),
         ZIP_BOMB("suspected zip bomb (expands far beyond its size)"),
         TOO_DEEP("embedded documents nested deeper than the limit"),
+        WRONG_TYPE("not the type of document its name says"),
+        NO_TEXT("no text could be extracted (a scan without a text layer, or an empty document) and no sidecar describes it"),
         CORRUPT("corrupt or unparsable"),
         UNREADABLE("cannot be read");
 

@@ -57,7 +57,7 @@ final class HitFactory {
 
     /**
      * Finds the highlighted words in the original text, groups them by sentence and picks the first
-     * sentence whose mention counts (else the first): a note saying "no neglect" early and describing
+     * sentence whose mention counts at full weight, else the first that counts at all (else the first): a note saying "no neglect" early and describing
      * neglect later must count.
      */
     private Evidence textEvidence(String text, List<String> highlighted) {
@@ -76,15 +76,58 @@ final class HitFactory {
             int sentenceEnd = Sentences.endOf(text, spans.get(i)[0]);
             int start = spans.get(i)[0];
             int end = spans.get(i)[1];
+            int groupStart = i;
             i++;
             while (i < spans.size() && spans.get(i)[0] < sentenceEnd) {
                 end = Math.max(end, spans.get(i)[1]);
                 i++;
             }
+            int groupEnd = i;
             sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
-            groups.add(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), contexts.resolve(text, start, end)));
+            groups.add(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(),
+                    context(text, phrases(text, spans.subList(groupStart, groupEnd)))));
         }
-        return groups.stream().filter(g -> g.context.counts()).findFirst().orElse(groups.getFirst());
+        // an affirmed mention beats a historical or uncertain one (which counts at a reduced weight), which beats one that does not count
+        return groups.stream().filter(g -> g.context.counts() && !g.context.historical() && !g.context.uncertain()).findFirst()
+                .or(() -> groups.stream().filter(g -> g.context.counts()).findFirst()).orElse(groups.getFirst());
+    }
+
+    /**
+     * The matched words of one sentence as phrases: words separated only by spaces or hyphens are one
+     * phrase ("no food in the house"), words apart are not ("Mum [denies any] drug use", the two ends of a
+     * proximity query). Each phrase's context is judged on its own, so a trigger between the ends of a
+     * proximity match ("denies") is not taken for part of an indicator phrase.
+     */
+    static List<int[]> phrases(String text, List<int[]> spans) {
+        List<int[]> phrases = new ArrayList<>();
+        for (int[] span : spans) {
+            if (!phrases.isEmpty()) {
+                int[] last = phrases.getLast();
+                if (span[0] <= last[1] || text.substring(last[1], span[0]).chars().allMatch(c -> c == ' ' || c == '-' || c == '\'')) {
+                    last[1] = Math.max(last[1], span[1]);
+                    continue;
+                }
+            }
+            phrases.add(new int[] {span[0], span[1]});
+        }
+        return phrases;
+    }
+
+    /** The context of a match of several phrases: every modifier of any of them (the experiencer of the last). */
+    private EvidenceContext context(String text, List<int[]> phrases) {
+        if (phrases.size() == 1) {
+            return contexts.resolve(text, phrases.getFirst()[0], phrases.getFirst()[1]);
+        }
+        boolean negated = false, uncertain = false, historical = false, hypothetical = false;
+        EvidenceContext last = null;
+        for (int[] phrase : phrases) {
+            last = contexts.resolve(text, phrase[0], phrase[1]);
+            negated |= last.negated();
+            uncertain |= last.uncertain();
+            historical |= last.historical();
+            hypothetical |= last.hypothetical();
+        }
+        return EvidenceContext.of(negated, uncertain, historical, hypothetical, last.experiencer());
     }
 
     /** Offsets of the highlighted words in {@code text}; the highlight is the whole text with tags added. */

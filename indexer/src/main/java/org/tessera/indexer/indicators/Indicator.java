@@ -63,6 +63,18 @@ public record Indicator(String id, String title, String description, String grou
         return query != null && QueryFields.leaves(query).stream().anyMatch(QueryFields.Leaf::readsText);
     }
 
+    /**
+     * The event fields the query matches on apart from the text ({@code codes.attendance_pct},
+     * {@code record_type}), in query order; empty for a rule.
+     */
+    public java.util.Set<String> structuredFields() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (query != null) {
+            QueryFields.leaves(query).stream().filter(l -> !l.readsText()).forEach(l -> out.add(l.field()));
+        }
+        return out;
+    }
+
     /** {@code query} or the rule's kind. */
     public String kind() {
         return rule == null ? "query" : rule.kind();

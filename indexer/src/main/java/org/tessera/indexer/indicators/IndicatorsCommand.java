@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tessera indicators list|load|test|benchmark}: the indicator catalogue from the command line. */
+/** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "List the indicator catalogue, load it into the percolator index, test text against it, benchmark percolation.",
-        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class,
+        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Check.class,
                 IndicatorsCommand.Benchmark.class})
 public final class IndicatorsCommand implements Runnable {
 
@@ -237,6 +237,68 @@ public final class IndicatorsCommand implements Runnable {
 
         private static String matched(ObjectNode event, IndicatorHit hit) {
             return hit.evidenceStart() >= 0 ? event.path("text").asText().substring(hit.evidenceStart(), hit.evidenceEnd()) : hit.evidence();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "For each indicator, the code fields its query reads and which shipped source mappings write them; "
+                    + "then the codes mappings write that no indicator reads.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--sources", description = "Folder of source mapping *.yaml files (default: the shipped mappings/sources).")
+        Path sources;
+
+        @Override
+        public Integer call() {
+            org.tessera.indexer.ingest.SourceMappings mappings = sources == null
+                    ? org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources")
+                    : org.tessera.indexer.ingest.SourceMappings.loadAll(sources);
+            System.out.print(CodeCoverage.of(parent.catalogue(), mappings.all()).render());
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Percolate a labelled concern corpus (JSON Lines, nlp-models/eval/README.md) through the loaded indicators, "
+                    + "each item with its agency and subject_age, and print per concern and overall the affirmed recall, the share of "
+                    + "non-affirmed items counting at full weight (per context) and the 'none' distractors counting.")
+    static final class Evaluate implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Parameters(paramLabel = "CORPUS", description = "the corpus file (*.jsonl)")
+        Path corpus;
+
+        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
+                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
+        Path concerns;
+
+        @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
+        boolean misses;
+
+        @Override
+        public Integer call() throws Exception {
+            IndicatorCatalogue catalogue = parent.catalogue();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            catalogue.all().forEach(i -> ids.add(i.id()));
+            org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
+            try (OpenSearchConnection connection = parent.connect()) {
+                IndicatorStore store = new IndicatorStore(connection);
+                if (store.storedDocuments().isEmpty()) {
+                    System.err.println("indicators index is empty: loading the catalogue first");
+                    store.load(catalogue);
+                }
+                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.ingest.pipeline.NlpEvidenceContext(
+                        new org.tessera.indexer.nlp.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
+                        org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
+                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()));
+                System.out.print(result.render(misses));
+            }
+            return 0;
         }
     }
 

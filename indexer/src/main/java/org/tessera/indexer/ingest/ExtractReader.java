@@ -26,19 +26,29 @@ import java.util.stream.StreamSupport;
 public final class ExtractReader implements SourceReader {
     private final SourceMapping mapping;
     private final Set<String> referencedColumns;
+    private final ReadLimits limits;
 
     public ExtractReader(SourceMapping mapping) {
+        this(mapping, ReadLimits.defaults());
+    }
+
+    /** A reader whose rows and values are bounded by {@code limits} (longer ones are quarantined). */
+    public ExtractReader(SourceMapping mapping, ReadLimits limits) {
         this.mapping = mapping;
         this.referencedColumns = RowMapper.referencedColumns(mapping);
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     public SourceMapping mapping() { return mapping; }
+
+    /** Columns (JSON Lines: paths) the mapping reads, apart from a list's pattern groups. */
+    public Set<String> referencedColumns() { return referencedColumns; }
 
     @Override
     public Stream<RowResult> read(Path file) {
         RawRows rows;
         try {
-            rows = RawRows.open(file, mapping, referencedColumns);
+            rows = RawRows.open(file, mapping, referencedColumns, limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file, e);
         }

@@ -12,10 +12,19 @@ import java.util.TreeMap;
  * @param role        canonical role (see {@link Vocabulary#ROLES})
  * @param identifiers identifier scheme (nhs_number, upn, pnc, source_person_id, or any other
  *                    lowercase name) to value as given
+ * @param title       a title taken off the name ({@code Mrs}, {@code Dr}) or given in its own
+ *                    column; null when none
  */
 public record InvolvedPerson(String role, String givenNames, String familyName, List<String> otherNames,
                              PartialDate dateOfBirth, String gender, String address, String postcode,
-                             Map<String, String> identifiers) {
+                             Map<String, String> identifiers, String title) {
+
+    public InvolvedPerson(String role, String givenNames, String familyName, List<String> otherNames,
+                          PartialDate dateOfBirth, String gender, String address, String postcode,
+                          Map<String, String> identifiers) {
+        this(role, givenNames, familyName, otherNames, dateOfBirth, gender, address, postcode, identifiers, null);
+    }
+
     public InvolvedPerson {
         Objects.requireNonNull(role, "role");
         otherNames = otherNames == null ? List.of() : List.copyOf(otherNames);

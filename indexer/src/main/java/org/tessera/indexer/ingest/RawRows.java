@@ -35,23 +35,51 @@ abstract class RawRows implements Closeable {
 
     protected final String fileName;
     protected final SourceMapping mapping;
+    protected final ReadLimits limits;
+    protected final BoundedRecordReader bounded;
 
-    RawRows(String fileName, SourceMapping mapping) {
+    RawRows(String fileName, SourceMapping mapping, ReadLimits limits, BoundedRecordReader bounded) {
         this.fileName = fileName;
         this.mapping = mapping;
+        this.limits = limits;
+        this.bounded = bounded;
     }
 
     /** Next step, or null at end of file. */
     abstract Step next();
 
     static RawRows open(Path file, SourceMapping mapping, Set<String> referencedColumns) throws IOException {
+        return open(file, mapping, referencedColumns, ReadLimits.defaults());
+    }
+
+    static RawRows open(Path file, SourceMapping mapping, Set<String> referencedColumns, ReadLimits limits) throws IOException {
         InputStream in = Files.newInputStream(file);
-        DecodingReader reader = new DecodingReader(in, mapping.format().encoding());
+        DecodingReader reader = new DecodingReader(in, mapping.format().encoding(), limits.maxRecordChars());
         String name = file.getFileName().toString();
         return switch (mapping.format().type()) {
-            case CSV -> new Csv(name, mapping, reader, referencedColumns);
-            case JSONL -> new Jsonl(name, mapping, reader);
+            case CSV -> new Csv(name, mapping, reader, referencedColumns, limits);
+            case JSONL -> new Jsonl(name, mapping, reader, limits);
         };
+    }
+
+    /** The quarantine of a row longer than {@link ReadLimits#maxRecordChars()}, skipped by the reader. */
+    Quarantined oversized(BoundedRecordReader.Oversized o) {
+        String lines = o.lastLine() > o.firstLine() ? "lines " + o.firstLine() + "-" + o.lastLine() : "line " + o.firstLine();
+        return rowError(o.firstLine(), null, "row too long: " + lines + (o.lastLine() > o.firstLine() ? " hold " : " holds ") + String.format(java.util.Locale.ROOT, "%,d", o.length())
+                + " characters, over the limit of " + String.format(java.util.Locale.ROOT, "%,d", limits.maxRecordChars())
+                + " (" + ReadLimits.MAX_RECORD_CHARS + "; a missing line break or quote?); skipped, the rest of the file was read", null);
+    }
+
+    /** Quarantine steps for oversized rows that began on or before {@code line}, in file order. */
+    void takeOversized(long line, List<Step> into) {
+        while (!bounded.oversized().isEmpty() && bounded.oversized().peekFirst().firstLine() <= line) {
+            into.add(new Step(null, oversized(bounded.oversized().removeFirst()), null));
+        }
+    }
+
+    String fieldTooLong(String field, int length) {
+        return "value too long: " + String.format(java.util.Locale.ROOT, "%,d", length) + " characters in '" + field
+                + "', over the limit of " + String.format(java.util.Locale.ROOT, "%,d", limits.maxFieldChars()) + " (" + ReadLimits.MAX_FIELD_CHARS + ")";
     }
 
     Quarantined rowError(long line, String field, String reason, String raw) {
@@ -74,8 +102,8 @@ abstract class RawRows implements Closeable {
         private final List<Step> pending = new ArrayList<>();
         private boolean done;
 
-        Csv(String fileName, SourceMapping mapping, DecodingReader reader, Set<String> referenced) throws IOException {
-            super(fileName, mapping);
+        Csv(String fileName, SourceMapping mapping, DecodingReader reader, Set<String> referenced, ReadLimits limits) throws IOException {
+            super(fileName, mapping, limits, new BoundedRecordReader(reader, limits.maxRecordChars(), mapping.format().quote()));
             this.reader = reader;
             this.referenced = referenced;
             SourceMapping.Format f = mapping.format();
@@ -86,7 +114,7 @@ abstract class RawRows implements Closeable {
                     .setTrim(f.trim())
                     .setIgnoreEmptyLines(false)
                     .get();
-            this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+            this.parser = CSVParser.builder().setReader(bounded).setFormat(format).get();
             this.records = parser.iterator();
         }
 
@@ -98,34 +126,50 @@ abstract class RawRows implements Closeable {
                 done = true;
                 return pending.isEmpty() ? null : pending.removeFirst();
             }
-            if (!pending.isEmpty()) return pending.removeFirst();
             while (true) {
+                if (!pending.isEmpty()) return pending.removeFirst();
                 long before = parser.getCurrentLineNumber();
                 CSVRecord rec;
                 try {
-                    if (!records.hasNext()) { done = true; return null; }
+                    if (!records.hasNext()) {
+                        done = true;
+                        takeOversized(Long.MAX_VALUE, pending);
+                        return pending.isEmpty() ? null : pending.removeFirst();
+                    }
                     rec = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     done = true;
                     String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    return new Step(null, new Quarantined(fileName, before + 1, null, "CSV syntax error: " + msg
-                            + "; the rest of the file from this line was not read", null, Scope.REST), null);
+                    takeOversized(Long.MAX_VALUE, pending);
+                    pending.add(new Step(null, new Quarantined(fileName, before + 1, null, "CSV syntax error: " + msg
+                            + "; the rest of the file from this line was not read", null, Scope.REST), null));
+                    return pending.removeFirst();
                 }
                 long first = before + 1;
                 long last = Math.max(first, parser.getCurrentLineNumber());
-                if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line
-                if (rec.size() != header.size()) {
-                    return new Step(null, rowError(first, null, "row has " + rec.size() + " fields but the header has "
-                            + header.size() + " (ragged row; a delimiter or quote inside a value?)", format.format(rec.values())), null);
-                }
-                for (int i = 0; i < rec.size(); i++) {
-                    if (rec.get(i).indexOf(DecodingReader.REPLACEMENT) >= 0 && !reader.badLines().subSet(first, true, last, true).isEmpty()) {
-                        return new Step(null, rowError(first, header.get(i), encodingReason(reader.badLines().subSet(first, true, last, true).first()),
-                                format.format(rec.values())), null);
-                    }
-                }
-                return new Step(new CsvRow(rec.values(), first, last), null, null);
+                takeOversized(last, pending);
+                if (rec.size() == 1 && rec.get(0).isEmpty()) continue; // blank line (or an oversized row's place)
+                pending.add(step(rec, first, last));
             }
+        }
+
+        private Step step(CSVRecord rec, long first, long last) {
+            if (rec.size() != header.size()) {
+                return new Step(null, rowError(first, null, "row has " + rec.size() + " fields but the header has "
+                        + header.size() + " (ragged row; a delimiter or quote inside a value?)", format.format(rec.values())), null);
+            }
+            for (int i = 0; i < rec.size(); i++) {
+                if (rec.get(i).indexOf(DecodingReader.REPLACEMENT) >= 0 && !reader.badLines().subSet(first, true, last, true).isEmpty()) {
+                    return new Step(null, new Quarantined(fileName, first, header.get(i),
+                            encodingReason(reader.badLines().subSet(first, true, last, true).first()),
+                            format.format(rec.values()), Scope.ROW, reader.takeBytes(first, last)), null);
+                }
+                if (rec.get(i).length() > limits.maxFieldChars()) {
+                    return new Step(null, rowError(first, header.get(i), fieldTooLong(header.get(i), rec.get(i).length()),
+                            format.format(rec.values())), null);
+                }
+            }
+            return new Step(new CsvRow(rec.values(), first, last), null, null);
         }
 
         private boolean readHeader() {
@@ -212,14 +256,26 @@ abstract class RawRows implements Closeable {
         private boolean started;
         private boolean failed;
 
-        Jsonl(String fileName, SourceMapping mapping, DecodingReader reader) {
-            super(fileName, mapping);
+        private final List<Step> pending = new ArrayList<>();
+
+        Jsonl(String fileName, SourceMapping mapping, DecodingReader reader, ReadLimits limits) {
+            super(fileName, mapping, limits, new BoundedRecordReader(reader, limits.maxRecordChars(), null));
             this.decoding = reader;
-            this.lines = new BufferedReader(reader);
+            this.lines = new BufferedReader(bounded);
         }
 
         @Override
         Step next() {
+            if (!pending.isEmpty()) return pending.removeFirst();
+            Step step = read();
+            takeOversized(step == null || step.quarantined() != null && step.quarantined().scope().stopsReading()
+                    ? Long.MAX_VALUE : line, pending);
+            if (pending.isEmpty()) return step;
+            if (step != null) pending.add(step);
+            return pending.removeFirst();
+        }
+
+        private Step read() {
             while (true) {
                 String text;
                 if (failed) return null;
@@ -242,7 +298,8 @@ abstract class RawRows implements Closeable {
                 line++;
                 if (text.isBlank()) continue;
                 if (text.indexOf(DecodingReader.REPLACEMENT) >= 0 && decoding.badLines().contains(line)) {
-                    return new Step(null, rowError(line, null, encodingReason(line), text), null);
+                    return new Step(null, new Quarantined(fileName, line, null, encodingReason(line), text, Scope.ROW,
+                            decoding.takeBytes(line, line)), null);
                 }
                 JsonNode node;
                 try {
@@ -251,6 +308,10 @@ abstract class RawRows implements Closeable {
                     return new Step(null, rowError(line, null, "not valid JSON: " + e.getOriginalMessage(), text), null);
                 }
                 if (node == null || !node.isObject()) return new Step(null, rowError(line, null, "expected a JSON object per line", text), null);
+                String tooLong = longValue(node, "");
+                if (tooLong != null) {
+                    return new Step(null, rowError(line, tooLong, fieldTooLong(tooLong, lookupLength(node, tooLong)), text), null);
+                }
                 for (String c : mapping.requiredColumns()) {
                     if (lookup(node, c) == null) return new Step(null, rowError(line, c, "required field '" + c + "' missing", text), null);
                 }
@@ -258,21 +319,94 @@ abstract class RawRows implements Closeable {
             }
         }
 
+        /** The dotted path of the first text value longer than the field limit, or null. */
+        private String longValue(JsonNode node, String path) {
+            if (node.isTextual()) return node.textValue().length() > limits.maxFieldChars() ? path : null;
+            if (node.isObject()) {
+                for (var it = node.properties().iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    String found = longValue(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+                    if (found != null) return found;
+                }
+            } else if (node.isArray()) {
+                for (JsonNode el : node) {
+                    String found = longValue(el, path);
+                    if (found != null) return found;
+                }
+            }
+            return null;
+        }
+
+        private int lookupLength(JsonNode node, String path) {
+            JsonNode v = lookup(node, path);
+            if (v != null && v.isTextual()) return v.textValue().length();
+            int max = 0;
+            if (v != null && v.isArray()) for (JsonNode el : v) if (el.isTextual()) max = Math.max(max, el.textValue().length());
+            return max > 0 ? max : limits.maxFieldChars() + 1;
+        }
+
+        /** A dotted path; a part may index an array: {@code name[0].given}, {@code name.0.given}, {@code given[-1]}. */
         static JsonNode lookup(JsonNode node, String path) {
             JsonNode cur = node;
             for (String part : path.split("\\.")) {
-                if (cur == null || !cur.isObject()) return null;
-                cur = cur.get(part);
+                int bracket = part.indexOf('[');
+                String key = bracket < 0 ? part : part.substring(0, bracket);
+                if (!key.isEmpty()) {
+                    if (cur != null && cur.isArray() && key.chars().allMatch(Character::isDigit)) cur = cur.get(Integer.parseInt(key));
+                    else if (cur == null || !cur.isObject()) return null;
+                    else cur = cur.get(key);
+                }
+                while (bracket >= 0 && cur != null) {
+                    int close = part.indexOf(']', bracket);
+                    if (close < 0 || !cur.isArray()) return null;
+                    int i;
+                    try {
+                        i = Integer.parseInt(part.substring(bracket + 1, close).trim());
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                    cur = cur.get(i < 0 ? cur.size() + i : i);
+                    bracket = part.indexOf('[', close);
+                }
             }
             return cur == null || cur.isNull() || cur.isMissingNode() ? null : cur;
+        }
+
+        /** Scalars as trimmed text; an array of scalars joined by one space (["Jade","Rose"] gives "Jade Rose"); objects as JSON. */
+        static String text(JsonNode v) {
+            if (v.isValueNode()) return v.asText().trim();
+            if (v.isArray()) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode el : v) {
+                    if (!el.isValueNode()) return v.toString();
+                    String s = el.isNull() ? "" : el.asText().trim();
+                    if (s.isEmpty()) continue;
+                    if (!sb.isEmpty()) sb.append(' ');
+                    sb.append(s);
+                }
+                return sb.toString();
+            }
+            return v.toString();
         }
 
         private record JsonRow(JsonNode node, Row parent, long line, String raw) implements Row {
             @Override public String get(String column) {
                 JsonNode v = lookup(node, column);
                 if (v == null) return parent == null ? null : parent.get(column);
-                String s = v.isValueNode() ? v.asText().trim() : v.toString();
+                String s = text(v);
                 return s.isEmpty() ? null : s;
+            }
+            @Override public List<String> values(String column) {
+                JsonNode v = lookup(node, column);
+                if (v == null) return parent == null ? List.of() : parent.values(column);
+                if (!v.isArray()) return Row.super.values(column);
+                List<String> out = new ArrayList<>();
+                for (JsonNode el : v) {
+                    if (el.isNull()) continue;
+                    String s = el.isValueNode() ? el.asText().trim() : el.toString();
+                    if (!s.isEmpty()) out.add(s);
+                }
+                return out;
             }
             @Override public boolean has(String column) { return lookup(node, column) != null || (parent != null && parent.has(column)); }
             @Override public List<Row> each(String path) {

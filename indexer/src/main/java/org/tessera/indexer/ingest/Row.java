@@ -7,6 +7,15 @@ interface Row {
     /** Trimmed value of a column (dotted path for JSON Lines); null when missing or blank. */
     String get(String column);
 
+    /**
+     * Every value of a column: the elements of a JSON array (scalars as text, objects as JSON
+     * text), else the one value; empty when missing or blank.
+     */
+    default List<String> values(String column) {
+        String v = get(column);
+        return v == null ? List.of() : List.of(v);
+    }
+
     /** True when the column exists in this row (even if blank). */
     boolean has(String column);
 

@@ -102,6 +102,8 @@ final class RowMapper {
                 String path = "people[" + i + "]";
                 if (p.forEach() != null) {
                     for (Row el : row.each(p.forEach())) person(p, el, path, d);
+                } else if (p.list() != null) {
+                    for (Row el : listElements(p.list(), row, path, d)) person(p, el, path, d);
                 } else {
                     person(p, row, path, d);
                 }
@@ -132,13 +134,20 @@ final class RowMapper {
             role = "other";
         }
         String given, family;
+        String title = eval(p.title(), row, path + ".title", d);
         if (p.fullName() != null) {
-            String[] split = splitFullName(eval(p.fullName(), row, path + ".full_name", d));
-            given = split[0];
-            family = split[1];
+            Name name = Name.parse(eval(p.fullName(), row, path + ".full_name", d), p.nameFormat(), p.stripTitles());
+            given = name.given();
+            family = name.family();
+            if (title == null) title = name.title();
         } else {
             given = eval(p.givenNames(), row, path + ".given_names", d);
             family = eval(p.familyName(), row, path + ".family_name", d);
+            if (p.stripTitles() && given != null) {
+                String[] split = Name.stripTitle(given);
+                given = split[1];
+                if (title == null) title = split[0];
+            }
         }
         List<String> other = new ArrayList<>();
         String others = eval(p.otherNames(), row, path + ".other_names", d);
@@ -151,7 +160,7 @@ final class RowMapper {
         }
         InvolvedPerson person = new InvolvedPerson(role, given, family, other, dob,
                 eval(p.gender(), row, path + ".gender", d), eval(p.address(), row, path + ".address", d),
-                eval(p.postcode(), row, path + ".postcode", d), ids);
+                eval(p.postcode(), row, path + ".postcode", d), ids, title);
         if (!person.hasIdentity()) {
             warn(d, row, path, "person slot has no name, date of birth or identifier; slot skipped");
             return;
@@ -159,23 +168,66 @@ final class RowMapper {
         d.people.add(person);
     }
 
-    /** "SURNAME, Given Names" or "Given Names Surname" (last token is the family name). */
+    /** "SURNAME, Given Names" or "Given Names Surname" (last token is the family name): the v1 reading. */
     static String[] splitFullName(String full) {
-        if (full == null) return new String[]{null, null};
-        String s = SPACES.matcher(full.trim()).replaceAll(" ");
-        int comma = s.indexOf(',');
-        if (comma >= 0) {
-            String family = s.substring(0, comma).trim();
-            String given = s.substring(comma + 1).trim();
-            return new String[]{given.isEmpty() ? null : given, family.isEmpty() ? null : family};
+        Name n = Name.parse(full, SourceMapping.NameFormat.AUTO, false);
+        return new String[]{n.given(), n.family()};
+    }
+
+    /**
+     * The elements of a {@code list} column as rows: the pattern's named groups (and the whole
+     * element as {@code item}) in front of the row's columns. An element the pattern does not
+     * match is a warning, or quarantines the row with {@code unmatched: error}.
+     */
+    private List<Row> listElements(SourceMapping.ListSpec spec, Row row, String path, Draft d) {
+        List<String> raw = row.values(spec.column());
+        List<String> elements = new ArrayList<>();
+        if (raw.size() == 1) {
+            for (String s : spec.separator().split(raw.getFirst())) if (!s.isBlank()) elements.add(s.trim());
+        } else {
+            elements.addAll(raw);
         }
-        int sp = s.lastIndexOf(' ');
-        if (sp < 0) return new String[]{null, s};
-        return new String[]{s.substring(0, sp), s.substring(sp + 1)};
+        List<Row> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            String el = elements.get(i);
+            Map<String, String> groups = new LinkedHashMap<>();
+            groups.put("item", el);
+            if (spec.pattern() != null) {
+                java.util.regex.Matcher m = spec.pattern().matcher(el);
+                if (!m.matches()) {
+                    String reason = "element " + (i + 1) + " of " + spec.column() + " does not match " + path + ".list.pattern";
+                    if (spec.unmatchedError()) throw new RowError(spec.column(), reason);
+                    warn(d, row, spec.column(), reason + "; element skipped");
+                    continue;
+                }
+                for (String g : spec.groups()) {
+                    String v = m.group(g);
+                    if (v != null && !v.isBlank()) groups.put(g, v.trim());
+                }
+            }
+            out.add(new ElementRow(groups, row));
+        }
+        return out;
+    }
+
+    /** One element of a list column: its groups first, then the row's columns. */
+    private record ElementRow(Map<String, String> groups, Row parent) implements Row {
+        @Override public String get(String column) {
+            return groups.containsKey(column) ? groups.get(column) : parent.get(column);
+        }
+        @Override public List<String> values(String column) {
+            return groups.containsKey(column) ? List.of(groups.get(column)) : parent.values(column);
+        }
+        @Override public boolean has(String column) { return groups.containsKey(column) || parent.has(column); }
+        @Override public List<Row> each(String path) { return parent.each(path); }
+        @Override public long firstLine() { return parent.firstLine(); }
+        @Override public long lastLine() { return parent.lastLine(); }
+        @Override public String raw() { return parent.raw(); }
     }
 
     private PartialDate date(DateSpec spec, Row row, String path, Draft d) {
-        String raw = row.get(spec.column());
+        if (spec.calendar() != null) return termDate(spec, row, path, d);
+        String raw = spec.value() != null ? eval(spec.value(), row, path + ".column", d) : row.get(spec.column());
         if (raw == null) {
             if (spec.required()) throw new RowError(spec.column(), "required date is empty (" + path + ")");
             return null;
@@ -198,6 +250,40 @@ final class RowMapper {
         };
     }
 
+    private static final java.util.regex.Pattern ACADEMIC_YEAR = java.util.regex.Pattern.compile("(\\d{4})(?:\\s*[/-]\\s*(\\d{2}|\\d{4}))?");
+
+    /** A date from an academic year and a term code, at the term's start or end. */
+    private PartialDate termDate(DateSpec spec, Row row, String path, Draft d) {
+        SourceMapping.TermCalendar cal = spec.calendar();
+        String year = row.get(cal.academicYear());
+        String term = row.get(cal.term());
+        String problem = null;
+        String field = cal.academicYear();
+        PartialDate out = null;
+        java.util.regex.Matcher m = year == null ? null : ACADEMIC_YEAR.matcher(year);
+        if (year == null || term == null) {
+            problem = "academic year or term is empty (" + path + ")";
+            field = year == null ? cal.academicYear() : cal.term();
+        } else if (!m.matches()) {
+            problem = "academic year '" + year + "' is not like 2025/26 (" + path + ")";
+        } else {
+            SourceMapping.Term t = cal.terms().get(term.replace(" ", "").toUpperCase(Locale.ROOT));
+            if (t == null) {
+                problem = "unknown term '" + term + "' (expected one of " + String.join(", ", new java.util.TreeSet<>(cal.terms().keySet())) + "; " + path + ")";
+                field = cal.term();
+            } else {
+                int first = Integer.parseInt(m.group(1));
+                int startYear = t.start().isBefore(cal.yearStart()) ? first + 1 : first;
+                int endYear = t.end().isBefore(t.start()) ? startYear + 1 : startYear;
+                out = cal.atEnd() ? PartialDate.of(t.end().atYear(endYear)) : PartialDate.of(t.start().atYear(startYear));
+            }
+        }
+        if (problem == null) return out;
+        if (spec.required()) throw new RowError(field, problem);
+        warn(d, row, field, problem + "; value left empty");
+        return null;
+    }
+
     private String eval(ValueSpec spec, Row row, String path, Draft d) {
         if (spec == null) return null;
         return switch (spec) {
@@ -205,11 +291,68 @@ final class RowMapper {
             case ValueSpec.Constant c -> c.value();
             case ValueSpec.Template t -> template(t, row);
             case ValueSpec.Mapped m -> mapped(m, row, path, d);
+            case ValueSpec.Conditional c -> holds(c.when(), row) ? eval(c.then(), row, path, d) : null;
+            case ValueSpec.Computed c -> computed(c, row, path, d);
         };
     }
 
+    static boolean holds(ValueSpec.Condition c, Row row) {
+        String v = row.get(c.column());
+        if (c.values().isEmpty()) return v != null;
+        boolean in = false;
+        if (v != null) for (String want : c.values()) in |= want.equalsIgnoreCase(v);
+        return c.negate() != in;
+    }
+
+    private String computed(ValueSpec.Computed c, Row row, String path, Draft d) {
+        for (String col : c.expression().columns()) {
+            String v = row.get(col);
+            if (v != null && Arithmetic.parseNumber(v) == null) {
+                warn(d, row, col, "'" + v + "' is not a number; " + path + " left empty");
+                return null;
+            }
+        }
+        Double v = c.expression().evaluate(row::get);
+        return v == null || v.isNaN() || v.isInfinite() ? null : Arithmetic.format(v, c.decimals());
+    }
+
+    /** The column's value after the v2 steps (element or join, capture, number); null when absent. */
+    private String picked(ValueSpec.Mapped m, Row row, String path, Draft d) {
+        ValueSpec.Pick pick = m.pick();
+        if (pick == null) return row.get(m.column());
+        String raw;
+        if (pick.element() != null) {
+            List<String> all = row.values(m.column());
+            int i = pick.element() < 0 ? all.size() + pick.element() : pick.element();
+            raw = i >= 0 && i < all.size() ? all.get(i) : null;
+        } else {
+            List<String> all = row.values(m.column());
+            raw = all.isEmpty() ? null : String.join(pick.join(), all);
+        }
+        if (raw != null && pick.capture() != null) {
+            java.util.regex.Matcher c = pick.capture().matcher(raw);
+            if (!c.find()) {
+                raw = null;
+            } else {
+                boolean named = pick.capture().namedGroups().containsKey("value");
+                raw = named ? c.group("value") : c.groupCount() >= 1 ? c.group(1) : c.group();
+            }
+        }
+        if (raw != null && pick.number()) {
+            Double n = Arithmetic.parseNumber(raw);
+            if (n == null) {
+                warn(d, row, m.column(), "'" + raw + "' is not a number; " + path + " left empty");
+                return null;
+            }
+            raw = Arithmetic.format(n, 6);
+        }
+        if (raw == null) return null;
+        raw = raw.trim();
+        return raw.isEmpty() ? null : raw;
+    }
+
     private String mapped(ValueSpec.Mapped m, Row row, String path, Draft d) {
-        String raw = row.get(m.column());
+        String raw = picked(m, row, path, d);
         if (raw == null) return m.defaultValue();
         if (m.map().isEmpty()) return raw;
         String v = m.map().get(raw);
@@ -288,6 +431,8 @@ final class RowMapper {
             case ValueSpec.Mapped m -> m.column();
             case ValueSpec.Template t -> t.source();
             case ValueSpec.Constant c -> null;
+            case ValueSpec.Conditional c -> describe(c.then());
+            case ValueSpec.Computed c -> String.join(",", c.expression().columns());
         };
     }
 
@@ -304,7 +449,7 @@ final class RowMapper {
         add(out, r.id());
         if (r.groupBy() != null) out.add(r.groupBy());
         add(out, r.type());
-        if (r.date() != null) out.add(r.date().column());
+        addDate(out, r.date());
         add(out, r.title());
         r.text().forEach(v -> add(out, v));
         r.codes().values().forEach(v -> add(out, v));
@@ -312,11 +457,31 @@ final class RowMapper {
         add(out, r.locationPostcode());
         for (PersonSpec p : m.people()) {
             if (p.forEach() != null) continue;
-            for (ValueSpec v : new ValueSpec[]{p.role(), p.when(), p.givenNames(), p.familyName(), p.fullName(), p.otherNames(), p.gender(), p.address(), p.postcode()}) add(out, v);
-            if (p.dateOfBirth() != null) out.add(p.dateOfBirth().column());
-            p.identifiers().values().forEach(v -> add(out, v));
+            Set<String> slot = new LinkedHashSet<>();
+            for (ValueSpec v : new ValueSpec[]{p.role(), p.when(), p.givenNames(), p.familyName(), p.fullName(), p.otherNames(), p.gender(), p.address(), p.postcode(), p.title()}) add(slot, v);
+            addDate(slot, p.dateOfBirth());
+            p.identifiers().values().forEach(v -> add(slot, v));
+            if (p.list() != null) {
+                // The pattern's groups are not columns.
+                slot.removeAll(p.list().groups());
+                slot.remove("item");
+                slot.add(p.list().column());
+            }
+            out.addAll(slot);
         }
         return out;
+    }
+
+    private static void addDate(Set<String> out, DateSpec d) {
+        if (d == null) return;
+        if (d.calendar() != null) {
+            out.add(d.calendar().academicYear());
+            out.add(d.calendar().term());
+        } else if (d.value() != null) {
+            add(out, d.value());
+        } else {
+            out.add(d.column());
+        }
     }
 
     private static void add(Set<String> out, ValueSpec v) {
@@ -326,6 +491,11 @@ final class RowMapper {
             case ValueSpec.Mapped mm -> out.add(mm.column());
             case ValueSpec.Template t -> out.addAll(t.columns());
             case ValueSpec.Constant c -> { }
+            case ValueSpec.Conditional c -> {
+                out.add(c.when().column());
+                add(out, c.then());
+            }
+            case ValueSpec.Computed c -> out.addAll(c.expression().columns());
         }
     }
 }

@@ -29,12 +29,20 @@ public sealed interface RowResult {
      * @param line  1-based physical line of the row (first line when it spans several); 0 for a file
      * @param field column or mapping field at fault, may be null
      * @param raw   the raw row text as read (for CSV re-joined with the declared delimiter), may be null
+     * @param rawBytes the row's bytes exactly as in the file, when its text could not be decoded
+     *                 (wrong encoding): the quarantine keeps these rather than the replacement
+     *                 characters of {@code raw}; null otherwise
      */
-    record Quarantined(String file, long line, String field, String reason, String raw, Scope scope) implements RowResult {
+    record Quarantined(String file, long line, String field, String reason, String raw, Scope scope, byte[] rawBytes)
+            implements RowResult {
         public Quarantined {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(scope, "scope");
+        }
+
+        public Quarantined(String file, long line, String field, String reason, String raw, Scope scope) {
+            this(file, line, field, reason, raw, scope, null);
         }
 
         public Issue issue() { return new Issue(file, line, field, reason); }

@@ -32,14 +32,28 @@ import java.util.Set;
  */
 public final class SourceMappingLoader {
 
-    private static final Set<String> TOP = Set.of("source", "agency", "description", "files", "format", "required_columns", "record", "people");
+    private static final Set<String> TOP = Set.of("source", "agency", "description", "files", "exclude", "format", "required_columns", "record", "people");
     private static final Set<String> FORMAT = Set.of("type", "delimiter", "quote", "encoding", "header", "columns", "trim");
     private static final Set<String> RECORD = Set.of("id", "group_by", "type", "date", "title", "text", "codes", "location");
     private static final Set<String> LOCATION = Set.of("address", "postcode");
     private static final Set<String> PERSON = Set.of("role", "when", "for_each", "given_names", "family_name", "full_name",
-            "other_names", "date_of_birth", "gender", "address", "postcode", "identifiers");
-    private static final Set<String> VALUE = Set.of("column", "map", "default", "unknown", "constant");
-    private static final Set<String> DATE = Set.of("column", "formats", "required", "partial");
+            "other_names", "date_of_birth", "gender", "address", "postcode", "identifiers", "list", "name_format", "titles", "title");
+    private static final Set<String> VALUE = Set.of("column", "map", "default", "unknown", "constant",
+            "element", "join", "capture", "as", "when", "compute", "decimals");
+    private static final Set<String> DATE = Set.of("column", "formats", "required", "partial", "term_calendar");
+    private static final Set<String> LIST = Set.of("column", "separator", "pattern", "unmatched");
+    private static final Set<String> WHEN = Set.of("column", "is", "is_not");
+    private static final Set<String> CALENDAR = Set.of("academic_year", "term", "terms", "year_starts", "at");
+    private static final Set<String> TERM = Set.of("start", "end");
+    /** English school terms and half-terms (approximate; a mapping sets its own with {@code terms}). */
+    static final Map<String, SourceMapping.Term> ENGLISH_TERMS = Map.of(
+            "AUT", term("09-01", "12-20"), "SPR", term("01-05", "03-31"), "SUM", term("04-14", "07-22"),
+            "AUT1", term("09-01", "10-24"), "AUT2", term("11-03", "12-19"), "SPR1", term("01-05", "02-13"),
+            "SPR2", term("02-23", "04-02"), "SUM1", term("04-20", "05-22"), "SUM2", term("06-01", "07-21"));
+
+    private static SourceMapping.Term term(String start, String end) {
+        return new SourceMapping.Term(java.time.MonthDay.parse("--" + start), java.time.MonthDay.parse("--" + end));
+    }
     private static final Set<String> ENCODINGS = Set.of("UTF-8", "WINDOWS-1252", "ISO-8859-1", "US-ASCII", "UTF-16");
 
     private final ObjectMapper yaml;
@@ -130,6 +144,9 @@ public final class SourceMappingLoader {
             String description = optText(root.get("description"), "description", "");
             List<String> files = texts(root.get("files"), "files");
             if (files.isEmpty()) throw fail("files", "at least one file glob is required");
+            for (int i = 0; i < files.size(); i++) glob(files.get(i), files.size() == 1 && root.get("files").isValueNode() ? "files" : "files[" + i + "]");
+            List<String> exclude = texts(root.get("exclude"), "exclude");
+            for (int i = 0; i < exclude.size(); i++) glob(exclude.get(i), root.get("exclude").isValueNode() ? "exclude" : "exclude[" + i + "]");
             Format format = format(root.get("format"));
             List<String> required = texts(root.get("required_columns"), "required_columns");
             JsonNode rec = root.get("record");
@@ -141,7 +158,15 @@ public final class SourceMappingLoader {
                 if (!ps.isArray()) throw fail("people", "expected a list of person slots");
                 for (int i = 0; i < ps.size(); i++) people.add(person(ps.get(i), "people[" + i + "]", format));
             }
-            return new SourceMapping(file, source, agency, description, files, format, required, record, people);
+            return new SourceMapping(file, source, agency, description, files, exclude, format, required, record, people);
+        }
+
+        void glob(String glob, String path) {
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (IllegalArgumentException e) {
+                throw fail(path, "bad glob '" + glob + "': " + e.getMessage());
+            }
         }
 
         Format format(JsonNode n) {
@@ -209,6 +234,17 @@ public final class SourceMappingLoader {
             checkCanonical(role, path + ".role", Vocabulary.ROLES);
             String forEach = optText(n.get("for_each"), path + ".for_each", null);
             if (forEach != null && format.type() != FormatType.JSONL) throw fail(path + ".for_each", "applies to jsonl only");
+            SourceMapping.ListSpec list = n.has("list") ? list(n.get("list"), path + ".list") : null;
+            if (list != null && forEach != null) throw fail(path + ".list", "use either list or for_each, not both");
+            String nf = optText(n.get("name_format"), path + ".name_format", "auto");
+            SourceMapping.NameFormat nameFormat = switch (nf) {
+                case "auto" -> SourceMapping.NameFormat.AUTO;
+                case "given_first" -> SourceMapping.NameFormat.GIVEN_FIRST;
+                case "family_first" -> SourceMapping.NameFormat.FAMILY_FIRST;
+                default -> throw fail(path + ".name_format", "expected auto, given_first or family_first, got '" + nf + "'");
+            };
+            String titles = optText(n.get("titles"), path + ".titles", "strip");
+            if (!titles.equals("strip") && !titles.equals("keep")) throw fail(path + ".titles", "expected strip or keep, got '" + titles + "'");
             ValueSpec full = value(n.get("full_name"), path + ".full_name", false);
             ValueSpec given = value(n.get("given_names"), path + ".given_names", false);
             ValueSpec family = value(n.get("family_name"), path + ".family_name", false);
@@ -228,7 +264,36 @@ public final class SourceMappingLoader {
             return new PersonSpec(role, value(n.get("when"), path + ".when", false), forEach, given, family, full,
                     value(n.get("other_names"), path + ".other_names", false), dob,
                     value(n.get("gender"), path + ".gender", false), value(n.get("address"), path + ".address", false),
-                    value(n.get("postcode"), path + ".postcode", false), ids);
+                    value(n.get("postcode"), path + ".postcode", false), ids, list, nameFormat, titles.equals("strip"),
+                    value(n.get("title"), path + ".title", false));
+        }
+
+        SourceMapping.ListSpec list(JsonNode n, String path) {
+            if (n.isValueNode()) throw fail(path, "expected {column: ..., separator: ..., pattern: ...}");
+            keys(n, path, LIST);
+            String column = text(n.get("column"), path + ".column");
+            JsonNode sepNode = n.get("separator");
+            String sep = sepNode == null || sepNode.isNull() ? ";" : sepNode.asText();
+            if (sep.isEmpty()) throw fail(path + ".separator", "must not be empty");
+            java.util.regex.Pattern pattern = null;
+            List<String> groups = List.of();
+            if (n.has("pattern")) {
+                pattern = regex(text(n.get("pattern"), path + ".pattern"), path + ".pattern");
+                groups = List.copyOf(new java.util.TreeMap<>(pattern.namedGroups()).keySet());
+                if (groups.isEmpty()) throw fail(path + ".pattern", "needs at least one named group, e.g. (?<name>[^(]+)");
+            }
+            String unmatched = optText(n.get("unmatched"), path + ".unmatched", "warning");
+            if (!unmatched.equals("warning") && !unmatched.equals("error")) throw fail(path + ".unmatched", "expected warning or error, got '" + unmatched + "'");
+            return new SourceMapping.ListSpec(column, java.util.regex.Pattern.compile("\\s*" + java.util.regex.Pattern.quote(sep.trim().isEmpty() ? sep : sep.trim()) + "\\s*"),
+                    sep, pattern, groups, unmatched.equals("error"));
+        }
+
+        java.util.regex.Pattern regex(String s, String path) {
+            try {
+                return java.util.regex.Pattern.compile(s);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw fail(path, "bad pattern: " + e.getDescription() + " near position " + e.getIndex());
+            }
         }
 
         /** Plain strings are columns (or templates) except for fields whose plain form is a constant (role, type). */
@@ -240,8 +305,48 @@ public final class SourceMappingLoader {
                 return plainIsConstant ? new ValueSpec.Constant(s) : new ValueSpec.Column(s);
             }
             keys(n, path, VALUE);
+            ValueSpec.Condition when = n.has("when") ? condition(n.get("when"), path + ".when") : null;
+            ValueSpec inner = unconditional(n, path);
+            return when == null ? inner : new ValueSpec.Conditional(when, inner);
+        }
+
+        ValueSpec.Condition condition(JsonNode n, String path) {
+            if (n.isValueNode()) return new ValueSpec.Condition(text(n, path), List.of(), false);
+            keys(n, path, WHEN);
+            String column = text(n.get("column"), path + ".column");
+            if (n.has("is") && n.has("is_not")) throw fail(path, "use either is or is_not, not both");
+            boolean negate = n.has("is_not");
+            List<String> values = texts(n.get(negate ? "is_not" : "is"), path + (negate ? ".is_not" : ".is"));
+            if (negate && values.isEmpty()) throw fail(path + ".is_not", "at least one value is required");
+            return new ValueSpec.Condition(column, values, negate);
+        }
+
+        ValueSpec unconditional(JsonNode n, String path) {
+            if (n.has("compute")) {
+                for (String k : List.of("column", "constant", "map", "default", "unknown", "element", "join", "capture", "as")) {
+                    if (n.has(k)) throw fail(path + "." + k, "compute takes only decimals and when");
+                }
+                String expr = text(n.get("compute"), path + ".compute");
+                Arithmetic a;
+                try {
+                    a = Arithmetic.parse(expr);
+                } catch (IllegalArgumentException e) {
+                    throw fail(path + ".compute", "bad expression \"" + expr + "\": " + e.getMessage());
+                }
+                int decimals = 2;
+                JsonNode d = n.get("decimals");
+                if (d != null && !d.isNull()) {
+                    if (!d.canConvertToInt() || !d.isIntegralNumber() || d.intValue() < 0 || d.intValue() > 10) throw fail(path + ".decimals", "expected a whole number from 0 to 10");
+                    decimals = d.intValue();
+                }
+                return new ValueSpec.Computed(expr, a, decimals);
+            }
+            if (n.has("decimals")) throw fail(path + ".decimals", "applies to compute only");
             if (n.has("constant")) {
-                if (n.size() != 1) throw fail(path, "constant takes no other keys");
+                for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!k.equals("constant") && !k.equals("when")) throw fail(path + "." + k, "constant takes no other keys (except when)");
+                }
                 return new ValueSpec.Constant(text(n.get("constant"), path + ".constant"));
             }
             String column = text(n.get("column"), path + ".column");
@@ -261,7 +366,29 @@ public final class SourceMappingLoader {
                 case "error" -> ValueSpec.Severity.ERROR;
                 default -> throw fail(path + ".unknown", "expected warning or error, got '" + unknown + "'");
             };
-            return new ValueSpec.Mapped(column, map, dflt, sev);
+            return new ValueSpec.Mapped(column, map, dflt, sev, pick(n, path));
+        }
+
+        /** The v2 steps on a column's value; null when none is given (v1 behaviour). */
+        ValueSpec.Pick pick(JsonNode n, String path) {
+            if (!n.has("element") && !n.has("join") && !n.has("capture") && !n.has("as")) return null;
+            Integer element = null;
+            JsonNode e = n.get("element");
+            if (e != null && !e.isNull()) {
+                if (!e.isIntegralNumber()) throw fail(path + ".element", "expected a whole number (0 = first, -1 = last), got '" + e.asText() + "'");
+                element = e.intValue();
+            }
+            String join = null;
+            JsonNode j = n.get("join");
+            if (j != null && !j.isNull()) {
+                if (!j.isValueNode() || j.asText().isEmpty()) throw fail(path + ".join", "expected a separator such as \" \" or \", \"");
+                if (element != null) throw fail(path + ".join", "use either element or join, not both");
+                join = j.asText();
+            }
+            java.util.regex.Pattern capture = n.has("capture") ? regex(text(n.get("capture"), path + ".capture"), path + ".capture") : null;
+            String as = optText(n.get("as"), path + ".as", "text");
+            if (!as.equals("text") && !as.equals("number")) throw fail(path + ".as", "expected text or number, got '" + as + "'");
+            return new ValueSpec.Pick(element, join, capture, as.equals("number"));
         }
 
         ValueSpec.Template template(String s, String path) {
@@ -300,6 +427,8 @@ public final class SourceMappingLoader {
                     if (m.defaultValue() != null) checkWord(m.defaultValue(), path + ".default", vocabulary);
                 }
                 case ValueSpec.Column c -> { }
+                case ValueSpec.Conditional c -> checkCanonical(c.then(), path, vocabulary);
+                case ValueSpec.Computed c -> throw fail(path, "a computed value cannot give a canonical " + (vocabulary == null ? "record type" : "role"));
                 case ValueSpec.Template t -> throw fail(path, "a template cannot give a canonical " + (vocabulary == null ? "record type" : "role"));
             }
         }
@@ -312,7 +441,16 @@ public final class SourceMappingLoader {
         DateSpec date(JsonNode n, String path, boolean requiredDefault) {
             if (n.isValueNode()) throw fail(path, "expected {column: ..., formats: [...]}");
             keys(n, path, DATE);
+            // An event needs its date: partial event dates are errors unless asked; dates of birth are often partial.
+            boolean required = bool(n.get("required"), path + ".required", requiredDefault);
+            if (n.has("term_calendar")) {
+                if (n.has("column") || n.has("formats")) throw fail(path + ".term_calendar", "use either term_calendar or column/formats, not both");
+                if (n.has("partial")) throw fail(path + ".partial", "does not apply to term_calendar");
+                SourceMapping.TermCalendar cal = calendar(n.get("term_calendar"), path + ".term_calendar");
+                return new DateSpec(cal.academicYear(), List.of(), List.of(), required, false, null, cal);
+            }
             String column = text(n.get("column"), path + ".column");
+            ValueSpec value = column.contains("{") ? template(column, path + ".column") : null;
             List<String> patterns = texts(n.get("formats"), path + ".formats");
             if (patterns.isEmpty()) throw fail(path + ".formats", "at least one date format is required");
             List<DateTimeFormatter> fs = new ArrayList<>();
@@ -321,10 +459,46 @@ public final class SourceMappingLoader {
                 fs.add(f);
                 if (DatePatterns.letters(patterns.get(i)).contains("MMM")) fs.add(f.withLocale(Locale.UK));
             }
-            // An event needs its date: partial event dates are errors unless asked; dates of birth are often partial.
             String partial = optText(n.get("partial"), path + ".partial", requiredDefault ? "error" : "keep");
             if (!partial.equals("keep") && !partial.equals("error")) throw fail(path + ".partial", "expected keep or error, got '" + partial + "'");
-            return new DateSpec(column, patterns, fs, bool(n.get("required"), path + ".required", requiredDefault), partial.equals("keep"));
+            return new DateSpec(column, patterns, fs, required, partial.equals("keep"), value, null);
+        }
+
+        SourceMapping.TermCalendar calendar(JsonNode n, String path) {
+            if (n.isValueNode()) throw fail(path, "expected {academic_year: ..., term: ..., terms: {...}}");
+            keys(n, path, CALENDAR);
+            String year = text(n.get("academic_year"), path + ".academic_year");
+            String term = text(n.get("term"), path + ".term");
+            Map<String, SourceMapping.Term> terms = new LinkedHashMap<>();
+            JsonNode t = n.get("terms");
+            if (t == null || t.isNull()) {
+                terms.putAll(ENGLISH_TERMS);
+            } else {
+                if (!t.isObject() || t.isEmpty()) throw fail(path + ".terms", "expected a mapping of term code to {start: MM-dd, end: MM-dd}");
+                for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    String p = path + ".terms." + e.getKey();
+                    keys(e.getValue(), p, TERM);
+                    java.time.MonthDay start = monthDay(e.getValue().get("start"), p + ".start");
+                    java.time.MonthDay end = monthDay(e.getValue().get("end"), p + ".end");
+                    if (terms.put(e.getKey().trim().toUpperCase(Locale.ROOT), new SourceMapping.Term(start, end)) != null) {
+                        throw fail(p, "term code given twice (codes ignore case)");
+                    }
+                }
+            }
+            java.time.MonthDay yearStart = n.has("year_starts") ? monthDay(n.get("year_starts"), path + ".year_starts") : java.time.MonthDay.of(8, 1);
+            String at = optText(n.get("at"), path + ".at", "start");
+            if (!at.equals("start") && !at.equals("end")) throw fail(path + ".at", "expected start or end, got '" + at + "'");
+            return new SourceMapping.TermCalendar(year, term, terms, yearStart, at.equals("end"));
+        }
+
+        java.time.MonthDay monthDay(JsonNode n, String path) {
+            String s = text(n, path);
+            try {
+                return java.time.MonthDay.parse("--" + s);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw fail(path, "expected a month and day as MM-dd (e.g. 09-01), got '" + s + "'");
+            }
         }
 
         DateTimeFormatter compile(String pattern, String path) {

@@ -69,9 +69,24 @@ public final class SourceMappings {
      * @throws MappingException when two mappings claim the file (ambiguous configuration)
      */
     public Optional<SourceMapping> forFile(String fileName) {
-        List<SourceMapping> hits = all().stream().filter(m -> m.matches(fileName)).toList();
+        return claimant(Path.of(fileName));
+    }
+
+    /** True when some mapping's {@code exclude} globs name this path (relative to the ingested folder): not data. */
+    public boolean excluded(Path relative) {
+        return all().stream().anyMatch(m -> m.excludes(relative));
+    }
+
+    /**
+     * The mapping that claims a file by its path relative to the ingested folder: its name matches
+     * the {@code files} globs and no {@code exclude} glob matches; empty when none does.
+     *
+     * @throws MappingException when two mappings claim the file (ambiguous configuration)
+     */
+    public Optional<SourceMapping> claimant(Path relative) {
+        List<SourceMapping> hits = all().stream().filter(m -> m.claims(relative)).toList();
         if (hits.size() > 1) {
-            throw new MappingException(hits.get(0).origin(), "files", "file '" + fileName + "' also matches " + hits.get(1).origin());
+            throw new MappingException(hits.get(0).origin(), "files", "file '" + relative + "' also matches " + hits.get(1).origin());
         }
         return hits.stream().findFirst();
     }

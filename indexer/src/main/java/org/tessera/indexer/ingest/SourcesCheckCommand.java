@@ -36,6 +36,9 @@ public final class SourcesCheckCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "3", description = "How many canonical records to print (default ${DEFAULT-VALUE})")
     int examples;
 
+    @Option(names = "--indicators", paramLabel = "DIR", description = "Indicator catalogue folder to check against (default: the shipped catalogue)")
+    Path indicators;
+
     @Option(names = "--max-issues", defaultValue = "20", description = "How many warnings and errors to list (default ${DEFAULT-VALUE})")
     int maxIssues;
 
@@ -55,6 +58,9 @@ public final class SourcesCheckCommand implements Callable<Integer> {
         }
         out.printf("Mapping %s: OK (source %s, agency %s, %s, %d person slot(s), files %s)%n", mappingFile, mapping.source(),
                 mapping.agency(), mapping.format().type().name().toLowerCase(), mapping.people().size(), String.join(" ", mapping.files()));
+        out.println("How each field is read:");
+        MappingOutline.lines(mapping).forEach(out::println);
+        printFeed(out, mapping);
         if (sample == null) {
             out.flush();
             return 0;
@@ -94,6 +100,32 @@ public final class SourcesCheckCommand implements Callable<Integer> {
     }
 
     record Example(String eventId, SourceRecord record) {}
+
+    /** Which indicators the mapping's codes can feed (from the shipped catalogue, or --indicators). */
+    private void printFeed(PrintWriter out, SourceMapping mapping) {
+        org.tessera.indexer.indicators.IndicatorCatalogue catalogue;
+        try {
+            catalogue = indicators == null ? org.tessera.indexer.indicators.IndicatorCatalogue.loadDefault()
+                    : org.tessera.indexer.indicators.IndicatorCatalogue.load(indicators,
+                            org.tessera.indexer.indicators.EventFields.loadDefault());
+        } catch (RuntimeException e) {
+            out.println("Indicators: catalogue not read (" + e.getMessage() + ")");
+            return;
+        }
+        IndicatorFeed feed = IndicatorFeed.of(mapping, catalogue.all());
+        out.printf("Indicators this mapping can feed through its codes: %d%n", feed.fed().size());
+        feed.fed().forEach((id, fields) -> out.printf("  %-8s %s%n", id, String.join(", ", fields)));
+        if (feed.textIndicators() > 0) {
+            out.printf("  and %d indicator(s) on the text%n", feed.textIndicators());
+        }
+        if (!feed.missed().isEmpty()) {
+            out.printf("Indicators of agency %s that read codes this mapping does not write: %d%n", mapping.agency(), feed.missed().size());
+            feed.missed().forEach((id, fields) -> out.printf("  %-8s %s%n", id, String.join(", ", fields)));
+        }
+        if (!feed.unreadCodes().isEmpty()) {
+            out.println("Codes no indicator reads (kept on the event, searchable): " + String.join(", ", feed.unreadCodes()));
+        }
+    }
 
     private void list(PrintWriter out, String title, List<Issue> issues) {
         if (issues.isEmpty()) return;

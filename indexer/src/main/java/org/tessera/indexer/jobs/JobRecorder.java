@@ -40,6 +40,7 @@ public final class JobRecorder implements AutoCloseable {
     private final Instant startedAt;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final List<QuarantineEntry> quarantined = new ArrayList<>();
+    private final List<QuarantineEntry> warned = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong warnings = new AtomicLong();
     private final long minIntervalMillis;
@@ -119,6 +120,22 @@ public final class JobRecorder implements AutoCloseable {
 
     public void warning() {
         warnings.incrementAndGet();
+    }
+
+    /**
+     * A problem that did not stop the input from being indexed (a document's text cut at the
+     * character limit, a sidecar ignored, a text analysed in part): counted on the job document
+     * ({@code warnings}) and kept with its reason for the run's report.
+     */
+    public synchronized void warn(QuarantineEntry entry) {
+        warnings.incrementAndGet();
+        if (warned.size() < MAX_QUARANTINE_ON_JOB) {
+            warned.add(entry);
+        }
+    }
+
+    public synchronized List<QuarantineEntry> warned() {
+        return List.copyOf(warned);
     }
 
     public synchronized void quarantine(QuarantineEntry entry) {

@@ -257,9 +257,14 @@ final class Blocking {
         switch (rule) {
             case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
             case 1 -> { if (f.dob != null && f.given != null) for (String c : f.familyCodes) out.add(c + "|" + f.given.charAt(0) + "|" + f.dob.year()); }
-            case 2 -> { if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0)); }
+            // Postcode and the initial of either name: a record whose names are swapped or whose given name is missing still meets its person.
+            case 2 -> {
+                if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0));
+                if (f.postcode != null && f.given == null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0));
+            }
+            // The two names' sounds in either order (names swapped share the key).
             case 3 -> {
-                for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g + "|" + c);
+                for (String g : f.givenCodes) for (String c : f.familyCodes) out.add(g.compareTo(c) <= 0 ? g + "|" + c : c + "|" + g);
             }
             case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
             case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }

@@ -20,11 +20,11 @@ final class Comparisons {
     static final List<List<String>> LEVELS = List.of(
             List.of("null", "exact", "swapped_with_family", "nickname", "jaro_winkler_0.92", "jaro_winkler_0.88", "phonetic", "other_given_token", "initial", "else"),
             List.of("null", "exact", "swapped_with_given", "part_or_alias", "jaro_winkler_0.92", "jaro_winkler_0.88", "phonetic", "else"),
-            List.of("null", "exact", "day_month_transposed", "one_component_differs", "partial_agrees", "year_only", "else"),
+            List.of("null", "exact", "day_month_transposed", "year_typo", "one_component_differs", "partial_agrees", "year_only", "else"),
             List.of("null", "exact", "sector", "district", "one_edit", "else"),
             List.of("null", "tokens_0.8", "tokens_0.5", "tokens_some", "else"),
             List.of("null", "same", "different"),
-            List.of("null", "exact", "one_edit", "else"));
+            List.of("null", "exact", "one_edit", "two_edits", "else"));
     static final int COUNT = NAMES.size();
     static final int BITS = 4;
 
@@ -39,15 +39,41 @@ final class Comparisons {
     int compare(Features a, Features b) {
         boolean swapped = a.given != null && a.family != null && b.given != null && b.family != null
                 && !a.given.equals(b.given) && a.given.equals(b.family) && a.family.equals(b.given);
+        int given = given(a, b, swapped), family = family(a, b, swapped);
+        if (given == GIVEN_ELSE && family == FAMILY_ELSE && looselySwapped(a, b)) {
+            given = 2;
+            family = 2;
+        }
         int p = 0;
-        p |= given(a, b, swapped);
-        p |= family(a, b, swapped) << BITS;
+        p |= given;
+        p |= family << BITS;
         p |= dob(a.dob, b.dob) << (2 * BITS);
         p |= postcode(a, b) << (3 * BITS);
         p |= address(a.addressTokens, b.addressTokens) << (4 * BITS);
         p |= gender(a.gender, b.gender) << (5 * BITS);
         p |= identifiers(a.ids, b.ids) << (6 * BITS);
         return p;
+    }
+
+    private static final int GIVEN_ELSE = 9, FAMILY_ELSE = 7;
+
+    /**
+     * Given and family name written the other way round and mistyped besides ("Cooper Zarah" for
+     * Sarah Cooper, "S Deborah" for Deborah Smith): each name near the other's other name
+     * (Jaro-Winkler 0.88, a part of a hyphenated name, or an initial), one of them closely (0.92).
+     */
+    private static boolean looselySwapped(Features a, Features b) {
+        if (a.given == null || a.family == null || b.given == null || b.family == null) return false;
+        double x = crossSimilarity(a.given, b.family, b.familyParts), y = crossSimilarity(b.given, a.family, a.familyParts);
+        return Math.min(x, y) >= 0.88 && Math.max(x, y) >= 0.92;
+    }
+
+    /** How near a given name is to a family name or one of its parts; an initial of it counts as 0.88. */
+    private static double crossSimilarity(String given, String family, List<String> familyParts) {
+        double best = JaroWinkler.similarity(given, family);
+        for (String part : familyParts) best = Math.max(best, JaroWinkler.similarity(given, part));
+        if (best < 0.88 && given.length() == 1 && family.charAt(0) == given.charAt(0)) best = 0.88;
+        return best;
     }
 
     private int given(Features a, Features b, boolean swapped) {
@@ -76,19 +102,26 @@ final class Comparisons {
         return 7;
     }
 
+    /**
+     * Date of birth levels. A year that differs while day and month agree is weighed by its typo
+     * pattern: one digit or two adjacent digits swapped ({@code year_typo}, 1984/1948, 2016/2011)
+     * is a keystroke; any other year ({@code one_component_differs}) is still one field of three.
+     */
     static int dob(PartialDate a, PartialDate b) {
         if (a == null || b == null) return 0;
         if (a.isComplete() && b.isComplete()) {
             if (a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) return 1;
             if (a.year() == b.year() && a.day() == b.month() && a.month() == b.day()) return 2;
+            if (a.year() != b.year() && a.month() == b.month() && a.day() == b.day()
+                    && withinOneEdit(Integer.toString(a.year()), Integer.toString(b.year()))) return 3;
             int same = (a.year() == b.year() ? 1 : 0) + (a.month() == b.month() ? 1 : 0) + (a.day() == b.day() ? 1 : 0);
-            if (same == 2) return 3;
-            return a.year() == b.year() ? 5 : 6;
+            if (same == 2) return 4;
+            return a.year() == b.year() ? 6 : 7;
         }
-        if (a.year() != b.year()) return 6;
+        if (a.year() != b.year()) return 7;
         boolean bothMonth = a.month() != 0 && b.month() != 0;
-        if (!bothMonth || a.month() == b.month()) return 4;
-        return 5;
+        if (!bothMonth || a.month() == b.month()) return 5;
+        return 6;
     }
 
     private static int postcode(Features a, Features b) {
@@ -130,6 +163,11 @@ final class Comparisons {
         return a.equals(b) ? 1 : 2;
     }
 
+    /**
+     * Identifier levels graded by edits (optimal string alignment: insertion, deletion,
+     * substitution, adjacent swap): 0, 1, 2, more. A reference typed twice by hand is often two
+     * keystrokes out; only more than two is a different number.
+     */
     private static int identifiers(Map<String, String> a, Map<String, String> b) {
         if (a == b) return a.isEmpty() ? 0 : 1; // one interned map: its first identifier agrees
         int best = 0;
@@ -137,10 +175,32 @@ final class Comparisons {
             String other = b.get(e.getKey());
             if (other == null) continue;
             if (other.equals(e.getValue())) return 1;
-            int lvl = withinOneEdit(other, e.getValue()) ? 2 : 3;
+            int lvl = withinOneEdit(other, e.getValue()) ? 2 : editsAtMost(other, e.getValue(), 2) ? 3 : 4;
             best = best == 0 ? lvl : Math.min(best, lvl);
         }
         return best;
+    }
+
+    /** Optimal string alignment distance at most {@code limit} (banded dynamic programme). */
+    static boolean editsAtMost(String a, String b, int limit) {
+        int la = a.length(), lb = b.length();
+        if (Math.abs(la - lb) > limit) return false;
+        int[] prev2 = new int[lb + 1], prev = new int[lb + 1], cur = new int[lb + 1];
+        for (int j = 0; j <= lb; j++) prev[j] = j;
+        for (int i = 1; i <= la; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= lb; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) return false;
+            int[] t = prev2; prev2 = prev; prev = cur; cur = t;
+        }
+        return prev[lb] <= limit;
     }
 
     private static boolean shares(Set<String> a, Set<String> b) {

@@ -213,11 +213,16 @@ public final class FellegiSunterLinker implements PersonLinker {
                 if (prob < settings.reviewProbability()) {
                     review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
                             MatchModel.explain(pattern), "shares " + e.getKey() + " but other details disagree"));
-                } else if (clusters.canJoin(i, j)) {
-                    clusters.union(i, j);
-                    strongLinks++;
                 } else {
-                    guarded++;
+                    String refusal = clusters.refusal(i, j, false);
+                    if (refusal == null) {
+                        clusters.union(i, j);
+                        strongLinks++;
+                    } else {
+                        guarded++;
+                        review.add(new ReviewPair(new OccurrencePair(occ.get(j).occurrenceId(), occ.get(i).occurrenceId()), w, prob,
+                                MatchModel.explain(pattern), "shares " + e.getKey() + " but not merged: " + refusal));
+                    }
                 }
             }
         }
@@ -275,8 +280,12 @@ public final class FellegiSunterLinker implements PersonLinker {
             int i = pa[p], j = pb[p];
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
-                if (!clusters.canJoin(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0)) {
+                String refusal = clusters.refusal(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0);
+                if (refusal != null) {
+                    // Not chained through: the evidence that keeps the two apart is shown to a reviewer.
                     guarded++;
+                    review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
+                            MatchModel.probability(weight[p]), MatchModel.explain(pattern[p]), "matches, but not merged: " + refusal));
                 } else if (generationsApart(f[i], f[j], pattern[p])) {
                     generationPairs.add(p);
                     reviewCandidates.add(p);
@@ -419,12 +428,16 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /**
      * Same name and address but births a generation apart is the parent and child of one name far
-     * more often than a mistyped date: never merged by the model alone. An agreeing identifier
-     * (other than the strong ones, which were handled first) lets the pair through.
+     * more often than a mistyped date: never merged by the model alone. An identifier that agrees
+     * or is one keystroke out (other than the strong ones, which were handled first) lets the pair
+     * through, and so does a shared day and month of birth (a parent and child of one name are
+     * rarely born on the same day of the year; a mistyped year keeps them): the model weighs
+     * those as the typo patterns they are.
      */
     private static boolean generationsApart(Features a, Features b, int pattern) {
         if (a.dob == null || b.dob == null) return false;
-        if (Comparisons.level(pattern, MatchModel.IDENTIFIER) == 1) return false;
+        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        if (identifier == 1 || identifier == 2) return false;
         return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
     }
 
@@ -437,6 +450,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         int rj = clusters.find(j);
         for (int k : autoPartners.getOrDefault(i, List.of())) {
             if (k == j || clusters.find(k) == rj) continue;
+            if (!clusters.canJoin(i, k)) continue; // k cannot be i's person whatever the scores (an adult role on a child's record)
             if (!clusters.canJoin(j, k)) return true;
         }
         return false;
@@ -544,6 +558,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         /** Events of each unit and units of each event (compressed rows). */
         private final int[] unitEventStart, unitEvents, eventUnitStart, eventUnits;
         private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
+        /** Per cluster root: a member in an adult's role; members whose date of birth is a child's, an adult's. */
+        private final boolean[] adultRole;
+        private final int[] childDates, adultDates;
 
         Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence) {
             int n = f.length;
@@ -552,6 +569,15 @@ public final class FellegiSunterLinker implements PersonLinker {
             next = new int[n];
             size = new int[n];
             for (int i = 0; i < n; i++) { parent[i] = i; next[i] = i; size[i] = 1; }
+            adultRole = new boolean[n];
+            childDates = new int[n];
+            adultDates = new int[n];
+            AgeRoles ages = AgeRoles.of(f);
+            for (int i = 0; i < n; i++) {
+                adultRole[i] = AgeRoles.isAdultRole(f[i].occ.role());
+                if (f[i].dob == null) continue;
+                if (ages.isChild(f[i].dob)) childDates[i] = 1; else adultDates[i] = 1;
+            }
             // Unit-event pairs are distinct by construction (a unit never holds two occurrences of one event).
             unitEventStart = new int[n + 1];
             eventUnitStart = new int[events + 1];
@@ -581,15 +607,17 @@ public final class FellegiSunterLinker implements PersonLinker {
             return i;
         }
 
-        boolean canJoin(int i, int j) { return canJoin(i, j, false); }
+        boolean canJoin(int i, int j) { return refusal(i, j, false) == null; }
 
         /**
+         * Why the persons of units {@code i} and {@code j} may not be joined, or null when they may.
+         *
          * @param checkDates also refuse persons of clearly different generations; used when the
          *                   pair itself compared no dates (the model never saw that evidence)
          */
-        boolean canJoin(int i, int j, boolean checkDates) {
+        String refusal(int i, int j, boolean checkDates) {
             int a = find(i), b = find(j);
-            if (a == b) return true;
+            if (a == b) return null;
             int small = size[a] <= size[b] ? a : b, large = small == a ? b : a;
             // Two occurrences of one record are two people.
             int x = small;
@@ -598,27 +626,36 @@ public final class FellegiSunterLinker implements PersonLinker {
                     int ev = unitEvents[e];
                     for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
                         int y = eventUnits[u];
-                        if (y != x && find(y) == large) return false;
+                        if (y != x && find(y) == large) return "two people of one record";
                     }
                 }
                 x = next[x];
             } while (x != small);
-            if (checkDates && !datesOfBirthCompatible(a, b)) return false;
+            if (checkDates && !datesOfBirthCompatible(a, b)) return "dates of birth a generation apart (through a record without one)";
+            // An adult's role (parent, carer, partner) on a person whose every date of birth is a child's.
+            if (adultRole[a] && childOnly(b) || adultRole[b] && childOnly(a)) {
+                return "an adult role (parent, carer, partner) and a child's date of birth";
+            }
             // Different valid values of an exclusive identifier are two people.
             Map<String, Set<String>> sa = exclusive(a), sb = exclusive(b);
             for (var e : sa.entrySet()) {
                 Set<String> other = sb.get(e.getKey());
-                if (other != null && java.util.Collections.disjoint(other, e.getValue())) return false;
+                if (other != null && java.util.Collections.disjoint(other, e.getValue())) return "different " + e.getKey() + " values";
             }
             if (!cannotLink.isEmpty()) {
                 x = small;
                 do {
                     Set<Integer> partners = cannotLink.get(x);
-                    if (partners != null) for (int y : partners) if (find(y) == large) return false;
+                    if (partners != null) for (int y : partners) if (find(y) == large) return "a recorded split decision";
                     x = next[x];
                 } while (x != small);
             }
-            return true;
+            return null;
+        }
+
+        /** A person with a date of birth, every one of which is a child's (see {@link AgeRoles}). */
+        private boolean childOnly(int root) {
+            return childDates[root] > 0 && adultDates[root] == 0;
         }
 
         private Map<String, Set<String>> exclusive(int root) {
@@ -658,7 +695,14 @@ public final class FellegiSunterLinker implements PersonLinker {
 
         static boolean clearlyDifferentGenerations(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
             return Math.abs(x.year() - y.year()) >= 10
-                    && !Comparisons.withinOneEdit(Integer.toString(x.year()), Integer.toString(y.year()));
+                    && !Comparisons.withinOneEdit(Integer.toString(x.year()), Integer.toString(y.year()))
+                    && !sameBirthday(x, y);
+        }
+
+        /** Same day and month of birth (or the two transposed): what a mistyped year leaves. */
+        static boolean sameBirthday(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
+            if (!x.isComplete() || !y.isComplete()) return false;
+            return x.month() == y.month() && x.day() == y.day() || x.month() == y.day() && x.day() == y.month();
         }
 
         void union(int i, int j) {
@@ -667,6 +711,9 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (size[a] < size[b]) { int t = a; a = b; b = t; }
             parent[b] = a;
             size[a] += size[b];
+            adultRole[a] |= adultRole[b];
+            childDates[a] += childDates[b];
+            adultDates[a] += adultDates[b];
             int t = next[a]; next[a] = next[b]; next[b] = t; // splice the two member rings
         }
     }

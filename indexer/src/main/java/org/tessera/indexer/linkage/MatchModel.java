@@ -21,12 +21,19 @@ public final class MatchModel {
     private final double[][] m;
     private final double[][] u;
     private final int iterations;
+    /** Bits to take off a pattern for agreements that are one fact, by {@link #householdMask} (see {@link #dependence}). */
+    private final double[] dependence;
 
     MatchModel(double lambda, double[][] m, double[][] u, int iterations) {
+        this(lambda, m, u, iterations, new double[8]);
+    }
+
+    MatchModel(double lambda, double[][] m, double[][] u, int iterations, double[] dependence) {
         this.lambda = lambda;
         this.m = deepCopy(m);
         this.u = deepCopy(u);
         this.iterations = iterations;
+        this.dependence = dependence.clone();
     }
 
     /** One level's parameters, for reports. */
@@ -55,7 +62,68 @@ public final class MatchModel {
             int l = Comparisons.level(pattern, c);
             if (l != 0) w += log2(m[c][l] / u[c][l]);
         }
-        return w;
+        return w - dependence[householdMask(pattern)];
+    }
+
+    /** The correction, in bits, of each combination of family name, address and postcode agreeing ({@link #householdMask}). */
+    public double[] dependence() { return dependence.clone(); }
+
+    static final int ADDRESS = 4;
+
+    /**
+     * Which of family name (bit 0: any agreeing level), address (bit 1: tokens_0.8) and postcode
+     * (bit 2: exact or one edit) agree in a pattern: the agreements a household shares.
+     */
+    static int householdMask(int pattern) {
+        int family = Comparisons.level(pattern, FAMILY);
+        int mask = family >= 1 && family <= 6 ? 1 : 0;
+        if (Comparisons.level(pattern, ADDRESS) == 1) mask |= 2;
+        int postcode = Comparisons.level(pattern, POSTCODE);
+        if (postcode == 1 || postcode == 4) mask |= 4; // a mistyped postcode is still the household's
+        return mask;
+    }
+
+    /** Random pairs a combination must be seen in before its dependence is believed. */
+    static final int DEPENDENCE_MIN_PAIRS = 5;
+
+    /**
+     * The household correction. Fellegi-Sunter adds the evidence of each comparison as if they
+     * were independent among non-matches; family name, address and postcode are not: people of one
+     * household share all three, and one address has one postcode. Two siblings (or a parent and
+     * child) would then score family, address and postcode as three rare coincidences, and twins
+     * with a shared date of birth look like one person whose first name was mistyped.
+     *
+     * <p>From the random pairs that are different people for certain (first names and dates of
+     * birth present and unrelated, identifiers not close: household members among them), for each combination S of these agreements seen at least
+     * {@link #DEPENDENCE_MIN_PAIRS} times: correction(S) = log2(P(all of S) / product of P(each)),
+     * at least 0. Where the fields are independent (FEBRL draws address and postcode apart) the
+     * combination is never seen and nothing changes; where households share them (the county),
+     * the shared address counts once.
+     */
+    static double[] dependence(Map<Integer, Long> randomPatterns) {
+        double total = 0;
+        double[] single = new double[3];
+        double[] joint = new double[8];
+        for (var e : randomPatterns.entrySet()) {
+            // Different people for certain: first names and dates of birth both present and unrelated,
+            // identifiers not close (a random pair of one person's records would inflate the joint).
+            int given = Comparisons.level(e.getKey(), GIVEN), dob = Comparisons.level(e.getKey(), DOB), id = Comparisons.level(e.getKey(), IDENTIFIER);
+            if (given != Comparisons.LEVELS.get(GIVEN).size() - 1 || dob != Comparisons.LEVELS.get(DOB).size() - 1 || id == 1 || id == 2) continue;
+            double n = e.getValue();
+            total += n;
+            int mask = householdMask(e.getKey());
+            for (int b = 0; b < 3; b++) if ((mask & (1 << b)) != 0) single[b] += n;
+            for (int s = 3; s < 8; s++) if (Integer.bitCount(s) >= 2 && (mask & s) == s) joint[s] += n;
+        }
+        double[] out = new double[8];
+        if (total == 0) return out;
+        for (int s = 3; s < 8; s++) {
+            if (Integer.bitCount(s) < 2 || joint[s] < DEPENDENCE_MIN_PAIRS) continue;
+            double product = 1;
+            for (int b = 0; b < 3; b++) if ((s & (1 << b)) != 0) product *= single[b] / total;
+            out[s] = Math.max(0, log2((joint[s] / total) / product));
+        }
+        return out;
     }
 
     public static double probability(double weight) {
@@ -241,7 +309,7 @@ public final class MatchModel {
             if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
             lambda = next;
         }
-        return new MatchModel(lambda, m, u, iterations);
+        return new MatchModel(lambda, m, u, iterations, dependence(randomPatterns));
     }
 
     private static String implausible(double[][] m, java.util.Set<Integer> blocked) {

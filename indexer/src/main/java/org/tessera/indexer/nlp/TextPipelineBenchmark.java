@@ -95,6 +95,25 @@ public final class TextPipelineBenchmark {
                 ctx / n / 1e3);
     }
 
+    /**
+     * Wall time of analysing one note that holds a single unbroken word of each length (letters
+     * only, and letters with full stops), with the default {@link TextLimits}: the cost must grow
+     * with the length, not its square.
+     */
+    public static void longWords(int[] lengths) {
+        CaseNotePipeline pipeline = new CaseNotePipeline(new OpenNlpModels(), TextLimits.defaults());
+        pipeline.analyze("Warm up. Mum denies any domestic abuse.");
+        for (String unit : new String[] {"a", "a."}) {
+            for (int length : lengths) {
+                String text = "Note about the child. " + unit.repeat(length / unit.length()) + " End of note.";
+                long t0 = System.nanoTime();
+                TextAnalysis analysis = pipeline.analyze(text);
+                System.out.printf(Locale.ROOT, "word of %,7d characters ('%s' repeated): %6.2f s, %d sentences, %d warning(s)%n",
+                        length, unit, (System.nanoTime() - t0) / 1e9, analysis.sentences().size(), analysis.warnings().size());
+            }
+        }
+    }
+
     private static void run(String label, CaseNotePipeline pipeline, List<String> notes, int threads) throws Exception {
         AtomicLong sentences = new AtomicLong();
         AtomicLong entities = new AtomicLong();

@@ -50,8 +50,16 @@ public final class EmbeddedOpenSearch {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
+    private final boolean preflight;
+
     public EmbeddedOpenSearch(EmbeddedProperties properties) {
+        this(properties, true);
+    }
+
+    /** @param preflight check that the ports are free before launching (off only to test the server's own failure) */
+    EmbeddedOpenSearch(EmbeddedProperties properties, boolean preflight) {
         this.properties = properties;
+        this.preflight = preflight;
     }
 
     public URI url() {
@@ -79,10 +87,12 @@ public final class EmbeddedOpenSearch {
                     return current;
                 }
                 recoverStalePid();
+                checkPortsFree();
                 Path distribution = unpack();
                 writeConfiguration(distribution);
-                launch(distribution);
-                return awaitHealthy();
+                StartFailure.Marks marks = StartFailure.Marks.of(logFiles());
+                launch(distribution, marks);
+                return awaitHealthy(marks);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded OpenSearch in " + properties.home(), e);
@@ -168,7 +178,7 @@ public final class EmbeddedOpenSearch {
             // the start timeout, then replace it.
             log.info("OpenSearch pid {} is alive but not answering yet; waiting", pid.get());
             try {
-                awaitHealthy();
+                awaitHealthy(StartFailure.Marks.of(logFiles()));
                 return;
             } catch (IllegalStateException e) {
                 ProcessHandle.of(pid.get()).ifPresent(ProcessHandle::destroyForcibly);
@@ -303,7 +313,49 @@ public final class EmbeddedOpenSearch {
         Files.writeString(distribution.resolve("config").resolve("jvm.options"), jvmOptions);
     }
 
-    private void launch(Path distribution) throws IOException {
+    /**
+     * Fails at once, naming the port and its setting, when something that is not this server
+     * holds the HTTP or transport port (OpenSearch would otherwise start, fail to bind and exit).
+     */
+    void checkPortsFree() {
+        if (!preflight) {
+            return;
+        }
+        if (!portFree(properties.httpPort())) {
+            throw new IllegalStateException("cannot start OpenSearch: HTTP port " + properties.httpPort()
+                    + " on 127.0.0.1 is in use by a program that is not an OpenSearch server of this home; "
+                    + "set tessera.opensearch.embedded.port to a free port");
+        }
+        if (!portFree(properties.transportPort())) {
+            throw new IllegalStateException("cannot start OpenSearch: transport port " + properties.transportPort()
+                    + " on 127.0.0.1 is in use by another program; set tessera.opensearch.embedded.transport-port"
+                    + " to a free port (default: the HTTP port + 100)");
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The server's own log and the launcher's capture of its console. */
+    private List<Path> logFiles() {
+        Path logs = properties.home().resolve("logs");
+        return List.of(logs.resolve(CLUSTER_NAME + ".log"), logs.resolve("launch.log"));
+    }
+
+    private IllegalStateException exitedDuringStart(String what, StartFailure.Marks marks) {
+        String reason = StartFailure.read(marks).map(StartFailure::message)
+                .orElse("it wrote no reason; see " + properties.home().resolve("logs"));
+        return new IllegalStateException("OpenSearch " + what + ": " + reason);
+    }
+
+    private void launch(Path distribution, StartFailure.Marks marks) throws IOException {
         List<String> command = new ArrayList<>();
         boolean root = ProcessUser.isRoot();
         if (root) {
@@ -326,8 +378,7 @@ public final class EmbeddedOpenSearch {
         try {
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("OpenSearch failed to start (exit " + exit + "); see " + launchLog
-                        + " and " + properties.home().resolve("logs"));
+                throw exitedDuringStart("exited during start (launcher exit code " + exit + ")", marks);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -335,8 +386,15 @@ public final class EmbeddedOpenSearch {
         }
     }
 
-    private EngineStatus awaitHealthy() {
-        Instant deadline = Instant.now().plus(properties.startTimeout());
+    /**
+     * Waits for a green or yellow cluster. The server deletes its pid file when it exits, so a
+     * server that dies during start (a port taken, no memory, no permission) is noticed by its
+     * process being gone, and reported at once with the reason from its log.
+     */
+    private EngineStatus awaitHealthy(StartFailure.Marks marks) {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(properties.startTimeout());
+        Long seenPid = null;
         while (Instant.now().isBefore(deadline)) {
             EngineStatus status = status();
             if (status.running() && ("green".equals(status.health()) || "yellow".equals(status.health()))) {
@@ -344,9 +402,14 @@ public final class EmbeddedOpenSearch {
                 return status;
             }
             Optional<Long> pid = readPid();
-            if (pid.isPresent() && ProcessHandle.of(pid.get()).map(p -> !p.isAlive()).orElse(true)) {
-                throw new IllegalStateException("OpenSearch (pid " + pid.get() + ") exited during start; see "
-                        + properties.home().resolve("logs"));
+            if (pid.isPresent()) {
+                seenPid = pid.get();
+            }
+            boolean alive = (seenPid != null && ProcessHandle.of(seenPid).map(ProcessHandle::isAlive).orElse(false))
+                    || serverProcessOfThisHome().isPresent();
+            // The daemon writes its pid file a moment after the launcher returns: allow it that moment.
+            if (!alive && (seenPid != null || Duration.between(started, Instant.now()).toSeconds() >= 5)) {
+                throw exitedDuringStart((seenPid == null ? "" : "(pid " + seenPid + ") ") + "exited during start", marks);
             }
             try {
                 Thread.sleep(500);
@@ -356,7 +419,19 @@ public final class EmbeddedOpenSearch {
             }
         }
         throw new IllegalStateException("OpenSearch did not become healthy within " + properties.startTimeout()
+                + StartFailure.read(marks).map(f -> "; its log says: " + f.message()).orElse("")
                 + "; see " + properties.home().resolve("logs"));
+    }
+
+    /** A running OpenSearch JVM started from this home's distribution, found by its command line. */
+    private Optional<ProcessHandle> serverProcessOfThisHome() {
+        String home = properties.home().toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String cmd = p.info().commandLine().orElse("");
+                    return cmd.contains("org.opensearch.bootstrap.OpenSearch") && cmd.contains(home);
+                })
+                .findFirst();
     }
 
     private Optional<JsonNode> getJson(String path) {

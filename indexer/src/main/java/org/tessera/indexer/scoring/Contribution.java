@@ -4,8 +4,10 @@ import java.time.LocalDate;
 
 /**
  * One line of a score's explanation: a hit and every factor that turned it into points.
- * {@code contribution = rawWeight * decay * repeatFactor * householdFactor * breadthFactor} for a
+ * {@code contribution = rawWeight * decay * repeatFactor * householdFactor * contextFactor * breadthFactor} for a
  * counting hit and 0 for one kept only for display ({@code counts == false}).
+ *
+ * {@code contextFactor} is below 1 for a historical or uncertain hit ({@code context_weights} in scoring.yaml).
  *
  * @param concern the concern the indicator reports (its id when the catalogue names none)
  */
@@ -30,6 +32,7 @@ public record Contribution(
         double decay,
         double repeatFactor,
         double householdFactor,
+        double contextFactor,
         double breadthFactor,
         double contribution) {
 }

@@ -57,7 +57,7 @@ public final class EventDocuments {
                     h.hasNonNull("weight") ? h.get("weight").asDouble() : null,
                     // A hit without the flag counts: the percolator marks the ones that must not.
                     h.path("counts").asBoolean(true),
-                    text(h, "context"), text(h, "evidence"), text(h, "field"), personIds, text(h, "method")));
+                    labels(h.get("context")), text(h, "evidence"), text(h, "field"), personIds, text(h, "method")));
         }
         return Optional.of(new RiskEvent(id, date, text(source, "agency"), text(source, "record_type"), people, hits));
     }
@@ -72,6 +72,22 @@ public final class EventDocuments {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * A hit's context labels as one comma-separated string: the index stores them as an array
+     * ({@code ["uncertain","historical"]}), older documents as one string; null when there are none.
+     */
+    public static String labels(JsonNode context) {
+        if (context == null || context.isNull() || context.isMissingNode()) {
+            return null;
+        }
+        if (!context.isArray()) {
+            return context.asText().isBlank() ? null : context.asText();
+        }
+        List<String> labels = new ArrayList<>();
+        context.forEach(label -> labels.add(label.asText()));
+        return labels.isEmpty() ? null : String.join(",", labels);
     }
 
     private static String text(JsonNode node, String field) {

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.tessera.indexer.common.SpreadsheetCells;
 
-/** File formats of {@code tessera export}: CSV with a header row, or one JSON object per line. */
+/**
+ * File formats of {@code tessera export}: CSV with a header row (cells a spreadsheet would run as
+ * a formula get a leading apostrophe, see {@link SpreadsheetCells}), or one JSON object per line.
+ */
 public enum ExportFormat {
     CSV, JSONL;
 
@@ -22,7 +26,7 @@ public enum ExportFormat {
                     CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.toArray(String[]::new)).get());
                     yield row -> {
                         try {
-                            printer.printRecord(columns.stream().map(c -> cell(row.get(c))).toList());
+                            printer.printRecord(columns.stream().map(c -> SpreadsheetCells.neutralise(cell(row.get(c)))).toList());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

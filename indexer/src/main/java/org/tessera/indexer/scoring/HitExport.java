@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class HitExport {
 
-    public static final List<String> COLUMNS = List.of("event_id", "event_date", "agency", "record_type", "indicator_id",
+    public static final List<String> COLUMNS = List.of("event_id", "source", "record_id", "event_date", "agency", "record_type", "indicator_id",
             "indicator_version", "severity", "weight", "counts", "context", "field", "evidence_start", "evidence_end",
             "method", "hit_person_ids", "child_ids", "person_ids");
 
@@ -35,10 +35,12 @@ public final class HitExport {
         int[] count = {0};
         JsonNode query = EventQueries.bool("filter", EventQueries.hasHits(), EventQueries.dateRange(null, asOf));
         queries.scroll(queries.connection().alias("events"), query,
-                List.of("event_id", "event_date", "agency", "record_type", "hits", "child_ids", "person_ids"), (id, source) -> {
+                List.of("event_id", "source", "record_id", "event_date", "agency", "record_type", "hits", "child_ids", "person_ids"), (id, source) -> {
                     for (JsonNode hit : source.path("hits")) {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("event_id", source.path("event_id").asText(id));
+                        row.put("source", text(source, "source"));
+                        row.put("record_id", text(source, "record_id"));
                         row.put("event_date", text(source, "event_date"));
                         row.put("agency", text(source, "agency"));
                         row.put("record_type", text(source, "record_type"));
@@ -47,7 +49,7 @@ public final class HitExport {
                         row.put("severity", text(hit, "severity"));
                         row.put("weight", number(hit, "weight"));
                         row.put("counts", hit.path("counts").asBoolean(true));
-                        row.put("context", text(hit, "context"));
+                        row.put("context", EventDocuments.labels(hit.get("context")));
                         row.put("field", text(hit, "field"));
                         row.put("evidence_start", number(hit, "evidence_start"));
                         row.put("evidence_end", number(hit, "evidence_end"));

@@ -151,7 +151,7 @@ public final class RiskScorer {
             contributions.add(new Contribution(c.event.eventId(), c.hit.indicatorId(), c.concern, c.hit.indicatorVersion(),
                     title(c.hit.indicatorId()), c.event.date(), c.event.agency(), c.event.recordType(), c.severity,
                     c.reach, c.counting, c.hit.context(), c.hit.evidence(), c.hit.field(), c.rawWeight, c.ageDays,
-                    c.halfLife, c.decay, c.counting ? c.repeatFactor : 0, c.householdFactor, breadth, points));
+                    c.halfLife, c.decay, c.counting ? c.repeatFactor : 0, c.householdFactor, c.contextFactor, breadth, points));
         }
         contributions.sort(Comparator.comparing(Contribution::counts).reversed()
                 .thenComparing(Comparator.comparingDouble(Contribution::contribution).reversed())
@@ -254,7 +254,7 @@ public final class RiskScorer {
         double decay = Math.pow(0.5, ageDays / halfLife);
         double household = reach == Reach.DIRECT ? 1 : parameters.householdFactor();
         return new Candidate(event, hit, concern(hit.indicatorId()), reach, severity, raw, ageDays, halfLife, decay, household,
-                hit.counts() && !signal);
+                parameters.contextWeights().factor(hit.context()), hit.counts() && !signal);
     }
 
     private static final class Candidate {
@@ -268,12 +268,14 @@ public final class RiskScorer {
         final double halfLife;
         final double decay;
         final double householdFactor;
+        final double contextFactor;
         /** The hit scores: it counts (not negated, hypothetical...) and is not a weight-0 signal. */
         final boolean counting;
         double repeatFactor = 1;
 
         Candidate(RiskEvent event, RiskEvent.Hit hit, String concern, Reach reach, Severity severity, double rawWeight, double ageDays,
-                  double halfLife, double decay, double householdFactor, boolean counting) {
+                  double halfLife, double decay, double householdFactor, double contextFactor, boolean counting) {
+            this.contextFactor = contextFactor;
             this.counting = counting;
             this.event = event;
             this.hit = hit;
@@ -288,7 +290,7 @@ public final class RiskScorer {
         }
 
         double base() {
-            return rawWeight * decay * householdFactor;
+            return rawWeight * decay * householdFactor * contextFactor;
         }
     }
 }

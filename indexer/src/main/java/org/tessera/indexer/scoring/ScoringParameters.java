@@ -32,6 +32,7 @@ import java.util.Set;
  * @param bands               score thresholds of the amber and red bands
  * @param velocityWindowDays  N in velocity = (score now - score N days ago) * 30 / N
  * @param watchlist           defaults of the watchlist
+ * @param contextWeights      the factor on a counting hit said historically or with uncertainty (evidence, but weaker)
  */
 public record ScoringParameters(
         WeightSource weightFrom,
@@ -44,7 +45,8 @@ public record ScoringParameters(
         Breadth breadth,
         Bands bands,
         int velocityWindowDays,
-        Watchlist watchlist) {
+        Watchlist watchlist,
+        ContextWeights contextWeights) {
 
     public static final String CLASSPATH_FILE = "mappings/scoring.yaml";
 
@@ -93,6 +95,36 @@ public record ScoringParameters(
         }
     }
 
+    /**
+     * The factor on a counting hit whose context is historical ("in 2019", "previously") or uncertain
+     * ("possible", "allegation", "?"): such a hit stays visible as evidence and scores at this fraction
+     * of its weight; with both labels the smaller factor applies.
+     */
+    public record ContextWeights(double historical, double uncertain) {
+        public static final ContextWeights NONE = new ContextWeights(1.0, 1.0);
+
+        public ContextWeights {
+            require(historical >= 0 && historical <= 1, "context_weights.historical must be in [0, 1]");
+            require(uncertain >= 0 && uncertain <= 1, "context_weights.uncertain must be in [0, 1]");
+        }
+
+        /** @param labels a hit's context labels, comma-separated as stored ({@code "uncertain,historical"}); null is affirmed */
+        public double factor(String labels) {
+            if (labels == null || labels.isEmpty()) {
+                return 1.0;
+            }
+            double factor = 1.0;
+            for (String label : labels.split(",")) {
+                switch (label.strip()) {
+                    case "historical" -> factor = Math.min(factor, historical);
+                    case "uncertain" -> factor = Math.min(factor, uncertain);
+                    default -> { }
+                }
+            }
+            return factor;
+        }
+    }
+
     public ScoringParameters {
         require(weightFrom != null, "weight_from is required");
         severityWeights = complete(severityWeights, "severity_weights");
@@ -103,6 +135,7 @@ public record ScoringParameters(
         require(maxAgeDays > 0, "max_age_days must be positive");
         require(breadth != null && bands != null && watchlist != null, "breadth, bands and watchlist are required");
         require(velocityWindowDays > 0, "velocity_window_days must be positive");
+        contextWeights = contextWeights == null ? ContextWeights.NONE : contextWeights;
     }
 
     /** The defaults documented in {@code docs/scoring.md}, identical to the shipped {@code mappings/scoring.yaml}. */
@@ -114,7 +147,8 @@ public record ScoringParameters(
                 new Breadth(365, 0.25, 2.0),
                 new Bands(5.0, 10.0),
                 30,
-                new Watchlist(90, 3, 0.75, 2.0));
+                new Watchlist(90, 3, 0.75, 2.0),
+                new ContextWeights(0.5, 0.5));
     }
 
     public double weight(Severity severity) {
@@ -146,11 +180,13 @@ public record ScoringParameters(
     }
 
     private static final Set<String> KEYS = Set.of("weight_from", "severity_weights", "half_life_days", "repeat_factor",
-            "household_factor", "household_backfill_days", "max_age_days", "breadth", "bands", "velocity_window_days", "watchlist");
+            "household_factor", "household_backfill_days", "max_age_days", "breadth", "bands", "velocity_window_days", "watchlist",
+            "context_weights");
     private static final Map<String, Set<String>> SECTION_KEYS = Map.of(
             "breadth", Set.of("window_days", "per_extra_agency", "max_multiplier"),
             "bands", Set.of("amber", "red"),
-            "watchlist", Set.of("period_days", "min_concerns", "min_concern_points", "min_rise"));
+            "watchlist", Set.of("period_days", "min_concerns", "min_concern_points", "min_rise"),
+            "context_weights", Set.of("historical", "uncertain"));
 
     /** Parses YAML; missing keys take the defaults, unknown keys and invalid values are errors naming {@code origin}. */
     static ScoringParameters parse(byte[] yaml, String origin) {
@@ -203,11 +239,14 @@ public record ScoringParameters(
         double minConcerns = r.number("watchlist.min_concerns", d.watchlist().minConcerns());
         double minConcernPoints = r.number("watchlist.min_concern_points", d.watchlist().minConcernPoints());
         double minRise = r.number("watchlist.min_rise", d.watchlist().minRise());
+        double historical = r.number("context_weights.historical", d.contextWeights().historical());
+        double uncertain = r.number("context_weights.uncertain", d.contextWeights().uncertain());
         if (problems.isEmpty()) {
             try {
                 return new ScoringParameters(weightFrom, weights, halfLives, repeat, household, backfill, maxAge,
                         new Breadth((int) windowDays, perAgency, maxMultiplier), new Bands(amber, red), velocity,
-                        new Watchlist((int) period, (int) minConcerns, minConcernPoints, minRise));
+                        new Watchlist((int) period, (int) minConcerns, minConcernPoints, minRise),
+                        new ContextWeights(historical, uncertain));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

@@ -20,6 +20,7 @@ import org.tessera.indexer.synthetic.notes.NoteComposer;
 import org.tessera.indexer.synthetic.output.AgencyOutputs;
 import org.tessera.indexer.synthetic.output.DocumentWriter;
 import org.tessera.indexer.synthetic.output.GroundTruthWriter;
+import org.tessera.indexer.synthetic.output.LayoutSet;
 import org.tessera.indexer.synthetic.output.WriterContext;
 import org.tessera.indexer.synthetic.population.Gazetteer;
 import org.tessera.indexer.synthetic.population.Household;
@@ -41,9 +42,16 @@ import org.tessera.indexer.synthetic.population.Organisations;
 public final class CountyGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(CountyGenerator.class);
     private final GeneratorSettings settings;
+    private final LayoutSet layouts;
 
     public CountyGenerator(GeneratorSettings settings) {
+        this(settings, LayoutSet.CLASSIC);
+    }
+
+    /** @param layouts the agencies' export layouts (see {@link LayoutSet}) */
+    public CountyGenerator(GeneratorSettings settings, LayoutSet layouts) {
         this.settings = settings;
+        this.layouts = layouts;
     }
 
     /**
@@ -88,7 +96,7 @@ public final class CountyGenerator {
                 settings.writeNoteAnnotations())) {
             DocumentWriter docs = new DocumentWriter(data.resolve("documents"), settings.documentRate(), truth);
             WriterContext ctx = new WriterContext(names, orgs, new IdentityNoise(names), composer, truth, docs);
-            try (AgencyOutputs outputs = new AgencyOutputs(ctx, data)) {
+            try (AgencyOutputs outputs = new AgencyOutputs(ctx, data, layouts)) {
                 for (long i = 0; children < settings.children(); i++) {
                     SplittableRandom rng = new SplittableRandom(mix(settings.seed(), i));
                     Household hh = factory.create(i, rng);

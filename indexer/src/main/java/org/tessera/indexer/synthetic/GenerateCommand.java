@@ -41,6 +41,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-annotations", description = "Do not write note_annotations.jsonl to the ground truth")
     boolean noAnnotations;
 
+    @Option(names = "--layouts", defaultValue = "CLASSIC",
+            description = "Agency export layouts: CLASSIC, or ONBOARDING (household lists, SURNAME Forename, FHIR-like JSON names, "
+                    + "academic year + term with session counts; needs mapping language v2). Default: ${DEFAULT-VALUE}")
+    org.tessera.indexer.synthetic.output.LayoutSet layouts;
+
     @Option(names = "--bench", description = "Print elapsed time, records/s and peak heap")
     boolean bench;
 
@@ -52,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorSettings p = GeneratorSettings.preset(preset, seed, years, endDate);
         GeneratorSettings s = new GeneratorSettings(p.seed(), p.children(), p.years(), p.endDate(), templates,
                 p.documentRate(), p.writeNoteAnnotations() && !noAnnotations);
-        GenerationSummary summary = new CountyGenerator(s).generate(out);
+        GenerationSummary summary = new CountyGenerator(s, layouts).generate(out);
         var w = spec == null ? new java.io.PrintWriter(System.out, true) : spec.commandLine().getOut();
         w.printf("Generated %,d households, %,d children, %,d records, %,d documents into %s%n", summary.households(),
                 summary.children(), summary.records(), summary.documents(), out);

@@ -166,6 +166,84 @@ class TikaTextExtractorTest {
         return Path.of(TikaTextExtractorTest.class.getResource("/extraction/" + name).toURI());
     }
 
+    @Test
+    void quarantinesAPlainZipRenamedOdtAsTheWrongTypeNotAsAnEmptyDocument() throws IOException {
+        Path odt = dir.resolve("minutes.odt");
+        Files.write(odt, zip("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)));
+        assertThat(extractor.extract(odt)).isInstanceOfSatisfying(Quarantined.class, q -> {
+            assertThat(q.reason()).isEqualTo(Reason.WRONG_TYPE);
+            assertThat(q.detail()).contains("'mimetype'").contains(".odt");
+        });
+    }
+
+    @Test
+    void quarantinesAZipBombRenamedDocxAsABombNotAsCorrupt() throws IOException {
+        Path docx = dir.resolve("report.docx");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(docx))) {
+            out.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertThat(extractor.extract(docx)).isInstanceOfSatisfying(Quarantined.class, q -> assertThat(q.reason()).isEqualTo(Reason.ZIP_BOMB));
+    }
+
+    @Test
+    void quarantinesAnEncryptedZipRenamedDocxAsEncryptedNotAsCorrupt() throws IOException {
+        byte[] bytes = zip("word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8));
+        // set the "encrypted" flag (general purpose bit 0) in the local and central headers, as zip -e does
+        for (int i = 0; i + 8 < bytes.length; i++) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4) {
+                bytes[i + 6] |= 1;
+            } else if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+                bytes[i + 8] |= 1;
+            }
+        }
+        Path docx = dir.resolve("locked.docx");
+        Files.write(docx, bytes);
+        assertThat(extractor.extract(docx)).isInstanceOfSatisfying(Quarantined.class, q -> assertThat(q.reason()).isEqualTo(Reason.ENCRYPTED));
+    }
+
+    @Test
+    void quarantinesAnEmailWithAZipBombAttachedInsteadOfIndexingItsFirstCharactersSilently() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+            out.putNextEntry(new ZipEntry("notes.txt"));
+            byte[] letters = "a".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 50; i++) {
+                out.write(letters);
+            }
+        }
+        Path eml = dir.resolve("referral.eml");
+        Files.writeString(eml, "From: school@example.org\nTo: mash@example.org\nSubject: Referral\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"XYZ\"\n\n--XYZ\nContent-Type: text/plain\n\nSee attached.\n"
+                + "--XYZ\nContent-Type: application/zip; name=\"notes.zip\"\nContent-Disposition: attachment; filename=\"notes.zip\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + java.util.Base64.getMimeEncoder().encodeToString(bomb.toByteArray())
+                + "\n--XYZ--\n");
+        assertThat(extractor.extract(eml)).isInstanceOfSatisfying(Quarantined.class, q -> {
+            assertThat(q.reason()).isEqualTo(Reason.ZIP_BOMB);
+            assertThat(q.detail()).contains("embedded part");
+        });
+    }
+
+    @Test
+    void quarantinesADocumentWithNoTextAndNoSidecar() throws IOException {
+        Path pdf = dir.resolve("blank-scan.pdf");
+        Files.write(pdf, pdf("", null));
+        assertThat(extractor.extract(pdf)).isInstanceOfSatisfying(Quarantined.class, q -> assertThat(q.reason()).isEqualTo(Reason.NO_TEXT));
+    }
+
+    @Test
+    void theTruncationWarningSaysHowMuchWasKeptAndWhichSettingCutIt() throws IOException {
+        Path txt = dir.resolve("long.txt");
+        Files.writeString(txt, "word ".repeat(100_000));
+        Extracted e = (Extracted) extractor.extract(txt);
+        assertThat(e.warnings()).singleElement().asString()
+                .matches("text cut at the character limit: 200,000 of 500,00\\d characters kept \\(" + ExtractionLimits.MAX_CHARACTERS + "\\)");
+    }
+
     private static byte[] zip(String entry, byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

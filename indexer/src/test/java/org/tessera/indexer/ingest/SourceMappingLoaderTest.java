@@ -120,4 +120,78 @@ class SourceMappingLoaderTest {
         assertThat(RowMapper.splitFullName("SMITH, Mary Ann")).containsExactly("Mary Ann", "SMITH");
         assertThat(RowMapper.splitFullName("Cher")).containsExactly(null, "Cher");
     }
+
+    private static void rejects(String people, String record, String path, String problem) {
+        String yaml = """
+                source: v2
+                agency: housing
+                files: ["v2*.csv"]
+                record:
+                  id: ref
+                  type: eviction
+                  date: { column: d, formats: ["dd/MM/yyyy"] }
+                """ + record + (people.isEmpty() ? "" : "people:\n" + people);
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("test.yaml").hasMessageContaining(path).hasMessageContaining(problem);
+    }
+
+    @Test
+    void rejectsBadV2ConfigurationWithFileAndKeyPath() {
+        rejects("  - role: household_member\n    list: { column: hh, pattern: \"(?<name>[^(]+\" }\n    full_name: name\n",
+                "", "people[0].list.pattern", "bad pattern");
+        rejects("  - role: household_member\n    list: { column: hh, pattern: \"([^(]+)\" }\n",
+                "", "people[0].list.pattern", "named group");
+        rejects("  - role: household_member\n    list: { column: hh, unmatched: maybe }\n",
+                "", "people[0].list.unmatched", "expected warning or error");
+        rejects("  - role: subject\n    full_name: n\n    name_format: surname_first\n",
+                "", "people[0].name_format", "family_first");
+        rejects("  - role: subject\n    full_name: n\n    titles: drop\n", "", "people[0].titles", "strip or keep");
+        rejects("", "  codes:\n    x: { column: given, element: first }\n", "record.codes.x.element", "whole number");
+        rejects("", "  codes:\n    x: { column: given, element: 0, join: \" \" }\n", "record.codes.x.join", "either element or join");
+        rejects("", "  codes:\n    x: { compute: \"100 * (a - b\" }\n", "record.codes.x.compute", "missing ')'");
+        rejects("", "  codes:\n    x: { compute: \"a + b\", column: c }\n", "record.codes.x.column", "compute takes only");
+        rejects("", "  codes:\n    x: { column: notes, capture: \"£(\" }\n", "record.codes.x.capture", "bad pattern");
+        rejects("", "  codes:\n    x: { column: notes, as: money }\n", "record.codes.x.as", "text or number");
+        rejects("", "  codes:\n    x: { column: risk, when: { column: t, is: [A], is_not: [B] } }\n", "record.codes.x.when", "either is or is_not");
+        rejects("", "  codes:\n    x: { column: risk, when: { col: t } }\n", "record.codes.x.when.col", "unknown key");
+        rejects("  - role: { compute: \"a + b\" }\n", "", "people[0].role", "computed value cannot give a canonical role");
+    }
+
+    @Test
+    void rejectsBadTermCalendarsAndDateTemplatesWithKeyPath() {
+        String base = """
+                source: v2
+                agency: education
+                files: ["v2*.csv"]
+                record:
+                  id: ref
+                  type: attendance
+                  date:
+                """;
+        assertThatThrownBy(() -> load(base + "    term_calendar: { academic_year: ay, term: t, terms: { AUT: { start: \"9/1\", end: \"12-20\" } } }\n"))
+                .hasMessageContaining("record.date.term_calendar.terms.AUT.start").hasMessageContaining("MM-dd");
+        assertThatThrownBy(() -> load(base + "    term_calendar: { academic_year: ay, term: t, at: middle }\n"))
+                .hasMessageContaining("record.date.term_calendar.at");
+        assertThatThrownBy(() -> load(base + "    term_calendar: { academic_year: ay }\n"))
+                .hasMessageContaining("record.date.term_calendar.term").hasMessageContaining("required key missing");
+        assertThatThrownBy(() -> load(base + "    term_calendar: { academic_year: ay, term: t }\n    column: d\n"))
+                .hasMessageContaining("record.date.term_calendar").hasMessageContaining("not both");
+        assertThatThrownBy(() -> load(base + "    column: \"{d}/{m\"\n    formats: [\"d/M/yyyy\"]\n"))
+                .hasMessageContaining("record.date.column").hasMessageContaining("unclosed");
+    }
+
+    @Test
+    void rejectsABadExcludeGlob() {
+        assertThatThrownBy(() -> load(MINIMAL + "exclude: [\"truth/[**\"]\n"))
+                .hasMessageContaining("exclude[0]").hasMessageContaining("bad glob");
+    }
+
+    @Test
+    void v1MappingsLoadWithV2DefaultsThatChangeNothing() {
+        SourceMapping m = load(MINIMAL);
+        assertThat(m.exclude()).isEmpty();
+        assertThat(m.people().getFirst().nameFormat()).isEqualTo(SourceMapping.NameFormat.AUTO);
+        assertThat(m.people().getFirst().list()).isNull();
+        assertThat(m.record().date().calendar()).isNull();
+    }
 }

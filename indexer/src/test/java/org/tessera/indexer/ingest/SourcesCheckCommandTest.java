@@ -65,4 +65,30 @@ class SourcesCheckCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("Mapping INVALID").contains("bad.yaml").contains("record.colour");
     }
+
+    @Test
+    void showsHowEachV2FieldIsReadAndWhichIndicatorsTheCodesFeed() {
+        Run r = run(ExtractReaderTest.resource("v2/computed.yaml").toString(),
+                "--sample", ExtractReaderTest.resource("v2/attendance_sessions.csv").toString(), "--examples", "0");
+        assertThat(r.out())
+                .contains("record.codes.attendance_pct").contains("computed 100 * (Possible - Authorised - Unauthorised) / Possible")
+                .contains("Indicators this mapping can feed through its codes")
+                .containsPattern("EDU01 +codes.attendance_pct")
+                .containsPattern("EDU04 +codes.unauthorised_sessions")
+                .contains("Codes no indicator reads").contains("present_sessions");
+        Run list = run(ExtractReaderTest.resource("v2/household-list.yaml").toString());
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("one per element of the list in household split by \";\"")
+                .contains("groups dob, name, rel").contains("titles taken off");
+        Run cond = run(ExtractReaderTest.resource("v2/conditional.yaml").toString());
+        assertThat(cond.out()).contains("only when Occurrence Type is DOMESTIC").contains("family name first");
+        Run term = run(ExtractReaderTest.resource("v2/term-dates.yaml").toString());
+        assertThat(term.out()).contains("term calendar: academic year Academic Year + term Term, at the term's start");
+        Run capture = run(ExtractReaderTest.resource("v2/capture.yaml").toString());
+        assertThat(capture.out()).contains("captured by /").contains("as a number").containsPattern("HOU03 +codes.arrears_amount");
+        Run json = run(ExtractReaderTest.resource("v2/json-arrays.yaml").toString());
+        assertThat(json.out()).contains("array element 0").contains("joined by \"+\"");
+        Run exclude = run(ExtractReaderTest.resource("v2/exclude/mapping.yaml").toString());
+        assertThat(exclude.out()).contains("excluded paths truth/** *_expected.csv");
+    }
 }

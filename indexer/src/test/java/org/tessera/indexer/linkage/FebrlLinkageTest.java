@@ -7,6 +7,7 @@ import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappings;
 import org.tessera.indexer.normalise.Nicknames;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class FebrlLinkageTest {
     static Metrics evaluate(String... files) { return evaluate(true, files); }
 
     static Metrics evaluate(boolean withIdentifiers, String... files) {
-        Path data = findUp(Path.of("shared", "data", "febrl"));
+        Path data = febrlData();
         SourceMappings mappings = SourceMappings.loadAll(findUp(Path.of("mappings", "sources")));
         List<PersonOccurrence> occurrences = new ArrayList<>();
         Map<String, String> entityByOccurrence = new HashMap<>();
@@ -101,6 +102,11 @@ class FebrlLinkageTest {
         long start = System.currentTimeMillis();
         LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
         long millis = System.currentTimeMillis() - start;
+        return score(result, entityByOccurrence, millis);
+    }
+
+    /** Pairwise counts of a result against the true entity of each occurrence. */
+    static Metrics score(LinkageResult result, Map<String, String> entityByOccurrence, long millis) {
         Map<String, Long> entitySizes = new HashMap<>();
         entityByOccurrence.values().forEach(e -> entitySizes.merge(e, 1L, Long::sum));
         long truePairs = entitySizes.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
@@ -116,13 +122,20 @@ class FebrlLinkageTest {
         return new Metrics(truePairs, predicted, correct, millis, result);
     }
 
-    /** Walks up from the working directory (the module dir under Maven) to find a relative path. */
+    /** The FEBRL files in this module's test resources ({@code febrl/README.md} says where they come from). */
+    static Path febrlData() {
+        try {
+            return Path.of(FebrlLinkageTest.class.getResource("/febrl/dataset3.csv").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Walks up from the working directory (the module dir under Maven) to a folder of the repository. */
     static Path findUp(Path relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(relative))) return dir.resolve(relative);
-            if (Files.isDirectory(dir.resolve("..").resolve(relative))) return dir.resolve("..").resolve(relative).normalize();
         }
-        throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath()
-                + " (FEBRL data is expected in shared/data/febrl beside the repository)");
+        throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -95,6 +95,14 @@ class FellegiSunterLinkerTest {
         };
     }
 
+    PersonOccurrence occ(String source, String event, int slot, String role, String given, String family, PartialDate dob, String address,
+                         String postcode, String gender, Map<String, String> ids) {
+        counter++;
+        String eventId = Ids.eventId(source, event);
+        return new PersonOccurrence(Ids.occurrenceId(eventId, slot), source, eventId, role, given, family, List.of(), dob, gender,
+                address, postcode, ids);
+    }
+
     PersonOccurrence occ(String source, String event, int slot, String given, String family, PartialDate dob, String postcode,
                          String gender, Map<String, String> ids) {
         counter++;
@@ -285,7 +293,9 @@ class FellegiSunterLinkerTest {
         LinkageSettings s = LinkageSettings.defaults();
         assertThat(r.reviewPairs()).isNotEmpty();
         assertThat(r.reviewPairs()).allSatisfy(p -> {
-            assertThat(p.matchProbability()).isBetween(s.reviewProbability(), s.autoMatchProbability());
+            // Above auto-match only when a guard refused the merge, and then the pair says which.
+            if (p.matchProbability() >= s.autoMatchProbability()) assertThat(p.reason()).contains("not merged");
+            assertThat(p.matchProbability()).isGreaterThanOrEqualTo(s.reviewProbability());
             assertThat(p.levels()).containsKeys("given_name", "family_name", "date_of_birth");
             assertThat(r.personIds().get(p.pair().first())).isNotEqualTo(r.personIds().get(p.pair().second()));
         });
@@ -296,14 +306,133 @@ class FellegiSunterLinkerTest {
         PartialDate d = PartialDate.of(LocalDate.of(2012, 3, 4));
         assertThat(Comparisons.dob(d, d)).isEqualTo(1);
         assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 4, 3)))).isEqualTo(2);
-        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 3, 5)))).isEqualTo(3);
-        assertThat(Comparisons.dob(d, PartialDate.ofYearMonth(2012, 3))).isEqualTo(4);
-        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 9, 9)))).isEqualTo(5);
-        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2001, 9, 9)))).isEqualTo(6);
+        // A year one keystroke out (a digit, two digits swapped) with day and month agreeing is a typo pattern of its own.
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2021, 3, 4)))).isEqualTo(3);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2017, 3, 4)))).isEqualTo(3);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(1984, 3, 4)))).isEqualTo(4);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 3, 5)))).isEqualTo(4);
+        assertThat(Comparisons.dob(d, PartialDate.ofYearMonth(2012, 3))).isEqualTo(5);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 9, 9)))).isEqualTo(6);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2001, 9, 9)))).isEqualTo(7);
         assertThat(Comparisons.dob(d, null)).isZero();
         assertThat(Comparisons.withinOneEdit("4223", "4232")).isTrue();
         assertThat(Comparisons.withinOneEdit("4223", "4323")).isTrue();
         assertThat(Comparisons.withinOneEdit("4223", "5323")).isFalse();
+    }
+
+    @Test
+    void gradesIdentifierDistanceInEdits() {
+        assertThat(Comparisons.editsAtMost("4669721", "4669721", 0)).isTrue();
+        assertThat(Comparisons.editsAtMost("4669721", "4696721", 1)).isTrue(); // adjacent swap
+        assertThat(Comparisons.editsAtMost("4669721", "4696731", 1)).isFalse();
+        assertThat(Comparisons.editsAtMost("4669721", "4696731", 2)).isTrue();
+        assertThat(Comparisons.editsAtMost("4669721", "1016062", 2)).isFalse();
+        Comparisons cmp = new Comparisons(Nicknames.uk());
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        java.util.function.Function<String, Features> ref = v -> new Features(occ("x", "r" + v, 0, "ann", "lee", null, null, null, Map.of("local_ref", v)), dm);
+        Features base = ref.apply("4669721");
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669721")), MatchModel.IDENTIFIER)).isEqualTo(1);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669722")), MatchModel.IDENTIFIER)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4696731")), MatchModel.IDENTIFIER)).isEqualTo(3);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("1016062")), MatchModel.IDENTIFIER)).isEqualTo(4);
+    }
+
+    @Test
+    void readsNamesWrittenTheOtherWayRoundAndMistypedAsSwapped() {
+        Comparisons cmp = new Comparisons(Nicknames.uk());
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        Features sarah = new Features(occ("x", "s1", 0, "sarah", "cooper", null, null, null, Map.of()), dm);
+        Features swapped = new Features(occ("x", "s2", 0, "cooper", "sarha", null, null, null, Map.of()), dm);
+        Features other = new Features(occ("x", "s3", 0, "mark", "zander", null, null, null, Map.of()), dm);
+        assertThat(Comparisons.level(cmp.compare(sarah, swapped), MatchModel.GIVEN)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(sarah, swapped), MatchModel.FAMILY)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(sarah, other), MatchModel.GIVEN)).isEqualTo(9);
+    }
+
+    /** Issue #18 (2): "amy sarri" and "a sarri" with one date of birth, postcode and identifier are one person. */
+    @Test
+    void mergesAnInitialWithTheNameItAbbreviates() {
+        Truth t = population(53);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(1979, 5, 14));
+        PersonOccurrence full = occ("health", "I-1", 0, "subject", "amy", "sarri", dob, "4 Mill Lane", "NR3 2QT", "F", Map.of("local_ref", "5521870"));
+        PersonOccurrence initial = occ("police", "I-2", 0, "subject", "a", "sarri", dob, null, "NR3 2QT", "F", Map.of("local_ref", "5521870"));
+        occ.addAll(List.of(full, initial));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(full.occurrenceId())).isEqualTo(r.personIds().get(initial.occurrenceId()));
+    }
+
+    /** Issue #18 (1): a year of birth one typo pattern away, everything else agreeing, is the same person. */
+    @Test
+    void mergesAMistypedYearOfBirthWhenDayMonthAndEverythingElseAgree() {
+        Truth t = population(59);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence a = occ("health", "Y-1", 0, "subject", "isabelle", "liston", PartialDate.of(LocalDate.of(1946, 8, 21)), "96 Federal Highway",
+                "NR7 8LB", "F", Map.of("local_ref", "7012345"));
+        PersonOccurrence b = occ("police", "Y-2", 0, "subject", "isabelle", "liston", PartialDate.of(LocalDate.of(1964, 8, 21)), "96 Federal Highway",
+                "NR7 8LB", "F", Map.of("local_ref", "7012345"));
+        occ.addAll(List.of(a, b));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(a.occurrenceId())).isEqualTo(r.personIds().get(b.occurrenceId()));
+    }
+
+    /** Household evidence counts once: twins share family name, address, postcode and birthday, not their first names. */
+    @Test
+    void keepsTwinsOfOneHouseholdApartWhenOnlyTheirFirstNamesDiffer() {
+        Truth t = population(61);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        // Households: every family shares its address and postcode, so the model can see the dependence.
+        for (int h = 0; h < 120; h++) {
+            String address = (h + 1) + " Fuller Close", postcode = "NR9 " + (h % 9) + "X" + (char) ('A' + h % 26);
+            String family = FAMILY[h % FAMILY.length] + (h / FAMILY.length);
+            for (int m = 0; m < 3; m++) {
+                occ.add(occ("housing", "HH-" + h + "-" + m, 0, "subject", GIVEN[(h + m * 7) % GIVEN.length], family,
+                        PartialDate.of(LocalDate.of(1975 + m * 15, 1 + m, 3 + h % 20)), address, postcode, null, Map.of("local_ref", String.format("%07d", (h * 7919 + m * 1_299_709) % 10_000_000))));
+            }
+        }
+        PartialDate dob = PartialDate.of(LocalDate.of(2003, 4, 11));
+        PersonOccurrence christopher = occ("health", "T-1", 0, "subject", "christopher", "turner", dob, "69 Fuller Close", "NR14 2XL", "M", Map.of("local_ref", "2084496"));
+        PersonOccurrence leon = occ("school", "T-2", 0, "subject", "leon", "turner", dob, "69 Fuller Close", "NR14 2XL", "M", Map.of("local_ref", "6523303"));
+        occ.addAll(List.of(christopher, leon));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.model().dependence()[7]).as("family, address and postcode agreeing counted once").isGreaterThan(0);
+        assertThat(r.personIds().get(christopher.occurrenceId())).isNotEqualTo(r.personIds().get(leon.occurrenceId()));
+    }
+
+    /** Issue #21 (5): a housing lead tenant without a date of birth, in a parent's role, never merges into a child at her address. */
+    @Test
+    void neverMergesAnAdultRoleWithoutDateOfBirthIntoAChild() {
+        Truth t = population(67);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2021, 2, 9));
+        List<PersonOccurrence> daughter = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            daughter.add(occ("health", "E-" + k, 0, "subject", "esme", "shepherd-lawrence", born, "12 Rowan Way", "NR8 3EL", "F", Map.of()));
+        }
+        PersonOccurrence mother = occ("housing", "TEN-1", 0, "parent", "esme", "shepherd-lawrence", null, "12 Rowan Way", "NR8 3EL", "F", Map.of());
+        occ.addAll(daughter);
+        occ.add(mother);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(daughter.get(1).occurrenceId())).isEqualTo(r.personIds().get(daughter.get(0).occurrenceId()));
+        assertThat(r.personIds().get(mother.occurrenceId())).isNotEqualTo(r.personIds().get(daughter.get(0).occurrenceId()));
+        // The match is not dropped: a reviewer sees it with the reason it was not merged.
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(mother.occurrenceId());
+            assertThat(p.reason()).contains("adult role");
+        });
+    }
+
+    @Test
+    void decidesAgeFromTheDataNotTheClock() {
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        List<Features> f = new ArrayList<>();
+        for (int y = 1970; y <= 2024; y++) f.add(new Features(occ("x", "a" + y, 0, "ann", "lee", PartialDate.ofYear(y), null, null, Map.of()), dm));
+        f.add(new Features(occ("x", "typo", 0, "ann", "lee", PartialDate.ofYear(2094), null, null, Map.of()), dm)); // a mistyped year
+        AgeRoles ages = AgeRoles.of(f.toArray(Features[]::new));
+        assertThat(ages.isChild(PartialDate.ofYear(2021))).isTrue();
+        assertThat(ages.isChild(PartialDate.ofYear(2005))).isFalse();
+        assertThat(AgeRoles.isAdultRole("mother")).isTrue();
+        assertThat(AgeRoles.isAdultRole("subject")).isFalse();
     }
 
     @Test

@@ -26,6 +26,11 @@ class NormaliseTest {
         assertThat(Names.isPlaceholderGivenName("Unborn")).isTrue();
         assertThat(Names.isPlaceholderGivenName("Sienna")).isFalse();
         assertThat(Names.isPlaceholderGivenName("Babette")).isFalse();
+        assertThat(Names.isPlaceholderGivenName("Twin A")).isTrue();
+        // A one-letter given name is an initial (Amy Sarri written "A Sarri"), not an unnamed newborn.
+        assertThat(Names.isPlaceholderGivenName("A")).isFalse();
+        assertThat(Names.isPlaceholderGivenName("I")).isFalse();
+        assertThat(Names.isPlaceholderGivenName("2")).isFalse();
         assertThat(Names.isPlaceholderGivenName(null)).isFalse();
     }
 

@@ -157,7 +157,7 @@ class ScoringIT {
         List<String> lines = csv.toString().lines().toList();
         assertThat(lines.getFirst()).isEqualTo(String.join(",", HitExport.COLUMNS));
         assertThat(lines).hasSize(rows + 1);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("education:NOTE-3,2025-06-20,education,welfare_note,NEG02,1,medium,,false,negated,text"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("education:NOTE-3,education_extract,NOTE-3,2025-06-20,education,welfare_note,NEG02,1,medium,,false,\"negated,historical\",text"));
         assertThat(lines).noneSatisfy(l -> assertThat(l).contains("INC-900"));
         assertThat(csv.toString()).doesNotContain("unkempt");
 

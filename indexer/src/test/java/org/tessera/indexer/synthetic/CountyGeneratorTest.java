@@ -38,6 +38,9 @@ class CountyGeneratorTest {
     private static final Set<String> HIGH = Set.of("PAR02", "PAR05", "PAR06", "PAR11", "PAR12", "PHY01", "PHY03",
             "PHY09", "SEX01", "EMO02", "EMO03", "EMO05", "EXP05", "HLT03", "MIS02", "NEG12", "CJ01");
 
+    private static final Set<String> ONBOARDING_SOURCES = Set.of("police_occurrences", "housing_tenancy_household",
+            "health_ae_fhir", "education_attendance_terms");
+
     @TempDir
     static Path tmp;
     static Path out;
@@ -106,8 +109,10 @@ class CountyGeneratorTest {
         List<String> sources;
         try (Stream<Path> s = Files.list(mappings)) {
             // The FEBRL reference sets have mappings too; they are not the county's layouts.
+            // The ONBOARDING layouts' mappings read the other layout set (OnboardingLayoutsTest).
             sources = s.map(p -> p.getFileName().toString().replace(".yaml", ""))
-                    .filter(name -> !name.startsWith("febrl")).sorted().toList();
+                    .filter(name -> !name.startsWith("febrl")).filter(name -> !ONBOARDING_SOURCES.contains(name))
+                    .sorted().toList();
         }
         assertThat(sources).hasSize(15);
         assertThat(summary.recordsPerSource().keySet()).containsExactlyInAnyOrderElementsOf(sources);

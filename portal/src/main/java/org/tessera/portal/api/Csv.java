@@ -12,10 +12,7 @@ final class Csv {
             if (i > 0) {
                 out.append(',');
             }
-            String cell = cells[i] == null ? "" : cells[i];
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
+            String cell = cells[i] == null ? "" : org.tessera.indexer.common.SpreadsheetCells.neutralise(cells[i]);
             out.append('"').append(cell.replace("\"", "\"\"")).append('"');
         }
         return out.append("\r\n").toString();

@@ -59,6 +59,12 @@ public final class TikaTextExtractor implements TextExtractor {
             "title", TikaCoreProperties.TITLE, "creator", TikaCoreProperties.CREATOR,
             "created", TikaCoreProperties.CREATED, "modified", TikaCoreProperties.MODIFIED);
 
+    /**
+     * Characters any file may give before its compression ratio is judged: below this a short
+     * e-mail with an attached bomb went unnoticed (an 8 KB mail gave 1M characters).
+     */
+    static final long MIN_BOMB_CHARACTERS = 100_000L;
+
     private final ExtractionLimits limits;
     private final AutoDetectParser parser;
     private final ExecutorService pool;
@@ -67,7 +73,7 @@ public final class TikaTextExtractor implements TextExtractor {
         this.limits = limits;
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());
-        config.setOutputThreshold(Math.min(1_000_000L, limits.maxCharacters()));
+        config.setOutputThreshold(Math.min(MIN_BOMB_CHARACTERS, limits.maxCharacters()));
         config.setMaximumPackageEntryDepth(Math.max(1, limits.maxNestingDepth() + 1));
         this.parser = new AutoDetectParser();
         this.parser.setAutoDetectParserConfig(config);
@@ -90,6 +96,8 @@ public final class TikaTextExtractor implements TextExtractor {
         }
         if (size == 0) return new Quarantined(name, Reason.EMPTY, null);
         if (size > limits.maxBytes()) return new Quarantined(name, Reason.TOO_LARGE, size + " bytes > " + limits.maxBytes());
+        Optional<Quarantined> container = ZipContainerCheck.check(file, name, size, limits.maxCompressionRatio());
+        if (container.isPresent()) return container.get();
         Future<ExtractionOutcome> f = pool.submit(() -> parse(file, name, size));
         try {
             return f.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -112,6 +120,8 @@ public final class TikaTextExtractor implements TextExtractor {
         private int depth;
         boolean tooDeep;
         int skipped;
+        /** First lines of the exceptions Tika recorded on embedded parts (it swallows them). */
+        final List<String> problems = new ArrayList<>();
 
         DepthLimitedExtractor(ParseContext context, int max) {
             this.delegate = new ParsingEmbeddedDocumentExtractor(context);
@@ -134,13 +144,18 @@ public final class TikaTextExtractor implements TextExtractor {
                 delegate.parseEmbedded(stream, handler, metadata, outputHtml);
             } finally {
                 depth--;
+                for (String key : metadata.names()) {
+                    if (key.toLowerCase(Locale.ROOT).contains("exception")) {
+                        problems.add(firstLine(metadata.get(key)));
+                    }
+                }
             }
         }
     }
 
     private ExtractionOutcome parse(Path file, String name, long size) {
         BoundedTextHandler out = new BoundedTextHandler(limits.maxCharacters(),
-                Math.max(1_000_000L, size > Long.MAX_VALUE / limits.maxCompressionRatio() ? Long.MAX_VALUE : size * limits.maxCompressionRatio()));
+                Math.max(MIN_BOMB_CHARACTERS, size > Long.MAX_VALUE / limits.maxCompressionRatio() ? Long.MAX_VALUE : size * limits.maxCompressionRatio()));
         ContentHandler handler = new BodyContentHandler(out);
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
@@ -148,6 +163,9 @@ public final class TikaTextExtractor implements TextExtractor {
         context.set(Parser.class, parser);
         DepthLimitedExtractor embedded = new DepthLimitedExtractor(context, limits.maxNestingDepth());
         context.set(EmbeddedDocumentExtractor.class, embedded);
+        // Tika swallows an embedded part's failure (a bomb in an attachment included) unless a record is kept
+        org.apache.tika.parser.ParseRecord record = new org.apache.tika.parser.ParseRecord();
+        context.set(org.apache.tika.parser.ParseRecord.class, record);
         List<String> warnings = new ArrayList<>();
         try (InputStream in = TikaInputStream.get(file)) {
             parser.parse(in, handler, metadata, context);
@@ -159,12 +177,44 @@ public final class TikaTextExtractor implements TextExtractor {
             return classify(name, e);
         }
         boolean truncated = out.truncated();
-        if (truncated) warnings.add("text cut at " + limits.maxCharacters() + " of " + out.total() + " characters");
+        if (truncated) {
+            warnings.add(String.format(Locale.ROOT, "text cut at the character limit: %,d of %,d characters kept (%s)",
+                    limits.maxCharacters(), out.total(), ExtractionLimits.MAX_CHARACTERS));
+        }
         if (embedded.tooDeep) {
             return new Quarantined(name, Reason.TOO_DEEP, embedded.skipped + " embedded document(s) beyond depth " + limits.maxNestingDepth());
         }
-        String embeddedError = metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
-        if (embeddedError != null) warnings.add("an embedded part could not be read");
+        for (Exception e : record.getExceptions()) {
+            // the cause says what it was (Tika wraps a bomb as "Illegal SAXException")
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+                if (m.contains("zip bomb") || m.contains("encrypt") || m.contains("password")) {
+                    cause = t;
+                    break;
+                }
+            }
+            embedded.problems.add(cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage()));
+        }
+        for (String problem : embedded.problems) {
+            String lower = String.valueOf(problem).toLowerCase(Locale.ROOT);
+            if (lower.contains("zip bomb") || lower.contains("zipbomb")) {
+                return new Quarantined(name, Reason.ZIP_BOMB, "in an embedded part (attachment or archive entry): " + problem);
+            }
+        }
+        if (!embedded.problems.isEmpty()) {
+            String first = String.valueOf(embedded.problems.getFirst());
+            warnings.add(first.toLowerCase(Locale.ROOT).contains("encrypt") || first.toLowerCase(Locale.ROOT).contains("password")
+                    ? "an embedded part (attachment or archive entry) is password-protected and was not read"
+                    : "an embedded part (attachment or archive entry) could not be read: " + first);
+        }
+        String embeddedError = embedded.problems.isEmpty() ? metadata.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM) : null;
+        if (embeddedError != null) {
+            String first = firstLine(embeddedError).toLowerCase(Locale.ROOT);
+            warnings.add(first.contains("encrypt") || first.contains("password")
+                    ? "an embedded part (attachment or archive entry) is password-protected and was not read"
+                    : "an embedded part (attachment or archive entry) could not be read: " + firstLine(embeddedError));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         KEPT.forEach((k, p) -> {
             String v = metadata.get(p);
@@ -176,10 +226,17 @@ public final class TikaTextExtractor implements TextExtractor {
             try {
                 sidecar = Optional.of(DocumentSidecar.read(sidecarFile));
             } catch (IOException | RuntimeException e) {
-                warnings.add("sidecar " + sidecarFile.getFileName() + " ignored: " + firstLine(e.getMessage()));
+                warnings.add("sidecar " + sidecarFile.getFileName() + " is invalid and was ignored, so the document is indexed"
+                        + " without its record id, agency and people: " + firstLine(e.getMessage()));
             }
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        if (out.text().isBlank()) {
+            if (sidecar.isEmpty()) {
+                return new Quarantined(name, Reason.NO_TEXT, "detected as " + contentType);
+            }
+            warnings.add("no text could be extracted (detected as " + contentType + "); indexed from its sidecar alone");
+        }
         LOG.debug("extracted {} ({}, {} chars)", name, contentType, out.total());
         return new Extracted(name, out.text().strip(), contentType, meta, truncated, sidecar, warnings);
     }

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
 import org.tessera.indexer.extraction.ExtractionLimits;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
+import org.tessera.indexer.ingest.ReadLimits;
+import org.tessera.indexer.nlp.TextLimits;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
@@ -38,6 +40,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-text-analysis", description = "skip entity recognition and context on free text")
     boolean noText;
 
+    @Option(names = "--report", description = "print the bad input by class: quarantined and warned counts, and what was indexed")
+    boolean printReport;
+
     @Option(names = "--withdrawal-max-drop", paramLabel = "SHARE",
             description = "largest share of a source's stored records a complete delivery may lack and still withdraw them "
                     + "(default: setting tessera.ingest.withdrawal.max-drop, else 0.25)")
@@ -52,11 +57,13 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path quarantineDir = quarantine != null ? quarantine : folder.toAbsolutePath().getParent().resolve("quarantine");
+        var settings = root.settings();
         try (OpenSearchConnection connection = root.openConnection();
-             TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+             TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.from(settings))) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
-                    new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy()), Clock.systemUTC());
+                    new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy(),
+                            ReadLimits.from(settings), TextLimits.from(settings)), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);
             System.out.printf("job %s finished in %d s%n", report.jobId(), report.elapsed().toSeconds());
             report.counts().forEach((name, value) -> System.out.printf("  %-22s %,d%n", name, value));
@@ -65,9 +72,20 @@ public final class IngestCommand implements Callable<Integer> {
                 report.quarantined().stream().limit(20).forEach(q -> System.out.printf("  %s:%d %s%s%n", q.file(), q.line(),
                         q.field() == null ? "" : "[" + q.field() + "] ", q.reason()));
             }
+            if (!report.unclaimed().isEmpty()) {
+                System.out.printf("warning: %d file(s) claimed by no source mapping, not read:%n", report.unclaimed().size());
+                report.unclaimed().forEach(f -> System.out.printf("  %s%n", f));
+            }
             for (WithdrawalPolicy.Decision held : report.heldBack()) {
                 System.out.printf("nothing withdrawn from %s: records stored before and not in this delivery were kept, because %s%n",
                         held.source(), held.reason());
+            }
+            if (printReport) {
+                System.out.printf("%-26s %11s %7s%n", "bad input class", "quarantined", "warned");
+                report.problemsByClass().forEach((name, n) -> System.out.printf("  %-24s %11d %7d%n", name, n[0], n[1]));
+                System.out.printf("%-26s %11d %7d%n", "total", report.quarantined().size(), report.warned().size());
+                System.out.printf("indexed: %d records and %d documents (%d events)%n", report.count("records_read"),
+                        report.count("documents_read"), report.count("events"));
             }
             return 0;
         } catch (Exception e) {

@@ -166,7 +166,7 @@ public final class IngestPipeline {
     }
 
     /** One file to ingest: an extract with its mapping, or a document. */
-    private record InputFile(Path path, SourceMapping mapping) {
+    record InputFile(Path path, SourceMapping mapping) {
         boolean document() {
             return mapping == null;
         }
@@ -183,7 +183,15 @@ public final class IngestPipeline {
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spillDir = RecordSpill.Directory.create()) {
-            List<InputFile> files = discover(folder, quarantine, job);
+            List<String> unclaimed = new ArrayList<>();
+            List<InputFile> files = discover(folder, mappings, unclaimed);
+            if (!unclaimed.isEmpty()) {
+                // Not guessed at, not quarantined (nothing in them was judged bad): listed, and the run goes on.
+                log.warn("{} file(s) in {} claimed by no source mapping and not read: {}", unclaimed.size(), folder,
+                        String.join(", ", unclaimed));
+                unclaimed.forEach(f -> job.warning());
+                job.count("files_unclaimed", unclaimed.size());
+            }
             List<WithdrawalPolicy.Decision> withdrawalDecisions = new ArrayList<>();
             log.info("Ingest {}: {} extracts and {} documents in {}", jobId,
                     files.stream().filter(f -> !f.document()).count(), files.stream().filter(InputFile::document).count(), folder);
@@ -209,7 +217,7 @@ public final class IngestPipeline {
                         extractions.put(file, readers.submit(() -> extractor.extract(file.path())));
                     } else {
                         Path spill = spillDir.file(reads.size() + ".records");
-                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill)));
+                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill, settings)));
                     }
                 }
                 for (InputFile file : files) {
@@ -241,7 +249,7 @@ public final class IngestPipeline {
                     deliveries.put(source, deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))
                             .plus(read.accepted(), rowsRejected, unread));
                     for (RowResult.Quarantined rejected : read.rejected()) {
-                        quarantine.write(file.mapping().source(), file.path(), rejected);
+                        quarantine.write(file.mapping().source(), file.path(), rejected, file.mapping().format());
                         job.quarantine(new QuarantineEntry(rejected.file(), rejected.line(), rejected.field(),
                                 rejected.reason(), settings.quarantineDir().resolve(file.mapping().source()).toString()));
                         job.count("rows_quarantined", 1);
@@ -424,10 +432,11 @@ public final class IngestPipeline {
                             .append(": records stored before and not in this delivery were kept, because ").append(decision.reason());
                 }
             }
-            job.finish(summary.toString());
+            job.finish(summary + unclaimedNote(unclaimed));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
-            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos, withdrawalDecisions);
+            return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos,
+                    withdrawalDecisions, unclaimed, job.warned());
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -516,14 +525,14 @@ public final class IngestPipeline {
     private record ExtractRead(List<PersonOccurrence> occurrences, Map<String, LocalDate> dates, long accepted,
                                long warnings, List<RowResult.Quarantined> rejected, RecordSpill spill) {
 
-        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile) {
+        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile, IngestSettings settings) {
             List<PersonOccurrence> occurrences = new ArrayList<>();
             Map<String, LocalDate> dates = new HashMap<>();
             List<RowResult.Quarantined> rejected = new ArrayList<>();
             long accepted = 0;
             long warnings = 0;
             RecordSpill spill;
-            try (Stream<RowResult> rows = new ExtractReader(mapping).read(path);
+            try (Stream<RowResult> rows = new ExtractReader(mapping, settings.readLimits()).read(path);
                  RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
                 for (RowResult row : (Iterable<RowResult>) rows::iterator) {
                     switch (row) {
@@ -574,6 +583,16 @@ public final class IngestPipeline {
                 .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
                 .toList()), "text analysis");
         addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
+        for (int i = 0; i < batch.size(); i++) {
+            TextAnalysis analysis = analyses.get(i);
+            if (analysis != null && !analysis.warnings().isEmpty()) {
+                SourceRecord record = batch.get(i);
+                for (String warning : analysis.warnings()) {
+                    job.warn(new QuarantineEntry(record.origin().file(), record.origin().firstLine(), "text", warning, null));
+                }
+                job.count("texts_analysed_in_part", 1);
+            }
+        }
         long buildStart = System.nanoTime();
         List<ObjectNode> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -643,7 +662,23 @@ public final class IngestPipeline {
                 o.address(), o.postcode(), o.identifiers());
     }
 
-    private List<InputFile> discover(Path folder, Quarantine quarantine, JobRecorder job) throws IOException {
+    /** The job message's warning naming the unclaimed files (the first 50; all are in the log and the report). */
+    static String unclaimedNote(List<String> unclaimed) {
+        if (unclaimed.isEmpty()) {
+            return "";
+        }
+        String names = String.join(", ", unclaimed.subList(0, Math.min(50, unclaimed.size())));
+        return String.format(Locale.ROOT, "; warning: %d file(s) claimed by no source mapping, not read: %s%s",
+                unclaimed.size(), names, unclaimed.size() > 50 ? ", ..." : "");
+    }
+
+    /**
+     * The extracts (claimed by a mapping's {@code files} globs and not by its {@code exclude}
+     * globs) and documents of a folder. A file no mapping claims, or that a mapping's
+     * {@code exclude} glob names, is added to {@code unclaimed} (path relative to the folder)
+     * instead of being guessed at.
+     */
+    static List<InputFile> discover(Path folder, SourceMappings mappings, List<String> unclaimed) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("not a folder: " + folder);
         }
@@ -660,17 +695,17 @@ public final class IngestPipeline {
                 if (skipped || name.endsWith(".meta.json")) {
                     continue;
                 }
-                Optional<SourceMapping> mapping = mappings.forFile(name);
+                if (mappings.excluded(relative)) {
+                    unclaimed.add(relative.toString());
+                    continue;
+                }
+                Optional<SourceMapping> mapping = mappings.claimant(relative);
                 if (mapping.isPresent()) {
                     files.add(new InputFile(path, mapping.get()));
                 } else if (DOCUMENT_EXTENSIONS.contains(extension(name))) {
                     files.add(new InputFile(path, null));
                 } else {
-                    RowResult.Quarantined rejected = new RowResult.Quarantined(path.toString(), 0, null,
-                            "no source mapping matches this file name and it is not a document type", null, RowResult.Scope.FILE);
-                    quarantine.write("unmatched", path, rejected);
-                    job.quarantine(new QuarantineEntry(path.toString(), 0, null, rejected.reason(), null));
-                    job.count("files_quarantined", 1);
+                    unclaimed.add(relative.toString());
                 }
             }
         }
@@ -689,6 +724,12 @@ public final class IngestPipeline {
             }
             case ExtractionOutcome.Extracted extracted -> {
                 job.count("documents_extracted", 1);
+                for (String warning : extracted.warnings()) {
+                    job.warn(new QuarantineEntry(path.toString(), 0, null, warning, null));
+                }
+                if (!extracted.warnings().isEmpty()) {
+                    job.count("documents_warned", 1);
+                }
                 String fileName = path.getFileName().toString();
                 if (extracted.sidecar().isPresent()) {
                     yield Optional.of(extracted.sidecar().get().toRecord(extracted.text(), fileName));

@@ -42,7 +42,7 @@ public final class IngestPipelines {
         SourceMappings mappings = mappingsFolder == null
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
-        CaseNotePipeline text = new CaseNotePipeline(new OpenNlpModels());
+        CaseNotePipeline text = new CaseNotePipeline(new OpenNlpModels(), settings.textLimits());
         // The stream path percolates against what is stored: make sure that is the shipped
         // catalogue, and run any indicator added or changed since the events were indexed over them.
         IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();

@@ -2,6 +2,8 @@ package org.tessera.indexer.ingest.pipeline;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.tessera.indexer.ingest.ReadLimits;
+import org.tessera.indexer.nlp.TextLimits;
 
 /**
  * How an ingest run behaves.
@@ -12,20 +14,30 @@ import java.util.Objects;
  * @param deleteStale     after a run, withdraw the events and persons of the ingested sources that the
  *                        input no longer produces, for the sources whose delivery is complete evidence
  * @param withdrawal      what counts as complete evidence for withdrawing (see {@link WithdrawalPolicy})
+ * @param readLimits      bounds on one row and one value of an extract
+ * @param textLimits      bounds on the analysis of one text
  */
 public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
-                             WithdrawalPolicy withdrawal) {
+                             WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
         Objects.requireNonNull(withdrawal, "withdrawal");
+        Objects.requireNonNull(readLimits, "readLimits");
+        Objects.requireNonNull(textLimits, "textLimits");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
     }
 
+    /** With the default withdrawal policy and limits. */
     public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale) {
         this(quarantineDir, batchSize, analyseText, deleteStale, WithdrawalPolicy.defaults());
+    }
+
+    /** With the default limits. */
+    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale, WithdrawalPolicy withdrawal) {
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, ReadLimits.defaults(), TextLimits.defaults());
     }
 
     public static IngestSettings defaults(Path quarantineDir) {

@@ -36,6 +36,8 @@ final class PersonProfile {
     private final Map<String, Integer> givenNames = new TreeMap<>();
     private final Map<String, Integer> familyNames = new TreeMap<>();
     private final Set<String> otherNames = new TreeSet<>();
+    /** Per normalised name, the spellings it was written in ({@link Names#display}) and how often. */
+    private final Map<String, Map<String, Integer>> spellings = new TreeMap<>();
     private final Set<String> birthDates = new TreeSet<>();
     private final Map<String, Integer> genders = new TreeMap<>();
     private final Map<String, Set<String>> identifiers = new TreeMap<>();
@@ -60,7 +62,13 @@ final class PersonProfile {
         occurrences++;
         count(givenNames, person.givenNames());
         count(familyNames, person.familyName());
-        person.otherNames().stream().map(Names::normalise).filter(java.util.Objects::nonNull).forEach(otherNames::add);
+        for (String other : person.otherNames()) {
+            String key = Names.normalise(other);
+            if (key != null) {
+                otherNames.add(key);
+                spell(key, other);
+            }
+        }
         if (person.dateOfBirth() != null) {
             birthDates.add(person.dateOfBirth().toString().substring(0, Math.min(10, person.dateOfBirth().toString().length())));
         }
@@ -102,19 +110,27 @@ final class PersonProfile {
         doc.put("is_child", everChild);
         String given = mostUsed(givenNames);
         String family = mostUsed(familyNames);
+        // Shown as most often written ("Zoë", "محمد"); matched on the folded key.
+        String givenShown = given == null ? null : shown(given);
+        String familyShown = family == null ? null : shown(family);
         if (given != null) {
-            doc.put("given_names", titleCase(given));
+            doc.put("given_names", titleCase(givenShown));
         }
         if (family != null) {
-            doc.put("family_name", titleCase(family));
+            doc.put("family_name", titleCase(familyShown));
         }
-        doc.put("full_name", titleCase(((given == null ? "" : given) + " " + (family == null ? "" : family)).trim()));
+        doc.put("full_name", titleCase(((givenShown == null ? "" : givenShown) + " " + (familyShown == null ? "" : familyShown)).trim()));
         Set<String> allNames = new TreeSet<>();
         allNames.addAll(givenNames.keySet());
         allNames.addAll(familyNames.keySet());
         allNames.addAll(otherNames);
+        Set<String> allShown = new TreeSet<>();
+        for (String n : allNames) {
+            allShown.add(titleCase(n));
+            spellings.getOrDefault(n, Map.of()).keySet().forEach(spelling -> allShown.add(titleCase(spelling)));
+        }
         ArrayNode all = doc.putArray("all_names");
-        allNames.forEach(n -> all.add(titleCase(n)));
+        allShown.forEach(all::add);
         Set<String> phonetic = new TreeSet<>();
         Set<String> variants = new TreeSet<>();
         for (String name : allNames) {
@@ -207,10 +223,24 @@ final class PersonProfile {
         return out.toString();
     }
 
-    private static void count(Map<String, Integer> counts, String rawName) {
+    private void count(Map<String, Integer> counts, String rawName) {
         String name = rawName == null ? null : Names.normalise(rawName);
         if (name != null) {
             counts.merge(name, 1, Integer::sum);
+            spell(name, rawName);
         }
+    }
+
+    private void spell(String key, String rawName) {
+        String display = Names.display(rawName);
+        if (display != null) {
+            spellings.computeIfAbsent(key, k -> new TreeMap<>()).merge(display, 1, Integer::sum);
+        }
+    }
+
+    /** The spelling a normalised name was most often written in. */
+    private String shown(String key) {
+        String best = mostUsed(spellings.getOrDefault(key, Map.of()));
+        return best == null ? key : best;
     }
 }

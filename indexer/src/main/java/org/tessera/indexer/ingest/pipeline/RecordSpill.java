@@ -209,6 +209,7 @@ final class RecordSpill {
             string(out, p.address());
             string(out, p.postcode());
             strings(out, p.identifiers());
+            string(out, p.title());
         }
         string(out, r.origin().file());
         out.writeLong(r.origin().firstLine());
@@ -237,7 +238,7 @@ final class RecordSpill {
                 otherNames.add(string(in));
             }
             involved.add(new InvolvedPerson(role, given, family, otherNames, date(in), string(in), string(in), string(in),
-                    strings(in)));
+                    strings(in), string(in)));
         }
         Origin origin = new Origin(string(in), in.readLong(), in.readLong());
         return new SourceRecord(source, recordId, agency, recordType, eventDate, title, text, codes, location, involved, origin);

@@ -12,19 +12,29 @@ import java.util.Objects;
  *
  * @param maxDrop the largest share of stored records a complete delivery may lack and still
  *                withdraw them (0.25: a delivery with under 75 % of the stored records withdraws nothing)
+ * @param minFall a fall of at most this many records is never "sharp", whatever its share (a
+ *                source of four records losing one is ordinary business, not a cut-off export)
  */
-public record WithdrawalPolicy(double maxDrop) {
+public record WithdrawalPolicy(double maxDrop, long minFall) {
 
     public static final double DEFAULT_MAX_DROP = 0.25;
+    public static final long DEFAULT_MIN_FALL = 10;
 
     public WithdrawalPolicy {
         if (!(maxDrop >= 0 && maxDrop <= 1)) {
             throw new IllegalArgumentException("withdrawal max-drop must be between 0 and 1, not " + maxDrop);
         }
+        if (minFall < 0) {
+            throw new IllegalArgumentException("withdrawal min-fall must not be negative, not " + minFall);
+        }
+    }
+
+    public WithdrawalPolicy(double maxDrop) {
+        this(maxDrop, DEFAULT_MIN_FALL);
     }
 
     public static WithdrawalPolicy defaults() {
-        return new WithdrawalPolicy(DEFAULT_MAX_DROP);
+        return new WithdrawalPolicy(DEFAULT_MAX_DROP, DEFAULT_MIN_FALL);
     }
 
     /** A source's decision; {@code reason} says in words why it withdraws nothing (null when it may withdraw). */
@@ -48,7 +58,8 @@ public record WithdrawalPolicy(double maxDrop) {
                     delivery.rowsQuarantined(), delivery.rowsQuarantined() == 1 ? "" : "s"));
         }
         long stored = delivery.previouslyStored();
-        if (stored > 0 && delivery.recordsRead() < stored * (1 - maxDrop)) {
+        long fall = stored - delivery.recordsRead();
+        if (fall > minFall && delivery.recordsRead() < stored * (1 - maxDrop)) {
             return new Decision(source, false, String.format(Locale.ROOT,
                     "the delivery holds %,d records against %,d stored, a fall of %.0f %%, more than the %.0f %% "
                             + "allowed (setting tessera.ingest.withdrawal.max-drop)",

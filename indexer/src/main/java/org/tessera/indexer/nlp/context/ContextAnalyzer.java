@@ -413,7 +413,8 @@ public final class ContextAnalyzer {
         private int backwardStart(int to, Trigger.Reach reach) {
             int j = to - 1;
             while (j >= 0) {
-                if (terminator[j]) {
+                // a sentence-wide qualifier after a semicolon ("...; unconfirmed.", "...; none since.") reaches back over it
+                if (terminator[j] && !(reach == Trigger.Reach.SENTENCE && ";".equals(words.get(j).lower))) {
                     break;
                 }
                 String w = words.get(j).lower;

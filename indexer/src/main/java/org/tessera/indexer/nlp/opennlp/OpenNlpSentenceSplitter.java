@@ -27,14 +27,33 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
             Pattern.compile("\\n\\s*\\n|(?<=[.!?:;])[ \\t]*\\n|\\n(?=[ \\t]*(?:[-*\\u2022]|\\d+[.)])\\s)");
 
     private final ThreadLocal<SentenceDetectorME> detector;
+    private final int maxWordChars;
 
     public OpenNlpSentenceSplitter(OpenNlpModels models) {
         this(models.sentenceModel());
     }
 
+    public OpenNlpSentenceSplitter(OpenNlpModels models, int maxWordChars) {
+        this(models.sentenceModel(), maxWordChars);
+    }
+
+    /** Every block given to the model, however long its words (the pipeline caps words: {@link org.tessera.indexer.nlp.TextLimits}). */
     public OpenNlpSentenceSplitter(Supplier<SentenceModel> model) {
+        this(model, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxWordChars a whitespace word longer than this is a sentence of its own, not given to
+     *                     the model: for every full stop in a word the model looks for the word's
+     *                     ends, so a 125,000-character "a.a.a..." took minutes
+     */
+    public OpenNlpSentenceSplitter(Supplier<SentenceModel> model, int maxWordChars) {
         Objects.requireNonNull(model, "model");
+        if (maxWordChars < 1) {
+            throw new IllegalArgumentException("maxWordChars must be positive: " + maxWordChars);
+        }
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model.get()));
+        this.maxWordChars = maxWordChars;
     }
 
     @Override
@@ -50,7 +69,27 @@ public final class OpenNlpSentenceSplitter implements SentenceSplitter {
         return List.copyOf(out);
     }
 
+    /** Splits a block, words longer than the limit set apart as sentences of their own. */
     private void splitBlock(String text, int from, int to, List<Sentence> out) {
+        int segment = from;
+        int run = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || Character.isWhitespace(text.charAt(i))) {
+                if (i - run > maxWordChars) {
+                    splitByModel(text, segment, run, out);
+                    out.add(new Sentence(run, i, text.substring(run, i)));
+                    segment = i;
+                }
+                run = i + 1;
+            }
+        }
+        splitByModel(text, segment, to, out);
+    }
+
+    private void splitByModel(String text, int from, int to, List<Sentence> out) {
+        if (to <= from) {
+            return;
+        }
         String block = text.substring(from, to);
         if (block.isBlank()) {
             return;

@@ -27,18 +27,42 @@ public final class OpenNlpTokenizer implements TextTokenizer {
     static final int DEFAULT_MEMO_CAPACITY = 100_000;
 
     private final ThreadLocal<WordSplitMemo> memo;
+    private final int maxWordChars;
 
     public OpenNlpTokenizer(OpenNlpModels models) {
         this(models.tokenizerModel());
+    }
+
+    public OpenNlpTokenizer(OpenNlpModels models, int maxWordChars) {
+        this(models.tokenizerModel(), DEFAULT_MEMO_CAPACITY, maxWordChars);
     }
 
     public OpenNlpTokenizer(Supplier<TokenizerModel> model) {
         this(model, DEFAULT_MEMO_CAPACITY);
     }
 
+    /** Exactly {@link TokenizerME}'s tokens, however long a word (the pipeline caps words: {@link org.tessera.indexer.nlp.TextLimits}). */
     OpenNlpTokenizer(Supplier<TokenizerModel> model, int memoCapacity) {
+        this(model, memoCapacity, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxWordChars a whitespace word longer than this is one token: the model's features
+     *                     for each character of a word are built from the whole word, so asking it
+     *                     about a 125,000-character word took seconds, and four times as long at twice the length
+     */
+    OpenNlpTokenizer(Supplier<TokenizerModel> model, int memoCapacity, int maxWordChars) {
         Objects.requireNonNull(model, "model");
+        if (maxWordChars < 1) {
+            throw new IllegalArgumentException("maxWordChars must be positive: " + maxWordChars);
+        }
         this.memo = ThreadLocal.withInitial(() -> new WordSplitMemo(new TokenizerME(model.get()), memoCapacity));
+        this.maxWordChars = maxWordChars;
+    }
+
+    /** Words longer than this are kept whole, one token each. */
+    public int maxWordChars() {
+        return maxWordChars;
     }
 
     /**
@@ -69,7 +93,9 @@ public final class OpenNlpTokenizer implements TextTokenizer {
             while (i < n && !StringUtil.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            if (i > start) {
+            if (i - start > maxWordChars) {
+                out.add(new Token(start, i, text.substring(start, i)));
+            } else if (i > start) {
                 String word = text.substring(start, i);
                 addPieces(word, start, words.pieces(word), out);
             }

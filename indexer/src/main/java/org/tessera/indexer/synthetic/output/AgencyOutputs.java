@@ -16,10 +16,14 @@ public final class AgencyOutputs implements AutoCloseable {
     private final WriterContext ctx;
 
     public AgencyOutputs(WriterContext ctx, Path dataDir) {
+        this(ctx, dataDir, LayoutSet.CLASSIC);
+    }
+
+    public AgencyOutputs(WriterContext ctx, Path dataDir, LayoutSet layouts) {
         this.ctx = ctx;
-        this.writers = List.of(new PoliceWriter(ctx, dataDir), new HealthWriter(ctx, dataDir),
-                new EducationWriter(ctx, dataDir), new SocialCareWriter(ctx, dataDir), new HousingWriter(ctx, dataDir),
-                new ProbationWriter(ctx, dataDir));
+        this.writers = List.of(new PoliceWriter(ctx, dataDir, layouts), new HealthWriter(ctx, dataDir, layouts),
+                new EducationWriter(ctx, dataDir, layouts), new SocialCareWriter(ctx, dataDir),
+                new HousingWriter(ctx, dataDir, layouts), new ProbationWriter(ctx, dataDir));
     }
 
     public void write(HouseholdPlan plan, SplittableRandom rng) {

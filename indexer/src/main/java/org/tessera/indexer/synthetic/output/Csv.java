@@ -17,6 +17,22 @@ public final class Csv implements AutoCloseable {
     private final String name;
     private long rows;
 
+    /** A JSON Lines file (no header): each {@link #line} is one record. */
+    public static Csv jsonLines(Path file) {
+        return new Csv(file, java.nio.charset.StandardCharsets.UTF_8, '\n', (String[]) null);
+    }
+
+    /** Writes one already-formatted line (a JSON object) as a record. */
+    public void line(String text) {
+        try {
+            out.write(text);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows++;
+    }
+
     public Csv(Path file, Charset charset, char delimiter, String... header) {
         try {
             OutputStream os = Files.newOutputStream(file);
@@ -28,7 +44,9 @@ public final class Csv implements AutoCloseable {
         }
         this.delimiter = delimiter;
         this.name = file.getFileName().toString();
-        writeLine(header);
+        if (header != null) {
+            writeLine(header);
+        }
         rows = 0;
     }
 

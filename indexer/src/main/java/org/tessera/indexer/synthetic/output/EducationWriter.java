@@ -18,19 +18,33 @@ import org.tessera.indexer.synthetic.population.Person;
 /**
  * Layouts {@code education_attendance} (semicolon-separated, half-termly sessions and codes,
  * split names, UPN), {@code education_exclusions} (census categories and reasons) and
- * {@code education_pastoral_log} (DSL log, "SURNAME, Forename" names).
+ * {@code education_pastoral_log} (DSL log, "SURNAME, Forename" names). With
+ * {@link LayoutSet#ONBOARDING}, {@code education_attendance_terms} instead of
+ * {@code education_attendance}: one row per pupil, academic year and (half-)term code with the
+ * session counts (possible, authorised, unauthorised) and no dates or percentage.
  */
 public final class EducationWriter extends AgencyWriter {
     public static final String ATTENDANCE = "education_attendance";
     public static final String EXCLUSIONS = "education_exclusions";
     public static final String PASTORAL = "education_pastoral_log";
+    public static final String ATTENDANCE_TERMS = "education_attendance_terms";
     private final Csv attendance;
     private final Csv exclusions;
     private final Csv pastoral;
+    private final boolean onboarding;
 
     public EducationWriter(WriterContext ctx, Path dir) {
+        this(ctx, dir, LayoutSet.CLASSIC);
+    }
+
+    public EducationWriter(WriterContext ctx, Path dir, LayoutSet layouts) {
         super(ctx);
-        attendance = register(ATTENDANCE, new Csv(dir.resolve("education_attendance.csv"), StandardCharsets.UTF_8, ';',
+        onboarding = layouts.onboarding();
+        attendance = onboarding
+                ? register(ATTENDANCE_TERMS, new Csv(dir.resolve("education_attendance_terms.csv"), StandardCharsets.UTF_8,
+                        ',', "UPN", "Legal Surname", "Legal Forename", "Middle Names", "DOB", "Gender", "School URN",
+                        "School", "Adno", "Academic Year", "Term", "Possible", "Authorised", "Unauthorised"))
+                : register(ATTENDANCE, new Csv(dir.resolve("education_attendance.csv"), StandardCharsets.UTF_8, ';',
                 "upn", "legal_surname", "legal_forename", "middle_names", "dob", "gender", "school_urn", "school_name",
                 "adno", "academic_year", "half_term", "period_end", "sessions_possible", "sessions_present",
                 "authorised_absence", "unauthorised_absence", "code_I", "code_M", "code_G", "code_O", "code_N",
@@ -78,6 +92,13 @@ public final class EducationWriter extends AgencyWriter {
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);
         String adno = Identifiers.admissionNumber(c.key(), s.urn());
         String recordId = s.urn() + "-" + adno + "-" + ht[0] + "-" + ht[1];
+        if (onboarding) {
+            attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(), adno,
+                    ht[0], ht[1], String.valueOf(possible), String.valueOf(auth), String.valueOf(unauth));
+            ctx.truth().occurrence(ATTENDANCE_TERMS, recordId, 0, "subject", c, id.applied());
+            ctx.truth().record(ATTENDANCE_TERMS, recordId, e, "", null);
+            return;
+        }
         attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(),
                 adno, ht[0], ht[1], e.at().toLocalDate().format(UK_DATE), String.valueOf(possible),
                 String.valueOf(possible - absent), String.valueOf(auth), String.valueOf(unauth), String.valueOf(codeI),

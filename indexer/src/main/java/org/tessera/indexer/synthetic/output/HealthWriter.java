@@ -19,7 +19,9 @@ import org.tessera.indexer.synthetic.population.Person;
 /**
  * Layouts {@code health_ae_attendances} (ISO date-times), {@code health_appointments} (outcome
  * codes, "was not brought") and {@code health_visiting_contacts} (child_* and mother_* columns,
- * dd-MMM-yyyy dates).
+ * dd-MMM-yyyy dates). With {@link LayoutSet#ONBOARDING}, {@code health_ae_fhir} instead of
+ * {@code health_ae_attendances}: the same attendances as JSON Lines encounters with FHIR-like
+ * names ({@code name[0].given} an array of given and middle names, {@code name[0].family}).
  */
 public final class HealthWriter extends AgencyWriter {
     public static final String AE = "health_ae_attendances";
@@ -28,13 +30,22 @@ public final class HealthWriter extends AgencyWriter {
     private static final DateTimeFormatter HV_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter ISO_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter APPT_DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    public static final String AE_FHIR = "health_ae_fhir";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Csv ae;
     private final Csv appts;
     private final Csv hv;
+    private final boolean onboarding;
 
     public HealthWriter(WriterContext ctx, Path dir) {
+        this(ctx, dir, LayoutSet.CLASSIC);
+    }
+
+    public HealthWriter(WriterContext ctx, Path dir, LayoutSet layouts) {
         super(ctx);
-        ae = register(AE, new Csv(dir.resolve("health_ae_attendances.csv"), StandardCharsets.UTF_8, ',',
+        onboarding = layouts.onboarding();
+        ae = onboarding ? register(AE_FHIR, Csv.jsonLines(dir.resolve("health_ae_fhir.jsonl")))
+                : register(AE, new Csv(dir.resolve("health_ae_attendances.csv"), StandardCharsets.UTF_8, ',',
                 "attendance_id", "nhs_number", "patient_forename", "patient_surname", "patient_dob", "gender",
                 "patient_postcode", "gp_practice_code", "arrival_datetime", "department", "chief_complaint",
                 "safeguarding_concern", "accompanied_by", "discharge_destination", "clinical_notes"));
@@ -71,6 +82,16 @@ public final class HealthWriter extends AgencyWriter {
         Person carer = e.involved().stream().map(Involved::person).filter(x -> !x.isChild()).findFirst().orElse(null);
         PresentedIdentity cid = carer == null ? null : present(carer, NoiseProfile.HEALTH, plan, rng);
         String sg = e.attr(Attr.SAFEGUARDING);
+        if (onboarding) {
+            String text = note == null ? "" : note.text() + (sg.equals("Y") ? " Safeguarding referral to CSC made." : "");
+            ae.line(encounter(id, p, pid, a, plan, e, ctx.organisations().hospital(rng), sg, cid, text));
+            ctx.truth().occurrence(AE_FHIR, id, 0, "subject", p, ra.noise(pid.applied()));
+            if (carer != null) {
+                ctx.truth().occurrence(AE_FHIR, id, 1, "parent", carer, cid.applied());
+            }
+            ctx.truth().record(AE_FHIR, id, e, "note", note);
+            return;
+        }
         ae.row(id, pid.nhsNumber(), pid.given(), pid.family(), dob(pid, ISO_DATE),
                 p.sex() == org.tessera.indexer.synthetic.population.Sex.MALE ? "1" : "2", a.postcode(),
                 ctx.organisations().gpCode(plan.household().gpPractice()), e.at().format(ISO_DT),
@@ -82,6 +103,50 @@ public final class HealthWriter extends AgencyWriter {
             ctx.truth().occurrence(AE, id, 1, "parent", carer, cid.applied());
         }
         ctx.truth().record(AE, id, e, "clinical_notes", note);
+    }
+
+    /** One attendance as a FHIR-like Encounter with its patient inline. */
+    private String encounter(String id, Person p, PresentedIdentity pid, Address a, HouseholdPlan plan, Event e,
+                             String hospital, String sg, PresentedIdentity carer, String text) {
+        var root = JSON.createObjectNode();
+        root.put("resourceType", "Encounter").put("id", id);
+        root.putObject("period").put("start", e.at().format(ISO_DT));
+        root.putObject("serviceProvider").put("display", hospital);
+        root.putArray("reasonCode").addObject().put("text", e.attr(Attr.COMPLAINT));
+        var patient = root.putObject("subject");
+        if (pid.nhsNumber() != null && !pid.nhsNumber().isBlank()) {
+            patient.putArray("identifier").addObject().put("system", "https://fhir.nhs.uk/Id/nhs-number")
+                    .put("value", pid.nhsNumber());
+        }
+        var name = patient.putArray("name").addObject().put("use", "official").put("family", pid.family());
+        var given = name.putArray("given").add(pid.given());
+        if (pid.middle() != null && !pid.middle().isBlank()) {
+            given.add(pid.middle());
+        }
+        patient.put("gender", p.sex() == org.tessera.indexer.synthetic.population.Sex.MALE ? "male" : "female");
+        String birth = pid.dobPrecision() == PresentedIdentity.DobPrecision.YEAR_MONTH
+                ? String.format(Locale.ROOT, "%d-%02d", pid.dob().getYear(), pid.dob().getMonthValue()) : dob(pid, ISO_DATE);
+        if (!birth.isEmpty()) {
+            patient.put("birthDate", birth);
+        }
+        patient.putArray("address").addObject().put("postalCode", a.postcode());
+        patient.putObject("generalPractitioner").put("identifier", ctx.organisations().gpCode(plan.household().gpPractice()));
+        if (carer != null) {
+            var contact = patient.putArray("contact").addObject();
+            contact.putArray("relationship").addObject().put("text", "accompanying adult");
+            contact.putObject("name").put("family", carer.family()).putArray("given").add(carer.given());
+        }
+        root.putObject("extension").put("safeguardingConcern", sg.equals("Y"));
+        root.putObject("hospitalization").putObject("dischargeDisposition")
+                .put("text", sg.equals("Y") ? "Admitted - paediatric ward" : "Discharged home");
+        if (!text.isEmpty()) {
+            root.putArray("note").addObject().put("text", text);
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private void appointment(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {

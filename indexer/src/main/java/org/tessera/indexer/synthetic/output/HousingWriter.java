@@ -20,20 +20,34 @@ import org.tessera.indexer.synthetic.population.Sex;
 /**
  * Housing in windows-1252 (a legacy system): {@code housing_tenancy_events} with one full-name
  * column in varying styles, and {@code housing_homeless_applications} with applicant, partner
- * and up to four children per row, partial dates of birth kept.
+ * and up to four children per row, partial dates of birth kept. With {@link LayoutSet#ONBOARDING},
+ * {@code housing_tenancy_household} instead of {@code housing_tenancy_events}: the same events with
+ * the whole household at the date in one column ({@code Forename Surname (dd/mm/yyyy); ...}) and
+ * the arrears only in the officer's note ({@code Arrears £1,234.56. ...}).
  */
 public final class HousingWriter extends AgencyWriter {
     public static final String TENANCY = "housing_tenancy_events";
     public static final String HOMELESS = "housing_homeless_applications";
     private static final Charset CP1252 = Charset.forName("windows-1252");
+    public static final String HOUSEHOLD = "housing_tenancy_household";
     private final Csv tenancy;
     private final Csv homeless;
+    private final boolean onboarding;
 
     public HousingWriter(WriterContext ctx, Path dir) {
+        this(ctx, dir, LayoutSet.CLASSIC);
+    }
+
+    public HousingWriter(WriterContext ctx, Path dir, LayoutSet layouts) {
         super(ctx);
-        tenancy = register(TENANCY, new Csv(dir.resolve("housing_tenancy_events.csv"), CP1252, ',', "event_id",
-                "tenancy_ref", "tenant_name", "tenant_dob", "property_address", "postcode", "event_type", "event_date",
-                "arrears_balance", "housing_officer", "notes"));
+        onboarding = layouts.onboarding();
+        tenancy = onboarding
+                ? register(HOUSEHOLD, new Csv(dir.resolve("housing_tenancy_household.csv"), CP1252, ',', "event_id",
+                        "tenancy_ref", "tenant_name", "tenant_dob", "property_address", "postcode", "event_type",
+                        "event_date", "housing_officer", "household", "notes"))
+                : register(TENANCY, new Csv(dir.resolve("housing_tenancy_events.csv"), CP1252, ',', "event_id",
+                        "tenancy_ref", "tenant_name", "tenant_dob", "property_address", "postcode", "event_type",
+                        "event_date", "arrears_balance", "housing_officer", "notes"));
         List<String> h = new ArrayList<>(List.of("application_no", "applicant_name", "applicant_dob", "partner_name",
                 "partner_dob"));
         for (int i = 1; i <= 4; i++) {
@@ -82,11 +96,49 @@ public final class HousingWriter extends AgencyWriter {
             case "ASB_COMPLAINT" -> "Complaint received from neighbour re noise. ";
             default -> "";
         };
-        tenancy.row(recordId, tenancyRef, fullName(id, t, rng), dob(id, UK_DATE), a.line1() + ", " + a.town(),
-                a.postcode(), type, e.at().toLocalDate().format(ISO_DATE), e.attr(Attr.REASON), worker(rng),
+        String tenant = fullName(id, t, rng);
+        String officer = worker(rng);
+        if (onboarding) {
+            if (type.equals("ARREARS")) {
+                text = "Arrears " + pounds(e.attr(Attr.REASON), recordId) + ". " + text;
+            }
+            List<Person> household = householdOn(plan, t, e.at().toLocalDate());
+            tenancy.row(recordId, tenancyRef, tenant, dob(id, UK_DATE), a.line1() + ", " + a.town(), a.postcode(), type,
+                    e.at().toLocalDate().format(ISO_DATE), officer, householdList(household), text + note.text());
+            ctx.truth().occurrence(HOUSEHOLD, recordId, 0, "subject", t, id.applied());
+            for (int i = 0; i < household.size(); i++) {
+                ctx.truth().occurrence(HOUSEHOLD, recordId, i + 1, "household_member", household.get(i), List.of());
+            }
+            ctx.truth().record(HOUSEHOLD, recordId, e, "notes", text.isEmpty() ? note : prefixed(text, note));
+            return;
+        }
+        tenancy.row(recordId, tenancyRef, tenant, dob(id, UK_DATE), a.line1() + ", " + a.town(),
+                a.postcode(), type, e.at().toLocalDate().format(ISO_DATE), e.attr(Attr.REASON), officer,
                 text + note.text());
         ctx.truth().occurrence(TENANCY, recordId, 0, "subject", t, id.applied());
         ctx.truth().record(TENANCY, recordId, e, "notes", text.isEmpty() ? note : prefixed(text, note));
+    }
+
+    /** Everyone else living in the household on the date (born by then, joined and not left), in household order. */
+    static List<Person> householdOn(HouseholdPlan plan, Person tenant, java.time.LocalDate d) {
+        return plan.household().members().stream()
+                .filter(p -> !p.id().equals(tenant.id()) && p.bornBy(d) && p.presentOn(d)).toList();
+    }
+
+    /** {@code Forename Surname (dd/mm/yyyy); ...}, as a housing system prints its household table. */
+    static String householdList(List<Person> members) {
+        List<String> out = new ArrayList<>(members.size());
+        for (Person p : members) {
+            out.add(p.givenName() + " " + p.familyName() + " (" + p.dateOfBirth().format(UK_DATE) + ")");
+        }
+        return String.join("; ", out);
+    }
+
+    /** An arrears balance as an officer writes it, {@code £1,234.56}; the pence come from the record id, not the run's random stream. */
+    static String pounds(String whole, String recordId) {
+        long pounds = whole == null || whole.isBlank() ? 0 : Long.parseLong(whole.trim());
+        int pence = Math.floorMod(recordId.hashCode(), 100);
+        return String.format(Locale.ROOT, "£%,d.%02d", pounds, pence);
     }
 
     private void homeless(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {

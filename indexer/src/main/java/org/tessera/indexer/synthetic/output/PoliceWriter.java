@@ -16,7 +16,12 @@ import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.population.Address;
 import org.tessera.indexer.synthetic.population.Person;
 
-/** Layout {@code police_incidents}: one file per year, one row per involved person, UK date-times. */
+/**
+ * Layout {@code police_incidents}: one file per year, one row per involved person, UK date-times.
+ * With {@link LayoutSet#ONBOARDING}, layout {@code police_occurrences} instead: the same rows with
+ * the nominal written {@code SURNAME Forename} in one column, occurrence types spelt out, and a
+ * Risk column that is a DASH grading on domestic occurrences and a vulnerability grading on others.
+ */
 public final class PoliceWriter extends AgencyWriter {
     public static final String SOURCE = "police_incidents";
     private static final String[] HEADER = {"incident_ref", "occurred", "incident_type", "incident_type_desc", "dash",
@@ -27,17 +32,34 @@ public final class PoliceWriter extends AgencyWriter {
     /** The role the mapping file gives each involvement code, so the ground truth speaks the same roles. */
     private static final Map<String, String> CANONICAL = Map.of("VICTIM", "victim", "SUSPECT", "perpetrator", "CHILD",
             "subject", "MISSING", "subject", "WITNESS", "witness", "PARENT", "parent", "OTHER", "other");
+    public static final String OCCURRENCES = "police_occurrences";
+    private static final String[] OCCURRENCE_HEADER = {"Occurrence Ref", "Occurrence Date", "Occurrence Type", "Risk",
+        "Child Present", "Location", "Location Postcode", "Involvement", "Nominal Ref", "Nominal", "Date of Birth", "Sex",
+        "Home Address", "Home Postcode", "PNC ID", "Narrative", "Officer Notes"};
+    private static final Map<String, String> OCCURRENCE_TYPE = Map.of("DOM", "DOMESTIC", "ASB", "ASB", "MISS", "MISSING",
+            "CONC", "CONCERN", "CRIM", "CRIME", "INTEL", "INTEL");
     private final Path dir;
+    private final boolean onboarding;
     private final Map<Integer, Csv> byYear = new HashMap<>();
 
     public PoliceWriter(WriterContext ctx, Path dir) {
+        this(ctx, dir, LayoutSet.CLASSIC);
+    }
+
+    public PoliceWriter(WriterContext ctx, Path dir, LayoutSet layouts) {
         super(ctx);
         this.dir = dir;
+        this.onboarding = layouts.onboarding();
+    }
+
+    private String source() {
+        return onboarding ? OCCURRENCES : SOURCE;
     }
 
     private Csv file(int year) {
-        return byYear.computeIfAbsent(year, y -> register(SOURCE,
-                new Csv(dir.resolve("police_incidents_" + y + ".csv"), StandardCharsets.UTF_8, ',', HEADER)));
+        return byYear.computeIfAbsent(year, y -> register(source(), onboarding
+                ? new Csv(dir.resolve("police_occurrences_" + y + ".csv"), StandardCharsets.UTF_8, ',', OCCURRENCE_HEADER)
+                : new Csv(dir.resolve("police_incidents_" + y + ".csv"), StandardCharsets.UTF_8, ',', HEADER)));
     }
 
     @Override
@@ -82,13 +104,43 @@ public final class PoliceWriter extends AgencyWriter {
                     ? p.givenName() + " " + p.birthFamilyName() : "";
             // Police nominal ids are usually stable, sometimes duplicated (a new nominal created).
             String personRef = "N" + (rng.nextInt(20) == 0 ? 5_000_000 + p.key() : p.key());
-            csv.row(ref, e.at().format(UK_DATE_TIME), type, DESC.getOrDefault(type, type), e.attr(Attr.DASH),
-                    yn(childPresent), loc.street(), loc.town(), loc.postcode(), involvement, personRef, id.given(),
-                    rng.nextInt(4) == 0 ? id.family().toUpperCase(java.util.Locale.ROOT) : id.family(), aka,
-                    dob(id, UK_DATE), sex(p), home.line1(), home.town(), home.postcode(), p.pnc(), narrative, officer);
-            ctx.truth().occurrence(SOURCE, ref, slot++, CANONICAL.get(involvement), p, ra.noise(id.applied()));
+            String surname = rng.nextInt(4) == 0 ? id.family().toUpperCase(java.util.Locale.ROOT) : id.family();
+            if (onboarding) {
+                csv.row(ref, e.at().format(UK_DATE_TIME), OCCURRENCE_TYPE.getOrDefault(type, type), risk(type, e, ref),
+                        yn(childPresent), loc.street() + ", " + loc.town(), loc.postcode(), involvement, personRef,
+                        id.family().toUpperCase(java.util.Locale.ROOT) + " " + id.given(), dob(id, UK_DATE), sex(p),
+                        home.line1() + ", " + home.town(), home.postcode(), p.pnc(), narrative, officer);
+            } else {
+                csv.row(ref, e.at().format(UK_DATE_TIME), type, DESC.getOrDefault(type, type), e.attr(Attr.DASH),
+                        yn(childPresent), loc.street(), loc.town(), loc.postcode(), involvement, personRef, id.given(),
+                        surname, aka, dob(id, UK_DATE), sex(p), home.line1(), home.town(), home.postcode(), p.pnc(),
+                        narrative, officer);
+            }
+            ctx.truth().occurrence(source(), ref, slot++, CANONICAL.get(involvement), p, ra.noise(id.applied()));
         }
-        ctx.truth().record(SOURCE, ref, e, "narrative", note);
+        ctx.truth().record(source(), ref, e, onboarding ? "Narrative" : "narrative", note);
         return true;
+    }
+
+    /**
+     * The onboarding layout's Risk: the DASH grading on a domestic occurrence, a vulnerability
+     * grading on the others (drawn from the reference, not the run's random stream, so both layouts
+     * hold the same county).
+     */
+    private static String risk(String type, Event e, String ref) {
+        String dash = e.attr(Attr.DASH);
+        if (type.equals("DOM")) {
+            return switch (dash == null ? "" : dash) {
+                case "H" -> "HIGH";
+                case "M" -> "MEDIUM";
+                case "S" -> "STANDARD";
+                default -> "";
+            };
+        }
+        return switch (Math.floorMod(ref.hashCode(), 4)) {
+            case 0 -> "HIGH";
+            case 1 -> "MEDIUM";
+            default -> "STANDARD";
+        };
     }
 }

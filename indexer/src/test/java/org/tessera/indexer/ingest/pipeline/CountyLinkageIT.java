@@ -86,6 +86,15 @@ class CountyLinkageIT {
 
         assertThat(children.precision()).as("children precision").isGreaterThanOrEqualTo(0.995);
         assertThat(children.recall()).as("children recall").isGreaterThanOrEqualTo(0.97);
+
+        // No adult is merged into a child (issue #21, 5): no exported person holds occurrences of both.
+        Map<String, List<String>> truePersonsByPredicted = new HashMap<>();
+        for (String k : keys) truePersonsByPredicted.computeIfAbsent(predicted.get(k), p -> new ArrayList<>()).add(truth.get(k));
+        List<String> adultInChild = truePersonsByPredicted.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(child) && e.getValue().stream().anyMatch(child.negate()))
+                .map(Map.Entry::getKey).toList();
+        System.out.printf("county seed %d: %d persons holding both a child and an adult%n", SEED, adultInChild.size());
+        assertThat(adultInChild).as("persons holding both a child's and an adult's occurrences").isEmpty();
     }
 
     private static Iterable<CSVRecord> csv(Reader reader) throws Exception {

@@ -1,0 +1,64 @@
+package org.tessera.indexer.indicators.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a concern corpus (JSON Lines); a malformed line fails with the file and line number. */
+public final class ConcernCorpus {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<String> CONTEXTS = Set.of("affirmed", "negated", "hypothetical", "historical", "uncertain");
+
+    private ConcernCorpus() {
+    }
+
+    public static List<ConcernItem> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<ConcernItem> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                JsonNode node = JSON.readTree(line);
+                String context = text(node, "context");
+                if (!CONTEXTS.contains(context)) {
+                    throw new IllegalArgumentException("context '" + context + "' is not one of " + CONTEXTS);
+                }
+                JsonNode age = node.path("subject_age");
+                items.add(new ConcernItem(required(node, "id"), required(node, "text"), required(node, "concern"), context,
+                        text(node, "experiencer"), text(node, "agency"), age.isNumber() ? age.asDouble() : null));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return items;
+    }
+
+    private static String required(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,47 @@
+package org.tessera.indexer.indicators.evaluation;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.IndicatorHit;
+
+/**
+ * Runs a concern corpus through the stream path: each item becomes an event ({@code text}, {@code agency},
+ * {@code subject_age}) percolated by the indexer's own {@link EventPercolator} against the stored indicators.
+ */
+public final class CorpusPercolation {
+
+    private static final int BATCH = 200;
+
+    private CorpusPercolation() {
+    }
+
+    public static ConcernEvaluation evaluate(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight) {
+        List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<ConcernItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+            List<ObjectNode> events = batch.stream().map(CorpusPercolation::event).toList();
+            List<List<IndicatorHit>> found = percolator.percolate(events);
+            for (int i = 0; i < batch.size(); i++) {
+                String text = batch.get(i).text();
+                hits.add(found.get(i).stream().map(h -> new ConcernEvaluation.ItemHit(h.indicatorId(), weight.factor(h),
+                        h.evidenceStart() >= 0 ? text.substring(h.evidenceStart(), h.evidenceEnd()) : h.evidence())).toList());
+            }
+        }
+        return ConcernEvaluation.of(items, hits, map);
+    }
+
+    static ObjectNode event(ConcernItem item) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("text", item.text());
+        if (item.agency() != null) {
+            event.put("agency", item.agency());
+        }
+        if (item.subjectAge() != null) {
+            event.put("subject_age", item.subjectAge());
+        }
+        return event;
+    }
+}

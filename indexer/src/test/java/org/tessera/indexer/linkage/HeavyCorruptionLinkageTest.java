@@ -1,0 +1,44 @@
+package org.tessera.indexer.linkage;
+
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.normalise.Nicknames;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pairwise precision / recall / F1 on heavily corrupted records ({@link CorruptedPopulation}):
+ * the tuning split is what the model was tuned on (development figures); the held-out split
+ * (other names, other streets, another corruption mix and seed) was generated once, frozen, and
+ * only read after tuning. Both are reported in docs/linkage.md.
+ *
+ * <p>The floors are what the linker reaches now (2026-12-06: tuning P 0.9956 / F1 0.9194,
+ * held-out P 0.9959 / F1 0.8857), not the issue's target (P 0.999, F1 0.985), which is not met:
+ * the misses are mostly records whose date of birth is missing and whose only other evidence is
+ * the household's own (name and address), and the wrong merges twins and siblings with corrupted
+ * identifiers. The code before issue #18 fails these floors (P 0.9422 / 0.9371).
+ */
+class HeavyCorruptionLinkageTest {
+
+    @Test
+    void linksTheTuningSplitPrecisely() {
+        FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.tuning());
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.91);
+    }
+
+    @Test
+    void linksTheHeldOutSplitPrecisely() {
+        FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.heldOut());
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.88);
+    }
+
+    static FebrlLinkageTest.Metrics run(CorruptedPopulation.Spec spec) {
+        CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
+        long start = System.currentTimeMillis();
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(data.occurrences(), Decisions.none());
+        FebrlLinkageTest.Metrics m = FebrlLinkageTest.score(result, data.entityByOccurrence(), System.currentTimeMillis() - start);
+        System.out.printf("heavy corruption, %s split (%d records): %s%n", spec.name(), data.occurrences().size(), m);
+        return m;
+    }
+}
