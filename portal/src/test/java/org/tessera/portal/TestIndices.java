@@ -99,7 +99,7 @@ public final class TestIndices {
      * fixture document is indexed again (ids come from the documents), then a refresh.
      */
     public static synchronized void loadFixtures(OpenSearchConnection connection) {
-        for (String index : List.of("events", "reviews")) {
+        for (String index : List.of("events", "reviews", "decisions")) {
             connection.raw("POST", "/" + connection.alias(index) + "/_delete_by_query", "{\"query\":{\"match_all\":{}}}",
                     Map.of("refresh", "true", "conflicts", "proceed"));
         }
@@ -110,9 +110,28 @@ public final class TestIndices {
         connection.raw("POST", "/" + connection.alias("*") + "/_refresh", null);
     }
 
+    /**
+     * Adds the Smith household's records that a MASH referral review reads (previous contacts
+     * ending NFA, MARAC, probation, adult mental health and alcohol, A&E, exclusion, arrears):
+     * {@code fixtures/referral/events.jsonl}, over {@link #loadFixtures}.
+     */
+    public static synchronized void loadReferralFixtures(OpenSearchConnection connection) {
+        bulk(connection, "events", "event_id", "fixtures/referral/events.jsonl");
+        connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+    }
+
+    /** Indexes the documents of a test resource (one JSON a line) into {@code index}, ids from {@code idField}. */
+    public static void index(OpenSearchConnection connection, String index, String idField, String resource) {
+        bulk(connection, index, idField, resource);
+    }
+
     private static void bulk(OpenSearchConnection connection, String index, String idField) {
+        bulk(connection, index, idField, "fixtures/" + index + ".jsonl");
+    }
+
+    private static void bulk(OpenSearchConnection connection, String index, String idField, String resource) {
         StringBuilder body = new StringBuilder();
-        for (String line : lines("fixtures/" + index + ".jsonl")) {
+        for (String line : lines(resource)) {
             var doc = Json.parse(line);
             String id = idField == null ? doc.path("indicator").path("id").asText() : doc.path(idField).asText();
             body.append("{\"index\":{\"_index\":\"").append(connection.alias(index)).append("\",\"_id\":\"").append(id).append("\"}}\n");

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tessera bench ingest|search|text|percolate}: figures with the machine and the raw engine's rate beside them. */
+/** {@code tessera bench ingest|search|text|portal}: figures with the machine and the raw engine's rate beside them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the machine, data size, throughput, latency percentiles, peak heap and the ratio to the raw engine.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class, BenchCommand.Ocr.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class, BenchCommand.Ocr.class,
+                BenchCommand.Portal.class})
 public final class BenchCommand implements Runnable {
 
     @ParentCommand
@@ -74,6 +75,37 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             SearchLoadBenchmark.Result result = new SearchLoadBenchmark(parent.root.settings(), prefix, System.out).run(users, seconds);
             return result.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "portal", mixinStandardHelpOptions = true,
+            description = "Concurrent duty managers against a running portal's HTTP API: watchlist, referral review page and profile, p50/p95/p99 each.")
+    static final class Portal implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "the portal; default ${DEFAULT-VALUE}")
+        java.net.URI url;
+
+        @Option(names = "--user", defaultValue = "duty", description = "a DUTY_MANAGER account with a password; default ${DEFAULT-VALUE}")
+        String user;
+
+        @Option(names = "--password-env", defaultValue = "TESSERA_BENCH_PASSWORD",
+                description = "environment variable holding the password (never on the command line); default ${DEFAULT-VALUE}")
+        String passwordEnv;
+
+        @Option(names = "--users", defaultValue = "20")
+        int users;
+
+        @Option(names = "--seconds", defaultValue = "60")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = System.getenv(passwordEnv);
+            if (password == null || password.isEmpty()) {
+                System.err.println("set " + passwordEnv + " to the password of " + user);
+                return 2;
+            }
+            PortalLoadBenchmark.Result result = new PortalLoadBenchmark(url, user, password, System.out).run(users, seconds);
+            return result.all().errors() == 0 ? 0 : 1;
         }
     }
 

@@ -15,11 +15,29 @@ import java.util.Objects;
  * @param reachesSiblings a hit about one child also reaches the other children of its household
  *                (concerns about the care a child receives: neglect, abuse by a carer), not
  *                only the child it names
+ * @param ages    for a concern about a child's own behaviour or stage (exploitation, youth justice,
+ *                self-harm, school attendance...), the ages in years at which it can be about a child;
+ *                a hit reaching another child of the household (present, household or sibling
+ *                reach) counts for that child only inside this range; null: any age
  * @param file    where it was read from, for messages
  */
 public record Indicator(String id, String title, String description, String group, List<String> agencies,
                         Severity severity, double weight, int halfLifeDays, AppliesTo appliesTo, int version,
-                        boolean enabled, String note, String concern, boolean reachesSiblings, ObjectNode query, Rule rule, Examples examples, String file) {
+                        boolean enabled, String note, String concern, boolean reachesSiblings, Ages ages, ObjectNode query, Rule rule, Examples examples,
+                        String file) {
+
+    /** Ages in years: from the {@code from}th birthday up to (not including) the {@code to}th. */
+    public record Ages(double from, double to) {
+        public Ages {
+            if (!(from >= 0) || !(to > from) || to > 25) {
+                throw new IllegalArgumentException("ages must satisfy 0 <= from < to <= 25, was " + from + " to " + to);
+            }
+        }
+
+        public boolean includes(double age) {
+            return age >= from && age < to;
+        }
+    }
 
     public Indicator {
         Objects.requireNonNull(id, "id");

@@ -32,7 +32,7 @@ public final class IndicatorCatalogue {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FILE_KEYS = Set.of("group", "indicators");
     private static final Set<String> KEYS = Set.of("id", "title", "description", "severity", "weight", "half_life_days",
-            "applies_to", "agencies", "version", "enabled", "note", "concern", "reaches_siblings", "query", "rule", "examples");
+            "applies_to", "agencies", "version", "enabled", "note", "concern", "reaches_siblings", "ages", "query", "rule", "examples");
     private static final Set<String> REQUIRED = Set.of("id", "title", "description", "severity", "weight", "half_life_days",
             "applies_to", "agencies", "version", "enabled", "examples");
     private static final Set<String> AGENCIES = Set.of("police", "health", "education", "social_care", "housing", "probation", "other");
@@ -213,6 +213,7 @@ public final class IndicatorCatalogue {
         if (reachesSiblings && appliesTo == AppliesTo.HOUSEHOLD_ADULT) {
             throw new CatalogueException(file, id, "reaches_siblings is for indicators about a child, not applies_to household_adult");
         }
+        Indicator.Ages ages = readAges(file, id, node.get("ages"), appliesTo);
         boolean hasQuery = node.has("query");
         boolean hasRule = node.has("rule");
         if (hasQuery == hasRule) {
@@ -232,7 +233,25 @@ public final class IndicatorCatalogue {
         Indicator.Examples examples = readExamples(file, id, node.get("examples"), hasQuery, fields);
         return new Indicator(id, node.path("title").asText(), node.path("description").asText(), group, agencies, severity,
                 node.path("weight").asDouble(), node.path("half_life_days").asInt(), appliesTo, node.path("version").asInt(),
-                node.path("enabled").asBoolean(), node.path("note").asText(null), concern, reachesSiblings, query, rule, examples, file);
+                node.path("enabled").asBoolean(), node.path("note").asText(null), concern, reachesSiblings, ages, query, rule, examples, file);
+    }
+
+    /** {@code ages: [from, to]} in years (both included), only for indicators about a child. */
+    private static Indicator.Ages readAges(String file, String id, JsonNode ages, AppliesTo appliesTo) {
+        if (ages == null || ages.isNull()) {
+            return null;
+        }
+        if (appliesTo == AppliesTo.HOUSEHOLD_ADULT) {
+            throw new CatalogueException(file, id, "ages is for indicators about a child, not applies_to household_adult");
+        }
+        if (!ages.isArray() || ages.size() != 2 || !ages.get(0).isNumber() || !ages.get(1).isNumber()) {
+            throw new CatalogueException(file, id, "ages must be [from, to] in years, e.g. [10, 17]");
+        }
+        try {
+            return new Indicator.Ages(ages.get(0).asDouble(), ages.get(1).asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(file, id, e.getMessage());
+        }
     }
 
     private static void checkQuery(String file, String id, ObjectNode query, EventFields fields) {

@@ -11,8 +11,11 @@ package org.tessera.indexer.scoring;
  *                     diminishing returns and count once for the watchlist's breadth of concerns);
  *                     null means the indicator is a concern of its own
  * @param reachesSiblings a hit about one child also reaches the other children of its household
+ * @param ages         ages (years) at which the concern can be about a child; a hit reaching a child
+ *                     that is not its subject counts only when that child's age is inside; null: any
  */
-public record IndicatorWeighting(String title, Double halfLifeDays, String concern, boolean reachesSiblings) {
+public record IndicatorWeighting(String title, Double halfLifeDays, String concern, boolean reachesSiblings,
+                                 org.tessera.indexer.indicators.Indicator.Ages ages) {
 
     public IndicatorWeighting {
         if (halfLifeDays != null && !(halfLifeDays > 0)) {
@@ -22,7 +25,11 @@ public record IndicatorWeighting(String title, Double halfLifeDays, String conce
         concern = concern == null || concern.isBlank() ? null : concern.strip();
     }
 
+    public IndicatorWeighting(String title, Double halfLifeDays, String concern, boolean reachesSiblings) {
+        this(title, halfLifeDays, concern, reachesSiblings, null);
+    }
+
     public IndicatorWeighting(String title, Double halfLifeDays) {
-        this(title, halfLifeDays, null, false);
+        this(title, halfLifeDays, null, false, null);
     }
 }

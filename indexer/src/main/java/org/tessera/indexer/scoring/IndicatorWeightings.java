@@ -18,7 +18,7 @@ public final class IndicatorWeightings {
         Map<String, IndicatorWeighting> weightings = new HashMap<>();
         for (Indicator indicator : catalogue.all()) {
             weightings.put(indicator.id(), new IndicatorWeighting(indicator.title(), (double) indicator.halfLifeDays(),
-                    indicator.concern(), indicator.reachesSiblings()));
+                    indicator.concern(), indicator.reachesSiblings(), indicator.ages()));
         }
         return weightings;
     }

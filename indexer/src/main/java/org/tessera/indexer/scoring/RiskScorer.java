@@ -23,6 +23,7 @@ import java.util.TreeSet;
 public final class RiskScorer {
 
     private static final double DAYS_PER_VELOCITY_UNIT = 30.0;
+    private static final double DAYS_PER_YEAR = 365.25;
 
     private final ScoringParameters parameters;
     private final Map<String, IndicatorWeighting> indicators;
@@ -75,6 +76,7 @@ public final class RiskScorer {
     /** Every hit on the history's events dated from {@code from} to {@code to} that reaches the child, in history order. */
     private List<Reached> reached(ChildHistory history, LocalDate from, LocalDate to) {
         String childId = history.childId();
+        Double born = bornEpochDay(history);
         List<Reached> reached = new ArrayList<>();
         for (RiskEvent event : history.events()) {
             if (event.date().isAfter(to) || event.date().isBefore(from)) {
@@ -87,7 +89,7 @@ public final class RiskScorer {
             }
             for (RiskEvent.Hit hit : event.hits()) {
                 Reach reach = reach(childId, onEvent, housemates, hit);
-                if (reach != null) {
+                if (reach != null && (reach == Reach.DIRECT || ageFits(hit.indicatorId(), born, event.date()))) {
                     reached.add(new Reached(event, hit, reach));
                 }
             }
@@ -181,6 +183,35 @@ public final class RiskScorer {
             }
         }
         return adults.isEmpty() && siblings.isEmpty() ? Housemates.NONE : new Housemates(adults, siblings);
+    }
+
+    /**
+     * The child's birth as an epoch day, estimated from its age on the first of its own events that
+     * records one; null when none does (then no age range applies: nothing is withdrawn on
+     * incomplete evidence).
+     */
+    private static Double bornEpochDay(ChildHistory history) {
+        for (RiskEvent event : history.events()) {
+            for (RiskEvent.Participant p : event.people()) {
+                if (p.personId().equals(history.childId()) && p.ageYears() != null) {
+                    return event.date().toEpochDay() - p.ageYears() * DAYS_PER_YEAR;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a hit that is not about this child (present, household or sibling reach) can be about
+     * a child of its age: a teenager's own behaviour (youth justice, exploitation...) never reaches an
+     * infant of the household, whatever the reach rule.
+     */
+    private boolean ageFits(String indicatorId, Double born, LocalDate date) {
+        IndicatorWeighting weighting = indicators.get(indicatorId);
+        if (weighting == null || weighting.ages() == null || born == null) {
+            return true;
+        }
+        return weighting.ages().includes((date.toEpochDay() - born) / DAYS_PER_YEAR);
     }
 
     /** How the hit reaches the child, or null when it does not. */

@@ -105,6 +105,17 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void anAgeRangeIsForChildIndicatorsAndMustRunForwards() throws Exception {
+        assertThatThrownBy(() -> IndicatorCatalogue.load(fixture("ages-of-an-adult-indicator"), FIELDS))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("[TST01]").hasMessageContaining("ages is for indicators about a child");
+        assertThatThrownBy(() -> IndicatorCatalogue.load(fixture("ages-backwards"), FIELDS))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("[TST01]").hasMessageContaining("0 <= from < to <= 25");
+        assertThat(IndicatorCatalogue.loadDefault().get("EXP11").ages()).isEqualTo(new Indicator.Ages(10, 18));
+    }
+
+    @Test
     void theShippedCatalogueGroupsNestedThresholdsIntoOneConcernAndDefaultsToTheIndicatorItself() {
         IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
         assertThat(catalogue.get("EDU01").concern()).isEqualTo("attendance").isEqualTo(catalogue.get("EDU02").concern());

@@ -155,7 +155,7 @@ class StreamBackfillEquivalenceIT {
         ObjectNode narrowed = (ObjectNode) JSON.readTree("{\"match_phrase\":{\"text\":\"zzzz never written\"}}");
         Indicator changed = new Indicator(original.id(), original.title(), original.description(), original.group(), original.agencies(),
                 original.severity(), original.weight(), original.halfLifeDays(), original.appliesTo(), original.version() + 1,
-                true, null, original.concern(), original.reachesSiblings(), narrowed, null, original.examples(), original.file());
+                true, null, original.concern(), original.reachesSiblings(), original.ages(), narrowed, null, original.examples(), original.file());
         IndicatorBackfill.Result result = backfill.run(changed, true);
         assertThat(result.hitsByEvent()).isEmpty();
         assertThat(result.updated()).isGreaterThanOrEqualTo(2);

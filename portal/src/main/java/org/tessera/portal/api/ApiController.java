@@ -16,6 +16,10 @@ import org.tessera.portal.common.SearchUnavailableException;
 import org.tessera.portal.indicators.IndicatorService;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.review.MashDecision;
+import org.tessera.portal.review.PackFormat;
+import org.tessera.portal.review.ReferralReview;
+import org.tessera.portal.review.ReferralReviewService;
 import org.tessera.portal.search.SearchFilter;
 import org.tessera.portal.search.SearchResults;
 import org.tessera.portal.search.SearchService;
@@ -36,8 +40,11 @@ class ApiController {
     private final ProfileService profiles;
     private final WatchlistService watchlist;
     private final IndicatorService indicators;
+    private final ReferralReviewService reviews;
 
-    ApiController(SearchService search, ProfileService profiles, WatchlistService watchlist, IndicatorService indicators) {
+    ApiController(SearchService search, ProfileService profiles, WatchlistService watchlist, IndicatorService indicators,
+                  ReferralReviewService reviews) {
+        this.reviews = reviews;
         this.search = search;
         this.profiles = profiles;
         this.watchlist = watchlist;
@@ -109,6 +116,46 @@ class ApiController {
     @PostMapping("/watchlist/{id}/review")
     Map<String, String> review(@PathVariable("id") String id, @RequestBody ReviewRequest request) {
         return Map.of("person_id", id, "state", watchlist.review(id, ReviewAction.parse(request.action()), request.assignee(), request.reason()));
+    }
+
+    /** The referral review page's content (audited as a referral review view with the bound purpose). */
+    @GetMapping("/review/{id}")
+    ResponseEntity<ReferralReview.Page> review(@PathVariable("id") String id) {
+        return ResponseEntity.of(reviews.open(id));
+    }
+
+    /** The strategy pack, {@code format} {@code pdf} (default) or {@code docx} (audited as a disclosure with the bound purpose). */
+    @GetMapping("/review/{id}/pack")
+    ResponseEntity<byte[]> pack(@PathVariable("id") String id, @RequestParam(value = "format", defaultValue = "pdf") String format) {
+        PackFormat packFormat = choice(PackFormat.class, format, "format");
+        return reviews.pack(id, packFormat)
+                .map(bytes -> ResponseEntity.ok()
+                        .header("Content-Type", packFormat.contentType())
+                        .header("Content-Disposition", "attachment; filename=\"strategy-pack-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + "." + packFormat.extension() + "\"")
+                        .body(bytes))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    record DecisionRequest(String rag, String outcome, String rationale, String consent, java.time.LocalDate nextReview) {
+    }
+
+    @PostMapping("/review/{id}/decision")
+    MashDecision decide(@PathVariable("id") String id, @RequestBody DecisionRequest request) {
+        return reviews.decide(id, choice(MashDecision.Rag.class, request.rag(), "rag"),
+                choice(MashDecision.Outcome.class, request.outcome(), "outcome"), request.rationale(),
+                choice(MashDecision.Consent.class, request.consent(), "consent"), request.nextReview());
+    }
+
+    /** An enum constant by name in any case; a missing or unknown value is a 400 naming the field and the choices. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required: one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was " + value);
+        }
     }
 
     record IndicatorTest(String text) {

@@ -34,6 +34,10 @@ public class AuditTrail {
     public static final String REVIEW = "watchlist_review";
     public static final String INDICATOR_CHANGE = "indicator_change";
     public static final String LINK_DECISION = "link_decision";
+    public static final String REFERRAL_REVIEW_VIEW = "referral_review_view";
+    public static final String MASH_DECISION = "mash_decision";
+    /** Personal data leaving the portal for a named purpose (the strategy pack). */
+    public static final String DISCLOSURE = "disclosure";
 
     private final AuditLog log;
 

@@ -66,6 +66,32 @@ public final class Profile {
                                String example, String reach) {
     }
 
+    /**
+     * What the readable chronology shows: newest first or oldest first, and only one agency's,
+     * one concern's, one person's or one period's entries when those are set (null: all).
+     */
+    public record ChronologyFilter(boolean newestFirst, String agency, String concern, String personId,
+                                   java.time.LocalDate from, java.time.LocalDate to) {
+        public static final ChronologyFilter NEWEST_FIRST = new ChronologyFilter(true, null, null, null, null, null);
+    }
+
+    /**
+     * One line of the readable chronology.
+     *
+     * @param household an event of a household adult that does not name the child
+     * @param people    names of the people the record names
+     * @param concerns  concerns of its counting hits
+     * @param grouped   routine returns this line stands for (one attendance line per school year), 1 for an ordinary entry
+     */
+    public record ChronologyLine(Entry entry, boolean household, List<String> people, List<String> concerns, int grouped,
+                                 List<String> personIds) {
+        public ChronologyLine {
+            people = List.copyOf(people);
+            concerns = List.copyOf(concerns);
+            personIds = List.copyOf(personIds);
+        }
+    }
+
     /** The score at a month end, for the trend chart. */
     public record TrendPoint(String month, double score) {
     }

@@ -17,8 +17,12 @@ import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.common.Highlights;
+import org.tessera.portal.common.Identifiers;
+import org.tessera.portal.common.IndicatorNames;
+import org.tessera.portal.common.SchoolYear;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile.Address;
 import org.tessera.portal.profile.Profile.Candidate;
@@ -50,8 +54,10 @@ public class ProfileService {
     private final LinkDecisions decisions;
     private final ScoreService scores;
     private final RiskDay day;
+    private final IndicatorNames indicators;
 
     public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, ScoreService scores, RiskDay day) {
+        this.indicators = new IndicatorNames(connection);
         this.connection = connection;
         this.audit = audit;
         this.decisions = decisions;
@@ -83,25 +89,121 @@ public class ProfileService {
         sort.addObject().put("event_id", "asc");
         List<Entry> entries = new ArrayList<>();
         for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
-            JsonNode source = hit.path("_source");
-            List<Evidence> evidence = new ArrayList<>();
-            List<Highlights.Span> spans = new ArrayList<>();
-            for (JsonNode h : source.path("hits")) {
-                Evidence e = new Evidence(h.path("indicator_id").asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
-                        h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
-                        h.path("evidence_start").asInt(-1), h.path("evidence_end").asInt(-1), Json.text(h, "field"));
-                evidence.add(e);
-                if (e.field() == null || "text".equals(e.field())) {
-                    spans.add(new Highlights.Span(e.start(), e.end(),
-                            e.indicatorId() + (e.counts() ? "" : " (not counted: " + (e.context() == null ? "context" : e.context()) + ")"),
-                            e.counts()));
-                }
-            }
-            String text = Json.text(source, "text");
-            entries.add(new Entry(Json.text(source, "event_id"), Json.text(source, "event_date"), Json.text(source, "agency"),
-                    Json.text(source, "record_type"), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence));
+            entries.add(entry(hit.path("_source")));
         }
         return entries;
+    }
+
+    /** An event document as a chronology entry, its evidence highlighted in the text. */
+    private static Entry entry(JsonNode source) {
+        List<Evidence> evidence = new ArrayList<>();
+        List<Highlights.Span> spans = new ArrayList<>();
+        for (JsonNode h : source.path("hits")) {
+            Evidence e = new Evidence(h.path("indicator_id").asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
+                    h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
+                    h.path("evidence_start").asInt(-1), h.path("evidence_end").asInt(-1), Json.text(h, "field"));
+            evidence.add(e);
+            if (e.field() == null || "text".equals(e.field())) {
+                spans.add(new Highlights.Span(e.start(), e.end(),
+                        e.indicatorId() + (e.counts() ? "" : " (not counted: " + (e.context() == null ? "context" : e.context()) + ")"),
+                        e.counts()));
+            }
+        }
+        String text = Json.text(source, "text");
+        return new Entry(Json.text(source, "event_id"), Json.text(source, "event_date"), Json.text(source, "agency"),
+                Json.text(source, "record_type"), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
+    }
+
+    /**
+     * The chronology as a practitioner reads it (docs/portal.md): the child's records and, marked
+     * as such, the household adults' records that do not name the child; routine attendance
+     * returns grouped into one line per school year with the trend; newest first unless the
+     * filter says otherwise; filtered by agency, concern, person and period.
+     */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
+    public List<Profile.ChronologyLine> readableChronology(String personId, Profile.ChronologyFilter filter) {
+        Optional<JsonNode> person = person(personId);
+        if (person.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        ids.add(personId);
+        household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
+        ObjectNode body = Json.object();
+        body.put("size", MAX_EVENTS);
+        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ids.forEach(terms::add);
+        body.putObject("_source").putArray("excludes").add("entities").add("contexts").add("entity_names");
+        body.putArray("sort").addObject().putObject("event_date").put("order", "asc");
+        List<Profile.ChronologyLine> lines = new ArrayList<>();
+        Map<String, List<JsonNode>> attendance = new TreeMap<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            List<String> personIds = Json.strings(source.path("person_ids"));
+            String date = Json.text(source, "event_date");
+            if ("attendance".equals(Json.text(source, "record_type")) && personIds.contains(personId) && date != null
+                    && Json.number(source.path("codes"), "attendance_pct") != null) {
+                attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(date.substring(0, 10))), k -> new ArrayList<>()).add(source);
+                continue;
+            }
+            lines.add(line(source, personId, 1));
+        }
+        Double previous = null;
+        String previousYear = null;
+        for (var year : attendance.entrySet()) {
+            List<JsonNode> returns = year.getValue();
+            double mean = returns.stream().mapToDouble(r -> Json.number(r.path("codes"), "attendance_pct")).average().orElse(0);
+            String trend = previous == null ? "" : String.format(java.util.Locale.ROOT, ", %s from %.0f %% in %s",
+                    mean < previous - 0.5 ? "down" : mean > previous + 0.5 ? "up" : "level", previous, previousYear);
+            JsonNode last = returns.getLast();
+            // The grouped line keeps every return's own note, its evidence highlighted.
+            StringBuilder text = new StringBuilder();
+            StringBuilder highlighted = new StringBuilder();
+            for (JsonNode r : returns) {
+                String heading = Json.text(r, "event_date").substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
+                Entry one = entry(r);
+                text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
+                highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
+            }
+            Entry summary = new Entry(Json.text(last, "event_id"), Json.text(last, "event_date"), Json.text(last, "agency"), "attendance",
+                    String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
+                            returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
+                    returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
+            lines.add(new Profile.ChronologyLine(summary, false, List.of(), concerns(summary), returns.size(), List.of(personId)));
+            previous = mean;
+            previousYear = year.getKey();
+        }
+        List<Profile.ChronologyLine> shown = new ArrayList<>(lines.stream().filter(l -> matches(l, filter)).toList());
+        java.util.Comparator<Profile.ChronologyLine> byDate = java.util.Comparator.comparing(l -> String.valueOf(l.entry().date()));
+        shown.sort(filter.newestFirst() ? byDate.reversed() : byDate);
+        return shown;
+    }
+
+    private Profile.ChronologyLine line(JsonNode source, String childId, int grouped) {
+        Entry entry = entry(source);
+        List<String> personIds = Json.strings(source.path("person_ids"));
+        List<String> people = new ArrayList<>();
+        for (JsonNode p : source.path("people")) {
+            String name = Json.text(p, "name");
+            if (name != null && !"professional".equals(Json.text(p, "role"))) {
+                people.add(name + (Json.text(p, "role") == null ? "" : " (" + Json.text(p, "role") + ")"));
+            }
+        }
+        return new Profile.ChronologyLine(entry, !personIds.contains(childId), people, concerns(entry), grouped, personIds);
+    }
+
+    private List<String> concerns(Entry entry) {
+        return entry.evidence().stream().filter(Evidence::counts).map(e -> indicators.concern(e.indicatorId())).distinct().toList();
+    }
+
+    private static boolean matches(Profile.ChronologyLine line, Profile.ChronologyFilter filter) {
+        Entry e = line.entry();
+        String date = e.date() == null ? "" : e.date().substring(0, Math.min(10, e.date().length()));
+        return (filter.agency() == null || filter.agency().equals(e.agency()))
+                && (filter.concern() == null || line.concerns().contains(filter.concern()))
+                && (filter.personId() == null || line.personIds().contains(filter.personId()))
+                && (filter.from() == null || date.compareTo(filter.from().toString()) >= 0)
+                && (filter.to() == null || !date.isEmpty() && date.compareTo(filter.to().toString()) <= 0);
     }
 
     /**
@@ -203,16 +305,16 @@ public class ProfileService {
     }
 
     private static Identity identity(JsonNode source) {
-        List<Address> addresses = new ArrayList<>();
+        // Periods of residence: a postcode-only record confirms a known address, it is not a move.
+        List<AddressPeriods.Record> records = new ArrayList<>();
         for (JsonNode a : source.path("addresses")) {
-            addresses.add(new Address(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+            records.add(new AddressPeriods.Record(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
         }
-        List<String> identifiers = new ArrayList<>();
-        source.path("identifiers").fields().forEachRemaining(field -> {
-            for (String value : Json.strings(field.getValue())) {
-                identifiers.add(field.getKey() + ": " + value);
-            }
-        });
+        List<Address> addresses = new ArrayList<>();
+        for (AddressPeriods.Period p : AddressPeriods.of(records)) {
+            addresses.add(new Address(p.address() == null ? "postcode only" : p.address(), p.postcode(), p.from(), p.to()));
+        }
+        List<String> identifiers = Identifiers.plain(source.path("identifiers"));
         Set<String> dobs = new LinkedHashSet<>();
         if (Json.text(source, "date_of_birth") != null) {
             dobs.add(Json.text(source, "date_of_birth"));

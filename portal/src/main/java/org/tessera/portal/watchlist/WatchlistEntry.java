@@ -11,10 +11,12 @@ import java.util.List;
  * @param reason            one line saying why the child is here
  * @param newSinceLastVisit evidence dated after the user's previous look at the watchlist, and no one reviewed it since
  * @param state             {@code new}, {@code acknowledged}, {@code assigned}, {@code escalated} or {@code dismissed}
+ * @param decision          the latest MASH decision on a referral review ("Amber · Early help · 2026-12-06 by duty"), or null
  */
 public record WatchlistEntry(String personId, String name, String dateOfBirth, String section, int concerns, String band,
                              double score, double rise, double velocity, String asOf, List<String> topIndicators, String reason,
-                             boolean newSinceLastVisit, String state, String assignedTo, String reviewReason) {
+                             boolean newSinceLastVisit, String state, String assignedTo, String reviewReason,
+                             String decision) {
     public WatchlistEntry {
         topIndicators = List.copyOf(topIndicators);
     }

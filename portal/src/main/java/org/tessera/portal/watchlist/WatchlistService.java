@@ -21,6 +21,8 @@ import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.Json;
+import org.tessera.portal.review.DecisionStore;
+import org.tessera.portal.review.MashDecision;
 import org.tessera.portal.risk.RiskDay;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
@@ -37,10 +39,13 @@ public class WatchlistService {
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final RiskDay day;
+    private final DecisionStore decisions;
     private final org.tessera.indexer.watchlist.WatchlistService watchlist;
 
-    public WatchlistService(OpenSearchConnection connection, AuditTrail audit, Clock clock, ScoreService scores, RiskDay day) {
+    public WatchlistService(OpenSearchConnection connection, AuditTrail audit, Clock clock, ScoreService scores, RiskDay day,
+                            DecisionStore decisions) {
         this.connection = connection;
+        this.decisions = decisions;
         this.audit = audit;
         this.day = day;
         this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, new ReviewStore(connection), clock);
@@ -56,6 +61,7 @@ public class WatchlistService {
         List<String> ids = listed.stream().map(org.tessera.indexer.watchlist.WatchlistEntry::personId).toList();
         Map<String, JsonNode> people = documents("persons", ids);
         Map<String, JsonNode> reviews = documents("reviews", ids);
+        Map<String, MashDecision> decided = decisions.latest(ids);
         List<WatchlistEntry> entries = new ArrayList<>(listed.size());
         for (var e : listed) {
             JsonNode person = people.getOrDefault(e.personId(), Json.object());
@@ -64,7 +70,8 @@ public class WatchlistService {
             String reviewReason = e.state() == ReviewState.NEW ? null : Json.text(reviews.getOrDefault(e.personId(), Json.object()), "reason");
             entries.add(new WatchlistEntry(e.personId(), name(person, e.personId()), Json.text(person, "date_of_birth"),
                     e.section().label(), e.concerns(), e.band().label(), e.score(), e.rise(), e.velocity(), asOf.toString(),
-                    e.topIndicators(), e.reason(), fresh, e.state().label(), e.assignedTo(), reviewReason));
+                    e.topIndicators(), e.reason(), fresh, e.state().label(), e.assignedTo(), reviewReason,
+                    decided.containsKey(e.personId()) ? decided.get(e.personId()).summary() : null));
         }
         return entries;
     }

@@ -78,6 +78,10 @@ class HostileAccessIT {
         api(new ApiRoute("GET", "/api/persons/p-jayden/chronology.csv", null, CHILD_DATA, AuditTrail.EXPORT));
         api(new ApiRoute("GET", "/api/watchlist", null, CHILD_DATA, AuditTrail.WATCHLIST_VIEW));
         api(new ApiRoute("POST", "/api/watchlist/p-amelia/review", "{\"action\":\"acknowledge\"}", Set.of(Roles.DUTY_MANAGER), null));
+        api(new ApiRoute("GET", "/api/review/p-jayden", null, CHILD_DATA, AuditTrail.REFERRAL_REVIEW_VIEW));
+        api(new ApiRoute("GET", "/api/review/p-jayden/pack?format=pdf", null, CHILD_DATA, AuditTrail.DISCLOSURE));
+        api(new ApiRoute("POST", "/api/review/p-amelia/decision",
+                "{\"rag\":\"green\",\"outcome\":\"nfa\",\"consent\":\"given\",\"rationale\":\"hostile access test\"}", Set.of(Roles.DUTY_MANAGER), null));
         api(new ApiRoute("POST", "/api/indicators/test", "{\"text\":\"reported missing\"}", Set.of(Roles.ANALYST, Roles.ADMINISTRATOR), null));
     }
 
@@ -91,6 +95,7 @@ class HostileAccessIT {
             "", Set.copyOf(Roles.ALL),
             "search", CHILD_DATA,
             "profile/:___url_parameter", CHILD_DATA,
+            "review/:___url_parameter", CHILD_DATA,
             "watchlist", CHILD_DATA,
             "indicators", Set.of(Roles.ANALYST, Roles.ADMINISTRATOR),
             "jobs", Set.of(Roles.ANALYST, Roles.ADMINISTRATOR),

@@ -15,7 +15,10 @@ class HomeView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (CurrentUser.hasRole(Roles.PRACTITIONER) || CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
+        if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
+            // The duty manager's day starts with who needs a decision.
+            event.forwardTo("watchlist");
+        } else if (CurrentUser.hasRole(Roles.PRACTITIONER)) {
             event.forwardTo("search");
         } else if (CurrentUser.hasRole(Roles.ANALYST) || CurrentUser.hasRole(Roles.ADMINISTRATOR)) {
             event.forwardTo("indicators");

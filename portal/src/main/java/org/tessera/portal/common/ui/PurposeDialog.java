@@ -20,6 +20,11 @@ public class PurposeDialog extends Dialog {
     }
 
     public PurposeDialog(String question, Consumer<String> onPurpose, Runnable onCancel) {
+        this(question, null, onPurpose, onCancel);
+    }
+
+    /** With {@code suggested} (one of {@link #PURPOSES}) chosen already: the user confirms or changes it. */
+    public PurposeDialog(String question, String suggested, Consumer<String> onPurpose, Runnable onCancel) {
         setHeaderTitle(question);
         setCloseOnOutsideClick(false);
         setCloseOnEsc(false);
@@ -29,6 +34,9 @@ public class PurposeDialog extends Dialog {
         purpose.setAllowCustomValue(true);
         purpose.addCustomValueSetListener(e -> purpose.setValue(e.getDetail()));
         purpose.setWidthFull();
+        if (suggested != null) {
+            purpose.setValue(suggested);
+        }
         TextField detail = new TextField("Reference or detail (optional)");
         detail.setId("purpose-detail");
         detail.setWidthFull();

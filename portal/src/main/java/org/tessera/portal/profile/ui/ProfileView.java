@@ -2,6 +2,8 @@ package org.tessera.portal.profile.ui;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -26,9 +28,12 @@ import java.util.Objects;
 import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.PurposeDialog;
+import org.tessera.portal.common.ui.TrendChart;
 import org.tessera.portal.profile.LinkDecisions;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.review.MashDecision;
+import org.tessera.portal.review.ReferralReviewService;
 import org.tessera.portal.security.Roles;
 
 /** A child's profile: identity, household, risk, contributing indicators, chronology and possible duplicates. */
@@ -39,12 +44,14 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
 
     private final ProfileService profiles;
+    private final ReferralReviewService reviews;
     private String personId;
     /** The purpose stated for this profile: every read the page makes is audited with it. */
     private String purpose;
 
-    ProfileView(ProfileService profiles) {
+    ProfileView(ProfileService profiles, ReferralReviewService reviews) {
         this.profiles = profiles;
+        this.reviews = reviews;
         setWidthFull();
     }
 
@@ -70,10 +77,17 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         H2 title = new H2(profile.identity().name());
         title.setId("profile-name");
         add(title);
+        Anchor review = new Anchor("review/" + personId, "Referral review and strategy pack");
+        review.setId("open-review");
+        MashDecision decision = reviews.latestDecisions(List.of(personId)).get(personId);
+        Span decided = new Span(decision == null ? "No MASH decision recorded" : "Latest MASH decision: " + decision.summary()
+                + (decision.nextReview() == null ? "" : ", next review " + decision.nextReview()));
+        decided.setId("profile-decision");
+        add(new HorizontalLayout(review, decided));
         HorizontalLayout top = new HorizontalLayout(identity(profile.identity()), household(profile.household()), risk(profile.risk()));
         top.setWidthFull();
         add(top);
-        add(chronology());
+        add(chronology(profile.household()));
         add(duplicates());
     }
 
@@ -86,7 +100,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         box.add(line("Identifiers", String.join("; ", identity.identifiers())));
         box.add(line("Agencies", String.join(", ", identity.agencies())));
         for (Profile.Address address : identity.addresses()) {
-            box.add(line("Address", Objects.toString(address.address(), "") + " " + Objects.toString(address.postcode(), "")
+            box.add(line("Lived at", Objects.toString(address.address(), "") + " " + Objects.toString(address.postcode(), "")
                     + " (" + Objects.toString(address.from(), "?") + " to " + Objects.toString(address.to(), "now") + ")"));
         }
         return box;
@@ -124,35 +138,56 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         return box;
     }
 
-    private VerticalLayout chronology() {
+    private VerticalLayout chronology(List<Profile.Member> members) {
         VerticalLayout box = section("Multi-agency chronology");
-        List<Profile.Entry> all = ReadPurpose.with(purpose, () -> profiles.chronology(personId, null, null));
+        List<Profile.ChronologyLine> all = ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST));
+        Checkbox newestFirst = new Checkbox("Newest first", true);
+        newestFirst.setId("chronology-newest-first");
         ComboBox<String> agency = new ComboBox<>("Agency");
-        agency.setItems(all.stream().map(Profile.Entry::agency).filter(Objects::nonNull).distinct().sorted().toList());
+        agency.setItems(all.stream().map(l -> l.entry().agency()).filter(Objects::nonNull).distinct().sorted().toList());
         agency.setClearButtonVisible(true);
-        ComboBox<String> indicator = new ComboBox<>("Indicator");
-        indicator.setItems(all.stream().flatMap(e -> e.evidence().stream()).map(Profile.Evidence::indicatorId).distinct().sorted().toList());
-        indicator.setClearButtonVisible(true);
+        ComboBox<String> concern = new ComboBox<>("Concern");
+        concern.setId("chronology-concern");
+        concern.setItems(all.stream().flatMap(l -> l.concerns().stream()).distinct().sorted().toList());
+        concern.setItemLabelGenerator(c -> c.replace('_', ' '));
+        concern.setClearButtonVisible(true);
+        ComboBox<Profile.Member> person = new ComboBox<>("Person");
+        person.setItems(members.stream().filter(m -> !m.child()).toList());
+        person.setItemLabelGenerator(m -> m.name() + " (" + m.relation() + ")");
+        person.setClearButtonVisible(true);
+        DatePicker from = new DatePicker("From");
+        DatePicker to = new DatePicker("To");
+        from.setLocale(java.util.Locale.UK);
+        to.setLocale(java.util.Locale.UK);
         Div entries = new Div();
         entries.setId("chronology");
         entries.setWidthFull();
         Runnable refresh = () -> {
             entries.removeAll();
-            // The unfiltered chronology was read (and audited) once already; a filter is a new read.
-            List<Profile.Entry> shown = agency.getValue() == null && indicator.getValue() == null ? all
-                    : ReadPurpose.with(purpose, () -> profiles.chronology(personId, agency.getValue(), indicator.getValue()));
-            for (Profile.Entry entry : shown) {
-                entries.add(entry(entry));
+            Profile.ChronologyFilter filter = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
+                    person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
+            // A filter is a new read, audited with the page's purpose.
+            for (Profile.ChronologyLine line : ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, filter))) {
+                entries.add(entry(line));
             }
         };
+        newestFirst.addValueChangeListener(e -> refresh.run());
         agency.addValueChangeListener(e -> refresh.run());
-        indicator.addValueChangeListener(e -> refresh.run());
-        box.add(new HorizontalLayout(agency, indicator), entries);
+        concern.addValueChangeListener(e -> refresh.run());
+        person.addValueChangeListener(e -> refresh.run());
+        from.addValueChangeListener(e -> refresh.run());
+        to.addValueChangeListener(e -> refresh.run());
+        HorizontalLayout filters = new HorizontalLayout(newestFirst, agency, concern, person, from, to);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+        box.add(new Span("Routine attendance returns are grouped, one line per school year. Household adults' records that do not "
+                + "name the child are marked “household”."), filters, entries);
         refresh.run();
         return box;
     }
 
-    private Details entry(Profile.Entry entry) {
+    private Details entry(Profile.ChronologyLine line) {
+        Profile.Entry entry = line.entry();
         StringBuilder chips = new StringBuilder();
         for (Profile.Evidence e : entry.evidence()) {
             chips.append("<span class='chip").append(e.counts() ? "" : " not-counted").append("'>")
@@ -160,12 +195,18 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
                             + (e.counts() ? "" : " – " + Objects.toString(e.context(), "not counted"))))
                     .append("</span>");
         }
-        String summary = "<span><b>" + esc(entry.date()) + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())
-                + (entry.title() == null ? "" : " · " + esc(entry.title())) + " " + chips + "</span>";
+        String marks = (line.household() ? "<span class='chip household'>household: " + esc(String.join(", ", line.people())) + "</span>" : "")
+                + (line.grouped() > 1 ? "<span class='chip grouped'>" + line.grouped() + " returns</span>" : "");
+        String summary = "<span><b>" + esc(entry.date() == null ? "" : entry.date().substring(0, Math.min(10, entry.date().length())))
+                + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())
+                + (entry.title() == null ? "" : " · " + esc(entry.title())) + " " + marks + chips + "</span>";
         Div text = new Div(new Html("<div class='note'>" + entry.highlighted() + "</div>"));
         Button reader = new Button("Open case-note reader", click -> openReader(entry));
         Details details = new Details(new Html(summary), text, reader);
         details.addClassName("chronology-entry");
+        if (line.household()) {
+            details.addClassName("household-entry");
+        }
         details.getElement().setAttribute("data-agency", Objects.toString(entry.agency(), ""));
         details.setWidthFull();
         return details;
@@ -191,7 +232,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
     private VerticalLayout duplicates() {
         VerticalLayout box = section("Possible duplicates");
         Grid<Profile.Candidate> grid = new Grid<>();
-        grid.addColumn(Profile.Candidate::name).setHeader("Name");
+        grid.addComponentColumn(c -> new Anchor("profile/" + c.personId(), c.name())).setHeader("Name");
         grid.addColumn(Profile.Candidate::dateOfBirth).setHeader("Date of birth");
         grid.addColumn(c -> String.join(", ", c.postcodes())).setHeader("Postcodes");
         grid.addColumn(c -> String.format("%.0f%%", 100 * c.similarity())).setHeader("Similarity");

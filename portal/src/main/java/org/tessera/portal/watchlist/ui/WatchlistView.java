@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -46,7 +47,9 @@ class WatchlistView extends VerticalLayout {
         grid.setId("watchlist-grid");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(e -> {
-            Span name = new Span(e.name());
+            // A single click on the name opens the profile (a double click on the row was not found by users).
+            Anchor name = new Anchor("profile/" + e.personId(), e.name());
+            name.addClassName("child-link");
             VerticalLayout cell = new VerticalLayout(new HorizontalLayout(name), new Span(e.dateOfBirth() == null ? "" : "born " + e.dateOfBirth()));
             if (e.newSinceLastVisit()) {
                 Span fresh = new Span("new");
@@ -70,7 +73,24 @@ class WatchlistView extends VerticalLayout {
             return cell;
         }).setHeader("Risk").setWidth("15em").setFlexGrow(0);
         grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(1);
-        grid.addColumn(e -> e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())).setHeader("State").setWidth("9em").setFlexGrow(0);
+        grid.addComponentColumn(e -> {
+            VerticalLayout cell = new VerticalLayout(new Span(e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())));
+            if (e.decision() != null) {
+                Span decision = new Span("MASH: " + e.decision());
+                decision.addClassName("mash-decision");
+                cell.add(decision);
+            }
+            cell.setPadding(false);
+            cell.setSpacing(false);
+            return cell;
+        }).setHeader("State and decision").setWidth("13em").setFlexGrow(0);
+        grid.addComponentColumn(e -> {
+            Button review = new Button("Review", click -> getUI().ifPresent(ui -> ui.navigate("review/" + e.personId())));
+            review.setId("review-" + e.personId());
+            review.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            review.getElement().setAttribute("aria-label", "Review the referral of " + e.name());
+            return review;
+        }).setHeader("Referral").setWidth("7em").setFlexGrow(0);
         if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
             grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("13em").setFlexGrow(0);
         }

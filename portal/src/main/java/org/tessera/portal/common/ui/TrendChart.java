@@ -1,4 +1,4 @@
-package org.tessera.portal.profile.ui;
+package org.tessera.portal.common.ui;
 
 import com.vaadin.flow.component.Html;
 import java.util.List;
@@ -6,12 +6,12 @@ import org.tessera.portal.profile.Profile.TrendPoint;
 import org.springframework.web.util.HtmlUtils;
 
 /** A small inline SVG line chart of the month-end risk score; no chart library needed. */
-final class TrendChart {
+public final class TrendChart {
 
     private TrendChart() {
     }
 
-    static Html of(List<TrendPoint> points) {
+    public static Html of(List<TrendPoint> points) {
         int width = 360;
         int height = 120;
         int pad = 24;

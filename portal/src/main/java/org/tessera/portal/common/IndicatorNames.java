@@ -1,0 +1,63 @@
+package org.tessera.portal.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tessera.indexer.indicators.Indicator;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.common.Json;
+
+/**
+ * Titles and concerns of indicators: from the catalogue shipped in {@code mappings/indicators}
+ * (which names each concern), else from the stored indicator (its group), else the id itself.
+ * Thread-safe; the stored ones are read once per id.
+ */
+public final class IndicatorNames {
+
+    private record Name(String title, String concern) {
+    }
+
+    private static final class Catalogue {
+        static final IndicatorCatalogue DEFAULT = IndicatorCatalogue.loadDefault();
+    }
+
+    private final OpenSearchConnection connection;
+    private final Map<String, Name> stored = new ConcurrentHashMap<>();
+
+    public IndicatorNames(OpenSearchConnection connection) {
+        this.connection = connection;
+    }
+
+    public String title(String id) {
+        return name(id).title();
+    }
+
+    public String concern(String id) {
+        return name(id).concern();
+    }
+
+    private Name name(String id) {
+        var known = Catalogue.DEFAULT.find(id);
+        if (known.isPresent()) {
+            Indicator i = known.get();
+            return new Name(i.title(), i.concern() != null ? i.concern() : i.group());
+        }
+        return stored.computeIfAbsent(id, this::fromIndex);
+    }
+
+    private Name fromIndex(String id) {
+        ObjectNode body = Json.object();
+        body.put("size", 1);
+        body.putObject("query").putObject("term").put("indicator.id", id);
+        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_search", body).path("hits").path("hits");
+        if (hits.isEmpty()) {
+            return new Name(id, id);
+        }
+        JsonNode indicator = hits.get(0).path("_source").path("indicator");
+        String title = Json.text(indicator, "title");
+        String group = Json.text(indicator, "group");
+        return new Name(title == null ? id : title, group == null ? id : group);
+    }
+}

@@ -1,0 +1,796 @@
+package org.tessera.portal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.Contribution;
+import org.tessera.indexer.scoring.RiskAssessment;
+import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.indexer.scoring.Severity;
+import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.audit.AuditedRead;
+import org.tessera.portal.audit.ReadPurpose;
+import org.tessera.portal.common.AddressPeriods;
+import org.tessera.portal.common.Identifiers;
+import org.tessera.portal.common.IndicatorNames;
+import org.tessera.portal.common.Json;
+import org.tessera.portal.profile.Profile;
+import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.review.ReferralReview.Line;
+import org.tessera.portal.review.ReferralReview.Page;
+import org.tessera.portal.review.ReferralReview.Risk;
+import org.tessera.portal.review.ReferralReview.Section;
+import org.tessera.portal.review.ReferralReview.Source;
+import org.tessera.portal.review.ReferralReview.Tone;
+import org.tessera.portal.profile.Profile.TrendPoint;
+import org.tessera.portal.risk.RiskDay;
+import org.tessera.portal.security.CurrentUser;
+import org.tessera.portal.security.Roles;
+
+/**
+ * The MASH referral review of one child (docs/portal.md, "Referral review"): identity, household
+ * and each adult's relevant history, involvement by agency, current concerns beside the
+ * single-threshold view, previous contacts and referrals with their outcomes, what is new since
+ * the last review, and the decisions. Opening it and downloading its pack are reads audited with
+ * the bound purpose ({@link AuditedRead}); recording a decision is audited as a decision. Thread-safe.
+ */
+@Service
+@RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
+public class ReferralReviewService {
+
+    static final int MAX_EVENTS = 2000;
+    private static final Set<String> CSC_HISTORY = Set.of("contact", "referral", "assessment", "section47", "cp_plan");
+    private static final Set<String> HOUSING_TYPES = Set.of("homeless_application", "notice_seeking_possession", "eviction",
+            "rent_arrears", "tenancy_start");
+
+    private final OpenSearchConnection connection;
+    private final AuditTrail audit;
+    private final ScoreService scores;
+    private final RiskDay day;
+    private final DecisionStore decisions;
+    private final ProfileService profiles;
+    private final IndicatorNames indicators;
+    private final Clock clock;
+
+    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, ScoreService scores, RiskDay day,
+                                 DecisionStore decisions, ProfileService profiles, Clock clock) {
+        this.connection = connection;
+        this.audit = audit;
+        this.scores = scores;
+        this.day = day;
+        this.decisions = decisions;
+        this.profiles = profiles;
+        this.indicators = new IndicatorNames(connection);
+        this.clock = clock;
+    }
+
+    /** Opens the review (audited with the bound purpose: {@link AuditedRead}). */
+    @AuditedRead(value = AuditTrail.REFERRAL_REVIEW_VIEW, person = 0)
+    public Optional<Page> open(String personId) {
+        return build(personId);
+    }
+
+    /**
+     * The strategy pack of the review as a file, recorded in the audit trail as a disclosure with
+     * the bound purpose, which the pack also prints.
+     */
+    @AuditedRead(value = AuditTrail.DISCLOSURE, person = 0)
+    public Optional<byte[]> pack(String personId, PackFormat format) {
+        String purpose = ReadPurpose.current().orElseThrow();
+        return build(personId).map(page -> format.render(page, new PackFormat.Stamp(CurrentUser.name(), clock.instant(), purpose)));
+    }
+
+    /** Records the MASH decision on the child's referral; returns it as stored. */
+    @RolesAllowed(Roles.DUTY_MANAGER)
+    public MashDecision decide(String personId, MashDecision.Rag rag, MashDecision.Outcome outcome, String rationale,
+                               MashDecision.Consent consent, LocalDate nextReview) {
+        RiskAssessment assessment = scores.assess(personId, day.today());
+        MashDecision decision = new MashDecision(personId, rag, outcome, rationale, consent, nextReview, clock.instant(),
+                CurrentUser.name(), assessment.score(), assessment.band().label());
+        decisions.add(decision);
+        audit.record(AuditTrail.MASH_DECISION, personId, null, null, rag.label() + ", " + outcome.label());
+        return decision;
+    }
+
+    /** The latest decision on each of these children (for the watchlist and the profile, which audit their own views). */
+    public Map<String, MashDecision> latestDecisions(Collection<String> personIds) {
+        return decisions.latest(personIds);
+    }
+
+    /** The full text of a record the review cites, if it belongs to the child or the child's household (audited). */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0, detail = "a record cited by the referral review")
+    public Optional<Profile.Entry> record(String personId, String eventId) {
+        return profiles.chronology(personId, null, null).stream().filter(e -> e.eventId().equals(eventId)).findFirst()
+                .or(() -> householdRecord(personId, eventId));
+    }
+
+    private Optional<Profile.Entry> householdRecord(String personId, String eventId) {
+        Optional<JsonNode> person = person(personId);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> adults = members(person.get(), List.of()).keySet();
+        for (Event e : events(List.copyOf(adults), personId, true)) {
+            if (e.id().equals(eventId)) {
+                return Optional.of(new Profile.Entry(e.id(), e.date(), e.agency(), e.type(), e.title(), e.text(),
+                        org.springframework.web.util.HtmlUtils.htmlEscape(e.text() == null ? "" : e.text()), List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Building the page
+
+    /** One event as the review reads it. */
+    record Event(String id, String agency, String type, String date, String title, String text, JsonNode codes,
+                 List<String> personIds, JsonNode people, JsonNode hits, String ingestedAt) {
+        Source source() {
+            return new Source(id, agency, type, date);
+        }
+
+        String code(String field) {
+            return Json.text(codes, field);
+        }
+
+        String roleOf(String personId) {
+            for (JsonNode p : people) {
+                if (personId.equals(Json.text(p, "person_id"))) {
+                    return Json.text(p, "role");
+                }
+            }
+            return null;
+        }
+
+        LocalDate day() {
+            return date == null ? null : LocalDate.parse(date.substring(0, 10));
+        }
+    }
+
+    private Optional<Page> build(String personId) {
+        Optional<JsonNode> found = person(personId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode person = found.get();
+        LocalDate today = day.today();
+        List<Event> own = events(List.of(personId), null, false);
+        Map<String, JsonNode> members = members(person, own);
+        List<String> adultIds = members.entrySet().stream().filter(m -> !m.getValue().path("is_child").asBoolean(false))
+                .map(Map.Entry::getKey).toList();
+        List<Event> household = events(adultIds, personId, true);
+        RiskAssessment assessment = scores.assess(personId, today);
+        List<MashDecision> history = decisions.history(personId);
+        List<AddressPeriods.Period> addresses = addresses(person);
+
+        List<TrendPoint> trend = new ArrayList<>();
+        for (var point : scores.timeline(personId, today, 12).points()) {
+            trend.add(new TrendPoint(point.date().toString().substring(0, 7), point.score()));
+        }
+        Risk risk = new Risk(assessment.score(), assessment.band().label(), assessment.velocity(), today.toString(), trend);
+
+        List<Section> sections = new ArrayList<>();
+        sections.add(newSinceLastReview(own, household, history, today, members));
+        sections.add(identity(person, own, addresses, today));
+        sections.add(household(person, members, own, household, today));
+        sections.add(agencies(own, household));
+        sections.add(concerns(assessment, trend));
+        sections.add(singleThreshold(assessment));
+        sections.add(previousReferrals(own));
+        sections.add(health(own, today));
+        sections.add(education(own));
+        sections.add(housing(own, household, addresses, today));
+        sections.add(decisionHistory(history));
+        return Optional.of(new Page(personId, name(person), Json.text(person, "date_of_birth"), risk, sections, history));
+    }
+
+    private Section identity(JsonNode person, List<Event> own, List<AddressPeriods.Period> addresses, LocalDate today) {
+        List<Line> lines = new ArrayList<>();
+        String dob = Json.text(person, "date_of_birth");
+        lines.add(Line.plain(name(person) + (dob == null ? ", date of birth not recorded" : ", born " + dob + age(dob, today))
+                + (Json.text(person, "gender") == null ? "" : ", " + Json.text(person, "gender"))));
+        List<String> agencies = Json.strings(person.path("agencies"));
+        Set<String> dobs = new LinkedHashSet<>();
+        for (Event e : own) {
+            for (JsonNode p : e.people()) {
+                if (person.path("person_id").asText().equals(Json.text(p, "person_id")) && Json.text(p, "date_of_birth") != null) {
+                    dobs.add(Json.text(p, "date_of_birth"));
+                }
+            }
+        }
+        List<String> identifiers = Identifiers.plain(person.path("identifiers"));
+        boolean strong = identifiers.stream().anyMatch(i -> i.startsWith("NHS number") || i.startsWith("UPN"));
+        boolean dobsAgree = dobs.size() <= 1;
+        String sure = strong && dobsAgree && agencies.size() >= 2 ? "Identity confirmed" : "Identity not fully confirmed";
+        lines.add(new Line(sure + ": " + agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + " ("
+                + String.join(", ", agencies).replace('_', ' ') + ") link " + own.size() + " record" + (own.size() == 1 ? "" : "s")
+                + " to this child; dates of birth across the records " + (dobsAgree ? "agree" : "differ: " + String.join(", ", dobs))
+                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held"),
+                strong && dobsAgree ? Tone.PLAIN : Tone.CONCERN, List.of()));
+        for (String identifier : identifiers) {
+            lines.add(Line.plain(identifier));
+        }
+        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
+        if (duplicates.isEmpty()) {
+            lines.add(Line.plain("No possible duplicate records"));
+        }
+        for (Profile.Candidate c : duplicates) {
+            lines.add(new Line("Possible duplicate: " + c.name() + (c.dateOfBirth() == null ? "" : ", born " + c.dateOfBirth())
+                    + (c.postcodes().isEmpty() ? "" : ", " + String.join(", ", c.postcodes()))
+                    + String.format(Locale.ROOT, " (similarity %.0f %%): %s", 100 * c.similarity(), c.decision() == null ? "undecided" : c.decision()),
+                    c.decision() == null ? Tone.CONCERN : Tone.PLAIN, List.of()));
+        }
+        if (addresses.isEmpty()) {
+            lines.add(Line.plain("Where the child lives: no address recorded"));
+        } else {
+            lines.add(Line.plain("Where the child lives: " + addresses.getFirst().describe()));
+            for (AddressPeriods.Period p : addresses.subList(1, addresses.size())) {
+                lines.add(Line.plain("Previously: " + p.describe()));
+            }
+        }
+        Event school = latest(own, e -> e.code("school") != null);
+        lines.add(school == null ? Line.plain("School: not recorded in the sources")
+                : new Line("School: " + school.code("school"), Tone.PLAIN, List.of(school.source())));
+        Event gp = latest(own, e -> e.code("gp_practice") != null);
+        lines.add(gp == null ? Line.plain("GP practice: not recorded in the sources")
+                : new Line("GP practice: " + gp.code("gp_practice"), Tone.PLAIN, List.of(gp.source())));
+        return new Section("identity", "Identity and how sure we are", sure, lines);
+    }
+
+    private Section household(JsonNode person, Map<String, JsonNode> members, List<Event> own, List<Event> household, LocalDate today) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, String> relationOf = relations(person);
+        List<Event> all = new ArrayList<>(own);
+        all.addAll(household);
+        List<Event> da12 = all.stream().filter(this::domesticAbuse)
+                .filter(e -> e.day() != null && !e.day().isBefore(today.minusDays(365))).distinct().toList();
+        if (da12.isEmpty()) {
+            lines.add(Line.plain("Domestic abuse at the address in the last 12 months: none recorded"));
+        } else {
+            lines.add(new Line("Domestic abuse at the address in the last 12 months: " + da12.size() + " incident" + (da12.size() == 1 ? "" : "s")
+                    + " (" + String.join(", ", da12.stream().map(e -> e.date() + " DASH " + Optional.ofNullable(e.code("dash_level")).orElse("not recorded")).toList()) + ")",
+                    Tone.CONCERN, da12.stream().map(Event::source).toList()));
+        }
+        if (members.isEmpty()) {
+            lines.add(Line.plain("No household members or significant others recorded"));
+        }
+        for (var member : members.entrySet()) {
+            JsonNode m = member.getValue();
+            String id = member.getKey();
+            boolean child = m.path("is_child").asBoolean(false);
+            String dob = Json.text(m, "date_of_birth");
+            String relation = relationOf.getOrDefault(id, Json.strings(m.path("household_ids")).stream()
+                    .anyMatch(h -> Json.strings(person.path("household_ids")).contains(h)) ? "household member" : "linked through records");
+            lines.add(new Line(name(m) + ": " + relation + (dob == null ? "" : ", born " + dob + age(dob, today))
+                    + (child ? " (child)" : "") + "; known to " + agencyList(m), Tone.HOUSEHOLD, List.of()));
+            if (child) {
+                continue;
+            }
+            List<Event> theirs = household.stream().filter(e -> e.personIds().contains(id)).toList();
+            List<Event> withChild = own.stream().filter(e -> e.personIds().contains(id)).toList();
+            List<Event> both = new ArrayList<>(withChild);
+            both.addAll(theirs);
+            lines.addAll(adultHistory(name(m), id, both));
+        }
+        return new Section("household", "Household and significant others", members.size() + " people linked to the child", lines);
+    }
+
+    /** An adult's relevant history: domestic abuse with DASH, MARAC, offending, probation risk, mental health, substance misuse. */
+    private List<Line> adultHistory(String name, String id, List<Event> events) {
+        List<Line> lines = new ArrayList<>();
+        List<Event> da = events.stream().filter(this::domesticAbuse).toList();
+        if (!da.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Event e : da) {
+                String role = e.roleOf(id);
+                parts.add(e.date() + (e.code("dash_level") == null ? "" : " DASH " + e.code("dash_level"))
+                        + (role == null ? "" : " as " + role));
+            }
+            lines.add(new Line(name + " – domestic abuse: " + da.size() + " incident" + (da.size() == 1 ? "" : "s") + " (" + String.join("; ", parts) + ")",
+                    Tone.CONCERN, da.stream().map(Event::source).toList()));
+        }
+        List<Event> marac = events.stream().filter(e -> e.code("marac") != null || hasIndicator(e, "PAR02") && textHas(e, "marac")).toList();
+        if (!marac.isEmpty()) {
+            lines.add(new Line(name + " – MARAC: " + String.join(", ", marac.stream().map(e -> e.date()
+                    + (e.code("marac") == null ? "" : " (" + e.code("marac") + ")")).toList()), Tone.CONCERN, marac.stream().map(Event::source).toList()));
+        }
+        List<Event> offences = events.stream().filter(e -> !"probation".equals(e.agency()) && (e.code("offence") != null
+                || e.code("offence_group") != null || "crime".equals(e.type()) || concerns(e).contains("adult_offending"))).toList();
+        if (!offences.isEmpty()) {
+            lines.add(new Line(name + " – offending: " + String.join("; ", offences.stream().map(e -> e.date() + " "
+                    + firstNonNull(e.code("offence"), e.code("offence_group"), e.title(), e.type())).toList()), Tone.CONCERN,
+                    offences.stream().map(Event::source).toList()));
+        }
+        List<Event> probation = events.stream().filter(e -> "probation".equals(e.agency())).toList();
+        if (!probation.isEmpty()) {
+            Event last = probation.stream().max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElseThrow();
+            String riskToChildren = probation.stream().map(e -> e.code("risk_to_children")).filter(v -> v != null).reduce((a, b) -> b).orElse("not recorded");
+            lines.add(new Line(name + " – probation: " + firstNonNull(last.code("sentence_type"), last.title(), "supervision")
+                    + ", last " + last.date() + "; risk of serious harm " + firstNonNull(last.code("rosh"), last.code("risk_of_harm"), "not recorded")
+                    + "; risk to children: " + riskToChildren
+                    + (last.code("mappa_category") == null ? "" : "; MAPPA category " + last.code("mappa_category")
+                    + (last.code("mappa_level") == null ? "" : " level " + last.code("mappa_level"))),
+                    "yes".equalsIgnoreCase(riskToChildren) || last.code("mappa_category") != null ? Tone.CONCERN : Tone.PLAIN,
+                    probation.stream().map(Event::source).toList()));
+        }
+        addConcernLine(lines, name + " – mental health", events, "parental_mental_health");
+        addConcernLine(lines, name + " – substance misuse", events, "parental_substance_misuse");
+        if (lines.isEmpty()) {
+            lines.add(Line.plain(name + " – no domestic abuse, MARAC, offending, probation, mental health or substance misuse recorded"));
+        }
+        return lines;
+    }
+
+    private void addConcernLine(List<Line> lines, String label, List<Event> events, String concern) {
+        List<Event> matching = events.stream().filter(e -> concerns(e).contains(concern)).toList();
+        if (!matching.isEmpty()) {
+            Set<String> titles = new LinkedHashSet<>();
+            for (Event e : matching) {
+                for (JsonNode h : e.hits()) {
+                    if (h.path("counts").asBoolean(true) && concern.equals(indicators.concern(h.path("indicator_id").asText()))) {
+                        titles.add(indicators.title(h.path("indicator_id").asText()));
+                    }
+                }
+            }
+            lines.add(new Line(label + ": " + String.join(", ", titles) + " (" + String.join(", ", matching.stream().map(Event::date).toList()) + ")",
+                    Tone.CONCERN, matching.stream().map(Event::source).toList()));
+        }
+    }
+
+    private Section agencies(List<Event> own, List<Event> household) {
+        Map<String, List<Event>> byAgency = new TreeMap<>();
+        for (Event e : own) {
+            byAgency.computeIfAbsent(Optional.ofNullable(e.agency()).orElse("unknown"), k -> new ArrayList<>()).add(e);
+        }
+        for (Event e : household) {
+            byAgency.computeIfAbsent(Optional.ofNullable(e.agency()).orElse("unknown"), k -> new ArrayList<>()).add(e);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (var entry : byAgency.entrySet()) {
+            List<Event> events = entry.getValue();
+            Event last = events.stream().max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElseThrow();
+            Map<String, Integer> flags = new LinkedHashMap<>();
+            for (Event e : events) {
+                for (JsonNode h : e.hits()) {
+                    if (h.path("counts").asBoolean(true)) {
+                        flags.merge(indicators.title(h.path("indicator_id").asText()), 1, Integer::sum);
+                    }
+                }
+            }
+            String open = openEpisode(entry.getKey(), events);
+            lines.add(new Line(entry.getKey().replace('_', ' ') + ": last contact " + last.date() + " (" + last.type().replace('_', ' ') + "); "
+                    + events.size() + " record" + (events.size() == 1 ? "" : "s") + "; open episode: " + open + "; key flags: "
+                    + (flags.isEmpty() ? "none" : String.join(", ", flags.entrySet().stream().map(f -> f.getKey() + (f.getValue() > 1 ? " ×" + f.getValue() : "")).toList())),
+                    flags.isEmpty() ? Tone.PLAIN : Tone.CONCERN, List.of(last.source())));
+        }
+        if (lines.isEmpty()) {
+            lines.add(Line.plain("No agency holds a record of this child or household"));
+        }
+        return new Section("agencies", "Involvement by agency", byAgency.size() + " agencies hold records of the child or household", lines);
+    }
+
+    /** An episode still open by the records themselves; "none recorded" when the records do not say. */
+    private static String openEpisode(String agency, List<Event> events) {
+        if ("social_care".equals(agency)) {
+            Event plan = latest(events, e -> "cp_plan".equals(e.type()));
+            if (plan != null && plan.code("cp_end_date") == null) {
+                return "child protection plan since " + plan.date();
+            }
+        }
+        if ("probation".equals(agency)) {
+            Event last = latest(events, e -> true);
+            if (last != null && !"END".equalsIgnoreCase(last.code("supervision_event"))) {
+                return "under supervision (last event " + last.date() + ")";
+            }
+        }
+        return "none recorded";
+    }
+
+    private Section concerns(RiskAssessment assessment, List<TrendPoint> trend) {
+        Map<String, List<Contribution>> byConcern = new LinkedHashMap<>();
+        for (Contribution c : assessment.now().contributions()) {
+            if (c.counts() && c.contribution() > 0) {
+                byConcern.computeIfAbsent(c.concern() == null ? c.indicatorId() : c.concern(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        String first = trend.isEmpty() ? null : String.format(Locale.ROOT, "%.1f in %s", trend.getFirst().score(), trend.getFirst().month());
+        lines.add(Line.plain(String.format(Locale.ROOT, "Cumulative score %.1f (%s), %+.1f in the last 30 days", assessment.score(),
+                assessment.band().label(), assessment.velocity()) + (first == null ? "" : "; trend from " + first
+                + " to " + String.format(Locale.ROOT, "%.1f in %s", trend.getLast().score(), trend.getLast().month()))));
+        List<Map.Entry<String, List<Contribution>>> ordered = new ArrayList<>(byConcern.entrySet());
+        ordered.sort((a, b) -> Double.compare(points(b.getValue()), points(a.getValue())));
+        for (var entry : ordered) {
+            List<Contribution> cs = entry.getValue();
+            Contribution strongest = cs.getFirst();
+            Set<String> titles = new LinkedHashSet<>();
+            Set<String> agencies = new LinkedHashSet<>();
+            List<Source> sources = new ArrayList<>();
+            for (Contribution c : cs) {
+                titles.add(c.title() == null ? c.indicatorId() : c.title());
+                agencies.add(c.agency());
+                Source s = new Source(c.eventId(), c.agency(), c.recordType(), c.date().toString());
+                if (!sources.contains(s)) {
+                    sources.add(s);
+                }
+            }
+            lines.add(new Line(String.format(Locale.ROOT, "%s: %.1f points from %d hit%s (%s) by %s; strongest %s%s%s",
+                    entry.getKey().replace('_', ' '), points(cs), cs.size(), cs.size() == 1 ? "" : "s", String.join(", ", titles),
+                    String.join(", ", agencies).replace('_', ' '), strongest.date(),
+                    strongest.reach() == null || "DIRECT".equals(strongest.reach().name()) ? "" : " (via " + strongest.reach().name().toLowerCase(Locale.ROOT) + ")",
+                    strongest.evidence() == null ? "" : ": “" + org.tessera.portal.common.Highlights.plain(strongest.evidence()) + "”"),
+                    Tone.CONCERN, sources));
+        }
+        if (ordered.isEmpty()) {
+            lines.add(Line.plain("No counting concern in the child's records"));
+        }
+        String summary = String.format(Locale.ROOT, "%d concern%s from %d agenc%s: score %.1f, %s", ordered.size(), ordered.size() == 1 ? "" : "s",
+                assessment.now().agencies().size(), assessment.now().agencies().size() == 1 ? "y" : "ies", assessment.score(), assessment.band().label());
+        return new Section("concerns", "Current concerns (cumulative)", summary, lines);
+    }
+
+    private static double points(List<Contribution> cs) {
+        return cs.stream().mapToDouble(Contribution::contribution).sum();
+    }
+
+    /** What a single-threshold rule ("any one high-severity event", docs/evaluation.md) would have flagged. */
+    private Section singleThreshold(RiskAssessment assessment) {
+        List<Contribution> high = assessment.now().contributions().stream()
+                .filter(c -> c.counts() && c.severity() == Severity.HIGH).sorted((a, b) -> a.date().compareTo(b.date())).toList();
+        List<Line> lines = new ArrayList<>();
+        if (high.isEmpty()) {
+            lines.add(new Line("Today's single-event rule would not have flagged this child: no single high-severity event; the concern is the accumulation",
+                    Tone.CONCERN, List.of()));
+        } else {
+            Contribution first = high.getFirst();
+            lines.add(new Line("Today's single-event rule would have flagged this child on " + first.date() + ": "
+                    + (first.title() == null ? first.indicatorId() : first.title()) + " (" + first.agency() + " " + first.recordType() + ")",
+                    Tone.PLAIN, List.of(new Source(first.eventId(), first.agency(), first.recordType(), first.date().toString()))));
+            long more = high.stream().map(Contribution::eventId).distinct().count() - 1;
+            if (more > 0) {
+                lines.add(Line.plain(more + " other high-severity event" + (more == 1 ? "" : "s") + " since"));
+            }
+        }
+        return new Section("threshold", "Single-threshold view", high.isEmpty() ? "would not flag" : "would flag", lines);
+    }
+
+    private Section previousReferrals(List<Event> own) {
+        List<Line> lines = new ArrayList<>();
+        List<Event> history = own.stream().filter(e -> CSC_HISTORY.contains(e.type())).toList();
+        List<Event> nfa = history.stream().filter(ReferralReviewService::endedNfa).toList();
+        if (nfa.size() >= 2) {
+            lines.add(new Line("Repeat no further action: " + nfa.size() + " contacts or referrals ended NFA ("
+                    + String.join(", ", nfa.stream().map(Event::date).toList()) + ")", Tone.CONCERN, nfa.stream().map(Event::source).toList()));
+        }
+        for (Event e : history) {
+            lines.add(new Line(e.type().replace('_', ' ') + " " + e.date() + (e.title() == null ? "" : " – " + e.title()) + ": outcome "
+                    + outcome(e), endedNfa(e) ? Tone.CONCERN : Tone.PLAIN, List.of(e.source())));
+        }
+        if (history.isEmpty()) {
+            lines.add(Line.plain("No previous contact, referral, assessment, section 47 enquiry or plan recorded by children's social care"));
+        }
+        return new Section("history", "Previous contacts and referrals",
+                history.size() + " recorded, " + nfa.size() + " ended with no further action", lines);
+    }
+
+    private static boolean endedNfa(Event e) {
+        return "nfa".equalsIgnoreCase(e.code("outcome")) || "yes".equalsIgnoreCase(e.code("referral_nfa"));
+    }
+
+    private static String outcome(Event e) {
+        if (endedNfa(e)) {
+            return "no further action";
+        }
+        if ("cp_plan".equals(e.type())) {
+            return e.code("cp_end_date") == null ? "plan open" : "plan ended " + e.code("cp_end_date");
+        }
+        if ("section47".equals(e.type())) {
+            return "yes".equalsIgnoreCase(e.code("resulted_in_cp_plan")) ? "child protection plan" : "no plan";
+        }
+        String o = firstNonNull(e.code("outcome"), e.code("referral_nfa") == null ? null : "NFA: " + e.code("referral_nfa"));
+        return o == null ? "not recorded" : o.replace('_', ' ');
+    }
+
+    private Section health(List<Event> own, LocalDate today) {
+        List<Line> lines = new ArrayList<>();
+        List<Event> ae = own.stream().filter(e -> "a_and_e_attendance".equals(e.type()) && recent(e, today)).toList();
+        List<Event> missed = own.stream().filter(e -> "appointment_missed".equals(e.type())
+                || "health_visit".equals(e.type()) && ("no_access".equals(e.code("contact_outcome")) || "declined".equals(e.code("contact_outcome")))).toList();
+        lines.add(new Line("A&E attendances in the last 12 months: " + ae.size()
+                + (ae.isEmpty() ? "" : " (" + String.join("; ", ae.stream().map(e -> e.date() + " " + orEmpty(e.code("chief_complaint"), e.title())).toList()) + ")"),
+                ae.size() >= 2 ? Tone.CONCERN : Tone.PLAIN, ae.stream().map(Event::source).toList()));
+        lines.add(new Line("Missed health appointments (was not brought, no access): " + missed.size()
+                + (missed.isEmpty() ? "" : " (" + String.join("; ", missed.stream().map(e -> e.date() + " " + orEmpty(e.code("appointment_type"), e.title(), e.type()).replace('_', ' ')).toList()) + ")"),
+                missed.isEmpty() ? Tone.PLAIN : Tone.CONCERN, missed.stream().map(Event::source).toList()));
+        return new Section("health", "Health", ae.size() + " A&E attendance" + (ae.size() == 1 ? "" : "s") + " in 12 months, " + missed.size() + " missed appointment" + (missed.size() == 1 ? "" : "s"), lines);
+    }
+
+    private Section education(List<Event> own) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, List<Event>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Event e : own) {
+            if ("attendance".equals(e.type()) && e.code("attendance_pct") != null && e.day() != null) {
+                byYear.computeIfAbsent(org.tessera.portal.common.SchoolYear.of(e.day()), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<String> years = new ArrayList<>(byYear.keySet());
+        for (int i = 0; i < years.size(); i++) {
+            List<Event> returns = byYear.get(years.get(i));
+            double mean = returns.stream().mapToDouble(e -> Double.parseDouble(e.code("attendance_pct"))).average().orElse(0);
+            String trend = "";
+            if (i + 1 < years.size()) {
+                double before = byYear.get(years.get(i + 1)).stream().mapToDouble(e -> Double.parseDouble(e.code("attendance_pct"))).average().orElse(0);
+                trend = String.format(Locale.ROOT, ", %s from %.0f %% in %s", mean < before - 0.5 ? "down" : mean > before + 0.5 ? "up" : "level", before, years.get(i + 1));
+            }
+            lines.add(new Line(String.format(Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s%s", years.get(i), mean, returns.size(),
+                    returns.size() == 1 ? "" : "s", trend, mean < 90 ? " (persistent absence: below 90 %)" : ""),
+                    mean < 90 ? Tone.CONCERN : Tone.PLAIN, returns.stream().map(Event::source).toList()));
+        }
+        if (byYear.isEmpty()) {
+            lines.add(Line.plain("School attendance: no returns recorded"));
+        }
+        List<Event> exclusions = own.stream().filter(e -> "exclusion".equals(e.type())).toList();
+        lines.add(new Line("Exclusions: " + (exclusions.isEmpty() ? "none recorded" : exclusions.size() + " ("
+                + String.join("; ", exclusions.stream().map(e -> e.date() + " " + orEmpty(e.code("exclusion_category")) + " " + orEmpty(e.code("exclusion_reason"))).toList()) + ")"),
+                exclusions.isEmpty() ? Tone.PLAIN : Tone.CONCERN, exclusions.stream().map(Event::source).toList()));
+        return new Section("education", "School", years.isEmpty() ? "no attendance returns" : lines.getFirst().text(), lines);
+    }
+
+    private Section housing(List<Event> own, List<Event> household, List<AddressPeriods.Period> addresses, LocalDate today) {
+        List<Line> lines = new ArrayList<>();
+        String threeYearsAgo = today.minusYears(3).toString();
+        long moves = addresses.stream().filter(p -> p.from() != null && p.from().compareTo(threeYearsAgo) >= 0).count();
+        lines.add(new Line("Addresses: " + addresses.size() + " period" + (addresses.size() == 1 ? "" : "s") + " of residence, "
+                + moves + " move" + (moves == 1 ? "" : "s") + " in the last 3 years", moves >= 2 ? Tone.CONCERN : Tone.PLAIN, List.of()));
+        List<Event> all = new ArrayList<>(own);
+        all.addAll(household);
+        List<Event> events = all.stream().filter(e -> "housing".equals(e.agency()) && HOUSING_TYPES.contains(e.type())
+                || concerns(e).contains("housing_instability")).distinct().toList();
+        for (Event e : events) {
+            lines.add(new Line(e.type().replace('_', ' ') + " " + e.date() + (e.title() == null ? "" : " – " + e.title())
+                    + (own.contains(e) ? "" : " (household record)"), "tenancy_start".equals(e.type()) ? Tone.PLAIN : Tone.CONCERN, List.of(e.source())));
+        }
+        if (events.isEmpty()) {
+            lines.add(Line.plain("No homelessness, eviction, notice or arrears recorded"));
+        }
+        boolean unstable = moves >= 2 || events.stream().anyMatch(e -> !"tenancy_start".equals(e.type()));
+        return new Section("housing", "Housing", unstable ? "signs of instability" : "no sign of instability", lines);
+    }
+
+    private Section newSinceLastReview(List<Event> own, List<Event> household, List<MashDecision> history, LocalDate today,
+                                       Map<String, JsonNode> members) {
+        List<Line> lines = new ArrayList<>();
+        List<Event> all = new ArrayList<>(own);
+        all.addAll(household);
+        String since;
+        List<Event> fresh;
+        if (history.isEmpty()) {
+            since = "no previous review recorded: records of the last 30 days";
+            String from = today.minusDays(30).toString();
+            fresh = all.stream().filter(e -> e.date() != null && e.date().compareTo(from) >= 0).toList();
+        } else {
+            Instant last = history.getFirst().decidedAt();
+            since = "since the last review on " + last.toString().substring(0, 10) + " (" + history.getFirst().outcome().label() + ")";
+            fresh = all.stream().filter(e -> e.ingestedAt() != null ? e.ingestedAt().compareTo(last.toString()) > 0
+                    : e.date() != null && e.date().compareTo(last.toString().substring(0, 10)) > 0).toList();
+        }
+        List<Event> sorted = new ArrayList<>(fresh);
+        sorted.sort((a, b) -> String.valueOf(b.date()).compareTo(String.valueOf(a.date())));
+        for (Event e : sorted) {
+            Set<String> flags = new LinkedHashSet<>();
+            for (JsonNode h : e.hits()) {
+                if (h.path("counts").asBoolean(true)) {
+                    flags.add(indicators.title(h.path("indicator_id").asText()));
+                }
+            }
+            String who = own.contains(e) ? "" : " (household: " + String.join(", ", e.personIds().stream().filter(members::containsKey)
+                    .map(id -> name(members.get(id))).toList()) + ")";
+            lines.add(new Line(e.date() + " " + Optional.ofNullable(e.agency()).orElse("").replace('_', ' ') + " " + e.type().replace('_', ' ')
+                    + (e.title() == null ? "" : " – " + e.title()) + who + (flags.isEmpty() ? "" : ": " + String.join(", ", flags)),
+                    Tone.NEW, List.of(e.source())));
+        }
+        if (sorted.isEmpty()) {
+            lines.add(Line.plain("Nothing new"));
+        }
+        return new Section("new", "What is new", sorted.size() + " record" + (sorted.size() == 1 ? "" : "s") + " " + since, lines);
+    }
+
+    private Section decisionHistory(List<MashDecision> history) {
+        List<Line> lines = new ArrayList<>();
+        for (MashDecision d : history) {
+            lines.add(Line.plain(d.summary() + "; consent: " + d.consent().label()
+                    + (d.nextReview() == null ? "" : "; next review " + d.nextReview()) + "; rationale: " + d.rationale()));
+        }
+        if (history.isEmpty()) {
+            lines.add(Line.plain("No MASH decision recorded yet"));
+        }
+        return new Section("decisions", "MASH decisions", history.isEmpty() ? "none" : history.getFirst().summary(), lines);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading
+
+    /** A domestic abuse incident: a police record of one (its type, a DASH level, or a domestic abuse indicator on it). */
+    private boolean domesticAbuse(Event e) {
+        return "domestic_incident".equals(e.type()) || e.code("dash_level") != null
+                || "police".equals(e.agency()) && concerns(e).contains("domestic_abuse");
+    }
+
+    /** Concerns of the counting hits of an event. */
+    private Set<String> concerns(Event e) {
+        Set<String> concerns = new LinkedHashSet<>();
+        for (JsonNode h : e.hits()) {
+            if (h.path("counts").asBoolean(true)) {
+                concerns.add(indicators.concern(h.path("indicator_id").asText()));
+            }
+        }
+        return concerns;
+    }
+
+    private static boolean hasIndicator(Event e, String id) {
+        for (JsonNode h : e.hits()) {
+            if (id.equals(h.path("indicator_id").asText()) && h.path("counts").asBoolean(true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean textHas(Event e, String word) {
+        return e.text() != null && e.text().toLowerCase(Locale.ROOT).contains(word);
+    }
+
+    private static boolean recent(Event e, LocalDate today) {
+        return e.day() != null && !e.day().isBefore(today.minusDays(365)) && !e.day().isAfter(today);
+    }
+
+    private static Event latest(List<Event> events, java.util.function.Predicate<Event> which) {
+        return events.stream().filter(which).max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElse(null);
+    }
+
+    /** Events naming any of {@code personIds}, newest first; {@code household} leaves out the child's own. */
+    private List<Event> events(List<String> personIds, String childId, boolean household) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = Json.object();
+        body.put("size", MAX_EVENTS);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        personIds.forEach(ids::add);
+        if (household) {
+            bool.putArray("must_not").addObject().putObject("term").put("person_ids", childId);
+        }
+        body.putObject("_source").putArray("excludes").add("entities").add("contexts").add("entity_names");
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject("event_date").put("order", "desc");
+        sort.addObject().put("event_id", "asc");
+        List<Event> events = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+            JsonNode s = hit.path("_source");
+            events.add(new Event(Json.text(s, "event_id"), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, "record_type")).orElse("record"),
+                    Json.text(s, "event_date") == null ? null : Json.text(s, "event_date").substring(0, Math.min(10, Json.text(s, "event_date").length())),
+                    Json.text(s, "title"), Json.text(s, "text"), s.path("codes"), Json.strings(s.path("person_ids")), s.path("people"), s.path("hits"),
+                    Json.text(s, "ingested_at")));
+        }
+        return events;
+    }
+
+    private Optional<JsonNode> person(String personId) {
+        ObjectNode body = Json.object();
+        body.put("size", 1);
+        body.putObject("query").putObject("term").put("person_id", personId);
+        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
+    }
+
+    /**
+     * Household members and significant others: the person's relations, people sharing a
+     * household, and adults named with the child in its records (partners, ex-partners, visitors).
+     */
+    private Map<String, JsonNode> members(JsonNode person, List<Event> own) {
+        String personId = Json.text(person, "person_id");
+        Set<String> ids = new LinkedHashSet<>(relations(person).keySet());
+        for (Event e : own) {
+            for (JsonNode p : e.people()) {
+                String id = Json.text(p, "person_id");
+                String role = Json.text(p, "role");
+                if (id != null && !id.equals(personId) && !p.path("is_child").asBoolean(false) && !"professional".equals(role)) {
+                    ids.add(id);
+                }
+            }
+        }
+        List<String> households = Json.strings(person.path("household_ids"));
+        if (ids.isEmpty() && households.isEmpty()) {
+            return Map.of();
+        }
+        ObjectNode body = Json.object();
+        body.put("size", 50);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
+        ArrayNode should = bool.putArray("should");
+        ArrayNode idTerms = should.addObject().putObject("terms").putArray("person_id");
+        ids.forEach(idTerms::add);
+        ArrayNode householdTerms = should.addObject().putObject("terms").putArray("household_ids");
+        households.forEach(householdTerms::add);
+        Map<String, JsonNode> members = new LinkedHashMap<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+            members.put(Json.text(hit.path("_source"), "person_id"), hit.path("_source"));
+        }
+        // Adults first, then by relation order.
+        Map<String, JsonNode> ordered = new LinkedHashMap<>();
+        members.entrySet().stream().filter(m -> !m.getValue().path("is_child").asBoolean(false)).forEach(m -> ordered.put(m.getKey(), m.getValue()));
+        members.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    private static Map<String, String> relations(JsonNode person) {
+        Map<String, String> relationOf = new LinkedHashMap<>();
+        for (JsonNode relation : person.path("relations")) {
+            relationOf.put(relation.path("person_id").asText(), Optional.ofNullable(Json.text(relation, "relation")).orElse("related"));
+        }
+        return relationOf;
+    }
+
+    private static List<AddressPeriods.Period> addresses(JsonNode person) {
+        List<AddressPeriods.Record> records = new ArrayList<>();
+        for (JsonNode a : person.path("addresses")) {
+            records.add(new AddressPeriods.Record(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+        }
+        return AddressPeriods.of(records);
+    }
+
+    private static String agencyList(JsonNode person) {
+        List<String> agencies = Json.strings(person.path("agencies"));
+        return agencies.isEmpty() ? "no agency (no records of their own: ask who they are)" : String.join(", ", agencies).replace('_', ' ');
+    }
+
+    static String name(JsonNode source) {
+        String full = Json.text(source, "full_name");
+        if (full != null) {
+            return full;
+        }
+        String joined = (String.join(" ", Json.strings(source.path("given_names"))) + " " + String.join(" ", Json.strings(source.path("family_name")))).trim();
+        return joined.isEmpty() ? Json.text(source, "person_id") : joined;
+    }
+
+    private static String age(String dob, LocalDate today) {
+        try {
+            return " (age " + Period.between(LocalDate.parse(dob.substring(0, 10)), today).getYears() + ")";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String orEmpty(String... values) {
+        String first = firstNonNull(values);
+        return first == null ? "" : first;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
