@@ -23,6 +23,7 @@ import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndicatorNames;
 import org.tessera.portal.common.SchoolYear;
+import org.tessera.portal.common.HouseholdMembers;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile.Address;
 import org.tessera.portal.profile.Profile.Candidate;
@@ -332,23 +333,9 @@ public class ProfileService {
         for (JsonNode relation : source.path("relations")) {
             relationOf.put(relation.path("person_id").asText(), Json.text(relation, "relation"));
         }
-        List<String> households = Json.strings(source.path("household_ids"));
-        if (relationOf.isEmpty() && households.isEmpty()) {
-            return List.of();
-        }
-        ObjectNode body = Json.object();
-        body.put("size", 50);
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.put("minimum_should_match", 1);
-        bool.putArray("must_not").addObject().putObject("term").put("person_id", Json.text(source, "person_id"));
-        ArrayNode should = bool.putArray("should");
-        ArrayNode ids = should.addObject().putObject("terms").putArray("person_id");
-        relationOf.keySet().forEach(ids::add);
-        ArrayNode householdIds = should.addObject().putObject("terms").putArray("household_ids");
-        households.forEach(householdIds::add);
         List<Member> members = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
-            JsonNode other = hit.path("_source");
+        for (JsonNode other : HouseholdMembers.of(connection, Json.text(source, "person_id"), relationOf.keySet(),
+                Json.strings(source.path("household_ids")))) {
             String id = Json.text(other, "person_id");
             members.add(new Member(id, name(other), relationOf.getOrDefault(id, "household member"),
                     Json.text(other, "date_of_birth"), other.path("is_child").asBoolean(false)));

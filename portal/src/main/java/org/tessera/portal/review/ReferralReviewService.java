@@ -30,6 +30,7 @@ import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndicatorNames;
+import org.tessera.portal.common.HouseholdMembers;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
@@ -717,23 +718,9 @@ public class ReferralReviewService {
                 }
             }
         }
-        List<String> households = Json.strings(person.path("household_ids"));
-        if (ids.isEmpty() && households.isEmpty()) {
-            return Map.of();
-        }
-        ObjectNode body = Json.object();
-        body.put("size", 50);
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.put("minimum_should_match", 1);
-        bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
-        ArrayNode should = bool.putArray("should");
-        ArrayNode idTerms = should.addObject().putObject("terms").putArray("person_id");
-        ids.forEach(idTerms::add);
-        ArrayNode householdTerms = should.addObject().putObject("terms").putArray("household_ids");
-        households.forEach(householdTerms::add);
         Map<String, JsonNode> members = new LinkedHashMap<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
-            members.put(Json.text(hit.path("_source"), "person_id"), hit.path("_source"));
+        for (JsonNode member : HouseholdMembers.of(connection, personId, ids, Json.strings(person.path("household_ids")))) {
+            members.put(Json.text(member, "person_id"), member);
         }
         // Adults first, then by relation order.
         Map<String, JsonNode> ordered = new LinkedHashMap<>();

@@ -1,0 +1,42 @@
+package org.tessera.portal.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * The person documents around one person: those named as related, and those sharing one of the
+ * person's households (at most 50, the person excluded). One query for the profile and the review.
+ */
+public final class HouseholdMembers {
+
+    private HouseholdMembers() {
+    }
+
+    /** The stored sources of the members, in the engine's order; none when there is nothing to look for. */
+    public static List<JsonNode> of(OpenSearchConnection connection, String personId, Collection<String> relatedIds,
+                                    Collection<String> householdIds) {
+        if (relatedIds.isEmpty() && householdIds.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode body = Json.object();
+        body.put("size", 50);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
+        ArrayNode should = bool.putArray("should");
+        ArrayNode ids = should.addObject().putObject("terms").putArray("person_id");
+        relatedIds.forEach(ids::add);
+        ArrayNode households = should.addObject().putObject("terms").putArray("household_ids");
+        householdIds.forEach(households::add);
+        List<JsonNode> members = new ArrayList<>();
+        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+            members.add(hit.path("_source"));
+        }
+        return members;
+    }
+}
