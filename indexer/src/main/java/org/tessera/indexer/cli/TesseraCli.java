@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
                 org.tessera.indexer.ingest.SourcesCommand.class,
                 org.tessera.indexer.ingest.pipeline.IngestCommand.class,
                 org.tessera.indexer.ingest.pipeline.WithdrawalsCommand.class,
+                org.tessera.indexer.ingest.pipeline.FeedsCommand.class,
+                org.tessera.indexer.ingest.pipeline.RelinkCommand.class,
                 org.tessera.indexer.scoring.RescoreCommand.class,
                 org.tessera.indexer.watchlist.ExportCommand.class,
                 org.tessera.indexer.audit.AuditCommand.class,

@@ -19,7 +19,7 @@ import java.time.MonthDay;
  */
 public record SourceMapping(String origin, String source, String agency, String description, List<String> files,
                             List<String> exclude, Format format, List<String> requiredColumns, RecordSpec record,
-                            List<PersonSpec> people) {
+                            List<PersonSpec> people, Feed feed) {
 
     public SourceMapping {
         Objects.requireNonNull(source);
@@ -27,6 +27,14 @@ public record SourceMapping(String origin, String source, String agency, String 
         exclude = List.copyOf(exclude);
         requiredColumns = List.copyOf(requiredColumns);
         people = List.copyOf(people);
+        feed = feed == null ? Feed.SNAPSHOT : feed;
+    }
+
+    /** A snapshot feed (the default, as before feeds were declared). */
+    public SourceMapping(String origin, String source, String agency, String description, List<String> files,
+                         List<String> exclude, Format format, List<String> requiredColumns, RecordSpec record,
+                         List<PersonSpec> people) {
+        this(origin, source, agency, description, files, exclude, format, requiredColumns, record, people, Feed.SNAPSHOT);
     }
 
     public SourceMapping(String origin, String source, String agency, String description, List<String> files,
@@ -59,6 +67,43 @@ public record SourceMapping(String origin, String source, String agency, String 
             if (m.matches(relative) || m.matches(relative.getFileName())) return true;
         }
         return false;
+    }
+
+    /** True when a file name matches one of the feed's {@code tombstones} globs (a delta's withdrawals). */
+    public boolean tombstoneFile(Path relative) {
+        for (String glob : feed.tombstones()) {
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            if (m.matches(relative.getFileName())) return true;
+        }
+        return false;
+    }
+
+    /** How a source delivers: the whole truth each time, or what changed since its last delivery. */
+    public enum FeedKind { SNAPSHOT, DELTA }
+
+    /**
+     * {@code feed:} of a mapping (docs/source-mappings.md, "Feeds").
+     *
+     * @param kind       {@code snapshot}: each delivery holds every record of the source, and a record
+     *                   absent from a complete one is withdrawn; {@code delta}: records are added or
+     *                   replaced by id, and only a tombstone withdraws one
+     * @param tombstones delta only: globs of the files listing record ids to withdraw (a
+     *                   {@code record_id} column)
+     */
+    public record Feed(FeedKind kind, List<String> tombstones) {
+        public static final Feed SNAPSHOT = new Feed(FeedKind.SNAPSHOT, List.of());
+
+        public Feed {
+            Objects.requireNonNull(kind);
+            tombstones = List.copyOf(tombstones);
+            if (kind == FeedKind.SNAPSHOT && !tombstones.isEmpty()) {
+                throw new IllegalArgumentException("tombstones belong to a delta feed");
+            }
+        }
+
+        public boolean delta() {
+            return kind == FeedKind.DELTA;
+        }
     }
 
     public enum FormatType { CSV, JSONL }

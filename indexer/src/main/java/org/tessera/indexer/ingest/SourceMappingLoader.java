@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class SourceMappingLoader {
 
-    private static final Set<String> TOP = Set.of("source", "agency", "description", "files", "exclude", "format", "required_columns", "record", "people");
+    private static final Set<String> TOP = Set.of("source", "agency", "description", "files", "exclude", "format", "required_columns", "record", "people", "feed");
+    private static final Set<String> FEED = Set.of("kind", "tombstones");
     private static final Set<String> FORMAT = Set.of("type", "delimiter", "quote", "encoding", "header", "columns", "trim");
     private static final Set<String> RECORD = Set.of("id", "group_by", "type", "date", "title", "text", "codes", "location");
     private static final Set<String> LOCATION = Set.of("address", "postcode");
@@ -158,7 +159,41 @@ public final class SourceMappingLoader {
                 if (!ps.isArray()) throw fail("people", "expected a list of person slots");
                 for (int i = 0; i < ps.size(); i++) people.add(person(ps.get(i), "people[" + i + "]", format));
             }
-            return new SourceMapping(file, source, agency, description, files, exclude, format, required, record, people);
+            return new SourceMapping(file, source, agency, description, files, exclude, format, required, record, people,
+                    feed(root.get("feed"), files));
+        }
+
+        /** {@code feed: snapshot|delta} or {@code feed: {kind: delta, tombstones: [globs]}}; absent: snapshot. */
+        SourceMapping.Feed feed(JsonNode n, List<String> files) {
+            if (n == null || n.isNull()) return SourceMapping.Feed.SNAPSHOT;
+            JsonNode kindNode = n;
+            List<String> tombstones = List.of();
+            if (n.isObject()) {
+                keys(n, "feed", FEED);
+                kindNode = n.get("kind");
+                if (kindNode == null) throw fail("feed.kind", "required key missing (snapshot or delta)");
+                tombstones = texts(n.get("tombstones"), "feed.tombstones");
+            }
+            String kind = text(kindNode, n.isObject() ? "feed.kind" : "feed").toLowerCase(Locale.ROOT);
+            SourceMapping.FeedKind feedKind = switch (kind) {
+                case "snapshot" -> SourceMapping.FeedKind.SNAPSHOT;
+                case "delta" -> SourceMapping.FeedKind.DELTA;
+                default -> throw fail(n.isObject() ? "feed.kind" : "feed", "must be snapshot or delta, got '" + kind + "'");
+            };
+            if (feedKind == SourceMapping.FeedKind.SNAPSHOT && !tombstones.isEmpty()) {
+                throw fail("feed.tombstones", "only a delta feed withdraws by tombstone; a snapshot withdraws what a complete delivery lacks");
+            }
+            for (int i = 0; i < tombstones.size(); i++) {
+                glob(tombstones.get(i), "feed.tombstones[" + i + "]");
+                for (String extract : files) {
+                    if (java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + extract)
+                            .matches(java.nio.file.Path.of(tombstones.get(i).replace("*", "x").replace("?", "x")))) {
+                        throw fail("feed.tombstones[" + i + "]", "'" + tombstones.get(i) + "' is also claimed by files glob '" + extract
+                                + "': a tombstone file would be read as an extract");
+                    }
+                }
+            }
+            return new SourceMapping.Feed(feedKind, tombstones);
         }
 
         void glob(String glob, String path) {

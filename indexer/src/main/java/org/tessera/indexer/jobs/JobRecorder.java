@@ -160,6 +160,12 @@ public final class JobRecorder implements AutoCloseable {
         write(errors.get() > 0 ? "finished_with_errors" : "finished", message);
     }
 
+    /** A run that refused its input whole (a bad feed delivery): nothing was applied, the message says why. */
+    public synchronized void refuse(String message) {
+        end();
+        write("refused", message);
+    }
+
     public synchronized void fail(String message) {
         end();
         write("failed", message);

@@ -72,13 +72,45 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     @Override
     public LinkageResult link(List<PersonOccurrence> input, Decisions decisions) {
-        if (threads == 1) return link(input, decisions, new Workers(null, 1));
+        return link(input, decisions, null);
+    }
+
+    /**
+     * As {@link #link(List, Decisions)}, with the model and name frequencies of an earlier full run
+     * instead of fitting them on this input ({@code fixed} null: fitted, as a full run does). An
+     * incremental run links the occurrences around what changed with the parameters the stored
+     * persons were linked with; its result's {@link LinkageResult#parameters()} are {@code fixed}.
+     */
+    public LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed) {
+        if (threads == 1) return link(input, decisions, fixed, new Workers(null, 1));
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("linkage-", 1).daemon().factory())) {
-            return link(input, decisions, new Workers(pool, threads));
+            return link(input, decisions, fixed, new Workers(pool, threads));
         }
     }
 
-    private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, Workers workers) {
+    /**
+     * The blocking keys of an occurrence, one string per rule and key ({@code rule:key}), as a full
+     * run forms them before refining large blocks: two occurrences a full run could compare share one.
+     */
+    public static List<java.util.Set<String>> blockingKeys(List<PersonOccurrence> occurrences) {
+        DoubleMetaphone dm = new DoubleMetaphone();
+        Features.Interner interner = new Features.Interner();
+        FeatureMemo memo = new FeatureMemo();
+        List<java.util.Set<String>> out = new ArrayList<>(occurrences.size());
+        for (PersonOccurrence occurrence : occurrences) {
+            Features f = new Features(occurrence, dm, interner, memo);
+            java.util.Set<String> keys = new HashSet<>();
+            for (int r = 0; r < Blocking.RULES.size(); r++) {
+                for (String key : Blocking.keys(r, f)) {
+                    keys.add(r + ":" + key);
+                }
+            }
+            out.add(keys);
+        }
+        return out;
+    }
+
+    private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
         List<PersonOccurrence> all = new ArrayList<>(input);
         all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
@@ -188,10 +220,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         PatternCounts randomCounts = new PatternCounts();
         for (int pattern : randomPattern) randomCounts.add(pattern);
         Map<Integer, Long> randomPatterns = randomCounts.toMap();
-        MatchModel model = MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
+        MatchModel model = fixed != null ? fixed.model()
+                : MatchModel.fit(candidatePatterns, randomPatterns, (double) n * (n - 1) / 2, settings.emIterations());
 
         LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
-        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f) : TermFrequencies.none();
+        TermFrequencies.Counts nameCounts = fixed != null ? fixed.counts() : TermFrequencies.counts(f);
+        TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f, nameCounts) : TermFrequencies.none();
+        LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total);
         PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
 
         // Clustering.
@@ -327,7 +362,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, review.size(), millis);
-        return new LinkageResult(personIds, review, model, stats);
+        return new LinkageResult(personIds, review, model, stats, parameters);
     }
 
     /**

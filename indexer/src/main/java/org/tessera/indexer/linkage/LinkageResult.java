@@ -11,11 +11,17 @@ import java.util.Map;
  *                    re-runs while that occurrence stays in the cluster)
  * @param reviewPairs clerical review queue, ordered by descending probability
  * @param model       the fitted model (m/u per level), for reports
+ * @param parameters  the model and name counts the run linked with, to link later occurrences the same way
  */
-public record LinkageResult(Map<String, String> personIds, List<ReviewPair> reviewPairs, MatchModel model, Stats stats) {
+public record LinkageResult(Map<String, String> personIds, List<ReviewPair> reviewPairs, MatchModel model, Stats stats,
+                            LinkageParameters parameters) {
     public LinkageResult {
         personIds = Map.copyOf(personIds);
         reviewPairs = List.copyOf(reviewPairs);
+    }
+
+    public LinkageResult(Map<String, String> personIds, List<ReviewPair> reviewPairs, MatchModel model, Stats stats) {
+        this(personIds, reviewPairs, model, stats, null);
     }
 
     /**

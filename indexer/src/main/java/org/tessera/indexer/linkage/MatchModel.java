@@ -41,6 +41,28 @@ public final class MatchModel {
 
     public double lambda() { return lambda; }
 
+    /** The parameters as JSON (for {@link LinkageParameters}). */
+    com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var n = json.createObjectNode();
+        n.put("lambda", lambda).put("iterations", iterations);
+        n.set("m", json.valueToTree(m));
+        n.set("u", json.valueToTree(u));
+        n.set("dependence", json.valueToTree(dependence));
+        return n;
+    }
+
+    static MatchModel fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            return new MatchModel(n.path("lambda").asDouble(), json.treeToValue(n.path("m"), double[][].class),
+                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(),
+                    json.treeToValue(n.path("dependence"), double[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("stored linkage model unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public int iterations() { return iterations; }
 
     public List<Level> levels() {

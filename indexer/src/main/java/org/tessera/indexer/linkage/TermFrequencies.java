@@ -37,13 +37,31 @@ final class TermFrequencies {
     }
 
     static TermFrequencies of(Features[] features) {
+        return of(features, counts(features));
+    }
+
+    /** How often each normalised given and family name occurs among units: what frequencies are taken from. */
+    record Counts(Map<String, Integer> given, int givenTotal, Map<String, Integer> family, int familyTotal) {
+        Counts {
+            given = Map.copyOf(given);
+            family = Map.copyOf(family);
+        }
+    }
+
+    static Counts counts(Features[] features) {
         Map<String, Integer> g = new HashMap<>(), fam = new HashMap<>();
         int gt = 0, ft = 0;
         for (Features f : features) {
             if (f.given != null) { g.merge(f.given, 1, Integer::sum); gt++; }
             if (f.family != null) { fam.merge(f.family, 1, Integer::sum); ft++; }
         }
-        double givenTotal = Math.max(1, gt), familyTotal = Math.max(1, ft);
+        return new Counts(g, gt, fam, ft);
+    }
+
+    /** Frequencies of the units' names as {@code counts} holds them (a name it lacks: 0, so the floor). */
+    static TermFrequencies of(Features[] features, Counts counts) {
+        Map<String, Integer> g = counts.given(), fam = counts.family();
+        double givenTotal = Math.max(1, counts.givenTotal()), familyTotal = Math.max(1, counts.familyTotal());
         double[] given = new double[features.length], family = new double[features.length];
         for (int i = 0; i < features.length; i++) {
             given[i] = freq(g, givenTotal, features[i].given);

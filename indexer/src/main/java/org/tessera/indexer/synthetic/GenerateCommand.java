@@ -52,6 +52,11 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "academic year + term with session counts; needs mapping language v2). Default: ${DEFAULT-VALUE}")
     org.tessera.indexer.synthetic.output.LayoutSet layouts;
 
+    @Option(names = "--deltas", paramLabel = "N", description = "Also write the last N days (at least 20) as daily delta "
+            + "deliveries: OUT/history (everything before), OUT/deltas/DATE per day, OUT/deltas/schedule.txt (arrival order, "
+            + "with a replay, a gap and a late re-send); OUT/data stays the final data")
+    Integer deltas;
+
     @Option(names = "--bench", description = "Print elapsed time, records/s and peak heap")
     boolean bench;
 
@@ -68,6 +73,13 @@ public final class GenerateCommand implements Callable<Integer> {
         var w = spec == null ? new java.io.PrintWriter(System.out, true) : spec.commandLine().getOut();
         w.printf("Generated %,d households, %,d children, %,d records, %,d documents into %s%n", summary.households(),
                 summary.children(), summary.records(), summary.documents(), out);
+        if (deltas != null) {
+            DeltaSplitter.Split split = new DeltaSplitter(org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources"))
+                    .split(out, s.endDate(), deltas);
+            w.printf("History as of %s in %s; %d daily deliveries in %s (delta records per source: %s; tombstoned: %s)%n",
+                    split.historyAsOf(), out.resolve("history"), split.days().size(), out.resolve("deltas"), split.deltaRecords(),
+                    split.tombstoned());
+        }
         if (bench) {
             w.print(benchReport(summary));
         }

@@ -66,7 +66,16 @@ public final class IngestCommand implements Callable<Integer> {
                     new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy(),
                             ReadLimits.from(settings), TextLimits.from(settings)), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);
+            if (report.wasRefused()) {
+                System.out.printf("job %s: delivery refused, nothing applied: %s%n", report.jobId(), report.refused());
+                return 3;
+            }
             System.out.printf("job %s finished in %d s%n", report.jobId(), report.elapsed().toSeconds());
+            for (FeedGate.Decision d : report.feeds()) {
+                System.out.printf("  feed %-28s %-8s %s #%d%s%n", d.source(), FeedGate.name(d.kind()),
+                        d.outcome() == FeedGate.Outcome.SKIP ? "skipped" : "applied", d.sequence(),
+                        d.outcome() == FeedGate.Outcome.SKIP ? " (" + d.reason() + ")" : d.asOf() == null ? "" : " as of " + d.asOf());
+            }
             report.counts().forEach((name, value) -> System.out.printf("  %-22s %,d%n", name, value));
             if (!report.quarantined().isEmpty()) {
                 System.out.printf("quarantined (%d, reasons in %s):%n", report.quarantined().size(), quarantineDir);

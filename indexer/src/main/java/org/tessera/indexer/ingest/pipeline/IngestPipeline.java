@@ -53,6 +53,7 @@ import org.tessera.indexer.jobs.JobRecorder;
 import org.tessera.indexer.jobs.ProgressReporter;
 import org.tessera.indexer.jobs.QuarantineEntry;
 import org.tessera.indexer.linkage.Decisions;
+import org.tessera.indexer.linkage.LinkageParameters;
 import org.tessera.indexer.linkage.LinkageResult;
 import org.tessera.indexer.linkage.PersonLinker;
 import org.tessera.indexer.linkage.PersonOccurrence;
@@ -196,7 +197,31 @@ public final class IngestPipeline {
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spillDir = RecordSpill.Directory.create()) {
             List<String> unclaimed = new ArrayList<>();
-            List<InputFile> files = discover(folder, mappings, unclaimed);
+            Map<String, List<Path>> tombstoneFiles = new LinkedHashMap<>();
+            List<InputFile> discovered = discover(folder, mappings, unclaimed, tombstoneFiles);
+            // 0. The feed gate: replays skipped, bad deliveries refused whole before anything is written.
+            FeedStore store = new FeedStore(connection);
+            FeedLedger ledger = new FeedLedger(connection, clock);
+            Map<String, Long> storedRecords = store.countPerSource();
+            Map<String, Long> indexedEvents = connection.count("events") == 0 ? Map.of() : storedPerSource();
+            Map<String, List<Path>> extractsBySource = new TreeMap<>();
+            discovered.stream().filter(f -> !f.document())
+                    .forEach(f -> extractsBySource.computeIfAbsent(f.mapping().source(), k -> new ArrayList<>()).add(f.path()));
+            FeedRun feed = FeedRun.plan(folder, mappings, extractsBySource, tombstoneFiles, ledger.histories(), indexedEvents,
+                    storedRecords);
+            if (feed.refusal() != null) {
+                return refuse(jobId, folder, job, feed, ledger, started, unclaimed);
+            }
+            List<InputFile> files = discovered.stream().filter(f -> f.document() || !feed.skipped(f.mapping().source())).toList();
+            if (feed.anySkipped() && files.isEmpty() && tombstoneFiles.keySet().stream().allMatch(feed::skipped)) {
+                feed.record(ledger, jobId, folder.toString(), Map.of());
+                job.count("feeds_skipped", feed.decisions().size());
+                String message = "nothing applied: " + feed.decisions().stream().map(d -> d.source() + ": " + d.reason()).toList();
+                job.finish(message);
+                log.info("Ingest {}: {}", jobId, message);
+                return new IngestReport(jobId, job.counts(), job.quarantined(), null, Duration.ofNanos(System.nanoTime() - started),
+                        stageNanos, List.of(), unclaimed, job.warned(), feed.decisions(), null);
+            }
             if (!unclaimed.isEmpty()) {
                 // Not guessed at, not quarantined (nothing in them was judged bad): listed, and the run goes on.
                 log.warn("{} file(s) in {} claimed by no source mapping and not read: {}", unclaimed.size(), folder,
@@ -221,6 +246,7 @@ public final class IngestPipeline {
             // are all this stage does while the engine waits), then merged in file order, so
             // occurrences, quarantine and counts come out as from one thread.
             Map<Path, RecordSpill> spills = new HashMap<>();
+            Map<String, Set<String>> deltaIds = new HashMap<>();
             try (ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()))) {
                 Map<InputFile, Future<ExtractRead>> reads = new LinkedHashMap<>();
                 Map<InputFile, Future<ExtractionOutcome>> extractions = new LinkedHashMap<>();
@@ -229,7 +255,8 @@ public final class IngestPipeline {
                         extractions.put(file, readers.submit(() -> extractor.extract(file.path())));
                     } else {
                         Path spill = spillDir.file(reads.size() + ".records");
-                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill, settings)));
+                        reads.put(file, readers.submit(() -> ExtractRead.of(file.mapping(), file.path(), spill, settings,
+                                feed.delta(file.mapping().source()))));
                     }
                 }
                 for (InputFile file : files) {
@@ -258,6 +285,11 @@ public final class IngestPipeline {
                             .map(r -> r.file() + (r.line() > 0 ? " line " + r.line() : "") + ": " + r.reason()).orElse(null);
                     long rowsRejected = read.rejected().stream().filter(r -> !r.scope().stopsReading()).count();
                     String source = file.mapping().source();
+                    deltaIds.computeIfAbsent(source, k -> new HashSet<>()).addAll(read.eventIds());
+                    if (feed.delta(source) && unread != null) {
+                        feed.refuse(source, "a delta file could not be read to its end, so the delivery is not applied in part ("
+                                + unread + ")");
+                    }
                     deliveries.put(source, deliveries.getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0))
                             .plus(read.accepted(), rowsRejected, unread));
                     for (RowResult.Quarantined rejected : read.rejected()) {
@@ -280,15 +312,99 @@ public final class IngestPipeline {
                         .plus(delivered, 0, unread));
             }
             job.count("records_read", records);
+            if (feed.refusal() != null) {
+                return refuse(jobId, folder, job, feed, ledger, started, unclaimed);
+            }
             time("read", started);
-            long total = records + documents.size();
+
+            // 1b. The feed store: what every source holds beyond this delivery goes in with it,
+            // and what this delivery holds is stored (before anything is indexed: a run killed
+            // after this point and started again finds it there and ends in the same state).
+            long storeStart = System.nanoTime();
+            Set<String> deliveredWhole = new TreeSet<>();
+            files.stream().filter(f -> !f.document() && !feed.delta(f.mapping().source()))
+                    .forEach(f -> deliveredWhole.add(f.mapping().source()));
+            if (!documents.isEmpty()) {
+                deliveredWhole.addAll(documentSources);
+            }
+            List<InterleavedRecords.Input> fromStore = new ArrayList<>();
+            Map<String, Long> deliveredPerSource = new TreeMap<>();
+            deliveries.forEach((source, d) -> deliveredPerSource.put(source, d.recordsRead()));
+            Set<String> storeSources = new TreeSet<>(storedRecords.keySet());
+            storeSources.addAll(deltaIds.keySet().stream().filter(feed::delta).toList());
+            for (String source : storeSources) {
+                if (deliveredWhole.contains(source)) {
+                    continue;
+                }
+                Set<String> replaced = feed.delta(source) ? deltaIds.getOrDefault(source, Set.of()) : Set.of();
+                Set<String> tombstoned = feed.tombstoned(source);
+                Path spillFile = spillDir.file("store-" + source + ".records");
+                long[] kept = {0};
+                RecordSpill spill;
+                try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
+                    store.forEach(source, record -> {
+                        if (!replaced.contains(record.eventId()) && !tombstoned.contains(record.eventId())) {
+                            spilled.add(record);
+                            addOccurrences(record, occurrences, occurrenceDates);
+                            kept[0]++;
+                        }
+                    });
+                    spill = spilled.finish();
+                }
+                fromStore.add(new InterleavedRecords.Input(kept[0], spill::read));
+                long delivered = feed.delta(source) ? deltaIds.getOrDefault(source, Set.of()).size() : 0;
+                // the whole of the source is known: its stored records, the delta's new and replaced ones
+                deliveries.put(source, new SourceDelivery(source, kept[0] + delivered, 0, null, 0));
+                job.count("records_from_feed_store", kept[0]);
+            }
+            {
+                List<BulkWriter.Failure> refusedByStore = new ArrayList<>();
+                for (InputFile file : files) {
+                    if (!file.document() && spills.containsKey(file.path())) {
+                        try (Stream<SourceRecord> delivered = spills.get(file.path()).read()) {
+                            refusedByStore.addAll(store.put(delivered, jobId));
+                        }
+                    }
+                }
+                refusedByStore.addAll(store.put(documents.values().stream(), jobId));
+                if (!refusedByStore.isEmpty()) {
+                    throw new IllegalStateException("the feed store refused " + refusedByStore.size() + " record(s), first: "
+                            + refusedByStore.get(0).reason());
+                }
+                store.refresh();
+            }
+            time("feed store", storeStart);
+            long total = records + documents.size() + fromStore.stream().mapToLong(InterleavedRecords.Input::expected).sum();
             job.count("documents_read", documents.size());
             log.info("Read {} records and {} documents with {} person occurrences", records, documents.size(), occurrences.size());
 
             // 2. Link.
             long linkStart = System.nanoTime();
             Decisions decisions = new LinkageStore(connection).decisions();
-            LinkageResult linkage = linker.link(occurrences, decisions);
+            // A day of deltas alone is linked around what it changed, with the parameters the stored
+            // persons were linked with; anything else (a first load, a snapshot, documents, a run
+            // with no delivery: tessera relink) links every occurrence and fits the model again.
+            LinkageParameters fitted = deliveredWhole.isEmpty() && !deltaIds.isEmpty() && connection.count("persons") > 0
+                    ? storedLinkageParameters() : null;
+            LinkageResult linkage;
+            if (fitted != null) {
+                Set<String> changedEvents = new HashSet<>();
+                deltaIds.forEach((source, ids) -> changedEvents.addAll(ids));
+                IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, storedAssignment(), changedEvents, linker,
+                        decisions, fitted);
+                linkage = outcome.result();
+                job.count("linked_incrementally", 1);
+                job.count("linkage_changed_occurrences", outcome.changed());
+                job.count("linkage_scope_occurrences", outcome.scope());
+                job.count("linkage_scope_persons", outcome.personsInScope());
+                log.info("Linked incrementally: {} changed occurrences, {} in scope ({} stored persons around them)", outcome.changed(),
+                        outcome.scope(), outcome.personsInScope());
+            } else {
+                linkage = linker.link(occurrences, decisions);
+                if (linkage.parameters() != null) {
+                    storeLinkageParameters(linkage.parameters(), jobId);
+                }
+            }
             job.count("persons", linkage.stats().persons());
             job.count("review_pairs", linkage.reviewPairs().size());
             log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
@@ -350,7 +466,9 @@ public final class IngestPipeline {
                         job.progress(done[0] / (double) Math.max(1, total));
                     }
                 };
-                try (InterleavedRecords mixed = new InterleavedRecords(mixedInputs(files, documents, acceptedPerFile, spills))) {
+                List<InterleavedRecords.Input> inputs = mixedInputs(files, documents, acceptedPerFile, spills);
+                inputs.addAll(fromStore);
+                try (InterleavedRecords mixed = new InterleavedRecords(inputs)) {
                     mixed.forEachRemaining(accept);
                 }
                 spillDir.close();   // the records are indexed: their copies go now, not at the end of the run
@@ -427,6 +545,20 @@ public final class IngestPipeline {
                             log.warn("Withdrawal held back for source {}: {}", decision.source(), decision.reason());
                         }
                     }
+                    // The feed store follows the index: a complete snapshot's absent records and a
+                    // delta's tombstoned ones leave it when their events were withdrawn.
+                    for (WithdrawalPolicy.Decision decision : withdrawalDecisions) {
+                        if (!decision.withdraw() || !allStored) {
+                            continue;
+                        }
+                        if (deliveredWhole.contains(decision.source())) {
+                            Set<String> absent = store.eventIds(decision.source());
+                            absent.removeAll(producedEvents);
+                            store.remove(absent);
+                        } else {
+                            store.remove(feed.tombstoned(decision.source()));
+                        }
+                    }
                 }
                 job.count("events", producedEvents.size());
                 time("stale", staleStart);
@@ -445,11 +577,19 @@ public final class IngestPipeline {
                             .append(": records stored before and not in this delivery were kept, because ").append(decision.reason());
                 }
             }
+            // The ledger last: a run killed before this line is applied again in full when re-run.
+            feed.record(ledger, jobId, folder.toString(), deliveredPerSource);
+            for (FeedGate.Decision decision : feed.decisions()) {
+                job.count("feeds_" + (decision.outcome() == FeedGate.Outcome.SKIP ? "skipped" : "applied"), 1);
+                if (decision.outcome() == FeedGate.Outcome.SKIP) {
+                    summary.append(". ").append(decision.source()).append(" skipped: ").append(decision.reason());
+                }
+            }
             job.finish(summary + unclaimedNote(unclaimed));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             log.info("Ingest {} finished in {} s", jobId, elapsed.toSeconds());
             return new IngestReport(jobId, job.counts(), job.quarantined(), linkage.stats(), elapsed, stageNanos,
-                    withdrawalDecisions, unclaimed, job.warned());
+                    withdrawalDecisions, unclaimed, job.warned(), feed.decisions(), null);
         } catch (IOException e) {
             job.fail(e.getMessage());
             throw new UncheckedIOException(e);
@@ -460,6 +600,102 @@ public final class IngestPipeline {
     }
 
     private record PersonsWritten(BulkWriter.Stats stats, List<BulkWriter.Failure> failures) {
+    }
+
+    /** Ends a run whose delivery is refused whole: the ledger and the job say why; nothing else was written. */
+    private IngestReport refuse(String jobId, Path folder, JobRecorder job, FeedRun feed, FeedLedger ledger, long started,
+                                List<String> unclaimed) {
+        feed.record(ledger, jobId, folder.toString(), Map.of());
+        String reason = feed.refusal();
+        job.count("feeds_refused", 1);
+        job.refuse("delivery refused, nothing applied: " + reason);
+        log.warn("Ingest {}: delivery in {} refused, nothing applied: {}", jobId, folder, reason);
+        return new IngestReport(jobId, job.counts(), job.quarantined(), null, Duration.ofNanos(System.nanoTime() - started),
+                stageNanos, List.of(), unclaimed, job.warned(), feed.decisions(), reason);
+    }
+
+    /** The parameters of the last full linkage run, or null when none was stored. */
+    private LinkageParameters storedLinkageParameters() {
+        var response = connection.raw("GET", "/" + connection.alias("jobs") + "/_doc/" + LINKAGE_PARAMETERS_ID, null);
+        if (response.status() == 404) {
+            return null;
+        }
+        JsonNode doc = new EventQueries(connection).call("GET", "/" + connection.alias("jobs") + "/_doc/" + LINKAGE_PARAMETERS_ID, (String) null, Map.of());
+        JsonNode parameters = doc.path("_source").path("linkage_parameters");
+        return parameters.isMissingNode() ? null : LinkageParameters.fromJson(parameters);
+    }
+
+    static final String LINKAGE_PARAMETERS_ID = "linkage-parameters";
+
+    /** Keeps a full run's linkage parameters with the persons (in {@code jobs}), for the incremental runs after it. */
+    private void storeLinkageParameters(LinkageParameters parameters, String jobId) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("job_id", jobId).put("kind", "linkage").put("status", "fitted").put("finished_at", clock.instant().toString());
+        doc.put("message", "model and name counts of the last full linkage run, over " + parameters.occurrences() + " occurrences");
+        doc.set("linkage_parameters", parameters.toJson());
+        var response = connection.raw("PUT", "/" + connection.alias("jobs") + "/_doc/" + LINKAGE_PARAMETERS_ID, doc.toString());
+        if (!response.ok()) {
+            throw new IllegalStateException("the jobs index refused the linkage parameters: " + response.body());
+        }
+    }
+
+    /** Occurrence id to person id, as the stored events hold them. */
+    Map<String, String> storedAssignment() {
+        connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+        Map<String, String> out = new HashMap<>();
+        new EventQueries(connection).scroll(connection.alias("events"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
+                List.of("event_id", "people.slot", "people.person_id"), (id, doc) -> {
+                    for (JsonNode person : doc.path("people")) {
+                        out.put(Ids.occurrenceId(doc.path("event_id").asText(id), person.path("slot").asInt()),
+                                person.path("person_id").asText());
+                    }
+                });
+        return out;
+    }
+
+    /**
+     * What a full re-link changed: pairwise precision and recall of the clustering before it (as
+     * incremental runs left it) against the one after, and occurrences whose person changed.
+     */
+    public record Relink(IngestReport report, double precision, double recall, long occurrencesMoved, long occurrences) {
+    }
+
+    /**
+     * Links every stored occurrence again with a freshly fitted model (the nightly or on-demand
+     * full re-link) and rebuilds what that changes; reports how far the incremental state had drifted.
+     */
+    public Relink relink() {
+        Map<String, String> before = storedAssignment();
+        Path empty;
+        try {
+            empty = Files.createTempDirectory("tessera-relink-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IngestReport report = ingest(empty);
+            Map<String, String> after = storedAssignment();
+            double[] pr = IncrementalLinking.pairwise(before, after);
+            long moved = 0;
+            // an occurrence moved when its person's members changed, not when only the id did
+            Map<String, Set<String>> membersBefore = new HashMap<>();
+            before.forEach((o, p) -> membersBefore.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+            Map<String, Set<String>> membersAfter = new HashMap<>();
+            after.forEach((o, p) -> membersAfter.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+            for (Map.Entry<String, String> e : after.entrySet()) {
+                String previous = before.get(e.getKey());
+                if (previous == null || !membersBefore.get(previous).equals(membersAfter.get(e.getValue()))) {
+                    moved++;
+                }
+            }
+            return new Relink(report, pr[0], pr[1], moved, after.size());
+        } finally {
+            try {
+                Files.deleteIfExists(empty);
+            } catch (IOException e) {
+                log.warn("could not delete {}", empty);
+            }
+        }
     }
 
     /** Events per source in the index now (before this run writes any). */
@@ -536,9 +772,11 @@ public final class IngestPipeline {
 
     /** What the read stage keeps of one extract: its people, their dates, and its bad rows. */
     private record ExtractRead(List<PersonOccurrence> occurrences, Map<String, LocalDate> dates, long accepted,
-                               long warnings, List<RowResult.Quarantined> rejected, RecordSpill spill) {
+                               long warnings, List<RowResult.Quarantined> rejected, RecordSpill spill, Set<String> eventIds) {
 
-        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile, IngestSettings settings) {
+        /** @param keepIds keep the event ids of the accepted records (a delta's: they replace the stored ones) */
+        static ExtractRead of(SourceMapping mapping, Path path, Path spillFile, IngestSettings settings, boolean keepIds) {
+            Set<String> eventIds = new HashSet<>();
             List<PersonOccurrence> occurrences = new ArrayList<>();
             Map<String, LocalDate> dates = new HashMap<>();
             List<RowResult.Quarantined> rejected = new ArrayList<>();
@@ -553,6 +791,9 @@ public final class IngestPipeline {
                             accepted++;
                             addOccurrences(record.record(), occurrences, dates);
                             spilled.add(record.record());
+                            if (keepIds) {
+                                eventIds.add(record.record().eventId());
+                            }
                             warnings += record.warnings().size();
                         }
                         case RowResult.Quarantined bad -> rejected.add(bad);
@@ -561,7 +802,7 @@ public final class IngestPipeline {
                 }
                 spill = spilled.finish();
             }
-            return new ExtractRead(occurrences, dates, accepted, warnings, rejected, spill);
+            return new ExtractRead(occurrences, dates, accepted, warnings, rejected, spill, eventIds);
         }
     }
 
@@ -696,6 +937,16 @@ public final class IngestPipeline {
      * instead of being guessed at.
      */
     static List<InputFile> discover(Path folder, SourceMappings mappings, List<String> unclaimed) throws IOException {
+        return discover(folder, mappings, unclaimed, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #discover(Path, SourceMappings, List)}, and a delta feed's tombstone files (claimed
+     * by its {@code feed.tombstones} globs before any {@code files} glob) go to {@code tombstones}
+     * by source; the folder's manifest ({@value FeedDelivery#MANIFEST}) is not a file to read.
+     */
+    static List<InputFile> discover(Path folder, SourceMappings mappings, List<String> unclaimed,
+                                    Map<String, List<Path>> tombstones) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("not a folder: " + folder);
         }
@@ -709,7 +960,12 @@ public final class IngestPipeline {
                     skipped |= SKIPPED_FOLDERS.contains(name) || name.startsWith(".");
                 }
                 String name = path.getFileName().toString();
-                if (skipped || name.endsWith(".meta.json")) {
+                if (skipped || name.endsWith(".meta.json") || relative.toString().equals(FeedDelivery.MANIFEST)) {
+                    continue;
+                }
+                Optional<SourceMapping> tombstoneOf = mappings.all().stream().filter(m -> m.tombstoneFile(relative)).findFirst();
+                if (tombstoneOf.isPresent()) {
+                    tombstones.computeIfAbsent(tombstoneOf.get().source(), k -> new ArrayList<>()).add(path);
                     continue;
                 }
                 if (mappings.excluded(relative)) {

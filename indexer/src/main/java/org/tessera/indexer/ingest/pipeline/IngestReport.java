@@ -14,15 +14,32 @@ import org.tessera.indexer.linkage.LinkageResult;
 public record IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
                            LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
                            List<WithdrawalPolicy.Decision> withdrawals, List<String> unclaimed,
-                           List<QuarantineEntry> warned) {
+                           List<QuarantineEntry> warned, List<FeedGate.Decision> feeds, String refused) {
 
     public IngestReport {
+        feeds = List.copyOf(feeds);
         counts = Map.copyOf(counts);
         quarantined = List.copyOf(quarantined);
         withdrawals = List.copyOf(withdrawals);
         unclaimed = List.copyOf(unclaimed);
         warned = List.copyOf(warned);
         stageNanos = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNanos));
+    }
+
+    public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,
+                        LinkageResult.Stats linkage, Duration elapsed, Map<String, Long> stageNanos,
+                        List<WithdrawalPolicy.Decision> withdrawals, List<String> unclaimed, List<QuarantineEntry> warned) {
+        this(jobId, counts, quarantined, linkage, elapsed, stageNanos, withdrawals, unclaimed, warned, List.of(), null);
+    }
+
+    /** True when the delivery was refused whole ({@link #refused} says why): nothing of it was applied. */
+    public boolean wasRefused() {
+        return refused != null;
+    }
+
+    /** The sources whose delivery was skipped as a replay. */
+    public List<FeedGate.Decision> skipped() {
+        return feeds.stream().filter(d -> d.outcome() == FeedGate.Outcome.SKIP).toList();
     }
 
     public IngestReport(String jobId, Map<String, Long> counts, List<QuarantineEntry> quarantined,

@@ -1,0 +1,103 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.EventQueries;
+
+/**
+ * The feed store ({@code records} index): every record each source currently holds, as its mapping
+ * read it, one document per event id. A delta is applied to it (records added or replaced by id,
+ * tombstoned ones removed) and a complete snapshot replaces a source's records, so that a run can
+ * always link and build the whole picture, not only the day's files. Writes are idempotent (ids
+ * from the record, unchanged documents skipped), so a run killed while writing and started again
+ * ends in the same store. Thread-safe as far as the connection is.
+ */
+final class FeedStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String INDEX = "records";
+
+    private final OpenSearchConnection connection;
+
+    FeedStore(OpenSearchConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Records stored per source. */
+    Map<String, Long> countPerSource() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("sources").putObject("terms").put("field", "source").put("size", 10_000);
+        JsonNode answer = new EventQueries(connection).call("POST", "/" + connection.alias(INDEX) + "/_search", body.toString(), Map.of());
+        Map<String, Long> stored = new HashMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("sources").path("buckets")) {
+            stored.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
+        }
+        return stored;
+    }
+
+    /** Every stored record of {@code source}, in no particular order. */
+    void forEach(String source, Consumer<SourceRecord> each) {
+        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("record"),
+                (id, doc) -> each.accept(RecordJson.fromJson(doc.path("record"))));
+    }
+
+    /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
+    List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId) {
+        try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, 500, 8 << 20)) {
+            for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
+                ObjectNode content = RecordJson.toJson(record);
+                ObjectNode doc = JSON.createObjectNode();
+                doc.put("source", record.source()).put("record_id", record.recordId()).put("event_id", record.eventId());
+                doc.put("content_hash", Ids.sha256Hex(content.toString()).substring(0, 32));
+                doc.put("delivered_by_job", jobId);
+                doc.set("record", content);
+                writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), doc));
+            }
+            writer.flush();
+            return writer.drainFailures();
+        }
+    }
+
+    /** Removes the records with these event ids (absent ones are no error). */
+    void remove(Set<String> eventIds) {
+        List<String> ids = new ArrayList<>(eventIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            StringBuilder ndjson = new StringBuilder();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + 1000))) {
+                ObjectNode action = JSON.createObjectNode();
+                action.putObject("delete").put("_index", connection.alias(INDEX)).put("_id", id);
+                ndjson.append(action).append('\n');
+            }
+            new EventQueries(connection).bulk(ndjson.toString(), false);
+        }
+    }
+
+    /** Event ids stored for {@code source}. */
+    Set<String> eventIds(String source) {
+        Set<String> ids = new java.util.HashSet<>();
+        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("event_id"), (id, doc) -> ids.add(id));
+        return ids;
+    }
+
+    void refresh() {
+        connection.raw("POST", "/" + connection.alias(INDEX) + "/_refresh", null);
+    }
+
+    private static JsonNode term(String field, String value) {
+        ObjectNode query = JSON.createObjectNode();
+        query.putObject("term").put(field, value);
+        return query;
+    }
+}

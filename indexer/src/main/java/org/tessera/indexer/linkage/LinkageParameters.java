@@ -1,0 +1,62 @@
+package org.tessera.indexer.linkage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a full linkage run fitted (the match model) and counted (name frequencies for the
+ * term-frequency adjustment): stored with the persons, so that later occurrences are linked with
+ * the same model and thresholds instead of a model fitted on a day's few records. Immutable.
+ */
+public final class LinkageParameters {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MatchModel model;
+    private final TermFrequencies.Counts counts;
+    private final int occurrences;
+
+    LinkageParameters(MatchModel model, TermFrequencies.Counts counts, int occurrences) {
+        this.model = model;
+        this.counts = counts;
+        this.occurrences = occurrences;
+    }
+
+    public MatchModel model() {
+        return model;
+    }
+
+    TermFrequencies.Counts counts() {
+        return counts;
+    }
+
+    /** Occurrences of the run that fitted them. */
+    public int occurrences() {
+        return occurrences;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode n = JSON.createObjectNode();
+        n.set("model", model.toJson());
+        n.put("occurrences", occurrences);
+        n.put("given_total", counts.givenTotal()).put("family_total", counts.familyTotal());
+        ObjectNode given = n.putObject("given");
+        new java.util.TreeMap<>(counts.given()).forEach(given::put);
+        ObjectNode family = n.putObject("family");
+        new java.util.TreeMap<>(counts.family()).forEach(family::put);
+        return n;
+    }
+
+    public static LinkageParameters fromJson(JsonNode n) {
+        Map<String, Integer> given = new HashMap<>();
+        n.path("given").fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asInt()));
+        Map<String, Integer> family = new HashMap<>();
+        n.path("family").fields().forEachRemaining(e -> family.put(e.getKey(), e.getValue().asInt()));
+        return new LinkageParameters(MatchModel.fromJson(n.path("model")),
+                new TermFrequencies.Counts(given, n.path("given_total").asInt(), family, n.path("family_total").asInt()),
+                n.path("occurrences").asInt());
+    }
+}

@@ -1,0 +1,271 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.indexer.extraction.ExtractionLimits;
+import org.tessera.indexer.extraction.tika.TikaTextExtractor;
+import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.OpenSearchExtension;
+import org.tessera.indexer.opensearch.TestOpenSearch;
+import org.tessera.indexer.opensearch.index.IndexDefinitions;
+import org.tessera.indexer.opensearch.index.IndexManager;
+import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.indexer.scoring.ScoringParameters;
+import org.tessera.indexer.synthetic.CountyGenerator;
+import org.tessera.indexer.synthetic.DeltaSplitter;
+import org.tessera.indexer.synthetic.GeneratorSettings;
+import org.tessera.indexer.watchlist.ReviewStore;
+import org.tessera.indexer.watchlist.WatchlistEntry;
+import org.tessera.indexer.watchlist.WatchlistService;
+
+/**
+ * A generated county's history, then its last 30 days as daily deltas in the arrival order the
+ * generator wrote ({@code deltas/schedule.txt}: a replayed day skipped, a day arriving before the one
+ * it follows refused for the gap, a late re-send refused as out of order, a record withdrawn by
+ * tombstone), one day's run killed midway (SIGKILL) and started again, ends in the same persons,
+ * events (with their hits), scores and watchlist as one full ingest of the same final data.
+ */
+@ExtendWith(OpenSearchExtension.class)
+class FeedReplayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate END = GeneratorSettings.DEFAULT_END;
+    private static final int DAYS = 30;
+    private static final int KILLED_DAY = 3;
+    private static final Clock CLOCK = Clock.fixed(END.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+
+    @Test
+    void historyAndThirtyDailyDeltasEndAsAFullIngestOfTheFinalData(TestOpenSearch full, @TempDir Path work) throws Exception {
+        new CountyGenerator(GeneratorSettings.preset("80-children", 19, 1, END)).generate(work);
+        DeltaSplitter.Split split = new DeltaSplitter(SourceMappings.loadAllFromClasspath("mappings/sources")).split(work, END, DAYS);
+        assertThat(split.tombstoned()).as("a record withdrawn by tombstone").isNotNull();
+        assertThat(split.deltaRecords().values().stream().mapToLong(Long::longValue).sum()).as("records in the deltas").isGreaterThan(20);
+
+        ingest(full.connection(), work.resolve("data"), work.resolve("q-full"));
+
+        String prefix = full.connection().indexPrefix() + "-feed";
+        try (OpenSearchConnection feed = OpenSearchConnection.open(full.properties().withIndexPrefix(prefix))) {
+            IndexManager indices = new IndexManager(feed, IndexDefinitions.loadDefault());
+            indices.ensureAll();
+            try {
+                IngestReport history = ingest(feed, work.resolve("history"), work.resolve("q-history"));
+                assertThat(history.wasRefused()).isFalse();
+                List<String> merges = new ArrayList<>();
+                int day = 0;
+                for (String line : Files.readAllLines(work.resolve("deltas/schedule.txt"), StandardCharsets.UTF_8)) {
+                    if (line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] parts = line.split(" ", 3);
+                    Path folder = work.resolve("deltas").resolve(parts[0]);
+                    Map<String, String> before = occurrencePersons(feed);
+                    if (parts[1].equals("applied") && ++day == KILLED_DAY) {
+                        killMidway(full, prefix, folder, work);
+                    }
+                    IngestReport report = ingest(feed, folder, work.resolve("q-" + parts[0]));
+                    switch (parts[1]) {
+                        case "applied" -> {
+                            assertThat(report.refused()).as(line).isNull();
+                            assertThat(report.skipped()).as(line).isEmpty();
+                        }
+                        case "skipped" -> {
+                            assertThat(report.refused()).as(line).isNull();
+                            assertThat(report.skipped()).as(line).isNotEmpty();
+                            assertThat(report.skipped().getFirst().reason()).startsWith("replay");
+                        }
+                        case "refused" -> assertThat(report.refused()).as(line).isNotNull()
+                                .contains(parts[2].startsWith("date gap") ? "date gap" : "out of order");
+                        default -> throw new IllegalStateException(line);
+                    }
+                    merges.addAll(merged(before, occurrencePersons(feed), parts[0]));
+                }
+                assertThat(day).isEqualTo(DAYS);
+                System.out.println("FeedReplayIT: persons merged by a day's records: " + merges);
+
+                Map<String, String> incremental = occurrencePersons(feed);
+                Map<String, String> whole = occurrencePersons(full.connection());
+                double[] pr = pairwise(incremental, whole);
+                System.out.printf("FeedReplayIT: incremental vs full clustering: pairwise precision %.5f, recall %.5f over %d occurrences%n",
+                        pr[0], pr[1], whole.size());
+                assertThat(pr[0]).isGreaterThanOrEqualTo(0.999);
+                assertThat(pr[1]).isGreaterThanOrEqualTo(0.999);
+                assertThat(differences(snapshot(feed, "events"), snapshot(full.connection(), "events"))).as("events and their hits").isEmpty();
+                assertThat(differences(snapshot(feed, "persons"), snapshot(full.connection(), "persons"))).as("persons and their scores").isEmpty();
+                assertThat(watchlist(feed)).as("watchlist").isEqualTo(watchlist(full.connection())).isNotEmpty();
+                assertThat(withdrawnEventIds(feed)).as("the tombstoned record's event was withdrawn, recorded")
+                        .contains(org.tessera.indexer.ingest.Ids.eventId(split.tombstoned().split("/")[0], split.tombstoned().split("/", 2)[1]));
+            } finally {
+                indices.deleteAll();
+            }
+        }
+    }
+
+    static IngestReport ingest(OpenSearchConnection connection, Path folder, Path quarantine) throws Exception {
+        try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+            return IngestPipelines.standard(connection, null, extractor, IngestSettings.defaults(quarantine), CLOCK).ingest(folder);
+        }
+    }
+
+    /** Starts the day's ingest as a process of its own and kills it (SIGKILL) once it is under way. */
+    private static void killMidway(TestOpenSearch os, String prefix, Path folder, Path work) throws Exception {
+        Path log = work.resolve("killed.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-Dtessera.opensearch.uris=" + os.connection().uris().getFirst(), "-Dtessera.opensearch.index-prefix=" + prefix,
+                "-cp", System.getProperty("java.class.path"), "org.tessera.indexer.cli.TesseraCli", "ingest", folder.toString(),
+                "--quarantine", work.resolve("q-killed").toString(), "--batch-size", "50")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        boolean started = false;
+        while (Instant.now().isBefore(deadline) && child.isAlive() && !started) {
+            started = Files.readString(log).contains("Linked ");
+            Thread.sleep(20);
+        }
+        boolean alive = child.isAlive();
+        child.destroyForcibly().waitFor();
+        assertThat(started && alive).as("the day's run was killed after linking and before its end: " + Files.readString(log)).isTrue();
+    }
+
+    /** Occurrence (event id and slot) to person id, from the stored events. */
+    static Map<String, String> occurrencePersons(OpenSearchConnection connection) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : snapshot(connection, "events").entrySet()) {
+            for (JsonNode person : e.getValue().path("people")) {
+                out.put(e.getKey() + "/" + person.path("slot").asInt(), person.path("person_id").asText());
+            }
+        }
+        return out;
+    }
+
+    /** Persons of {@code before} whose occurrences all went to another person that existed before too. */
+    private static List<String> merged(Map<String, String> before, Map<String, String> after, String day) {
+        Set<String> existing = new TreeSet<>(before.values());
+        Set<String> remaining = new TreeSet<>(after.values());
+        List<String> out = new ArrayList<>();
+        for (String gone : existing) {
+            if (remaining.contains(gone)) {
+                continue;
+            }
+            Set<String> into = new TreeSet<>();
+            before.forEach((occurrence, person) -> {
+                if (person.equals(gone) && after.containsKey(occurrence)) {
+                    into.add(after.get(occurrence));
+                }
+            });
+            if (into.size() == 1 && existing.contains(into.iterator().next())) {
+                out.add(day + ": " + gone + " into " + into.iterator().next());
+            }
+        }
+        return out;
+    }
+
+    /** Pairwise precision and recall of a clustering against a reference, over the occurrences both hold. */
+    static double[] pairwise(Map<String, String> clustering, Map<String, String> reference) {
+        Map<String, Long> cells = new HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
+        Map<String, Long> referenceSizes = new HashMap<>();
+        reference.forEach((occurrence, ref) -> {
+            String person = clustering.get(occurrence);
+            if (person != null) {
+                cells.merge(person + "|" + ref, 1L, Long::sum);
+                sizes.merge(person, 1L, Long::sum);
+                referenceSizes.merge(ref, 1L, Long::sum);
+            }
+        });
+        double both = pairs(cells), found = pairs(sizes), truth = pairs(referenceSizes);
+        return new double[] {found == 0 ? 1 : both / found, truth == 0 ? 1 : both / truth};
+    }
+
+    private static double pairs(Map<String, Long> sizes) {
+        return sizes.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
+    }
+
+    private static List<String> watchlist(OpenSearchConnection connection) {
+        ScoreService scores = ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), true);
+        WatchlistService service = new WatchlistService(scores, new ReviewStore(connection), CLOCK);
+        return service.watchlist(END, service.defaultPeriodDays(), 500).stream()
+                .map(e -> e.rank() + " " + e.section() + " " + e.personId() + " " + e.score() + " " + e.band()).toList();
+    }
+
+    private static Set<String> withdrawnEventIds(OpenSearchConnection connection) throws Exception {
+        connection.raw("POST", "/" + connection.alias("withdrawals") + "/_refresh", null);
+        JsonNode hits = JSON.readTree(connection.raw("POST", "/" + connection.alias("withdrawals") + "/_search",
+                "{\"size\":1000,\"query\":{\"term\":{\"index\":\"events\"}}}").body()).path("hits").path("hits");
+        Set<String> ids = new TreeSet<>();
+        hits.forEach(h -> ids.add(h.path("_source").path("doc_id").asText()));
+        return ids;
+    }
+
+    /** Documents missing on either side, and for the first few that differ, the top-level fields that differ. */
+    static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
+        List<String> differences = new ArrayList<>();
+        Set<String> ids = new TreeSet<>(actual.keySet());
+        ids.addAll(expected.keySet());
+        for (String id : ids) {
+            JsonNode a = actual.get(id);
+            JsonNode e = expected.get(id);
+            if (a == null || e == null) {
+                differences.add(id + (a == null ? " missing after the deltas" : " only after the deltas"));
+            } else if (!a.equals(e)) {
+                List<String> fields = new ArrayList<>();
+                e.fieldNames().forEachRemaining(f -> {
+                    if (!e.get(f).equals(a.get(f))) {
+                        fields.add(f + ": full " + e.get(f) + " / deltas " + a.get(f));
+                    }
+                });
+                a.fieldNames().forEachRemaining(f -> {
+                    if (!e.has(f)) {
+                        fields.add(f + " only after the deltas");
+                    }
+                });
+                differences.add(id + " " + fields);
+            }
+            if (differences.size() >= 8) {
+                break;
+            }
+        }
+        return differences;
+    }
+
+    /** Every document by id, without the fields that record when it was written. */
+    static Map<String, JsonNode> snapshot(OpenSearchConnection connection, String index) throws Exception {
+        connection.raw("POST", "/" + connection.alias(index) + "/_refresh", null);
+        Map<String, JsonNode> docs = new TreeMap<>();
+        String body = "{\"size\":5000,\"sort\":[\"_doc\"],\"query\":{\"match_all\":{}}}";
+        JsonNode page = JSON.readTree(connection.raw("POST", "/" + connection.alias(index) + "/_search", body, Map.of("scroll", "1m")).body());
+        while (!page.path("hits").path("hits").isEmpty()) {
+            for (JsonNode hit : page.path("hits").path("hits")) {
+                ObjectNode source = (ObjectNode) hit.path("_source");
+                source.remove(List.of("ingested_at", "updated_at"));
+                if (source.has("risk")) {
+                    ((ObjectNode) source.get("risk")).remove("updated_at");
+                }
+                docs.put(hit.path("_id").asText(), source);
+            }
+            page = JSON.readTree(connection.raw("POST", "/_search/scroll",
+                    "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}").body());
+        }
+        return docs;
+    }
+}
