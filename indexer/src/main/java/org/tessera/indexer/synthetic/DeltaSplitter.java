@@ -28,7 +28,7 @@ import org.tessera.indexer.ingest.SourceMappings;
  *       {@code feed.json} as of that day (the documents too, whole);</li>
  *   <li>{@code OUT/deltas/DATE/}: per delta source (the shipped mappings' {@code feed: delta}) the
  *       records dated that day, one file per source file (a header alone on a quiet day); the snapshot
- *       sources deliver their whole extract on the last day;</li>
+ *       sources deliver their whole extract on day 2 (so the other days are deltas alone);</li>
  *   <li>a tombstone: one history record of the first delta source is withdrawn on day 5 (and is
  *       taken out of {@code OUT/data}, so the final data is what remains);</li>
  *   <li>{@code OUT/deltas/schedule.txt}: the order the folders arrive in and what must become of
@@ -42,7 +42,7 @@ import org.tessera.indexer.ingest.SourceMappings;
 public final class DeltaSplitter {
 
     /** Days of a {@code --deltas} run with a special arrival (1-based). */
-    static final int REPLAYED_DAY = 9, EARLY_DAY = 11, TOMBSTONE_DAY = 5, LATE_DAY = 15, LATE_AFTER_DAY = 20;
+    static final int REPLAYED_DAY = 9, EARLY_DAY = 11, TOMBSTONE_DAY = 5, LATE_DAY = 15, LATE_AFTER_DAY = 20, SNAPSHOT_DAY = 2;
 
     private final SourceMappings mappings;
 
@@ -175,8 +175,8 @@ public final class DeltaSplitter {
                     }
                 }
             } else {
-                // a snapshot source sends its whole extract, on the last day
-                copy(file, deltas.resolve(dates.get(days - 1).toString()).resolve(relative));
+                // a snapshot source sends its whole extract, on the snapshot day
+                copy(file, deltas.resolve(dates.get(SNAPSHOT_DAY - 1).toString()).resolve(relative));
             }
         }
         // The tombstoned record's lines left OUT/data after its history copy was written: history keeps it.
@@ -187,8 +187,8 @@ public final class DeltaSplitter {
             LocalDate date = dates.get(d);
             Path folder = deltas.resolve(date.toString());
             String dayFeeds = feedsJson;
-            if (d < days - 1) {
-                // before the last day only the delta sources deliver
+            if (d != SNAPSHOT_DAY - 1) {
+                // on other days only the delta sources deliver
                 dayFeeds = feeds.entrySet().stream().filter(e -> e.getValue().equals("delta"))
                         .map(e -> "\"" + e.getKey() + "\": \"delta\"").reduce((a, b) -> a + ", " + b).orElse("");
             }

@@ -47,14 +47,18 @@ final class FeedStore {
         return stored;
     }
 
-    /** Every stored record of {@code source}, in no particular order. */
-    void forEach(String source, Consumer<SourceRecord> each) {
-        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("record"),
-                (id, doc) -> each.accept(RecordJson.fromJson(doc.path("record"))));
+    /**
+     * Every stored record of {@code source}, in no particular order, with what the ingest learned of
+     * it beyond the record when it was a document (its {@code document} note; null otherwise).
+     */
+    void forEach(String source, java.util.function.BiConsumer<SourceRecord, ObjectNode> each) {
+        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("record", "document_note"),
+                (id, doc) -> each.accept(RecordJson.fromJson(doc.path("record")),
+                        doc.path("document_note") instanceof ObjectNode note ? note : null));
     }
 
     /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
-    List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId) {
+    List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes) {
         try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, 500, 8 << 20)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode content = RecordJson.toJson(record);
@@ -63,6 +67,10 @@ final class FeedStore {
                 doc.put("content_hash", Ids.sha256Hex(content.toString()).substring(0, 32));
                 doc.put("delivered_by_job", jobId);
                 doc.set("record", content);
+                ObjectNode note = documentNotes.get(record.eventId());
+                if (note != null) {
+                    doc.set("document_note", note.deepCopy());
+                }
                 writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), doc));
             }
             writer.flush();

@@ -328,6 +328,8 @@ public final class IngestPipeline {
                 deliveredWhole.addAll(documentSources);
             }
             List<InterleavedRecords.Input> fromStore = new ArrayList<>();
+            // documents from the store: how their subject links is decided again with this run's linkage
+            List<SourceRecord> fedDocuments = new ArrayList<>();
             Map<String, Long> deliveredPerSource = new TreeMap<>();
             deliveries.forEach((source, d) -> deliveredPerSource.put(source, d.recordsRead()));
             Set<String> storeSources = new TreeSet<>(storedRecords.keySet());
@@ -342,9 +344,13 @@ public final class IngestPipeline {
                 long[] kept = {0};
                 RecordSpill spill;
                 try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
-                    store.forEach(source, record -> {
+                    store.forEach(source, (record, note) -> {
                         if (!replaced.contains(record.eventId()) && !tombstoned.contains(record.eventId())) {
                             spilled.add(record);
+                            if (note != null) {
+                                documentNotes.put(record.eventId(), note);
+                                fedDocuments.add(record);
+                            }
                             addOccurrences(record, occurrences, occurrenceDates);
                             kept[0]++;
                         }
@@ -362,11 +368,11 @@ public final class IngestPipeline {
                 for (InputFile file : files) {
                     if (!file.document() && spills.containsKey(file.path())) {
                         try (Stream<SourceRecord> delivered = spills.get(file.path()).read()) {
-                            refusedByStore.addAll(store.put(delivered, jobId));
+                            refusedByStore.addAll(store.put(delivered, jobId, Map.of()));
                         }
                     }
                 }
-                refusedByStore.addAll(store.put(documents.values().stream(), jobId));
+                refusedByStore.addAll(store.put(documents.values().stream(), jobId, documentNotes));
                 if (!refusedByStore.isEmpty()) {
                     throw new IllegalStateException("the feed store refused " + refusedByStore.size() + " record(s), first: "
                             + refusedByStore.get(0).reason());
@@ -410,6 +416,7 @@ public final class IngestPipeline {
             log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
                     linkage.stats().persons(), linkage.reviewPairs().size());
             noteDocumentLinks(documents.values(), linkage, job);
+            noteDocumentLinks(fedDocuments, linkage, job);
             LinkedPeople linked = new LinkedPeople(linkage.personIds());
             for (PersonOccurrence occurrence : occurrences) {
                 linked.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
