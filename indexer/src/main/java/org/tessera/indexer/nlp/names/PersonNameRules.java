@@ -47,7 +47,7 @@ public final class PersonNameRules {
     /** Titles and ranks: the next capitalised word is a name; they stay outside the span. */
     private static final Set<String> TITLES = set(
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pc", "ps", "dc", "ds", "di", "dci", "dsupt", "supt", "sgt",
-            "insp", "pcso", "cllr", "rev", "revd", "imam", "qari", "nurse", "sister", "mister");
+            "insp", "pcso", "cllr", "rev", "revd", "imam", "qari", "mister");
 
     /** Role words after which a capitalised word is a person ("mum Shauna", "HV Tasha Ahmed"). */
     private static final Set<String> CUES = set(
@@ -60,7 +60,7 @@ public final class PersonNameRules {
             "pgm", "pgf", "friend", "neighbour", "interpreter", "named", "sons", "daughters", "brothers", "sisters",
             "father's", "mother's", "parents", "consultant", "reg", "registrar", "paed", "student", "applicant",
             "perpetrator", "offender", "witness", "informant", "subject", "young", "person", "nephew", "niece",
-            "grandson", "granddaughter", "ppo", "aka");
+            "grandson", "granddaughter", "ppo", "aka", "nurse");
 
     /** Words that head a place or organisation: "Station Road", "Rainbow Ward", "Greenhill Academy". */
     private static final Set<String> PLACE_HEADS = set(
@@ -123,6 +123,14 @@ public final class PersonNameRules {
 
     /** Words before a place: "HMP Hewell". */
     private static final Set<String> ORG_BEFORE = set("hmp", "hmyoi", "yoi", "via");
+
+    private static final Set<String> MOVEMENT = set("conveyed", "moved", "moving", "move", "went", "gone", "going", "go", "sent",
+            "send", "returned", "return", "returning", "transferred", "transfer", "travelled", "travelling", "relocated",
+            "relocating", "taken", "took", "driven", "drove", "fled", "flew", "came", "come", "back", "trip", "visit",
+            "journey", "admitted", "placed", "referred", "deported", "removed", "run", "ran", "walked", "bus", "train");
+
+    private static final Set<String> PREPOSITIONS = set("in", "into", "at", "near", "from", "towards", "via", "around", "on",
+            "to", "of", "off", "outside", "behind", "by", "past", "through");
 
     private static final Set<String> LOCATIVE = set("in", "into", "at", "near", "from", "towards", "via", "around");
 
@@ -281,7 +289,9 @@ public final class PersonNameRules {
         }
         start = words.getFirst()[0];
         end = words.getLast()[1];
-        if (words.stream().allMatch(w -> isNotName(word(text, w)) || isTitle(word(text, w)) || isAcronymOrNumber(word(text, w)))) {
+        // After a title a word is a surname whatever else it means: "Mr Ward", "Mrs Young".
+        boolean titled = isTitle(lowerWordBefore(text, start));
+        if (!titled && words.stream().allMatch(w -> isNotName(word(text, w)) || isTitle(word(text, w)) || isAcronymOrNumber(word(text, w)))) {
             return null;
         }
         if (words.size() == 1 && isMedicine(word(text, words.getFirst()))) {
@@ -292,11 +302,17 @@ public final class PersonNameRules {
                 return null;
             }
         }
-        if (isPlaceHead(word(text, words.getLast())) || nextIsPlaceHead(text, end)) {
+        String lastWord = word(text, words.getLast()).toLowerCase(Locale.ROOT);
+        boolean surnameHead = SURNAME_HEADS.contains(lastWord);
+        if (!titled && isPlaceHead(lastWord) && (!surnameHead || PREPOSITIONS.contains(lowerWordBefore(text, start))
+                || houseNumberBefore(text, start)
+                || words.size() == 1 && !isTitle(lowerWordBefore(text, start)))
+                || nextIsPlaceHead(text, end) && !placeFollowsSurname(text, end, word(text, words.getFirst()))) {
             return null;
         }
-        if (words.size() == 1 && !isGiven(word(text, words.getFirst()))
-                && (LOCATIVE.contains(lowerWordBefore(text, start)) || "to".equals(lowerWordBefore(text, start))
+        boolean who = text.startsWith(", who", end) || text.startsWith(" who", end);
+        if (words.size() == 1 && !isGiven(word(text, words.getFirst())) && !who
+                && (LOCATIVE.contains(lowerWordBefore(text, start)) || movedTo(text, start)
                         || ORG_BEFORE.contains(lowerWordBefore(text, start)))) {
             return null;
         }
@@ -336,7 +352,7 @@ public final class PersonNameRules {
         int start = words.getFirst()[0];
         int end = words.getLast()[1];
         String before = lowerWordBefore(text, start);
-        if (LOCATIVE.contains(before) || "to".equals(before) || placeFollows(text, end, first)) {
+        if (LOCATIVE.contains(before) || movedTo(text, start) || placeFollows(text, end, first)) {
             return null;
         }
         return new int[] {start, end};
@@ -424,7 +440,9 @@ public final class PersonNameRules {
         if (isUpperSurname(w) && w.length() >= 4 && isCapitalisedName(first) && !isNotName(w)) {
             return prev;
         }
-        if (isCapitalisedName(w) && !isTitle(w) && !CUES.contains(w.toLowerCase(Locale.ROOT))
+        // "Texted Mia Hughes", "Supported Siobhan": a past-tense verb opening a clipped note is no forename.
+        boolean verb = w.length() >= 5 && w.endsWith("ed") && !isGiven(w);
+        if (isCapitalisedName(w) && !verb && !isTitle(w) && !CUES.contains(w.toLowerCase(Locale.ROOT))
                 && (isGiven(w) || !opensSentence(text, prev[0]))) {
             return prev;
         }
@@ -614,12 +632,16 @@ public final class PersonNameRules {
 
     /** A place head follows, unless it is a surname after a known given name ("Maisie Ward", not "Rainbow Ward"). */
     private boolean placeFollows(String text, int end, String name) {
+        return nextIsPlaceHead(text, end) && !placeFollowsSurname(text, end, name);
+    }
+
+    private boolean placeFollowsSurname(String text, int end, String name) {
         if (!nextIsPlaceHead(text, end)) {
             return false;
         }
         int[] next = wordAt(text, end + 1);
-        return !(isGiven(name) && SURNAME_HEADS.contains(word(text, next).toLowerCase(Locale.ROOT))
-                && !nextIsPlaceHead(text, next[1]));
+        return isGiven(name) && SURNAME_HEADS.contains(word(text, next).toLowerCase(Locale.ROOT))
+                && !nextIsPlaceHead(text, next[1]);
     }
 
     private boolean nextIsPlaceHead(String text, int end) {
@@ -637,6 +659,25 @@ public final class PersonNameRules {
             i--;
         }
         return i < 0 || ".!?".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** "14 Farrier Way": a house number before the span. */
+    private static boolean houseNumberBefore(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && i < start - 1 && (Character.isDigit(text.charAt(i)) || i > 0 && Character.isDigit(text.charAt(i - 1))
+                && Character.isLetter(text.charAt(i)) && !Character.isLetter(text.charAt(i - 1)));
+    }
+
+    /** "conveyed to Oldbury", "moved back to Kabul": a place after a verb of movement and "to". */
+    private static boolean movedTo(String text, int start) {
+        if (!"to".equals(lowerWordBefore(text, start))) {
+            return false;
+        }
+        int to = text.lastIndexOf("to", start - 1);
+        return MOVEMENT.contains(lowerWordBefore(text, to));
     }
 
     private static String lowerWordBefore(String text, int start) {
