@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Simulated duty managers against a running portal, through its HTTP layer (the REST API: the same
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PortalLoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String PURPOSE = URLEncoder.encode("benchmark (tessera bench portal)", StandardCharsets.UTF_8);
     private static final String[] KINDS = {"watchlist", "review page", "profile"};
 

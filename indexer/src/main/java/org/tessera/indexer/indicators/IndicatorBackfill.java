@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -35,7 +36,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 public final class IndicatorBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorBackfill.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int PAGE = 500;
     /** Pages of ids alone, when checking predictions: each hit is a few bytes. */
     private static final int CHECK_PAGE = 5_000;
@@ -96,7 +97,7 @@ public final class IndicatorBackfill {
         if (pending > 0) {
             updated += bulk(bulk.toString(), refresh);
         } else if (refresh) {
-            connection.raw("POST", "/" + index + "/_refresh", null);
+            connection.refresh(index);
         }
         log.info("Backfill of {} v{}: {} events hit, {} updated", indicator.id(), indicator.version(), found.size(), updated);
         return new Result(indicator.id(), found, updated);
@@ -312,51 +313,19 @@ public final class IndicatorBackfill {
     }
 
     private void scroll(ObjectNode body, Consumer<JsonNode> each) {
-        JsonNode page = send("POST", "/" + connection.alias("events") + "/_search", body.toString(), Map.of("scroll", "2m"));
-        String scrollId = page.path("_scroll_id").asText(null);
-        try {
-            while (true) {
-                JsonNode hitsNode = page.path("hits").path("hits");
-                if (hitsNode.isEmpty()) {
-                    break;
-                }
-                hitsNode.forEach(each);
-                page = send("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}", Map.of());
-                scrollId = page.path("_scroll_id").asText(scrollId);
-            }
-        } finally {
-            if (scrollId != null) {
-                connection.raw("DELETE", "/_search/scroll", "{\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}");
-            }
-        }
+        connection.scroll(connection.alias("events"), body, each);
     }
 
     private JsonNode send(String method, String endpoint, String body, Map<String, String> query) {
-        OpenSearchConnection.RawResponse response = connection.raw(method, endpoint, body, query);
-        if (!response.ok()) {
-            throw new IllegalStateException("backfill search failed (" + response.status() + "): " + EventPercolator.abbreviate(response.body()));
-        }
-        return parse(response.body());
+        return connection.call(method, endpoint, body, query);
     }
 
     private int bulk(String ndjson, boolean refresh) {
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/_bulk", ndjson, refresh ? Map.of("refresh", "true") : Map.of());
-        JsonNode body = parse(response.body());
-        int ok = 0;
-        List<String> problems = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            // "update" for the per-indicator backfill, "index" for the first load's whole documents
-            JsonNode op = item.elements().hasNext() ? item.elements().next() : item;
-            if (op.has("error")) {
-                problems.add(op.path("_id").asText() + ": " + op.path("error").path("reason").asText());
-            } else {
-                ok++;
-            }
+        OpenSearchConnection.BulkAnswer answer = connection.bulk(ndjson, refresh ? Map.of("refresh", "true") : Map.of());
+        if (!answer.failures().isEmpty()) {
+            throw new IllegalStateException("backfill updates failed: " + answer.failures().subList(0, Math.min(5, answer.failures().size())));
         }
-        if (!response.ok() || !problems.isEmpty()) {
-            throw new IllegalStateException("backfill updates failed: " + (problems.isEmpty() ? EventPercolator.abbreviate(response.body()) : problems.subList(0, Math.min(5, problems.size()))));
-        }
-        return ok;
+        return answer.written();
     }
 
     private static JsonNode parse(String json) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
@@ -116,7 +117,7 @@ public final class IndicatorsCommand implements Runnable {
                         IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
                         System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
                     }
-                    connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+                    connection.refresh(connection.alias("events"));
                 }
             }
             return 0;
@@ -127,7 +128,7 @@ public final class IndicatorsCommand implements Runnable {
             description = "Percolate text through the loaded indicators and show each hit with its evidence and context. "
                     + "With '-', read one text per line from stdin and answer one line per text.")
     static final class TestCommand implements Callable<Integer> {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = EngineJson.MAPPER;
 
         @ParentCommand
         IndicatorsCommand parent;

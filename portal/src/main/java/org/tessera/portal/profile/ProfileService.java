@@ -89,7 +89,7 @@ public class ProfileService {
         sort.addObject().putObject("event_date").put("order", "asc");
         sort.addObject().put("event_id", "asc");
         List<Entry> entries = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             entries.add(entry(hit.path("_source")));
         }
         return entries;
@@ -138,7 +138,7 @@ public class ProfileService {
         body.putArray("sort").addObject().putObject("event_date").put("order", "asc");
         List<Profile.ChronologyLine> lines = new ArrayList<>();
         Map<String, List<JsonNode>> attendance = new TreeMap<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             List<String> personIds = Json.strings(source.path("person_ids"));
             String date = Json.text(source, "event_date");
@@ -272,7 +272,7 @@ public class ProfileService {
         bool.put("minimum_should_match", dob == null ? 1 : 2);
         Map<String, String> decided = decisions.decisionsFor(personId);
         List<Candidate> candidates = new ArrayList<>();
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits");
         double max = hits.path("max_score").asDouble(1);
         for (JsonNode hit : hits.path("hits")) {
             JsonNode other = hit.path("_source");
@@ -293,7 +293,7 @@ public class ProfileService {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 

@@ -684,7 +684,7 @@ public class ReferralReviewService {
         sort.addObject().putObject("event_date").put("order", "desc");
         sort.addObject().put("event_id", "asc");
         List<Event> events = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode s = hit.path("_source");
             events.add(new Event(Json.text(s, "event_id"), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, "record_type")).orElse("record"),
                     Json.text(s, "event_date") == null ? null : Json.text(s, "event_date").substring(0, Math.min(10, Json.text(s, "event_date").length())),
@@ -698,7 +698,7 @@ public class ReferralReviewService {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 

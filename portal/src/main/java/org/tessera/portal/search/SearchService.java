@@ -79,8 +79,8 @@ public class SearchService {
         recordAggs.putObject("year").putObject("date_histogram").put("field", "event_date")
                 .put("calendar_interval", "year").put("format", "yyyy").put("min_doc_count", 1);
 
-        JsonNode personAnswer = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", people);
-        JsonNode recordAnswer = Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", records);
+        JsonNode personAnswer = connection.search(connection.alias("persons"), people);
+        JsonNode recordAnswer = connection.search(connection.alias("events"), records);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         facets.put("agency", buckets(recordAnswer, "agency"));
         facets.put("record_type", buckets(recordAnswer, "record_type"));
@@ -106,7 +106,7 @@ public class SearchService {
         sort.add("_score");
         sort.addObject().put("person_id", "asc");
         List<PersonResult> results = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("persons"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             String name = Json.text(source, "full_name");
             if (name == null) {
@@ -139,7 +139,7 @@ public class SearchService {
         highlight.put("encoder", "html").put("fragment_size", 160).put("number_of_fragments", 3);
         highlight.putObject("fields").putObject("text");
         List<RecordResult> results = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             List<String> snippets = new ArrayList<>();
             hit.path("highlight").path("text").forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));

@@ -18,6 +18,7 @@ import org.tessera.indexer.nlp.EntityMention;
 import org.tessera.indexer.nlp.TextAnalysis;
 import org.tessera.indexer.nlp.context.ContextSpan;
 import org.tessera.indexer.normalise.UkPostcode;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Turns a canonical record, the people it was linked to and the analysis of its text into the
@@ -28,7 +29,7 @@ import org.tessera.indexer.normalise.UkPostcode;
  */
 final class EventDocumentBuilder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     ObjectNode build(SourceRecord record, LinkedPeople people, TextAnalysis analysis) {
         ObjectNode event = JSON.createObjectNode();

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The engine's half of the event stage: runs the batch stages (percolation), stamps the content
@@ -38,7 +39,7 @@ final class EventSink implements AutoCloseable {
         void add(String stage, long nanos);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final List<EventBatchStage> stages;
     private final BulkWriter writer;

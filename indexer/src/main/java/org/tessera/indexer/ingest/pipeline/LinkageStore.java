@@ -15,6 +15,8 @@ import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.OccurrencePair;
 import org.tessera.indexer.linkage.ReviewPair;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -24,7 +26,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 public final class LinkageStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private final OpenSearchConnection connection;
 
     public LinkageStore(OpenSearchConnection connection) {
@@ -40,18 +42,16 @@ public final class LinkageStore {
         Set<OccurrencePair> merge = new HashSet<>();
         Set<OccurrencePair> split = new HashSet<>();
         String query = "{\"size\":10000,\"query\":{\"terms\":{\"status\":[\"merged\",\"split\"]}},\"_source\":[\"occurrence_a\",\"occurrence_b\",\"status\"]}";
-        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_search", query);
-        if (!response.ok()) {
-            return Decisions.none();
-        }
+        JsonNode answer;
         try {
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                JsonNode source = hit.path("_source");
-                OccurrencePair pair = new OccurrencePair(source.path("occurrence_a").asText(), source.path("occurrence_b").asText());
-                ("merged".equals(source.path("status").asText()) ? merge : split).add(pair);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            answer = connection.call("POST", "/" + connection.alias("linkage") + "/_search", query, Map.of());
+        } catch (EngineException e) {
+            return Decisions.none(); // no linkage index yet: nothing decided
+        }
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            OccurrencePair pair = new OccurrencePair(source.path("occurrence_a").asText(), source.path("occurrence_b").asText());
+            ("merged".equals(source.path("status").asText()) ? merge : split).add(pair);
         }
         return new Decisions(merge, split);
     }
@@ -72,11 +72,8 @@ public final class LinkageStore {
         if (reason != null && !reason.isBlank()) {
             doc.put("reason", reason);
         }
-        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
+        connection.call("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
                 "{\"doc\":" + doc + ",\"doc_as_upsert\":true}", Map.of("refresh", "true"));
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot record linkage decision: " + response.body());
-        }
     }
 
     /** The other person and the decision ({@code merged} or {@code split}) for every decided pair involving a person. */
@@ -127,15 +124,7 @@ public final class LinkageStore {
     }
 
     private JsonNode hits(String index, String query) {
-        var response = connection.raw("POST", "/" + index + "/_search", query);
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot search " + index + ": " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body()).path("hits").path("hits");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.call("POST", "/" + index + "/_search", query, Map.of()).path("hits").path("hits");
     }
 
     private static String quote(String value) {

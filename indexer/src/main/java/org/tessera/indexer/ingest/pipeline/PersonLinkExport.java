@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.ExportFormat;
 
@@ -16,7 +17,7 @@ import org.tessera.indexer.scoring.ExportFormat;
 public final class PersonLinkExport {
 
     public static final List<String> COLUMNS = List.of("source", "record_id", "slot", "role", "person_id");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final EventQueries queries;
 
