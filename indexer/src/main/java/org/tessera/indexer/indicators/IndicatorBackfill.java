@@ -22,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
@@ -212,13 +213,13 @@ public final class IndicatorBackfill {
                 continue;
             }
             ObjectNode source = (ObjectNode) doc.path("_source");
-            JsonNode ingestedAt = source.get("ingested_at");
-            source.remove(List.of("content_hash", "ingested_at"));
+            JsonNode ingestedAt = source.get(EventIndexFields.INGESTED_AT);
+            source.remove(List.of("content_hash", EventIndexFields.INGESTED_AT));
             IndicatorHit.attach(source, corrections.apply(doc.path("_id").asText(), source, hits));
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
             source.put("content_hash", Ids.sha256Hex(source.toString()));
             if (ingestedAt != null) {
-                source.set("ingested_at", ingestedAt);
+                source.set(EventIndexFields.INGESTED_AT, ingestedAt);
             }
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
@@ -244,10 +245,10 @@ public final class IndicatorBackfill {
         body.put("size", CHECK_PAGE);
         body.putArray("sort").add("_doc");
         body.put("stored_fields", "_none_");
-        body.putArray("docvalue_fields").add("event_id");
+        body.putArray("docvalue_fields").add(EventIndexFields.EVENT_ID);
         body.set("query", indicator.query());
         Set<String> ids = new HashSet<>();
-        scroll(body, hit -> ids.add(hit.path("fields").path("event_id").path(0).asText()));
+        scroll(body, hit -> ids.add(hit.path("fields").path(EventIndexFields.EVENT_ID).path(0).asText()));
         return ids;
     }
 
@@ -258,7 +259,7 @@ public final class IndicatorBackfill {
      * several indicators match.
      */
     static Set<String> evidenceFields(Indicator indicator) {
-        Set<String> fields = new TreeSet<>(List.of("child_ids", "person_ids"));
+        Set<String> fields = new TreeSet<>(List.of(EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS));
         if (indicator.readsText()) {
             fields.add("text");
         }
@@ -306,7 +307,7 @@ public final class IndicatorBackfill {
         body.put("size", PAGE);
         body.putArray("sort").add("_doc");
         body.put("_source", false);
-        body.putObject("query").putObject("term").put("indicator_ids", indicatorId);
+        body.putObject("query").putObject("term").put(EventIndexFields.INDICATOR_IDS, indicatorId);
         Set<String> ids = new LinkedHashSet<>();
         scroll(body, hit -> ids.add(hit.path("_id").asText()));
         return ids;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.cli.TesseraCli;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
@@ -195,8 +196,8 @@ public final class IndicatorsCommand implements Runnable {
             ObjectNode event = JSON.createObjectNode();
             event.put("text", value);
             if (agency != null) event.put("agency", agency);
-            if (recordType != null) event.put("record_type", recordType);
-            if (subjectAge != null) event.put("subject_age", subjectAge);
+            if (recordType != null) event.put(EventIndexFields.RECORD_TYPE, recordType);
+            if (subjectAge != null) event.put(EventIndexFields.SUBJECT_AGE, subjectAge);
             return event;
         }
 

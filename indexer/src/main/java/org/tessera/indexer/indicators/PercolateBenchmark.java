@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -53,9 +54,9 @@ public final class PercolateBenchmark {
         List<ObjectNode> out = new ArrayList<>(docs);
         for (int i = 0; i < docs; i++) {
             ObjectNode doc = JSON.createObjectNode();
-            doc.put("event_id", "bench:" + i);
+            doc.put(EventIndexFields.EVENT_ID, "bench:" + i);
             doc.put("agency", agencies[random.nextInt(agencies.length)]);
-            doc.put("event_date", "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));
+            doc.put(EventIndexFields.EVENT_DATE, "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));
             StringBuilder text = new StringBuilder();
             for (int s = 0, n = 2 + random.nextInt(4); s < n; s++) {
                 text.append(NOISE[random.nextInt(NOISE.length)]).append(' ');
@@ -72,8 +73,8 @@ public final class PercolateBenchmark {
                 });
             }
             doc.put("text", text.toString().strip());
-            doc.putArray("child_ids").add("child-" + random.nextInt(docs / 5 + 1));
-            doc.put("subject_age", random.nextInt(18));
+            doc.putArray(EventIndexFields.CHILD_IDS).add("child-" + random.nextInt(docs / 5 + 1));
+            doc.put(EventIndexFields.SUBJECT_AGE, random.nextInt(18));
             out.add(doc);
         }
         return out;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -73,7 +74,7 @@ public final class EventQueries {
     /** {@code event_date} within [from, to], both whole days, from open when null. */
     static ObjectNode dateRange(LocalDate from, LocalDate to) {
         ObjectNode q = object();
-        ObjectNode range = q.putObject("range").putObject("event_date");
+        ObjectNode range = q.putObject("range").putObject(EventIndexFields.EVENT_DATE);
         if (from != null) {
             range.put("gte", from.toString());
         }
@@ -85,7 +86,7 @@ public final class EventQueries {
 
     static ObjectNode hasHits() {
         ObjectNode exists = object();
-        exists.putObject("exists").put("field", "hits.indicator_id");
+        exists.putObject("exists").put("field", EventIndexFields.Hits.INDICATOR_ID_PATH);
         return nested("hits", exists);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.OccurrencePair;
@@ -112,7 +113,7 @@ public final class LinkageStore {
         for (JsonNode hit : hits(connection.alias("events"), query)) {
             for (JsonNode person : hit.path("_source").path("people")) {
                 if (personId.equals(person.path("person_id").asText())) {
-                    return Ids.occurrenceId(hit.path("_source").path("event_id").asText(), person.path("slot").asInt());
+                    return Ids.occurrenceId(hit.path("_source").path(EventIndexFields.EVENT_ID).asText(), person.path("slot").asInt());
                 }
             }
         }

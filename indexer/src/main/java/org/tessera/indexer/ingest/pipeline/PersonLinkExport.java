@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.ExportFormat;
@@ -29,7 +30,7 @@ public final class PersonLinkExport {
         ExportFormat.RowWriter rows = format.open(out, COLUMNS);
         int[] written = {0};
         queries.scroll(queries.connection().alias("events"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
-                List.of("source", "record_id", "people.slot", "people.role", "people.person_id"), (id, source) -> {
+                List.of("source", "record_id", EventIndexFields.People.SLOT_PATH, EventIndexFields.People.ROLE_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, source) -> {
                     for (JsonNode person : source.path("people")) {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("source", source.path("source").asText());
