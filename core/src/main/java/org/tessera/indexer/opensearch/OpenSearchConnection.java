@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * {@link #get}, {@link #index}, {@link #create}, {@link #bulk}, {@link #scroll}, {@link #refresh}).
  * Request bodies and answers are Jackson trees from {@link EngineJson}: query bodies, stored
  * queries and index definitions are JSON data, so the typed request classes of opensearch-java
- * are not used (docs/adr/0009-engine-gateway-json-bodies.md). Every error status becomes an
+ * are not used (docs/adr/0010-engine-gateway-json-bodies.md). Every error status becomes an
  * {@link EngineException} with the request, the status and the engine's reason.
  *
  * <p>{@link #raw} and {@link #client()} are the low-level doors, for this package and its

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Every engine request of the product goes through the gateway's verbs ({@link OpenSearchConnection#call},
  * {@code search}, {@code bulk}, {@code scroll}...): outside the {@code opensearch} package no class
  * sends a raw request, touches the opensearch-java client or its generic requests, reads a
- * {@code RawResponse}, or builds its own {@code ObjectMapper} (docs/adr/0009-engine-gateway-json-bodies.md).
+ * {@code RawResponse}, or builds its own {@code ObjectMapper} (docs/adr/0010-engine-gateway-json-bodies.md).
  */
 class EngineGatewayBoundaryTest {
 
