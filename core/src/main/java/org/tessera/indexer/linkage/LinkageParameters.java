@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class LinkageParameters {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     private final MatchModel model;
     private final TermFrequencies.Counts counts;

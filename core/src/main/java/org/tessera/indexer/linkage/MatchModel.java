@@ -43,7 +43,7 @@ public final class MatchModel {
 
     /** The parameters as JSON (for {@link LinkageParameters}). */
     com.fasterxml.jackson.databind.node.ObjectNode toJson() {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = org.tessera.indexer.opensearch.EngineJson.MAPPER;
         var n = json.createObjectNode();
         n.put("lambda", lambda).put("iterations", iterations);
         n.set("m", json.valueToTree(m));
@@ -53,7 +53,7 @@ public final class MatchModel {
     }
 
     static MatchModel fromJson(com.fasterxml.jackson.databind.JsonNode n) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = org.tessera.indexer.opensearch.EngineJson.MAPPER;
         try {
             return new MatchModel(n.path("lambda").asDouble(), json.treeToValue(n.path("m"), double[][].class),
                     json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(),

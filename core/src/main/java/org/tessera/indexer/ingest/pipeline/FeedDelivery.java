@@ -32,7 +32,7 @@ import org.tessera.indexer.ingest.SourceMapping;
 final class FeedDelivery {
 
     static final String MANIFEST = "feed.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     private FeedDelivery() {
     }

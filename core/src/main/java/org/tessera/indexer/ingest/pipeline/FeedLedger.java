@@ -22,7 +22,7 @@ import org.tessera.indexer.scoring.EventQueries;
  */
 public final class FeedLedger {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
     static final String KIND = "feed";
 
     private final OpenSearchConnection connection;
@@ -39,7 +39,7 @@ public final class FeedLedger {
 
     /** Every entry, oldest sequence first. */
     public List<Entry> entries() {
-        connection.raw("POST", "/" + connection.alias("jobs") + "/_refresh", null);
+        connection.refresh(connection.alias("jobs"));
         List<Entry> entries = new ArrayList<>();
         ObjectNode query = JSON.createObjectNode();
         query.putObject("term").put("kind", KIND);
@@ -98,9 +98,6 @@ public final class FeedLedger {
         if (decision.asOf() != null) {
             feed.put("as_of", decision.asOf().toString());
         }
-        var response = connection.raw("PUT", "/" + connection.alias("jobs") + "/_doc/" + id, doc.toString(), Map.of("refresh", "true"));
-        if (!response.ok()) {
-            throw new IllegalStateException("feed ledger refused the entry of " + decision.source() + ": " + response.body());
-        }
+        connection.index(connection.alias("jobs"), id, doc, Map.of("refresh", "true"));
     }
 }

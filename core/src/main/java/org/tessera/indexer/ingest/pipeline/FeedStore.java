@@ -25,7 +25,7 @@ import org.tessera.indexer.scoring.EventQueries;
  */
 final class FeedStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
     static final String INDEX = "records";
 
     private final OpenSearchConnection connection;
@@ -100,7 +100,7 @@ final class FeedStore {
     }
 
     void refresh() {
-        connection.raw("POST", "/" + connection.alias(INDEX) + "/_refresh", null);
+        connection.refresh(connection.alias(INDEX));
     }
 
     private static JsonNode term(String field, String value) {

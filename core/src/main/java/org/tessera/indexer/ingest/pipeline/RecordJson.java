@@ -21,7 +21,7 @@ import org.tessera.indexer.ingest.SourceRecord;
  */
 final class RecordJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     private RecordJson() {
     }
