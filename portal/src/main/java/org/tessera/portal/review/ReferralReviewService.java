@@ -219,16 +219,26 @@ public class ReferralReviewService {
         List<String> identifiers = Identifiers.plain(person.path("identifiers"));
         boolean strong = identifiers.stream().anyMatch(i -> i.startsWith("NHS number") || i.startsWith("UPN"));
         boolean dobsAgree = dobs.size() <= 1;
-        String sure = strong && dobsAgree && agencies.size() >= 2 ? "Identity confirmed" : "Identity not fully confirmed";
+        // A possible duplicate nobody has decided may hold another part of this child's history (or
+        // belong to another child): until it is decided the identity is not confirmed, however well
+        // the sources agree.
+        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
+        long pending = duplicates.stream().filter(c -> c.decision() == null).count();
+        boolean sourcesAgree = strong && dobsAgree && agencies.size() >= 2;
+        String sure = !sourcesAgree ? "Identity not fully confirmed"
+                : pending > 0 ? "Identity not confirmed: " + pending + " possible duplicate record" + (pending == 1 ? "" : "s") + " undecided"
+                : "Identity confirmed";
         lines.add(new Line(sure + ": " + agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + " ("
                 + String.join(", ", agencies).replace('_', ' ') + ") link " + own.size() + " record" + (own.size() == 1 ? "" : "s")
                 + " to this child; dates of birth across the records " + (dobsAgree ? "agree" : "differ: " + String.join(", ", dobs))
-                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held"),
-                strong && dobsAgree ? Tone.PLAIN : Tone.CONCERN, List.of()));
+                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held")
+                + (duplicates.isEmpty() ? "; no possible duplicate records"
+                        : "; possible duplicates: " + pending + " undecided, " + (duplicates.size() - pending) + " decided"
+                        + (pending > 0 ? " (decide them on the profile)" : "")),
+                sourcesAgree && pending == 0 ? Tone.PLAIN : Tone.CONCERN, List.of()));
         for (String identifier : identifiers) {
             lines.add(Line.plain(identifier));
         }
-        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
         if (duplicates.isEmpty()) {
             lines.add(Line.plain("No possible duplicate records"));
         }
