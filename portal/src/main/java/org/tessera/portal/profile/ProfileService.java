@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.audit.AuditedRead;
@@ -54,11 +54,11 @@ public class ProfileService {
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final LinkDecisions decisions;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final IndicatorNames indicators;
 
-    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, ScoreService scores, RiskDay day) {
+    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, RecentHistories scores, RiskDay day) {
         this.indicators = new IndicatorNames(connection);
         this.connection = connection;
         this.audit = audit;

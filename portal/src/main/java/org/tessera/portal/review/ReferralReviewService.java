@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.indexer.scoring.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
@@ -63,14 +63,14 @@ public class ReferralReviewService {
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final DecisionStore decisions;
     private final ProfileService profiles;
     private final IndicatorNames indicators;
     private final Clock clock;
 
-    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, ScoreService scores, RiskDay day,
+    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, RecentHistories scores, RiskDay day,
                                  DecisionStore decisions, ProfileService profiles, Clock clock) {
         this.connection = connection;
         this.audit = audit;

@@ -98,11 +98,13 @@ class ReferralReviewServiceIT {
 
     @Test
     @WithMockUser(username = "duty", roles = "DUTY_MANAGER")
-    void theIdentityIsConfirmedOnlyOnceNoPossibleDuplicateIsUndecided(@Autowired org.tessera.portal.profile.ProfileService profiles) {
+    void theIdentityIsConfirmedOnlyOnceNoPossibleDuplicateIsUndecided() {
         assertThat(ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow().section("identity").summary())
                 .startsWith("Identity not confirmed");
         try {
-            profiles.decide("p-jayden", "p-jaiden-dup", org.tessera.portal.profile.LinkDecisions.Decision.DIFFERENT_PEOPLE, "different school, no NHS number");
+            // A practitioner decided "different people" (as the linkage store holds it; the duplicate has no record to link by).
+            connection.raw("PUT", "/" + connection.alias("linkage") + "/_doc/test-pair", "{\"pair_id\":\"test-pair\",\"person_a\":\"p-jayden\","
+                    + "\"person_b\":\"p-jaiden-dup\",\"status\":\"split\",\"decided_by\":\"duty\"}", java.util.Map.of("refresh", "true"));
             Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
             assertThat(page.section("identity").summary()).isEqualTo("Identity confirmed");
             assertThat(text(page, "identity")).contains("possible duplicates: 0 undecided, 1 decided", "Jaiden Smyth", "link_different");

@@ -154,7 +154,7 @@ class ReferralReviewBrowserIT {
         click(waiting().until(ExpectedConditions.elementToBeClickable(By.id("purpose-open"))));
         waiting().until(d -> !d.findElements(By.id("section-new")).isEmpty());
         assertThat(text("review-name")).isEqualTo("Jayden Lee Smith");
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#household-graph[data-drawn='true']")));
+        waitForChart("household-graph");
 
         // The twelve questions, each answered on this page.
         String identity = text("section-identity");
@@ -308,23 +308,34 @@ class ReferralReviewBrowserIT {
         tabTo("#watchlist-grid", false);
         JavascriptExecutor js = (JavascriptExecutor) driver;
         String inFocusedCell = """
-                const grid = document.getElementById('watchlist-grid');
-                const td = grid.shadowRoot.activeElement;
-                if (!td || !td.querySelector) { return 'none'; }
-                const inCell = cell => { const slot = cell.querySelector('slot');
+                let a = document.activeElement;
+                while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; }
+                if (!a) { return 'none: nothing focused'; }
+                if (a.id === 'review-p-jayden') { return 'button'; }
+                let cell = null;
+                for (let n = a; n && !cell; n = n.parentNode || n.host) {
+                  if (n.nodeType !== 1) { continue; }
+                  if (n.localName === 'td' || n.localName === 'th') { cell = n; }
+                  if (n.localName === 'vaadin-grid-cell-content') { cell = n.assignedSlot && n.assignedSlot.parentElement; }
+                }
+                const inCell = c => { const slot = c && c.querySelector('slot');
                   return !!slot && slot.assignedElements({flatten: true}).some(e => e.querySelector('#review-p-jayden')); };
-                if (inCell(td)) { return 'cell'; }
-                const row = td.parentElement;
-                return row && [...row.children].some(inCell) ? 'row' : 'none';
+                if (cell && cell.localName === 'th') { return 'header'; }
+                if (inCell(cell)) { return 'cell'; }
+                const row = cell && cell.parentElement;
+                return row && [...row.children].some(inCell) ? 'row' : 'none: ' + a.localName + '#' + a.id + ' ' + (a.textContent || '').slice(0, 40);
                 """;
-        for (int i = 0; i < 12 && "none".equals(js.executeScript(inFocusedCell)); i++) {
+        // Tab moves from the grid's header to its body (Vaadin's grid keyboard model), the arrows within it.
+        for (int i = 0; i < 3 && "header".equals(js.executeScript(inFocusedCell)); i++) {
+            press(Keys.TAB);
+        }
+        for (int i = 0; i < 12 && String.valueOf(js.executeScript(inFocusedCell)).startsWith("none"); i++) {
             press(Keys.ARROW_DOWN);
         }
         for (int i = 0; i < 12 && "row".equals(js.executeScript(inFocusedCell)); i++) {
             press(Keys.ARROW_RIGHT);
         }
-        assertThat(js.executeScript(inFocusedCell)).as("the Review cell of Jayden's row has the focus").isEqualTo("cell");
-        press(Keys.ENTER);
+        assertThat(String.valueOf(js.executeScript(inFocusedCell))).as("the Review cell of Jayden's row has the focus").isIn("cell", "button");
         if (!focused("#review-p-jayden")) {
             press(Keys.ENTER);
         }
@@ -357,8 +368,8 @@ class ReferralReviewBrowserIT {
         waiting().until(d -> !d.findElements(By.id("decision-last")).isEmpty()
                 && text("decision-last").contains("Amber · Section 47 strategy discussion"));
 
-        // The pack: back up the page to the PDF link, Enter.
-        tabTo("#pack-pdf", true);
+        // The pack: on through the page (it starts again at the top) to the PDF link, Enter.
+        tabTo("#pack-pdf", false);
         press(Keys.ENTER);
         Path file = waitForDownload(".pdf");
         try (var document = Loader.loadPDF(Files.readAllBytes(file))) {
@@ -367,6 +378,23 @@ class ReferralReviewBrowserIT {
         assertThat(interactions).as("no click and no element typed into").isZero();
         System.out.println("Referral review played with the keyboard alone: " + keys + " key presses");
         assertThat(audit(AuditTrail.MASH_DECISION)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("Amber, Section 47 strategy discussion"));
+    }
+
+    /** Waits until ECharts drew the chart; says why not when it did not. */
+    private void waitForChart(String id) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#" + id + "[data-drawn='true']")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object why = ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const s = document.getElementById('echarts-library');
+                    fetch(s ? s.src : 'webjars/echarts/5.3.1/dist/echarts.min.js').then(r => done('script ' + (s ? s.src : 'absent')
+                        + ', status ' + r.status + ', echarts ' + typeof window.echarts + ', element ' + !!document.getElementById(arguments[0])))
+                      .catch(x => done('fetch failed ' + x));
+                    """, id);
+            throw new AssertionError("chart " + id + " not drawn: " + why, e);
+        }
     }
 
     private void signInAndStatePurpose() {
@@ -391,8 +419,8 @@ class ReferralReviewBrowserIT {
         driver.get("http://localhost:" + port + "/profile/p-jayden");
         type(waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#purpose input"))), "Referral screening (MASH)", Keys.ENTER);
         click(driver.findElement(By.id("purpose-open")));
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#household-graph[data-drawn='true']")));
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chronology-timeline[data-drawn='true']")));
+        waitForChart("household-graph");
+        waitForChart("chronology-timeline");
 
         // The text alternative beside the picture says who is linked to whom and how, and who lived where, when.
         assertThat(text("household-links")).contains("Kelly Smith", "Darren Cole", "mother", "lived together at 12 Mill Road, Tessford",
@@ -411,8 +439,8 @@ class ReferralReviewBrowserIT {
 
         assertNoSeriousViolation("profile");
         WebElement graph = driver.findElement(By.id("household-graph"));
-        js.executeScript("arguments[0].scrollIntoView({block: 'start'})", graph);
         driver.manage().window().setSize(new Dimension(1400, 1400));
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", graph);
         screenshot("household-network");
         js.executeScript("document.getElementById('chronology-timeline').scrollIntoView({block: 'start'})");
         screenshot("chronology-timeline");

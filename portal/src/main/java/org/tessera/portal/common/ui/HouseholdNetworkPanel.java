@@ -44,7 +44,7 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         add(new Span("Lines: a recorded relation, living at the same address at the same time (thick), records in common (dashed). "
                 + "Click a person to open their profile; the tables beside say the same."));
         EChart graph = new EChart("Household network: " + network.people().size() + " people and " + network.links().size()
-                + " links; the tables beside it list them", "100%", "420px");
+                + " links; the tables beside it list them", "40em", "420px");
         graph.setId("household-graph");
         graph.setOption(graphOption(network));
         graph.onClick(id -> graph.getUI().ifPresent(ui -> ui.navigate("profile/" + id)));
@@ -53,6 +53,7 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         picture.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         picture.setWidthFull();
         picture.setFlexGrow(1, graph);
+        picture.setAlignItems(Alignment.START);
         picture.getStyle().set("gap", "1em");
         add(picture);
         EChart residence = new EChart("Who lived where over time; the residence table lists the same periods", "100%",
@@ -62,7 +63,7 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         add(residence, residenceTable(network));
     }
 
-    /** The ECharts option of the network: people placed on a circle around the focus, so a click lands where a test expects it. */
+    /** The ECharts option of the network: people placed on a circle (not by a force layout), so a click lands where a test expects it. */
     static ObjectNode graphOption(HouseholdNetwork network) {
         ObjectNode option = Json.object();
         option.put("animation", false);
@@ -82,17 +83,15 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> names = new HashMap<>();
         List<HouseholdNetwork.Person> people = network.people();
-        int others = people.size() - 1;
+        // Everyone on one circle, the child first at the top, turned a little so that no two
+        // people line up level or plumb (ECharts fits the people's extent to the box: a flat or
+        // upright line of people would be stretched).
         int i = 0;
         for (HouseholdNetwork.Person p : people) {
-            double x = 0;
-            double y = 0;
-            if (!p.focus()) {
-                double angle = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, others);
-                x = Math.round(100 * Math.cos(angle));
-                y = Math.round(100 * Math.sin(angle));
-                i++;
-            }
+            double angle = -Math.PI / 2 + Math.PI / 12 + 2 * Math.PI * i / people.size();
+            double x = Math.round(100 * Math.cos(angle));
+            double y = Math.round(100 * Math.sin(angle));
+            i++;
             int seen = names.merge(p.name(), 1, Integer::sum);
             ObjectNode node = data.addObject();
             node.put("id", p.personId()).put("name", p.name() + (seen > 1 ? " (" + seen + ")" : "")).put("x", x).put("y", y)
@@ -128,7 +127,7 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         option.put("animation", false);
         option.putObject("tooltip").put("trigger", "item").put("confine", true);
         option.putObject("legend").put("type", "scroll").put("bottom", 0);
-        option.putObject("grid").put("left", 150).put("right", 30).put("top", 10).put("bottom", 60);
+        option.putObject("grid").put("left", 10).put("right", 30).put("top", 10).put("bottom", 60).put("containLabel", true);
         option.putObject("xAxis").put("type", "time").put("max", today.toString());
         ArrayNode rows = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
         Map<String, String> rowOf = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ final class ChronologyChart {
         option.put("animation", false);
         option.putObject("tooltip").put("trigger", "item").put("confine", true);
         option.putObject("legend").put("bottom", 0);
-        option.putObject("grid").put("left", 110).put("right", 30).put("top", 16).put("bottom", 70);
+        option.putObject("grid").put("left", 10).put("right", 30).put("top", 24).put("bottom", 70).put("containLabel", true);
         option.putObject("xAxis").put("type", "time");
         Set<String> agencies = new TreeSet<>();
         lines.forEach(l -> agencies.add(agency(l)));
