@@ -78,7 +78,7 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         categories.addObject().put("name", "child").putObject("itemStyle").put("color", CHILD);
         categories.addObject().put("name", "adult").putObject("itemStyle").put("color", ADULT);
         series.putObject("label").put("show", true).put("position", "bottom").put("fontSize", 12);
-        series.putObject("edgeLabel").put("fontSize", 11);
+        series.putObject("edgeLabel").put("fontSize", 12).put("color", "#1d2733");
         ArrayNode data = series.putArray("data");
         Map<String, Integer> index = new HashMap<>();
         Map<String, Integer> names = new HashMap<>();
