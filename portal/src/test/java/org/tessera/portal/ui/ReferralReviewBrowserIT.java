@@ -105,7 +105,9 @@ class ReferralReviewBrowserIT {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A Vaadin re-render can replace an element between finding it and reading it: look again.
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** A user action: a click or a field typed in. */
