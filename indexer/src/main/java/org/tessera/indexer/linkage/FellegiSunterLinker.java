@@ -230,13 +230,18 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
+        // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
+        // one side named beside someone in a record (the rest have no household to show).
+        boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
         List<Callable<List<KeptPair>>> weighing = new ArrayList<>();
         for (ComparedPairs c : pairs) {
             weighing.add(() -> {
                 List<KeptPair> kept = new ArrayList<>();
                 c.pairs().forEach((a, b, pt) -> {
                     double w = weights.weight(pt, a, b);
-                    if (w >= reviewWeight || householdEligible(pt) && !professional(f[a]) && !professional(f[b])) kept.add(new KeptPair(a, b, pt, w));
+                    if (w >= reviewWeight || (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
+                        kept.add(new KeptPair(a, b, pt, w));
+                    }
                 });
                 c.pairs().release();
                 return kept;
@@ -303,7 +308,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Below the review threshold only pairs a household may carry were kept (see the weighing above).
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
         for (int p : order) if (MatchModel.probability(weight[p]) < settings.reviewProbability()) householdCandidates.add(p);
-        int householdLinks = householdLinks(clusters, f, cmp, weights, householdCandidates, pa, pb, pattern, ambiguousPairs, generationPairs);
+        // Each round's merges widen the households the next round sees (a mother joined with her
+        // "accompanied by" records now stands beside all her children): a few rounds, until none adds.
+        int householdLinks = 0;
+        for (int round = 0; round < HOUSEHOLD_ROUNDS; round++) {
+            int added = householdLinks(clusters, f, cmp, weights, householdCandidates, pa, pb, pattern, ambiguousPairs, generationPairs);
+            householdLinks += added;
+            if (added == 0) break;
+        }
         modelLinks += householdLinks;
         for (int p : reviewCandidates) {
             int i = pa[p], j = pb[p];
@@ -506,6 +518,15 @@ public final class FellegiSunterLinker implements PersonLinker {
         return links;
     }
 
+    /** Units with an occurrence in a record that names someone else (not a professional) beside it. */
+    private static boolean[] besideSomeone(List<PersonOccurrence> all, int[] unitOf, int[] eventOf, int events, int units) {
+        int[] people = new int[events];
+        for (int o = 0; o < all.size(); o++) if (!PROFESSIONAL.equals(all.get(o).role())) people[eventOf[o]]++;
+        boolean[] out = new boolean[units];
+        for (int o = 0; o < all.size(); o++) if (people[eventOf[o]] >= 2 && !PROFESSIONAL.equals(all.get(o).role())) out[unitOf[o]] = true;
+        return out;
+    }
+
     /** A pair the household step may merge, with the model's weight (the order it is tried in). */
     private record HouseholdPair(int a, int b, int pattern, double weight) {}
 
@@ -531,6 +552,8 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     private static final String PROFESSIONAL = "professional";
+    /** Rounds of household evidence at most (see {@link #householdLinks}). */
+    private static final int HOUSEHOLD_ROUNDS = 3;
 
     private static boolean professional(Features x) {
         return PROFESSIONAL.equals(x.occ.role());
@@ -757,6 +780,8 @@ public final class FellegiSunterLinker implements PersonLinker {
                 Set<String> other = sb.get(e.getKey());
                 if (other != null && java.util.Collections.disjoint(other, e.getValue())) return "different " + e.getKey() + " values";
             }
+            String weak = contradictingReference(a, b);
+            if (weak != null) return "different " + weak + " values (none within two edits of the other's)";
             if (!cannotLink.isEmpty()) {
                 x = small;
                 do {
@@ -766,6 +791,52 @@ public final class FellegiSunterLinker implements PersonLinker {
                 } while (x != small);
             }
             return null;
+        }
+
+        /**
+         * A reference both persons carry (not a strong identifier: a case number, a social security
+         * number typed by hand), each on at least two of their records, on which every such value of
+         * one is more than two edits from every such value of the other: the whole cluster is checked, not only the pair being merged, so a chain of
+         * corrupted records (one twin's record with a mistyped birthday and a reference two keys
+         * from the other twin's) cannot join two people whose references plainly differ. Null when
+         * none contradicts.
+         */
+        private String contradictingReference(int a, int b) {
+            Map<String, Set<String>> ra = references(a);
+            if (ra.isEmpty()) return null;
+            Map<String, Set<String>> rb = references(b);
+            for (var e : ra.entrySet()) {
+                Set<String> other = rb.get(e.getKey());
+                if (other == null) continue;
+                boolean close = false;
+                for (String x : e.getValue()) {
+                    for (String y : other) if (Comparisons.editsAtMost(x, y, 2)) { close = true; break; }
+                    if (close) break;
+                }
+                if (!close) return e.getKey();
+            }
+            return null;
+        }
+
+        /** Reference values that at least two of the person's units carry (one record's typo is not the person's). */
+        private Map<String, Set<String>> references(int root) {
+            if (size[root] < 2) return Map.of();
+            Map<String, Map<String, Integer>> counts = new HashMap<>(4);
+            int x = root;
+            do {
+                for (var e : f[x].ids.entrySet()) {
+                    String k = e.getKey();
+                    if (!org.tessera.indexer.ingest.Vocabulary.STRONG_IDENTIFIERS.contains(k) && !k.startsWith("source_person_id")) {
+                        counts.computeIfAbsent(k, s -> new HashMap<>(4)).merge(e.getValue(), 1, Integer::sum);
+                    }
+                }
+                x = next[x];
+            } while (x != root);
+            Map<String, Set<String>> out = new HashMap<>(4);
+            counts.forEach((k, values) -> values.forEach((v, c) -> {
+                if (c >= 2) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
+            }));
+            return out;
         }
 
         /** A person with a date of birth, every one of which is a child's (see {@link AgeRoles}). */

@@ -469,6 +469,37 @@ class FellegiSunterLinkerTest {
     }
 
     @Test
+    void doesNotChainTwoPeopleWhoseReferencesPlainlyDifferThroughOneCorruptedRecord() {
+        Truth t = population(79);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2014, 6, 2));
+        List<PersonOccurrence> lily = new ArrayList<>(), lucy = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            lily.add(occ("ref", "L-" + k, 0, "subject", "lily", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "4471902")));
+            lucy.add(occ("ref", "U-" + k, 0, "subject", "lucy", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "8815237")));
+        }
+        // Lily's name on a record that carries a reference one keystroke from Lucy's.
+        PersonOccurrence corrupted = occ("ref", "X-1", 0, "subject", "lily", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "8815239"));
+        occ.addAll(lily);
+        occ.addAll(lucy);
+        occ.add(corrupted);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(lily.get(1).occurrenceId())).isEqualTo(r.personIds().get(lily.get(0).occurrenceId()));
+        assertThat(r.personIds().get(lucy.get(1).occurrenceId())).isEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        assertThat(r.personIds().get(lily.get(0).occurrenceId())).isNotEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        assertThat(r.personIds().get(corrupted.occurrenceId())).isNotEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        // Twins of one household score above the auto-match threshold on everything but their first
+        // names and references: the whole-cluster check refuses them and shows why.
+        Set<String> lilys = lily.stream().map(PersonOccurrence::occurrenceId).collect(java.util.stream.Collectors.toSet());
+        Set<String> lucys = lucy.stream().map(PersonOccurrence::occurrenceId).collect(java.util.stream.Collectors.toSet());
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(lilys.contains(p.pair().first()) && lucys.contains(p.pair().second())
+                    || lucys.contains(p.pair().first()) && lilys.contains(p.pair().second())).isTrue();
+            assertThat(p.reason()).contains("case_ref").contains("none within two edits");
+        });
+    }
+
+    @Test
     void decidesAgeFromTheDataNotTheClock() {
         org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
         List<Features> f = new ArrayList<>();
