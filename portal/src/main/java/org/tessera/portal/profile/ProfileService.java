@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.audit.AuditTrail;
@@ -78,18 +79,18 @@ public class ProfileService {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
         ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
-        filters.addObject().putObject("term").put("person_ids", personId);
+        filters.addObject().putObject("term").put(EventIndexFields.PERSON_IDS, personId);
         if (agency != null && !agency.isBlank()) {
             filters.addObject().putObject("term").put("agency", agency);
         }
         if (indicator != null && !indicator.isBlank()) {
-            filters.addObject().putObject("term").put("indicator_ids", indicator);
+            filters.addObject().putObject("term").put(EventIndexFields.INDICATOR_IDS, indicator);
         }
         ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject("event_date").put("order", "asc");
-        sort.addObject().put("event_id", "asc");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
         List<Entry> entries = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             entries.add(entry(hit.path("_source")));
         }
         return entries;
@@ -100,9 +101,9 @@ public class ProfileService {
         List<Evidence> evidence = new ArrayList<>();
         List<Highlights.Span> spans = new ArrayList<>();
         for (JsonNode h : source.path("hits")) {
-            Evidence e = new Evidence(h.path("indicator_id").asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
+            Evidence e = new Evidence(h.path(EventIndexFields.Hits.INDICATOR_ID).asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
                     h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
-                    h.path("evidence_start").asInt(-1), h.path("evidence_end").asInt(-1), Json.text(h, "field"));
+                    h.path(EventIndexFields.Hits.EVIDENCE_START).asInt(-1), h.path(EventIndexFields.Hits.EVIDENCE_END).asInt(-1), Json.text(h, "field"));
             evidence.add(e);
             if (e.field() == null || "text".equals(e.field())) {
                 spans.add(new Highlights.Span(e.start(), e.end(),
@@ -111,8 +112,8 @@ public class ProfileService {
             }
         }
         String text = Json.text(source, "text");
-        return new Entry(Json.text(source, "event_id"), Json.text(source, "event_date"), Json.text(source, "agency"),
-                Json.text(source, "record_type"), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
+        return new Entry(Json.text(source, EventIndexFields.EVENT_ID), Json.text(source, EventIndexFields.EVENT_DATE), Json.text(source, "agency"),
+                Json.text(source, EventIndexFields.RECORD_TYPE), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
     }
 
     /**
@@ -132,17 +133,17 @@ public class ProfileService {
         household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
-        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
         ids.forEach(terms::add);
-        body.putObject("_source").putArray("excludes").add("entities").add("contexts").add("entity_names");
-        body.putArray("sort").addObject().putObject("event_date").put("order", "asc");
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
+        body.putArray("sort").addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
         List<Profile.ChronologyLine> lines = new ArrayList<>();
         Map<String, List<JsonNode>> attendance = new TreeMap<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
-            List<String> personIds = Json.strings(source.path("person_ids"));
-            String date = Json.text(source, "event_date");
-            if ("attendance".equals(Json.text(source, "record_type")) && personIds.contains(personId) && date != null
+            List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
+            String date = Json.text(source, EventIndexFields.EVENT_DATE);
+            if ("attendance".equals(Json.text(source, EventIndexFields.RECORD_TYPE)) && personIds.contains(personId) && date != null
                     && Json.number(source.path("codes"), "attendance_pct") != null) {
                 attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(date.substring(0, 10))), k -> new ArrayList<>()).add(source);
                 continue;
@@ -161,12 +162,12 @@ public class ProfileService {
             StringBuilder text = new StringBuilder();
             StringBuilder highlighted = new StringBuilder();
             for (JsonNode r : returns) {
-                String heading = Json.text(r, "event_date").substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
+                String heading = Json.text(r, EventIndexFields.EVENT_DATE).substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
                 Entry one = entry(r);
                 text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
                 highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
             }
-            Entry summary = new Entry(Json.text(last, "event_id"), Json.text(last, "event_date"), Json.text(last, "agency"), "attendance",
+            Entry summary = new Entry(Json.text(last, EventIndexFields.EVENT_ID), Json.text(last, EventIndexFields.EVENT_DATE), Json.text(last, "agency"), "attendance",
                     String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
                             returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
                     returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
@@ -182,7 +183,7 @@ public class ProfileService {
 
     private Profile.ChronologyLine line(JsonNode source, String childId, int grouped) {
         Entry entry = entry(source);
-        List<String> personIds = Json.strings(source.path("person_ids"));
+        List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
         List<String> people = new ArrayList<>();
         for (JsonNode p : source.path("people")) {
             String name = Json.text(p, "name");
@@ -272,7 +273,7 @@ public class ProfileService {
         bool.put("minimum_should_match", dob == null ? 1 : 2);
         Map<String, String> decided = decisions.decisionsFor(personId);
         List<Candidate> candidates = new ArrayList<>();
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits");
         double max = hits.path("max_score").asDouble(1);
         for (JsonNode hit : hits.path("hits")) {
             JsonNode other = hit.path("_source");
@@ -293,7 +294,7 @@ public class ProfileService {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 

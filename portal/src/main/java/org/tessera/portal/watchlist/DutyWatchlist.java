@@ -106,7 +106,7 @@ public class DutyWatchlist {
         ObjectNode body = Json.object();
         ArrayNode ids = body.putArray("ids");
         personIds.forEach(ids::add);
-        for (JsonNode doc : Json.call(connection, "POST", "/" + connection.alias(index) + "/_mget", body).path("docs")) {
+        for (JsonNode doc : connection.call("POST", "/" + connection.alias(index) + "/_mget", body).path("docs")) {
             if (doc.path("found").asBoolean(false)) {
                 found.put(doc.path("_id").asText(), doc.path("_source"));
             }

@@ -6,9 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -21,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.search.SearchFilter;
@@ -111,7 +109,7 @@ class SearchView extends VerticalLayout {
     private void showFacets(Map<String, List<FacetValue>> values) {
         facets.removeAll();
         facet("Agency", values.get("agency"), filter.agency(), SearchFilter::withAgency);
-        facet("Record type", values.get("record_type"), filter.recordType(), SearchFilter::withRecordType);
+        facet("Record type", values.get(EventIndexFields.RECORD_TYPE), filter.recordType(), SearchFilter::withRecordType);
         facet("Indicator", values.get("indicator"), filter.indicator(), SearchFilter::withIndicator);
         facet("Band", values.get("band"), filter.band(), SearchFilter::withBand);
         facet("Postcode district", values.get("district"), filter.district(), SearchFilter::withDistrict);
