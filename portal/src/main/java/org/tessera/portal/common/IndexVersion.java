@@ -23,7 +23,7 @@ public final class IndexVersion {
 
     /** The fingerprint now; a different value each time anything visible may have changed. */
     public String now() {
-        JsonNode all = Json.call(connection, "GET", path, null, java.util.Map.of("level", "indices")).path("indices");
+        JsonNode all = connection.call("GET", path, (JsonNode) null, java.util.Map.of("level", "indices")).path("indices");
         java.util.SortedMap<String, JsonNode> indices = new java.util.TreeMap<>();
         all.fields().forEachRemaining(e -> indices.put(e.getKey(), e.getValue()));
         StringBuilder version = new StringBuilder();

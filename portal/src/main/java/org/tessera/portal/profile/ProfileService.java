@@ -303,15 +303,15 @@ public class ProfileService {
         others.forEach(o -> ids.add(Json.text(o, "person_id")));
         ObjectNode body = Json.object();
         body.put("size", 0);
-        ArrayNode any = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ArrayNode any = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
         ids.forEach(any::add);
         ObjectNode filters = body.putObject("aggs").putObject("pairs").putObject("adjacency_matrix").putObject("filters");
         for (int i = 0; i < ids.size(); i++) {
-            filters.putObject("p" + i).putObject("term").put("person_ids", ids.get(i));
+            filters.putObject("p" + i).putObject("term").put(EventIndexFields.PERSON_IDS, ids.get(i));
         }
         Map<String, Long> records = new LinkedHashMap<>();
         Map<String, Long> inCommon = new LinkedHashMap<>();
-        for (JsonNode bucket : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body)
+        for (JsonNode bucket : connection.search(connection.alias("events"), body)
                 .path("aggregations").path("pairs").path("buckets")) {
             String[] keys = bucket.path("key").asText().split("&");
             long count = bucket.path("doc_count").asLong();
