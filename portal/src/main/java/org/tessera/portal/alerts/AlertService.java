@@ -36,6 +36,11 @@ public class AlertService implements AlertListener {
     private final AlertMailer mailer;
     private final AuditTrail audit;
     private final AlertStore store;
+    private final java.util.concurrent.ExecutorService delivery = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "alert-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AlertService(ArrivalProcessor processor, SubscriptionService subscriptions, AlertBroadcaster broadcaster, AlertMailer mailer,
                         AuditTrail audit, OpenSearchConnection connection, Clock clock) {
@@ -52,11 +57,30 @@ public class AlertService implements AlertListener {
         processor.addListener(this);
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        processor.removeListener(this);
+        delivery.shutdown();
+    }
+
+    /**
+     * Takes the arrival's alerts off its worker thread: pushing to a page may run that page's
+     * refresh on the calling thread, and the next arrival need not wait for it.
+     */
     @Override
     public void alerted(List<Alert> alerts) {
-        if (alerts.isEmpty()) {
-            return;
+        if (!alerts.isEmpty()) {
+            delivery.submit(() -> {
+                try {
+                    deliver(alerts);
+                } catch (RuntimeException e) {
+                    log.error("Alerts not delivered: {}", e.getMessage());
+                }
+            });
         }
+    }
+
+    private void deliver(List<Alert> alerts) {
         List<Subscription> all = subscriptions.all();
         for (Alert alert : alerts) {
             audit.recordFor(SYSTEM, List.of(), AuditTrail.ALERT_CREATED, alert.personId(), describe(alert));

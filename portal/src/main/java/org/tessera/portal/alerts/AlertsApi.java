@@ -55,10 +55,13 @@ class AlertsApi {
         }).toList();
     }
 
-    /** New alerts for the signed-in user as they are created ({@code event: alert}); each one sent is audited. */
+    /**
+     * New alerts for the signed-in user as they are created ({@code event: alert}); each one sent is
+     * audited. The stream ends after {@code seconds} (at most an hour; the client reconnects).
+     */
     @GetMapping(value = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
-        SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
+    SseEmitter stream(@RequestParam(value = "seconds", defaultValue = "3600") long seconds) {
+        SseEmitter emitter = new SseEmitter(Math.max(1, Math.min(seconds * 1000, STREAM_MILLIS)));
         String user = CurrentUser.name();
         List<String> roles = CurrentUser.roles();
         AlertBroadcaster.Registration[] registration = new AlertBroadcaster.Registration[1];
@@ -71,7 +74,10 @@ class AlertsApi {
             }
         });
         emitter.onCompletion(registration[0]::close);
-        emitter.onTimeout(registration[0]::close);
+        emitter.onTimeout(() -> {
+            registration[0].close();
+            emitter.complete();
+        });
         emitter.onError(e -> registration[0].close());
         try {
             // An opening comment, so the client knows the stream is live before the first alert.
