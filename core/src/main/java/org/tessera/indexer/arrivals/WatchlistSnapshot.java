@@ -11,7 +11,9 @@ import org.tessera.indexer.watchlist.WatchlistSection;
  * The watchlist at one moment, by child, and what changed between two of them. Pure; thread-safe.
  *
  * <p>The ingest pipeline exposes no per-child "touched" set that survives re-scoring, so the whole
- * list is compared (at the demo county's size well under a second each look; see docs/performance.md).
+ * list is compared: each look reads every child with evidence in the period (about 10 s at the demo
+ * county under load, see docs/performance.md "Arrivals and alerts"); the touched children, once the
+ * incremental pipeline reports them, are the way to cut it.
  */
 public record WatchlistSnapshot(Map<String, WatchlistEntry> entries) {
 
