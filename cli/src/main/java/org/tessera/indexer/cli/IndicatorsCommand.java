@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
@@ -117,7 +119,7 @@ public final class IndicatorsCommand extends CommandGroup {
                         IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
                         System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
                     }
-                    connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+                    connection.refresh(connection.alias("events"));
                 }
             }
             return 0;
@@ -128,7 +130,7 @@ public final class IndicatorsCommand extends CommandGroup {
             description = "Percolate text through the loaded indicators and show each hit with its evidence and context. "
                     + "With '-', read one text per line from stdin and answer one line per text.")
     static final class TestCommand implements Callable<Integer> {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = EngineJson.MAPPER;
 
         @ParentCommand
         IndicatorsCommand parent;
@@ -196,8 +198,8 @@ public final class IndicatorsCommand extends CommandGroup {
             ObjectNode event = JSON.createObjectNode();
             event.put("text", value);
             if (agency != null) event.put("agency", agency);
-            if (recordType != null) event.put("record_type", recordType);
-            if (subjectAge != null) event.put("subject_age", subjectAge);
+            if (recordType != null) event.put(EventIndexFields.RECORD_TYPE, recordType);
+            if (subjectAge != null) event.put(EventIndexFields.SUBJECT_AGE, subjectAge);
             return event;
         }
 

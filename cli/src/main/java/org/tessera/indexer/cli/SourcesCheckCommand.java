@@ -13,6 +13,7 @@ import org.tessera.indexer.ingest.SourceRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.indexer.opensearch.EngineJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +96,7 @@ public final class SourcesCheckCommand implements Callable<Integer> {
         list(out, "Warnings", r.warnings);
         if (!r.examples.isEmpty()) {
             out.printf("First %d canonical record(s):%n", r.examples.size());
-            ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            ObjectMapper json = EngineJson.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                     .enable(SerializationFeature.INDENT_OUTPUT);
             for (SourceRecord rec : r.examples) {
                 try {

@@ -2,7 +2,6 @@ package org.tessera.indexer.cli;
 
 import org.tessera.indexer.ingest.pipeline.Withdrawals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.RescoreResult;
@@ -44,7 +44,7 @@ public final class WithdrawalsCommand implements Runnable {
         public Integer call() {
             try (OpenSearchConnection connection = parent.options.openConnection()) {
                 Map<String, Long> counts = new TreeMap<>();
-                ObjectNode query = new ObjectMapper().createObjectNode();
+                ObjectNode query = EngineJson.MAPPER.createObjectNode();
                 query.putObject("bool").putArray("must_not").addObject().putObject("exists").put("field", "restored_at");
                 new EventQueries(connection).scroll(connection.alias("withdrawals"), query, List.of("job_id", "index", "sources"),
                         (id, source) -> counts.merge(String.format("%-40s %-8s %s", source.path("job_id").asText(),

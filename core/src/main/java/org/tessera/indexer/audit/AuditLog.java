@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -24,7 +23,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 public final class AuditLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int PAGE = 500;
 
     private final OpenSearchConnection connection;
@@ -49,15 +48,11 @@ public final class AuditLog {
         }
         for (int attempt = 0; attempt < 100; attempt++) {
             AuditRecord record = AuditRecord.seal(lastSequence + 1, Instant.now(clock), entry, lastHash, anchor.key());
-            var response = connection.raw("PUT", "/" + index + "/_create/" + record.sequence(), toJson(record).toString());
-            if (response.ok()) {
+            if (connection.create(index, String.valueOf(record.sequence()), toJson(record))) {
                 lastSequence = record.sequence();
                 lastHash = record.hash();
                 anchor.checkpoint().advance(record.sequence(), record.hash());
                 return record;
-            }
-            if (response.status() != 409) {
-                throw new IllegalStateException("cannot write audit record " + record.sequence() + ": HTTP " + response.status());
             }
             // Another writer took this sequence: follow the chain forward by id (real-time reads,
             // unlike search) and seal again on its true end.
@@ -68,24 +63,13 @@ public final class AuditLog {
 
     private void advanceTail() {
         while (true) {
-            var response = connection.raw("GET", "/" + index + "/_doc/" + (lastSequence + 1), null);
-            if (response.status() == 404) {
+            java.util.Optional<JsonNode> source = connection.get(index, String.valueOf(lastSequence + 1));
+            if (source.isEmpty()) {
                 return;
             }
-            if (!response.ok()) {
-                throw new IllegalStateException("cannot read audit record " + (lastSequence + 1) + ": HTTP " + response.status());
-            }
-            try {
-                JsonNode doc = JSON.readTree(response.body());
-                if (!doc.path("found").asBoolean(false)) {
-                    return;
-                }
-                AuditRecord next = fromJson(doc.path("_source"));
-                lastSequence = next.sequence();
-                lastHash = next.hash();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            AuditRecord next = fromJson(source.get());
+            lastSequence = next.sequence();
+            lastHash = next.hash();
         }
     }
 
@@ -183,15 +167,7 @@ public final class AuditLog {
     }
 
     private JsonNode search(ObjectNode body) {
-        var response = connection.raw("POST", "/" + index + "/_search", body.toString());
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot read the audit trail: HTTP " + response.status() + " " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.search(index, body);
     }
 
     /** The stored form, field names as in {@code mappings/indices/audit.json}. */

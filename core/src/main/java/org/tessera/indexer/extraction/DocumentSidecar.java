@@ -1,9 +1,7 @@
 package org.tessera.indexer.extraction;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.Origin;
 import org.tessera.indexer.ingest.PartialDate;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The {@code NAME.EXT.meta.json} file describing a document as a record (see
@@ -34,11 +33,12 @@ public record DocumentSidecar(String source, @JsonProperty("record_id") String r
                          @JsonProperty("date_of_birth") String dateOfBirth, String gender, String address,
                          String postcode, Map<String, String> identifiers) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final com.fasterxml.jackson.databind.ObjectReader JSON =
+            EngineJson.MAPPER.readerFor(DocumentSidecar.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Reads and checks a sidecar; the exception message names the problem. */
     public static DocumentSidecar read(Path file) throws IOException {
-        DocumentSidecar s = JSON.readValue(file.toFile(), DocumentSidecar.class);
+        DocumentSidecar s = JSON.readValue(file.toFile());
         List<String> problems = new ArrayList<>();
         if (s.source == null || !Vocabulary.SNAKE.matcher(s.source).matches()) problems.add("source must be lowercase_snake");
         if (s.recordId == null || s.recordId.isBlank()) problems.add("record_id is required");

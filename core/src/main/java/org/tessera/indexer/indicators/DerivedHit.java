@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * A hit of a rule indicator for one person: fired on {@code date} by the event {@code eventId}
@@ -21,15 +22,15 @@ public record DerivedHit(String indicatorId, int indicatorVersion, Severity seve
     /** In the shape of an event's {@code hits} entry ({@code method: rule}, evidence = the triggering ids), for whoever stores it. */
     public ObjectNode toJson() {
         ObjectNode hit = JsonNodeFactory.instance.objectNode();
-        hit.put("indicator_id", indicatorId);
-        hit.put("indicator_version", indicatorVersion);
+        hit.put(EventIndexFields.Hits.INDICATOR_ID, indicatorId);
+        hit.put(EventIndexFields.Hits.INDICATOR_VERSION, indicatorVersion);
         hit.put("severity", severity.label());
         hit.put("weight", weight);
         hit.put("counts", true);
         hit.putArray("context").add("affirmed");
         hit.put("evidence", String.join(" ", evidence));
         hit.put("field", "rule");
-        ArrayNode persons = hit.putArray("person_ids");
+        ArrayNode persons = hit.putArray(EventIndexFields.Hits.PERSON_IDS);
         persons.add(personId);
         hit.put("method", "rule");
         return hit;

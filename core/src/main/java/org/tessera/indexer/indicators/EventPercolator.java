@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -23,8 +26,8 @@ public final class EventPercolator {
     // all, so every text hit fell back to structured evidence and lost its negated/historical context.
     // No stored query addresses them (the catalogue validator's field list is flat); hit attribution
     // reads them from the original event.
-    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids", "people", "entities", "contexts");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> NOT_PERCOLATED = List.of("hits", EventIndexFields.INDICATOR_IDS, "people", "entities", EventIndexFields.Contexts.PATH);
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
 
     private final OpenSearchConnection connection;
@@ -85,19 +88,15 @@ public final class EventPercolator {
             return result;
         }
         String body = requestBody(events);
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/" + connection.alias("indicators") + "/_search", body,
-                Map.of("filter_path", "hits.hits._source,hits.hits.fields,hits.hits.highlight"));
-        if (response.status() == 400) {
-            throw new RejectedException(reason(response.body()));
-        }
-        if (!response.ok()) {
-            throw new IllegalStateException("percolate failed (" + response.status() + "): " + abbreviate(response.body()));
-        }
         JsonNode matches;
         try {
-            matches = JSON.readTree(response.body()).path("hits").path("hits");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable percolate response: " + e.getOriginalMessage(), e);
+            matches = connection.call("POST", "/" + connection.alias("indicators") + "/_search", body,
+                    Map.of("filter_path", "hits.hits._source,hits.hits.fields,hits.hits.highlight")).path("hits").path("hits");
+        } catch (EngineException e) {
+            if (e.badRequest()) {
+                throw new RejectedException(e.reason());
+            }
+            throw e;
         }
         for (JsonNode match : matches) {
             IndicatorMeta meta = IndicatorMeta.fromStored(match.path("_source").path("indicator"));
@@ -171,16 +170,6 @@ public final class EventPercolator {
         }
     }
 
-    private static String reason(String body) {
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            String reason = error.path("caused_by").path("reason").asText(error.path("reason").asText(""));
-            return reason.isEmpty() ? abbreviate(body) : reason;
-        } catch (JsonProcessingException e) {
-            return abbreviate(body);
-        }
-    }
-
     /** Percolates and stores the hits on each event ({@code hits}, {@code indicator_ids}), ready to index. */
     public void percolateAndAttach(List<ObjectNode> events) {
         List<List<IndicatorHit>> found = percolate(events);
@@ -191,11 +180,10 @@ public final class EventPercolator {
 
     private JsonNode storedQuery(IndicatorMeta meta) {
         return queries.computeIfAbsent(meta.id() + "@" + meta.version(), key -> {
-            OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + connection.alias("indicators") + "/_doc/" + meta.id(), null,
-                    Map.of("_source_includes", "query"));
             try {
-                return response.ok() ? JSON.readTree(response.body()).path("_source").path("query") : null;
-            } catch (JsonProcessingException e) {
+                return connection.get(connection.alias("indicators"), meta.id(), Map.of("_source_includes", "query"))
+                        .map(source -> source.path("query")).orElse(null);
+            } catch (EngineException e) {
                 return null;
             }
         });

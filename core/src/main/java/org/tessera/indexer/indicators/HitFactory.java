@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * Turns "indicator X matched event E (with this highlight)" into an {@link IndicatorHit}. Both the
@@ -244,8 +245,8 @@ final class HitFactory {
     }
 
     private static List<String> persons(AppliesTo appliesTo, JsonNode event) {
-        List<String> children = IndicatorHit.strings(event.path("child_ids"));
-        List<String> all = IndicatorHit.strings(event.path("person_ids"));
+        List<String> children = IndicatorHit.strings(event.path(EventIndexFields.CHILD_IDS));
+        List<String> all = IndicatorHit.strings(event.path(EventIndexFields.PERSON_IDS));
         return switch (appliesTo) {
             case CHILD -> children.isEmpty() ? all : children;
             case HOUSEHOLD_ADULT -> all.stream().filter(p -> !children.contains(p)).toList();

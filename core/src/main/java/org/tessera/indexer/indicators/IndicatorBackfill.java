@@ -22,7 +22,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -35,7 +37,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 public final class IndicatorBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorBackfill.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int PAGE = 500;
     /** Pages of ids alone, when checking predictions: each hit is a few bytes. */
     private static final int CHECK_PAGE = 5_000;
@@ -96,7 +98,7 @@ public final class IndicatorBackfill {
         if (pending > 0) {
             updated += bulk(bulk.toString(), refresh);
         } else if (refresh) {
-            connection.raw("POST", "/" + index + "/_refresh", null);
+            connection.refresh(index);
         }
         log.info("Backfill of {} v{}: {} events hit, {} updated", indicator.id(), indicator.version(), found.size(), updated);
         return new Result(indicator.id(), found, updated);
@@ -211,13 +213,13 @@ public final class IndicatorBackfill {
                 continue;
             }
             ObjectNode source = (ObjectNode) doc.path("_source");
-            JsonNode ingestedAt = source.get("ingested_at");
-            source.remove(List.of("content_hash", "ingested_at"));
+            JsonNode ingestedAt = source.get(EventIndexFields.INGESTED_AT);
+            source.remove(List.of("content_hash", EventIndexFields.INGESTED_AT));
             IndicatorHit.attach(source, corrections.apply(doc.path("_id").asText(), source, hits));
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
             source.put("content_hash", Ids.sha256Hex(source.toString()));
             if (ingestedAt != null) {
-                source.set("ingested_at", ingestedAt);
+                source.set(EventIndexFields.INGESTED_AT, ingestedAt);
             }
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
@@ -243,10 +245,10 @@ public final class IndicatorBackfill {
         body.put("size", CHECK_PAGE);
         body.putArray("sort").add("_doc");
         body.put("stored_fields", "_none_");
-        body.putArray("docvalue_fields").add("event_id");
+        body.putArray("docvalue_fields").add(EventIndexFields.EVENT_ID);
         body.set("query", indicator.query());
         Set<String> ids = new HashSet<>();
-        scroll(body, hit -> ids.add(hit.path("fields").path("event_id").path(0).asText()));
+        scroll(body, hit -> ids.add(hit.path("fields").path(EventIndexFields.EVENT_ID).path(0).asText()));
         return ids;
     }
 
@@ -257,7 +259,7 @@ public final class IndicatorBackfill {
      * several indicators match.
      */
     static Set<String> evidenceFields(Indicator indicator) {
-        Set<String> fields = new TreeSet<>(List.of("child_ids", "person_ids"));
+        Set<String> fields = new TreeSet<>(List.of(EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS));
         if (indicator.readsText()) {
             fields.add("text");
         }
@@ -305,58 +307,26 @@ public final class IndicatorBackfill {
         body.put("size", PAGE);
         body.putArray("sort").add("_doc");
         body.put("_source", false);
-        body.putObject("query").putObject("term").put("indicator_ids", indicatorId);
+        body.putObject("query").putObject("term").put(EventIndexFields.INDICATOR_IDS, indicatorId);
         Set<String> ids = new LinkedHashSet<>();
         scroll(body, hit -> ids.add(hit.path("_id").asText()));
         return ids;
     }
 
     private void scroll(ObjectNode body, Consumer<JsonNode> each) {
-        JsonNode page = send("POST", "/" + connection.alias("events") + "/_search", body.toString(), Map.of("scroll", "2m"));
-        String scrollId = page.path("_scroll_id").asText(null);
-        try {
-            while (true) {
-                JsonNode hitsNode = page.path("hits").path("hits");
-                if (hitsNode.isEmpty()) {
-                    break;
-                }
-                hitsNode.forEach(each);
-                page = send("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}", Map.of());
-                scrollId = page.path("_scroll_id").asText(scrollId);
-            }
-        } finally {
-            if (scrollId != null) {
-                connection.raw("DELETE", "/_search/scroll", "{\"scroll_id\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(scrollId).toString() + "}");
-            }
-        }
+        connection.scroll(connection.alias("events"), body, each);
     }
 
     private JsonNode send(String method, String endpoint, String body, Map<String, String> query) {
-        OpenSearchConnection.RawResponse response = connection.raw(method, endpoint, body, query);
-        if (!response.ok()) {
-            throw new IllegalStateException("backfill search failed (" + response.status() + "): " + EventPercolator.abbreviate(response.body()));
-        }
-        return parse(response.body());
+        return connection.call(method, endpoint, body, query);
     }
 
     private int bulk(String ndjson, boolean refresh) {
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/_bulk", ndjson, refresh ? Map.of("refresh", "true") : Map.of());
-        JsonNode body = parse(response.body());
-        int ok = 0;
-        List<String> problems = new ArrayList<>();
-        for (JsonNode item : body.path("items")) {
-            // "update" for the per-indicator backfill, "index" for the first load's whole documents
-            JsonNode op = item.elements().hasNext() ? item.elements().next() : item;
-            if (op.has("error")) {
-                problems.add(op.path("_id").asText() + ": " + op.path("error").path("reason").asText());
-            } else {
-                ok++;
-            }
+        OpenSearchConnection.BulkAnswer answer = connection.bulk(ndjson, refresh ? Map.of("refresh", "true") : Map.of());
+        if (!answer.failures().isEmpty()) {
+            throw new IllegalStateException("backfill updates failed: " + answer.failures().subList(0, Math.min(5, answer.failures().size())));
         }
-        if (!response.ok() || !problems.isEmpty()) {
-            throw new IllegalStateException("backfill updates failed: " + (problems.isEmpty() ? EventPercolator.abbreviate(response.body()) : problems.subList(0, Math.min(5, problems.size()))));
-        }
-        return ok;
+        return answer.written();
     }
 
     private static JsonNode parse(String json) {

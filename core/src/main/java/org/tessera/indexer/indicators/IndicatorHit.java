@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * One indicator firing on one event, as stored under the event's {@code hits} (nested).
@@ -37,37 +38,37 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
 
     public ObjectNode toJson() {
         ObjectNode hit = JsonNodeFactory.instance.objectNode();
-        hit.put("indicator_id", indicatorId);
-        hit.put("indicator_version", indicatorVersion);
-        hit.put("severity", severity.label());
-        hit.put("weight", weight);
-        hit.put("counts", context.counts());
-        ArrayNode labels = hit.putArray("context");
+        hit.put(EventIndexFields.Hits.INDICATOR_ID, indicatorId);
+        hit.put(EventIndexFields.Hits.INDICATOR_VERSION, indicatorVersion);
+        hit.put(EventIndexFields.Hits.SEVERITY, severity.label());
+        hit.put(EventIndexFields.Hits.WEIGHT, weight);
+        hit.put(EventIndexFields.Hits.COUNTS, context.counts());
+        ArrayNode labels = hit.putArray(EventIndexFields.Hits.CONTEXT);
         context.labels().forEach(labels::add);
-        hit.put("evidence", evidence);
+        hit.put(EventIndexFields.Hits.EVIDENCE, evidence);
         if (evidenceStart >= 0) {
-            hit.put("evidence_start", evidenceStart);
-            hit.put("evidence_end", evidenceEnd);
+            hit.put(EventIndexFields.Hits.EVIDENCE_START, evidenceStart);
+            hit.put(EventIndexFields.Hits.EVIDENCE_END, evidenceEnd);
         }
-        hit.put("field", field);
-        ArrayNode persons = hit.putArray("person_ids");
+        hit.put(EventIndexFields.Hits.FIELD, field);
+        ArrayNode persons = hit.putArray(EventIndexFields.Hits.PERSON_IDS);
         personIds.forEach(persons::add);
-        hit.put("method", method);
+        hit.put(EventIndexFields.Hits.METHOD, method);
         return hit;
     }
 
     /** Reads a stored hit back (the inverse of {@link #toJson}); context flags come from the labels. */
     public static IndicatorHit fromJson(JsonNode hit) {
-        List<String> labels = strings(hit.path("context"));
+        List<String> labels = strings(hit.path(EventIndexFields.Hits.CONTEXT));
         String experiencer = labels.stream().filter(l -> l.startsWith("experiencer:")).map(l -> l.substring("experiencer:".length()))
                 .findFirst().orElse("subject");
         EvidenceContext context = new EvidenceContext(labels.contains("negated"), labels.contains("uncertain"), labels.contains("historical"),
-                labels.contains("hypothetical"), experiencer, hit.path("counts").asBoolean(true));
-        Severity severity = Severity.parse(hit.path("severity").asText());
-        return new IndicatorHit(hit.path("indicator_id").asText(), hit.path("indicator_version").asInt(1),
-                severity == null ? Severity.LOW : severity, hit.path("weight").asDouble(), hit.path("field").asText(null),
-                hit.path("evidence").asText(null), hit.path("evidence_start").asInt(-1), hit.path("evidence_end").asInt(-1),
-                context, strings(hit.path("person_ids")), hit.path("method").asText("query"));
+                labels.contains("hypothetical"), experiencer, hit.path(EventIndexFields.Hits.COUNTS).asBoolean(true));
+        Severity severity = Severity.parse(hit.path(EventIndexFields.Hits.SEVERITY).asText());
+        return new IndicatorHit(hit.path(EventIndexFields.Hits.INDICATOR_ID).asText(), hit.path(EventIndexFields.Hits.INDICATOR_VERSION).asInt(1),
+                severity == null ? Severity.LOW : severity, hit.path(EventIndexFields.Hits.WEIGHT).asDouble(), hit.path(EventIndexFields.Hits.FIELD).asText(null),
+                hit.path(EventIndexFields.Hits.EVIDENCE).asText(null), hit.path(EventIndexFields.Hits.EVIDENCE_START).asInt(-1), hit.path(EventIndexFields.Hits.EVIDENCE_END).asInt(-1),
+                context, strings(hit.path(EventIndexFields.Hits.PERSON_IDS)), hit.path(EventIndexFields.Hits.METHOD).asText("query"));
     }
 
     /**
@@ -77,9 +78,9 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
     public static void attach(ObjectNode event, List<IndicatorHit> hits) {
         List<IndicatorHit> sorted = new ArrayList<>(hits);
         sorted.sort(ORDER);
-        ArrayNode array = event.putArray("hits");
+        ArrayNode array = event.putArray(EventIndexFields.Hits.PATH);
         sorted.forEach(h -> array.add(h.toJson()));
-        ArrayNode ids = event.putArray("indicator_ids");
+        ArrayNode ids = event.putArray(EventIndexFields.INDICATOR_IDS);
         new TreeSet<>(sorted.stream().map(IndicatorHit::indicatorId).toList()).forEach(ids::add);
     }
 

@@ -1,6 +1,5 @@
 package org.tessera.indexer.indicators;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -20,7 +20,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 public final class IndicatorStore {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final OpenSearchConnection connection;
 
@@ -79,40 +79,20 @@ public final class IndicatorStore {
 
     /** Stored percolator documents by id. */
     public Map<String, JsonNode> storedDocuments() {
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/" + connection.alias("indicators") + "/_search",
-                "{\"size\":10000,\"query\":{\"match_all\":{}}}");
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot read the indicators index (" + response.status() + "): " + EventPercolator.abbreviate(response.body()));
-        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 10000);
+        body.putObject("query").putObject("match_all");
         Map<String, JsonNode> out = new HashMap<>();
-        try {
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                out.put(hit.path("_id").asText(), hit.path("_source"));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        for (JsonNode hit : connection.search(connection.alias("indicators"), body).path("hits").path("hits")) {
+            out.put(hit.path("_id").asText(), hit.path("_source"));
         }
         return out;
     }
 
     private void bulk(String ndjson) {
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/_bulk", ndjson, Map.of("refresh", "wait_for"));
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable bulk response: " + e.getOriginalMessage(), e);
-        }
-        if (!response.ok() || body.path("errors").asBoolean()) {
-            List<String> problems = new ArrayList<>();
-            for (JsonNode item : body.path("items")) {
-                JsonNode op = item.elements().next();
-                if (op.has("error")) {
-                    problems.add(op.path("_id").asText() + ": " + op.path("error").path("reason").asText()
-                            + " " + op.path("error").path("caused_by").path("reason").asText(""));
-                }
-            }
-            throw new IllegalStateException("the engine rejected indicators: " + (problems.isEmpty() ? EventPercolator.abbreviate(response.body()) : problems));
+        List<String> problems = connection.bulk(ndjson, Map.of("refresh", "wait_for")).failures();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the engine rejected indicators: " + problems);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -18,7 +20,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 public final class PercolateBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String[] NOISE = {
         "Visit completed as planned.", "Reading book changed and spelling practised.", "Mum attended the review with the health visitor.",
         "Child was settled and played with the train set.", "Phone call to confirm the appointment time.", "Uniform grant paid.",
@@ -52,9 +54,9 @@ public final class PercolateBenchmark {
         List<ObjectNode> out = new ArrayList<>(docs);
         for (int i = 0; i < docs; i++) {
             ObjectNode doc = JSON.createObjectNode();
-            doc.put("event_id", "bench:" + i);
+            doc.put(EventIndexFields.EVENT_ID, "bench:" + i);
             doc.put("agency", agencies[random.nextInt(agencies.length)]);
-            doc.put("event_date", "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));
+            doc.put(EventIndexFields.EVENT_DATE, "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));
             StringBuilder text = new StringBuilder();
             for (int s = 0, n = 2 + random.nextInt(4); s < n; s++) {
                 text.append(NOISE[random.nextInt(NOISE.length)]).append(' ');
@@ -71,8 +73,8 @@ public final class PercolateBenchmark {
                 });
             }
             doc.put("text", text.toString().strip());
-            doc.putArray("child_ids").add("child-" + random.nextInt(docs / 5 + 1));
-            doc.put("subject_age", random.nextInt(18));
+            doc.putArray(EventIndexFields.CHILD_IDS).add("child-" + random.nextInt(docs / 5 + 1));
+            doc.put(EventIndexFields.SUBJECT_AGE, random.nextInt(18));
             out.add(doc);
         }
         return out;
@@ -115,29 +117,21 @@ public final class PercolateBenchmark {
         body.put("_source", false);
         ArrayNode documents = body.putObject("query").putObject("percolate").put("field", "query").putArray("documents");
         batch.forEach(documents::add);
-        OpenSearchConnection.RawResponse response = connection.raw("POST", "/" + connection.alias("indicators") + "/_search", body.toString(),
-                Map.of("filter_path", "hits.hits.fields"));
-        if (!response.ok()) {
-            throw new IllegalStateException("raw percolate failed: " + EventPercolator.abbreviate(response.body()));
+        long matches = 0;
+        for (JsonNode hit : connection.search(connection.alias("indicators"), body, Map.of("filter_path", "hits.hits.fields"))
+                .path("hits").path("hits")) {
+            matches += hit.path("fields").path("_percolator_document_slot").size();
         }
-        try {
-            long matches = 0;
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                matches += hit.path("fields").path("_percolator_document_slot").size();
-            }
-            return matches;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return matches;
     }
 
     /** Machine and engine facts to print beside the figures. */
     public String environment() {
         Runtime runtime = Runtime.getRuntime();
         String engineHeap = "?";
-        OpenSearchConnection.RawResponse nodes = connection.raw("GET", "/_nodes/stats/jvm", null, Map.of("filter_path", "nodes.*.jvm.mem.heap_max_in_bytes"));
         try {
-            for (JsonNode node : JSON.readTree(nodes.body()).path("nodes")) {
+            JsonNode nodes = connection.call("GET", "/_nodes/stats/jvm", (String) null, Map.of("filter_path", "nodes.*.jvm.mem.heap_max_in_bytes"));
+            for (JsonNode node : nodes.path("nodes")) {
                 engineHeap = (node.path("jvm").path("mem").path("heap_max_in_bytes").asLong() >> 20) + " MB";
             }
         } catch (Exception e) {

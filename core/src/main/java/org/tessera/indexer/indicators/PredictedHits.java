@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * A first load's hits of the queries that read no note text, predicted in this JVM as each event
@@ -54,7 +55,7 @@ public final class PredictedHits {
             if (candidate.query().test(event)) {
                 Indicator indicator = candidate.indicator();
                 found.add(hits.hit(indicator.meta(), indicator.query(), event, List.of()));
-                eventsByIndicator.get(indicator.id()).add(event.path("event_id").asText());
+                eventsByIndicator.get(indicator.id()).add(event.path(EventIndexFields.EVENT_ID).asText());
             }
         }
         return found;

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * One event in a person's timeline, as rules see it: its date, the indicators that hit it and
@@ -33,15 +34,15 @@ public record TimelineEntry(String eventId, LocalDate date, Set<String> indicato
      * its {@code hits} that count, and the given value fields. Null when the event has no id or date.
      */
     public static TimelineEntry fromEvent(JsonNode event, Set<String> valueFields) {
-        String id = event.path("event_id").asText(null);
-        String date = event.path("event_date").asText(null);
+        String id = event.path(EventIndexFields.EVENT_ID).asText(null);
+        String date = event.path(EventIndexFields.EVENT_DATE).asText(null);
         if (id == null || date == null || date.length() < 10) {
             return null;
         }
         Set<String> ids = new TreeSet<>();
         for (JsonNode hit : event.path("hits")) {
             if (hit.path("counts").asBoolean(true)) {
-                ids.add(hit.path("indicator_id").asText());
+                ids.add(hit.path(EventIndexFields.Hits.INDICATOR_ID).asText());
             }
         }
         Map<String, String> values = new TreeMap<>();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tessera.indexer.common.SpreadsheetCells;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Writes rejected input beside the run so nothing is silently dropped:
@@ -28,7 +29,7 @@ import org.tessera.indexer.common.SpreadsheetCells;
  * Not thread-safe: one instance per ingest run and thread; close it at the end.
  */
 public final class Quarantine implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final Path dir;
     private final Map<String, OutputStream> rejected = new HashMap<>();

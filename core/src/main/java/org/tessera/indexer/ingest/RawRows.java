@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Physical rows of one extract file: each step gives a {@link Row} or a quarantined row
@@ -249,7 +250,7 @@ abstract class RawRows implements Closeable {
     }
 
     static final class Jsonl extends RawRows {
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = EngineJson.MAPPER;
         private final DecodingReader decoding;
         private final BufferedReader lines;
         private long line;

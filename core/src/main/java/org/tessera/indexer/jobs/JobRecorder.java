@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -30,7 +31,7 @@ public final class JobRecorder implements AutoCloseable {
 
     /** Quarantine entries kept on the job document itself; the full list is on disk in the quarantine folder. */
     static final int MAX_QUARANTINE_ON_JOB = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final OpenSearchConnection connection;
     private final Clock clock;
@@ -93,16 +94,8 @@ public final class JobRecorder implements AutoCloseable {
         script.put("source", "ctx._source.status = 'interrupted'; ctx._source.finished_at = ctx._source.updated_at; "
                 + "ctx._source.message = 'The process stopped without finishing (no heartbeat since ' + ctx._source.updated_at "
                 + "+ '). Re-running the same input is safe.'");
-        var response = connection.raw("POST", "/" + connection.alias("jobs") + "/_update_by_query", body.toString(),
-                Map.of("refresh", "true", "conflicts", "proceed"));
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot mark interrupted jobs: " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body()).path("updated").asLong();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return connection.call("POST", "/" + connection.alias("jobs") + "/_update_by_query", body,
+                Map.of("refresh", "true", "conflicts", "proceed")).path("updated").asLong();
     }
 
     public String jobId() {
@@ -211,10 +204,6 @@ public final class JobRecorder implements AutoCloseable {
                 node.put("quarantine_path", entry.quarantinePath());
             }
         }
-        var response = connection.raw("PUT", "/" + connection.alias("jobs") + "/_doc/" + jobId, doc.toString(),
-                Map.of("refresh", "false"));
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot record job " + jobId + ": " + response.body());
-        }
+        connection.index(connection.alias("jobs"), jobId, doc, Map.of("refresh", "false"));
     }
 }

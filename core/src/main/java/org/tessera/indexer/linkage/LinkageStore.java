@@ -10,8 +10,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -21,7 +24,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 public final class LinkageStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private final OpenSearchConnection connection;
 
     public LinkageStore(OpenSearchConnection connection) {
@@ -37,18 +40,16 @@ public final class LinkageStore {
         Set<OccurrencePair> merge = new HashSet<>();
         Set<OccurrencePair> split = new HashSet<>();
         String query = "{\"size\":10000,\"query\":{\"terms\":{\"status\":[\"merged\",\"split\"]}},\"_source\":[\"occurrence_a\",\"occurrence_b\",\"status\"]}";
-        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_search", query);
-        if (!response.ok()) {
-            return Decisions.none();
-        }
+        JsonNode answer;
         try {
-            for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
-                JsonNode source = hit.path("_source");
-                OccurrencePair pair = new OccurrencePair(source.path("occurrence_a").asText(), source.path("occurrence_b").asText());
-                ("merged".equals(source.path("status").asText()) ? merge : split).add(pair);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            answer = connection.call("POST", "/" + connection.alias("linkage") + "/_search", query, Map.of());
+        } catch (EngineException e) {
+            return Decisions.none(); // no linkage index yet: nothing decided
+        }
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            OccurrencePair pair = new OccurrencePair(source.path("occurrence_a").asText(), source.path("occurrence_b").asText());
+            ("merged".equals(source.path("status").asText()) ? merge : split).add(pair);
         }
         return new Decisions(merge, split);
     }
@@ -69,11 +70,8 @@ public final class LinkageStore {
         if (reason != null && !reason.isBlank()) {
             doc.put("reason", reason);
         }
-        var response = connection.raw("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
+        connection.call("POST", "/" + connection.alias("linkage") + "/_update/" + pairId(pair),
                 "{\"doc\":" + doc + ",\"doc_as_upsert\":true}", Map.of("refresh", "true"));
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot record linkage decision: " + response.body());
-        }
     }
 
     /** The other person and the decision ({@code merged} or {@code split}) for every decided pair involving a person. */
@@ -112,7 +110,7 @@ public final class LinkageStore {
         for (JsonNode hit : hits(connection.alias("events"), query)) {
             for (JsonNode person : hit.path("_source").path("people")) {
                 if (personId.equals(person.path("person_id").asText())) {
-                    return Ids.occurrenceId(hit.path("_source").path("event_id").asText(), person.path("slot").asInt());
+                    return Ids.occurrenceId(hit.path("_source").path(EventIndexFields.EVENT_ID).asText(), person.path("slot").asInt());
                 }
             }
         }
@@ -124,15 +122,7 @@ public final class LinkageStore {
     }
 
     private JsonNode hits(String index, String query) {
-        var response = connection.raw("POST", "/" + index + "/_search", query);
-        if (!response.ok()) {
-            throw new IllegalStateException("cannot search " + index + ": " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body()).path("hits").path("hits");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.call("POST", "/" + index + "/_search", query, Map.of()).path("hits").path("hits");
     }
 
     private static String quote(String value) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class BulkWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int MAX_ATTEMPTS = 6;
     /**
      * What is read of a bulk response: each item's status and error, in request order. The full

@@ -48,7 +48,7 @@ public final class EmbeddedOpenSearch {
 
     private final EmbeddedProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = EngineJson.MAPPER;
 
     private final boolean preflight;
 

@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -28,16 +38,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way into OpenSearch: the typed client for ordinary calls and {@link #raw} for the few
- * requests whose bodies are data files (index definitions, stored queries). Opening it against
+ * The one gateway to OpenSearch for both modules: it owns the transport (the opensearch-java
+ * client's Apache HttpClient 5 transport, built from configuration), the index aliases, and the
+ * verbs the product uses ({@link #call}, {@link #search}, {@link #count(String, JsonNode)},
+ * {@link #get}, {@link #index}, {@link #create}, {@link #bulk}, {@link #scroll}, {@link #refresh}).
+ * Request bodies and answers are Jackson trees from {@link EngineJson}: query bodies, stored
+ * queries and index definitions are JSON data, so the typed request classes of opensearch-java
+ * are not used (docs/adr/0010-engine-gateway-json-bodies.md). Every error status becomes an
+ * {@link EngineException} with the request, the status and the engine's reason.
+ *
+ * <p>{@link #raw} and {@link #client()} are the low-level doors, for this package and its
+ * {@code index} subpackage (index creation, the bulk writer) and for tests; product code elsewhere
+ * uses the verbs ({@code EngineGatewayBoundaryTest} fails otherwise). Opening a connection against
  * embedded settings starts (or reuses) the embedded server; against {@code uris} it never does.
  *
  * <p>Thread-safe; close it once when the application stops.
  */
 public final class OpenSearchConnection implements AutoCloseable {
-    private static final com.fasterxml.jackson.databind.ObjectMapper COUNT_READER = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private static final Logger log = LoggerFactory.getLogger(OpenSearchConnection.class);
+    private static final String SCROLL_KEEP_ALIVE = "2m";
 
     private final OpenSearchTransport transport;
     private final OpenSearchClient client;
@@ -67,6 +86,7 @@ public final class OpenSearchConnection implements AutoCloseable {
         return new OpenSearchConnection(transport(properties, uris), uris, properties.indexPrefix(), properties.replicas());
     }
 
+    /** The opensearch-java client over the shared transport: a low-level door, see the class comment. */
     public OpenSearchClient client() {
         return client;
     }
@@ -89,10 +109,6 @@ public final class OpenSearchConnection implements AutoCloseable {
         return replicas;
     }
 
-    /**
-     * Sends a request whose body is raw JSON and returns status and body; never throws for an HTTP
-     * error status, so callers can turn the engine's message into their own.
-     */
     /** Documents searchable in a logical index now; -1 when the engine does not say (no such index, an error). */
     public long count(String logicalName) {
         RawResponse response = raw("GET", "/" + alias(logicalName) + "/_count", null);
@@ -100,12 +116,210 @@ public final class OpenSearchConnection implements AutoCloseable {
             return -1;
         }
         try {
-            return COUNT_READER.readTree(response.body()).path("count").asLong(-1);
+            return EngineJson.MAPPER.readTree(response.body()).path("count").asLong(-1);
         } catch (IOException e) {
             return -1;
         }
     }
 
+    /**
+     * Sends a request and returns its answer parsed; an error status is an {@link EngineException}
+     * with the engine's reason. {@code body} may be null.
+     */
+    public JsonNode call(String method, String endpoint, JsonNode body) {
+        return call(method, endpoint, body, Map.of());
+    }
+
+    public JsonNode call(String method, String endpoint, JsonNode body, Map<String, String> query) {
+        return call(method, endpoint, body == null ? null : body.toString(), query);
+    }
+
+    /** As {@link #call(String, String, JsonNode, Map)} with a body already serialised (NDJSON for {@code _bulk}). */
+    public JsonNode call(String method, String endpoint, String body, Map<String, String> query) {
+        RawResponse response = raw(method, endpoint, body, query);
+        if (!response.ok()) {
+            throw EngineException.of(method, endpoint, response.status(), response.body());
+        }
+        if (response.body().isEmpty()) {
+            return EngineJson.object();
+        }
+        try {
+            return EngineJson.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new EngineException(method, endpoint, response.status(), "unreadable answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code POST /{index}/_search}: the whole answer. {@code index} is an alias or index name (see {@link #alias}). */
+    public JsonNode search(String index, JsonNode body) {
+        return search(index, body, Map.of());
+    }
+
+    public JsonNode search(String index, JsonNode body, Map<String, String> query) {
+        return call("POST", "/" + index + "/_search", body, query);
+    }
+
+    /** Documents of {@code index} matching {@code query} (match all when null). */
+    public long count(String index, JsonNode query) {
+        ObjectNode body = EngineJson.object();
+        if (query != null) {
+            body.set("query", query);
+        }
+        return call("POST", "/" + index + "/_count", body).path("count").asLong();
+    }
+
+    /** The {@code _source} of one document, or empty when the document (or the index) does not exist. */
+    public Optional<JsonNode> get(String index, String id) {
+        return get(index, id, Map.of());
+    }
+
+    public Optional<JsonNode> get(String index, String id, Map<String, String> query) {
+        try {
+            JsonNode answer = call("GET", "/" + index + "/_doc/" + encode(id), (String) null, query);
+            return answer.path("found").asBoolean(false) ? Optional.of(answer.path("_source")) : Optional.empty();
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Writes (creates or replaces) one document. */
+    public JsonNode index(String index, String id, JsonNode document, Map<String, String> query) {
+        return call("PUT", "/" + index + "/_doc/" + encode(id), document, query);
+    }
+
+    /** Creates one document; false when a document with that id already exists (the engine's 409). */
+    public boolean create(String index, String id, JsonNode document) {
+        try {
+            call("PUT", "/" + index + "/_create/" + encode(id), document);
+            return true;
+        } catch (EngineException e) {
+            if (e.conflict()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Makes recent writes searchable; an index that does not exist yet has nothing to refresh. */
+    public void refresh(String index) {
+        try {
+            call("POST", "/" + index + "/_refresh", (JsonNode) null);
+        } catch (EngineException e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Sends NDJSON bulk actions. A refused request is an {@link EngineException}; items the engine
+     * refused inside an accepted request are returned, each as {@code id: type reason}, the
+     * others are written.
+     */
+    public BulkAnswer bulk(String ndjson, Map<String, String> query) {
+        JsonNode answer = call("POST", "/_bulk", ndjson, query);
+        int items = 0;
+        List<String> failures = new ArrayList<>();
+        for (JsonNode item : answer.path("items")) {
+            items++;
+            // one key per item: "index", "create", "update" or "delete"
+            JsonNode result = item.elements().hasNext() ? item.elements().next() : item;
+            if (result.has("error")) {
+                JsonNode error = result.path("error");
+                String cause = error.path("caused_by").path("reason").asText("");
+                failures.add(result.path("_id").asText() + ": " + error.path("type").asText() + " " + error.path("reason").asText()
+                        + (cause.isEmpty() ? "" : " " + cause));
+            }
+        }
+        return new BulkAnswer(items, failures);
+    }
+
+    /**
+     * Sends NDJSON bulk actions already encoded (the ingest's hot path and the raw-engine
+     * benchmark: no string copy) and returns the engine's answer; a refused request is an
+     * {@link EngineException}, the items' own errors are in the answer.
+     */
+    public JsonNode bulk(byte[] ndjson, Map<String, String> query) {
+        var request = Requests.builder().method("POST").endpoint("/_bulk").query(query)
+                .body(Body.from(ndjson, "application/x-ndjson")).build();
+        try (Response response = client.generic().execute(request)) {
+            String text = response.getBody().map(Body::bodyAsString).orElse("");
+            if (response.getStatus() >= 300) {
+                throw EngineException.of("POST", "/_bulk", response.getStatus(), text);
+            }
+            return EngineJson.MAPPER.readTree(text.isEmpty() ? "{}" : text);
+        } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
+            throw EngineException.of("POST", "/_bulk", e.status(), errorBody(e));
+        } catch (IOException e) {
+            throw new EngineException("POST", "/_bulk", 0, e.getMessage(), e);
+        }
+    }
+
+    /** What a bulk request did: how many items it answered and the reasons of those it refused. */
+    public record BulkAnswer(int items, List<String> failures) {
+        public BulkAnswer {
+            failures = List.copyOf(failures);
+        }
+
+        public int written() {
+            return items - failures.size();
+        }
+    }
+
+    /**
+     * Scrolls over every hit of a search on {@code index} with {@code body} (its size is the page
+     * size; sort by {@code _doc} for speed), handing each hit (with {@code _id} and {@code _source})
+     * to {@code each}; the scroll is cleared however it ends.
+     */
+    public void scroll(String index, JsonNode body, Consumer<JsonNode> each) {
+        JsonNode page = call("POST", "/" + index + "/_search", body, Map.of("scroll", SCROLL_KEEP_ALIVE));
+        String scrollId = page.path("_scroll_id").asText(null);
+        try {
+            while (true) {
+                JsonNode hits = page.path("hits").path("hits");
+                if (hits.isEmpty()) {
+                    return;
+                }
+                hits.forEach(each);
+                ObjectNode next = EngineJson.object();
+                next.put("scroll", SCROLL_KEEP_ALIVE);
+                next.put("scroll_id", scrollId);
+                page = call("POST", "/_search/scroll", next);
+                scrollId = page.path("_scroll_id").asText(scrollId);
+            }
+        } finally {
+            if (scrollId != null) {
+                ObjectNode clear = EngineJson.object();
+                clear.putArray("scroll_id").add(scrollId);
+                // best effort: an expired scroll frees itself
+                raw("DELETE", "/_search/scroll", clear.toString());
+            }
+        }
+    }
+
+    /** Scrolls over the documents of {@code index} matching {@code query}, {@code pageSize} at a time, with only {@code sourceFields}. */
+    public void scroll(String index, JsonNode query, int pageSize, Collection<String> sourceFields, BiConsumer<String, JsonNode> each) {
+        ObjectNode body = EngineJson.object();
+        body.put("size", pageSize);
+        body.set("query", query);
+        ArrayNode source = body.putArray("_source");
+        sourceFields.forEach(source::add);
+        body.putArray("sort").add("_doc");
+        scroll(index, body, hit -> each.accept(hit.path("_id").asText(), hit.path("_source")));
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The low-level door: sends a request whose body is raw JSON and returns status and body;
+     * never throws for an HTTP error status. For the gateway's own package and tests; product
+     * code uses the verbs above.
+     */
     public RawResponse raw(String method, String endpoint, String jsonBody) {
         return raw(method, endpoint, jsonBody, Map.of());
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * Loads children's histories from the {@code events} alias in batches: two scrolls per batch, one
@@ -60,8 +61,8 @@ public final class ChildHistoryLoader implements ChildHistories {
         Map<String, List<RiskEvent>> own = new HashMap<>();
         batch.forEach(id -> own.put(id, new ArrayList<>()));
         int[] skipped = {0};
-        JsonNode ofBatch = bool("should", terms("person_ids", batch), terms("child_ids", batch),
-                nested("people", terms("people.person_id", batch)));
+        JsonNode ofBatch = bool("should", terms(EventIndexFields.PERSON_IDS, batch), terms(EventIndexFields.CHILD_IDS, batch),
+                nested("people", terms(EventIndexFields.People.PERSON_ID_PATH, batch)));
         JsonNode ownQuery = bool("filter", ofBatch, dateRange(null, asOf));
         queries.scroll(events, ownQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
             var parsed = EventDocuments.parse(source, id);
@@ -109,7 +110,7 @@ public final class ChildHistoryLoader implements ChildHistories {
             }));
             List<String> households = List.copyOf(childrenByHousehold.keySet());
             ObjectNode householdQuery = bool("filter",
-                    nested("people", terms("people.household_id", households)),
+                    nested("people", terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, households)),
                     hasHits(), dateRange(null, asOf));
             ((ObjectNode) householdQuery.path("bool")).putArray("must_not").add(ofBatch);
             queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
@@ -137,8 +138,8 @@ public final class ChildHistoryLoader implements ChildHistories {
     public Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
         JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
         Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",
-                term("people.is_child", true), "people.person_id"));
-        Set<String> households = queries.nestedValues(events, withHits, "people", anyone(), "people.household_id");
+                term(EventIndexFields.People.IS_CHILD_PATH, true), EventIndexFields.People.PERSON_ID_PATH));
+        Set<String> households = queries.nestedValues(events, withHits, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH);
         children.addAll(childrenOfHouseholds(households, to));
         return children;
     }
@@ -152,8 +153,8 @@ public final class ChildHistoryLoader implements ChildHistories {
         List<String> ids = List.copyOf(eventIds);
         for (int i = 0; i < ids.size(); i += BATCH) {
             JsonNode query = terms("_id", ids.subList(i, Math.min(ids.size(), i + BATCH)));
-            children.addAll(queries.nestedValues(events, query, "people", term("people.is_child", true), "people.person_id"));
-            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", anyone(), "people.household_id"), asOf));
+            children.addAll(queries.nestedValues(events, query, "people", term(EventIndexFields.People.IS_CHILD_PATH, true), EventIndexFields.People.PERSON_ID_PATH));
+            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH), asOf));
         }
         return children;
     }
@@ -167,9 +168,9 @@ public final class ChildHistoryLoader implements ChildHistories {
         List<String> list = List.copyOf(households);
         for (int i = 0; i < list.size(); i += BATCH) {
             List<String> slice = list.subList(i, Math.min(list.size(), i + BATCH));
-            JsonNode inHouseholds = nested("people", terms("people.household_id", slice));
+            JsonNode inHouseholds = nested("people", terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, slice));
             children.addAll(queries.nestedValues(events, bool("filter", inHouseholds, dateRange(null, to)), "people",
-                    bool("filter", term("people.is_child", true), terms("people.household_id", slice)), "people.person_id"));
+                    bool("filter", term(EventIndexFields.People.IS_CHILD_PATH, true), terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, slice)), EventIndexFields.People.PERSON_ID_PATH));
         }
         return children;
     }

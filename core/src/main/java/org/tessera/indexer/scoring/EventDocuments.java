@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * Reads the scorer's view of an {@code events} document ({@code mappings/indices/events.json}).
@@ -15,51 +16,54 @@ import java.util.Optional;
 public final class EventDocuments {
 
     /** The source fields the scorer reads, for {@code _source} filtering. */
-    public static final List<String> SOURCE_FIELDS = List.of("event_id", "event_date", "agency", "record_type",
-            "people.person_id", "people.role", "people.is_child", "people.household_id", "people.age_years", "hits");
+    public static final List<String> SOURCE_FIELDS = List.of(EventIndexFields.EVENT_ID, EventIndexFields.EVENT_DATE, EventIndexFields.AGENCY,
+            EventIndexFields.RECORD_TYPE, EventIndexFields.People.PERSON_ID_PATH, EventIndexFields.People.ROLE_PATH, EventIndexFields.People.IS_CHILD_PATH,
+            EventIndexFields.People.HOUSEHOLD_ID_PATH, EventIndexFields.People.AGE_YEARS_PATH, EventIndexFields.Hits.PATH);
 
     private EventDocuments() {
     }
 
     public static Optional<RiskEvent> parse(JsonNode source, String fallbackId) {
-        String id = text(source, "event_id");
+        String id = text(source, EventIndexFields.EVENT_ID);
         if (id == null) {
             id = fallbackId;
         }
-        LocalDate date = date(text(source, "event_date"));
+        LocalDate date = date(text(source, EventIndexFields.EVENT_DATE));
         if (id == null || date == null) {
             return Optional.empty();
         }
         List<RiskEvent.Participant> people = new ArrayList<>();
-        for (JsonNode p : source.path("people")) {
-            String personId = text(p, "person_id");
+        for (JsonNode p : source.path(EventIndexFields.People.PATH)) {
+            String personId = text(p, EventIndexFields.People.PERSON_ID);
             if (personId != null) {
-                people.add(new RiskEvent.Participant(personId, text(p, "role"), p.path("is_child").asBoolean(false),
-                        text(p, "household_id"), p.hasNonNull("age_years") ? p.get("age_years").asDouble() : null));
+                people.add(new RiskEvent.Participant(personId, text(p, EventIndexFields.People.ROLE), p.path(EventIndexFields.People.IS_CHILD).asBoolean(false),
+                        text(p, EventIndexFields.People.HOUSEHOLD_ID),
+                        p.hasNonNull(EventIndexFields.People.AGE_YEARS) ? p.get(EventIndexFields.People.AGE_YEARS).asDouble() : null));
             }
         }
         List<RiskEvent.Hit> hits = new ArrayList<>();
-        for (JsonNode h : source.path("hits")) {
-            String indicator = text(h, "indicator_id");
+        for (JsonNode h : source.path(EventIndexFields.Hits.PATH)) {
+            String indicator = text(h, EventIndexFields.Hits.INDICATOR_ID);
             if (indicator == null) {
                 continue;
             }
             List<String> personIds = new ArrayList<>();
-            JsonNode ids = h.path("person_ids");
+            JsonNode ids = h.path(EventIndexFields.Hits.PERSON_IDS);
             if (ids.isArray()) {
                 ids.forEach(n -> personIds.add(n.asText()));
             } else if (ids.isTextual()) {
                 personIds.add(ids.asText());
             }
             hits.add(new RiskEvent.Hit(indicator,
-                    h.hasNonNull("indicator_version") ? h.get("indicator_version").asInt() : null,
-                    text(h, "severity"),
-                    h.hasNonNull("weight") ? h.get("weight").asDouble() : null,
+                    h.hasNonNull(EventIndexFields.Hits.INDICATOR_VERSION) ? h.get(EventIndexFields.Hits.INDICATOR_VERSION).asInt() : null,
+                    text(h, EventIndexFields.Hits.SEVERITY),
+                    h.hasNonNull(EventIndexFields.Hits.WEIGHT) ? h.get(EventIndexFields.Hits.WEIGHT).asDouble() : null,
                     // A hit without the flag counts: the percolator marks the ones that must not.
-                    h.path("counts").asBoolean(true),
-                    labels(h.get("context")), text(h, "evidence"), text(h, "field"), personIds, text(h, "method")));
+                    h.path(EventIndexFields.Hits.COUNTS).asBoolean(true),
+                    labels(h.get(EventIndexFields.Hits.CONTEXT)), text(h, EventIndexFields.Hits.EVIDENCE), text(h, EventIndexFields.Hits.FIELD), personIds,
+                    text(h, EventIndexFields.Hits.METHOD)));
         }
-        return Optional.of(new RiskEvent(id, date, text(source, "agency"), text(source, "record_type"), people, hits));
+        return Optional.of(new RiskEvent(id, date, text(source, EventIndexFields.AGENCY), text(source, EventIndexFields.RECORD_TYPE), people, hits));
     }
 
     /** The date part of {@code yyyy-MM-dd[THH:mm[:ss...]]}; null when unreadable. */

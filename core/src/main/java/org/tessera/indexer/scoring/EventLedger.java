@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * The scorer's view of the events a full ingest writes, kept in memory as they go by, so that
@@ -49,7 +50,7 @@ public final class EventLedger implements ChildHistories {
         if (frozen != null) {
             throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
         }
-        var parsed = EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null));
+        var parsed = EventDocuments.parse(eventDocument, eventDocument.path(EventIndexFields.EVENT_ID).asText(null));
         if (parsed.isEmpty()) {
             return;
         }
@@ -73,7 +74,7 @@ public final class EventLedger implements ChildHistories {
         if (frozen != null) {
             throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
         }
-        EventDocuments.parse(eventDocument, eventDocument.path("event_id").asText(null)).ifPresent(event -> {
+        EventDocuments.parse(eventDocument, eventDocument.path(EventIndexFields.EVENT_ID).asText(null)).ifPresent(event -> {
             if (event.hits().isEmpty()) {
                 eventsWithHits.remove(event.eventId());
             } else {

@@ -4,24 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
- * The few engine requests the scoring reads are made of: query pieces over the {@code events}
- * mapping, a scroll over matching documents, and composite aggregations for id sets of any size.
- * Thread-safe (stateless over a thread-safe connection).
+ * The query pieces the scoring reads are made of, over the {@code events} mapping, and a
+ * composite aggregation for id sets of any size; the requests go through the engine gateway
+ * ({@link OpenSearchConnection}: its {@code scroll}, {@code bulk} and {@code call}, which this
+ * class only forwards to). Thread-safe (stateless over a thread-safe connection).
  */
 public final class EventQueries {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int PAGE = 1000;
 
     private final OpenSearchConnection connection;
@@ -73,7 +74,7 @@ public final class EventQueries {
     /** {@code event_date} within [from, to], both whole days, from open when null. */
     static ObjectNode dateRange(LocalDate from, LocalDate to) {
         ObjectNode q = object();
-        ObjectNode range = q.putObject("range").putObject("event_date");
+        ObjectNode range = q.putObject("range").putObject(EventIndexFields.EVENT_DATE);
         if (from != null) {
             range.put("gte", from.toString());
         }
@@ -85,61 +86,18 @@ public final class EventQueries {
 
     static ObjectNode hasHits() {
         ObjectNode exists = object();
-        exists.putObject("exists").put("field", "hits.indicator_id");
+        exists.putObject("exists").put("field", EventIndexFields.Hits.INDICATOR_ID_PATH);
         return nested("hits", exists);
     }
 
-    /**
-     * Sends NDJSON bulk actions; returns the reason of every item the engine refused (the others
-     * are written), each prefixed with its document id.
-     */
+    /** Sends NDJSON bulk actions; the reasons of the items the engine refused (see {@link OpenSearchConnection#bulk}). */
     public java.util.List<String> bulk(String ndjson, boolean refresh) {
-        JsonNode answer = call("POST", "/_bulk", ndjson, refresh ? Map.of("refresh", "wait_for") : Map.of());
-        java.util.List<String> failures = new java.util.ArrayList<>();
-        if (answer.path("errors").asBoolean(false)) {
-            for (JsonNode item : answer.path("items")) {
-                JsonNode result = item.elements().next();
-                if (result.has("error")) {
-                    failures.add(result.path("_id").asText() + ": " + result.path("error").path("type").asText()
-                            + " " + result.path("error").path("reason").asText());
-                }
-            }
-        }
-        return failures;
+        return connection.bulk(ndjson, refresh ? Map.of("refresh", "wait_for") : Map.of()).failures();
     }
 
     /** Scrolls over every document of {@code alias} matching {@code query}, handing (id, source) to {@code each}. */
     public void scroll(String alias, JsonNode query, Collection<String> sourceFields, BiConsumer<String, JsonNode> each) {
-        ObjectNode body = object();
-        body.put("size", PAGE);
-        body.set("query", query);
-        ArrayNode source = body.putArray("_source");
-        sourceFields.forEach(source::add);
-        body.putArray("sort").add("_doc");
-        JsonNode page = call("POST", "/" + alias + "/_search", body, Map.of("scroll", "2m"));
-        String scrollId = page.path("_scroll_id").asText(null);
-        try {
-            while (true) {
-                JsonNode hits = page.path("hits").path("hits");
-                if (hits.isEmpty()) {
-                    return;
-                }
-                for (JsonNode hit : hits) {
-                    each.accept(hit.path("_id").asText(), hit.path("_source"));
-                }
-                ObjectNode next = object();
-                next.put("scroll", "2m");
-                next.put("scroll_id", scrollId);
-                page = call("POST", "/_search/scroll", next, Map.of());
-                scrollId = page.path("_scroll_id").asText(scrollId);
-            }
-        } finally {
-            if (scrollId != null) {
-                ObjectNode clear = object();
-                clear.putArray("scroll_id").add(scrollId);
-                connection.raw("DELETE", "/_search/scroll", clear.toString());
-            }
-        }
+        connection.scroll(alias, query, PAGE, sourceFields, each);
     }
 
     /**
@@ -177,24 +135,14 @@ public final class EventQueries {
     }
 
     JsonNode call(String method, String endpoint, JsonNode body, Map<String, String> query) {
-        return call(method, endpoint, body == null ? null : body.toString(), query);
+        return connection.call(method, endpoint, body, query);
     }
 
-    /** Sends a request and parses the answer; an HTTP error status is an exception with the engine's message. */
+    /**
+     * Sends a request through the gateway ({@link OpenSearchConnection#call}); kept for the ingest
+     * pipeline's withdraw stage until its stage split calls the gateway itself.
+     */
     public JsonNode call(String method, String endpoint, String body, Map<String, String> query) {
-        OpenSearchConnection.RawResponse response = connection.raw(method, endpoint, body, query);
-        if (!response.ok()) {
-            throw new IllegalStateException("OpenSearch " + method + " " + endpoint + " answered " + response.status() + ": "
-                    + abbreviate(response.body()));
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable answer from OpenSearch " + endpoint, e);
-        }
-    }
-
-    static String abbreviate(String text) {
-        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+        return connection.call(method, endpoint, body, query);
     }
 }

@@ -1,7 +1,6 @@
 package org.tessera.indexer.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tessera.indexer.common.SpreadsheetCells;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * File formats of {@code tessera export}: CSV with a header row (cells a spreadsheet would run as
@@ -36,7 +36,7 @@ public enum ExportFormat {
                 }
             }
             case JSONL -> {
-                ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+                ObjectMapper json = EngineJson.MAPPER;
                 yield row -> {
                     try {
                         var node = json.createObjectNode();

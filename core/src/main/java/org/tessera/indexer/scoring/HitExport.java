@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.events.EventIndexFields;
 
 /**
  * {@code tessera export hits}: one row per indicator hit on events dated up to the as-of date,
@@ -15,9 +16,9 @@ import java.util.Map;
  */
 public final class HitExport {
 
-    public static final List<String> COLUMNS = List.of("event_id", "source", "record_id", "event_date", "agency", "record_type", "indicator_id",
-            "indicator_version", "severity", "weight", "counts", "context", "field", "evidence_start", "evidence_end",
-            "method", "hit_person_ids", "child_ids", "person_ids");
+    public static final List<String> COLUMNS = List.of(EventIndexFields.EVENT_ID, "source", "record_id", EventIndexFields.EVENT_DATE, "agency", EventIndexFields.RECORD_TYPE, EventIndexFields.Hits.INDICATOR_ID,
+            EventIndexFields.Hits.INDICATOR_VERSION, "severity", "weight", "counts", "context", "field", EventIndexFields.Hits.EVIDENCE_START, EventIndexFields.Hits.EVIDENCE_END,
+            "method", "hit_person_ids", EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS);
 
     private final EventQueries queries;
 
@@ -35,28 +36,28 @@ public final class HitExport {
         int[] count = {0};
         JsonNode query = EventQueries.bool("filter", EventQueries.hasHits(), EventQueries.dateRange(null, asOf));
         queries.scroll(queries.connection().alias("events"), query,
-                List.of("event_id", "source", "record_id", "event_date", "agency", "record_type", "hits", "child_ids", "person_ids"), (id, source) -> {
+                List.of(EventIndexFields.EVENT_ID, "source", "record_id", EventIndexFields.EVENT_DATE, "agency", EventIndexFields.RECORD_TYPE, "hits", EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS), (id, source) -> {
                     for (JsonNode hit : source.path("hits")) {
                         Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("event_id", source.path("event_id").asText(id));
+                        row.put(EventIndexFields.EVENT_ID, source.path(EventIndexFields.EVENT_ID).asText(id));
                         row.put("source", text(source, "source"));
                         row.put("record_id", text(source, "record_id"));
-                        row.put("event_date", text(source, "event_date"));
+                        row.put(EventIndexFields.EVENT_DATE, text(source, EventIndexFields.EVENT_DATE));
                         row.put("agency", text(source, "agency"));
-                        row.put("record_type", text(source, "record_type"));
-                        row.put("indicator_id", text(hit, "indicator_id"));
-                        row.put("indicator_version", number(hit, "indicator_version"));
+                        row.put(EventIndexFields.RECORD_TYPE, text(source, EventIndexFields.RECORD_TYPE));
+                        row.put(EventIndexFields.Hits.INDICATOR_ID, text(hit, EventIndexFields.Hits.INDICATOR_ID));
+                        row.put(EventIndexFields.Hits.INDICATOR_VERSION, number(hit, EventIndexFields.Hits.INDICATOR_VERSION));
                         row.put("severity", text(hit, "severity"));
                         row.put("weight", number(hit, "weight"));
                         row.put("counts", hit.path("counts").asBoolean(true));
                         row.put("context", EventDocuments.labels(hit.get("context")));
                         row.put("field", text(hit, "field"));
-                        row.put("evidence_start", number(hit, "evidence_start"));
-                        row.put("evidence_end", number(hit, "evidence_end"));
+                        row.put(EventIndexFields.Hits.EVIDENCE_START, number(hit, EventIndexFields.Hits.EVIDENCE_START));
+                        row.put(EventIndexFields.Hits.EVIDENCE_END, number(hit, EventIndexFields.Hits.EVIDENCE_END));
                         row.put("method", text(hit, "method"));
-                        row.put("hit_person_ids", list(hit.path("person_ids")));
-                        row.put("child_ids", list(source.path("child_ids")));
-                        row.put("person_ids", list(source.path("person_ids")));
+                        row.put("hit_person_ids", list(hit.path(EventIndexFields.Hits.PERSON_IDS)));
+                        row.put(EventIndexFields.CHILD_IDS, list(source.path(EventIndexFields.CHILD_IDS)));
+                        row.put(EventIndexFields.PERSON_IDS, list(source.path(EventIndexFields.PERSON_IDS)));
                         if (withEvidence) {
                             row.put("evidence", text(hit, "evidence"));
                         }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -24,7 +24,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 public final class ReviewStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int ATTEMPTS = 5;
 
     private final OpenSearchConnection connection;
@@ -48,7 +48,7 @@ public final class ReviewStore {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode ids = body.putArray("ids");
         personIds.forEach(ids::add);
-        JsonNode answer = parse(check(connection.raw("POST", "/" + alias + "/_mget", body.toString()), "mget"));
+        JsonNode answer = connection.call("POST", "/" + alias + "/_mget", body);
         for (JsonNode doc : answer.path("docs")) {
             if (doc.path("found").asBoolean(false)) {
                 Review review = fromJson(doc.path("_source"));
@@ -70,24 +70,29 @@ public final class ReviewStore {
             } else {
                 query.put("op_type", "create");
             }
-            OpenSearchConnection.RawResponse response = connection.raw("PUT", "/" + alias + "/_doc/" + encode(personId),
-                    toJson(next).toString(), query);
-            if (response.status() == 409 && attempt < ATTEMPTS) {
-                continue;
+            try {
+                connection.index(alias, personId, toJson(next), query);
+                return next;
+            } catch (EngineException e) {
+                if (!e.conflict() || attempt >= ATTEMPTS) {
+                    throw e;
+                }
             }
-            check(response, "write review");
-            return next;
         }
     }
 
     private record Versioned(Review review, long seqNo, long primaryTerm) { }
 
     private Optional<Versioned> read(String personId) {
-        OpenSearchConnection.RawResponse response = connection.raw("GET", "/" + alias + "/_doc/" + encode(personId), null);
-        if (response.status() == 404) {
-            return Optional.empty();
+        JsonNode doc;
+        try {
+            doc = connection.call("GET", "/" + alias + "/_doc/" + encode(personId), (JsonNode) null);
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        JsonNode doc = parse(check(response, "read review"));
         if (!doc.path("found").asBoolean(false)) {
             return Optional.empty();
         }
@@ -146,19 +151,4 @@ public final class ReviewStore {
         return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String check(OpenSearchConnection.RawResponse response, String what) {
-        if (!response.ok()) {
-            throw new IllegalStateException("OpenSearch " + what + " answered " + response.status() + ": "
-                    + (response.body().length() > 500 ? response.body().substring(0, 500) : response.body()));
-        }
-        return response.body();
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

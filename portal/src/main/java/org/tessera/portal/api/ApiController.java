@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tessera.portal.common.SearchUnavailableException;
+import org.tessera.indexer.opensearch.EngineException;
 import org.tessera.portal.indicators.IndicatorService;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
@@ -193,9 +193,9 @@ class ApiController {
      * The engine refused the request (a 4xx: the request was too large or malformed) or could not
      * answer (5xx, unreachable): 400 or 503 with a reason, never mistaken for a refusal of access.
      */
-    @ExceptionHandler(SearchUnavailableException.class)
-    ResponseEntity<Map<String, String>> engineError(SearchUnavailableException e) {
-        boolean refused = e.engineStatus() >= 400 && e.engineStatus() < 500;
+    @ExceptionHandler(EngineException.class)
+    ResponseEntity<Map<String, String>> engineError(EngineException e) {
+        boolean refused = e.status() >= 400 && e.status() < 500;
         return ResponseEntity.status(refused ? HttpStatus.BAD_REQUEST : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(Map.of("error", refused ? "the search engine refused this request: narrow the search"
                         : "the search engine is unavailable: try again shortly"));

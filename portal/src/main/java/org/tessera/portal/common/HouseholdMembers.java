@@ -34,7 +34,7 @@ public final class HouseholdMembers {
         ArrayNode households = should.addObject().putObject("terms").putArray("household_ids");
         householdIds.forEach(households::add);
         List<JsonNode> members = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("persons"), body).path("hits").path("hits")) {
             members.add(hit.path("_source"));
         }
         return members;

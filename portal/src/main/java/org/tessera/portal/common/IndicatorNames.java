@@ -51,7 +51,7 @@ public final class IndicatorNames {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("indicator.id", id);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("indicators"), body).path("hits").path("hits");
         if (hits.isEmpty()) {
             return new Name(id, id);
         }

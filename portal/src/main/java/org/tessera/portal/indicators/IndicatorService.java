@@ -63,7 +63,7 @@ public class IndicatorService {
         body.put("size", 1000);
         body.putArray("sort").addObject().put("indicator.id", "asc");
         List<Indicator> indicators = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("indicators"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             JsonNode meta = source.path("indicator");
             indicators.add(new Indicator(meta.path("id").asText(hit.path("_id").asText()), Json.text(meta, "title"),
@@ -108,7 +108,7 @@ public class IndicatorService {
         ObjectNode script = body.putObject("script");
         script.put("source", "ctx._source.indicator.enabled = params.enabled").put("lang", "painless");
         script.putObject("params").put("enabled", enabled);
-        JsonNode answer = Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_update_by_query", body,
+        JsonNode answer = connection.call("POST", "/" + connection.alias("indicators") + "/_update_by_query", body,
                 Map.of("refresh", "true"));
         if (answer.path("updated").asLong() == 0) {
             throw new IllegalArgumentException("no indicator " + indicatorId);

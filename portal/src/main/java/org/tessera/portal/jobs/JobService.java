@@ -42,7 +42,7 @@ public class JobService {
         body.put("from", from).put("size", size);
         body.putArray("sort").addObject().putObject("started_at").put("order", "desc").put("missing", "_last");
         List<Job> jobs = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("jobs") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("jobs"), body).path("hits").path("hits")) {
             JsonNode s = hit.path("_source");
             Map<String, String> counts = new TreeMap<>();
             s.path("counts").fields().forEachRemaining(f -> counts.put(f.getKey(), f.getValue().asText()));

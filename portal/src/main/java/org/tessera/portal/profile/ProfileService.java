@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.audit.AuditedRead;
@@ -53,11 +55,11 @@ public class ProfileService {
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final LinkDecisions decisions;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final IndicatorNames indicators;
 
-    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, ScoreService scores, RiskDay day) {
+    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, RecentHistories scores, RiskDay day) {
         this.indicators = new IndicatorNames(connection);
         this.connection = connection;
         this.audit = audit;
@@ -78,18 +80,18 @@ public class ProfileService {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
         ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
-        filters.addObject().putObject("term").put("person_ids", personId);
+        filters.addObject().putObject("term").put(EventIndexFields.PERSON_IDS, personId);
         if (agency != null && !agency.isBlank()) {
             filters.addObject().putObject("term").put("agency", agency);
         }
         if (indicator != null && !indicator.isBlank()) {
-            filters.addObject().putObject("term").put("indicator_ids", indicator);
+            filters.addObject().putObject("term").put(EventIndexFields.INDICATOR_IDS, indicator);
         }
         ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject("event_date").put("order", "asc");
-        sort.addObject().put("event_id", "asc");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
         List<Entry> entries = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             entries.add(entry(hit.path("_source")));
         }
         return entries;
@@ -100,9 +102,9 @@ public class ProfileService {
         List<Evidence> evidence = new ArrayList<>();
         List<Highlights.Span> spans = new ArrayList<>();
         for (JsonNode h : source.path("hits")) {
-            Evidence e = new Evidence(h.path("indicator_id").asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
+            Evidence e = new Evidence(h.path(EventIndexFields.Hits.INDICATOR_ID).asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
                     h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
-                    h.path("evidence_start").asInt(-1), h.path("evidence_end").asInt(-1), Json.text(h, "field"));
+                    h.path(EventIndexFields.Hits.EVIDENCE_START).asInt(-1), h.path(EventIndexFields.Hits.EVIDENCE_END).asInt(-1), Json.text(h, "field"));
             evidence.add(e);
             if (e.field() == null || "text".equals(e.field())) {
                 spans.add(new Highlights.Span(e.start(), e.end(),
@@ -111,8 +113,8 @@ public class ProfileService {
             }
         }
         String text = Json.text(source, "text");
-        return new Entry(Json.text(source, "event_id"), Json.text(source, "event_date"), Json.text(source, "agency"),
-                Json.text(source, "record_type"), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
+        return new Entry(Json.text(source, EventIndexFields.EVENT_ID), Json.text(source, EventIndexFields.EVENT_DATE), Json.text(source, "agency"),
+                Json.text(source, EventIndexFields.RECORD_TYPE), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
     }
 
     /**
@@ -132,17 +134,17 @@ public class ProfileService {
         household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
-        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
         ids.forEach(terms::add);
-        body.putObject("_source").putArray("excludes").add("entities").add("contexts").add("entity_names");
-        body.putArray("sort").addObject().putObject("event_date").put("order", "asc");
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
+        body.putArray("sort").addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
         List<Profile.ChronologyLine> lines = new ArrayList<>();
         Map<String, List<JsonNode>> attendance = new TreeMap<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
-            List<String> personIds = Json.strings(source.path("person_ids"));
-            String date = Json.text(source, "event_date");
-            if ("attendance".equals(Json.text(source, "record_type")) && personIds.contains(personId) && date != null
+            List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
+            String date = Json.text(source, EventIndexFields.EVENT_DATE);
+            if ("attendance".equals(Json.text(source, EventIndexFields.RECORD_TYPE)) && personIds.contains(personId) && date != null
                     && Json.number(source.path("codes"), "attendance_pct") != null) {
                 attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(date.substring(0, 10))), k -> new ArrayList<>()).add(source);
                 continue;
@@ -161,12 +163,12 @@ public class ProfileService {
             StringBuilder text = new StringBuilder();
             StringBuilder highlighted = new StringBuilder();
             for (JsonNode r : returns) {
-                String heading = Json.text(r, "event_date").substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
+                String heading = Json.text(r, EventIndexFields.EVENT_DATE).substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
                 Entry one = entry(r);
                 text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
                 highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
             }
-            Entry summary = new Entry(Json.text(last, "event_id"), Json.text(last, "event_date"), Json.text(last, "agency"), "attendance",
+            Entry summary = new Entry(Json.text(last, EventIndexFields.EVENT_ID), Json.text(last, EventIndexFields.EVENT_DATE), Json.text(last, "agency"), "attendance",
                     String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
                             returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
                     returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
@@ -182,7 +184,7 @@ public class ProfileService {
 
     private Profile.ChronologyLine line(JsonNode source, String childId, int grouped) {
         Entry entry = entry(source);
-        List<String> personIds = Json.strings(source.path("person_ids"));
+        List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
         List<String> people = new ArrayList<>();
         for (JsonNode p : source.path("people")) {
             String name = Json.text(p, "name");
@@ -272,7 +274,7 @@ public class ProfileService {
         bool.put("minimum_should_match", dob == null ? 1 : 2);
         Map<String, String> decided = decisions.decisionsFor(personId);
         List<Candidate> candidates = new ArrayList<>();
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits");
         double max = hits.path("max_score").asDouble(1);
         for (JsonNode hit : hits.path("hits")) {
             JsonNode other = hit.path("_source");
@@ -281,6 +283,70 @@ public class ProfileService {
                     max <= 0 ? 0 : hit.path("_score").asDouble() / max, decided.get(otherId)));
         }
         return candidates;
+    }
+
+    /**
+     * Who lives with whom over time and who is linked to whom around the person (part of an opened
+     * profile or review page): one persons query for the members, one aggregation for the records
+     * each pair has in common (at most 50 members, as on the profile).
+     */
+    public HouseholdNetwork network(String personId) {
+        Optional<JsonNode> person = person(personId);
+        if (person.isEmpty()) {
+            return new HouseholdNetwork(List.of(), List.of(), List.of());
+        }
+        JsonNode focus = person.get();
+        Map<String, String> relationOf = relationsOf(focus);
+        List<JsonNode> others = HouseholdMembers.of(connection, personId, relationOf.keySet(), Json.strings(focus.path("household_ids")));
+        List<String> ids = new ArrayList<>();
+        ids.add(personId);
+        others.forEach(o -> ids.add(Json.text(o, "person_id")));
+        ObjectNode body = Json.object();
+        body.put("size", 0);
+        ArrayNode any = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ids.forEach(any::add);
+        ObjectNode filters = body.putObject("aggs").putObject("pairs").putObject("adjacency_matrix").putObject("filters");
+        for (int i = 0; i < ids.size(); i++) {
+            filters.putObject("p" + i).putObject("term").put("person_ids", ids.get(i));
+        }
+        Map<String, Long> records = new LinkedHashMap<>();
+        Map<String, Long> inCommon = new LinkedHashMap<>();
+        for (JsonNode bucket : connection.call("POST", "/" + connection.alias("events") + "/_search", body)
+                .path("aggregations").path("pairs").path("buckets")) {
+            String[] keys = bucket.path("key").asText().split("&");
+            long count = bucket.path("doc_count").asLong();
+            if (keys.length == 1) {
+                records.put(ids.get(Integer.parseInt(keys[0].substring(1))), count);
+            } else {
+                inCommon.put(HouseholdNetwork.pair(ids.get(Integer.parseInt(keys[0].substring(1))), ids.get(Integer.parseInt(keys[1].substring(1)))), count);
+            }
+        }
+        return HouseholdNetwork.of(networkSource(focus), others.stream().map(ProfileService::networkSource).toList(), relationOf, records, inCommon);
+    }
+
+    private static Map<String, String> relationsOf(JsonNode source) {
+        Map<String, String> relations = new LinkedHashMap<>();
+        for (JsonNode relation : source.path("relations")) {
+            relations.put(relation.path("person_id").asText(), Objects.toString(Json.text(relation, "relation"), "related"));
+        }
+        return relations;
+    }
+
+    private static HouseholdNetwork.Source networkSource(JsonNode source) {
+        List<AddressPeriods.Record> addresses = new ArrayList<>();
+        Set<String> postcodes = new LinkedHashSet<>();
+        for (JsonNode a : source.path("addresses")) {
+            addresses.add(new AddressPeriods.Record(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+            postcodes.add(Json.text(a, "postcode"));
+        }
+        // A person known only by postcodes (no dated address) still shows where they were seen.
+        for (String postcode : Json.strings(source.path("postcodes"))) {
+            if (!postcodes.contains(postcode)) {
+                addresses.add(new AddressPeriods.Record(null, postcode, null, null));
+            }
+        }
+        return new HouseholdNetwork.Source(Json.text(source, "person_id"), name(source), Json.text(source, "date_of_birth"),
+                source.path("is_child").asBoolean(false), addresses, Json.strings(source.path("household_ids")), relationsOf(source));
     }
 
     /** Records a merge/split decision between two person records (the linker applies it on its next run). */
@@ -293,7 +359,7 @@ public class ProfileService {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 

@@ -45,7 +45,7 @@ public class DecisionStore {
         doc.put("decided_by", decision.decidedBy());
         doc.put("score_at_decision", decision.scoreAtDecision());
         doc.put("band_at_decision", decision.bandAtDecision());
-        Json.call(connection, "PUT", "/" + connection.alias("decisions") + "/_doc/" + encode(id), doc, Map.of("refresh", "wait_for", "op_type", "create"));
+        connection.call("PUT", "/" + connection.alias("decisions") + "/_doc/" + encode(id), doc, Map.of("refresh", "wait_for", "op_type", "create"));
     }
 
     /** A child's decisions, newest first. */
@@ -55,7 +55,7 @@ public class DecisionStore {
         body.putObject("query").putObject("term").put("person_id", personId);
         body.putArray("sort").addObject().putObject("decided_at").put("order", "desc");
         List<MashDecision> decisions = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("decisions") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("decisions"), body).path("hits").path("hits")) {
             decisions.add(fromJson(hit.path("_source")));
         }
         return decisions;
@@ -76,7 +76,7 @@ public class DecisionStore {
         ObjectNode top = byPerson.putObject("aggs").putObject("latest").putObject("top_hits");
         top.put("size", 1);
         top.putArray("sort").addObject().putObject("decided_at").put("order", "desc");
-        JsonNode buckets = Json.call(connection, "POST", "/" + connection.alias("decisions") + "/_search", body)
+        JsonNode buckets = connection.search(connection.alias("decisions"), body)
                 .path("aggregations").path("by_person").path("buckets");
         for (JsonNode bucket : buckets) {
             JsonNode hit = bucket.path("latest").path("hits").path("hits").path(0);

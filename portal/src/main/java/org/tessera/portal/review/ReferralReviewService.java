@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.indexer.indicators.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
@@ -63,14 +64,14 @@ public class ReferralReviewService {
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final DecisionStore decisions;
     private final ProfileService profiles;
     private final IndicatorNames indicators;
     private final Clock clock;
 
-    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, ScoreService scores, RiskDay day,
+    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, RecentHistories scores, RiskDay day,
                                  DecisionStore decisions, ProfileService profiles, Clock clock) {
         this.connection = connection;
         this.audit = audit;
@@ -219,16 +220,26 @@ public class ReferralReviewService {
         List<String> identifiers = Identifiers.plain(person.path("identifiers"));
         boolean strong = identifiers.stream().anyMatch(i -> i.startsWith("NHS number") || i.startsWith("UPN"));
         boolean dobsAgree = dobs.size() <= 1;
-        String sure = strong && dobsAgree && agencies.size() >= 2 ? "Identity confirmed" : "Identity not fully confirmed";
+        // A possible duplicate nobody has decided may hold another part of this child's history (or
+        // belong to another child): until it is decided the identity is not confirmed, however well
+        // the sources agree.
+        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
+        long pending = duplicates.stream().filter(c -> c.decision() == null).count();
+        boolean sourcesAgree = strong && dobsAgree && agencies.size() >= 2;
+        String sure = !sourcesAgree ? "Identity not fully confirmed"
+                : pending > 0 ? "Identity not confirmed: " + pending + " possible duplicate record" + (pending == 1 ? "" : "s") + " undecided"
+                : "Identity confirmed";
         lines.add(new Line(sure + ": " + agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + " ("
                 + String.join(", ", agencies).replace('_', ' ') + ") link " + own.size() + " record" + (own.size() == 1 ? "" : "s")
                 + " to this child; dates of birth across the records " + (dobsAgree ? "agree" : "differ: " + String.join(", ", dobs))
-                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held"),
-                strong && dobsAgree ? Tone.PLAIN : Tone.CONCERN, List.of()));
+                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held")
+                + (duplicates.isEmpty() ? "; no possible duplicate records"
+                        : "; possible duplicates: " + pending + " undecided, " + (duplicates.size() - pending) + " decided"
+                        + (pending > 0 ? " (decide them on the profile)" : "")),
+                sourcesAgree && pending == 0 ? Tone.PLAIN : Tone.CONCERN, List.of()));
         for (String identifier : identifiers) {
             lines.add(Line.plain(identifier));
         }
-        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
         if (duplicates.isEmpty()) {
             lines.add(Line.plain("No possible duplicate records"));
         }
@@ -345,8 +356,8 @@ public class ReferralReviewService {
             Set<String> titles = new LinkedHashSet<>();
             for (Event e : matching) {
                 for (JsonNode h : e.hits()) {
-                    if (h.path("counts").asBoolean(true) && concern.equals(indicators.concern(h.path("indicator_id").asText()))) {
-                        titles.add(indicators.title(h.path("indicator_id").asText()));
+                    if (h.path("counts").asBoolean(true) && concern.equals(indicators.concern(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()))) {
+                        titles.add(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
                     }
                 }
             }
@@ -371,7 +382,7 @@ public class ReferralReviewService {
             for (Event e : events) {
                 for (JsonNode h : e.hits()) {
                     if (h.path("counts").asBoolean(true)) {
-                        flags.merge(indicators.title(h.path("indicator_id").asText()), 1, Integer::sum);
+                        flags.merge(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()), 1, Integer::sum);
                     }
                 }
             }
@@ -598,7 +609,7 @@ public class ReferralReviewService {
             Set<String> flags = new LinkedHashSet<>();
             for (JsonNode h : e.hits()) {
                 if (h.path("counts").asBoolean(true)) {
-                    flags.add(indicators.title(h.path("indicator_id").asText()));
+                    flags.add(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
                 }
             }
             String who = own.contains(e) ? "" : " (household: " + String.join(", ", e.personIds().stream().filter(members::containsKey)
@@ -639,7 +650,7 @@ public class ReferralReviewService {
         Set<String> concerns = new LinkedHashSet<>();
         for (JsonNode h : e.hits()) {
             if (h.path("counts").asBoolean(true)) {
-                concerns.add(indicators.concern(h.path("indicator_id").asText()));
+                concerns.add(indicators.concern(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
             }
         }
         return concerns;
@@ -647,7 +658,7 @@ public class ReferralReviewService {
 
     private static boolean hasIndicator(Event e, String id) {
         for (JsonNode h : e.hits()) {
-            if (id.equals(h.path("indicator_id").asText()) && h.path("counts").asBoolean(true)) {
+            if (id.equals(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()) && h.path("counts").asBoolean(true)) {
                 return true;
             }
         }
@@ -674,22 +685,22 @@ public class ReferralReviewService {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
         ObjectNode bool = body.putObject("query").putObject("bool");
-        ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray("person_ids");
+        ArrayNode ids = bool.putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
         personIds.forEach(ids::add);
         if (household) {
-            bool.putArray("must_not").addObject().putObject("term").put("person_ids", childId);
+            bool.putArray("must_not").addObject().putObject("term").put(EventIndexFields.PERSON_IDS, childId);
         }
-        body.putObject("_source").putArray("excludes").add("entities").add("contexts").add("entity_names");
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
         ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject("event_date").put("order", "desc");
-        sort.addObject().put("event_id", "asc");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
         List<Event> events = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode s = hit.path("_source");
-            events.add(new Event(Json.text(s, "event_id"), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, "record_type")).orElse("record"),
-                    Json.text(s, "event_date") == null ? null : Json.text(s, "event_date").substring(0, Math.min(10, Json.text(s, "event_date").length())),
-                    Json.text(s, "title"), Json.text(s, "text"), s.path("codes"), Json.strings(s.path("person_ids")), s.path("people"), s.path("hits"),
-                    Json.text(s, "ingested_at")));
+            events.add(new Event(Json.text(s, EventIndexFields.EVENT_ID), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, EventIndexFields.RECORD_TYPE)).orElse("record"),
+                    Json.text(s, EventIndexFields.EVENT_DATE) == null ? null : Json.text(s, EventIndexFields.EVENT_DATE).substring(0, Math.min(10, Json.text(s, EventIndexFields.EVENT_DATE).length())),
+                    Json.text(s, "title"), Json.text(s, "text"), s.path("codes"), Json.strings(s.path(EventIndexFields.PERSON_IDS)), s.path("people"), s.path("hits"),
+                    Json.text(s, EventIndexFields.INGESTED_AT)));
         }
         return events;
     }
@@ -698,7 +709,7 @@ public class ReferralReviewService {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits");
+        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 

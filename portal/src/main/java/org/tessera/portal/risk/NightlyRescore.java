@@ -50,7 +50,7 @@ public class NightlyRescore {
                 "rescore", "as of " + asOf, 2000);
         try {
             RescoreResult result = scores.rescoreAll(asOf);
-            connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+            connection.refresh(connection.alias("persons"));
             job.count("children", result.scored());
             job.count("written", result.written());
             job.count("failures", result.failures().size());

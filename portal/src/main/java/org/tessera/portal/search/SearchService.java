@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
@@ -74,16 +75,16 @@ public class SearchService {
         records.put("size", 0).put("track_total_hits", true);
         ObjectNode recordAggs = records.putObject("aggs");
         terms(recordAggs, "agency", "agency");
-        terms(recordAggs, "record_type", "record_type");
-        terms(recordAggs, "indicator", "indicator_ids");
-        recordAggs.putObject("year").putObject("date_histogram").put("field", "event_date")
+        terms(recordAggs, EventIndexFields.RECORD_TYPE, EventIndexFields.RECORD_TYPE);
+        terms(recordAggs, "indicator", EventIndexFields.INDICATOR_IDS);
+        recordAggs.putObject("year").putObject("date_histogram").put("field", EventIndexFields.EVENT_DATE)
                 .put("calendar_interval", "year").put("format", "yyyy").put("min_doc_count", 1);
 
-        JsonNode personAnswer = Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", people);
-        JsonNode recordAnswer = Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", records);
+        JsonNode personAnswer = connection.search(connection.alias("persons"), people);
+        JsonNode recordAnswer = connection.search(connection.alias("events"), records);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         facets.put("agency", buckets(recordAnswer, "agency"));
-        facets.put("record_type", buckets(recordAnswer, "record_type"));
+        facets.put(EventIndexFields.RECORD_TYPE, buckets(recordAnswer, EventIndexFields.RECORD_TYPE));
         facets.put("indicator", buckets(recordAnswer, "indicator"));
         facets.put("year", buckets(recordAnswer, "year"));
         facets.put("band", buckets(personAnswer, "band"));
@@ -106,7 +107,7 @@ public class SearchService {
         sort.add("_score");
         sort.addObject().put("person_id", "asc");
         List<PersonResult> results = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("persons") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("persons"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             String name = Json.text(source, "full_name");
             if (name == null) {
@@ -131,23 +132,23 @@ public class SearchService {
         body.put("from", offset).put("size", limit);
         ArrayNode sort = body.putArray("sort");
         sort.add("_score");
-        sort.addObject().putObject("event_date").put("order", "desc");
-        sort.addObject().put("event_id", "asc");
-        body.putArray("_source").add("event_id").add("agency").add("record_type").add("event_date").add("indicator_ids")
-                .add("person_ids").add("people.name").add("title");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
+        body.putArray("_source").add(EventIndexFields.EVENT_ID).add("agency").add(EventIndexFields.RECORD_TYPE).add(EventIndexFields.EVENT_DATE).add(EventIndexFields.INDICATOR_IDS)
+                .add(EventIndexFields.PERSON_IDS).add(EventIndexFields.People.NAME_PATH).add("title");
         ObjectNode highlight = body.putObject("highlight");
         highlight.put("encoder", "html").put("fragment_size", 160).put("number_of_fragments", 3);
         highlight.putObject("fields").putObject("text");
         List<RecordResult> results = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("events") + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             List<String> snippets = new ArrayList<>();
             hit.path("highlight").path("text").forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
             List<String> names = new ArrayList<>();
             source.path("people").forEach(person -> names.add(person.path("name").asText()));
-            results.add(new RecordResult(Json.text(source, "event_id"), Json.text(source, "agency"), Json.text(source, "record_type"),
-                    Json.text(source, "event_date"), snippets, Json.strings(source.path("indicator_ids")),
-                    Json.strings(source.path("person_ids")), names));
+            results.add(new RecordResult(Json.text(source, EventIndexFields.EVENT_ID), Json.text(source, "agency"), Json.text(source, EventIndexFields.RECORD_TYPE),
+                    Json.text(source, EventIndexFields.EVENT_DATE), snippets, Json.strings(source.path(EventIndexFields.INDICATOR_IDS)),
+                    Json.strings(source.path(EventIndexFields.PERSON_IDS)), names));
         }
         return results;
     }
@@ -229,7 +230,7 @@ public class SearchService {
             should.addObject().putObject("match").putObject("title").put("query", words).put("operator", "and");
             ObjectNode nested = should.addObject().putObject("nested");
             nested.put("path", "people");
-            nested.putObject("query").putObject("match").putObject("people.name")
+            nested.putObject("query").putObject("match").putObject(EventIndexFields.People.NAME_PATH)
                     .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1);
         }
         for (String postcode : text.postcodes()) {
@@ -237,30 +238,30 @@ public class SearchService {
             ObjectNode any = must.addObject().putObject("bool");
             any.put("minimum_should_match", 1);
             ArrayNode should = any.putArray("should");
-            should.addObject().putObject("prefix").put("location.postcode", prefix);
+            should.addObject().putObject("prefix").put(EventIndexFields.Location.POSTCODE_PATH, prefix);
             ObjectNode nested = should.addObject().putObject("nested");
             nested.put("path", "people");
-            nested.putObject("query").putObject("prefix").put("people.postcode", prefix);
+            nested.putObject("query").putObject("prefix").put(EventIndexFields.People.POSTCODE_PATH, prefix);
         }
         for (LocalDate date : text.dates()) {
             ObjectNode nested = must.addObject().putObject("nested");
             nested.put("path", "people");
-            nested.putObject("query").putObject("term").put("people.date_of_birth", date.toString());
+            nested.putObject("query").putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
         }
         if (filter.agency() != null) {
             filters.addObject().putObject("term").put("agency", filter.agency());
         }
         if (filter.recordType() != null) {
-            filters.addObject().putObject("term").put("record_type", filter.recordType());
+            filters.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, filter.recordType());
         }
         if (filter.indicator() != null) {
-            filters.addObject().putObject("term").put("indicator_ids", filter.indicator());
+            filters.addObject().putObject("term").put(EventIndexFields.INDICATOR_IDS, filter.indicator());
         }
         if (filter.district() != null) {
-            filters.addObject().putObject("term").put("location.postcode_district", filter.district());
+            filters.addObject().putObject("term").put(EventIndexFields.Location.POSTCODE_DISTRICT_PATH, filter.district());
         }
         if (filter.from() != null || filter.to() != null) {
-            ObjectNode range = filters.addObject().putObject("range").putObject("event_date");
+            ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
             if (filter.from() != null) {
                 range.put("gte", filter.from().toString());
             }
@@ -270,7 +271,7 @@ public class SearchService {
         }
         if (filter.ageBand() != null) {
             AgeBand band = AgeBand.parse(filter.ageBand());
-            filters.addObject().putObject("range").putObject("subject_age").put("gte", band.minAge()).put("lt", band.maxAge() + 1);
+            filters.addObject().putObject("range").putObject(EventIndexFields.SUBJECT_AGE).put("gte", band.minAge()).put("lt", band.maxAge() + 1);
         }
         return body;
     }

@@ -2,9 +2,10 @@ package org.tessera.indexer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -17,22 +18,20 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 record CpuTime(long indexerNanos, long engineMillis) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     static CpuTime now(OpenSearchConnection connection) {
         long indexer = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
         long engine = -1;
-        OpenSearchConnection.RawResponse response = connection.raw("GET", "/_nodes/stats/process", null);
-        if (response.ok()) {
-            try {
-                engine = 0;
-                for (JsonNode node : JSON.readTree(response.body()).path("nodes")) {
-                    engine += node.path("process").path("cpu").path("total_in_millis").asLong(0);
-                }
-            } catch (IOException e) {
-                engine = -1;
+        try {
+            long total = 0;
+            for (JsonNode node : connection.call("GET", "/_nodes/stats/process", (JsonNode) null).path("nodes")) {
+                total += node.path("process").path("cpu").path("total_in_millis").asLong(0);
             }
+            engine = total;
+        } catch (EngineException e) {
+            engine = -1; // informative only
         }
         return new CpuTime(indexer, engine);
     }

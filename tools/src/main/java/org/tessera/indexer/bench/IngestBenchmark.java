@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
 import org.tessera.indexer.config.SettingsSource;
 import org.tessera.indexer.extraction.ExtractionLimits;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
@@ -27,6 +25,7 @@ import org.tessera.indexer.ingest.pipeline.IngestPipelines;
 import org.tessera.indexer.ingest.pipeline.IngestReport;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.OpenSearchProperties;
 import org.tessera.indexer.opensearch.OpenSearchSettings;
@@ -54,7 +53,7 @@ public final class IngestBenchmark {
     public static final String PIPELINE_PREFIX = "bench-pipeline";
     private static final String RAW_PREFIX = "bench-raw";
     private static final int RAW_BATCH = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private final SettingsSource settings;
     private final PrintStream out;
 
@@ -211,7 +210,7 @@ public final class IngestBenchmark {
                     throw new IllegalStateException("raw bulk failed: " + e.getCause().getMessage(), e.getCause());
                 }
             }
-            connection.raw("POST", "/" + index + "/_refresh", null);
+            connection.refresh(index);
             nanos += System.nanoTime() - t0;
         }
 
@@ -235,15 +234,9 @@ public final class IngestBenchmark {
 
         private void send(byte[] request) {
             // The response read as the pipeline's bulk writer reads it (statuses and errors only).
-            try (var response = connection.client().generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
-                    .query(Map.of("filter_path", BulkWriter.RESPONSE_FIELDS))
-                    .body(Body.from(request, "application/x-ndjson")).build())) {
-                JsonNode result = JSON.readTree(response.getBody().map(Body::bodyAsString).orElse("{}"));
-                if (response.getStatus() >= 300 || result.path("errors").asBoolean()) {
-                    throw new IllegalStateException("raw bulk failed: " + response.getStatus());
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            JsonNode result = connection.bulk(request, Map.of("filter_path", BulkWriter.RESPONSE_FIELDS));
+            if (result.path("errors").asBoolean()) {
+                throw new IllegalStateException("raw bulk failed: some items were refused");
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Simulated duty managers against a running portal, through its HTTP layer (the REST API: the same
@@ -24,7 +25,7 @@ import java.util.Locale;
  */
 public final class PortalLoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String PURPOSE = URLEncoder.encode("benchmark (tessera bench portal)", StandardCharsets.UTF_8);
     private static final String[] KINDS = {"watchlist", "review page", "profile"};
 

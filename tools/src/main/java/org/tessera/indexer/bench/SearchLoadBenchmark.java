@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.tessera.indexer.config.SettingsSource;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.OpenSearchProperties;
 import org.tessera.indexer.opensearch.OpenSearchSettings;
@@ -22,7 +23,7 @@ import org.tessera.indexer.opensearch.OpenSearchSettings;
  */
 public final class SearchLoadBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String[] NOTE_TERMS = {"missed appointment", "shouting", "bruise", "not brought", "hungry",
             "domestic", "alcohol", "police attended", "absent", "eviction"};
 
@@ -121,17 +122,15 @@ public final class SearchLoadBenchmark {
     }
 
     private static void call(OpenSearchConnection c, String endpoint, String body) {
-        var response = body == null ? c.raw("GET", endpoint, null) : c.raw("POST", endpoint, body);
-        if (!response.ok()) {
-            throw new IllegalStateException(endpoint + " answered " + response.status());
-        }
+        c.call(body == null ? "GET" : "POST", endpoint, body, Map.of());
     }
 
     private static List<JsonNode> samplePeople(OpenSearchConnection c, int size) throws IOException {
-        var response = c.raw("POST", "/" + c.alias("persons") + "/_search",
-                "{\"size\":" + size + ",\"query\":{\"function_score\":{\"query\":{\"term\":{\"is_child\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}");
+        JsonNode answer = c.call("POST", "/" + c.alias("persons") + "/_search",
+                "{\"size\":" + size + ",\"query\":{\"function_score\":{\"query\":{\"term\":{\"is_child\":true}},\"random_score\":{\"seed\":7,\"field\":\"_seq_no\"}}}}",
+                Map.of());
         List<JsonNode> people = new ArrayList<>();
-        JSON.readTree(response.body()).path("hits").path("hits").forEach(h -> people.add(h.path("_source")));
+        answer.path("hits").path("hits").forEach(h -> people.add(h.path("_source")));
         return people;
     }
 

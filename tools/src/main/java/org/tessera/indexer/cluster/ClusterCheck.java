@@ -3,8 +3,6 @@ package org.tessera.indexer.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EmbeddedOpenSearch;
 import org.tessera.indexer.opensearch.EmbeddedProperties;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.NodeTopology;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.OpenSearchProperties;
@@ -34,7 +34,7 @@ import org.tessera.indexer.opensearch.index.IndexManager;
 public final class ClusterCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterCheck.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     /** Outcome of one check. */
     public record Result(int documents, long clusterCount, long singleNodeCount, int sampled, int sampleMismatches,
@@ -97,7 +97,7 @@ public final class ClusterCheck {
                 log.info("Ingest finished on one node; restarting data node 2");
                 data.start();
                 String health = waitFor(cluster, "green", 2);
-                cluster.raw("POST", "/" + cluster.alias("events") + "/_refresh", null);
+                cluster.refresh(cluster.alias("events"));
 
                 IndexManager singleIndices = new IndexManager(singleNode, IndexDefinitions.loadDefault());
                 singleIndices.ensureAll();
@@ -137,17 +137,17 @@ public final class ClusterCheck {
     }
 
     private static String waitFor(OpenSearchConnection connection, String status, int nodes) {
-        var response = connection.raw("GET", "/_cluster/health", null, Map.of("wait_for_status", status,
-                "wait_for_nodes", String.valueOf(nodes), "timeout", "120s"));
+        JsonNode body;
         try {
-            JsonNode body = JSON.readTree(response.body());
-            if (body.path("timed_out").asBoolean(true)) {
-                throw new IllegalStateException("cluster did not reach " + status + " with " + nodes + " nodes: " + response.body());
-            }
-            return body.path("status").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            body = connection.call("GET", "/_cluster/health", (String) null, Map.of("wait_for_status", status,
+                    "wait_for_nodes", String.valueOf(nodes), "timeout", "120s"));
+        } catch (EngineException e) {
+            throw new IllegalStateException("cluster did not reach " + status + " with " + nodes + " nodes: " + e.reason(), e);
         }
+        if (body.path("timed_out").asBoolean(true)) {
+            throw new IllegalStateException("cluster did not reach " + status + " with " + nodes + " nodes: " + body);
+        }
+        return body.path("status").asText();
     }
 
     private static long count(OpenSearchConnection connection) {
@@ -155,20 +155,12 @@ public final class ClusterCheck {
     }
 
     private static long hits(OpenSearchConnection connection, String query) {
-        try {
-            return JSON.readTree(connection.raw("POST", "/" + connection.alias("events") + "/_search", query).body())
-                    .path("hits").path("total").path("value").asLong(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.call("POST", "/" + connection.alias("events") + "/_search", query, Map.of())
+                .path("hits").path("total").path("value").asLong(-1);
     }
 
     private static JsonNode source(OpenSearchConnection connection, String id) {
-        try {
-            return JSON.readTree(connection.raw("GET", "/" + connection.alias("events") + "/_doc/" + id, null).body()).path("_source");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connection.get(connection.alias("events"), id).orElse(EngineJson.object());
     }
 
     private static String id(int i) {

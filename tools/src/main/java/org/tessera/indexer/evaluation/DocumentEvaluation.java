@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.EventQueries;
 
@@ -32,7 +33,7 @@ import org.tessera.indexer.scoring.EventQueries;
  */
 public final class DocumentEvaluation {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     /**
      * @param documents      documents of the truth file found in the index

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.tessera.indexer.evaluation.GroundTruth.Category;
 import org.tessera.indexer.evaluation.GroundTruth.PlantedTrajectory;
 import org.tessera.indexer.ingest.pipeline.PersonLinkExport;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.Contribution;
@@ -39,7 +40,7 @@ import org.tessera.indexer.watchlist.WatchlistReplay;
  */
 public final class RiskEvaluation {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final OpenSearchConnection connection;
     private final ScoringParameters parameters;

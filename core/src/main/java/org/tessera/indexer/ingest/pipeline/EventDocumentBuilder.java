@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
@@ -18,6 +19,7 @@ import org.tessera.indexer.nlp.EntityMention;
 import org.tessera.indexer.nlp.analysis.TextAnalysis;
 import org.tessera.indexer.nlp.context.ContextSpan;
 import org.tessera.indexer.normalise.UkPostcode;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Turns a canonical record, the people it was linked to and the analysis of its text into the
@@ -28,47 +30,47 @@ import org.tessera.indexer.normalise.UkPostcode;
  */
 final class EventDocumentBuilder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     ObjectNode build(SourceRecord record, LinkedPeople people, TextAnalysis analysis) {
         ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", record.eventId());
-        event.put("source", record.source());
-        event.put("record_id", record.recordId());
-        event.put("agency", record.agency());
-        event.put("record_type", record.recordType());
+        event.put(EventIndexFields.EVENT_ID, record.eventId());
+        event.put(EventIndexFields.SOURCE, record.source());
+        event.put(EventIndexFields.RECORD_ID, record.recordId());
+        event.put(EventIndexFields.AGENCY, record.agency());
+        event.put(EventIndexFields.RECORD_TYPE, record.recordType());
         LocalDate date = null;
         if (record.eventDate() != null) {
             PartialDate d = record.eventDate();
-            event.put("event_date", d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString());
-            event.put("event_date_precision", d.precision().name().toLowerCase(Locale.ROOT));
+            event.put(EventIndexFields.EVENT_DATE, d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString());
+            event.put(EventIndexFields.EVENT_DATE_PRECISION, d.precision().name().toLowerCase(Locale.ROOT));
             date = d.earliest().toLocalDate();
         }
         if (record.title() != null) {
-            event.put("title", record.title());
+            event.put(EventIndexFields.TITLE, record.title());
         }
         if (record.text() != null && !record.text().isBlank()) {
-            event.put("text", record.text());
+            event.put(EventIndexFields.TEXT, record.text());
         }
         if (record.origin().file() != null && record.recordType().equals("document")) {
-            event.putObject("document").put("file_name", fileName(record.origin().file()));
+            event.putObject(EventIndexFields.Document.PATH).put(EventIndexFields.Document.FILE_NAME, fileName(record.origin().file()));
         }
         if (!record.codes().isEmpty()) {
-            ObjectNode codes = event.putObject("codes");
+            ObjectNode codes = event.putObject(EventIndexFields.CODES);
             for (Map.Entry<String, String> code : record.codes().entrySet()) {
                 putCode(codes, code.getKey(), code.getValue());
             }
         }
         if (record.location() != null && !record.location().isEmpty()) {
-            ObjectNode location = event.putObject("location");
+            ObjectNode location = event.putObject(EventIndexFields.Location.PATH);
             if (record.location().address() != null) {
-                location.put("address", record.location().address());
+                location.put(EventIndexFields.Location.ADDRESS, record.location().address());
             }
             Optional<UkPostcode> postcode = Optional.ofNullable(record.location().postcode()).flatMap(UkPostcode::parse);
-            postcode.ifPresent(p -> location.put("postcode", p.formatted()).put("postcode_district", p.district()));
+            postcode.ifPresent(p -> location.put(EventIndexFields.Location.POSTCODE, p.formatted()).put(EventIndexFields.Location.POSTCODE_DISTRICT, p.district()));
         }
 
-        ArrayNode peopleNode = event.putArray("people");
+        ArrayNode peopleNode = event.putArray(EventIndexFields.People.PATH);
         Set<String> personIds = new LinkedHashSet<>();
         Set<String> childIds = new LinkedHashSet<>();
         Set<String> households = new TreeSet<>();
@@ -82,25 +84,25 @@ final class EventDocumentBuilder {
             }
             String personId = people.personId(record.occurrenceId(slot));
             ObjectNode node = peopleNode.addObject();
-            node.put("person_id", personId).put("slot", slot).put("role", person.role());
+            node.put(EventIndexFields.People.PERSON_ID, personId).put(EventIndexFields.People.SLOT, slot).put(EventIndexFields.People.ROLE, person.role());
             String name = displayName(person);
             if (!name.isEmpty()) {
-                node.put("name", name);
+                node.put(EventIndexFields.People.NAME, name);
             }
             if (person.dateOfBirth() != null) {
-                node.put("date_of_birth", person.dateOfBirth().toString());
+                node.put(EventIndexFields.People.DATE_OF_BIRTH, person.dateOfBirth().toString());
             }
             if (person.gender() != null) {
-                node.put("gender", person.gender());
+                node.put(EventIndexFields.People.GENDER, person.gender());
             }
-            Optional.ofNullable(person.postcode()).flatMap(UkPostcode::parse).ifPresent(p -> node.put("postcode", p.formatted()));
+            Optional.ofNullable(person.postcode()).flatMap(UkPostcode::parse).ifPresent(p -> node.put(EventIndexFields.People.POSTCODE, p.formatted()));
             Optional<Double> age = people.ageAt(personId, date);
             boolean child = age.map(a -> a < LinkedPeople.ADULT_AGE && a > -1).orElse(false);
-            age.ifPresent(a -> node.put("age_years", Math.round(a * 10) / 10.0));
-            node.put("is_child", child);
+            age.ifPresent(a -> node.put(EventIndexFields.People.AGE_YEARS, Math.round(a * 10) / 10.0));
+            node.put(EventIndexFields.People.IS_CHILD, child);
             Optional<String> household = people.householdAt(personId, person, date);
             household.ifPresent(h -> {
-                node.put("household_id", h);
+                node.put(EventIndexFields.People.HOUSEHOLD_ID, h);
                 households.add(h);
             });
             personIds.add(personId);
@@ -112,14 +114,14 @@ final class EventDocumentBuilder {
                 subjectAge = age.get();
             }
         }
-        personIds.forEach(event.putArray("person_ids")::add);
-        childIds.forEach(event.putArray("child_ids")::add);
-        households.forEach(event.putArray("household_ids")::add);
+        personIds.forEach(event.putArray(EventIndexFields.PERSON_IDS)::add);
+        childIds.forEach(event.putArray(EventIndexFields.CHILD_IDS)::add);
+        households.forEach(event.putArray(EventIndexFields.HOUSEHOLD_IDS)::add);
         if (youngest != null) {
-            event.put("youngest_child_age", Math.round(youngest * 10) / 10.0);
+            event.put(EventIndexFields.YOUNGEST_CHILD_AGE, Math.round(youngest * 10) / 10.0);
         }
         if (subjectAge != null) {
-            event.put("subject_age", Math.round(subjectAge * 10) / 10.0);
+            event.put(EventIndexFields.SUBJECT_AGE, Math.round(subjectAge * 10) / 10.0);
         }
         if (analysis != null) {
             addAnalysis(event, analysis);
@@ -129,11 +131,12 @@ final class EventDocumentBuilder {
 
     private static void addAnalysis(ObjectNode event, TextAnalysis analysis) {
         if (!analysis.entities().isEmpty()) {
-            ArrayNode entities = event.putArray("entities");
+            ArrayNode entities = event.putArray(EventIndexFields.Entities.PATH);
             ObjectNode names = JSON.createObjectNode();
             for (EntityMention mention : analysis.entities()) {
                 String type = mention.type().name().toLowerCase(Locale.ROOT);
-                entities.addObject().put("type", type).put("text", mention.text()).put("start", mention.start()).put("end", mention.end());
+                entities.addObject().put(EventIndexFields.Entities.TYPE, type).put(EventIndexFields.Entities.TEXT, mention.text())
+                        .put(EventIndexFields.Entities.START, mention.start()).put(EventIndexFields.Entities.END, mention.end());
                 if (Set.of("person", "location", "organisation", "date").contains(type)) {
                     ArrayNode list = names.has(type) ? (ArrayNode) names.get(type) : names.putArray(type);
                     boolean seen = false;
@@ -146,16 +149,17 @@ final class EventDocumentBuilder {
                 }
             }
             if (!names.isEmpty()) {
-                event.set("entity_names", names);
+                event.set(EventIndexFields.Entities.NAMES, names);
             }
         }
         if (!analysis.contexts().isEmpty()) {
-            ArrayNode contexts = event.putArray("contexts");
+            ArrayNode contexts = event.putArray(EventIndexFields.Contexts.PATH);
             for (ContextSpan span : analysis.contexts()) {
-                contexts.addObject().put("start", span.start()).put("end", span.end()).put("negated", span.negated())
-                        .put("uncertain", span.uncertain()).put("historical", span.historical())
-                        .put("hypothetical", span.hypothetical())
-                        .put("experiencer", span.experiencer().name().toLowerCase(Locale.ROOT));
+                contexts.addObject().put(EventIndexFields.Contexts.START, span.start()).put(EventIndexFields.Contexts.END, span.end())
+                        .put(EventIndexFields.Contexts.NEGATED, span.negated())
+                        .put(EventIndexFields.Contexts.UNCERTAIN, span.uncertain()).put(EventIndexFields.Contexts.HISTORICAL, span.historical())
+                        .put(EventIndexFields.Contexts.HYPOTHETICAL, span.hypothetical())
+                        .put(EventIndexFields.Contexts.EXPERIENCER, span.experiencer().name().toLowerCase(Locale.ROOT));
             }
         }
     }

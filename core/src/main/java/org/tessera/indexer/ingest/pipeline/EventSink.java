@@ -13,8 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The engine's half of the event stage: runs the batch stages (percolation), stamps the content
@@ -38,7 +40,7 @@ final class EventSink implements AutoCloseable {
         void add(String stage, long nanos);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final List<EventBatchStage> stages;
     private final BulkWriter writer;
@@ -131,12 +133,12 @@ final class EventSink implements AutoCloseable {
      * fields, so the bulk thread need not serialise the document again while the engine waits.
      */
     static byte[] hashAndStamp(ObjectNode event, String ingestedAt) {
-        boolean appended = !event.has("content_hash") && !event.has("ingested_at") && !event.isEmpty();
+        boolean appended = !event.has("content_hash") && !event.has(EventIndexFields.INGESTED_AT) && !event.isEmpty();
         // UTF-8 straight from the tree: the bytes of event.toString(), without the String between
         byte[] json = serialise(event);
         String hash = Ids.sha256Hex(json);
         event.put("content_hash", hash);
-        event.put("ingested_at", ingestedAt);
+        event.put(EventIndexFields.INGESTED_AT, ingestedAt);
         if (!appended) {
             return serialise(event);
         }
@@ -151,7 +153,7 @@ final class EventSink implements AutoCloseable {
         try {
             return JSON.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event " + event.path("event_id").asText(), e);
+            throw new IllegalStateException("cannot serialise event " + event.path(EventIndexFields.EVENT_ID).asText(), e);
         }
     }
 
@@ -159,7 +161,7 @@ final class EventSink implements AutoCloseable {
         long bulkStart = System.nanoTime();
         for (int i = 0; i < events.size(); i++) {
             ObjectNode event = events.get(i);
-            writer.add(new BulkWriter.Document(index, event.path("event_id").asText(), event), serialised.get(i));
+            writer.add(new BulkWriter.Document(index, event.path(EventIndexFields.EVENT_ID).asText(), event), serialised.get(i));
         }
         timer.add("bulk events", System.nanoTime() - bulkStart);
     }

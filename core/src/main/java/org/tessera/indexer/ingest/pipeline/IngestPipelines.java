@@ -104,7 +104,7 @@ public final class IngestPipelines {
                     ledger.clear();
                     asOf = null;
                 }
-                connection.raw("POST", "/" + connection.alias("persons") + "/_refresh", null);
+                connection.refresh(connection.alias("persons"));
             }
         };
         return new IngestPipeline(connection, mappings, extractor, text,

@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.ExportFormat;
 
@@ -16,7 +18,7 @@ import org.tessera.indexer.scoring.ExportFormat;
 public final class PersonLinkExport {
 
     public static final List<String> COLUMNS = List.of("source", "record_id", "slot", "role", "person_id");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final EventQueries queries;
 
@@ -28,7 +30,7 @@ public final class PersonLinkExport {
         ExportFormat.RowWriter rows = format.open(out, COLUMNS);
         int[] written = {0};
         queries.scroll(queries.connection().alias("events"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
-                List.of("source", "record_id", "people.slot", "people.role", "people.person_id"), (id, source) -> {
+                List.of("source", "record_id", EventIndexFields.People.SLOT_PATH, EventIndexFields.People.ROLE_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, source) -> {
                     for (JsonNode person : source.path("people")) {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("source", source.path("source").asText());

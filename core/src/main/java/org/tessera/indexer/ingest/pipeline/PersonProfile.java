@@ -19,6 +19,7 @@ import org.tessera.indexer.normalise.CheckedIdentifier;
 import org.tessera.indexer.normalise.Names;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.normalise.UkPostcode;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Everything the sources say about one linked person, gathered occurrence by occurrence and
@@ -29,7 +30,7 @@ import org.tessera.indexer.normalise.UkPostcode;
  */
 final class PersonProfile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private final String personId;

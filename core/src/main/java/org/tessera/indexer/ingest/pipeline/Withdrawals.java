@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.scoring.EventQueries;
 
 /**
  * Withdraws what a complete delivery no longer holds: events of the sources that may withdraw
@@ -24,16 +24,16 @@ import org.tessera.indexer.scoring.EventQueries;
  */
 public final class Withdrawals {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int CHUNK = 500;
+    private static final int PAGE = 1000;
+    private static final Map<String, String> REFRESH = Map.of("refresh", "wait_for");
     private final OpenSearchConnection connection;
-    private final EventQueries queries;
     private final String jobId;
     private final Clock clock;
 
     Withdrawals(OpenSearchConnection connection, String jobId, Clock clock) {
         this.connection = connection;
-        this.queries = new EventQueries(connection);
         this.jobId = jobId;
         this.clock = clock;
     }
@@ -83,7 +83,7 @@ public final class Withdrawals {
         }
         List<String> absent = new ArrayList<>();
         // ids only: the source of one small field, the whole documents are fetched for the absent ones alone
-        queries.scroll(index, query, List.of("persons".equals(logical) ? "sources" : "source"), (id, source) -> {
+        connection.scroll(index, query, PAGE, List.of("persons".equals(logical) ? "sources" : "source"), (id, source) -> {
             if (!keep.contains(id)) {
                 absent.add(id);
             }
@@ -97,7 +97,7 @@ public final class Withdrawals {
                 action.putObject("delete").put("_index", index).put("_id", id);
                 bulk.append(action).append('\n');
             }
-            failOnRefusal(queries.bulk(bulk.toString(), true), "cannot withdraw documents from " + index);
+            failOnRefusal(connection.bulk(bulk.toString(), REFRESH).failures(), "cannot withdraw documents from " + index);
         }
         return absent.size();
     }
@@ -107,7 +107,7 @@ public final class Withdrawals {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode idArray = body.putArray("ids");
         ids.forEach(idArray::add);
-        JsonNode answer = queries.call("POST", "/" + index + "/_mget", body.toString(), Map.of());
+        JsonNode answer = connection.call("POST", "/" + index + "/_mget", body);
         Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
         for (JsonNode doc : answer.path("docs")) {
             if (doc.path("found").asBoolean(false)) {
@@ -136,7 +136,7 @@ public final class Withdrawals {
             doc.set("document", document);
             bulk.append(action).append('\n').append(doc).append('\n');
         });
-        failOnRefusal(queries.bulk(bulk.toString(), true), "cannot record withdrawals from " + index + " (nothing was withdrawn)");
+        failOnRefusal(connection.bulk(bulk.toString(), REFRESH).failures(), "cannot record withdrawals from " + index + " (nothing was withdrawn)");
     }
 
     static String recordId(String jobId, String logical, String docId) {
@@ -152,16 +152,15 @@ public final class Withdrawals {
      * same document is left alone), and marks the withdrawal records restored.
      */
     public static Restored restore(OpenSearchConnection connection, String jobId, String restoringJob, Clock clock) {
-        EventQueries queries = new EventQueries(connection);
         String withdrawals = connection.alias("withdrawals");
-        connection.raw("POST", "/" + withdrawals + "/_refresh", null);
+        connection.refresh(withdrawals);
         ObjectNode query = JSON.createObjectNode();
         ObjectNode bool = query.putObject("bool");
         bool.putArray("filter").addObject().putObject("term").put("job_id", jobId);
         bool.putArray("must_not").addObject().putObject("exists").put("field", "restored_at");
         List<JsonNode> records = new ArrayList<>();
         List<String> recordIds = new ArrayList<>();
-        queries.scroll(withdrawals, query, List.of("index", "doc_id", "document"), (id, source) -> {
+        connection.scroll(withdrawals, query, PAGE, List.of("index", "doc_id", "document"), (id, source) -> {
             recordIds.add(id);
             records.add(source);
         });
@@ -177,7 +176,7 @@ public final class Withdrawals {
                         .put("_id", record.path("doc_id").asText());
                 bulk.append(action).append('\n').append(record.path("document")).append('\n');
             }
-            JsonNode answer = queries.call("POST", "/_bulk", bulk.toString(), Map.of("refresh", "wait_for"));
+            JsonNode answer = connection.call("POST", "/_bulk", bulk.toString(), REFRESH);
             StringBuilder marks = new StringBuilder();
             int i = from;
             for (JsonNode item : answer.path("items")) {
@@ -197,7 +196,7 @@ public final class Withdrawals {
                 update.putObject("doc").put("restored_at", now).put("restored_by_job", restoringJob);
                 marks.append(action).append('\n').append(update).append('\n');
             }
-            failOnRefusal(queries.bulk(marks.toString(), true), "cannot mark withdrawals restored");
+            failOnRefusal(connection.bulk(marks.toString(), REFRESH).failures(), "cannot mark withdrawals restored");
         }
         return new Restored(restored, present);
     }
@@ -215,8 +214,6 @@ public final class Withdrawals {
     }
 
     private long count(String index, ObjectNode query) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("query", query);
-        return queries.call("POST", "/" + index + "/_count", body.toString(), Map.of()).path("count").asLong(-1);
+        return connection.count(index, query);
     }
 }

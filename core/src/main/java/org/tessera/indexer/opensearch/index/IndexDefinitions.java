@@ -1,7 +1,6 @@
 package org.tessera.indexer.opensearch.index;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Reads and validates every index definition in a folder ({@code mappings/indices/} on the
@@ -38,7 +38,9 @@ public final class IndexDefinitions {
             "ip", "flat_object", "match_only_text", "wildcard", "date_nanos", "token_count", "binary", "search_as_you_type");
     private static final Set<String> BUILT_IN_ANALYZERS = Set.of("standard", "simple", "whitespace", "stop", "keyword",
             "pattern", "english", "fingerprint");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT_READER =
+            EngineJson.MAPPER.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final Map<String, IndexDefinition> definitions;
 
@@ -95,7 +97,7 @@ public final class IndexDefinitions {
 
     private static JsonNode parse(String fileName, Path file) {
         try {
-            return JSON.readTree(Files.readString(file));
+            return STRICT_READER.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.OpenSearchConnection.RawResponse;
 
@@ -21,7 +22,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection.RawResponse;
 public final class IndexManager {
 
     private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final OpenSearchConnection connection;
     private final IndexDefinitions definitions;

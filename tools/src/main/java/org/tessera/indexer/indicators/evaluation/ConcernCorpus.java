@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /** Reads a concern corpus (JSON Lines); a malformed line fails with the file and line number. */
 public final class ConcernCorpus {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     static final Set<String> CONTEXTS = Set.of("affirmed", "negated", "hypothetical", "historical", "uncertain");
 
     private ConcernCorpus() {

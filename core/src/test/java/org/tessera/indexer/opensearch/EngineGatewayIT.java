@@ -1,0 +1,100 @@
+package org.tessera.indexer.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The gateway's verbs against the real engine: answers, the one error type, bulk refusals, scrolls. */
+@ExtendWith(OpenSearchExtension.class)
+class EngineGatewayIT {
+
+    @Test
+    void anErrorStatusIsAnEngineExceptionWithTheRequestTheStatusAndTheEnginesReason(TestOpenSearch os) {
+        OpenSearchConnection engine = os.connection();
+        ObjectNode body = EngineJson.object();
+        body.putObject("query").putObject("no_such_query");
+
+        assertThatThrownBy(() -> engine.search(os.alias("events"), body))
+                .isInstanceOfSatisfying(EngineException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.badRequest()).isTrue();
+                    assertThat(e.method()).isEqualTo("POST");
+                    assertThat(e.endpoint()).isEqualTo("/" + os.alias("events") + "/_search");
+                    assertThat(e.reason()).contains("no_such_query");
+                    assertThat(e.getMessage()).startsWith("OpenSearch POST /" + os.alias("events") + "/_search answered 400: ");
+                });
+    }
+
+    @Test
+    void getIsEmptyForAMissingDocumentOrIndexAndCreateRefusesAnExistingId(TestOpenSearch os) {
+        OpenSearchConnection engine = os.connection();
+        String index = os.alias("jobs");
+        ObjectNode doc = EngineJson.object().put("status", "running");
+
+        assertThat(engine.get(index, "job/1 a")).isEmpty();
+        assertThat(engine.get(os.alias("no-such-index"), "x")).isEmpty();
+        assertThat(engine.create(index, "job/1 a", doc)).isTrue();
+        assertThat(engine.create(index, "job/1 a", doc)).isFalse();
+        assertThat(engine.get(index, "job/1 a")).hasValueSatisfying(source -> assertThat(source.path("status").asText()).isEqualTo("running"));
+
+        engine.index(index, "job/1 a", EngineJson.object().put("status", "finished"), Map.of("refresh", "true"));
+        ObjectNode byId = EngineJson.object();
+        byId.putObject("ids").putArray("values").add("job/1 a");
+        assertThat(engine.count(index, byId)).isEqualTo(1);
+        assertThat(engine.get(index, "job/1 a").orElseThrow().path("status").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void bulkReturnsTheItemsTheEngineRefusedAndWritesTheOthers(TestOpenSearch os) {
+        OpenSearchConnection engine = os.connection();
+        String index = os.alias("jobs");
+        String ndjson = "{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"ok\"}}\n{\"status\":\"running\"}\n"
+                + "{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"bad\"}}\n{\"no_such_field\":1}\n";
+
+        OpenSearchConnection.BulkAnswer answer = engine.bulk(ndjson, Map.of("refresh", "wait_for"));
+
+        assertThat(answer.items()).isEqualTo(2);
+        assertThat(answer.written()).isEqualTo(1);
+        assertThat(answer.failures()).singleElement().asString().startsWith("bad: strict_dynamic_mapping_exception");
+        assertThat(engine.get(index, "ok")).isPresent();
+    }
+
+    @Test
+    void scrollVisitsEveryMatchingDocumentAcrossPages(TestOpenSearch os) {
+        OpenSearchConnection engine = os.connection();
+        String index = os.alias("jobs");
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            ndjson.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"j").append(i).append("\"}}\n")
+                    .append("{\"status\":\"").append(i % 5 == 0 ? "failed" : "finished").append("\"}\n");
+        }
+        assertThat(engine.bulk(ndjson.toString(), Map.of("refresh", "wait_for")).failures()).isEmpty();
+        ObjectNode query = EngineJson.object();
+        var filter = query.putObject("bool").putArray("filter");
+        filter.addObject().putObject("term").put("status", "finished");
+        var ids = filter.addObject().putObject("ids").putArray("values");
+        for (int i = 0; i < 25; i++) {
+            ids.add("j" + i); // the other tests of this class write to the same index
+        }
+
+        List<String> seen = new ArrayList<>();
+        engine.scroll(index, query, 3, List.of("status"), (id, source) -> {
+            assertThat(source.path("status").asText()).isEqualTo("finished");
+            seen.add(id);
+        });
+
+        assertThat(seen).hasSize(20).doesNotHaveDuplicates().allMatch(id -> id.startsWith("j"));
+        assertThat(engine.count(index, query)).isEqualTo(20);
+        ObjectNode countOnly = EngineJson.object().put("size", 0);
+        countOnly.set("query", query);
+        JsonNode answer = engine.search(index, countOnly);
+        assertThat(answer.path("hits").path("total").path("value").asInt()).isEqualTo(20);
+    }
+}
