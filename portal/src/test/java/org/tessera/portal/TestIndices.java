@@ -82,6 +82,17 @@ public final class TestIndices {
         registry.add("tessera.risk.rescore-cron", () -> "-");
     }
 
+    /**
+     * As {@link #register(DynamicPropertyRegistry)}, with indices of their own ({@code PREFIX-own-*}),
+     * for tests whose work (an ingest loads the shipped indicator catalogue) must not reach the
+     * indices the other test classes share. Deleted with the rest when the JVM ends.
+     */
+    public static synchronized void register(DynamicPropertyRegistry registry, String own) {
+        register(registry);
+        String prefix = PREFIX + "-" + own;
+        registry.add("tessera.opensearch.index-prefix", () -> prefix);
+    }
+
     /** The indices live only as long as the test JVM (wildcard deletes are refused, so by name). */
     private static void deleteIndices(OpenSearchProperties properties) {
         try (OpenSearchConnection connection = OpenSearchConnection.open(properties)) {

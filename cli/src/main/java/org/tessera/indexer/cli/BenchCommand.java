@@ -1,5 +1,7 @@
 package org.tessera.indexer.cli;
 
+import org.tessera.indexer.bench.FeedBenchmark;
+import org.tessera.indexer.bench.FeedSplit;
 import org.tessera.indexer.bench.IngestBenchmark;
 import org.tessera.indexer.bench.MachineInfo;
 import org.tessera.indexer.bench.OcrBenchmark;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print the machine, data size, throughput, latency percentiles, peak heap and the ratio to the raw engine.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class, BenchCommand.Text.class, BenchCommand.Ocr.class,
-                BenchCommand.Portal.class})
+                BenchCommand.Portal.class, BenchCommand.Feed.class})
 public final class BenchCommand extends CommandGroup {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -69,6 +71,59 @@ public final class BenchCommand extends CommandGroup {
         public Integer call() throws Exception {
             SearchLoadBenchmark.Result result = new SearchLoadBenchmark(parent.options.settings(), prefix, System.out).run(users, seconds);
             return result.errors() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "feed", mixinStandardHelpOptions = true,
+            description = {"The day's data against a running portal: cut a generated county's last day off (--split), load the rest,",
+                    "then (a) post the day's delta through the arrivals API (arrival to updated watchlist) and (b) single new events,",
+                    "each timed to its alert on the duty manager's open alert stream (p50/p95/p99). Changes the data: use a scratch county."})
+    static final class Feed implements Callable<Integer> {
+        @ParentCommand
+        BenchCommand parent;
+
+        @Option(names = "--county", required = true, description = "a generated county's data folder (tessera generate ... --out DIR: DIR/data)")
+        Path county;
+
+        @Option(names = "--work", required = true, description = "where the history and the delta are written")
+        Path work;
+
+        @Option(names = "--split-only", description = "only cut the county (then load WORK/history with tessera ingest and start the portal)")
+        boolean splitOnly;
+
+        @Option(names = "--days", defaultValue = "1", description = "how many last days form the delta; default ${DEFAULT-VALUE}")
+        int days;
+
+        @Option(names = "--events", defaultValue = "100", description = "single events for (b); default ${DEFAULT-VALUE}")
+        int events;
+
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "the portal; default ${DEFAULT-VALUE}")
+        java.net.URI url;
+
+        @Option(names = "--feed-user", defaultValue = "analyst", description = "an ANALYST or ADMINISTRATOR account; default ${DEFAULT-VALUE}")
+        String feedUser;
+
+        @Option(names = "--duty-user", defaultValue = "duty", description = "a DUTY_MANAGER account; default ${DEFAULT-VALUE}")
+        String dutyUser;
+
+        @Override
+        public Integer call() throws Exception {
+            var mappings = org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources");
+            FeedSplit.Result split = FeedSplit.split(county, mappings, days, work);
+            System.out.printf("county %s: history %,d records in %s, delta (%d day(s) to %s) %,d records in %d files in %s%n", county,
+                    split.historyRecords(), split.history(), days, split.lastDay(), split.deltaRecords(), split.deltaFiles().size(), split.delta());
+            if (splitOnly) {
+                return 0;
+            }
+            String feedPassword = System.getenv("TESSERA_BENCH_FEED_PASSWORD");
+            String dutyPassword = System.getenv("TESSERA_BENCH_PASSWORD");
+            if (feedPassword == null || dutyPassword == null) {
+                System.err.println("set TESSERA_BENCH_FEED_PASSWORD (" + feedUser + ") and TESSERA_BENCH_PASSWORD (" + dutyUser + ")");
+                return 2;
+            }
+            FeedBenchmark.Result result = new FeedBenchmark(url, feedUser, feedPassword, dutyUser, dutyPassword, System.out)
+                    .run(split.delta(), split.lastDay(), mappings, events);
+            return result.eventsWithoutAlert() == 0 ? 0 : 1;
         }
     }
 

@@ -265,13 +265,18 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
+        // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
+        // one side named beside someone in a record (the rest have no household to show).
+        boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
         List<Callable<List<KeptPair>>> weighing = new ArrayList<>();
         for (ComparedPairs c : pairs) {
             weighing.add(() -> {
                 List<KeptPair> kept = new ArrayList<>();
                 c.pairs().forEach((a, b, pt) -> {
                     double w = weights.weight(pt, a, b);
-                    if (w >= reviewWeight) kept.add(new KeptPair(a, b, pt, w));
+                    if (w >= reviewWeight || (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
+                        kept.add(new KeptPair(a, b, pt, w));
+                    }
                 });
                 c.pairs().release();
                 return kept;
@@ -335,6 +340,18 @@ public final class FellegiSunterLinker implements PersonLinker {
                 reviewCandidates.add(p);
             }
         }
+        // Below the review threshold only pairs a household may carry were kept (see the weighing above).
+        List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
+        for (int p : order) if (MatchModel.probability(weight[p]) < settings.reviewProbability()) householdCandidates.add(p);
+        // Each round's merges widen the households the next round sees (a mother joined with her
+        // "accompanied by" records now stands beside all her children): a few rounds, until none adds.
+        int householdLinks = 0;
+        for (int round = 0; round < HOUSEHOLD_ROUNDS; round++) {
+            int added = householdLinks(clusters, f, cmp, weights, householdCandidates, pa, pb, pattern, ambiguousPairs, generationPairs);
+            householdLinks += added;
+            if (added == 0) break;
+        }
+        modelLinks += householdLinks;
         for (int p : reviewCandidates) {
             int i = pa[p], j = pb[p];
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
@@ -360,8 +377,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
-        LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links, {} guarded, {} for review, {} ms",
-                total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, review.size(), millis);
+        LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links ({} on household evidence), {} guarded, {} for review, {} ms",
+                total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats, parameters);
     }
 
@@ -474,6 +491,126 @@ public final class FellegiSunterLinker implements PersonLinker {
         int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
         if (identifier == 1 || identifier == 2) return false;
         return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
+    }
+
+    /**
+     * Household evidence the pairwise model does not see. A parent named only by name in a child's
+     * record (an A&E "accompanied by", a contact's "parent/carer") carries no date of birth,
+     * address or identifier: the pair "Claire Marshall" / "Claire Marshall" is a common name and
+     * nothing else, rightly short of the auto-match threshold for two random records. But the
+     * record says more: whom she came with. Two kinds of pair are merged on it, strongest first,
+     * under every guard, and not when one side fits two persons who cannot be one:
+     * <ul>
+     *   <li>a candidate pair whose names agree closely and whose other details do not disagree (in
+     *       the review band or below it: a common name alone scores below it), when the two
+     *       persons share a household their records name ({@link Clusters.Households#shared});</li>
+     *   <li>two occurrences named beside one person (the same child, the same mother): the same
+     *       given name (exact, nickname, within Jaro-Winkler 0.92) on two adults of one child is one
+     *       parent, whatever the family name (a mother's name changes); an unnamed newborn ("Baby
+     *       Nash", an antenatal contact) and a named child of the same mother with the same
+     *       date of birth are one child, unless the mother has two such children (twins).</li>
+     * </ul>
+     * Namesakes of one household are kept apart by the same-record and role and age guards.
+     * Professionals (a social worker named on many families' records) neither carry nor give
+     * household evidence.
+     *
+     * @return merges made
+     */
+    private static int householdLinks(Clusters clusters, Features[] f, Comparisons cmp, PairWeights weights, List<Integer> candidates,
+                                      int[] pa, int[] pb, int[] pattern, Set<Integer> ambiguousPairs, Set<Integer> generationPairs) {
+        Clusters.Households households = clusters.households();
+        List<HouseholdPair> supported = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int p : candidates) {
+            int i = pa[p], j = pb[p];
+            if (f[i].placeholder || f[j].placeholder || ambiguousPairs.contains(p) || generationPairs.contains(p)) continue;
+            if (professional(f[i]) || professional(f[j]) || !householdEligible(pattern[p])) continue;
+            if (!households.shared(clusters.find(i), clusters.find(j))) continue;
+            supported.add(new HouseholdPair(Math.min(i, j), Math.max(i, j), pattern[p], weights.weight(pattern[p], i, j)));
+            seen.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
+        }
+        households.forEachBesideOnePerson((i, j) -> {
+            if (clusters.find(i) == clusters.find(j) || !seen.add(((long) i << 32) | j)) return;
+            int pt = cmp.compare(f[i], f[j]);
+            if (besideOnePersonEligible(f[i], f[j], pt, clusters.ages)) supported.add(new HouseholdPair(i, j, pt, weights.weight(pt, i, j)));
+        });
+        supported.sort(Comparator.comparingDouble(HouseholdPair::weight).reversed()
+                .thenComparingInt(HouseholdPair::a).thenComparingInt(HouseholdPair::b));
+        Map<Integer, List<Integer>> partners = new HashMap<>();
+        for (HouseholdPair hp : supported) {
+            partners.computeIfAbsent(hp.a(), k -> new ArrayList<>()).add(hp.b());
+            partners.computeIfAbsent(hp.b(), k -> new ArrayList<>()).add(hp.a());
+        }
+        int links = 0;
+        for (HouseholdPair hp : supported) {
+            int i = hp.a(), j = hp.b();
+            if (clusters.find(i) == clusters.find(j)) continue;
+            if (clusters.refusal(i, j, Comparisons.level(hp.pattern(), MatchModel.DOB) == 0) != null) continue;
+            if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) continue;
+            clusters.union(i, j);
+            links++;
+        }
+        return links;
+    }
+
+    /** Units with an occurrence in a record that names someone else (not a professional) beside it. */
+    private static boolean[] besideSomeone(List<PersonOccurrence> all, int[] unitOf, int[] eventOf, int events, int units) {
+        int[] people = new int[events];
+        for (int o = 0; o < all.size(); o++) if (!PROFESSIONAL.equals(all.get(o).role())) people[eventOf[o]]++;
+        boolean[] out = new boolean[units];
+        for (int o = 0; o < all.size(); o++) if (people[eventOf[o]] >= 2 && !PROFESSIONAL.equals(all.get(o).role())) out[unitOf[o]] = true;
+        return out;
+    }
+
+    /** A pair the household step may merge, with the model's weight (the order it is tried in). */
+    private record HouseholdPair(int a, int b, int pattern, double weight) {}
+
+    /**
+     * Two occurrences named beside one person. Adults (no child's date of birth on either side):
+     * the same given name (exact, nickname, within Jaro-Winkler 0.92), whatever the family name,
+     * nothing that disagrees. An unnamed newborn and a named child: the same date of birth, or one
+     * a keystroke or a day or month away (an antenatal contact gives the expected date).
+     */
+    private static boolean besideOnePersonEligible(Features a, Features b, int pattern, AgeRoles ages) {
+        if (Comparisons.level(pattern, 5) == 2) return false; // gender
+        int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        if (id == 3 || id == 4 || Comparisons.level(pattern, MatchModel.POSTCODE) == 5) return false;
+        int dob = Comparisons.level(pattern, MatchModel.DOB);
+        if (a.placeholder || b.placeholder) {
+            if (a.placeholder && b.placeholder) return false;
+            return dob >= 1 && dob <= 4;
+        }
+        if (a.dob != null && ages.isChild(a.dob) || b.dob != null && ages.isChild(b.dob)) return false;
+        if (dob == 6 || dob == 7) return false;
+        int given = Comparisons.level(pattern, MatchModel.GIVEN);
+        return given == 1 || given == 3 || given == 4;
+    }
+
+    private static final String PROFESSIONAL = "professional";
+    /** Rounds of household evidence at most (see {@link #householdLinks}). */
+    private static final int HOUSEHOLD_ROUNDS = 3;
+
+    private static boolean professional(Features x) {
+        return PROFESSIONAL.equals(x.occ.role());
+    }
+
+    /**
+     * Names that agree closely (exact, nickname or within Jaro-Winkler 0.92 on the given name;
+     * exact, a part or alias, or within 0.92 on the family name; or the two swapped) and no detail
+     * that disagrees: a date of birth, gender, identifier or postcode that differs is evidence
+     * against the pair that a shared household does not outweigh.
+     */
+    static boolean householdEligible(int pattern) {
+        int given = Comparisons.level(pattern, MatchModel.GIVEN), family = Comparisons.level(pattern, MatchModel.FAMILY);
+        boolean names = given == 2 && family == 2
+                || (given == 1 || given == 3 || given == 4) && (family == 1 || family == 3 || family == 4);
+        if (!names) return false;
+        int dob = Comparisons.level(pattern, MatchModel.DOB);
+        if (dob == 6 || dob == 7) return false; // same year only, or else
+        if (Comparisons.level(pattern, 5) == 2) return false; // gender
+        int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        if (id == 3 || id == 4) return false;
+        return Comparisons.level(pattern, MatchModel.POSTCODE) != 5;
     }
 
     /**
@@ -596,6 +733,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         /** Per cluster root: a member in an adult's role; members whose date of birth is a child's, an adult's. */
         private final boolean[] adultRole;
         private final int[] childDates, adultDates;
+        final AgeRoles ages;
 
         Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence) {
             int n = f.length;
@@ -607,7 +745,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             adultRole = new boolean[n];
             childDates = new int[n];
             adultDates = new int[n];
-            AgeRoles ages = AgeRoles.of(f);
+            ages = AgeRoles.of(f);
             for (int i = 0; i < n; i++) {
                 adultRole[i] = AgeRoles.isAdultRole(f[i].occ.role());
                 if (f[i].dob == null) continue;
@@ -677,6 +815,8 @@ public final class FellegiSunterLinker implements PersonLinker {
                 Set<String> other = sb.get(e.getKey());
                 if (other != null && java.util.Collections.disjoint(other, e.getValue())) return "different " + e.getKey() + " values";
             }
+            String weak = contradictingReference(a, b);
+            if (weak != null) return "different " + weak + " values (none within two edits of the other's)";
             if (!cannotLink.isEmpty()) {
                 x = small;
                 do {
@@ -686,6 +826,52 @@ public final class FellegiSunterLinker implements PersonLinker {
                 } while (x != small);
             }
             return null;
+        }
+
+        /**
+         * A reference both persons carry (not a strong identifier: a case number, a social security
+         * number typed by hand), each on at least two of their records, on which every such value of
+         * one is more than two edits from every such value of the other: the whole cluster is checked, not only the pair being merged, so a chain of
+         * corrupted records (one twin's record with a mistyped birthday and a reference two keys
+         * from the other twin's) cannot join two people whose references plainly differ. Null when
+         * none contradicts.
+         */
+        private String contradictingReference(int a, int b) {
+            Map<String, Set<String>> ra = references(a);
+            if (ra.isEmpty()) return null;
+            Map<String, Set<String>> rb = references(b);
+            for (var e : ra.entrySet()) {
+                Set<String> other = rb.get(e.getKey());
+                if (other == null) continue;
+                boolean close = false;
+                for (String x : e.getValue()) {
+                    for (String y : other) if (Comparisons.editsAtMost(x, y, 2)) { close = true; break; }
+                    if (close) break;
+                }
+                if (!close) return e.getKey();
+            }
+            return null;
+        }
+
+        /** Reference values that at least two of the person's units carry (one record's typo is not the person's). */
+        private Map<String, Set<String>> references(int root) {
+            if (size[root] < 2) return Map.of();
+            Map<String, Map<String, Integer>> counts = new HashMap<>(4);
+            int x = root;
+            do {
+                for (var e : f[x].ids.entrySet()) {
+                    String k = e.getKey();
+                    if (!org.tessera.indexer.ingest.Vocabulary.STRONG_IDENTIFIERS.contains(k) && !k.startsWith("source_person_id")) {
+                        counts.computeIfAbsent(k, s -> new HashMap<>(4)).merge(e.getValue(), 1, Integer::sum);
+                    }
+                }
+                x = next[x];
+            } while (x != root);
+            Map<String, Set<String>> out = new HashMap<>(4);
+            counts.forEach((k, values) -> values.forEach((v, c) -> {
+                if (c >= 2) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
+            }));
+            return out;
         }
 
         /** A person with a date of birth, every one of which is a child's (see {@link AgeRoles}). */
@@ -738,6 +924,111 @@ public final class FellegiSunterLinker implements PersonLinker {
         static boolean sameBirthday(org.tessera.indexer.ingest.PartialDate x, org.tessera.indexer.ingest.PartialDate y) {
             if (!x.isComplete() || !y.isComplete()) return false;
             return x.month() == y.month() && x.day() == y.day() || x.month() == y.day() && x.day() == y.month();
+        }
+
+        /** Household context of persons, as they stand now (see {@link #householdLinks}). */
+        Households households() {
+            return new Households();
+        }
+
+        /**
+         * What a person's records say about their household: the persons named beside them in
+         * a record (not professionals), and the postcodes of the person and of those persons.
+         * Computed on demand and cached by cluster root; reflects the clusters when first asked.
+         */
+        final class Households {
+            private static final long PERSON = 1L << 40, POSTCODE = 2L << 40;
+            /** More units than this named beside one person is no household (a caseload, a school roll). */
+            static final int MAX_BESIDE = 200;
+            private final Map<Integer, Set<Long>> context = new HashMap<>();
+            private final Map<Integer, Set<Long>> postcodes = new HashMap<>();
+            private final Map<String, Integer> postcodeIds = new HashMap<>();
+
+            /**
+             * Whether persons {@code a} and {@code b} share a household that their records name: a
+             * person named beside each, or a postcode of the people named beside one that is a
+             * postcode of the other or of the people beside it. Two persons who merely share a postcode
+             * of their own share no more than the model already weighs (namesakes of a street).
+             */
+            boolean shared(int a, int b) {
+                Set<Long> ma = mates(a), mb = mates(b);
+                if (ma.isEmpty() && mb.isEmpty()) return false;
+                if (intersects(ma, mb)) return true;
+                Set<Long> pa = postcodes(a), pb = postcodes(b);
+                return intersects(ma, pb) || intersects(mb, pa);
+            }
+
+            private static boolean intersects(Set<Long> x, Set<Long> y) {
+                Set<Long> small = x.size() <= y.size() ? x : y, large = small == x ? y : x;
+                for (long t : small) if (large.contains(t)) return true;
+                return false;
+            }
+
+            /**
+             * Visits each pair of occurrences (units, smaller first) named beside one person in that
+             * person's records; a person beside whom more than {@link #MAX_BESIDE} units are named
+             * (a professional's caseload) is skipped.
+             */
+            void forEachBesideOnePerson(java.util.function.BiConsumer<Integer, Integer> visitor) {
+                Map<Integer, IntList> beside = new HashMap<>();
+                for (int y = 0; y < f.length; y++) {
+                    if (professional(f[y])) continue;
+                    for (int e = unitEventStart[y]; e < unitEventStart[y + 1]; e++) {
+                        int ev = unitEvents[e];
+                        for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
+                            int x = eventUnits[u];
+                            if (x != y && !professional(f[x])) beside.computeIfAbsent(find(x), k -> new IntList()).add(y);
+                        }
+                    }
+                }
+                List<Integer> roots = new ArrayList<>(beside.keySet());
+                java.util.Collections.sort(roots);
+                for (int r : roots) {
+                    int[] units = Arrays.stream(Arrays.copyOf(beside.get(r).values, beside.get(r).size)).distinct().sorted().toArray();
+                    if (units.length > MAX_BESIDE) continue;
+                    for (int a = 0; a < units.length; a++) for (int b = a + 1; b < units.length; b++) visitor.accept(units[a], units[b]);
+                }
+            }
+
+            /** The persons named beside this one in its records, and their postcodes. */
+            private Set<Long> mates(int root) {
+                Set<Long> cached = context.get(root);
+                if (cached != null) return cached;
+                Set<Long> out = new HashSet<>();
+                Set<Integer> mates = new HashSet<>();
+                int x = root;
+                do {
+                    for (int e = unitEventStart[x]; e < unitEventStart[x + 1]; e++) {
+                        int ev = unitEvents[e];
+                        for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
+                            int y = eventUnits[u];
+                            if (y == x || PROFESSIONAL.equals(f[y].occ.role())) continue;
+                            int ry = find(y);
+                            if (ry != root) mates.add(ry);
+                        }
+                    }
+                    x = next[x];
+                } while (x != root);
+                for (int m : mates) {
+                    out.add(PERSON | m);
+                    out.addAll(postcodes(m));
+                }
+                context.put(root, out);
+                return out;
+            }
+
+            private Set<Long> postcodes(int root) {
+                Set<Long> cached = postcodes.get(root);
+                if (cached != null) return cached;
+                Set<Long> out = new HashSet<>();
+                int x = root;
+                do {
+                    if (f[x].postcode != null) out.add(POSTCODE | postcodeIds.computeIfAbsent(f[x].postcode, k -> postcodeIds.size()));
+                    x = next[x];
+                } while (x != root);
+                postcodes.put(root, out);
+                return out;
+            }
         }
 
         void union(int i, int j) {

@@ -149,6 +149,21 @@ public final class CountyLinkageEvaluation {
                 }
             }
             System.out.println("occurrences outside their person's main fragment, by source/role: " + byRole);
+            // Adults split: the fragments and the strongest review pair between them (with its levels), if any.
+            Map<String, ReviewPair> bestBetween = new HashMap<>();
+            for (ReviewPair rp : result.reviewPairs()) {
+                String ta = personOf.get(rp.pair().first()), tb = personOf.get(rp.pair().second());
+                if (ta == null || !ta.equals(tb)) continue;
+                bestBetween.merge(ta, rp, (x, y) -> x.matchProbability() >= y.matchProbability() ? x : y);
+            }
+            int adultsShown = 0;
+            for (var e : fragments.entrySet()) {
+                if (e.getValue().size() < 2 || "child".equals(householdRole.get(e.getKey())) || adultsShown++ >= Integer.getInteger("adultExamples", 0)) continue;
+                System.out.println("adult " + e.getKey() + " split in " + e.getValue().size() + ":");
+                for (List<PersonOccurrence> fr : e.getValue().values()) System.out.println("     " + fr.size() + " x " + brief(fr.get(0)) + " " + fr.get(0).address());
+                ReviewPair rp = bestBetween.get(e.getKey());
+                System.out.println("     review: " + (rp == null ? "none" : String.format("%.4f %s %s", rp.matchProbability(), rp.reason(), new TreeMap<>(rp.levels()))));
+            }
             // Why the fragments of one true person stayed apart: review pairs between them, by reason and probability.
             Map<String, Long> reasons = new TreeMap<>();
             for (ReviewPair rp : result.reviewPairs()) {

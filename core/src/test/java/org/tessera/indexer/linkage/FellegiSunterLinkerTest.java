@@ -463,6 +463,83 @@ class FellegiSunterLinkerTest {
     }
 
     @Test
+    void mergesAParentNamedOnlyByNameBesideTheSameChildButNotANamesakeOfAnotherFamily() {
+        Truth t = population(71);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate jacobBorn = PartialDate.of(LocalDate.of(2016, 12, 3)), noahBorn = PartialDate.of(LocalDate.of(2015, 4, 9));
+        List<PersonOccurrence> mother = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            occ.add(occ("ae", "E-" + k, 0, "subject", "jacob", "scott", jacobBorn, null, "TC3 4EX", "M", Map.of("nhs_number", "4038115194")));
+            // An A&E "accompanied by": a name and nothing else; her family name changed in the last record.
+            mother.add(occ("ae", "E-" + k, 1, "parent", "claire", k == 2 ? "pearce" : "marshall", null, null, null, null, Map.of()));
+        }
+        occ.add(occ("ae", "E-9", 0, "subject", "noah", "brown", noahBorn, null, "NR2 7QP", "M", Map.of("nhs_number", "4699357709")));
+        PersonOccurrence namesake = occ("ae", "E-9", 1, "parent", "claire", "marshall", null, null, null, null, Map.of());
+        occ.addAll(mother);
+        occ.add(namesake);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        String person = r.personIds().get(mother.get(0).occurrenceId());
+        assertThat(r.personIds().get(mother.get(1).occurrenceId())).isEqualTo(person);
+        assertThat(r.personIds().get(mother.get(2).occurrenceId())).isEqualTo(person);
+        assertThat(r.personIds().get(namesake.occurrenceId())).isNotEqualTo(person);
+    }
+
+    @Test
+    void mergesAnUnnamedNewbornWithTheSameMothersChildBornThatDayUnlessThereAreTwo() {
+        PartialDate born = PartialDate.of(LocalDate.of(2025, 7, 11)), motherBorn = PartialDate.of(LocalDate.of(1992, 5, 5));
+        for (boolean twins : new boolean[] {false, true}) {
+            Truth t = population(73);
+            List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+            // An antenatal contact names the baby "Baby" with the mother's family name; the child is registered with the father's.
+            PersonOccurrence baby = occ("hv", "HV-1", 0, "subject", "Baby", "evans", born, "1 Mill Lane", "TC19 3GB", null, Map.of());
+            occ.add(baby);
+            occ.add(occ("hv", "HV-1", 1, "mother", "lucy", "evans", motherBorn, "1 Mill Lane", "TC19 3GB", "F", Map.of("nhs_number", "4393336143")));
+            PersonOccurrence isla = occ("hv", "HV-2", 0, "subject", "isla", "edwards", born, "1 Mill Lane", "TC19 3GB", "F", Map.of("nhs_number", "4869775085"));
+            occ.add(isla);
+            occ.add(occ("hv", "HV-2", 1, "mother", "lucy", "evans", motherBorn, "1 Mill Lane", "TC19 3GB", "F", Map.of("nhs_number", "4393336143")));
+            if (twins) {
+                occ.add(occ("hv", "HV-3", 0, "subject", "amber", "edwards", born, "1 Mill Lane", "TC19 3GB", "F", Map.of("nhs_number", "4792502764")));
+                occ.add(occ("hv", "HV-3", 1, "mother", "lucy", "evans", motherBorn, "1 Mill Lane", "TC19 3GB", "F", Map.of("nhs_number", "4393336143")));
+            }
+            LinkageResult r = linker.link(occ, Decisions.none());
+            String babyPerson = r.personIds().get(baby.occurrenceId()), islaPerson = r.personIds().get(isla.occurrenceId());
+            if (twins) assertThat(babyPerson).as("which twin is the baby: neither").isNotEqualTo(islaPerson);
+            else assertThat(babyPerson).isEqualTo(islaPerson);
+        }
+    }
+
+    @Test
+    void doesNotChainTwoPeopleWhoseReferencesPlainlyDifferThroughOneCorruptedRecord() {
+        Truth t = population(79);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2014, 6, 2));
+        List<PersonOccurrence> lily = new ArrayList<>(), lucy = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            lily.add(occ("ref", "L-" + k, 0, "subject", "lily", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "4471902")));
+            lucy.add(occ("ref", "U-" + k, 0, "subject", "lucy", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "8815237")));
+        }
+        // Lily's name on a record that carries a reference one keystroke from Lucy's.
+        PersonOccurrence corrupted = occ("ref", "X-1", 0, "subject", "lily", "whitcombe", born, "4 Ash Row", "NR4 6TT", "F", Map.of("case_ref", "8815239"));
+        occ.addAll(lily);
+        occ.addAll(lucy);
+        occ.add(corrupted);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(lily.get(1).occurrenceId())).isEqualTo(r.personIds().get(lily.get(0).occurrenceId()));
+        assertThat(r.personIds().get(lucy.get(1).occurrenceId())).isEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        assertThat(r.personIds().get(lily.get(0).occurrenceId())).isNotEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        assertThat(r.personIds().get(corrupted.occurrenceId())).isNotEqualTo(r.personIds().get(lucy.get(0).occurrenceId()));
+        // Twins of one household score above the auto-match threshold on everything but their first
+        // names and references: the whole-cluster check refuses them and shows why.
+        Set<String> lilys = lily.stream().map(PersonOccurrence::occurrenceId).collect(java.util.stream.Collectors.toSet());
+        Set<String> lucys = lucy.stream().map(PersonOccurrence::occurrenceId).collect(java.util.stream.Collectors.toSet());
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(lilys.contains(p.pair().first()) && lucys.contains(p.pair().second())
+                    || lucys.contains(p.pair().first()) && lilys.contains(p.pair().second())).isTrue();
+            assertThat(p.reason()).contains("case_ref").contains("none within two edits");
+        });
+    }
+
+    @Test
     void decidesAgeFromTheDataNotTheClock() {
         org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
         List<Features> f = new ArrayList<>();

@@ -38,6 +38,14 @@ public class AuditTrail {
     public static final String MASH_DECISION = "mash_decision";
     /** Personal data leaving the portal for a named purpose (the strategy pack). */
     public static final String DISCLOSURE = "disclosure";
+    /** Records sent through the REST endpoint for a named source. */
+    public static final String ARRIVAL = "arrival";
+    /** Alerts: a child entered or rose on the watchlist (system), shown or mailed to a user, opened by a user. */
+    public static final String ALERT_CREATED = "alert_created";
+    public static final String ALERT_DELIVERED = "alert_delivered";
+    public static final String ALERT_MAILED = "alert_mailed";
+    public static final String ALERT_VIEW = "alert_view";
+    public static final String ALERT_SUBSCRIPTION = "alert_subscription";
 
     private final AuditLog log;
 
@@ -49,6 +57,14 @@ public class AuditTrail {
     public AuditRecord record(String action, String targetPersonId, String query, String purpose, String detail) {
         return log.append(new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
                 query, purpose, detail, CurrentUser.address()));
+    }
+
+    /**
+     * Records an action done for {@code user} away from their request (an alert pushed to their open
+     * page or mailed to them, or one the system created: user {@code tessera}).
+     */
+    public AuditRecord recordFor(String user, List<String> roles, String action, String targetPersonId, String detail) {
+        return log.append(new AuditRecord.Entry(user, roles, action, "ok", targetPersonId, null, null, detail, null));
     }
 
     /** Records a security event (sign-in, failure, refusal) on behalf of {@code user}, who may not be signed in. */

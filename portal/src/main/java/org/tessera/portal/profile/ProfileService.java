@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.audit.AuditedRead;
@@ -54,11 +55,11 @@ public class ProfileService {
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final LinkDecisions decisions;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final IndicatorNames indicators;
 
-    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, ScoreService scores, RiskDay day) {
+    public ProfileService(OpenSearchConnection connection, AuditTrail audit, LinkDecisions decisions, RecentHistories scores, RiskDay day) {
         this.indicators = new IndicatorNames(connection);
         this.connection = connection;
         this.audit = audit;
@@ -282,6 +283,70 @@ public class ProfileService {
                     max <= 0 ? 0 : hit.path("_score").asDouble() / max, decided.get(otherId)));
         }
         return candidates;
+    }
+
+    /**
+     * Who lives with whom over time and who is linked to whom around the person (part of an opened
+     * profile or review page): one persons query for the members, one aggregation for the records
+     * each pair has in common (at most 50 members, as on the profile).
+     */
+    public HouseholdNetwork network(String personId) {
+        Optional<JsonNode> person = person(personId);
+        if (person.isEmpty()) {
+            return new HouseholdNetwork(List.of(), List.of(), List.of());
+        }
+        JsonNode focus = person.get();
+        Map<String, String> relationOf = relationsOf(focus);
+        List<JsonNode> others = HouseholdMembers.of(connection, personId, relationOf.keySet(), Json.strings(focus.path("household_ids")));
+        List<String> ids = new ArrayList<>();
+        ids.add(personId);
+        others.forEach(o -> ids.add(Json.text(o, "person_id")));
+        ObjectNode body = Json.object();
+        body.put("size", 0);
+        ArrayNode any = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
+        ids.forEach(any::add);
+        ObjectNode filters = body.putObject("aggs").putObject("pairs").putObject("adjacency_matrix").putObject("filters");
+        for (int i = 0; i < ids.size(); i++) {
+            filters.putObject("p" + i).putObject("term").put(EventIndexFields.PERSON_IDS, ids.get(i));
+        }
+        Map<String, Long> records = new LinkedHashMap<>();
+        Map<String, Long> inCommon = new LinkedHashMap<>();
+        for (JsonNode bucket : connection.search(connection.alias("events"), body)
+                .path("aggregations").path("pairs").path("buckets")) {
+            String[] keys = bucket.path("key").asText().split("&");
+            long count = bucket.path("doc_count").asLong();
+            if (keys.length == 1) {
+                records.put(ids.get(Integer.parseInt(keys[0].substring(1))), count);
+            } else {
+                inCommon.put(HouseholdNetwork.pair(ids.get(Integer.parseInt(keys[0].substring(1))), ids.get(Integer.parseInt(keys[1].substring(1)))), count);
+            }
+        }
+        return HouseholdNetwork.of(networkSource(focus), others.stream().map(ProfileService::networkSource).toList(), relationOf, records, inCommon);
+    }
+
+    private static Map<String, String> relationsOf(JsonNode source) {
+        Map<String, String> relations = new LinkedHashMap<>();
+        for (JsonNode relation : source.path("relations")) {
+            relations.put(relation.path("person_id").asText(), Objects.toString(Json.text(relation, "relation"), "related"));
+        }
+        return relations;
+    }
+
+    private static HouseholdNetwork.Source networkSource(JsonNode source) {
+        List<AddressPeriods.Record> addresses = new ArrayList<>();
+        Set<String> postcodes = new LinkedHashSet<>();
+        for (JsonNode a : source.path("addresses")) {
+            addresses.add(new AddressPeriods.Record(Json.text(a, "address"), Json.text(a, "postcode"), Json.text(a, "from"), Json.text(a, "to")));
+            postcodes.add(Json.text(a, "postcode"));
+        }
+        // A person known only by postcodes (no dated address) still shows where they were seen.
+        for (String postcode : Json.strings(source.path("postcodes"))) {
+            if (!postcodes.contains(postcode)) {
+                addresses.add(new AddressPeriods.Record(null, postcode, null, null));
+            }
+        }
+        return new HouseholdNetwork.Source(Json.text(source, "person_id"), name(source), Json.text(source, "date_of_birth"),
+                source.path("is_child").asBoolean(false), addresses, Json.strings(source.path("household_ids")), relationsOf(source));
     }
 
     /** Records a merge/split decision between two person records (the linker applies it on its next run). */

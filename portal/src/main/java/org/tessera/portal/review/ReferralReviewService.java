@@ -23,7 +23,7 @@ import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
-import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.indexer.indicators.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
@@ -64,14 +64,14 @@ public class ReferralReviewService {
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
-    private final ScoreService scores;
+    private final RecentHistories scores;
     private final RiskDay day;
     private final DecisionStore decisions;
     private final ProfileService profiles;
     private final IndicatorNames indicators;
     private final Clock clock;
 
-    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, ScoreService scores, RiskDay day,
+    public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, RecentHistories scores, RiskDay day,
                                  DecisionStore decisions, ProfileService profiles, Clock clock) {
         this.connection = connection;
         this.audit = audit;
@@ -220,16 +220,26 @@ public class ReferralReviewService {
         List<String> identifiers = Identifiers.plain(person.path("identifiers"));
         boolean strong = identifiers.stream().anyMatch(i -> i.startsWith("NHS number") || i.startsWith("UPN"));
         boolean dobsAgree = dobs.size() <= 1;
-        String sure = strong && dobsAgree && agencies.size() >= 2 ? "Identity confirmed" : "Identity not fully confirmed";
+        // A possible duplicate nobody has decided may hold another part of this child's history (or
+        // belong to another child): until it is decided the identity is not confirmed, however well
+        // the sources agree.
+        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
+        long pending = duplicates.stream().filter(c -> c.decision() == null).count();
+        boolean sourcesAgree = strong && dobsAgree && agencies.size() >= 2;
+        String sure = !sourcesAgree ? "Identity not fully confirmed"
+                : pending > 0 ? "Identity not confirmed: " + pending + " possible duplicate record" + (pending == 1 ? "" : "s") + " undecided"
+                : "Identity confirmed";
         lines.add(new Line(sure + ": " + agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + " ("
                 + String.join(", ", agencies).replace('_', ' ') + ") link " + own.size() + " record" + (own.size() == 1 ? "" : "s")
                 + " to this child; dates of birth across the records " + (dobsAgree ? "agree" : "differ: " + String.join(", ", dobs))
-                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held"),
-                strong && dobsAgree ? Tone.PLAIN : Tone.CONCERN, List.of()));
+                + (strong ? "; a national identifier is held" : "; no NHS number or UPN held")
+                + (duplicates.isEmpty() ? "; no possible duplicate records"
+                        : "; possible duplicates: " + pending + " undecided, " + (duplicates.size() - pending) + " decided"
+                        + (pending > 0 ? " (decide them on the profile)" : "")),
+                sourcesAgree && pending == 0 ? Tone.PLAIN : Tone.CONCERN, List.of()));
         for (String identifier : identifiers) {
             lines.add(Line.plain(identifier));
         }
-        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
         if (duplicates.isEmpty()) {
             lines.add(Line.plain("No possible duplicate records"));
         }

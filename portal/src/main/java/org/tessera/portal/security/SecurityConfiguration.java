@@ -113,7 +113,9 @@ class SecurityConfiguration {
         // audited once, on the original request, never again on its error dispatch.
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .requestMatchers("/tessera.css").permitAll());
+                .requestMatchers("/tessera.css").permitAll()
+                // The chart library (a public webjar, no data) for signed-in users' pages.
+                .requestMatchers("/webjars/echarts/**").authenticated());
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login").permitAll());
         }

@@ -20,6 +20,7 @@ import org.tessera.indexer.watchlist.Review;
 import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.IndexVersion;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.review.DecisionStore;
 import org.tessera.portal.review.MashDecision;
@@ -41,6 +42,13 @@ public class DutyWatchlist {
     private final RiskDay day;
     private final DecisionStore decisions;
     private final org.tessera.indexer.watchlist.WatchlistService watchlist;
+    private final IndexVersion version;
+    private final Map<String, List<org.tessera.indexer.watchlist.WatchlistEntry>> rankings = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<org.tessera.indexer.watchlist.WatchlistEntry>> eldest) {
+            return size() > 4;
+        }
+    };
 
     public DutyWatchlist(OpenSearchConnection connection, AuditTrail audit, Clock clock, ScoreService scores, RiskDay day,
                             DecisionStore decisions) {
@@ -49,6 +57,7 @@ public class DutyWatchlist {
         this.audit = audit;
         this.day = day;
         this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, new ReviewStore(connection), clock);
+        this.version = new IndexVersion(connection, List.of("events", "persons", "reviews"));
     }
 
     /** The watchlist, cumulative pictures first; {@code includeDismissed} also shows dismissed entries. */
@@ -57,7 +66,7 @@ public class DutyWatchlist {
     public List<DutyWatchlistEntry> entries(boolean includeDismissed, int limit) {
         Optional<Instant> lastVisit = audit.lastTime(AuditTrail.WATCHLIST_VIEW);
         LocalDate asOf = day.today();
-        var listed = watchlist.watchlist(asOf, watchlist.defaultPeriodDays(), limit, includeDismissed);
+        var listed = ranked(asOf, limit, includeDismissed);
         List<String> ids = listed.stream().map(org.tessera.indexer.watchlist.WatchlistEntry::personId).toList();
         Map<String, JsonNode> people = documents("persons", ids);
         Map<String, JsonNode> reviews = documents("reviews", ids);
@@ -74,6 +83,27 @@ public class DutyWatchlist {
                     decided.containsKey(e.personId()) ? decided.get(e.personId()).summary() : null));
         }
         return entries;
+    }
+
+    /**
+     * The ranked watchlist, computed again only when the events, persons or reviews a search can
+     * see have changed ({@link IndexVersion}) or the day has: ranking reads the history of every
+     * child with evidence in the period, the slow part of a watchlist view, and twenty managers
+     * opening it between two ingests would otherwise each compute the same list.
+     */
+    private List<org.tessera.indexer.watchlist.WatchlistEntry> ranked(LocalDate asOf, int limit, boolean includeDismissed) {
+        String key = version.now() + "|" + asOf + "|" + limit + "|" + includeDismissed;
+        synchronized (rankings) {
+            var kept = rankings.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        var listed = List.copyOf(watchlist.watchlist(asOf, watchlist.defaultPeriodDays(), limit, includeDismissed));
+        synchronized (rankings) {
+            rankings.put(key, listed);
+        }
+        return listed;
     }
 
     /** Acknowledge, assign, escalate or dismiss; returns the new state. */

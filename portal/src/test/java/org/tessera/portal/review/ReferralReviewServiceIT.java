@@ -69,7 +69,9 @@ class ReferralReviewServiceIT {
     void theReviewAnswersTheManagersQuestionsEachStatementWithItsRecords() {
         Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
 
-        assertThat(text(page, "identity")).contains("Identity confirmed", "NHS number 943 476 5919", "Police reference P-1001",
+        assertThat(page.section("identity").summary()).isEqualTo("Identity not confirmed: 1 possible duplicate record undecided");
+        assertThat(text(page, "identity")).contains("4 agencies", "dates of birth across the records agree", "national identifier is held",
+                "possible duplicates: 1 undecided, 0 decided", "NHS number 943 476 5919", "Police reference P-1001",
                 "Possible duplicate: Jaiden Smyth", "School: Tessford Primary School", "GP practice: Mill Road Surgery")
                 .doesNotContain("source_ids");
         assertThat(text(page, "household"))
@@ -92,6 +94,24 @@ class ReferralReviewServiceIT {
         assertThat(probation.sources().getFirst().date()).isEqualTo("2026-04-20");
 
         assertThat(audit(AuditTrail.REFERRAL_REVIEW_VIEW)).anySatisfy(r -> assertThat(r.purpose()).isEqualTo(PURPOSE));
+    }
+
+    @Test
+    @WithMockUser(username = "duty", roles = "DUTY_MANAGER")
+    void theIdentityIsConfirmedOnlyOnceNoPossibleDuplicateIsUndecided() {
+        assertThat(ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow().section("identity").summary())
+                .startsWith("Identity not confirmed");
+        try {
+            // A practitioner decided "different people" (as the linkage store holds it; the duplicate has no record to link by).
+            connection.raw("PUT", "/" + connection.alias("linkage") + "/_doc/test-pair", "{\"pair_id\":\"test-pair\",\"person_a\":\"p-jayden\","
+                    + "\"person_b\":\"p-jaiden-dup\",\"status\":\"split\",\"decided_by\":\"duty\"}", java.util.Map.of("refresh", "true"));
+            Page page = ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")).orElseThrow();
+            assertThat(page.section("identity").summary()).isEqualTo("Identity confirmed");
+            assertThat(text(page, "identity")).contains("possible duplicates: 0 undecided, 1 decided", "Jaiden Smyth", "link_different");
+        } finally {
+            connection.raw("POST", "/" + connection.alias("linkage") + "/_delete_by_query",
+                    "{\"query\":{\"match_all\":{}}}", java.util.Map.of("refresh", "true", "conflicts", "proceed"));
+        }
     }
 
     @Test

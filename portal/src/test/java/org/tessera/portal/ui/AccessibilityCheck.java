@@ -40,7 +40,7 @@ final class AccessibilityCheck {
                 const done = arguments[arguments.length - 1];
                 window.__axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
                   .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                      nodes: v.nodes.length, targets: JSON.stringify(v.nodes.slice(0, 3).map(n => n.target))}))
+                      nodes: v.nodes.length, targets: JSON.stringify(v.nodes.slice(0, 3).map(n => n.target)) + ' ' + (v.nodes[0] ? (v.nodes[0].failureSummary + ' in ' + v.nodes[0].html).slice(0, 400) : '')}))
                       .concat([{id: 'rules-passed', impact: 'none', help: String(r.passes.length), nodes: 0, targets: ''}]))))
                   .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0, targets: ''}])));
                 """);

@@ -63,7 +63,7 @@ public record NameNote(String id, String voice, String text, List<Span> names) {
 
     /** Reads a JSON Lines file of {@code {"id","voice","text"}} objects; a bad line fails with its number. */
     public static List<NameNote> read(Path file) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = org.tessera.indexer.opensearch.EngineJson.MAPPER;
         List<NameNote> notes = new ArrayList<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (other names, other streets, another corruption mix and seed) was generated once, frozen, and
  * only read after tuning. Both are reported in docs/linkage.md.
  *
- * <p>The floors are what the linker reaches now (2026-12-06: tuning P 0.9956 / F1 0.9194,
- * held-out P 0.9959 / F1 0.8857), not the issue's target (P 0.999, F1 0.985), which is not met:
+ * <p>The floors are what the linker reaches now (2026-12-06, after the whole-cluster reference check:
+ * tuning P 0.9976 / F1 0.9202, held-out P 0.9990 / F1 0.8867), not the issue's target (P 0.999,
+ * F1 0.985), which is not met:
  * the misses are mostly records whose date of birth is missing and whose only other evidence is
  * the household's own (name and address), and the wrong merges twins and siblings with corrupted
  * identifiers. The code before issue #18 fails these floors (P 0.9422 / 0.9371).
@@ -22,14 +23,14 @@ class HeavyCorruptionLinkageTest {
     @Test
     void linksTheTuningSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.tuning());
-        assertThat(m.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.997);
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.91);
     }
 
     @Test
     void linksTheHeldOutSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.heldOut());
-        assertThat(m.precision()).isGreaterThanOrEqualTo(0.995);
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.998);
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.88);
     }
 

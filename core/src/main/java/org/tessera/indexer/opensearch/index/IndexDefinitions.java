@@ -30,7 +30,7 @@ public final class IndexDefinitions {
 
     public static final String CLASSPATH_FOLDER = "mappings/indices";
     public static final List<String> REQUIRED = List.of("persons", "events", "indicators", "reviews", "decisions", "audit", "jobs", "linkage",
-            "withdrawals", "records");
+            "withdrawals", "arrivals", "alerts", "subscriptions", "records");
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "description", "analysis", "properties_from", "settings", "mappings");
     private static final Set<String> FIELD_TYPES = Set.of("text", "keyword", "date", "long", "integer", "short", "byte",

@@ -26,6 +26,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Objects;
 import org.tessera.portal.audit.ReadPurpose;
+import org.tessera.portal.common.ui.EChart;
+import org.tessera.portal.common.ui.HouseholdNetworkPanel;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.PurposeDialog;
 import org.tessera.portal.common.ui.TrendChart;
@@ -87,6 +89,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         HorizontalLayout top = new HorizontalLayout(identity(profile.identity()), household(profile.household()), risk(profile.risk()));
         top.setWidthFull();
         add(top);
+        add(new HouseholdNetworkPanel(profiles.network(personId), java.time.LocalDate.now()));
         add(chronology(profile.household()));
         add(duplicates());
     }
@@ -162,14 +165,23 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         Div entries = new Div();
         entries.setId("chronology");
         entries.setWidthFull();
+        EChart timeline = new EChart("Timeline of the records below, by agency; significant events are marked with a pin and "
+                + "labelled “significant” in the list", "100%", "320px");
+        timeline.setId("chronology-timeline");
+        List<Profile.ChronologyLine> shownLines = new java.util.ArrayList<>();
+        timeline.onClick(eventId -> shownLines.stream().filter(l -> eventId.equals(l.entry().eventId())).findFirst()
+                .ifPresent(l -> openReader(l.entry())));
         Runnable refresh = () -> {
             entries.removeAll();
             Profile.ChronologyFilter filter = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
                     person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
             // A filter is a new read, audited with the page's purpose.
-            for (Profile.ChronologyLine line : ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, filter))) {
+            shownLines.clear();
+            shownLines.addAll(ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, filter)));
+            for (Profile.ChronologyLine line : shownLines) {
                 entries.add(entry(line));
             }
+            timeline.setOption(ChronologyChart.option(shownLines));
         };
         newestFirst.addValueChangeListener(e -> refresh.run());
         agency.addValueChangeListener(e -> refresh.run());
@@ -181,7 +193,7 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         box.add(new Span("Routine attendance returns are grouped, one line per school year. Household adults' records that do not "
-                + "name the child are marked “household”."), filters, entries);
+                + "name the child are marked “household”. In the timeline, click a point to read its record."), filters, timeline, entries);
         refresh.run();
         return box;
     }
@@ -195,7 +207,8 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
                             + (e.counts() ? "" : " – " + Objects.toString(e.context(), "not counted"))))
                     .append("</span>");
         }
-        String marks = (line.household() ? "<span class='chip household'>household: " + esc(String.join(", ", line.people())) + "</span>" : "")
+        String marks = (ChronologyChart.significant(line) ? "<span class='chip significant'>significant</span>" : "")
+                + (line.household() ? "<span class='chip household'>household: " + esc(String.join(", ", line.people())) + "</span>" : "")
                 + (line.grouped() > 1 ? "<span class='chip grouped'>" + line.grouped() + " returns</span>" : "");
         String summary = "<span><b>" + esc(entry.date() == null ? "" : entry.date().substring(0, Math.min(10, entry.date().length())))
                 + "</b> " + esc(entry.agency()) + " · " + esc(entry.recordType())

@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
 import org.tessera.portal.audit.ReadPurpose;
+import org.tessera.portal.common.ui.HouseholdNetworkPanel;
 import org.tessera.portal.common.ui.MainLayout;
+import org.tessera.portal.profile.ProfileService;
 import org.tessera.portal.common.ui.PurposeDialog;
 import org.tessera.portal.common.ui.TrendChart;
 import org.tessera.portal.review.MashDecision;
@@ -59,12 +61,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
 
     private final ReferralReviewService reviews;
     private final RiskDay day;
+    private final ProfileService profiles;
     private String personId;
     private String purpose;
 
-    ReviewView(ReferralReviewService reviews, RiskDay day) {
+    ReviewView(ReferralReviewService reviews, RiskDay day, ProfileService profiles) {
         this.reviews = reviews;
         this.day = day;
+        this.profiles = profiles;
         setWidthFull();
         addClassName("review-page");
     }
@@ -123,6 +127,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasUrlPa
             grid.add(decisionForm(page));
         }
         add(grid);
+        add(new HouseholdNetworkPanel(profiles.network(page.personId()), day.today()));
     }
 
     private Anchor download(ReferralReview.Page page, PackFormat format, String label) {

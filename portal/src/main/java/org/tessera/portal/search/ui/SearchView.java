@@ -8,7 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
@@ -40,7 +40,13 @@ class SearchView extends VerticalLayout {
     private final Grid<PersonResult> people = new Grid<>();
     private final Grid<RecordResult> records = new Grid<>();
     private final HorizontalLayout facets = new HorizontalLayout();
-    private final TabSheet tabs = new TabSheet();
+    /**
+     * People or records: a radio group rather than Vaadin's TabSheet, whose tab list holds a
+     * focusable scroller that axe-core reports as a critical WCAG violation (aria-required-children).
+     */
+    private final RadioButtonGroup<String> shown = new RadioButtonGroup<>("Show");
+    private long peopleFound;
+    private long recordsFound;
     private String text = "";
     private SearchFilter filter = SearchFilter.NONE;
 
@@ -81,10 +87,18 @@ class SearchView extends VerticalLayout {
                 getUI().ifPresent(ui -> ui.navigate("profile/" + e.getItem().personIds().getFirst()));
             }
         });
-        tabs.add("People", people);
-        tabs.add("Records", records);
-        tabs.setSizeFull();
-        add(tabs);
+        shown.setId("search-shown");
+        shown.setItems("people", "records");
+        shown.setItemLabelGenerator(this::shownLabel);
+        shown.setValue("people");
+        records.setVisible(false);
+        shown.addValueChangeListener(e -> {
+            people.setVisible("people".equals(e.getValue()));
+            records.setVisible("records".equals(e.getValue()));
+        });
+        people.setSizeFull();
+        records.setSizeFull();
+        add(shown, people, records);
     }
 
     private void runSearch() {
@@ -95,10 +109,15 @@ class SearchView extends VerticalLayout {
         });
     }
 
+    private String shownLabel(String kind) {
+        return "people".equals(kind) ? "People (" + peopleFound + ")" : "Records (" + recordsFound + ")";
+    }
+
     private void refresh() {
         Summary summary = ViewPurpose.read(() -> search.search(text, filter));
-        tabs.getTabAt(0).setLabel("People (" + summary.people() + ")");
-        tabs.getTabAt(1).setLabel("Records (" + summary.records() + ")");
+        peopleFound = summary.people();
+        recordsFound = summary.records();
+        shown.setItemLabelGenerator(this::shownLabel);
         String currentText = text;
         SearchFilter currentFilter = filter;
         people.setItems(query -> search.people(currentText, currentFilter, query.getOffset(), query.getLimit()).stream());

@@ -15,6 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.tessera.portal.alerts.AlertService;
+import org.tessera.portal.alerts.SubscriptionService;
+import org.tessera.portal.alerts.ui.AlertsBar;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.security.CurrentUser;
@@ -36,10 +39,14 @@ class WatchlistView extends VerticalLayout {
     private final Grid<DutyWatchlistEntry> grid = new Grid<>();
     private final Checkbox dismissed = new Checkbox("Show dismissed");
 
-    WatchlistView(DutyWatchlist watchlist) {
+    WatchlistView(DutyWatchlist watchlist, AlertService alerts, SubscriptionService subscriptions) {
         this.watchlist = watchlist;
         setSizeFull();
         add(new H2("Watchlist"));
+        if (CurrentUser.hasRole(Roles.DUTY_MANAGER)) {
+            // Alerts arrive by server push while the page is open (docs/portal.md).
+            add(new AlertsBar(alerts, subscriptions, this::refresh));
+        }
         add(new Span("Cumulative concern: amber or red with several live concerns, listed first. "
                 + "Serious single concern: amber or red from fewer concerns, entered or rising in the period."));
         dismissed.addValueChangeListener(e -> refresh());

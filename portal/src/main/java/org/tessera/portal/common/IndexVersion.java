@@ -1,0 +1,41 @@
+package org.tessera.portal.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * A cheap fingerprint of what searches over some indices can see: per index, its writes, deletes,
+ * refreshes and documents ({@code _stats}). Any write that becomes visible changes it (a write
+ * changes the counters, and so does the refresh that makes it searchable), so a result computed
+ * under one fingerprint may be served again while the fingerprint is the same. One request of a
+ * few milliseconds; thread-safe.
+ */
+public final class IndexVersion {
+
+    private final OpenSearchConnection connection;
+    private final String path;
+
+    public IndexVersion(OpenSearchConnection connection, List<String> logicalNames) {
+        this.connection = connection;
+        this.path = "/" + String.join(",", logicalNames.stream().map(connection::alias).toList()) + "/_stats/indexing,refresh,docs";
+    }
+
+    /** The fingerprint now; a different value each time anything visible may have changed. */
+    public String now() {
+        JsonNode all = connection.call("GET", path, (JsonNode) null, java.util.Map.of("level", "indices")).path("indices");
+        java.util.SortedMap<String, JsonNode> indices = new java.util.TreeMap<>();
+        all.fields().forEachRemaining(e -> indices.put(e.getKey(), e.getValue()));
+        StringBuilder version = new StringBuilder();
+        indices.forEach((name, index) -> {
+            JsonNode total = index.path("total");
+            version.append(name).append(':')
+                    .append(total.path("indexing").path("index_total").asLong()).append('/')
+                    .append(total.path("indexing").path("delete_total").asLong()).append('/')
+                    .append(total.path("refresh").path("total").asLong()).append('/')
+                    .append(total.path("refresh").path("external_total").asLong()).append('/')
+                    .append(total.path("docs").path("count").asLong()).append(';');
+        });
+        return version.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package org.tessera.indexer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.tessera.indexer.ingest.SourceMapping;
+import org.tessera.indexer.ingest.SourceMappings;
+
+/**
+ * The day's data against a running portal, through its HTTP layer: (a) the day's delta (the last
+ * day of a generated county, cut off before the county was loaded) posted per source to
+ * {@code /api/arrivals/{source}?wait=true}, timed from the first request to the last answer, which
+ * comes once the watchlist is compared after the ingest; (b) single new events, each a high-risk
+ * domestic incident about a new child, timed from the request to the alert on the duty manager's
+ * open stream ({@code /api/alerts/stream}, server-sent events: no polling). Used by
+ * {@code tessera bench feed}. Not thread-safe; {@link #run} once.
+ */
+public final class FeedBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter POLICE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+
+    private final URI base;
+    private final String feed;
+    private final String duty;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, Long> alerted = new ConcurrentHashMap<>();
+
+    public FeedBenchmark(URI base, String feedUser, String feedPassword, String dutyUser, String dutyPassword, PrintStream out) {
+        this.base = base;
+        this.feed = basic(feedUser, feedPassword);
+        this.duty = basic(dutyUser, dutyPassword);
+        this.out = out;
+    }
+
+    public record Result(long deltaRecords, double deltaSeconds, LatencyRecorder.Summary event, long eventsWithoutAlert) {
+    }
+
+    public Result run(Path delta, LocalDate lastDay, SourceMappings mappings, int events) throws Exception {
+        out.println(MachineInfo.current().describe());
+        // (a) the day's delta, one request per source file
+        long records = 0;
+        long start = System.nanoTime();
+        try (Stream<Path> files = Files.list(delta)) {
+            for (Path file : files.sorted().toList()) {
+                SourceMapping mapping = mappings.claimant(Path.of(file.getFileName().toString())).orElseThrow();
+                String type = mapping.format().type() == SourceMapping.FormatType.CSV ? "text/csv" : "application/json";
+                byte[] body = Files.readAllBytes(file);
+                if (mapping.format().type() == SourceMapping.FormatType.JSONL) {
+                    body = ("[" + String.join(",", Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()) + "]")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/arrivals/" + mapping.source() + "?wait=true"))
+                        .header("Authorization", feed).header("Content-Type", type).timeout(Duration.ofMinutes(30))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                JsonNode result = JSON.readTree(answer.body());
+                long read = result.path("counts").path("records_read").asLong();
+                records += read;
+                out.printf(Locale.ROOT, "  %-32s %-8s %6d records read, %d alerts%n", file.getFileName(), result.path("status").asText(),
+                        read, result.path("alerts").asInt());
+            }
+        }
+        double deltaSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "(a) day's delta (%s): %d records from arrival to updated watchlist in %.1f s (%.0f records/s)%n",
+                lastDay, records, deltaSeconds, records / Math.max(deltaSeconds, 1e-9));
+
+        // (b) single events to the alert on the duty manager's open stream
+        send(HttpRequest.newBuilder(base.resolve("/api/alerts/subscription")).header("Authorization", duty)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"sections\":[\"cumulative\",\"single_concern\"]}")).build());
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/alerts/stream"))
+                .header("Authorization", duty).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> opened = stream.get(30, TimeUnit.SECONDS);
+        if (opened.statusCode() != 200) {
+            throw new IllegalStateException("the alert stream answered " + opened.statusCode());
+        }
+        Thread reader = Thread.ofPlatform().daemon().start(() -> opened.body().forEach(line -> {
+            long now = System.nanoTime();
+            if (line.startsWith("data:")) {
+                try {
+                    alerted.putIfAbsent(JSON.readTree(line.substring(5)).path("arrival_job_id").asText(), now);
+                } catch (java.io.IOException e) {
+                    // not an alert
+                }
+            }
+        }));
+        LatencyRecorder latency = new LatencyRecorder();
+        long missing = 0;
+        String day = lastDay.format(POLICE_DATE);
+        for (int i = 0; i < events; i++) {
+            String ref = "BENCH-" + System.currentTimeMillis() + "-" + i;
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/arrivals/police_incidents"))
+                    .header("Authorization", feed).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(incident(ref, day, i))).build());
+            String jobId = JSON.readTree(answer.body()).path("job_id").asText();
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(3);
+            while (!alerted.containsKey(jobId) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Long at = alerted.get(jobId);
+            if (at == null) {
+                missing++;
+                latency.error();
+            } else {
+                latency.record(at - t0);
+            }
+            if ((i + 1) % 10 == 0) {
+                out.printf(Locale.ROOT, "  %d/%d events: %s%n", i + 1, events, latency.summary().describe());
+            }
+        }
+        reader.interrupt();
+        LatencyRecorder.Summary summary = latency.summary();
+        out.printf(Locale.ROOT, "(b) single event to alert on the open stream, %d events: %s; %d without an alert%n", events,
+                summary.describe(), missing);
+        return new Result(records, deltaSeconds, summary, missing);
+    }
+
+    /** A DASH-high domestic incident with a child present, about a family of its own (a new child each time). */
+    static String incident(String ref, String day, int i) {
+        String family = "Benchmark" + Integer.toString(i, 36);
+        return "incident_ref,occurred,incident_type,incident_type_desc,narrative,officer_notes,dash,outcome,loc_street,loc_town,loc_postcode,"
+                + "involvement,forename,surname,aka,dob,sex,addr1,addr2,postcode,nhs_no,pnc_id,person_ref\r\n"
+                + ref + "," + day + " 21:00,DOM,Domestic incident,\"The mother was assaulted by her partner; her son was in the house.\","
+                + "DASH completed,H,arrest,1 Bench Row,Tessford,TC9 9ZZ,VICTIM,Ada,"
+                + family + ",,02/02/1990,F,1 Bench Row,Tessford,TC9 9ZZ,,," + ref + "-1\r\n"
+                + ref + "," + day + " 21:00,DOM,Domestic incident,,,H,arrest,1 Bench Row,Tessford,TC9 9ZZ,CHILD,Tobias," + family
+                + ",,11/04/2017,M,1 Bench Row,Tessford,TC9 9ZZ,,," + ref + "-2\r\n";
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
