@@ -8,7 +8,7 @@ import org.tessera.indexer.ingest.SourceMapping;
 
 /**
  * Decides what becomes of one source's part of a delivery, before anything of it is written
- * (docs/adr/0011-feeds-and-the-feed-store.md):
+ * (docs/adr/0013-feeds-and-the-feed-store.md):
  * <ul>
  *   <li>a delta whose content was applied before is a replay: skipped and reported;</li>
  *   <li>a delivery older than (or as old as) the last one applied is out of order: refused (a
