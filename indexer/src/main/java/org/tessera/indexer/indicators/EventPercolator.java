@@ -23,7 +23,7 @@ public final class EventPercolator {
     // all, so every text hit fell back to structured evidence and lost its negated/historical context.
     // No stored query addresses them (the catalogue validator's field list is flat); hit attribution
     // reads them from the original event.
-    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids", "people", "entities", "contexts");
+    private static final List<String> NOT_PERCOLATED = List.of("hits", "indicator_ids", "people", "entities", "contexts", "concept_matches");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
 

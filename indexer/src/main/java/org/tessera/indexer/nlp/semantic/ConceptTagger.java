@@ -1,0 +1,212 @@
+package org.tessera.indexer.nlp.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The semantic stage: finds the sentences of a note that say one of the concepts in other words
+ * than the catalogue's phrases. A sentence is a candidate for a concept when it holds one of the
+ * concept's cue words (a cheap lexical pre-filter: most sentences are never embedded); a candidate
+ * sentence is embedded once and compared with every candidate concept's exemplars; at or above the
+ * concept's threshold it is a {@link ConceptMatch}, anchored on the first cue word so that the
+ * context analyser judges it like a lexical hit.
+ *
+ * <p>Thread-safe: exemplars are embedded once, lazily; sentence vectors are cached by text (at most
+ * {@value #CACHE_LIMIT}, then the cache starts afresh), since notes repeat sentences.
+ */
+public final class ConceptTagger {
+
+    static final int CACHE_LIMIT = 100_000;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*|[%£]");
+    /** Longer sentences are cut for the model (its window is 256 word pieces; a sentence that long is rare). */
+    private static final int MAX_SENTENCE_CHARS = 600;
+
+    private final ConceptCatalogue catalogue;
+    private final SentenceEncoder encoder;
+    private final ConcurrentHashMap<String, float[]> cache = new ConcurrentHashMap<>();
+    private volatile List<float[][]> exemplarVectors;
+
+    public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder) {
+        this.catalogue = catalogue;
+        this.encoder = encoder;
+    }
+
+    /** The shipped concepts with the model their file names. */
+    public static ConceptTagger loadDefault() {
+        ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
+        return new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()));
+    }
+
+    public ConceptCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** A candidate sentence's nearest exemplar for one concept, whatever the threshold (for calibration). */
+    public record Candidate(Concept concept, int start, int end, int anchorStart, int anchorEnd, String exemplar, double similarity) {
+
+        public ConceptMatch match() {
+            return new ConceptMatch(concept.id(), concept.indicator(), start, end, anchorStart, anchorEnd, exemplar, similarity);
+        }
+    }
+
+    /** The concept matches of a text, in sentence order, at most one per concept and sentence. */
+    public List<ConceptMatch> tag(String text) {
+        List<ConceptMatch> matches = new ArrayList<>();
+        for (Candidate candidate : candidates(text)) {
+            if (candidate.similarity() >= candidate.concept().threshold()) {
+                matches.add(candidate.match());
+            }
+        }
+        return matches;
+    }
+
+    /** Every candidate (a sentence cued for a concept) with its nearest exemplar and similarity. */
+    public List<Candidate> candidates(String text) {
+        List<Candidate> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        List<Concept> concepts = catalogue.concepts();
+        List<float[][]> exemplars = exemplarVectors();
+        int at = 0;
+        while (at < text.length()) {
+            int end = sentenceEnd(text, at);
+            int start = at;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            if (start < end) {
+                int[][] anchors = anchors(text, start, end, concepts);
+                float[] vector = null;
+                for (int c = 0; c < concepts.size(); c++) {
+                    if (anchors[c] == null) {
+                        continue;
+                    }
+                    if (vector == null) {
+                        vector = vector(text.substring(start, Math.min(end, start + MAX_SENTENCE_CHARS)).strip());
+                    }
+                    float[][] rows = exemplars.get(c);
+                    int best = 0;
+                    float bestSimilarity = -2f;
+                    for (int e = 0; e < rows.length; e++) {
+                        float similarity = SentenceEncoder.dot(vector, rows[e]);
+                        if (similarity > bestSimilarity) {
+                            bestSimilarity = similarity;
+                            best = e;
+                        }
+                    }
+                    Concept concept = concepts.get(c);
+                    out.add(new Candidate(concept, start, trimEnd(text, start, end), anchors[c][0], anchors[c][1],
+                            concept.exemplars().get(best), bestSimilarity));
+                }
+            }
+            at = end;
+        }
+        return out;
+    }
+
+    /** Per concept, the first cue word of the sentence (start, end), or null. */
+    private static int[][] anchors(String text, int start, int end, List<Concept> concepts) {
+        int[][] anchors = new int[concepts.size()][];
+        Matcher word = WORD.matcher(text).region(start, end);
+        int found = 0;
+        while (word.find() && found < concepts.size()) {
+            String lower = word.group().toLowerCase(Locale.ROOT);
+            for (int c = 0; c < concepts.size(); c++) {
+                if (anchors[c] == null && concepts.get(c).cuedBy(lower)) {
+                    anchors[c] = new int[] {word.start(), word.end()};
+                    found++;
+                }
+            }
+        }
+        return anchors;
+    }
+
+    /** Just after the sentence that starts at {@code from}: a line break, or . ! ? followed by a space. */
+    static int sentenceEnd(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i + 1;
+            }
+            if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private float[] vector(String sentence) {
+        float[] cached = cache.get(sentence);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = encoder.encode(List.of(sentence)).getFirst();
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(sentence, vector);
+        return vector;
+    }
+
+    private List<float[][]> exemplarVectors() {
+        List<float[][]> loaded = exemplarVectors;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = exemplarVectors;
+                if (loaded == null) {
+                    List<float[][]> rows = new ArrayList<>();
+                    for (Concept concept : catalogue.concepts()) {
+                        rows.add(encoder.encode(concept.exemplars()).toArray(new float[0][]));
+                    }
+                    loaded = List.copyOf(rows);
+                    exemplarVectors = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * Stores matches on an event: {@code concepts} (the sorted concept ids, read by the indicators'
+     * stored queries) and {@code concept_matches} (the explanation, read when a hit is built).
+     * Nothing is written when there are none, so events without a match are unchanged.
+     */
+    public static void attach(ObjectNode event, List<ConceptMatch> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        ArrayNode ids = event.putArray("concepts");
+        new TreeSet<>(matches.stream().map(ConceptMatch::concept).toList()).forEach(ids::add);
+        ArrayNode array = event.putArray("concept_matches");
+        matches.forEach(m -> array.add(m.toJson()));
+    }
+
+    /** The matches stored on an event for one indicator (the inverse of {@link #attach}). */
+    public static List<ConceptMatch> matchesFor(JsonNode event, String indicatorId) {
+        List<ConceptMatch> out = new ArrayList<>();
+        for (JsonNode node : event.path("concept_matches")) {
+            if (indicatorId.equals(node.path("indicator").asText())) {
+                out.add(ConceptMatch.fromJson(node));
+            }
+        }
+        return out;
+    }
+}
