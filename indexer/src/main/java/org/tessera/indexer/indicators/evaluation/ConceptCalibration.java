@@ -14,7 +14,7 @@ import org.tessera.indexer.nlp.semantic.ConceptTagger;
  * Chooses each semantic concept's threshold on a DEVELOPMENT corpus (never the held-out one): the
  * cosine at which the concept's affirmed items gained, minus the items it would wrongly make count
  * at full weight, is largest. A wrong item is a non-affirmed item of the concept's own concern or a
- * {@code none} distractor (cost 2: the evaluation's targets), or an item of another concern (cost 1:
+ * {@code none} distractor (cost 2: the evaluation's targets), or an item of another concern (cost 0.5:
  * noise on the county's watchlist). Ties go to the higher threshold; thresholds stay within
  * [{@value #LOWEST}, {@value #HIGHEST}].
  */
@@ -30,7 +30,7 @@ public final class ConceptCalibration {
     public record Choice(Concept concept, double threshold, int gained, int wrongSameConcern, int wrongDistractor, int wrongOtherConcern) {
     }
 
-    private record Scored(ConcernItem item, double similarity, boolean fullWeight) {
+    private record Scored(ConcernItem item, double similarity, boolean fullWeight, boolean beatsBackground) {
     }
 
     public static List<Choice> calibrate(List<ConcernItem> items, ConcernMap map, ConceptTagger tagger, EvidenceContextResolver contexts) {
@@ -43,7 +43,7 @@ public final class ConceptCalibration {
             for (ConceptTagger.Candidate candidate : candidates.get(i)) {
                 EvidenceContext context = contexts.resolve(item.text(), candidate.anchorStart(), candidate.anchorEnd());
                 boolean full = context.counts() && !context.historical() && !context.uncertain();
-                Scored scored = new Scored(item, candidate.similarity(), full);
+                Scored scored = new Scored(item, candidate.similarity(), full, candidate.similarity() > candidate.background());
                 best.merge(candidate.concept().id(), scored, (a, b) -> rank(b) > rank(a) ? b : a);
             }
             best.forEach((id, scored) -> byConcept.get(id).add(scored));
@@ -58,7 +58,7 @@ public final class ConceptCalibration {
                 double threshold = Math.round((LOWEST + step * 0.01) * 100) / 100.0;
                 int gained = 0, same = 0, distractor = 0, other = 0;
                 for (Scored s : byConcept.get(concept.id())) {
-                    if (s.similarity < threshold || !s.fullWeight) {
+                    if (s.similarity < threshold || !s.fullWeight || !s.beatsBackground) {
                         continue;
                     }
                     boolean own = concerns.contains(s.item.concern());
@@ -67,7 +67,7 @@ public final class ConceptCalibration {
                     else if (s.item.distractor()) distractor++;
                     else other++;
                 }
-                double value = gained - 2.0 * (same + distractor) - other;
+                double value = gained - 2.0 * (same + distractor) - 0.5 * other;
                 if (value >= bestValue) {
                     bestValue = value;
                     chosen = new Choice(concept, threshold, gained, same, distractor, other);

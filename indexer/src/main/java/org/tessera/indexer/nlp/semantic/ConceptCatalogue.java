@@ -15,13 +15,18 @@ import java.util.Set;
  * The semantic stage's concepts, read from {@code mappings/semantic/concepts.yaml} and validated at
  * load: a bad file fails with the file, the concept and the problem. Immutable.
  */
-public record ConceptCatalogue(String model, List<Concept> concepts) {
+public record ConceptCatalogue(String model, List<Concept> concepts, List<String> background) {
 
     public static final String DEFAULT = "mappings/semantic/concepts.yaml";
     private static final Set<String> CONCEPT_KEYS = Set.of("id", "indicator", "threshold", "cues", "exemplars");
 
+    /**
+     * @param background ordinary case-note sentences: a sentence must be nearer to a concept's exemplar
+     *                   than to the nearest of these to be tagged (empty: no such check)
+     */
     public ConceptCatalogue {
         concepts = List.copyOf(concepts);
+        background = List.copyOf(background);
     }
 
     public static ConceptCatalogue loadDefault() {
@@ -80,7 +85,8 @@ public record ConceptCatalogue(String model, List<Concept> concepts) {
         if (concepts.isEmpty()) {
             throw new IllegalArgumentException(file + ": no concepts");
         }
-        return new ConceptCatalogue(model, concepts);
+        List<String> background = root.has("background") ? strings(root.path("background"), file + ": background") : List.of();
+        return new ConceptCatalogue(model, concepts, background);
     }
 
     private static List<String> strings(JsonNode array, String where) {
@@ -105,6 +111,6 @@ public record ConceptCatalogue(String model, List<Concept> concepts) {
     /** A copy with other thresholds (calibration), by concept id; concepts not named keep theirs. */
     public ConceptCatalogue withThresholds(java.util.Map<String, Double> thresholds) {
         return new ConceptCatalogue(model, concepts.stream().map(c -> thresholds.containsKey(c.id())
-                ? new Concept(c.id(), c.indicator(), thresholds.get(c.id()), c.cues(), c.exemplars()) : c).toList());
+                ? new Concept(c.id(), c.indicator(), thresholds.get(c.id()), c.cues(), c.exemplars()) : c).toList(), background);
     }
 }

@@ -50,7 +50,14 @@ public final class ConceptTagger {
     }
 
     /** A candidate sentence's nearest exemplar for one concept, whatever the threshold (for calibration). */
-    public record Candidate(Concept concept, int start, int end, int anchorStart, int anchorEnd, String exemplar, double similarity) {
+    public record Candidate(Concept concept, int start, int end, int anchorStart, int anchorEnd, String exemplar, double similarity,
+                            double background) {
+
+        /** At or above the concept's threshold and nearer to it than to ordinary notes. */
+        public boolean matches() {
+            return similarity >= concept.threshold() && similarity > background;
+        }
+
 
         public ConceptMatch match() {
             return new ConceptMatch(concept.id(), concept.indicator(), start, end, anchorStart, anchorEnd, exemplar, similarity);
@@ -61,7 +68,7 @@ public final class ConceptTagger {
     public List<ConceptMatch> tag(String text) {
         List<ConceptMatch> matches = new ArrayList<>();
         for (Candidate candidate : candidates(text)) {
-            if (candidate.similarity() >= candidate.concept().threshold()) {
+            if (candidate.matches()) {
                 matches.add(candidate.match());
             }
         }
@@ -76,6 +83,7 @@ public final class ConceptTagger {
         }
         List<Concept> concepts = catalogue.concepts();
         List<float[][]> exemplars = exemplarVectors();
+        float[][] background = exemplars.getLast();
         int at = 0;
         while (at < text.length()) {
             int end = sentenceEnd(text, at);
@@ -86,12 +94,17 @@ public final class ConceptTagger {
             if (start < end) {
                 int[][] anchors = anchors(text, start, end, concepts);
                 float[] vector = null;
+                float backgroundSimilarity = -2f;
                 for (int c = 0; c < concepts.size(); c++) {
                     if (anchors[c] == null) {
                         continue;
                     }
                     if (vector == null) {
                         vector = vector(text.substring(start, Math.min(end, start + MAX_SENTENCE_CHARS)).strip());
+                        backgroundSimilarity = -2f;
+                        for (float[] row : background) {
+                            backgroundSimilarity = Math.max(backgroundSimilarity, SentenceEncoder.dot(vector, row));
+                        }
                     }
                     float[][] rows = exemplars.get(c);
                     int best = 0;
@@ -105,7 +118,7 @@ public final class ConceptTagger {
                     }
                     Concept concept = concepts.get(c);
                     out.add(new Candidate(concept, start, trimEnd(text, start, end), anchors[c][0], anchors[c][1],
-                            concept.exemplars().get(best), bestSimilarity));
+                            concept.exemplars().get(best), bestSimilarity, backgroundSimilarity));
                 }
             }
             at = end;
@@ -176,6 +189,8 @@ public final class ConceptTagger {
                     for (Concept concept : catalogue.concepts()) {
                         rows.add(encoder.encode(concept.exemplars()).toArray(new float[0][]));
                     }
+                    // last: the ordinary sentences every candidate must beat
+                    rows.add(encoder.encode(catalogue.background()).toArray(new float[0][]));
                     loaded = List.copyOf(rows);
                     exemplarVectors = loaded;
                 }
