@@ -72,15 +72,17 @@ final class HitFactory {
     /**
      * The best of the event's semantic matches for this indicator ({@code concept_matches}, written
      * by the semantic stage): the sentence, followed by the nearest exemplar that explains it; the
-     * context is the cue word's, so "Mum denies drinking" is negated as a lexical hit would be.
+     * context is that of its cue words (every modifier of any of them), so "Mum denies drinking" is
+     * negated as a lexical hit would be.
      */
     private Evidence semanticEvidence(String text, String indicatorId, JsonNode event) {
         Evidence best = null;
         for (org.tessera.indexer.nlp.semantic.ConceptMatch match : org.tessera.indexer.nlp.semantic.ConceptTagger.matchesFor(event, indicatorId)) {
-            if (match.anchorStart() < 0 || match.anchorEnd() > text.length() || match.end() > text.length() || match.start() > match.anchorStart()) {
+            if (match.anchorStart() < 0 || match.end() > text.length() || match.start() > match.anchorStart()
+                    || match.anchorSpans().stream().anyMatch(a -> a[0] < 0 || a[1] > text.length() || a[0] > a[1])) {
                 continue;
             }
-            EvidenceContext context = contexts.resolve(text, match.anchorStart(), match.anchorEnd());
+            EvidenceContext context = context(text, match.anchorSpans());
             Evidence candidate = new Evidence(match.anchorStart(), match.anchorEnd(),
                     text.substring(match.start(), match.end()).strip() + " [" + match.explanation() + "]", context);
             if (best == null || rank(candidate.context) < rank(best.context)) {

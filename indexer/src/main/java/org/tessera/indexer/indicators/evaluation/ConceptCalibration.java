@@ -20,7 +20,7 @@ import org.tessera.indexer.nlp.semantic.ConceptTagger;
  */
 public final class ConceptCalibration {
 
-    static final double LOWEST = 0.45;
+    static final double LOWEST = 0.50;
     static final double HIGHEST = 0.85;
 
     private ConceptCalibration() {
@@ -41,8 +41,12 @@ public final class ConceptCalibration {
             ConcernItem item = items.get(i);
             Map<String, Scored> best = new LinkedHashMap<>();
             for (ConceptTagger.Candidate candidate : candidates.get(i)) {
-                EvidenceContext context = contexts.resolve(item.text(), candidate.anchorStart(), candidate.anchorEnd());
-                boolean full = context.counts() && !context.historical() && !context.uncertain();
+                boolean full = true;
+                List<Integer> anchors = candidate.anchors();
+                for (int a = 0; a + 1 < anchors.size(); a += 2) {
+                    EvidenceContext context = contexts.resolve(item.text(), anchors.get(a), anchors.get(a + 1));
+                    full &= context.counts() && !context.historical() && !context.uncertain();
+                }
                 Scored scored = new Scored(item, candidate.similarity(), full, candidate.similarity() > candidate.background());
                 best.merge(candidate.concept().id(), scored, (a, b) -> rank(b) > rank(a) ? b : a);
             }

@@ -1,7 +1,9 @@
 package org.tessera.indexer.nlp.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,7 +12,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Stored on the event under {@code concept_matches} (not indexed), read back by both hit paths.
  */
 public record ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd,
-                           String exemplar, double similarity) {
+                           String exemplar, double similarity, List<Integer> anchors) {
+
+    /** @param anchors every cue word of the concept in the sentence, as start, end pairs (the first is the anchor) */
+    public ConceptMatch {
+        anchors = anchors == null || anchors.isEmpty() ? List.of(anchorStart, anchorEnd) : List.copyOf(anchors);
+    }
+
+    /** The cue words as [start, end) spans. */
+    public List<int[]> anchorSpans() {
+        List<int[]> spans = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < anchors.size(); i += 2) {
+            spans.add(new int[] {anchors.get(i), anchors.get(i + 1)});
+        }
+        return spans;
+    }
 
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -20,15 +36,19 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
         node.put("end", end);
         node.put("anchor_start", anchorStart);
         node.put("anchor_end", anchorEnd);
+        ArrayNode all = node.putArray("anchors");
+        anchors.forEach(all::add);
         node.put("exemplar", exemplar);
         node.put("similarity", Math.round(similarity * 1000) / 1000.0);
         return node;
     }
 
     public static ConceptMatch fromJson(JsonNode node) {
+        List<Integer> anchors = new java.util.ArrayList<>();
+        node.path("anchors").forEach(a -> anchors.add(a.asInt()));
         return new ConceptMatch(node.path("concept").asText(), node.path("indicator").asText(), node.path("start").asInt(),
                 node.path("end").asInt(), node.path("anchor_start").asInt(), node.path("anchor_end").asInt(),
-                node.path("exemplar").asText(), node.path("similarity").asDouble());
+                node.path("exemplar").asText(), node.path("similarity").asDouble(), anchors);
     }
 
     /** The explanation a hit carries: which exemplar the sentence was nearest to, and how near. */

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * than the catalogue's phrases. A sentence is a candidate for a concept when it holds one of the
  * concept's cue words (a cheap lexical pre-filter: most sentences are never embedded); a candidate
  * sentence is embedded once and compared with every candidate concept's exemplars; at or above the
- * concept's threshold it is a {@link ConceptMatch}, anchored on the first cue word so that the
- * context analyser judges it like a lexical hit.
+ * concept's threshold it is a {@link ConceptMatch}, anchored on its cue words so that the context
+ * analyser judges it like a lexical hit (every cue word is judged; any negation, hypothesis, history
+ * or doubt on one of them applies, as for the phrases of a proximity match).
  *
  * <p>Thread-safe: exemplars are embedded once, lazily; sentence vectors are cached by text (at most
  * {@value #CACHE_LIMIT}, then the cache starts afresh), since notes repeat sentences.
@@ -28,6 +29,8 @@ public final class ConceptTagger {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*|[%£]");
     /** Longer sentences are cut for the model (its window is 256 word pieces; a sentence that long is rare). */
     private static final int MAX_SENTENCE_CHARS = 600;
+    /** Cue words per concept and sentence whose context is judged (the most qualified wins). */
+    static final int MAX_ANCHORS = 4;
 
     private final ConceptCatalogue catalogue;
     private final SentenceEncoder encoder;
@@ -51,7 +54,7 @@ public final class ConceptTagger {
 
     /** A candidate sentence's nearest exemplar for one concept, whatever the threshold (for calibration). */
     public record Candidate(Concept concept, int start, int end, int anchorStart, int anchorEnd, String exemplar, double similarity,
-                            double background) {
+                            double background, List<Integer> anchors) {
 
         /** At or above the concept's threshold and nearer to it than to ordinary notes. */
         public boolean matches() {
@@ -60,7 +63,7 @@ public final class ConceptTagger {
 
 
         public ConceptMatch match() {
-            return new ConceptMatch(concept.id(), concept.indicator(), start, end, anchorStart, anchorEnd, exemplar, similarity);
+            return new ConceptMatch(concept.id(), concept.indicator(), start, end, anchorStart, anchorEnd, exemplar, similarity, anchors);
         }
     }
 
@@ -92,11 +95,11 @@ public final class ConceptTagger {
                 start++;
             }
             if (start < end) {
-                int[][] anchors = anchors(text, start, end, concepts);
+                List<List<Integer>> anchors = anchors(text, start, end, concepts);
                 float[] vector = null;
                 float backgroundSimilarity = -2f;
                 for (int c = 0; c < concepts.size(); c++) {
-                    if (anchors[c] == null) {
+                    if (anchors.get(c) == null) {
                         continue;
                     }
                     if (vector == null) {
@@ -117,8 +120,9 @@ public final class ConceptTagger {
                         }
                     }
                     Concept concept = concepts.get(c);
-                    out.add(new Candidate(concept, start, trimEnd(text, start, end), anchors[c][0], anchors[c][1],
-                            concept.exemplars().get(best), bestSimilarity, backgroundSimilarity));
+                    List<Integer> cueSpans = anchors.get(c);
+                    out.add(new Candidate(concept, start, trimEnd(text, start, end), cueSpans.get(0), cueSpans.get(1),
+                            concept.exemplars().get(best), bestSimilarity, backgroundSimilarity, List.copyOf(cueSpans)));
                 }
             }
             at = end;
@@ -126,21 +130,32 @@ public final class ConceptTagger {
         return out;
     }
 
-    /** Per concept, the first cue word of the sentence (start, end), or null. */
-    private static int[][] anchors(String text, int start, int end, List<Concept> concepts) {
-        int[][] anchors = new int[concepts.size()][];
+    /** Per concept, its cue words in the sentence as start, end pairs (at most {@value #MAX_ANCHORS}), or null. */
+    private static List<List<Integer>> anchors(String text, int start, int end, List<Concept> concepts) {
+        List<List<Integer>> anchors = new ArrayList<>(java.util.Collections.nCopies(concepts.size(), null));
         Matcher word = WORD.matcher(text).region(start, end);
-        int found = 0;
-        while (word.find() && found < concepts.size()) {
+        while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT);
             for (int c = 0; c < concepts.size(); c++) {
-                if (anchors[c] == null && concepts.get(c).cuedBy(lower)) {
-                    anchors[c] = new int[] {word.start(), word.end()};
-                    found++;
+                if (concepts.get(c).cuedBy(lower)) {
+                    List<Integer> spans = anchors.get(c);
+                    if (spans == null) {
+                        spans = new ArrayList<>(2 * MAX_ANCHORS);
+                        anchors.set(c, spans);
+                    }
+                    if (spans.size() < 2 * MAX_ANCHORS) {
+                        spans.add(word.start());
+                        spans.add(word.end());
+                    }
                 }
             }
         }
         return anchors;
+    }
+
+    /** Where the stage's sentence starting at {@code from} ends (for reports counting sentences). */
+    public static int sentenceEndOf(String text, int from) {
+        return sentenceEnd(text, from);
     }
 
     /** Just after the sentence that starts at {@code from}: a line break, or . ! ? followed by a space. */
