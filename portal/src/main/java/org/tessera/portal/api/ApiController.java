@@ -24,8 +24,8 @@ import org.tessera.portal.search.SearchFilter;
 import org.tessera.portal.search.SearchResults;
 import org.tessera.portal.search.SearchService;
 import org.tessera.portal.watchlist.ReviewAction;
-import org.tessera.portal.watchlist.WatchlistEntry;
-import org.tessera.portal.watchlist.WatchlistService;
+import org.tessera.portal.watchlist.DutyWatchlistEntry;
+import org.tessera.portal.watchlist.DutyWatchlist;
 
 /**
  * The REST API (docs/api.md). Authorisation and auditing live in the services it calls: a read of
@@ -38,11 +38,11 @@ class ApiController {
 
     private final SearchService search;
     private final ProfileService profiles;
-    private final WatchlistService watchlist;
+    private final DutyWatchlist watchlist;
     private final IndicatorService indicators;
     private final ReferralReviewService reviews;
 
-    ApiController(SearchService search, ProfileService profiles, WatchlistService watchlist, IndicatorService indicators,
+    ApiController(SearchService search, ProfileService profiles, DutyWatchlist watchlist, IndicatorService indicators,
                   ReferralReviewService reviews) {
         this.reviews = reviews;
         this.search = search;
@@ -95,7 +95,7 @@ class ApiController {
     ResponseEntity<String> exportChronology(@PathVariable("id") String id) {
         StringBuilder csv = new StringBuilder("date,agency,record_type,title,indicators,not_counted,text\r\n");
         for (Profile.Entry entry : profiles.exportChronology(id)) {
-            csv.append(Csv.row(entry.date(), entry.agency(), entry.recordType(), entry.title(),
+            csv.append(org.tessera.indexer.common.SpreadsheetCells.csvRow(entry.date(), entry.agency(), entry.recordType(), entry.title(),
                     String.join(";", entry.evidence().stream().filter(Profile.Evidence::counts).map(Profile.Evidence::indicatorId).toList()),
                     String.join(";", entry.evidence().stream().filter(e -> !e.counts()).map(Profile.Evidence::indicatorId).toList()),
                     entry.text()));
@@ -106,7 +106,7 @@ class ApiController {
     }
 
     @GetMapping("/watchlist")
-    List<WatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed) {
+    List<DutyWatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed) {
         return watchlist.entries(includeDismissed, 200);
     }
 

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
-import org.tessera.indexer.nlp.CaseNotePipeline;
-import org.tessera.indexer.nlp.HighlightLocator;
-import org.tessera.indexer.nlp.TextAnalyzer;
-import org.tessera.indexer.nlp.context.MentionContext;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.IndicatorHit;
+import org.tessera.indexer.indicators.NlpEvidenceContext;
+import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.portal.common.Highlights;
 import org.tessera.portal.common.Json;
@@ -20,24 +20,23 @@ import org.tessera.portal.security.Roles;
 
 /**
  * The indicator catalogue as stored in the {@code indicators} percolator index, a test bench that
- * percolates pasted text through the real stored queries, and enabling/disabling (administrators
- * only). Thread-safe.
+ * percolates pasted text through the real stored queries with the ingest's own
+ * {@link EventPercolator} (so the bench shows the hits and contexts the stream path would store),
+ * and enabling/disabling (administrators only). Thread-safe.
  */
 @Service
 @RolesAllowed({Roles.ANALYST, Roles.ADMINISTRATOR})
 public class IndicatorService {
 
-    private static final String PRE = "\u0001";
-    private static final String POST = "\u0002";
-
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
-    private final TextAnalyzer language = new CaseNotePipeline(new OpenNlpModels());
-    private final HighlightLocator locator = new HighlightLocator(PRE, POST);
+    private final EventPercolator percolator;
 
     public IndicatorService(OpenSearchConnection connection, AuditTrail audit) {
         this.connection = connection;
         this.audit = audit;
+        this.percolator = EventPercolator.includingDisabled(connection,
+                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())));
     }
 
     public record Indicator(String id, String title, String description, String group, String severity, Double weight,
@@ -75,45 +74,29 @@ public class IndicatorService {
         return indicators;
     }
 
-    /** Percolates {@code text} as a case note through every stored indicator (enabled or not). */
+    /**
+     * Percolates {@code text} as a case note through every stored indicator (enabled or not), as the
+     * ingest percolates an event: each match marks its evidence with the context of its words.
+     */
     public List<Match> test(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        ObjectNode body = Json.object();
-        body.put("size", 200);
-        ObjectNode percolate = body.putObject("query").putObject("percolate");
-        percolate.put("field", "query");
-        percolate.putObject("document").put("text", text);
-        // Plain text with control-character tags, so the marked words can be found in the text by
-        // offset and their context read from the language pipeline, as the ingest stream does.
-        ObjectNode highlight = body.putObject("highlight");
-        highlight.put("number_of_fragments", 0);
-        highlight.putArray("pre_tags").add(PRE);
-        highlight.putArray("post_tags").add(POST);
-        highlight.putObject("fields").putObject("text");
+        List<IndicatorHit> hits = percolator.percolate(List.of(Json.object().put("text", text))).getFirst();
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Indicator> stored = new java.util.HashMap<>();
+        catalogue().forEach(indicator -> stored.put(indicator.id(), indicator));
         List<Match> matches = new ArrayList<>();
-        for (JsonNode hit : Json.call(connection, "POST", "/" + connection.alias("indicators") + "/_search", body).path("hits").path("hits")) {
-            JsonNode meta = hit.path("_source").path("indicator");
-            List<HighlightLocator.Span> spans = new ArrayList<>();
-            hit.path("highlight").path("text").forEach(f -> spans.addAll(locator.locate(text, f.asText())));
-            // A structured match has no words to mark; it counts. A text match counts if any of its words do.
-            MentionContext context = MentionContext.AFFIRMED;
-            boolean counts = spans.isEmpty();
-            List<Highlights.Span> marks = new ArrayList<>();
-            for (HighlightLocator.Span span : spans) {
-                MentionContext here = language.contextOf(text, span.start(), span.end());
-                String label = here.label().name().toLowerCase(java.util.Locale.ROOT);
-                marks.add(new Highlights.Span(span.start(), span.end(), label, here.countsByDefault()));
-                if (!counts) {
-                    context = here;
-                }
-                counts |= here.countsByDefault();
-            }
-            List<String> fragments = List.of(Highlights.mark(text, marks));
-            matches.add(new Match(meta.path("id").asText(hit.path("_id").asText()), Json.text(meta, "title"),
-                    Json.text(meta, "severity"), meta.path("enabled").asBoolean(true), fragments,
-                    context.label().name().toLowerCase(java.util.Locale.ROOT), counts));
+        for (IndicatorHit hit : hits) {
+            // A structured match has no words to mark; a text match marks the words that fired it.
+            String context = hit.context().labels().getFirst();
+            List<Highlights.Span> marks = hit.evidenceStart() < 0 ? List.of()
+                    : List.of(new Highlights.Span(hit.evidenceStart(), hit.evidenceEnd(), context, hit.counts()));
+            Indicator indicator = stored.get(hit.indicatorId());
+            matches.add(new Match(hit.indicatorId(), indicator == null ? null : indicator.title(), hit.severity().label(),
+                    indicator == null || indicator.enabled(), List.of(Highlights.mark(text, marks)), context, hit.counts()));
         }
         return matches;
     }

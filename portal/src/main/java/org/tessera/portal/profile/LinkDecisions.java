@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.ingest.pipeline.LinkageStore;
+import org.tessera.indexer.linkage.LinkageStore;
 import org.tessera.portal.security.CurrentUser;
 
 /**

@@ -23,7 +23,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
 import org.tessera.indexer.scoring.ScoreService;
-import org.tessera.indexer.scoring.Severity;
+import org.tessera.indexer.indicators.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.audit.ReadPurpose;

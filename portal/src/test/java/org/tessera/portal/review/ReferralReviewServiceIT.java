@@ -27,7 +27,7 @@ import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.review.ReferralReview.Line;
 import org.tessera.portal.review.ReferralReview.Page;
-import org.tessera.portal.watchlist.WatchlistService;
+import org.tessera.portal.watchlist.DutyWatchlist;
 
 /** The referral review over the Smith household's records in the real OpenSearch: content, decisions, pack, audit. */
 @SpringBootTest
@@ -44,7 +44,7 @@ class ReferralReviewServiceIT {
     @Autowired
     ReferralReviewService reviews;
     @Autowired
-    WatchlistService watchlist;
+    DutyWatchlist watchlist;
     @Autowired
     DecisionStore decisions;
     @Autowired

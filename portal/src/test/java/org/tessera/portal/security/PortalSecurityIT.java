@@ -33,7 +33,7 @@ import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.indicators.IndicatorService;
 import org.tessera.portal.profile.ProfileService;
 import org.tessera.portal.watchlist.ReviewAction;
-import org.tessera.portal.watchlist.WatchlistService;
+import org.tessera.portal.watchlist.DutyWatchlist;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -52,7 +52,7 @@ class PortalSecurityIT {
     @Autowired
     IndicatorService indicators;
     @Autowired
-    WatchlistService watchlist;
+    DutyWatchlist watchlist;
     @Autowired
     ProfileService profiles;
     @Autowired

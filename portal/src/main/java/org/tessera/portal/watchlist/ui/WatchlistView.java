@@ -20,8 +20,8 @@ import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
 import org.tessera.portal.watchlist.ReviewAction;
-import org.tessera.portal.watchlist.WatchlistEntry;
-import org.tessera.portal.watchlist.WatchlistService;
+import org.tessera.portal.watchlist.DutyWatchlistEntry;
+import org.tessera.portal.watchlist.DutyWatchlist;
 
 /**
  * The watchlist: children whose picture holds several live concerns first ("cumulative concern"),
@@ -32,11 +32,11 @@ import org.tessera.portal.watchlist.WatchlistService;
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
 class WatchlistView extends VerticalLayout {
 
-    private final WatchlistService watchlist;
-    private final Grid<WatchlistEntry> grid = new Grid<>();
+    private final DutyWatchlist watchlist;
+    private final Grid<DutyWatchlistEntry> grid = new Grid<>();
     private final Checkbox dismissed = new Checkbox("Show dismissed");
 
-    WatchlistView(WatchlistService watchlist) {
+    WatchlistView(DutyWatchlist watchlist) {
         this.watchlist = watchlist;
         setSizeFull();
         add(new H2("Watchlist"));
@@ -72,7 +72,7 @@ class WatchlistView extends VerticalLayout {
             cell.setSpacing(false);
             return cell;
         }).setHeader("Risk").setWidth("15em").setFlexGrow(0);
-        grid.addColumn(WatchlistEntry::reason).setHeader("Why").setFlexGrow(1);
+        grid.addColumn(DutyWatchlistEntry::reason).setHeader("Why").setFlexGrow(1);
         grid.addComponentColumn(e -> {
             VerticalLayout cell = new VerticalLayout(new Span(e.state() + (e.assignedTo() == null ? "" : " → " + e.assignedTo())));
             if (e.decision() != null) {
@@ -100,7 +100,7 @@ class WatchlistView extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout actions(WatchlistEntry entry) {
+    private HorizontalLayout actions(DutyWatchlistEntry entry) {
         Button acknowledge = new Button("Acknowledge", e -> act(entry, ReviewAction.ACKNOWLEDGE, null, null));
         acknowledge.setId("ack-" + entry.personId());
         Button assign = new Button("Assign", e -> ask(entry, ReviewAction.ASSIGN, "Assign to"));
@@ -113,7 +113,7 @@ class WatchlistView extends VerticalLayout {
         return buttons;
     }
 
-    private void ask(WatchlistEntry entry, ReviewAction action, String label) {
+    private void ask(DutyWatchlistEntry entry, ReviewAction action, String label) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(entry.name());
         TextField value = new TextField(label);
@@ -135,7 +135,7 @@ class WatchlistView extends VerticalLayout {
         dialog.open();
     }
 
-    private void act(WatchlistEntry entry, ReviewAction action, String assignee, String reason) {
+    private void act(DutyWatchlistEntry entry, ReviewAction action, String assignee, String reason) {
         String state = watchlist.review(entry.personId(), action, assignee, reason);
         Notification.show(entry.name() + ": " + state);
         refresh();

@@ -1,0 +1,368 @@
+package org.tessera.indexer.cli;
+
+import org.tessera.indexer.indicators.CodeCoverage;
+import org.tessera.indexer.indicators.EventFields;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.Indicator;
+import org.tessera.indexer.indicators.IndicatorBackfill;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.indicators.IndicatorHit;
+import org.tessera.indexer.indicators.IndicatorStore;
+import org.tessera.indexer.indicators.PercolateBenchmark;
+import org.tessera.indexer.indicators.Severity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.index.IndexDefinitions;
+import org.tessera.indexer.opensearch.index.IndexManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = "List the indicator catalogue, load it into the percolator index, test text against it, benchmark percolation.",
+        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Calibrate.class, IndicatorsCommand.Check.class,
+                IndicatorsCommand.Benchmark.class})
+public final class IndicatorsCommand extends CommandGroup {
+
+    @Option(names = "--catalogue", scope = CommandLine.ScopeType.INHERIT,
+            description = "Folder of indicator *.yaml files (default: the shipped mappings/indicators).")
+    Path catalogueFolder;
+
+
+    IndicatorCatalogue catalogue() {
+        return catalogueFolder == null ? IndicatorCatalogue.loadDefault() : IndicatorCatalogue.load(catalogueFolder, EventFields.loadDefault());
+    }
+
+    OpenSearchConnection connect() {
+        OpenSearchConnection connection = options.openConnection();
+        new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
+        return connection;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the catalogue as a table.")
+    static final class ListCommand implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--markdown", description = "Print the table of docs/indicators.md (and the notes) instead.")
+        boolean markdown;
+
+        @Override
+        public Integer call() {
+            IndicatorCatalogue catalogue = parent.catalogue();
+            PrintStream out = System.out;
+            if (markdown) {
+                out.println("| Group | ID | Title | Severity | Weight | Agencies | Half-life (days) | Applies to | Concern | Reaches siblings | Kind | Enabled |");
+                out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                for (Indicator i : catalogue.all()) {
+                    out.println("| " + String.join(" | ", i.group(), i.id(), i.title(), i.severity().label(), String.valueOf(i.weight()),
+                            String.join(", ", i.agencies()), String.valueOf(i.halfLifeDays()), i.appliesTo().label(),
+                            i.concern().equals(i.id()) ? "" : i.concern(), i.reachesSiblings() ? "yes" : "", i.kind(),
+                            i.enabled() ? "yes" : "**no**") + " |");
+                }
+                out.println();
+                out.println("Notes where the catalogue departs from the research CSV:");
+                out.println();
+                catalogue.all().stream().filter(i -> i.note() != null).forEach(i -> out.println("- **" + i.id() + "**: " + i.note()));
+                return 0;
+            }
+            out.printf("%-6s %-16s %-6s %6s %5s %-15s %-3s %s%n", "ID", "GROUP", "SEV", "WEIGHT", "HALF", "KIND", "ON", "TITLE");
+            for (Indicator i : catalogue.all()) {
+                out.printf("%-6s %-16s %-6s %6.1f %5d %-15s %-3s %s%n", i.id(), i.group(), i.severity().label(), i.weight(),
+                        i.halfLifeDays(), i.kind(), i.enabled() ? "yes" : "no", i.title());
+            }
+            out.printf("%d indicators: %d stored queries, %d rules, %d disabled%n", catalogue.size(), catalogue.enabledQueries().size(),
+                    catalogue.enabledRules().size(), catalogue.all().stream().filter(i -> !i.enabled()).count());
+            return 0;
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Load enabled query indicators into the percolator index (idempotent; removes disabled and deleted ones).")
+    static final class Load implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--backfill", description = "Backfill added or changed indicators over the indexed events.")
+        boolean backfill;
+
+        @Override
+        public Integer call() {
+            IndicatorCatalogue catalogue = parent.catalogue();
+            try (OpenSearchConnection connection = parent.connect()) {
+                IndicatorStore.LoadResult result = new IndicatorStore(connection).load(catalogue);
+                System.out.printf("added %d, updated %d, unchanged %d, removed %d%n", result.added().size(), result.updated().size(),
+                        result.unchanged(), result.removed().size());
+                if (!result.changed().isEmpty()) {
+                    System.out.println("changed: " + String.join(" ", result.changed()));
+                }
+                if (backfill) {
+                    IndicatorBackfill filler = new IndicatorBackfill(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                    for (String id : result.changed()) {
+                        IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
+                        System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
+                    }
+                    connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Percolate text through the loaded indicators and show each hit with its evidence and context. "
+                    + "With '-', read one text per line from stdin and answer one line per text.")
+    static final class TestCommand implements Callable<Integer> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Parameters(paramLabel = "TEXT|-", description = "the text, or - for one text per line on stdin")
+        String text;
+
+        @Mixin
+        CommonOptions options;
+
+        /** {@code --format}: text (default), json or jsonl. */
+        String format;
+
+        @Option(names = "--agency", description = "agency of the test event (police, health, ...)")
+        String agency;
+
+        @Option(names = "--record-type", description = "record_type of the test event")
+        String recordType;
+
+        @Option(names = "--subject-age", description = "subject_age of the test event, in years")
+        Double subjectAge;
+
+        @Override
+        public Integer call() throws Exception {
+            format = options.format("text", "text", "json", "jsonl");
+            try (OpenSearchConnection connection = parent.connect()) {
+                IndicatorStore store = new IndicatorStore(connection);
+                if (store.storedDocuments().isEmpty()) {
+                    System.err.println("indicators index is empty: loading the catalogue first");
+                    store.load(parent.catalogue());
+                }
+                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                if (!"-".equals(text)) {
+                    ObjectNode event = event(text);
+                    print(event, percolator.percolate(List.of(event)).getFirst(), false);
+                    return 0;
+                }
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                List<ObjectNode> batch = new ArrayList<>();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    batch.add(event(line));
+                    if (batch.size() == 200) {
+                        flush(percolator, batch);
+                    }
+                }
+                flush(percolator, batch);
+            }
+            return 0;
+        }
+
+        private void flush(EventPercolator percolator, List<ObjectNode> batch) throws Exception {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<List<IndicatorHit>> results = percolator.percolate(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                print(batch.get(i), results.get(i), true);
+            }
+            System.out.flush();
+            batch.clear();
+        }
+
+        private ObjectNode event(String value) {
+            ObjectNode event = JSON.createObjectNode();
+            event.put("text", value);
+            if (agency != null) event.put("agency", agency);
+            if (recordType != null) event.put("record_type", recordType);
+            if (subjectAge != null) event.put("subject_age", subjectAge);
+            return event;
+        }
+
+        private void print(ObjectNode event, List<IndicatorHit> hits, boolean oneLine) throws Exception {
+            if (format.equals("text")) {
+                if (oneLine) {
+                    List<String> parts = new ArrayList<>();
+                    for (IndicatorHit h : hits) {
+                        parts.add(h.indicatorId() + (h.counts() ? "" : "(" + String.join(",", h.context().labels()) + ")") + " \"" + matched(event, h) + "\"");
+                    }
+                    System.out.println(hits.isEmpty() ? "-" : String.join("; ", parts));
+                    return;
+                }
+                if (hits.isEmpty()) {
+                    System.out.println("no indicator hit");
+                }
+                for (IndicatorHit h : hits) {
+                    System.out.printf("%-6s %-6s %-7s %-24s %s%n", h.indicatorId(), h.severity().label(), h.counts() ? "counts" : "ignored",
+                            String.join(",", h.context().labels()), h.evidenceStart() >= 0
+                                    ? "\"" + matched(event, h) + "\" [" + h.evidenceStart() + "-" + h.evidenceEnd() + "] in: " + h.evidence()
+                                    : h.evidence());
+                }
+                return;
+            }
+            ArrayNode array = JSON.createArrayNode();
+            for (IndicatorHit h : hits) {
+                ObjectNode json = h.toJson();
+                if (h.evidenceStart() >= 0) {
+                    json.put("matched", matched(event, h));
+                }
+                array.add(json);
+            }
+            if (format.equals("json") && !oneLine) {
+                System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            } else {
+                System.out.println(JSON.writeValueAsString(array));
+            }
+        }
+
+        private static String matched(ObjectNode event, IndicatorHit hit) {
+            return hit.evidenceStart() >= 0 ? event.path("text").asText().substring(hit.evidenceStart(), hit.evidenceEnd()) : hit.evidence();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "For each indicator, the code fields its query reads and which shipped source mappings write them; "
+                    + "then the codes mappings write that no indicator reads.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--sources", description = "Folder of source mapping *.yaml files (default: the shipped mappings/sources).")
+        Path sources;
+
+        @Override
+        public Integer call() {
+            org.tessera.indexer.ingest.SourceMappings mappings = sources == null
+                    ? org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources")
+                    : org.tessera.indexer.ingest.SourceMappings.loadAll(sources);
+            System.out.print(CodeCoverage.of(parent.catalogue(), mappings.all()).render());
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Percolate a labelled concern corpus (JSON Lines, nlp-models/eval/README.md) through the loaded indicators, "
+                    + "each item with its agency and subject_age, and print per concern and overall the affirmed recall, the share of "
+                    + "non-affirmed items counting at full weight (per context) and the 'none' distractors counting.")
+    static final class Evaluate implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Parameters(paramLabel = "CORPUS", description = "the corpus file (*.jsonl)")
+        Path corpus;
+
+        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
+                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
+        Path concerns;
+
+        @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
+        boolean misses;
+
+        @Option(names = "--no-semantic", description = "lexical queries only: do not run the semantic stage (mappings/semantic/concepts.yaml)")
+        boolean noSemantic;
+
+        @Override
+        public Integer call() throws Exception {
+            IndicatorCatalogue catalogue = parent.catalogue();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            catalogue.all().forEach(i -> ids.add(i.id()));
+            org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
+            try (OpenSearchConnection connection = parent.connect()) {
+                // the catalogue being evaluated (unchanged indicators are left alone)
+                new IndicatorStore(connection).load(catalogue);
+                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(
+                        new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
+                        org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
+                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()),
+                                noSemantic ? null : org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault());
+                System.out.print(result.render(misses));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = "Choose each semantic concept's threshold on a DEVELOPMENT corpus (refuses a held-out file) and print them "
+                    + "with what each gains and costs there; copy them into mappings/semantic/concepts.yaml. Needs no engine.")
+    static final class Calibrate implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Parameters(paramLabel = "CORPUS", description = "the development corpus (*.jsonl)")
+        Path corpus;
+
+        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
+                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
+        Path concerns;
+
+        @Override
+        public Integer call() {
+            if (corpus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("heldout")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "calibrate never reads a held-out corpus: " + corpus);
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            parent.catalogue().all().forEach(i -> ids.add(i.id()));
+            var map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            var items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
+            var choices = org.tessera.indexer.indicators.evaluation.ConceptCalibration.calibrate(items, map,
+                    org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), new org.tessera.indexer.indicators.NlpEvidenceContext(
+                            new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+            System.out.print(org.tessera.indexer.indicators.evaluation.ConceptCalibration.render(choices));
+            return 0;
+        }
+    }
+
+    @Command(name = "benchmark", mixinStandardHelpOptions = true,
+            description = "Percolate generated events through the stream path and through a raw percolate search; print docs/s and the ratio.")
+    static final class Benchmark implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Option(names = "--docs", defaultValue = "20000", description = "documents to percolate (default: ${DEFAULT-VALUE})")
+        int docs;
+
+        @Option(names = "--batch", defaultValue = "500", description = "documents per request (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--rounds", defaultValue = "1", description = "repeat and print each round (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() {
+            IndicatorCatalogue catalogue = parent.catalogue();
+            try (OpenSearchConnection connection = parent.connect()) {
+                new IndicatorStore(connection).load(catalogue);
+                PercolateBenchmark benchmark = new PercolateBenchmark(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                List<ObjectNode> generated = PercolateBenchmark.generate(catalogue, docs, 42);
+                for (int r = 0; r < rounds; r++) {
+                    PercolateBenchmark.print(benchmark.run(generated, batch), benchmark.environment(), catalogue.enabledQueries().size(), System.out);
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.tessera.indexer.nlp.analysis;
+
+import org.tessera.indexer.nlp.context.MentionContext;
+
+/**
+ * Case-note language processing: sentences, entities and the context of mentions.
+ *
+ * <p>Implementations are thread-safe; one instance serves the whole application. They never
+ * log the text they analyse.
+ */
+public interface TextAnalyzer {
+
+    /** Sentences, entity mentions and context ranges of {@code text}. */
+    TextAnalysis analyze(String text);
+
+    /**
+     * The context of the character range {@code [start, end)} of {@code text}, for example a
+     * term an indicator query matched. By default a negated or hypothetical mention does not
+     * count ({@link MentionContext#countsByDefault()}).
+     */
+    MentionContext contextOf(String text, int start, int end);
+}

@@ -1,0 +1,491 @@
+package org.tessera.indexer.linkage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.ingest.PartialDate;
+import org.tessera.indexer.normalise.NhsNumber;
+import org.tessera.indexer.normalise.Nicknames;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Behaviour of the linker on a small synthetic UK-like population (names, nicknames, typos,
+ * transposed dates, moves) plus hand-made hard cases: twins, same-record duplicates,
+ * conflicting and shared NHS numbers, human decisions.
+ */
+class FellegiSunterLinkerTest {
+    private static final String[] GIVEN = {"oliver", "george", "harry", "jack", "jacob", "noah", "charlie", "muhammad", "thomas", "oscar",
+            "william", "james", "leo", "alfie", "henry", "joshua", "freddie", "archie", "ethan", "isaac", "olivia", "amelia", "isla", "ava",
+            "emily", "sophia", "grace", "mia", "poppy", "ella", "lily", "evie", "isabella", "sophie", "ivy", "freya", "harper", "willow",
+            "margaret", "elizabeth", "catherine", "rebecca", "samantha", "daniel", "michael", "robert", "richard", "jessica", "hannah", "lucy"};
+    private static final String[] FAMILY = {"smith", "jones", "taylor", "brown", "williams", "wilson", "johnson", "davies", "robinson",
+            "wright", "thompson", "evans", "walker", "white", "roberts", "green", "hall", "wood", "jackson", "clarke", "patel", "khan",
+            "lewis", "james", "phillips", "mason", "mitchell", "rose", "davis", "rodriguez", "cox", "alexander", "morgan", "moore", "hill"};
+    private static final Map<String, String> NICK = Map.of("william", "bill", "margaret", "peggy", "elizabeth", "beth", "catherine", "kate",
+            "rebecca", "becky", "samantha", "sam", "daniel", "danny", "michael", "mike", "robert", "bob", "richard", "rick");
+
+    private FellegiSunterLinker linker;
+    private int counter;
+
+    @BeforeEach
+    void setUp() {
+        linker = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk());
+        counter = 0;
+    }
+
+    record Truth(List<PersonOccurrence> occurrences, Map<String, Integer> personOf) {}
+
+    /** 600 people, 1-4 occurrences each with realistic variation. */
+    Truth population(long seed) { return population(seed, 600); }
+
+    Truth population(long seed, int persons) {
+        Random r = new Random(seed);
+        List<PersonOccurrence> out = new ArrayList<>();
+        Map<String, Integer> truth = new HashMap<>();
+        for (int p = 0; p < persons; p++) {
+            String given = GIVEN[r.nextInt(GIVEN.length)];
+            String family = FAMILY[r.nextInt(FAMILY.length)];
+            LocalDate dob = LocalDate.of(2005, 1, 1).plusDays(r.nextInt(6000));
+            String postcode = "NR" + (1 + r.nextInt(30)) + " " + r.nextInt(10) + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+            String gender = r.nextBoolean() ? "M" : "F";
+            int copies = 1 + r.nextInt(4);
+            for (int c = 0; c < copies; c++) {
+                String g = given, f = family, pc = postcode;
+                PartialDate d = PartialDate.of(dob);
+                double x = r.nextDouble();
+                if (x < 0.15 && NICK.containsKey(given)) g = NICK.get(given);
+                else if (x < 0.25) g = typo(g, r);
+                double y = r.nextDouble();
+                if (y < 0.10) f = typo(f, r);
+                double z = r.nextDouble();
+                if (z < 0.07 && dob.getDayOfMonth() <= 12 && dob.getDayOfMonth() != dob.getMonthValue()) {
+                    d = new PartialDate(dob.getYear(), dob.getDayOfMonth(), dob.getMonthValue(), null, PartialDate.Precision.DAY);
+                } else if (z < 0.12) {
+                    d = PartialDate.of(dob.plusDays(1 + r.nextInt(5)));
+                } else if (z < 0.16) {
+                    d = PartialDate.ofYear(dob.getYear());
+                } else if (z < 0.19) {
+                    d = null;
+                }
+                if (r.nextDouble() < 0.25) pc = "NR" + (1 + r.nextInt(30)) + " " + r.nextInt(10) + "ZZ"; // moved
+                PersonOccurrence o = occ("src" + (c % 3), "e" + p + "-" + c, 0, g, f, d, pc, gender, Map.of());
+                out.add(o);
+                truth.put(o.occurrenceId(), p);
+            }
+        }
+        return new Truth(out, truth);
+    }
+
+    static String typo(String s, Random r) {
+        int i = 1 + r.nextInt(s.length() - 1);
+        return switch (r.nextInt(3)) {
+            case 0 -> s.substring(0, i) + s.substring(i + 1 == s.length() + 1 ? i : Math.min(i + 1, s.length()));
+            case 1 -> s.substring(0, i) + (char) ('a' + r.nextInt(26)) + s.substring(i);
+            default -> i < s.length() - 1 ? s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2) : s + "e";
+        };
+    }
+
+    PersonOccurrence occ(String source, String event, int slot, String role, String given, String family, PartialDate dob, String address,
+                         String postcode, String gender, Map<String, String> ids) {
+        counter++;
+        String eventId = Ids.eventId(source, event);
+        return new PersonOccurrence(Ids.occurrenceId(eventId, slot), source, eventId, role, given, family, List.of(), dob, gender,
+                address, postcode, ids);
+    }
+
+    PersonOccurrence occ(String source, String event, int slot, String given, String family, PartialDate dob, String postcode,
+                         String gender, Map<String, String> ids) {
+        counter++;
+        String eventId = Ids.eventId(source, event);
+        return new PersonOccurrence(Ids.occurrenceId(eventId, slot), source, eventId, "subject", given, family, List.of(), dob, gender,
+                null, postcode, ids);
+    }
+
+    static double[] pairwise(LinkageResult result, Map<String, Integer> truth) {
+        Map<String, Map<Integer, Long>> byPerson = new HashMap<>();
+        result.personIds().forEach((o, p) -> {
+            if (truth.containsKey(o)) byPerson.computeIfAbsent(p, k -> new HashMap<>()).merge(truth.get(o), 1L, Long::sum);
+        });
+        Map<Integer, Long> sizes = new HashMap<>();
+        truth.values().forEach(t -> sizes.merge(t, 1L, Long::sum));
+        long truePairs = sizes.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
+        long predicted = 0, correct = 0;
+        for (Map<Integer, Long> m : byPerson.values()) {
+            long n = m.values().stream().mapToLong(Long::longValue).sum();
+            predicted += n * (n - 1) / 2;
+            correct += m.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
+        }
+        return new double[]{(double) correct / predicted, (double) correct / truePairs};
+    }
+
+    @Test
+    void linksASyntheticPopulationPreciselyDespiteNicknamesTyposAndTransposedDates() {
+        Truth t = population(7);
+        LinkageResult result = linker.link(t.occurrences(), Decisions.none());
+        double[] pr = pairwise(result, t.personOf());
+        System.out.printf("synthetic: P=%.4f R=%.4f, %d review pairs, %s%n", pr[0], pr[1], result.reviewPairs().size(), result.stats());
+        System.out.println("lambda " + result.model().lambda() + " iterations " + result.model().iterations());
+        result.model().levels().forEach(l -> System.out.printf("  %-18s %-22s m=%.4f u=%.5f w=%.2f%n", l.comparison(), l.level(), l.m(), l.u(), l.log2BayesFactor()));
+        assertThat(pr[0]).isGreaterThanOrEqualTo(0.99);
+        assertThat(pr[1]).isGreaterThanOrEqualTo(0.85);
+        assertThat(result.personIds()).hasSize(t.occurrences().size());
+    }
+
+    @Test
+    void givesTheSamePersonIdsWhateverTheInputOrder() {
+        Truth t = population(11);
+        List<PersonOccurrence> shuffled = new ArrayList<>(t.occurrences());
+        Collections.shuffle(shuffled, new Random(3));
+        LinkageResult a = linker.link(t.occurrences(), Decisions.none());
+        LinkageResult b = linker.link(shuffled, Decisions.none());
+        assertThat(b.personIds()).isEqualTo(a.personIds());
+        assertThat(b.reviewPairs()).isEqualTo(a.reviewPairs());
+        String anyOcc = t.occurrences().getFirst().occurrenceId();
+        assertThat(a.personIds().get(anyOcc)).startsWith("pe-");
+    }
+
+    @Test
+    void neverMergesTwoPeopleOfTheSameRecordEvenWithIdenticalDetails() {
+        Truth t = population(13);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2015, 3, 3));
+        PersonOccurrence twinA = occ("police", "INC-9", 0, "alex", "kowalski", dob, "NR5 1AB", null, Map.of());
+        PersonOccurrence twinB = occ("police", "INC-9", 1, "alex", "kowalski", dob, "NR5 1AB", null, Map.of());
+        PersonOccurrence later = occ("health", "V-1", 0, "alex", "kowalski", dob, "NR5 1AB", null, Map.of());
+        occ.addAll(List.of(twinA, twinB, later));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(twinA.occurrenceId())).isNotEqualTo(r.personIds().get(twinB.occurrenceId()));
+        // A third record fits both twins equally: it is given to neither, but offered for review.
+        assertThat(r.personIds().get(later.occurrenceId())).isNotIn(r.personIds().get(twinA.occurrenceId()), r.personIds().get(twinB.occurrenceId()));
+        assertThat(r.reviewPairs()).filteredOn(p -> p.pair().first().equals(later.occurrenceId()) || p.pair().second().equals(later.occurrenceId()))
+                .hasSize(2).allSatisfy(p -> assertThat(p.reason()).contains("another person"));
+    }
+
+    @Test
+    void givesARecordToNeitherOfTwoDifferentChildrenWithTheSameNameAndBirthDate() {
+        Truth t = population(43);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2013, 11, 15));
+        PersonOccurrence healthA = occ("health", "A-1", 0, "jacob", "jones", dob, "NR2 1TP", "M", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence healthB = occ("health", "A-2", 0, "jacob", "jones", dob, "NR4 0DF", "M", Map.of("nhs_number", "4010232137"));
+        PersonOccurrence school = occ("education", "S-1", 0, "jacob", "jones", dob, null, "M", Map.of());
+        occ.addAll(List.of(healthA, healthB, school));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(healthA.occurrenceId())).isNotEqualTo(r.personIds().get(healthB.occurrenceId()));
+        assertThat(r.personIds().get(school.occurrenceId())).isNotIn(r.personIds().get(healthA.occurrenceId()), r.personIds().get(healthB.occurrenceId()));
+    }
+
+    @Test
+    void doesNotJoinFatherAndSonOfOneNameThroughARecordWithoutDateOfBirth() {
+        Truth t = population(47);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence son = occ("health", "H-10", 0, "richard", "smith", PartialDate.of(LocalDate.of(2023, 1, 27)), "NR1 1DF", "M", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence father = occ("police", "P-10", 0, "richard", "smith", PartialDate.of(LocalDate.of(1988, 1, 23)), "NR1 1DF", "M", Map.of("pnc", "06/163887N"));
+        PersonOccurrence noDate = occ("housing", "T-10", 0, "richard", "smith", null, "NR1 1DF", "M", Map.of());
+        occ.addAll(List.of(son, father, noDate));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(son.occurrenceId())).isNotEqualTo(r.personIds().get(father.occurrenceId()));
+    }
+
+    @Test
+    void neverAutoMergesUnnamedNewbornsAcrossRecordsButOffersThemForReview() {
+        Truth t = population(41);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2024, 3, 18));
+        PersonOccurrence twin1 = occ("health", "HV-1", 0, "Baby", "white", dob, "NR6 4FJ", null, Map.of());
+        PersonOccurrence twin2 = occ("health", "HV-2", 0, "Baby", "white", dob, "NR6 4FJ", null, Map.of());
+        occ.addAll(List.of(twin1, twin2));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(twin1.occurrenceId())).isNotEqualTo(r.personIds().get(twin2.occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(p.pair()).isEqualTo(new OccurrencePair(twin1.occurrenceId(), twin2.occurrenceId()));
+            assertThat(p.reason()).contains("placeholder");
+        });
+    }
+
+    @Test
+    void keepsApartPeopleWithIdenticalDetailsButDifferentValidNhsNumbers() {
+        Truth t = population(17);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2012, 6, 1));
+        PersonOccurrence a = occ("health", "H-1", 0, "jack", "smith", dob, "NR2 2AA", "M", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence b = occ("health", "H-2", 0, "jack", "smith", dob, "NR2 2AA", "M", Map.of("nhs_number", "4010232137"));
+        occ.addAll(List.of(a, b));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(a.occurrenceId())).isNotEqualTo(r.personIds().get(b.occurrenceId()));
+        assertThat(r.stats().guardedPairs()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void mergesOnASharedValidNhsNumberDespiteNicknameAndNewSurname() {
+        Truth t = population(19);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence a = occ("health", "H-3", 0, "margaret", "hughes", PartialDate.of(LocalDate.of(2010, 2, 14)), "NR3 1AA", "F", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence b = occ("education", "S-3", 0, "peggy", "hughes-martin", PartialDate.of(LocalDate.of(2010, 2, 14)), "NR9 9ZZ", "F", Map.of("nhs_number", "943 476 5919"));
+        occ.addAll(List.of(a, b));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(a.occurrenceId())).isEqualTo(r.personIds().get(b.occurrenceId()));
+        assertThat(r.stats().strongLinks()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void sendsASharedNhsNumberOnClearlyDifferentPeopleToReviewInsteadOfMerging() {
+        Truth t = population(23);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence child = occ("health", "H-4", 0, "poppy", "evans", PartialDate.of(LocalDate.of(2016, 8, 9)), "NR4 4AA", "F", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence adult = occ("health", "H-5", 0, "gordon", "mcallister", PartialDate.of(LocalDate.of(1971, 1, 30)), "NR7 7BB", "M", Map.of("nhs_number", "9434765919"));
+        occ.addAll(List.of(child, adult));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(child.occurrenceId())).isNotEqualTo(r.personIds().get(adult.occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(p.pair()).isEqualTo(new OccurrencePair(child.occurrenceId(), adult.occurrenceId()));
+            assertThat(p.reason()).contains("nhs_number");
+        });
+    }
+
+    @Test
+    void invalidNhsNumbersAreNotProofOfIdentity() {
+        assertThat(NhsNumber.isValid("1234567890")).isFalse();
+        Truth t = population(29);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence a = occ("health", "H-6", 0, "ivy", "cox", PartialDate.of(LocalDate.of(2014, 5, 5)), "NR1 1AA", "F", Map.of("nhs_number", "1234567890"));
+        PersonOccurrence b = occ("health", "H-7", 0, "noah", "hill", PartialDate.of(LocalDate.of(2009, 9, 9)), "NR8 8AA", "M", Map.of("nhs_number", "1234567890"));
+        occ.addAll(List.of(a, b));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(a.occurrenceId())).isNotEqualTo(r.personIds().get(b.occurrenceId()));
+        assertThat(r.stats().strongLinks()).isZero();
+    }
+
+    @Test
+    void humanDecisionsOverrideTheModel() {
+        Truth t = population(31);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(2011, 11, 11));
+        PersonOccurrence a = occ("police", "P-1", 0, "leo", "walker", dob, "NR6 6AA", "M", Map.of());
+        PersonOccurrence b = occ("social", "C-1", 0, "leo", "walker", dob, "NR6 6AA", "M", Map.of());
+        PersonOccurrence c = occ("police", "P-2", 0, "leonard", "fitzgerald", PartialDate.ofYear(1999), null, null, Map.of());
+        occ.addAll(List.of(a, b, c));
+        LinkageResult before = linker.link(occ, Decisions.none());
+        assertThat(before.personIds().get(a.occurrenceId())).isEqualTo(before.personIds().get(b.occurrenceId()));
+        assertThat(before.personIds().get(a.occurrenceId())).isNotEqualTo(before.personIds().get(c.occurrenceId()));
+
+        Decisions d = new Decisions(Set.of(new OccurrencePair(a.occurrenceId(), c.occurrenceId())),
+                Set.of(new OccurrencePair(a.occurrenceId(), b.occurrenceId())));
+        LinkageResult after = linker.link(occ, d);
+        assertThat(after.personIds().get(a.occurrenceId())).isEqualTo(after.personIds().get(c.occurrenceId()));
+        assertThat(after.personIds().get(a.occurrenceId())).isNotEqualTo(after.personIds().get(b.occurrenceId()));
+    }
+
+    @Test
+    void reviewPairsLieBetweenTheThresholdsAndSayWhy() {
+        Truth t = population(37);
+        LinkageResult r = linker.link(t.occurrences(), Decisions.none());
+        LinkageSettings s = LinkageSettings.defaults();
+        assertThat(r.reviewPairs()).isNotEmpty();
+        assertThat(r.reviewPairs()).allSatisfy(p -> {
+            // Above auto-match only when a guard refused the merge, and then the pair says which.
+            if (p.matchProbability() >= s.autoMatchProbability()) assertThat(p.reason()).contains("not merged");
+            assertThat(p.matchProbability()).isGreaterThanOrEqualTo(s.reviewProbability());
+            assertThat(p.levels()).containsKeys("given_name", "family_name", "date_of_birth");
+            assertThat(r.personIds().get(p.pair().first())).isNotEqualTo(r.personIds().get(p.pair().second()));
+        });
+    }
+
+    @Test
+    void comparesDatesOfBirthAtTheRightLevel() {
+        PartialDate d = PartialDate.of(LocalDate.of(2012, 3, 4));
+        assertThat(Comparisons.dob(d, d)).isEqualTo(1);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 4, 3)))).isEqualTo(2);
+        // A year one keystroke out (a digit, two digits swapped) with day and month agreeing is a typo pattern of its own.
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2021, 3, 4)))).isEqualTo(3);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2017, 3, 4)))).isEqualTo(3);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(1984, 3, 4)))).isEqualTo(4);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 3, 5)))).isEqualTo(4);
+        assertThat(Comparisons.dob(d, PartialDate.ofYearMonth(2012, 3))).isEqualTo(5);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2012, 9, 9)))).isEqualTo(6);
+        assertThat(Comparisons.dob(d, PartialDate.of(LocalDate.of(2001, 9, 9)))).isEqualTo(7);
+        assertThat(Comparisons.dob(d, null)).isZero();
+        assertThat(Comparisons.withinOneEdit("4223", "4232")).isTrue();
+        assertThat(Comparisons.withinOneEdit("4223", "4323")).isTrue();
+        assertThat(Comparisons.withinOneEdit("4223", "5323")).isFalse();
+    }
+
+    @Test
+    void gradesIdentifierDistanceInEdits() {
+        assertThat(Comparisons.editsAtMost("4669721", "4669721", 0)).isTrue();
+        assertThat(Comparisons.editsAtMost("4669721", "4696721", 1)).isTrue(); // adjacent swap
+        assertThat(Comparisons.editsAtMost("4669721", "4696731", 1)).isFalse();
+        assertThat(Comparisons.editsAtMost("4669721", "4696731", 2)).isTrue();
+        assertThat(Comparisons.editsAtMost("4669721", "1016062", 2)).isFalse();
+        Comparisons cmp = new Comparisons(Nicknames.uk());
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        java.util.function.Function<String, Features> ref = v -> new Features(occ("x", "r" + v, 0, "ann", "lee", null, null, null, Map.of("local_ref", v)), dm);
+        Features base = ref.apply("4669721");
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669721")), MatchModel.IDENTIFIER)).isEqualTo(1);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669722")), MatchModel.IDENTIFIER)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("4696731")), MatchModel.IDENTIFIER)).isEqualTo(3);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("1016062")), MatchModel.IDENTIFIER)).isEqualTo(4);
+    }
+
+    @Test
+    void readsNamesWrittenTheOtherWayRoundAndMistypedAsSwapped() {
+        Comparisons cmp = new Comparisons(Nicknames.uk());
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        Features sarah = new Features(occ("x", "s1", 0, "sarah", "cooper", null, null, null, Map.of()), dm);
+        Features swapped = new Features(occ("x", "s2", 0, "cooper", "sarha", null, null, null, Map.of()), dm);
+        Features other = new Features(occ("x", "s3", 0, "mark", "zander", null, null, null, Map.of()), dm);
+        assertThat(Comparisons.level(cmp.compare(sarah, swapped), MatchModel.GIVEN)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(sarah, swapped), MatchModel.FAMILY)).isEqualTo(2);
+        assertThat(Comparisons.level(cmp.compare(sarah, other), MatchModel.GIVEN)).isEqualTo(9);
+    }
+
+    /** Issue #18 (2): "amy sarri" and "a sarri" with one date of birth, postcode and identifier are one person. */
+    @Test
+    void mergesAnInitialWithTheNameItAbbreviates() {
+        Truth t = population(53);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate dob = PartialDate.of(LocalDate.of(1979, 5, 14));
+        PersonOccurrence full = occ("health", "I-1", 0, "subject", "amy", "sarri", dob, "4 Mill Lane", "NR3 2QT", "F", Map.of("local_ref", "5521870"));
+        PersonOccurrence initial = occ("police", "I-2", 0, "subject", "a", "sarri", dob, null, "NR3 2QT", "F", Map.of("local_ref", "5521870"));
+        occ.addAll(List.of(full, initial));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(full.occurrenceId())).isEqualTo(r.personIds().get(initial.occurrenceId()));
+    }
+
+    /** Issue #18 (1): a year of birth one typo pattern away, everything else agreeing, is the same person. */
+    @Test
+    void mergesAMistypedYearOfBirthWhenDayMonthAndEverythingElseAgree() {
+        Truth t = population(59);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PersonOccurrence a = occ("health", "Y-1", 0, "subject", "isabelle", "liston", PartialDate.of(LocalDate.of(1946, 8, 21)), "96 Federal Highway",
+                "NR7 8LB", "F", Map.of("local_ref", "7012345"));
+        PersonOccurrence b = occ("police", "Y-2", 0, "subject", "isabelle", "liston", PartialDate.of(LocalDate.of(1964, 8, 21)), "96 Federal Highway",
+                "NR7 8LB", "F", Map.of("local_ref", "7012345"));
+        occ.addAll(List.of(a, b));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(a.occurrenceId())).isEqualTo(r.personIds().get(b.occurrenceId()));
+    }
+
+    /** Household evidence counts once: twins share family name, address, postcode and birthday, not their first names. */
+    @Test
+    void keepsTwinsOfOneHouseholdApartWhenOnlyTheirFirstNamesDiffer() {
+        Truth t = population(61);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        // Households: every family shares its address and postcode, so the model can see the dependence.
+        for (int h = 0; h < 120; h++) {
+            String address = (h + 1) + " Fuller Close", postcode = "NR9 " + (h % 9) + "X" + (char) ('A' + h % 26);
+            String family = FAMILY[h % FAMILY.length] + (h / FAMILY.length);
+            for (int m = 0; m < 3; m++) {
+                occ.add(occ("housing", "HH-" + h + "-" + m, 0, "subject", GIVEN[(h + m * 7) % GIVEN.length], family,
+                        PartialDate.of(LocalDate.of(1975 + m * 15, 1 + m, 3 + h % 20)), address, postcode, null, Map.of("local_ref", String.format("%07d", (h * 7919 + m * 1_299_709) % 10_000_000))));
+            }
+        }
+        PartialDate dob = PartialDate.of(LocalDate.of(2003, 4, 11));
+        PersonOccurrence christopher = occ("health", "T-1", 0, "subject", "christopher", "turner", dob, "69 Fuller Close", "NR14 2XL", "M", Map.of("local_ref", "2084496"));
+        PersonOccurrence leon = occ("school", "T-2", 0, "subject", "leon", "turner", dob, "69 Fuller Close", "NR14 2XL", "M", Map.of("local_ref", "6523303"));
+        occ.addAll(List.of(christopher, leon));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.model().dependence()[7]).as("family, address and postcode agreeing counted once").isGreaterThan(0);
+        assertThat(r.personIds().get(christopher.occurrenceId())).isNotEqualTo(r.personIds().get(leon.occurrenceId()));
+    }
+
+    /** Issue #21 (5): a housing lead tenant without a date of birth, in a parent's role, never merges into a child at her address. */
+    @Test
+    void neverMergesAnAdultRoleWithoutDateOfBirthIntoAChild() {
+        Truth t = population(67);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2021, 2, 9));
+        List<PersonOccurrence> daughter = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            daughter.add(occ("health", "E-" + k, 0, "subject", "esme", "shepherd-lawrence", born, "12 Rowan Way", "NR8 3EL", "F", Map.of()));
+        }
+        PersonOccurrence mother = occ("housing", "TEN-1", 0, "parent", "esme", "shepherd-lawrence", null, "12 Rowan Way", "NR8 3EL", "F", Map.of());
+        occ.addAll(daughter);
+        occ.add(mother);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(daughter.get(1).occurrenceId())).isEqualTo(r.personIds().get(daughter.get(0).occurrenceId()));
+        assertThat(r.personIds().get(mother.occurrenceId())).isNotEqualTo(r.personIds().get(daughter.get(0).occurrenceId()));
+        // The match is not dropped: a reviewer sees it with the reason it was not merged.
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(mother.occurrenceId());
+            assertThat(p.reason()).contains("adult role");
+        });
+    }
+
+    /** Issue #21 (5): the shipped housing mappings' lead tenant, role tenant and no date of birth, never merges into her son. */
+    @Test
+    void neverMergesATenantWithoutDateOfBirthIntoAChildAtHerAddress() {
+        Truth t = population(71);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2021, 5, 14));
+        List<PersonOccurrence> son = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            son.add(occ("health", "S-" + k, 0, "subject", "esme", "shepherd-lawrence", born, "4 Linnet Close", "NR2 4QT", "M", Map.of()));
+        }
+        PersonOccurrence tenant = occ("housing", "HT-1", 0, "tenant", "esme", "shepherd-lawrence", null, "4 Linnet Close", "NR2 4QT", "F", Map.of());
+        occ.addAll(son);
+        occ.add(tenant);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(AgeRoles.isAdultRole("tenant")).isTrue();
+        assertThat(r.personIds().get(son.get(2).occurrenceId())).isEqualTo(r.personIds().get(son.get(0).occurrenceId()));
+        assertThat(r.personIds().get(tenant.occurrenceId())).isNotEqualTo(r.personIds().get(son.get(0).occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(tenant.occurrenceId());
+            assertThat(p.reason()).contains("adult role");
+        });
+    }
+
+    /** The shipped housing layouts give the lead tenant a role the guard above knows as an adult's. */
+    @Test
+    void theShippedHousingMappingsGiveTheTenantAnAdultRole() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        for (String file : List.of("housing_tenancy_events.yaml", "housing_tenancy_household.yaml")) {
+            com.fasterxml.jackson.databind.JsonNode people = yaml.readTree(java.nio.file.Path.of("..", "mappings", "sources", file).toFile()).get("people");
+            List<String> tenantRoles = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode p : people) {
+                if ("tenant_name".equals(p.path("full_name").asText())) {
+                    tenantRoles.add(p.path("role").asText());
+                }
+            }
+            assertThat(tenantRoles).as(file).singleElement().satisfies(role -> assertThat(AgeRoles.isAdultRole(role)).isTrue());
+        }
+    }
+
+    @Test
+    void decidesAgeFromTheDataNotTheClock() {
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        List<Features> f = new ArrayList<>();
+        for (int y = 1970; y <= 2024; y++) f.add(new Features(occ("x", "a" + y, 0, "ann", "lee", PartialDate.ofYear(y), null, null, Map.of()), dm));
+        f.add(new Features(occ("x", "typo", 0, "ann", "lee", PartialDate.ofYear(2094), null, null, Map.of()), dm)); // a mistyped year
+        AgeRoles ages = AgeRoles.of(f.toArray(Features[]::new));
+        assertThat(ages.isChild(PartialDate.ofYear(2021))).isTrue();
+        assertThat(ages.isChild(PartialDate.ofYear(2005))).isFalse();
+        assertThat(AgeRoles.isAdultRole("mother")).isTrue();
+        assertThat(AgeRoles.isAdultRole("subject")).isFalse();
+    }
+
+    @Test
+    void anIdentityIsUniqueOnlyWhenNoOtherIdentifierOfItsSchemeSharesItsNameAndBirthDate() {
+        PartialDate dob = PartialDate.of(LocalDate.of(2012, 7, 21));
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        Features school = new Features(occ("education", "S-1", 0, "amelia", "smith", dob, null, "F", Map.of("upn", "V999211616161")), dm);
+        Features gp = new Features(occ("health", "H-1", 0, "amelia", "smith", dob, null, null, Map.of("nhs_number", "9434765919")), dm);
+        Features otherGp = new Features(occ("health", "H-2", 0, "amelia", "smith", dob, null, null, Map.of("nhs_number", "4010232137")), dm);
+        Features noIdentifier = new Features(occ("police", "P-1", 0, "amelia", "smith", dob, null, null, Map.of()), dm);
+        // One school record and one GP record of that name and birthday: one child, as far as the data shows.
+        assertThat(FellegiSunterLinker.uniqueIdentities(new Features[] {school, gp, noIdentifier})).containsExactly(true, true, false);
+        // A second NHS number for the same name and birthday: two children, so neither pair is special.
+        assertThat(FellegiSunterLinker.uniqueIdentities(new Features[] {school, gp, otherGp})).containsExactly(false, false, false);
+    }
+}

@@ -1,0 +1,88 @@
+package org.tessera.indexer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Simulated duty managers against a running portal, through its HTTP layer (the REST API: the same
+ * services, security, audit and OpenSearch queries as the views): each user loops over the
+ * watchlist, a child's referral review page and the child's profile, for a bounded time, children
+ * drawn from the watchlist. Every request is a real audited read (purpose "benchmark"). Used by
+ * {@code tessera bench portal} and by the portal's own test of it. Not thread-safe; {@link #run} once.
+ */
+public final class PortalLoadBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PURPOSE = URLEncoder.encode("benchmark (tessera bench portal)", StandardCharsets.UTF_8);
+    private static final String[] KINDS = {"watchlist", "review page", "profile"};
+
+    public record Result(LatencyRecorder.Summary all, List<LatencyRecorder.Summary> byKind) {
+    }
+
+    private final URI base;
+    private final String authorization;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public PortalLoadBenchmark(URI base, String user, String password, PrintStream out) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.out = out;
+    }
+
+    public Result run(int users, int seconds) throws Exception {
+        out.println(MachineInfo.current().describe());
+        List<String> children = new ArrayList<>();
+        for (JsonNode entry : JSON.readTree(get("/api/watchlist?purpose=" + PURPOSE))) {
+            children.add(entry.path("personId").asText());
+        }
+        if (children.isEmpty()) {
+            throw new IllegalStateException("the watchlist at " + base + " is empty: ingest a county and score it first");
+        }
+        out.printf(Locale.ROOT, "portal %s: %d children on the watchlist; %d users for %d s%n", base, children.size(), users, seconds);
+        ClosedLoopLoad.Timings timings = ClosedLoopLoad.run(users, seconds, KINDS.length, (random, step) -> {
+            int kind = step % KINDS.length;
+            String child = URLEncoder.encode(children.get(random.nextInt(children.size())), StandardCharsets.UTF_8);
+            String path = switch (kind) {
+                case 0 -> "/api/watchlist?purpose=" + PURPOSE;
+                case 1 -> "/api/review/" + child + "?purpose=" + PURPOSE;
+                default -> "/api/persons/" + child + "?purpose=" + PURPOSE;
+            };
+            return new ClosedLoopLoad.Request(kind, () -> get(path));
+        });
+        LatencyRecorder all = timings.all();
+        LatencyRecorder[] byKind = timings.byKind();
+        LatencyRecorder.Summary summary = all.summary();
+        out.printf(Locale.ROOT, "all:          %s, %.1f requests/s%n", summary.describe(), summary.count() / (double) seconds);
+        List<LatencyRecorder.Summary> kinds = new ArrayList<>();
+        for (int k = 0; k < KINDS.length; k++) {
+            LatencyRecorder.Summary s = byKind[k].summary();
+            kinds.add(s);
+            out.printf(Locale.ROOT, "%-13s %s%n", KINDS[k] + ":", s.describe());
+        }
+        out.println("load average: " + MachineInfo.loadAverage());
+        return new Result(summary, kinds);
+    }
+
+    private String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+}
