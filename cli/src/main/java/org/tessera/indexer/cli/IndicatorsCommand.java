@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "List the indicator catalogue, load it into the percolator index, test text against it, benchmark percolation.",
-        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Check.class,
+        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Calibrate.class, IndicatorsCommand.Check.class,
                 IndicatorsCommand.Benchmark.class})
 public final class IndicatorsCommand extends CommandGroup {
 
@@ -282,6 +282,9 @@ public final class IndicatorsCommand extends CommandGroup {
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
 
+        @Option(names = "--no-semantic", description = "lexical queries only: do not run the semantic stage (mappings/semantic/concepts.yaml)")
+        boolean noSemantic;
+
         @Override
         public Integer call() throws Exception {
             IndicatorCatalogue catalogue = parent.catalogue();
@@ -290,18 +293,47 @@ public final class IndicatorsCommand extends CommandGroup {
             org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
             List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
             try (OpenSearchConnection connection = parent.connect()) {
-                IndicatorStore store = new IndicatorStore(connection);
-                if (store.storedDocuments().isEmpty()) {
-                    System.err.println("indicators index is empty: loading the catalogue first");
-                    store.load(catalogue);
-                }
+                // the catalogue being evaluated (unchanged indicators are left alone)
+                new IndicatorStore(connection).load(catalogue);
                 EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(
                         new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
                         org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
-                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()));
+                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()),
+                                noSemantic ? null : org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault());
                 System.out.print(result.render(misses));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = "Choose each semantic concept's threshold on a DEVELOPMENT corpus (refuses a held-out file) and print them "
+                    + "with what each gains and costs there; copy them into mappings/semantic/concepts.yaml. Needs no engine.")
+    static final class Calibrate implements Callable<Integer> {
+        @ParentCommand
+        IndicatorsCommand parent;
+
+        @Parameters(paramLabel = "CORPUS", description = "the development corpus (*.jsonl)")
+        Path corpus;
+
+        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
+                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
+        Path concerns;
+
+        @Override
+        public Integer call() {
+            if (corpus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("heldout")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "calibrate never reads a held-out corpus: " + corpus);
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            parent.catalogue().all().forEach(i -> ids.add(i.id()));
+            var map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            var items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
+            var choices = org.tessera.indexer.indicators.evaluation.ConceptCalibration.calibrate(items, map,
+                    org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), new org.tessera.indexer.indicators.NlpEvidenceContext(
+                            new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+            System.out.print(org.tessera.indexer.indicators.evaluation.ConceptCalibration.render(choices));
             return 0;
         }
     }

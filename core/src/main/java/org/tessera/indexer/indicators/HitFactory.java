@@ -41,12 +41,17 @@ final class HitFactory {
     IndicatorHit hit(IndicatorMeta meta, JsonNode query, JsonNode event, List<String> highlighted) {
         List<String> persons = persons(meta.appliesTo(), event);
         String text = event.path("text").isTextual() ? event.path("text").asText() : null;
-        if (!highlighted.isEmpty() && text != null) {
-            Evidence best = textEvidence(text, highlighted);
-            if (best != null) {
-                return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), "text", best.sentence,
-                        best.start, best.end, best.context, persons, "query");
-            }
+        Evidence best = !highlighted.isEmpty() && text != null ? textEvidence(text, highlighted) : null;
+        // The semantic stage's sentences for this indicator compete with the lexical evidence on the
+        // same terms (full weight, then counting, then first): each is judged at its cue word's context.
+        Evidence semantic = text != null && (best == null || !fullWeight(best.context)) ? semanticEvidence(text, meta.id(), event) : null;
+        if (semantic != null && (best == null || rank(semantic.context) < rank(best.context))) {
+            return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), "text", semantic.sentence,
+                    semantic.start, semantic.end, semantic.context, persons, "semantic");
+        }
+        if (best != null) {
+            return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), "text", best.sentence,
+                    best.start, best.end, best.context, persons, "query");
         }
         String[] structured = structuredEvidence(query, event);
         return new IndicatorHit(meta.id(), meta.version(), meta.severity(), meta.weight(), structured[0], structured[1],
@@ -54,6 +59,38 @@ final class HitFactory {
     }
 
     private record Evidence(int start, int end, String sentence, EvidenceContext context) {
+    }
+
+    private static boolean fullWeight(EvidenceContext context) {
+        return context.counts() && !context.historical() && !context.uncertain();
+    }
+
+    /** 0 counts at full weight, 1 counts at a reduced weight, 2 does not count. */
+    private static int rank(EvidenceContext context) {
+        return fullWeight(context) ? 0 : context.counts() ? 1 : 2;
+    }
+
+    /**
+     * The best of the event's semantic matches for this indicator ({@code concept_matches}, written
+     * by the semantic stage): the sentence, followed by the nearest exemplar that explains it; the
+     * context is that of its cue words (every modifier of any of them), so "Mum denies drinking" is
+     * negated as a lexical hit would be.
+     */
+    private Evidence semanticEvidence(String text, String indicatorId, JsonNode event) {
+        Evidence best = null;
+        for (org.tessera.indexer.nlp.semantic.ConceptMatch match : org.tessera.indexer.nlp.semantic.ConceptTagger.matchesFor(event, indicatorId)) {
+            if (match.anchorStart() < 0 || match.end() > text.length() || match.start() > match.anchorStart()
+                    || match.anchorSpans().stream().anyMatch(a -> a[0] < 0 || a[1] > text.length() || a[0] > a[1])) {
+                continue;
+            }
+            EvidenceContext context = context(text, match.anchorSpans());
+            Evidence candidate = new Evidence(match.anchorStart(), match.anchorEnd(),
+                    text.substring(match.start(), match.end()).strip() + " [" + match.explanation() + "]", context);
+            if (best == null || rank(candidate.context) < rank(best.context)) {
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /**

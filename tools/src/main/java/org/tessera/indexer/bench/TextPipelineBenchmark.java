@@ -55,6 +55,38 @@ public final class TextPipelineBenchmark {
             run(cores + " threads", pipeline, notes, cores);
         }
         stages(notes);
+        semantic(notes);
+    }
+
+    /**
+     * The semantic stage over the same notes, after the text pipeline (ingest runs both in its analysis
+     * pool): one thread, thread CPU time per note, and how many sentences were embedded (a cue word
+     * made them candidates and the vector was not cached already).
+     */
+    private static void semantic(List<String> notes) {
+        long t0 = System.nanoTime();
+        org.tessera.indexer.nlp.semantic.ConceptTagger tagger = org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault();
+        tagger.tag(notes.getFirst());
+        System.out.printf(Locale.ROOT, "semantic stage: model and exemplars loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+        var threads = ManagementFactory.getThreadMXBean();
+        long sentences = 0;
+        long candidates = 0;
+        long matches = 0;
+        long cpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (String text : notes) {
+            for (int at = 0; at < text.length(); at = org.tessera.indexer.nlp.semantic.ConceptTagger.sentenceEndOf(text, at)) {
+                sentences++;
+            }
+            var found = tagger.candidates(text);
+            candidates += found.stream().map(c -> c.start()).distinct().count();
+            matches += found.stream().filter(org.tessera.indexer.nlp.semantic.ConceptTagger.Candidate::matches).count();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / notes.size();
+        System.out.printf(Locale.ROOT, "semantic stage, 1 thread: %.0f notes/s, %.0f us CPU a note; %d of %d sentences were candidates "
+                + "(embedded unless cached), %d concept matches; load %.1f%n", notes.size() / seconds, cpuUs, candidates, sentences, matches,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Single-threaded time per stage, to see where the time goes. */

@@ -102,6 +102,8 @@ public final class IngestPipeline {
     private final SourceMappings mappings;
     private final TextExtractor extractor;
     private final TextAnalyzer textAnalyzer;
+    /** The semantic stage (concept tags on events, read by the indicators' queries); null when off. */
+    private final org.tessera.indexer.nlp.semantic.ConceptTagger concepts;
     private final PersonLinker linker;
     private final Nicknames nicknames;
     private final List<EventBatchStage> stages;
@@ -134,6 +136,15 @@ public final class IngestPipeline {
                           TextAnalyzer textAnalyzer, PersonLinker linker, Nicknames nicknames,
                           List<EventBatchStage> stages, Scoring scoring,
                           IngestSettings settings, Clock clock) {
+        this(connection, mappings, extractor, textAnalyzer, null, linker, nicknames, stages, scoring, settings, clock);
+    }
+
+    /** @param concepts the semantic stage run beside the text analysis (null: none) */
+    public IngestPipeline(OpenSearchConnection connection, SourceMappings mappings, TextExtractor extractor,
+                          TextAnalyzer textAnalyzer, org.tessera.indexer.nlp.semantic.ConceptTagger concepts, PersonLinker linker,
+                          Nicknames nicknames, List<EventBatchStage> stages, Scoring scoring,
+                          IngestSettings settings, Clock clock) {
+        this.concepts = concepts;
         this.connection = connection;
         this.mappings = mappings;
         this.extractor = extractor;
@@ -846,6 +857,14 @@ public final class IngestPipeline {
                 .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
                 .toList()), "text analysis");
         addNanos(EVENTS_STAGE + "text analysis", System.nanoTime() - analysisStart);
+        List<List<org.tessera.indexer.nlp.semantic.ConceptMatch>> conceptMatches = null;
+        if (concepts != null && settings.analyseText()) {
+            long semanticStart = System.nanoTime();
+            conceptMatches = await(analysisPool.submit(() -> batch.parallelStream()
+                    .map(r -> r.text() != null && !r.text().isBlank() ? concepts.tag(r.text()) : List.<org.tessera.indexer.nlp.semantic.ConceptMatch>of())
+                    .toList()), "semantic stage");
+            addNanos(EVENTS_STAGE + "semantic stage", System.nanoTime() - semanticStart);
+        }
         for (int i = 0; i < batch.size(); i++) {
             TextAnalysis analysis = analyses.get(i);
             if (analysis != null && !analysis.warnings().isEmpty()) {
@@ -861,6 +880,9 @@ public final class IngestPipeline {
         for (int i = 0; i < batch.size(); i++) {
             SourceRecord record = batch.get(i);
             ObjectNode event = builder.build(record, linked, analyses.get(i));
+            if (conceptMatches != null) {
+                org.tessera.indexer.nlp.semantic.ConceptTagger.attach(event, conceptMatches.get(i));
+            }
             ObjectNode note = documentNotes.get(record.eventId());
             if (note != null) {
                 event.with("document").setAll(note);

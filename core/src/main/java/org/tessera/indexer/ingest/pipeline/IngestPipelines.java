@@ -107,7 +107,9 @@ public final class IngestPipelines {
                 connection.refresh(connection.alias("persons"));
             }
         };
-        return new IngestPipeline(connection, mappings, extractor, text,
+        // The semantic stage runs only where text is analysed; the model loads on the first note.
+        org.tessera.indexer.nlp.semantic.ConceptTagger concepts = settings.analyseText() ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null;
+        return new IngestPipeline(connection, mappings, extractor, text, concepts,
                 new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, scoring, settings, clock);
     }
 }

@@ -18,7 +18,7 @@ class IndexDefinitionsTest {
         assertThat(indicators.body().at("/mappings/properties/query/type").asText()).isEqualTo("percolator");
         assertThat(indicators.body().at("/mappings/properties/text/analyzer").asText()).isEqualTo("case_note");
         assertThat(indicators.body().at("/settings/analysis/analyzer/case_note").isObject()).isTrue();
-        assertThat(definitions.get("events").concreteName("tessera")).isEqualTo("tessera-events-v3");
+        assertThat(definitions.get("events").concreteName("tessera")).isEqualTo("tessera-events-v4");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.IndicatorHit;
+import org.tessera.indexer.nlp.semantic.ConceptTagger;
 
 /**
  * Runs a concern corpus through the stream path: each item becomes an event ({@code text}, {@code agency},
@@ -19,10 +20,22 @@ public final class CorpusPercolation {
     }
 
     public static ConcernEvaluation evaluate(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight) {
+        return evaluate(items, map, percolator, weight, null);
+    }
+
+    /** With the semantic stage: each item's event carries the concepts {@code tagger} finds (null: lexical only). */
+    public static ConcernEvaluation evaluate(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
+                                             ConceptTagger tagger) {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += BATCH) {
             List<ConcernItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
-            List<ObjectNode> events = batch.stream().map(CorpusPercolation::event).toList();
+            List<ObjectNode> events = batch.parallelStream().map(item -> {
+                ObjectNode event = event(item);
+                if (tagger != null) {
+                    ConceptTagger.attach(event, tagger.tag(item.text()));
+                }
+                return event;
+            }).toList();
             List<List<IndicatorHit>> found = percolator.percolate(events);
             for (int i = 0; i < batch.size(); i++) {
                 String text = batch.get(i).text();

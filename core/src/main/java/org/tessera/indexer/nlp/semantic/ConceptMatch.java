@@ -1,0 +1,58 @@
+package org.tessera.indexer.nlp.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A sentence of a note recognised as a concept: its bounds, the cue word that anchors its context,
+ * the nearest exemplar and the cosine similarity to it (the explanation shown with the hit).
+ * Stored on the event under {@code concept_matches} (not indexed), read back by both hit paths.
+ */
+public record ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd,
+                           String exemplar, double similarity, List<Integer> anchors) {
+
+    /** @param anchors every cue word of the concept in the sentence, as start, end pairs (the first is the anchor) */
+    public ConceptMatch {
+        anchors = anchors == null || anchors.isEmpty() ? List.of(anchorStart, anchorEnd) : List.copyOf(anchors);
+    }
+
+    /** The cue words as [start, end) spans. */
+    public List<int[]> anchorSpans() {
+        List<int[]> spans = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < anchors.size(); i += 2) {
+            spans.add(new int[] {anchors.get(i), anchors.get(i + 1)});
+        }
+        return spans;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("concept", concept);
+        node.put("indicator", indicator);
+        node.put("start", start);
+        node.put("end", end);
+        node.put("anchor_start", anchorStart);
+        node.put("anchor_end", anchorEnd);
+        ArrayNode all = node.putArray("anchors");
+        anchors.forEach(all::add);
+        node.put("exemplar", exemplar);
+        node.put("similarity", Math.round(similarity * 1000) / 1000.0);
+        return node;
+    }
+
+    public static ConceptMatch fromJson(JsonNode node) {
+        List<Integer> anchors = new java.util.ArrayList<>();
+        node.path("anchors").forEach(a -> anchors.add(a.asInt()));
+        return new ConceptMatch(node.path("concept").asText(), node.path("indicator").asText(), node.path("start").asInt(),
+                node.path("end").asInt(), node.path("anchor_start").asInt(), node.path("anchor_end").asInt(),
+                node.path("exemplar").asText(), node.path("similarity").asDouble(), anchors);
+    }
+
+    /** The explanation a hit carries: which exemplar the sentence was nearest to, and how near. */
+    public String explanation() {
+        return String.format(java.util.Locale.ROOT, "semantic: nearest exemplar (cosine %.2f) \"%s\"", similarity, exemplar);
+    }
+}

@@ -1,0 +1,242 @@
+package org.tessera.indexer.nlp.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The semantic stage: finds the sentences of a note that say one of the concepts in other words
+ * than the catalogue's phrases. A sentence is a candidate for a concept when it holds one of the
+ * concept's cue words (a cheap lexical pre-filter: most sentences are never embedded); a candidate
+ * sentence is embedded once and compared with every candidate concept's exemplars; at or above the
+ * concept's threshold it is a {@link ConceptMatch}, anchored on its cue words so that the context
+ * analyser judges it like a lexical hit (every cue word is judged; any negation, hypothesis, history
+ * or doubt on one of them applies, as for the phrases of a proximity match).
+ *
+ * <p>Thread-safe: exemplars are embedded once, lazily; sentence vectors are cached by text (at most
+ * {@value #CACHE_LIMIT}, then the cache starts afresh), since notes repeat sentences.
+ */
+public final class ConceptTagger {
+
+    static final int CACHE_LIMIT = 100_000;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*|[%£]");
+    /** Longer sentences are cut for the model (its window is 256 word pieces; a sentence that long is rare). */
+    private static final int MAX_SENTENCE_CHARS = 600;
+    /** Cue words per concept and sentence whose context is judged (the most qualified wins). */
+    static final int MAX_ANCHORS = 4;
+
+    private final ConceptCatalogue catalogue;
+    private final SentenceEncoder encoder;
+    private final ConcurrentHashMap<String, float[]> cache = new ConcurrentHashMap<>();
+    private volatile List<float[][]> exemplarVectors;
+
+    public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder) {
+        this.catalogue = catalogue;
+        this.encoder = encoder;
+    }
+
+    /** The shipped concepts with the model their file names. */
+    public static ConceptTagger loadDefault() {
+        ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
+        return new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()));
+    }
+
+    public ConceptCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** A candidate sentence's nearest exemplar for one concept, whatever the threshold (for calibration). */
+    public record Candidate(Concept concept, int start, int end, int anchorStart, int anchorEnd, String exemplar, double similarity,
+                            double background, List<Integer> anchors) {
+
+        /** At or above the concept's threshold and nearer to it than to ordinary notes. */
+        public boolean matches() {
+            return similarity >= concept.threshold() && similarity > background;
+        }
+
+
+        public ConceptMatch match() {
+            return new ConceptMatch(concept.id(), concept.indicator(), start, end, anchorStart, anchorEnd, exemplar, similarity, anchors);
+        }
+    }
+
+    /** The concept matches of a text, in sentence order, at most one per concept and sentence. */
+    public List<ConceptMatch> tag(String text) {
+        List<ConceptMatch> matches = new ArrayList<>();
+        for (Candidate candidate : candidates(text)) {
+            if (candidate.matches()) {
+                matches.add(candidate.match());
+            }
+        }
+        return matches;
+    }
+
+    /** Every candidate (a sentence cued for a concept) with its nearest exemplar and similarity. */
+    public List<Candidate> candidates(String text) {
+        List<Candidate> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        List<Concept> concepts = catalogue.concepts();
+        List<float[][]> exemplars = exemplarVectors();
+        float[][] background = exemplars.getLast();
+        int at = 0;
+        while (at < text.length()) {
+            int end = sentenceEnd(text, at);
+            int start = at;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            if (start < end) {
+                List<List<Integer>> anchors = anchors(text, start, end, concepts);
+                float[] vector = null;
+                float backgroundSimilarity = -2f;
+                for (int c = 0; c < concepts.size(); c++) {
+                    if (anchors.get(c) == null) {
+                        continue;
+                    }
+                    if (vector == null) {
+                        vector = vector(text.substring(start, Math.min(end, start + MAX_SENTENCE_CHARS)).strip());
+                        backgroundSimilarity = -2f;
+                        for (float[] row : background) {
+                            backgroundSimilarity = Math.max(backgroundSimilarity, SentenceEncoder.dot(vector, row));
+                        }
+                    }
+                    float[][] rows = exemplars.get(c);
+                    int best = 0;
+                    float bestSimilarity = -2f;
+                    for (int e = 0; e < rows.length; e++) {
+                        float similarity = SentenceEncoder.dot(vector, rows[e]);
+                        if (similarity > bestSimilarity) {
+                            bestSimilarity = similarity;
+                            best = e;
+                        }
+                    }
+                    Concept concept = concepts.get(c);
+                    List<Integer> cueSpans = anchors.get(c);
+                    out.add(new Candidate(concept, start, trimEnd(text, start, end), cueSpans.get(0), cueSpans.get(1),
+                            concept.exemplars().get(best), bestSimilarity, backgroundSimilarity, List.copyOf(cueSpans)));
+                }
+            }
+            at = end;
+        }
+        return out;
+    }
+
+    /** Per concept, its cue words in the sentence as start, end pairs (at most {@value #MAX_ANCHORS}), or null. */
+    private static List<List<Integer>> anchors(String text, int start, int end, List<Concept> concepts) {
+        List<List<Integer>> anchors = new ArrayList<>(java.util.Collections.nCopies(concepts.size(), null));
+        Matcher word = WORD.matcher(text).region(start, end);
+        while (word.find()) {
+            String lower = word.group().toLowerCase(Locale.ROOT);
+            for (int c = 0; c < concepts.size(); c++) {
+                if (concepts.get(c).cuedBy(lower)) {
+                    List<Integer> spans = anchors.get(c);
+                    if (spans == null) {
+                        spans = new ArrayList<>(2 * MAX_ANCHORS);
+                        anchors.set(c, spans);
+                    }
+                    if (spans.size() < 2 * MAX_ANCHORS) {
+                        spans.add(word.start());
+                        spans.add(word.end());
+                    }
+                }
+            }
+        }
+        return anchors;
+    }
+
+    /** Where the stage's sentence starting at {@code from} ends (for reports counting sentences). */
+    public static int sentenceEndOf(String text, int from) {
+        return sentenceEnd(text, from);
+    }
+
+    /** Just after the sentence that starts at {@code from}: a line break, or . ! ? followed by a space. */
+    static int sentenceEnd(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i + 1;
+            }
+            if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private float[] vector(String sentence) {
+        float[] cached = cache.get(sentence);
+        if (cached != null) {
+            return cached;
+        }
+        float[] vector = encoder.encode(List.of(sentence)).getFirst();
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(sentence, vector);
+        return vector;
+    }
+
+    private List<float[][]> exemplarVectors() {
+        List<float[][]> loaded = exemplarVectors;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = exemplarVectors;
+                if (loaded == null) {
+                    List<float[][]> rows = new ArrayList<>();
+                    for (Concept concept : catalogue.concepts()) {
+                        rows.add(encoder.encode(concept.exemplars()).toArray(new float[0][]));
+                    }
+                    // last: the ordinary sentences every candidate must beat
+                    rows.add(encoder.encode(catalogue.background()).toArray(new float[0][]));
+                    loaded = List.copyOf(rows);
+                    exemplarVectors = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * Stores matches on an event: {@code concepts} (the sorted concept ids, read by the indicators'
+     * stored queries) and {@code concept_matches} (the explanation, read when a hit is built).
+     * Nothing is written when there are none, so events without a match are unchanged.
+     */
+    public static void attach(ObjectNode event, List<ConceptMatch> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        ArrayNode ids = event.putArray("concepts");
+        new TreeSet<>(matches.stream().map(ConceptMatch::concept).toList()).forEach(ids::add);
+        ArrayNode array = event.putArray("concept_matches");
+        matches.forEach(m -> array.add(m.toJson()));
+    }
+
+    /** The matches stored on an event for one indicator (the inverse of {@link #attach}). */
+    public static List<ConceptMatch> matchesFor(JsonNode event, String indicatorId) {
+        List<ConceptMatch> out = new ArrayList<>();
+        for (JsonNode node : event.path("concept_matches")) {
+            if (indicatorId.equals(node.path("indicator").asText())) {
+                out.add(ConceptMatch.fromJson(node));
+            }
+        }
+        return out;
+    }
+}
