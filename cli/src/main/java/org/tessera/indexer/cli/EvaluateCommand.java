@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tessera evaluate --ground-truth DIR [--top-factor 1.5]}: the cumulative-risk model against planted trajectories. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, subcommands = EvaluateDocumentsCommand.class,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, subcommands = {EvaluateDocumentsCommand.class, EvaluateNamesCommand.class},
         description = "Replay the watchlist month by month over an ingested synthetic county and compare it with the generator's "
                 + "planted trajectories (recall of cumulative children, lead time before a first high-severity event, "
                 + "ordinary-noise share of the top K) and with a single-threshold rule. See docs/evaluation.md.")

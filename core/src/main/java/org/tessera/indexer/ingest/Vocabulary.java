@@ -9,7 +9,7 @@ public final class Vocabulary {
 
     public static final Set<String> AGENCIES = Set.of("police", "health", "education", "social_care", "housing", "probation", "other");
 
-    public static final Set<String> ROLES = Set.of("subject", "victim", "perpetrator", "parent", "mother", "father", "carer",
+    public static final Set<String> ROLES = Set.of("subject", "victim", "perpetrator", "parent", "mother", "father", "carer", "tenant",
             "sibling", "household_member", "partner", "witness", "professional", "other");
 
     /** Record types, code names, identifier schemes and source ids are lowercase_snake. */

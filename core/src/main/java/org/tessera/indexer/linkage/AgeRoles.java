@@ -10,7 +10,7 @@ import java.util.Set;
  * partner says that person is an adult; a date of birth within {@link #CHILD_YEARS} years of the
  * data's latest births says that person is a child now, and so was a child at every event. The
  * two are never one person: a housing lead tenant without a date of birth ("Ms Esme
- * SHEPHERD-LAWRENCE", role parent) at her son's address is not her son born 2021, however well
+ * SHEPHERD-LAWRENCE", role tenant or parent) at her son's address is not her son born 2021, however well
  * name, address and postcode agree.
  *
  * <p>The reference year is the data's own (the 99.5th percentile of birth years, so a mistyped
@@ -18,8 +18,8 @@ import java.util.Set;
  * day. Immutable.
  */
 final class AgeRoles {
-    /** Roles only an adult holds towards the record's subject. */
-    static final Set<String> ADULT_ROLES = Set.of("parent", "mother", "father", "carer", "partner");
+    /** Roles only an adult holds towards the record's subject; a tenant holds a tenancy, which a child cannot. */
+    static final Set<String> ADULT_ROLES = Set.of("parent", "mother", "father", "carer", "partner", "tenant");
     /** Someone born less than this many years before the reference year cannot be a parent or partner. */
     static final int CHILD_YEARS = 13;
 

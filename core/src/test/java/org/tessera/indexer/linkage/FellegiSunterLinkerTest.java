@@ -422,6 +422,46 @@ class FellegiSunterLinkerTest {
         });
     }
 
+    /** Issue #21 (5): the shipped housing mappings' lead tenant, role tenant and no date of birth, never merges into her son. */
+    @Test
+    void neverMergesATenantWithoutDateOfBirthIntoAChildAtHerAddress() {
+        Truth t = population(71);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate born = PartialDate.of(LocalDate.of(2021, 5, 14));
+        List<PersonOccurrence> son = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            son.add(occ("health", "S-" + k, 0, "subject", "esme", "shepherd-lawrence", born, "4 Linnet Close", "NR2 4QT", "M", Map.of()));
+        }
+        PersonOccurrence tenant = occ("housing", "HT-1", 0, "tenant", "esme", "shepherd-lawrence", null, "4 Linnet Close", "NR2 4QT", "F", Map.of());
+        occ.addAll(son);
+        occ.add(tenant);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(AgeRoles.isAdultRole("tenant")).isTrue();
+        assertThat(r.personIds().get(son.get(2).occurrenceId())).isEqualTo(r.personIds().get(son.get(0).occurrenceId()));
+        assertThat(r.personIds().get(tenant.occurrenceId())).isNotEqualTo(r.personIds().get(son.get(0).occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(tenant.occurrenceId());
+            assertThat(p.reason()).contains("adult role");
+        });
+    }
+
+    /** The shipped housing layouts give the lead tenant a role the guard above knows as an adult's. */
+    @Test
+    void theShippedHousingMappingsGiveTheTenantAnAdultRole() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        for (String file : List.of("housing_tenancy_events.yaml", "housing_tenancy_household.yaml")) {
+            com.fasterxml.jackson.databind.JsonNode people = yaml.readTree(java.nio.file.Path.of("..", "mappings", "sources", file).toFile()).get("people");
+            List<String> tenantRoles = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode p : people) {
+                if ("tenant_name".equals(p.path("full_name").asText())) {
+                    tenantRoles.add(p.path("role").asText());
+                }
+            }
+            assertThat(tenantRoles).as(file).singleElement().satisfies(role -> assertThat(AgeRoles.isAdultRole(role)).isTrue());
+        }
+    }
+
     @Test
     void decidesAgeFromTheDataNotTheClock() {
         org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();

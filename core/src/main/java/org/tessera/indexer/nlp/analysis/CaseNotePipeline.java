@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.tessera.indexer.nlp.context.ContextAnalyzer;
 import org.tessera.indexer.nlp.context.MentionContext;
 import org.tessera.indexer.nlp.context.TriggerCatalogue;
+import org.tessera.indexer.nlp.names.PersonNameRules;
 import org.tessera.indexer.nlp.opennlp.OpenNlpEntityFinder;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
@@ -111,8 +112,8 @@ public final class CaseNotePipeline implements TextAnalyzer {
             }
             tokens.add(tokenizer.tokenize(s.text()));
         }
-        List<EntityMention> entities = EntityMerger.merge(analysed,
-                modelFinder.find(analysed, sentences, tokens), ruleFinder.find(analysed));
+        List<EntityMention> model = PersonNameRules.standard().apply(analysed, modelFinder.find(analysed, sentences, tokens));
+        List<EntityMention> entities = EntityMerger.merge(analysed, model, ruleFinder.find(analysed));
         return new TextAnalysis(sentences, entities, context.analyze(analysed, sentences), warnings);
     }
 
