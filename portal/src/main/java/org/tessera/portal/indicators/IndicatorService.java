@@ -91,7 +91,9 @@ public class IndicatorService {
         List<Match> matches = new ArrayList<>();
         for (IndicatorHit hit : hits) {
             // A structured match has no words to mark; a text match marks the words that fired it.
-            String context = hit.context().labels().getFirst();
+            // How the words are meant (affirmed, negated, ...); whose experience it is is not shown here.
+            String context = hit.context().labels().stream().filter(label -> !label.startsWith("experiencer:"))
+                    .findFirst().orElse("affirmed");
             List<Highlights.Span> marks = hit.evidenceStart() < 0 ? List.of()
                     : List.of(new Highlights.Span(hit.evidenceStart(), hit.evidenceEnd(), context, hit.counts()));
             Indicator indicator = stored.get(hit.indicatorId());
