@@ -282,8 +282,9 @@ public final class IndicatorsCommand extends CommandGroup {
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
 
-        @Option(names = "--no-semantic", description = "lexical queries only: do not run the semantic stage (mappings/semantic/concepts.yaml)")
-        boolean noSemantic;
+        @Option(names = "--semantic", description = "also run the semantic stage (mappings/semantic/concepts.yaml), "
+                + "as an ingest does with the setting tessera.nlp.semantic-stage=true; default: lexical queries only, as shipped")
+        boolean semantic;
 
         @Override
         public Integer call() throws Exception {
@@ -300,7 +301,7 @@ public final class IndicatorsCommand extends CommandGroup {
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
                         org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
                                 org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()),
-                                noSemantic ? null : org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault());
+                                semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);
                 System.out.print(result.render(misses));
             }
             return 0;

@@ -107,8 +107,9 @@ public final class IngestPipelines {
                 connection.refresh(connection.alias("persons"));
             }
         };
-        // The semantic stage runs only where text is analysed; the model loads on the first note.
-        org.tessera.indexer.nlp.semantic.ConceptTagger concepts = settings.analyseText() ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null;
+        // The semantic stage runs only where text is analysed and the setting turns it on; the model
+        // loads on the first note.
+        org.tessera.indexer.nlp.semantic.ConceptTagger concepts = settings.analyseText() && settings.semanticStage() ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null;
         return new IngestPipeline(connection, mappings, extractor, text, concepts,
                 new FellegiSunterLinker(LinkageSettings.defaults(), nicknames), nicknames, stages, scoring, settings, clock);
     }

@@ -16,9 +16,16 @@ import org.tessera.indexer.nlp.TextLimits;
  * @param withdrawal      what counts as complete evidence for withdrawing (see {@link WithdrawalPolicy})
  * @param readLimits      bounds on one row and one value of an extract
  * @param textLimits      bounds on the analysis of one text
+ * @param semanticStage   also tag sentences with concepts by sentence embeddings (setting
+ *                        {@value #SEMANTIC_STAGE}, off by default: it triples the indexer's CPU per
+ *                        event, see docs/nlp.md "Semantic stage")
  */
 public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
-                             WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
+                             WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits,
+                             boolean semanticStage) {
+
+    /** The setting that turns the semantic stage on ({@code true}/{@code false}). */
+    public static final String SEMANTIC_STAGE = "tessera.nlp.semantic-stage";
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
@@ -28,6 +35,12 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
+    }
+
+    /** Without the semantic stage. */
+    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
+                          WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, false);
     }
 
     /** With the default withdrawal policy and limits. */
