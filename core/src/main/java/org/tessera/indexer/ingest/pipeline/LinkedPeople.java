@@ -24,7 +24,8 @@ final class LinkedPeople {
     private final Map<String, String> personByOccurrence;
     private final Map<String, List<HouseholdTimeline.Sighting>> sightings = new HashMap<>();
     /** Built on first read, dropped when a sighting is added. */
-    private final Map<String, HouseholdTimeline> timelines = new HashMap<>();
+    // built lazily, by the persons stage's threads at once: a concurrent map
+    private final Map<String, HouseholdTimeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, PartialDate> birthDates = new HashMap<>();
 
     LinkedPeople(Map<String, String> personByOccurrence) {
