@@ -1,11 +1,8 @@
 package org.tessera.indexer.arrivals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.opensearch.EngineException;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -23,8 +22,6 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * reads them back. Thread-safe.
  */
 public final class AlertStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenSearchConnection connection;
     private final Clock clock;
@@ -50,9 +47,9 @@ public final class AlertStore {
             bulk.append("{\"index\":{\"_index\":\"").append(connection.alias("alerts")).append("\",\"_id\":\"")
                     .append(alert.alertId()).append("\"}}\n").append(document(alert)).append('\n');
         }
-        var response = connection.raw("POST", "/_bulk", bulk.toString(), Map.of("refresh", "true"));
-        if (!response.ok() || response.body().contains("\"errors\":true")) {
-            throw new IllegalStateException("alerts not stored: " + response.body());
+        OpenSearchConnection.BulkAnswer answer = connection.bulk(bulk.toString(), Map.of("refresh", "true"));
+        if (!answer.failures().isEmpty()) {
+            throw new IllegalStateException("alerts not stored: " + answer.failures());
         }
         return alerts;
     }
@@ -71,16 +68,12 @@ public final class AlertStore {
 
     /** The newest alerts meant for {@code user}, newest first, each with whether the user saw it. */
     public List<Stored> forRecipient(String user, int size) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = EngineJson.object();
         body.put("size", size);
         body.putObject("query").putObject("term").put("recipients", user);
         body.putArray("sort").addObject().putObject("created_at").put("order", "desc");
-        var response = connection.raw("POST", "/" + connection.alias("alerts") + "/_search", body.toString());
-        if (!response.ok()) {
-            throw new IllegalStateException("alerts not readable: " + response.body());
-        }
         List<Stored> found = new ArrayList<>();
-        for (JsonNode hit : parse(response.body()).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("alerts"), body).path("hits").path("hits")) {
             JsonNode s = hit.path("_source");
             Set<String> seenBy = new LinkedHashSet<>();
             s.path("seen_by").forEach(v -> seenBy.add(v.asText()));
@@ -94,23 +87,20 @@ public final class AlertStore {
     }
 
     private void append(String alertId, String field, List<String> values) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = EngineJson.object();
         ObjectNode script = body.putObject("script");
         script.put("lang", "painless");
         script.put("source", "if (ctx._source." + field + " == null) { ctx._source." + field + " = []; } "
                 + "for (v in params.values) { if (!ctx._source." + field + ".contains(v)) { ctx._source." + field + ".add(v); } }");
         ArrayNode list = script.putObject("params").putArray("values");
         values.forEach(list::add);
-        var response = connection.raw("POST", "/" + connection.alias("alerts") + "/_update/" + alertId, body.toString(),
+        connection.call("POST", "/" + connection.alias("alerts") + "/_update/" + alertId, body,
                 Map.of("refresh", "true", "retry_on_conflict", "5"));
-        if (!response.ok()) {
-            throw new IllegalStateException("alert " + alertId + " not updated: " + response.body());
-        }
     }
 
-    private String document(Alert alert) {
+    private static ObjectNode document(Alert alert) {
         WatchlistChange c = alert.change();
-        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode doc = EngineJson.object();
         doc.put("alert_id", alert.alertId()).put("created_at", alert.createdAt().toString()).put("arrival_job_id", alert.arrivalJobId())
                 .put("person_id", c.personId()).put("kind", c.kind().label()).put("section", c.section())
                 .put("band", c.band()).put("score", c.score()).put("score_before", c.scoreBefore()).put("reason", c.reason());
@@ -124,7 +114,7 @@ public final class AlertStore {
         alert.postcodeDistricts().forEach(d::add);
         doc.putArray("recipients");
         doc.putArray("seen_by");
-        return doc.toString();
+        return doc;
     }
 
     private static Alert read(JsonNode s) {
@@ -144,16 +134,19 @@ public final class AlertStore {
 
     /** Current postcode districts of each person, from the {@code persons} index. */
     private Map<String, List<String>> districts(List<String> personIds) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = EngineJson.object();
         ArrayNode ids = body.putArray("ids");
         personIds.forEach(ids::add);
-        var response = connection.raw("POST", "/" + connection.alias("persons") + "/_mget", body.toString(),
-                Map.of("_source_includes", "addresses.postcode_district,addresses.to,postcode_districts"));
         Map<String, List<String>> found = new HashMap<>();
-        if (!response.ok()) {
+        JsonNode answer;
+        try {
+            answer = connection.call("POST", "/" + connection.alias("persons") + "/_mget", body,
+                    Map.of("_source_includes", "addresses.postcode_district,addresses.to,postcode_districts"));
+        } catch (EngineException e) {
+            // districts only narrow who is alerted; an unreadable persons index leaves them empty
             return found;
         }
-        for (JsonNode doc : parse(response.body()).path("docs")) {
+        for (JsonNode doc : answer.path("docs")) {
             Set<String> current = new LinkedHashSet<>();
             for (JsonNode address : doc.path("_source").path("addresses")) {
                 String district = text(address, "postcode_district");
@@ -167,13 +160,5 @@ public final class AlertStore {
             found.put(doc.path("_id").asText(), List.copyOf(current));
         }
         return found;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

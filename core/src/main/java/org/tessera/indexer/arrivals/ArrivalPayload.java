@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.SourceMapping;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Turns a REST payload for a named source into the file that source delivers, so it goes in
@@ -28,7 +29,7 @@ import org.tessera.indexer.ingest.SourceMapping;
  */
 public final class ArrivalPayload {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private ArrivalPayload() {
     }

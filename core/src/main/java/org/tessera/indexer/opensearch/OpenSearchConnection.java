@@ -192,8 +192,12 @@ public final class OpenSearchConnection implements AutoCloseable {
 
     /** Creates one document; false when a document with that id already exists (the engine's 409). */
     public boolean create(String index, String id, JsonNode document) {
+        return create(index, id, document, Map.of());
+    }
+
+    public boolean create(String index, String id, JsonNode document, Map<String, String> query) {
         try {
-            call("PUT", "/" + index + "/_create/" + encode(id), document);
+            call("PUT", "/" + index + "/_create/" + encode(id), document, query);
             return true;
         } catch (EngineException e) {
             if (e.conflict()) {

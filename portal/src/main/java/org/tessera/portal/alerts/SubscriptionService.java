@@ -36,12 +36,7 @@ public class SubscriptionService {
     @RolesAllowed(Roles.DUTY_MANAGER)
     public Subscription mine() {
         String user = CurrentUser.name();
-        var response = connection.raw("GET", "/" + connection.alias("subscriptions") + "/_doc/" + id(user), null);
-        if (response.status() == 404) {
-            return Subscription.none(user);
-        }
-        JsonNode doc = Json.parse(response.body());
-        return doc.path("found").asBoolean(false) ? read(doc.path("_source")) : Subscription.none(user);
+        return connection.get(connection.alias("subscriptions"), id(user)).map(SubscriptionService::read).orElse(Subscription.none(user));
     }
 
     /** Replaces the signed-in user's subscription. */
@@ -55,11 +50,7 @@ public class SubscriptionService {
         if (subscription.email() != null) {
             doc.put("email", subscription.email());
         }
-        var response = connection.raw("PUT", "/" + connection.alias("subscriptions") + "/_doc/" + id(subscription.user()), doc.toString(),
-                Map.of("refresh", "true"));
-        if (!response.ok()) {
-            throw new IllegalStateException("subscription not stored: " + response.status());
-        }
+        connection.index(connection.alias("subscriptions"), id(subscription.user()), doc, Map.of("refresh", "true"));
         audit.record(AuditTrail.ALERT_SUBSCRIPTION, null, null, null, "sections " + subscription.sections() + ", districts "
                 + subscription.districts() + ", mail " + (subscription.email() == null ? "off" : "on"));
         return subscription;
@@ -71,11 +62,7 @@ public class SubscriptionService {
         body.put("size", 10_000);
         body.putObject("query").putObject("exists").put("field", "sections");
         List<Subscription> found = new ArrayList<>();
-        var response = connection.raw("POST", "/" + connection.alias("subscriptions") + "/_search", body.toString());
-        if (!response.ok()) {
-            throw new IllegalStateException("subscriptions not readable: " + response.status());
-        }
-        for (JsonNode hit : Json.parse(response.body()).path("hits").path("hits")) {
+        for (JsonNode hit : connection.search(connection.alias("subscriptions"), body).path("hits").path("hits")) {
             found.add(read(hit.path("_source")));
         }
         return found;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The day's data against a running portal, through its HTTP layer: (a) the day's delta (the last
@@ -34,7 +35,7 @@ import org.tessera.indexer.ingest.SourceMappings;
  */
 public final class FeedBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final DateTimeFormatter POLICE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
     private final URI base;

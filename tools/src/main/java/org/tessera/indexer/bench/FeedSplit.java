@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Cuts a generated county into its history and its last days, per extract, by each record's date
@@ -29,7 +30,7 @@ import org.tessera.indexer.ingest.SourceMappings;
  */
 public final class FeedSplit {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     /** What the cut produced: the folders, the last day, and the records each side holds. */
     public record Result(Path history, Path delta, LocalDate lastDay, long historyRecords, long deltaRecords, List<Path> deltaFiles) {

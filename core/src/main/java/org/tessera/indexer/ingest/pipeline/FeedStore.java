@@ -38,7 +38,7 @@ final class FeedStore {
     Map<String, Long> countPerSource() {
         ObjectNode body = JSON.createObjectNode();
         body.put("size", 0);
-        body.putObject("aggs").putObject("sources").putObject("terms").put("field", "source").put("size", 10_000);
+        body.putObject("aggs").putObject("sources").putObject("terms").put("field", RecordIndexFields.SOURCE).put("size", 10_000);
         JsonNode answer = new EventQueries(connection).call("POST", "/" + connection.alias(INDEX) + "/_search", body.toString(), Map.of());
         Map<String, Long> stored = new HashMap<>();
         for (JsonNode bucket : answer.path("aggregations").path("sources").path("buckets")) {
@@ -52,9 +52,9 @@ final class FeedStore {
      * it beyond the record when it was a document (its {@code document} note; null otherwise).
      */
     void forEach(String source, java.util.function.BiConsumer<SourceRecord, ObjectNode> each) {
-        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("record", "document_note"),
-                (id, doc) -> each.accept(RecordJson.fromJson(doc.path("record")),
-                        doc.path("document_note") instanceof ObjectNode note ? note : null));
+        new EventQueries(connection).scroll(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source), List.of(RecordIndexFields.RECORD, RecordIndexFields.DOCUMENT_NOTE),
+                (id, doc) -> each.accept(RecordJson.fromJson(doc.path(RecordIndexFields.RECORD)),
+                        doc.path(RecordIndexFields.DOCUMENT_NOTE) instanceof ObjectNode note ? note : null));
     }
 
     /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
@@ -63,13 +63,14 @@ final class FeedStore {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode content = RecordJson.toJson(record);
                 ObjectNode doc = JSON.createObjectNode();
-                doc.put("source", record.source()).put("record_id", record.recordId()).put("event_id", record.eventId());
-                doc.put("content_hash", Ids.sha256Hex(content.toString()).substring(0, 32));
-                doc.put("delivered_by_job", jobId);
-                doc.set("record", content);
+                doc.put(RecordIndexFields.SOURCE, record.source()).put(RecordIndexFields.RECORD_ID, record.recordId())
+                        .put(RecordIndexFields.EVENT_ID, record.eventId());
+                doc.put(RecordIndexFields.CONTENT_HASH, Ids.sha256Hex(content.toString()).substring(0, 32));
+                doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
+                doc.set(RecordIndexFields.RECORD, content);
                 ObjectNode note = documentNotes.get(record.eventId());
                 if (note != null) {
-                    doc.set("document_note", note.deepCopy());
+                    doc.set(RecordIndexFields.DOCUMENT_NOTE, note.deepCopy());
                 }
                 writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), doc));
             }
@@ -95,7 +96,7 @@ final class FeedStore {
     /** Event ids stored for {@code source}. */
     Set<String> eventIds(String source) {
         Set<String> ids = new java.util.HashSet<>();
-        new EventQueries(connection).scroll(connection.alias(INDEX), term("source", source), List.of("event_id"), (id, doc) -> ids.add(id));
+        new EventQueries(connection).scroll(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source), List.of(RecordIndexFields.EVENT_ID), (id, doc) -> ids.add(id));
         return ids;
     }
 

@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.documents.DocumentFacts;
 import org.tessera.indexer.documents.DocumentFactsFinder;
+import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.extraction.ExtractionOutcome;
 import org.tessera.indexer.extraction.tika.TikaTextExtractor;
 import org.tessera.indexer.extraction.TextExtractor;
@@ -664,10 +665,10 @@ public final class IngestPipeline {
         connection.raw("POST", "/" + connection.alias("events") + "/_refresh", null);
         Map<String, String> out = new HashMap<>();
         new EventQueries(connection).scroll(connection.alias("events"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
-                List.of("event_id", "people.slot", "people.person_id"), (id, doc) -> {
-                    for (JsonNode person : doc.path("people")) {
-                        out.put(Ids.occurrenceId(doc.path("event_id").asText(id), person.path("slot").asInt()),
-                                person.path("person_id").asText());
+                List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, doc) -> {
+                    for (JsonNode person : doc.path(EventIndexFields.People.PATH)) {
+                        out.put(Ids.occurrenceId(doc.path(EventIndexFields.EVENT_ID).asText(id), person.path(EventIndexFields.People.SLOT).asInt()),
+                                person.path(EventIndexFields.People.PERSON_ID).asText());
                     }
                 });
         return out;

@@ -14,6 +14,7 @@ import org.tessera.indexer.ingest.Location;
 import org.tessera.indexer.ingest.Origin;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.ingest.pipeline.RecordIndexFields.Canonical;
 
 /**
  * A mapped {@link SourceRecord} as JSON and back, exactly (the feed store keeps what each source
@@ -28,11 +29,12 @@ final class RecordJson {
 
     static ObjectNode toJson(SourceRecord r) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("source", r.source()).put("record_id", r.recordId()).put("agency", r.agency()).put("record_type", r.recordType());
-        date(n, "event_date", r.eventDate());
-        text(n, "title", r.title());
-        text(n, "text", r.text());
-        ObjectNode codes = n.putObject("codes");
+        n.put(Canonical.SOURCE, r.source()).put(Canonical.RECORD_ID, r.recordId()).put(Canonical.AGENCY, r.agency())
+                .put(Canonical.RECORD_TYPE, r.recordType());
+        date(n, Canonical.EVENT_DATE, r.eventDate());
+        text(n, Canonical.TITLE, r.title());
+        text(n, Canonical.TEXT, r.text());
+        ObjectNode codes = n.putObject(Canonical.CODES);
         r.codes().forEach(codes::put);
         if (r.location() != null) {
             ObjectNode location = n.putObject("location");
@@ -71,9 +73,9 @@ final class RecordJson {
                     strings(p.path("identifiers")), text(p, "title")));
         }
         JsonNode origin = n.path("origin");
-        return new SourceRecord(n.path("source").asText(), n.path("record_id").asText(), n.path("agency").asText(),
-                n.path("record_type").asText(), date(n.path("event_date")), text(n, "title"), text(n, "text"),
-                strings(n.path("codes")), location, people,
+        return new SourceRecord(n.path(Canonical.SOURCE).asText(), n.path(Canonical.RECORD_ID).asText(), n.path(Canonical.AGENCY).asText(),
+                n.path(Canonical.RECORD_TYPE).asText(), date(n.path(Canonical.EVENT_DATE)), text(n, Canonical.TITLE), text(n, Canonical.TEXT),
+                strings(n.path(Canonical.CODES)), location, people,
                 new Origin(origin.path("file").asText(), origin.path("first_line").asLong(), origin.path("last_line").asLong()));
     }
 

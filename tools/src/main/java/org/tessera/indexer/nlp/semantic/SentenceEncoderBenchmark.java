@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * Prints sentences per second of both MiniLM variants on one and on all cores, over the text
@@ -71,7 +72,7 @@ public final class SentenceEncoderBenchmark {
     }
 
     private static List<String> read(Path corpus) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = EngineJson.MAPPER;
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(corpus)) {
             if (!line.isBlank()) {
