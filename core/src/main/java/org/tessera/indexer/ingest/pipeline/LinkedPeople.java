@@ -86,7 +86,16 @@ final class LinkedPeople {
         return Optional.of(ChronoUnit.DAYS.between(born, date) / 365.25);
     }
 
+    /**
+     * The more precise of two birth dates; of two equally precise ones the smaller in text, so that
+     * the choice does not depend on the order records arrive in (a delivery and the feed store give
+     * them in different orders, and a person's ages, hence the events' hashes, must not change).
+     */
     private static PartialDate morePrecise(PartialDate a, PartialDate b) {
-        return b.precision().ordinal() > a.precision().ordinal() ? b : a;
+        int precision = Integer.compare(b.precision().ordinal(), a.precision().ordinal());
+        if (precision != 0) {
+            return precision > 0 ? b : a;
+        }
+        return b.toString().compareTo(a.toString()) < 0 ? b : a;
     }
 }
