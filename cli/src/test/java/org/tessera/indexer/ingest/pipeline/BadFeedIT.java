@@ -50,8 +50,8 @@ class BadFeedIT {
         Files.copy(county.resolve("police_incidents_2024.csv"), first.resolve("police_incidents_2024.csv"));
         Files.copy(county.resolve("child_health_visits.csv"), first.resolve("child_health_visits.csv"));
         assertThat(ingest(os, first, mappings, work).refused()).isNull();
-        Map<String, JsonNode> events = FeedReplayIT.snapshot(os.connection(), "events");
-        Map<String, JsonNode> persons = FeedReplayIT.snapshot(os.connection(), "persons");
+        Map<String, JsonNode> events = StoredDocuments.snapshot(os.connection(), "events");
+        Map<String, JsonNode> persons = StoredDocuments.snapshot(os.connection(), "persons");
         long records = os.connection().count("records");
 
         // a delta whose second file lacks a required column, beside a good file with a new incident
@@ -88,8 +88,8 @@ class BadFeedIT {
     private static void assertRefused(IngestReport report, String reason, Map<String, JsonNode> events, Map<String, JsonNode> persons,
                                       long records, TestOpenSearch os) throws Exception {
         assertThat(report.refused()).as("refused, with the reason").isNotNull().contains(reason);
-        assertThat(FeedReplayIT.differences(FeedReplayIT.snapshot(os.connection(), "events"), events)).as("events unchanged").isEmpty();
-        assertThat(FeedReplayIT.differences(FeedReplayIT.snapshot(os.connection(), "persons"), persons)).as("persons unchanged").isEmpty();
+        assertThat(StoredDocuments.differences(StoredDocuments.snapshot(os.connection(), "events"), events, "before", "the bad feed", 8)).as("events unchanged").isEmpty();
+        assertThat(StoredDocuments.differences(StoredDocuments.snapshot(os.connection(), "persons"), persons, "before", "the bad feed", 8)).as("persons unchanged").isEmpty();
         os.connection().raw("POST", "/" + os.alias("records") + "/_refresh", null);
         assertThat(os.connection().count("records")).as("feed store unchanged").isEqualTo(records);
         JsonNode job = new com.fasterxml.jackson.databind.ObjectMapper().readTree(

@@ -1,5 +1,8 @@
 package org.tessera.indexer.ingest.pipeline;
 
+import static org.tessera.indexer.ingest.pipeline.StoredDocuments.differences;
+import static org.tessera.indexer.ingest.pipeline.StoredDocuments.snapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +39,6 @@ import org.tessera.indexer.synthetic.CountyGenerator;
 import org.tessera.indexer.synthetic.DeltaSplitter;
 import org.tessera.indexer.synthetic.GeneratorSettings;
 import org.tessera.indexer.watchlist.ReviewStore;
-import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistService;
 
 /**
@@ -106,7 +107,7 @@ class FeedReplayIT {
 
                 Map<String, String> incremental = occurrencePersons(feed);
                 Map<String, String> whole = occurrencePersons(full.connection());
-                double[] pr = pairwise(incremental, whole);
+                double[] pr = IncrementalLinking.pairwise(incremental, whole);
                 System.out.printf("FeedReplayIT: incremental vs full clustering: pairwise precision %.5f, recall %.5f over %d occurrences%n",
                         pr[0], pr[1], whole.size());
                 assertThat(pr[0]).isGreaterThanOrEqualTo(0.999);
@@ -123,16 +124,16 @@ class FeedReplayIT {
                 Map<String, JsonNode> feedEvents = snapshot(feed, "events");
                 Map<String, JsonNode> fullEvents = snapshot(full.connection(), "events");
                 System.out.println("FeedReplayIT: events whose content_hash alone differs (first-load backfill vs stream hashing): "
-                        + differences(feedEvents, fullEvents));
+                        + differences(feedEvents, fullEvents, "full", "the deltas", 8));
                 feedEvents.values().forEach(e -> ((ObjectNode) e).remove("content_hash"));
                 fullEvents.values().forEach(e -> ((ObjectNode) e).remove("content_hash"));
                 if (sameClustering) {
-                    assertThat(differences(feedEvents, fullEvents)).as("events and their hits").isEmpty();
-                    assertThat(differences(snapshot(feed, "persons"), snapshot(full.connection(), "persons"))).as("persons and their scores").isEmpty();
+                    assertThat(differences(feedEvents, fullEvents, "full", "the deltas", 8)).as("events and their hits").isEmpty();
+                    assertThat(differences(snapshot(feed, "persons"), snapshot(full.connection(), "persons"), "full", "the deltas", 8)).as("persons and their scores").isEmpty();
                     assertThat(watchlist(feed)).as("watchlist").isEqualTo(watchlist(full.connection())).isNotEmpty();
                 } else {
-                    System.out.println("FeedReplayIT: clusterings differ; events that differ: " + differences(feedEvents, fullEvents));
-                    System.out.println("FeedReplayIT: persons that differ: " + differences(snapshot(feed, "persons"), snapshot(full.connection(), "persons")));
+                    System.out.println("FeedReplayIT: clusterings differ; events that differ: " + differences(feedEvents, fullEvents, "full", "the deltas", 8));
+                    System.out.println("FeedReplayIT: persons that differ: " + differences(snapshot(feed, "persons"), snapshot(full.connection(), "persons"), "full", "the deltas", 8));
                     assertThat(watchlist(feed)).as("watchlist").isNotEmpty();
                 }
                 assertThat(withdrawnEventIds(feed)).as("the tombstoned record's event was withdrawn, recorded")
@@ -201,27 +202,6 @@ class FeedReplayIT {
         return out;
     }
 
-    /** Pairwise precision and recall of a clustering against a reference, over the occurrences both hold. */
-    static double[] pairwise(Map<String, String> clustering, Map<String, String> reference) {
-        Map<String, Long> cells = new HashMap<>();
-        Map<String, Long> sizes = new HashMap<>();
-        Map<String, Long> referenceSizes = new HashMap<>();
-        reference.forEach((occurrence, ref) -> {
-            String person = clustering.get(occurrence);
-            if (person != null) {
-                cells.merge(person + "|" + ref, 1L, Long::sum);
-                sizes.merge(person, 1L, Long::sum);
-                referenceSizes.merge(ref, 1L, Long::sum);
-            }
-        });
-        double both = pairs(cells), found = pairs(sizes), truth = pairs(referenceSizes);
-        return new double[] {found == 0 ? 1 : both / found, truth == 0 ? 1 : both / truth};
-    }
-
-    private static double pairs(Map<String, Long> sizes) {
-        return sizes.values().stream().mapToDouble(n -> n * (n - 1) / 2.0).sum();
-    }
-
     private static List<String> watchlist(OpenSearchConnection connection) {
         ScoreService scores = ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), true);
         WatchlistService service = new WatchlistService(scores, new ReviewStore(connection), CLOCK);
@@ -236,57 +216,5 @@ class FeedReplayIT {
         Set<String> ids = new TreeSet<>();
         hits.forEach(h -> ids.add(h.path("_source").path("doc_id").asText()));
         return ids;
-    }
-
-    /** Documents missing on either side, and for the first few that differ, the top-level fields that differ. */
-    static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
-        List<String> differences = new ArrayList<>();
-        Set<String> ids = new TreeSet<>(actual.keySet());
-        ids.addAll(expected.keySet());
-        for (String id : ids) {
-            JsonNode a = actual.get(id);
-            JsonNode e = expected.get(id);
-            if (a == null || e == null) {
-                differences.add(id + (a == null ? " missing after the deltas" : " only after the deltas"));
-            } else if (!a.equals(e)) {
-                List<String> fields = new ArrayList<>();
-                e.fieldNames().forEachRemaining(f -> {
-                    if (!e.get(f).equals(a.get(f))) {
-                        fields.add(f + ": full " + e.get(f) + " / deltas " + a.get(f));
-                    }
-                });
-                a.fieldNames().forEachRemaining(f -> {
-                    if (!e.has(f)) {
-                        fields.add(f + " only after the deltas");
-                    }
-                });
-                differences.add(id + " " + fields);
-            }
-            if (differences.size() >= 8) {
-                break;
-            }
-        }
-        return differences;
-    }
-
-    /** Every document by id, without the fields that record when it was written. */
-    static Map<String, JsonNode> snapshot(OpenSearchConnection connection, String index) throws Exception {
-        connection.raw("POST", "/" + connection.alias(index) + "/_refresh", null);
-        Map<String, JsonNode> docs = new TreeMap<>();
-        String body = "{\"size\":5000,\"sort\":[\"_doc\"],\"query\":{\"match_all\":{}}}";
-        JsonNode page = JSON.readTree(connection.raw("POST", "/" + connection.alias(index) + "/_search", body, Map.of("scroll", "1m")).body());
-        while (!page.path("hits").path("hits").isEmpty()) {
-            for (JsonNode hit : page.path("hits").path("hits")) {
-                ObjectNode source = (ObjectNode) hit.path("_source");
-                source.remove(List.of("ingested_at", "updated_at"));
-                if (source.has("risk")) {
-                    ((ObjectNode) source.get("risk")).remove("updated_at");
-                }
-                docs.put(hit.path("_id").asText(), source);
-            }
-            page = JSON.readTree(connection.raw("POST", "/_search/scroll",
-                    "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}").body());
-        }
-        return docs;
     }
 }

@@ -1,10 +1,11 @@
 package org.tessera.indexer.ingest.pipeline;
 
+import static org.tessera.indexer.ingest.pipeline.StoredDocuments.differences;
+import static org.tessera.indexer.ingest.pipeline.StoredDocuments.snapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +55,8 @@ class KilledIngestIT {
 
                 ingestInProcess(killed, input, mappings, work.resolve("q-restart"));
 
-                assertThat(differences(snapshot(killed, "events"), snapshot(clean.connection(), "events"))).isEmpty();
-                assertThat(differences(snapshot(killed, "persons"), snapshot(clean.connection(), "persons"))).isEmpty();
+                assertThat(differences(snapshot(killed, "events"), snapshot(clean.connection(), "events"), "clean", "restart", 5)).isEmpty();
+                assertThat(differences(snapshot(killed, "persons"), snapshot(clean.connection(), "persons"), "clean", "restart", 5)).isEmpty();
             } finally {
                 indices.deleteAll();
             }
@@ -97,58 +96,6 @@ class KilledIngestIT {
         List<String> lines = Files.readAllLines(log);
         throw new IllegalStateException("the ingest process wrote nothing in time (alive: " + child.isAlive() + "); its output ends: "
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), Math.min(lines.size(), Math.max(0, lines.size() - 40) + 12))));
-    }
-
-    /** Documents missing on either side, and for the first few that differ, the top-level fields that differ. */
-    private static List<String> differences(Map<String, JsonNode> actual, Map<String, JsonNode> expected) {
-        List<String> differences = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.TreeSet<>(actual.keySet());
-        ids.addAll(expected.keySet());
-        for (String id : ids) {
-            JsonNode a = actual.get(id);
-            JsonNode e = expected.get(id);
-            if (a == null || e == null) {
-                differences.add(id + (a == null ? " missing after restart" : " not in the clean run"));
-            } else if (!a.equals(e)) {
-                List<String> fields = new ArrayList<>();
-                e.fieldNames().forEachRemaining(f -> {
-                    if (!e.get(f).equals(a.get(f))) {
-                        fields.add(f + ": clean " + e.get(f) + " / restarted " + a.get(f));
-                    }
-                });
-                a.fieldNames().forEachRemaining(f -> {
-                    if (!e.has(f)) {
-                        fields.add(f + " only after restart");
-                    }
-                });
-                differences.add(id + " " + fields);
-            }
-            if (differences.size() >= 5) {
-                break;
-            }
-        }
-        return differences;
-    }
-
-    /** Every document by id, without the fields that record when it was written. */
-    private static Map<String, JsonNode> snapshot(OpenSearchConnection connection, String index) throws Exception {
-        connection.raw("POST", "/" + connection.alias(index) + "/_refresh", null);
-        Map<String, JsonNode> docs = new TreeMap<>();
-        String body = "{\"size\":10000,\"sort\":[\"_doc\"],\"query\":{\"match_all\":{}}}";
-        JsonNode page = JSON.readTree(connection.raw("POST", "/" + connection.alias(index) + "/_search", body, Map.of("scroll", "1m")).body());
-        while (!page.path("hits").path("hits").isEmpty()) {
-            for (JsonNode hit : page.path("hits").path("hits")) {
-                ObjectNode source = (ObjectNode) hit.path("_source");
-                source.remove(List.of("ingested_at", "updated_at"));
-                if (source.has("risk")) {
-                    ((ObjectNode) source.get("risk")).remove("updated_at");
-                }
-                docs.put(hit.path("_id").asText(), source);
-            }
-            page = JSON.readTree(connection.raw("POST", "/_search/scroll",
-                    "{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}").body());
-        }
-        return docs;
     }
 
     private static void writeIncidents(Path file) throws Exception {
