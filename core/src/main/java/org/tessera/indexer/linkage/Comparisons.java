@@ -90,6 +90,24 @@ final class Comparisons {
         return 9;
     }
 
+    /**
+     * Whether two given names could be one person's: equal, nicknames of each other, within
+     * Jaro-Winkler 0.88, sharing a sound, or one the initial of the other.
+     */
+    boolean givenRelated(Features a, Features b) {
+        if (a.given == null || b.given == null) return true;
+        int level = given(a, b, false);
+        return level != GIVEN_ELSE;
+    }
+
+    /** Two name words that could be one name: equal, nicknames, within Jaro-Winkler 0.88, or one the initial of the other. */
+    boolean namesRelated(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) return false;
+        if (a.equals(b) || nicknames.equivalent(a, b)) return true;
+        if ((a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0)) return true;
+        return JaroWinkler.similarity(a, b) >= 0.88;
+    }
+
     private int family(Features a, Features b, boolean swapped) {
         if (a.family == null || b.family == null) return 0;
         if (a.family.equals(b.family)) return 1;

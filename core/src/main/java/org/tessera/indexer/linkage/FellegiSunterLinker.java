@@ -230,7 +230,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
 
         // Clustering.
-        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id));
+        // Households in the data (family name, address and postcode agree together among different
+        // people more than by chance): twins and siblings exist, and the twin check applies.
+        boolean households = Arrays.stream(model.dependence()).anyMatch(d -> d > 0);
+        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
@@ -623,7 +626,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (int k : autoPartners.getOrDefault(i, List.of())) {
             if (k == j || clusters.find(k) == rj) continue;
             if (!clusters.canJoin(i, k)) continue; // k cannot be i's person whatever the scores (an adult role on a child's record)
-            if (!clusters.canJoin(j, k)) return true;
+            // Only what makes two persons two whatever the scores counts here: the twin check and
+            // differing corroborated birthdays weigh a cluster's records against a record, and a
+            // unit not yet joined to its own person would look ambiguous beside them.
+            if (clusters.refusal(j, k, false, false) != null) return true;
         }
         return false;
     }
@@ -734,10 +740,16 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final boolean[] adultRole;
         private final int[] childDates, adultDates;
         final AgeRoles ages;
+        private final Comparisons cmp;
+        /** Whether the data has households (see {@link #contradictingNameAndReference}). */
+        private final boolean households;
 
-        Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence) {
+        Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence,
+                 Comparisons cmp, boolean households) {
             int n = f.length;
             this.f = f;
+            this.cmp = cmp;
+            this.households = households;
             parent = new int[n];
             next = new int[n];
             size = new int[n];
@@ -782,13 +794,17 @@ public final class FellegiSunterLinker implements PersonLinker {
 
         boolean canJoin(int i, int j) { return refusal(i, j, false) == null; }
 
+        String refusal(int i, int j, boolean checkDates) { return refusal(i, j, checkDates, true); }
+
         /**
          * Why the persons of units {@code i} and {@code j} may not be joined, or null when they may.
          *
          * @param checkDates also refuse persons of clearly different generations; used when the
          *                   pair itself compared no dates (the model never saw that evidence)
+         * @param corroborated also weigh what each person's records corroborate (a twin's first name
+         *                     and reference, birthdays on two records each) against the other's
          */
-        String refusal(int i, int j, boolean checkDates) {
+        String refusal(int i, int j, boolean checkDates, boolean corroborated) {
             int a = find(i), b = find(j);
             if (a == b) return null;
             int small = size[a] <= size[b] ? a : b, large = small == a ? b : a;
@@ -817,6 +833,10 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
             String weak = contradictingReference(a, b);
             if (weak != null) return "different " + weak + " values (none within two edits of the other's)";
+            if (corroborated && households && (contradictingNameAndReference(a, b) || contradictingNameAndReference(b, a))) {
+                return "a given name and a reference unrelated to the other's (each on two or more of its records)";
+            }
+            if (corroborated && contradictingBirthDates(a, b)) return "different dates of birth (each on two or more records, not a typo of the other)";
             if (!cannotLink.isEmpty()) {
                 x = small;
                 do {
@@ -851,6 +871,88 @@ public final class FellegiSunterLinker implements PersonLinker {
                 if (!close) return e.getKey();
             }
             return null;
+        }
+
+        /**
+         * Person {@code t}'s given name and reference are each on at least two of its records, and
+         * person {@code s} disagrees with both: none of its given names is related to {@code t}'s
+         * (equal, nickname, Jaro-Winkler 0.88, a sound, an initial, nor near a name written the
+         * other way round) and none of its references is within two edits of {@code t}'s. A twin
+         * whose one record matches the other twin's person on family name, birthday and address
+         * has their own first name and their own reference; a mistyped record of the person
+         * rarely loses both (one of them alone is a corruption the model weighs). Applied only where
+         * the data has households (the model's household dependence is not zero): FEBRL has no
+         * twins, and there a record with a replaced given name and a reference three keys out is
+         * a corrupted copy (17 such pairs on FEBRL3).
+         */
+        private boolean contradictingNameAndReference(int s, int t) {
+            if (size[t] < 2) return false;
+            Map<String, Set<String>> refs = references(t);
+            if (refs.isEmpty()) return false;
+            Map<String, Integer> counts = new HashMap<>(4);
+            int x = t;
+            do {
+                if (f[x].given != null && f[x].given.length() > 1) counts.merge(f[x].given, 1, Integer::sum);
+                x = next[x];
+            } while (x != t);
+            List<Features> corroborated = new ArrayList<>(2);
+            Set<String> seen = new HashSet<>(2);
+            x = t;
+            do {
+                if (f[x].given != null && counts.getOrDefault(f[x].given, 0) >= 2 && seen.add(f[x].given)) corroborated.add(f[x]);
+                x = next[x];
+            } while (x != t);
+            if (corroborated.isEmpty()) return false;
+            boolean anyGiven = false, anyReference = false;
+            x = s;
+            do {
+                Features g = f[x];
+                if (g.given != null) {
+                    anyGiven = true;
+                    for (Features c : corroborated) {
+                        if (cmp.givenRelated(g, c) || cmp.namesRelated(g.given, c.family == null ? "" : c.family)) return false;
+                        for (String part : g.familyParts) if (cmp.namesRelated(part, c.given)) return false;
+                    }
+                }
+                for (var e : g.ids.entrySet()) {
+                    Set<String> values = refs.get(e.getKey());
+                    if (values == null) continue;
+                    anyReference = true;
+                    for (String v : values) if (Comparisons.editsAtMost(v, e.getValue(), 2)) return false;
+                }
+                x = next[x];
+            } while (x != s);
+            return anyGiven && anyReference;
+        }
+
+        /**
+         * Both persons have a full date of birth on at least two of their records, and none of one's
+         * is the other's, nor its day and month transposed, nor its year one keystroke out: two
+         * people born on different days (twins excepted, and twins have their own names).
+         */
+        private boolean contradictingBirthDates(int a, int b) {
+            if (size[a] < 2 || size[b] < 2) return false;
+            Set<org.tessera.indexer.ingest.PartialDate> da = corroboratedDates(a);
+            if (da.isEmpty()) return false;
+            Set<org.tessera.indexer.ingest.PartialDate> db = corroboratedDates(b);
+            if (db.isEmpty()) return false;
+            for (var x : da) for (var y : db) {
+                int level = Comparisons.dob(x, y);
+                if (level >= 1 && level <= 3) return false;
+            }
+            return true;
+        }
+
+        private Set<org.tessera.indexer.ingest.PartialDate> corroboratedDates(int root) {
+            Map<org.tessera.indexer.ingest.PartialDate, Integer> counts = new HashMap<>(4);
+            int x = root;
+            do {
+                if (f[x].dob != null && f[x].dob.isComplete()) counts.merge(f[x].dob, 1, Integer::sum);
+                x = next[x];
+            } while (x != root);
+            Set<org.tessera.indexer.ingest.PartialDate> out = new HashSet<>(2);
+            counts.forEach((d, c) -> { if (c >= 2) out.add(d); });
+            return out;
         }
 
         /** Reference values that at least two of the person's units carry (one record's typo is not the person's). */

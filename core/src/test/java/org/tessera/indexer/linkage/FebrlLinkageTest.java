@@ -43,6 +43,7 @@ class FebrlLinkageTest {
     void deduplicatesFebrl3WithHighPrecision() {
         Metrics m = evaluate("dataset3.csv");
         System.out.println("FEBRL3 dedup: " + m);
+        printReviewReasons(m);
         assertThat(m.precision()).isGreaterThanOrEqualTo(0.995);
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.97);
     }
@@ -71,6 +72,13 @@ class FebrlLinkageTest {
     }
 
     static Metrics evaluate(String... files) { return evaluate(true, files); }
+
+    /** Review pairs by reason: what kept pairs out of the persons (the first part of any miss). */
+    static void printReviewReasons(Metrics m) {
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        m.result().reviewPairs().forEach(r -> reasons.merge(r.reason(), 1L, Long::sum));
+        reasons.forEach((reason, n) -> System.out.printf("  review: %5d  %s%n", n, reason));
+    }
 
     static Metrics evaluate(boolean withIdentifiers, String... files) {
         Path data = febrlData();

@@ -79,6 +79,16 @@ final class CorruptedPopulation {
             return new Spec("held-out", 77_003_141L, 3000, true, 6, 0.15, 0.30, mix);
         }
 
+        /**
+         * A second held-out split, generated first on 2026-12-06 after the changes of that day were
+         * final (the first held-out split had been read several times by then): the held-out
+         * recipe with a seed used nowhere before.
+         */
+        static Spec freshHeldOut() {
+            Spec h = heldOut();
+            return new Spec("fresh held-out", 90_210_777L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
+        }
+
         private static Map<Change, Double> uniformMix() {
             Map<Change, Double> mix = new EnumMap<>(Change.class);
             for (Change c : Change.values()) mix.put(c, 1.0);
