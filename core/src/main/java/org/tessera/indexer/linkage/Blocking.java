@@ -27,8 +27,7 @@ import java.util.Set;
  * can be visited from several threads.
  */
 final class Blocking {
-    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade",
-            "house_number_name_sound");
+    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
     private static final int[] NONE = new int[0];
 
     /** Effective key ids, by rule then unit, sorted; ids are per rule. */
@@ -258,11 +257,10 @@ final class Blocking {
         switch (rule) {
             case 0 -> { if (f.dob != null && f.dob.isComplete()) out.add(f.dob.toString()); }
             case 1 -> { if (f.dob != null && f.given != null) for (String c : f.familyCodes) out.add(c + "|" + f.given.charAt(0) + "|" + f.dob.year()); }
-            // Postcode and the initial of each name: a record whose names are swapped (and mistyped),
-            // whose given name is missing or an initial, still meets its person.
+            // Postcode and the initial of either name: a record whose names are swapped or whose given name is missing still meets its person.
             case 2 -> {
                 if (f.postcode != null && f.given != null) out.add(f.postcode + "|" + f.given.charAt(0));
-                if (f.postcode != null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0));
+                if (f.postcode != null && f.given == null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0));
             }
             // The two names' sounds in either order (names swapped share the key).
             case 3 -> {
@@ -270,15 +268,6 @@ final class Blocking {
             }
             case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
             case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
-            // House number and the sound of either name: a record whose postcode is missing or
-            // mistyped and whose date of birth is missing still meets its person at its address.
-            case 6 -> {
-                for (String t : f.addressTokens) {
-                    if (!houseNumber(t)) continue;
-                    for (String c : f.familyCodes) out.add(t + "|" + c);
-                    for (String c : f.givenCodes) out.add(t + "|" + c);
-                }
-            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         String[] a = out.toArray(String[]::new);
@@ -316,15 +305,8 @@ final class Blocking {
                 else if (f.postcode != null) out.add("p" + f.postcode);
             }
             case 4 -> { return null; }
-            // House number and name sound: a word of the street or town (a typo leaves the others).
-            case 6 -> { for (String t : f.addressTokens) if (t.length() >= 4 && !houseNumber(t)) out.add(t); }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         return out.toArray(String[]::new);
-    }
-
-    /** An address token that is a house number: digits, perhaps with a letter ("12", "12a"). */
-    static boolean houseNumber(String token) {
-        return !token.isEmpty() && token.length() <= 5 && Character.isDigit(token.charAt(0));
     }
 }

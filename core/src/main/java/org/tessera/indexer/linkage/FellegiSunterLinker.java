@@ -625,7 +625,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         int rj = clusters.find(j);
         for (int k : autoPartners.getOrDefault(i, List.of())) {
             if (k == j || clusters.find(k) == rj) continue;
-            if (!clusters.canJoin(i, k)) continue; // k cannot be i's person whatever the scores (an adult role on a child's record)
+            if (clusters.refusal(i, k, false, false) != null) continue; // k cannot be i's person whatever the scores (an adult role on a child's record)
             // Only what makes two persons two whatever the scores counts here: the twin check and
             // differing corroborated birthdays weigh a cluster's records against a record, and a
             // unit not yet joined to its own person would look ambiguous beside them.

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -130,6 +132,11 @@ public final class CountyLinkageEvaluation {
         // Merged true persons: how many predicted persons contain more than one true person.
         long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
         System.out.printf("predicted persons holding more than one true person: %d%n", impure);
+        // The "no adult merged into a child": predicted persons holding a child's and an adult's occurrences.
+        Map<String, Set<Boolean>> kinds = new HashMap<>();
+        personOf.forEach((occ, truePerson) -> kinds.computeIfAbsent(result.personIds().get(occ), k -> new HashSet<>())
+                .add("child".equals(householdRole.get(truePerson))));
+        System.out.printf("predicted persons holding a child and an adult: %d%n", kinds.values().stream().filter(k -> k.size() > 1).count());
         if (Boolean.getBoolean("examples")) {
             // Split true persons: print a few occurrences from the second-largest fragment beside one from the largest.
             Map<String, Map<String, List<PersonOccurrence>>> fragments = new HashMap<>();
