@@ -167,6 +167,43 @@ public final class OpenSearchConnection implements AutoCloseable {
         return call("POST", "/" + index + "/_search", body, query);
     }
 
+    /** One search of a {@link #msearch}: the index (alias or name) and the request body. */
+    public record Search(String index, JsonNode body) {
+    }
+
+    /**
+     * {@code POST /_msearch}: several searches in one request (one round trip instead of one per
+     * search), the answers in the order asked. A search the engine refused is an
+     * {@link EngineException} with its reason.
+     */
+    public List<JsonNode> msearch(List<Search> searches) {
+        if (searches.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder ndjson = new StringBuilder();
+        for (Search search : searches) {
+            ObjectNode header = EngineJson.object();
+            header.put("index", search.index());
+            ndjson.append(header).append('\n').append(search.body()).append('\n');
+        }
+        JsonNode answer = call("POST", "/_msearch", ndjson.toString(), Map.of());
+        List<JsonNode> answers = new ArrayList<>(searches.size());
+        int i = 0;
+        for (JsonNode response : answer.path("responses")) {
+            if (response.has("error")) {
+                JsonNode error = response.path("error");
+                throw EngineException.of("POST", "/" + searches.get(i).index() + "/_search (in _msearch)", response.path("status").asInt(500),
+                        error.toString());
+            }
+            answers.add(response);
+            i++;
+        }
+        if (answers.size() != searches.size()) {
+            throw new EngineException("POST", "/_msearch", 200, "asked " + searches.size() + " searches, answered " + answers.size(), null);
+        }
+        return answers;
+    }
+
     /** Documents of {@code index} matching {@code query} (match all when null). */
     public long count(String index, JsonNode query) {
         ObjectNode body = EngineJson.object();
