@@ -3,22 +3,26 @@ package org.tessera.indexer.ingest.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.ReadStage.Delivered;
 import org.tessera.indexer.jobs.JobRecorder;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.index.RefreshPause;
 
 /**
  * Stage 1b, the feed store ({@link FeedStore}, the {@code records} index): what every source holds
  * beyond this delivery joins it ({@link #gather}: the stored records of the sources not delivered
  * whole, less those a delta replaces or tombstones), and what this delivery holds is stored
- * ({@link #store}), so that a later delta can be linked and built with the whole picture.
+ * ({@link #storeBeside}, while the next stages run), so that a later delta can be linked and built
+ * with the whole picture.
  * One run at a time.
  */
 final class FeedStoreStage {
@@ -27,12 +31,14 @@ final class FeedStoreStage {
     private final RecordSpill.Directory spillDir;
     private final JobRecorder job;
     private final String jobId;
+    private final StageTimes times;
 
-    FeedStoreStage(FeedStore store, RecordSpill.Directory spillDir, JobRecorder job, String jobId) {
+    FeedStoreStage(FeedStore store, RecordSpill.Directory spillDir, JobRecorder job, String jobId, StageTimes times) {
         this.store = store;
         this.spillDir = spillDir;
         this.job = job;
         this.jobId = jobId;
+        this.times = times;
     }
 
     /**
@@ -117,22 +123,49 @@ final class FeedStoreStage {
     }
 
     /**
-     * Stores what this delivery holds (each extract's records, the documents with their notes as
-     * they are now) and makes it searchable; unchanged records are left alone. A record the store
-     * refuses stops the run: without it a later delta would build an incomplete picture.
+     * Starts storing what this delivery holds (each extract's records, the documents with their
+     * notes as they are now, before linkage marks how their subject linked) on a thread of its own,
+     * beside the link and event stages: it needs nothing they make, and the engine is otherwise
+     * idle while linkage runs. Unchanged records are left alone; the store is searchable when the
+     * write ends. The run awaits it before anything is withdrawn and before the feed ledger records
+     * the delivery, so a run killed before then applies the same delivery again in full
+     * (docs/adr/0015-feed-store-written-beside-the-stages.md). A record the store refuses fails the
+     * write, and the run with it: without it a later delta would build an incomplete picture.
+     *
+     * @param storeWasEmpty the store held no record before this run: no stored hash to compare with
      */
-    void store(Delivered delivered) {
-        List<BulkWriter.Failure> refused = new ArrayList<>();
-        for (RecordSpill spill : delivered.extractSpills()) {
-            try (Stream<SourceRecord> records = spill.read()) {
-                refused.addAll(store.put(records, jobId, Map.of()));
+    Future<Boolean> storeBeside(Delivered delivered, boolean storeWasEmpty) {
+        Map<String, ObjectNode> notes = new HashMap<>();
+        for (SourceRecord document : delivered.documents().values()) {
+            ObjectNode note = delivered.notes().get(document.eventId());
+            if (note != null) {
+                notes.put(document.eventId(), note.deepCopy());
             }
         }
-        Map<String, ObjectNode> notes = delivered.notes();
-        refused.addAll(store.put(delivered.documents().values().stream(), jobId, notes));
+        List<RecordSpill> spills = delivered.extractSpills();
+        List<SourceRecord> documents = List.copyOf(delivered.documents().values());
+        BulkWriter.Mode mode = storeWasEmpty ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+        return Futures.start("ingest-feed-store", () -> {
+            long start = System.nanoTime();
+            store(spills, documents, notes, mode);
+            times.since("feed store/write", start);
+            return true;
+        });
+    }
+
+    private void store(List<RecordSpill> spills, List<SourceRecord> documents, Map<String, ObjectNode> notes, BulkWriter.Mode mode) {
+        List<BulkWriter.Failure> refused = new ArrayList<>();
+        // one refresh when the delivery is all in (closing the pause), not one a second
+        try (RefreshPause pause = store.pauseRefresh()) {
+            for (RecordSpill spill : spills) {
+                try (Stream<SourceRecord> records = spill.read()) {
+                    refused.addAll(store.put(records, jobId, Map.of(), mode));
+                }
+            }
+            refused.addAll(store.put(documents.stream(), jobId, notes, mode));
+        }
         if (!refused.isEmpty()) {
             throw new IllegalStateException("the feed store refused " + refused.size() + " record(s), first: " + refused.get(0).reason());
         }
-        store.refresh();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.documents.DocumentFactsFinder;
@@ -43,7 +44,8 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
  *   <li>Read ({@link ReadStage}): each extract through its source mapping, each document through
  *       Tika; bad rows and files are quarantined with their reason, the rest go on.</li>
  *   <li>Feed store ({@link FeedStoreStage}): the stored records of the sources not delivered
- *       whole join the delivery, and the delivery is stored for the deltas after it.</li>
+ *       whole join the delivery, and the delivery is stored for the deltas after it (on a thread
+ *       of its own beside the next stages, awaited before anything is withdrawn).</li>
  *   <li>Link ({@link LinkStage}): all occurrences at once (strong identifiers, then the probabilistic model), with
  *       the human merge/split decisions from the {@code linkage} index overriding the model.</li>
  *   <li>Events ({@link EventStage}): the records are read back from their spills, each
@@ -164,9 +166,9 @@ public final class IngestPipeline {
             }
             times.since("read", run.started());
             long start = System.nanoTime();
-            FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId);
+            FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
             Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords());
-            feedStore.store(delivered);
+            Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty());
             times.since("feed store", start);
             start = System.nanoTime();
             Linked linked = new LinkStage(connection, linker, clock, job, jobId, times).link(gathered);
@@ -175,11 +177,14 @@ public final class IngestPipeline {
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts, stages, clock, job, times)
                         .write(gathered, linked);
-                spills.close();   // the records are indexed: their copies go now, not at the end of the run
                 start = System.nanoTime();
                 PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job)
                         .write(events, linked, eventsRefresh);
                 times.since("persons", start);
+                start = System.nanoTime();
+                Futures.await(stored, "writing the feed store");   // before anything is withdrawn
+                times.since("feed store", start);
+                spills.close();   // the records are indexed and stored: their copies go now, not at the end of the run
                 start = System.nanoTime();
                 List<WithdrawalPolicy.Decision> withdrawals = new WithdrawStage(connection, settings, plan.store(), clock, job, jobId)
                         .withdraw(gathered, plan.feed(), events, persons);

@@ -72,12 +72,18 @@ final class WithdrawStage {
                 if (!decision.withdraw()) {
                     continue;
                 }
-                if (gathered.deliveredWhole().contains(decision.source())) {
-                    Set<String> absent = store.eventIds(decision.source());
-                    absent.removeAll(events.producedEvents());
-                    store.remove(absent);
+                String source = decision.source();
+                if (gathered.deliveredWhole().contains(source)) {
+                    // Every event the run produced of a source delivered whole is in the store: as
+                    // many stored as produced means none is absent (a first load's case), and the
+                    // scan of every stored id is skipped.
+                    if (store.count(source) > events.producedPerSource().getOrDefault(source, 0L)) {
+                        Set<String> absent = store.eventIds(source);
+                        absent.removeAll(events.producedEvents());
+                        store.remove(absent);
+                    }
                 } else {
-                    store.remove(feed.tombstoned(decision.source()));
+                    store.remove(feed.tombstoned(source));
                 }
             }
         }

@@ -23,6 +23,27 @@ import org.tessera.indexer.opensearch.TestOpenSearch;
 class FeedStoreStageIT {
 
     @Test
+    void theDocumentsNotesAreStoredAsTheyWereWhenTheWriteStarted(TestOpenSearch os, @TempDir Path quarantine) throws Exception {
+        try (StageFixture run = new StageFixture(os, quarantine, "ingest-store-notes")) {
+            Path county = StageFixture.county();
+            FeedRun feed = run.feed(county, run.files(county));
+            Delivered delivered = run.read(county, feed);
+            FeedStoreStage stage = run.feedStoreStage();
+            stage.gather(delivered, feed, Map.of());
+            var writing = stage.storeBeside(delivered, true);
+            // linkage marks the notes while the store is written: the store keeps them as read
+            String letter = delivered.documents().values().iterator().next().eventId();
+            delivered.notes().get(letter).put("subject_link", "linked-meanwhile");
+            Futures.await(writing, "storing");
+
+            assertThat(os.connection().get(os.alias("records"), letter)).hasValueSatisfying(doc ->
+                    assertThat(doc.path("document_note").path("subject_link").asText()).isEqualTo("sidecar"));
+            assertThat(os.connection().count("records")).as("searchable when the write ends").isEqualTo(6);
+            assertThat(run.times.snapshot()).containsKey("feed store/write");
+        }
+    }
+
+    @Test
     void aDeliveryIsStoredAndALaterOneOfOneSourceIsJoinedByTheStoredOthers(TestOpenSearch os, @TempDir Path quarantine,
                                                                            @TempDir Path policeOnly) throws Exception {
         try (StageFixture first = new StageFixture(os, quarantine, "ingest-store-1")) {

@@ -136,16 +136,22 @@ final class StageFixture implements AutoCloseable {
     }
 
     FeedStoreStage feedStoreStage() {
-        return new FeedStoreStage(new FeedStore(connection), spills, job, jobId);
+        return new FeedStoreStage(new FeedStore(connection), spills, job, jobId, times);
     }
 
     /** Read, then the feed store (gathered and stored). */
     Gathered gathered(Path folder) {
         FeedRun feed = feed(folder, files(folder));
         Delivered delivered = read(folder, feed);
+        return gatherAndStore(delivered, feed);
+    }
+
+    /** The feed store stage: gathered, and the delivery stored (awaited here; the pipeline awaits it later). */
+    Gathered gatherAndStore(Delivered delivered, FeedRun feed) {
+        Map<String, Long> stored = new FeedStore(connection).countPerSource();
         FeedStoreStage stage = feedStoreStage();
-        Gathered gathered = stage.gather(delivered, feed, new FeedStore(connection).countPerSource());
-        stage.store(delivered);
+        Gathered gathered = stage.gather(delivered, feed, stored);
+        Futures.await(stage.storeBeside(delivered, stored.isEmpty()), "storing the delivery");
         return gathered;
     }
 
@@ -169,9 +175,7 @@ final class StageFixture implements AutoCloseable {
     Ran runToPersons(Path folder, IngestPipeline.Scoring scoring) {
         FeedRun feed = feed(folder, files(folder));
         Delivered delivered = read(folder, feed);
-        FeedStoreStage stage = feedStoreStage();
-        Gathered gathered = stage.gather(delivered, feed, new FeedStore(connection).countPerSource());
-        stage.store(delivered);
+        Gathered gathered = gatherAndStore(delivered, feed);
         Linked linked = linkStage().link(gathered);
         try (RefreshPause pause = RefreshPause.of(connection, connection.alias("events"))) {
             EventsWritten events = eventStage(List.of()).write(gathered, linked);
