@@ -129,7 +129,7 @@ final class FeedStoreStage {
      * idle while linkage runs. Unchanged records are left alone; the store is searchable when the
      * write ends. The run awaits it before anything is withdrawn and before the feed ledger records
      * the delivery, so a run killed before then applies the same delivery again in full
-     * (docs/adr/0015-feed-store-written-beside-the-stages.md). A record the store refuses fails the
+     * (docs/adr/0016-feed-store-written-beside-the-stages.md). A record the store refuses fails the
      * write, and the run with it: without it a later delta would build an incomplete picture.
      *
      * @param storeWasEmpty the store held no record before this run: no stored hash to compare with
