@@ -13,6 +13,7 @@ import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.index.RefreshPause;
 import org.tessera.indexer.scoring.EventQueries;
 
 /**
@@ -32,6 +33,11 @@ final class FeedStore {
 
     FeedStore(OpenSearchConnection connection) {
         this.connection = connection;
+    }
+
+    /** Stops the store's periodic refreshes for a bulk write; closing the pause puts them back and refreshes once. */
+    RefreshPause pauseRefresh() {
+        return RefreshPause.of(connection, connection.alias(INDEX));
     }
 
     /** Records stored per source. */
@@ -59,7 +65,16 @@ final class FeedStore {
 
     /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes) {
-        try (BulkWriter writer = new BulkWriter(connection, BulkWriter.Mode.SKIP_UNCHANGED, 500, 8 << 20)) {
+        return put(records, jobId, documentNotes, BulkWriter.Mode.SKIP_UNCHANGED);
+    }
+
+    /**
+     * As {@link #put(java.util.stream.Stream, String, Map)}; with {@link BulkWriter.Mode#OVERWRITE}
+     * the stored hashes are not asked for first (for a store that held nothing before the run).
+     */
+    List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
+                                 BulkWriter.Mode mode) {
+        try (BulkWriter writer = new BulkWriter(connection, mode, 500, 8 << 20)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode content = RecordJson.toJson(record);
                 ObjectNode doc = JSON.createObjectNode();
@@ -93,11 +108,21 @@ final class FeedStore {
         }
     }
 
-    /** Event ids stored for {@code source}. */
+    /** Event ids stored for {@code source} (the documents' ids: their sources are not read). */
     Set<String> eventIds(String source) {
         Set<String> ids = new java.util.HashSet<>();
-        new EventQueries(connection).scroll(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source), List.of(RecordIndexFields.EVENT_ID), (id, doc) -> ids.add(id));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 1000);
+        body.set("query", term(RecordIndexFields.SOURCE, source));
+        body.put("_source", false);
+        body.putArray("sort").add("_doc");
+        connection.scroll(connection.alias(INDEX), body, hit -> ids.add(hit.path("_id").asText()));
         return ids;
+    }
+
+    /** Records stored for {@code source}. */
+    long count(String source) {
+        return connection.count(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source));
     }
 
     void refresh() {
