@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the rule that one thread gives what several give, are unchanged.
  *
  * <p>Re-recorded again for issue #18 on 2026-12-06 (afternoon), on purpose, where a result moved: two
- * whole-cluster guards refuse merges (ADR 0016): a record whose given name and reference are both
+ * whole-cluster guards refuse merges (ADR 0017): a record whose given name and reference are both
  * unrelated to a person's corroborated ones (only where the data has households), and two persons
  * whose corroborated birthdays differ by more than a typo; the ambiguity rule reads only the hard
  * refusals. The FEBRL figures did not move (FEBRL has no households; P 1.0000, R 0.9976 on both).

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only read after tuning. Both are reported in docs/linkage.md.
  *
  * <p>The floors are what the linker reaches now (2026-12-06 afternoon, after the corroborated-cluster
- * guards, ADR 0016: tuning P 0.9998 / F1 0.9204, held-out P 0.9998 / F1 0.8845, fresh held-out
+ * guards, ADR 0017: tuning P 0.9998 / F1 0.9204, held-out P 0.9998 / F1 0.8845, fresh held-out
  * P 0.9986 / F1 0.8751), not the issue's target (P 0.999, F1 0.985), which is not met:
  * the misses are mostly records whose date of birth is missing and whose only other evidence is
  * the household's own (name and address), and the wrong merges twins and siblings with corrupted
