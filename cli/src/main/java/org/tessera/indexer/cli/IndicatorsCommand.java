@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "List the indicator catalogue, load it into the percolator index, test text against it, benchmark percolation.",
-        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Calibrate.class, IndicatorsCommand.Check.class,
+        subcommands = {IndicatorsCommand.ListCommand.class, IndicatorsCommand.Load.class, IndicatorsCommand.TestCommand.class, IndicatorsCommand.Evaluate.class, IndicatorsCommand.Calibrate.class, TrainClassifierCommand.class, IndicatorsCommand.Check.class,
                 IndicatorsCommand.Benchmark.class})
 public final class IndicatorsCommand extends CommandGroup {
 
@@ -272,12 +272,25 @@ public final class IndicatorsCommand extends CommandGroup {
         @ParentCommand
         IndicatorsCommand parent;
 
-        @Parameters(paramLabel = "CORPUS", description = "the corpus file (*.jsonl)")
-        Path corpus;
+        @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "the corpus file(s) (*.jsonl), evaluated as one")
+        List<Path> corpora;
 
         @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
                 description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
         Path concerns;
+
+        @Option(names = "--cross-validate", paramLabel = "K", defaultValue = "0",
+                description = "development figures of the semantic stage with a trained classifier: train it (thresholds by inner "
+                        + "cross-validation) K times, each time without one K-th of the corpus, and tag that K-th with it; implies "
+                        + "--semantic; refuses a frozen held-out file (default: 0, off)")
+        int crossValidate;
+
+        @Option(names = "--gate", defaultValue = "all", description = "with --cross-validate: cues or all (default: ${DEFAULT-VALUE})")
+        String gate;
+
+        @Option(names = "--positives", defaultValue = "affirmed",
+                description = "with --cross-validate: affirmed or all (default: ${DEFAULT-VALUE})")
+        String positives;
 
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
@@ -292,16 +305,38 @@ public final class IndicatorsCommand extends CommandGroup {
             java.util.Set<String> ids = new java.util.HashSet<>();
             catalogue.all().forEach(i -> ids.add(i.id()));
             org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
-            List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
+            List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = new ArrayList<>();
+            for (Path corpus : corpora) {
+                if (crossValidate > 0 && org.tessera.indexer.indicators.evaluation.ConcernCorpus.isHeldOut(corpus)) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "a held-out corpus is never trained on: " + corpus);
+                }
+                items.addAll(org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus));
+            }
             try (OpenSearchConnection connection = parent.connect()) {
                 // the catalogue being evaluated (unchanged indicators are left alone)
                 new IndicatorStore(connection).load(catalogue);
                 EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(
                         new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
-                org.tessera.indexer.indicators.evaluation.ConcernEvaluation result =
-                        org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator,
-                                org.tessera.indexer.indicators.evaluation.HitWeight.of(org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights()),
-                                semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);
+                var weight = org.tessera.indexer.indicators.evaluation.HitWeight.of(
+                        org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights());
+                org.tessera.indexer.indicators.evaluation.ConcernEvaluation result;
+                if (crossValidate > 0) {
+                    var catalogueOfConcepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
+                    var encoder = new org.tessera.indexer.nlp.semantic.CachingSentenceEncoder(
+                            new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()));
+                    var options = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate);
+                    var examples = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
+                            new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
+                                    new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                    var cv = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
+                    System.out.printf("cross-validated: %d folds, gate %s, positives %s (each item tagged by a classifier that never saw it)%n",
+                            crossValidate, gate, positives);
+                    result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map, percolator, weight, cv,
+                            model -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model));
+                } else {
+                    result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator, weight,
+                            semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);
+                }
                 System.out.print(result.render(misses));
             }
             return 0;

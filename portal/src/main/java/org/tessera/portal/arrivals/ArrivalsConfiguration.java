@@ -36,8 +36,8 @@ class ArrivalsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ArrivalsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, Clock clock) {
-        return new LazyIngest(connection, properties.quarantineFolder(), clock);
+    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, Clock clock) {
+        return new LazyIngest(connection, properties.quarantineFolder(), nlp.semanticStage(), clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -89,14 +89,21 @@ class ArrivalsConfiguration {
     static final class LazyIngest implements ArrivalProcessor.Ingest, AutoCloseable {
         private final OpenSearchConnection connection;
         private final Path quarantine;
+        private final boolean semanticStage;
         private final Clock clock;
         private TikaTextExtractor extractor;
         private IngestPipeline pipeline;
 
-        LazyIngest(OpenSearchConnection connection, Path quarantine, Clock clock) {
+        LazyIngest(OpenSearchConnection connection, Path quarantine, boolean semanticStage, Clock clock) {
             this.connection = connection;
             this.quarantine = quarantine;
+            this.semanticStage = semanticStage;
             this.clock = clock;
+        }
+
+        /** Whether this ingest runs the semantic stage ({@code tessera.nlp.semantic-stage}). */
+        boolean semanticStage() {
+            return semanticStage;
         }
 
         @Override
@@ -104,7 +111,10 @@ class ArrivalsConfiguration {
             if (pipeline == null) {
                 log.info("Building the ingest pipeline for arrivals");
                 extractor = new TikaTextExtractor(ExtractionLimits.defaults());
-                pipeline = IngestPipelines.standard(connection, null, extractor, new IngestSettings(quarantine, 2000, true, false), clock);
+                IngestSettings defaults = new IngestSettings(quarantine, 2000, true, false);
+                pipeline = IngestPipelines.standard(connection, null, extractor, new IngestSettings(defaults.quarantineDir(),
+                        defaults.batchSize(), defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(),
+                        defaults.textLimits(), semanticStage), clock);
             }
             return pipeline.ingest(folder);
         }

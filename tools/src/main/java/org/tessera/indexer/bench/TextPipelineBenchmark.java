@@ -58,35 +58,56 @@ public final class TextPipelineBenchmark {
         semantic(notes);
     }
 
+    /** Notes the semantic stage's variants are timed on (each embeds up to five sentences a note at ~6 ms CPU each). */
+    private static final int SEMANTIC_NOTES = 1000;
+
     /**
-     * The semantic stage over the same notes, after the text pipeline (ingest runs both in its analysis
-     * pool): one thread, thread CPU time per note, and how many sentences were embedded (a cue word
-     * made them candidates and the vector was not cached already).
+     * The semantic stage over the same notes (the first {@value #SEMANTIC_NOTES}), after the text pipeline (ingest runs both in its analysis
+     * pool): one thread, thread CPU time per note, and how many sentences were embedded (the gate let
+     * them through and the vector was not cached already), for the exemplar rule (ADR 0014) and the
+     * shipped classifier with each gate (ADR 0016).
      */
-    private static void semantic(List<String> notes) {
+    private static void semantic(List<String> all) {
+        List<String> notes = all.subList(0, Math.min(all.size(), SEMANTIC_NOTES));
         long t0 = System.nanoTime();
-        org.tessera.indexer.nlp.semantic.ConceptTagger tagger = org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault();
-        tagger.tag(notes.getFirst());
-        System.out.printf(Locale.ROOT, "semantic stage: model and exemplars loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
-        var threads = ManagementFactory.getThreadMXBean();
-        long sentences = 0;
-        long candidates = 0;
-        long matches = 0;
-        long cpu = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        for (String text : notes) {
-            for (int at = 0; at < text.length(); at = org.tessera.indexer.nlp.semantic.ConceptTagger.sentenceEndOf(text, at)) {
-                sentences++;
+        org.tessera.indexer.nlp.semantic.ConceptTagger shipped = org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault();
+        shipped.tag(notes.getFirst());
+        System.out.printf(Locale.ROOT, "semantic stage: model and exemplars loaded in %.0f ms; %d notes%n", (System.nanoTime() - t0) / 1e6,
+                notes.size());
+        var catalogue = shipped.catalogue();
+        var encoder = new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogue.variant());
+        List<org.tessera.indexer.nlp.semantic.ConceptTagger> taggers = new java.util.ArrayList<>();
+        taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder));
+        var classifier = shipped.classifier();
+        if (classifier != null) {
+            for (String gate : List.of("cues", "all")) {
+                taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder,
+                        new org.tessera.indexer.nlp.semantic.ConcernClassifier(classifier.model(), gate, classifier.provenance(), classifier.heads())));
             }
-            var found = tagger.candidates(text);
-            candidates += found.stream().map(c -> c.start()).distinct().count();
-            matches += found.stream().filter(org.tessera.indexer.nlp.semantic.ConceptTagger.Candidate::matches).count();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / notes.size();
-        System.out.printf(Locale.ROOT, "semantic stage, 1 thread: %.0f notes/s, %.0f us CPU a note; %d of %d sentences were candidates "
-                + "(embedded unless cached), %d concept matches; load %.1f%n", notes.size() / seconds, cpuUs, candidates, sentences, matches,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        var threads = ManagementFactory.getThreadMXBean();
+        for (var tagger : taggers) {
+            tagger.tag(notes.getFirst());
+            long sentences = 0;
+            long embeddedBefore = tagger.embeddedSentences();
+            long matches = 0;
+            long cpu = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (String text : notes) {
+                for (int at = 0; at < text.length(); at = org.tessera.indexer.nlp.semantic.ConceptTagger.sentenceEndOf(text, at)) {
+                    sentences++;
+                }
+                matches += tagger.tag(text).size();
+            }
+            long candidates = tagger.embeddedSentences() - embeddedBefore;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / notes.size();
+            System.out.printf(Locale.ROOT, "semantic stage (%s), 1 thread: %.0f notes/s, %.0f us CPU a note; %d of %d sentences "
+                    + "embedded (the others gated out or cached), %d concept matches; load %.1f%n",
+                    tagger.classifier() != null ? "classifier, gate " + tagger.classifier().gate() : "exemplar similarity",
+                    notes.size() / seconds, cpuUs, candidates, sentences, matches,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     /** Single-threaded time per stage, to see where the time goes. */

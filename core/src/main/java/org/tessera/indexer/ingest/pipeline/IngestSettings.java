@@ -26,6 +26,8 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
 
     /** The setting that turns the semantic stage on ({@code true}/{@code false}). */
     public static final String SEMANTIC_STAGE = "tessera.nlp.semantic-stage";
+    /** The semantic stage's default when {@value #SEMANTIC_STAGE} is unset (docs/nlp.md "Semantic stage"). */
+    public static final boolean SEMANTIC_STAGE_DEFAULT = false;
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
@@ -37,10 +39,10 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
         }
     }
 
-    /** Without the semantic stage. */
+    /** With the semantic stage at its default ({@link #SEMANTIC_STAGE_DEFAULT}). */
     public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
                           WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
-        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, false);
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, SEMANTIC_STAGE_DEFAULT);
     }
 
     /** With the default withdrawal policy and limits. */

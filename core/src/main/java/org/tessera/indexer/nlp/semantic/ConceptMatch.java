@@ -8,15 +8,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A sentence of a note recognised as a concept: its bounds, the cue word that anchors its context,
- * the nearest exemplar and the cosine similarity to it (the explanation shown with the hit).
+ * the nearest exemplar and the cosine similarity to it (the explanation shown with the hit), and,
+ * when the trained classifier recognised it ({@link ConcernClassifier}), its probability (NaN when
+ * the sentence was recognised by exemplar similarity alone).
  * Stored on the event under {@code concept_matches} (not indexed), read back by both hit paths.
  */
 public record ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd,
-                           String exemplar, double similarity, List<Integer> anchors) {
+                           String exemplar, double similarity, List<Integer> anchors, double probability) {
 
-    /** @param anchors every cue word of the concept in the sentence, as start, end pairs (the first is the anchor) */
+    /** @param anchors the words whose context is judged (cue words of the concept, else the sentence's words), as start, end pairs (the first is the anchor) */
     public ConceptMatch {
         anchors = anchors == null || anchors.isEmpty() ? List.of(anchorStart, anchorEnd) : List.copyOf(anchors);
+    }
+
+    /** A match by exemplar similarity alone. */
+    public ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd, String exemplar,
+                        double similarity, List<Integer> anchors) {
+        this(concept, indicator, start, end, anchorStart, anchorEnd, exemplar, similarity, anchors, Double.NaN);
     }
 
     /** The cue words as [start, end) spans. */
@@ -40,6 +48,9 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
         anchors.forEach(all::add);
         node.put("exemplar", exemplar);
         node.put("similarity", Math.round(similarity * 1000) / 1000.0);
+        if (!Double.isNaN(probability)) {
+            node.put("probability", Math.round(probability * 1000) / 1000.0);
+        }
         return node;
     }
 
@@ -48,11 +59,16 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
         node.path("anchors").forEach(a -> anchors.add(a.asInt()));
         return new ConceptMatch(node.path("concept").asText(), node.path("indicator").asText(), node.path("start").asInt(),
                 node.path("end").asInt(), node.path("anchor_start").asInt(), node.path("anchor_end").asInt(),
-                node.path("exemplar").asText(), node.path("similarity").asDouble(), anchors);
+                node.path("exemplar").asText(), node.path("similarity").asDouble(), anchors,
+                node.has("probability") ? node.path("probability").asDouble() : Double.NaN);
     }
 
     /** The explanation a hit carries: which exemplar the sentence was nearest to, and how near. */
     public String explanation() {
+        if (!Double.isNaN(probability)) {
+            return String.format(java.util.Locale.ROOT, "semantic: classifier p=%.2f, nearest exemplar (cosine %.2f) \"%s\"",
+                    probability, similarity, exemplar);
+        }
         return String.format(java.util.Locale.ROOT, "semantic: nearest exemplar (cosine %.2f) \"%s\"", similarity, exemplar);
     }
 }

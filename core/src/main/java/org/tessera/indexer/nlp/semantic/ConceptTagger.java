@@ -32,20 +32,46 @@ public final class ConceptTagger {
     /** Cue words per concept and sentence whose context is judged (the most qualified wins). */
     static final int MAX_ANCHORS = 4;
 
+    /** Words of a sentence judged for context when it holds no cue word of the concept (classifier matches). */
+    static final int MAX_SENTENCE_ANCHORS = 12;
+
     private final ConceptCatalogue catalogue;
     private final SentenceEncoder encoder;
+    private final ConcernClassifier classifier;
     private final ConcurrentHashMap<String, float[]> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
     private volatile List<float[][]> exemplarVectors;
 
+    /** Recognises concepts by nearest-exemplar similarity and the concepts' thresholds. */
     public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder) {
-        this.catalogue = catalogue;
-        this.encoder = encoder;
+        this(catalogue, encoder, null);
     }
 
-    /** The shipped concepts with the model their file names. */
+    /**
+     * @param classifier the trained heads that decide a match (ADR 0016); null: nearest-exemplar similarity
+     *                   and the concepts' thresholds decide (ADR 0014)
+     */
+    public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder, ConcernClassifier classifier) {
+        this.catalogue = catalogue;
+        this.encoder = encoder;
+        this.classifier = classifier;
+    }
+
+    /** The shipped concepts with the model their file names, and the shipped classifier when there is one. */
     public static ConceptTagger loadDefault() {
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
-        return new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()));
+        return new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()),
+                ConcernClassifier.loadDefault(catalogue).orElse(null));
+    }
+
+    /** How many sentences this tagger has embedded (cache misses), for benchmarks. */
+    public long embeddedSentences() {
+        return embedded.sum();
+    }
+
+    /** The classifier deciding matches, or null when exemplar similarity does. */
+    public ConcernClassifier classifier() {
+        return classifier;
     }
 
     public ConceptCatalogue catalogue() {
@@ -69,6 +95,9 @@ public final class ConceptTagger {
 
     /** The concept matches of a text, in sentence order, at most one per concept and sentence. */
     public List<ConceptMatch> tag(String text) {
+        if (classifier != null) {
+            return classified(text);
+        }
         List<ConceptMatch> matches = new ArrayList<>();
         for (Candidate candidate : candidates(text)) {
             if (candidate.matches()) {
@@ -130,6 +159,134 @@ public final class ConceptTagger {
         return out;
     }
 
+    /**
+     * The classifier's matches: each sentence that passes the gate is embedded (the uncached ones of a
+     * text in one call) and every head judges it; a match's context is judged at the concept's cue words
+     * in the sentence, else at the sentence's words ({@link #contextAnchors}); its explanation is the
+     * probability and the concept's nearest exemplar.
+     */
+    private List<ConceptMatch> classified(String text) {
+        List<ConceptMatch> matches = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return matches;
+        }
+        List<Concept> concepts = catalogue.concepts();
+        List<int[]> sentences = new ArrayList<>();
+        List<String> strings = new ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            int end = sentenceEnd(text, at);
+            int start = at;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            int trimmed = trimEnd(text, start, end);
+            if (start < trimmed && embeddable(text, start, trimmed, concepts)) {
+                sentences.add(new int[] {start, trimmed});
+                strings.add(text.substring(start, Math.min(trimmed, start + MAX_SENTENCE_CHARS)).strip());
+            }
+            at = end;
+        }
+        if (sentences.isEmpty()) {
+            return matches;
+        }
+        List<float[]> vectors = vectors(strings);
+        List<float[][]> exemplars = null;
+        for (int s = 0; s < sentences.size(); s++) {
+            int start = sentences.get(s)[0];
+            int end = sentences.get(s)[1];
+            float[] vector = vectors.get(s);
+            for (ConcernClassifier.Head head : classifier.heads()) {
+                double p = head.probability(vector);
+                if (p < head.threshold()) {
+                    continue;
+                }
+                int c = indexOf(concepts, head.concept());
+                Concept concept = concepts.get(c);
+                if (exemplars == null) {
+                    exemplars = exemplarVectors();
+                }
+                float[][] rows = exemplars.get(c);
+                int best = 0;
+                float bestSimilarity = -2f;
+                for (int e = 0; e < rows.length; e++) {
+                    float similarity = SentenceEncoder.dot(vector, rows[e]);
+                    if (similarity > bestSimilarity) {
+                        bestSimilarity = similarity;
+                        best = e;
+                    }
+                }
+                List<Integer> anchors = contextAnchors(text, start, end, concept);
+                matches.add(new ConceptMatch(concept.id(), concept.indicator(), start, end, anchors.get(0), anchors.get(1),
+                        concept.exemplars().get(best), bestSimilarity, anchors, p));
+            }
+        }
+        return matches;
+    }
+
+    private boolean embeddable(String text, int start, int end, List<Concept> concepts) {
+        if (classifier.gatedByCues()) {
+            for (List<Integer> spans : anchors(text, start, end, concepts)) {
+                if (spans != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int letters = 0;
+        for (int i = start; i < end && letters < ConcernClassifier.MIN_LETTERS; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters >= ConcernClassifier.MIN_LETTERS;
+    }
+
+    private static int indexOf(List<Concept> concepts, String id) {
+        for (int c = 0; c < concepts.size(); c++) {
+            if (concepts.get(c).id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no concept " + id);
+    }
+
+    /**
+     * The words whose context decides a match of {@code concept} in the sentence [start, end): its cue
+     * words (at most {@value #MAX_ANCHORS}), else the sentence's words of three letters or more (at most
+     * {@value #MAX_SENTENCE_ANCHORS}), so that a negation, hypothesis, history or doubt anywhere in a
+     * sentence the classifier recognised without a cue word still applies. Start, end pairs.
+     */
+    public static List<Integer> contextAnchors(String text, int start, int end, Concept concept) {
+        List<Integer> cued = anchors(text, start, end, List.of(concept)).getFirst();
+        if (cued != null) {
+            return List.copyOf(cued);
+        }
+        List<Integer> spans = new ArrayList<>();
+        Matcher word = WORD.matcher(text).region(start, end);
+        while (word.find() && spans.size() < 2 * MAX_SENTENCE_ANCHORS) {
+            if (word.end() - word.start() >= 3) {
+                spans.add(word.start());
+                spans.add(word.end());
+            }
+        }
+        if (spans.isEmpty()) {
+            spans.add(start);
+            spans.add(end);
+        }
+        return List.copyOf(spans);
+    }
+
+    /** Whether some sentence of {@code text} holds a cue word of one of {@code concepts} (the {@code cues} gate). */
+    public static boolean cuedByAny(String text, List<Concept> concepts) {
+        for (List<Integer> spans : anchors(text, 0, text.length(), concepts)) {
+            if (spans != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Per concept, its cue words in the sentence as start, end pairs (at most {@value #MAX_ANCHORS}), or null. */
     private static List<List<Integer>> anchors(String text, int start, int end, List<Concept> concepts) {
         List<List<Integer>> anchors = new ArrayList<>(java.util.Collections.nCopies(concepts.size(), null));
@@ -187,11 +344,38 @@ public final class ConceptTagger {
             return cached;
         }
         float[] vector = encoder.encode(List.of(sentence)).getFirst();
+        embedded.increment();
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(sentence, vector);
         return vector;
+    }
+
+    /** The vectors of several sentences: cached ones from the cache, the others encoded in one call. */
+    private List<float[]> vectors(List<String> sentences) {
+        float[][] out = new float[sentences.size()][];
+        List<String> missing = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            out[i] = cache.get(sentences.get(i));
+            if (out[i] == null) {
+                missing.add(sentences.get(i));
+                where.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> encoded = encoder.encode(missing);
+            embedded.add(missing.size());
+            if (cache.size() + missing.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            for (int m = 0; m < missing.size(); m++) {
+                out[where.get(m)] = encoded.get(m);
+                cache.put(missing.get(m), encoded.get(m));
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private List<float[][]> exemplarVectors() {

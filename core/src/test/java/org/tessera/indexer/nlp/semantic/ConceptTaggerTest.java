@@ -7,10 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** With the real quantised model: what the stage tags, where it anchors, and how it is stored. */
+/** With the real quantised model and the shipped classifier: what the stage tags, where it anchors, and how it is stored. */
 class ConceptTaggerTest {
 
     private static final ConceptTagger TAGGER = ConceptTagger.loadDefault();
+    /** ADR 0014's rule, used when no classifier file is shipped. */
+    private static final ConceptTagger EXEMPLARS = new ConceptTagger(TAGGER.catalogue(),
+            new MiniLmSentenceEncoder(TAGGER.catalogue().variant()));
+
+    @Test
+    void theShippedStageIsDecidedByTheTrainedClassifier() {
+        assertThat(TAGGER.classifier()).isNotNull();
+        assertThat(EXEMPLARS.classifier()).isNull();
+    }
 
     @Test
     void aParaphraseNoPhraseListHoldsIsTaggedAndAnchoredOnItsCueWord() {
@@ -20,7 +29,27 @@ class ConceptTaggerTest {
         ConceptMatch match = matches.stream().filter(m -> m.concept().equals("parental_alcohol")).findFirst().orElseThrow();
         assertThat(text.substring(match.start(), match.end())).startsWith("Strong smell");
         assertThat(text.substring(match.anchorStart(), match.anchorEnd())).isEqualTo("smell");
-        assertThat(match.explanation()).startsWith("semantic: nearest exemplar");
+        assertThat(match.explanation()).startsWith("semantic: classifier p=").contains("nearest exemplar (cosine");
+        assertThat(match.probability()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void theExemplarRuleStillTagsWithoutAClassifier() {
+        String text = "Visit at 9.15am. Strong smell of drink on mum and she was unsteady on her feet while holding the baby.";
+        assertThat(EXEMPLARS.tag(text)).extracting(ConceptMatch::concept).contains("parental_alcohol");
+        assertThat(EXEMPLARS.tag(text).getFirst().explanation()).startsWith("semantic: nearest exemplar");
+    }
+
+    @Test
+    void aMatchWithoutACueWordIsJudgedAtTheSentencesWords() {
+        Concept alcohol = TAGGER.catalogue().concepts().stream().filter(c -> c.id().equals("parental_alcohol")).findFirst().orElseThrow();
+        String text = "Nothing to suggest mum was under the influence at any point.";
+        List<Integer> anchors = ConceptTagger.contextAnchors(text, 0, text.length(), alcohol);
+        assertThat(anchors).hasSizeGreaterThan(4);
+        assertThat(text.substring(anchors.get(0), anchors.get(1))).isEqualTo("Nothing");
+        String cued = "Mum denies drinking.";
+        List<Integer> cue = ConceptTagger.contextAnchors(cued, 0, cued.length(), alcohol);
+        assertThat(cued.substring(cue.get(0), cue.get(1))).isEqualTo("drinking");
     }
 
     @Test
@@ -30,8 +59,8 @@ class ConceptTaggerTest {
     }
 
     @Test
-    void sentencesWithoutACueAreNeverEmbedded() {
-        assertThat(TAGGER.candidates("Lovely sunny weather in the garden.")).isEmpty();
+    void withTheExemplarRuleSentencesWithoutACueAreNeverEmbedded() {
+        assertThat(EXEMPLARS.candidates("Lovely sunny weather in the garden.")).isEmpty();
     }
 
     @Test

@@ -18,7 +18,15 @@ public final class ConcernCorpus {
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     static final Set<String> CONTEXTS = Set.of("affirmed", "negated", "hypothetical", "historical", "uncertain");
 
+    /** Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. */
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout2.jsonl");
+
     private ConcernCorpus() {
+    }
+
+    /** Whether a file is a frozen held-out set (by name). */
+    public static boolean isHeldOut(Path file) {
+        return HELD_OUT.contains(file.getFileName().toString());
     }
 
     public static List<ConcernItem> read(Path file) {

@@ -26,6 +26,36 @@ public final class CorpusPercolation {
     /** With the semantic stage: each item's event carries the concepts {@code tagger} finds (null: lexical only). */
     public static ConcernEvaluation evaluate(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
                                              ConceptTagger tagger) {
+        return ConcernEvaluation.of(items, hits(items, percolator, weight, tagger), map);
+    }
+
+    /**
+     * Cross-validated figures of the semantic stage with a trained classifier: each item is tagged by
+     * the classifier of its fold (trained and calibrated without it) and percolated with the catalogue.
+     */
+    public static ConcernEvaluation crossValidated(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
+                                                   org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.CrossValidation cv,
+                                                   java.util.function.Function<org.tessera.indexer.nlp.semantic.ConcernClassifier, ConceptTagger> tagger) {
+        List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+        for (int f = 0; f < cv.models().size(); f++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (cv.fold()[i] == f) {
+                    members.add(i);
+                }
+            }
+            List<List<ConcernEvaluation.ItemHit>> found = hits(members.stream().map(items::get).toList(), percolator, weight,
+                    tagger.apply(cv.models().get(f)));
+            for (int m = 0; m < members.size(); m++) {
+                hits.set(members.get(m), found.get(m));
+            }
+        }
+        return ConcernEvaluation.of(items, hits, map);
+    }
+
+    /** Each item's hits (indicator, weight factor, matched words), in order. */
+    public static List<List<ConcernEvaluation.ItemHit>> hits(List<ConcernItem> items, EventPercolator percolator, HitWeight weight,
+                                                            ConceptTagger tagger) {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += BATCH) {
             List<ConcernItem> batch = items.subList(from, Math.min(items.size(), from + BATCH));
@@ -43,7 +73,7 @@ public final class CorpusPercolation {
                         h.evidenceStart() >= 0 ? text.substring(h.evidenceStart(), h.evidenceEnd()) : h.evidence())).toList());
             }
         }
-        return ConcernEvaluation.of(items, hits, map);
+        return hits;
     }
 
     static ObjectNode event(ConcernItem item) {

@@ -1,0 +1,77 @@
+package org.tessera.indexer.cli;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.tessera.indexer.indicators.NlpEvidenceContext;
+import org.tessera.indexer.indicators.evaluation.ConcernMap;
+import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
+import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
+import org.tessera.indexer.nlp.semantic.CachingSentenceEncoder;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer;
+import org.tessera.indexer.nlp.semantic.ConcernClassifierTraining;
+import org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tessera indicators train-classifier}: see {@link ConcernClassifierTraining}. */
+@Command(name = "train-classifier", mixinStandardHelpOptions = true,
+        description = "Train the semantic stage's classifier (one logistic-regression head per concept over the sentence embeddings) "
+                + "on DEVELOPMENT corpora (refuses a frozen held-out file), print its cross-validated figures and thresholds, and "
+                + "write it with its provenance. Needs no engine.")
+final class TrainClassifierCommand implements Callable<Integer> {
+
+    @ParentCommand
+    IndicatorsCommand parent;
+
+    @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "development corpora (*.jsonl)")
+    List<Path> corpora;
+
+    @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
+            description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
+    Path concerns;
+
+    @Option(names = "--out", description = "where to write the classifier (e.g. nlp-models/concern-classifier.json); default: not written")
+    Path out;
+
+    @Option(names = "--gate", defaultValue = "all", description = "which sentences are embedded: cues or all (default: ${DEFAULT-VALUE})")
+    String gate;
+
+    @Option(names = "--positives", defaultValue = "affirmed", description = "affirmed or all items of a concern are its positives (default: ${DEFAULT-VALUE})")
+    String positives;
+
+    @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<String> ids = new HashSet<>();
+        parent.catalogue().all().forEach(i -> ids.add(i.id()));
+        ConcernMap map = ConcernMap.read(concerns, ids);
+        ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
+        StringBuilder command = new StringBuilder("tessera indicators train-classifier");
+        corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
+        command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        if (out != null) {
+            command.append(" --out ").append(out.toString().replace('\\', '/'));
+        }
+        ConcernClassifier trained = ConcernClassifierTraining.run(corpora, map, catalogue,
+                new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant())),
+                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
+                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds), command.toString(), System.out);
+        if (out != null) {
+            trained.write(out);
+            try (var in = java.nio.file.Files.newInputStream(out)) {
+                ConcernClassifier.parse(in, out.toString(), catalogue); // what was written loads
+            }
+            System.out.println("written: " + out);
+        }
+        return 0;
+    }
+}

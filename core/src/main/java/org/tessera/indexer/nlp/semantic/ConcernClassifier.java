@@ -1,0 +1,196 @@
+package org.tessera.indexer.nlp.semantic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A trained classifier over the sentence embeddings (ADR 0016): one logistic-regression head per
+ * concept of {@code mappings/semantic/concepts.yaml}, with the probability threshold chosen by
+ * cross-validation on the development data. Read from {@value #DEFAULT}, written by the tools
+ * module's {@code ConcernClassifierTrainer} (the file records its training command, corpora with
+ * their SHA-256 and the date), validated at load against the concept catalogue: a bad file fails
+ * with the file and the problem. Immutable and thread-safe.
+ *
+ * @param model      the sentence-embedding model the heads were trained on (must be the catalogue's)
+ * @param gate       which sentences are embedded: {@code cues} (only those holding a cue word of some
+ *                   concept) or {@code all} (every sentence with at least {@value #MIN_LETTERS} letters)
+ * @param provenance how the file was made (command, date, corpora and hashes, cross-validated figures)
+ */
+public record ConcernClassifier(String model, String gate, Provenance provenance, List<Head> heads) {
+
+    public static final String DEFAULT = "nlp-models/concern-classifier.json";
+    public static final int DIMENSIONS = 384;
+    static final int MIN_LETTERS = 12;
+    private static final Set<String> GATES = Set.of("cues", "all");
+    private static final Set<String> KEYS = Set.of("model", "gate", "provenance", "heads");
+    private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How and from what the file was trained. */
+    public record Provenance(String command, String trained, List<String> corpora, String notes) {
+        public Provenance {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(trained, "trained");
+            corpora = List.copyOf(corpora);
+            notes = notes == null ? "" : notes;
+        }
+    }
+
+    /** One concept's head: {@code p = sigmoid(bias + weights . v)}; a sentence is the concept's at {@code p >= threshold}. */
+    public record Head(String concept, double bias, float[] weights, double threshold) {
+        public Head {
+            Objects.requireNonNull(concept, "concept");
+            weights = weights.clone();
+        }
+
+        public double probability(float[] vector) {
+            double z = bias;
+            for (int i = 0; i < weights.length; i++) {
+                z += weights[i] * vector[i];
+            }
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+    }
+
+    public ConcernClassifier {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(provenance, "provenance");
+        heads = List.copyOf(heads);
+        if (!GATES.contains(gate)) {
+            throw new IllegalArgumentException("gate must be one of " + GATES + ", was '" + gate + "'");
+        }
+    }
+
+    public boolean gatedByCues() {
+        return gate.equals("cues");
+    }
+
+    /** The shipped classifier, checked against the shipped concepts; empty when the file is absent. */
+    public static java.util.Optional<ConcernClassifier> loadDefault(ConceptCatalogue catalogue) {
+        try (InputStream in = ConcernClassifier.class.getClassLoader().getResourceAsStream(DEFAULT)) {
+            if (in == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(parse(in, DEFAULT, catalogue));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and validates a classifier file: the model must be the catalogue's and every head must name one of its concepts. */
+    public static ConcernClassifier parse(InputStream in, String file, ConceptCatalogue catalogue) throws IOException {
+        JsonNode root = JSON.readTree(in);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": not a JSON object");
+        }
+        root.fieldNames().forEachRemaining(key -> {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(file + ": unknown key '" + key + "'");
+            }
+        });
+        String model = root.path("model").asText("");
+        if (!model.equals(catalogue.model())) {
+            throw new IllegalArgumentException(file + ": trained on model '" + model + "' but the concepts use '" + catalogue.model() + "'");
+        }
+        String gate = root.path("gate").asText("");
+        if (!GATES.contains(gate)) {
+            throw new IllegalArgumentException(file + ": gate must be one of " + GATES + ", was '" + gate + "'");
+        }
+        JsonNode p = root.path("provenance");
+        if (p.path("command").asText("").isBlank() || p.path("trained").asText("").isBlank() || !p.path("corpora").isArray()
+                || p.path("corpora").isEmpty()) {
+            throw new IllegalArgumentException(file + ": provenance needs command, trained (date) and corpora (file and SHA-256)");
+        }
+        List<String> corpora = new ArrayList<>();
+        for (JsonNode c : p.path("corpora")) {
+            if (!c.asText("").matches(".+ sha256:[0-9a-f]{64}.*")) {
+                throw new IllegalArgumentException(file + ": provenance corpus '" + c.asText() + "' must read 'FILE sha256:<64 hex>'");
+            }
+            corpora.add(c.asText());
+        }
+        Provenance provenance = new Provenance(p.path("command").asText(), p.path("trained").asText(), corpora, p.path("notes").asText(""));
+        Set<String> known = new HashSet<>();
+        catalogue.concepts().forEach(c -> known.add(c.id()));
+        Set<String> seen = new HashSet<>();
+        List<Head> heads = new ArrayList<>();
+        if (!root.path("heads").isArray() || root.path("heads").isEmpty()) {
+            throw new IllegalArgumentException(file + ": a non-empty list 'heads' is required");
+        }
+        for (JsonNode node : root.path("heads")) {
+            String concept = node.path("concept").asText("");
+            String where = file + ": head " + concept + ": ";
+            node.fieldNames().forEachRemaining(key -> {
+                if (!HEAD_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(where + "unknown key '" + key + "'");
+                }
+            });
+            if (!known.contains(concept)) {
+                throw new IllegalArgumentException(where + "no such concept in " + ConceptCatalogue.DEFAULT);
+            }
+            if (!seen.add(concept)) {
+                throw new IllegalArgumentException(where + "duplicate head");
+            }
+            double threshold = node.path("threshold").asDouble(-1);
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException(where + "threshold must be between 0 and 1 (exclusive)");
+            }
+            double bias = node.path("bias").asDouble(Double.NaN);
+            JsonNode w = node.path("weights");
+            if (!Double.isFinite(bias) || !w.isArray() || w.size() != DIMENSIONS) {
+                throw new IllegalArgumentException(where + "needs a finite bias and " + DIMENSIONS + " weights, found " + w.size());
+            }
+            float[] weights = new float[DIMENSIONS];
+            for (int i = 0; i < DIMENSIONS; i++) {
+                double value = w.get(i).asDouble(Double.NaN);
+                if (!w.get(i).isNumber() || !Double.isFinite(value)) {
+                    throw new IllegalArgumentException(where + "weight " + i + " is not a finite number");
+                }
+                weights[i] = (float) value;
+            }
+            heads.add(new Head(concept, bias, weights, threshold));
+        }
+        return new ConcernClassifier(model, gate, provenance, heads);
+    }
+
+    /** Writes the file {@link #parse} reads (weights to 6 significant digits). */
+    public void write(Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", model);
+        root.put("gate", gate);
+        ObjectNode p = root.putObject("provenance");
+        p.put("command", provenance.command());
+        p.put("trained", provenance.trained());
+        ArrayNode corpora = p.putArray("corpora");
+        provenance.corpora().forEach(corpora::add);
+        p.put("notes", provenance.notes());
+        ArrayNode array = root.putArray("heads");
+        for (Head head : heads) {
+            ObjectNode node = array.addObject();
+            node.put("concept", head.concept());
+            node.put("bias", round(head.bias()));
+            node.put("threshold", Math.round(head.threshold() * 100) / 100.0);
+            ArrayNode w = node.putArray("weights");
+            for (float x : head.weights()) {
+                w.add(round(x));
+            }
+        }
+        Files.writeString(file, JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
+    }
+
+    private static double round(double x) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
+    }
+}

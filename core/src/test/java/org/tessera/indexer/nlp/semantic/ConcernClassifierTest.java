@@ -1,0 +1,86 @@
+package org.tessera.indexer.nlp.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The classifier file is validated at load, round-trips, and the shipped one says how it was made. */
+class ConcernClassifierTest {
+
+    private static final ConceptCatalogue CONCEPTS = ConceptCatalogue.loadDefault();
+
+    private static String file(String model, String concept, int weights, double threshold, String corpora) {
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < weights; i++) {
+            w.add(i % 2 == 0 ? "0.5" : "-0.25");
+        }
+        return """
+                {"model":"%s","gate":"all","provenance":{"command":"tessera indicators train-classifier x","trained":"2026-12-06",
+                "corpora":[%s],"notes":""},
+                "heads":[{"concept":"%s","bias":-1.5,"threshold":%s,"weights":[%s]}]}
+                """.formatted(model, corpora, concept, threshold, String.join(",", w));
+    }
+
+    private static final String CORPUS = "\"nlp-models/eval/concerns-dev.jsonl sha256:" + "a".repeat(64) + " (1200 items)\"";
+
+    private static ConcernClassifier parse(String json) throws Exception {
+        return ConcernClassifier.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "c.json", CONCEPTS);
+    }
+
+    @Test
+    void aValidFileLoadsAndItsHeadIsALogisticRegression() throws Exception {
+        ConcernClassifier classifier = parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS));
+        ConcernClassifier.Head head = classifier.heads().getFirst();
+        float[] zero = new float[384];
+        assertThat(head.probability(zero)).isCloseTo(1 / (1 + Math.exp(1.5)), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(classifier.gatedByCues()).isFalse();
+        assertThat(classifier.provenance().corpora()).hasSize(1);
+    }
+
+    @Test
+    void aBadFileFailsNamingTheFileAndTheProblem() {
+        assertThatThrownBy(() -> parse(file("other-model", "neglect", 384, 0.6, CORPUS))).hasMessageContaining("c.json")
+                .hasMessageContaining("other-model");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "astrology", 384, 0.6, CORPUS))).hasMessageContaining("astrology")
+                .hasMessageContaining("no such concept");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 383, 0.6, CORPUS))).hasMessageContaining("384 weights");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 384, 1.2, CORPUS))).hasMessageContaining("threshold");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 384, 0.6, "\"concerns-dev.jsonl\"")))
+                .hasMessageContaining("sha256");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS).replace("\"gate\":\"all\"", "\"gate\":\"some\"")))
+                .hasMessageContaining("gate");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS).replace("\"bias\"", "\"colour\":1,\"bias\"")))
+                .hasMessageContaining("unknown key 'colour'");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackTheSame(@TempDir Path dir) throws Exception {
+        ConcernClassifier classifier = parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS));
+        Path out = dir.resolve("c.json");
+        classifier.write(out);
+        ConcernClassifier back = ConcernClassifier.parse(Files.newInputStream(out), out.toString(), CONCEPTS);
+        assertThat(back.heads().getFirst().weights()).containsExactly(classifier.heads().getFirst().weights());
+        assertThat(back.heads().getFirst().threshold()).isEqualTo(0.6);
+        assertThat(back.provenance()).isEqualTo(classifier.provenance());
+    }
+
+    @Test
+    void theShippedClassifierCoversEveryConceptAndNamesItsTrainingCorpora() {
+        ConcernClassifier shipped = ConcernClassifier.loadDefault(CONCEPTS).orElseThrow();
+        assertThat(shipped.heads()).extracting(ConcernClassifier.Head::concept)
+                .containsExactlyElementsOf(CONCEPTS.concepts().stream().map(Concept::id).toList());
+        // trained on the development files only (nlp-models/eval/README.md), never on concerns-heldout2.jsonl
+        assertThat(shipped.provenance().corpora()).anyMatch(c -> c.startsWith("nlp-models/eval/concerns-dev.jsonl sha256:87e7b9e0"))
+                .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout.jsonl sha256:799f2f2e"))
+                .noneMatch(c -> c.contains("heldout2"));
+        assertThat(shipped.provenance().command()).startsWith("tessera indicators train-classifier");
+    }
+}

@@ -1,0 +1,351 @@
+package org.tessera.indexer.nlp.semantic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.tessera.indexer.indicators.EvidenceContext;
+import org.tessera.indexer.indicators.EvidenceContextResolver;
+import org.tessera.indexer.indicators.evaluation.ConcernEvaluation;
+import org.tessera.indexer.indicators.evaluation.ConcernItem;
+import org.tessera.indexer.indicators.evaluation.ConcernMap;
+
+/**
+ * Trains the semantic stage's {@link ConcernClassifier} (ADR 0016) from DEVELOPMENT data only: one
+ * L2-regularised logistic-regression head per concept over the sentence embeddings, fitted by
+ * mini-batch Adam (deterministic: fixed seed, fixed order). Positives are the corpus items of the
+ * concept's concern (affirmed only, or in every context) and the concept's exemplars; negatives are
+ * every other item and the catalogue's background sentences.
+ *
+ * <p>Each head's probability threshold is chosen by an inner K-fold cross-validation on the training
+ * data (out-of-fold probabilities): the threshold maximising affirmed items gained at full weight,
+ * minus {@value #WRONG_COST} x (own non-affirmed items and distractors it would make count at full
+ * weight), minus {@value #OTHER_COST} x items of other concerns; full weight is judged by the context
+ * analyser at the match's anchors exactly as the stage does ({@link ConceptTagger#contextAnchors}).
+ * {@link #crossValidate} repeats the whole recipe in an outer cross-validation to report figures
+ * that no item was trained or calibrated on.
+ */
+public final class ConcernClassifierTrainer {
+
+    static final double WRONG_COST = 3.0;
+    static final double OTHER_COST = 0.25;
+    private static final double LOWEST = 0.05;
+    private static final double HIGHEST = 0.95;
+
+    /**
+     * @param gate      {@code cues} or {@code all} (see {@link ConcernClassifier#gate()})
+     * @param positives {@code affirmed}: only affirmed items of the concern are positives (the others are
+     *                  negatives, so the head also learns how things are said); {@code all}: every item
+     *                  of the concern, and context is left to the context analyser
+     */
+    public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
+                          double positiveWeight) {
+        public static Options defaults() {
+            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0);
+        }
+
+        public Options with(String gate, String positives, int folds) {
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight);
+        }
+    }
+
+    /**
+     * A corpus item ready to train on: its vector, whether the gate lets it through, and per concept
+     * the weight factor a match would get from its context (1 full, 0.5 reduced, 0 does not count).
+     */
+    public record Example(ConcernItem item, float[] vector, boolean gated, double[] factor) {
+    }
+
+    private ConcernClassifierTrainer() {
+    }
+
+    /** Embeds the items and judges, per concept, the context a match in each would have. */
+    public static List<Example> examples(List<ConcernItem> items, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                         EvidenceContextResolver contexts) {
+        List<float[]> vectors = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += 64) {
+            vectors.addAll(encoder.encode(items.subList(from, Math.min(items.size(), from + 64)).stream()
+                    .map(i -> i.text().strip()).toList()));
+        }
+        List<Concept> concepts = catalogue.concepts();
+        return java.util.stream.IntStream.range(0, items.size()).parallel().mapToObj(i -> {
+            ConcernItem item = items.get(i);
+            String text = item.text();
+            double[] factor = new double[concepts.size()];
+            for (int c = 0; c < concepts.size(); c++) {
+                List<Integer> anchors = ConceptTagger.contextAnchors(text, 0, text.length(), concepts.get(c));
+                boolean negated = false, uncertain = false, historical = false, hypothetical = false;
+                for (int a = 0; a + 1 < anchors.size(); a += 2) {
+                    EvidenceContext context = contexts.resolve(text, anchors.get(a), anchors.get(a + 1));
+                    negated |= context.negated();
+                    uncertain |= context.uncertain();
+                    historical |= context.historical();
+                    hypothetical |= context.hypothetical();
+                }
+                EvidenceContext context = EvidenceContext.of(negated, uncertain, historical, hypothetical, null);
+                factor[c] = !context.counts() ? 0.0 : historical || uncertain ? 0.5 : 1.0;
+            }
+            return new Example(item, vectors.get(i), ConceptTagger.cuedByAny(text, concepts), factor);
+        }).toList();
+    }
+
+    /** Fits the heads on {@code train} and chooses their thresholds by inner cross-validation on it. */
+    public static ConcernClassifier train(List<Example> train, ConceptCatalogue catalogue, SentenceEncoder encoder, Options options,
+                                          ConcernClassifier.Provenance provenance) {
+        Extra extra = Extra.of(catalogue, encoder);
+        int k = catalogue.concepts().size();
+        double[][] oof = new double[train.size()][];
+        int[] fold = folds(train, options.folds(), options.seed());
+        for (int f = 0; f < options.folds(); f++) {
+            List<Example> in = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                if (fold[i] == f) {
+                    out.add(i);
+                } else {
+                    in.add(train.get(i));
+                }
+            }
+            double[][] w = fit(in, extra, catalogue, options);
+            for (int i : out) {
+                oof[i] = probabilities(w, train.get(i).vector());
+            }
+        }
+        double[] thresholds = new double[k];
+        for (int c = 0; c < k; c++) {
+            thresholds[c] = choose(train, oof, c, catalogue.concepts().get(c).id(), options);
+        }
+        double[][] w = fit(train, extra, catalogue, options);
+        List<ConcernClassifier.Head> heads = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            float[] weights = new float[ConcernClassifier.DIMENSIONS];
+            for (int d = 0; d < weights.length; d++) {
+                weights[d] = (float) w[c][d];
+            }
+            heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, thresholds[c]));
+        }
+        return new ConcernClassifier(catalogue.model(), options.gate(), provenance, heads);
+    }
+
+    /** Which outer fold each item is in: stratified by concern, seeded shuffle, round robin. */
+    public static int[] folds(List<Example> examples, int folds, long seed) {
+        Map<String, List<Integer>> byConcern = new TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            byConcern.computeIfAbsent(examples.get(i).item().concern(), x -> new ArrayList<>()).add(i);
+        }
+        int[] fold = new int[examples.size()];
+        Random random = new Random(seed);
+        int next = 0;
+        for (List<Integer> members : byConcern.values()) {
+            java.util.Collections.shuffle(members, random);
+            for (int index : members) {
+                fold[index] = next++ % folds;
+            }
+        }
+        return fold;
+    }
+
+    /** The exemplars (positives of their concept) and background sentences (negatives of all), embedded once. */
+    record Extra(List<float[]> vectors, List<Integer> concept) {
+        static Extra of(ConceptCatalogue catalogue, SentenceEncoder encoder) {
+            List<float[]> vectors = new ArrayList<>();
+            List<Integer> concept = new ArrayList<>();
+            for (int c = 0; c < catalogue.concepts().size(); c++) {
+                for (float[] v : encoder.encode(catalogue.concepts().get(c).exemplars())) {
+                    vectors.add(v);
+                    concept.add(c);
+                }
+            }
+            for (float[] v : encoder.encode(catalogue.background())) {
+                vectors.add(v);
+                concept.add(-1);
+            }
+            return new Extra(vectors, concept);
+        }
+    }
+
+    /** Weights per concept, the bias last. */
+    static double[][] fit(List<Example> train, Extra extra, ConceptCatalogue catalogue, Options options) {
+        List<Concept> concepts = catalogue.concepts();
+        int k = concepts.size();
+        int d = ConcernClassifier.DIMENSIONS;
+        int n = train.size() + extra.vectors().size();
+        float[][] x = new float[n][];
+        boolean[][] y = new boolean[n][k];
+        for (int i = 0; i < train.size(); i++) {
+            Example e = train.get(i);
+            x[i] = e.vector();
+            for (int c = 0; c < k; c++) {
+                boolean own = e.item().concern().equals(concepts.get(c).id());
+                y[i][c] = own && (e.item().affirmed() || options.positives().equals("all"));
+            }
+        }
+        for (int j = 0; j < extra.vectors().size(); j++) {
+            x[train.size() + j] = extra.vectors().get(j);
+            if (extra.concept().get(j) >= 0) {
+                y[train.size() + j][extra.concept().get(j)] = true;
+            }
+        }
+        double[][] w = new double[k][d + 1];
+        double[][] m = new double[k][d + 1];
+        double[][] v = new double[k][d + 1];
+        double[][] g = new double[k][d + 1];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(options.seed());
+        int batch = 32;
+        double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+        long step = 0;
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                for (double[] row : g) {
+                    java.util.Arrays.fill(row, 0);
+                }
+                for (int b = from; b < to; b++) {
+                    int i = order[b];
+                    float[] xi = x[i];
+                    for (int c = 0; c < k; c++) {
+                        double[] wc = w[c];
+                        double z = wc[d];
+                        for (int a = 0; a < d; a++) {
+                            z += wc[a] * xi[a];
+                        }
+                        double p = 1 / (1 + Math.exp(-z));
+                        double weight = y[i][c] ? options.positiveWeight() : 1.0;
+                        double err = weight * (p - (y[i][c] ? 1 : 0));
+                        double[] gc = g[c];
+                        for (int a = 0; a < d; a++) {
+                            gc[a] += err * xi[a];
+                        }
+                        gc[d] += err;
+                    }
+                }
+                step++;
+                double size = to - from;
+                double c1 = 1 - Math.pow(beta1, step), c2 = 1 - Math.pow(beta2, step);
+                for (int c = 0; c < k; c++) {
+                    for (int a = 0; a <= d; a++) {
+                        double grad = g[c][a] / size + (a < d ? options.l2() * w[c][a] : 0);
+                        m[c][a] = beta1 * m[c][a] + (1 - beta1) * grad;
+                        v[c][a] = beta2 * v[c][a] + (1 - beta2) * grad * grad;
+                        w[c][a] -= options.learningRate() * (m[c][a] / c1) / (Math.sqrt(v[c][a] / c2) + eps);
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    static double[] probabilities(double[][] w, float[] x) {
+        double[] p = new double[w.length];
+        int d = x.length;
+        for (int c = 0; c < w.length; c++) {
+            double z = w[c][d];
+            for (int a = 0; a < d; a++) {
+                z += w[c][a] * x[a];
+            }
+            p[c] = 1 / (1 + Math.exp(-z));
+        }
+        return p;
+    }
+
+    /** The threshold with the best value on out-of-fold probabilities; ties go to the higher threshold. */
+    private static double choose(List<Example> train, double[][] oof, int c, String concern, Options options) {
+        double best = HIGHEST;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int step = 0; LOWEST + step * 0.01 <= HIGHEST + 1e-9; step++) {
+            double threshold = Math.round((LOWEST + step * 0.01) * 100) / 100.0;
+            double value = 0;
+            for (int i = 0; i < train.size(); i++) {
+                Example e = train.get(i);
+                if (oof[i][c] < threshold || e.factor()[c] < 1.0 || (options.gate().equals("cues") && !e.gated())) {
+                    continue;
+                }
+                boolean own = e.item().concern().equals(concern);
+                if (own && e.item().affirmed()) {
+                    value += 1;
+                } else if (own || e.item().distractor()) {
+                    value -= WRONG_COST;
+                } else {
+                    value -= OTHER_COST;
+                }
+            }
+            if (value >= bestValue) {
+                bestValue = value;
+                best = threshold;
+            }
+        }
+        return best;
+    }
+
+    /** Per outer fold, the classifier trained (and its thresholds chosen) without that fold's items. */
+    public record CrossValidation(int[] fold, List<ConcernClassifier> models) {
+        public ConcernClassifier modelFor(int item) {
+            return models.get(fold[item]);
+        }
+    }
+
+    public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                                Options options) {
+        int[] fold = folds(examples, options.folds(), options.seed() + 1);
+        List<ConcernClassifier> models = new ArrayList<>();
+        ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
+        for (int f = 0; f < options.folds(); f++) {
+            List<Example> in = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] != f) {
+                    in.add(examples.get(i));
+                }
+            }
+            models.add(train(in, catalogue, encoder, options, none));
+        }
+        return new CrossValidation(fold, models);
+    }
+
+    /**
+     * The stage's own figures under cross-validation, without the lexical catalogue and without the
+     * engine: an item's semantic hit is its concept's carrier indicator at the factor its context gives,
+     * when the item passes the gate and the fold's head reaches its threshold.
+     */
+    public static ConcernEvaluation semanticOnly(List<Example> examples, CrossValidation cv, ConceptCatalogue catalogue, ConcernMap map) {
+        List<ConcernItem> items = new ArrayList<>();
+        List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            items.add(e.item());
+            List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
+            ConcernClassifier model = cv.modelFor(i);
+            if (!model.gatedByCues() || e.gated()) {
+                for (int c = 0; c < model.heads().size(); c++) {
+                    ConcernClassifier.Head head = model.heads().get(c);
+                    if (head.probability(e.vector()) >= head.threshold()) {
+                        found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), e.factor()[c], head.concept()));
+                    }
+                }
+            }
+            hits.add(found);
+        }
+        return ConcernEvaluation.of(items, hits, map);
+    }
+
+    /** One line per head: concept and threshold. */
+    public static String thresholds(ConcernClassifier classifier) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Double> t = new LinkedHashMap<>();
+        classifier.heads().forEach(h -> t.put(h.concept(), h.threshold()));
+        t.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-24s %.2f%n", k, v)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package org.tessera.indexer.nlp.semantic;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.tessera.indexer.indicators.EvidenceContextResolver;
+import org.tessera.indexer.indicators.evaluation.ConcernCorpus;
+import org.tessera.indexer.indicators.evaluation.ConcernEvaluation;
+import org.tessera.indexer.indicators.evaluation.ConcernItem;
+import org.tessera.indexer.indicators.evaluation.ConcernMap;
+
+/**
+ * {@code tessera indicators train-classifier}: reads development corpora (never a frozen held-out
+ * file, {@link ConcernCorpus#isHeldOut}), prints the semantic stage's cross-validated figures and the
+ * chosen thresholds, and writes the classifier trained on all of them with its provenance (command,
+ * date, corpora and their SHA-256, the cross-validated figures).
+ */
+public final class ConcernClassifierTraining {
+
+    private ConcernClassifierTraining() {
+    }
+
+    public static ConcernClassifier run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                        EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options, String command,
+                                        PrintStream out) throws IOException {
+        List<ConcernItem> items = new ArrayList<>();
+        List<String> provenance = new ArrayList<>();
+        for (Path corpus : corpora) {
+            if (ConcernCorpus.isHeldOut(corpus)) {
+                throw new IllegalArgumentException("a held-out corpus is never trained on: " + corpus);
+            }
+            List<ConcernItem> read = ConcernCorpus.read(corpus);
+            items.addAll(read);
+            provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + read.size() + " items)");
+        }
+        long started = System.nanoTime();
+        List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
+        out.printf(Locale.ROOT, "%d items embedded and judged in %.1f s (gate %s, positives %s, %d folds)%n", items.size(),
+                (System.nanoTime() - started) / 1e9, options.gate(), options.positives(), options.folds());
+        String dump = System.getProperty("tessera.classifier.dump");
+        if (dump != null) {
+            dump(Path.of(dump), examples, catalogue, encoder);
+        }
+        if (Boolean.getBoolean("tessera.classifier.dump-only")) {
+            return null;
+        }
+        started = System.nanoTime();
+        ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options);
+        ConcernEvaluation figures = ConcernClassifierTrainer.semanticOnly(examples, cv, catalogue, map);
+        out.printf(Locale.ROOT, "Cross-validated (%d folds, thresholds by inner cross-validation), semantic stage alone, %.1f s:%n",
+                options.folds(), (System.nanoTime() - started) / 1e9);
+        out.print(figures.render(false));
+        String summary = String.format(Locale.ROOT, "cross-validated (%d folds) semantic stage alone: affirmed recall %s, non-affirmed at full weight %s, "
+                        + "distractors %s; gate %s, positives %s", options.folds(), figures.overall().affirmedRecall(),
+                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives());
+        ConcernClassifier trained = ConcernClassifierTrainer.train(examples, catalogue, encoder, options,
+                new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary));
+        out.println("Thresholds of the classifier trained on all " + items.size() + " items:");
+        out.print(ConcernClassifierTrainer.thresholds(trained));
+        return trained;
+    }
+
+    /** For analysis outside Java: one JSON line per item (concern, context, gate, factors, vector), then exemplars and background. */
+    private static void dump(Path file, List<ConcernClassifierTrainer.Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder)
+            throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var w = Files.newBufferedWriter(file)) {
+            for (ConcernClassifierTrainer.Example e : examples) {
+                var node = json.createObjectNode();
+                node.put("id", e.item().id()).put("concern", e.item().concern()).put("context", e.item().context()).put("gated", e.gated());
+                node.put("text", e.item().text());
+                var f = node.putArray("factor");
+                for (double x : e.factor()) f.add(x);
+                var v = node.putArray("v");
+                for (float x : e.vector()) v.add(x);
+                w.write(json.writeValueAsString(node));
+                w.newLine();
+            }
+            for (Concept c : catalogue.concepts()) {
+                for (float[] vec : encoder.encode(c.exemplars())) {
+                    var node = json.createObjectNode().put("exemplar", c.id());
+                    var v = node.putArray("v");
+                    for (float x : vec) v.add(x);
+                    w.write(json.writeValueAsString(node));
+                    w.newLine();
+                }
+            }
+            for (float[] vec : encoder.encode(catalogue.background())) {
+                var node = json.createObjectNode().put("background", true);
+                var v = node.putArray("v");
+                for (float x : vec) v.add(x);
+                w.write(json.writeValueAsString(node));
+                w.newLine();
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

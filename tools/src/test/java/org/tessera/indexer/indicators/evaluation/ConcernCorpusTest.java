@@ -1,0 +1,57 @@
+package org.tessera.indexer.indicators.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The concern corpora are what nlp-models/eval/README.md says they are: the frozen held-out file is
+ * byte for byte the one frozen (a changed held-out set is no longer held out), and every file parses
+ * with concerns of the concern map. Only counts are asserted: no text of the held-out file is read
+ * into a message.
+ */
+class ConcernCorpusTest {
+
+    private static final Path EVAL = Path.of("..", "nlp-models", "eval");
+
+    @Test
+    void theFreshHeldOutFileIsTheFrozenOne() throws Exception {
+        assertThat(sha256(EVAL.resolve("concerns-heldout2.jsonl")))
+                .isEqualTo("e649fdc76bb249d3e3d028962ed979a7fee84e4e53b5ec9da6dd446da5209a38");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout2.jsonl"))).isTrue();
+    }
+
+    @Test
+    void theDevelopmentFilesAreTheOnesTheClassifierWasTrainedOn() throws Exception {
+        // concerns-heldout.jsonl was held out until its seventh run; it is development data since (README)
+        assertThat(sha256(EVAL.resolve("concerns-dev.jsonl"))).isEqualTo("87e7b9e04cb29250f57d8c743ea95fc94967598cafa1f8bdf85f1fb8779a5777");
+        assertThat(sha256(EVAL.resolve("concerns-heldout.jsonl"))).isEqualTo("799f2f2ed695f79a9a7c22af58f79aa07108f9975933fa20721a45663983c2e2");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout.jsonl"))).isFalse();
+    }
+
+    @Test
+    void everyFileParsesWithConcernsOfTheMapAndKnownContexts() throws Exception {
+        Set<String> concerns = new java.util.HashSet<>();
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
+        for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl")) {
+            List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
+            assertThat(items).as(file).hasSizeGreaterThan(800);
+            Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
+                    .collect(Collectors.toSet());
+            assertThat(unknown).as(file + ": concerns not in concerns.yaml").isEmpty();
+            assertThat(items.stream().map(ConcernItem::id).distinct().count()).as(file + ": ids unique").isEqualTo(items.size());
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

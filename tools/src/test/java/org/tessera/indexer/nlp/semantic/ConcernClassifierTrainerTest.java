@@ -1,0 +1,116 @@
+package org.tessera.indexer.nlp.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tessera.indexer.indicators.evaluation.ConcernItem;
+
+/**
+ * The trainer on vectors made for the test (no model): it learns a direction per concept, keeps a
+ * concept's negated items below the threshold it chooses, is deterministic, and never trains on a
+ * frozen held-out file.
+ */
+class ConcernClassifierTrainerTest {
+
+    private static final ConceptCatalogue CONCEPTS = ConceptCatalogue.loadDefault();
+    private static final int D = ConcernClassifier.DIMENSIONS;
+
+    /** Exemplars and background sentences get vectors from their text's hash: noise the heads must not depend on. */
+    private static final SentenceEncoder HASHED = new SentenceEncoder() {
+        @Override
+        public List<float[]> encode(List<String> sentences) {
+            return sentences.stream().map(s -> unit(new Random(s.hashCode()), null, 0)).toList();
+        }
+
+        @Override
+        public int dimensions() {
+            return D;
+        }
+
+        @Override
+        public String name() {
+            return "hashed";
+        }
+    };
+
+    private static float[] unit(Random random, float[] toward, double weight) {
+        float[] v = new float[D];
+        double norm = 0;
+        for (int i = 0; i < D; i++) {
+            v[i] = (float) (random.nextGaussian() * 0.05 + (toward == null ? 0 : weight * toward[i]));
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < D; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    private static float[] axis(int a) {
+        float[] v = new float[D];
+        v[a] = 1;
+        return v;
+    }
+
+    /** Concept 0's affirmed items lie along axis 0, its negated ones along axis 1 (and judged negated), distractors along axis 2. */
+    private static List<ConcernClassifierTrainer.Example> examples() {
+        Random random = new Random(7);
+        String concern = CONCEPTS.concepts().getFirst().id();
+        List<ConcernClassifierTrainer.Example> out = new ArrayList<>();
+        double[] counts = new double[CONCEPTS.concepts().size()];
+        java.util.Arrays.fill(counts, 1.0);
+        double[] negated = new double[CONCEPTS.concepts().size()];
+        for (int i = 0; i < 60; i++) {
+            out.add(new ConcernClassifierTrainer.Example(new ConcernItem("a" + i, "t", concern, "affirmed", null, null, null),
+                    unit(random, axis(0), 1.0), true, counts));
+            out.add(new ConcernClassifierTrainer.Example(new ConcernItem("n" + i, "t", concern, "negated", null, null, null),
+                    unit(random, axis(1), 1.0), true, i % 2 == 0 ? negated : counts));
+            out.add(new ConcernClassifierTrainer.Example(new ConcernItem("d" + i, "t", ConcernItem.NONE, "affirmed", null, null, null),
+                    unit(random, axis(2), 1.0), true, counts));
+        }
+        return out;
+    }
+
+    private static final ConcernClassifierTrainer.Options FAST =
+            new ConcernClassifierTrainer.Options("all", "affirmed", 3, 11L, 15, 0.05, 1e-4, 4.0);
+    private static final ConcernClassifier.Provenance PROVENANCE =
+            new ConcernClassifier.Provenance("test", "2026-12-06", List.of("x sha256:" + "0".repeat(64)), "");
+
+    @Test
+    void aHeadLearnsItsConceptAndItsThresholdKeepsTheNonAffirmedOut() {
+        ConcernClassifier classifier = ConcernClassifierTrainer.train(examples(), CONCEPTS, HASHED, FAST, PROVENANCE);
+        ConcernClassifier.Head head = classifier.heads().getFirst();
+        Random random = new Random(99);
+        int affirmed = 0, negated = 0, distractors = 0;
+        for (int i = 0; i < 50; i++) {
+            affirmed += head.probability(unit(random, axis(0), 1.0)) >= head.threshold() ? 1 : 0;
+            negated += head.probability(unit(random, axis(1), 1.0)) >= head.threshold() ? 1 : 0;
+            distractors += head.probability(unit(random, axis(2), 1.0)) >= head.threshold() ? 1 : 0;
+        }
+        assertThat(affirmed).isGreaterThanOrEqualTo(45);
+        assertThat(negated).isLessThanOrEqualTo(2);
+        assertThat(distractors).isLessThanOrEqualTo(2);
+        assertThat(classifier.heads()).hasSize(CONCEPTS.concepts().size());
+    }
+
+    @Test
+    void trainingIsDeterministic() {
+        ConcernClassifier one = ConcernClassifierTrainer.train(examples(), CONCEPTS, HASHED, FAST, PROVENANCE);
+        ConcernClassifier two = ConcernClassifierTrainer.train(examples(), CONCEPTS, HASHED, FAST, PROVENANCE);
+        for (int c = 0; c < one.heads().size(); c++) {
+            assertThat(two.heads().get(c).weights()).containsExactly(one.heads().get(c).weights());
+            assertThat(two.heads().get(c).threshold()).isEqualTo(one.heads().get(c).threshold());
+        }
+    }
+
+    @Test
+    void aFrozenHeldOutFileIsNeverTrainedOn() {
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout2.jsonl")),
+                null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
+    }
+}
