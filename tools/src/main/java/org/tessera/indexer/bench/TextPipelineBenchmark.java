@@ -65,7 +65,7 @@ public final class TextPipelineBenchmark {
      * The semantic stage over the same notes (the first {@value #SEMANTIC_NOTES}), after the text pipeline (ingest runs both in its analysis
      * pool): one thread, thread CPU time per note, and how many sentences were embedded (the gate let
      * them through and the vector was not cached already), for the exemplar rule (ADR 0014) and the
-     * shipped classifier with each gate (ADR 0016).
+     * shipped classifier with each gate (ADR 0018).
      */
     private static void semantic(List<String> all) {
         List<String> notes = all.subList(0, Math.min(all.size(), SEMANTIC_NOTES));

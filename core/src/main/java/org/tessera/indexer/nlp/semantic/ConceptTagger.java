@@ -48,7 +48,7 @@ public final class ConceptTagger {
     }
 
     /**
-     * @param classifier the trained heads that decide a match (ADR 0016); null: nearest-exemplar similarity
+     * @param classifier the trained heads that decide a match (ADR 0018); null: nearest-exemplar similarity
      *                   and the concepts' thresholds decide (ADR 0014)
      */
     public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder, ConcernClassifier classifier) {

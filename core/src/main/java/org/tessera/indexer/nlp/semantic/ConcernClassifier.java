@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A trained classifier over the sentence embeddings (ADR 0016): one logistic-regression head per
+ * A trained classifier over the sentence embeddings (ADR 0018): one logistic-regression head per
  * concept of {@code mappings/semantic/concepts.yaml}, with the probability threshold chosen by
  * cross-validation on the development data. Read from {@value #DEFAULT}, written by the tools
  * module's {@code ConcernClassifierTrainer} (the file records its training command, corpora with

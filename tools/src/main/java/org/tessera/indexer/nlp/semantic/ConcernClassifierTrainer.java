@@ -14,7 +14,7 @@ import org.tessera.indexer.indicators.evaluation.ConcernItem;
 import org.tessera.indexer.indicators.evaluation.ConcernMap;
 
 /**
- * Trains the semantic stage's {@link ConcernClassifier} (ADR 0016) from DEVELOPMENT data only: one
+ * Trains the semantic stage's {@link ConcernClassifier} (ADR 0018) from DEVELOPMENT data only: one
  * L2-regularised logistic-regression head per concept over the sentence embeddings, fitted by
  * mini-batch Adam (deterministic: fixed seed, fixed order). Positives are the corpus items of the
  * concept's concern (affirmed only, or in every context) and the concept's exemplars; negatives are
