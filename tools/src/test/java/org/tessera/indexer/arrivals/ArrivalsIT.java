@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.tessera.indexer.ingest.pipeline.IngestPipelines;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
 import org.tessera.indexer.opensearch.OpenSearchExtension;
 import org.tessera.indexer.opensearch.TestOpenSearch;
+import org.tessera.indexer.scoring.RescoredChildren;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 import org.tessera.indexer.synthetic.CountyGenerator;
@@ -61,12 +64,22 @@ class ArrivalsIT {
         new CountyGenerator(GeneratorSettings.preset("150-children", 1919, 2, END)).generate(work.resolve("county"));
         extractor = new TikaTextExtractor(ExtractionLimits.defaults());
         Clock clock = Clock.systemUTC();
+        // the arrival in progress hears which children its ingest rescored
+        AtomicReference<Consumer<RescoredChildren>> rescoredTo = new AtomicReference<>(rescored -> { });
         IngestPipeline pipeline = IngestPipelines.standard(os.connection(), null, extractor,
-                new IngestSettings(work.resolve("quarantine"), 2000, true, false), clock);
+                new IngestSettings(work.resolve("quarantine"), 2000, true, false), clock, rescored -> rescoredTo.get().accept(rescored));
         pipeline.ingest(work.resolve("county").resolve("data"));
         os.refresh();
         ScoreService scores = ScoreService.of(os.connection(), ScoringParameters.loadDefault(), IndicatorCatalogue.loadDefault(), false);
-        processor = new ArrivalProcessor(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"), pipeline::ingest,
+        processor = new ArrivalProcessor(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"),
+                (folder, rescored) -> {
+                    rescoredTo.set(rescored);
+                    try {
+                        return pipeline.ingest(folder);
+                    } finally {
+                        rescoredTo.set(r -> { });
+                    }
+                },
                 new IndexedWatchlist(scores, new ReviewStore(os.connection()), clock, () -> END),
                 work.resolve("arrivals-work"), work.resolve("quarantine"), clock);
         processor.addListener(heard::addAll);

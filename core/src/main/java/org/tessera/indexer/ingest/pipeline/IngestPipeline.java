@@ -168,11 +168,33 @@ public final class IngestPipeline {
      * @param scoredWithPersons children whose {@code risk} went out with their person documents
      *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
-    public record Written(boolean eventsComplete, Set<String> scoredWithPersons) {
+    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
+            java.util.Objects.requireNonNull(changed, "changed");
+        }
+
+        /** A run that says nothing of what it changed: every child is rescored. */
+        public Written(boolean eventsComplete, Set<String> scoredWithPersons) {
+            this(eventsComplete, scoredWithPersons, Changed.UNKNOWN);
         }
     }
+
+    /**
+     * What a run changed that its batch stages do not see (they see every event it writes, and so
+     * the events it replaced, and the persons a merge or split moved): for rescoring only the
+     * children the changes reach (docs/scoring.md "Rescoring what changed").
+     *
+     * @param jobId           the run's job, under which the documents it withdrew are kept (the {@code withdrawals} index)
+     * @param withdrawnEvents how many events it withdrew
+     * @param fullRescore     every child is to be rescored (a full re-link, or a run that does not say)
+     */
+    public record Changed(String jobId, long withdrawnEvents, boolean fullRescore) {
+        public static final Changed UNKNOWN = new Changed(null, 0, true);
+    }
+
+    /** Set while {@link #relink()} runs its ingest: a full re-link rescores every child. */
+    private boolean relinking;
 
     /** What a run asks of scoring. */
     public interface Scoring {
@@ -587,7 +609,8 @@ public final class IngestPipeline {
                 boolean eventsComplete = allStored && connection.count("events") == producedEvents.size();
                 // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
                 job.count("events_index_complete", eventsComplete ? 1 : 0);
-                scoring.afterIngest(new Written(eventsComplete, risks.keySet()));
+                scoring.afterIngest(new Written(eventsComplete, risks.keySet(),
+                        new Changed(jobId, job.count("withdrawn_events"), relinking)));
                 time("rescore", scoreStart);
             }
             StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d events, %d persons, %d quarantined",
@@ -694,7 +717,13 @@ public final class IngestPipeline {
             throw new UncheckedIOException(e);
         }
         try {
-            IngestReport report = ingest(empty);
+            IngestReport report;
+            relinking = true;
+            try {
+                report = ingest(empty);
+            } finally {
+                relinking = false;
+            }
             Map<String, String> after = storedAssignment();
             double[] pr = IncrementalLinking.pairwise(before, after);
             long moved = 0;
