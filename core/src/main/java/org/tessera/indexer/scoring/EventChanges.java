@@ -51,6 +51,8 @@ public final class EventChanges {
     /** Previous versions of replaced and withdrawn events, by id. */
     private final Map<String, RiskEvent> previous = new HashMap<>();
     private final Set<String> changedIds = new LinkedHashSet<>();
+    /** Every event the run produced (compared), to tell them from stored events it did not produce. */
+    private final Set<String> produced = new java.util.HashSet<>();
     private boolean tracking;
     private long unchanged;
 
@@ -75,6 +77,7 @@ public final class EventChanges {
         written.clear();
         previous.clear();
         changedIds.clear();
+        produced.clear();
         before.clear();
         unchanged = 0;
         tracking = false;
@@ -95,6 +98,7 @@ public final class EventChanges {
             if (id != null) {
                 ids.add(id);
                 hashes.put(id, hash(document));
+                produced.add(id);
             }
         }
         Map<String, JsonNode> stored = fetch(ids, List.of(HASH));
@@ -130,6 +134,40 @@ public final class EventChanges {
             changedIds.add(eventId);
             notePrevious(eventId, source.path("document"));
         });
+    }
+
+    /**
+     * When the index holds events the run did not produce (a source delivered whole by an arrival,
+     * with withdrawal off, leaves its other stored events): notes each of them, unchanged, in
+     * {@code after} and in the histories before the run, so that both are whole. One scroll of the
+     * scorer's fields over the index.
+     *
+     * @return how many it added
+     */
+    public synchronized long addUnproduced(EventLedger after) {
+        if (!tracking) {
+            return 0;
+        }
+        long[] added = {0};
+        queries.scroll(queries.connection().alias("events"), EventQueries.object().set("match_all", EventQueries.object()),
+                EventDocuments.SOURCE_FIELDS, (id, source) -> {
+                    String eventId = source.path(EventIndexFields.EVENT_ID).asText(id);
+                    if (!produced.contains(eventId)) {
+                        if (source instanceof ObjectNode object && !object.hasNonNull(EventIndexFields.EVENT_ID)) {
+                            object.put(EventIndexFields.EVENT_ID, eventId);
+                        }
+                        after.record(source);
+                        before.record(source);
+                        added[0]++;
+                    }
+                });
+        unchanged += added[0];
+        return added[0];
+    }
+
+    /** How many events the run produced (compared). */
+    public synchronized int produced() {
+        return produced.size();
     }
 
     private void notePrevious(String id, JsonNode document) {

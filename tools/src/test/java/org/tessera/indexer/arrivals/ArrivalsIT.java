@@ -35,6 +35,8 @@ import org.tessera.indexer.scoring.ScoringParameters;
 import org.tessera.indexer.synthetic.CountyGenerator;
 import org.tessera.indexer.synthetic.GeneratorSettings;
 import org.tessera.indexer.watchlist.ReviewStore;
+import org.tessera.indexer.watchlist.WatchlistEntry;
+import org.tessera.indexer.watchlist.WatchlistService;
 
 /**
  * The day's data through the drop folder, on a generated county already loaded: a settled file is
@@ -56,6 +58,7 @@ class ArrivalsIT {
     static DropFolderWatcher watcher;
     static final List<Alert> heard = new CopyOnWriteArrayList<>();
     static final List<ArrivalResult> results = new CopyOnWriteArrayList<>();
+    static WatchlistService watchlist;
 
     @BeforeAll
     static void loadCounty(TestOpenSearch os) throws Exception {
@@ -71,6 +74,7 @@ class ArrivalsIT {
         pipeline.ingest(work.resolve("county").resolve("data"));
         os.refresh();
         ScoreService scores = ScoreService.of(os.connection(), ScoringParameters.loadDefault(), IndicatorCatalogue.loadDefault(), false);
+        watchlist = new WatchlistService(scores, new ReviewStore(os.connection()), clock);
         processor = new ArrivalProcessor(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"),
                 (folder, rescored) -> {
                     rescoredTo.set(rescored);
@@ -115,6 +119,8 @@ class ArrivalsIT {
         Files.move(part, complete);
         assertThat(watcher.scanOnce()).as("first sight: not settled yet").isZero();
         Thread.sleep(400);
+        os.refresh();
+        List<WatchlistEntry> listBefore = watchlist.watchlist(END, watchlist.defaultPeriodDays(), 100_000);
         assertThat(watcher.scanOnce()).isEqualTo(1);
 
         ArrivalResult result = results.getLast();
@@ -125,6 +131,11 @@ class ArrivalsIT {
             assertThat(change.kind()).isEqualTo(WatchlistChange.Kind.ENTERED);
             assertThat(change.band()).isEqualTo("red");
         });
+        // found from the rescored children alone, as comparing the whole list before and after finds them
+        os.refresh();
+        List<WatchlistEntry> listAfter = watchlist.watchlist(END, watchlist.defaultPeriodDays(), 100_000);
+        assertThat(applied.changes()).isEqualTo(WatchlistSnapshot.of(listBefore).changesTo(WatchlistSnapshot.of(listAfter),
+                listAfter.stream().map(WatchlistEntry::personId).toList(), ScoringParameters.loadDefault().watchlist().minRise()));
         assertThat(applied.alerts()).hasSameSizeAs(applied.changes());
         assertThat(heard).extracting(Alert::alertId).containsAll(applied.alerts().stream().map(Alert::alertId).toList());
         assertThat(applied.alerts()).anySatisfy(alert -> assertThat(alert.postcodeDistricts()).contains("TC9"));

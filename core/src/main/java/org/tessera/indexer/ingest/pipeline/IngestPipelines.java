@@ -133,10 +133,16 @@ public final class IngestPipelines {
             public void afterIngest(IngestPipeline.Written written) {
                 LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
                 try {
-                    // When the index holds exactly this run's events, what the stages saw of them is all there is.
-                    ChildHistories histories = written.eventsComplete() ? ledger : scores.loader();
-                    Set<String> children;
                     changes.withdrawn(written.changed().withdrawnEvents() > 0 ? written.changed().jobId() : null);
+                    boolean whole = written.eventsComplete();
+                    if (!whole && changes.tracking()) {
+                        // stored events the run did not produce join both views (one scroll): whole unless a write was refused
+                        long added = changes.addUnproduced(ledger);
+                        whole = changes.produced() + added == connection.count("events");
+                    }
+                    // When the ledger holds every stored event, what the stages saw of them is all there is.
+                    ChildHistories histories = whole ? ledger : scores.loader();
+                    Set<String> children;
                     if (changes.tracking() && !written.changed().fullRescore() && !scoreEveryChild) {
                         children = scores.rescoreChanged(changes, day, histories).children();
                     } else {
@@ -145,7 +151,7 @@ public final class IngestPipelines {
                         scoreEveryChild = false;
                     }
                     connection.refresh(connection.alias("persons"));
-                    // Before and after as this run's events give them (the same view on both sides).
+                    // Before and after, from memory (whole, or on a first load before is empty and after whole).
                     rescored.accept(new RescoredChildren(children, changes.before(), ledger));
                 } finally {
                     ledger.clear();
