@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.ingest.SourceMapping;
@@ -31,6 +33,8 @@ import org.tessera.indexer.ingest.pipeline.IngestReport;
 import org.tessera.indexer.jobs.JobRecorder;
 import org.tessera.indexer.jobs.QuarantineEntry;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.ChildHistories;
+import org.tessera.indexer.scoring.RescoredChildren;
 import org.tessera.indexer.watchlist.WatchlistEntry;
 
 /**
@@ -38,8 +42,9 @@ import org.tessera.indexer.watchlist.WatchlistEntry;
  * folder holding just the arrival), each as a job of kind {@code arrival} with progress and a
  * result: content seen before is recorded as a replay and not applied again; content no source
  * mapping claims, or of which nothing could be read, is refused with the reason and kept in
- * quarantine. After an applied arrival the watchlist is compared with its state before, an alert
- * is stored for each child who entered or rose, and the {@link AlertListener}s are told.
+ * quarantine. After an applied arrival the watchlist entries of the children its ingest rescored
+ * are compared before and after it (never the whole list), an alert is stored for each child who
+ * entered or rose, and the {@link AlertListener}s are told.
  *
  * <p>Thread-safe: {@link #submit} queues on one worker thread (ingest runs are not concurrent);
  * {@link #process} runs on the caller's thread under the same lock.
@@ -51,15 +56,22 @@ public final class ArrivalProcessor implements AutoCloseable {
     private static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "docx", "doc", "eml", "msg", "txt", "rtf", "odt", "html",
             "htm", "tif", "tiff", "png", "jpg", "jpeg");
 
-    /** Runs one ingest over a folder (the {@code tessera ingest DIR} entry point). */
+    /**
+     * Runs one ingest over a folder (the {@code tessera ingest DIR} entry point), telling
+     * {@code rescored}, during its rescore, which children it rescored with their histories before
+     * and after ({@link org.tessera.indexer.ingest.pipeline.IngestPipelines#standard(OpenSearchConnection,
+     * Path, org.tessera.indexer.extraction.TextExtractor, org.tessera.indexer.ingest.pipeline.IngestSettings,
+     * Clock, Consumer)}); a run that rescored nothing need not call it.
+     */
     @FunctionalInterface
     public interface Ingest {
-        IngestReport ingest(Path folder);
+        IngestReport ingest(Path folder, Consumer<RescoredChildren> rescored);
     }
 
-    /** The watchlist as it stands, every listed child (for the before/after comparison). */
+    /** The watchlist's entries of some children (for the before/after comparison). */
     public interface WatchlistLook {
-        List<WatchlistEntry> now();
+        /** The entries (listed children only) {@code children} have with the histories {@code histories} gives. */
+        List<WatchlistEntry> entries(ChildHistories histories, Collection<String> children);
 
         /** The score rise that counts as rising ({@code watchlist.min_rise}). */
         double minRise();
@@ -158,9 +170,10 @@ public final class ArrivalProcessor implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             Files.copy(arrival.file(), folder.resolve(arrival.fileName()), StandardCopyOption.REPLACE_EXISTING);
-            WatchlistSnapshot before = WatchlistSnapshot.of(watchlist.now());
             job.progress(0.2);
-            IngestReport report = ingest.ingest(folder);
+            // The children the ingest rescored, before and after: compared while it still holds their histories.
+            List<List<WatchlistChange>> compared = new ArrayList<>(1);
+            IngestReport report = ingest.ingest(folder, rescored -> compared.add(changes(rescored)));
             report.counts().forEach((name, value) -> job.count(name, value));
             job.progress(0.8);
             long applied = report.count("records_read") + report.count("documents_read");
@@ -172,9 +185,7 @@ public final class ArrivalProcessor implements AutoCloseable {
                 return refuse(arrival, job, hash, "nothing applied (" + report.jobId() + "): " + reason);
             }
             report.quarantined().forEach(job::quarantine);
-            List<WatchlistEntry> now = watchlist.now();
-            List<WatchlistChange> changes = before.changesTo(WatchlistSnapshot.of(now),
-                    now.stream().map(WatchlistEntry::personId).toList(), watchlist.minRise());
+            List<WatchlistChange> changes = compared.isEmpty() ? List.of() : compared.getLast();
             List<Alert> created = alerts.create(job.jobId(), changes);
             ledger.applied(hash, job.jobId(), report.jobId(), arrival, sourceOf(arrival).orElse(null), received, clock.instant());
             job.count("watchlist_entered", changes.stream().filter(c -> c.kind() == WatchlistChange.Kind.ENTERED).count());
@@ -197,6 +208,14 @@ public final class ArrivalProcessor implements AutoCloseable {
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** Who entered or rose among the rescored children: their entries before and after, in the ranking's order. */
+    private List<WatchlistChange> changes(RescoredChildren rescored) {
+        List<WatchlistEntry> before = watchlist.entries(rescored.before(), rescored.children());
+        List<WatchlistEntry> after = watchlist.entries(rescored.after(), rescored.children());
+        return WatchlistSnapshot.of(before).changesTo(WatchlistSnapshot.of(after), after.stream().map(WatchlistEntry::personId).toList(),
+                watchlist.minRise());
     }
 
     /** Why the arrival cannot be applied at all, before reading it; empty when it may go in. */

@@ -2,22 +2,22 @@ package org.tessera.indexer.arrivals;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.watchlist.ReviewStore;
 import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistService;
 
 /**
- * The watchlist the duty managers see (the indexer's ranking over the indexed events, dismissed
- * children left out), as of the day {@code asOf} gives, for the arrivals' before/after comparison.
+ * The watchlist the duty managers see (the indexer's ranking, dismissed children left out), as of
+ * the day {@code asOf} gives, for the arrivals' before/after comparison of the children an arrival
+ * rescored.
  * Thread-safe.
  */
 public final class IndexedWatchlist implements ArrivalProcessor.WatchlistLook {
-
-    /** More than any county's watchlist holds: the comparison needs every listed child. */
-    private static final int ALL = 100_000;
 
     private final WatchlistService watchlist;
     private final ScoreService scores;
@@ -30,8 +30,8 @@ public final class IndexedWatchlist implements ArrivalProcessor.WatchlistLook {
     }
 
     @Override
-    public List<WatchlistEntry> now() {
-        return watchlist.watchlist(asOf.get(), watchlist.defaultPeriodDays(), ALL);
+    public List<WatchlistEntry> entries(ChildHistories histories, Collection<String> children) {
+        return watchlist.entriesOf(children, histories, asOf.get(), watchlist.defaultPeriodDays());
     }
 
     @Override

@@ -8,12 +8,9 @@ import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistSection;
 
 /**
- * The watchlist at one moment, by child, and what changed between two of them. Pure; thread-safe.
- *
- * <p>The ingest pipeline exposes no per-child "touched" set that survives re-scoring, so the whole
- * list is compared: each look reads every child with evidence in the period (about 10 s at the demo
- * county under load, see docs/performance.md "Arrivals and alerts"); the touched children, once the
- * incremental pipeline reports them, are the way to cut it.
+ * The watchlist entries of some children at one moment, by child, and what changed between two of
+ * them. Pure; thread-safe. An arrival compares only the children its ingest rescored (every child
+ * whose history it may have changed): the others' entries are the same before and after.
  */
 public record WatchlistSnapshot(Map<String, WatchlistEntry> entries) {
 

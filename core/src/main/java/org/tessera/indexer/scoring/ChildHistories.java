@@ -20,4 +20,10 @@ public interface ChildHistories {
      * children recorded in the households of the people on them. {@code from} null means any date.
      */
     Set<String> childrenReachedBetween(LocalDate from, LocalDate to);
+
+    /**
+     * Children recorded in one of the given households on an event dated up to {@code to}: whom a
+     * hit on an event of anyone in those households may reach (as household member or sibling).
+     */
+    Set<String> childrenOfHouseholds(Collection<String> householdIds, LocalDate to);
 }

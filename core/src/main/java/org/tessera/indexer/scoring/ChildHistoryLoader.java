@@ -163,7 +163,8 @@ public final class ChildHistoryLoader implements ChildHistories {
         return EventQueries.object().set("match_all", EventQueries.object());
     }
 
-    private Set<String> childrenOfHouseholds(Set<String> households, LocalDate to) {
+    @Override
+    public Set<String> childrenOfHouseholds(Collection<String> households, LocalDate to) {
         Set<String> children = new LinkedHashSet<>();
         List<String> list = List.copyOf(households);
         for (int i = 0; i < list.size(); i += BATCH) {

@@ -144,6 +144,50 @@ public final class EventLedger implements ChildHistories {
         return children;
     }
 
+    /**
+     * Children recorded (on any recorded event up to {@code to}) in one of the given households.
+     */
+    @Override
+    public Set<String> childrenOfHouseholds(Collection<String> householdIds, LocalDate to) {
+        frozen();
+        Set<Integer> wanted = new HashSet<>();
+        for (String household : householdIds) {
+            Integer number = householdNumbers.get(household);
+            if (number != null) {
+                wanted.add(number);
+            }
+        }
+        Set<String> children = new LinkedHashSet<>();
+        if (wanted.isEmpty()) {
+            return children;
+        }
+        long last = to.toEpochDay();
+        sightings.forEach((person, seen) -> {
+            for (int i = 0; i < seen.size; i++) {
+                long packed = seen.values[i];
+                if ((packed & CHILD_FLAG) != 0 && day(packed) <= last && wanted.contains(household(packed))) {
+                    children.add(person);
+                    return;
+                }
+            }
+        });
+        return children;
+    }
+
+    /** Whether the person was recorded as a child on any recorded event. */
+    public boolean everChild(String personId) {
+        frozen();
+        Sightings seen = sightings.get(personId);
+        if (seen != null) {
+            for (int i = 0; i < seen.size; i++) {
+                if ((seen.values[i] & CHILD_FLAG) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Frozen frozen() {
         Frozen view = frozen;
         if (view == null) {

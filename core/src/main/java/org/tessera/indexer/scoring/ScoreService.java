@@ -166,16 +166,59 @@ public final class ScoreService {
      * as of {@code asOf} was already written (with their person documents, {@link #riskOfReached}).
      */
     public RescoreResult rescoreAll(LocalDate asOf, ChildHistories histories, Set<String> alreadyScored) {
+        return rescoreEveryChild(asOf, histories, alreadyScored).result();
+    }
+
+    /**
+     * As {@link #rescoreAll(LocalDate, ChildHistories, Set)}, returning the children it covers
+     * ({@code alreadyScored} among them).
+     */
+    public Scoped rescoreEveryChild(LocalDate asOf, ChildHistories histories, Set<String> alreadyScored) {
+        Set<String> children = everyChildToRescore(asOf, histories);
+        Set<String> toScore = new LinkedHashSet<>(children);
+        toScore.removeAll(alreadyScored);
+        children.addAll(alreadyScored);
+        log.info("Rescoring {} children as of {} ({} scored with their person documents)", toScore.size(), asOf,
+                alreadyScored.size());
+        RescoreResult result = rescore(toScore, asOf, histories);
+        log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
+        return new Scoped(children, result);
+    }
+
+    /**
+     * The children a full rescore as of {@code asOf} scores: every child a hit up to {@code asOf}
+     * may reach, and every child with a stored non-zero score.
+     */
+    public Set<String> everyChildToRescore(LocalDate asOf, ChildHistories histories) {
         Set<String> children = new LinkedHashSet<>(histories.childrenReachedBetween(oldestCounted(asOf), asOf));
         ObjectNode scored = EventQueries.object();
         scored.putObject("range").putObject("risk.score").put("gt", 0);
         queries.scroll(persons, scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
-        children.removeAll(alreadyScored);
-        log.info("Rescoring {} children as of {} ({} scored with their person documents)", children.size(), asOf,
-                alreadyScored.size());
+        return children;
+    }
+
+    /**
+     * Rescores only the children an ingest's changes reach ({@link EventChanges#childrenReached}),
+     * with their histories from {@code histories}: for each of them the same {@code risk} as a
+     * full rescore as of {@code asOf} writes (ScopedRescoreIT). Children it does not reach keep
+     * their stored {@code risk}, which stays right until the as-of day moves (the nightly rescore).
+     *
+     * @return the children rescored, and what was written
+     */
+    public Scoped rescoreChanged(EventChanges changes, LocalDate asOf, ChildHistories histories) {
+        Set<String> children = changes.childrenReached(asOf, histories);
+        log.info("Rescoring the {} children {} changed events reach as of {} ({} events unchanged)", children.size(),
+                changes.changedEvents().size(), asOf, changes.unchanged());
         RescoreResult result = rescore(children, asOf, histories);
         log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
-        return result;
+        return new Scoped(Set.copyOf(children), result);
+    }
+
+    /** What {@link #rescoreChanged} did: the children it rescored, and the result. */
+    public record Scoped(Set<String> children, RescoreResult result) {
+        public Scoped {
+            children = Set.copyOf(children);
+        }
     }
 
     /**

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.RiskScore;
 import org.tessera.indexer.scoring.ScoreService;
@@ -57,6 +59,18 @@ public final class WatchlistService {
         Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
         List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, reviews.findAll(candidates), includeDismissed);
         return ranked.subList(0, Math.min(limit, ranked.size()));
+    }
+
+    /**
+     * The entries the watchlist at {@code asOf} gives the given children (as {@link #watchlist}
+     * lists them, ranked among themselves), with their histories from {@code histories}: a child's
+     * entry depends on its own history and review alone, so this is the full list's entry of each.
+     */
+    public List<WatchlistEntry> entriesOf(Collection<String> children, ChildHistories histories, LocalDate asOf, int periodDays) {
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        return ranker.rank(histories.load(children, asOf), asOf, periodDays, reviews.findAll(children), false);
     }
 
     public Review review(String personId) {

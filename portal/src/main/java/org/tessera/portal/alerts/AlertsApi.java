@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,12 +22,19 @@ import org.tessera.portal.security.CurrentUser;
  * a stream of new ones as server-sent events (no polling). Alerts carry the child's id, never a name.
  */
 @RestController
-class AlertsApi {
+class AlertsApi implements SmartLifecycle {
 
     private static final long STREAM_MILLIS = 60L * 60 * 1000;
 
     private final AlertService alerts;
     private final SubscriptionService subscriptions;
+    /**
+     * The open streams. Ended when the portal stops, before the web server's graceful shutdown (a
+     * later lifecycle phase): it waits for requests in progress, and an open stream is one for up
+     * to an hour, so every stop (and every test JVM's exit) waited the 30 s shutdown timeout.
+     */
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     AlertsApi(AlertService alerts, SubscriptionService subscriptions) {
         this.alerts = alerts;
@@ -73,12 +82,19 @@ class AlertsApi {
                 registration[0].close();
             }
         });
-        emitter.onCompletion(registration[0]::close);
+        open.add(emitter);
+        emitter.onCompletion(() -> {
+            registration[0].close();
+            open.remove(emitter);
+        });
         emitter.onTimeout(() -> {
             registration[0].close();
             emitter.complete();
         });
-        emitter.onError(e -> registration[0].close());
+        emitter.onError(e -> {
+            registration[0].close();
+            open.remove(emitter);
+        });
         try {
             // An opening comment, so the client knows the stream is live before the first alert.
             emitter.send(SseEmitter.event().comment("following alerts"));
@@ -86,6 +102,26 @@ class AlertsApi {
             registration[0].close();
         }
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream (the client reconnects to the next portal). */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : List.copyOf(open)) {
+            emitter.complete();
+        }
+        open.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)

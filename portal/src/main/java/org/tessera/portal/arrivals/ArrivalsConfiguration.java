@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ import org.tessera.indexer.ingest.pipeline.IngestPipelines;
 import org.tessera.indexer.ingest.pipeline.IngestReport;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.RescoredChildren;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.watchlist.ReviewStore;
 import org.tessera.portal.risk.RiskDay;
@@ -93,6 +95,8 @@ class ArrivalsConfiguration {
         private final Clock clock;
         private TikaTextExtractor extractor;
         private IngestPipeline pipeline;
+        /** Who hears of the children the run in progress rescores (one run at a time). */
+        private Consumer<RescoredChildren> listener = rescored -> { };
 
         LazyIngest(OpenSearchConnection connection, Path quarantine, boolean semanticStage, Clock clock) {
             this.connection = connection;
@@ -107,16 +111,21 @@ class ArrivalsConfiguration {
         }
 
         @Override
-        public synchronized IngestReport ingest(Path folder) {
+        public synchronized IngestReport ingest(Path folder, Consumer<RescoredChildren> rescored) {
             if (pipeline == null) {
                 log.info("Building the ingest pipeline for arrivals");
                 extractor = new TikaTextExtractor(ExtractionLimits.defaults());
                 IngestSettings defaults = new IngestSettings(quarantine, 2000, true, false);
                 pipeline = IngestPipelines.standard(connection, null, extractor, new IngestSettings(defaults.quarantineDir(),
                         defaults.batchSize(), defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(),
-                        defaults.textLimits(), semanticStage), clock);
+                        defaults.textLimits(), semanticStage), clock, children -> listener.accept(children));
             }
-            return pipeline.ingest(folder);
+            listener = rescored;
+            try {
+                return pipeline.ingest(folder);
+            } finally {
+                listener = children -> { };
+            }
         }
 
         @Override

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,14 @@ import org.tessera.indexer.ingest.pipeline.IngestPipelines;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
 import org.tessera.indexer.opensearch.OpenSearchExtension;
 import org.tessera.indexer.opensearch.TestOpenSearch;
+import org.tessera.indexer.scoring.RescoredChildren;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 import org.tessera.indexer.synthetic.CountyGenerator;
 import org.tessera.indexer.synthetic.GeneratorSettings;
 import org.tessera.indexer.watchlist.ReviewStore;
+import org.tessera.indexer.watchlist.WatchlistEntry;
+import org.tessera.indexer.watchlist.WatchlistService;
 
 /**
  * The day's data through the drop folder, on a generated county already loaded: a settled file is
@@ -53,6 +58,7 @@ class ArrivalsIT {
     static DropFolderWatcher watcher;
     static final List<Alert> heard = new CopyOnWriteArrayList<>();
     static final List<ArrivalResult> results = new CopyOnWriteArrayList<>();
+    static WatchlistService watchlist;
 
     @BeforeAll
     static void loadCounty(TestOpenSearch os) throws Exception {
@@ -61,12 +67,23 @@ class ArrivalsIT {
         new CountyGenerator(GeneratorSettings.preset("150-children", 1919, 2, END)).generate(work.resolve("county"));
         extractor = new TikaTextExtractor(ExtractionLimits.defaults());
         Clock clock = Clock.systemUTC();
+        // the arrival in progress hears which children its ingest rescored
+        AtomicReference<Consumer<RescoredChildren>> rescoredTo = new AtomicReference<>(rescored -> { });
         IngestPipeline pipeline = IngestPipelines.standard(os.connection(), null, extractor,
-                new IngestSettings(work.resolve("quarantine"), 2000, true, false), clock);
+                new IngestSettings(work.resolve("quarantine"), 2000, true, false), clock, rescored -> rescoredTo.get().accept(rescored));
         pipeline.ingest(work.resolve("county").resolve("data"));
         os.refresh();
         ScoreService scores = ScoreService.of(os.connection(), ScoringParameters.loadDefault(), IndicatorCatalogue.loadDefault(), false);
-        processor = new ArrivalProcessor(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"), pipeline::ingest,
+        watchlist = new WatchlistService(scores, new ReviewStore(os.connection()), clock);
+        processor = new ArrivalProcessor(os.connection(), SourceMappings.loadAllFromClasspath("mappings/sources"),
+                (folder, rescored) -> {
+                    rescoredTo.set(rescored);
+                    try {
+                        return pipeline.ingest(folder);
+                    } finally {
+                        rescoredTo.set(r -> { });
+                    }
+                },
                 new IndexedWatchlist(scores, new ReviewStore(os.connection()), clock, () -> END),
                 work.resolve("arrivals-work"), work.resolve("quarantine"), clock);
         processor.addListener(heard::addAll);
@@ -102,6 +119,8 @@ class ArrivalsIT {
         Files.move(part, complete);
         assertThat(watcher.scanOnce()).as("first sight: not settled yet").isZero();
         Thread.sleep(400);
+        os.refresh();
+        List<WatchlistEntry> listBefore = watchlist.watchlist(END, watchlist.defaultPeriodDays(), 100_000);
         assertThat(watcher.scanOnce()).isEqualTo(1);
 
         ArrivalResult result = results.getLast();
@@ -112,6 +131,11 @@ class ArrivalsIT {
             assertThat(change.kind()).isEqualTo(WatchlistChange.Kind.ENTERED);
             assertThat(change.band()).isEqualTo("red");
         });
+        // found from the rescored children alone, as comparing the whole list before and after finds them
+        os.refresh();
+        List<WatchlistEntry> listAfter = watchlist.watchlist(END, watchlist.defaultPeriodDays(), 100_000);
+        assertThat(applied.changes()).isEqualTo(WatchlistSnapshot.of(listBefore).changesTo(WatchlistSnapshot.of(listAfter),
+                listAfter.stream().map(WatchlistEntry::personId).toList(), ScoringParameters.loadDefault().watchlist().minRise()));
         assertThat(applied.alerts()).hasSameSizeAs(applied.changes());
         assertThat(heard).extracting(Alert::alertId).containsAll(applied.alerts().stream().map(Alert::alertId).toList());
         assertThat(applied.alerts()).anySatisfy(alert -> assertThat(alert.postcodeDistricts()).contains("TC9"));

@@ -56,7 +56,8 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
  *   <li>Persons ({@link PersonsStage}): one document per person.</li>
  *   <li>Withdraw ({@link WithdrawStage}): what the ingested sources no longer hold goes, when
  *       their delivery is complete evidence.</li>
- *   <li>Rescore ({@link RescoreStage}): every child any hit reaches.</li>
+ *   <li>Rescore ({@link RescoreStage}): the children the run's changes reach (every child any hit
+ *       reaches on a first load or a full re-link).</li>
  * </ol>
  *
  * Every id is derived from the input, and unchanged documents are never rewritten, so re-running
@@ -120,11 +121,33 @@ public final class IngestPipeline {
      * @param scoredWithPersons children whose {@code risk} went out with their person documents
      *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
-    public record Written(boolean eventsComplete, Set<String> scoredWithPersons) {
+    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
+            java.util.Objects.requireNonNull(changed, "changed");
+        }
+
+        /** A run that says nothing of what it changed: every child is rescored. */
+        public Written(boolean eventsComplete, Set<String> scoredWithPersons) {
+            this(eventsComplete, scoredWithPersons, Changed.UNKNOWN);
         }
     }
+
+    /**
+     * What a run changed that its batch stages do not see (they see every event it writes, and so
+     * the events it replaced, and the persons a merge or split moved): for rescoring only the
+     * children the changes reach (docs/scoring.md "Rescoring what changed").
+     *
+     * @param jobId           the run's job, under which the documents it withdrew are kept (the {@code withdrawals} index)
+     * @param withdrawnEvents how many events it withdrew
+     * @param fullRescore     every child is to be rescored (a full re-link, or a run that does not say)
+     */
+    public record Changed(String jobId, long withdrawnEvents, boolean fullRescore) {
+        public static final Changed UNKNOWN = new Changed(null, 0, true);
+    }
+
+    /** Set while {@link #relink()} runs its ingest: a full re-link rescores every child. */
+    private boolean relinking;
 
     /** What a run asks of scoring. */
     public interface Scoring {
@@ -191,7 +214,7 @@ public final class IngestPipeline {
                 job.count("events", events.producedEvents().size());
                 times.since("stale", start);
                 start = System.nanoTime();
-                new RescoreStage(connection, scoring, job).rescore(events, persons);
+                new RescoreStage(connection, scoring, job).rescore(events, persons, new Changed(jobId, job.count("withdrawn_events"), relinking));
                 times.since("rescore", start);
                 return finish(run, plan, gathered, linked.linkage(), events, withdrawals);
             }
@@ -251,7 +274,13 @@ public final class IngestPipeline {
             throw new UncheckedIOException(e);
         }
         try {
-            IngestReport report = ingest(empty);
+            IngestReport report;
+            relinking = true;
+            try {
+                report = ingest(empty);
+            } finally {
+                relinking = false;
+            }
             Map<String, String> after = LinkStage.storedAssignment(connection);
             double[] pr = IncrementalLinking.pairwise(before, after);
             long moved = IncrementalLinking.moved(before, after);

@@ -24,7 +24,12 @@ import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import java.util.function.Consumer;
+import org.tessera.indexer.scoring.ChildHistories;
+import org.tessera.indexer.scoring.EventChanges;
 import org.tessera.indexer.scoring.EventLedger;
+import org.tessera.indexer.scoring.EventQueries;
+import org.tessera.indexer.scoring.RescoredChildren;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 
@@ -41,6 +46,16 @@ public final class IngestPipelines {
 
     public static IngestPipeline standard(OpenSearchConnection connection, Path mappingsFolder, TextExtractor extractor,
                                           IngestSettings settings, Clock clock) {
+        return standard(connection, mappingsFolder, extractor, settings, clock, rescored -> { });
+    }
+
+    /**
+     * As {@link #standard(OpenSearchConnection, Path, TextExtractor, IngestSettings, Clock)};
+     * {@code rescored} is told, at the end of each run's rescore, which children were rescored, with
+     * their histories before and after the run (views valid only during the call).
+     */
+    public static IngestPipeline standard(OpenSearchConnection connection, Path mappingsFolder, TextExtractor extractor,
+                                          IngestSettings settings, Clock clock, Consumer<RescoredChildren> rescored) {
         SourceMappings mappings = mappingsFolder == null
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
@@ -81,9 +96,32 @@ public final class IngestPipelines {
                 events.forEach(ledger::record);
             }
         });
+        // Last: what changed against the stored events (the documents as the sink will hash them),
+        // so that a run into stored indices rescores only the children its changes reach.
+        EventChanges changes = new EventChanges(new EventQueries(connection), parameters);
+        stages.add(new EventBatchStage() {
+            @Override
+            public String name() {
+                return "changes";
+            }
+
+            @Override
+            public void begin(boolean firstLoad) {
+                changes.begin(firstLoad);
+            }
+
+            @Override
+            public void apply(List<ObjectNode> events) {
+                changes.compare(events);
+            }
+        });
+        // An indicator changed since the events were stored was run over them above, outside any
+        // run's changes: the first run after that rescores every child.
+        boolean catalogueChanged = !loaded.changed().isEmpty();
         IngestPipeline.Scoring scoring = new IngestPipeline.Scoring() {
             /** The day the run scores as of, fixed by the first scoring step so both steps agree. */
             private LocalDate asOf;
+            private boolean scoreEveryChild = catalogueChanged;
 
             @Override
             public Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
@@ -95,16 +133,31 @@ public final class IngestPipelines {
             public void afterIngest(IngestPipeline.Written written) {
                 LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
                 try {
-                    if (written.eventsComplete()) {
-                        scores.rescoreAll(day, ledger, written.scoredWithPersons());
-                    } else {
-                        scores.rescoreAll(day, scores.loader());
+                    changes.withdrawn(written.changed().withdrawnEvents() > 0 ? written.changed().jobId() : null);
+                    boolean whole = written.eventsComplete();
+                    if (!whole && changes.tracking()) {
+                        // stored events the run did not produce join both views (one scroll): whole unless a write was refused
+                        long added = changes.addUnproduced(ledger);
+                        whole = changes.produced() + added == connection.count("events");
                     }
+                    // When the ledger holds every stored event, what the stages saw of them is all there is.
+                    ChildHistories histories = whole ? ledger : scores.loader();
+                    Set<String> children;
+                    if (changes.tracking() && !written.changed().fullRescore() && !scoreEveryChild) {
+                        children = scores.rescoreChanged(changes, day, histories).children();
+                    } else {
+                        children = scores.rescoreEveryChild(day, histories,
+                                written.eventsComplete() ? written.scoredWithPersons() : Set.of()).children();
+                        scoreEveryChild = false;
+                    }
+                    connection.refresh(connection.alias("persons"));
+                    // Before and after, from memory (whole, or on a first load before is empty and after whole).
+                    rescored.accept(new RescoredChildren(children, changes.before(), ledger));
                 } finally {
                     ledger.clear();
+                    changes.clear();
                     asOf = null;
                 }
-                connection.refresh(connection.alias("persons"));
             }
         };
         // The semantic stage runs only where text is analysed and the setting turns it on; the model

@@ -9,7 +9,8 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * Stage 6, rescore: hands scoring what the run wrote ({@link IngestPipeline.Scoring#afterIngest}):
  * whether the {@code events} index holds exactly this run's events (every write stored and nothing
  * else left, so what the batch stages saw of the events is all there is) and which children were
- * scored with their person documents.
+ * scored with their person documents, and what the run changed beyond the events (withdrawals,
+ * a full re-link).
  */
 final class RescoreStage {
 
@@ -23,10 +24,11 @@ final class RescoreStage {
         this.job = job;
     }
 
-    void rescore(EventsWritten events, PersonsWritten persons) {
+    /** @param changed what the run changed beyond the events its batch stages saw */
+    void rescore(EventsWritten events, PersonsWritten persons, IngestPipeline.Changed changed) {
         boolean eventsComplete = persons.allStored() && connection.count("events") == events.producedEvents().size();
         // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
         job.count("events_index_complete", eventsComplete ? 1 : 0);
-        scoring.afterIngest(new IngestPipeline.Written(eventsComplete, persons.scoredWithPersons()));
+        scoring.afterIngest(new IngestPipeline.Written(eventsComplete, persons.scoredWithPersons(), changed));
     }
 }

@@ -26,14 +26,16 @@ class RescoreStageIT {
             StageFixture.Ran ran = run.runToPersons(StageFixture.county(), told::set);
             RescoreStage stage = new RescoreStage(run.connection, told::set, run.job);
 
-            stage.rescore(ran.events(), ran.persons());
+            IngestPipeline.Changed changed = new IngestPipeline.Changed("ingest-rescore-stage", 0, false);
+            stage.rescore(ran.events(), ran.persons(), changed);
             assertThat(told.get().eventsComplete()).isTrue();
             assertThat(told.get().scoredWithPersons()).isEqualTo(ran.persons().scoredWithPersons());
+            assertThat(told.get().changed()).as("what the run changed beyond its events, handed on").isEqualTo(changed);
             assertThat(run.job.counts()).containsEntry("events_index_complete", 1L);
 
             // an event this run did not produce: what the stages saw is no longer all there is
             os.connection().index(os.alias("events"), "stray", EngineJson.object().put("event_id", "stray"), Map.of("refresh", "true"));
-            stage.rescore(ran.events(), ran.persons());
+            stage.rescore(ran.events(), ran.persons(), changed);
             assertThat(told.get().eventsComplete()).isFalse();
         }
     }
