@@ -33,6 +33,9 @@ public final class EventIndexFields {
     public static final String YOUNGEST_CHILD_AGE = "youngest_child_age";
     public static final String SUBJECT_AGE = "subject_age";
     public static final String INDICATOR_IDS = "indicator_ids";
+    /** The semantic stage's concepts (queried by stored queries) and their explanations (stored, not indexed). */
+    public static final String CONCEPTS = "concepts";
+    public static final String CONCEPT_MATCHES = "concept_matches";
 
     private EventIndexFields() {
     }
@@ -131,6 +134,13 @@ public final class EventIndexFields {
     public static final class Document {
         public static final String PATH = "document";
         public static final String FILE_NAME = "file_name";
+        public static final String CONTENT_TYPE = "content_type";
+        public static final String SIZE_BYTES = "size_bytes";
+        public static final String SHA256 = "sha256";
+        public static final String OCR = "ocr";
+        public static final String SUBJECT_LINK = "subject_link";
+        public static final String DATE_SOURCE = "date_source";
+        public static final String AUTHOR = "author";
 
         private Document() {
         }
