@@ -121,6 +121,20 @@ public record Event(String eventId, String source, String recordId, String agenc
                 conceptMatches, hits, indicatorIds, contentHash, ingestedAt);
     }
 
+    /**
+     * Replaces the hits of a document on its way to the index (the percolation stages work on the
+     * document they percolate): {@code hits} sorted by indicator and {@code indicator_ids}, as
+     * {@link #withHits} and {@link #toDocument} write them.
+     */
+    public static void putHits(ObjectNode document, Collection<Hit> newHits) {
+        List<Hit> sorted = new ArrayList<>(newHits);
+        sorted.sort(java.util.Comparator.comparing(Hit::indicatorId));
+        ArrayNode array = document.putArray(Hits.PATH);
+        sorted.forEach(h -> array.add(h.toDocument()));
+        ArrayNode ids = document.putArray(EventIndexFields.INDICATOR_IDS);
+        new TreeSet<>(sorted.stream().map(Hit::indicatorId).toList()).forEach(ids::add);
+    }
+
     /** The day of the event, null when it has no readable date. */
     public LocalDate day() {
         return date == null ? null : date.day();
@@ -331,6 +345,21 @@ public record Event(String eventId, String source, String recordId, String agenc
         };
     }
 
+    /**
+     * The value at a dotted field path when the field holds one value (not a list): what a rule
+     * that compares single values reads; null otherwise.
+     */
+    public String valueAt(String path) {
+        boolean list = switch (path) {
+            case EventIndexFields.PERSON_IDS, EventIndexFields.CHILD_IDS, EventIndexFields.HOUSEHOLD_IDS, EventIndexFields.INDICATOR_IDS,
+                 CONCEPTS -> true;
+            default -> path.startsWith(Entities.NAMES + ".")
+                    || (path.startsWith(EventIndexFields.CODES + ".") && codes.get(path.substring(EventIndexFields.CODES.length() + 1)) instanceof Code.Texts);
+        };
+        List<String> values = valuesAt(path);
+        return list || values.size() != 1 ? null : values.getFirst();
+    }
+
     private static List<String> single(String value) {
         return value == null ? List.of() : List.of(value);
     }
@@ -483,7 +512,8 @@ public record Event(String eventId, String source, String recordId, String agenc
             return context.isEmpty() ? null : String.join(",", context);
         }
 
-        ObjectNode toDocument() {
+        /** The hit as stored under the event's {@code hits}. */
+        public ObjectNode toDocument() {
             ObjectNode hit = NODES.objectNode();
             hit.put(Hits.INDICATOR_ID, indicatorId);
             if (indicatorVersion != null) {
@@ -511,7 +541,7 @@ public record Event(String eventId, String source, String recordId, String agenc
         }
 
         /** A stored hit; null for one without an indicator (nothing can be said of it). */
-        static Hit fromDocument(JsonNode hit) {
+        public static Hit fromDocument(JsonNode hit) {
             String indicator = text(hit, Hits.INDICATOR_ID);
             if (indicator == null || indicator.isBlank()) {
                 return null;

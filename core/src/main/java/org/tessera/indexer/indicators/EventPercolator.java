@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineException;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -98,6 +99,8 @@ public final class EventPercolator {
             }
             throw e;
         }
+        // each matched document is read once, whatever number of indicators it matched
+        Event[] typed = new Event[events.size()];
         for (JsonNode match : matches) {
             IndicatorMeta meta = IndicatorMeta.fromStored(match.path("_source").path("indicator"));
             JsonNode slots = match.path("fields").path("_percolator_document_slot");
@@ -113,7 +116,10 @@ public final class EventPercolator {
                     }
                 }
                 JsonNode query = highlighted.isEmpty() ? storedQuery(meta) : null;
-                result.get(slot).add(hits.hit(meta, query, events.get(slot), highlighted));
+                if (typed[slot] == null) {
+                    typed[slot] = Event.fromDocument(events.get(slot));
+                }
+                result.get(slot).add(hits.hit(meta, query, typed[slot], highlighted));
             }
         }
         result.forEach(list -> list.sort(IndicatorHit.ORDER));

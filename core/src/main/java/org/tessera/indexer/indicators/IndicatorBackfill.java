@@ -22,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -181,15 +182,16 @@ public final class IndicatorBackfill {
         List<IndicatorHit> apply(String eventId, ObjectNode event, HitFactory factory) {
             Set<String> wrongHere = wrong.getOrDefault(eventId, Set.of());
             List<IndicatorHit> hits = new ArrayList<>(found.getOrDefault(eventId, List.of()));
-            event.path("hits").forEach(stored -> {
-                IndicatorHit hit = IndicatorHit.fromJson(stored);
+            Event typed = Event.fromDocument(event);
+            for (Event.Hit stored : typed.hits() == null ? List.<Event.Hit>of() : typed.hits()) {
+                IndicatorHit hit = IndicatorHit.of(stored);
                 if (!searched.contains(hit.indicatorId()) && !wrongHere.contains(hit.indicatorId())) {
                     hits.add(hit);
                 }
-            });
+            }
             for (String id : new TreeSet<>(missed.getOrDefault(eventId, Set.of()))) {
                 Indicator indicator = indicators.get(id);
-                hits.add(factory.hit(indicator.meta(), indicator.query(), event, List.of()));
+                hits.add(factory.hit(indicator.meta(), indicator.query(), typed, List.of()));
             }
             return hits;
         }
@@ -297,7 +299,7 @@ public final class IndicatorBackfill {
                     highlighted.add(fragments.get(0).asText());
                 }
             }
-            found.put(hit.path("_id").asText(), hits.hit(meta, indicator.query(), hit.path("_source"), highlighted));
+            found.put(hit.path("_id").asText(), hits.hit(meta, indicator.query(), Event.fromDocument(hit.path("_source")), highlighted));
         });
         return found;
     }

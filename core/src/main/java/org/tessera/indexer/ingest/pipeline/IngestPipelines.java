@@ -24,6 +24,7 @@ import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.scoring.EventLedger;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
@@ -64,7 +65,7 @@ public final class IngestPipelines {
         // rescore need not read them all back: when the index holds exactly this run's events.
         EventLedger ledger = new EventLedger(parameters);
         stages.add(new PercolationStage(percolator, backfill, new IndicatorStore(connection), catalogue,
-                EventFields.loadDefault(), ledger::recordHits));
+                EventFields.loadDefault(), document -> ledger.recordHits(Event.fromDocument(document))));
         stages.add(new EventBatchStage() {
             @Override
             public String name() {
@@ -78,7 +79,7 @@ public final class IngestPipelines {
 
             @Override
             public void apply(List<ObjectNode> events) {
-                events.forEach(ledger::record);
+                events.forEach(document -> ledger.record(Event.fromDocument(document)));
             }
         });
         IngestPipeline.Scoring scoring = new IngestPipeline.Scoring() {
