@@ -151,6 +151,17 @@ public record Event(String eventId, String source, String recordId, String agenc
         return out;
     }
 
+    /** A code as a number (see {@link Code#number()}); null when absent or not numeric. */
+    public Double codeNumber(String name) {
+        Code code = codes.get(name);
+        return code == null ? null : code.number();
+    }
+
+    /** The hits, empty when the event was never percolated. */
+    public List<Hit> hitsOrNone() {
+        return hits == null ? List.of() : hits;
+    }
+
     /** The hits of one indicator (empty when none or not percolated). */
     public List<Hit> hitsOf(String indicatorId) {
         if (hits == null) {
@@ -619,7 +630,16 @@ public record Event(String eventId, String source, String recordId, String agenc
             }
         }
 
-        /** The first value as text (a list's first keyword), for display. */
+        /** The value as a number when it is one (a whole number or a decimal), else null. */
+        default Double number() {
+            return switch (this) {
+                case Whole w -> (double) w.value();
+                case Decimal d -> d.value();
+                default -> null;
+            };
+        }
+
+        /** The values as text, a list's joined by commas, for display. */
         default String display() {
             List<String> values = strings();
             return values.isEmpty() ? null : String.join(", ", values);
