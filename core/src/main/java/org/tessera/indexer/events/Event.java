@@ -421,6 +421,178 @@ public record Event(String eventId, String source, String recordId, String agenc
         return out;
     }
 
+    /** A new builder (every part empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Event} part by part (the pipeline's event stage, test benches). Not thread-safe. */
+    public static final class Builder {
+        private String eventId;
+        private String source;
+        private String recordId;
+        private String agency;
+        private String recordType;
+        private Date date;
+        private String title;
+        private String text;
+        private SourceDocument document;
+        private Map<String, Code> codes;
+        private Place location;
+        private List<Person> people;
+        private List<String> personIds;
+        private List<String> childIds;
+        private List<String> householdIds;
+        private Double youngestChildAge;
+        private Double subjectAge;
+        private List<Entity> entities;
+        private Map<String, List<String>> entityNames;
+        private List<Context> contexts;
+        private List<String> concepts;
+        private List<ConceptMatch> conceptMatches;
+        private List<Hit> hits;
+        private List<String> indicatorIds;
+        private String contentHash;
+        private String ingestedAt;
+
+        private Builder() {
+        }
+
+        public Builder eventId(String value) {
+            this.eventId = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder recordId(String value) {
+            this.recordId = value;
+            return this;
+        }
+
+        public Builder agency(String value) {
+            this.agency = value;
+            return this;
+        }
+
+        public Builder recordType(String value) {
+            this.recordType = value;
+            return this;
+        }
+
+        public Builder date(Date value) {
+            this.date = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        public Builder document(SourceDocument value) {
+            this.document = value;
+            return this;
+        }
+
+        public Builder codes(Map<String, Code> value) {
+            this.codes = value;
+            return this;
+        }
+
+        public Builder location(Place value) {
+            this.location = value;
+            return this;
+        }
+
+        public Builder people(List<Person> value) {
+            this.people = value;
+            return this;
+        }
+
+        public Builder personIds(List<String> value) {
+            this.personIds = value;
+            return this;
+        }
+
+        public Builder childIds(List<String> value) {
+            this.childIds = value;
+            return this;
+        }
+
+        public Builder householdIds(List<String> value) {
+            this.householdIds = value;
+            return this;
+        }
+
+        public Builder youngestChildAge(Double value) {
+            this.youngestChildAge = value;
+            return this;
+        }
+
+        public Builder subjectAge(Double value) {
+            this.subjectAge = value;
+            return this;
+        }
+
+        public Builder entities(List<Entity> value) {
+            this.entities = value;
+            return this;
+        }
+
+        public Builder entityNames(Map<String, List<String>> value) {
+            this.entityNames = value;
+            return this;
+        }
+
+        public Builder contexts(List<Context> value) {
+            this.contexts = value;
+            return this;
+        }
+
+        public Builder concepts(List<String> value) {
+            this.concepts = value;
+            return this;
+        }
+
+        public Builder conceptMatches(List<ConceptMatch> value) {
+            this.conceptMatches = value;
+            return this;
+        }
+
+        public Builder hits(List<Hit> value) {
+            this.hits = value;
+            return this;
+        }
+
+        public Builder indicatorIds(List<String> value) {
+            this.indicatorIds = value;
+            return this;
+        }
+
+        public Builder contentHash(String value) {
+            this.contentHash = value;
+            return this;
+        }
+
+        public Builder ingestedAt(String value) {
+            this.ingestedAt = value;
+            return this;
+        }
+
+        public Event build() {
+            return new Event(eventId, source, recordId, agency, recordType, date, title, text, document, codes, location, people, personIds, childIds, householdIds, youngestChildAge, subjectAge, entities, entityNames, contexts, concepts, conceptMatches, hits, indicatorIds, contentHash, ingestedAt);
+        }
+    }
+
     // ------------------------------------------------------------------ the parts
 
     /**
