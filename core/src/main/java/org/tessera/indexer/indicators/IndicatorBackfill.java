@@ -247,10 +247,12 @@ public final class IndicatorBackfill {
         body.put("size", CHECK_PAGE);
         body.putArray("sort").add("_doc");
         body.put("stored_fields", "_none_");
-        body.putArray("docvalue_fields").add(EventIndexFields.EVENT_ID);
+        String idField = EventIndexFields.EVENT_ID;
+        body.putArray("docvalue_fields").add(idField);
         body.set("query", indicator.query());
         Set<String> ids = new HashSet<>();
-        scroll(body, hit -> ids.add(hit.path("fields").path(EventIndexFields.EVENT_ID).path(0).asText()));
+        // the answer's doc values, keyed by the field asked for (not a document)
+        scroll(body, hit -> ids.add(hit.path("fields").path(idField).path(0).asText()));
         return ids;
     }
 

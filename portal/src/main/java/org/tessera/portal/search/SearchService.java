@@ -35,6 +35,11 @@ import org.tessera.portal.security.Roles;
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
 public class SearchService {
 
+    /** The key of the record-type facet in {@link #search}'s facets (the field it counts). */
+    public static final String RECORD_TYPE_FACET = EventIndexFields.RECORD_TYPE;
+    /** The field whose matched passages the record search returns. */
+    private static final String HIGHLIGHTED_FIELD = EventIndexFields.TEXT;
+
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     private final OpenSearchConnection connection;
@@ -85,7 +90,7 @@ public class SearchService {
         JsonNode recordAnswer = connection.search(connection.alias("events"), records);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         facets.put("agency", buckets(recordAnswer, "agency"));
-        facets.put(EventIndexFields.RECORD_TYPE, buckets(recordAnswer, EventIndexFields.RECORD_TYPE));
+        facets.put(RECORD_TYPE_FACET, buckets(recordAnswer, EventIndexFields.RECORD_TYPE));
         facets.put("indicator", buckets(recordAnswer, "indicator"));
         facets.put("year", buckets(recordAnswer, "year"));
         facets.put("band", buckets(personAnswer, "band"));
@@ -139,12 +144,12 @@ public class SearchService {
                 .add(EventIndexFields.INDICATOR_IDS).add(EventIndexFields.PERSON_IDS).add(EventIndexFields.People.NAME_PATH).add(EventIndexFields.TITLE);
         ObjectNode highlight = body.putObject("highlight");
         highlight.put("encoder", "html").put("fragment_size", 160).put("number_of_fragments", 3);
-        highlight.putObject("fields").putObject("text");
+        highlight.putObject("fields").putObject(HIGHLIGHTED_FIELD);
         List<RecordResult> results = new ArrayList<>();
         for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
             Event event = Event.fromDocument(hit.path("_source"));
             List<String> snippets = new ArrayList<>();
-            hit.path("highlight").path(EventIndexFields.TEXT).forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
+            hit.path("highlight").path(HIGHLIGHTED_FIELD).forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
             List<String> names = new ArrayList<>();
             event.people().forEach(person -> names.add(person.name() == null ? "" : person.name()));
             results.add(new RecordResult(event.eventId(), event.agency(), event.recordType(), event.date() == null ? null : event.date().value(),
