@@ -23,12 +23,6 @@ class EngineGatewayBoundaryTest {
     /** A JSON mapper of its own; the YAML readers of configuration files (a YAML factory) are another format. */
     private static final Pattern OWN_MAPPER = Pattern.compile("new ObjectMapper\\(\\s*\\)");
 
-    /**
-     * The ingest pipeline's refresh and its one mapper wait for its split into stage classes
-     * (issue 17, another change), which moves them into the stages; nothing else is exempt.
-     */
-    private static final Path PENDING_STAGE_SPLIT = Path.of("org", "tessera", "indexer", "ingest", "pipeline", "IngestPipeline.java");
-
     @Test
     void noClassOutsideTheGatewayCallsTheLowLevelClient() {
         assertThat(ProductSources.find(outsideTheGateway(), LOW_LEVEL)).as("engine calls outside the gateway").isEmpty();
@@ -38,7 +32,6 @@ class EngineGatewayBoundaryTest {
     void theProductSharesTheGatewaysOneObjectMapper() {
         List<ProductSources.Finding> mappers = ProductSources.find(ProductSources.all(), OWN_MAPPER).stream()
                 .filter(f -> !f.file().endsWith(Path.of("opensearch", "EngineJson.java")))
-                .filter(f -> !f.file().endsWith(PENDING_STAGE_SPLIT))
                 .toList();
         assertThat(mappers).as("ObjectMappers besides EngineJson.MAPPER").isEmpty();
     }
@@ -55,7 +48,6 @@ class EngineGatewayBoundaryTest {
     private static List<Path> outsideTheGateway() {
         return ProductSources.all().stream()
                 .filter(p -> !inGatewayPackage(p))
-                .filter(p -> !p.endsWith(PENDING_STAGE_SPLIT))
                 .toList();
     }
 

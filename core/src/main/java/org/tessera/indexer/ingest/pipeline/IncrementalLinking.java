@@ -100,6 +100,25 @@ final class IncrementalLinking {
         return occurrenceId.substring(0, occurrenceId.lastIndexOf("-p"));
     }
 
+    /**
+     * Occurrences of {@code after} whose person moved since {@code before}: an occurrence moved when
+     * its person's members changed (or it is new), not when only the person's id did.
+     */
+    static long moved(Map<String, String> before, Map<String, String> after) {
+        Map<String, Set<String>> membersBefore = new HashMap<>();
+        before.forEach((o, p) -> membersBefore.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+        Map<String, Set<String>> membersAfter = new HashMap<>();
+        after.forEach((o, p) -> membersAfter.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+        long moved = 0;
+        for (Map.Entry<String, String> e : after.entrySet()) {
+            String previous = before.get(e.getKey());
+            if (previous == null || !membersBefore.get(previous).equals(membersAfter.get(e.getValue()))) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** Pairwise precision and recall of a clustering against a reference, over the occurrences both hold. */
     static double[] pairwise(Map<String, String> clustering, Map<String, String> reference) {
         Map<String, Long> cells = new HashMap<>();

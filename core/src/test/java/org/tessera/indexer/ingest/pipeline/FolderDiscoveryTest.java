@@ -31,12 +31,12 @@ class FolderDiscoveryTest {
         SourceMappings mappings = new SourceMappings(List.of(new SourceMappingLoader().load(fixture.resolve("mapping.yaml"))));
         List<String> unclaimed = new ArrayList<>();
 
-        List<IngestPipeline.InputFile> files = IngestPipeline.discover(folder, mappings, unclaimed);
+        List<FolderDiscovery.InputFile> files = FolderDiscovery.discover(folder, mappings, unclaimed);
 
         assertThat(files).extracting(f -> folder.relativize(f.path()).toString() + (f.document() ? " (document)" : " (" + f.mapping().source() + ")"))
                 .containsExactly("data/incidents.csv (fixture_exclude)", "data/referral.txt (document)");
         assertThat(unclaimed).containsExactly("data/links_expected.csv", "data/readme.xyz", "truth/letter.txt", "truth/links.csv");
-        assertThat(IngestPipeline.unclaimedNote(unclaimed))
+        assertThat(FolderDiscovery.unclaimedNote(unclaimed))
                 .isEqualTo("; warning: 4 file(s) claimed by no source mapping, not read: data/links_expected.csv, data/readme.xyz, "
                         + "truth/letter.txt, truth/links.csv");
     }

@@ -1,0 +1,247 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import org.tessera.indexer.ingest.InvolvedPerson;
+import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
+import org.tessera.indexer.ingest.pipeline.LinkStage.Linked;
+import org.tessera.indexer.jobs.JobRecorder;
+import org.tessera.indexer.jobs.ProgressReporter;
+import org.tessera.indexer.jobs.QuarantineEntry;
+import org.tessera.indexer.nlp.analysis.TextAnalysis;
+import org.tessera.indexer.nlp.analysis.TextAnalyzer;
+import org.tessera.indexer.nlp.semantic.ConceptMatch;
+import org.tessera.indexer.nlp.semantic.ConceptTagger;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineJson;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * Stage 3, events: every gathered record (read back from the spills, mixed so that each batch
+ * carries its share of every source) becomes an event with its linked people, households and text
+ * analysis; the batch stages (percolation, the scoring ledger) enrich it and the bulk writer stores
+ * what changed. The engine's part (percolate, index) runs on the {@link EventSink}'s threads while
+ * the next batch is analysed, so neither the engine nor the analysis waits for the other. What the
+ * persons need is gathered on the way. Then the batch stages' {@code afterEvents} (timed as
+ * "indicators"). One run at a time.
+ */
+final class EventStage {
+
+    /**
+     * Documents per {@code _bulk} request, smaller than a batch: the engine indexes requests of a
+     * few hundred documents as fast as larger ones, while a percolation request gets cheaper per
+     * document up to a few thousand (measured: docs/performance.md).
+     */
+    static final int BULK_REQUEST_DOCUMENTS = 500;
+
+    private final OpenSearchConnection connection;
+    private final IngestSettings settings;
+    private final TextAnalyzer textAnalyzer;
+    /** The semantic stage (concept tags on events, read by the indicators' queries); null when off. */
+    private final ConceptTagger concepts;
+    private final List<EventBatchStage> stages;
+    private final Clock clock;
+    private final JobRecorder job;
+    private final StageTimes times;
+
+    EventStage(OpenSearchConnection connection, IngestSettings settings, TextAnalyzer textAnalyzer, ConceptTagger concepts,
+               List<EventBatchStage> stages, Clock clock, JobRecorder job, StageTimes times) {
+        this.connection = connection;
+        this.settings = settings;
+        this.textAnalyzer = textAnalyzer;
+        this.concepts = concepts;
+        this.stages = List.copyOf(stages);
+        this.clock = clock;
+        this.job = job;
+        this.times = times;
+    }
+
+    /**
+     * What the event stage wrote and gathered.
+     *
+     * @param firstLoad         the events and persons indices were empty at its start: documents were
+     *                          written without comparing hashes ({@link #mode()})
+     * @param profiles          each linked person as the events describe them
+     * @param producedEvents    ids of every event this run produced
+     * @param producedPerSource events produced per source
+     * @param sources           the sources of the events produced
+     * @param written           the bulk writer's totals
+     * @param refused           the events the index refused
+     */
+    record EventsWritten(boolean firstLoad, Map<String, PersonProfile> profiles, Set<String> producedEvents,
+                         Map<String, Long> producedPerSource, Set<String> sources, BulkWriter.Stats written,
+                         List<BulkWriter.Failure> refused) {
+
+        BulkWriter.Mode mode() {
+            return firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+        }
+    }
+
+    /** What the batches gather on the producing thread (sources, profiles) and the sink's ({@code producedPerSource}). */
+    private record Produced(Map<String, PersonProfile> profiles, Set<String> events, Map<String, Long> perSource, Set<String> sources) {
+        Produced() {
+            this(new HashMap<>(), new HashSet<>(), new ConcurrentHashMap<>(), new TreeSet<>());
+        }
+    }
+
+    EventsWritten write(Gathered gathered, Linked linked) {
+        long start = System.nanoTime();
+        long total = gathered.total();
+        // Comparing each document's hash with the stored one pays only when documents are
+        // stored: a first load into empty indices writes without asking about every id first
+        // (and the stages may treat it as one: indicators run once over all events).
+        boolean firstLoad = connection.count("events") == 0 && connection.count("persons") == 0;
+        if (!firstLoad) {
+            storedPerSource(connection).forEach((source, stored) ->
+                    gathered.delivered().deliveries().computeIfPresent(source, (k, d) -> d.withPreviouslyStored(stored)));
+        }
+        BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
+        stages.forEach(stage -> stage.begin(firstLoad));
+        job.count("first_load", firstLoad ? 1 : 0);
+        Produced produced = new Produced();
+        Map<String, ObjectNode> notes = gathered.delivered().notes();
+        EventDocumentBuilder builder = new EventDocumentBuilder();
+        ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
+        BulkWriter.Stats stats;
+        List<BulkWriter.Failure> refused;
+        try (BulkWriter writer = new BulkWriter(connection, mode, Math.min(settings.batchSize(), BULK_REQUEST_DOCUMENTS), 8 << 20);
+             ForkJoinPool analysisPool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+             EventSink sink = new EventSink(stages, writer, connection.alias("events"), clock,
+                     (stage, nanos) -> times.add(StageTimes.EVENTS + stage, nanos))) {
+            List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
+            long done = 0;
+            try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
+                while (mixed.hasNext()) {
+                    batch.add(mixed.next());
+                    if (batch.size() >= settings.batchSize()) {
+                        writeBatch(batch, linked.people(), notes, builder, produced, sink, analysisPool);
+                        done += batch.size();
+                        batch.clear();
+                        progress.update(done);
+                        job.progress(done / (double) Math.max(1, total));
+                    }
+                }
+            }
+            writeBatch(batch, linked.people(), notes, builder, produced, sink, analysisPool);
+            sink.drain();
+            done += batch.size();
+            progress.done(done);
+            writer.flush();
+            connection.refresh(connection.alias("events"));
+            stats = writer.stats();
+            refused = writer.drainFailures();
+        }
+        times.since("events", start);
+        long afterEventsStart = System.nanoTime();
+        stages.forEach(EventBatchStage::afterEvents);
+        times.since("indicators", afterEventsStart);
+        return new EventsWritten(firstLoad, produced.profiles(), produced.events(), produced.perSource(), produced.sources(),
+                stats, refused);
+    }
+
+    private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
+                            Produced produced,
+                            EventSink sink, ForkJoinPool analysisPool) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long analysisStart = System.nanoTime();
+        List<TextAnalysis> analyses = Futures.await(analysisPool.submit(() -> batch.parallelStream()
+                .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
+                .toList()), "text analysis");
+        times.since(StageTimes.EVENTS + "text analysis", analysisStart);
+        List<List<ConceptMatch>> conceptMatches = null;
+        if (concepts != null && settings.analyseText()) {
+            long semanticStart = System.nanoTime();
+            conceptMatches = Futures.await(analysisPool.submit(() -> batch.parallelStream()
+                    .map(r -> r.text() != null && !r.text().isBlank() ? concepts.tag(r.text()) : List.<ConceptMatch>of())
+                    .toList()), "semantic stage");
+            times.since(StageTimes.EVENTS + "semantic stage", semanticStart);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            TextAnalysis analysis = analyses.get(i);
+            if (analysis != null && !analysis.warnings().isEmpty()) {
+                SourceRecord record = batch.get(i);
+                for (String warning : analysis.warnings()) {
+                    job.warn(new QuarantineEntry(record.origin().file(), record.origin().firstLine(), "text", warning, null));
+                }
+                job.count("texts_analysed_in_part", 1);
+            }
+        }
+        long buildStart = System.nanoTime();
+        List<ObjectNode> events = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            SourceRecord record = batch.get(i);
+            ObjectNode event = builder.build(record, linked, analyses.get(i));
+            if (conceptMatches != null) {
+                ConceptTagger.attach(event, conceptMatches.get(i));
+            }
+            ObjectNode note = notes.get(record.eventId());
+            if (note != null) {
+                event.with("document").setAll(note);
+            }
+            events.add(event);
+            // read here, before the sink's thread owns the document
+            collectProfiles(record, event, produced.profiles());
+            if (produced.events().add(record.eventId())) {
+                produced.perSource().merge(record.source(), 1L, Long::sum);
+            }
+            produced.sources().add(record.source());
+        }
+        times.since(StageTimes.EVENTS + "build events", buildStart);
+        long waitStart = System.nanoTime();
+        sink.submit(events);
+        times.since(StageTimes.EVENTS + "wait for engine", waitStart);
+        job.count("events_built", events.size());
+    }
+
+    private static void collectProfiles(SourceRecord record, ObjectNode event, Map<String, PersonProfile> profiles) {
+        LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
+        JsonNode people = event.path("people");
+        List<InvolvedPerson> involved = record.people();
+        int node = 0;
+        List<String[]> idsAndRoles = new ArrayList<>();
+        for (InvolvedPerson person : involved) {
+            if (!person.hasIdentity()) {
+                continue;
+            }
+            JsonNode p = people.get(node++);
+            String personId = p.path("person_id").asText();
+            profiles.computeIfAbsent(personId, PersonProfile::new)
+                    .add(person, record.source(), record.agency(), date, p.path("is_child").asBoolean());
+            idsAndRoles.add(new String[] {personId, person.role()});
+        }
+        for (String[] a : idsAndRoles) {
+            for (String[] b : idsAndRoles) {
+                if (!a[0].equals(b[0])) {
+                    profiles.get(a[0]).relate(b[0], b[1]);
+                }
+            }
+        }
+    }
+
+    /** Events per source in the index now. */
+    static Map<String, Long> storedPerSource(OpenSearchConnection connection) {
+        ObjectNode body = EngineJson.object();
+        body.put("size", 0);
+        body.putObject("aggs").putObject("sources").putObject("terms").put("field", "source").put("size", 10_000);
+        JsonNode answer = connection.search(connection.alias("events"), body);
+        Map<String, Long> stored = new HashMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("sources").path("buckets")) {
+            stored.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
+        }
+        return stored;
+    }
+}

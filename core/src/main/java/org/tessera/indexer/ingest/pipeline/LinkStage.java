@@ -1,0 +1,216 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.ingest.InvolvedPerson;
+import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
+import org.tessera.indexer.jobs.JobRecorder;
+import org.tessera.indexer.linkage.Decisions;
+import org.tessera.indexer.linkage.LinkageParameters;
+import org.tessera.indexer.linkage.LinkageResult;
+import org.tessera.indexer.linkage.LinkageStore;
+import org.tessera.indexer.linkage.PersonLinker;
+import org.tessera.indexer.linkage.PersonOccurrence;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineJson;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * Stage 2, link: every occurrence into persons, with the human merge/split decisions of the
+ * {@code linkage} index overriding the model. A day of deltas alone is linked around what it
+ * changed ({@link IncrementalLinking}), with the parameters the stored persons were linked with;
+ * anything else (a first load, a snapshot, documents, a run with no delivery: {@code tessera
+ * relink}) links every occurrence and fits the model again, whose parameters are then kept in the
+ * {@code jobs} index for the incremental runs after it. Each document read without a sidecar is
+ * marked with how its subject was linked. The review queue goes to the engine on a thread of its
+ * own while the next stages run. One run at a time.
+ */
+final class LinkStage {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkStage.class);
+    static final String LINKAGE_PARAMETERS_ID = "linkage-parameters";
+
+    private final OpenSearchConnection connection;
+    private final PersonLinker linker;
+    private final Clock clock;
+    private final JobRecorder job;
+    private final String jobId;
+    private final StageTimes times;
+
+    LinkStage(OpenSearchConnection connection, PersonLinker linker, Clock clock, JobRecorder job, String jobId, StageTimes times) {
+        this.connection = connection;
+        this.linker = linker;
+        this.clock = clock;
+        this.job = job;
+        this.jobId = jobId;
+        this.times = times;
+    }
+
+    /**
+     * The persons of a run.
+     *
+     * @param linkage     the linker's result (occurrence to person, review pairs, statistics)
+     * @param people      what the events and person documents need of each person
+     * @param reviewPairs the review queue's write, started on a thread of its own: what the engine refused
+     */
+    record Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs) {
+    }
+
+    /** Links the gathered occurrences (and empties their list: the persons hold what is needed of them). */
+    Linked link(Gathered gathered) {
+        ReadStage.Delivered delivered = gathered.delivered();
+        List<PersonOccurrence> occurrences = delivered.occurrences();
+        Decisions decisions = new LinkageStore(connection).decisions();
+        LinkageParameters fitted = gathered.deliveredWhole().isEmpty() && !delivered.deltaIds().isEmpty()
+                && connection.count("persons") > 0 ? storedParameters() : null;
+        LinkageResult linkage;
+        if (fitted != null) {
+            Set<String> changedEvents = new HashSet<>();
+            delivered.deltaIds().forEach((source, ids) -> changedEvents.addAll(ids));
+            IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, storedAssignment(connection), changedEvents,
+                    linker, decisions, fitted);
+            linkage = outcome.result();
+            job.count("linked_incrementally", 1);
+            job.count("linkage_changed_occurrences", outcome.changed());
+            job.count("linkage_scope_occurrences", outcome.scope());
+            job.count("linkage_scope_persons", outcome.personsInScope());
+            log.info("Linked incrementally: {} changed occurrences, {} in scope ({} stored persons around them)", outcome.changed(),
+                    outcome.scope(), outcome.personsInScope());
+        } else {
+            linkage = linker.link(occurrences, decisions);
+            if (linkage.parameters() != null) {
+                storeParameters(linkage.parameters());
+            }
+        }
+        job.count("persons", linkage.stats().persons());
+        job.count("review_pairs", linkage.reviewPairs().size());
+        log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
+                linkage.stats().persons(), linkage.reviewPairs().size());
+        noteDocumentLinks(delivered.documents().values(), delivered.notes(), linkage);
+        noteDocumentLinks(gathered.fedDocuments(), delivered.notes(), linkage);
+        LinkedPeople people = new LinkedPeople(linkage.personIds());
+        for (PersonOccurrence occurrence : occurrences) {
+            people.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
+                    delivered.occurrenceDates().get(occurrence.occurrenceId()));
+        }
+        occurrences.clear();
+        delivered.occurrenceDates().clear();
+        // Linkage's review queue needs nothing the event stage makes: it goes to the engine on a
+        // thread of its own meanwhile (a request of pairs beside one of events).
+        Future<List<BulkWriter.Failure>> reviewPairs = Futures.start("ingest-review-pairs", () -> {
+            long start = System.nanoTime();
+            List<BulkWriter.Failure> refused = new LinkageStore(connection)
+                    .storeReviewPairs(linkage.reviewPairs(), linkage.personIds(), decisions, clock);
+            times.since(StageTimes.EVENTS + "review pairs", start);
+            return refused;
+        });
+        return new Linked(linkage, people, reviewPairs);
+    }
+
+    /** How a document found without a sidecar reached the people it is about. */
+    enum DocumentLink {
+        /** its subject joined a person other records describe */
+        LINKED("linked"),
+        /** the linker was unsure: the subject's candidate pairs are in the review queue */
+        REVIEW("review"),
+        /** nobody else matched: the subject is a person known from this document alone */
+        NEW_PERSON("new_person"),
+        /** no subject could be read from the text */
+        NO_SUBJECT("no_subject");
+
+        final String label;
+
+        DocumentLink(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Marks each document read without a sidecar with how its subject was linked: the linker has
+     * decided (this never overrides it); a subject it could not place goes to review with its
+     * candidates, and one that matched nobody is counted, so no document reaches nobody unseen.
+     */
+    private void noteDocumentLinks(Collection<SourceRecord> documents, Map<String, ObjectNode> notes, LinkageResult linkage) {
+        Map<String, Integer> clusterSizes = new HashMap<>();
+        linkage.personIds().values().forEach(id -> clusterSizes.merge(id, 1, Integer::sum));
+        Set<String> inReview = new HashSet<>();
+        for (var pair : linkage.reviewPairs()) {
+            inReview.add(pair.pair().first());
+            inReview.add(pair.pair().second());
+        }
+        for (SourceRecord record : documents) {
+            ObjectNode note = notes.get(record.eventId());
+            if (note == null || note.has("subject_link")) {
+                continue;
+            }
+            DocumentLink outcome = DocumentLink.NEW_PERSON;
+            for (int slot = 0; slot < record.people().size(); slot++) {
+                if (!record.people().get(slot).role().equals("subject")) {
+                    continue;
+                }
+                String occurrence = record.occurrenceId(slot);
+                String person = linkage.personIds().get(occurrence);
+                if (person != null && clusterSizes.getOrDefault(person, 0) > 1) {
+                    outcome = DocumentLink.LINKED;
+                    break;
+                }
+                if (inReview.contains(occurrence)) {
+                    outcome = DocumentLink.REVIEW;
+                }
+            }
+            note.put("subject_link", outcome.label);
+            job.count("documents_subject_" + outcome.label, 1);
+        }
+    }
+
+    /** The parameters of the last full linkage run, or null when none was stored. */
+    private LinkageParameters storedParameters() {
+        JsonNode parameters = connection.get(connection.alias("jobs"), LINKAGE_PARAMETERS_ID)
+                .map(doc -> doc.path("linkage_parameters")).orElse(null);
+        return parameters == null || parameters.isMissingNode() ? null : LinkageParameters.fromJson(parameters);
+    }
+
+    /** Keeps a full run's linkage parameters with the persons (in {@code jobs}), for the incremental runs after it. */
+    private void storeParameters(LinkageParameters parameters) {
+        ObjectNode doc = EngineJson.object();
+        doc.put("job_id", jobId).put("kind", "linkage").put("status", "fitted").put("finished_at", clock.instant().toString());
+        doc.put("message", "model and name counts of the last full linkage run, over " + parameters.occurrences() + " occurrences");
+        doc.set("linkage_parameters", parameters.toJson());
+        connection.index(connection.alias("jobs"), LINKAGE_PARAMETERS_ID, doc, Map.of());
+    }
+
+    /** Occurrence id to person id, as the stored events hold them. */
+    static Map<String, String> storedAssignment(OpenSearchConnection connection) {
+        String events = connection.alias("events");
+        connection.refresh(events);
+        Map<String, String> out = new HashMap<>();
+        ObjectNode all = EngineJson.object();
+        all.putObject("match_all");
+        connection.scroll(events, all, 1000,
+                List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, doc) -> {
+                    for (JsonNode person : doc.path(EventIndexFields.People.PATH)) {
+                        out.put(Ids.occurrenceId(doc.path(EventIndexFields.EVENT_ID).asText(id), person.path(EventIndexFields.People.SLOT).asInt()),
+                                person.path(EventIndexFields.People.PERSON_ID).asText());
+                    }
+                });
+        return out;
+    }
+
+    private static InvolvedPerson asInvolved(PersonOccurrence o) {
+        return new InvolvedPerson(o.role(), o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(),
+                o.address(), o.postcode(), o.identifiers());
+    }
+}

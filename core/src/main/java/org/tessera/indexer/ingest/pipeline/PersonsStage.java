@@ -1,0 +1,145 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import org.tessera.indexer.ingest.pipeline.EventStage.EventsWritten;
+import org.tessera.indexer.ingest.pipeline.LinkStage.Linked;
+import org.tessera.indexer.jobs.JobRecorder;
+import org.tessera.indexer.jobs.QuarantineEntry;
+import org.tessera.indexer.normalise.Nicknames;
+import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.opensearch.index.RefreshPause;
+
+/**
+ * Stage 4, persons: one document per person the events describe. Adults first, while this JVM
+ * scores the children (on a first load whose events are all stored, the children's {@code risk}
+ * goes out with their documents: {@link IngestPipeline.Scoring#riskWithPersons}); the events'
+ * closing refresh runs meanwhile. Every document the engine refused (events, persons, review
+ * pairs) is quarantined on the job with its reason. One run at a time.
+ */
+final class PersonsStage {
+
+    /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
+    static final int REQUESTS_IN_FLIGHT = 2;
+
+    private final OpenSearchConnection connection;
+    private final Nicknames nicknames;
+    private final IngestPipeline.Scoring scoring;
+    private final Clock clock;
+    private final JobRecorder job;
+
+    PersonsStage(OpenSearchConnection connection, Nicknames nicknames, IngestPipeline.Scoring scoring, Clock clock, JobRecorder job) {
+        this.connection = connection;
+        this.nicknames = nicknames;
+        this.scoring = scoring;
+        this.clock = clock;
+        this.job = job;
+    }
+
+    /**
+     * What the persons stage wrote.
+     *
+     * @param producedPersons   ids of every person this run produced
+     * @param scoredWithPersons children whose {@code risk} went out with their documents
+     * @param allStored         the index refused none of the run's events and persons
+     */
+    record PersonsWritten(Set<String> producedPersons, Set<String> scoredWithPersons, boolean allStored) {
+        PersonsWritten {
+            producedPersons = Set.copyOf(producedPersons);
+            scoredWithPersons = Set.copyOf(scoredWithPersons);
+        }
+    }
+
+    private record Written(BulkWriter.Stats stats, List<BulkWriter.Failure> failures) {
+        Written plus(Written other) {
+            List<BulkWriter.Failure> both = new ArrayList<>(failures);
+            both.addAll(other.failures);
+            return new Written(stats.plus(other.stats), both);
+        }
+    }
+
+    /** @param eventsRefresh the events' refresh pause, closed (its refresh run) while the persons are written */
+    PersonsWritten write(EventsWritten events, Linked linked, RefreshPause eventsRefresh) {
+        Map<String, PersonProfile> profiles = events.profiles();
+        Set<String> producedPersons = new TreeSet<>(profiles.keySet());
+        // Into empty indices every person document is written whole: its score can go with it.
+        boolean eventsStored = events.written().failed() == 0 && connection.count("events") == events.producedEvents().size();
+        List<String> adults = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        producedPersons.forEach(id -> (profiles.get(id).everChild() ? children : adults).add(id));
+        Map<String, ObjectNode> risks;
+        Written persons;
+        // As for the events: one refresh when all are written, not one a second (closing refreshes).
+        try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"))) {
+            // The events take no more writes: refreshes back on, and their closing refresh
+            // (the indicators' rewrites) runs while the persons are written.
+            Future<Boolean> eventsRefreshed = Futures.start("ingest-events-refresh", () -> {
+                eventsRefresh.close();
+                return true;
+            });
+            Future<Map<String, ObjectNode>> scored = Futures.start("ingest-scoring", () -> events.firstLoad() && eventsStored
+                    ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of());
+            // Adults carry no score: the engine indexes them while this JVM scores the children.
+            Written adultsWritten = write(adults, profiles, linked.people(), events.mode(), Map.of());
+            risks = Futures.await(scored, "scoring");
+            persons = adultsWritten.plus(write(children, profiles, linked.people(), events.mode(), risks));
+            Futures.await(eventsRefreshed, "refreshing the events");
+        }
+        job.count("scored_with_persons", risks.size());
+        BulkWriter.Stats stats = events.written().plus(persons.stats());
+        job.count("documents_written", stats.written());
+        job.count("documents_unchanged", stats.unchanged());
+        List<BulkWriter.Failure> refused = new ArrayList<>(events.refused());
+        refused.addAll(persons.failures());
+        refused.addAll(Futures.await(linked.reviewPairs(), "storing review pairs"));
+        for (BulkWriter.Failure failure : refused) {
+            job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
+            job.count("documents_refused", 1);
+        }
+        return new PersonsWritten(producedPersons, risks.keySet(), stats.failed() == 0);
+    }
+
+    /**
+     * Writes the documents of the given persons (ids in order), {@value #REQUESTS_IN_FLIGHT} requests at a time,
+     * each built on its own thread: written one request after another, the engine indexed on one
+     * core while this JVM waited for it.
+     */
+    private Written write(List<String> ids, Map<String, PersonProfile> profiles, LinkedPeople linked, BulkWriter.Mode mode,
+                          Map<String, ObjectNode> risks) {
+        List<List<String>> requests = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += EventStage.BULK_REQUEST_DOCUMENTS) {
+            requests.add(ids.subList(from, Math.min(ids.size(), from + EventStage.BULK_REQUEST_DOCUMENTS)));
+        }
+        String index = connection.alias("persons");
+        try (ForkJoinPool pool = new ForkJoinPool(REQUESTS_IN_FLIGHT)) {
+            List<Written> parts = Futures.await(pool.submit(() -> requests.parallelStream().map(request -> {
+                try (BulkWriter writer = new BulkWriter(connection, mode, EventStage.BULK_REQUEST_DOCUMENTS, 8 << 20)) {
+                    for (String personId : request) {
+                        ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
+                        doc.put("updated_at", clock.instant().toString());
+                        ObjectNode risk = risks.get(personId);
+                        if (risk != null) {
+                            doc.set("risk", risk); // outside content_hash, as a rescore's update leaves it
+                        }
+                        writer.add(new BulkWriter.Document(index, personId, doc));
+                    }
+                    writer.flush();
+                    return new Written(writer.stats(), writer.drainFailures());
+                }
+            }).toList()), "writing persons");
+            Written all = new Written(new BulkWriter.Stats(0, 0, 0, 0, 0), List.of());
+            for (Written part : parts) {
+                all = all.plus(part);
+            }
+            return all;
+        }
+    }
+}

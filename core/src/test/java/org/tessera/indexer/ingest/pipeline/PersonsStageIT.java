@@ -1,0 +1,58 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.indexer.opensearch.EngineJson;
+import org.tessera.indexer.opensearch.OpenSearchExtension;
+import org.tessera.indexer.opensearch.TestOpenSearch;
+
+/**
+ * The persons stage: one document per person the events describe; on a first load whose events
+ * are all stored the children are scored as their documents are written.
+ */
+@ExtendWith(OpenSearchExtension.class)
+class PersonsStageIT {
+
+    @Test
+    void everyPersonIsWrittenAndOnAFirstLoadTheChildrenGoOutWithTheirRisk(TestOpenSearch os, @TempDir Path quarantine) throws Exception {
+        AtomicReference<Set<String>> asked = new AtomicReference<>();
+        IngestPipeline.Scoring scoring = new IngestPipeline.Scoring() {
+            @Override
+            public void afterIngest(IngestPipeline.Written written) {
+            }
+
+            @Override
+            public Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
+                asked.set(personIds);
+                Map<String, ObjectNode> risks = new HashMap<>();
+                personIds.forEach(id -> risks.put(id, EngineJson.object().put("score", 7.5)));
+                return risks;
+            }
+        };
+        try (StageFixture run = new StageFixture(os, quarantine, "ingest-persons-stage")) {
+            StageFixture.Ran ran = run.runToPersons(StageFixture.county(), scoring);
+
+            assertThat(ran.persons().producedPersons()).isEqualTo(ran.events().profiles().keySet());
+            assertThat(os.connection().count("persons")).isEqualTo(ran.persons().producedPersons().size());
+            assertThat(ran.persons().allStored()).isTrue();
+            // only children are scored, and they are the ones written with a risk
+            assertThat(asked.get()).isNotEmpty().isEqualTo(ran.persons().scoredWithPersons());
+            for (String child : asked.get()) {
+                assertThat(ran.events().profiles().get(child).everChild()).isTrue();
+                assertThat(os.connection().get(os.alias("persons"), child))
+                        .hasValueSatisfying(doc -> assertThat(doc.path("risk").path("score").asDouble()).isEqualTo(7.5));
+            }
+            assertThat(run.job.counts()).containsEntry("scored_with_persons", (long) asked.get().size())
+                    .containsEntry("documents_written", 6L + ran.persons().producedPersons().size());
+        }
+    }
+}
