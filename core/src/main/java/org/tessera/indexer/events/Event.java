@@ -135,6 +135,37 @@ public record Event(String eventId, String source, String recordId, String agenc
         new TreeSet<>(sorted.stream().map(Hit::indicatorId).toList()).forEach(ids::add);
     }
 
+    /** Whether a document already carries its content hash or ingest time. */
+    public static boolean isStamped(JsonNode document) {
+        return document.has(CONTENT_HASH) || document.has(EventIndexFields.INGESTED_AT);
+    }
+
+    /** Sets the content hash and the ingest time (unless null) of a document, at its end when it had neither. */
+    public static void stamp(ObjectNode document, String contentHash, String ingestedAt) {
+        document.put(CONTENT_HASH, contentHash);
+        putText(document, EventIndexFields.INGESTED_AT, ingestedAt);
+    }
+
+    /**
+     * The JSON of an unstamped document (an object, not empty) with its content hash and ingest
+     * time appended: the same bytes as serialising the document after {@link #stamp}, without
+     * serialising it again.
+     */
+    public static byte[] appendStamps(byte[] unstampedJson, String contentHash, String ingestedAt) {
+        byte[] stamps = (",\"" + CONTENT_HASH + "\":" + NODES.textNode(contentHash) + ",\"" + EventIndexFields.INGESTED_AT + "\":"
+                + NODES.textNode(ingestedAt) + '}').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stamped = java.util.Arrays.copyOf(unstampedJson, unstampedJson.length - 1 + stamps.length);
+        System.arraycopy(stamps, 0, stamped, unstampedJson.length - 1, stamps.length);
+        return stamped;
+    }
+
+    /** The event with its content hash and ingest time (null: without). */
+    public Event withStamps(String newContentHash, String newIngestedAt) {
+        return new Event(eventId, source, recordId, agency, recordType, date, title, text, document, codes, location, people,
+                personIds, childIds, householdIds, youngestChildAge, subjectAge, entities, entityNames, contexts, concepts,
+                conceptMatches, hits, indicatorIds, newContentHash, newIngestedAt);
+    }
+
     /** The day of the event, null when it has no readable date. */
     public LocalDate day() {
         return date == null ? null : date.day();
@@ -901,7 +932,8 @@ public record Event(String eventId, String source, String recordId, String agenc
             return preferred != null ? preferred : fallback;
         }
 
-        ObjectNode toDocument() {
+        /** As stored under the event's {@code document} (also the shape of a document note in the records index). */
+        public ObjectNode toDocument() {
             ObjectNode node = NODES.objectNode();
             putText(node, EventIndexFields.Document.FILE_NAME, fileName);
             putText(node, EventIndexFields.Document.CONTENT_TYPE, contentType);
@@ -937,7 +969,7 @@ public record Event(String eventId, String source, String recordId, String agenc
             };
         }
 
-        static SourceDocument fromDocument(JsonNode node) {
+        public static SourceDocument fromDocument(JsonNode node) {
             JsonNode size = node.get(EventIndexFields.Document.SIZE_BYTES);
             return new SourceDocument(text(node, EventIndexFields.Document.FILE_NAME), text(node, EventIndexFields.Document.CONTENT_TYPE),
                     size == null || !size.isNumber() ? null : size.asLong(), text(node, EventIndexFields.Document.SHA256),

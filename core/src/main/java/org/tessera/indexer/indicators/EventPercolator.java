@@ -27,7 +27,8 @@ public final class EventPercolator {
     // all, so every text hit fell back to structured evidence and lost its negated/historical context.
     // No stored query addresses them (the catalogue validator's field list is flat); hit attribution
     // reads them from the original event.
-    private static final List<String> NOT_PERCOLATED = List.of("hits", EventIndexFields.INDICATOR_IDS, "people", "entities", EventIndexFields.Contexts.PATH, "concept_matches");
+    private static final List<String> NOT_PERCOLATED = List.of(EventIndexFields.Hits.PATH, EventIndexFields.INDICATOR_IDS,
+            EventIndexFields.People.PATH, EventIndexFields.Entities.PATH, EventIndexFields.Contexts.PATH, EventIndexFields.CONCEPT_MATCHES);
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
 

@@ -179,10 +179,9 @@ public final class IndicatorBackfill {
                                Map<String, Set<String>> missed, Map<String, Set<String>> wrong, Map<String, Indicator> indicators) {
 
         /** The event's hits after the corrections, from those it was written with. */
-        List<IndicatorHit> apply(String eventId, ObjectNode event, HitFactory factory) {
+        List<IndicatorHit> apply(String eventId, Event typed, HitFactory factory) {
             Set<String> wrongHere = wrong.getOrDefault(eventId, Set.of());
             List<IndicatorHit> hits = new ArrayList<>(found.getOrDefault(eventId, List.of()));
-            Event typed = Event.fromDocument(event);
             for (Event.Hit stored : typed.hits() == null ? List.<Event.Hit>of() : typed.hits()) {
                 IndicatorHit hit = IndicatorHit.of(stored);
                 if (!searched.contains(hit.indicatorId()) && !wrongHere.contains(hit.indicatorId())) {
@@ -214,15 +213,11 @@ public final class IndicatorBackfill {
             if (!doc.path("found").asBoolean(false)) {
                 continue;
             }
-            ObjectNode source = (ObjectNode) doc.path("_source");
-            JsonNode ingestedAt = source.get(EventIndexFields.INGESTED_AT);
-            source.remove(List.of("content_hash", EventIndexFields.INGESTED_AT));
-            IndicatorHit.attach(source, corrections.apply(doc.path("_id").asText(), source, hits));
+            Event stored = Event.fromDocument(doc.path("_source"));
+            List<Event.Hit> corrected = corrections.apply(doc.path("_id").asText(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
+            ObjectNode source = stored.withStamps(null, null).withHits(corrected).toDocument();
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
-            source.put("content_hash", Ids.sha256Hex(source.toString()));
-            if (ingestedAt != null) {
-                source.set(EventIndexFields.INGESTED_AT, ingestedAt);
-            }
+            Event.stamp(source, Ids.sha256Hex(source.toString()), stored.ingestedAt());
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
                     .append(TextNode.valueOf(doc.path("_id").asText())).append("}}\n")

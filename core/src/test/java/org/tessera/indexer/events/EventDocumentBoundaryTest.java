@@ -30,6 +30,7 @@ class EventDocumentBoundaryTest {
             Map.entry("indexer/scoring/EventDocuments.java", "the scorer's _source filter"),
             Map.entry("indexer/scoring/HitExport.java", "its query's _source filter; the export's columns are named after the fields"),
             Map.entry("indexer/ingest/pipeline/PersonLinkExport.java", "its query's _source filter"),
+            Map.entry("indexer/ingest/pipeline/LinkStage.java", "the stored occurrences' query _source filter"),
             Map.entry("indexer/ingest/pipeline/RecordIndexFields.java", "the records index definition, which shares the events names"),
             Map.entry("indexer/indicators/EventPercolator.java", "the percolate request: fields left out of the percolated document"),
             Map.entry("indexer/indicators/IndicatorBackfill.java", "backfill searches, their docvalue fields and update scripts"),
@@ -65,7 +66,7 @@ class EventDocumentBoundaryTest {
         assertThat(DOCUMENT_ACCESS.matcher("Json.text(source, EventIndexFields.EVENT_DATE)").find()).isTrue();
         assertThat(DOCUMENT_ACCESS.matcher("event.set(EventIndexFields.Entities.NAMES, names);").find()).isTrue();
         assertThat(DOCUMENT_ACCESS.matcher("filters.addObject().putObject(\"term\").put(EventIndexFields.PERSON_IDS, id);").find()).isFalse();
-        List<Path> event = ProductSources.all().stream().filter(p -> p.endsWith(Path.of("events", "Event.java"))).toList();
+        List<Path> event = ProductSources.all().stream().filter(p -> p.endsWith(Path.of("indexer", "events", "Event.java"))).toList();
         assertThat(event).hasSize(1);
         assertThat(ProductSources.find(event, DOCUMENT_ACCESS)).isNotEmpty();
     }
