@@ -135,6 +135,22 @@ public record Event(String eventId, String source, String recordId, String agenc
         new TreeSet<>(sorted.stream().map(Hit::indicatorId).toList()).forEach(ids::add);
     }
 
+    /** The hits of a document (as {@link #fromDocument} reads them), null when it has none: cheaper than reading it all. */
+    public static List<Hit> hitsIn(JsonNode document) {
+        JsonNode hitsNode = document.get(Hits.PATH);
+        if (hitsNode == null || !hitsNode.isArray()) {
+            return null;
+        }
+        List<Hit> out = new ArrayList<>(hitsNode.size());
+        for (JsonNode h : hitsNode) {
+            Hit hit = Hit.fromDocument(h);
+            if (hit != null) {
+                out.add(hit);
+            }
+        }
+        return out;
+    }
+
     /** Whether a document already carries its content hash or ingest time. */
     public static boolean isStamped(JsonNode document) {
         return document.has(CONTENT_HASH) || document.has(EventIndexFields.INGESTED_AT);

@@ -78,7 +78,7 @@ final class EventSink implements AutoCloseable {
                 List<ObjectNode> documents = new ArrayList<>(batch.size());
                 batch.forEach(event -> documents.add(event.toDocument()));
                 timer.add("documents", System.nanoTime() - documentsStart);
-                List<byte[]> serialised = stage(documents);
+                List<byte[]> serialised = stage(batch, documents);
                 // one batch at the bulk writer at a time, in order
                 await(written);
                 written = indexing.submit(() -> write(batch, documents, serialised));
@@ -115,10 +115,10 @@ final class EventSink implements AutoCloseable {
      * Runs the stages over the events' documents (percolation adds the hits to the document it
      * percolates), then hashes and serialises each for the bulk writer: its JSON, in order.
      */
-    private List<byte[]> stage(List<ObjectNode> events) {
+    private List<byte[]> stage(List<Event> typed, List<ObjectNode> events) {
         for (EventBatchStage stage : stages) {
             long start = System.nanoTime();
-            stage.apply(events);
+            stage.apply(typed, events);
             timer.add(stage.name(), System.nanoTime() - start);
         }
         long hashStart = System.nanoTime();

@@ -81,6 +81,15 @@ public final class IngestPipelines {
             public void apply(List<ObjectNode> events) {
                 events.forEach(document -> ledger.record(Event.fromDocument(document)));
             }
+
+            @Override
+            public void apply(List<Event> events, List<ObjectNode> documents) {
+                // the typed events with the hits percolation put on their documents: no whole document read back
+                for (int i = 0; i < events.size(); i++) {
+                    List<Event.Hit> hits = Event.hitsIn(documents.get(i));
+                    ledger.record(hits == null ? events.get(i) : events.get(i).withHits(hits));
+                }
+            }
         });
         IngestPipeline.Scoring scoring = new IngestPipeline.Scoring() {
             /** The day the run scores as of, fixed by the first scoring step so both steps agree. */
