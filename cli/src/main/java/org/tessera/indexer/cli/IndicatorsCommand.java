@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
@@ -195,12 +195,8 @@ public final class IndicatorsCommand extends CommandGroup {
         }
 
         private ObjectNode event(String value) {
-            ObjectNode event = JSON.createObjectNode();
-            event.put("text", value);
-            if (agency != null) event.put("agency", agency);
-            if (recordType != null) event.put(EventIndexFields.RECORD_TYPE, recordType);
-            if (subjectAge != null) event.put(EventIndexFields.SUBJECT_AGE, subjectAge);
-            return event;
+            return Event.builder().text(value).agency(agency).recordType(recordType)
+                    .subjectAge(subjectAge).build().toDocument();
         }
 
         private void print(ObjectNode event, List<IndicatorHit> hits, boolean oneLine) throws Exception {
@@ -240,7 +236,7 @@ public final class IndicatorsCommand extends CommandGroup {
         }
 
         private static String matched(ObjectNode event, IndicatorHit hit) {
-            return hit.evidenceStart() >= 0 ? event.path("text").asText().substring(hit.evidenceStart(), hit.evidenceEnd()) : hit.evidence();
+            return hit.evidenceStart() >= 0 ? Event.fromDocument(event).text().substring(hit.evidenceStart(), hit.evidenceEnd()) : hit.evidence();
         }
     }
 

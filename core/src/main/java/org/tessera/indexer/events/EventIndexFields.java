@@ -2,15 +2,13 @@ package org.tessera.indexer.events;
 
 /**
  * The field names of the {@code events} index ({@code mappings/indices/events.json}): the one
- * place in the code that knows them. Building an event document, reading one back (person
- * profiles, the scoring ledger, hits, export, the portal) and querying the index all name fields
- * through these constants, so a renamed field is one edit here and one in the mapping;
- * {@code EventIndexFieldsTest} checks every constant against the mapping and fails on a field-name
- * literal anywhere else in the product.
+ * place in the code that spells them. {@link Event} writes and reads documents through them, and
+ * queries ({@code _source} filters, sorts, terms, the percolate request) name fields through them;
+ * nothing else does ({@code EventDocumentBoundaryTest}). {@code EventIndexFieldsTest} checks every
+ * constant against the mapping and fails on a field-name literal anywhere else in the product.
  *
  * <p>Nested objects have a class each: its {@code PATH}, the names relative to one nested object
- * (for reading a hit or a person of a document) and the dotted {@code *_PATH} names (for queries
- * and {@code _source} filters).
+ * and the dotted {@code *_PATH} names (for queries and {@code _source} filters).
  */
 public final class EventIndexFields {
 
@@ -33,6 +31,9 @@ public final class EventIndexFields {
     public static final String YOUNGEST_CHILD_AGE = "youngest_child_age";
     public static final String SUBJECT_AGE = "subject_age";
     public static final String INDICATOR_IDS = "indicator_ids";
+    /** The semantic stage's concepts (queried by stored queries) and their explanations (stored, not indexed). */
+    public static final String CONCEPTS = "concepts";
+    public static final String CONCEPT_MATCHES = "concept_matches";
 
     private EventIndexFields() {
     }
@@ -131,6 +132,13 @@ public final class EventIndexFields {
     public static final class Document {
         public static final String PATH = "document";
         public static final String FILE_NAME = "file_name";
+        public static final String CONTENT_TYPE = "content_type";
+        public static final String SIZE_BYTES = "size_bytes";
+        public static final String SHA256 = "sha256";
+        public static final String OCR = "ocr";
+        public static final String SUBJECT_LINK = "subject_link";
+        public static final String DATE_SOURCE = "date_source";
+        public static final String AUTHOR = "author";
 
         private Document() {
         }

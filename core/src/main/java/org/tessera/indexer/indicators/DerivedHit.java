@@ -1,11 +1,9 @@
 package org.tessera.indexer.indicators;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * A hit of a rule indicator for one person: fired on {@code date} by the event {@code eventId}
@@ -19,20 +17,14 @@ public record DerivedHit(String indicatorId, int indicatorVersion, Severity seve
         evidence = List.copyOf(evidence);
     }
 
-    /** In the shape of an event's {@code hits} entry ({@code method: rule}, evidence = the triggering ids), for whoever stores it. */
+    /** As an event's {@code hits} entry ({@code method: rule}, evidence = the triggering ids), for whoever stores it. */
+    public Event.Hit toEventHit() {
+        return new Event.Hit(indicatorId, indicatorVersion, severity.label(), weight, true, List.of("affirmed"), String.join(" ", evidence),
+                null, null, "rule", List.of(personId), "rule");
+    }
+
+    /** {@link #toEventHit()} as JSON. */
     public ObjectNode toJson() {
-        ObjectNode hit = JsonNodeFactory.instance.objectNode();
-        hit.put(EventIndexFields.Hits.INDICATOR_ID, indicatorId);
-        hit.put(EventIndexFields.Hits.INDICATOR_VERSION, indicatorVersion);
-        hit.put("severity", severity.label());
-        hit.put("weight", weight);
-        hit.put("counts", true);
-        hit.putArray("context").add("affirmed");
-        hit.put("evidence", String.join(" ", evidence));
-        hit.put("field", "rule");
-        ArrayNode persons = hit.putArray(EventIndexFields.Hits.PERSON_IDS);
-        persons.add(personId);
-        hit.put("method", "rule");
-        return hit;
+        return toEventHit().toDocument();
     }
 }

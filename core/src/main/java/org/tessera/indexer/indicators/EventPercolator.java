@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineException;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -26,7 +27,8 @@ public final class EventPercolator {
     // all, so every text hit fell back to structured evidence and lost its negated/historical context.
     // No stored query addresses them (the catalogue validator's field list is flat); hit attribution
     // reads them from the original event.
-    private static final List<String> NOT_PERCOLATED = List.of("hits", EventIndexFields.INDICATOR_IDS, "people", "entities", EventIndexFields.Contexts.PATH, "concept_matches");
+    private static final List<String> NOT_PERCOLATED = List.of(EventIndexFields.Hits.PATH, EventIndexFields.INDICATOR_IDS,
+            EventIndexFields.People.PATH, EventIndexFields.Entities.PATH, EventIndexFields.Contexts.PATH, EventIndexFields.CONCEPT_MATCHES);
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     static final List<String> HIGHLIGHTED = List.of("text", "text.exact");
 
@@ -98,6 +100,8 @@ public final class EventPercolator {
             }
             throw e;
         }
+        // each matched document is read once, whatever number of indicators it matched
+        Event[] typed = new Event[events.size()];
         for (JsonNode match : matches) {
             IndicatorMeta meta = IndicatorMeta.fromStored(match.path("_source").path("indicator"));
             JsonNode slots = match.path("fields").path("_percolator_document_slot");
@@ -113,7 +117,10 @@ public final class EventPercolator {
                     }
                 }
                 JsonNode query = highlighted.isEmpty() ? storedQuery(meta) : null;
-                result.get(slot).add(hits.hit(meta, query, events.get(slot), highlighted));
+                if (typed[slot] == null) {
+                    typed[slot] = Event.fromDocument(events.get(slot));
+                }
+                result.get(slot).add(hits.hit(meta, query, typed[slot], highlighted));
             }
         }
         result.forEach(list -> list.sort(IndicatorHit.ORDER));

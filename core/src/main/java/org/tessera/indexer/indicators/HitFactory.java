@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * Turns "indicator X matched event E (with this highlight)" into an {@link IndicatorHit}. Both the
@@ -33,14 +33,14 @@ final class HitFactory {
     }
 
     /**
-     * @param event       the event document (events.json shape)
+     * @param event       the event (as percolated, or as read back by the backfill)
      * @param query       the indicator's query (for structured evidence)
      * @param highlighted the whole text with matched words between {@link #PRE} and {@link #POST}, one per
      *                    highlighted field ({@code text}, {@code text.exact}); empty when none
      */
-    IndicatorHit hit(IndicatorMeta meta, JsonNode query, JsonNode event, List<String> highlighted) {
+    IndicatorHit hit(IndicatorMeta meta, JsonNode query, Event event, List<String> highlighted) {
         List<String> persons = persons(meta.appliesTo(), event);
-        String text = event.path("text").isTextual() ? event.path("text").asText() : null;
+        String text = event.text();
         Evidence best = !highlighted.isEmpty() && text != null ? textEvidence(text, highlighted) : null;
         // The semantic stage's sentences for this indicator compete with the lexical evidence on the
         // same terms (full weight, then counting, then first): each is judged at its cue word's context.
@@ -76,9 +76,9 @@ final class HitFactory {
      * context is that of its cue words (every modifier of any of them), so "Mum denies drinking" is
      * negated as a lexical hit would be.
      */
-    private Evidence semanticEvidence(String text, String indicatorId, JsonNode event) {
+    private Evidence semanticEvidence(String text, String indicatorId, Event event) {
         Evidence best = null;
-        for (org.tessera.indexer.nlp.semantic.ConceptMatch match : org.tessera.indexer.nlp.semantic.ConceptTagger.matchesFor(event, indicatorId)) {
+        for (org.tessera.indexer.nlp.semantic.ConceptMatch match : event.conceptMatchesFor(indicatorId)) {
             if (match.anchorStart() < 0 || match.end() > text.length() || match.start() > match.anchorStart()
                     || match.anchorSpans().stream().anyMatch(a -> a[0] < 0 || a[1] > text.length() || a[0] > a[1])) {
                 continue;
@@ -212,7 +212,7 @@ final class HitFactory {
      * (codes first, then by name) rather than by position: the engine may return a stored query with
      * its keys reordered, and both paths must pick the same evidence.
      */
-    static String[] structuredEvidence(JsonNode query, JsonNode event) {
+    static String[] structuredEvidence(JsonNode query, Event event) {
         if (query != null) {
             List<QueryFields.Leaf> leaves = new ArrayList<>(QueryFields.leaves(query));
             leaves.sort(java.util.Comparator.comparing((QueryFields.Leaf l) -> !l.field().startsWith("codes."))
@@ -221,7 +221,7 @@ final class HitFactory {
                 if (leaf.readsText() || leaf.type().startsWith("span") || leaf.type().startsWith("match")) {
                     continue;
                 }
-                List<String> values = IndicatorHit.strings(at(event, leaf.field()));
+                List<String> values = event.valuesAt(leaf.field());
                 if (values.isEmpty()) {
                     continue;
                 }
@@ -268,22 +268,9 @@ final class HitFactory {
         }
     }
 
-    /** A dotted path in an event document (objects only; nested arrays are not addressed by indicators). */
-    static JsonNode at(JsonNode event, String path) {
-        JsonNode node = event;
-        for (String part : path.split("\\.")) {
-            node = node.path(part);
-        }
-        if (node.isMissingNode()) {
-            // documents may also hold dotted keys, e.g. {"codes.dash_level": "high"}
-            node = event.path(path);
-        }
-        return node;
-    }
-
-    private static List<String> persons(AppliesTo appliesTo, JsonNode event) {
-        List<String> children = IndicatorHit.strings(event.path(EventIndexFields.CHILD_IDS));
-        List<String> all = IndicatorHit.strings(event.path(EventIndexFields.PERSON_IDS));
+    private static List<String> persons(AppliesTo appliesTo, Event event) {
+        List<String> children = event.childIds();
+        List<String> all = event.personIds();
         return switch (appliesTo) {
             case CHILD -> children.isEmpty() ? all : children;
             case HOUSEHOLD_ADULT -> all.stream().filter(p -> !children.contains(p)).toList();

@@ -22,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -178,18 +179,18 @@ public final class IndicatorBackfill {
                                Map<String, Set<String>> missed, Map<String, Set<String>> wrong, Map<String, Indicator> indicators) {
 
         /** The event's hits after the corrections, from those it was written with. */
-        List<IndicatorHit> apply(String eventId, ObjectNode event, HitFactory factory) {
+        List<IndicatorHit> apply(String eventId, Event typed, HitFactory factory) {
             Set<String> wrongHere = wrong.getOrDefault(eventId, Set.of());
             List<IndicatorHit> hits = new ArrayList<>(found.getOrDefault(eventId, List.of()));
-            event.path("hits").forEach(stored -> {
-                IndicatorHit hit = IndicatorHit.fromJson(stored);
+            for (Event.Hit stored : typed.hits() == null ? List.<Event.Hit>of() : typed.hits()) {
+                IndicatorHit hit = IndicatorHit.of(stored);
                 if (!searched.contains(hit.indicatorId()) && !wrongHere.contains(hit.indicatorId())) {
                     hits.add(hit);
                 }
-            });
+            }
             for (String id : new TreeSet<>(missed.getOrDefault(eventId, Set.of()))) {
                 Indicator indicator = indicators.get(id);
-                hits.add(factory.hit(indicator.meta(), indicator.query(), event, List.of()));
+                hits.add(factory.hit(indicator.meta(), indicator.query(), typed, List.of()));
             }
             return hits;
         }
@@ -212,15 +213,11 @@ public final class IndicatorBackfill {
             if (!doc.path("found").asBoolean(false)) {
                 continue;
             }
-            ObjectNode source = (ObjectNode) doc.path("_source");
-            JsonNode ingestedAt = source.get(EventIndexFields.INGESTED_AT);
-            source.remove(List.of("content_hash", EventIndexFields.INGESTED_AT));
-            IndicatorHit.attach(source, corrections.apply(doc.path("_id").asText(), source, hits));
+            Event stored = Event.fromDocument(doc.path("_source"));
+            List<Event.Hit> corrected = corrections.apply(doc.path("_id").asText(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
+            ObjectNode source = stored.withStamps(null, null).withHits(corrected).toDocument();
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
-            source.put("content_hash", Ids.sha256Hex(source.toString()));
-            if (ingestedAt != null) {
-                source.set(EventIndexFields.INGESTED_AT, ingestedAt);
-            }
+            Event.stamp(source, Ids.sha256Hex(source.toString()), stored.ingestedAt());
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
                     .append(TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
@@ -245,10 +242,12 @@ public final class IndicatorBackfill {
         body.put("size", CHECK_PAGE);
         body.putArray("sort").add("_doc");
         body.put("stored_fields", "_none_");
-        body.putArray("docvalue_fields").add(EventIndexFields.EVENT_ID);
+        String idField = EventIndexFields.EVENT_ID;
+        body.putArray("docvalue_fields").add(idField);
         body.set("query", indicator.query());
         Set<String> ids = new HashSet<>();
-        scroll(body, hit -> ids.add(hit.path("fields").path(EventIndexFields.EVENT_ID).path(0).asText()));
+        // the answer's doc values, keyed by the field asked for (not a document)
+        scroll(body, hit -> ids.add(hit.path("fields").path(idField).path(0).asText()));
         return ids;
     }
 
@@ -297,7 +296,7 @@ public final class IndicatorBackfill {
                     highlighted.add(fragments.get(0).asText());
                 }
             }
-            found.put(hit.path("_id").asText(), hits.hit(meta, indicator.query(), hit.path("_source"), highlighted));
+            found.put(hit.path("_id").asText(), hits.hit(meta, indicator.query(), Event.fromDocument(hit.path("_source")), highlighted));
         });
         return found;
     }

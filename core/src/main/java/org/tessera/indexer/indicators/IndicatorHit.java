@@ -1,15 +1,12 @@
 package org.tessera.indexer.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * One indicator firing on one event, as stored under the event's {@code hits} (nested).
@@ -36,65 +33,46 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
         return context.counts();
     }
 
-    public ObjectNode toJson() {
-        ObjectNode hit = JsonNodeFactory.instance.objectNode();
-        hit.put(EventIndexFields.Hits.INDICATOR_ID, indicatorId);
-        hit.put(EventIndexFields.Hits.INDICATOR_VERSION, indicatorVersion);
-        hit.put(EventIndexFields.Hits.SEVERITY, severity.label());
-        hit.put(EventIndexFields.Hits.WEIGHT, weight);
-        hit.put(EventIndexFields.Hits.COUNTS, context.counts());
-        ArrayNode labels = hit.putArray(EventIndexFields.Hits.CONTEXT);
-        context.labels().forEach(labels::add);
-        hit.put(EventIndexFields.Hits.EVIDENCE, evidence);
-        if (evidenceStart >= 0) {
-            hit.put(EventIndexFields.Hits.EVIDENCE_START, evidenceStart);
-            hit.put(EventIndexFields.Hits.EVIDENCE_END, evidenceEnd);
-        }
-        hit.put(EventIndexFields.Hits.FIELD, field);
-        ArrayNode persons = hit.putArray(EventIndexFields.Hits.PERSON_IDS);
-        personIds.forEach(persons::add);
-        hit.put(EventIndexFields.Hits.METHOD, method);
-        return hit;
+    /** The hit as stored on its event. */
+    public Event.Hit toEventHit() {
+        List<String> labels = context.labels();
+        return new Event.Hit(indicatorId, indicatorVersion, severity.label(), weight, context.counts(), labels, evidence,
+                evidenceStart >= 0 ? evidenceStart : null, evidenceStart >= 0 ? evidenceEnd : null, field, personIds, method);
     }
 
-    /** Reads a stored hit back (the inverse of {@link #toJson}); context flags come from the labels. */
-    public static IndicatorHit fromJson(JsonNode hit) {
-        List<String> labels = strings(hit.path(EventIndexFields.Hits.CONTEXT));
+    /** The hit's JSON as stored under the event's {@code hits}. */
+    public ObjectNode toJson() {
+        return toEventHit().toDocument();
+    }
+
+    /** Reads a stored hit back (the inverse of {@link #toEventHit}); context flags come from the labels. */
+    public static IndicatorHit of(Event.Hit hit) {
+        List<String> labels = hit.context();
         String experiencer = labels.stream().filter(l -> l.startsWith("experiencer:")).map(l -> l.substring("experiencer:".length()))
                 .findFirst().orElse("subject");
         EvidenceContext context = new EvidenceContext(labels.contains("negated"), labels.contains("uncertain"), labels.contains("historical"),
-                labels.contains("hypothetical"), experiencer, hit.path(EventIndexFields.Hits.COUNTS).asBoolean(true));
-        Severity severity = Severity.parse(hit.path(EventIndexFields.Hits.SEVERITY).asText());
-        return new IndicatorHit(hit.path(EventIndexFields.Hits.INDICATOR_ID).asText(), hit.path(EventIndexFields.Hits.INDICATOR_VERSION).asInt(1),
-                severity == null ? Severity.LOW : severity, hit.path(EventIndexFields.Hits.WEIGHT).asDouble(), hit.path(EventIndexFields.Hits.FIELD).asText(null),
-                hit.path(EventIndexFields.Hits.EVIDENCE).asText(null), hit.path(EventIndexFields.Hits.EVIDENCE_START).asInt(-1), hit.path(EventIndexFields.Hits.EVIDENCE_END).asInt(-1),
-                context, strings(hit.path(EventIndexFields.Hits.PERSON_IDS)), hit.path(EventIndexFields.Hits.METHOD).asText("query"));
+                labels.contains("hypothetical"), experiencer, hit.countsTowardsScore());
+        Severity severity = Severity.parse(hit.severity() == null ? "" : hit.severity());
+        return new IndicatorHit(hit.indicatorId(), hit.indicatorVersion() == null ? 1 : hit.indicatorVersion(),
+                severity == null ? Severity.LOW : severity, hit.weight() == null ? 0.0 : hit.weight(), hit.field(),
+                hit.evidence(), hit.evidenceStart() == null ? -1 : hit.evidenceStart(), hit.evidenceEnd() == null ? -1 : hit.evidenceEnd(),
+                context, hit.personIds(), hit.method() == null ? "query" : hit.method());
+    }
+
+    /** Reads a hit as stored under an event's {@code hits} ({@link Event.Hit#fromDocument}). */
+    public static IndicatorHit fromJson(JsonNode hit) {
+        Event.Hit stored = Event.Hit.fromDocument(hit);
+        if (stored == null) {
+            throw new IllegalArgumentException("a stored hit without an indicator id: " + hit);
+        }
+        return of(stored);
     }
 
     /**
-     * Stores hits on an event document: replaces {@code hits} and {@code indicator_ids} (every hit's
-     * indicator, counted or not, sorted), the shape of events.json.
+     * Stores hits on an event document being written: replaces {@code hits} and {@code indicator_ids}
+     * (every hit's indicator, counted or not, sorted), the shape {@link Event} writes.
      */
     public static void attach(ObjectNode event, List<IndicatorHit> hits) {
-        List<IndicatorHit> sorted = new ArrayList<>(hits);
-        sorted.sort(ORDER);
-        ArrayNode array = event.putArray(EventIndexFields.Hits.PATH);
-        sorted.forEach(h -> array.add(h.toJson()));
-        ArrayNode ids = event.putArray(EventIndexFields.INDICATOR_IDS);
-        new TreeSet<>(sorted.stream().map(IndicatorHit::indicatorId).toList()).forEach(ids::add);
-    }
-
-    /** Strings of an array or single value at a path of an event document. */
-    static List<String> strings(JsonNode value) {
-        List<String> out = new ArrayList<>();
-        if (value == null || value.isMissingNode() || value.isNull()) {
-            return out;
-        }
-        if (value.isArray()) {
-            value.forEach(v -> out.add(v.asText()));
-        } else {
-            out.add(value.asText());
-        }
-        return out;
+        Event.putHits(event, hits.stream().map(IndicatorHit::toEventHit).toList());
     }
 }

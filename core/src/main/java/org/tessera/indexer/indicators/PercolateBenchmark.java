@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -53,28 +53,34 @@ public final class PercolateBenchmark {
         String[] agencies = {"police", "health", "education", "social_care", "housing"};
         List<ObjectNode> out = new ArrayList<>(docs);
         for (int i = 0; i < docs; i++) {
-            ObjectNode doc = JSON.createObjectNode();
-            doc.put(EventIndexFields.EVENT_ID, "bench:" + i);
-            doc.put("agency", agencies[random.nextInt(agencies.length)]);
-            doc.put(EventIndexFields.EVENT_DATE, "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10));
+            String id = "bench:" + i;
+            String agency = agencies[random.nextInt(agencies.length)];
+            String date = "2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
             StringBuilder text = new StringBuilder();
             for (int s = 0, n = 2 + random.nextInt(4); s < n; s++) {
                 text.append(NOISE[random.nextInt(NOISE.length)]).append(' ');
             }
             // about a third of the notes carry an example that should (or nearly should) fire
-            if (random.nextInt(3) == 0) {
-                ObjectNode example = examples.get(random.nextInt(examples.size()));
-                example.properties().forEach(e -> {
-                    if (e.getKey().equals("text")) {
-                        text.append(e.getValue().asText()).append(' ');
-                    } else if (!e.getKey().equals("negated")) {
-                        doc.set(e.getKey(), e.getValue().deepCopy());
-                    }
-                });
+            ObjectNode example = random.nextInt(3) == 0 ? examples.get(random.nextInt(examples.size())) : null;
+            Event exampleEvent = example == null ? null : Event.fromDocument(example);
+            if (exampleEvent != null && exampleEvent.text() != null) {
+                text.append(exampleEvent.text()).append(' ');
             }
-            doc.put("text", text.toString().strip());
-            doc.putArray(EventIndexFields.CHILD_IDS).add("child-" + random.nextInt(docs / 5 + 1));
-            doc.put(EventIndexFields.SUBJECT_AGE, random.nextInt(18));
+            Event.Builder event = Event.builder().eventId(id).agency(agency).date(new Event.Date(date, null))
+                    .text(text.toString().strip()).childIds(List.of("child-" + random.nextInt(docs / 5 + 1)))
+                    .subjectAge((double) random.nextInt(18));
+            if (exampleEvent != null) {
+                // the example's structured fields (its codes, record type, ages...) over the noise
+                event.codes(exampleEvent.codes()).location(exampleEvent.location());
+                if (exampleEvent.agency() != null) event.agency(exampleEvent.agency());
+                if (exampleEvent.recordType() != null) event.recordType(exampleEvent.recordType());
+                if (exampleEvent.date() != null) event.date(exampleEvent.date());
+                if (exampleEvent.subjectAge() != null) event.subjectAge(exampleEvent.subjectAge());
+                if (exampleEvent.youngestChildAge() != null) event.youngestChildAge(exampleEvent.youngestChildAge());
+                if (!exampleEvent.childIds().isEmpty()) event.childIds(exampleEvent.childIds());
+                if (!exampleEvent.concepts().isEmpty()) event.concepts(exampleEvent.concepts());
+            }
+            ObjectNode doc = event.build().toDocument();
             out.add(doc);
         }
         return out;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * A first load's hits of the queries that read no note text, predicted in this JVM as each event
@@ -51,11 +51,15 @@ public final class PredictedHits {
     /** The predicted hits of one event document (as the stream path would build them), noted for the check. */
     public List<IndicatorHit> hitsOf(JsonNode event) {
         List<IndicatorHit> found = new ArrayList<>(1);
+        Event typed = null;
         for (Predicted candidate : predicted) {
             if (candidate.query().test(event)) {
                 Indicator indicator = candidate.indicator();
-                found.add(hits.hit(indicator.meta(), indicator.query(), event, List.of()));
-                eventsByIndicator.get(indicator.id()).add(event.path(EventIndexFields.EVENT_ID).asText());
+                if (typed == null) {
+                    typed = Event.fromDocument(event);
+                }
+                found.add(hits.hit(indicator.meta(), indicator.query(), typed, List.of()));
+                eventsByIndicator.get(indicator.id()).add(typed.eventId() == null ? "" : typed.eventId());
             }
         }
         return found;

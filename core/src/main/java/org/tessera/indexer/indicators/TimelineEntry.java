@@ -1,13 +1,12 @@
 package org.tessera.indexer.indicators;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * One event in a person's timeline, as rules see it: its date, the indicators that hit it and
@@ -33,25 +32,27 @@ public record TimelineEntry(String eventId, LocalDate date, Set<String> indicato
      * Reads an indexed event: {@code event_id}, the date part of {@code event_date}, the indicators of
      * its {@code hits} that count, and the given value fields. Null when the event has no id or date.
      */
-    public static TimelineEntry fromEvent(JsonNode event, Set<String> valueFields) {
-        String id = event.path(EventIndexFields.EVENT_ID).asText(null);
-        String date = event.path(EventIndexFields.EVENT_DATE).asText(null);
-        if (id == null || date == null || date.length() < 10) {
+    public static TimelineEntry fromEvent(Event event, Set<String> valueFields) {
+        String id = event.eventId();
+        LocalDate date = event.day();
+        if (id == null || date == null) {
             return null;
         }
         Set<String> ids = new TreeSet<>();
-        for (JsonNode hit : event.path("hits")) {
-            if (hit.path("counts").asBoolean(true)) {
-                ids.add(hit.path(EventIndexFields.Hits.INDICATOR_ID).asText());
+        if (event.hits() != null) {
+            for (Event.Hit hit : event.hits()) {
+                if (hit.countsTowardsScore()) {
+                    ids.add(hit.indicatorId());
+                }
             }
         }
         Map<String, String> values = new TreeMap<>();
         for (String field : valueFields) {
-            JsonNode value = HitFactory.at(event, field);
-            if (value.isValueNode() && !value.asText().isBlank()) {
-                values.put(field, value.asText());
+            String value = event.valueAt(field);
+            if (value != null && !value.isBlank()) {
+                values.put(field, value);
             }
         }
-        return new TimelineEntry(id, LocalDate.parse(date.substring(0, 10)), ids, values);
+        return new TimelineEntry(id, date, ids, values);
     }
 }

@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EngineException;
@@ -108,9 +109,10 @@ public final class LinkageStore {
         String query = "{\"size\":1,\"sort\":[{\"event_id\":\"asc\"}],\"_source\":[\"event_id\",\"people.person_id\",\"people.slot\"],"
                 + "\"query\":{\"term\":{\"person_ids\":" + quote(personId) + "}}}";
         for (JsonNode hit : hits(connection.alias("events"), query)) {
-            for (JsonNode person : hit.path("_source").path("people")) {
-                if (personId.equals(person.path("person_id").asText())) {
-                    return Ids.occurrenceId(hit.path("_source").path(EventIndexFields.EVENT_ID).asText(), person.path("slot").asInt());
+            Event event = Event.fromDocument(hit.path("_source"));
+            for (Event.Person person : event.people()) {
+                if (personId.equals(person.personId())) {
+                    return Ids.occurrenceId(Objects.toString(event.eventId(), ""), person.slot() == null ? 0 : person.slot());
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -94,7 +95,7 @@ public final class EventChanges {
         Map<String, String> hashes = new HashMap<>();
         List<String> ids = new ArrayList<>(documents.size());
         for (JsonNode document : documents) {
-            String id = document.path(EventIndexFields.EVENT_ID).asText(null);
+            String id = Event.idOf(document);
             if (id != null) {
                 ids.add(id);
                 hashes.put(id, hash(document));
@@ -104,12 +105,12 @@ public final class EventChanges {
         Map<String, JsonNode> stored = fetch(ids, List.of(HASH));
         List<String> replaced = new ArrayList<>();
         for (JsonNode document : documents) {
-            String id = document.path(EventIndexFields.EVENT_ID).asText(null);
+            String id = Event.idOf(document);
             if (id == null) {
                 continue;
             }
             JsonNode old = stored.get(id);
-            if (old != null && hashes.get(id).equals(old.path(HASH).asText())) {
+            if (old != null && hashes.get(id).equals(Event.contentHashOf(old))) {
                 unchanged++;
                 before.record(document);
                 continue;
@@ -151,10 +152,11 @@ public final class EventChanges {
         long[] added = {0};
         queries.scroll(queries.connection().alias("events"), EventQueries.object().set("match_all", EventQueries.object()),
                 EventDocuments.SOURCE_FIELDS, (id, source) -> {
-                    String eventId = source.path(EventIndexFields.EVENT_ID).asText(id);
+                    String stored = Event.idOf(source);
+                    String eventId = stored == null ? id : stored;
                     if (!produced.contains(eventId)) {
-                        if (source instanceof ObjectNode object && !object.hasNonNull(EventIndexFields.EVENT_ID)) {
-                            object.put(EventIndexFields.EVENT_ID, eventId);
+                        if (source instanceof ObjectNode object) {
+                            Event.ensureId(object, eventId);
                         }
                         after.record(source);
                         before.record(source);
@@ -232,7 +234,7 @@ public final class EventChanges {
         try {
             return Ids.sha256Hex(JSON.writeValueAsBytes(document));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event " + document.path(EventIndexFields.EVENT_ID).asText(), e);
+            throw new IllegalStateException("cannot serialise event " + Event.idOf(document), e);
         }
     }
 

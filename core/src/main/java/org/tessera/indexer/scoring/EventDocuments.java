@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 
 /**
@@ -23,47 +24,37 @@ public final class EventDocuments {
     private EventDocuments() {
     }
 
+    /** The scorer's view of a document read back ({@code _source}-filtered to {@link #SOURCE_FIELDS} or whole). */
     public static Optional<RiskEvent> parse(JsonNode source, String fallbackId) {
-        String id = text(source, EventIndexFields.EVENT_ID);
+        return of(Event.fromDocument(source), fallbackId);
+    }
+
+    /** The scorer's view of an event: empty when it has neither an id (nor a fallback) nor a readable date. */
+    public static Optional<RiskEvent> of(Event event, String fallbackId) {
+        String id = blankToNull(event.eventId());
         if (id == null) {
             id = fallbackId;
         }
-        LocalDate date = date(text(source, EventIndexFields.EVENT_DATE));
+        LocalDate date = event.day();
         if (id == null || date == null) {
             return Optional.empty();
         }
-        List<RiskEvent.Participant> people = new ArrayList<>();
-        for (JsonNode p : source.path(EventIndexFields.People.PATH)) {
-            String personId = text(p, EventIndexFields.People.PERSON_ID);
+        List<RiskEvent.Participant> people = new ArrayList<>(event.people().size());
+        for (Event.Person p : event.people()) {
+            String personId = blankToNull(p.personId());
             if (personId != null) {
-                people.add(new RiskEvent.Participant(personId, text(p, EventIndexFields.People.ROLE), p.path(EventIndexFields.People.IS_CHILD).asBoolean(false),
-                        text(p, EventIndexFields.People.HOUSEHOLD_ID),
-                        p.hasNonNull(EventIndexFields.People.AGE_YEARS) ? p.get(EventIndexFields.People.AGE_YEARS).asDouble() : null));
+                people.add(new RiskEvent.Participant(personId, blankToNull(p.role()), p.isChild(), blankToNull(p.householdId()), p.ageYears()));
             }
         }
         List<RiskEvent.Hit> hits = new ArrayList<>();
-        for (JsonNode h : source.path(EventIndexFields.Hits.PATH)) {
-            String indicator = text(h, EventIndexFields.Hits.INDICATOR_ID);
-            if (indicator == null) {
-                continue;
+        if (event.hits() != null) {
+            for (Event.Hit h : event.hits()) {
+                // A hit without the flag counts: the percolator marks the ones that must not.
+                hits.add(new RiskEvent.Hit(h.indicatorId(), h.indicatorVersion(), blankToNull(h.severity()), h.weight(), h.countsTowardsScore(),
+                        blankToNull(h.contextLabels()), blankToNull(h.evidence()), blankToNull(h.field()), h.personIds(), blankToNull(h.method())));
             }
-            List<String> personIds = new ArrayList<>();
-            JsonNode ids = h.path(EventIndexFields.Hits.PERSON_IDS);
-            if (ids.isArray()) {
-                ids.forEach(n -> personIds.add(n.asText()));
-            } else if (ids.isTextual()) {
-                personIds.add(ids.asText());
-            }
-            hits.add(new RiskEvent.Hit(indicator,
-                    h.hasNonNull(EventIndexFields.Hits.INDICATOR_VERSION) ? h.get(EventIndexFields.Hits.INDICATOR_VERSION).asInt() : null,
-                    text(h, EventIndexFields.Hits.SEVERITY),
-                    h.hasNonNull(EventIndexFields.Hits.WEIGHT) ? h.get(EventIndexFields.Hits.WEIGHT).asDouble() : null,
-                    // A hit without the flag counts: the percolator marks the ones that must not.
-                    h.path(EventIndexFields.Hits.COUNTS).asBoolean(true),
-                    labels(h.get(EventIndexFields.Hits.CONTEXT)), text(h, EventIndexFields.Hits.EVIDENCE), text(h, EventIndexFields.Hits.FIELD), personIds,
-                    text(h, EventIndexFields.Hits.METHOD)));
         }
-        return Optional.of(new RiskEvent(id, date, text(source, EventIndexFields.AGENCY), text(source, EventIndexFields.RECORD_TYPE), people, hits));
+        return Optional.of(new RiskEvent(id, date, blankToNull(event.agency()), blankToNull(event.recordType()), people, hits));
     }
 
     /** The date part of {@code yyyy-MM-dd[THH:mm[:ss...]]}; null when unreadable. */
@@ -78,24 +69,7 @@ public final class EventDocuments {
         }
     }
 
-    /**
-     * A hit's context labels as one comma-separated string: the index stores them as an array
-     * ({@code ["uncertain","historical"]}), older documents as one string; null when there are none.
-     */
-    public static String labels(JsonNode context) {
-        if (context == null || context.isNull() || context.isMissingNode()) {
-            return null;
-        }
-        if (!context.isArray()) {
-            return context.asText().isBlank() ? null : context.asText();
-        }
-        List<String> labels = new ArrayList<>();
-        context.forEach(label -> labels.add(label.asText()));
-        return labels.isEmpty() ? null : String.join(",", labels);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 
 /**
  * The scorer's view of the events a full ingest writes, kept in memory as they go by, so that
@@ -45,12 +45,22 @@ public final class EventLedger implements ChildHistories {
         this.parameters = parameters;
     }
 
-    /** Notes one event document as written (with its hits); documents without an id or a readable date are left out, as the loader leaves them out. */
-    public synchronized void record(JsonNode eventDocument) {
+    /** Notes one event document as read back or written ({@link Event#fromDocument}). */
+    public void record(JsonNode eventDocument) {
+        record(Event.fromDocument(eventDocument));
+    }
+
+    /** {@link #recordHits(Event)} of a document as stored. */
+    public void recordHits(JsonNode eventDocument) {
+        recordHits(Event.fromDocument(eventDocument));
+    }
+
+    /** Notes one event as written (with its hits); documents without an id or a readable date are left out, as the loader leaves them out. */
+    public synchronized void record(Event eventDocument) {
         if (frozen != null) {
             throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
         }
-        var parsed = EventDocuments.parse(eventDocument, eventDocument.path(EventIndexFields.EVENT_ID).asText(null));
+        var parsed = EventDocuments.of(eventDocument, null);
         if (parsed.isEmpty()) {
             return;
         }
@@ -70,11 +80,11 @@ public final class EventLedger implements ChildHistories {
      * Notes the hits a first load gave an event after it was written (the document as stored,
      * with its hits): the event was recorded before, with other hits or none.
      */
-    public synchronized void recordHits(JsonNode eventDocument) {
+    public synchronized void recordHits(Event eventDocument) {
         if (frozen != null) {
             throw new IllegalStateException("the ledger has been read; clear it before recording a new run");
         }
-        EventDocuments.parse(eventDocument, eventDocument.path(EventIndexFields.EVENT_ID).asText(null)).ifPresent(event -> {
+        EventDocuments.of(eventDocument, null).ifPresent(event -> {
             if (event.hits().isEmpty()) {
                 eventsWithHits.remove(event.eventId());
             } else {

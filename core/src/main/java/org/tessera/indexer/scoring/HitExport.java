@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 
 /**
@@ -16,9 +17,21 @@ import org.tessera.indexer.events.EventIndexFields;
  */
 public final class HitExport {
 
-    public static final List<String> COLUMNS = List.of(EventIndexFields.EVENT_ID, "source", "record_id", EventIndexFields.EVENT_DATE, "agency", EventIndexFields.RECORD_TYPE, EventIndexFields.Hits.INDICATOR_ID,
-            EventIndexFields.Hits.INDICATOR_VERSION, "severity", "weight", "counts", "context", "field", EventIndexFields.Hits.EVIDENCE_START, EventIndexFields.Hits.EVIDENCE_END,
-            "method", "hit_person_ids", EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS);
+    /**
+     * The export's columns, named after the index's fields (the export is a file format others
+     * read: its names stay what they were); the values come from {@link Event}.
+     */
+    public static final List<String> COLUMNS = List.of(EventIndexFields.EVENT_ID, EventIndexFields.SOURCE, EventIndexFields.RECORD_ID,
+            EventIndexFields.EVENT_DATE, EventIndexFields.AGENCY, EventIndexFields.RECORD_TYPE, EventIndexFields.Hits.INDICATOR_ID,
+            EventIndexFields.Hits.INDICATOR_VERSION, EventIndexFields.Hits.SEVERITY, EventIndexFields.Hits.WEIGHT, EventIndexFields.Hits.COUNTS,
+            EventIndexFields.Hits.CONTEXT, EventIndexFields.Hits.FIELD, EventIndexFields.Hits.EVIDENCE_START, EventIndexFields.Hits.EVIDENCE_END,
+            EventIndexFields.Hits.METHOD, "hit_person_ids", EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS);
+    private static final String EVIDENCE_COLUMN = EventIndexFields.Hits.EVIDENCE;
+
+    /** What the export reads of each event (a {@code _source} filter). */
+    private static final List<String> SOURCE_FIELDS = List.of(EventIndexFields.EVENT_ID, EventIndexFields.SOURCE, EventIndexFields.RECORD_ID,
+            EventIndexFields.EVENT_DATE, EventIndexFields.AGENCY, EventIndexFields.RECORD_TYPE, EventIndexFields.Hits.PATH,
+            EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS);
 
     private final EventQueries queries;
 
@@ -30,61 +43,45 @@ public final class HitExport {
     public int write(LocalDate asOf, ExportFormat format, boolean withEvidence, Writer out) {
         List<String> columns = new ArrayList<>(COLUMNS);
         if (withEvidence) {
-            columns.add("evidence");
+            columns.add(EVIDENCE_COLUMN);
         }
         ExportFormat.RowWriter rows = format.open(out, columns);
         int[] count = {0};
         JsonNode query = EventQueries.bool("filter", EventQueries.hasHits(), EventQueries.dateRange(null, asOf));
         queries.scroll(queries.connection().alias("events"), query,
-                List.of(EventIndexFields.EVENT_ID, "source", "record_id", EventIndexFields.EVENT_DATE, "agency", EventIndexFields.RECORD_TYPE, "hits", EventIndexFields.CHILD_IDS, EventIndexFields.PERSON_IDS), (id, source) -> {
-                    for (JsonNode hit : source.path("hits")) {
+                SOURCE_FIELDS, (id, source) -> {
+                    Event event = Event.fromDocument(source);
+                    if (event.hits() == null) {
+                        return;
+                    }
+                    for (Event.Hit hit : event.hits()) {
                         Map<String, Object> row = new LinkedHashMap<>();
-                        row.put(EventIndexFields.EVENT_ID, source.path(EventIndexFields.EVENT_ID).asText(id));
-                        row.put("source", text(source, "source"));
-                        row.put("record_id", text(source, "record_id"));
-                        row.put(EventIndexFields.EVENT_DATE, text(source, EventIndexFields.EVENT_DATE));
-                        row.put("agency", text(source, "agency"));
-                        row.put(EventIndexFields.RECORD_TYPE, text(source, EventIndexFields.RECORD_TYPE));
-                        row.put(EventIndexFields.Hits.INDICATOR_ID, text(hit, EventIndexFields.Hits.INDICATOR_ID));
-                        row.put(EventIndexFields.Hits.INDICATOR_VERSION, number(hit, EventIndexFields.Hits.INDICATOR_VERSION));
-                        row.put("severity", text(hit, "severity"));
-                        row.put("weight", number(hit, "weight"));
-                        row.put("counts", hit.path("counts").asBoolean(true));
-                        row.put("context", EventDocuments.labels(hit.get("context")));
-                        row.put("field", text(hit, "field"));
-                        row.put(EventIndexFields.Hits.EVIDENCE_START, number(hit, EventIndexFields.Hits.EVIDENCE_START));
-                        row.put(EventIndexFields.Hits.EVIDENCE_END, number(hit, EventIndexFields.Hits.EVIDENCE_END));
-                        row.put("method", text(hit, "method"));
-                        row.put("hit_person_ids", list(hit.path(EventIndexFields.Hits.PERSON_IDS)));
-                        row.put(EventIndexFields.CHILD_IDS, list(source.path(EventIndexFields.CHILD_IDS)));
-                        row.put(EventIndexFields.PERSON_IDS, list(source.path(EventIndexFields.PERSON_IDS)));
+                        row.put(COLUMNS.get(0), event.eventId() != null ? event.eventId() : id);
+                        row.put(COLUMNS.get(1), event.source());
+                        row.put(COLUMNS.get(2), event.recordId());
+                        row.put(COLUMNS.get(3), event.date() == null ? null : event.date().value());
+                        row.put(COLUMNS.get(4), event.agency());
+                        row.put(COLUMNS.get(5), event.recordType());
+                        row.put(COLUMNS.get(6), hit.indicatorId());
+                        row.put(COLUMNS.get(7), hit.indicatorVersion());
+                        row.put(COLUMNS.get(8), hit.severity());
+                        row.put(COLUMNS.get(9), hit.weight());
+                        row.put(COLUMNS.get(10), hit.countsTowardsScore());
+                        row.put(COLUMNS.get(11), hit.contextLabels());
+                        row.put(COLUMNS.get(12), hit.field());
+                        row.put(COLUMNS.get(13), hit.evidenceStart());
+                        row.put(COLUMNS.get(14), hit.evidenceEnd());
+                        row.put(COLUMNS.get(15), hit.method());
+                        row.put(COLUMNS.get(16), hit.personIds());
+                        row.put(COLUMNS.get(17), event.childIds());
+                        row.put(COLUMNS.get(18), event.personIds());
                         if (withEvidence) {
-                            row.put("evidence", text(hit, "evidence"));
+                            row.put(EVIDENCE_COLUMN, hit.evidence());
                         }
                         rows.write(row);
                         count[0]++;
                     }
                 });
         return count[0];
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static Number number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isNumber() ? null : value.numberValue();
-    }
-
-    private static List<String> list(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(n -> values.add(n.asText()));
-        } else if (node.isTextual()) {
-            values.add(node.asText());
-        }
-        return values;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.tessera.indexer.events.Event;
 import org.junit.jupiter.api.Test;
 
 class HitFactoryTest {
@@ -30,7 +31,7 @@ class HitFactoryTest {
         String highlighted = text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q);
         JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"child_ids\":[\"c1\"],\"person_ids\":[\"c1\",\"m1\"]}");
 
-        IndicatorHit hit = factory.hit(meta, null, event, List.of(highlighted));
+        IndicatorHit hit = factory.hit(meta, null, Event.fromDocument(event), List.of(highlighted));
 
         assertThat(hit.counts()).isTrue();
         assertThat(hit.evidence()).isEqualTo("Today: dog faeces in the kitchen.");
@@ -45,7 +46,7 @@ class HitFactoryTest {
         String text = "There was no dog faeces.";
         JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}");
 
-        IndicatorHit hit = factory.hit(meta, null, event, List.of(text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q)));
+        IndicatorHit hit = factory.hit(meta, null, Event.fromDocument(event), List.of(text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q)));
 
         assertThat(hit.counts()).isFalse();
         assertThat(hit.context().negated()).isTrue();
@@ -56,7 +57,7 @@ class HitFactoryTest {
         JsonNode query = JSON.readTree("{\"bool\":{\"should\":[{\"term\":{\"codes.dash_level\":\"high\"}},{\"range\":{\"codes.dash_score\":{\"gte\":14}}}]}}");
         JsonNode event = JSON.readTree("{\"agency\":\"police\",\"codes\":{\"dash_level\":\"standard\",\"dash_score\":16},\"person_ids\":[\"m1\"],\"child_ids\":[]}");
 
-        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR02", 1, Severity.HIGH, 5, AppliesTo.HOUSEHOLD_ADULT), query, event, List.of());
+        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR02", 1, Severity.HIGH, 5, AppliesTo.HOUSEHOLD_ADULT), query, Event.fromDocument(event), List.of());
 
         assertThat(hit.field()).isEqualTo("codes.dash_score");
         assertThat(hit.evidence()).isEqualTo("codes.dash_score=16");
@@ -69,7 +70,7 @@ class HitFactoryTest {
     void aStoredHitReadsBackAsTheSameRecord() throws Exception {
         String text = "Previous concerns about alcohol (2019), none now. Mum was drunk today.";
         JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"person_ids\":[\"m1\"]}");
-        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR14", 2, Severity.MEDIUM, 2.5, AppliesTo.HOUSEHOLD_ADULT), null, event,
+        IndicatorHit hit = factory.hit(new IndicatorMeta("PAR14", 2, Severity.MEDIUM, 2.5, AppliesTo.HOUSEHOLD_ADULT), null, Event.fromDocument(event),
                 List.of(text.replace("alcohol", P + "alcohol" + Q)));
 
         assertThat(hit.context().negated()).isTrue();

@@ -109,7 +109,7 @@ class RuleEvaluatorTest {
                 {"event_id":"e1","event_date":"2025-03-02T21:15:00","location":{"postcode":"TC1 4AB"},
                  "hits":[{"indicator_id":"PAR01","counts":true},{"indicator_id":"PAR14","counts":false}]}""");
 
-        TimelineEntry entry = TimelineEntry.fromEvent(event, Set.of("location.postcode"));
+        TimelineEntry entry = TimelineEntry.fromEvent(org.tessera.indexer.events.Event.fromDocument(event), Set.of("location.postcode"));
 
         assertThat(entry.indicatorIds()).containsExactly("PAR01");
         assertThat(entry.date()).isEqualTo(LocalDate.of(2025, 3, 2));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.risk.RecentHistories;
@@ -49,6 +50,9 @@ import org.tessera.portal.security.Roles;
 @Service
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
 public class ProfileService {
+
+    /** The school attendance code the chronology groups returns by (a code of the source mappings). */
+    private static final String ATTENDANCE_PCT = "attendance_pct";
 
     static final int MAX_EVENTS = 1000;
     /** What the household list shows of each member. */
@@ -94,19 +98,19 @@ public class ProfileService {
         sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
         List<Entry> entries = new ArrayList<>();
         for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
-            entries.add(entry(hit.path("_source")));
+            entries.add(entry(Event.fromDocument(hit.path("_source"))));
         }
         return entries;
     }
 
-    /** An event document as a chronology entry, its evidence highlighted in the text. */
-    private static Entry entry(JsonNode source) {
+    /** An event as a chronology entry, its evidence highlighted in the text. */
+    private static Entry entry(Event event) {
         List<Evidence> evidence = new ArrayList<>();
         List<Highlights.Span> spans = new ArrayList<>();
-        for (JsonNode h : source.path("hits")) {
-            Evidence e = new Evidence(h.path(EventIndexFields.Hits.INDICATOR_ID).asText(), Json.text(h, "severity"), h.path("weight").asDouble(0),
-                    h.path("counts").asBoolean(true), Json.text(h, "context"), Json.text(h, "evidence"),
-                    h.path(EventIndexFields.Hits.EVIDENCE_START).asInt(-1), h.path(EventIndexFields.Hits.EVIDENCE_END).asInt(-1), Json.text(h, "field"));
+        for (Event.Hit h : event.hitsOrNone()) {
+            Evidence e = new Evidence(h.indicatorId(), h.severity(), h.weight() == null ? 0 : h.weight(), h.countsTowardsScore(),
+                    h.contextLabels(), h.evidence(), h.evidenceStart() == null ? -1 : h.evidenceStart(),
+                    h.evidenceEnd() == null ? -1 : h.evidenceEnd(), h.field());
             evidence.add(e);
             if (e.field() == null || "text".equals(e.field())) {
                 spans.add(new Highlights.Span(e.start(), e.end(),
@@ -114,9 +118,9 @@ public class ProfileService {
                         e.counts()));
             }
         }
-        String text = Json.text(source, "text");
-        return new Entry(Json.text(source, EventIndexFields.EVENT_ID), Json.text(source, EventIndexFields.EVENT_DATE), Json.text(source, "agency"),
-                Json.text(source, EventIndexFields.RECORD_TYPE), Json.text(source, "title"), text, Highlights.mark(text, spans), evidence);
+        String text = event.text();
+        return new Entry(event.eventId(), event.date() == null ? null : event.date().value(), event.agency(),
+                event.recordType(), event.title(), text, Highlights.mark(text, spans), evidence);
     }
 
     /**
@@ -141,36 +145,34 @@ public class ProfileService {
         body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
         body.putArray("sort").addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
         List<Profile.ChronologyLine> lines = new ArrayList<>();
-        Map<String, List<JsonNode>> attendance = new TreeMap<>();
+        Map<String, List<Event>> attendance = new TreeMap<>();
         for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
-            JsonNode source = hit.path("_source");
-            List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
-            String date = Json.text(source, EventIndexFields.EVENT_DATE);
-            if ("attendance".equals(Json.text(source, EventIndexFields.RECORD_TYPE)) && personIds.contains(personId) && date != null
-                    && Json.number(source.path("codes"), "attendance_pct") != null) {
-                attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(date.substring(0, 10))), k -> new ArrayList<>()).add(source);
+            Event event = Event.fromDocument(hit.path("_source"));
+            if ("attendance".equals(event.recordType()) && event.personIds().contains(personId) && event.date() != null
+                    && event.codeNumber(ATTENDANCE_PCT) != null) {
+                attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(event.date().value().substring(0, 10))), k -> new ArrayList<>()).add(event);
                 continue;
             }
-            lines.add(line(source, personId, 1));
+            lines.add(line(event, personId, 1));
         }
         Double previous = null;
         String previousYear = null;
         for (var year : attendance.entrySet()) {
-            List<JsonNode> returns = year.getValue();
-            double mean = returns.stream().mapToDouble(r -> Json.number(r.path("codes"), "attendance_pct")).average().orElse(0);
+            List<Event> returns = year.getValue();
+            double mean = returns.stream().mapToDouble(r -> r.codeNumber(ATTENDANCE_PCT)).average().orElse(0);
             String trend = previous == null ? "" : String.format(java.util.Locale.ROOT, ", %s from %.0f %% in %s",
                     mean < previous - 0.5 ? "down" : mean > previous + 0.5 ? "up" : "level", previous, previousYear);
-            JsonNode last = returns.getLast();
+            Event last = returns.getLast();
             // The grouped line keeps every return's own note, its evidence highlighted.
             StringBuilder text = new StringBuilder();
             StringBuilder highlighted = new StringBuilder();
-            for (JsonNode r : returns) {
-                String heading = Json.text(r, EventIndexFields.EVENT_DATE).substring(0, 10) + ": " + Json.number(r.path("codes"), "attendance_pct") + " %\n";
+            for (Event r : returns) {
+                String heading = r.date().value().substring(0, 10) + ": " + r.codeNumber(ATTENDANCE_PCT) + " %\n";
                 Entry one = entry(r);
                 text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
                 highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
             }
-            Entry summary = new Entry(Json.text(last, EventIndexFields.EVENT_ID), Json.text(last, EventIndexFields.EVENT_DATE), Json.text(last, "agency"), "attendance",
+            Entry summary = new Entry(last.eventId(), last.date().value(), last.agency(), "attendance",
                     String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
                             returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
                     returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
@@ -184,14 +186,14 @@ public class ProfileService {
         return shown;
     }
 
-    private Profile.ChronologyLine line(JsonNode source, String childId, int grouped) {
-        Entry entry = entry(source);
-        List<String> personIds = Json.strings(source.path(EventIndexFields.PERSON_IDS));
+    private Profile.ChronologyLine line(Event event, String childId, int grouped) {
+        Entry entry = entry(event);
+        List<String> personIds = event.personIds();
         List<String> people = new ArrayList<>();
-        for (JsonNode p : source.path("people")) {
-            String name = Json.text(p, "name");
-            if (name != null && !"professional".equals(Json.text(p, "role"))) {
-                people.add(name + (Json.text(p, "role") == null ? "" : " (" + Json.text(p, "role") + ")"));
+        for (Event.Person p : event.people()) {
+            String name = p.name();
+            if (name != null && !"professional".equals(p.role())) {
+                people.add(name + (p.role() == null ? "" : " (" + p.role() + ")"));
             }
         }
         return new Profile.ChronologyLine(entry, !personIds.contains(childId), people, concerns(entry), grouped, personIds);

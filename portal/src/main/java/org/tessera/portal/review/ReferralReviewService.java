@@ -142,27 +142,69 @@ public class ReferralReviewService {
     // Building the page
 
     /** One event as the review reads it. */
-    record Event(String id, String agency, String type, String date, String title, String text, JsonNode codes,
-                 List<String> personIds, JsonNode people, JsonNode hits, String ingestedAt) {
+    /** An event as the review page reads it: the core {@link org.tessera.indexer.events.Event}, with the page's names for its parts. */
+    record Event(org.tessera.indexer.events.Event event) {
+        String id() {
+            return event.eventId();
+        }
+
+        String agency() {
+            return event.agency();
+        }
+
+        String type() {
+            return Optional.ofNullable(event.recordType()).orElse("record");
+        }
+
+        /** The day ({@code yyyy-MM-dd}) of the event date, null when it has none. */
+        String date() {
+            return event.date() == null ? null : event.date().value().substring(0, Math.min(10, event.date().value().length()));
+        }
+
+        String title() {
+            return event.title();
+        }
+
+        String text() {
+            return event.text();
+        }
+
+        List<String> personIds() {
+            return event.personIds();
+        }
+
+        List<org.tessera.indexer.events.Event.Person> people() {
+            return event.people();
+        }
+
+        List<org.tessera.indexer.events.Event.Hit> hits() {
+            return event.hitsOrNone();
+        }
+
+        String ingestedAt() {
+            return event.ingestedAt();
+        }
+
         Source source() {
-            return new Source(id, agency, type, date);
+            return new Source(id(), agency(), type(), date());
         }
 
         String code(String field) {
-            return Json.text(codes, field);
+            org.tessera.indexer.events.Event.Code code = event.codes().get(field);
+            return code == null ? null : code.display();
         }
 
         String roleOf(String personId) {
-            for (JsonNode p : people) {
-                if (personId.equals(Json.text(p, "person_id"))) {
-                    return Json.text(p, "role");
+            for (var p : people()) {
+                if (personId.equals(p.personId())) {
+                    return p.role();
                 }
             }
             return null;
         }
 
         LocalDate day() {
-            return date == null ? null : LocalDate.parse(date.substring(0, 10));
+            return date() == null ? null : LocalDate.parse(date().substring(0, 10));
         }
     }
 
@@ -217,9 +259,9 @@ public class ReferralReviewService {
         List<String> agencies = Json.strings(person.path("agencies"));
         Set<String> dobs = new LinkedHashSet<>();
         for (Event e : own) {
-            for (JsonNode p : e.people()) {
-                if (person.path("person_id").asText().equals(Json.text(p, "person_id")) && Json.text(p, "date_of_birth") != null) {
-                    dobs.add(Json.text(p, "date_of_birth"));
+            for (var p : e.people()) {
+                if (person.path("person_id").asText().equals(p.personId()) && p.dateOfBirth() != null) {
+                    dobs.add(p.dateOfBirth());
                 }
             }
         }
@@ -361,9 +403,9 @@ public class ReferralReviewService {
         if (!matching.isEmpty()) {
             Set<String> titles = new LinkedHashSet<>();
             for (Event e : matching) {
-                for (JsonNode h : e.hits()) {
-                    if (h.path("counts").asBoolean(true) && concern.equals(indicators.concern(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()))) {
-                        titles.add(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
+                for (var h : e.hits()) {
+                    if (h.countsTowardsScore() && concern.equals(indicators.concern(h.indicatorId()))) {
+                        titles.add(indicators.title(h.indicatorId()));
                     }
                 }
             }
@@ -386,9 +428,9 @@ public class ReferralReviewService {
             Event last = events.stream().max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElseThrow();
             Map<String, Integer> flags = new LinkedHashMap<>();
             for (Event e : events) {
-                for (JsonNode h : e.hits()) {
-                    if (h.path("counts").asBoolean(true)) {
-                        flags.merge(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()), 1, Integer::sum);
+                for (var h : e.hits()) {
+                    if (h.countsTowardsScore()) {
+                        flags.merge(indicators.title(h.indicatorId()), 1, Integer::sum);
                     }
                 }
             }
@@ -613,9 +655,9 @@ public class ReferralReviewService {
         sorted.sort((a, b) -> String.valueOf(b.date()).compareTo(String.valueOf(a.date())));
         for (Event e : sorted) {
             Set<String> flags = new LinkedHashSet<>();
-            for (JsonNode h : e.hits()) {
-                if (h.path("counts").asBoolean(true)) {
-                    flags.add(indicators.title(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
+            for (var h : e.hits()) {
+                if (h.countsTowardsScore()) {
+                    flags.add(indicators.title(h.indicatorId()));
                 }
             }
             String who = own.contains(e) ? "" : " (household: " + String.join(", ", e.personIds().stream().filter(members::containsKey)
@@ -654,17 +696,17 @@ public class ReferralReviewService {
     /** Concerns of the counting hits of an event. */
     private Set<String> concerns(Event e) {
         Set<String> concerns = new LinkedHashSet<>();
-        for (JsonNode h : e.hits()) {
-            if (h.path("counts").asBoolean(true)) {
-                concerns.add(indicators.concern(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()));
+        for (var h : e.hits()) {
+            if (h.countsTowardsScore()) {
+                concerns.add(indicators.concern(h.indicatorId()));
             }
         }
         return concerns;
     }
 
     private static boolean hasIndicator(Event e, String id) {
-        for (JsonNode h : e.hits()) {
-            if (id.equals(h.path(EventIndexFields.Hits.INDICATOR_ID).asText()) && h.path("counts").asBoolean(true)) {
+        for (var h : e.hits()) {
+            if (id.equals(h.indicatorId()) && h.countsTowardsScore()) {
                 return true;
             }
         }
@@ -702,7 +744,7 @@ public class ReferralReviewService {
             bool.putArray("must_not").addObject().putObject("term").put(EventIndexFields.PERSON_IDS, childId);
         }
         body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES)
-                .add("concept_matches");
+                .add(EventIndexFields.CONCEPT_MATCHES);
         ArrayNode sort = body.putArray("sort");
         sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
         sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
@@ -712,11 +754,7 @@ public class ReferralReviewService {
     private static List<Event> eventsFrom(JsonNode answer) {
         List<Event> events = new ArrayList<>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
-            JsonNode s = hit.path("_source");
-            events.add(new Event(Json.text(s, EventIndexFields.EVENT_ID), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, EventIndexFields.RECORD_TYPE)).orElse("record"),
-                    Json.text(s, EventIndexFields.EVENT_DATE) == null ? null : Json.text(s, EventIndexFields.EVENT_DATE).substring(0, Math.min(10, Json.text(s, EventIndexFields.EVENT_DATE).length())),
-                    Json.text(s, "title"), Json.text(s, "text"), s.path("codes"), Json.strings(s.path(EventIndexFields.PERSON_IDS)), s.path("people"), s.path("hits"),
-                    Json.text(s, EventIndexFields.INGESTED_AT)));
+            events.add(new Event(org.tessera.indexer.events.Event.fromDocument(hit.path("_source"))));
         }
         return events;
     }
@@ -741,10 +779,10 @@ public class ReferralReviewService {
         String personId = Json.text(person, "person_id");
         Set<String> ids = new LinkedHashSet<>(relations(person).keySet());
         for (Event e : own) {
-            for (JsonNode p : e.people()) {
-                String id = Json.text(p, "person_id");
-                String role = Json.text(p, "role");
-                if (id != null && !id.equals(personId) && !p.path("is_child").asBoolean(false) && !"professional".equals(role)) {
+            for (var p : e.people()) {
+                String id = p.personId();
+                String role = p.role();
+                if (id != null && !id.equals(personId) && !p.isChild() && !"professional".equals(role)) {
                     ids.add(id);
                 }
             }

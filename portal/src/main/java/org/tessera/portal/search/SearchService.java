@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
@@ -33,6 +34,11 @@ import org.tessera.portal.security.Roles;
 @Service
 @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
 public class SearchService {
+
+    /** The key of the record-type facet in {@link #search}'s facets (the field it counts). */
+    public static final String RECORD_TYPE_FACET = EventIndexFields.RECORD_TYPE;
+    /** The field whose matched passages the record search returns. */
+    private static final String HIGHLIGHTED_FIELD = EventIndexFields.TEXT;
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
@@ -84,7 +90,7 @@ public class SearchService {
         JsonNode recordAnswer = connection.search(connection.alias("events"), records);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         facets.put("agency", buckets(recordAnswer, "agency"));
-        facets.put(EventIndexFields.RECORD_TYPE, buckets(recordAnswer, EventIndexFields.RECORD_TYPE));
+        facets.put(RECORD_TYPE_FACET, buckets(recordAnswer, EventIndexFields.RECORD_TYPE));
         facets.put("indicator", buckets(recordAnswer, "indicator"));
         facets.put("year", buckets(recordAnswer, "year"));
         facets.put("band", buckets(personAnswer, "band"));
@@ -134,21 +140,20 @@ public class SearchService {
         sort.add("_score");
         sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
         sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
-        body.putArray("_source").add(EventIndexFields.EVENT_ID).add("agency").add(EventIndexFields.RECORD_TYPE).add(EventIndexFields.EVENT_DATE).add(EventIndexFields.INDICATOR_IDS)
-                .add(EventIndexFields.PERSON_IDS).add(EventIndexFields.People.NAME_PATH).add("title");
+        body.putArray("_source").add(EventIndexFields.EVENT_ID).add(EventIndexFields.AGENCY).add(EventIndexFields.RECORD_TYPE).add(EventIndexFields.EVENT_DATE)
+                .add(EventIndexFields.INDICATOR_IDS).add(EventIndexFields.PERSON_IDS).add(EventIndexFields.People.NAME_PATH).add(EventIndexFields.TITLE);
         ObjectNode highlight = body.putObject("highlight");
         highlight.put("encoder", "html").put("fragment_size", 160).put("number_of_fragments", 3);
-        highlight.putObject("fields").putObject("text");
+        highlight.putObject("fields").putObject(HIGHLIGHTED_FIELD);
         List<RecordResult> results = new ArrayList<>();
         for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
-            JsonNode source = hit.path("_source");
+            Event event = Event.fromDocument(hit.path("_source"));
             List<String> snippets = new ArrayList<>();
-            hit.path("highlight").path("text").forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
+            hit.path("highlight").path(HIGHLIGHTED_FIELD).forEach(fragment -> snippets.add(Highlights.fromEngine(fragment.asText())));
             List<String> names = new ArrayList<>();
-            source.path("people").forEach(person -> names.add(person.path("name").asText()));
-            results.add(new RecordResult(Json.text(source, EventIndexFields.EVENT_ID), Json.text(source, "agency"), Json.text(source, EventIndexFields.RECORD_TYPE),
-                    Json.text(source, EventIndexFields.EVENT_DATE), snippets, Json.strings(source.path(EventIndexFields.INDICATOR_IDS)),
-                    Json.strings(source.path(EventIndexFields.PERSON_IDS)), names));
+            event.people().forEach(person -> names.add(person.name() == null ? "" : person.name()));
+            results.add(new RecordResult(event.eventId(), event.agency(), event.recordType(), event.date() == null ? null : event.date().value(),
+                    snippets, event.indicatorIds(), event.personIds(), names));
         }
         return results;
     }

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.documents.DocumentFacts;
 import org.tessera.indexer.documents.DocumentFactsFinder;
 import org.tessera.indexer.extraction.ExtractionOutcome;
@@ -22,7 +23,6 @@ import org.tessera.indexer.ingest.RowResult;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.jobs.JobRecorder;
 import org.tessera.indexer.jobs.QuarantineEntry;
-import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The read stage's half for documents: what Tika made of a file becomes the record of an event
@@ -74,15 +74,14 @@ final class DocumentRecords {
             job.count("documents_warned", 1);
         }
         String fileName = path.getFileName().toString();
-        ObjectNode note = EngineJson.object();
+        Event.SourceDocument note = new Event.SourceDocument(null, null, null, null, null, null, null, null);
         if (extracted.metadata().containsKey(TikaTextExtractor.OCR)) {
-            note.put("ocr", true);
+            note = note.withOcr(true);
             job.count("documents_ocr", 1);
         }
         if (extracted.sidecar().isPresent()) {
             SourceRecord record = extracted.sidecar().get().toRecord(extracted.text(), fileName);
-            note.put("subject_link", "sidecar");
-            notes.put(record.eventId(), note);
+            notes.put(record.eventId(), note.withSubjectLink("sidecar").toDocument());
             return record;
         }
         String title = extracted.metadata().getOrDefault("title", fileName);
@@ -90,20 +89,20 @@ final class DocumentRecords {
                 extracted.contentType(), fileName);
         PartialDate date = found.date() == null ? null : PartialDate.of(found.date());
         if (found.dateSource() != null) {
-            note.put("date_source", found.dateSource());
+            note = note.withDateSource(found.dateSource());
         }
         if (found.organisation() != null) {
-            note.put("author", found.organisation());
+            note = note.withAuthor(found.organisation());
         }
         if (found.subjects().isEmpty()) {
             // Nobody to link: said on the event and in the job, never silently dropped.
-            note.put("subject_link", LinkStage.DocumentLink.NO_SUBJECT.label);
+            note = note.withSubjectLink(LinkStage.DocumentLink.NO_SUBJECT.label);
             job.warning();
             job.count("documents_without_subject", 1);
         }
         SourceRecord record = new SourceRecord(SOURCE, contentId(path), found.agency(), "document", date, title,
                 extracted.text(), Map.of("content_type", extracted.contentType()), null, found.people(), new Origin(fileName, 0, 0));
-        notes.put(record.eventId(), note);
+        notes.put(record.eventId(), note.toDocument());
         return record;
     }
 

@@ -2,6 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.tessera.indexer.events.Event;
 
 /**
  * A step that enriches a batch of event documents before they are written, e.g. percolation
@@ -25,4 +26,13 @@ public interface EventBatchStage {
     }
 
     void apply(List<ObjectNode> events);
+
+    /**
+     * The batch with the typed events its documents were made from (same order, without what
+     * earlier stages added to the documents): a stage that only reads may use them instead of
+     * reading the documents back. By default the documents alone.
+     */
+    default void apply(List<Event> events, List<ObjectNode> documents) {
+        apply(documents);
+    }
 }

@@ -1,9 +1,8 @@
 package org.tessera.indexer.ingest.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
@@ -19,58 +18,47 @@ import org.tessera.indexer.nlp.EntityMention;
 import org.tessera.indexer.nlp.analysis.TextAnalysis;
 import org.tessera.indexer.nlp.context.ContextSpan;
 import org.tessera.indexer.normalise.UkPostcode;
-import org.tessera.indexer.opensearch.EngineJson;
 
 /**
- * Turns a canonical record, the people it was linked to and the analysis of its text into the
- * {@code events} document (see mappings/indices/events.json), without its hits and its
- * {@code content_hash}: the {@link EventSink} hashes the document once the stages have added the
- * hits (over everything but the ingest time, so an unchanged record is never rewritten).
- * Stateless and thread-safe.
+ * Turns a canonical record, the people it was linked to and the analysis of its text into an
+ * {@link Event} (written as {@link Event#toDocument()}), without its hits and its content hash:
+ * the {@link EventSink} percolates and hashes the document once the stages have added the hits
+ * (over everything but the ingest time, so an unchanged record is never rewritten). Stateless and
+ * thread-safe.
  */
 final class EventDocumentBuilder {
 
-    private static final ObjectMapper JSON = EngineJson.MAPPER;
-
-    ObjectNode build(SourceRecord record, LinkedPeople people, TextAnalysis analysis) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put(EventIndexFields.EVENT_ID, record.eventId());
-        event.put(EventIndexFields.SOURCE, record.source());
-        event.put(EventIndexFields.RECORD_ID, record.recordId());
-        event.put(EventIndexFields.AGENCY, record.agency());
-        event.put(EventIndexFields.RECORD_TYPE, record.recordType());
+    Event build(SourceRecord record, LinkedPeople people, TextAnalysis analysis) {
+        Event.Builder event = Event.builder().eventId(record.eventId()).source(record.source()).recordId(record.recordId())
+                .agency(record.agency()).recordType(record.recordType());
         LocalDate date = null;
         if (record.eventDate() != null) {
             PartialDate d = record.eventDate();
-            event.put(EventIndexFields.EVENT_DATE, d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString());
-            event.put(EventIndexFields.EVENT_DATE_PRECISION, d.precision().name().toLowerCase(Locale.ROOT));
+            event.date(new Event.Date(d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString(),
+                    d.precision().name().toLowerCase(Locale.ROOT)));
             date = d.earliest().toLocalDate();
         }
-        if (record.title() != null) {
-            event.put(EventIndexFields.TITLE, record.title());
-        }
+        event.title(record.title());
         if (record.text() != null && !record.text().isBlank()) {
-            event.put(EventIndexFields.TEXT, record.text());
+            event.text(record.text());
         }
-        if (record.origin().file() != null && record.recordType().equals("document")) {
-            event.putObject(EventIndexFields.Document.PATH).put(EventIndexFields.Document.FILE_NAME, fileName(record.origin().file()));
+        if (record.origin().file() != null && record.recordType().equals(Event.DOCUMENT_RECORD_TYPE)) {
+            event.document(Event.SourceDocument.ofFile(fileName(record.origin().file())));
         }
         if (!record.codes().isEmpty()) {
-            ObjectNode codes = event.putObject(EventIndexFields.CODES);
+            Map<String, Event.Code> codes = new LinkedHashMap<>();
             for (Map.Entry<String, String> code : record.codes().entrySet()) {
                 putCode(codes, code.getKey(), code.getValue());
             }
+            event.codes(codes);
         }
         if (record.location() != null && !record.location().isEmpty()) {
-            ObjectNode location = event.putObject(EventIndexFields.Location.PATH);
-            if (record.location().address() != null) {
-                location.put(EventIndexFields.Location.ADDRESS, record.location().address());
-            }
             Optional<UkPostcode> postcode = Optional.ofNullable(record.location().postcode()).flatMap(UkPostcode::parse);
-            postcode.ifPresent(p -> location.put(EventIndexFields.Location.POSTCODE, p.formatted()).put(EventIndexFields.Location.POSTCODE_DISTRICT, p.district()));
+            event.location(new Event.Place(record.location().address(), postcode.map(UkPostcode::formatted).orElse(null),
+                    postcode.map(UkPostcode::district).orElse(null)));
         }
 
-        ArrayNode peopleNode = event.putArray(EventIndexFields.People.PATH);
+        List<Event.Person> eventPeople = new ArrayList<>();
         Set<String> personIds = new LinkedHashSet<>();
         Set<String> childIds = new LinkedHashSet<>();
         Set<String> households = new TreeSet<>();
@@ -83,28 +71,15 @@ final class EventDocumentBuilder {
                 continue;
             }
             String personId = people.personId(record.occurrenceId(slot));
-            ObjectNode node = peopleNode.addObject();
-            node.put(EventIndexFields.People.PERSON_ID, personId).put(EventIndexFields.People.SLOT, slot).put(EventIndexFields.People.ROLE, person.role());
             String name = displayName(person);
-            if (!name.isEmpty()) {
-                node.put(EventIndexFields.People.NAME, name);
-            }
-            if (person.dateOfBirth() != null) {
-                node.put(EventIndexFields.People.DATE_OF_BIRTH, person.dateOfBirth().toString());
-            }
-            if (person.gender() != null) {
-                node.put(EventIndexFields.People.GENDER, person.gender());
-            }
-            Optional.ofNullable(person.postcode()).flatMap(UkPostcode::parse).ifPresent(p -> node.put(EventIndexFields.People.POSTCODE, p.formatted()));
             Optional<Double> age = people.ageAt(personId, date);
             boolean child = age.map(a -> a < LinkedPeople.ADULT_AGE && a > -1).orElse(false);
-            age.ifPresent(a -> node.put(EventIndexFields.People.AGE_YEARS, Math.round(a * 10) / 10.0));
-            node.put(EventIndexFields.People.IS_CHILD, child);
             Optional<String> household = people.householdAt(personId, person, date);
-            household.ifPresent(h -> {
-                node.put(EventIndexFields.People.HOUSEHOLD_ID, h);
-                households.add(h);
-            });
+            household.ifPresent(households::add);
+            eventPeople.add(new Event.Person(personId, slot, person.role(), name.isEmpty() ? null : name,
+                    person.dateOfBirth() == null ? null : person.dateOfBirth().toString(), age.map(a -> Math.round(a * 10) / 10.0).orElse(null),
+                    person.gender(), child, Optional.ofNullable(person.postcode()).flatMap(UkPostcode::parse).map(UkPostcode::formatted).orElse(null),
+                    household.orElse(null)));
             personIds.add(personId);
             if (child) {
                 childIds.add(personId);
@@ -114,82 +89,80 @@ final class EventDocumentBuilder {
                 subjectAge = age.get();
             }
         }
-        personIds.forEach(event.putArray(EventIndexFields.PERSON_IDS)::add);
-        childIds.forEach(event.putArray(EventIndexFields.CHILD_IDS)::add);
-        households.forEach(event.putArray(EventIndexFields.HOUSEHOLD_IDS)::add);
+        event.people(eventPeople).personIds(List.copyOf(personIds)).childIds(List.copyOf(childIds)).householdIds(List.copyOf(households));
         if (youngest != null) {
-            event.put(EventIndexFields.YOUNGEST_CHILD_AGE, Math.round(youngest * 10) / 10.0);
+            event.youngestChildAge(Math.round(youngest * 10) / 10.0);
         }
         if (subjectAge != null) {
-            event.put(EventIndexFields.SUBJECT_AGE, Math.round(subjectAge * 10) / 10.0);
+            event.subjectAge(Math.round(subjectAge * 10) / 10.0);
         }
         if (analysis != null) {
             addAnalysis(event, analysis);
         }
-        return event;
+        return event.build();
     }
 
-    private static void addAnalysis(ObjectNode event, TextAnalysis analysis) {
+    private static void addAnalysis(Event.Builder event, TextAnalysis analysis) {
         if (!analysis.entities().isEmpty()) {
-            ArrayNode entities = event.putArray(EventIndexFields.Entities.PATH);
-            ObjectNode names = JSON.createObjectNode();
+            List<Event.Entity> entities = new ArrayList<>(analysis.entities().size());
+            Map<String, List<String>> names = new LinkedHashMap<>();
             for (EntityMention mention : analysis.entities()) {
                 String type = mention.type().name().toLowerCase(Locale.ROOT);
-                entities.addObject().put(EventIndexFields.Entities.TYPE, type).put(EventIndexFields.Entities.TEXT, mention.text())
-                        .put(EventIndexFields.Entities.START, mention.start()).put(EventIndexFields.Entities.END, mention.end());
-                if (Set.of("person", "location", "organisation", "date").contains(type)) {
-                    ArrayNode list = names.has(type) ? (ArrayNode) names.get(type) : names.putArray(type);
+                entities.add(new Event.Entity(type, mention.text(), mention.start(), mention.end(), null));
+                if (Event.NAMED_ENTITY_TYPES.contains(type)) {
+                    List<String> list = names.computeIfAbsent(type, t -> new ArrayList<>());
                     boolean seen = false;
-                    for (var existing : list) {
-                        seen |= existing.asText().equalsIgnoreCase(mention.text());
+                    for (String existing : list) {
+                        seen |= existing.equalsIgnoreCase(mention.text());
                     }
                     if (!seen) {
                         list.add(mention.text());
                     }
                 }
             }
-            if (!names.isEmpty()) {
-                event.set(EventIndexFields.Entities.NAMES, names);
-            }
+            event.entities(entities).entityNames(names);
         }
         if (!analysis.contexts().isEmpty()) {
-            ArrayNode contexts = event.putArray(EventIndexFields.Contexts.PATH);
+            List<Event.Context> contexts = new ArrayList<>(analysis.contexts().size());
             for (ContextSpan span : analysis.contexts()) {
-                contexts.addObject().put(EventIndexFields.Contexts.START, span.start()).put(EventIndexFields.Contexts.END, span.end())
-                        .put(EventIndexFields.Contexts.NEGATED, span.negated())
-                        .put(EventIndexFields.Contexts.UNCERTAIN, span.uncertain()).put(EventIndexFields.Contexts.HISTORICAL, span.historical())
-                        .put(EventIndexFields.Contexts.HYPOTHETICAL, span.hypothetical())
-                        .put(EventIndexFields.Contexts.EXPERIENCER, span.experiencer().name().toLowerCase(Locale.ROOT));
+                contexts.add(new Event.Context(span.start(), span.end(), span.negated(), span.uncertain(), span.historical(),
+                        span.hypothetical(), span.experiencer().name().toLowerCase(Locale.ROOT)));
             }
+            event.contexts(contexts);
         }
     }
 
     /** Numeric codes go to numeric fields where the mapping has them; anything unparsable stays out of them. */
-    private static void putCode(ObjectNode codes, String name, String value) {
+    private static void putCode(Map<String, Event.Code> codes, String name, String value) {
         switch (name) {
             case "dash_score", "unauthorised_sessions", "previous_cp_plans" -> {
                 try {
-                    codes.put(name, Integer.parseInt(value.trim()));
+                    codes.put(name, new Event.Code.Whole(Integer.parseInt(value.trim())));
                 } catch (NumberFormatException e) {
-                    codes.put(name + "_text", value);
+                    codes.put(name + "_text", new Event.Code.Text(value));
                 }
             }
             case "attendance_pct", "arrears_amount" -> {
                 try {
-                    codes.put(name, Double.parseDouble(value.trim().replace("%", "").replace("£", "").replace(",", "")));
+                    codes.put(name, new Event.Code.Decimal(Double.parseDouble(value.trim().replace("%", "").replace("£", "").replace(",", ""))));
                 } catch (NumberFormatException e) {
-                    codes.put(name + "_text", value);
+                    codes.put(name + "_text", new Event.Code.Text(value));
                 }
             }
             case "assessment_factors", "flags" -> {
-                ArrayNode list = codes.putArray(name);
+                List<String> list = new ArrayList<>();
                 for (String part : value.split("[,;|\\s]+")) {
                     if (!part.isBlank()) {
                         list.add(part.trim());
                     }
                 }
+                codes.put(name, new Event.Code.Texts(list));
             }
-            default -> codes.put(name, value);
+            default -> {
+                if (value != null) {
+                    codes.put(name, new Event.Code.Text(value));
+                }
+            }
         }
     }
 

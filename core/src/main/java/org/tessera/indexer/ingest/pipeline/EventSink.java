@@ -3,17 +3,14 @@ package org.tessera.indexer.ingest.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -71,16 +68,20 @@ final class EventSink implements AutoCloseable {
     }
 
     /** Waits until the previous batch has left the stages (rethrowing any failure so far), then starts this one. */
-    void submit(List<ObjectNode> events) {
+    void submit(List<Event> events) {
         await(staged);
         staged = null;
         if (!events.isEmpty()) {
-            List<ObjectNode> batch = List.copyOf(events);
+            List<Event> batch = List.copyOf(events);
             staged = percolating.submit(() -> {
-                List<byte[]> serialised = stage(batch);
+                long documentsStart = System.nanoTime();
+                List<ObjectNode> documents = new ArrayList<>(batch.size());
+                batch.forEach(event -> documents.add(event.toDocument()));
+                timer.add("documents", System.nanoTime() - documentsStart);
+                List<byte[]> serialised = stage(batch, documents);
                 // one batch at the bulk writer at a time, in order
                 await(written);
-                written = indexing.submit(() -> write(batch, serialised));
+                written = indexing.submit(() -> write(batch, documents, serialised));
             });
         }
     }
@@ -110,11 +111,14 @@ final class EventSink implements AutoCloseable {
         }
     }
 
-    /** Runs the stages, then hashes and serialises each event for the bulk writer: its JSON, in order. */
-    private List<byte[]> stage(List<ObjectNode> events) {
+    /**
+     * Runs the stages over the events' documents (percolation adds the hits to the document it
+     * percolates), then hashes and serialises each for the bulk writer: its JSON, in order.
+     */
+    private List<byte[]> stage(List<Event> typed, List<ObjectNode> events) {
         for (EventBatchStage stage : stages) {
             long start = System.nanoTime();
-            stage.apply(events);
+            stage.apply(typed, events);
             timer.add(stage.name(), System.nanoTime() - start);
         }
         long hashStart = System.nanoTime();
@@ -133,35 +137,26 @@ final class EventSink implements AutoCloseable {
      * fields, so the bulk thread need not serialise the document again while the engine waits.
      */
     static byte[] hashAndStamp(ObjectNode event, String ingestedAt) {
-        boolean appended = !event.has("content_hash") && !event.has(EventIndexFields.INGESTED_AT) && !event.isEmpty();
+        boolean appended = !Event.isStamped(event) && !event.isEmpty();
         // UTF-8 straight from the tree: the bytes of event.toString(), without the String between
         byte[] json = serialise(event);
         String hash = Ids.sha256Hex(json);
-        event.put("content_hash", hash);
-        event.put(EventIndexFields.INGESTED_AT, ingestedAt);
-        if (!appended) {
-            return serialise(event);
-        }
-        byte[] stamps = (",\"content_hash\":\"" + hash + "\",\"ingested_at\":" + TextNode.valueOf(ingestedAt) + '}')
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] stamped = Arrays.copyOf(json, json.length - 1 + stamps.length);
-        System.arraycopy(stamps, 0, stamped, json.length - 1, stamps.length);
-        return stamped;
+        Event.stamp(event, hash, ingestedAt);
+        return appended ? Event.appendStamps(json, hash, ingestedAt) : serialise(event);
     }
 
     private static byte[] serialise(ObjectNode event) {
         try {
             return JSON.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise event " + event.path(EventIndexFields.EVENT_ID).asText(), e);
+            throw new IllegalStateException("cannot serialise an event document", e);
         }
     }
 
-    private void write(List<ObjectNode> events, List<byte[]> serialised) {
+    private void write(List<Event> events, List<ObjectNode> documents, List<byte[]> serialised) {
         long bulkStart = System.nanoTime();
         for (int i = 0; i < events.size(); i++) {
-            ObjectNode event = events.get(i);
-            writer.add(new BulkWriter.Document(index, event.path(EventIndexFields.EVENT_ID).asText(), event), serialised.get(i));
+            writer.add(new BulkWriter.Document(index, events.get(i).eventId(), documents.get(i)), serialised.get(i));
         }
         timer.add("bulk events", System.nanoTime() - bulkStart);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
@@ -181,19 +182,18 @@ final class EventStage {
             }
         }
         long buildStart = System.nanoTime();
-        List<ObjectNode> events = new ArrayList<>(batch.size());
+        List<Event> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             SourceRecord record = batch.get(i);
-            ObjectNode event = builder.build(record, linked, analyses.get(i));
+            Event event = builder.build(record, linked, analyses.get(i));
             if (conceptMatches != null) {
-                ConceptTagger.attach(event, conceptMatches.get(i));
+                event = event.withConceptMatches(conceptMatches.get(i));
             }
             ObjectNode note = notes.get(record.eventId());
             if (note != null) {
-                event.with("document").setAll(note);
+                event = event.withDocument(Event.SourceDocument.fromDocument(note));
             }
             events.add(event);
-            // read here, before the sink's thread owns the document
             collectProfiles(record, event, produced.profiles());
             if (produced.events().add(record.eventId())) {
                 produced.perSource().merge(record.source(), 1L, Long::sum);
@@ -207,9 +207,9 @@ final class EventStage {
         job.count("events_built", events.size());
     }
 
-    private static void collectProfiles(SourceRecord record, ObjectNode event, Map<String, PersonProfile> profiles) {
+    private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles) {
         LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
-        JsonNode people = event.path("people");
+        List<Event.Person> people = event.people();
         List<InvolvedPerson> involved = record.people();
         int node = 0;
         List<String[]> idsAndRoles = new ArrayList<>();
@@ -217,10 +217,10 @@ final class EventStage {
             if (!person.hasIdentity()) {
                 continue;
             }
-            JsonNode p = people.get(node++);
-            String personId = p.path("person_id").asText();
+            Event.Person p = people.get(node++);
+            String personId = p.personId();
             profiles.computeIfAbsent(personId, PersonProfile::new)
-                    .add(person, record.source(), record.agency(), date, p.path("is_child").asBoolean());
+                    .add(person, record.source(), record.agency(), date, p.isChild());
             idsAndRoles.add(new String[] {personId, person.role()});
         }
         for (String[] a : idsAndRoles) {

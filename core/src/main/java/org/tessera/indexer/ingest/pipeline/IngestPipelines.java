@@ -25,6 +25,7 @@ import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import java.util.function.Consumer;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.EventChanges;
 import org.tessera.indexer.scoring.EventLedger;
@@ -79,7 +80,7 @@ public final class IngestPipelines {
         // rescore need not read them all back: when the index holds exactly this run's events.
         EventLedger ledger = new EventLedger(parameters);
         stages.add(new PercolationStage(percolator, backfill, new IndicatorStore(connection), catalogue,
-                EventFields.loadDefault(), ledger::recordHits));
+                EventFields.loadDefault(), document -> ledger.recordHits(Event.fromDocument(document))));
         stages.add(new EventBatchStage() {
             @Override
             public String name() {
@@ -93,7 +94,16 @@ public final class IngestPipelines {
 
             @Override
             public void apply(List<ObjectNode> events) {
-                events.forEach(ledger::record);
+                events.forEach(document -> ledger.record(Event.fromDocument(document)));
+            }
+
+            @Override
+            public void apply(List<Event> events, List<ObjectNode> documents) {
+                // the typed events with the hits percolation put on their documents: no whole document read back
+                for (int i = 0; i < events.size(); i++) {
+                    List<Event.Hit> hits = Event.hitsIn(documents.get(i));
+                    ledger.record(hits == null ? events.get(i) : events.get(i).withHits(hits));
+                }
             }
         });
         // Last: what changed against the stored events (the documents as the sink will hash them),

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.InvolvedPerson;
@@ -152,8 +153,9 @@ final class LinkStage {
             inReview.add(pair.pair().second());
         }
         for (SourceRecord record : documents) {
-            ObjectNode note = notes.get(record.eventId());
-            if (note == null || note.has("subject_link")) {
+            ObjectNode stored = notes.get(record.eventId());
+            Event.SourceDocument note = stored == null ? null : Event.SourceDocument.fromDocument(stored);
+            if (note == null || note.subjectLink() != null) {
                 continue;
             }
             DocumentLink outcome = DocumentLink.NEW_PERSON;
@@ -171,7 +173,7 @@ final class LinkStage {
                     outcome = DocumentLink.REVIEW;
                 }
             }
-            note.put("subject_link", outcome.label);
+            notes.put(record.eventId(), note.withSubjectLink(outcome.label).toDocument());
             job.count("documents_subject_" + outcome.label, 1);
         }
     }
@@ -201,9 +203,11 @@ final class LinkStage {
         all.putObject("match_all");
         connection.scroll(events, all, 1000,
                 List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, doc) -> {
-                    for (JsonNode person : doc.path(EventIndexFields.People.PATH)) {
-                        out.put(Ids.occurrenceId(doc.path(EventIndexFields.EVENT_ID).asText(id), person.path(EventIndexFields.People.SLOT).asInt()),
-                                person.path(EventIndexFields.People.PERSON_ID).asText());
+                    Event event = Event.fromDocument(doc);
+                    String eventId = event.eventId() != null ? event.eventId() : id;
+                    for (Event.Person person : event.people()) {
+                        out.put(Ids.occurrenceId(eventId, person.slot() == null ? 0 : person.slot()),
+                                person.personId() == null ? "" : person.personId());
                     }
                 });
         return out;

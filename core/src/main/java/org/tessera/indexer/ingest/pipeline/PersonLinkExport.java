@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.EventQueries;
@@ -30,14 +32,16 @@ public final class PersonLinkExport {
         ExportFormat.RowWriter rows = format.open(out, COLUMNS);
         int[] written = {0};
         queries.scroll(queries.connection().alias("events"), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
-                List.of("source", "record_id", EventIndexFields.People.SLOT_PATH, EventIndexFields.People.ROLE_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, source) -> {
-                    for (JsonNode person : source.path("people")) {
+                List.of(EventIndexFields.SOURCE, EventIndexFields.RECORD_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.ROLE_PATH,
+                        EventIndexFields.People.PERSON_ID_PATH), (id, source) -> {
+                    Event event = Event.fromDocument(source);
+                    for (Event.Person person : event.people()) {
                         Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("source", source.path("source").asText());
-                        row.put("record_id", source.path("record_id").asText());
-                        row.put("slot", person.path("slot").asInt());
-                        row.put("role", person.path("role").asText());
-                        row.put("person_id", person.path("person_id").asText());
+                        row.put(COLUMNS.get(0), Objects.toString(event.source(), ""));
+                        row.put(COLUMNS.get(1), Objects.toString(event.recordId(), ""));
+                        row.put(COLUMNS.get(2), person.slot() == null ? 0 : person.slot());
+                        row.put(COLUMNS.get(3), Objects.toString(person.role(), ""));
+                        row.put(COLUMNS.get(4), Objects.toString(person.personId(), ""));
                         rows.write(row);
                         written[0]++;
                     }

@@ -37,7 +37,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     private static final Set<String> GATES = Set.of("cues", "all");
     private static final Set<String> KEYS = Set.of("model", "gate", "provenance", "heads");
     private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     /** How and from what the file was trained. */
     public record Provenance(String command, String trained, List<String> corpora, String notes) {

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.portal.common.ui.MainLayout;
 import org.tessera.portal.common.ui.ViewPurpose;
 import org.tessera.portal.search.SearchFilter;
@@ -128,7 +127,7 @@ class SearchView extends VerticalLayout {
     private void showFacets(Map<String, List<FacetValue>> values) {
         facets.removeAll();
         facet("Agency", values.get("agency"), filter.agency(), SearchFilter::withAgency);
-        facet("Record type", values.get(EventIndexFields.RECORD_TYPE), filter.recordType(), SearchFilter::withRecordType);
+        facet("Record type", values.get(SearchService.RECORD_TYPE_FACET), filter.recordType(), SearchFilter::withRecordType);
         facet("Indicator", values.get("indicator"), filter.indicator(), SearchFilter::withIndicator);
         facet("Band", values.get("band"), filter.band(), SearchFilter::withBand);
         facet("Postcode district", values.get("district"), filter.district(), SearchFilter::withDistrict);
