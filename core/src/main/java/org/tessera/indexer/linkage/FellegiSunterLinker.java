@@ -226,11 +226,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
         TermFrequencies.Counts nameCounts = fixed != null ? fixed.counts() : TermFrequencies.counts(f);
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f, nameCounts) : TermFrequencies.none();
-        LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total);
+        AgeRoles ages = fixed != null && fixed.referenceYear() != null ? AgeRoles.ofYear(fixed.referenceYear()) : AgeRoles.of(f);
+        LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total, ages.referenceYear());
         PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
 
         // Clustering.
-        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id));
+        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), ages);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
@@ -587,6 +588,18 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     private static final String PROFESSIONAL = "professional";
+
+    /**
+     * Whether an occurrence takes part in household evidence (see {@link #householdLinks}): a
+     * professional named on many families' records neither carries nor gives it. An incremental
+     * run reads the households around what changed with this, as the full run does.
+     */
+    public static boolean inHousehold(PersonOccurrence occurrence) {
+        return !PROFESSIONAL.equals(occurrence.role());
+    }
+
+    /** More units than this named beside one person is no household (a caseload, a school roll). */
+    public static final int MAX_BESIDE = 200;
     /** Rounds of household evidence at most (see {@link #householdLinks}). */
     private static final int HOUSEHOLD_ROUNDS = 3;
 
@@ -735,7 +748,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final int[] childDates, adultDates;
         final AgeRoles ages;
 
-        Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence) {
+        Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence,
+                 AgeRoles ages) {
             int n = f.length;
             this.f = f;
             parent = new int[n];
@@ -745,7 +759,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             adultRole = new boolean[n];
             childDates = new int[n];
             adultDates = new int[n];
-            ages = AgeRoles.of(f);
+            this.ages = ages;
             for (int i = 0; i < n; i++) {
                 adultRole[i] = AgeRoles.isAdultRole(f[i].occ.role());
                 if (f[i].dob == null) continue;
@@ -938,8 +952,6 @@ public final class FellegiSunterLinker implements PersonLinker {
          */
         final class Households {
             private static final long PERSON = 1L << 40, POSTCODE = 2L << 40;
-            /** More units than this named beside one person is no household (a caseload, a school roll). */
-            static final int MAX_BESIDE = 200;
             private final Map<Integer, Set<Long>> context = new HashMap<>();
             private final Map<Integer, Set<Long>> postcodes = new HashMap<>();
             private final Map<String, Integer> postcodeIds = new HashMap<>();
