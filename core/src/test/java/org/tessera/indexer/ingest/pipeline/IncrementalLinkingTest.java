@@ -67,6 +67,8 @@ class IncrementalLinkingTest {
         history.add(isla);
         history.add(person("hv", "HV-2", 1, "mother", "Lucy", "Evans", motherBorn, "TC19 3GB", Map.of("nhs_number", "4393336143")));
         LinkageResult full = linker.link(history, Decisions.none());
+        assertThat(full.parameters().toJson().has("reference_year")).as("the age guard's year, kept with the model").isTrue();
+        assertThat(org.tessera.indexer.linkage.LinkageParameters.fromJson(full.parameters().toJson()).toJson()).isEqualTo(full.parameters().toJson());
         assertThat(full.personIds().get(baby.occurrenceId())).as("joined on the household: one mother")
                 .isEqualTo(full.personIds().get(isla.occurrenceId()));
 
