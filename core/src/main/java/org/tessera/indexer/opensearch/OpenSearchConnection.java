@@ -63,6 +63,7 @@ public final class OpenSearchConnection implements AutoCloseable {
     private final List<URI> uris;
     private final String indexPrefix;
     private final int replicas;
+    private final EngineMeter meter = new EngineMeter();
 
     private OpenSearchConnection(OpenSearchTransport transport, List<URI> uris, String indexPrefix, int replicas) {
         this.transport = transport;
@@ -109,6 +110,11 @@ public final class OpenSearchConnection implements AutoCloseable {
         return replicas;
     }
 
+    /** What the engine was asked through this connection, in total and per thread (page views, benchmarks, tests). */
+    public EngineMeter meter() {
+        return meter;
+    }
+
     /** Documents searchable in a logical index now; -1 when the engine does not say (no such index, an error). */
     public long count(String logicalName) {
         RawResponse response = raw("GET", "/" + alias(logicalName) + "/_count", null);
@@ -144,7 +150,9 @@ public final class OpenSearchConnection implements AutoCloseable {
             return EngineJson.object();
         }
         try {
-            return EngineJson.MAPPER.readTree(response.body());
+            JsonNode answer = EngineJson.MAPPER.readTree(response.body());
+            meter.answered(answer);
+            return answer;
         } catch (IOException e) {
             throw new EngineException(method, endpoint, response.status(), "unreadable answer: " + e.getMessage(), e);
         }
@@ -157,6 +165,43 @@ public final class OpenSearchConnection implements AutoCloseable {
 
     public JsonNode search(String index, JsonNode body, Map<String, String> query) {
         return call("POST", "/" + index + "/_search", body, query);
+    }
+
+    /** One search of a {@link #msearch}: the index (alias or name) and the request body. */
+    public record Search(String index, JsonNode body) {
+    }
+
+    /**
+     * {@code POST /_msearch}: several searches in one request (one round trip instead of one per
+     * search), the answers in the order asked. A search the engine refused is an
+     * {@link EngineException} with its reason.
+     */
+    public List<JsonNode> msearch(List<Search> searches) {
+        if (searches.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder ndjson = new StringBuilder();
+        for (Search search : searches) {
+            ObjectNode header = EngineJson.object();
+            header.put("index", search.index());
+            ndjson.append(header).append('\n').append(search.body()).append('\n');
+        }
+        JsonNode answer = call("POST", "/_msearch", ndjson.toString(), Map.of());
+        List<JsonNode> answers = new ArrayList<>(searches.size());
+        int i = 0;
+        for (JsonNode response : answer.path("responses")) {
+            if (response.has("error")) {
+                JsonNode error = response.path("error");
+                throw EngineException.of("POST", "/" + searches.get(i).index() + "/_search (in _msearch)", response.path("status").asInt(500),
+                        error.toString());
+            }
+            answers.add(response);
+            i++;
+        }
+        if (answers.size() != searches.size()) {
+            throw new EngineException("POST", "/_msearch", 200, "asked " + searches.size() + " searches, answered " + answers.size(), null);
+        }
+        return answers;
     }
 
     /** Documents of {@code index} matching {@code query} (match all when null). */
@@ -251,10 +296,13 @@ public final class OpenSearchConnection implements AutoCloseable {
                 .body(Body.from(ndjson, "application/x-ndjson")).build();
         try (Response response = client.generic().execute(request)) {
             String text = response.getBody().map(Body::bodyAsString).orElse("");
+            meter.request(text.length());
             if (response.getStatus() >= 300) {
                 throw EngineException.of("POST", "/_bulk", response.getStatus(), text);
             }
-            return EngineJson.MAPPER.readTree(text.isEmpty() ? "{}" : text);
+            JsonNode answer = EngineJson.MAPPER.readTree(text.isEmpty() ? "{}" : text);
+            meter.answered(answer);
+            return answer;
         } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
             throw EngineException.of("POST", "/_bulk", e.status(), errorBody(e));
         } catch (IOException e) {
@@ -335,10 +383,13 @@ public final class OpenSearchConnection implements AutoCloseable {
         }
         try (Response response = client.generic().execute(builder.build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
+            meter.request(body.length());
             return new RawResponse(response.getStatus(), body);
         } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
             // The transport throws for statuses such as 409; the contract above is to hand them back.
-            return new RawResponse(e.status(), errorBody(e));
+            String body = errorBody(e);
+            meter.request(body.length());
+            return new RawResponse(e.status(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch " + method + " " + endpoint + " failed: " + e.getMessage(), e);
         }

@@ -20,11 +20,21 @@ public final class HouseholdMembers {
     /** The stored sources of the members, in the engine's order; none when there is nothing to look for. */
     public static List<JsonNode> of(OpenSearchConnection connection, String personId, Collection<String> relatedIds,
                                     Collection<String> householdIds) {
+        return of(connection, personId, relatedIds, householdIds, List.of());
+    }
+
+    /** As {@link #of(OpenSearchConnection, String, Collection, Collection)}, only {@code sourceFields} of each (all when empty). */
+    public static List<JsonNode> of(OpenSearchConnection connection, String personId, Collection<String> relatedIds,
+                                    Collection<String> householdIds, List<String> sourceFields) {
         if (relatedIds.isEmpty() && householdIds.isEmpty()) {
             return List.of();
         }
         ObjectNode body = Json.object();
         body.put("size", 50);
+        if (!sourceFields.isEmpty()) {
+            ArrayNode source = body.putArray("_source");
+            sourceFields.forEach(source::add);
+        }
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.put("minimum_should_match", 1);
         bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);

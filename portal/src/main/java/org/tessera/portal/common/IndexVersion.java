@@ -14,28 +14,46 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 public final class IndexVersion {
 
     private final OpenSearchConnection connection;
+    private final List<String> logicalNames;
     private final String path;
 
     public IndexVersion(OpenSearchConnection connection, List<String> logicalNames) {
         this.connection = connection;
+        this.logicalNames = List.copyOf(logicalNames);
         this.path = "/" + String.join(",", logicalNames.stream().map(connection::alias).toList()) + "/_stats/indexing,refresh,docs";
     }
 
     /** The fingerprint now; a different value each time anything visible may have changed. */
     public String now() {
+        return String.join(";", byIndex().values());
+    }
+
+    /**
+     * The fingerprint of each logical index apart, from one request: a result that depends on some
+     * of the indices is keyed on theirs only (the watchlist's ranking does not change when a review does).
+     */
+    public java.util.Map<String, String> byIndex() {
         JsonNode all = connection.call("GET", path, (JsonNode) null, java.util.Map.of("level", "indices")).path("indices");
         java.util.SortedMap<String, JsonNode> indices = new java.util.TreeMap<>();
         all.fields().forEachRemaining(e -> indices.put(e.getKey(), e.getValue()));
-        StringBuilder version = new StringBuilder();
-        indices.forEach((name, index) -> {
-            JsonNode total = index.path("total");
-            version.append(name).append(':')
-                    .append(total.path("indexing").path("index_total").asLong()).append('/')
-                    .append(total.path("indexing").path("delete_total").asLong()).append('/')
-                    .append(total.path("refresh").path("total").asLong()).append('/')
-                    .append(total.path("refresh").path("external_total").asLong()).append('/')
-                    .append(total.path("docs").path("count").asLong()).append(';');
-        });
-        return version.toString();
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        for (String logical : logicalNames) {
+            String prefix = connection.alias(logical);
+            StringBuilder version = new StringBuilder();
+            // The alias points at a versioned index (tessera-events-v1): the index's name says which.
+            indices.forEach((name, index) -> {
+                if (name.equals(prefix) || name.startsWith(prefix + "-")) {
+                    JsonNode total = index.path("total");
+                    version.append(name).append(':')
+                            .append(total.path("indexing").path("index_total").asLong()).append('/')
+                            .append(total.path("indexing").path("delete_total").asLong()).append('/')
+                            .append(total.path("refresh").path("total").asLong()).append('/')
+                            .append(total.path("refresh").path("external_total").asLong()).append('/')
+                            .append(total.path("docs").path("count").asLong());
+                }
+            });
+            versions.put(logical, version.toString());
+        }
+        return versions;
     }
 }

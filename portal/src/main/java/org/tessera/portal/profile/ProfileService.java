@@ -51,6 +51,8 @@ import org.tessera.portal.security.Roles;
 public class ProfileService {
 
     static final int MAX_EVENTS = 1000;
+    /** What the household list shows of each member. */
+    private static final List<String> MEMBER_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth", "is_child");
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
@@ -255,11 +257,12 @@ public class ProfileService {
 
     /** Other person records sharing a date of birth and a similar name, with any recorded decision. */
     public List<Candidate> duplicates(String personId) {
-        Optional<JsonNode> person = person(personId);
-        if (person.isEmpty()) {
-            return List.of();
-        }
-        JsonNode source = person.get();
+        return person(personId).map(this::duplicates).orElse(List.of());
+    }
+
+    /** As {@link #duplicates(String)}, for a person document already read (its {@code _source}). */
+    public List<Candidate> duplicates(JsonNode source) {
+        String personId = Json.text(source, "person_id");
         ObjectNode body = Json.object();
         body.put("size", 10);
         ObjectNode bool = body.putObject("query").putObject("bool");
@@ -401,7 +404,7 @@ public class ProfileService {
         }
         List<Member> members = new ArrayList<>();
         for (JsonNode other : HouseholdMembers.of(connection, Json.text(source, "person_id"), relationOf.keySet(),
-                Json.strings(source.path("household_ids")))) {
+                Json.strings(source.path("household_ids")), MEMBER_FIELDS)) {
             String id = Json.text(other, "person_id");
             members.add(new Member(id, name(other), relationOf.getOrDefault(id, "household member"),
                     Json.text(other, "date_of_birth"), other.path("is_child").asBoolean(false)));
@@ -409,12 +412,22 @@ public class ProfileService {
         return members;
     }
 
-    /** A child's risk as of the risk day, from the same assessment as its explanation and trend; nothing for adults. */
+    /**
+     * A child's risk as of the risk day; nothing for adults. The stored {@code risk} of the person
+     * document when it was scored for that day (every write of events rescores the children they
+     * reach, with the scorer the explanation and trend use): no event is read. Otherwise (another
+     * day, or never scored) from the child's history.
+     */
     private Risk risk(String personId, JsonNode source) {
         if (!source.path("is_child").asBoolean(false)) {
             return new Risk(null, null, null, null, List.of());
         }
         LocalDate asOf = day.today();
+        JsonNode stored = source.path("risk");
+        if (asOf.toString().equals(Json.text(stored, "as_of")) && stored.path("score").isNumber() && Json.text(stored, "band") != null) {
+            return new Risk(stored.path("score").asDouble(), Json.text(stored, "band"), stored.path("velocity").asDouble(0), asOf.toString(),
+                    Json.strings(stored.path("top_indicators")));
+        }
         var assessment = scores.assess(personId, asOf);
         return new Risk(assessment.score(), assessment.band().label(), assessment.velocity(), asOf.toString(),
                 assessment.now().topIndicators(5));

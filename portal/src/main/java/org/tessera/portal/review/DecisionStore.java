@@ -50,15 +50,29 @@ public class DecisionStore {
 
     /** A child's decisions, newest first. */
     public List<MashDecision> history(String personId) {
+        return historyFrom(connection.search(connection.alias("decisions"), historyQuery(personId)));
+    }
+
+    /** The search {@link #history} sends, for a page that sends it with others ({@code _msearch}). */
+    public OpenSearchConnection.Search historySearch(String personId) {
+        return new OpenSearchConnection.Search(connection.alias("decisions"), historyQuery(personId));
+    }
+
+    /** The decisions in the answer to {@link #historySearch}. */
+    public List<MashDecision> historyFrom(JsonNode answer) {
+        List<MashDecision> decisions = new ArrayList<>();
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            decisions.add(fromJson(hit.path("_source")));
+        }
+        return decisions;
+    }
+
+    private static ObjectNode historyQuery(String personId) {
         ObjectNode body = Json.object();
         body.put("size", 100);
         body.putObject("query").putObject("term").put("person_id", personId);
         body.putArray("sort").addObject().putObject("decided_at").put("order", "desc");
-        List<MashDecision> decisions = new ArrayList<>();
-        for (JsonNode hit : connection.search(connection.alias("decisions"), body).path("hits").path("hits")) {
-            decisions.add(fromJson(hit.path("_source")));
-        }
-        return decisions;
+        return body;
     }
 
     /** The latest decision of each of the given children that has one. */

@@ -167,23 +167,29 @@ public class ReferralReviewService {
     }
 
     private Optional<Page> build(String personId) {
-        Optional<JsonNode> found = person(personId);
-        if (found.isEmpty()) {
+        // The person, the child's own records and its decisions in one round trip: none depends on another.
+        List<JsonNode> first = connection.msearch(List.of(
+                new OpenSearchConnection.Search(connection.alias("persons"), personQuery(personId)),
+                new OpenSearchConnection.Search(connection.alias("events"), eventsQuery(List.of(personId), null, false)),
+                decisions.historySearch(personId)));
+        JsonNode personHits = first.get(0).path("hits").path("hits");
+        if (personHits.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode person = found.get();
+        JsonNode person = personHits.get(0).path("_source");
         LocalDate today = day.today();
-        List<Event> own = events(List.of(personId), null, false);
+        List<Event> own = eventsFrom(first.get(1));
+        List<MashDecision> history = decisions.historyFrom(first.get(2));
         Map<String, JsonNode> members = members(person, own);
         List<String> adultIds = members.entrySet().stream().filter(m -> !m.getValue().path("is_child").asBoolean(false))
                 .map(Map.Entry::getKey).toList();
         List<Event> household = events(adultIds, personId, true);
-        RiskAssessment assessment = scores.assess(personId, today);
-        List<MashDecision> history = decisions.history(personId);
+        RecentHistories.Assessed assessed = scores.assessWithTimeline(personId, today, 12);
+        RiskAssessment assessment = assessed.assessment();
         List<AddressPeriods.Period> addresses = addresses(person);
 
         List<TrendPoint> trend = new ArrayList<>();
-        for (var point : scores.timeline(personId, today, 12).points()) {
+        for (var point : assessed.timeline().points()) {
             trend.add(new TrendPoint(point.date().toString().substring(0, 7), point.score()));
         }
         Risk risk = new Risk(assessment.score(), assessment.band().label(), assessment.velocity(), today.toString(), trend);
@@ -223,7 +229,7 @@ public class ReferralReviewService {
         // A possible duplicate nobody has decided may hold another part of this child's history (or
         // belong to another child): until it is decided the identity is not confirmed, however well
         // the sources agree.
-        List<Profile.Candidate> duplicates = profiles.duplicates(person.path("person_id").asText());
+        List<Profile.Candidate> duplicates = profiles.duplicates(person);
         long pending = duplicates.stream().filter(c -> c.decision() == null).count();
         boolean sourcesAgree = strong && dobsAgree && agencies.size() >= 2;
         String sure = !sourcesAgree ? "Identity not fully confirmed"
@@ -682,6 +688,11 @@ public class ReferralReviewService {
         if (personIds.isEmpty()) {
             return List.of();
         }
+        return eventsFrom(connection.search(connection.alias("events"), eventsQuery(personIds, childId, household)));
+    }
+
+    /** The search of {@link #events}: bounded by the people's own records (at most {@value #MAX_EVENTS}), never the county's. */
+    private static ObjectNode eventsQuery(List<String> personIds, String childId, boolean household) {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
         ObjectNode bool = body.putObject("query").putObject("bool");
@@ -690,12 +701,17 @@ public class ReferralReviewService {
         if (household) {
             bool.putArray("must_not").addObject().putObject("term").put(EventIndexFields.PERSON_IDS, childId);
         }
-        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES)
+                .add("concept_matches");
         ArrayNode sort = body.putArray("sort");
         sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
         sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
+        return body;
+    }
+
+    private static List<Event> eventsFrom(JsonNode answer) {
         List<Event> events = new ArrayList<>();
-        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             JsonNode s = hit.path("_source");
             events.add(new Event(Json.text(s, EventIndexFields.EVENT_ID), Json.text(s, "agency"), Optional.ofNullable(Json.text(s, EventIndexFields.RECORD_TYPE)).orElse("record"),
                     Json.text(s, EventIndexFields.EVENT_DATE) == null ? null : Json.text(s, EventIndexFields.EVENT_DATE).substring(0, Math.min(10, Json.text(s, EventIndexFields.EVENT_DATE).length())),
@@ -706,11 +722,15 @@ public class ReferralReviewService {
     }
 
     private Optional<JsonNode> person(String personId) {
+        JsonNode hits = connection.search(connection.alias("persons"), personQuery(personId)).path("hits").path("hits");
+        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
+    }
+
+    private static ObjectNode personQuery(String personId) {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
-        return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
+        return body;
     }
 
     /**

@@ -26,6 +26,8 @@ public class RecentHistories {
 
     private final ScoreService scores;
     private final IndexVersion version;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.CompletableFuture<ChildHistory>> loading =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, ChildHistory> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ChildHistory> eldest) {
@@ -47,11 +49,39 @@ public class RecentHistories {
                 return history;
             }
         }
-        ChildHistory history = scores.history(childId, asOf);
-        synchronized (kept) {
-            kept.put(key, history);
+        // Managers opening the same child at once wait for one load instead of each reading it.
+        java.util.concurrent.CompletableFuture<ChildHistory> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<ChildHistory> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
         }
-        return history;
+        try {
+            ChildHistory history = scores.history(childId, asOf);
+            synchronized (kept) {
+                kept.put(key, history);
+            }
+            mine.complete(history);
+            return history;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(key, mine);
+        }
+    }
+
+    /** The assessment as of {@code asOf} and the monthly timeline over {@code months} months to it, from one kept history. */
+    public record Assessed(RiskAssessment assessment, RiskTimeline timeline) {
+    }
+
+    /** As {@link #assess} and {@link #timeline} together: one fingerprint read and one history for both. */
+    public Assessed assessWithTimeline(String childId, LocalDate asOf, int months) {
+        ChildHistory history = history(childId, asOf);
+        return new Assessed(scores.scorer().assess(history, asOf), RiskTimeline.monthly(scores.scorer(), history, asOf, months));
     }
 
     /** As {@link ScoreService#assess}, from the kept history. */

@@ -10,12 +10,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.Band;
+import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.indexer.watchlist.WatchlistEntry;
+import org.tessera.indexer.watchlist.WatchlistRanker;
 import org.tessera.indexer.watchlist.Review;
 import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
@@ -32,23 +41,51 @@ import org.tessera.portal.security.Roles;
  * The duty managers' watchlist: the indexer's ranking (the one the evaluation measures, see
  * docs/evaluation.md) computed from the indexed events as of the risk day, joined with names and review
  * states. Reviews go through the indexer's review store (optimistic concurrency: two managers
- * acting at once cannot lose each other's history). Thread-safe.
+ * acting at once cannot lose each other's history).
+ *
+ * <p>A view does not rank (docs/performance.md, "Portal under load"): the ranking is computed once
+ * per change of what it reads and kept, in two levels. The <b>scored list</b> (every child the
+ * ranking lists, in its order, with names) depends on the events and persons the engine shows and
+ * the day; it is computed only from the children whose stored risk ({@code risk.band} on their
+ * person documents, written by every ingest, arrival and the nightly rescore) is amber or red, so
+ * its cost follows the watchlist, not the county (a child can only be listed amber or red, and its
+ * score only falls while no new event reaches it, which would rescore it). When some stored risk
+ * is of a later day than the risk day, the stored bands say nothing of that day, and the candidates
+ * are, as before, every child a hit of the period reaches. The <b>reviewed list</b> applies the
+ * review states to it (one {@code _mget} of the listed children's reviews) and is recomputed when
+ * the reviews change. A view itself reads one {@code _stats} (the fingerprint), the latest MASH
+ * decisions of the page and the audit trail. Concurrent views of a list not yet computed wait for
+ * one computation. Thread-safe.
  */
 @Service
 public class DutyWatchlist {
+
+    private static final List<String> NAME_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth");
+    private static final int KEPT = 4;
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
     private final RiskDay day;
     private final DecisionStore decisions;
+    private final ScoreService scores;
+    private final ReviewStore reviewStore;
     private final org.tessera.indexer.watchlist.WatchlistService watchlist;
+    private final WatchlistRanker ranker;
     private final IndexVersion version;
-    private final Map<String, List<org.tessera.indexer.watchlist.WatchlistEntry>> rankings = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<org.tessera.indexer.watchlist.WatchlistEntry>> eldest) {
-            return size() > 4;
-        }
-    };
+    private final Map<String, CompletableFuture<Scored>> scoredLists = kept();
+    private final Map<String, CompletableFuture<List<Reviewed>>> reviewedLists = kept();
+
+    /** A listed child as the ranking sees it without reviews, with the newest evidence that adds points and its name. */
+    private record Listed(WatchlistEntry entry, LocalDate newestPositiveEvidence, String name, String dateOfBirth) {
+    }
+
+    /** The ranking without reviews: every listed child in order. */
+    private record Scored(List<Listed> listed) {
+    }
+
+    /** A listed child with its review applied (state, assignee, reopened) and its rank among the shown. */
+    private record Reviewed(Listed listed, WatchlistEntry entry, String reviewReason) {
+    }
 
     public DutyWatchlist(OpenSearchConnection connection, AuditTrail audit, Clock clock, ScoreService scores, RiskDay day,
                             DecisionStore decisions) {
@@ -56,7 +93,10 @@ public class DutyWatchlist {
         this.decisions = decisions;
         this.audit = audit;
         this.day = day;
-        this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, new ReviewStore(connection), clock);
+        this.scores = scores;
+        this.reviewStore = new ReviewStore(connection);
+        this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, reviewStore, clock);
+        this.ranker = new WatchlistRanker(scores.scorer());
         this.version = new IndexVersion(connection, List.of("events", "persons", "reviews"));
     }
 
@@ -66,18 +106,17 @@ public class DutyWatchlist {
     public List<DutyWatchlistEntry> entries(boolean includeDismissed, int limit) {
         Optional<Instant> lastVisit = audit.lastTime(AuditTrail.WATCHLIST_VIEW);
         LocalDate asOf = day.today();
-        var listed = ranked(asOf, limit, includeDismissed);
-        List<String> ids = listed.stream().map(org.tessera.indexer.watchlist.WatchlistEntry::personId).toList();
-        Map<String, JsonNode> people = documents("persons", ids);
-        Map<String, JsonNode> reviews = documents("reviews", ids);
+        List<Reviewed> reviewed = reviewed(asOf, includeDismissed);
+        List<Reviewed> shown = reviewed.subList(0, Math.min(Math.max(limit, 0), reviewed.size()));
+        List<String> ids = shown.stream().map(r -> r.entry().personId()).toList();
         Map<String, MashDecision> decided = decisions.latest(ids);
-        List<DutyWatchlistEntry> entries = new ArrayList<>(listed.size());
-        for (var e : listed) {
-            JsonNode person = people.getOrDefault(e.personId(), Json.object());
+        List<DutyWatchlistEntry> entries = new ArrayList<>(shown.size());
+        for (Reviewed r : shown) {
+            WatchlistEntry e = r.entry();
             boolean fresh = e.state() == ReviewState.NEW && e.latestEvidence() != null
                     && (lastVisit.isEmpty() || e.latestEvidence().isAfter(lastVisit.get().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)));
-            String reviewReason = e.state() == ReviewState.NEW ? null : Json.text(reviews.getOrDefault(e.personId(), Json.object()), "reason");
-            entries.add(new DutyWatchlistEntry(e.personId(), name(person, e.personId()), Json.text(person, "date_of_birth"),
+            String reviewReason = e.state() == ReviewState.NEW ? null : r.reviewReason();
+            entries.add(new DutyWatchlistEntry(e.personId(), r.listed().name(), r.listed().dateOfBirth(),
                     e.section().label(), e.concerns(), e.band().label(), e.score(), e.rise(), e.velocity(), asOf.toString(),
                     e.topIndicators(), e.reason(), fresh, e.state().label(), e.assignedTo(), reviewReason,
                     decided.containsKey(e.personId()) ? decided.get(e.personId()).summary() : null));
@@ -85,25 +124,127 @@ public class DutyWatchlist {
         return entries;
     }
 
+    /** The list with review states, kept while events, persons and reviews are unchanged. */
+    private List<Reviewed> reviewed(LocalDate asOf, boolean includeDismissed) {
+        Map<String, String> versions = version.byIndex();
+        String scoredKey = versions.get("events") + "|" + versions.get("persons") + "|" + asOf;
+        String reviewedKey = scoredKey + "|" + versions.get("reviews") + "|" + includeDismissed;
+        return once(reviewedLists, reviewedKey, () -> applyReviews(once(scoredLists, scoredKey, () -> score(asOf)), includeDismissed));
+    }
+
     /**
-     * The ranked watchlist, computed again only when the events, persons or reviews a search can
-     * see have changed ({@link IndexVersion}) or the day has: ranking reads the history of every
-     * child with evidence in the period, the slow part of a watchlist view, and twenty managers
-     * opening it between two ingests would otherwise each compute the same list.
+     * The ranking without reviews (all listed children, in order), from the children whose stored
+     * risk is amber or red (see the class comment), with their names from the same read.
      */
-    private List<org.tessera.indexer.watchlist.WatchlistEntry> ranked(LocalDate asOf, int limit, boolean includeDismissed) {
-        String key = version.now() + "|" + asOf + "|" + limit + "|" + includeDismissed;
-        synchronized (rankings) {
-            var kept = rankings.get(key);
-            if (kept != null) {
-                return kept;
+    private Scored score(LocalDate asOf) {
+        int periodDays = watchlist.defaultPeriodDays();
+        Map<String, JsonNode> people = new HashMap<>();
+        Set<String> candidates;
+        if (storedRiskLaterThan(asOf)) {
+            candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
+        } else {
+            candidates = new LinkedHashSet<>();
+            ObjectNode query = Json.object();
+            ObjectNode bool = query.putObject("bool");
+            ArrayNode filter = bool.putArray("filter");
+            filter.addObject().putObject("term").put("is_child", true);
+            ArrayNode bands = filter.addObject().putObject("terms").putArray("risk.band");
+            bands.add(Band.AMBER.label()).add(Band.RED.label());
+            connection.scroll(connection.alias("persons"), query, 1000, NAME_FIELDS, (id, source) -> {
+                String personId = source.path("person_id").asText(id);
+                candidates.add(personId);
+                people.put(personId, source);
+            });
+        }
+        Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
+        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, Map.of(), false);
+        List<String> missing = ranked.stream().map(WatchlistEntry::personId).filter(id -> !people.containsKey(id)).toList();
+        people.putAll(documents(missing));
+        List<Listed> listed = new ArrayList<>(ranked.size());
+        for (WatchlistEntry e : ranked) {
+            LocalDate positive = scores.scorer().assess(histories.get(e.personId()), asOf).now().contributions().stream()
+                    .filter(c -> c.counts() && c.contribution() > 0).map(org.tessera.indexer.scoring.Contribution::date)
+                    .max(LocalDate::compareTo).orElse(null);
+            JsonNode person = people.getOrDefault(e.personId(), Json.object());
+            listed.add(new Listed(e, positive, name(person, e.personId()), Json.text(person, "date_of_birth")));
+        }
+        return new Scored(List.copyOf(listed));
+    }
+
+    /** Whether any child's stored risk was scored for a day after {@code asOf} (its band may be lower than that day's). */
+    private boolean storedRiskLaterThan(LocalDate asOf) {
+        ObjectNode query = Json.object();
+        query.putObject("range").putObject("risk.as_of").put("gt", asOf.toString());
+        return connection.count(connection.alias("persons"), query) > 0;
+    }
+
+    /**
+     * The review states applied as {@link WatchlistRanker} applies them: a dismissed child stays off
+     * the list (or is shown dismissed) unless counting evidence dated after the review's watermark adds
+     * points; ranks count the children shown.
+     */
+    private List<Reviewed> applyReviews(Scored scored, boolean includeDismissed) {
+        Map<String, Review> reviews = reviewStore.findAll(scored.listed().stream().map(l -> l.entry().personId()).toList());
+        List<Reviewed> shown = new ArrayList<>();
+        int rank = 1;
+        for (Listed l : scored.listed()) {
+            WatchlistEntry e = l.entry();
+            Review review = reviews.get(e.personId());
+            boolean reopened = false;
+            if (review != null && review.state() == ReviewState.DISMISSED) {
+                if (review.evidenceWatermark() == null
+                        || l.newestPositiveEvidence() != null && l.newestPositiveEvidence().isAfter(review.evidenceWatermark())) {
+                    reopened = true;
+                } else if (!includeDismissed) {
+                    continue;
+                }
+            }
+            ReviewState state = review == null || reopened ? ReviewState.NEW : review.state();
+            String assignee = review == null || reopened ? null : review.assignedTo();
+            shown.add(new Reviewed(l, new WatchlistEntry(rank++, e.section(), e.personId(), e.concerns(), e.score(), e.band(), e.bandAtStart(),
+                    e.enteredBand(), e.rise(), e.velocity(), e.reason(), e.topIndicators(), state, assignee, reopened, e.latestEvidence()),
+                    review == null ? null : review.reason()));
+        }
+        return List.copyOf(shown);
+    }
+
+    /** The kept value under {@code key}, computed once however many ask at the same time (a failure is not kept). */
+    private static <T> T once(Map<String, CompletableFuture<T>> kept, String key, Supplier<T> compute) {
+        CompletableFuture<T> future;
+        boolean mine = false;
+        synchronized (kept) {
+            future = kept.get(key);
+            if (future == null) {
+                future = new CompletableFuture<>();
+                kept.put(key, future);
+                mine = true;
             }
         }
-        var listed = List.copyOf(watchlist.watchlist(asOf, watchlist.defaultPeriodDays(), limit, includeDismissed));
-        synchronized (rankings) {
-            rankings.put(key, listed);
+        if (mine) {
+            try {
+                future.complete(compute.get());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+                synchronized (kept) {
+                    kept.remove(key, future);
+                }
+                throw e;
+            }
         }
-        return listed;
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private static <T> Map<String, CompletableFuture<T>> kept() {
+        return new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<T>> eldest) {
+                return size() > KEPT;
+            }
+        };
     }
 
     /** Acknowledge, assign, escalate or dismiss; returns the new state. */
@@ -127,8 +268,8 @@ public class DutyWatchlist {
         return review.state().label();
     }
 
-    /** Documents of an index by id ({@code _mget}); missing ones are left out. */
-    private Map<String, JsonNode> documents(String index, List<String> personIds) {
+    /** Person documents by id, names and date of birth only ({@code _mget}); missing ones are left out. */
+    private Map<String, JsonNode> documents(List<String> personIds) {
         Map<String, JsonNode> found = new HashMap<>();
         if (personIds.isEmpty()) {
             return found;
@@ -136,7 +277,8 @@ public class DutyWatchlist {
         ObjectNode body = Json.object();
         ArrayNode ids = body.putArray("ids");
         personIds.forEach(ids::add);
-        for (JsonNode doc : connection.call("POST", "/" + connection.alias(index) + "/_mget", body).path("docs")) {
+        for (JsonNode doc : connection.call("POST", "/" + connection.alias("persons") + "/_mget", body,
+                Map.of("_source_includes", String.join(",", NAME_FIELDS))).path("docs")) {
             if (doc.path("found").asBoolean(false)) {
                 found.put(doc.path("_id").asText(), doc.path("_source"));
             }

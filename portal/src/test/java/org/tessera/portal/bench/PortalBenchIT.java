@@ -21,7 +21,7 @@ import org.tessera.portal.TestIndices;
  * HTTP API for a few seconds, every request answered. Its figures are development figures on six
  * fixture children, printed, never asserted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tessera.portal.server-timing=true")
 @org.springframework.test.context.ActiveProfiles("demo")
 class PortalBenchIT {
 
@@ -46,6 +46,11 @@ class PortalBenchIT {
 
         assertThat(result.all().errors()).isZero();
         assertThat(result.byKind()).hasSize(3).allSatisfy(kind -> assertThat(kind.count()).isPositive());
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("review page:", "profile:", "watchlist:", "p95");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("review page:", "profile:", "watchlist:", "p95", "engine per view:");
+        // Every answer said what it asked of the engine (Server-Timing), and every page asked something.
+        assertThat(result.engineByKind()).hasSize(3).allSatisfy(work -> {
+            assertThat(work.views()).isPositive();
+            assertThat(work.meanRequests()).isPositive();
+        });
     }
 }

@@ -22,7 +22,11 @@ final class ClosedLoopLoad {
         void run() throws Exception;
     }
 
-    /** Prepares user's next request, the {@code step}-th of this user, with the user's random. */
+    /**
+     * Prepares user's next request with the user's random; {@code step} counts the user's requests
+     * from the user's number (user 0 from 0, user 1 from 1 ...), so users cycling through kinds start
+     * at different ones and every kind is timed even in a short run on a loaded machine.
+     */
     @FunctionalInterface
     interface Requests {
         Request next(SplittableRandom random, int step);
@@ -47,7 +51,7 @@ final class ClosedLoopLoad {
             int user = u;
             pool.submit(() -> {
                 SplittableRandom random = new SplittableRandom(user * 7919L + 1);
-                int step = 0;
+                int step = user;
                 while (System.nanoTime() < deadline) {
                     Request request = requests.next(random, step++);
                     long t0 = System.nanoTime();

@@ -29,7 +29,54 @@ public final class PortalLoadBenchmark {
     private static final String PURPOSE = URLEncoder.encode("benchmark (tessera bench portal)", StandardCharsets.UTF_8);
     private static final String[] KINDS = {"watchlist", "review page", "profile"};
 
-    public record Result(LatencyRecorder.Summary all, List<LatencyRecorder.Summary> byKind) {
+    public record Result(LatencyRecorder.Summary all, List<LatencyRecorder.Summary> byKind, List<EngineWork> engineByKind) {
+    }
+
+    /**
+     * The engine work of one kind of page view as the portal reports it ({@code Server-Timing}, with
+     * {@code tessera.portal.server-timing=true}): per view, the engine requests, the engine's own
+     * {@code took} (ms), documents returned and answer size (characters); {@code views} 0 when the
+     * portal does not report it. Independent of the machine's load, unlike the wall times.
+     */
+    public record EngineWork(int views, double meanRequests, long maxRequests, double meanTookMillis, long p95TookMillis,
+                             double meanDocuments, long maxDocuments, double meanKilobytes) {
+        public String describe() {
+            if (views == 0) {
+                return "engine work not reported (start the portal with tessera.portal.server-timing=true)";
+            }
+            return String.format(Locale.ROOT, "engine per view: %.1f requests (max %d), took %.0f ms (p95 %d), %.0f documents (max %d), %.0f kB",
+                    meanRequests, maxRequests, meanTookMillis, p95TookMillis, meanDocuments, maxDocuments, meanKilobytes);
+        }
+    }
+
+    private static final java.util.regex.Pattern TIMING = java.util.regex.Pattern.compile(
+            "engine;dur=(\\d+).*engine-requests;desc=\"(\\d+)\".*engine-documents;desc=\"(\\d+)\".*engine-chars;desc=\"(\\d+)\"");
+
+    /** Server-Timing figures of one kind, as reported: requests, took, documents, characters. */
+    private static final class EngineFigures {
+        private final List<long[]> views = new ArrayList<>();
+
+        synchronized void add(String header) {
+            if (header == null) {
+                return;
+            }
+            java.util.regex.Matcher m = TIMING.matcher(header);
+            if (m.find()) {
+                views.add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
+            }
+        }
+
+        synchronized EngineWork summary() {
+            if (views.isEmpty()) {
+                return new EngineWork(0, 0, 0, 0, 0, 0, 0, 0);
+            }
+            long[] took = views.stream().mapToLong(v -> v[1]).sorted().toArray();
+            return new EngineWork(views.size(), views.stream().mapToLong(v -> v[0]).average().orElse(0),
+                    views.stream().mapToLong(v -> v[0]).max().orElse(0), views.stream().mapToLong(v -> v[1]).average().orElse(0),
+                    took[Math.min(took.length - 1, (int) Math.ceil(0.95 * took.length) - 1)],
+                    views.stream().mapToLong(v -> v[2]).average().orElse(0), views.stream().mapToLong(v -> v[2]).max().orElse(0),
+                    views.stream().mapToLong(v -> v[3]).average().orElse(0) / 1000.0);
+        }
     }
 
     private final URI base;
@@ -46,13 +93,17 @@ public final class PortalLoadBenchmark {
     public Result run(int users, int seconds) throws Exception {
         out.println(MachineInfo.current().describe());
         List<String> children = new ArrayList<>();
-        for (JsonNode entry : JSON.readTree(get("/api/watchlist?purpose=" + PURPOSE))) {
+        for (JsonNode entry : JSON.readTree(get("/api/watchlist?purpose=" + PURPOSE).body())) {
             children.add(entry.path("personId").asText());
         }
         if (children.isEmpty()) {
             throw new IllegalStateException("the watchlist at " + base + " is empty: ingest a county and score it first");
         }
         out.printf(Locale.ROOT, "portal %s: %d children on the watchlist; %d users for %d s%n", base, children.size(), users, seconds);
+        EngineFigures[] engine = new EngineFigures[KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+            engine[k] = new EngineFigures();
+        }
         ClosedLoopLoad.Timings timings = ClosedLoopLoad.run(users, seconds, KINDS.length, (random, step) -> {
             int kind = step % KINDS.length;
             String child = URLEncoder.encode(children.get(random.nextInt(children.size())), StandardCharsets.UTF_8);
@@ -61,29 +112,32 @@ public final class PortalLoadBenchmark {
                 case 1 -> "/api/review/" + child + "?purpose=" + PURPOSE;
                 default -> "/api/persons/" + child + "?purpose=" + PURPOSE;
             };
-            return new ClosedLoopLoad.Request(kind, () -> get(path));
+            return new ClosedLoopLoad.Request(kind, () -> engine[kind].add(get(path).headers().firstValue("Server-Timing").orElse(null)));
         });
         LatencyRecorder all = timings.all();
         LatencyRecorder[] byKind = timings.byKind();
         LatencyRecorder.Summary summary = all.summary();
         out.printf(Locale.ROOT, "all:          %s, %.1f requests/s%n", summary.describe(), summary.count() / (double) seconds);
         List<LatencyRecorder.Summary> kinds = new ArrayList<>();
+        List<EngineWork> work = new ArrayList<>();
         for (int k = 0; k < KINDS.length; k++) {
             LatencyRecorder.Summary s = byKind[k].summary();
             kinds.add(s);
+            work.add(engine[k].summary());
             out.printf(Locale.ROOT, "%-13s %s%n", KINDS[k] + ":", s.describe());
+            out.printf(Locale.ROOT, "%-13s %s%n", "", work.getLast().describe());
         }
         out.println("load average: " + MachineInfo.loadAverage());
-        return new Result(summary, kinds);
+        return new Result(summary, kinds, work);
     }
 
-    private String get(String path) throws Exception {
+    private HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
-        return response.body();
+        return response;
     }
 }

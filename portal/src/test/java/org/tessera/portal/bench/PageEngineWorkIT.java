@@ -1,0 +1,140 @@
+package org.tessera.portal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tessera.indexer.opensearch.EngineMeter;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.TestIndices;
+import org.tessera.portal.audit.ReadPurpose;
+import org.tessera.portal.profile.ProfileService;
+import org.tessera.portal.review.ReferralReviewService;
+import org.tessera.portal.watchlist.DutyWatchlist;
+
+/**
+ * The three pages of {@code tessera bench portal} ask the engine for the same work whatever else the
+ * county holds: 300 more children (each with a hit in the watchlist period, so that a ranking over
+ * every child the period's hits reach would read them all, scored green) change neither the
+ * requests nor the documents of a watchlist view, a profile or a review page, and not the documents
+ * the watchlist's ranking reads when it is computed again. Counted by the gateway's
+ * {@link EngineMeter} on this thread (real OpenSearch, the fixtures).
+ */
+@SpringBootTest
+@WithMockUser(username = "duty", roles = "DUTY_MANAGER")
+class PageEngineWorkIT {
+
+    private static final String PURPOSE = "benchmark (engine work test)";
+    private static final int OTHERS = 300;
+
+    @DynamicPropertySource
+    static void openSearch(DynamicPropertyRegistry registry) {
+        TestIndices.register(registry, "engine-work");
+    }
+
+    @Autowired
+    DutyWatchlist watchlist;
+    @Autowired
+    ProfileService profiles;
+    @Autowired
+    ReferralReviewService reviews;
+    @Autowired
+    OpenSearchConnection connection;
+
+    private record Pages(EngineMeter.Work rankingComputed, EngineMeter.Work watchlist, EngineMeter.Work profile, EngineMeter.Work review) {
+    }
+
+    @Test
+    void pagesAskTheSameOfTheEngineWhateverElseTheCountyHolds() {
+        TestIndices.loadFixtures(connection);
+        TestIndices.loadReferralFixtures(connection);
+        // Warm up: the audit chain's tail is read on its first append, and a view reads the user's two
+        // latest watchlist views (its "new since your last visit"): from the third view on, both are constant.
+        for (int i = 0; i < 3; i++) {
+            work(() -> watchlist.entries(false, 200));
+        }
+        Pages small = measure("ev-touch-1");
+        addOtherChildren();
+        Pages large = measure("ev-touch-2");
+        System.out.printf("engine work, fixtures / with %d more children:%n  ranking computed: %s / %s%n  watchlist view: %s / %s%n"
+                        + "  profile: %s / %s%n  review page: %s / %s%n", OTHERS, small.rankingComputed().describe(), large.rankingComputed().describe(),
+                small.watchlist().describe(), large.watchlist().describe(), small.profile().describe(), large.profile().describe(),
+                small.review().describe(), large.review().describe());
+
+        assertThat(large.watchlist().requests()).isEqualTo(small.watchlist().requests());
+        assertThat(large.watchlist().documents()).isEqualTo(small.watchlist().documents());
+        assertThat(large.profile().requests()).isEqualTo(small.profile().requests());
+        assertThat(large.profile().documents()).isEqualTo(small.profile().documents());
+        assertThat(large.review().requests()).isEqualTo(small.review().requests());
+        assertThat(large.review().documents()).isEqualTo(small.review().documents());
+        // Computing the ranking again reads the listed children's histories, not the other children's.
+        assertThat(large.rankingComputed().documents()).isEqualTo(small.rankingComputed().documents());
+        // A warm view neither ranks nor reads histories: a handful of requests.
+        assertThat(small.watchlist().requests()).isLessThan(small.rankingComputed().requests());
+    }
+
+    /** A change to the events (so the ranking is computed again), then each page twice: the second view is measured. */
+    private Pages measure(String touchId) {
+        touch(touchId);
+        EngineMeter.Work ranking = work(() -> watchlist.entries(false, 200));
+        EngineMeter.Work view = work(() -> watchlist.entries(false, 200));
+        work(() -> profiles.open("p-jayden"));
+        EngineMeter.Work profile = work(() -> profiles.open("p-jayden"));
+        work(() -> reviews.open("p-jayden"));
+        EngineMeter.Work review = work(() -> reviews.open("p-jayden"));
+        assertThat(ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 200))).isNotEmpty();
+        return new Pages(ranking, view, profile, review);
+    }
+
+    private EngineMeter.Work work(Supplier<?> page) {
+        EngineMeter.Mark mark = connection.meter().mark();
+        ReadPurpose.with(PURPOSE, page::get);
+        return mark.since();
+    }
+
+    /** An event of nobody the pages show: the events index changed, so the kept ranking is computed again. */
+    private void touch(String id) {
+        index("events", id, "{\"event_id\":\"" + id + "\",\"agency\":\"housing\",\"record_type\":\"note\",\"event_date\":\"2020-01-01\","
+                + "\"text\":\"A note.\",\"people\":[{\"person_id\":\"p-nobody\",\"is_child\":false}],\"person_ids\":[\"p-nobody\"]}");
+    }
+
+    private void addOtherChildren() {
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < OTHERS; i++) {
+            String child = "p-other-" + i;
+            String household = "h-other-" + i;
+            action(bulk, "persons", child, "{\"person_id\":\"" + child + "\",\"is_child\":true,\"full_name\":\"Other Child " + i + "\","
+                    + "\"given_names\":[\"Other\"],\"family_name\":[\"Child" + i + "\"],\"date_of_birth\":\"2016-01-01\",\"household_ids\":[\""
+                    + household + "\"],\"risk\":{\"score\":0.0,\"band\":\"green\",\"velocity\":0.0,\"as_of\":\"" + TestIndices.FIXTURES_AS_OF + "\"}}");
+            for (int e = 0; e < 2; e++) {
+                String event = "ev-other-" + i + "-" + e;
+                // A hit that does not count (negated): a hit in the period, no points.
+                action(bulk, "events", event, "{\"event_id\":\"" + event + "\",\"agency\":\"education\",\"record_type\":\"note\","
+                        + "\"event_date\":\"2026-11-0" + (e + 1) + "\",\"text\":\"No signs of neglect.\",\"people\":[{\"person_id\":\"" + child
+                        + "\",\"role\":\"subject\",\"is_child\":true,\"household_id\":\"" + household + "\"}],\"person_ids\":[\"" + child
+                        + "\"],\"child_ids\":[\"" + child + "\"],\"household_ids\":[\"" + household + "\"],\"hits\":[{\"indicator_id\":\"neglect_home_conditions\","
+                        + "\"indicator_version\":1,\"severity\":\"medium\",\"weight\":1.0,\"counts\":false,\"context\":\"negated\","
+                        + "\"evidence\":\"No signs of neglect\",\"field\":\"text\",\"method\":\"percolate\"}],\"indicator_ids\":[\"neglect_home_conditions\"]}");
+            }
+        }
+        var answer = connection.raw("POST", "/_bulk", bulk.toString(), Map.of("refresh", "true"));
+        assertThat(answer.ok()).isTrue();
+        assertThat(answer.body()).doesNotContain("\"errors\":true");
+    }
+
+    private void action(StringBuilder bulk, String index, String id, String document) {
+        bulk.append("{\"index\":{\"_index\":\"").append(connection.alias(index)).append("\",\"_id\":\"").append(id).append("\"}}\n")
+                .append(document).append('\n');
+    }
+
+    private void index(String index, String id, String document) {
+        var answer = connection.raw("PUT", "/" + connection.alias(index) + "/_doc/" + id, document, Map.of("refresh", "true"));
+        assertThat(answer.ok()).as(answer.body()).isTrue();
+    }
+}
