@@ -84,9 +84,10 @@ public final class GenerateCommand implements Callable<Integer> {
         if (deltas != null) {
             DeltaSplitter.Split split = new DeltaSplitter(org.tessera.indexer.ingest.SourceMappings.loadAllFromClasspath("mappings/sources"))
                     .split(out, s.endDate(), deltas);
-            w.printf("History as of %s in %s; %d daily deliveries in %s (delta records per source: %s; tombstoned: %s)%n",
+            w.printf("History as of %s in %s; %d daily deliveries in %s (delta records per source: %s; tombstoned: %s; merge: %s)%n",
                     split.historyAsOf(), out.resolve("history"), split.days().size(), out.resolve("deltas"), split.deltaRecords(),
-                    split.tombstoned());
+                    split.tombstoned(), split.merge() == null ? "none"
+                            : split.merge().day() + " " + split.merge().bridge() + " joins " + split.merge().mother() + " and " + split.merge().tenant());
         }
         if (bench) {
             w.print(benchReport(summary));

@@ -29,6 +29,15 @@ final class AgeRoles {
         this.referenceYear = referenceYear;
     }
 
+    /** With a reference year fixed by an earlier run (an incremental run links with the full run's). */
+    static AgeRoles ofYear(int referenceYear) {
+        return new AgeRoles(referenceYear);
+    }
+
+    int referenceYear() {
+        return referenceYear;
+    }
+
     static AgeRoles of(Features[] f) {
         int[] years = Arrays.stream(f).filter(x -> x.dob != null).mapToInt(x -> x.dob.year()).sorted().toArray();
         return new AgeRoles(years.length == 0 ? Integer.MIN_VALUE / 2 : years[(int) Math.floor((years.length - 1) * 0.995)]);

@@ -226,14 +226,15 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.debug("linkage phase: u sample and EM {} ms", (System.nanoTime() - start) / 1_000_000);
         TermFrequencies.Counts nameCounts = fixed != null ? fixed.counts() : TermFrequencies.counts(f);
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f, nameCounts) : TermFrequencies.none();
-        LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total);
+        AgeRoles ages = fixed != null && fixed.referenceYear() != null ? AgeRoles.ofYear(fixed.referenceYear()) : AgeRoles.of(f);
+        LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total, ages.referenceYear());
         PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
 
         // Clustering.
         // Households in the data (family name, address and postcode agree together among different
         // people more than by chance): twins and siblings exist, and the twin check applies.
         boolean households = Arrays.stream(model.dependence()).anyMatch(d -> d > 0);
-        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households);
+        Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households, ages);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
         for (OccurrencePair p : sorted(decisions.merge())) {
@@ -590,6 +591,18 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     private static final String PROFESSIONAL = "professional";
+
+    /**
+     * Whether an occurrence takes part in household evidence (see {@link #householdLinks}): a
+     * professional named on many families' records neither carries nor gives it. An incremental
+     * run reads the households around what changed with this, as the full run does.
+     */
+    public static boolean inHousehold(PersonOccurrence occurrence) {
+        return !PROFESSIONAL.equals(occurrence.role());
+    }
+
+    /** More units than this named beside one person is no household (a caseload, a school roll). */
+    public static final int MAX_BESIDE = 200;
     /** Rounds of household evidence at most (see {@link #householdLinks}). */
     private static final int HOUSEHOLD_ROUNDS = 3;
 
@@ -745,7 +758,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final boolean households;
 
         Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence,
-                 Comparisons cmp, boolean households) {
+                 Comparisons cmp, boolean households, AgeRoles ages) {
             int n = f.length;
             this.f = f;
             this.cmp = cmp;
@@ -757,7 +770,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             adultRole = new boolean[n];
             childDates = new int[n];
             adultDates = new int[n];
-            ages = AgeRoles.of(f);
+            this.ages = ages;
             for (int i = 0; i < n; i++) {
                 adultRole[i] = AgeRoles.isAdultRole(f[i].occ.role());
                 if (f[i].dob == null) continue;
@@ -1040,8 +1053,6 @@ public final class FellegiSunterLinker implements PersonLinker {
          */
         final class Households {
             private static final long PERSON = 1L << 40, POSTCODE = 2L << 40;
-            /** More units than this named beside one person is no household (a caseload, a school roll). */
-            static final int MAX_BESIDE = 200;
             private final Map<Integer, Set<Long>> context = new HashMap<>();
             private final Map<Integer, Set<Long>> postcodes = new HashMap<>();
             private final Map<String, Integer> postcodeIds = new HashMap<>();

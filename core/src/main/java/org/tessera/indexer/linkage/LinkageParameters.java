@@ -18,11 +18,14 @@ public final class LinkageParameters {
     private final MatchModel model;
     private final TermFrequencies.Counts counts;
     private final int occurrences;
+    /** The reference year of the role and age guard ({@link AgeRoles}), or null when not recorded. */
+    private final Integer referenceYear;
 
-    LinkageParameters(MatchModel model, TermFrequencies.Counts counts, int occurrences) {
+    LinkageParameters(MatchModel model, TermFrequencies.Counts counts, int occurrences, Integer referenceYear) {
         this.model = model;
         this.counts = counts;
         this.occurrences = occurrences;
+        this.referenceYear = referenceYear;
     }
 
     public MatchModel model() {
@@ -31,6 +34,15 @@ public final class LinkageParameters {
 
     TermFrequencies.Counts counts() {
         return counts;
+    }
+
+    /**
+     * The year the run judged a date of birth a child's against (the 99.5th percentile of its
+     * birth years): a day's few records would put it elsewhere and turn adults into children.
+     * Null when the stored parameters predate it (the linked occurrences' own is used).
+     */
+    Integer referenceYear() {
+        return referenceYear;
     }
 
     /** Occurrences of the run that fitted them. */
@@ -42,6 +54,9 @@ public final class LinkageParameters {
         ObjectNode n = JSON.createObjectNode();
         n.set("model", model.toJson());
         n.put("occurrences", occurrences);
+        if (referenceYear != null) {
+            n.put("reference_year", referenceYear);
+        }
         n.put("given_total", counts.givenTotal()).put("family_total", counts.familyTotal());
         ObjectNode given = n.putObject("given");
         new java.util.TreeMap<>(counts.given()).forEach(given::put);
@@ -57,6 +72,6 @@ public final class LinkageParameters {
         n.path("family").fields().forEachRemaining(e -> family.put(e.getKey(), e.getValue().asInt()));
         return new LinkageParameters(MatchModel.fromJson(n.path("model")),
                 new TermFrequencies.Counts(given, n.path("given_total").asInt(), family, n.path("family_total").asInt()),
-                n.path("occurrences").asInt());
+                n.path("occurrences").asInt(), n.hasNonNull("reference_year") ? n.get("reference_year").asInt() : null);
     }
 }

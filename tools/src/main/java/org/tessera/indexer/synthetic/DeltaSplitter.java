@@ -31,6 +31,8 @@ import org.tessera.indexer.ingest.SourceMappings;
  *       sources deliver their whole extract on day 2 (so the other days are deltas alone);</li>
  *   <li>a tombstone: one history record of the first delta source is withdrawn on day 5 (and is
  *       taken out of {@code OUT/data}, so the final data is what remains);</li>
+ *   <li>a merge: day 12 brings a record that joins two persons the history holds apart (a mother
+ *       and, under a new family name, a tenant at her child's postcode: {@link PlantedMerge});</li>
  *   <li>{@code OUT/deltas/schedule.txt}: the order the folders arrive in and what must become of
  *       each: day 9 arrives twice (the second a replay: skipped), day 11 arrives before day 10
  *       (a date gap: refused, then delivered again in order), and a late re-sent day 15 with
@@ -42,7 +44,8 @@ import org.tessera.indexer.ingest.SourceMappings;
 public final class DeltaSplitter {
 
     /** Days of a {@code --deltas} run with a special arrival (1-based). */
-    static final int REPLAYED_DAY = 9, EARLY_DAY = 11, TOMBSTONE_DAY = 5, LATE_DAY = 15, LATE_AFTER_DAY = 20, SNAPSHOT_DAY = 2;
+    static final int REPLAYED_DAY = 9, EARLY_DAY = 11, TOMBSTONE_DAY = 5, LATE_DAY = 15, LATE_AFTER_DAY = 20, SNAPSHOT_DAY = 2,
+            MERGE_DAY = 12;
 
     private final SourceMappings mappings;
 
@@ -50,8 +53,16 @@ public final class DeltaSplitter {
         this.mappings = mappings;
     }
 
-    /** What the split wrote. */
-    public record Split(LocalDate historyAsOf, List<LocalDate> days, Map<String, Long> deltaRecords, String tombstoned) {
+    /** What the split wrote. {@code merge} is null when the county had nothing to plant it on (no accompanied A&E visit). */
+    public record Split(LocalDate historyAsOf, List<LocalDate> days, Map<String, Long> deltaRecords, String tombstoned, Merge merge) {
+    }
+
+    /**
+     * The planted merge: the occurrences ({@code source/record_id/slot}) of the two persons the
+     * history holds apart (a mother beside her child, a tenant under her new family name), and the
+     * record ({@code source/record_id}) of {@code day} that joins them.
+     */
+    public record Merge(LocalDate day, String mother, String tenant, String bridge) {
     }
 
     public Split split(Path out, LocalDate endDate, int days) throws IOException {
@@ -66,6 +77,7 @@ public final class DeltaSplitter {
         for (int d = 1; d <= days; d++) {
             dates.add(cutoff.plusDays(d));
         }
+        Merge merge = PlantedMerge.plant(out, cutoff, dates.get(MERGE_DAY - 1));
         Files.createDirectories(history);
         for (LocalDate date : dates) {
             Files.createDirectories(deltas.resolve(date.toString()));
@@ -208,7 +220,8 @@ public final class DeltaSplitter {
             if (d == EARLY_DAY - 1) {
                 schedule.add(dates.get(EARLY_DAY - 1) + " refused date gap (arrives before " + day + ")");
             }
-            schedule.add(day + " applied" + (d == TOMBSTONE_DAY ? " (withdraws " + tombstoned + " by tombstone)" : ""));
+            schedule.add(day + " applied" + (d == TOMBSTONE_DAY ? " (withdraws " + tombstoned + " by tombstone)" : "")
+                    + (merge != null && d == MERGE_DAY ? " (" + merge.bridge() + " joins " + merge.mother() + " and " + merge.tenant() + ")" : ""));
             if (d == REPLAYED_DAY) {
                 schedule.add(day + " skipped replay");
             }
@@ -217,7 +230,7 @@ public final class DeltaSplitter {
             }
         }
         Files.write(deltas.resolve("schedule.txt"), schedule, StandardCharsets.UTF_8);
-        return new Split(cutoff, dates, deltaRecords, tombstoned);
+        return new Split(cutoff, dates, deltaRecords, tombstoned, merge);
     }
 
     private static void write(Path file, String header, List<String> lines) throws IOException {

@@ -45,8 +45,9 @@ import org.tessera.indexer.watchlist.WatchlistService;
  * A generated county's history, then its last 30 days as daily deltas in the arrival order the
  * generator wrote ({@code deltas/schedule.txt}: a replayed day skipped, a day arriving before the one
  * it follows refused for the gap, a late re-send refused as out of order, a record withdrawn by
- * tombstone), one day's run killed midway (SIGKILL) and started again, ends in the same persons,
- * events (with their hits), scores and watchlist as one full ingest of the same final data.
+ * tombstone, a day whose record joins two persons the history held apart), one day's run killed
+ * midway (SIGKILL) and started again, ends in the same persons, events (with their hits), scores
+ * and watchlist as one full ingest of the same final data.
  */
 @ExtendWith(OpenSearchExtension.class)
 class FeedReplayIT {
@@ -62,6 +63,8 @@ class FeedReplayIT {
         new CountyGenerator(GeneratorSettings.preset("250-children", 19, 1, END)).generate(work);
         DeltaSplitter.Split split = new DeltaSplitter(SourceMappings.loadAllFromClasspath("mappings/sources")).split(work, END, DAYS);
         assertThat(split.tombstoned()).as("a record withdrawn by tombstone").isNotNull();
+        assertThat(split.merge()).as("a day that merges two persons").isNotNull();
+        String mother = occurrenceKey(split.merge().mother()), tenant = occurrenceKey(split.merge().tenant());
         assertThat(split.deltaRecords().values().stream().mapToLong(Long::longValue).sum()).as("records in the deltas").isGreaterThan(20);
 
         ingest(full.connection(), work.resolve("data"), work.resolve("q-full"));
@@ -100,7 +103,11 @@ class FeedReplayIT {
                                 .contains(parts[2].startsWith("date gap") ? "date gap" : "out of order");
                         default -> throw new IllegalStateException(line);
                     }
-                    merges.addAll(merged(before, occurrencePersons(feed), parts[0]));
+                    Map<String, String> after = occurrencePersons(feed);
+                    merges.addAll(merged(before, after, parts[0]));
+                    if (parts[1].equals("applied") && parts[0].equals(split.merge().day().toString())) {
+                        assertMergedIncrementally(feed, report, before, after, mother, tenant);
+                    }
                 }
                 assertThat(day).isEqualTo(DAYS);
                 System.out.println("FeedReplayIT: persons merged by a day's records: " + merges);
@@ -110,13 +117,14 @@ class FeedReplayIT {
                 double[] pr = IncrementalLinking.pairwise(incremental, whole);
                 System.out.printf("FeedReplayIT: incremental vs full clustering: pairwise precision %.5f, recall %.5f over %d occurrences%n",
                         pr[0], pr[1], whole.size());
-                assertThat(pr[0]).isGreaterThanOrEqualTo(0.999);
-                // Recall floor 0.99, not the issue's 0.999: the full run's household evidence (issue 18,
-                // merged after this test was written) joins parents named beside the same child, and
-                // incremental linking does not apply it yet (0.9925 on this county, 2026-12-06). Until
-                // it does, the documents below are compared only when the clusterings are identical;
-                // otherwise their differences are listed.
-                assertThat(pr[1]).isGreaterThanOrEqualTo(0.99);
+                System.out.println("FeedReplayIT: clustering differences (incremental vs full):\n  "
+                        + String.join("\n  ", clusteringDifferences(feed, incremental, whole)));
+                // The issue's bar. What may differ by design is listed above: the day's model is the
+                // history's (a full run of the final data fits its own), and a change is followed
+                // through the households around it for a bounded number of rounds.
+                assertThat(pr[0]).as("pairwise precision").isGreaterThanOrEqualTo(0.999);
+                assertThat(pr[1]).as("pairwise recall").isGreaterThanOrEqualTo(0.999);
+                assertThat(whole.get(mother)).as("the full run joins the planted pair too").isEqualTo(whole.get(tenant));
                 boolean sameClustering = pr[0] == 1.0 && pr[1] == 1.0;
                 // content_hash aside: a first load's indicator backfill hashes an event it rewrites over the
                 // engine's copy (fields in another order), the stream path over the built one; the
@@ -138,10 +146,51 @@ class FeedReplayIT {
                 }
                 assertThat(withdrawnEventIds(feed)).as("the tombstoned record's event was withdrawn, recorded")
                         .contains(org.tessera.indexer.ingest.Ids.eventId(split.tombstoned().split("/")[0], split.tombstoned().split("/", 2)[1]));
+
+                // tessera relink: the full re-link of the same final data reports the drift measured above
+                IngestPipeline.Relink relink;
+                try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
+                    relink = IngestPipelines.standard(feed, null, extractor, IngestSettings.defaults(work.resolve("q-relink")), CLOCK).relink();
+                }
+                System.out.printf("FeedReplayIT: tessera relink reports pairwise precision %.5f, recall %.5f, %d occurrence(s) moved%n",
+                        relink.precision(), relink.recall(), relink.occurrencesMoved());
+                assertThat(relink.precision()).as("drift precision").isGreaterThanOrEqualTo(0.999);
+                assertThat(relink.recall()).as("drift recall").isGreaterThanOrEqualTo(0.999);
+                if (sameClustering) {
+                    assertThat(relink.occurrencesMoved()).as("occurrences the re-link moved: none, as the full ingest linked them the same").isZero();
+                }
             } finally {
                 indices.deleteAll();
             }
         }
+    }
+
+    /**
+     * The merge day: the mother and the tenant the history held apart are one person after it,
+     * linked incrementally; both persons' events now name that person, the person it replaced is
+     * gone from the persons index, and the survivor's document counts both persons' occurrences.
+     */
+    private static void assertMergedIncrementally(OpenSearchConnection feed, IngestReport report, Map<String, String> before,
+                                                  Map<String, String> after, String mother, String tenant) {
+        assertThat(before.get(mother)).as("two persons before the merge day").isNotNull().isNotEqualTo(before.get(tenant));
+        assertThat(report.counts()).as("the merge day was linked incrementally").containsEntry("linked_incrementally", 1L);
+        String person = after.get(mother);
+        assertThat(after.get(tenant)).as("one person after it").isEqualTo(person);
+        Set<String> formerly = Set.of(before.get(mother), before.get(tenant));
+        long moved = before.entrySet().stream().filter(e -> formerly.contains(e.getValue())).count();
+        long now = after.values().stream().filter(person::equals).count();
+        assertThat(now).as("the events of both persons name the merged one").isGreaterThan(moved);
+        Map<String, JsonNode> persons = snapshot(feed, "persons");
+        assertThat(persons).as("the merged person is stored").containsKey(person);
+        formerly.stream().filter(p -> !p.equals(person)).forEach(p -> assertThat(persons).as("the person merged away").doesNotContainKey(p));
+        assertThat(persons.get(person).path("occurrence_count").asLong()).as("its occurrences").isEqualTo(now);
+        System.out.println("FeedReplayIT: the merge day joined " + formerly + " into " + person + " (" + now + " occurrences)");
+    }
+
+    /** {@code source/record_id/slot} as the key {@link #occurrencePersons} uses. */
+    private static String occurrenceKey(String sourceRecordSlot) {
+        String[] parts = sourceRecordSlot.split("/");
+        return org.tessera.indexer.ingest.Ids.eventId(parts[0], parts[1]) + "/" + parts[2];
     }
 
     static IngestReport ingest(OpenSearchConnection connection, Path folder, Path quarantine) throws Exception {
@@ -180,25 +229,73 @@ class FeedReplayIT {
         return out;
     }
 
-    /** Persons of {@code before} whose occurrences all went to another person that existed before too. */
-    private static List<String> merged(Map<String, String> before, Map<String, String> after, String day) {
-        Set<String> existing = new TreeSet<>(before.values());
-        Set<String> remaining = new TreeSet<>(after.values());
-        List<String> out = new ArrayList<>();
-        for (String gone : existing) {
-            if (remaining.contains(gone)) {
-                continue;
+    /**
+     * Each person of either clustering whose occurrences the other splits, with the occurrences
+     * (event, date, role, name, date of birth, postcode) and the person each run gave them.
+     */
+    static List<String> clusteringDifferences(OpenSearchConnection connection, Map<String, String> incremental, Map<String, String> whole) {
+        Map<String, Set<String>> byWhole = new HashMap<>(), byIncremental = new HashMap<>();
+        whole.forEach((o, p) -> {
+            if (incremental.containsKey(o)) {
+                byWhole.computeIfAbsent(p, k -> new TreeSet<>()).add(incremental.get(o));
+                byIncremental.computeIfAbsent(incremental.get(o), k -> new TreeSet<>()).add(p);
             }
-            Set<String> into = new TreeSet<>();
-            before.forEach((occurrence, person) -> {
-                if (person.equals(gone) && after.containsKey(occurrence)) {
-                    into.add(after.get(occurrence));
-                }
-            });
-            if (into.size() == 1 && existing.contains(into.iterator().next())) {
-                out.add(day + ": " + gone + " into " + into.iterator().next());
+        });
+        Set<String> wholeSplit = new TreeSet<>(), incrementalSplit = new TreeSet<>();
+        byWhole.forEach((p, inc) -> { if (inc.size() > 1) wholeSplit.add(p); });
+        byIncremental.forEach((p, full) -> { if (full.size() > 1) incrementalSplit.add(p); });
+        if (wholeSplit.isEmpty() && incrementalSplit.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JsonNode> events = snapshot(connection, "events");
+        List<String> out = new ArrayList<>();
+        for (String p : wholeSplit) {
+            out.add("full person " + p + " is " + byWhole.get(p).size() + " incremental persons:");
+            whole.forEach((o, q) -> { if (q.equals(p)) out.add("    " + describe(events, o) + " incremental " + incremental.get(o)); });
+        }
+        for (String p : incrementalSplit) {
+            out.add("incremental person " + p + " is " + byIncremental.get(p).size() + " full persons:");
+            incremental.forEach((o, q) -> { if (q.equals(p)) out.add("    " + describe(events, o) + " full " + whole.get(o)); });
+        }
+        return out;
+    }
+
+    private static String describe(Map<String, JsonNode> events, String occurrence) {
+        String event = occurrence.substring(0, occurrence.lastIndexOf('/'));
+        int slot = Integer.parseInt(occurrence.substring(occurrence.lastIndexOf('/') + 1));
+        JsonNode e = events.get(event);
+        if (e == null) {
+            return occurrence;
+        }
+        StringBuilder others = new StringBuilder();
+        String self = "";
+        for (JsonNode person : e.path("people")) {
+            String text = person.path("role").asText() + " " + person.path("name").asText() + " " + person.path("date_of_birth").asText("")
+                    + " " + person.path("postcode").asText("");
+            if (person.path("slot").asInt() == slot) {
+                self = text;
+            } else {
+                others.append(" | ").append(text);
             }
         }
+        return occurrence + " " + e.path("event_date").asText() + " " + self + " (beside:" + others + ")";
+    }
+
+    /** Persons of {@code after} that hold the occurrences of two or more persons of {@code before}. */
+    private static List<String> merged(Map<String, String> before, Map<String, String> after, String day) {
+        Map<String, Set<String>> formerly = new java.util.TreeMap<>();
+        after.forEach((occurrence, person) -> {
+            String was = before.get(occurrence);
+            if (was != null) {
+                formerly.computeIfAbsent(person, k -> new TreeSet<>()).add(was);
+            }
+        });
+        List<String> out = new ArrayList<>();
+        formerly.forEach((person, were) -> {
+            if (were.size() > 1) {
+                out.add(day + ": " + were + " into " + person);
+            }
+        });
         return out;
     }
 

@@ -10,6 +10,7 @@ import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.FellegiSunterLinker;
 import org.tessera.indexer.linkage.LinkageParameters;
 import org.tessera.indexer.linkage.LinkageResult;
+import org.tessera.indexer.linkage.OccurrencePair;
 import org.tessera.indexer.linkage.PersonLinker;
 import org.tessera.indexer.linkage.PersonOccurrence;
 
@@ -19,22 +20,41 @@ import org.tessera.indexer.linkage.PersonOccurrence;
  * <ol>
  *   <li>changed: the occurrences of the records the delta added or replaced, and any occurrence
  *       the stored persons do not hold;</li>
- *   <li>the scope: every occurrence of each stored person that shares a blocking key with a
- *       changed occurrence (the persons a full run could compare it with), or that held an
- *       occurrence now replaced or withdrawn, plus the changed occurrences;</li>
- *   <li>the scope is linked by the same linker with the parameters the stored persons were linked
- *       with ({@link LinkageParameters}) and the recorded decisions; merges and splits inside it
- *       replace the stored persons, everyone else keeps theirs.</li>
+ *   <li>free persons, linked again from their occurrences: every stored person that shares a
+ *       blocking key with a changed occurrence (the persons a full run could compare it with), that
+ *       held an occurrence now replaced or withdrawn, or that a recorded decision contradicts;</li>
+ *   <li>their households, as context: the persons named beside them in a record and the persons
+ *       named beside those (two steps: a parent beside two children, a newborn and its named self
+ *       beside one mother), kept whole as stored but free to join others, so the full linker's
+ *       household evidence sees what it sees in a full run;</li>
+ *   <li>the whole is linked by the same linker with the parameters the stored persons were linked
+ *       with ({@link LinkageParameters}: model, name counts, the age guard's reference year) and the
+ *       recorded decisions. A person the run changed (merged, split, grown) changes the households
+ *       of those beside it: their neighbourhood (the persons beside, and the persons sharing a
+ *       blocking key with those) is added as context and the whole linked again, until nothing
+ *       new is reached (at most {@link #ROUNDS} times);</li>
+ *   <li>persons in it are replaced by what it gives; everyone else keeps theirs.</li>
  * </ol>
  * Pure (the caller reads the stored assignment and parameters); not thread-safe.
  */
 final class IncrementalLinking {
 
+    /** Rounds of widening around changed households at most (a full run's household evidence takes up to three rounds). */
+    static final int ROUNDS = 4;
+
     private IncrementalLinking() {
     }
 
-    /** The scope linked again, and what the run learned of it. */
-    record Outcome(LinkageResult result, int scope, int changed, int personsInScope) {
+    /**
+     * The part linked again, and what the run learned of it.
+     *
+     * @param scope          occurrences linked again (changed, free persons' and context persons')
+     * @param changed        changed occurrences
+     * @param personsInScope stored persons linked again (free and context)
+     * @param contextPersons of those, the persons kept whole as household context
+     * @param rounds         times the scope was linked (more than one when a change reached further households)
+     */
+    record Outcome(LinkageResult result, int scope, int changed, int personsInScope, int contextPersons, int rounds) {
     }
 
     /**
@@ -55,33 +75,72 @@ final class IncrementalLinking {
                 others.add(o);
             }
         }
+        Neighbourhood stored = new Neighbourhood(others, previous);
         // persons whose make-up changes: they held an occurrence now replaced or withdrawn
-        Set<String> persons = new HashSet<>();
+        Set<String> free = new HashSet<>();
         previous.forEach((occurrence, person) -> {
             if (!present.contains(occurrence) || changedEvents.contains(eventOf(occurrence))) {
-                persons.add(person);
+                free.add(person);
             }
         });
+        // persons a recorded decision says are wrong as stored: a split inside one, a merge across two
+        for (OccurrencePair p : decisions.split()) {
+            String a = stored.personOf(p.first());
+            if (a != null && a.equals(stored.personOf(p.second()))) {
+                free.add(a);
+            }
+        }
+        for (OccurrencePair p : decisions.merge()) {
+            String a = stored.personOf(p.first()), b = stored.personOf(p.second());
+            if (a != null && b != null && !a.equals(b)) {
+                free.add(a);
+                free.add(b);
+            }
+        }
         // persons a full run could compare a changed occurrence with
         Set<String> changedKeys = new HashSet<>();
         FellegiSunterLinker.blockingKeys(changed).forEach(changedKeys::addAll);
-        List<Set<String>> otherKeys = FellegiSunterLinker.blockingKeys(others);
-        for (int i = 0; i < others.size(); i++) {
-            for (String key : otherKeys.get(i)) {
-                if (changedKeys.contains(key)) {
-                    persons.add(previous.get(others.get(i).occurrenceId()));
-                    break;
+        free.addAll(stored.sharingAKey(changedKeys));
+        free.retainAll(stored.persons());
+
+        Set<String> context = stored.beside(free);
+        context.addAll(stored.beside(context));
+        context.removeAll(free);
+        LinkageResult local;
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            List<PersonOccurrence> scope = new ArrayList<>(changed);
+            Set<OccurrencePair> merge = new HashSet<>(decisions.merge());
+            for (String person : free) {
+                scope.addAll(stored.members(person));
+            }
+            for (String person : context) {
+                List<PersonOccurrence> members = stored.members(person);
+                scope.addAll(members);
+                for (int i = 1; i < members.size(); i++) {
+                    merge.add(new OccurrencePair(members.getFirst().occurrenceId(), members.get(i).occurrenceId()));
                 }
             }
-        }
-        List<PersonOccurrence> scope = new ArrayList<>(changed);
-        for (PersonOccurrence o : others) {
-            if (persons.contains(previous.get(o.occurrenceId()))) {
-                scope.add(o);
+            Decisions kept = new Decisions(merge, decisions.split());
+            local = linker instanceof FellegiSunterLinker fs ? fs.link(scope, kept, parameters) : linker.link(scope, kept);
+            Set<String> moved = stored.changedBy(local.personIds());
+            if (rounds == ROUNDS || moved.isEmpty()) {
+                break;
+            }
+            // households the run changed: who is named beside a changed person may now be joined,
+            // with anyone they share a blocking key with, read in their own households
+            Set<String> beside = stored.beside(moved);
+            Set<String> reach = new HashSet<>(beside);
+            reach.addAll(stored.beside(beside));
+            Set<String> keyed = stored.sharingAKey(stored.keysOf(beside));
+            reach.addAll(keyed);
+            reach.addAll(stored.beside(keyed));
+            reach.removeAll(free);
+            if (!context.addAll(reach)) {
+                break;
             }
         }
-        LinkageResult local = linker instanceof FellegiSunterLinker fs ? fs.link(scope, decisions, parameters)
-                : linker.link(scope, decisions);
         Map<String, String> personIds = new HashMap<>();
         for (PersonOccurrence o : others) {
             personIds.put(o.occurrenceId(), previous.get(o.occurrenceId()));
@@ -91,8 +150,121 @@ final class IncrementalLinking {
         int distinct = new HashSet<>(personIds.values()).size();
         LinkageResult.Stats stats = new LinkageResult.Stats(all.size(), s.distinct(), distinct, s.candidatePairs(), s.skippedBlocks(),
                 s.strongLinks(), s.modelLinks(), s.guardedPairs(), s.millis());
-        return new Outcome(new LinkageResult(personIds, local.reviewPairs(), local.model(), stats, parameters), scope.size(),
-                changed.size(), persons.size());
+        return new Outcome(new LinkageResult(personIds, local.reviewPairs(), local.model(), stats, parameters), s.occurrences(),
+                changed.size(), free.size() + context.size(), context.size(), rounds);
+    }
+
+    /**
+     * The stored persons as the delta finds them: their unchanged occurrences, who is named beside
+     * whom in a record (not professionals, not past {@link FellegiSunterLinker#MAX_BESIDE}, as the
+     * linker's household evidence reads it), and the blocking keys of each occurrence.
+     */
+    private static final class Neighbourhood {
+        private final Map<String, String> personOf = new HashMap<>();
+        private final Map<String, List<PersonOccurrence>> members = new HashMap<>();
+        private final Map<String, List<String>> eventPersons = new HashMap<>();
+        private final List<PersonOccurrence> occurrences;
+        private final List<Set<String>> keys;
+
+        Neighbourhood(List<PersonOccurrence> others, Map<String, String> previous) {
+            this.occurrences = others;
+            for (PersonOccurrence o : others) {
+                String person = previous.get(o.occurrenceId());
+                personOf.put(o.occurrenceId(), person);
+                members.computeIfAbsent(person, k -> new ArrayList<>()).add(o);
+                if (FellegiSunterLinker.inHousehold(o)) {
+                    eventPersons.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(person);
+                }
+            }
+            this.keys = FellegiSunterLinker.blockingKeys(others);
+        }
+
+        Set<String> persons() {
+            return members.keySet();
+        }
+
+        String personOf(String occurrenceId) {
+            return personOf.get(occurrenceId);
+        }
+
+        List<PersonOccurrence> members(String person) {
+            return members.getOrDefault(person, List.of());
+        }
+
+        /** Persons named beside any of {@code persons} in a record. */
+        Set<String> beside(Set<String> persons) {
+            Set<String> out = new HashSet<>();
+            for (String person : persons) {
+                Set<String> mates = new HashSet<>();
+                for (PersonOccurrence o : members(person)) {
+                    if (!FellegiSunterLinker.inHousehold(o)) {
+                        continue;
+                    }
+                    for (String mate : eventPersons.getOrDefault(o.eventId(), List.of())) {
+                        if (!mate.equals(person)) {
+                            mates.add(mate);
+                        }
+                    }
+                }
+                if (mates.size() <= FellegiSunterLinker.MAX_BESIDE) {
+                    out.addAll(mates);
+                }
+            }
+            return out;
+        }
+
+        /** Blocking keys of the occurrences of {@code persons}. */
+        Set<String> keysOf(Set<String> persons) {
+            Set<String> out = new HashSet<>();
+            for (int i = 0; i < occurrences.size(); i++) {
+                if (persons.contains(personOf.get(occurrences.get(i).occurrenceId()))) {
+                    out.addAll(keys.get(i));
+                }
+            }
+            return out;
+        }
+
+        /** Persons with an occurrence that has one of {@code wanted}'s blocking keys. */
+        Set<String> sharingAKey(Set<String> wanted) {
+            Set<String> out = new HashSet<>();
+            for (int i = 0; i < occurrences.size(); i++) {
+                for (String key : keys.get(i)) {
+                    if (wanted.contains(key)) {
+                        out.add(personOf.get(occurrences.get(i).occurrenceId()));
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Stored persons whose make-up a local result changed: split, merged with another or
+         * joined by a changed occurrence.
+         */
+        Set<String> changedBy(Map<String, String> local) {
+            Map<String, Set<String>> storedOfLocal = new HashMap<>();
+            Map<String, Set<String>> localOfStored = new HashMap<>();
+            local.forEach((occurrence, person) -> {
+                String was = personOf.get(occurrence);
+                storedOfLocal.computeIfAbsent(person, k -> new HashSet<>()).add(was == null ? "" : was);
+                if (was != null) {
+                    localOfStored.computeIfAbsent(was, k -> new HashSet<>()).add(person);
+                }
+            });
+            Set<String> out = new HashSet<>();
+            localOfStored.forEach((was, now) -> {
+                if (now.size() > 1) {
+                    out.add(was);
+                }
+            });
+            storedOfLocal.forEach((now, were) -> {
+                if (were.size() > 1) {
+                    were.stream().filter(w -> !w.isEmpty()).forEach(out::add);
+                }
+            });
+            return out;
+        }
     }
 
     /** The event id of an occurrence id ({@code eventId-pSLOT}). */

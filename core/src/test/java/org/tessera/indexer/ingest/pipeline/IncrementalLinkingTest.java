@@ -2,6 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,92 @@ class IncrementalLinkingTest {
     }
 
     @Test
+    void aNewRecordOfAChildKeepsTheNewbornItWasJoinedWithBesideItsMother() {
+        PartialDate born = PartialDate.of(LocalDate.of(2025, 7, 11)), motherBorn = PartialDate.of(LocalDate.of(1992, 5, 5));
+        List<PersonOccurrence> history = background();
+        // An antenatal contact names the baby "Baby" with the mother's family name; the child is registered with the father's.
+        PersonOccurrence baby = person("hv", "HV-1", 0, "subject", "Baby", "Evans", born, "TC19 3GB", Map.of());
+        history.add(baby);
+        history.add(person("hv", "HV-1", 1, "mother", "Lucy", "Evans", motherBorn, "TC19 3GB", Map.of("nhs_number", "4393336143")));
+        PersonOccurrence isla = person("hv", "HV-2", 0, "subject", "Isla", "Edwards", born, "TC19 3GB", Map.of("nhs_number", "4869775085"));
+        history.add(isla);
+        history.add(person("hv", "HV-2", 1, "mother", "Lucy", "Evans", motherBorn, "TC19 3GB", Map.of("nhs_number", "4393336143")));
+        LinkageResult full = linker.link(history, Decisions.none());
+        assertThat(full.parameters().toJson().has("reference_year")).as("the age guard's year, kept with the model").isTrue();
+        assertThat(org.tessera.indexer.linkage.LinkageParameters.fromJson(full.parameters().toJson()).toJson()).isEqualTo(full.parameters().toJson());
+        assertThat(full.personIds().get(baby.occurrenceId())).as("joined on the household: one mother")
+                .isEqualTo(full.personIds().get(isla.occurrenceId()));
+
+        // A school record of Isla alone: her person is linked again, her mother is not a blocking neighbour of it.
+        List<PersonOccurrence> today = new ArrayList<>(history);
+        PersonOccurrence school = person("school", "S-1", 0, "subject", "Isla", "Edwards", born, null, Map.of("nhs_number", "4869775085"));
+        today.add(school);
+        IncrementalLinking.Outcome outcome = IncrementalLinking.link(today, full.personIds(), Set.of(school.eventId()), linker,
+                Decisions.none(), full.parameters());
+
+        Map<String, String> incremental = outcome.result().personIds();
+        assertThat(incremental.get(baby.occurrenceId())).as("the newborn stays with the child").isEqualTo(incremental.get(isla.occurrenceId()))
+                .isEqualTo(incremental.get(school.occurrenceId()));
+        assertThat(outcome.contextPersons()).as("the mother, read as household context").isGreaterThanOrEqualTo(1);
+        assertThat(IncrementalLinking.pairwise(incremental, linker.link(today, Decisions.none()).personIds()))
+                .as("the same clustering as linking everything").containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void aRecordThatGivesAChildsPostcodeJoinsTheParentBesideHerWithTheTenantThereAsAFullRunDoes() {
+        PartialDate born = PartialDate.of(LocalDate.of(2016, 12, 3));
+        List<PersonOccurrence> history = background();
+        // An A&E "accompanied by": the parent is a name and nothing else; the child's record has no postcode.
+        history.add(person("ae", "E-1", 0, "subject", "Jacob", "Scott", born, null, Map.of("nhs_number", "4038115194")));
+        PersonOccurrence parent = person("ae", "E-1", 1, "parent", "Olivia", "Jones", null, null, Map.of());
+        history.add(parent);
+        // A housing tenant of that (common) name at a postcode: nothing yet says she is the one who came with Jacob.
+        PersonOccurrence tenant = person("housing", "T-1", 0, "tenant", "Olivia", "Jones", null, "TC3 4EX", Map.of());
+        history.add(tenant);
+        LinkageResult full = linker.link(history, Decisions.none());
+        assertThat(full.personIds().get(parent.occurrenceId())).as("apart in the history").isNotEqualTo(full.personIds().get(tenant.occurrenceId()));
+
+        // A school record gives Jacob the tenant's postcode: his parent and the tenant now share a household.
+        List<PersonOccurrence> today = new ArrayList<>(history);
+        PersonOccurrence school = person("school", "S-1", 0, "subject", "Jacob", "Scott", born, "TC3 4EX", Map.of("nhs_number", "4038115194"));
+        today.add(school);
+        LinkageResult everything = linker.link(today, Decisions.none());
+        assertThat(everything.personIds().get(parent.occurrenceId())).as("a full run joins them")
+                .isEqualTo(everything.personIds().get(tenant.occurrenceId()));
+        IncrementalLinking.Outcome outcome = IncrementalLinking.link(today, full.personIds(), Set.of(school.eventId()), linker,
+                Decisions.none(), full.parameters());
+
+        Map<String, String> incremental = outcome.result().personIds();
+        assertThat(incremental.get(parent.occurrenceId())).as("the day joins them too").isEqualTo(incremental.get(tenant.occurrenceId()));
+        assertThat(outcome.rounds()).as("the tenant is reached only once Jacob's household changed").isGreaterThan(1);
+        assertThat(IncrementalLinking.pairwise(incremental, everything.personIds())).containsExactly(1.0, 1.0);
+        assertThat(outcome.scope()).as("still the neighbourhood, not the county").isLessThan(history.size() / 4);
+    }
+
+    @Test
     void pairwisePrecisionAndRecallCountPairsOfOccurrences() {
         Map<String, String> truth = Map.of("a", "1", "b", "1", "c", "1", "d", "2");
         Map<String, String> split = Map.of("a", "x", "b", "x", "c", "y", "d", "z");
         double[] pr = IncrementalLinking.pairwise(split, truth);
         assertThat(pr[0]).isEqualTo(1.0);
         assertThat(pr[1]).isEqualTo(1.0 / 3);
+    }
+
+    private static List<PersonOccurrence> background() {
+        List<PersonOccurrence> history = new ArrayList<>();
+        for (int person = 0; person < 200; person++) {
+            for (int record = 0; record < 3; record++) {
+                history.add(occurrence("ev-h" + person + "r" + record, person, record == 2 ? "NR" + (1 + person % 9) + " 1AB" : null));
+            }
+        }
+        return history;
+    }
+
+    private static PersonOccurrence person(String source, String record, int slot, String role, String given, String family, PartialDate born,
+                                           String postcode, Map<String, String> identifiers) {
+        String eventId = "ev-" + source + "-" + record;
+        return new PersonOccurrence(eventId + "-p" + slot, source, eventId, role, given, family, List.of(), born, null, null, postcode,
+                identifiers);
     }
 
     private static PersonOccurrence occurrence(String eventId, int person, String postcode) {
