@@ -29,6 +29,13 @@ final class StoredDocuments {
             source.remove(List.of("ingested_at", "updated_at"));
             if (source.has("risk")) {
                 ((ObjectNode) source.get("risk")).remove("updated_at");
+                // A score of 0 without a trend is the same as no score (as in ScopedRescoreIT): a full
+                // rescore writes risk only to the children it reaches, a scoped one to every child a
+                // change reached, and a child whose last counting evidence went keeps a zero risk.
+                JsonNode risk = source.get("risk");
+                if (risk.path("score").asDouble() == 0 && risk.path("velocity").asDouble() == 0) {
+                    source.remove("risk");
+                }
             }
             docs.put(hit.path("_id").asText(), source);
         });
