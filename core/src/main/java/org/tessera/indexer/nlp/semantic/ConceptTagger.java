@@ -138,16 +138,9 @@ public final class ConceptTagger {
                             backgroundSimilarity = Math.max(backgroundSimilarity, SentenceEncoder.dot(vector, row));
                         }
                     }
-                    float[][] rows = exemplars.get(c);
-                    int best = 0;
-                    float bestSimilarity = -2f;
-                    for (int e = 0; e < rows.length; e++) {
-                        float similarity = SentenceEncoder.dot(vector, rows[e]);
-                        if (similarity > bestSimilarity) {
-                            bestSimilarity = similarity;
-                            best = e;
-                        }
-                    }
+                    Nearest nearest = Nearest.of(vector, exemplars.get(c));
+                    int best = nearest.index();
+                    float bestSimilarity = nearest.similarity();
                     Concept concept = concepts.get(c);
                     List<Integer> cueSpans = anchors.get(c);
                     out.add(new Candidate(concept, start, trimEnd(text, start, end), cueSpans.get(0), cueSpans.get(1),
@@ -206,16 +199,9 @@ public final class ConceptTagger {
                 if (exemplars == null) {
                     exemplars = exemplarVectors();
                 }
-                float[][] rows = exemplars.get(c);
-                int best = 0;
-                float bestSimilarity = -2f;
-                for (int e = 0; e < rows.length; e++) {
-                    float similarity = SentenceEncoder.dot(vector, rows[e]);
-                    if (similarity > bestSimilarity) {
-                        bestSimilarity = similarity;
-                        best = e;
-                    }
-                }
+                Nearest nearest = Nearest.of(vector, exemplars.get(c));
+                int best = nearest.index();
+                float bestSimilarity = nearest.similarity();
                 List<Integer> anchors = contextAnchors(text, start, end, concept);
                 matches.add(new ConceptMatch(concept.id(), concept.indicator(), start, end, anchors.get(0), anchors.get(1),
                         concept.exemplars().get(best), bestSimilarity, anchors, p));
@@ -422,5 +408,21 @@ public final class ConceptTagger {
             }
         }
         return out;
+    }
+
+    /** The exemplar row nearest a sentence vector (first of equals), and its cosine (-2 when there are none). */
+    private record Nearest(int index, float similarity) {
+        static Nearest of(float[] vector, float[][] rows) {
+            int best = 0;
+            float bestSimilarity = -2f;
+            for (int e = 0; e < rows.length; e++) {
+                float similarity = SentenceEncoder.dot(vector, rows[e]);
+                if (similarity > bestSimilarity) {
+                    bestSimilarity = similarity;
+                    best = e;
+                }
+            }
+            return new Nearest(best, bestSimilarity);
+        }
     }
 }
