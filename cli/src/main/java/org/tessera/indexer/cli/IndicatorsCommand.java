@@ -318,13 +318,13 @@ public final class IndicatorsCommand extends CommandGroup {
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result;
                 if (crossValidate > 0) {
                     var catalogueOfConcepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
-                    var encoder = new org.tessera.indexer.nlp.semantic.CachingSentenceEncoder(
+                    var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()));
-                    var options = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate);
-                    var examples = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
+                    var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate);
+                    var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
                             new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
                                     new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
-                    var cv = org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
+                    var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
                     System.out.printf("cross-validated: %d folds, gate %s, positives %s (each item tagged by a classifier that never saw it)%n",
                             crossValidate, gate, positives);
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map, percolator, weight, cv,

@@ -1,6 +1,7 @@
 package org.tessera.portal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -38,6 +39,9 @@ class PageEngineWorkIT {
         TestIndices.register(registry, "engine-work");
     }
 
+    /** Documents a page may read more or less from one view to the next (audit tail, last visits), whatever the county. */
+    private static final long DOCUMENT_SLACK = 4;
+
     @Autowired
     DutyWatchlist watchlist;
     @Autowired
@@ -67,14 +71,17 @@ class PageEngineWorkIT {
                 small.watchlist().describe(), large.watchlist().describe(), small.profile().describe(), large.profile().describe(),
                 small.review().describe(), large.review().describe());
 
+        // Requests are exact; documents may differ by the few audit and last-visit documents a view reads
+        // as they become searchable (seen: 0 or 2 on a watchlist view, 23 or 24 computing the ranking).
+        // 300 more children would add hundreds if a page scanned the county.
         assertThat(large.watchlist().requests()).isEqualTo(small.watchlist().requests());
-        assertThat(large.watchlist().documents()).isEqualTo(small.watchlist().documents());
+        assertThat(large.watchlist().documents()).isCloseTo(small.watchlist().documents(), within(DOCUMENT_SLACK));
         assertThat(large.profile().requests()).isEqualTo(small.profile().requests());
-        assertThat(large.profile().documents()).isEqualTo(small.profile().documents());
+        assertThat(large.profile().documents()).isCloseTo(small.profile().documents(), within(DOCUMENT_SLACK));
         assertThat(large.review().requests()).isEqualTo(small.review().requests());
-        assertThat(large.review().documents()).isEqualTo(small.review().documents());
+        assertThat(large.review().documents()).isCloseTo(small.review().documents(), within(DOCUMENT_SLACK));
         // Computing the ranking again reads the listed children's histories, not the other children's.
-        assertThat(large.rankingComputed().documents()).isEqualTo(small.rankingComputed().documents());
+        assertThat(large.rankingComputed().documents()).isCloseTo(small.rankingComputed().documents(), within(DOCUMENT_SLACK));
         // A warm view neither ranks nor reads histories: a handful of requests.
         assertThat(small.watchlist().requests()).isLessThan(small.rankingComputed().requests());
     }

@@ -34,7 +34,7 @@ public final class CorpusPercolation {
      * the classifier of its fold (trained and calibrated without it) and percolated with the catalogue.
      */
     public static ConcernEvaluation crossValidated(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
-                                                   org.tessera.indexer.nlp.semantic.ConcernClassifierTrainer.CrossValidation cv,
+                                                   org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.CrossValidation cv,
                                                    java.util.function.Function<org.tessera.indexer.nlp.semantic.ConcernClassifier, ConceptTagger> tagger) {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
         for (int f = 0; f < cv.models().size(); f++) {

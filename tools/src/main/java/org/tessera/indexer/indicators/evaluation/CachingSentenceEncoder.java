@@ -1,4 +1,6 @@
-package org.tessera.indexer.nlp.semantic;
+package org.tessera.indexer.indicators.evaluation;
+
+import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 import java.util.ArrayList;
 import java.util.List;

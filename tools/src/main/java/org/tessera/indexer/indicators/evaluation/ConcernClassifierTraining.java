@@ -1,4 +1,9 @@
-package org.tessera.indexer.nlp.semantic;
+package org.tessera.indexer.indicators.evaluation;
+
+import org.tessera.indexer.nlp.semantic.Concept;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,10 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.tessera.indexer.indicators.EvidenceContextResolver;
-import org.tessera.indexer.indicators.evaluation.ConcernCorpus;
-import org.tessera.indexer.indicators.evaluation.ConcernEvaluation;
-import org.tessera.indexer.indicators.evaluation.ConcernItem;
-import org.tessera.indexer.indicators.evaluation.ConcernMap;
 
 /**
  * {@code tessera indicators train-classifier}: reads development corpora (never a frozen held-out

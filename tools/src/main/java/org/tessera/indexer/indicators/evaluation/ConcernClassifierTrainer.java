@@ -1,4 +1,10 @@
-package org.tessera.indexer.nlp.semantic;
+package org.tessera.indexer.indicators.evaluation;
+
+import org.tessera.indexer.nlp.semantic.Concept;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConceptTagger;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +15,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.tessera.indexer.indicators.EvidenceContext;
 import org.tessera.indexer.indicators.EvidenceContextResolver;
-import org.tessera.indexer.indicators.evaluation.ConcernEvaluation;
-import org.tessera.indexer.indicators.evaluation.ConcernItem;
-import org.tessera.indexer.indicators.evaluation.ConcernMap;
 
 /**
  * Trains the semantic stage's {@link ConcernClassifier} (ADR 0018) from DEVELOPMENT data only: one

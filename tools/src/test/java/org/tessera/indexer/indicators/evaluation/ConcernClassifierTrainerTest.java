@@ -1,4 +1,9 @@
-package org.tessera.indexer.nlp.semantic;
+package org.tessera.indexer.indicators.evaluation;
+
+import org.tessera.indexer.nlp.semantic.Concept;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tessera.indexer.indicators.evaluation.ConcernItem;
 
 /**
  * The trainer on vectors made for the test (no model): it learns a direction per concept, keeps a
