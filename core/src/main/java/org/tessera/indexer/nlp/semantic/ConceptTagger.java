@@ -116,38 +116,31 @@ public final class ConceptTagger {
         List<Concept> concepts = catalogue.concepts();
         List<float[][]> exemplars = exemplarVectors();
         float[][] background = exemplars.getLast();
-        int at = 0;
-        while (at < text.length()) {
-            int end = sentenceEnd(text, at);
-            int start = at;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            if (start < end) {
-                List<List<Integer>> anchors = anchors(text, start, end, concepts);
-                float[] vector = null;
-                float backgroundSimilarity = -2f;
-                for (int c = 0; c < concepts.size(); c++) {
-                    if (anchors.get(c) == null) {
-                        continue;
-                    }
-                    if (vector == null) {
-                        vector = vector(text.substring(start, Math.min(end, start + MAX_SENTENCE_CHARS)).strip());
-                        backgroundSimilarity = -2f;
-                        for (float[] row : background) {
-                            backgroundSimilarity = Math.max(backgroundSimilarity, SentenceEncoder.dot(vector, row));
-                        }
-                    }
-                    Nearest nearest = Nearest.of(vector, exemplars.get(c));
-                    int best = nearest.index();
-                    float bestSimilarity = nearest.similarity();
-                    Concept concept = concepts.get(c);
-                    List<Integer> cueSpans = anchors.get(c);
-                    out.add(new Candidate(concept, start, trimEnd(text, start, end), cueSpans.get(0), cueSpans.get(1),
-                            concept.exemplars().get(best), bestSimilarity, backgroundSimilarity, List.copyOf(cueSpans)));
+        for (int[] sentence : sentences(text)) {
+            int start = sentence[0];
+            int end = sentence[1];
+            List<List<Integer>> anchors = anchors(text, start, end, concepts);
+            float[] vector = null;
+            float backgroundSimilarity = -2f;
+            for (int c = 0; c < concepts.size(); c++) {
+                if (anchors.get(c) == null) {
+                    continue;
                 }
+                if (vector == null) {
+                    vector = vector(text.substring(start, Math.min(end, start + MAX_SENTENCE_CHARS)).strip());
+                    backgroundSimilarity = -2f;
+                    for (float[] row : background) {
+                        backgroundSimilarity = Math.max(backgroundSimilarity, SentenceEncoder.dot(vector, row));
+                    }
+                }
+                Nearest nearest = Nearest.of(vector, exemplars.get(c));
+                int best = nearest.index();
+                float bestSimilarity = nearest.similarity();
+                Concept concept = concepts.get(c);
+                List<Integer> cueSpans = anchors.get(c);
+                out.add(new Candidate(concept, start, trimEnd(text, start, end), cueSpans.get(0), cueSpans.get(1),
+                        concept.exemplars().get(best), bestSimilarity, backgroundSimilarity, List.copyOf(cueSpans)));
             }
-            at = end;
         }
         return out;
     }
@@ -166,19 +159,13 @@ public final class ConceptTagger {
         List<Concept> concepts = catalogue.concepts();
         List<int[]> sentences = new ArrayList<>();
         List<String> strings = new ArrayList<>();
-        int at = 0;
-        while (at < text.length()) {
-            int end = sentenceEnd(text, at);
-            int start = at;
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            int trimmed = trimEnd(text, start, end);
+        for (int[] sentence : sentences(text)) {
+            int start = sentence[0];
+            int trimmed = trimEnd(text, start, sentence[1]);
             if (start < trimmed && embeddable(text, start, trimmed, concepts)) {
                 sentences.add(new int[] {start, trimmed});
                 strings.add(text.substring(start, Math.min(trimmed, start + MAX_SENTENCE_CHARS)).strip());
             }
-            at = end;
         }
         if (sentences.isEmpty()) {
             return matches;
@@ -302,6 +289,24 @@ public final class ConceptTagger {
     }
 
     /** Just after the sentence that starts at {@code from}: a line break, or . ! ? followed by a space. */
+    /** The sentences of a text as {start, end}: start after leading white space, end as {@link #sentenceEnd} gives it; empty ones left out. */
+    private static List<int[]> sentences(String text) {
+        List<int[]> out = new ArrayList<>();
+        int at = 0;
+        while (at < text.length()) {
+            int end = sentenceEnd(text, at);
+            int start = at;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            if (start < end) {
+                out.add(new int[] {start, end});
+            }
+            at = end;
+        }
+        return out;
+    }
+
     static int sentenceEnd(String text, int from) {
         int i = from;
         while (i < text.length()) {
