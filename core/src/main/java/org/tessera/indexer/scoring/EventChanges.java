@@ -52,8 +52,6 @@ public final class EventChanges {
     /** Previous versions of replaced and withdrawn events, by id. */
     private final Map<String, RiskEvent> previous = new HashMap<>();
     private final Set<String> changedIds = new LinkedHashSet<>();
-    /** Every event the run produced (compared), to tell them from stored events it did not produce. */
-    private final Set<String> produced = new java.util.HashSet<>();
     private boolean tracking;
     private long unchanged;
 
@@ -78,14 +76,14 @@ public final class EventChanges {
         written.clear();
         previous.clear();
         changedIds.clear();
-        produced.clear();
         before.clear();
         unchanged = 0;
         tracking = false;
     }
 
     /**
-     * Compares a batch of event documents, as they are about to be written, with the stored ones:
+     * Compares a batch of event documents, as they are about to be written (stamped by the sink, or
+     * not yet), with the stored ones:
      * one {@code _mget} of their hashes, and one of the scorer's fields of those that changed.
      */
     public synchronized void compare(List<? extends JsonNode> documents) {
@@ -99,7 +97,6 @@ public final class EventChanges {
             if (id != null) {
                 ids.add(id);
                 hashes.put(id, hash(document));
-                produced.add(id);
             }
         }
         Map<String, JsonNode> stored = fetch(ids, List.of(HASH));
@@ -124,6 +121,20 @@ public final class EventChanges {
         fetch(replaced, EventDocuments.SOURCE_FIELDS).forEach(this::notePrevious);
     }
 
+    /**
+     * Notes events the run kept as stored without writing them (their basis unchanged): produced
+     * and unchanged, part of the histories before the run.
+     */
+    public synchronized void kept(List<Event> events) {
+        if (!tracking) {
+            return;
+        }
+        for (Event event : events) {
+            unchanged++;
+            before.record(event);
+        }
+    }
+
     /** Notes the events the run withdrew (job {@code jobId}), from their copies in the {@code withdrawals} index. */
     public synchronized void withdrawn(String jobId) {
         if (!tracking || jobId == null) {
@@ -141,11 +152,12 @@ public final class EventChanges {
      * When the index holds events the run did not produce (a source delivered whole by an arrival,
      * with withdrawal off, leaves its other stored events): notes each of them, unchanged, in
      * {@code after} and in the histories before the run, so that both are whole. One scroll of the
-     * scorer's fields over the index.
+     * scorer's fields over the index. The run's own ids are the event stage's ({@code produced}):
+     * this class keeps no second copy of them (a few hundred MB on a county).
      *
      * @return how many it added
      */
-    public synchronized long addUnproduced(EventLedger after) {
+    public synchronized long addUnproduced(EventLedger after, java.util.function.Predicate<String> produced) {
         if (!tracking) {
             return 0;
         }
@@ -154,7 +166,7 @@ public final class EventChanges {
                 EventDocuments.SOURCE_FIELDS, (id, source) -> {
                     String stored = Event.idOf(source);
                     String eventId = stored == null ? id : stored;
-                    if (!produced.contains(eventId)) {
+                    if (!produced.test(eventId)) {
                         if (source instanceof ObjectNode object) {
                             Event.ensureId(object, eventId);
                         }
@@ -165,11 +177,6 @@ public final class EventChanges {
                 });
         unchanged += added[0];
         return added[0];
-    }
-
-    /** How many events the run produced (compared). */
-    public synchronized int produced() {
-        return produced.size();
     }
 
     private void notePrevious(String id, JsonNode document) {
@@ -229,8 +236,15 @@ public final class EventChanges {
         return children;
     }
 
-    /** The content hash the event sink gives the document (over its JSON as it stands). */
+    /**
+     * The content hash the event sink gives the document: the one it stamped on it, or, on a
+     * document not stamped yet, the hash over its JSON as it stands.
+     */
     private static String hash(JsonNode document) {
+        String stamped = Event.contentHashOf(document);
+        if (!stamped.isEmpty()) {
+            return stamped;
+        }
         try {
             return Ids.sha256Hex(JSON.writeValueAsBytes(document));
         } catch (JsonProcessingException e) {

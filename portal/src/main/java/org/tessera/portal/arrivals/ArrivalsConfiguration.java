@@ -38,8 +38,8 @@ class ArrivalsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ArrivalsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, Clock clock) {
-        return new LazyIngest(connection, properties.quarantineFolder(), nlp.semanticStage(), clock);
+    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, RiskDay day, Clock clock) {
+        return new LazyIngest(connection, properties.quarantineFolder(), nlp.semanticStage(), day::today, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -93,16 +93,25 @@ class ArrivalsConfiguration {
         private final Path quarantine;
         private final boolean semanticStage;
         private final Clock clock;
+        /** The day arrivals score as of: the portal's {@code tessera.risk.as-of}, else today (what the watchlist shows). */
+        private final java.util.function.Supplier<java.time.LocalDate> scoringDay;
         private TikaTextExtractor extractor;
         private IngestPipeline pipeline;
         /** Who hears of the children the run in progress rescores (one run at a time). */
         private Consumer<RescoredChildren> listener = rescored -> { };
 
-        LazyIngest(OpenSearchConnection connection, Path quarantine, boolean semanticStage, Clock clock) {
+        LazyIngest(OpenSearchConnection connection, Path quarantine, boolean semanticStage,
+                   java.util.function.Supplier<java.time.LocalDate> scoringDay, Clock clock) {
             this.connection = connection;
+            this.scoringDay = scoringDay;
             this.quarantine = quarantine;
             this.semanticStage = semanticStage;
             this.clock = clock;
+        }
+
+        /** The day this ingest's runs score as of. */
+        java.time.LocalDate scoringDay() {
+            return scoringDay.get();
         }
 
         /** Whether this ingest runs the semantic stage ({@code tessera.nlp.semantic-stage}). */
@@ -118,7 +127,7 @@ class ArrivalsConfiguration {
                 IngestSettings defaults = new IngestSettings(quarantine, 2000, true, false);
                 pipeline = IngestPipelines.standard(connection, null, extractor, new IngestSettings(defaults.quarantineDir(),
                         defaults.batchSize(), defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(),
-                        defaults.textLimits(), semanticStage), clock, children -> listener.accept(children));
+                        defaults.textLimits(), semanticStage), clock, scoringDay, children -> listener.accept(children));
             }
             listener = rescored;
             try {

@@ -22,8 +22,17 @@ class NlpPropertiesTest {
         NlpProperties on = bind(java.util.Map.of(IngestSettings.SEMANTIC_STAGE, "true"));
         assertThat(on.semanticStage()).isTrue();
         ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), on, Clock.systemUTC());
+                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), on, () -> java.time.LocalDate.of(2026, 6, 30),
+                Clock.systemUTC());
         assertThat(ingest.semanticStage()).isTrue();
+    }
+
+    @Test
+    void arrivalsScoreAsOfThePortalsRiskDayNotTheClock() {
+        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
+                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), bind(java.util.Map.of()),
+                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+        assertThat(ingest.scoringDay()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
     }
 
     @Test

@@ -35,4 +35,22 @@ public interface EventBatchStage {
     default void apply(List<Event> events, List<ObjectNode> documents) {
         apply(documents);
     }
+
+    /**
+     * Whether this stage reads the documents as they go to the index, stamped with their content
+     * hash and ingest time ({@link Event#contentHashOf}); such a stage runs after every other one
+     * and after the hashing, and must not change the documents. False by default.
+     */
+    default boolean readsStamped() {
+        return false;
+    }
+
+    /**
+     * Events of a run into stored indices kept as stored (their basis unchanged, ADR 0021): as
+     * read from the index, hits and stamps included; not percolated, not written. A stage that
+     * gathers over every event of a run notes them here; called in order with the batches, on
+     * the same thread as {@link #apply}. Nothing by default.
+     */
+    default void kept(List<Event> events) {
+    }
 }

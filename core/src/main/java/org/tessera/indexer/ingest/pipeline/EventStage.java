@@ -127,7 +127,7 @@ final class EventStage {
                 while (mixed.hasNext()) {
                     batch.add(mixed.next());
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked.people(), notes, builder, produced, sink, analysisPool);
+                        writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, sink, analysisPool);
                         done += batch.size();
                         batch.clear();
                         progress.update(done);
@@ -135,13 +135,14 @@ final class EventStage {
                     }
                 }
             }
-            writeBatch(batch, linked.people(), notes, builder, produced, sink, analysisPool);
+            writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, sink, analysisPool);
             sink.drain();
             done += batch.size();
             progress.done(done);
             writer.flush();
             connection.refresh(connection.alias("events"));
-            stats = writer.stats();
+            // the events kept as stored count as unchanged documents, as the writer counts those it skips
+            stats = writer.stats().plus(new BulkWriter.Stats(0, job.count("events_kept"), 0, 0, 0));
             refused = writer.drainFailures();
         }
         times.since("events", start);
@@ -152,21 +153,51 @@ final class EventStage {
                 stats, refused);
     }
 
-    private void writeBatch(List<SourceRecord> batch, LinkedPeople linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
-                            Produced produced,
+    private void writeBatch(List<SourceRecord> all, LinkedPeople linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
+                            Produced produced, boolean firstLoad,
                             EventSink sink, ForkJoinPool analysisPool) {
-        if (batch.isEmpty()) {
+        if (all.isEmpty()) {
             return;
         }
+        // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0021).
+        List<SourceRecord> batch = all;
+        List<Event> kept = List.of();
+        if (!firstLoad) {
+            long keepStart = System.nanoTime();
+            List<Event> bases = new ArrayList<>(all.size());
+            List<String> ids = new ArrayList<>(all.size());
+            for (SourceRecord record : all) {
+                bases.add(withNote(builder.build(record, linked, null), notes.get(record.eventId())));
+                ids.add(record.eventId());
+            }
+            Map<String, JsonNode> stored = StoredEvents.fetch(connection, ids);
+            batch = new ArrayList<>(all.size());
+            kept = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                SourceRecord record = all.get(i);
+                JsonNode old = stored.get(record.eventId());
+                Event storedEvent = old == null ? null : Event.fromDocument(old);
+                // in the records' order, as on a first load (a person's profile takes what it is given in order)
+                noteProduced(record, bases.get(i), produced);
+                if (storedEvent != null && StoredEvents.sameBasis(bases.get(i), storedEvent)) {
+                    kept.add(storedEvent);
+                } else {
+                    batch.add(record);
+                }
+            }
+            times.since(StageTimes.EVENTS + "keep as stored", keepStart);
+            job.count("events_kept", kept.size());
+        }
+        List<SourceRecord> todo = batch;
         long analysisStart = System.nanoTime();
-        List<TextAnalysis> analyses = Futures.await(analysisPool.submit(() -> batch.parallelStream()
+        List<TextAnalysis> analyses = Futures.await(analysisPool.submit(() -> todo.parallelStream()
                 .map(r -> settings.analyseText() && r.text() != null && !r.text().isBlank() ? textAnalyzer.analyze(r.text()) : null)
                 .toList()), "text analysis");
         times.since(StageTimes.EVENTS + "text analysis", analysisStart);
         List<List<ConceptMatch>> conceptMatches = null;
         if (concepts != null && settings.analyseText()) {
             long semanticStart = System.nanoTime();
-            conceptMatches = Futures.await(analysisPool.submit(() -> batch.parallelStream()
+            conceptMatches = Futures.await(analysisPool.submit(() -> todo.parallelStream()
                     .map(r -> r.text() != null && !r.text().isBlank() ? concepts.tag(r.text()) : List.<ConceptMatch>of())
                     .toList()), "semantic stage");
             times.since(StageTimes.EVENTS + "semantic stage", semanticStart);
@@ -189,22 +220,30 @@ final class EventStage {
             if (conceptMatches != null) {
                 event = event.withConceptMatches(conceptMatches.get(i));
             }
-            ObjectNode note = notes.get(record.eventId());
-            if (note != null) {
-                event = event.withDocument(Event.SourceDocument.fromDocument(note));
-            }
+            event = withNote(event, notes.get(record.eventId()));
             events.add(event);
-            collectProfiles(record, event, produced.profiles());
-            if (produced.events().add(record.eventId())) {
-                produced.perSource().merge(record.source(), 1L, Long::sum);
+            if (firstLoad) {
+                noteProduced(record, event, produced);
             }
-            produced.sources().add(record.source());
         }
         times.since(StageTimes.EVENTS + "build events", buildStart);
         long waitStart = System.nanoTime();
-        sink.submit(events);
+        sink.submit(events, kept);
         times.since(StageTimes.EVENTS + "wait for engine", waitStart);
         job.count("events_built", events.size());
+    }
+
+    private static Event withNote(Event event, ObjectNode note) {
+        return note == null ? event : event.withDocument(Event.SourceDocument.fromDocument(note));
+    }
+
+    /** What the persons and the report need of every event the run produced, kept or built. */
+    private static void noteProduced(SourceRecord record, Event event, Produced produced) {
+        collectProfiles(record, event, produced.profiles());
+        if (produced.events().add(record.eventId())) {
+            produced.perSource().merge(record.source(), 1L, Long::sum);
+        }
+        produced.sources().add(record.source());
     }
 
     private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles) {

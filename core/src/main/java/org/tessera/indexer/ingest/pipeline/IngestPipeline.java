@@ -121,10 +121,19 @@ public final class IngestPipeline {
      * @param scoredWithPersons children whose {@code risk} went out with their person documents
      *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
-    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
+    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents) {
+        /**
+         * @param producedEvents ids of every event the run produced (kept, unchanged or written): the
+         *                       event stage's own set, not copied (it is the largest thing a run holds)
+         */
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
             java.util.Objects.requireNonNull(changed, "changed");
+            producedEvents = producedEvents == null ? Set.of() : java.util.Collections.unmodifiableSet(producedEvents);
+        }
+
+        public Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
+            this(eventsComplete, scoredWithPersons, changed, Set.of());
         }
 
         /** A run that says nothing of what it changed: every child is rescored. */
@@ -250,6 +259,14 @@ public final class IngestPipeline {
         job.finish(summary + FolderDiscovery.unclaimedNote(plan.unclaimed()));
         Duration elapsed = run.elapsed();
         log.info("Ingest {} finished in {} s", run.jobId(), elapsed.toSeconds());
+        if (log.isInfoEnabled()) {
+            // where the time went, per stage (busy time of the stages beside the critical path included): profiling an arrival
+            StringBuilder stages = new StringBuilder();
+            run.times().snapshot().forEach((stage, nanos) -> stages.append(stages.isEmpty() ? "" : ", ")
+                    .append(stage).append(' ').append(String.format(Locale.ROOT, "%.1f s", nanos / 1e9)));
+            log.info("Ingest {} stages: {}; events kept as stored {}, built {}", run.jobId(), stages,
+                    job.count("events_kept"), job.count("events_built"));
+        }
         return new IngestReport(run.jobId(), job.counts(), job.quarantined(), linkage.stats(), elapsed, run.times().snapshot(),
                 withdrawals, plan.unclaimed(), job.warned(), feed.decisions(), null);
     }

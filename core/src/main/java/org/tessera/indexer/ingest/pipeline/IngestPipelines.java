@@ -57,6 +57,16 @@ public final class IngestPipelines {
      */
     public static IngestPipeline standard(OpenSearchConnection connection, Path mappingsFolder, TextExtractor extractor,
                                           IngestSettings settings, Clock clock, Consumer<RescoredChildren> rescored) {
+        return standard(connection, mappingsFolder, extractor, settings, clock, () -> LocalDate.now(clock), rescored);
+    }
+
+    /**
+     * As above, scoring each run as of {@code scoringDay} (asked once per run): the portal's
+     * {@code tessera.risk.as-of}, so that an arrival scores as of the day its watchlist shows.
+     */
+    public static IngestPipeline standard(OpenSearchConnection connection, Path mappingsFolder, TextExtractor extractor,
+                                          IngestSettings settings, Clock clock, java.util.function.Supplier<LocalDate> scoringDay,
+                                          Consumer<RescoredChildren> rescored) {
         SourceMappings mappings = mappingsFolder == null
                 ? SourceMappings.loadAllFromClasspath("mappings/sources") : SourceMappings.loadAll(mappingsFolder);
         Nicknames nicknames = Nicknames.uk();
@@ -105,6 +115,11 @@ public final class IngestPipelines {
                     ledger.record(hits == null ? events.get(i) : events.get(i).withHits(hits));
                 }
             }
+
+            @Override
+            public void kept(List<Event> events) {
+                events.forEach(ledger::record);
+            }
         });
         // Last: what changed against the stored events (the documents as the sink will hash them),
         // so that a run into stored indices rescores only the children its changes reach.
@@ -124,8 +139,18 @@ public final class IngestPipelines {
             }
 
             @Override
+            public boolean readsStamped() {
+                return true;
+            }
+
+            @Override
             public void apply(List<ObjectNode> events) {
                 changes.compare(events);
+            }
+
+            @Override
+            public void kept(List<Event> events) {
+                changes.kept(events);
             }
         });
         // An indicator changed since the events were stored was run over them above, outside any
@@ -138,20 +163,21 @@ public final class IngestPipelines {
 
             @Override
             public Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
-                asOf = LocalDate.now(clock);
+                asOf = scoringDay.get();
                 return scores.riskOfReached(personIds, asOf, ledger);
             }
 
             @Override
             public void afterIngest(IngestPipeline.Written written) {
-                LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+                LocalDate day = asOf != null ? asOf : scoringDay.get();
                 try {
                     changes.withdrawn(written.changed().withdrawnEvents() > 0 ? written.changed().jobId() : null);
                     boolean whole = written.eventsComplete();
                     if (!whole && changes.tracking()) {
                         // stored events the run did not produce join both views (one scroll): whole unless a write was refused
-                        long added = changes.addUnproduced(ledger);
-                        whole = changes.produced() + added == connection.count("events");
+                        Set<String> produced = written.producedEvents();
+                        long added = changes.addUnproduced(ledger, produced::contains);
+                        whole = produced.size() + added == connection.count("events");
                     }
                     // When the ledger holds every stored event, what the stages saw of them is all there is.
                     ChildHistories histories = whole ? ledger : scores.loader();

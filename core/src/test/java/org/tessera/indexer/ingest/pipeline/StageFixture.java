@@ -163,6 +163,12 @@ final class StageFixture implements AutoCloseable {
         return new EventStage(connection, settings, NO_ANALYSIS, null, stages, clock, job, times);
     }
 
+    /** The event stage with text analysis on, through {@code analyzer}. */
+    EventStage eventStage(List<EventBatchStage> stages, TextAnalyzer analyzer) {
+        IngestSettings analysing = new IngestSettings(settings.quarantineDir(), settings.batchSize(), true, settings.deleteStale());
+        return new EventStage(connection, analysing, analyzer, null, stages, clock, job, times);
+    }
+
     PersonsStage personsStage(IngestPipeline.Scoring scoring) {
         return new PersonsStage(connection, Nicknames.uk(), scoring, clock, job);
     }

@@ -1,0 +1,61 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.tessera.indexer.events.Event;
+import org.tessera.indexer.opensearch.EngineJson;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+
+/**
+ * On a run into stored indices, which events can keep their stored version (ADR 0021).
+ *
+ * <p>An event is its <em>basis</em> (what the record, its linked people and their households at
+ * its date make of it: everything {@link EventDocumentBuilder} builds before any text analysis)
+ * plus what is derived from the basis alone: the analysis of its text (entities, contexts), the
+ * semantic stage's concepts, and the hits the percolator finds on all of that. When the basis
+ * built now equals the stored event's basis, the stored document is what the run would write
+ * again, so it is kept: no analysis, no percolation, no write. Any difference (the text, a code,
+ * a person moved by the re-link, a household or an age) makes the event go the whole way.
+ *
+ * <p>This holds as long as the derived parts are a function of the basis under the current
+ * catalogue and settings: an indicator added or changed is run over the stored events when the
+ * pipeline is built ({@link IngestPipelines}), before any run; a change to the text-analysis
+ * settings or models needs a full rebuild, as before. Stateless.
+ */
+final class StoredEvents {
+
+    private StoredEvents() {
+    }
+
+    /** The stored versions of {@code ids} that exist (whole documents), by id: one {@code _mget}. */
+    static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids) {
+        Map<String, JsonNode> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        ObjectNode body = EngineJson.object();
+        ids.forEach(body.putArray("ids")::add);
+        JsonNode answer = connection.call("POST", "/" + connection.alias("events") + "/_mget", body);
+        for (JsonNode doc : answer.path("docs")) {
+            if (doc.path("found").asBoolean(false)) {
+                found.put(doc.path("_id").asText(), doc.path("_source"));
+            }
+        }
+        return found;
+    }
+
+    /** Whether the event built now (without analysis) has the basis of the stored one. */
+    static boolean sameBasis(Event built, Event stored) {
+        return basis(built).toDocument().equals(basis(stored).toDocument());
+    }
+
+    /** The event without what analysis, the semantic stage and percolation add, and without its stamps. */
+    static Event basis(Event e) {
+        return new Event(e.eventId(), e.source(), e.recordId(), e.agency(), e.recordType(), e.date(), e.title(), e.text(),
+                e.document(), e.codes(), e.location(), e.people(), e.personIds(), e.childIds(), e.householdIds(),
+                e.youngestChildAge(), e.subjectAge(), null, null, null, null, null, null, null, null, null);
+    }
+}
