@@ -38,7 +38,9 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * what changed. The engine's part (percolate, index) runs on the {@link EventSink}'s threads while
  * the next batch is analysed, so neither the engine nor the analysis waits for the other. What the
  * persons need is gathered on the way. Then the batch stages' {@code afterEvents} (timed as
- * "indicators"). One run at a time.
+ * "indicators"). On a run into stored indices, an event whose basis (record, people, households)
+ * is as stored keeps its stored version: not analysed, percolated or written, only shown to the
+ * batch stages as kept ({@link StoredEvents}, ADR 0023). One run at a time.
  */
 final class EventStage {
 
@@ -58,6 +60,8 @@ final class EventStage {
     private final Clock clock;
     private final JobRecorder job;
     private final StageTimes times;
+    /** Events this stage kept as stored (ADR 0023), counted as unchanged documents. */
+    private long keptEvents;
 
     EventStage(OpenSearchConnection connection, IngestSettings settings, TextAnalyzer textAnalyzer, ConceptTagger concepts,
                List<EventBatchStage> stages, Clock clock, JobRecorder job, StageTimes times) {
@@ -101,6 +105,7 @@ final class EventStage {
 
     EventsWritten write(Gathered gathered, Linked linked) {
         long start = System.nanoTime();
+        keptEvents = 0;
         long total = gathered.total();
         // Comparing each document's hash with the stored one pays only when documents are
         // stored: a first load into empty indices writes without asking about every id first
@@ -110,6 +115,10 @@ final class EventStage {
             storedPerSource(connection).forEach((source, stored) ->
                     gathered.delivered().deliveries().computeIfPresent(source, (k, d) -> d.withPreviouslyStored(stored)));
         }
+        // Stored events are kept only when the ingest before this one ended: a first load killed before
+        // its backfill leaves events without their text hits, which must be percolated again (KilledIngestIT).
+        boolean keepStored = !firstLoad && previousIngestEnded(connection, job.jobId());
+        job.count("events_keep_stored", keepStored ? 1 : 0);
         BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
         stages.forEach(stage -> stage.begin(firstLoad));
         job.count("first_load", firstLoad ? 1 : 0);
@@ -129,7 +138,7 @@ final class EventStage {
                 while (mixed.hasNext()) {
                     batch.add(mixed.next());
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, sink, analysisPool);
+                        writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
                         done += batch.size();
                         batch.clear();
                         progress.update(done);
@@ -137,14 +146,14 @@ final class EventStage {
                     }
                 }
             }
-            writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, sink, analysisPool);
+            writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
             sink.drain();
             done += batch.size();
             progress.done(done);
             writer.flush();
             connection.refresh(connection.alias("events"));
             // the events kept as stored count as unchanged documents, as the writer counts those it skips
-            stats = writer.stats().plus(new BulkWriter.Stats(0, job.count("events_kept"), 0, 0, 0));
+            stats = writer.stats().plus(new BulkWriter.Stats(0, keptEvents, 0, 0, 0));
             refused = writer.drainFailures();
         }
         times.since("events", start);
@@ -156,15 +165,15 @@ final class EventStage {
     }
 
     private void writeBatch(List<SourceRecord> all, LinkedPeople linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
-                            Produced produced, boolean firstLoad,
+                            Produced produced, boolean firstLoad, boolean keepStored,
                             EventSink sink, ForkJoinPool analysisPool) {
         if (all.isEmpty()) {
             return;
         }
-        // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0021).
+        // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0023).
         List<SourceRecord> batch = all;
         List<Event> kept = List.of();
-        if (!firstLoad) {
+        if (keepStored) {
             long keepStart = System.nanoTime();
             List<Event> bases = new ArrayList<>(all.size());
             List<String> ids = new ArrayList<>(all.size());
@@ -189,6 +198,7 @@ final class EventStage {
             }
             times.since(StageTimes.EVENTS + "keep as stored", keepStart);
             job.count("events_kept", kept.size());
+            keptEvents += kept.size();
         }
         List<SourceRecord> todo = batch;
         long analysisStart = System.nanoTime();
@@ -224,7 +234,7 @@ final class EventStage {
             }
             event = withNote(event, notes.get(record.eventId()));
             events.add(event);
-            if (firstLoad) {
+            if (!keepStored) {
                 noteProduced(record, event, produced);
             }
         }
@@ -271,6 +281,29 @@ final class EventStage {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the last ingest before {@code jobId} finished (refused ones, which wrote nothing, are
+     * passed over); true when there was none. A run killed or failed half-way may have left events
+     * whose derived parts are not whole (a first load's text hits come after all its events).
+     */
+    static boolean previousIngestEnded(OpenSearchConnection connection, String jobId) {
+        connection.refresh(connection.alias("jobs"));   // the last run's end, searchable
+        ObjectNode body = EngineJson.object();
+        body.put("size", 50);
+        body.putArray("_source").add("status");
+        body.putArray("sort").addObject().putObject("started_at").put("order", "desc");
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("filter").addObject().putObject("term").put("kind", "ingest");
+        bool.putArray("must_not").addObject().putObject("term").put("job_id", jobId);
+        for (JsonNode hit : connection.search(connection.alias("jobs"), body).path("hits").path("hits")) {
+            String status = hit.path("_source").path("status").asText();
+            if (!"refused".equals(status)) {
+                return "finished".equals(status);
+            }
+        }
+        return true;
     }
 
     /** Events per source in the index now. */
