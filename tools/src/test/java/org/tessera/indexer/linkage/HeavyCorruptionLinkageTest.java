@@ -46,6 +46,17 @@ class HeavyCorruptionLinkageTest {
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.87);
     }
 
+    /**
+     * The third held-out split (seed 61803398, generated and first read after the wide blocking
+     * of 2026-12-06 evening was final). Floors fixed before its first read, at the fresh split's.
+     */
+    @Test
+    void linksTheThirdHeldOutSplitPrecisely() {
+        FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.thirdHeldOut());
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.998);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.87);
+    }
+
     static FebrlLinkageTest.Metrics run(CorruptedPopulation.Spec spec) {
         CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
         long start = System.currentTimeMillis();
