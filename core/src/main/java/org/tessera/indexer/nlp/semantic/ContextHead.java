@@ -194,18 +194,6 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
         if (!heads.equals(HEADS)) {
             throw new IllegalArgumentException(file + ": heads must be " + HEADS + ", were " + heads);
         }
-        JsonNode p = root.path("provenance");
-        if (p.path("command").asText("").isBlank() || p.path("trained").asText("").isBlank() || !p.path("corpora").isArray()
-                || p.path("corpora").isEmpty()) {
-            throw new IllegalArgumentException(file + ": provenance needs command, trained (date) and corpora (file and SHA-256)");
-        }
-        List<String> corpora = new ArrayList<>();
-        for (JsonNode c : p.path("corpora")) {
-            if (!c.asText("").matches(".+ sha256:[0-9a-f]{64}.*")) {
-                throw new IllegalArgumentException(file + ": provenance corpus '" + c.asText() + "' must read 'FILE sha256:<64 hex>'");
-            }
-            corpora.add(c.asText());
-        }
         double threshold = root.path("threshold").asDouble(-1);
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException(file + ": threshold must be between 0 and 1 (exclusive)");
@@ -223,8 +211,7 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
             }
             vocabulary.put(e.getKey(), f);
         });
-        return new ContextHead(new ConcernClassifier.Provenance(p.path("command").asText(), p.path("trained").asText(), corpora,
-                p.path("notes").asText("")), threshold, bias, vocabulary);
+        return new ContextHead(ConcernClassifier.Provenance.read(root.path("provenance"), file), threshold, bias, vocabulary);
     }
 
     private static double[] numbers(JsonNode node, String where) {
@@ -244,12 +231,7 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
     /** Writes the file {@link #parse} reads (features sorted, weights to 5 significant digits). */
     public void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode p = root.putObject("provenance");
-        p.put("command", provenance.command());
-        p.put("trained", provenance.trained());
-        ArrayNode corpora = p.putArray("corpora");
-        provenance.corpora().forEach(corpora::add);
-        p.put("notes", provenance.notes());
+        provenance.write(root.putObject("provenance"));
         root.put("threshold", Math.round(threshold * 100) / 100.0);
         ArrayNode heads = root.putArray("heads");
         HEADS.forEach(heads::add);

@@ -68,6 +68,23 @@ class ContextHeadTest {
         assertThatThrownBy(() -> parse(json.replace("\"threshold\"", "\"colour\":1,\"threshold\""))).hasMessageContaining("unknown key 'colour'");
     }
 
+    @Test
+    void theShippedHeadNamesItsDevelopmentCorporaAndReadsTheIssuesQualifiers() {
+        ContextHead shipped = ContextHead.loadDefault().orElseThrow();
+        assertThat(shipped.provenance().corpora()).anyMatch(c -> c.startsWith("nlp-models/eval/concerns-dev.jsonl sha256:"))
+                .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-dev3.jsonl sha256:"))
+                .noneMatch(c -> c.contains("heldout2") || c.contains("heldout3"));
+        // the qualifiers issue #20 quotes as wrongly counted, and two of its affirmed descriptions
+        assertThat(List.of("Screening tool completed: no concerns identified.", "Mum's mental health is stable.",
+                "Allegation investigated and not substantiated.", "Self-harmed in 2012 but not since.", "Mum denies drinking.",
+                "Had problems with alcohol in 2020, abstinent since.", "Eviction proceedings were withdrawn."))
+                .allSatisfy(s -> assertThat(shipped.judge(s).qualified()).as(s).isTrue());
+        assertThat(shipped.judge("Self-harmed in 2012 but not since.").label()).isEqualTo("historical");
+        assertThat(List.of("Spiral fracture to the femur of a 3-month-old, explanation keeps changing.",
+                "Police called to the same address for the third time this month."))
+                .allSatisfy(s -> assertThat(shipped.judge(s).qualified()).as(s).isFalse());
+    }
+
     private static ContextHead parse(String json) throws Exception {
         return ContextHead.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "h2.json");
     }
