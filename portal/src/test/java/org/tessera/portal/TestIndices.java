@@ -78,7 +78,7 @@ public final class TestIndices {
         registry.add("tessera.risk.as-of", () -> FIXTURES_AS_OF);
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
         // Tests see what they wrote: a view waits for the ranking of it, and nothing ranks behind their back
-        // (ADR 0021; WatchlistRankedAheadIT tests the background ranking with its own settings).
+        // (ADR 0022; WatchlistRankedAheadIT tests the background ranking with its own settings).
         registry.add("tessera.watchlist.fresh-wait", () -> "5m");
         registry.add("tessera.watchlist.refresh-every", () -> "0s");
         registry.add("tessera.audit.key-file", () -> AUDIT_DIR.resolve("audit.key").toString());

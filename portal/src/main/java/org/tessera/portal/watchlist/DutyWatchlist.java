@@ -103,7 +103,7 @@ public class DutyWatchlist {
 
     /**
      * When the list a view shows was ranked, and whether the indices have changed since (a newer
-     * ranking is being computed in the background: ADR 0021).
+     * ranking is being computed in the background: ADR 0022).
      */
     public record Freshness(Instant rankedAt, boolean updating) {
     }
@@ -207,7 +207,7 @@ public class DutyWatchlist {
     /**
      * The ranking of what the engine shows now when it is kept, or computed within
      * {@code tessera.watchlist.fresh-wait} (in the background, never on the view's thread); else
-     * the newest ranking of the day, while the background finishes the new one (ADR 0021). With no
+     * the newest ranking of the day, while the background finishes the new one (ADR 0022). With no
      * ranking of the day at all, the view waits for it.
      */
     private Scored scored(String key, LocalDate asOf) {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code tessera.watchlist.*}: how the duty watchlist's ranking is kept up to date (ADR 0021).
+ * {@code tessera.watchlist.*}: how the duty watchlist's ranking is kept up to date (ADR 0022).
  *
  * @param freshWait    how long a view waits for the ranking of what the engine shows now when the
  *                     indices changed since the kept ranking; after it, the view shows the kept

@@ -89,7 +89,7 @@ class PageEngineWorkIT {
     /** A change to the events (so the ranking is computed again), then each page twice: the second view is measured. */
     private Pages measure(String touchId) {
         touch(touchId);
-        // The ranking is computed off the views (ADR 0021): measured where it runs.
+        // The ranking is computed off the views (ADR 0022): measured where it runs.
         EngineMeter.Work ranking = work(() -> {
             watchlist.rank();
             return null;

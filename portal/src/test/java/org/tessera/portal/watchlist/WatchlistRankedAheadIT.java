@@ -16,7 +16,7 @@ import org.tessera.portal.TestIndices;
 import org.tessera.portal.audit.ReadPurpose;
 
 /**
- * ADR 0021: the watchlist is ranked off the views. After the events change, a view does not rank on
+ * ADR 0022: the watchlist is ranked off the views. After the events change, a view does not rank on
  * its thread and does not wait (fresh-wait 0): it shows the ranking kept, saying it is updating; the
  * background refresher ranks the change with no view asking, and then the views show it. Real
  * OpenSearch, the fixtures; engine work counted per thread by the gateway's {@link EngineMeter}.

@@ -153,7 +153,7 @@ class WatchlistView extends VerticalLayout {
     private void refresh() {
         ViewPurpose.require("Why are you opening the watchlist?", purpose -> {
             grid.setItems(ViewPurpose.read(() -> watchlist.entries(dismissed.getValue(), 500)));
-            // The list may be the one ranked before the latest records, while they are ranked (ADR 0021): say so.
+            // The list may be the one ranked before the latest records, while they are ranked (ADR 0022): say so.
             DutyWatchlist.Freshness f = watchlist.freshness();
             String at = f.rankedAt() == null ? "" : "Ranked at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                     .withZone(java.time.ZoneId.systemDefault()).format(f.rankedAt());
