@@ -287,6 +287,15 @@ public final class IndicatorsCommand extends CommandGroup {
                 description = "with --cross-validate: affirmed or all (default: ${DEFAULT-VALUE})")
         String positives;
 
+        @Option(names = "--by-writer", description = "with --cross-validate: one fold per writer (id prefix, one per corpus file): each "
+                + "writer's items are tagged by a classifier trained on the other writers only (the proxy for unseen writers)")
+        boolean byWriter;
+
+        @Option(names = "--context-head", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "with --cross-validate: train a context head in each fold too (ADR 0021); --no-context-head: rules alone "
+                        + "(default: ${DEFAULT-VALUE})")
+        boolean contextHead;
+
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
 
@@ -317,15 +326,17 @@ public final class IndicatorsCommand extends CommandGroup {
                     var catalogueOfConcepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
                     var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()));
-                    var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate);
+                    var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
+                            .with(byWriter, contextHead);
                     var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
                             new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
                                     new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                     var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
-                    System.out.printf("cross-validated: %d folds, gate %s, positives %s (each item tagged by a classifier that never saw it)%n",
-                            crossValidate, gate, positives);
+                    System.out.printf("cross-validated: %s, gate %s, positives %s, context head %s (each item tagged by a classifier "
+                                    + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
+                            gate, positives, contextHead ? "trained per fold" : "none (rules alone)");
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map, percolator, weight, cv,
-                            model -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model));
+                            (model, head) -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model, head));
                 } else {
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator, weight,
                             semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);

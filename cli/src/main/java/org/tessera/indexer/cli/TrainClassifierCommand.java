@@ -47,6 +47,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
     int folds;
 
+    @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
+    boolean byWriter;
+
+    @Option(names = "--context-out", description = "where to write the context head (ADR 0021; e.g. nlp-models/context-head.json); "
+            + "default: not trained")
+    Path contextOut;
+
     @Override
     public Integer call() throws Exception {
         ConcernMap map = concerns.read(parent.catalogue());
@@ -54,19 +61,33 @@ final class TrainClassifierCommand implements Callable<Integer> {
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
         command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        if (byWriter) {
+            command.append(" --by-writer");
+        }
+        if (contextOut != null) {
+            command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
+        }
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
-        ConcernClassifier trained = ConcernClassifierTraining.run(corpora, map, catalogue,
+        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, map, catalogue,
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant())),
                 new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
-                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds), command.toString(), System.out);
+                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
+                System.out);
         if (out != null) {
-            trained.write(out);
+            trained.classifier().write(out);
             try (var in = java.nio.file.Files.newInputStream(out)) {
                 ConcernClassifier.parse(in, out.toString(), catalogue); // what was written loads
             }
             System.out.println("written: " + out);
+        }
+        if (contextOut != null) {
+            trained.contextHead().write(contextOut);
+            try (var in = java.nio.file.Files.newInputStream(contextOut)) {
+                org.tessera.indexer.nlp.semantic.ContextHead.parse(in, contextOut.toString()); // what was written loads
+            }
+            System.out.println("written: " + contextOut);
         }
         return 0;
     }
