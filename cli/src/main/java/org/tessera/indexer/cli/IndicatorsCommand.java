@@ -271,9 +271,8 @@ public final class IndicatorsCommand extends CommandGroup {
         @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "the corpus file(s) (*.jsonl), evaluated as one")
         List<Path> corpora;
 
-        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-        Path concerns;
+        @Mixin
+        ConcernsOption concerns;
 
         @Option(names = "--cross-validate", paramLabel = "K", defaultValue = "0",
                 description = "development figures of the semantic stage with a trained classifier: train it (thresholds by inner "
@@ -307,9 +306,7 @@ public final class IndicatorsCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             IndicatorCatalogue catalogue = parent.catalogue();
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            catalogue.all().forEach(i -> ids.add(i.id()));
-            org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            org.tessera.indexer.indicators.evaluation.ConcernMap map = concerns.read(catalogue);
             List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = new ArrayList<>();
             for (Path corpus : corpora) {
                 if (crossValidate > 0 && org.tessera.indexer.indicators.evaluation.ConcernCorpus.isHeldOut(corpus)) {
@@ -360,18 +357,15 @@ public final class IndicatorsCommand extends CommandGroup {
         @Parameters(paramLabel = "CORPUS", description = "the development corpus (*.jsonl)")
         Path corpus;
 
-        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-        Path concerns;
+        @Mixin
+        ConcernsOption concerns;
 
         @Override
         public Integer call() {
             if (corpus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("heldout")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "calibrate never reads a held-out corpus: " + corpus);
             }
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            parent.catalogue().all().forEach(i -> ids.add(i.id()));
-            var map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            var map = concerns.read(parent.catalogue());
             var items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
             var choices = org.tessera.indexer.indicators.evaluation.ConceptCalibration.calibrate(items, map,
                     org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), new org.tessera.indexer.indicators.NlpEvidenceContext(

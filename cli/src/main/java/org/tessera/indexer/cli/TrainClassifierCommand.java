@@ -1,9 +1,7 @@
 package org.tessera.indexer.cli;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.indicators.NlpEvidenceContext;
 import org.tessera.indexer.indicators.evaluation.ConcernMap;
@@ -16,6 +14,7 @@ import org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer;
 import org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining;
 import org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,9 +32,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "development corpora (*.jsonl)")
     List<Path> corpora;
 
-    @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-            description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-    Path concerns;
+    @Mixin
+    ConcernsOption concerns;
 
     @Option(names = "--out", description = "where to write the classifier (e.g. nlp-models/concern-classifier.json); default: not written")
     Path out;
@@ -58,9 +56,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<String> ids = new HashSet<>();
-        parent.catalogue().all().forEach(i -> ids.add(i.id()));
-        ConcernMap map = ConcernMap.read(concerns, ids);
+        ConcernMap map = concerns.read(parent.catalogue());
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
