@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (other names, other streets, another corruption mix and seed) was generated once, frozen, and
  * only read after tuning. Both are reported in docs/linkage.md.
  *
- * <p>The floors are what the linker reaches now (2026-12-06 evening, wide blocking, ADR 0021:
+ * <p>The floors are what the linker reaches now (2026-12-06 evening, wide blocking, ADR 0023:
  * tuning P 0.9993 / F1 0.9307, held-out P 0.9994 / F1 0.8974, fresh held-out P 0.9986 / F1 0.8862,
  * third held-out P 0.9988 / F1 0.8929), not the issue's target (P 0.999, F1 0.985), which is not met:
  * the misses are mostly records whose date of birth is missing and whose only other evidence is
