@@ -38,15 +38,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ranking", defaultValue = "watchlist", description = "List whose top K is measured: watchlist or score (default: ${DEFAULT-VALUE}).")
     String ranking;
 
-    @Option(names = "--scoring", paramLabel = "FILE", description = "Scoring parameters file. Default: the shipped mappings/scoring.yaml.")
-    Path scoringFile;
+    @Mixin
+    ScoringOption scoring;
 
     @Override
     public Integer call() {
         if (groundTruth == null) {
             throw new IllegalArgumentException("Missing required option: '--ground-truth=DIR'");
         }
-        ScoringParameters parameters = RescoreCommand.parameters(scoringFile);
+        ScoringParameters parameters = scoring.parameters();
         GroundTruth truth = GroundTruth.load(groundTruth);
         LocalDate date = end != null ? end : truth.latestEvent();
         if (date == null) {

@@ -56,14 +56,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--with-evidence", description = "hits: include the evidence text (case-note text; handle as personal data).")
     boolean withEvidence;
 
-    @Option(names = "--scoring", paramLabel = "FILE", description = "Scoring parameters file. Default: the shipped mappings/scoring.yaml.")
-    Path scoringFile;
+    @Mixin
+    ScoringOption scoring;
 
     @Override
     public Integer call() throws IOException {
         What target = parse(What.class, what, "WHAT");
         ExportFormat exportFormat = parse(ExportFormat.class, options.format("csv", "csv", "jsonl"), "--format");
-        ScoringParameters parameters = RescoreCommand.parameters(scoringFile);
+        ScoringParameters parameters = scoring.parameters();
         if (asOf == null) {
             asOf = LocalDate.now();
         }

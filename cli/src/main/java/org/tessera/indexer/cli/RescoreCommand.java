@@ -4,7 +4,6 @@ import org.tessera.indexer.scoring.RescoreResult;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,13 +26,13 @@ public final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--child", paramLabel = "ID", split = ",", description = "Rescore only these children (default: every child a hit reaches).")
     List<String> children;
 
-    @Option(names = "--scoring", paramLabel = "FILE", description = "Scoring parameters file. Default: the shipped mappings/scoring.yaml.")
-    Path scoringFile;
+    @Mixin
+    ScoringOption scoring;
 
     @Override
     public Integer call() {
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        ScoringParameters parameters = parameters(scoringFile);
+        ScoringParameters parameters = scoring.parameters();
         try (OpenSearchConnection connection = options.openConnection()) {
             ScoreService service = ScoreService.fromIndex(connection, parameters, false);
             RescoreResult result = children == null || children.isEmpty()
@@ -43,10 +42,5 @@ public final class RescoreCommand implements Callable<Integer> {
             result.failures().stream().limit(20).forEach(f -> System.out.println("  refused " + f));
             return result.failures().isEmpty() ? 0 : 2;
         }
-    }
-
-    /** The given file, else the shipped defaults. */
-    public static ScoringParameters parameters(Path file) {
-        return file == null ? ScoringParameters.loadDefault() : ScoringParameters.load(file);
     }
 }

@@ -14,6 +14,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.EventQueries;
 import org.tessera.indexer.scoring.RescoreResult;
 import org.tessera.indexer.scoring.ScoreService;
+import org.tessera.indexer.scoring.ScoringParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +79,7 @@ public final class WithdrawalsCommand implements Runnable {
                         restored.restored(), job, restored.alreadyPresent());
                 if (restored.restored() > 0) {
                     LocalDate date = asOf == null ? LocalDate.now() : asOf;
-                    RescoreResult result = ScoreService.fromIndex(connection, RescoreCommand.parameters(null), false).rescoreAll(date);
+                    RescoreResult result = ScoreService.fromIndex(connection, ScoringParameters.loadDefault(), false).rescoreAll(date);
                     System.out.printf("Rescored %d children as of %s%n", result.scored(), date);
                 }
                 return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 
 /**
  * A hit of a rule indicator for one person: fired on {@code date} by the event {@code eventId}
@@ -18,8 +19,8 @@ public record DerivedHit(String indicatorId, int indicatorVersion, Severity seve
     }
 
     /** As an event's {@code hits} entry ({@code method: rule}, evidence = the triggering ids), for whoever stores it. */
-    public Event.Hit toEventHit() {
-        return new Event.Hit(indicatorId, indicatorVersion, severity.label(), weight, true, List.of("affirmed"), String.join(" ", evidence),
+    public EventHit toEventHit() {
+        return new EventHit(indicatorId, indicatorVersion, severity.label(), weight, true, List.of("affirmed"), String.join(" ", evidence),
                 null, null, "rule", List.of(personId), "rule");
     }
 

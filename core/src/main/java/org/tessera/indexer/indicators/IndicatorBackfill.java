@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -182,7 +183,7 @@ public final class IndicatorBackfill {
         List<IndicatorHit> apply(String eventId, Event typed, HitFactory factory) {
             Set<String> wrongHere = wrong.getOrDefault(eventId, Set.of());
             List<IndicatorHit> hits = new ArrayList<>(found.getOrDefault(eventId, List.of()));
-            for (Event.Hit stored : typed.hits() == null ? List.<Event.Hit>of() : typed.hits()) {
+            for (EventHit stored : typed.hits() == null ? List.<EventHit>of() : typed.hits()) {
                 IndicatorHit hit = IndicatorHit.of(stored);
                 if (!searched.contains(hit.indicatorId()) && !wrongHere.contains(hit.indicatorId())) {
                     hits.add(hit);
@@ -214,7 +215,7 @@ public final class IndicatorBackfill {
                 continue;
             }
             Event stored = Event.fromDocument(doc.path("_source"));
-            List<Event.Hit> corrected = corrections.apply(doc.path("_id").asText(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
+            List<EventHit> corrected = corrections.apply(doc.path("_id").asText(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
             ObjectNode source = stored.withStamps(null, null).withHits(corrected).toDocument();
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
             Event.stamp(source, Ids.sha256Hex(source.toString()), stored.ingestedAt());

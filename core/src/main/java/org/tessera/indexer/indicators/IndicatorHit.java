@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 
 /**
  * One indicator firing on one event, as stored under the event's {@code hits} (nested).
@@ -34,9 +35,9 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
     }
 
     /** The hit as stored on its event. */
-    public Event.Hit toEventHit() {
+    public EventHit toEventHit() {
         List<String> labels = context.labels();
-        return new Event.Hit(indicatorId, indicatorVersion, severity.label(), weight, context.counts(), labels, evidence,
+        return new EventHit(indicatorId, indicatorVersion, severity.label(), weight, context.counts(), labels, evidence,
                 evidenceStart >= 0 ? evidenceStart : null, evidenceStart >= 0 ? evidenceEnd : null, field, personIds, method);
     }
 
@@ -46,7 +47,7 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
     }
 
     /** Reads a stored hit back (the inverse of {@link #toEventHit}); context flags come from the labels. */
-    public static IndicatorHit of(Event.Hit hit) {
+    public static IndicatorHit of(EventHit hit) {
         List<String> labels = hit.context();
         String experiencer = labels.stream().filter(l -> l.startsWith("experiencer:")).map(l -> l.substring("experiencer:".length()))
                 .findFirst().orElse("subject");
@@ -59,9 +60,9 @@ public record IndicatorHit(String indicatorId, int indicatorVersion, Severity se
                 context, hit.personIds(), hit.method() == null ? "query" : hit.method());
     }
 
-    /** Reads a hit as stored under an event's {@code hits} ({@link Event.Hit#fromDocument}). */
+    /** Reads a hit as stored under an event's {@code hits} ({@link EventHit#fromDocument}). */
     public static IndicatorHit fromJson(JsonNode hit) {
-        Event.Hit stored = Event.Hit.fromDocument(hit);
+        EventHit stored = EventHit.fromDocument(hit);
         if (stored == null) {
             throw new IllegalArgumentException("a stored hit without an indicator id: " + hit);
         }

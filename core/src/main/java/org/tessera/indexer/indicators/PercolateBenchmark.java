@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventDate;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -66,7 +67,7 @@ public final class PercolateBenchmark {
             if (exampleEvent != null && exampleEvent.text() != null) {
                 text.append(exampleEvent.text()).append(' ');
             }
-            Event.Builder event = Event.builder().eventId(id).agency(agency).date(new Event.Date(date, null))
+            Event.Builder event = Event.builder().eventId(id).agency(agency).date(new EventDate(date, null))
                     .text(text.toString().strip()).childIds(List.of("child-" + random.nextInt(docs / 5 + 1)))
                     .subjectAge((double) random.nextInt(18));
             if (exampleEvent != null) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 
 /**
  * One event in a person's timeline, as rules see it: its date, the indicators that hit it and
@@ -40,7 +41,7 @@ public record TimelineEntry(String eventId, LocalDate date, Set<String> indicato
         }
         Set<String> ids = new TreeSet<>();
         if (event.hits() != null) {
-            for (Event.Hit hit : event.hits()) {
+            for (EventHit hit : event.hits()) {
                 if (hit.countsTowardsScore()) {
                     ids.add(hit.indicatorId());
                 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventPerson;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EngineException;
@@ -110,7 +111,7 @@ public final class LinkageStore {
                 + "\"query\":{\"term\":{\"person_ids\":" + quote(personId) + "}}}";
         for (JsonNode hit : hits(connection.alias("events"), query)) {
             Event event = Event.fromDocument(hit.path("_source"));
-            for (Event.Person person : event.people()) {
+            for (EventPerson person : event.people()) {
                 if (personId.equals(person.personId())) {
                     return Ids.occurrenceId(Objects.toString(event.eventId(), ""), person.slot() == null ? 0 : person.slot());
                 }

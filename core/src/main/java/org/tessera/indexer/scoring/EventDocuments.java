@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
+import org.tessera.indexer.events.EventPerson;
 import org.tessera.indexer.events.EventIndexFields;
 
 /**
@@ -40,7 +42,7 @@ public final class EventDocuments {
             return Optional.empty();
         }
         List<RiskEvent.Participant> people = new ArrayList<>(event.people().size());
-        for (Event.Person p : event.people()) {
+        for (EventPerson p : event.people()) {
             String personId = blankToNull(p.personId());
             if (personId != null) {
                 people.add(new RiskEvent.Participant(personId, blankToNull(p.role()), p.isChild(), blankToNull(p.householdId()), p.ageYears()));
@@ -48,7 +50,7 @@ public final class EventDocuments {
         }
         List<RiskEvent.Hit> hits = new ArrayList<>();
         if (event.hits() != null) {
-            for (Event.Hit h : event.hits()) {
+            for (EventHit h : event.hits()) {
                 // A hit without the flag counts: the percolator marks the ones that must not.
                 hits.add(new RiskEvent.Hit(h.indicatorId(), h.indicatorVersion(), blankToNull(h.severity()), h.weight(), h.countsTowardsScore(),
                         blankToNull(h.contextLabels()), blankToNull(h.evidence()), blankToNull(h.field()), h.personIds(), blankToNull(h.method())));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 import org.tessera.indexer.events.EventIndexFields;
 
 /**
@@ -54,7 +55,7 @@ public final class HitExport {
                     if (event.hits() == null) {
                         return;
                     }
-                    for (Event.Hit hit : event.hits()) {
+                    for (EventHit hit : event.hits()) {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put(COLUMNS.get(0), event.eventId() != null ? event.eventId() : id);
                         row.put(COLUMNS.get(1), event.source());

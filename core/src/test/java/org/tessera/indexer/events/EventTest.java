@@ -78,9 +78,9 @@ class EventTest {
             assertThat(h.contextLabels()).isEqualTo("negated,experiencer:mother");
             assertThat(h.evidenceStart()).isEqualTo(16);
         });
-        assertThat(event.codes().get("dash_score")).isInstanceOf(Event.Code.Whole.class);
-        assertThat(event.codes().get("attendance_pct")).isInstanceOf(Event.Code.Decimal.class);
-        assertThat(event.codes().get("flags")).isInstanceOf(Event.Code.Text.class);
+        assertThat(event.codes().get("dash_score")).isInstanceOf(EventCode.Whole.class);
+        assertThat(event.codes().get("attendance_pct")).isInstanceOf(EventCode.Decimal.class);
+        assertThat(event.codes().get("flags")).isInstanceOf(EventCode.Text.class);
         assertThat(event.conceptMatchesFor("IND-1")).extracting(ConceptMatch::concept).containsExactly("alcohol");
         assertThat(event.conceptMatchesFor("IND-2")).isEmpty();
     }
@@ -115,11 +115,11 @@ class EventTest {
 
     @Test
     void withHitsSortsThemAndListsTheirIndicatorsOnce() throws Exception {
-        Event.Hit b = new Event.Hit("B", 1, "low", 1.0, true, List.of(), "e", null, null, "codes.x", List.of(), "query");
-        Event.Hit a1 = new Event.Hit("A", 1, "high", 3.0, true, List.of(), "e", 0, 1, "text", List.of("p1"), "query");
-        Event.Hit a2 = new Event.Hit("A", 1, "high", 3.0, false, List.of("negated"), "e", 2, 3, "text", List.of("p1"), "query");
+        EventHit b = new EventHit("B", 1, "low", 1.0, true, List.of(), "e", null, null, "codes.x", List.of(), "query");
+        EventHit a1 = new EventHit("A", 1, "high", 3.0, true, List.of(), "e", 0, 1, "text", List.of("p1"), "query");
+        EventHit a2 = new EventHit("A", 1, "high", 3.0, false, List.of("negated"), "e", 2, 3, "text", List.of("p1"), "query");
         Event event = Event.fromDocument(full()).withHits(List.of(b, a1, a2));
-        assertThat(event.hits()).extracting(Event.Hit::indicatorId).containsExactly("A", "A", "B");
+        assertThat(event.hits()).extracting(EventHit::indicatorId).containsExactly("A", "A", "B");
         assertThat(event.indicatorIds()).containsExactly("A", "B");
         assertThat(event.hitsOf("A")).hasSize(2);
     }

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
+import org.tessera.indexer.events.EventPerson;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.risk.RecentHistories;
@@ -107,7 +109,7 @@ public class ProfileService {
     private static Entry entry(Event event) {
         List<Evidence> evidence = new ArrayList<>();
         List<Highlights.Span> spans = new ArrayList<>();
-        for (Event.Hit h : event.hitsOrNone()) {
+        for (EventHit h : event.hitsOrNone()) {
             Evidence e = new Evidence(h.indicatorId(), h.severity(), h.weight() == null ? 0 : h.weight(), h.countsTowardsScore(),
                     h.contextLabels(), h.evidence(), h.evidenceStart() == null ? -1 : h.evidenceStart(),
                     h.evidenceEnd() == null ? -1 : h.evidenceEnd(), h.field());
@@ -190,7 +192,7 @@ public class ProfileService {
         Entry entry = entry(event);
         List<String> personIds = event.personIds();
         List<String> people = new ArrayList<>();
-        for (Event.Person p : event.people()) {
+        for (EventPerson p : event.people()) {
             String name = p.name();
             if (name != null && !"professional".equals(p.role())) {
                 people.add(name + (p.role() == null ? "" : " (" + p.role() + ")"));

@@ -173,11 +173,11 @@ public class ReferralReviewService {
             return event.personIds();
         }
 
-        List<org.tessera.indexer.events.Event.Person> people() {
+        List<org.tessera.indexer.events.EventPerson> people() {
             return event.people();
         }
 
-        List<org.tessera.indexer.events.Event.Hit> hits() {
+        List<org.tessera.indexer.events.EventHit> hits() {
             return event.hitsOrNone();
         }
 
@@ -190,7 +190,7 @@ public class ReferralReviewService {
         }
 
         String code(String field) {
-            org.tessera.indexer.events.Event.Code code = event.codes().get(field);
+            org.tessera.indexer.events.EventCode code = event.codes().get(field);
             return code == null ? null : code.display();
         }
 

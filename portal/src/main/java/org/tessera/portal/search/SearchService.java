@@ -165,9 +165,7 @@ public class SearchService {
         ArrayNode filters = bool.putArray("filter");
         if (!text.words().isEmpty()) {
             String words = text.wordsText();
-            ObjectNode anyName = must.addObject().putObject("bool");
-            anyName.put("minimum_should_match", 1);
-            ArrayNode should = anyName.putArray("should");
+            ArrayNode should = anyOf(must);
             // Typos: every word must be near some name of the person.
             should.addObject().putObject("match").putObject("all_names")
                     .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1).put("boost", 2);
@@ -194,10 +192,9 @@ public class SearchService {
             must.addObject().putObject("match").putObject("postcodes.prefix").put("query", postcode.replace(" ", ""));
         }
         for (LocalDate date : text.dates()) {
-            ObjectNode dob = must.addObject().putObject("bool");
-            dob.put("minimum_should_match", 1);
-            dob.putArray("should").addObject().putObject("term").put("date_of_birth", date.toString());
-            dob.withArray("should").addObject().putObject("term").put("dob_text", date.toString());
+            ArrayNode dob = anyOf(must);
+            dob.addObject().putObject("term").put("date_of_birth", date.toString());
+            dob.addObject().putObject("term").put("dob_text", date.toString());
         }
         for (Integer year : text.years()) {
             must.addObject().putObject("term").put("birth_year", year);
@@ -228,30 +225,20 @@ public class SearchService {
         ArrayNode filters = bool.putArray("filter");
         if (!text.words().isEmpty()) {
             String words = text.wordsText();
-            ObjectNode any = must.addObject().putObject("bool");
-            any.put("minimum_should_match", 1);
-            ArrayNode should = any.putArray("should");
+            ArrayNode should = anyOf(must);
             should.addObject().putObject("match").putObject("text").put("query", words).put("operator", "and").put("boost", 2);
             should.addObject().putObject("match").putObject("title").put("query", words).put("operator", "and");
-            ObjectNode nested = should.addObject().putObject("nested");
-            nested.put("path", "people");
-            nested.putObject("query").putObject("match").putObject(EventIndexFields.People.NAME_PATH)
+            peopleClause(should).putObject("match").putObject(EventIndexFields.People.NAME_PATH)
                     .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1);
         }
         for (String postcode : text.postcodes()) {
             String prefix = postcode.toLowerCase(Locale.ROOT);
-            ObjectNode any = must.addObject().putObject("bool");
-            any.put("minimum_should_match", 1);
-            ArrayNode should = any.putArray("should");
+            ArrayNode should = anyOf(must);
             should.addObject().putObject("prefix").put(EventIndexFields.Location.POSTCODE_PATH, prefix);
-            ObjectNode nested = should.addObject().putObject("nested");
-            nested.put("path", "people");
-            nested.putObject("query").putObject("prefix").put(EventIndexFields.People.POSTCODE_PATH, prefix);
+            peopleClause(should).putObject("prefix").put(EventIndexFields.People.POSTCODE_PATH, prefix);
         }
         for (LocalDate date : text.dates()) {
-            ObjectNode nested = must.addObject().putObject("nested");
-            nested.put("path", "people");
-            nested.putObject("query").putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
+            peopleClause(must).putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
         }
         if (filter.agency() != null) {
             filters.addObject().putObject("term").put("agency", filter.agency());
@@ -279,6 +266,20 @@ public class SearchService {
             filters.addObject().putObject("range").putObject(EventIndexFields.SUBJECT_AGE).put("gte", band.minAge()).put("lt", band.maxAge() + 1);
         }
         return body;
+    }
+
+    /** Adds to {@code clauses} a clause that holds when any of its {@code should} clauses does; returns them, to fill. */
+    private static ArrayNode anyOf(ArrayNode clauses) {
+        ObjectNode any = clauses.addObject().putObject("bool");
+        any.put("minimum_should_match", 1);
+        return any.putArray("should");
+    }
+
+    /** Adds to {@code clauses} a nested clause over the event's people; returns its query, to fill. */
+    private static ObjectNode peopleClause(ArrayNode clauses) {
+        ObjectNode nested = clauses.addObject().putObject("nested");
+        nested.put("path", EventIndexFields.People.PATH);
+        return nested.putObject("query");
     }
 
     private static void terms(ObjectNode aggs, String name, String field) {

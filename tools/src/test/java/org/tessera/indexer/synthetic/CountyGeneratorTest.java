@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.indexer.synthetic.notes.TemplateSet;
-import org.tessera.indexer.synthetic.population.Identifiers;
+import org.tessera.indexer.synthetic.population.IdentifierGenerator;
 
 /**
  * Generates a small seeded county once and checks its shape against the documented targets in

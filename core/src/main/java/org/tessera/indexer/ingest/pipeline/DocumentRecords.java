@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.SourceDocument;
 import org.tessera.indexer.documents.DocumentFacts;
 import org.tessera.indexer.documents.DocumentFactsFinder;
 import org.tessera.indexer.extraction.ExtractionOutcome;
@@ -74,7 +75,7 @@ final class DocumentRecords {
             job.count("documents_warned", 1);
         }
         String fileName = path.getFileName().toString();
-        Event.SourceDocument note = new Event.SourceDocument(null, null, null, null, null, null, null, null);
+        SourceDocument note = new SourceDocument(null, null, null, null, null, null, null, null);
         if (extracted.metadata().containsKey(TikaTextExtractor.OCR)) {
             note = note.withOcr(true);
             job.count("documents_ocr", 1);

@@ -11,6 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventCode;
+import org.tessera.indexer.events.EventContext;
+import org.tessera.indexer.events.EventDate;
+import org.tessera.indexer.events.EventEntity;
+import org.tessera.indexer.events.EventPerson;
+import org.tessera.indexer.events.EventPlace;
+import org.tessera.indexer.events.SourceDocument;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
@@ -34,7 +41,7 @@ final class EventDocumentBuilder {
         LocalDate date = null;
         if (record.eventDate() != null) {
             PartialDate d = record.eventDate();
-            event.date(new Event.Date(d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString(),
+            event.date(new EventDate(d.precision() == PartialDate.Precision.DATE_TIME ? d.toString() : d.earliest().toLocalDate().toString(),
                     d.precision().name().toLowerCase(Locale.ROOT)));
             date = d.earliest().toLocalDate();
         }
@@ -43,10 +50,10 @@ final class EventDocumentBuilder {
             event.text(record.text());
         }
         if (record.origin().file() != null && record.recordType().equals(Event.DOCUMENT_RECORD_TYPE)) {
-            event.document(Event.SourceDocument.ofFile(fileName(record.origin().file())));
+            event.document(SourceDocument.ofFile(fileName(record.origin().file())));
         }
         if (!record.codes().isEmpty()) {
-            Map<String, Event.Code> codes = new LinkedHashMap<>();
+            Map<String, EventCode> codes = new LinkedHashMap<>();
             for (Map.Entry<String, String> code : record.codes().entrySet()) {
                 putCode(codes, code.getKey(), code.getValue());
             }
@@ -54,11 +61,11 @@ final class EventDocumentBuilder {
         }
         if (record.location() != null && !record.location().isEmpty()) {
             Optional<UkPostcode> postcode = Optional.ofNullable(record.location().postcode()).flatMap(UkPostcode::parse);
-            event.location(new Event.Place(record.location().address(), postcode.map(UkPostcode::formatted).orElse(null),
+            event.location(new EventPlace(record.location().address(), postcode.map(UkPostcode::formatted).orElse(null),
                     postcode.map(UkPostcode::district).orElse(null)));
         }
 
-        List<Event.Person> eventPeople = new ArrayList<>();
+        List<EventPerson> eventPeople = new ArrayList<>();
         Set<String> personIds = new LinkedHashSet<>();
         Set<String> childIds = new LinkedHashSet<>();
         Set<String> households = new TreeSet<>();
@@ -76,7 +83,7 @@ final class EventDocumentBuilder {
             boolean child = age.map(a -> a < LinkedPeople.ADULT_AGE && a > -1).orElse(false);
             Optional<String> household = people.householdAt(personId, person, date);
             household.ifPresent(households::add);
-            eventPeople.add(new Event.Person(personId, slot, person.role(), name.isEmpty() ? null : name,
+            eventPeople.add(new EventPerson(personId, slot, person.role(), name.isEmpty() ? null : name,
                     person.dateOfBirth() == null ? null : person.dateOfBirth().toString(), age.map(a -> Math.round(a * 10) / 10.0).orElse(null),
                     person.gender(), child, Optional.ofNullable(person.postcode()).flatMap(UkPostcode::parse).map(UkPostcode::formatted).orElse(null),
                     household.orElse(null)));
@@ -104,11 +111,11 @@ final class EventDocumentBuilder {
 
     private static void addAnalysis(Event.Builder event, TextAnalysis analysis) {
         if (!analysis.entities().isEmpty()) {
-            List<Event.Entity> entities = new ArrayList<>(analysis.entities().size());
+            List<EventEntity> entities = new ArrayList<>(analysis.entities().size());
             Map<String, List<String>> names = new LinkedHashMap<>();
             for (EntityMention mention : analysis.entities()) {
                 String type = mention.type().name().toLowerCase(Locale.ROOT);
-                entities.add(new Event.Entity(type, mention.text(), mention.start(), mention.end(), null));
+                entities.add(new EventEntity(type, mention.text(), mention.start(), mention.end(), null));
                 if (Event.NAMED_ENTITY_TYPES.contains(type)) {
                     List<String> list = names.computeIfAbsent(type, t -> new ArrayList<>());
                     boolean seen = false;
@@ -123,9 +130,9 @@ final class EventDocumentBuilder {
             event.entities(entities).entityNames(names);
         }
         if (!analysis.contexts().isEmpty()) {
-            List<Event.Context> contexts = new ArrayList<>(analysis.contexts().size());
+            List<EventContext> contexts = new ArrayList<>(analysis.contexts().size());
             for (ContextSpan span : analysis.contexts()) {
-                contexts.add(new Event.Context(span.start(), span.end(), span.negated(), span.uncertain(), span.historical(),
+                contexts.add(new EventContext(span.start(), span.end(), span.negated(), span.uncertain(), span.historical(),
                         span.hypothetical(), span.experiencer().name().toLowerCase(Locale.ROOT)));
             }
             event.contexts(contexts);
@@ -133,20 +140,20 @@ final class EventDocumentBuilder {
     }
 
     /** Numeric codes go to numeric fields where the mapping has them; anything unparsable stays out of them. */
-    private static void putCode(Map<String, Event.Code> codes, String name, String value) {
+    private static void putCode(Map<String, EventCode> codes, String name, String value) {
         switch (name) {
             case "dash_score", "unauthorised_sessions", "previous_cp_plans" -> {
                 try {
-                    codes.put(name, new Event.Code.Whole(Integer.parseInt(value.trim())));
+                    codes.put(name, new EventCode.Whole(Integer.parseInt(value.trim())));
                 } catch (NumberFormatException e) {
-                    codes.put(name + "_text", new Event.Code.Text(value));
+                    codes.put(name + "_text", new EventCode.Text(value));
                 }
             }
             case "attendance_pct", "arrears_amount" -> {
                 try {
-                    codes.put(name, new Event.Code.Decimal(Double.parseDouble(value.trim().replace("%", "").replace("£", "").replace(",", ""))));
+                    codes.put(name, new EventCode.Decimal(Double.parseDouble(value.trim().replace("%", "").replace("£", "").replace(",", ""))));
                 } catch (NumberFormatException e) {
-                    codes.put(name + "_text", new Event.Code.Text(value));
+                    codes.put(name + "_text", new EventCode.Text(value));
                 }
             }
             case "assessment_factors", "flags" -> {
@@ -156,11 +163,11 @@ final class EventDocumentBuilder {
                         list.add(part.trim());
                     }
                 }
-                codes.put(name, new Event.Code.Texts(list));
+                codes.put(name, new EventCode.Texts(list));
             }
             default -> {
                 if (value != null) {
-                    codes.put(name, new Event.Code.Text(value));
+                    codes.put(name, new EventCode.Text(value));
                 }
             }
         }

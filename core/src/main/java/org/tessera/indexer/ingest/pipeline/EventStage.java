@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventPerson;
+import org.tessera.indexer.events.SourceDocument;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
@@ -192,7 +194,7 @@ final class EventStage {
             }
             ObjectNode note = notes.get(record.eventId());
             if (note != null) {
-                event = event.withDocument(Event.SourceDocument.fromDocument(note));
+                event = event.withDocument(SourceDocument.fromDocument(note));
             }
             events.add(event);
             collectProfiles(record, event, produced.profiles(), produced.names());
@@ -210,7 +212,7 @@ final class EventStage {
 
     private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles, PersonProfile.NameForms names) {
         LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
-        List<Event.Person> people = event.people();
+        List<EventPerson> people = event.people();
         List<InvolvedPerson> involved = record.people();
         int node = 0;
         List<String[]> idsAndRoles = new ArrayList<>();
@@ -218,7 +220,7 @@ final class EventStage {
             if (!person.hasIdentity()) {
                 continue;
             }
-            Event.Person p = people.get(node++);
+            EventPerson p = people.get(node++);
             String personId = p.personId();
             profiles.computeIfAbsent(personId, id -> new PersonProfile(id, names))
                     .add(person, record.source(), record.agency(), date, p.isChild());

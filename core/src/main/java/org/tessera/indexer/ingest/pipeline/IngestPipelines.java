@@ -26,6 +26,7 @@ import org.tessera.indexer.normalise.Nicknames;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import java.util.function.Consumer;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventHit;
 import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.EventChanges;
 import org.tessera.indexer.scoring.EventLedger;
@@ -101,7 +102,7 @@ public final class IngestPipelines {
             public void apply(List<Event> events, List<ObjectNode> documents) {
                 // the typed events with the hits percolation put on their documents: no whole document read back
                 for (int i = 0; i < events.size(); i++) {
-                    List<Event.Hit> hits = Event.hitsIn(documents.get(i));
+                    List<EventHit> hits = Event.hitsIn(documents.get(i));
                     ledger.record(hits == null ? events.get(i) : events.get(i).withHits(hits));
                 }
             }

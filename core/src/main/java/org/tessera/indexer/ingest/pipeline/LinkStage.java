@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventPerson;
+import org.tessera.indexer.events.SourceDocument;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.InvolvedPerson;
@@ -154,7 +156,7 @@ final class LinkStage {
         }
         for (SourceRecord record : documents) {
             ObjectNode stored = notes.get(record.eventId());
-            Event.SourceDocument note = stored == null ? null : Event.SourceDocument.fromDocument(stored);
+            SourceDocument note = stored == null ? null : SourceDocument.fromDocument(stored);
             if (note == null || note.subjectLink() != null) {
                 continue;
             }
@@ -205,7 +207,7 @@ final class LinkStage {
                 List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, doc) -> {
                     Event event = Event.fromDocument(doc);
                     String eventId = event.eventId() != null ? event.eventId() : id;
-                    for (Event.Person person : event.people()) {
+                    for (EventPerson person : event.people()) {
                         out.put(Ids.occurrenceId(eventId, person.slot() == null ? 0 : person.slot()),
                                 person.personId() == null ? "" : person.personId());
                     }

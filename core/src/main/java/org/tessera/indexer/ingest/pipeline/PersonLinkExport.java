@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventPerson;
 import org.tessera.indexer.events.EventIndexFields;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.EventQueries;
@@ -35,7 +36,7 @@ public final class PersonLinkExport {
                 List.of(EventIndexFields.SOURCE, EventIndexFields.RECORD_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.ROLE_PATH,
                         EventIndexFields.People.PERSON_ID_PATH), (id, source) -> {
                     Event event = Event.fromDocument(source);
-                    for (Event.Person person : event.people()) {
+                    for (EventPerson person : event.people()) {
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put(COLUMNS.get(0), Objects.toString(event.source(), ""));
                         row.put(COLUMNS.get(1), Objects.toString(event.recordId(), ""));

@@ -19,7 +19,7 @@ public final class ConcernCorpus {
     static final Set<String> CONTEXTS = Set.of("affirmed", "negated", "hypothetical", "historical", "uncertain");
 
     /** Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. */
-    public static final Set<String> HELD_OUT = Set.of("concerns-heldout2.jsonl");
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout2.jsonl", "concerns-heldout3.jsonl");
 
     private ConcernCorpus() {
     }

@@ -3,7 +3,7 @@ package org.tessera.indexer.synthetic.events;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.SchoolCalendar.HalfTerm;
 import org.tessera.indexer.synthetic.notes.Cue;
 import org.tessera.indexer.synthetic.notes.Mention;

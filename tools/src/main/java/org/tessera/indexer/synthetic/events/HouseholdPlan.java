@@ -19,7 +19,7 @@ import org.tessera.indexer.synthetic.population.Person;
 public final class HouseholdPlan {
     private final Household household;
     private final Window window;
-    private final List<Event> events = new ArrayList<>();
+    private final List<PlannedEvent> events = new ArrayList<>();
     private final List<Trajectory> trajectories = new ArrayList<>();
     private final java.util.Set<String> attendanceHandled = new java.util.HashSet<>();
 
@@ -53,8 +53,8 @@ public final class HouseholdPlan {
         return attendanceHandled.contains(child.id());
     }
 
-    public List<Event> sorted() {
-        events.sort(Comparator.comparing(Event::at));
+    public List<PlannedEvent> sorted() {
+        events.sort(Comparator.comparing(PlannedEvent::at));
         return events;
     }
 
@@ -132,7 +132,7 @@ public final class HouseholdPlan {
             if (!window.contains(at.toLocalDate())) {
                 return false;
             }
-            events.add(new Event(kind, at, subject, involved, indicator, mentions, trajectoryId, attrs));
+            events.add(new PlannedEvent(kind, at, subject, involved, indicator, mentions, trajectoryId, attrs));
             return true;
         }
     }

@@ -2,7 +2,7 @@ package org.tessera.indexer.synthetic.events;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.population.Person;
 
 /** Homelessness applications (with temporary accommodation when a duty is owed). */

@@ -2,7 +2,7 @@ package org.tessera.indexer.synthetic.events;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.population.Person;
 
 /** The statutory route: referral, assessment (with CIN factors), strategy/S47, ICPC and CP plan. */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.population.Identifiers;
+import org.tessera.indexer.synthetic.population.IdentifierGenerator;
 import org.tessera.indexer.synthetic.population.NameBank;
 import org.tessera.indexer.synthetic.population.Person;
 
@@ -88,7 +88,7 @@ public final class IdentityNoise {
                     applied.add("nhs_missing");
                 }
             } else if (n < prof.nhsMissing() + prof.nhsInvalid()) {
-                nhs = Identifiers.corruptNhsNumber(nhs);
+                nhs = IdentifierGenerator.corruptNhsNumber(nhs);
                 applied.add("nhs_invalid");
             }
         }
@@ -101,7 +101,7 @@ public final class IdentityNoise {
                     applied.add("upn_missing");
                 }
             } else if (u < prof.upnMissing() + prof.upnInvalid()) {
-                upn = Identifiers.corruptUpn(upn);
+                upn = IdentifierGenerator.corruptUpn(upn);
                 applied.add("upn_invalid");
             }
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.tessera.indexer.synthetic.events.Event;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.Trajectory;
 
@@ -32,7 +32,7 @@ public final class AgencyOutputs implements AutoCloseable {
             ctx.truth().trajectory(t);
         }
         HouseholdState st = new HouseholdState(plan.household().index());
-        for (Event e : plan.sorted()) {
+        for (PlannedEvent e : plan.sorted()) {
             boolean written = false;
             for (AgencyWriter w : writers) {
                 if (w.write(e, plan, st, rng)) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
@@ -35,7 +35,7 @@ public abstract class AgencyWriter implements AutoCloseable {
     }
 
     /** Writes {@code e}; returns false if this writer does not record that kind of event. */
-    public abstract boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng);
+    public abstract boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng);
 
     protected DelimitedFile register(String source, DelimitedFile csv) {
         files.put(source + "|" + csv.name(), csv);
@@ -82,11 +82,11 @@ public abstract class AgencyWriter implements AutoCloseable {
     }
 
     /** Builds the note for an event in the agency's voice and registers its annotations. */
-    protected ComposedNote note(Event e, String family, HouseholdPlan plan, SplittableRandom rng, int neutral) {
+    protected ComposedNote note(PlannedEvent e, String family, HouseholdPlan plan, SplittableRandom rng, int neutral) {
         return ctx.composer().compose(rng, noteContext(e, plan, rng), family, e.mentions(), neutral);
     }
 
-    protected NoteContext noteContext(Event e, HouseholdPlan plan, SplittableRandom rng) {
+    protected NoteContext noteContext(PlannedEvent e, HouseholdPlan plan, SplittableRandom rng) {
         Household hh = plan.household();
         LocalDate d = e.at().toLocalDate();
         Person child = e.subject().isChild() ? e.subject()

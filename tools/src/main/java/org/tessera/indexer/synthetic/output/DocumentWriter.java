@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.tessera.indexer.synthetic.events.Event;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
@@ -82,7 +82,7 @@ public final class DocumentWriter {
         return count;
     }
 
-    private boolean chosen(Event e, SplittableRandom rng) {
+    private boolean chosen(PlannedEvent e, SplittableRandom rng) {
         return rng.nextDouble() < rate * (e.planted() ? 5 : 1);
     }
 
@@ -115,7 +115,7 @@ public final class DocumentWriter {
         return b.toString();
     }
 
-    public void maybeReferralForm(Event e, HouseholdPlan plan, PresentedIdentity child, ComposedNote note,
+    public void maybeReferralForm(PlannedEvent e, HouseholdPlan plan, PresentedIdentity child, ComposedNote note,
                                   SplittableRandom rng, String referralId) {
         if (!chosen(e, rng)) {
             return;
@@ -210,9 +210,9 @@ public final class DocumentWriter {
         finish(file, "pdf", SOURCE_REFERRAL_FORMS, "social_care", "referral", e, plan, child, rng);
     }
 
-    public void maybeConferenceLetter(Event e, HouseholdPlan plan, PresentedIdentity child, SplittableRandom rng,
+    public void maybeConferenceLetter(PlannedEvent e, HouseholdPlan plan, PresentedIdentity child, SplittableRandom rng,
                                       String s47Id) {
-        if (!chosen(e, rng) || !e.attr(Event.Attr.OUTCOME).equals("Y")) {
+        if (!chosen(e, rng) || !e.attr(PlannedEvent.Attr.OUTCOME).equals("Y")) {
             return;
         }
         SplittableRandom look = layout(s47Id);
@@ -220,7 +220,7 @@ public final class DocumentWriter {
         Address a = plan.household().addressOn(e.at().toLocalDate());
         String name = "ICPC-invite-" + s47Id.replace('/', '-') + ".docx";
         Path file = dir.resolve("letters").resolve(name);
-        java.time.LocalDate icpc = java.time.LocalDate.parse(e.attr(Event.Attr.END));
+        java.time.LocalDate icpc = java.time.LocalDate.parse(e.attr(PlannedEvent.Attr.END));
         String re = switch (look.nextInt(3)) {
             case 0 -> "Re: " + name(child, look) + (child.dob() == null ? "" : " (DOB " + dob(child, look) + ")");
             case 1 -> "RE: " + child.full() + (child.dob() == null ? "" : ", date of birth " + dob(child, look));
@@ -251,9 +251,9 @@ public final class DocumentWriter {
         finish(file, "docx", SOURCE_LETTERS, "social_care", "document", e, plan, child, rng);
     }
 
-    public void maybeEmail(Event e, HouseholdPlan plan, PresentedIdentity child, String school, ComposedNote note,
+    public void maybeEmail(PlannedEvent e, HouseholdPlan plan, PresentedIdentity child, String school, ComposedNote note,
                            SplittableRandom rng) {
-        boolean eligible = e.planted() || e.attr(Event.Attr.CATEGORY).equals("Safeguarding");
+        boolean eligible = e.planted() || e.attr(PlannedEvent.Attr.CATEGORY).equals("Safeguarding");
         if (!eligible || !chosen(e, rng)) {
             return;
         }
@@ -302,7 +302,7 @@ public final class DocumentWriter {
         }
     }
 
-    private void finish(Path file, String format, String source, String agency, String type, Event e,
+    private void finish(Path file, String format, String source, String agency, String type, PlannedEvent e,
                         HouseholdPlan plan, PresentedIdentity child, SplittableRandom rng) {
         count++;
         String recordId = file.getFileName().toString();

@@ -4,15 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.SchoolCalendar;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.population.Organisations.School;
-import org.tessera.indexer.synthetic.population.Identifiers;
+import org.tessera.indexer.synthetic.population.IdentifierGenerator;
 import org.tessera.indexer.synthetic.population.Person;
 
 /**
@@ -63,7 +63,7 @@ public final class EducationWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         switch (e.kind()) {
             case ATTENDANCE -> attendance(e, plan, st, rng);
             case EXCLUSION -> exclusion(e, plan, st, rng);
@@ -75,7 +75,7 @@ public final class EducationWriter extends AgencyWriter {
         return true;
     }
 
-    private void attendance(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void attendance(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         String[] ht = e.attr(Attr.HALF_TERM).split("\\|");
         int possible = Integer.parseInt(ht[2]);
@@ -90,7 +90,7 @@ public final class EducationWriter extends AgencyWriter {
         int codeO = unauth - codeG - codeN - codeU;
         School s = school(c, plan, e.at().toLocalDate());
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);
-        String adno = Identifiers.admissionNumber(c.key(), s.urn());
+        String adno = IdentifierGenerator.admissionNumber(c.key(), s.urn());
         String recordId = s.urn() + "-" + adno + "-" + ht[0] + "-" + ht[1];
         if (onboarding) {
             attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(), adno,
@@ -108,7 +108,7 @@ public final class EducationWriter extends AgencyWriter {
         ctx.truth().record(ATTENDANCE, recordId, e, "", null);
     }
 
-    private void exclusion(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void exclusion(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         School s = school(c, plan, e.at().toLocalDate());
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);
@@ -121,7 +121,7 @@ public final class EducationWriter extends AgencyWriter {
         ctx.truth().record(EXCLUSIONS, recordId, e, "", null);
     }
 
-    private void pastoral(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void pastoral(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         School s = school(c, plan, e.at().toLocalDate());
         PresentedIdentity id = present(c, NoiseProfile.EDUCATION, plan, rng);

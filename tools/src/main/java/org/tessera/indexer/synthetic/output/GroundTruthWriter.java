@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.tessera.indexer.synthetic.events.Event;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.Trajectory;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.notes.Cue;
@@ -84,7 +84,7 @@ public final class GroundTruthWriter implements AutoCloseable {
      * The indicator this record was written for (if any) and every cue phrase its note holds.
      * {@code note} may be null for structured-only records.
      */
-    public void record(String source, String recordId, Event e, String column, ComposedNote note) {
+    public void record(String source, String recordId, PlannedEvent e, String column, ComposedNote note) {
         String date = e.at().toLocalDate().toString();
         String subject = e.subject().id();
         if (e.indicatorId() != null) {
@@ -129,7 +129,7 @@ public final class GroundTruthWriter implements AutoCloseable {
         }
     }
 
-    public void document(String path, String format, boolean sidecar, String source, String recordId, Event e) {
+    public void document(String path, String format, boolean sidecar, String source, String recordId, PlannedEvent e) {
         documents.row(path, format, String.valueOf(sidecar), source, recordId, e.subject().id(),
                 e.indicatorId() == null ? "" : e.indicatorId());
     }

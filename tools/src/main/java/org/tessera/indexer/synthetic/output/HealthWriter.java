@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.Involved;
@@ -58,7 +58,7 @@ public final class HealthWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         switch (e.kind()) {
             case AE_ATTENDANCE -> ae(e, plan, st, rng);
             case APPOINTMENT -> appointment(e, plan, st, rng);
@@ -70,7 +70,7 @@ public final class HealthWriter extends AgencyWriter {
         return true;
     }
 
-    private void ae(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void ae(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         String id = "ED" + st.nextId(AE, 9);
         Person p = e.subject();
         PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
@@ -106,7 +106,7 @@ public final class HealthWriter extends AgencyWriter {
     }
 
     /** One attendance as a FHIR-like Encounter with its patient inline. */
-    private String encounter(String id, Person p, PresentedIdentity pid, Address a, HouseholdPlan plan, Event e,
+    private String encounter(String id, Person p, PresentedIdentity pid, Address a, HouseholdPlan plan, PlannedEvent e,
                              String hospital, String sg, PresentedIdentity carer, String text) {
         var root = JSON.createObjectNode();
         root.put("resourceType", "Encounter").put("id", id);
@@ -149,7 +149,7 @@ public final class HealthWriter extends AgencyWriter {
         }
     }
 
-    private void appointment(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void appointment(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         String id = "OP" + st.nextId(APPTS, 9);
         Person p = e.subject();
         PresentedIdentity pid = present(p, NoiseProfile.HEALTH, plan, rng);
@@ -171,7 +171,7 @@ public final class HealthWriter extends AgencyWriter {
         ctx.truth().record(APPTS, id, e, "comments", note);
     }
 
-    private void hv(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void hv(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         String id = "HV" + st.nextId(HV, 9);
         Person child = e.subject();
         boolean unborn = !child.bornBy(e.at().toLocalDate());

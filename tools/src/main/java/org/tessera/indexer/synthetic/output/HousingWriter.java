@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.Involved;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
@@ -61,7 +61,7 @@ public final class HousingWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         switch (e.kind()) {
             case HOUSING_EVENT -> tenancy(e, plan, st, rng);
             case HOMELESS_APPLICATION -> homeless(e, plan, st, rng);
@@ -81,7 +81,7 @@ public final class HousingWriter extends AgencyWriter {
         };
     }
 
-    private void tenancy(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void tenancy(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person t = e.subject();
         PresentedIdentity id = present(t, NoiseProfile.HOUSING, plan, rng);
         Address a = plan.household().addressOn(e.at().toLocalDate());
@@ -141,7 +141,7 @@ public final class HousingWriter extends AgencyWriter {
         return String.format(Locale.ROOT, "£%,d.%02d", pounds, pence);
     }
 
-    private void homeless(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void homeless(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person applicant = e.subject();
         PresentedIdentity id = present(applicant, NoiseProfile.HOUSING, plan, rng);
         String recordId = "HL" + st.nextId(HOMELESS, 7);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.Involved;
@@ -63,7 +63,7 @@ public final class PoliceWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         if (e.kind() != EventKind.POLICE_INCIDENT) {
             return false;
         }
@@ -127,7 +127,7 @@ public final class PoliceWriter extends AgencyWriter {
      * grading on the others (drawn from the reference, not the run's random stream, so both layouts
      * hold the same county).
      */
-    private static String risk(String type, Event e, String ref) {
+    private static String risk(String type, PlannedEvent e, String ref) {
         String dash = e.attr(Attr.DASH);
         if (type.equals("DOM")) {
             return switch (dash == null ? "" : dash) {

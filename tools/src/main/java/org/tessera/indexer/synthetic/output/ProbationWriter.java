@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
 import org.tessera.indexer.synthetic.noise.PresentedIdentity;
 import org.tessera.indexer.synthetic.notes.ComposedNote;
 import org.tessera.indexer.synthetic.population.Address;
-import org.tessera.indexer.synthetic.population.Identifiers;
+import org.tessera.indexer.synthetic.population.IdentifierGenerator;
 import org.tessera.indexer.synthetic.population.Person;
 
 /** Layout {@code probation_supervision}: pipe-separated, compact yyyyMMdd dates of birth, MAPPA fields. */
@@ -31,14 +31,14 @@ public final class ProbationWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         if (e.kind() != EventKind.PROBATION_EVENT) {
             return false;
         }
         Person p = e.subject();
         PresentedIdentity id = present(p, NoiseProfile.PROBATION, plan, rng);
         String recordId = "PC" + st.nextId(SOURCE, 8);
-        String crn = Identifiers.crn(p.key());
+        String crn = IdentifierGenerator.crn(p.key());
         RecordedAddress ra = recordedAddress(plan, e.at().toLocalDate(), 90, 0.3, rng);
         Address a = ra.address();
         String mappa = e.attr(Attr.MAPPA);

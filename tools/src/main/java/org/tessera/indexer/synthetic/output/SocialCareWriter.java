@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.tessera.indexer.synthetic.events.Event;
-import org.tessera.indexer.synthetic.events.Event.Attr;
+import org.tessera.indexer.synthetic.events.PlannedEvent;
+import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.events.Involved;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
@@ -76,7 +76,7 @@ public final class SocialCareWriter extends AgencyWriter {
     }
 
     @Override
-    public boolean write(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         switch (e.kind()) {
             case CSC_CONTACT -> contact(e, plan, st, rng);
             case CSC_REFERRAL -> referral(e, plan, st, rng);
@@ -90,11 +90,11 @@ public final class SocialCareWriter extends AgencyWriter {
         return true;
     }
 
-    private Person carer(Event e) {
+    private Person carer(PlannedEvent e) {
         return e.involved().stream().map(Involved::person).filter(p -> !p.isChild()).findFirst().orElse(null);
     }
 
-    private void contact(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void contact(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
         Person carer = carer(e);
@@ -113,7 +113,7 @@ public final class SocialCareWriter extends AgencyWriter {
         ctx.truth().record(CONTACTS, recordId, e, "Contact Summary", note);
     }
 
-    private void referral(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void referral(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE_WITH_UPN, plan, rng);
         LocalDate d = e.at().toLocalDate();
@@ -132,7 +132,7 @@ public final class SocialCareWriter extends AgencyWriter {
         }
     }
 
-    private void assessment(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void assessment(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE_WITH_UPN, plan, rng);
         Person carer = carer(e);
@@ -171,7 +171,7 @@ public final class SocialCareWriter extends AgencyWriter {
         ctx.truth().record(ASSESSMENTS, recordId, e, "summary", note);
     }
 
-    private void section47(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void section47(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
         LocalDate d = e.at().toLocalDate();
@@ -190,7 +190,7 @@ public final class SocialCareWriter extends AgencyWriter {
         }
     }
 
-    private void cpPlan(Event e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+    private void cpPlan(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person c = e.subject();
         PresentedIdentity id = present(c, NoiseProfile.SOCIAL_CARE, plan, rng);
         LocalDate d = e.at().toLocalDate();

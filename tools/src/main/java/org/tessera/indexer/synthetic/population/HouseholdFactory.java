@@ -181,16 +181,16 @@ public final class HouseholdFactory {
                          LocalDate dob, HouseholdRole role, LocalDate joined, SplittableRandom rng) {
         long key = index * 32 + slot[0]++;
         String middle = rng.nextDouble() < 0.6 ? names.given(sex, dob.getYear(), rng) : "";
-        String pnc = sex == Sex.MALE && rng.nextDouble() < 0.12 ? Identifiers.pnc(key, dob.getYear() + 18 + rng.nextInt(10))
-                : rng.nextDouble() < 0.04 ? Identifiers.pnc(key, dob.getYear() + 18) : null;
-        return new Person("P" + key, key, given, middle, surname, birthSurname, sex, dob, Identifiers.nhsNumber(key),
+        String pnc = sex == Sex.MALE && rng.nextDouble() < 0.12 ? IdentifierGenerator.pnc(key, dob.getYear() + 18 + rng.nextInt(10))
+                : rng.nextDouble() < 0.04 ? IdentifierGenerator.pnc(key, dob.getYear() + 18) : null;
+        return new Person("P" + key, key, given, middle, surname, birthSurname, sex, dob, IdentifierGenerator.nhsNumber(key),
                 null, pnc, role, joined, null);
     }
 
     private Person child(long index, int[] slot, String given, String middle, String surname, Sex sex, LocalDate dob) {
         long key = index * 32 + slot[0]++;
-        String upn = dob.plusYears(4).isBefore(end) ? Identifiers.upn(key, dob.getYear() + 4) : null;
-        String nhs = dob.isAfter(end) ? null : Identifiers.nhsNumber(key);
+        String upn = dob.plusYears(4).isBefore(end) ? IdentifierGenerator.upn(key, dob.getYear() + 4) : null;
+        String nhs = dob.isAfter(end) ? null : IdentifierGenerator.nhsNumber(key);
         return new Person("P" + key, key, given, middle, surname, surname, sex, dob, nhs, upn, null,
                 HouseholdRole.CHILD, null, null);
     }

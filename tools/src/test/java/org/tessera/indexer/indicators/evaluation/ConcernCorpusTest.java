@@ -29,6 +29,13 @@ class ConcernCorpusTest {
     }
 
     @Test
+    void theThirdHeldOutFileIsTheFrozenOne() throws Exception {
+        assertThat(sha256(EVAL.resolve("concerns-heldout3.jsonl")))
+                .isEqualTo("48db14a36c0cba44c376f63d52e3a3cd365e570e8de3fb59ff3f9b187f5c120d");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout3.jsonl"))).isTrue();
+    }
+
+    @Test
     void theDevelopmentFilesAreTheOnesTheClassifierWasTrainedOn() throws Exception {
         // concerns-heldout.jsonl was held out until its seventh run; it is development data since (README)
         assertThat(sha256(EVAL.resolve("concerns-dev.jsonl"))).isEqualTo("87e7b9e04cb29250f57d8c743ea95fc94967598cafa1f8bdf85f1fb8779a5777");
@@ -41,7 +48,8 @@ class ConcernCorpusTest {
         Set<String> concerns = new java.util.HashSet<>();
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
-        for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl")) {
+        for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
+                "concerns-heldout3.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))

@@ -25,7 +25,7 @@ import org.tessera.indexer.synthetic.output.LayoutSet;
  * present and nothing quarantined, in the CLASSIC or the ONBOARDING layouts; no generated file is
  * claimed by two mappings. (The FEBRL reference mappings describe other data.)
  */
-class SourceMappingFilesTest {
+class GeneratedExtractsMappingTest {
 
     @TempDir
     static Path out;

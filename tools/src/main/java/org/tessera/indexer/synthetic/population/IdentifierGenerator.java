@@ -8,7 +8,7 @@ import org.tessera.indexer.normalise.Upn;
  * check letter), unique per person key, their check characters computed by the same
  * {@link NhsNumber} and {@link Upn} the linker validates with. Pure static functions.
  */
-public final class Identifiers {
+public final class IdentifierGenerator {
     /** The DfE check letters, also used for the PNC check character. */
     private static final String UPN_LETTERS = Upn.LETTERS;
     private static final long NHS_SPACE = 100_000_000L;
@@ -17,7 +17,7 @@ public final class Identifiers {
     /** Fictional local authority number of Tessershire (not a real DfE LA code). */
     public static final String LA_CODE = "999";
 
-    private Identifiers() {
+    private IdentifierGenerator() {
     }
 
     /** A unique valid NHS number for person key {@code key} (< 10 million). */

@@ -13,9 +13,9 @@ import org.tessera.indexer.synthetic.population.Person;
  * one plus any negated or hypothetical distractors); {@code attrs} carry kind-specific values
  * (codes, counts) whose keys are listed in {@link Attr}.
  */
-public record Event(EventKind kind, LocalDateTime at, Person subject, List<Involved> involved, String indicatorId,
+public record PlannedEvent(EventKind kind, LocalDateTime at, Person subject, List<Involved> involved, String indicatorId,
                     List<Mention> mentions, String trajectoryId, Map<String, String> attrs) {
-    public Event {
+    public PlannedEvent {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(at);
         Objects.requireNonNull(subject);

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tessera.indexer.synthetic.population.Identifiers;
+import org.tessera.indexer.synthetic.population.IdentifierGenerator;
 
-class IdentifiersTest {
+class IdentifierGeneratorTest {
     @Test
     void nhsCheckDigitMatchesThePublishedExample() {
         // 943 476 5919 is the example number of NHS Digital's modulus 11 description.
@@ -23,7 +23,7 @@ class IdentifiersTest {
     void generatedNhsNumbersAreValidAndUniquePerPersonKey() {
         Set<String> seen = new HashSet<>();
         for (long key = 0; key < 200_000; key += 7) {
-            String nhs = Identifiers.nhsNumber(key);
+            String nhs = IdentifierGenerator.nhsNumber(key);
             assertThat(NhsNumber.isValid(nhs)).as(nhs).isTrue();
             assertThat(seen.add(nhs)).as("duplicate %s", nhs).isTrue();
         }
@@ -31,10 +31,10 @@ class IdentifiersTest {
 
     @Test
     void corruptedIdentifiersFailTheirChecks() {
-        String nhs = Identifiers.nhsNumber(12345);
-        assertThat(NhsNumber.isValid(Identifiers.corruptNhsNumber(nhs))).isFalse();
-        String upn = Identifiers.upn(12345, 2019);
-        assertThat(Upn.isValid(Identifiers.corruptUpn(upn))).isFalse();
+        String nhs = IdentifierGenerator.nhsNumber(12345);
+        assertThat(NhsNumber.isValid(IdentifierGenerator.corruptNhsNumber(nhs))).isFalse();
+        String upn = IdentifierGenerator.upn(12345, 2019);
+        assertThat(Upn.isValid(IdentifierGenerator.corruptUpn(upn))).isFalse();
     }
 
     @Test
@@ -48,7 +48,7 @@ class IdentifiersTest {
         }
         assertThat(Upn.checkLetter(body)).isEqualTo("ABCDEFGHJKLMNPQRTUVWXYZ".charAt(sum % 23));
         assertThat(Upn.checkLetter(body)).isEqualTo('Z');
-        String upn = Identifiers.upn(4242, 2020);
+        String upn = IdentifierGenerator.upn(4242, 2020);
         assertThat(upn).hasSize(13).matches("[A-HJ-NP-RT-Z]\\d{12}");
         assertThat(Upn.isValid(upn)).isTrue();
     }
@@ -60,11 +60,11 @@ class IdentifiersTest {
         for (String urn : new String[] {"999001", "999123"}) {
             Set<String> seen = new HashSet<>();
             for (long key = 0; key < 3_000_000; key += 3) {
-                assertThat(seen.add(Identifiers.admissionNumber(key, urn))).as("duplicate for key %d", key).isTrue();
+                assertThat(seen.add(IdentifierGenerator.admissionNumber(key, urn))).as("duplicate for key %d", key).isTrue();
             }
         }
         // Keys below a million keep their six-digit numbers, so smaller counties are unchanged.
-        assertThat(Identifiers.admissionNumber(12_345, "999001"))
+        assertThat(IdentifierGenerator.admissionNumber(12_345, "999001"))
                 .isEqualTo(String.format("%06d", Math.floorMod(12_345 * 7 + "999001".hashCode(), 1_000_000)));
     }
 
@@ -72,7 +72,7 @@ class IdentifiersTest {
     void pncIdsAreUniquePerYearBeyondAMillionKeys() {
         Set<String> seen = new HashSet<>();
         for (long key = 0; key < 3_000_000; key += 3) {
-            assertThat(seen.add(Identifiers.pnc(key, 2019))).as("duplicate for key %d", key).isTrue();
+            assertThat(seen.add(IdentifierGenerator.pnc(key, 2019))).as("duplicate for key %d", key).isTrue();
         }
     }
 
@@ -80,9 +80,9 @@ class IdentifiersTest {
     void probationCaseNumbersAreUniqueBeyondAMillionKeysAndUnchangedBelow() {
         Set<String> seen = new HashSet<>();
         for (long key = 0; key < 3_000_000; key += 3) {
-            assertThat(seen.add(Identifiers.crn(key))).as("duplicate for key %d", key).isTrue();
+            assertThat(seen.add(IdentifierGenerator.crn(key))).as("duplicate for key %d", key).isTrue();
         }
-        assertThat(Identifiers.crn(12_345)).isEqualTo("X" + String.format("%06d", 12_345 * 31 % 1_000_000));
-        assertThat(Identifiers.crn(1_012_345)).matches("Y\\d{6}");
+        assertThat(IdentifierGenerator.crn(12_345)).isEqualTo("X" + String.format("%06d", 12_345 * 31 % 1_000_000));
+        assertThat(IdentifierGenerator.crn(1_012_345)).matches("Y\\d{6}");
     }
 }
