@@ -31,7 +31,7 @@ final class FeedStore {
     /**
      * Records per {@code _bulk} request. The store's documents are not analysed (the record is kept,
      * not indexed), so the engine's cost of a request is mostly per request and per byte: larger,
-     * fewer requests than the events' 500 (docs/adr/0021-first-load-feed-store-cheaper.md).
+     * fewer requests than the events' 500 (docs/adr/0024-first-load-feed-store-cheaper.md).
      */
     static final int REQUEST_DOCUMENTS = 2000;
     static final int REQUEST_BYTES = 16 << 20;
