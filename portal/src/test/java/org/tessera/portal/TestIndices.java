@@ -77,6 +77,10 @@ public final class TestIndices {
         // The fixtures' events run to 2026-11-24: risk and the watchlist are computed for the day after, whatever today is.
         registry.add("tessera.risk.as-of", () -> FIXTURES_AS_OF);
         registry.add("tessera.opensearch.index-prefix", () -> PREFIX);
+        // Tests see what they wrote: a view waits for the ranking of it, and nothing ranks behind their back
+        // (ADR 0022; WatchlistRankedAheadIT tests the background ranking with its own settings).
+        registry.add("tessera.watchlist.fresh-wait", () -> "5m");
+        registry.add("tessera.watchlist.refresh-every", () -> "0s");
         registry.add("tessera.audit.key-file", () -> AUDIT_DIR.resolve("audit.key").toString());
         // Tests run the nightly rescore themselves, never on the clock.
         registry.add("tessera.risk.rescore-cron", () -> "-");

@@ -271,9 +271,8 @@ public final class IndicatorsCommand extends CommandGroup {
         @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "the corpus file(s) (*.jsonl), evaluated as one")
         List<Path> corpora;
 
-        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-        Path concerns;
+        @Mixin
+        ConcernsOption concerns;
 
         @Option(names = "--cross-validate", paramLabel = "K", defaultValue = "0",
                 description = "development figures of the semantic stage with a trained classifier: train it (thresholds by inner "
@@ -288,6 +287,15 @@ public final class IndicatorsCommand extends CommandGroup {
                 description = "with --cross-validate: affirmed or all (default: ${DEFAULT-VALUE})")
         String positives;
 
+        @Option(names = "--by-writer", description = "with --cross-validate: one fold per writer (id prefix, one per corpus file): each "
+                + "writer's items are tagged by a classifier trained on the other writers only (the proxy for unseen writers)")
+        boolean byWriter;
+
+        @Option(names = "--context-head", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "with --cross-validate: train a context head in each fold too (ADR 0021); --no-context-head: rules alone "
+                        + "(default: ${DEFAULT-VALUE})")
+        boolean contextHead;
+
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
 
@@ -298,9 +306,7 @@ public final class IndicatorsCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             IndicatorCatalogue catalogue = parent.catalogue();
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            catalogue.all().forEach(i -> ids.add(i.id()));
-            org.tessera.indexer.indicators.evaluation.ConcernMap map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            org.tessera.indexer.indicators.evaluation.ConcernMap map = concerns.read(catalogue);
             List<org.tessera.indexer.indicators.evaluation.ConcernItem> items = new ArrayList<>();
             for (Path corpus : corpora) {
                 if (crossValidate > 0 && org.tessera.indexer.indicators.evaluation.ConcernCorpus.isHeldOut(corpus)) {
@@ -320,15 +326,17 @@ public final class IndicatorsCommand extends CommandGroup {
                     var catalogueOfConcepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
                     var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()));
-                    var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate);
+                    var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
+                            .with(byWriter, contextHead);
                     var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
                             new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
                                     new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
                     var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
-                    System.out.printf("cross-validated: %d folds, gate %s, positives %s (each item tagged by a classifier that never saw it)%n",
-                            crossValidate, gate, positives);
+                    System.out.printf("cross-validated: %s, gate %s, positives %s, context head %s (each item tagged by a classifier "
+                                    + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
+                            gate, positives, contextHead ? "trained per fold" : "none (rules alone)");
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map, percolator, weight, cv,
-                            model -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model));
+                            (model, head) -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model, head));
                 } else {
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator, weight,
                             semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);
@@ -349,18 +357,15 @@ public final class IndicatorsCommand extends CommandGroup {
         @Parameters(paramLabel = "CORPUS", description = "the development corpus (*.jsonl)")
         Path corpus;
 
-        @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-                description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-        Path concerns;
+        @Mixin
+        ConcernsOption concerns;
 
         @Override
         public Integer call() {
             if (corpus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("heldout")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "calibrate never reads a held-out corpus: " + corpus);
             }
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            parent.catalogue().all().forEach(i -> ids.add(i.id()));
-            var map = org.tessera.indexer.indicators.evaluation.ConcernMap.read(concerns, ids);
+            var map = concerns.read(parent.catalogue());
             var items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
             var choices = org.tessera.indexer.indicators.evaluation.ConceptCalibration.calibrate(items, map,
                     org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), new org.tessera.indexer.indicators.NlpEvidenceContext(

@@ -1,9 +1,7 @@
 package org.tessera.indexer.cli;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.tessera.indexer.indicators.NlpEvidenceContext;
 import org.tessera.indexer.indicators.evaluation.ConcernMap;
@@ -16,6 +14,7 @@ import org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer;
 import org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining;
 import org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,9 +32,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CORPUS", arity = "1..*", description = "development corpora (*.jsonl)")
     List<Path> corpora;
 
-    @Option(names = "--concerns", defaultValue = "nlp-models/eval/concerns.yaml",
-            description = "which indicators recognise each concern (default: ${DEFAULT-VALUE})")
-    Path concerns;
+    @Mixin
+    ConcernsOption concerns;
 
     @Option(names = "--out", description = "where to write the classifier (e.g. nlp-models/concern-classifier.json); default: not written")
     Path out;
@@ -49,28 +47,47 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
     int folds;
 
+    @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
+    boolean byWriter;
+
+    @Option(names = "--context-out", description = "where to write the context head (ADR 0021; e.g. nlp-models/context-head.json); "
+            + "default: not trained")
+    Path contextOut;
+
     @Override
     public Integer call() throws Exception {
-        Set<String> ids = new HashSet<>();
-        parent.catalogue().all().forEach(i -> ids.add(i.id()));
-        ConcernMap map = ConcernMap.read(concerns, ids);
+        ConcernMap map = concerns.read(parent.catalogue());
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
         command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        if (byWriter) {
+            command.append(" --by-writer");
+        }
+        if (contextOut != null) {
+            command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
+        }
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
-        ConcernClassifier trained = ConcernClassifierTraining.run(corpora, map, catalogue,
+        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, map, catalogue,
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant())),
                 new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
-                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds), command.toString(), System.out);
+                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
+                System.out);
         if (out != null) {
-            trained.write(out);
+            trained.classifier().write(out);
             try (var in = java.nio.file.Files.newInputStream(out)) {
                 ConcernClassifier.parse(in, out.toString(), catalogue); // what was written loads
             }
             System.out.println("written: " + out);
+        }
+        if (contextOut != null) {
+            trained.contextHead().write(contextOut);
+            try (var in = java.nio.file.Files.newInputStream(contextOut)) {
+                org.tessera.indexer.nlp.semantic.ContextHead.parse(in, contextOut.toString()); // what was written loads
+            }
+            System.out.println("written: " + contextOut);
         }
         return 0;
     }

@@ -65,6 +65,13 @@ final class HitFactory {
         return context.counts() && !context.historical() && !context.uncertain();
     }
 
+    /** The rules' context with the context head's label added (the experiencer kept). */
+    static EvidenceContext qualified(EvidenceContext context, String label) {
+        return EvidenceContext.of(context.negated() || label.equals("negated"), context.uncertain() || label.equals("uncertain"),
+                context.historical() || label.equals("historical"), context.hypothetical() || label.equals("hypothetical"),
+                context.experiencer());
+    }
+
     /** 0 counts at full weight, 1 counts at a reduced weight, 2 does not count. */
     private static int rank(EvidenceContext context) {
         return fullWeight(context) ? 0 : context.counts() ? 1 : 2;
@@ -84,8 +91,14 @@ final class HitFactory {
                 continue;
             }
             EvidenceContext context = context(text, match.anchorSpans());
+            String explanation = match.explanation();
+            // The trained context head (ADR 0021) only ever discounts what the rules count at full weight, and says why.
+            if (match.contextHead() != null && match.contextHead().qualified() && fullWeight(context)) {
+                context = qualified(context, match.contextHead().label());
+                explanation += "; discounted by " + match.contextHead().explanation();
+            }
             Evidence candidate = new Evidence(match.anchorStart(), match.anchorEnd(),
-                    text.substring(match.start(), match.end()).strip() + " [" + match.explanation() + "]", context);
+                    text.substring(match.start(), match.end()).strip() + " [" + explanation + "]", context);
             if (best == null || rank(candidate.context) < rank(best.context)) {
                 best = candidate;
             }

@@ -27,7 +27,17 @@ import java.util.Set;
  * can be visited from several threads.
  */
 final class Blocking {
-    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade");
+    static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade",
+            "postcode_family_initial", "house_number_name_sound");
+    /**
+     * Rules from this index on are <em>wide</em> (issue #18): they find fragments of a person that
+     * share no key of the first six (names swapped and mistyped, a given name missing or only an
+     * initial, no postcode and no date of birth). Their pairs do not enter the model's estimation
+     * (EM and the prior are fitted on the first six rules' pairs, so the weights of those pairs do
+     * not move), and a pair only they produced never joins a person in an adult's role or with an
+     * adult's date of birth to a person with a child's date of birth ({@code FellegiSunterLinker}).
+     */
+    static final int FIRST_WIDE_RULE = 6;
     private static final int[] NONE = new int[0];
 
     /** Effective key ids, by rule then unit, sorted; ids are per rule. */
@@ -39,7 +49,7 @@ final class Blocking {
 
     /** Receives each candidate pair once, {@code i < j}. */
     interface PairSink {
-        void accept(int i, int j);
+        void accept(int i, int j, int rule);
     }
 
     private Blocking(int[][][] keys, int[][][] members, int skipped, int refined) {
@@ -214,7 +224,7 @@ final class Blocking {
                     for (int y = x + 1; y < b.length; y++) {
                         int i = b[x], j = b[y]; // members are filled in unit order, so i < j
                         if (generatedEarlier(r, i, j, k)) continue;
-                        sink.accept(i, j);
+                        sink.accept(i, j, r);
                         perRule[r]++;
                     }
                 }
@@ -268,6 +278,19 @@ final class Blocking {
             }
             case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
             case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
+            // Wide: postcode and the family initial beside a given name (rule 2 keys the given
+            // initial): a record whose names are swapped and mistyped, or whose given name is
+            // mistyped at its first letter, still meets its person at its postcode.
+            case 6 -> { if (f.postcode != null && f.given != null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0)); }
+            // Wide: house number and the sound of either name: a record whose postcode is missing
+            // or mistyped and whose date of birth is missing still meets its person at its address.
+            case 7 -> {
+                for (String t : f.addressTokens) {
+                    if (!houseNumber(t)) continue;
+                    for (String c : f.familyCodes) out.add(t + "|" + c);
+                    for (String c : f.givenCodes) out.add(t + "|" + c);
+                }
+            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         String[] a = out.toArray(String[]::new);
@@ -305,8 +328,17 @@ final class Blocking {
                 else if (f.postcode != null) out.add("p" + f.postcode);
             }
             case 4 -> { return null; }
+            // Postcode and family initial: the family name's sound.
+            case 6 -> out.addAll(f.familyCodes);
+            // House number and name sound: a word of the street or town (a typo leaves the others).
+            case 7 -> { for (String t : f.addressTokens) if (t.length() >= 4 && !houseNumber(t)) out.add(t); }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         return out.toArray(String[]::new);
+    }
+
+    /** An address token that is a house number: digits, perhaps with a letter ("12", "12a"). */
+    static boolean houseNumber(String token) {
+        return !token.isEmpty() && token.length() <= 5 && Character.isDigit(token.charAt(0));
     }
 }

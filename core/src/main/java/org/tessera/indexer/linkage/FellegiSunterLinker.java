@@ -178,11 +178,21 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<Callable<ComparedPairs>> comparing = new ArrayList<>();
         for (Blocking.Range range : blocking.ranges(workers.threads() * TASKS_PER_THREAD)) {
             comparing.add(() -> {
-                ComparedPairs c = new ComparedPairs(new PairList(), new PatternCounts(), new long[Blocking.RULES.size()]);
-                blocking.forEachPair(range, (i, j) -> {
+                ComparedPairs c = new ComparedPairs(new PairList(), new PatternCounts(), new PatternCounts(), new long[Blocking.RULES.size()]);
+                blocking.forEachPair(range, (i, j, rule) -> {
                     int pattern = cmp.compare(f[i], f[j]);
-                    c.pairs().add(i, j, pattern);
-                    c.patterns().add(pattern);
+                    if (rule >= Blocking.FIRST_WIDE_RULE) {
+                        if (!settings.wideBlocking()) return;
+                        // A wide rule's pair: weighed by the model, never part of its estimation,
+                        // and only when the given names do not plainly differ (a wide key is shared
+                        // by a whole household: a sister, a father).
+                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE) return;
+                        c.pairs().add(i, j, pattern | WIDE);
+                        c.widePatterns().add(pattern);
+                    } else {
+                        c.pairs().add(i, j, pattern);
+                        c.patterns().add(pattern);
+                    }
                 }, c.perRule());
                 c.pairs().trim();
                 return c;
@@ -190,10 +200,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         List<ComparedPairs> pairs = workers.inOrder(comparing);
         PatternCounts patternCounts = new PatternCounts();
+        Set<Integer> widePatterns = new HashSet<>();
         long[] perRule = new long[Blocking.RULES.size()];
         long candidatePairs = 0;
         for (ComparedPairs c : pairs) {
             patternCounts.addAll(c.patterns());
+            widePatterns.addAll(c.widePatterns().toMap().keySet());
             for (int r = 0; r < perRule.length; r++) perRule[r] += c.perRule()[r];
             candidatePairs += c.pairs().size();
         }
@@ -228,7 +240,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f, nameCounts) : TermFrequencies.none();
         AgeRoles ages = fixed != null && fixed.referenceYear() != null ? AgeRoles.ofYear(fixed.referenceYear()) : AgeRoles.of(f);
         LinkageParameters parameters = fixed != null ? fixed : new LinkageParameters(model, nameCounts, total, ages.referenceYear());
-        PairWeights weights = new PairWeights(model, tf, candidatePatterns.keySet());
+        Set<Integer> knownPatterns = new HashSet<>(candidatePatterns.keySet());
+        knownPatterns.addAll(widePatterns);
+        PairWeights weights = new PairWeights(model, tf, knownPatterns);
 
         // Clustering.
         // Households in the data (family name, address and postcode agree together among different
@@ -276,10 +290,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         for (ComparedPairs c : pairs) {
             weighing.add(() -> {
                 List<KeptPair> kept = new ArrayList<>();
-                c.pairs().forEach((a, b, pt) -> {
+                c.pairs().forEach((a, b, flagged) -> {
+                    int pt = flagged & ~WIDE;
+                    boolean wide = flagged != pt;
                     double w = weights.weight(pt, a, b);
-                    if (w >= reviewWeight || (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
-                        kept.add(new KeptPair(a, b, pt, w));
+                    // A wide rule's pair counts only for itself: household evidence reads the pairs of the six rules.
+                    if (w >= reviewWeight || !wide && (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
+                        kept.add(new KeptPair(a, b, pt, w, wide));
                     }
                 });
                 c.pairs().release();
@@ -294,12 +311,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
+        boolean[] wide = new boolean[kept];
         for (int k = 0; k < kept; k++) {
             order[k] = k;
             pa[k] = byStrength[k].a();
             pb[k] = byStrength[k].b();
             pattern[k] = byStrength[k].pattern();
             weight[k] = byStrength[k].weight();
+            wide[k] = byStrength[k].wide();
         }
         byStrength = null;
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
@@ -308,23 +327,33 @@ public final class FellegiSunterLinker implements PersonLinker {
         boolean[] unique = uniqueIdentities(f);
         java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
                 || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
-        Map<Integer, List<Integer>> autoPartners = new HashMap<>();
+        // The six rules' pairs first (pass 0), with only their auto-match partners read for
+        // ambiguity; then the wide rules' pairs (pass 1), read against all partners: a wide pair
+        // only adds merges to what the six rules decide, it never withholds or pre-empts one.
+        Map<Integer, List<Integer>> autoPartners = new HashMap<>(), allPartners = new HashMap<>();
         for (int p : order) {
             if (weight[p] < Math.min(autoWeight, uniqueWeight)) break;
             if (!auto.test(p)) continue;
-            autoPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
-            autoPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
+            for (Map<Integer, List<Integer>> partners : wide[p] ? List.of(allPartners) : List.of(autoPartners, allPartners)) {
+                partners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
+                partners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
+            }
         }
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
         Set<Integer> generationPairs = new HashSet<>();
-        for (int p : order) {
+        for (int pass = 0; pass < 2; pass++) for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
+            if (wide[p] != (pass == 1)) continue;
+            Map<Integer, List<Integer>> partners = pass == 0 ? autoPartners : allPartners;
             int i = pa[p], j = pb[p];
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 String refusal = clusters.refusal(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0);
+                if (refusal == null && wide[p] && clusters.acrossAgeBoundary(i, j)) {
+                    refusal = "found by a wide blocking key only, and an adult (role or date of birth) beside a child's date of birth";
+                }
                 if (refusal != null) {
                     // Not chained through: the evidence that keeps the two apart is shown to a reviewer.
                     guarded++;
@@ -333,7 +362,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 } else if (generationsApart(f[i], f[j], pattern[p])) {
                     generationPairs.add(p);
                     reviewCandidates.add(p);
-                } else if (ambiguous(clusters, autoPartners, i, j) || ambiguous(clusters, autoPartners, j, i)) {
+                } else if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) {
                     ambiguousPairs.add(p);
                     reviewCandidates.add(p);
                 } else {
@@ -346,6 +375,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         // Below the review threshold only pairs a household may carry were kept (see the weighing above).
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
+        householdCandidates.removeIf(p -> wide[p]);
         for (int p : order) if (MatchModel.probability(weight[p]) < settings.reviewProbability()) householdCandidates.add(p);
         // Each round's merges widen the households the next round sees (a mother joined with her
         // "accompanied by" records now stands beside all her children): a few rounds, until none adds.
@@ -652,7 +682,12 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /** The pairs of one range of blocks, their pattern counts and their numbers by rule. */
-    private record ComparedPairs(PairList pairs, PatternCounts patterns, long[] perRule) {}
+    private record ComparedPairs(PairList pairs, PatternCounts patterns, PatternCounts widePatterns, long[] perRule) {}
+
+    /** Flag on a pair's pattern (seven 4-bit levels) when only a wide blocking rule produced it. */
+    private static final int WIDE = 1 << 30;
+    /** The given-name comparison's last level: the two names are unrelated. */
+    private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
 
     /**
      * Candidate pairs as parallel int arrays in chunks (memory: 12 bytes a pair). Chunks, not one
@@ -720,7 +755,7 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /** A candidate pair at or above the review weight. */
-    private record KeptPair(int a, int b, int pattern, double weight) {
+    private record KeptPair(int a, int b, int pattern, double weight, boolean wide) {
         /** Strongest first; units are numbered in occurrence-id order, so ties break on occurrence ids. */
         static final Comparator<KeptPair> STRONGEST_FIRST = (x, y) -> {
             int c = Double.compare(-x.weight, -y.weight);
@@ -987,6 +1022,15 @@ public final class FellegiSunterLinker implements PersonLinker {
                 if (c >= 2) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
             }));
             return out;
+        }
+
+        /**
+         * Whether one person has a child's date of birth and the other an adult's role or an
+         * adult's date of birth: what a pair found by a wide blocking key alone may not join.
+         */
+        boolean acrossAgeBoundary(int i, int j) {
+            int a = find(i), b = find(j);
+            return childDates[a] > 0 && (adultRole[b] || adultDates[b] > 0) || childDates[b] > 0 && (adultRole[a] || adultDates[a] > 0);
         }
 
         /** A person with a date of birth, every one of which is a child's (see {@link AgeRoles}). */

@@ -13,9 +13,12 @@ package org.tessera.indexer.linkage;
  * @param emIterations         maximum EM iterations
  * @param termFrequencyAdjustment exact name agreement weighs more for rare names and less for common ones (Splink's TF adjustment)
  * @param seed                 random seed (sampling), so runs are reproducible
+ * @param wideBlocking         also compare the pairs of the wide blocking rules (postcode + family initial, house
+ *                             number + name sound; see {@link Blocking#FIRST_WIDE_RULE}); false gives the candidates of
+ *                             the six rules alone, as before issue #18's wide blocking
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int refineBlockSize, int maxBlockSize, int uSampleSize,
-                              int emIterations, boolean termFrequencyAdjustment, long seed) {
+                              int emIterations, boolean termFrequencyAdjustment, long seed, boolean wideBlocking) {
     public LinkageSettings {
         if (!(reviewProbability > 0 && reviewProbability <= autoMatchProbability && autoMatchProbability < 1)) {
             throw new IllegalArgumentException("need 0 < review <= auto < 1");
@@ -24,6 +27,12 @@ public record LinkageSettings(double autoMatchProbability, double reviewProbabil
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L);
+        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true);
+    }
+
+    /** These settings with the wide blocking rules on or off. */
+    public LinkageSettings withWideBlocking(boolean on) {
+        return new LinkageSettings(autoMatchProbability, reviewProbability, refineBlockSize, maxBlockSize, uSampleSize, emIterations,
+                termFrequencyAdjustment, seed, on);
     }
 }

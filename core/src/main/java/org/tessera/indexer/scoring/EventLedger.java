@@ -141,16 +141,7 @@ public final class EventLedger implements ChildHistories {
                 }
             }
         }
-        long last = to.toEpochDay();
-        view.sightings.forEach((person, seen) -> {
-            for (int i = 0; i < seen.size; i++) {
-                long packed = seen.values[i];
-                if ((packed & CHILD_FLAG) != 0 && day(packed) <= last && reachedHouseholds.contains(household(packed))) {
-                    children.add(person);
-                    return;
-                }
-            }
-        });
+        addChildrenSeenIn(view.sightings, reachedHouseholds, to, children);
         return children;
     }
 
@@ -171,17 +162,22 @@ public final class EventLedger implements ChildHistories {
         if (wanted.isEmpty()) {
             return children;
         }
+        addChildrenSeenIn(sightings, wanted, to, children);
+        return children;
+    }
+
+    /** Adds to {@code children} every person seen as a child, up to {@code to}, in one of the {@code households} (by number). */
+    private static void addChildrenSeenIn(Map<String, Sightings> sightings, Set<Integer> households, LocalDate to, Set<String> children) {
         long last = to.toEpochDay();
         sightings.forEach((person, seen) -> {
             for (int i = 0; i < seen.size; i++) {
                 long packed = seen.values[i];
-                if ((packed & CHILD_FLAG) != 0 && day(packed) <= last && wanted.contains(household(packed))) {
+                if ((packed & CHILD_FLAG) != 0 && day(packed) <= last && households.contains(household(packed))) {
                     children.add(person);
                     return;
                 }
             }
         });
-        return children;
     }
 
     /** Whether the person was recorded as a child on any recorded event. */

@@ -76,4 +76,42 @@ class HitFactoryTest {
         assertThat(hit.context().negated()).isTrue();
         assertThat(IndicatorHit.fromJson(hit.toJson())).isEqualTo(hit);
     }
+
+    @Test
+    void aContextHeadDiscountsASemanticMatchTheRulesWouldCountAndSaysWhy() throws Exception {
+        String text = "Mum's mental health is stable at present.";
+        int at = text.indexOf("mental health");
+        int to = at + "mental health".length();
+        var head = new org.tessera.indexer.nlp.semantic.ContextHead.Judgement("negated", 0.83, List.of("is stable", "stable"));
+        var match = new org.tessera.indexer.nlp.semantic.ConceptMatch("parental_mental_health", "PAR14", 0, text.length(), at, to,
+                "Mum is very low", 0.6, List.of(at, to), 0.9, head);
+        JsonNode event = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"person_ids\":[\"m1\"],\"concepts\":[\"parental_mental_health\"],"
+                + "\"concept_matches\":[" + match.toJson() + "]}");
+        IndicatorMeta par14 = new IndicatorMeta("PAR14", 2, Severity.MEDIUM, 2.5, AppliesTo.HOUSEHOLD_ADULT);
+
+        IndicatorHit hit = factory.hit(par14, null, Event.fromDocument(event), List.of());
+
+        assertThat(hit.method()).isEqualTo("semantic");
+        assertThat(hit.counts()).isFalse();
+        assertThat(hit.context().negated()).isTrue();
+        assertThat(hit.evidence()).contains("discounted by context head: negated p=0.83 (\"is stable\", \"stable\")");
+
+        // without the head's reading the rules alone judge it (they see nothing here), so it counts at full weight
+        var plain = new org.tessera.indexer.nlp.semantic.ConceptMatch("parental_mental_health", "PAR14", 0, text.length(), at, to,
+                "Mum is very low", 0.6, List.of(at, to), 0.9, null);
+        JsonNode without = JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + ",\"person_ids\":[\"m1\"],\"concepts\":[\"parental_mental_health\"],"
+                + "\"concept_matches\":[" + plain.toJson() + "]}");
+        IndicatorHit counted = factory.hit(par14, null, Event.fromDocument(without), List.of());
+        assertThat(counted.counts()).isTrue();
+        assertThat(counted.context().negated()).isFalse();
+        assertThat(counted.evidence()).doesNotContain("context head");
+    }
+
+    @Test
+    void aContextHeadsHistoricalReadingCountsAtTheReducedWeight() {
+        EvidenceContext context = HitFactory.qualified(EvidenceContext.AFFIRMED, "historical");
+        assertThat(context.counts()).isTrue();
+        assertThat(context.historical()).isTrue();
+        assertThat(HitFactory.qualified(EvidenceContext.AFFIRMED, "hypothetical").counts()).isFalse();
+    }
 }

@@ -31,7 +31,7 @@ class BlockingTest {
 
     private static Set<Long> pairs(Blocking b) {
         Set<Long> out = new HashSet<>();
-        b.forEachPair((i, j) -> assertThat(out.add((long) i << 32 | j)).as("pair %d-%d produced twice", i, j).isTrue());
+        b.forEachPair((i, j, rule) -> assertThat(out.add((long) i << 32 | j)).as("pair %d-%d produced twice", i, j).isTrue());
         return out;
     }
 

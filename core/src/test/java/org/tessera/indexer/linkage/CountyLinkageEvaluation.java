@@ -69,7 +69,7 @@ public final class CountyLinkageEvaluation {
 
         // Linked before the ground truth is read, so the heap holds what the ingest pipeline holds
         // while linking (the occurrences and one map per occurrence) and not the truth as well.
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(!Boolean.getBoolean("narrow")), Nicknames.uk()).link(occurrences, Decisions.none());
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap right after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         Map<String, String> truth = new HashMap<>();
@@ -132,6 +132,15 @@ public final class CountyLinkageEvaluation {
         // Merged true persons: how many predicted persons contain more than one true person.
         long impure = byPerson.values().stream().filter(m -> m.size() > 1).count();
         System.out.printf("predicted persons holding more than one true person: %d%n", impure);
+        if (Boolean.getBoolean("examples")) {
+            // The wrong persons themselves: each occurrence with its true person.
+            Set<String> wrong = new HashSet<>();
+            byPerson.forEach((pid, m) -> { if (m.size() > 1) wrong.add(pid); });
+            for (PersonOccurrence o : occurrences) {
+                String pid = result.personIds().get(o.occurrenceId());
+                if (wrong.contains(pid)) System.out.println("  wrong person " + pid + ": true " + personOf.get(o.occurrenceId()) + " " + brief(o) + " " + o.address());
+            }
+        }
         // The "no adult merged into a child": predicted persons holding a child's and an adult's occurrences.
         Map<String, Set<Boolean>> kinds = new HashMap<>();
         personOf.forEach((occ, truePerson) -> kinds.computeIfAbsent(result.personIds().get(occ), k -> new HashSet<>())

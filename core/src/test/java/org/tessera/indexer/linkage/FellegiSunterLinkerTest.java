@@ -422,6 +422,38 @@ class FellegiSunterLinkerTest {
         });
     }
 
+    /**
+     * Issue #18: a record whose given name is mistyped at its first letter ("Plivia") and which has
+     * no date of birth shares no key of the six rules with its person (no date, another initial,
+     * another sound, no identifier); the wide rule on postcode + family initial finds it. A pair
+     * only a wide rule found never joins an adult (a parent's role) to a child's date of birth.
+     */
+    @Test
+    void findsAFragmentOnlyAWideKeySharesButNeverJoinsAnAdultToAChildThroughIt() {
+        Truth t = population(71);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate adult = PartialDate.of(LocalDate.of(1988, 6, 17)), child = PartialDate.of(LocalDate.of(2019, 6, 17));
+        List<PersonOccurrence> olivia = new ArrayList<>(), ada = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            olivia.add(occ("health", "W-" + k, 0, "subject", "olivia", "okonkwo", adult, "12 Mill Lane", "NR3 2QT", "F", Map.of()));
+            ada.add(occ("school", "C-" + k, 0, "subject", "olivia", "adeyemi", child, "7 Kiln Road", "NR5 4HB", "F", Map.of()));
+        }
+        PersonOccurrence typo = occ("police", "W-9", 0, "subject", "plivia", "okonkwo", null, "12 Mill Lane", "NR3 2QT", "F", Map.of());
+        PersonOccurrence mother = occ("housing", "C-9", 0, "parent", "plivia", "adeyemi", null, "7 Kiln Road", "NR5 4HB", "F", Map.of());
+        occ.addAll(olivia);
+        occ.addAll(ada);
+        occ.addAll(List.of(typo, mother));
+        LinkageResult narrow = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(false), Nicknames.uk()).link(occ, Decisions.none());
+        assertThat(narrow.personIds().get(typo.occurrenceId())).isNotEqualTo(narrow.personIds().get(olivia.get(0).occurrenceId()));
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(typo.occurrenceId())).isEqualTo(r.personIds().get(olivia.get(0).occurrenceId()));
+        assertThat(r.personIds().get(mother.occurrenceId())).isNotEqualTo(r.personIds().get(ada.get(0).occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(mother.occurrenceId());
+            assertThat(p.reason()).contains("adult");
+        });
+    }
+
     /** Issue #21 (5): the shipped housing mappings' lead tenant, role tenant and no date of birth, never merges into her son. */
     @Test
     void neverMergesATenantWithoutDateOfBirthIntoAChildAtHerAddress() {

@@ -48,6 +48,22 @@ public class AuditTrail {
     public static final String ALERT_SUBSCRIPTION = "alert_subscription";
 
     private final AuditLog log;
+    /** Nanoseconds this thread spent appending (waiting for the chain's lock included), for Server-Timing. */
+    private static final ThreadLocal<long[]> APPENDING = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** The time the calling thread has spent in audit appends so far (waiting for the chain included), in nanoseconds. */
+    public static long appendNanos() {
+        return APPENDING.get()[0];
+    }
+
+    private AuditRecord append(AuditRecord.Entry entry) {
+        long start = System.nanoTime();
+        try {
+            return log.append(entry);
+        } finally {
+            APPENDING.get()[0] += System.nanoTime() - start;
+        }
+    }
 
     public AuditTrail(OpenSearchConnection connection, Clock clock, AuditAnchor anchor) {
         this.log = new AuditLog(connection, clock, anchor);
@@ -55,7 +71,7 @@ public class AuditTrail {
 
     /** Records an action of the signed-in user. */
     public AuditRecord record(String action, String targetPersonId, String query, String purpose, String detail) {
-        return log.append(new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
+        return append(new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
                 query, purpose, detail, CurrentUser.address()));
     }
 
@@ -64,12 +80,12 @@ public class AuditTrail {
      * page or mailed to them, or one the system created: user {@code tessera}).
      */
     public AuditRecord recordFor(String user, List<String> roles, String action, String targetPersonId, String detail) {
-        return log.append(new AuditRecord.Entry(user, roles, action, "ok", targetPersonId, null, null, detail, null));
+        return append(new AuditRecord.Entry(user, roles, action, "ok", targetPersonId, null, null, detail, null));
     }
 
     /** Records a security event (sign-in, failure, refusal) on behalf of {@code user}, who may not be signed in. */
     public AuditRecord refusal(String user, List<String> roles, String action, String outcome, String detail, String address) {
-        return log.append(new AuditRecord.Entry(user, roles, action, outcome, null, null, null, detail, address));
+        return append(new AuditRecord.Entry(user, roles, action, outcome, null, null, null, detail, address));
     }
 
     @RolesAllowed(Roles.AUDITOR)

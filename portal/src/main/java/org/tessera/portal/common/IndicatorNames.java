@@ -38,6 +38,30 @@ public final class IndicatorNames {
         return name(id).concern();
     }
 
+    /**
+     * The ids of the indicators of a concern: the catalogue's whose concern (or group) it is, and the
+     * stored ones whose group it is (one search of the indicators index).
+     */
+    public java.util.List<String> idsOf(String concern) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (Indicator i : Catalogue.DEFAULT.all()) {
+            if (concern.equals(i.concern() != null ? i.concern() : i.group())) {
+                ids.add(i.id());
+            }
+        }
+        ObjectNode body = Json.object();
+        body.put("size", 500);
+        body.putObject("query").putObject("term").put("indicator.group", concern);
+        body.putObject("_source").putArray("includes").add("indicator.id");
+        for (JsonNode hit : connection.search(connection.alias("indicators"), body).path("hits").path("hits")) {
+            String id = Json.text(hit.path("_source").path("indicator"), "id");
+            if (id != null && Catalogue.DEFAULT.find(id).isEmpty()) {
+                ids.add(id);
+            }
+        }
+        return java.util.List.copyOf(ids);
+    }
+
     private Name name(String id) {
         var known = Catalogue.DEFAULT.find(id);
         if (known.isPresent()) {

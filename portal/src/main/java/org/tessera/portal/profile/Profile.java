@@ -76,6 +76,31 @@ public final class Profile {
     }
 
     /**
+     * Where the next page of the readable chronology starts: the engine's sort values of the last
+     * ordinary line shown (its date in epoch milliseconds, or the engine's value for "no date", and
+     * its event id), for {@code search_after}.
+     */
+    public record ChronologyCursor(long dateMillis, String eventId) {
+    }
+
+    /**
+     * One page of the readable chronology, in the filter's order.
+     *
+     * @param next     where the next page starts, null when this is the last
+     * @param agencies every agency of the (unfiltered) chronology, for the filter's choices (first page only, else empty)
+     * @param concerns every concern of its counting hits, likewise
+     */
+    public record ChronologyPage(List<ChronologyLine> lines, ChronologyCursor next, List<String> agencies, List<String> concerns) {
+        public static final ChronologyPage EMPTY = new ChronologyPage(List.of(), null, List.of(), List.of());
+
+        public ChronologyPage {
+            lines = List.copyOf(lines);
+            agencies = List.copyOf(agencies);
+            concerns = List.copyOf(concerns);
+        }
+    }
+
+    /**
      * One line of the readable chronology.
      *
      * @param household an event of a household adult that does not name the child

@@ -126,66 +126,262 @@ public class ProfileService {
     }
 
     /**
-     * The chronology as a practitioner reads it (docs/portal.md): the child's records and, marked
-     * as such, the household adults' records that do not name the child; routine attendance
-     * returns grouped into one line per school year with the trend; newest first unless the
-     * filter says otherwise; filtered by agency, concern, person and period.
+     * The chronology as a practitioner reads it (docs/portal.md), one page at a time, paged at the
+     * engine: the child's records and, marked as such, the household adults' records that do not
+     * name the child; routine attendance returns grouped into one line per school year with the
+     * trend; newest first unless the filter says otherwise; filtered by agency, concern, person and
+     * period. A page reads at most {@value #PAGE} + 1 ordinary records (sorted and filtered by the
+     * engine, {@code search_after} the cursor) and the returns of the school years whose line falls
+     * within the page's dates; the school years themselves (mean, latest return, agency, concerns)
+     * and the filter's choices come from aggregations, not documents. So a page costs the same
+     * however long the child's history is ({@code ChronologyPagingIT}). {@code after} null: the first page.
      */
     @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
-    public List<Profile.ChronologyLine> readableChronology(String personId, Profile.ChronologyFilter filter) {
+    public Profile.ChronologyPage readableChronology(String personId, Profile.ChronologyFilter filter, Profile.ChronologyCursor after) {
         Optional<JsonNode> person = person(personId);
         if (person.isEmpty()) {
-            return List.of();
+            return Profile.ChronologyPage.EMPTY;
         }
         List<String> ids = new ArrayList<>();
         ids.add(personId);
         household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        List<SchoolYearRange> years = SchoolYearRange.around(today);
+
         ObjectNode body = Json.object();
-        body.put("size", MAX_EVENTS);
-        ArrayNode terms = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
-        ids.forEach(terms::add);
-        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
-        body.putArray("sort").addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
-        List<Profile.ChronologyLine> lines = new ArrayList<>();
-        Map<String, List<Event>> attendance = new TreeMap<>();
-        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
-            Event event = Event.fromDocument(hit.path("_source"));
-            if ("attendance".equals(event.recordType()) && event.personIds().contains(personId) && event.date() != null
-                    && event.codeNumber(ATTENDANCE_PCT) != null) {
-                attendance.computeIfAbsent(SchoolYear.of(LocalDate.parse(event.date().value().substring(0, 10))), k -> new ArrayList<>()).add(event);
-                continue;
-            }
-            lines.add(line(event, personId, 1));
+        body.put("size", PAGE + 1);
+        body.put("track_total_hits", false);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode filters = bool.putArray("filter");
+        filters.addObject().putObject("terms").set(EventIndexFields.PERSON_IDS, strings(ids));
+        bool.putArray("must_not").add(routineReturns(personId));
+        if (filter.agency() != null) {
+            filters.addObject().putObject("term").put(EventIndexFields.AGENCY, filter.agency());
         }
+        if (filter.personId() != null) {
+            filters.addObject().putObject("term").put(EventIndexFields.PERSON_IDS, filter.personId());
+        }
+        if (filter.concern() != null) {
+            ObjectNode counting = filters.addObject().putObject("nested").put("path", EventIndexFields.Hits.PATH)
+                    .putObject("query").putObject("bool");
+            ArrayNode must = counting.putArray("filter");
+            must.addObject().putObject("term").put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, true);
+            must.addObject().putObject("terms").set(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsOf(filter.concern())));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
+            if (filter.from() != null) {
+                range.put("gte", filter.from().toString());
+            }
+            if (filter.to() != null) {
+                range.put("lt", filter.to().plusDays(1).toString());
+            }
+        }
+        String order = filter.newestFirst() ? "desc" : "asc";
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", order).put("missing", "_last");
+        sort.addObject().putObject(EventIndexFields.EVENT_ID).put("order", order);
+        if (after != null) {
+            body.putArray("search_after").add(after.dateMillis()).add(after.eventId());
+        }
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
+        // Aggregations see the whole chronology (global, then the people's records), not the filtered page.
+        ObjectNode all = body.putObject("aggs").putObject("all");
+        all.putObject("global");
+        ObjectNode everything = all.putObject("aggs");
+        ObjectNode people = everything.putObject("people");
+        people.putObject("filter").putObject("terms").set(EventIndexFields.PERSON_IDS, strings(ids));
+        ObjectNode peopleAggs = people.putObject("aggs");
+        if (after == null) {
+            peopleAggs.putObject("agencies").putObject("terms").put("field", EventIndexFields.AGENCY).put("size", 100);
+            countingIndicators(peopleAggs);
+        }
+        ObjectNode returns = everything.putObject("returns");
+        returns.set("filter", routineReturns(personId));
+        ObjectNode byYear = returns.putObject("aggs").putObject("years");
+        ArrayNode ranges = byYear.putObject("date_range").put("field", EventIndexFields.EVENT_DATE).putArray("ranges");
+        for (SchoolYearRange year : years) {
+            ranges.addObject().put("key", year.name()).put("from", year.from().toString()).put("to", year.to().toString());
+        }
+        ObjectNode yearAggs = byYear.putObject("aggs");
+        yearAggs.putObject("mean").putObject("avg").put("field", EventIndexFields.CODES + "." + ATTENDANCE_PCT);
+        yearAggs.putObject("last").putObject("max").put("field", EventIndexFields.EVENT_DATE);
+        ObjectNode latestAgency = yearAggs.putObject("agency");
+        latestAgency.putObject("terms").put("field", EventIndexFields.AGENCY).put("size", 1).putObject("order").put("latest", "desc");
+        latestAgency.putObject("aggs").putObject("latest").putObject("max").put("field", EventIndexFields.EVENT_DATE);
+        countingIndicators(yearAggs);
+
+        JsonNode answer = connection.search(connection.alias("events"), body);
+        JsonNode hits = answer.path("hits").path("hits");
+        boolean more = hits.size() > PAGE;
+        record Dated(long millis, Profile.ChronologyLine line) {
+        }
+        List<Dated> lines = new ArrayList<>();
+        Profile.ChronologyCursor next = null;
+        for (int i = 0; i < Math.min(hits.size(), PAGE); i++) {
+            JsonNode hit = hits.get(i);
+            lines.add(new Dated(hit.path("sort").path(0).asLong(), line(Event.fromDocument(hit.path("_source")), personId, 1)));
+            if (more && i == PAGE - 1) {
+                next = new Profile.ChronologyCursor(hit.path("sort").path(0).asLong(), hit.path("sort").path(1).asText());
+            }
+        }
+
+        // The school years whose line (dated by its latest return) falls within this page's dates:
+        // newest first, page k holds [its last line's date, the previous page's last date); oldest
+        // first, (the previous page's last date, its last line's date]. The pages partition the time line.
+        Long bound = after == null ? null : after.dateMillis();
+        Long edge = next == null ? null : next.dateMillis();
+        JsonNode aggs = answer.path("aggregations").path("all");
+        List<YearLine> shownYears = new ArrayList<>();
         Double previous = null;
         String previousYear = null;
-        for (var year : attendance.entrySet()) {
-            List<Event> returns = year.getValue();
-            double mean = returns.stream().mapToDouble(r -> r.codeNumber(ATTENDANCE_PCT)).average().orElse(0);
+        for (JsonNode bucket : aggs.path("returns").path("years").path("buckets")) {
+            if (bucket.path("doc_count").asLong() == 0) {
+                continue;
+            }
+            String name = bucket.path("key").asText();
+            double mean = bucket.path("mean").path("value").asDouble();
+            long last = bucket.path("last").path("value").asLong();
+            String agency = bucket.path("agency").path("buckets").path(0).path("key").asText(null);
+            List<String> concerns = concernsOf(bucket);
             String trend = previous == null ? "" : String.format(java.util.Locale.ROOT, ", %s from %.0f %% in %s",
                     mean < previous - 0.5 ? "down" : mean > previous + 0.5 ? "up" : "level", previous, previousYear);
-            Event last = returns.getLast();
-            // The grouped line keeps every return's own note, its evidence highlighted.
-            StringBuilder text = new StringBuilder();
-            StringBuilder highlighted = new StringBuilder();
-            for (Event r : returns) {
-                String heading = r.date().value().substring(0, 10) + ": " + r.codeNumber(ATTENDANCE_PCT) + " %\n";
-                Entry one = entry(r);
-                text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
-                highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
-            }
-            Entry summary = new Entry(last.eventId(), last.date().value(), last.agency(), "attendance",
-                    String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.getKey(), mean, returns.size(),
-                            returns.size() == 1 ? "" : "s", trend), text.toString(), highlighted.toString(),
-                    returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
-            lines.add(new Profile.ChronologyLine(summary, false, List.of(), concerns(summary), returns.size(), List.of(personId)));
             previous = mean;
-            previousYear = year.getKey();
+            previousYear = name;
+            boolean inPage = filter.newestFirst()
+                    ? (edge == null || last >= edge) && (bound == null || last < bound)
+                    : (bound == null || last > bound) && (edge == null || last <= edge);
+            String lastDay = java.time.Instant.ofEpochMilli(last).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            boolean kept = inPage
+                    && (filter.agency() == null || filter.agency().equals(agency))
+                    && (filter.concern() == null || concerns.contains(filter.concern()))
+                    && (filter.personId() == null || filter.personId().equals(personId))
+                    && (filter.from() == null || lastDay.compareTo(filter.from().toString()) >= 0)
+                    && (filter.to() == null || lastDay.compareTo(filter.to().toString()) <= 0);
+            if (kept) {
+                shownYears.add(new YearLine(years.stream().filter(y -> y.name().equals(name)).findFirst().orElseThrow(), mean,
+                        bucket.path("doc_count").asInt(), last, trend));
+            }
         }
-        List<Profile.ChronologyLine> shown = new ArrayList<>(lines.stream().filter(l -> matches(l, filter)).toList());
-        java.util.Comparator<Profile.ChronologyLine> byDate = java.util.Comparator.comparing(l -> String.valueOf(l.entry().date()));
-        shown.sort(filter.newestFirst() ? byDate.reversed() : byDate);
-        return shown;
+        Map<String, List<Event>> returnsByYear = returnsOf(personId, shownYears);
+        for (YearLine year : shownYears) {
+            List<Event> yearReturns = returnsByYear.getOrDefault(year.range().name(), List.of());
+            if (!yearReturns.isEmpty()) {
+                lines.add(new Dated(year.lastMillis(), attendanceLine(personId, year, yearReturns)));
+            }
+        }
+        java.util.Comparator<Dated> byDate = java.util.Comparator.comparingLong(Dated::millis);
+        lines.sort(filter.newestFirst() ? byDate.reversed() : byDate);
+
+        List<String> agencies = new ArrayList<>();
+        List<String> concerns = new ArrayList<>();
+        if (after == null) {
+            aggs.path("people").path("agencies").path("buckets").forEach(b -> agencies.add(b.path("key").asText()));
+            agencies.sort(null);
+            concerns.addAll(concernsOf(aggs.path("people")));
+            concerns.sort(null);
+        }
+        return new Profile.ChronologyPage(lines.stream().map(Dated::line).toList(), next, agencies, concerns);
+    }
+
+    /** The records a page shows at most (besides the grouped returns of the school years it reaches). */
+    public static final int PAGE_SIZE = 50;
+    private static final int PAGE = PAGE_SIZE;
+
+    /** A school year's attendance line of a page: its mean, returns, latest return and trend, from the aggregation. */
+    private record YearLine(SchoolYearRange range, double mean, int returns, long lastMillis, String trend) {
+    }
+
+    /** A school year as a date range, September to September. */
+    record SchoolYearRange(String name, LocalDate from, LocalDate to) {
+
+        /** The school years from 25 years before {@code today} to the one after it (a child's and a young adult's). */
+        static List<SchoolYearRange> around(LocalDate today) {
+            List<SchoolYearRange> years = new ArrayList<>();
+            for (int start = today.getYear() - 25; start <= today.getYear() + 1; start++) {
+                LocalDate from = LocalDate.of(start, 9, 1);
+                years.add(new SchoolYearRange(SchoolYear.of(from), from, from.plusYears(1)));
+            }
+            return years;
+        }
+    }
+
+    /** The child's own attendance returns with a percentage: grouped per school year, never shown one by one. */
+    private static ObjectNode routineReturns(String personId) {
+        ObjectNode node = Json.object();
+        ArrayNode all = node.putObject("bool").putArray("filter");
+        all.addObject().putObject("term").put(EventIndexFields.PERSON_IDS, personId);
+        all.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, "attendance");
+        all.addObject().putObject("exists").put("field", EventIndexFields.CODES + "." + ATTENDANCE_PCT);
+        all.addObject().putObject("exists").put("field", EventIndexFields.EVENT_DATE);
+        return node;
+    }
+
+    /** Adds the counting hits' indicator ids as an aggregation named {@code counting} (nested, then filtered). */
+    private static void countingIndicators(ObjectNode aggs) {
+        ObjectNode nested = aggs.putObject("counting");
+        nested.putObject("nested").put("path", EventIndexFields.Hits.PATH);
+        ObjectNode counts = nested.putObject("aggs").putObject("counts");
+        counts.putObject("filter").putObject("term").put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, true);
+        counts.putObject("aggs").putObject("ids").putObject("terms").put("field", EventIndexFields.Hits.INDICATOR_ID_PATH).put("size", 500);
+    }
+
+    /** The concerns of the {@code counting} aggregation under {@code node}. */
+    private List<String> concernsOf(JsonNode node) {
+        Set<String> concerns = new LinkedHashSet<>();
+        for (JsonNode bucket : node.path("counting").path("counts").path("ids").path("buckets")) {
+            concerns.add(indicators.concern(bucket.path("key").asText()));
+        }
+        return new ArrayList<>(concerns);
+    }
+
+    /** The returns of these school years (one search, oldest first), by school year. */
+    private Map<String, List<Event>> returnsOf(String personId, List<YearLine> years) {
+        Map<String, List<Event>> byYear = new TreeMap<>();
+        if (years.isEmpty()) {
+            return byYear;
+        }
+        ObjectNode body = Json.object();
+        body.put("size", years.stream().mapToInt(YearLine::returns).sum());
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.putArray("filter").add(routineReturns(personId));
+        ArrayNode any = bool.putArray("should");
+        for (YearLine year : years) {
+            any.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE)
+                    .put("gte", year.range().from().toString()).put("lt", year.range().to().toString());
+        }
+        bool.put("minimum_should_match", 1);
+        body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
+        body.putArray("sort").addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "asc");
+        for (JsonNode hit : connection.search(connection.alias("events"), body).path("hits").path("hits")) {
+            Event event = Event.fromDocument(hit.path("_source"));
+            byYear.computeIfAbsent(SchoolYear.of(LocalDate.parse(event.date().value().substring(0, 10))), k -> new ArrayList<>()).add(event);
+        }
+        return byYear;
+    }
+
+    /** One school year's returns as one line: the mean and trend, every return's own note kept, its evidence highlighted. */
+    private Profile.ChronologyLine attendanceLine(String personId, YearLine year, List<Event> returns) {
+        Event last = returns.getLast();
+        StringBuilder text = new StringBuilder();
+        StringBuilder highlighted = new StringBuilder();
+        for (Event r : returns) {
+            String heading = r.date().value().substring(0, 10) + ": " + r.codeNumber(ATTENDANCE_PCT) + " %\n";
+            Entry one = entry(r);
+            text.append(heading).append(one.text() == null ? "" : one.text() + "\n");
+            highlighted.append(Highlights.mark(heading, List.of())).append(one.highlighted().isEmpty() ? "" : one.highlighted() + "\n");
+        }
+        Entry summary = new Entry(last.eventId(), last.date().value(), last.agency(), "attendance",
+                String.format(java.util.Locale.ROOT, "Attendance %s: %.0f %% over %d return%s%s", year.range().name(), year.mean(), returns.size(),
+                        returns.size() == 1 ? "" : "s", year.trend()), text.toString(), highlighted.toString(),
+                returns.stream().flatMap(r -> entry(r).evidence().stream()).toList());
+        return new Profile.ChronologyLine(summary, false, List.of(), concerns(summary), returns.size(), List.of(personId));
+    }
+
+    private static ArrayNode strings(java.util.Collection<String> values) {
+        ArrayNode array = Json.object().arrayNode();
+        values.forEach(array::add);
+        return array;
     }
 
     private Profile.ChronologyLine line(Event event, String childId, int grouped) {
@@ -203,16 +399,6 @@ public class ProfileService {
 
     private List<String> concerns(Entry entry) {
         return entry.evidence().stream().filter(Evidence::counts).map(e -> indicators.concern(e.indicatorId())).distinct().toList();
-    }
-
-    private static boolean matches(Profile.ChronologyLine line, Profile.ChronologyFilter filter) {
-        Entry e = line.entry();
-        String date = e.date() == null ? "" : e.date().substring(0, Math.min(10, e.date().length()));
-        return (filter.agency() == null || filter.agency().equals(e.agency()))
-                && (filter.concern() == null || line.concerns().contains(filter.concern()))
-                && (filter.personId() == null || line.personIds().contains(filter.personId()))
-                && (filter.from() == null || date.compareTo(filter.from().toString()) >= 0)
-                && (filter.to() == null || !date.isEmpty() && date.compareTo(filter.to().toString()) <= 0);
     }
 
     /**

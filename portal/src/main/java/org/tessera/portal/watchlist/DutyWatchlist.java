@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
@@ -74,13 +75,37 @@ public class DutyWatchlist {
     private final IndexVersion version;
     private final Map<String, CompletableFuture<Scored>> scoredLists = kept();
     private final Map<String, CompletableFuture<List<Reviewed>>> reviewedLists = kept();
+    private final WatchlistProperties properties;
+    private final Clock clock;
+    /** Ranks in the background a ranking a view asked for (and did not wait for). */
+    private final java.util.concurrent.ExecutorService ranking = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "watchlist-ranking");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Looks for changes and ranks them ({@link #rank}; a thread of its own: it may wait for {@link #ranking}). */
+    private final java.util.concurrent.ScheduledExecutorService refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "watchlist-refresher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The newest ranking computed (any fingerprint); what a view shows while a newer one is computed. */
+    private volatile Scored latest;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DutyWatchlist.class);
 
     /** A listed child as the ranking sees it without reviews, with the newest evidence that adds points and its name. */
     private record Listed(WatchlistEntry entry, LocalDate newestPositiveEvidence, String name, String dateOfBirth) {
     }
 
-    /** The ranking without reviews: every listed child in order. */
-    private record Scored(List<Listed> listed) {
+    /** The ranking without reviews: every listed child in order, under the fingerprint and day it was ranked for. */
+    private record Scored(String key, LocalDate asOf, List<Listed> listed, Instant rankedAt) {
+    }
+
+    /**
+     * When the list a view shows was ranked, and whether the indices have changed since (a newer
+     * ranking is being computed in the background: ADR 0022).
+     */
+    public record Freshness(Instant rankedAt, boolean updating) {
     }
 
     /** A listed child with its review applied (state, assignee, reopened) and its rank among the shown. */
@@ -88,7 +113,9 @@ public class DutyWatchlist {
     }
 
     public DutyWatchlist(OpenSearchConnection connection, AuditTrail audit, Clock clock, ScoreService scores, RiskDay day,
-                            DecisionStore decisions) {
+                            DecisionStore decisions, WatchlistProperties properties) {
+        this.properties = properties;
+        this.clock = clock;
         this.connection = connection;
         this.decisions = decisions;
         this.audit = audit;
@@ -98,6 +125,47 @@ public class DutyWatchlist {
         this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, reviewStore, clock);
         this.ranker = new WatchlistRanker(scores.scorer());
         this.version = new IndexVersion(connection, List.of("events", "persons", "reviews"));
+        if (properties.refreshEvery().isPositive()) {
+            // From the start: the first view after a start or an ingest finds the ranking done.
+            refresher.scheduleWithFixedDelay(this::rankQuietly, 0, properties.refreshEvery().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+        ranking.shutdownNow();
+    }
+
+    private void rankQuietly() {
+        try {
+            rank();
+        } catch (RuntimeException e) {
+            log.warn("Ranking the watchlist in the background failed ({}); a view will try again", e.toString());
+        }
+    }
+
+    /**
+     * Ranks what the engine shows now, on the calling thread, unless that ranking is kept or being
+     * computed (then it waits for it). The background refresher calls it every
+     * {@code tessera.watchlist.refresh-every}; no personal data leaves it.
+     */
+    public void rank() {
+        LocalDate asOf = day.today();
+        String key = scoredKey(version.byIndex(), asOf);
+        Scored kept = latest;
+        if (kept == null || !kept.key().equals(key)) {
+            once(scoredLists, key, () -> publish(score(key, asOf)));
+        }
+    }
+
+    /** When the list views show now was ranked, and whether a newer ranking is under way. */
+    public Freshness freshness() {
+        Scored kept = latest;
+        if (kept == null) {
+            return new Freshness(null, true);
+        }
+        return new Freshness(kept.rankedAt(), !kept.key().equals(scoredKey(version.byIndex(), day.today())));
     }
 
     /** The watchlist, cumulative pictures first; {@code includeDismissed} also shows dismissed entries. */
@@ -124,19 +192,78 @@ public class DutyWatchlist {
         return entries;
     }
 
-    /** The list with review states, kept while events, persons and reviews are unchanged. */
+    /** The list with review states, kept while the ranking and the reviews are unchanged. */
     private List<Reviewed> reviewed(LocalDate asOf, boolean includeDismissed) {
         Map<String, String> versions = version.byIndex();
-        String scoredKey = versions.get("events") + "|" + versions.get("persons") + "|" + asOf;
-        String reviewedKey = scoredKey + "|" + versions.get("reviews") + "|" + includeDismissed;
-        return once(reviewedLists, reviewedKey, () -> applyReviews(once(scoredLists, scoredKey, () -> score(asOf)), includeDismissed));
+        Scored scored = scored(scoredKey(versions, asOf), asOf);
+        String reviewedKey = scored.key() + "|" + versions.get("reviews") + "|" + includeDismissed;
+        return once(reviewedLists, reviewedKey, () -> applyReviews(scored, includeDismissed));
+    }
+
+    private static String scoredKey(Map<String, String> versions, LocalDate asOf) {
+        return versions.get("events") + "|" + versions.get("persons") + "|" + asOf;
+    }
+
+    /**
+     * The ranking of what the engine shows now when it is kept, or computed within
+     * {@code tessera.watchlist.fresh-wait} (in the background, never on the view's thread); else
+     * the newest ranking of the day, while the background finishes the new one (ADR 0022). With no
+     * ranking of the day at all, the view waits for it.
+     */
+    private Scored scored(String key, LocalDate asOf) {
+        Scored kept = latest;
+        if (kept != null && kept.key().equals(key)) {
+            return kept;
+        }
+        CompletableFuture<Scored> future;
+        synchronized (scoredLists) {
+            future = scoredLists.get(key);
+            if (future == null) {
+                CompletableFuture<Scored> mine = new CompletableFuture<>();
+                scoredLists.put(key, mine);
+                future = mine;
+                ranking.execute(() -> {
+                    try {
+                        mine.complete(publish(score(key, asOf)));
+                    } catch (RuntimeException | Error e) {
+                        mine.completeExceptionally(e);
+                        synchronized (scoredLists) {
+                            scoredLists.remove(key, mine);
+                        }
+                    }
+                });
+            }
+        }
+        boolean ofTheDay = kept != null && kept.asOf().equals(asOf);
+        try {
+            return ofTheDay ? future.get(properties.freshWait().toMillis(), TimeUnit.MILLISECONDS) : future.join();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return kept;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return kept;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Makes {@code scored} the list views show, unless a later ranking is already shown. */
+    private Scored publish(Scored scored) {
+        synchronized (this) {
+            Scored kept = latest;
+            if (kept == null || !kept.rankedAt().isAfter(scored.rankedAt()) || !kept.asOf().equals(scored.asOf())) {
+                latest = scored;
+            }
+        }
+        return scored;
     }
 
     /**
      * The ranking without reviews (all listed children, in order), from the children whose stored
      * risk is amber or red (see the class comment), with their names from the same read.
      */
-    private Scored score(LocalDate asOf) {
+    private Scored score(String key, LocalDate asOf) {
+        Instant started = clock.instant();
         int periodDays = watchlist.defaultPeriodDays();
         Map<String, JsonNode> people = new HashMap<>();
         Set<String> candidates;
@@ -168,7 +295,9 @@ public class DutyWatchlist {
             JsonNode person = people.getOrDefault(e.personId(), Json.object());
             listed.add(new Listed(e, positive, name(person, e.personId()), Json.text(person, "date_of_birth")));
         }
-        return new Scored(List.copyOf(listed));
+        log.info("Watchlist ranked: {} children listed of {} candidates, in {} ms", listed.size(), candidates.size(),
+                java.time.Duration.between(started, clock.instant()).toMillis());
+        return new Scored(key, asOf, List.copyOf(listed), started);
     }
 
     /** Whether any child's stored risk was scored for a day after {@code asOf} (its band may be lower than that day's). */

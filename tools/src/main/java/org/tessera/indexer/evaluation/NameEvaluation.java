@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.tessera.indexer.evaluation.NameNote.Span;
 import org.tessera.indexer.nlp.EntityType;
 import org.tessera.indexer.nlp.analysis.TextAnalyzer;
+import org.tessera.indexer.nlp.training.MatchCounts;
 
 /**
  * PERSON spans found in annotated notes against their gold names, per agency voice and overall.
@@ -18,34 +19,11 @@ import org.tessera.indexer.nlp.analysis.TextAnalyzer;
  */
 public final class NameEvaluation {
 
-    /** True/false positives and false negatives under one measure. */
-    public record Counts(int truePositives, int falsePositives, int falseNegatives) {
-        Counts plus(Counts o) {
-            return new Counts(truePositives + o.truePositives, falsePositives + o.falsePositives, falseNegatives + o.falseNegatives);
-        }
-
-        public double precision() {
-            int d = truePositives + falsePositives;
-            return d == 0 ? 0 : (double) truePositives / d;
-        }
-
-        public double recall() {
-            int d = truePositives + falseNegatives;
-            return d == 0 ? 0 : (double) truePositives / d;
-        }
-
-        public double f1() {
-            double p = precision();
-            double r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }
-    }
-
     /** One error: a gold name not found exactly (MISS) or a found span that is no gold name (FALSE). */
     public record Error(String kind, String noteId, String voice, String text, String context) {
     }
 
-    private final Map<String, Counts[]> byVoice = new TreeMap<>();
+    private final Map<String, MatchCounts[]> byVoice = new TreeMap<>();
     private final Map<String, Integer> goldByVoice = new TreeMap<>();
     private final List<Error> errors = new ArrayList<>();
 
@@ -86,13 +64,13 @@ public final class NameEvaluation {
                 overlapRecalled++;
             }
         }
-        Counts exact = new Counts(exactTp, found.size() - exactTp, gold.size() - exactTp);
+        MatchCounts exact = new MatchCounts(exactTp, found.size() - exactTp, gold.size() - exactTp);
         // Overlap precision counts found spans, overlap recall counts gold names: one span may
         // cover two names ("Jade and Connor Price") and two spans one name.
-        Counts overlap = new Counts(overlapRecalled, found.size() - overlapTpFound, gold.size() - overlapRecalled);
-        Counts overlapPrecision = new Counts(overlapTpFound, found.size() - overlapTpFound, 0);
-        byVoice.merge(note.voice(), new Counts[] {exact, overlap, overlapPrecision},
-                (a, b) -> new Counts[] {a[0].plus(b[0]), a[1].plus(b[1]), a[2].plus(b[2])});
+        MatchCounts overlap = new MatchCounts(overlapRecalled, found.size() - overlapTpFound, gold.size() - overlapRecalled);
+        MatchCounts overlapPrecision = new MatchCounts(overlapTpFound, found.size() - overlapTpFound, 0);
+        byVoice.merge(note.voice(), new MatchCounts[] {exact, overlap, overlapPrecision},
+                (a, b) -> new MatchCounts[] {a[0].plus(b[0]), a[1].plus(b[1]), a[2].plus(b[2])});
         goldByVoice.merge(note.voice(), gold.size(), Integer::sum);
     }
 
@@ -105,22 +83,22 @@ public final class NameEvaluation {
     }
 
     /** Exact counts of one voice, or overall for {@code null}. */
-    public Counts exact(String voice) {
+    public MatchCounts exact(String voice) {
         return pick(voice, 0);
     }
 
     /** Precision over found spans overlapping a gold name; recall over gold names overlapped by a found span. */
     public double[] overlap(String voice) {
-        Counts r = pick(voice, 1);
-        Counts p = pick(voice, 2);
+        MatchCounts r = pick(voice, 1);
+        MatchCounts p = pick(voice, 2);
         double precision = p.precision();
         double recall = r.recall();
-        return new double[] {precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)};
+        return new double[] {precision, recall, MatchCounts.f1(precision, recall)};
     }
 
-    private Counts pick(String voice, int i) {
-        Counts sum = new Counts(0, 0, 0);
-        for (Map.Entry<String, Counts[]> e : byVoice.entrySet()) {
+    private MatchCounts pick(String voice, int i) {
+        MatchCounts sum = MatchCounts.NONE;
+        for (Map.Entry<String, MatchCounts[]> e : byVoice.entrySet()) {
             if (voice == null || e.getKey().equals(voice)) {
                 sum = sum.plus(e.getValue()[i]);
             }
@@ -145,7 +123,7 @@ public final class NameEvaluation {
     }
 
     private void row(StringBuilder sb, String label, String voice, int gold) {
-        Counts e = exact(voice);
+        MatchCounts e = exact(voice);
         double[] o = overlap(voice);
         sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
                 label, gold, e.precision(), e.recall(), e.f1(), o[0], o[1], o[2]));

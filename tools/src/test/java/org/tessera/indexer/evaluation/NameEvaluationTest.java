@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tessera.indexer.evaluation.NameNote.Span;
 import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
+import org.tessera.indexer.nlp.training.MatchCounts;
 
 /** The names corpus reader, the scorer, and the shipped pipeline on the development file. */
 class NameEvaluationTest {
@@ -32,7 +33,7 @@ class NameEvaluationTest {
         NameNote note = NameNote.parse("N-1", "police", "[[Rhiannon LLOYD]] and [[Dean CARTWRIGHT]] seen by PC Jones.");
         // Found: "Rhiannon" (overlap only), "Dean CARTWRIGHT" (exact), "PC" (false).
         NameEvaluation e = NameEvaluation.of(List.of(note), text -> List.of(new Span(0, 8), new Span(19, 34), new Span(43, 45)));
-        assertThat(e.exact(null)).isEqualTo(new NameEvaluation.Counts(1, 2, 1));
+        assertThat(e.exact(null)).isEqualTo(new MatchCounts(1, 2, 1));
         double[] overlap = e.overlap("police");
         assertThat(overlap[0]).isEqualTo(2.0 / 3);
         assertThat(overlap[1]).isEqualTo(1.0);

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (other names, other streets, another corruption mix and seed) was generated once, frozen, and
  * only read after tuning. Both are reported in docs/linkage.md.
  *
- * <p>The floors are what the linker reaches now (2026-12-06 afternoon, after the corroborated-cluster
- * guards, ADR 0017: tuning P 0.9998 / F1 0.9204, held-out P 0.9998 / F1 0.8845, fresh held-out
- * P 0.9986 / F1 0.8751), not the issue's target (P 0.999, F1 0.985), which is not met:
+ * <p>The floors are what the linker reaches now (2026-12-06 evening, wide blocking, ADR 0023:
+ * tuning P 0.9993 / F1 0.9307, held-out P 0.9994 / F1 0.8974, fresh held-out P 0.9986 / F1 0.8862,
+ * third held-out P 0.9988 / F1 0.8929), not the issue's target (P 0.999, F1 0.985), which is not met:
  * the misses are mostly records whose date of birth is missing and whose only other evidence is
  * the household's own (name and address), and the wrong merges twins and siblings with corrupted
  * identifiers. The code before issue #18 fails these floors (P 0.9422 / 0.9371).
@@ -24,24 +24,36 @@ class HeavyCorruptionLinkageTest {
     void linksTheTuningSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.tuning());
         assertThat(m.precision()).isGreaterThanOrEqualTo(0.999);
-        assertThat(m.f1()).isGreaterThanOrEqualTo(0.915);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.925);
     }
 
     @Test
     void linksTheHeldOutSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.heldOut());
         assertThat(m.precision()).isGreaterThanOrEqualTo(0.999);
-        assertThat(m.f1()).isGreaterThanOrEqualTo(0.88);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.89);
     }
 
     /**
      * The second held-out split (seed used nowhere before, first read after the changes of
-     * 2026-12-06 were final): P 0.9986, F1 0.8751 with the shipped code. Its floor is what it gave,
+     * 2026-12-06 were final): P 0.9986, F1 0.8751 then, 0.9986 / 0.8862 with wide blocking. Its floor is what it gives,
      * below the issue's precision target, which is not met there.
      */
     @Test
     void linksTheFreshHeldOutSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.freshHeldOut());
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.998);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.88);
+    }
+
+    /**
+     * The third held-out split (seed 61803398, generated and first read after the wide blocking
+     * of 2026-12-06 evening was final). Floors fixed before its first read, at the fresh split's
+     * then (P 0.998, F1 0.87); it gave P 0.9988 / R 0.8074 / F1 0.8929, below the issue's P 0.999.
+     */
+    @Test
+    void linksTheThirdHeldOutSplitPrecisely() {
+        FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.thirdHeldOut());
         assertThat(m.precision()).isGreaterThanOrEqualTo(0.998);
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.87);
     }

@@ -97,9 +97,10 @@ final class EventStage {
     }
 
     /** What the batches gather on the producing thread (sources, profiles) and the sink's ({@code producedPerSource}). */
-    private record Produced(Map<String, PersonProfile> profiles, Set<String> events, Map<String, Long> perSource, Set<String> sources) {
+    private record Produced(Map<String, PersonProfile> profiles, Set<String> events, Map<String, Long> perSource, Set<String> sources,
+                            PersonProfile.NameForms names) {
         Produced() {
-            this(new HashMap<>(), new HashSet<>(), new ConcurrentHashMap<>(), new TreeSet<>());
+            this(new HashMap<>(), new HashSet<>(), new ConcurrentHashMap<>(), new TreeSet<>(), new PersonProfile.NameForms());
         }
     }
 
@@ -251,14 +252,14 @@ final class EventStage {
 
     /** What the persons and the report need of every event the run produced, kept or built. */
     private static void noteProduced(SourceRecord record, Event event, Produced produced) {
-        collectProfiles(record, event, produced.profiles());
+        collectProfiles(record, event, produced.profiles(), produced.names());
         if (produced.events().add(record.eventId())) {
             produced.perSource().merge(record.source(), 1L, Long::sum);
         }
         produced.sources().add(record.source());
     }
 
-    private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles) {
+    private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles, PersonProfile.NameForms names) {
         LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
         List<EventPerson> people = event.people();
         List<InvolvedPerson> involved = record.people();
@@ -270,7 +271,7 @@ final class EventStage {
             }
             EventPerson p = people.get(node++);
             String personId = p.personId();
-            profiles.computeIfAbsent(personId, PersonProfile::new)
+            profiles.computeIfAbsent(personId, id -> new PersonProfile(id, names))
                     .add(person, record.source(), record.agency(), date, p.isChild());
             idsAndRoles.add(new String[] {personId, person.role()});
         }

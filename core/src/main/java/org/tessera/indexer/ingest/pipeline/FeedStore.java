@@ -28,6 +28,13 @@ final class FeedStore {
 
     private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
     static final String INDEX = "records";
+    /**
+     * Records per {@code _bulk} request. The store's documents are not analysed (the record is kept,
+     * not indexed), so the engine's cost of a request is mostly per request and per byte: larger,
+     * fewer requests than the events' 500 (docs/adr/0024-first-load-feed-store-cheaper.md).
+     */
+    static final int REQUEST_DOCUMENTS = 2000;
+    static final int REQUEST_BYTES = 16 << 20;
 
     private final OpenSearchConnection connection;
 
@@ -74,23 +81,63 @@ final class FeedStore {
      */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
                                  BulkWriter.Mode mode) {
-        try (BulkWriter writer = new BulkWriter(connection, mode, 500, 8 << 20)) {
+        try (BulkWriter writer = new BulkWriter(connection, mode, REQUEST_DOCUMENTS, REQUEST_BYTES)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
-                ObjectNode content = RecordJson.toJson(record);
-                ObjectNode doc = JSON.createObjectNode();
-                doc.put(RecordIndexFields.SOURCE, record.source()).put(RecordIndexFields.RECORD_ID, record.recordId())
-                        .put(RecordIndexFields.EVENT_ID, record.eventId());
-                doc.put(RecordIndexFields.CONTENT_HASH, Ids.sha256Hex(content.toString()).substring(0, 32));
-                doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
-                doc.set(RecordIndexFields.RECORD, content);
                 ObjectNode note = documentNotes.get(record.eventId());
-                if (note != null) {
-                    doc.set(RecordIndexFields.DOCUMENT_NOTE, note.deepCopy());
-                }
-                writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), doc));
+                Stored stored = document(record, jobId, note == null ? null : note.deepCopy());
+                writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), stored.document()), stored.json());
             }
             writer.flush();
             return writer.drainFailures();
+        }
+    }
+
+    /** A record's store document and its JSON, serialised once. */
+    record Stored(ObjectNode document, byte[] json) {
+    }
+
+    /**
+     * The store document of {@code record}: the bookkeeping fields, the canonical record and its
+     * document's note. The record's JSON is serialised once: its bytes are hashed (the same hash as
+     * over its text, {@link Ids#sha256Hex(byte[])}) and spliced into the document's JSON, which
+     * equals the JSON of the returned tree (Jackson writes an object's fields in insertion order).
+     */
+    static Stored document(SourceRecord record, String jobId, ObjectNode note) {
+        ObjectNode content = RecordJson.toJson(record);
+        byte[] contentJson = bytes(content);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put(RecordIndexFields.SOURCE, record.source()).put(RecordIndexFields.RECORD_ID, record.recordId())
+                .put(RecordIndexFields.EVENT_ID, record.eventId());
+        doc.put(RecordIndexFields.CONTENT_HASH, Ids.sha256Hex(contentJson).substring(0, 32));
+        doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
+        byte[] head = bytes(doc);
+        byte[] noteJson = note == null ? null : bytes(note);
+        doc.set(RecordIndexFields.RECORD, content);
+        if (note != null) {
+            doc.set(RecordIndexFields.DOCUMENT_NOTE, note);
+        }
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream(head.length + contentJson.length
+                + (noteJson == null ? 0 : noteJson.length) + 40);
+        json.write(head, 0, head.length - 1);   // without its closing brace
+        json.writeBytes(fieldName(RecordIndexFields.RECORD));
+        json.writeBytes(contentJson);
+        if (noteJson != null) {
+            json.writeBytes(fieldName(RecordIndexFields.DOCUMENT_NOTE));
+            json.writeBytes(noteJson);
+        }
+        json.write('}');
+        return new Stored(doc, json.toByteArray());
+    }
+
+    private static byte[] fieldName(String name) {
+        return (",\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a feed store document", e);
         }
     }
 

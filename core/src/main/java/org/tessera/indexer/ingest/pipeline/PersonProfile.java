@@ -50,8 +50,38 @@ final class PersonProfile {
     private LocalDate lastSeen;
     private boolean everChild;
 
+    private final NameForms names;
+
     PersonProfile(String personId) {
+        this(personId, new NameForms());
+    }
+
+    /** @param names the run's memo of name forms, shared by the profiles one thread builds */
+    PersonProfile(String personId, NameForms names) {
         this.personId = personId;
+        this.names = names;
+    }
+
+    /**
+     * The normalised key ({@link Names#normalise}) and the display spelling ({@link Names#display})
+     * of each raw name, computed once per distinct name: a run sees the same few thousand names on
+     * tens of thousands of records, and the two regular-expression passes per name were most of the
+     * cost of gathering the profiles. Not thread-safe: one per producing thread.
+     */
+    static final class NameForms {
+        private final Map<String, String[]> forms = new java.util.HashMap<>();
+
+        String key(String raw) {
+            return of(raw)[0];
+        }
+
+        String display(String raw) {
+            return of(raw)[1];
+        }
+
+        private String[] of(String raw) {
+            return forms.computeIfAbsent(raw, r -> new String[] {Names.normalise(r), Names.display(r)});
+        }
     }
 
     /** Whether any record showed this person as a child (only children are scored). */
@@ -64,7 +94,7 @@ final class PersonProfile {
         count(givenNames, person.givenNames());
         count(familyNames, person.familyName());
         for (String other : person.otherNames()) {
-            String key = Names.normalise(other);
+            String key = names.key(other);
             if (key != null) {
                 otherNames.add(key);
                 spell(key, other);
@@ -225,7 +255,7 @@ final class PersonProfile {
     }
 
     private void count(Map<String, Integer> counts, String rawName) {
-        String name = rawName == null ? null : Names.normalise(rawName);
+        String name = rawName == null ? null : names.key(rawName);
         if (name != null) {
             counts.merge(name, 1, Integer::sum);
             spell(name, rawName);
@@ -233,7 +263,7 @@ final class PersonProfile {
     }
 
     private void spell(String key, String rawName) {
-        String display = Names.display(rawName);
+        String display = names.display(rawName);
         if (display != null) {
             spellings.computeIfAbsent(key, k -> new TreeMap<>()).merge(display, 1, Integer::sum);
         }

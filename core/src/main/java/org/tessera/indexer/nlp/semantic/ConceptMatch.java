@@ -14,11 +14,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Stored on the event under {@code concept_matches} (not indexed), read back by both hit paths.
  */
 public record ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd,
-                           String exemplar, double similarity, List<Integer> anchors, double probability) {
+                           String exemplar, double similarity, List<Integer> anchors, double probability,
+                           ContextHead.Judgement contextHead) {
 
-    /** @param anchors the words whose context is judged (cue words of the concept, else the sentence's words), as start, end pairs (the first is the anchor) */
+    /**
+     * @param anchors     the words whose context is judged (cue words of the concept, else the sentence's words), as start, end pairs (the first is the anchor)
+     * @param contextHead the trained context head's reading of the sentence (ADR 0021), or null when there is no head
+     */
     public ConceptMatch {
         anchors = anchors == null || anchors.isEmpty() ? List.of(anchorStart, anchorEnd) : List.copyOf(anchors);
+    }
+
+    /** A match without a context head's reading. */
+    public ConceptMatch(String concept, String indicator, int start, int end, int anchorStart, int anchorEnd, String exemplar,
+                        double similarity, List<Integer> anchors, double probability) {
+        this(concept, indicator, start, end, anchorStart, anchorEnd, exemplar, similarity, anchors, probability, null);
     }
 
     /** A match by exemplar similarity alone. */
@@ -51,16 +61,30 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
         if (!Double.isNaN(probability)) {
             node.put("probability", Math.round(probability * 1000) / 1000.0);
         }
+        if (contextHead != null) {
+            ObjectNode head = node.putObject("context_head");
+            head.put("label", contextHead.label());
+            head.put("probability", Math.round(contextHead.probability() * 1000) / 1000.0);
+            ArrayNode cues = head.putArray("cues");
+            contextHead.cues().forEach(cues::add);
+        }
         return node;
     }
 
     public static ConceptMatch fromJson(JsonNode node) {
         List<Integer> anchors = new java.util.ArrayList<>();
         node.path("anchors").forEach(a -> anchors.add(a.asInt()));
+        ContextHead.Judgement head = null;
+        if (node.has("context_head")) {
+            JsonNode h = node.path("context_head");
+            List<String> cues = new java.util.ArrayList<>();
+            h.path("cues").forEach(c -> cues.add(c.asText()));
+            head = new ContextHead.Judgement(h.path("label").asText("affirmed"), h.path("probability").asDouble(), cues);
+        }
         return new ConceptMatch(node.path("concept").asText(), node.path("indicator").asText(), node.path("start").asInt(),
                 node.path("end").asInt(), node.path("anchor_start").asInt(), node.path("anchor_end").asInt(),
                 node.path("exemplar").asText(), node.path("similarity").asDouble(), anchors,
-                node.has("probability") ? node.path("probability").asDouble() : Double.NaN);
+                node.has("probability") ? node.path("probability").asDouble() : Double.NaN, head);
     }
 
     /** The explanation a hit carries: which exemplar the sentence was nearest to, and how near. */

@@ -38,6 +38,7 @@ public final class ConceptTagger {
     private final ConceptCatalogue catalogue;
     private final SentenceEncoder encoder;
     private final ConcernClassifier classifier;
+    private final ContextHead contextHead;
     private final ConcurrentHashMap<String, float[]> cache = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder embedded = new java.util.concurrent.atomic.LongAdder();
     private volatile List<float[][]> exemplarVectors;
@@ -52,16 +53,30 @@ public final class ConceptTagger {
      *                   and the concepts' thresholds decide (ADR 0014)
      */
     public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder, ConcernClassifier classifier) {
+        this(catalogue, encoder, classifier, null);
+    }
+
+    /**
+     * @param contextHead the trained context head that reads each classifier match's sentence (ADR 0021); null: the
+     *                    rule-based context alone judges matches
+     */
+    public ConceptTagger(ConceptCatalogue catalogue, SentenceEncoder encoder, ConcernClassifier classifier, ContextHead contextHead) {
         this.catalogue = catalogue;
         this.encoder = encoder;
         this.classifier = classifier;
+        this.contextHead = contextHead;
     }
 
-    /** The shipped concepts with the model their file names, and the shipped classifier when there is one. */
+    /** The shipped concepts with the model their file names, and the shipped classifier and context head when there are. */
     public static ConceptTagger loadDefault() {
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         return new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()),
-                ConcernClassifier.loadDefault(catalogue).orElse(null));
+                ConcernClassifier.loadDefault(catalogue).orElse(null), ContextHead.loadDefault().orElse(null));
+    }
+
+    /** The context head reading classifier matches, or null. */
+    public ContextHead contextHead() {
+        return contextHead;
     }
 
     /** How many sentences this tagger has embedded (cache misses), for benchmarks. */
@@ -176,6 +191,7 @@ public final class ConceptTagger {
             int start = sentences.get(s)[0];
             int end = sentences.get(s)[1];
             float[] vector = vectors.get(s);
+            ContextHead.Judgement judgement = null;
             for (ConcernClassifier.Head head : classifier.heads()) {
                 double p = head.probability(vector);
                 if (p < head.threshold()) {
@@ -190,8 +206,11 @@ public final class ConceptTagger {
                 int best = nearest.index();
                 float bestSimilarity = nearest.similarity();
                 List<Integer> anchors = contextAnchors(text, start, end, concept);
+                if (contextHead != null && judgement == null) {
+                    judgement = contextHead.judge(strings.get(s));
+                }
                 matches.add(new ConceptMatch(concept.id(), concept.indicator(), start, end, anchors.get(0), anchors.get(1),
-                        concept.exemplars().get(best), bestSimilarity, anchors, p));
+                        concept.exemplars().get(best), bestSimilarity, anchors, p, judgement));
             }
         }
         return matches;

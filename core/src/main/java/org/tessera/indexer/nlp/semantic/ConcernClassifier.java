@@ -47,6 +47,31 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             corpora = List.copyOf(corpora);
             notes = notes == null ? "" : notes;
         }
+
+        /** Reads a model file's {@code provenance} object: command, trained (date) and corpora ("FILE sha256:<64 hex>") required. */
+        public static Provenance read(JsonNode p, String file) {
+            if (p.path("command").asText("").isBlank() || p.path("trained").asText("").isBlank() || !p.path("corpora").isArray()
+                    || p.path("corpora").isEmpty()) {
+                throw new IllegalArgumentException(file + ": provenance needs command, trained (date) and corpora (file and SHA-256)");
+            }
+            List<String> corpora = new ArrayList<>();
+            for (JsonNode c : p.path("corpora")) {
+                if (!c.asText("").matches(".+ sha256:[0-9a-f]{64}.*")) {
+                    throw new IllegalArgumentException(file + ": provenance corpus '" + c.asText() + "' must read 'FILE sha256:<64 hex>'");
+                }
+                corpora.add(c.asText());
+            }
+            return new Provenance(p.path("command").asText(), p.path("trained").asText(), corpora, p.path("notes").asText(""));
+        }
+
+        /** Writes what {@link #read} reads into {@code node}. */
+        public void write(ObjectNode node) {
+            node.put("command", command);
+            node.put("trained", trained);
+            ArrayNode list = node.putArray("corpora");
+            corpora.forEach(list::add);
+            node.put("notes", notes);
+        }
     }
 
     /** One concept's head: {@code p = sigmoid(bias + weights . v)}; a sentence is the concept's at {@code p >= threshold}. */
@@ -109,19 +134,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         if (!GATES.contains(gate)) {
             throw new IllegalArgumentException(file + ": gate must be one of " + GATES + ", was '" + gate + "'");
         }
-        JsonNode p = root.path("provenance");
-        if (p.path("command").asText("").isBlank() || p.path("trained").asText("").isBlank() || !p.path("corpora").isArray()
-                || p.path("corpora").isEmpty()) {
-            throw new IllegalArgumentException(file + ": provenance needs command, trained (date) and corpora (file and SHA-256)");
-        }
-        List<String> corpora = new ArrayList<>();
-        for (JsonNode c : p.path("corpora")) {
-            if (!c.asText("").matches(".+ sha256:[0-9a-f]{64}.*")) {
-                throw new IllegalArgumentException(file + ": provenance corpus '" + c.asText() + "' must read 'FILE sha256:<64 hex>'");
-            }
-            corpora.add(c.asText());
-        }
-        Provenance provenance = new Provenance(p.path("command").asText(), p.path("trained").asText(), corpora, p.path("notes").asText(""));
+        Provenance provenance = Provenance.read(root.path("provenance"), file);
         Set<String> known = new HashSet<>();
         catalogue.concepts().forEach(c -> known.add(c.id()));
         Set<String> seen = new HashSet<>();
@@ -170,12 +183,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         ObjectNode root = JSON.createObjectNode();
         root.put("model", model);
         root.put("gate", gate);
-        ObjectNode p = root.putObject("provenance");
-        p.put("command", provenance.command());
-        p.put("trained", provenance.trained());
-        ArrayNode corpora = p.putArray("corpora");
-        provenance.corpora().forEach(corpora::add);
-        p.put("notes", provenance.notes());
+        provenance.write(root.putObject("provenance"));
         ArrayNode array = root.putArray("heads");
         for (Head head : heads) {
             ObjectNode node = array.addObject();

@@ -159,14 +159,9 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
     }
 
     private static Component linksTable(HouseholdNetwork network) {
-        NativeTable table = new NativeTable();
-        table.setId("household-links");
-        table.addClassName("text-table");
-        table.setCaptionText("Who is linked to whom");
-        headings(table, "Person", "Linked to", "How");
+        NativeTable table = textTable("household-links", "Who is linked to whom", "Person", "Linked to", "How");
         NativeTableBody body = table.addBody();
-        Map<String, HouseholdNetwork.Person> byId = new HashMap<>();
-        network.people().forEach(p -> byId.put(p.personId(), p));
+        Map<String, HouseholdNetwork.Person> byId = peopleById(network);
         for (HouseholdNetwork.Link l : network.links()) {
             row(body.addRow(), person(byId.get(l.a())), person(byId.get(l.b())), new Span(l.describe()));
         }
@@ -174,14 +169,9 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
     }
 
     private static Component residenceTable(HouseholdNetwork network) {
-        NativeTable table = new NativeTable();
-        table.setId("household-residence");
-        table.addClassName("text-table");
-        table.setCaptionText("Who lived where, when");
-        headings(table, "Place", "Person", "From", "To");
+        NativeTable table = textTable("household-residence", "Who lived where, when", "Place", "Person", "From", "To");
         NativeTableBody body = table.addBody();
-        Map<String, HouseholdNetwork.Person> byId = new HashMap<>();
-        network.people().forEach(p -> byId.put(p.personId(), p));
+        Map<String, HouseholdNetwork.Person> byId = peopleById(network);
         for (HouseholdNetwork.Residence r : network.residences()) {
             row(body.addRow(), new Span(r.place()), person(byId.get(r.personId())),
                     new Span(Objects.toString(r.from(), "not recorded")), new Span(Objects.toString(r.to(), "now")));
@@ -189,11 +179,23 @@ public final class HouseholdNetworkPanel extends VerticalLayout {
         return table;
     }
 
-    private static void headings(NativeTable table, String... headings) {
+    /** A captioned table in the page's text-table style, with its headings. */
+    private static NativeTable textTable(String id, String caption, String... headings) {
+        NativeTable table = new NativeTable();
+        table.setId(id);
+        table.addClassName("text-table");
+        table.setCaptionText(caption);
         NativeTableRow row = table.getHead().addRow();
         for (String heading : headings) {
             row.addHeaderCell().setText(heading);
         }
+        return table;
+    }
+
+    private static Map<String, HouseholdNetwork.Person> peopleById(HouseholdNetwork network) {
+        Map<String, HouseholdNetwork.Person> byId = new HashMap<>();
+        network.people().forEach(p -> byId.put(p.personId(), p));
+        return byId;
     }
 
     private static void row(NativeTableRow row, Component... cells) {

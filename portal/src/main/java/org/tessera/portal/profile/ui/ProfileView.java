@@ -143,15 +143,17 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
 
     private VerticalLayout chronology(List<Profile.Member> members) {
         VerticalLayout box = section("Multi-agency chronology");
-        List<Profile.ChronologyLine> all = ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST));
+        // The first page also brings every agency and concern of the chronology, for the filters' choices.
+        Profile.ChronologyPage first = ReadPurpose.with(purpose,
+                () -> profiles.readableChronology(personId, Profile.ChronologyFilter.NEWEST_FIRST, null));
         Checkbox newestFirst = new Checkbox("Newest first", true);
         newestFirst.setId("chronology-newest-first");
         ComboBox<String> agency = new ComboBox<>("Agency");
-        agency.setItems(all.stream().map(l -> l.entry().agency()).filter(Objects::nonNull).distinct().sorted().toList());
+        agency.setItems(first.agencies());
         agency.setClearButtonVisible(true);
         ComboBox<String> concern = new ComboBox<>("Concern");
         concern.setId("chronology-concern");
-        concern.setItems(all.stream().flatMap(l -> l.concerns().stream()).distinct().sorted().toList());
+        concern.setItems(first.concerns());
         concern.setItemLabelGenerator(c -> c.replace('_', ' '));
         concern.setClearButtonVisible(true);
         ComboBox<Profile.Member> person = new ComboBox<>("Person");
@@ -171,18 +173,27 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         List<Profile.ChronologyLine> shownLines = new java.util.ArrayList<>();
         timeline.onClick(eventId -> shownLines.stream().filter(l -> eventId.equals(l.entry().eventId())).findFirst()
                 .ifPresent(l -> openReader(l.entry())));
+        Button more = new Button("Show older records");
+        more.setId("chronology-more");
+        Profile.ChronologyCursor[] next = {null};
+        Profile.ChronologyFilter[] shown = {Profile.ChronologyFilter.NEWEST_FIRST};
+        // Each page is a new read, audited with the page's purpose; "Show older records" appends the next page.
+        java.util.function.Consumer<Profile.ChronologyPage> show = page -> {
+            shownLines.addAll(page.lines());
+            page.lines().forEach(line -> entries.add(entry(line)));
+            timeline.setOption(ChronologyChart.option(shownLines));
+            next[0] = page.next();
+            more.setText(shown[0].newestFirst() ? "Show older records" : "Show later records");
+            more.setVisible(page.next() != null);
+        };
         Runnable refresh = () -> {
             entries.removeAll();
-            Profile.ChronologyFilter filter = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
-                    person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
-            // A filter is a new read, audited with the page's purpose.
             shownLines.clear();
-            shownLines.addAll(ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, filter)));
-            for (Profile.ChronologyLine line : shownLines) {
-                entries.add(entry(line));
-            }
-            timeline.setOption(ChronologyChart.option(shownLines));
+            shown[0] = new Profile.ChronologyFilter(newestFirst.getValue(), agency.getValue(), concern.getValue(),
+                    person.getValue() == null ? null : person.getValue().personId(), from.getValue(), to.getValue());
+            show.accept(ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, shown[0], null)));
         };
+        more.addClickListener(e -> show.accept(ReadPurpose.with(purpose, () -> profiles.readableChronology(personId, shown[0], next[0]))));
         newestFirst.addValueChangeListener(e -> refresh.run());
         agency.addValueChangeListener(e -> refresh.run());
         concern.addValueChangeListener(e -> refresh.run());
@@ -193,8 +204,9 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, com.vaa
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         box.add(new Span("Routine attendance returns are grouped, one line per school year. Household adults' records that do not "
-                + "name the child are marked “household”. In the timeline, click a point to read its record."), filters, timeline, entries);
-        refresh.run();
+                + "name the child are marked “household”. " + ProfileService.PAGE_SIZE + " records a page. In the timeline, click a point "
+                + "to read its record."), filters, timeline, entries, more);
+        show.accept(first);
         return box;
     }
 

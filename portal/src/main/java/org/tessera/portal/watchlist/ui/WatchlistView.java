@@ -38,6 +38,7 @@ class WatchlistView extends VerticalLayout {
     private final DutyWatchlist watchlist;
     private final Grid<DutyWatchlistEntry> grid = new Grid<>();
     private final Checkbox dismissed = new Checkbox("Show dismissed");
+    private final Span freshness = new Span();
 
     WatchlistView(DutyWatchlist watchlist, AlertService alerts, SubscriptionService subscriptions) {
         this.watchlist = watchlist;
@@ -50,7 +51,8 @@ class WatchlistView extends VerticalLayout {
         add(new Span("Cumulative concern: amber or red with several live concerns, listed first. "
                 + "Serious single concern: amber or red from fewer concerns, entered or rising in the period."));
         dismissed.addValueChangeListener(e -> refresh());
-        add(dismissed);
+        freshness.setId("watchlist-freshness");
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(dismissed, freshness));
         grid.setId("watchlist-grid");
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(e -> {
@@ -149,7 +151,13 @@ class WatchlistView extends VerticalLayout {
     }
 
     private void refresh() {
-        ViewPurpose.require("Why are you opening the watchlist?",
-                purpose -> grid.setItems(ViewPurpose.read(() -> watchlist.entries(dismissed.getValue(), 500))));
+        ViewPurpose.require("Why are you opening the watchlist?", purpose -> {
+            grid.setItems(ViewPurpose.read(() -> watchlist.entries(dismissed.getValue(), 500)));
+            // The list may be the one ranked before the latest records, while they are ranked (ADR 0022): say so.
+            DutyWatchlist.Freshness f = watchlist.freshness();
+            String at = f.rankedAt() == null ? "" : "Ranked at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault()).format(f.rankedAt());
+            freshness.setText(f.updating() ? at + "; newer records arrived and are being ranked: reload in a minute" : at);
+        });
     }
 }

@@ -4,6 +4,7 @@ import org.tessera.indexer.nlp.semantic.Concept;
 import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
 import org.tessera.indexer.nlp.semantic.ConceptTagger;
 import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.ContextHead;
 import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 import java.util.ArrayList;
@@ -45,13 +46,27 @@ public final class ConcernClassifierTrainer {
      *                  of the concern, and context is left to the context analyser
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
-                          double positiveWeight) {
+                          double positiveWeight, boolean byWriter, boolean contextHead) {
+        /** Stratified folds, with a context head. */
+        public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
+                       double positiveWeight) {
+            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true);
+        }
+
         public static Options defaults() {
             return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0);
         }
 
         public Options with(String gate, String positives, int folds) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead);
+        }
+
+        /**
+         * @param byWriter    outer folds are the writers (a writer's items are held out whole: train on the others)
+         * @param contextHead train a {@link ContextHead} beside the classifier (ADR 0021)
+         */
+        public Options with(boolean byWriter, boolean contextHead) {
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead);
         }
     }
 
@@ -293,19 +308,49 @@ public final class ConcernClassifierTrainer {
         return best;
     }
 
-    /** Per outer fold, the classifier trained (and its thresholds chosen) without that fold's items. */
-    public record CrossValidation(int[] fold, List<ConcernClassifier> models) {
+    /**
+     * Per outer fold, the classifier trained (and its thresholds chosen) without that fold's items, and the
+     * context head trained without them (null entries when none was trained).
+     */
+    public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names) {
+        public CrossValidation {
+            contextHeads = java.util.Collections.unmodifiableList(new ArrayList<>(contextHeads));
+        }
+
         public ConcernClassifier modelFor(int item) {
             return models.get(fold[item]);
+        }
+
+        public ContextHead contextHeadFor(int item) {
+            return contextHeads.get(fold[item]);
         }
     }
 
     public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                                 Options options) {
-        int[] fold = folds(examples, options.folds(), options.seed() + 1);
+        int[] fold;
+        List<String> names = new ArrayList<>();
+        if (options.byWriter()) {
+            List<String> writers = examples.stream().map(e -> ContextHeadTrainer.writer(e.item())).distinct().sorted().toList();
+            if (writers.size() < 2) {
+                throw new IllegalArgumentException("folds by writer need items of at least two writers (id prefixes), found " + writers);
+            }
+            fold = new int[examples.size()];
+            for (int i = 0; i < examples.size(); i++) {
+                fold[i] = writers.indexOf(ContextHeadTrainer.writer(examples.get(i).item()));
+            }
+            writers.forEach(w -> names.add("writer " + w + " held out"));
+        } else {
+            fold = folds(examples, options.folds(), options.seed() + 1);
+            for (int f = 0; f < options.folds(); f++) {
+                names.add("fold " + (f + 1));
+            }
+        }
         List<ConcernClassifier> models = new ArrayList<>();
+        List<ContextHead> heads = new ArrayList<>();
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
-        for (int f = 0; f < options.folds(); f++) {
+        List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
+        for (int f = 0; f < names.size(); f++) {
             List<Example> in = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != f) {
@@ -313,8 +358,9 @@ public final class ConcernClassifierTrainer {
                 }
             }
             models.add(train(in, catalogue, encoder, options, none));
+            heads.add(options.contextHead() ? ContextHeadTrainer.train(in, none, ids) : null);
         }
-        return new CrossValidation(fold, models);
+        return new CrossValidation(fold, models, heads, names);
     }
 
     /**
@@ -330,17 +376,28 @@ public final class ConcernClassifierTrainer {
             items.add(e.item());
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
             ConcernClassifier model = cv.modelFor(i);
+            ContextHead contextHead = cv.contextHeadFor(i);
+            ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
             if (!model.gatedByCues() || e.gated()) {
                 for (int c = 0; c < model.heads().size(); c++) {
                     ConcernClassifier.Head head = model.heads().get(c);
                     if (head.probability(e.vector()) >= head.threshold()) {
-                        found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), e.factor()[c], head.concept()));
+                        found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), factor(e.factor()[c], judgement),
+                                head.concept()));
                     }
                 }
             }
             hits.add(found);
         }
         return ConcernEvaluation.of(items, hits, map);
+    }
+
+    /** The weight factor of a match whose rules gave {@code rules}, after the context head (which only discounts a full weight). */
+    static double factor(double rules, ContextHead.Judgement judgement) {
+        if (rules < 1.0 || judgement == null || !judgement.qualified()) {
+            return rules;
+        }
+        return judgement.label().equals("historical") || judgement.label().equals("uncertain") ? 0.5 : 0.0;
     }
 
     /** One line per head: concept and threshold. */

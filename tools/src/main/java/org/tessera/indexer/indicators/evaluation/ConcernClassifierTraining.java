@@ -28,7 +28,11 @@ public final class ConcernClassifierTraining {
     private ConcernClassifierTraining() {
     }
 
-    public static ConcernClassifier run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
+    /** The classifier and the context head (null when not trained) trained on all the corpora. */
+    public record Trained(ConcernClassifier classifier, org.tessera.indexer.nlp.semantic.ContextHead contextHead) {
+    }
+
+    public static Trained run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                         EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options, String command,
                                         PrintStream out) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
@@ -55,17 +59,37 @@ public final class ConcernClassifierTraining {
         started = System.nanoTime();
         ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options);
         ConcernEvaluation figures = ConcernClassifierTrainer.semanticOnly(examples, cv, catalogue, map);
-        out.printf(Locale.ROOT, "Cross-validated (%d folds, thresholds by inner cross-validation), semantic stage alone, %.1f s:%n",
-                options.folds(), (System.nanoTime() - started) / 1e9);
+        String folds = options.byWriter() ? "one fold per writer " + cv.names() : options.folds() + " folds";
+        if (options.contextHead()) {
+            ConcernEvaluation rulesOnly = ConcernClassifierTrainer.semanticOnly(examples,
+                    new ConcernClassifierTrainer.CrossValidation(cv.fold(), cv.models(), java.util.Collections.nCopies(cv.models().size(), null),
+                            cv.names()), catalogue, map);
+            out.printf(Locale.ROOT, "Cross-validated (%s), semantic stage alone, context by the rules only:%n", folds);
+            out.print(rulesOnly.render(false));
+        }
+        out.printf(Locale.ROOT, "Cross-validated (%s, thresholds by inner cross-validation), semantic stage alone%s, %.1f s:%n",
+                folds, options.contextHead() ? ", context by the rules and the context head" : "", (System.nanoTime() - started) / 1e9);
         out.print(figures.render(false));
-        String summary = String.format(Locale.ROOT, "cross-validated (%d folds) semantic stage alone: affirmed recall %s, non-affirmed at full weight %s, "
-                        + "distractors %s; gate %s, positives %s", options.folds(), figures.overall().affirmedRecall(),
+        String summary = String.format(Locale.ROOT, "cross-validated (%s) semantic stage alone%s: affirmed recall %s, non-affirmed at full weight %s, "
+                        + "distractors %s; gate %s, positives %s", folds, options.contextHead() ? " with the context head" : "",
+                figures.overall().affirmedRecall(),
                 figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives());
         ConcernClassifier trained = ConcernClassifierTrainer.train(examples, catalogue, encoder, options,
                 new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary));
         out.println("Thresholds of the classifier trained on all " + items.size() + " items:");
         out.print(ConcernClassifierTrainer.thresholds(trained));
-        return trained;
+        org.tessera.indexer.nlp.semantic.ContextHead contextHead = null;
+        if (options.contextHead()) {
+            List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
+            String report = ContextHeadTrainer.report(examples, ids);
+            out.print(report);
+            contextHead = ContextHeadTrainer.train(examples, new ConcernClassifier.Provenance(command,
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
+                    summary + "; " + report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "))), ids);
+            out.printf(Locale.ROOT, "Context head trained on all %d items: %d features, threshold %.2f%n",
+                    items.size(), contextHead.vocabulary().size(), contextHead.threshold());
+        }
+        return new Trained(trained, contextHead);
     }
 
     /** For analysis outside Java: one JSON line per item (concern, context, gate, factors, vector), then exemplars and background. */

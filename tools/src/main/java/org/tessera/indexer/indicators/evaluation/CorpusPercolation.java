@@ -35,7 +35,8 @@ public final class CorpusPercolation {
      */
     public static ConcernEvaluation crossValidated(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
                                                    org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.CrossValidation cv,
-                                                   java.util.function.Function<org.tessera.indexer.nlp.semantic.ConcernClassifier, ConceptTagger> tagger) {
+                                                   java.util.function.BiFunction<org.tessera.indexer.nlp.semantic.ConcernClassifier,
+                                                           org.tessera.indexer.nlp.semantic.ContextHead, ConceptTagger> tagger) {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
         for (int f = 0; f < cv.models().size(); f++) {
             List<Integer> members = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class CorpusPercolation {
                 }
             }
             List<List<ConcernEvaluation.ItemHit>> found = hits(members.stream().map(items::get).toList(), percolator, weight,
-                    tagger.apply(cv.models().get(f)));
+                    tagger.apply(cv.models().get(f), cv.contextHeads().get(f)));
             for (int m = 0; m < members.size(); m++) {
                 hits.set(members.get(m), found.get(m));
             }

@@ -6,20 +6,20 @@ import org.tessera.indexer.nlp.EntityType;
 /** Exact-span match counts for one entity type, and the figures derived from them. */
 public record EntityScore(EntityType type, int truePositives, int falsePositives, int falseNegatives) {
 
+    public MatchCounts counts() {
+        return new MatchCounts(truePositives, falsePositives, falseNegatives);
+    }
+
     public double precision() {
-        int predicted = truePositives + falsePositives;
-        return predicted == 0 ? 0 : (double) truePositives / predicted;
+        return counts().precision();
     }
 
     public double recall() {
-        int gold = truePositives + falseNegatives;
-        return gold == 0 ? 0 : (double) truePositives / gold;
+        return counts().recall();
     }
 
     public double f1() {
-        double p = precision();
-        double r = recall();
-        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return counts().f1();
     }
 
     public int support() {

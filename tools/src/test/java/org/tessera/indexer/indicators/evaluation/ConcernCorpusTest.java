@@ -41,6 +41,9 @@ class ConcernCorpusTest {
         assertThat(sha256(EVAL.resolve("concerns-dev.jsonl"))).isEqualTo("87e7b9e04cb29250f57d8c743ea95fc94967598cafa1f8bdf85f1fb8779a5777");
         assertThat(sha256(EVAL.resolve("concerns-heldout.jsonl"))).isEqualTo("799f2f2ed695f79a9a7c22af58f79aa07108f9975933fa20721a45663983c2e2");
         assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout.jsonl"))).isFalse();
+        // a fourth writer's development file, copied 2026-12-06 14:39 UTC (1,200 lines, unchanged for 4 minutes)
+        assertThat(sha256(EVAL.resolve("concerns-dev3.jsonl"))).isEqualTo("635cd1fd63adc0143524ca2c80c8fd302e8ab7b4a5efda83b901bfa45b56c642");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-dev3.jsonl"))).isFalse();
     }
 
     @Test
@@ -49,7 +52,7 @@ class ConcernCorpusTest {
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
-                "concerns-heldout3.jsonl")) {
+                "concerns-heldout3.jsonl", "concerns-dev3.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
