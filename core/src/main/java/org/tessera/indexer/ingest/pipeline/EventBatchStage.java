@@ -46,7 +46,7 @@ public interface EventBatchStage {
     }
 
     /**
-     * Events of a run into stored indices kept as stored (their basis unchanged, ADR 0023): as
+     * Events of a run into stored indices kept as stored (their basis unchanged, ADR 0025): as
      * read from the index, hits and stamps included; not percolated, not written. A stage that
      * gathers over every event of a run notes them here; called in order with the batches, on
      * the same thread as {@link #apply}. Nothing by default.

@@ -40,7 +40,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * persons need is gathered on the way. Then the batch stages' {@code afterEvents} (timed as
  * "indicators"). On a run into stored indices, an event whose basis (record, people, households)
  * is as stored keeps its stored version: not analysed, percolated or written, only shown to the
- * batch stages as kept ({@link StoredEvents}, ADR 0023). One run at a time.
+ * batch stages as kept ({@link StoredEvents}, ADR 0025). One run at a time.
  */
 final class EventStage {
 
@@ -60,7 +60,7 @@ final class EventStage {
     private final Clock clock;
     private final JobRecorder job;
     private final StageTimes times;
-    /** Events this stage kept as stored (ADR 0023), counted as unchanged documents. */
+    /** Events this stage kept as stored (ADR 0025), counted as unchanged documents. */
     private long keptEvents;
 
     EventStage(OpenSearchConnection connection, IngestSettings settings, TextAnalyzer textAnalyzer, ConceptTagger concepts,
@@ -171,7 +171,7 @@ final class EventStage {
         if (all.isEmpty()) {
             return;
         }
-        // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0023).
+        // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0025).
         List<SourceRecord> batch = all;
         List<Event> kept = List.of();
         if (keepStored) {

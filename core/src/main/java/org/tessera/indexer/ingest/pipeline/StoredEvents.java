@@ -10,7 +10,7 @@ import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
- * On a run into stored indices, which events can keep their stored version (ADR 0023).
+ * On a run into stored indices, which events can keep their stored version (ADR 0025).
  *
  * <p>An event is its <em>basis</em> (what the record, its linked people and their households at
  * its date make of it: everything {@link EventDocumentBuilder} builds before any text analysis)

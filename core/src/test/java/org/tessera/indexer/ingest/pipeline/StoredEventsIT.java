@@ -28,7 +28,7 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
 /**
  * On a run into stored indices the event stage keeps every event whose basis (record, people,
  * households) is as stored: not analysed, not percolated, not written, shown to the batch stages as
- * kept (ADR 0023). An event whose record changed goes the whole way.
+ * kept (ADR 0025). An event whose record changed goes the whole way.
  */
 @ExtendWith(OpenSearchExtension.class)
 class StoredEventsIT {
