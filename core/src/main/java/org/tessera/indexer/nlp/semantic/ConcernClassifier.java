@@ -117,15 +117,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
 
     /** Reads and validates a classifier file: the model must be the catalogue's and every head must name one of its concepts. */
     public static ConcernClassifier parse(InputStream in, String file, ConceptCatalogue catalogue) throws IOException {
-        JsonNode root = JSON.readTree(in);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + ": not a JSON object");
-        }
-        root.fieldNames().forEachRemaining(key -> {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(file + ": unknown key '" + key + "'");
-            }
-        });
+        JsonNode root = ModelFile.readObject(in, file, KEYS);
         String model = root.path("model").asText("");
         if (!model.equals(catalogue.model())) {
             throw new IllegalArgumentException(file + ": trained on model '" + model + "' but the concepts use '" + catalogue.model() + "'");

@@ -180,15 +180,7 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
 
     /** Reads and validates a head file; a bad file fails with the file and the problem. */
     public static ContextHead parse(InputStream in, String file) throws IOException {
-        JsonNode root = JSON.readTree(in);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + ": not a JSON object");
-        }
-        root.fieldNames().forEachRemaining(key -> {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(file + ": unknown key '" + key + "'");
-            }
-        });
+        JsonNode root = ModelFile.readObject(in, file, KEYS);
         List<String> heads = new ArrayList<>();
         root.path("heads").forEach(h -> heads.add(h.asText()));
         if (!heads.equals(HEADS)) {
