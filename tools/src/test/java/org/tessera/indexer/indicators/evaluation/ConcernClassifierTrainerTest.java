@@ -114,7 +114,7 @@ class ConcernClassifierTrainerTest {
 
     @Test
     void aFrozenHeldOutFileIsNeverTrainedOn() {
-        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout2.jsonl")),
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout4.jsonl")),
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
     }
 }
