@@ -117,9 +117,8 @@ public final class IndicatorBackfill {
     /**
      * The first-load path, once every event is written and searchable. Finds the hits of every
      * given indicator over the events (one search each, instead of percolating every event): a
-     * predicted or screened indicator's ({@link PredictedHits}: its hits predicted, or percolated on
-     * the events {@link TextQueryScreen} let through) only to check them, by event id, an event the
-     * screen missed then searched for its hit; the others' with what their hits are built from. Then rewrites each event whose hits differ from those it was written
+     * predicted indicator's only to check the prediction, by event id; the others' with what their
+     * hits are built from. Then rewrites each event whose hits differ from those it was written
      * with (a searched indicator's hits, a wrong prediction) as a whole document with {@code hits},
      * {@code indicator_ids} and the {@code content_hash} the stream path would have given it (so a
      * later run over the same input finds it unchanged). Each rewritten event, as stored, goes to
@@ -130,39 +129,20 @@ public final class IndicatorBackfill {
      */
     public int attachAll(List<Indicator> indicators, PredictedHits predicted, Consumer<ObjectNode> updated) {
         Set<String> predictedIds = predicted.indicatorIds();
-        // Checked by event id alone: the predicted queries, and the screened ones whose hits came from percolation.
-        Set<String> checked = new HashSet<>(predictedIds);
-        checked.addAll(predicted.screenedIds());
         Set<String> searched = new HashSet<>();
-        indicators.stream().map(Indicator::id).filter(id -> !checked.contains(id)).forEach(searched::add);
+        indicators.stream().map(Indicator::id).filter(id -> !predictedIds.contains(id)).forEach(searched::add);
         // Two requests in flight: while the engine serves one search or page, this JVM builds the
         // hits or the documents of the other (one at a time left a core idle).
         try (ForkJoinPool pool = new ForkJoinPool(2)) {
             Map<String, List<IndicatorHit>> found = new ConcurrentHashMap<>();
             Map<String, Set<String>> missed = new ConcurrentHashMap<>();
             Map<String, Set<String>> wrong = new ConcurrentHashMap<>();
-            java.util.concurrent.atomic.AtomicInteger missedText = new java.util.concurrent.atomic.AtomicInteger();
             pool.submit(() -> indicators.parallelStream().forEach(indicator -> {
-                if (checked.contains(indicator.id())) {
+                if (predictedIds.contains(indicator.id())) {
                     Set<String> mine = predicted.eventsHitBy(indicator.id());
                     Set<String> engine = matchingIds(indicator);
-                    Set<String> missedHere = new HashSet<>();
-                    engine.stream().filter(id -> !mine.contains(id)).forEach(missedHere::add);
+                    engine.stream().filter(id -> !mine.contains(id)).forEach(id -> missed.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
                     mine.stream().filter(id -> !engine.contains(id)).forEach(id -> wrong.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
-                    if (missedHere.isEmpty()) {
-                        return;
-                    }
-                    if (indicator.readsText()) {
-                        // an event the screen let through unpercolated: its hit as the search builds it, highlight included
-                        missedText.addAndGet(missedHere.size());
-                        find(indicator).forEach((eventId, hit) -> {
-                            if (missedHere.contains(eventId)) {
-                                found.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit);
-                            }
-                        });
-                    } else {
-                        missedHere.forEach(id -> missed.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(indicator.id()));
-                    }
                 } else {
                     find(indicator).forEach((eventId, hit) ->
                             found.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit));
@@ -180,10 +160,8 @@ public final class IndicatorBackfill {
             indicators.forEach(indicator -> byId.put(indicator.id(), indicator));
             Corrections corrections = new Corrections(searched, found, missed, wrong, byId);
             int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, corrections, updated)).sum()).get();
-            log.info("First-load indicators: {} searched, {} predicted, {} screened ({} events percolated; corrected: {} missed by a prediction, "
-                            + "{} text hits missed by the screen, {} wrongly hit), {} events rewritten",
-                    searched.size(), predictedIds.size(), predicted.screenedIds().size(), predicted.percolatedEvents(), missed.size(),
-                    missedText.get(), wrong.size(), written);
+            log.info("First-load indicators: {} searched, {} predicted (events corrected: {} missed, {} wrongly hit), {} events rewritten",
+                    searched.size(), predictedIds.size(), missed.size(), wrong.size(), written);
             return written;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,11 +19,10 @@ import org.tessera.indexer.indicators.PredictedHits;
  * Runs the indicators over a run's events. Normally batch by batch through the percolator (the
  * stream path: hits go onto each event before it is written). On a first load into empty indices,
  * percolating every event would parse each document a second time in the engine: there the hits
- * of the queries that read no text are predicted in this JVM, only the events a text query could
- * match ({@code TextQueryScreen}, ADR 0030) are percolated, and each event is written once with its
- * hits. Once all are searchable every stored query's events are checked by id (a query neither
- * predicted nor screened is searched) and any event whose hits that changes is rewritten (which
- * finds the same hits: {@code DemoCountyStreamBackfillIT}, {@code FirstLoadIT}, {@code PredictedHitsIT}).
+ * of the queries that read no text are predicted in this JVM and written with the events, and once
+ * all are searchable each stored query runs once as a search over them (a predicted one only to
+ * check its predictions) and the events whose hits that changes are rewritten (the backfill path,
+ * which finds the same hits: {@code DemoCountyStreamBackfillIT}, {@code FirstLoadIT}).
  */
 final class PercolationStage implements EventBatchStage {
 
@@ -64,23 +63,7 @@ final class PercolationStage implements EventBatchStage {
     @Override
     public void apply(List<ObjectNode> events) {
         if (firstLoad) {
-            // Only the events a text query could match are percolated (ADR 0030); the others are
-            // written with the predicted hits alone, and nothing is rewritten unless the check finds it wrong.
-            List<ObjectNode> screened = new ArrayList<>();
-            for (ObjectNode event : events) {
-                if (predicted.mayMatchText(event)) {
-                    screened.add(event);
-                } else {
-                    IndicatorHit.attach(event, predicted.hitsOf(event));
-                }
-            }
-            if (!screened.isEmpty()) {
-                List<List<IndicatorHit>> found = percolator.percolate(screened);
-                for (int i = 0; i < screened.size(); i++) {
-                    IndicatorHit.attach(screened.get(i), found.get(i));
-                    predicted.percolated(screened.get(i), found.get(i));
-                }
-            }
+            events.forEach(event -> IndicatorHit.attach(event, predicted.hitsOf(event)));
         } else {
             percolator.percolateAndAttach(events);
         }
