@@ -58,6 +58,18 @@ class HeavyCorruptionLinkageTest {
         assertThat(m.f1()).isGreaterThanOrEqualTo(0.87);
     }
 
+    /**
+     * The fourth held-out split (seed 27182818, generated and first read after the consistent-pair
+     * threshold of 2026-12-06 night was final, ADR 0028). Floors fixed before its first read, at the
+     * issue's precision target and the fresh split's F1 floor (P 0.999, F1 0.88).
+     */
+    @Test
+    void linksTheFourthHeldOutSplitPrecisely() {
+        FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.fourthHeldOut());
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.999);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.88);
+    }
+
     static FebrlLinkageTest.Metrics run(CorruptedPopulation.Spec spec) {
         CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
         long start = System.currentTimeMillis();
