@@ -325,7 +325,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
         double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
         boolean[] unique = uniqueIdentities(f);
-        double consistentWeight = Math.log(CONSISTENT_PROBABILITY / (1 - CONSISTENT_PROBABILITY)) / Math.log(2);
+        double consistentWeight = Math.log(settings.consistentMatchProbability() / (1 - settings.consistentMatchProbability())) / Math.log(2);
         java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
                 || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p])
                 || weight[p] >= consistentWeight && consistent(pattern[p]);
@@ -453,16 +453,12 @@ public final class FellegiSunterLinker implements PersonLinker {
     static final double UNIQUE_IDENTITY_PROBABILITY = 0.9;
 
     /**
-     * Probability from which a <em>consistent</em> pair is merged (see {@link #consistent}). Such
-     * a pair's evidence is all agreement, some of it missing: its probability is held down by what
-     * is absent (no date of birth, no given name), not by anything that says two people. On the
-     * heavy-corruption tuning split these were most of the review queue's pairs above 0.9, and
-     * all but a few of them one person (docs/linkage.md, ADR 0028).
-     */
-    static final double CONSISTENT_PROBABILITY = 0.9;
-
-    /**
-     * Whether no comparison of a pattern disagrees: each is missing or at an agreeing level
+     * Whether a pair is <em>consistent</em>, merged from {@link LinkageSettings#consistentMatchProbability()}
+     * (default 0.9) instead of the auto-match probability: its evidence is all agreement, some of
+     * it missing, so its probability is held down by what is absent (no date of birth, no given
+     * name), not by anything that says two people (on the heavy-corruption tuning split most of the
+     * review queue's pairs above 0.9 were such pairs, nearly all one person; ADR 0028).
+     * No comparison of the pattern disagrees: each is missing or at an agreeing level
      * (given name exact, swapped, nickname or Jaro-Winkler 0.92; family name exact, swapped, part
      * or 0.92; date of birth exact, day and month transposed, or a one-keystroke year; postcode
      * exact, sector, district or one edit; address 80 % of its tokens, so a different house
