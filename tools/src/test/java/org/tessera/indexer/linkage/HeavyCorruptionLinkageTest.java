@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (other names, other streets, another corruption mix and seed) was generated once, frozen, and
  * only read after tuning. Both are reported in docs/linkage.md.
  *
- * <p>The floors are what the linker reaches now (2026-12-06 night, consistent pairs from 0.9, ADR 0028:
- * tuning P 0.9998 / F1 0.9383, held-out P 0.9984 / F1 0.9035, fresh held-out P 0.9985 / F1 0.8933,
- * third held-out P 0.9988 / F1 0.8998, fourth held-out P 0.9994 / F1 0.8939), not the issue's target
+ * <p>The floors are what the linker reaches now (2026-12-06 night as shipped: the wide rule keys records
+ * without a given name, the consistent pairs of ADR 0028 off: tuning P 0.9993 / F1 0.9324, held-out
+ * P 0.9994 / F1 0.8997, fresh held-out P 0.9986 / F1 0.8875, third held-out P 0.9988 / F1 0.8955,
+ * fourth held-out P 0.9997 / F1 0.8901), not the issue's target
  * (P 0.999, F1 0.985), which is not met: the misses are mostly records whose date of birth is missing
  * and whose only other evidence is the household's own (name and address), and the wrong merges twins
  * and siblings with corrupted identifiers. The code before issue #18 fails these floors (P 0.9422 / 0.9371).
@@ -24,21 +25,19 @@ class HeavyCorruptionLinkageTest {
     void linksTheTuningSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.tuning());
         assertThat(m.precision()).isGreaterThanOrEqualTo(0.999);
-        assertThat(m.f1()).isGreaterThanOrEqualTo(0.935);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.925);
     }
 
     /**
      * The first held-out split (seed 77003141, read many times: docs/history/2026-12-06-linkage-heldout-runs.md).
-     * Its precision floor was the issue's 0.999 until the consistent pairs of 2026-12-06 night (ADR 0028) gave
-     * P 0.9984 (0.9994 before) for F1 0.8974 -> 0.9035: lowered to 0.998 after that reading, with the issue's
-     * target stated as not met there; {@code LinkageSettings.withConsistentMatchProbability(0.995)} gives the
-     * figures of before.
+     * Its precision floor is the issue's 0.999: the consistent pairs of ADR 0028 (P 0.9984 with them) ship off
+     * for that reason.
      */
     @Test
     void linksTheHeldOutSplitPrecisely() {
         FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.heldOut());
-        assertThat(m.precision()).isGreaterThanOrEqualTo(0.998);
-        assertThat(m.f1()).isGreaterThanOrEqualTo(0.90);
+        assertThat(m.precision()).isGreaterThanOrEqualTo(0.999);
+        assertThat(m.f1()).isGreaterThanOrEqualTo(0.89);
     }
 
     /**
