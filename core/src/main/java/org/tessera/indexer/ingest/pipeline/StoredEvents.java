@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.opensearch.EngineJson;
@@ -32,13 +33,23 @@ final class StoredEvents {
 
     /** The stored versions of {@code ids} that exist (whole documents), by id: one {@code _mget}. */
     static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids) {
+        return fetch(connection, ids, List.of());
+    }
+
+    /**
+     * As {@link #fetch(OpenSearchConnection, Collection)}, with only {@code fields} of each document
+     * (all when empty): the events a linkage left as stored ({@link LinkStage.Settled}) are read
+     * with the scorer's fields alone, not their text and analysis.
+     */
+    static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids, List<String> fields) {
         Map<String, JsonNode> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         ObjectNode body = EngineJson.object();
         ids.forEach(body.putArray("ids")::add);
-        JsonNode answer = connection.call("POST", "/" + connection.alias("events") + "/_mget", body);
+        JsonNode answer = connection.call("POST", "/" + connection.alias("events") + "/_mget", body,
+                fields.isEmpty() ? Map.of() : Map.of("_source_includes", String.join(",", fields)));
         for (JsonNode doc : answer.path("docs")) {
             if (doc.path("found").asBoolean(false)) {
                 found.put(doc.path("_id").asText(), doc.path("_source"));
