@@ -1,5 +1,7 @@
 package org.tessera.indexer.bench;
 
+import static org.tessera.indexer.ingest.pipeline.IngestPipeline.STAGE_MILLIS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
@@ -44,6 +46,8 @@ public final class FeedBenchmark {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Long> alerted = new ConcurrentHashMap<>();
+    /** Each stage's milliseconds over the single events of (b). */
+    private final Map<String, java.util.List<Long>> stageMillis = new java.util.TreeMap<>();
 
     public FeedBenchmark(URI base, String feedUser, String feedPassword, String dutyUser, String dutyPassword, PrintStream out) {
         this.base = base;
@@ -81,6 +85,7 @@ public final class FeedBenchmark {
                 }
                 out.printf(Locale.ROOT, "  %-32s %-8s %6d records read, %d alerts%n", file.getFileName(), result.path("status").asText(),
                         read, result.path("alerts").asInt());
+                out.println("    " + stages(result.path("counts")));
             }
         }
         double deltaSeconds = (System.nanoTime() - start) / 1e9;
@@ -118,10 +123,19 @@ public final class FeedBenchmark {
         for (int i = 0; i < events; i++) {
             String ref = "BENCH-" + System.currentTimeMillis() + "-" + i;
             long t0 = System.nanoTime();
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/arrivals/police_incidents"))
+            // answered once the arrival is applied and the watchlist compared: the alert is timed on the stream, the
+            // answer gives where the arrival's time went
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/arrivals/police_incidents?wait=true"))
                     .header("Authorization", feed).header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofString(incident(ref, day, i))).build());
-            String jobId = JSON.readTree(answer.body()).path("job_id").asText();
+            JsonNode answered = JSON.readTree(answer.body());
+            String jobId = answered.path("job_id").asText();
+            answered.path("counts").properties().forEach(e -> {
+                if (e.getKey().startsWith(STAGE_MILLIS)) {
+                    stageMillis.computeIfAbsent(e.getKey().substring(STAGE_MILLIS.length()), k -> new java.util.ArrayList<>())
+                            .add(e.getValue().asLong());
+                }
+            });
             long deadline = t0 + TimeUnit.MINUTES.toNanos(3);
             while (!alerted.containsKey(jobId) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -141,7 +155,30 @@ public final class FeedBenchmark {
         LatencyRecorder.Summary summary = latency.summary();
         out.printf(Locale.ROOT, "(b) single event to alert on the open stream, %d events: %s; %d without an alert%n", events,
                 summary.describe(), missing);
+        StringBuilder medians = new StringBuilder("    median per stage (s):");
+        stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            medians.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), sorted[sorted.length / 2] / 1000.0));
+        });
+        out.println(medians);
         return new Result(records, deltaSeconds, summary, missing);
+    }
+
+    /** Where an arrival's time went, from its answer's counts ({@code ms_*}, per ingest stage), largest first. */
+    static String stages(JsonNode counts) {
+        StringBuilder out = new StringBuilder("stages (s):");
+        java.util.List<Map.Entry<String, JsonNode>> timed = counts.properties().stream().filter(e -> e.getKey().startsWith(STAGE_MILLIS))
+                .sorted((a, b) -> Long.compare(b.getValue().asLong(), a.getValue().asLong())).toList();
+        for (Map.Entry<String, JsonNode> e : timed) {
+            out.append(String.format(Locale.ROOT, " %s %.1f", e.getKey().substring(STAGE_MILLIS.length()), e.getValue().asLong() / 1000.0));
+        }
+        for (String count : java.util.List.of("linked_incrementally", "linkage_scope_occurrences", "linkage_unsettled_persons",
+                "snapshot_records_changed", "events_kept", "events_kept_settled", "events_built")) {
+            if (counts.has(count)) {
+                out.append(", ").append(count).append(' ').append(counts.path(count).asLong());
+            }
+        }
+        return out.toString();
     }
 
     /** A DASH-high domestic incident with a child present, about a family of its own (a new child each time). */

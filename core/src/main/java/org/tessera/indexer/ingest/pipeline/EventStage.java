@@ -30,6 +30,7 @@ import org.tessera.indexer.nlp.semantic.ConceptTagger;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.indexer.scoring.EventDocuments;
 
 /**
  * Stage 3, events: every gathered record (read back from the spills, mixed so that each batch
@@ -139,7 +140,7 @@ final class EventStage {
                 while (mixed.hasNext()) {
                     batch.add(mixed.next());
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
+                        writeBatch(batch, linked.people(), linked.settled(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
                         done += batch.size();
                         batch.clear();
                         progress.update(done);
@@ -147,7 +148,7 @@ final class EventStage {
                     }
                 }
             }
-            writeBatch(batch, linked.people(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
+            writeBatch(batch, linked.people(), linked.settled(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
             sink.drain();
             done += batch.size();
             progress.done(done);
@@ -165,7 +166,8 @@ final class EventStage {
                 stats, refused);
     }
 
-    private void writeBatch(List<SourceRecord> all, LinkedPeople linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
+    private void writeBatch(List<SourceRecord> all, LinkedPeople linked, LinkStage.Settled settled, Map<String, ObjectNode> notes,
+                            EventDocumentBuilder builder,
                             Produced produced, boolean firstLoad, boolean keepStored,
                             EventSink sink, ForkJoinPool analysisPool) {
         if (all.isEmpty()) {
@@ -178,19 +180,38 @@ final class EventStage {
             long keepStart = System.nanoTime();
             List<Event> bases = new ArrayList<>(all.size());
             List<String> ids = new ArrayList<>(all.size());
-            for (SourceRecord record : all) {
-                bases.add(withNote(builder.build(record, linked, null), notes.get(record.eventId())));
-                ids.add(record.eventId());
-            }
-            Map<String, JsonNode> stored = StoredEvents.fetch(connection, ids);
-            batch = new ArrayList<>(all.size());
-            kept = new ArrayList<>();
+            List<String> settledIds = new ArrayList<>();
+            boolean[] isSettled = new boolean[all.size()];
             for (int i = 0; i < all.size(); i++) {
                 SourceRecord record = all.get(i);
-                JsonNode old = stored.get(record.eventId());
-                Event storedEvent = old == null ? null : Event.fromDocument(old);
+                ObjectNode note = notes.get(record.eventId());
+                Event basis = withNote(builder.build(record, linked, null), note);
+                bases.add(basis);
+                // as stored by the linkage's account (ADR 0029): the scorer's fields are all the stages need of it
+                isSettled[i] = settled != null && note == null && settled(record, basis, settled);
+                (isSettled[i] ? settledIds : ids).add(record.eventId());
+            }
+            Map<String, JsonNode> stored = StoredEvents.fetch(connection, ids);
+            Map<String, JsonNode> storedSettled = StoredEvents.fetch(connection, settledIds, EventDocuments.SOURCE_FIELDS);
+            batch = new ArrayList<>(all.size());
+            kept = new ArrayList<>();
+            long settledKept = 0;
+            for (int i = 0; i < all.size(); i++) {
+                SourceRecord record = all.get(i);
                 // in the records' order, as on a first load (a person's profile takes what it is given in order)
                 noteProduced(record, bases.get(i), produced);
+                if (isSettled[i]) {
+                    JsonNode old = storedSettled.get(record.eventId());
+                    if (old != null) {
+                        kept.add(Event.fromDocument(old));
+                        settledKept++;
+                    } else {
+                        batch.add(record);
+                    }
+                    continue;
+                }
+                JsonNode old = stored.get(record.eventId());
+                Event storedEvent = old == null ? null : Event.fromDocument(old);
                 if (storedEvent != null && StoredEvents.sameBasis(bases.get(i), storedEvent)) {
                     kept.add(storedEvent);
                 } else {
@@ -199,6 +220,7 @@ final class EventStage {
             }
             times.since(StageTimes.EVENTS + "keep as stored", keepStart);
             job.count("events_kept", kept.size());
+            job.count("events_kept_settled", settledKept);
             keptEvents += kept.size();
         }
         List<SourceRecord> todo = batch;
@@ -244,6 +266,19 @@ final class EventStage {
         sink.submit(events, kept);
         times.since(StageTimes.EVENTS + "wait for engine", waitStart);
         job.count("events_built", events.size());
+    }
+
+    /** Whether the linkage left the record's event as stored: the record unchanged and each of its people too. */
+    private static boolean settled(SourceRecord record, Event basis, LinkStage.Settled settled) {
+        if (settled.changedEvents().contains(record.eventId())) {
+            return false;
+        }
+        for (EventPerson person : basis.people()) {
+            if (person.personId() == null || settled.unsettledPersons().contains(person.personId())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Event withNote(Event event, ObjectNode note) {

@@ -108,7 +108,7 @@ final class FeedStore {
         ObjectNode doc = JSON.createObjectNode();
         doc.put(RecordIndexFields.SOURCE, record.source()).put(RecordIndexFields.RECORD_ID, record.recordId())
                 .put(RecordIndexFields.EVENT_ID, record.eventId());
-        doc.put(RecordIndexFields.CONTENT_HASH, Ids.sha256Hex(contentJson).substring(0, 32));
+        doc.put(RecordIndexFields.CONTENT_HASH, contentHash(contentJson));
         doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
         byte[] head = bytes(doc);
         byte[] noteJson = note == null ? null : bytes(note);
@@ -127,6 +127,27 @@ final class FeedStore {
         }
         json.write('}');
         return new Stored(doc, json.toByteArray());
+    }
+
+    /** The content hash the store keeps of {@code record} (over its canonical JSON), as {@link #document} stamps it. */
+    static String contentHash(SourceRecord record) {
+        return contentHash(bytes(RecordJson.toJson(record)));
+    }
+
+    private static String contentHash(byte[] contentJson) {
+        return Ids.sha256Hex(contentJson).substring(0, 32);
+    }
+
+    /**
+     * The content hash of every stored record of {@code source}, by event id: one scroll of two
+     * short fields (the records themselves are not read).
+     */
+    Map<String, String> contentHashes(String source) {
+        Map<String, String> hashes = new HashMap<>();
+        new EventQueries(connection).scroll(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source),
+                List.of(RecordIndexFields.EVENT_ID, RecordIndexFields.CONTENT_HASH),
+                (id, doc) -> hashes.put(doc.path(RecordIndexFields.EVENT_ID).asText(id), doc.path(RecordIndexFields.CONTENT_HASH).asText()));
+        return hashes;
     }
 
     private static byte[] fieldName(String name) {

@@ -15,7 +15,7 @@ import org.tessera.indexer.linkage.PersonLinker;
 import org.tessera.indexer.linkage.PersonOccurrence;
 
 /**
- * Links a delta's occurrences against the persons already stored, re-clustering only around what
+ * Links a delta's (or a compared snapshot's, {@link SnapshotChanges}) occurrences against the persons already stored, re-clustering only around what
  * changed (docs/linkage.md, "Incremental linking"):
  * <ol>
  *   <li>changed: the occurrences of the records the delta added or replaced, and any occurrence
@@ -64,6 +64,19 @@ final class IncrementalLinking {
      */
     static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents,
                         PersonLinker linker, Decisions decisions, LinkageParameters parameters) {
+        return link(all, previous, changedEvents, Set.of(), linker, decisions, parameters);
+    }
+
+    /**
+     * @param all            every occurrence of the run (stored and delivered)
+     * @param previous       occurrence id to stored person id
+     * @param changedEvents  event ids of the records the delivery added or replaced
+     * @param keptAbsent     event ids of stored records the run neither links nor withdraws (a snapshot
+     *                       lacks them but its withdrawal is held back): their persons are not freed
+     *                       for their absence
+     */
+    static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents, Set<String> keptAbsent,
+                        PersonLinker linker, Decisions decisions, LinkageParameters parameters) {
         Set<String> present = new HashSet<>();
         List<PersonOccurrence> changed = new ArrayList<>();
         List<PersonOccurrence> others = new ArrayList<>();
@@ -79,7 +92,8 @@ final class IncrementalLinking {
         // persons whose make-up changes: they held an occurrence now replaced or withdrawn
         Set<String> free = new HashSet<>();
         previous.forEach((occurrence, person) -> {
-            if (!present.contains(occurrence) || changedEvents.contains(eventOf(occurrence))) {
+            String event = eventOf(occurrence);
+            if ((!present.contains(occurrence) && !keptAbsent.contains(event)) || changedEvents.contains(event)) {
                 free.add(person);
             }
         });
@@ -265,6 +279,37 @@ final class IncrementalLinking {
             });
             return out;
         }
+    }
+
+    /**
+     * Persons whose events may be built differently from their stored versions after an
+     * incremental run: a person whose members (occurrence ids) differ from the stored person of the
+     * same id, and a person holding an occurrence of a changed record (its birth date and address
+     * timeline are read from its members). Everyone else is as stored, id, members and the records
+     * behind them (ADR 0029). A person that lost a member the run does not link (a record a held-back
+     * snapshot lacks) is unsettled too: its events are compared whole, as before.
+     *
+     * @param previous      occurrence id to stored person id
+     * @param now           occurrence id to person id after the run
+     * @param changedEvents event ids of the records the delivery added or replaced
+     */
+    static Set<String> unsettled(Map<String, String> previous, Map<String, String> now, Set<String> changedEvents) {
+        Map<String, Set<String>> membersBefore = new HashMap<>();
+        previous.forEach((o, p) -> membersBefore.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+        Map<String, Set<String>> membersNow = new HashMap<>();
+        now.forEach((o, p) -> membersNow.computeIfAbsent(p, k -> new HashSet<>()).add(o));
+        Set<String> out = new HashSet<>();
+        membersNow.forEach((person, members) -> {
+            if (!members.equals(membersBefore.get(person))) {
+                out.add(person);
+            }
+        });
+        now.forEach((o, p) -> {
+            if (changedEvents.contains(eventOf(o))) {
+                out.add(p);
+            }
+        });
+        return out;
     }
 
     /** The event id of an occurrence id ({@code eventId-pSLOT}). */

@@ -68,6 +68,9 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
  */
 public final class IngestPipeline {
 
+    /** Prefix of the job counts that give a stage's time in milliseconds ({@code ms_link}, {@code ms_events_keep_as_stored}). */
+    public static final String STAGE_MILLIS = "ms_";
+
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
     /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
     public static final int PERSON_REQUESTS_IN_FLIGHT = PersonsStage.REQUESTS_IN_FLIGHT;
@@ -205,10 +208,13 @@ public final class IngestPipeline {
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
             Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords());
+            // before the store is written: what each snapshot changed against the stored records (ADR 0029)
+            SnapshotChanges snapshots = relinking || plan.storedRecords().isEmpty() ? SnapshotChanges.NOT_COMPARED
+                    : SnapshotChanges.compare(delivered, gathered.deliveredWhole(), plan.storedRecords(), plan.store(), settings);
             Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty());
             times.since("feed store", start);
             start = System.nanoTime();
-            Linked linked = new LinkStage(connection, linker, clock, job, jobId, times).link(gathered);
+            Linked linked = new LinkStage(connection, linker, clock, job, jobId, times).link(gathered, snapshots);
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
@@ -261,6 +267,8 @@ public final class IngestPipeline {
                 summary.append(". ").append(decision.source()).append(" skipped: ").append(decision.reason());
             }
         }
+        // where the time went, per stage, in the job's counts (milliseconds): what an arrival's answer and `bench feed` print
+        run.times().snapshot().forEach((stage, nanos) -> job.count(STAGE_MILLIS + stage.replaceAll("[^A-Za-z0-9]+", "_"), nanos / 1_000_000));
         job.finish(summary + FolderDiscovery.unclaimedNote(plan.unclaimed()));
         Duration elapsed = run.elapsed();
         log.info("Ingest {} finished in {} s", run.jobId(), elapsed.toSeconds());

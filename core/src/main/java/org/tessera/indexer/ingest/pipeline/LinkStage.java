@@ -34,8 +34,9 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 /**
  * Stage 2, link: every occurrence into persons, with the human merge/split decisions of the
  * {@code linkage} index overriding the model. A day of deltas alone is linked around what it
- * changed ({@link IncrementalLinking}), with the parameters the stored persons were linked with;
- * anything else (a first load, a snapshot, documents, a run with no delivery: {@code tessera
+ * changed ({@link IncrementalLinking}), with the parameters the stored persons were linked with,
+ * and so is a snapshot compared record by record with the feed store ({@link SnapshotChanges},
+ * ADR 0029); anything else (a first load, documents, a run with no delivery: {@code tessera
  * relink}) links every occurrence and fits the model again, whose parameters are then kept in the
  * {@code jobs} index for the incremental runs after it. Each document read without a sidecar is
  * marked with how its subject was linked. The review queue goes to the engine on a thread of its
@@ -69,23 +70,59 @@ final class LinkStage {
      * @param people      what the events and person documents need of each person
      * @param reviewPairs the review queue's write, started on a thread of its own: what the engine refused
      */
-    record Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs) {
+    record Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs, Settled settled) {
+
+        Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs) {
+            this(linkage, people, reviewPairs, null);
+        }
     }
 
-    /** Links the gathered occurrences (and empties their list: the persons hold what is needed of them). */
+    /**
+     * After an incremental run, what is as stored (ADR 0029): a record not among {@code changedEvents}
+     * whose people are none of {@code unsettledPersons} builds the event it built before, so the event
+     * stage need not read its stored version whole to compare.
+     *
+     * @param changedEvents    event ids of the records the delivery added or replaced
+     * @param unsettledPersons persons whose members or members' records changed ({@link IncrementalLinking#unsettled})
+     */
+    record Settled(Set<String> changedEvents, Set<String> unsettledPersons) {
+
+        Settled {
+            changedEvents = Set.copyOf(changedEvents);
+            unsettledPersons = Set.copyOf(unsettledPersons);
+        }
+    }
+
+    /**
+     * Links the gathered occurrences (and empties their list: the persons hold what is needed of
+     * them); sources delivered whole are linked with every occurrence.
+     */
     Linked link(Gathered gathered) {
+        return link(gathered, gathered.deliveredWhole().isEmpty() ? SnapshotChanges.NONE : SnapshotChanges.NOT_COMPARED);
+    }
+
+    /** As {@link #link(Gathered)}, with what each snapshot of the run changed against the feed store. */
+    Linked link(Gathered gathered, SnapshotChanges snapshots) {
         ReadStage.Delivered delivered = gathered.delivered();
         List<PersonOccurrence> occurrences = delivered.occurrences();
         Decisions decisions = new LinkageStore(connection).decisions();
-        LinkageParameters fitted = gathered.deliveredWhole().isEmpty() && !delivered.deltaIds().isEmpty()
+        // Deltas, and snapshots compared record by record with the store (ADR 0029), are linked around what changed.
+        LinkageParameters fitted = snapshots.comparable() && !delivered.deltaIds().isEmpty()
                 && connection.count("persons") > 0 ? storedParameters() : null;
         LinkageResult linkage;
+        Settled settled = null;
         if (fitted != null) {
             Set<String> changedEvents = new HashSet<>();
             delivered.deltaIds().forEach((source, ids) -> changedEvents.addAll(ids));
-            IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, storedAssignment(connection), changedEvents,
-                    linker, decisions, fitted);
+            snapshots.changed().values().forEach(changedEvents::addAll);
+            job.count("snapshot_records_changed", snapshots.changedRecords());
+            job.count("snapshot_records_absent", snapshots.absent());
+            Map<String, String> previous = storedAssignment(connection);
+            IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, previous, changedEvents,
+                    snapshots.keptAbsent(), linker, decisions, fitted);
             linkage = outcome.result();
+            settled = new Settled(changedEvents, IncrementalLinking.unsettled(previous, linkage.personIds(), changedEvents));
+            job.count("linkage_unsettled_persons", settled.unsettledPersons().size());
             job.count("linked_incrementally", 1);
             job.count("linkage_changed_occurrences", outcome.changed());
             job.count("linkage_scope_occurrences", outcome.scope());
@@ -120,7 +157,7 @@ final class LinkStage {
             times.since(StageTimes.EVENTS + "review pairs", start);
             return refused;
         });
-        return new Linked(linkage, people, reviewPairs);
+        return new Linked(linkage, people, reviewPairs, settled);
     }
 
     /** How a document found without a sidecar reached the people it is about. */

@@ -2,6 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
@@ -29,7 +30,17 @@ final class StoredEvents {
 
     /** The stored versions of {@code ids} that exist (whole documents), by id: one {@code _mget}. */
     static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids) {
-        return connection.mget(connection.alias("events"), ids);
+        return fetch(connection, ids, List.of());
+    }
+
+    /**
+     * As {@link #fetch(OpenSearchConnection, Collection)}, with only {@code fields} of each document
+     * (all when empty): the events a linkage left as stored ({@link LinkStage.Settled}) are read
+     * with the scorer's fields alone, not their text and analysis.
+     */
+    static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids, List<String> fields) {
+        return connection.mget(connection.alias("events"), ids,
+                fields.isEmpty() ? Map.of() : Map.of("_source_includes", String.join(",", fields)));
     }
 
     /** Whether the event built now (without analysis) has the basis of the stored one. */
