@@ -32,6 +32,13 @@ public final class ContextAnalyzer {
     private static final Pattern WORD = Pattern.compile(
             "[\\p{L}\\p{N}]+(?:['\\u2019][\\p{L}]+)*(?:-[\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    /** "2018-2019", "2021-22": a span of years, history when its last year is. */
+    private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)\\d{2})-((?:19|20)?\\d{2})");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
+    /** "Yr8", "Y10", "year7": a school year written as one word. */
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(?:y|yr|year)\\d{1,2}");
+    /** Targets of at least this many words are long proximity highlights, not a phrase that owns its negator. */
+    static final int LONG_TARGET = 8;
 
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?");
     private static final Set<String> CONJUNCTIONS = Set.of(",", "and", "or", "&", "/");
@@ -58,6 +65,12 @@ public final class ContextAnalyzer {
             "would", "should", "any", "whether", "how", "what", "why", "when", "who", "where", "isn't");
     private static final Set<String> INVERTED_SUBJECTS = Set.of(
             "there", "he", "she", "they", "it", "anyone", "anything", "any", "the", "dad", "mum", "you", "we");
+    private static final Set<String> QUESTION_BOUNDARIES = Set.of(",", "-", "\u2013", ":");
+    private static final Set<String> PRESENT_MARKERS = Set.of("now", "currently", "still", "today", "tonight");
+    private static final Set<String> TAIL_BOUNDARIES = Set.of(",", ";", "-", "\u2013", ":", "(", "but", "and");
+    private static final Set<String> TAIL_NEGATIVES = Set.of("no", "nil", "none", "nothing", "not", "never");
+    private static final Set<String> SETTLED_STATES = Set.of(
+            "settled", "thriving", "stable", "clean", "sober", "dry", "abstinent", "remission", "recovered", "well", "fine");
     private static final Set<String> CLAUSE_OPENERS_FOR_SHOULD = Set.of(",", ";", "that", "and", ":", "-");
 
     private static final Set<String> PARENT_CUES = Set.of(
@@ -194,7 +207,19 @@ public final class ContextAnalyzer {
                 why.add(m.phrase);
             }
         }
-        for (Scope sc : a.scopes(first, last)) {
+        List<Scope> scopes = new ArrayList<>(a.scopes(first, last));
+        if (last - first >= LONG_TARGET) {
+            // a long proximity highlight ("FGM risk assessment completed: parents strongly opposed to FGM")
+            // swallows the qualifier that governs it: a trigger inside it counts when its scope reaches
+            // the highlight's first or last word
+            for (Scope sc : a.scopes(-1, -1)) {
+                if (sc.at >= first && sc.at < last
+                        && ((sc.from <= first && first < sc.to) || (sc.from < last && last - 1 < sc.to))) {
+                    scopes.add(sc);
+                }
+            }
+        }
+        for (Scope sc : scopes) {
             if (sc.from < last && first < sc.to) {
                 Set<Trigger.Effect> e = sc.effects;
                 neg |= e.contains(Trigger.Effect.NEGATED);
@@ -207,13 +232,28 @@ public final class ContextAnalyzer {
         return new MentionContext(neg, unc, hist, hyp, a.experiencer(first, last), List.copyOf(why));
     }
 
+    private static boolean isYear(String w) {
+        return YEAR.matcher(w).matches() || YEAR_RANGE.matcher(w).matches();
+    }
+
+    /** The last year a year or span of years names ("2021-22" -> 2022). */
+    private static int lastYear(String w) {
+        Matcher r = YEAR_RANGE.matcher(w);
+        if (!r.matches()) {
+            return Integer.parseInt(w);
+        }
+        String end = r.group(2);
+        return end.length() == 4 ? Integer.parseInt(end) : Integer.parseInt(r.group(1).substring(0, 2) + end);
+    }
+
     private record Word(int start, int end, String lower, boolean gluedToNext) {
     }
 
     private record Match(int from, int to, Trigger trigger, String phrase) {
     }
 
-    private record Scope(int from, int to, Set<Trigger.Effect> effects, String phrase) {
+    /** @param at the first word of the trigger that opened the scope (-1 for one opened by punctuation) */
+    private record Scope(int from, int to, Set<Trigger.Effect> effects, String phrase, int at) {
         int mask() {
             return (effects.contains(Trigger.Effect.NEGATED) ? 1 : 0)
                     | (effects.contains(Trigger.Effect.UNCERTAIN) ? 2 : 0)
@@ -248,9 +288,14 @@ public final class ContextAnalyzer {
                 Match best = null;
                 String w = words.get(i).lower;
                 List<Trigger> candidates = catalogue.startingWith(w);
-                if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && YEAR.matcher(w).matches()) {
+                if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
                     candidates = new ArrayList<>(candidates);
-                    candidates.addAll(catalogue.startingWith("<year>"));
+                    if (isYear(w)) {
+                        candidates.addAll(catalogue.startingWith("<year>"));
+                    }
+                    if (NUMBER.matcher(w).matches()) {
+                        candidates.addAll(catalogue.startingWith("<num>"));
+                    }
                 }
                 for (Trigger t : candidates) {
                     if (matchesAt(t, i)) {
@@ -296,8 +341,20 @@ public final class ContextAnalyzer {
                 String want = tw.get(k);
                 String got = words.get(i + k).lower;
                 if (want.equals("<year>")) {
-                    if (!YEAR.matcher(got).matches()) {
+                    if (!isYear(got)) {
                         return false;
+                    }
+                } else if (want.equals("<num>")) {
+                    if (!NUMBER.matcher(got).matches()) {
+                        return false;
+                    }
+                } else if (want.equals("<schoolyear>")) {
+                    if (!SCHOOL_YEAR.matcher(got).matches()) {
+                        return false;
+                    }
+                } else if (want.equals("*")) {
+                    if (!Character.isLetterOrDigit(got.charAt(0))) {
+                        return false; // a wildcard stands for a word, never for punctuation
                     }
                 } else if (!want.equals(got)) {
                     return false;
@@ -310,14 +367,26 @@ public final class ContextAnalyzer {
             String first = m.trigger.words().getFirst();
             if (first.equals("should") && m.from > 0
                     && !CLAUSE_OPENERS_FOR_SHOULD.contains(words.get(m.from - 1).lower)
-                    && !(m.to < words.size() && INVERTED_SUBJECTS.contains(words.get(m.to).lower))) {
-                return false; // "mum should attend" is advice, not a condition
+                    && !(m.to < words.size() && (INVERTED_SUBJECTS.contains(words.get(m.to).lower)
+                            || Character.isUpperCase(text.charAt(words.get(m.to).start))))) {
+                return false; // "mum should attend" is advice, not a condition; "... should Marcus go missing" is one
             }
             for (int k = m.from; k < m.to; k++) {
                 String w = words.get(k).lower;
-                if (YEAR.matcher(w).matches() && m.trigger.words().contains("<year>")
-                        && Integer.parseInt(w) >= referenceYear) {
+                if (m.trigger.words().contains("<year>") && isYear(w) && lastYear(w) >= referenceYear) {
                     return false;
+                }
+            }
+            if (m.trigger.words().equals(List.of("<year>"))) {
+                // a bare past year dates what it stands beside, unless the sentence runs it on into the
+                // present ("convicted 2016 ..., now living at the address") or it starts an ongoing span
+                if (m.from > 0 && words.get(m.from - 1).lower.equals("since")) {
+                    return false;
+                }
+                for (Word w : words) {
+                    if (PRESENT_MARKERS.contains(w.lower)) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -335,13 +404,17 @@ public final class ContextAnalyzer {
                 boolean forward = t.direction() != Trigger.Direction.BACKWARD;
                 boolean backward = t.direction() != Trigger.Direction.FORWARD;
                 Trigger.Reach reach = t.reach();
+                if (t.words().getFirst().equals("should") && m.from > 0 && m.to < words.size()
+                        && !CLAUSE_OPENERS_FOR_SHOULD.contains(words.get(m.from - 1).lower)) {
+                    backward = true; // "Return interview to be offered should Priya go missing again": all of it is conditional
+                }
                 if (m.from == 0 && m.to < words.size() && ",".equals(words.get(m.to).lower)) {
                     reach = Trigger.Reach.SENTENCE; // "Reportedly, dad has been staying there."
                 }
                 if (forward) {
                     int end = forwardEnd(m.to, reach);
                     if (end > m.to) {
-                        out.add(new Scope(m.to, end, eff, m.phrase));
+                        out.add(new Scope(m.to, end, eff, m.phrase, m.from));
                     } else if (eff.contains(Trigger.Effect.NEGATED) && !backward) {
                         backward = true; // "Drug use - denied." : nothing follows, so look back
                     }
@@ -349,12 +422,70 @@ public final class ContextAnalyzer {
                 if (backward) {
                     int begin = backwardStart(m.from, t.reach());
                     if (begin < m.from) {
-                        out.add(new Scope(begin, m.from, eff, m.phrase));
+                        out.add(new Scope(begin, m.from, eff, m.phrase, m.from));
                     }
                 }
             }
             addQuestionScopes(out, skipFrom, skipTo);
+            addResolutionTails(out);
             return out;
+        }
+
+        /**
+         * A later clause that says the matter has not recurred ("..., no issues since moving tutor
+         * group", "..., settled at placement since", "... and the perpetrator has been out of his life
+         * ever since") makes what the sentence said before it history. The clause qualifies when it
+         * contains "since" and either ends on it ("since.", "since then", "ever since"), opens with a
+         * negative ("no", "none", "nil", "nothing", "not", "never") or names a settled state ("settled",
+         * "stable", "clean", "abstinent", "well"...). "Has been drinking since Christmas" does not
+         * qualify, and a mention inside the tail clause itself is never reached.
+         */
+        private void addResolutionTails(List<Scope> out) {
+            int n = words.size();
+            int clauseStart = 0;
+            for (int k = 0; k <= n; k++) {
+                boolean boundary = k == n || TAIL_BOUNDARIES.contains(words.get(k).lower) || SENTENCE_END.contains(words.get(k).lower);
+                if (!boundary) {
+                    continue;
+                }
+                if (clauseStart > 1 && resolutionTail(clauseStart, k)) {
+                    out.add(new Scope(0, clauseStart - 1, EnumSet.of(Trigger.Effect.HISTORICAL), "since", -1));
+                }
+                clauseStart = k + 1;
+            }
+        }
+
+        /** Whether the words [from, to) are a clause saying the matter has not happened since. */
+        private boolean resolutionTail(int from, int to) {
+            int since = -1;
+            boolean now = false;
+            boolean settled = false;
+            for (int k = from; k < to; k++) {
+                String w = words.get(k).lower;
+                if (w.equals("since")) {
+                    since = k;
+                }
+                now |= w.equals("now");
+                settled |= SETTLED_STATES.contains(w);
+            }
+            if (now && settled) {
+                return true; // "..., now settled and thriving with adoptive family", "... but is well now"
+            }
+            if (since < 0) {
+                return false;
+            }
+            if (since == to - 1 || words.get(since + 1).lower.equals("then")
+                    || (since > from && words.get(since - 1).lower.equals("ever"))) {
+                return true;
+            }
+            int open = from;
+            if (open < to && words.get(open).lower.equals("with")) {
+                open++;
+            }
+            if (open < to && TAIL_NEGATIVES.contains(words.get(open).lower)) {
+                return true;
+            }
+            return settled;
         }
 
         private void addQuestionScopes(List<Scope> out, int skipFrom, int skipTo) {
@@ -366,20 +497,39 @@ public final class ContextAnalyzer {
                 if (words.get(k).gluedToNext && k + 1 < n && !isQuestionMark(k + 1)) {
                     // "?NAI", "?query neglect": the next few words are in doubt
                     int end = Math.min(forwardEnd(k + 1, Trigger.Reach.CLAUSE), k + 4);
-                    out.add(new Scope(k + 1, end, EnumSet.of(Trigger.Effect.UNCERTAIN), "?"));
+                    out.add(new Scope(k + 1, end, EnumSet.of(Trigger.Effect.UNCERTAIN), "?", -1));
                 } else if (k == n - 1 || terminatorsOnlyAfter(k)) {
                     String opener = words.getFirst().lower;
                     if (INTERROGATIVES.contains(opener)) {
                         // a question the worker asked asserts nothing
-                        out.add(new Scope(0, k, EnumSet.of(Trigger.Effect.HYPOTHETICAL), "?"));
+                        out.add(new Scope(0, k, EnumSet.of(Trigger.Effect.HYPOTHETICAL), "?", -1));
                     } else {
-                        int begin = backwardStart(k, Trigger.Reach.CLAUSE);
+                        int begin = questionStart(k);
                         if (begin < k) {
-                            out.add(new Scope(begin, k, EnumSet.of(Trigger.Effect.UNCERTAIN), "?"));
+                            out.add(new Scope(begin, k, EnumSet.of(Trigger.Effect.UNCERTAIN), "?", -1));
                         }
+                    }
+                } else if (!words.get(k).gluedToNext) {
+                    // "faltering growth or measuring error? reweigh next week": a question mark the
+                    // sentence splitter did not end the sentence at still doubts its own clause
+                    int begin = questionStart(k);
+                    if (begin < k) {
+                        out.add(new Scope(begin, k, EnumSet.of(Trigger.Effect.UNCERTAIN), "?", -1));
                     }
                 }
             }
+        }
+
+        /**
+         * First word doubted by the question mark at {@code k}: back to the previous comma, dash, colon
+         * or terminator, over "or" and "and", since "faltering growth or measuring error?" doubts both.
+         */
+        private int questionStart(int k) {
+            int j = k - 1;
+            while (j >= 0 && !terminator[j] && !QUESTION_BOUNDARIES.contains(words.get(j).lower)) {
+                j--;
+            }
+            return j + 1;
         }
 
         private boolean terminatorsOnlyAfter(int k) {

@@ -1,0 +1,69 @@
+package org.tessera.indexer.nlp.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
+import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
+
+/**
+ * The qualifiers of issue #20's session 11 (ADR 0031), one row per kind: denial, outcome, resolution
+ * (the "since" tail clause), history (a past year or span, school years, a childhood), uncertainty (a
+ * mid-sentence question mark, "unclear"), hypothesis (plans, warnings, "should" + a name), and a long
+ * highlight that swallows its qualifier; each kind beside an affirmed sentence with the same words
+ * that must still count. Sentences written for this test, not taken from any corpus.
+ */
+class QualifierKindsTest {
+
+    private static final ContextAnalyzer ANALYZER = new ContextAnalyzer(
+            new OpenNlpSentenceSplitter(new OpenNlpModels()), TriggerCatalogue.standard(), 2026);
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // denial and outcome
+            "Asked about cannabis and cocaine use: both denied.|cocaine|NEGATED",
+            "Report of a knife in his bag turned out to be a plastic toy.|knife|NEGATED",
+            "Panel overturned the permanent exclusion on appeal.|permanent exclusion|NEGATED",
+            "Home visit after the referral, no welfare concerns.|referral|NEGATED",
+            "Dad reported drunk at the school gate, no further concerns.|drunk|NEGATED",
+            "Dad was drunk at the school gate again.|drunk|AFFIRMED",
+            "Officers found no food in the house.|no food in the house|AFFIRMED",
+            // resolution: a tail clause with "since"
+            "Took an overdose in Year 9, nothing like it since.|overdose|HISTORICAL",
+            "Went missing twice last spring, settled at the foster home since.|missing|HISTORICAL",
+            "Stepfather hit her with a belt and he has been out of the picture ever since.|hit her|HISTORICAL",
+            "Mum has been drinking heavily since Christmas.|drinking|AFFIRMED",
+            "Sofa surfing since the eviction, no fixed address.|Sofa surfing|AFFIRMED",
+            // history
+            "Child protection plan for neglect 2017-2018, closed.|neglect|HISTORICAL",
+            "Exclusions in primary for hitting staff.|Exclusions|HISTORICAL",
+            "Mum was homeless as a kid and moved between hostels.|homeless|HISTORICAL",
+            "Mum is homeless and moving between hostels.|homeless|AFFIRMED",
+            // uncertainty
+            "Weight down again - poor feeding or a scale fault? weigh again Friday.|poor feeding|UNCERTAIN",
+            "Unclear whose cannabis it was, both adults present.|cannabis|UNCERTAIN",
+            // hypothesis
+            "Return interview to be offered should Priya go missing again.|go missing|HYPOTHETICAL",
+            "Safety plan to be offered to mum after the strategy meeting.|Safety plan|HYPOTHETICAL",
+            "Head warned dad that any further fighting means a permanent exclusion.|permanent exclusion|HYPOTHETICAL",
+            "Priya went missing again on Friday night.|went missing|AFFIRMED",
+    })
+    void labels(String text, String target, ContextLabel expected) {
+        int at = text.indexOf(target);
+        assertThat(at).isGreaterThanOrEqualTo(0);
+        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // the highlight of a proximity query covers the qualifier that governs it
+            "Risk assessment done with both parents strongly opposed to the practice of FGM.|parents strongly opposed to the practice of FGM|NEGATED",
+            // a short phrase that owns its negator stays affirmed
+            "There was no food in the house at the visit.|no food in the house|AFFIRMED",
+    })
+    void longHighlights(String text, String target, ContextLabel expected) {
+        int at = text.indexOf(target);
+        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+    }
+}
