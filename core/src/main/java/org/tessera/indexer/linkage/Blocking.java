@@ -278,10 +278,12 @@ final class Blocking {
             }
             case 4 -> f.ids.forEach((k, v) -> out.add(k + "=" + v));
             case 5 -> { if (f.family != null && f.given != null && f.dob != null) out.add(f.family + "|" + f.given.charAt(0) + "|" + f.dob.year() / 10); }
-            // Wide: postcode and the family initial beside a given name (rule 2 keys the given
-            // initial): a record whose names are swapped and mistyped, or whose given name is
-            // mistyped at its first letter, still meets its person at its postcode.
-            case 6 -> { if (f.postcode != null && f.given != null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0)); }
+            // Wide: postcode and the family initial (rule 2 keys the given initial when there is
+            // a given name): a record whose names are swapped and mistyped, whose given name is
+            // mistyped at its first letter, or which has no given name, still meets its person
+            // at its postcode (rule 2 keys a record without a given name on its family initial,
+            // which its person's records, keyed on their given initial, do not share).
+            case 6 -> { if (f.postcode != null && f.family != null) out.add(f.postcode + "|" + f.family.charAt(0)); }
             // Wide: house number and the sound of either name: a record whose postcode is missing
             // or mistyped and whose date of birth is missing still meets its person at its address.
             case 7 -> {

@@ -325,14 +325,16 @@ public final class FellegiSunterLinker implements PersonLinker {
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
         double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
         boolean[] unique = uniqueIdentities(f);
+        double consistentWeight = Math.log(settings.consistentMatchProbability() / (1 - settings.consistentMatchProbability())) / Math.log(2);
         java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
-                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
+                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p])
+                || weight[p] >= consistentWeight && consistent(pattern[p]);
         // The six rules' pairs first (pass 0), with only their auto-match partners read for
         // ambiguity; then the wide rules' pairs (pass 1), read against all partners: a wide pair
         // only adds merges to what the six rules decide, it never withholds or pre-empts one.
         Map<Integer, List<Integer>> autoPartners = new HashMap<>(), allPartners = new HashMap<>();
         for (int p : order) {
-            if (weight[p] < Math.min(autoWeight, uniqueWeight)) break;
+            if (weight[p] < Math.min(autoWeight, Math.min(uniqueWeight, consistentWeight))) break;
             if (!auto.test(p)) continue;
             for (Map<Integer, List<Integer>> partners : wide[p] ? List.of(allPartners) : List.of(autoPartners, allPartners)) {
                 partners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
@@ -449,6 +451,36 @@ public final class FellegiSunterLinker implements PersonLinker {
      * record, with no address on either), and most of the missed links were such pairs.
      */
     static final double UNIQUE_IDENTITY_PROBABILITY = 0.9;
+
+    /**
+     * Whether a pair is <em>consistent</em>, merged from {@link LinkageSettings#consistentMatchProbability()}
+     * (default 0.9) instead of the auto-match probability: its evidence is all agreement, some of
+     * it missing, so its probability is held down by what is absent (no date of birth, no given
+     * name), not by anything that says two people (on the heavy-corruption tuning split most of the
+     * review queue's pairs above 0.9 were such pairs, nearly all one person; ADR 0028).
+     * No comparison of the pattern disagrees: each is missing or at an agreeing level
+     * (given name exact, swapped, nickname or Jaro-Winkler 0.92; family name exact, swapped, part
+     * or 0.92; date of birth exact, day and month transposed, or a one-keystroke year; postcode
+     * exact, sector, district or one edit; address 80 % of its tokens, so a different house
+     * number in one street is not; same gender; identifier exact or one edit), and at most one of
+     * them only near (not exact): a near level is a corrupted copy's, and also a relative's (a
+     * double-barrelled name's part, a year one keystroke out: a brother born a year apart), so
+     * two near levels are not let through below the auto-match threshold. "Else" is a different
+     * value and is never consistent. Names alone are not enough either: two of date of birth,
+     * postcode, address and identifier must be present (two parents of one common name named
+     * in two families' records, or two brothers "Jack Davies" born on one day four years apart,
+     * agree on everything they show).
+     */
+    static boolean consistent(int pattern) {
+        int given = Comparisons.level(pattern, MatchModel.GIVEN), family = Comparisons.level(pattern, MatchModel.FAMILY);
+        int dob = Comparisons.level(pattern, MatchModel.DOB), postcode = Comparisons.level(pattern, MatchModel.POSTCODE);
+        int address = Comparisons.level(pattern, MatchModel.ADDRESS), gender = Comparisons.level(pattern, MatchModel.GENDER);
+        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        if (given > 4 || family > 4 || dob > 3 || postcode > 4 || address > 1 || gender > 1 || identifier > 2) return false;
+        int soft = (given >= 2 ? 1 : 0) + (family >= 2 ? 1 : 0) + (dob >= 2 ? 1 : 0) + (postcode >= 2 ? 1 : 0) + (identifier == 2 ? 1 : 0);
+        int beyondNames = (dob > 0 ? 1 : 0) + (postcode > 0 ? 1 : 0) + (address > 0 ? 1 : 0) + (identifier > 0 ? 1 : 0);
+        return soft <= 1 && beyondNames >= 2;
+    }
 
     private static boolean exactNameAndBirth(int pattern) {
         return Comparisons.level(pattern, MatchModel.GIVEN) == 1 && Comparisons.level(pattern, MatchModel.FAMILY) == 1

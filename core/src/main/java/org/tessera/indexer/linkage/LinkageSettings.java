@@ -16,23 +16,37 @@ package org.tessera.indexer.linkage;
  * @param wideBlocking         also compare the pairs of the wide blocking rules (postcode + family initial, house
  *                             number + name sound; see {@link Blocking#FIRST_WIDE_RULE}); false gives the candidates of
  *                             the six rules alone, as before issue #18's wide blocking
+ * @param consistentMatchProbability a <em>consistent</em> pair (nothing disagrees, at most one field only near,
+ *                             two of date of birth, postcode, address and identifier shown) is merged from this
+ *                             probability instead of the auto-match one (ADR 0028); equal to
+ *                             {@code autoMatchProbability} turns that off (the linker of before)
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int refineBlockSize, int maxBlockSize, int uSampleSize,
-                              int emIterations, boolean termFrequencyAdjustment, long seed, boolean wideBlocking) {
+                              int emIterations, boolean termFrequencyAdjustment, long seed, boolean wideBlocking,
+                              double consistentMatchProbability) {
     public LinkageSettings {
         if (!(reviewProbability > 0 && reviewProbability <= autoMatchProbability && autoMatchProbability < 1)) {
             throw new IllegalArgumentException("need 0 < review <= auto < 1");
+        }
+        if (!(consistentMatchProbability >= reviewProbability && consistentMatchProbability <= autoMatchProbability)) {
+            throw new IllegalArgumentException("need review <= consistent <= auto");
         }
         if (refineBlockSize < 2 || maxBlockSize < refineBlockSize || uSampleSize < 1000 || emIterations < 1) throw new IllegalArgumentException("bad sizes");
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true);
+        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.995);
     }
 
     /** These settings with the wide blocking rules on or off. */
     public LinkageSettings withWideBlocking(boolean on) {
         return new LinkageSettings(autoMatchProbability, reviewProbability, refineBlockSize, maxBlockSize, uSampleSize, emIterations,
-                termFrequencyAdjustment, seed, on);
+                termFrequencyAdjustment, seed, on, consistentMatchProbability);
+    }
+
+    /** These settings with consistent pairs merged from {@code probability} (the auto-match probability: off). */
+    public LinkageSettings withConsistentMatchProbability(double probability) {
+        return new LinkageSettings(autoMatchProbability, reviewProbability, refineBlockSize, maxBlockSize, uSampleSize, emIterations,
+                termFrequencyAdjustment, seed, wideBlocking, probability);
     }
 }

@@ -167,7 +167,7 @@ public final class MatchModel {
      */
     record Session(String name, java.util.function.IntPredicate filter, java.util.Set<Integer> blockedComparisons) {}
 
-    static final int GIVEN = 0, FAMILY = 1, DOB = 2, POSTCODE = 3, IDENTIFIER = 6;
+    static final int GIVEN = 0, FAMILY = 1, DOB = 2, POSTCODE = 3, GENDER = 5, IDENTIFIER = 6;
 
     /** Splink-style sessions: each comparison is estimated in at least two of them. */
     static final List<Session> SESSIONS = List.of(

@@ -69,4 +69,18 @@ class BlockingTest {
         assertThat(b.skippedBlocks()).isPositive();
         assertThat(pairs(b)).contains(30L << 32 | 31);
     }
+    @Test
+    void aRecordWithoutAGivenNameMeetsItsPersonAtItsPostcodeThroughTheWideRule() {
+        // Rule 2 keys the named record on its given initial ("r") and the unnamed one on its family
+        // initial ("d"): they share no key of the six rules. The wide postcode + family initial rule
+        // keys both on "d".
+        PersonOccurrence named = new PersonOccurrence("o1", "src", "e1", "subject", "Rebecca", "Davis", List.of(),
+                null, null, null, "TC5 1PT", Map.of());
+        PersonOccurrence unnamed = new PersonOccurrence("o2", "src", "e2", "subject", null, "Davies", List.of(),
+                null, null, null, "TC5 1PT", Map.of());
+        Features[] f = {new Features(named, DM), new Features(unnamed, DM)};
+        List<Integer> rules = new ArrayList<>();
+        Blocking.of(f, 100, 1000).forEachPair((i, j, rule) -> rules.add(rule));
+        assertThat(rules).containsExactly(Blocking.RULES.indexOf("postcode_family_initial"));
+    }
 }

@@ -597,4 +597,39 @@ class FellegiSunterLinkerTest {
         // A second NHS number for the same name and birthday: two children, so neither pair is special.
         assertThat(FellegiSunterLinker.uniqueIdentities(new Features[] {school, gp, otherGp})).containsExactly(false, false, false);
     }
+    /** A pattern from comparison name -> level name (absent: null). */
+    private static int pattern(Map<String, String> levels) {
+        int p = 0;
+        for (var e : levels.entrySet()) {
+            int c = Comparisons.NAMES.indexOf(e.getKey());
+            int level = Comparisons.LEVELS.get(c).indexOf(e.getValue());
+            assertThat(level).as(e.toString()).isPositive();
+            p |= level << (c * Comparisons.BITS);
+        }
+        return p;
+    }
+
+    @Test
+    void aPairIsConsistentOnlyWhenNothingDisagreesAtMostOneFieldIsNearAndMoreThanNamesAreShown() {
+        // No date of birth, everything shown agrees: the heavy-corruption review queue's commonest true pair.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
+                "postcode", "exact", "address", "tokens_0.8", "gender", "same")))).isTrue();
+        // One near field (a mistyped family name) is a corrupted copy.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "jaro_winkler_0.92",
+                "postcode", "exact", "address", "tokens_0.8")))).isTrue();
+        // Names alone, however exact: two parents of one common name.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact", "gender", "same")))).isFalse();
+        // Names and a year one keystroke out only: two brothers of one name born on one day, years apart.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
+                "date_of_birth", "year_typo")))).isFalse();
+        // Two near fields (a part of a double-barrelled name and a year one keystroke out): a relative as often as a copy.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "part_or_alias", "date_of_birth", "year_typo",
+                "postcode", "exact")))).isFalse();
+        // Anything that disagrees: a different house number in one street, a different reference, another given name.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "exact", "postcode", "exact", "address", "tokens_0.5")))).isFalse();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
+                "postcode", "exact", "address", "tokens_0.8", "other_identifier", "else")))).isFalse();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "else", "family_name", "exact",
+                "postcode", "exact", "address", "tokens_0.8")))).isFalse();
+    }
 }

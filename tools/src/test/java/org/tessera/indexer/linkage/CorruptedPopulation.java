@@ -98,6 +98,15 @@ final class CorruptedPopulation {
             return new Spec("third held-out", 61_803_398L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
         }
 
+        /**
+         * A fourth held-out split (the held-out recipe, seed 27182818 used nowhere before), generated
+         * and read once after the consistent-pair threshold of 2026-12-06 night was final (ADR 0028).
+         */
+        static Spec fourthHeldOut() {
+            Spec h = heldOut();
+            return new Spec("fourth held-out", 27_182_818L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
+        }
+
         private static Map<Change, Double> uniformMix() {
             Map<Change, Double> mix = new EnumMap<>(Change.class);
             for (Change c : Change.values()) mix.put(c, 1.0);
