@@ -292,9 +292,22 @@ public final class IndicatorsCommand extends CommandGroup {
         boolean byWriter;
 
         @Option(names = "--context-head", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "with --cross-validate: train a context head in each fold too (ADR 0021); --no-context-head: rules alone "
+                description = "the context head reads each semantic match's sentence and discounts what it judges qualified (ADR 0021): "
+                        + "the shipped head, or with --cross-validate one trained in each fold; --no-context-head: the rules alone "
                         + "(default: ${DEFAULT-VALUE})")
         boolean contextHead;
+
+        @Option(names = "--lexical-context-head", description = "the context head reads the sentence of every lexical hit too (ADR 0027: "
+                + "measured, not shipped); with --cross-validate each fold's head")
+        boolean lexicalContextHead;
+
+        @Option(names = "--vector-cache", paramLabel = "FILE", description = "with --cross-validate: keep sentence vectors in FILE across "
+                + "runs (a development aid: the figures are the same without it)")
+        Path vectorCache;
+
+        @Option(names = "--lexical-only", description = "with --cross-validate: percolate without the semantic stage (with "
+                + "--lexical-context-head, each fold's items read by the context head trained without them)")
+        boolean lexicalOnly;
 
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
         boolean misses;
@@ -317,33 +330,50 @@ public final class IndicatorsCommand extends CommandGroup {
             try (OpenSearchConnection connection = parent.connect()) {
                 // the catalogue being evaluated (unchanged indicators are left alone)
                 new IndicatorStore(connection).load(catalogue);
-                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(
-                        new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                // lexical hits: the rules alone, as shipped; with --lexical-context-head the shipped head (or, cross-validating, each
+                // fold's own head) reads every hit's sentence too (ADR 0027)
+                var rules = new org.tessera.indexer.indicators.NlpEvidenceContext(
+                        new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+                EventPercolator percolator = new EventPercolator(connection, contextHead && lexicalContextHead
+                        ? rules.withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElse(null)) : rules);
                 var weight = org.tessera.indexer.indicators.evaluation.HitWeight.of(
                         org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights());
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result;
                 if (crossValidate > 0) {
                     var catalogueOfConcepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
                     var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
-                            new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()));
+                            new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()), vectorCache);
                     var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
                             .with(byWriter, contextHead);
                     var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
-                            new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
-                                    new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
-                    var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options);
-                    System.out.printf("cross-validated: %s, gate %s, positives %s, context head %s (each item tagged by a classifier "
+                            rules);
+                    var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
+                            !lexicalOnly);
+                    System.out.printf("cross-validated: %s, %s, gate %s, positives %s, context head %s (each item read by models "
                                     + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
-                            gate, positives, contextHead ? "trained per fold" : "none (rules alone)");
-                    result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map, percolator, weight, cv,
-                            (model, head) -> new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model, head));
+                            lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",
+                            gate, positives, contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
+                                    : "none (rules alone)");
+                    result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map,
+                            head -> new EventPercolator(connection, lexicalContextHead ? rules.withContextHead(head) : rules), weight, cv,
+                            (model, head) -> lexicalOnly ? null
+                                    : new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model, head));
                 } else {
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.evaluate(items, map, percolator, weight,
-                            semantic ? org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault() : null);
+                            semantic ? shippedTagger(contextHead) : null);
                 }
                 System.out.print(result.render(misses));
             }
             return 0;
+        }
+
+        /** The shipped semantic stage, with or without the shipped context head. */
+        private static org.tessera.indexer.nlp.semantic.ConceptTagger shippedTagger(boolean contextHead) {
+            var concepts = org.tessera.indexer.nlp.semantic.ConceptCatalogue.loadDefault();
+            return new org.tessera.indexer.nlp.semantic.ConceptTagger(concepts,
+                    new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(concepts.variant()),
+                    org.tessera.indexer.nlp.semantic.ConcernClassifier.loadDefault(concepts).orElse(null),
+                    contextHead ? org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElse(null) : null);
         }
     }
 

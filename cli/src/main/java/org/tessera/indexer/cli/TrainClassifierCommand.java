@@ -50,6 +50,10 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
     boolean byWriter;
 
+    @Option(names = "--vector-cache", paramLabel = "FILE", description = "keep sentence vectors in FILE across runs (a development aid: "
+            + "the figures are the same without it); default: in memory only")
+    Path vectorCache;
+
     @Option(names = "--context-out", description = "where to write the context head (ADR 0021; e.g. nlp-models/context-head.json); "
             + "default: not trained")
     Path contextOut;
@@ -71,7 +75,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
         ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, map, catalogue,
-                new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant())),
+                new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
                 System.out);

@@ -1,5 +1,8 @@
 package org.tessera.indexer.indicators;
 
+import java.util.Optional;
+import org.tessera.indexer.nlp.semantic.ContextHead;
+
 /**
  * Tells how the words that fired an indicator are meant, from the text around them.
  *
@@ -11,4 +14,30 @@ package org.tessera.indexer.indicators;
 public interface EvidenceContextResolver {
 
     EvidenceContext resolve(String text, int start, int end);
+
+    /**
+     * A second reading of the whole sentence that holds a hit, by the trained context head (ADR 0021,
+     * ADR 0027): the hit path discounts a hit the rules count at full weight when the head judges its
+     * sentence qualified. Depends only on the sentence (both hit paths get the same answer); empty when
+     * this resolver has no head (the default).
+     */
+    default Optional<ContextHead.Judgement> judgeSentence(String sentence) {
+        return Optional.empty();
+    }
+
+    /** This resolver's rules with {@code head} judging each hit's sentence (null: the rules alone, no head). */
+    default EvidenceContextResolver withContextHead(ContextHead head) {
+        EvidenceContextResolver rules = this;
+        return new EvidenceContextResolver() {
+            @Override
+            public EvidenceContext resolve(String text, int start, int end) {
+                return rules.resolve(text, start, end);
+            }
+
+            @Override
+            public Optional<ContextHead.Judgement> judgeSentence(String sentence) {
+                return head == null ? Optional.empty() : Optional.of(head.judge(sentence));
+            }
+        };
+    }
 }

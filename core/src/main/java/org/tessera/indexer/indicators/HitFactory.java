@@ -135,12 +135,29 @@ final class HitFactory {
             }
             int groupEnd = i;
             sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
-            groups.add(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(),
-                    context(text, phrases(text, spans.subList(groupStart, groupEnd)))));
+            groups.add(headed(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(),
+                    context(text, phrases(text, spans.subList(groupStart, groupEnd))))));
         }
         // an affirmed mention beats a historical or uncertain one (which counts at a reduced weight), which beats one that does not count
         return groups.stream().filter(g -> g.context.counts() && !g.context.historical() && !g.context.uncertain()).findFirst()
                 .or(() -> groups.stream().filter(g -> g.context.counts()).findFirst()).orElse(groups.getFirst());
+    }
+
+    /**
+     * The context head's second reading of a lexical hit's sentence (ADR 0027): like a semantic match's, it
+     * only ever discounts what the rules count at full weight, and the evidence says why
+     * ({@code "... [discounted by context head: negated p=0.83 ("no concerns", "screening")]"}).
+     */
+    private Evidence headed(Evidence evidence) {
+        if (!fullWeight(evidence.context)) {
+            return evidence;
+        }
+        var judgement = contexts.judgeSentence(evidence.sentence).filter(j -> j.qualified()).orElse(null);
+        if (judgement == null) {
+            return evidence;
+        }
+        return new Evidence(evidence.start, evidence.end, evidence.sentence + " [discounted by " + judgement.explanation() + "]",
+                qualified(evidence.context, judgement.label()));
     }
 
     /**

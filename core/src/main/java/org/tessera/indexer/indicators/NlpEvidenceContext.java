@@ -1,20 +1,37 @@
 package org.tessera.indexer.indicators;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.tessera.indexer.nlp.analysis.TextAnalyzer;
 import org.tessera.indexer.nlp.context.MentionContext;
+import org.tessera.indexer.nlp.semantic.ContextHead;
 
 /**
  * The indicator engine's view of the case-note language pipeline: the context (negated,
- * uncertain, historical, hypothetical, about whom) of the words that fired an indicator.
- * Thread-safe because the analyzer is.
+ * uncertain, historical, hypothetical, about whom) of the words that fired an indicator, and,
+ * when built with one, a context head's reading of the hit's sentence (ADR 0027). The shipped
+ * resolver is the rules alone: the head over lexical hits is measured, not shipped (ADR 0027).
+ * Thread-safe because the analyzer and the head are.
  */
 public final class NlpEvidenceContext implements EvidenceContextResolver {
 
     private final TextAnalyzer analyzer;
+    private final ContextHead head;
 
+    /** The rules alone (as shipped: ADR 0027). */
     public NlpEvidenceContext(TextAnalyzer analyzer) {
+        this(analyzer, null);
+    }
+
+    /** @param head the context head that reads each hit's sentence; null: the rules alone */
+    public NlpEvidenceContext(TextAnalyzer analyzer, ContextHead head) {
         this.analyzer = analyzer;
+        this.head = head;
+    }
+
+    /** The rules and the shipped context head ({@link ContextHead#DEFAULT}; the rules alone when the file is absent). */
+    public static NlpEvidenceContext withShippedHead(TextAnalyzer analyzer) {
+        return new NlpEvidenceContext(analyzer, ShippedHead.HEAD);
     }
 
     @Override
@@ -22,5 +39,20 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
         MentionContext context = analyzer.contextOf(text, start, end);
         return EvidenceContext.of(context.negated(), context.uncertain(), context.historical(), context.hypothetical(),
                 context.experiencer().name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Optional<ContextHead.Judgement> judgeSentence(String sentence) {
+        return head == null ? Optional.empty() : Optional.of(head.judge(sentence));
+    }
+
+    @Override
+    public EvidenceContextResolver withContextHead(ContextHead other) {
+        return new NlpEvidenceContext(analyzer, other);
+    }
+
+    /** Loaded once, lazily, on first use (holder idiom). */
+    private static final class ShippedHead {
+        static final ContextHead HEAD = ContextHead.loadDefault().orElse(null);
     }
 }

@@ -52,6 +52,60 @@ class HitFactoryTest {
         assertThat(hit.context().negated()).isTrue();
     }
 
+    /** A head that reads "stable" as a resolved (negated) statement and "2012" as history (ADR 0027). */
+    private static org.tessera.indexer.nlp.semantic.ContextHead stableHead() {
+        return new org.tessera.indexer.nlp.semantic.ContextHead(new org.tessera.indexer.nlp.semantic.ConcernClassifier.Provenance(
+                "test", "2026-12-06", List.of("nlp-models/eval/concerns-dev.jsonl sha256:" + "a".repeat(64) + " (1 items)"), ""),
+                0.6, new double[] {-2, -2, -2, -2, -2}, java.util.Map.of(
+                "stable", new float[] {20, 20, 0, 0, 0},
+                "<year>", new float[] {20, 0, 0, 20, 0}));
+    }
+
+    @Test
+    void theContextHeadDiscountsALexicalHitTheRulesCountAndTheEvidenceSaysWhy() throws Exception {
+        String text = "Home visit today. Dog faeces on the floor but mum says things are stable now.";
+        String highlighted = text.replace("Dog faeces", P + "Dog" + Q + " " + P + "faeces" + Q);
+        Event event = Event.fromDocument(JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}"));
+
+        IndicatorHit rulesAlone = factory.hit(meta, null, event, List.of(highlighted));
+        IndicatorHit headed = new HitFactory(new NegexLiteContextResolver().withContextHead(stableHead()))
+                .hit(meta, null, event, List.of(highlighted));
+
+        assertThat(rulesAlone.counts()).isTrue();
+        assertThat(rulesAlone.context().negated()).isFalse();
+        assertThat(headed.counts()).isFalse();
+        assertThat(headed.context().negated()).isTrue();
+        assertThat(headed.method()).isEqualTo("query");
+        assertThat(headed.evidence()).startsWith("Dog faeces on the floor but mum says things are stable now.")
+                .contains("[discounted by context head: negated p=");
+        assertThat(text.substring(headed.evidenceStart(), headed.evidenceEnd())).isEqualTo("Dog faeces");
+    }
+
+    @Test
+    void theContextHeadReadsEachSentenceSoAnAffirmedOneStillCounts() throws Exception {
+        String text = "In 2012 there were dog faeces on the floor. Today: dog faeces in the kitchen.";
+        String highlighted = text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q);
+        Event event = Event.fromDocument(JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}"));
+
+        IndicatorHit hit = new HitFactory(new NegexLiteContextResolver().withContextHead(stableHead())).hit(meta, null, event, List.of(highlighted));
+
+        assertThat(hit.counts()).isTrue();
+        assertThat(hit.context().historical()).isFalse();
+        assertThat(hit.evidence()).isEqualTo("Today: dog faeces in the kitchen.");
+    }
+
+    @Test
+    void theContextHeadNeverRaisesWhatTheRulesLowered() throws Exception {
+        String text = "There was no dog faeces.";
+        String highlighted = text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q);
+        Event event = Event.fromDocument(JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}"));
+
+        IndicatorHit hit = new HitFactory(new NegexLiteContextResolver().withContextHead(stableHead())).hit(meta, null, event, List.of(highlighted));
+
+        assertThat(hit.counts()).isFalse();
+        assertThat(hit.evidence()).doesNotContain("context head");
+    }
+
     @Test
     void structuredMatchNamesTheFieldAndValueThatFired() throws Exception {
         JsonNode query = JSON.readTree("{\"bool\":{\"should\":[{\"term\":{\"codes.dash_level\":\"high\"}},{\"range\":{\"codes.dash_score\":{\"gte\":14}}}]}}");

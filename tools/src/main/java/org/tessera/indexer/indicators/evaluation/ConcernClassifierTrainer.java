@@ -34,6 +34,9 @@ import org.tessera.indexer.indicators.EvidenceContextResolver;
  */
 public final class ConcernClassifierTrainer {
 
+    /** Inner folds (threshold choice) are one per writer from this many writers on (ADR 0027). */
+    static final int WRITER_FOLDS_FROM = 3;
+    private static final int MAX_WRITER_FOLDS = 20;
     static final double WRONG_COST = 3.0;
     static final double OTHER_COST = 0.25;
     private static final double LOWEST = 0.05;
@@ -116,8 +119,9 @@ public final class ConcernClassifierTrainer {
         Extra extra = Extra.of(catalogue, encoder);
         int k = catalogue.concepts().size();
         double[][] oof = new double[train.size()][];
-        int[] fold = folds(train, options.folds(), options.seed());
-        for (int f = 0; f < options.folds(); f++) {
+        int[] fold = innerFolds(train, options);
+        int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
+        for (int f = 0; f < folds; f++) {
             List<Example> in = new ArrayList<>();
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
@@ -146,6 +150,25 @@ public final class ConcernClassifierTrainer {
             heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, thresholds[c]));
         }
         return new ConcernClassifier(catalogue.model(), options.gate(), provenance, heads);
+    }
+
+    /**
+     * The folds whose out-of-fold probabilities choose the thresholds: one per writer when the training
+     * items come from {@value #WRITER_FOLDS_FROM} to {@value #MAX_WRITER_FOLDS} writers (every id with a
+     * writer's prefix, "D-0001"): a threshold that holds on a writer the heads never saw (ADR 0027); else
+     * stratified folds ({@link #folds}).
+     */
+    static int[] innerFolds(List<Example> train, Options options) {
+        List<String> writers = train.stream().map(e -> ContextHeadTrainer.writer(e.item())).distinct().sorted().toList();
+        boolean prefixed = train.stream().allMatch(e -> e.item().id().indexOf('-') > 0);
+        if (!prefixed || writers.size() < WRITER_FOLDS_FROM || writers.size() > MAX_WRITER_FOLDS) {
+            return folds(train, options.folds(), options.seed());
+        }
+        int[] fold = new int[train.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = writers.indexOf(ContextHeadTrainer.writer(train.get(i).item()));
+        }
+        return fold;
     }
 
     /** Which outer fold each item is in: stratified by concern, seeded shuffle, round robin. */
@@ -314,6 +337,7 @@ public final class ConcernClassifierTrainer {
      */
     public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names) {
         public CrossValidation {
+            models = java.util.Collections.unmodifiableList(new ArrayList<>(models));
             contextHeads = java.util.Collections.unmodifiableList(new ArrayList<>(contextHeads));
         }
 
@@ -328,6 +352,12 @@ public final class ConcernClassifierTrainer {
 
     public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                                 Options options) {
+        return crossValidate(examples, catalogue, encoder, options, true);
+    }
+
+    /** @param classifiers false: the folds' context heads only (their classifier entries are null), for the catalogue alone */
+    public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                                Options options, boolean classifiers) {
         int[] fold;
         List<String> names = new ArrayList<>();
         if (options.byWriter()) {
@@ -357,7 +387,7 @@ public final class ConcernClassifierTrainer {
                     in.add(examples.get(i));
                 }
             }
-            models.add(train(in, catalogue, encoder, options, none));
+            models.add(classifiers ? train(in, catalogue, encoder, options, none) : null);
             heads.add(options.contextHead() ? ContextHeadTrainer.train(in, none, ids) : null);
         }
         return new CrossValidation(fold, models, heads, names);

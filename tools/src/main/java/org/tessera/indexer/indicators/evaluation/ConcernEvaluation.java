@@ -18,7 +18,12 @@ import java.util.TreeMap;
  * kept as evidence at a reduced weight is reported apart. Pure and immutable.
  */
 public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFigures overall, Tally distractors,
-                                List<Miss> misses) {
+                                List<Miss> misses, Map<String, Writer> writers) {
+
+    /** One writer's figures (items whose id starts with the writer's prefix, "D-0001": one prefix per corpus file). */
+    public record Writer(ConcernFigures figures, Tally distractors) {
+        static final Writer EMPTY = new Writer(ConcernFigures.empty(), Tally.ZERO);
+    }
 
     /** One hit of one item: its indicator and its weight factor (0 = does not count, 1 = full weight). */
     public record ItemHit(String indicatorId, double factor, String matched) {
@@ -97,6 +102,7 @@ public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFig
     public ConcernEvaluation {
         concerns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concerns));
         misses = List.copyOf(misses);
+        writers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writers));
     }
 
     /** @param hits per item, in the order of {@code items} */
@@ -107,12 +113,16 @@ public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFig
         Map<String, ConcernFigures> concerns = new TreeMap<>();
         Tally distractors = Tally.ZERO;
         List<Miss> misses = new ArrayList<>();
+        Map<String, Writer> writers = new TreeMap<>();
         for (int i = 0; i < items.size(); i++) {
             ConcernItem item = items.get(i);
             List<ItemHit> itemHits = hits.get(i);
+            String writer = ContextHeadTrainer.writer(item);
+            Writer w = writers.getOrDefault(writer, Writer.EMPTY);
             if (item.distractor()) {
                 boolean counted = itemHits.stream().anyMatch(ItemHit::full);
                 distractors = distractors.add(counted);
+                writers.put(writer, new Writer(w.figures(), w.distractors().add(counted)));
                 if (counted) {
                     misses.add(new Miss(item, "distractor counted", itemHits));
                 }
@@ -122,6 +132,7 @@ public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFig
             boolean full = ofConcern.stream().anyMatch(ItemHit::full);
             boolean reduced = ofConcern.stream().anyMatch(ItemHit::reduced);
             concerns.put(item.concern(), concerns.getOrDefault(item.concern(), ConcernFigures.empty()).with(item, full, reduced));
+            writers.put(writer, new Writer(w.figures().with(item, full, reduced), w.distractors()));
             if (item.affirmed() && !full) {
                 misses.add(new Miss(item, "affirmed missed", itemHits));
             } else if (!item.affirmed() && full) {
@@ -129,7 +140,10 @@ public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFig
             }
         }
         ConcernFigures overall = concerns.values().stream().reduce(ConcernFigures.empty(), ConcernFigures::plus);
-        return new ConcernEvaluation(concerns, overall, distractors, misses);
+        if (writers.size() > 20) {
+            writers.clear(); // ids without a writer's prefix: no per-writer lines
+        }
+        return new ConcernEvaluation(concerns, overall, distractors, misses, writers);
     }
 
     /** The report {@code tessera indicators evaluate} prints: a table per concern and overall, then the misses if asked. */
@@ -141,6 +155,12 @@ public record ConcernEvaluation(Map<String, ConcernFigures> concerns, ConcernFig
         concerns.forEach((name, f) -> out.append(row(header, name, f)));
         out.append(row(header, "OVERALL", overall));
         out.append(String.format(java.util.Locale.ROOT, "none distractors counting at full weight: %s%n", distractors));
+        if (writers.size() > 1) {
+            out.append(String.format("%nper writer (id prefix; one per corpus file)%n"));
+            writers.forEach((name, w) -> out.append(String.format(java.util.Locale.ROOT,
+                    "  writer %-3s affirmed recall %-15s non-affirmed full %-15s distractors %s%n", name, w.figures().affirmedRecall(),
+                    w.figures().nonAffirmedFull(), w.distractors())));
+        }
         if (withMisses) {
             out.append(String.format("%nmisses (%d)%n", misses.size()));
             for (Miss miss : misses) {

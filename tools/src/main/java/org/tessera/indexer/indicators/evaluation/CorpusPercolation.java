@@ -31,9 +31,13 @@ public final class CorpusPercolation {
 
     /**
      * Cross-validated figures of the semantic stage with a trained classifier: each item is tagged by
-     * the classifier of its fold (trained and calibrated without it) and percolated with the catalogue.
+     * the classifier of its fold (trained and calibrated without it) and percolated with the catalogue by
+     * {@code percolators.apply(the fold's context head)}, so that the head that reads the lexical hits'
+     * sentences (ADR 0027) never saw the item either (null head: the rules alone).
      */
-    public static ConcernEvaluation crossValidated(List<ConcernItem> items, ConcernMap map, EventPercolator percolator, HitWeight weight,
+    public static ConcernEvaluation crossValidated(List<ConcernItem> items, ConcernMap map,
+                                                   java.util.function.Function<org.tessera.indexer.nlp.semantic.ContextHead, EventPercolator> percolators,
+                                                   HitWeight weight,
                                                    org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.CrossValidation cv,
                                                    java.util.function.BiFunction<org.tessera.indexer.nlp.semantic.ConcernClassifier,
                                                            org.tessera.indexer.nlp.semantic.ContextHead, ConceptTagger> tagger) {
@@ -45,7 +49,8 @@ public final class CorpusPercolation {
                     members.add(i);
                 }
             }
-            List<List<ConcernEvaluation.ItemHit>> found = hits(members.stream().map(items::get).toList(), percolator, weight,
+            List<List<ConcernEvaluation.ItemHit>> found = hits(members.stream().map(items::get).toList(),
+                    percolators.apply(cv.contextHeads().get(f)), weight,
                     tagger.apply(cv.models().get(f), cv.contextHeads().get(f)));
             for (int m = 0; m < members.size(); m++) {
                 hits.set(members.get(m), found.get(m));

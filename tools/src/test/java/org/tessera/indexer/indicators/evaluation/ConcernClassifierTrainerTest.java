@@ -113,6 +113,29 @@ class ConcernClassifierTrainerTest {
     }
 
     @Test
+    void thresholdsAreChosenOnWritersTheHeadsNeverSawWhenThereAreThreeOrMore() {
+        List<ConcernClassifierTrainer.Example> unprefixed = examples();
+        List<ConcernClassifierTrainer.Example> prefixed = new ArrayList<>();
+        for (int i = 0; i < unprefixed.size(); i++) {
+            var e = unprefixed.get(i);
+            var item = e.item();
+            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(), item.concern(),
+                    item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
+        }
+
+        int[] byWriter = ConcernClassifierTrainer.innerFolds(prefixed, FAST);
+        int[] stratified = ConcernClassifierTrainer.innerFolds(unprefixed, FAST);
+        int[] twoWriters = ConcernClassifierTrainer.innerFolds(prefixed.stream().filter(e -> !e.item().id().startsWith("C")).toList(), FAST);
+
+        for (int i = 0; i < prefixed.size(); i++) {
+            assertThat(byWriter[i]).isEqualTo(i % 3);
+        }
+        assertThat(stratified).isEqualTo(ConcernClassifierTrainer.folds(unprefixed, FAST.folds(), FAST.seed()));
+        assertThat(twoWriters).isEqualTo(ConcernClassifierTrainer.folds(
+                prefixed.stream().filter(e -> !e.item().id().startsWith("C")).toList(), FAST.folds(), FAST.seed()));
+    }
+
+    @Test
     void aFrozenHeldOutFileIsNeverTrainedOn() {
         assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout4.jsonl")),
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
