@@ -8,7 +8,7 @@ import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
 
 /**
- * The qualifiers of issue #20's session 11 (ADR 0031), one row per kind: denial, outcome, resolution
+ * The qualifiers of issue #20's session 11 (ADR 0030), one row per kind: denial, outcome, resolution
  * (the "since" tail clause), history (a past year or span, school years, a childhood), uncertainty (a
  * mid-sentence question mark, "unclear"), hypothesis (plans, warnings, "should" + a name), and a long
  * highlight that swallows its qualifier; each kind beside an affirmed sentence with the same words
