@@ -227,6 +227,15 @@ class ReferralReviewBrowserIT {
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
                     "png", SCREENSHOTS.resolve("strategy-pack.png").toFile());
         }
+        // The same pack as a Word document, read back with POI.
+        WebElement docx = driver.findElement(By.id("pack-docx"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", docx);
+        click(docx);
+        Path word = waitForDownload(".docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("OFFICIAL-SENSITIVE", "Strategy discussion pack: Jayden Lee Smith", "ref ev-csc-contact-new");
+        }
 
         assertThat(interactions).as("sign-in, one click to the review, the decision and the pack").isLessThan(15);
         System.out.println("Referral review played in " + interactions + " interactions");
@@ -236,6 +245,10 @@ class ReferralReviewBrowserIT {
         assertThat(audit(AuditTrail.DISCLOSURE)).anySatisfy(r -> {
             assertThat(r.purpose()).startsWith("Referral screening (MASH)");
             assertThat(r.detail()).isEqualTo("strategy pack pdf");
+        });
+        assertThat(audit(AuditTrail.DISCLOSURE)).anySatisfy(r -> {
+            assertThat(r.purpose()).startsWith("Referral screening (MASH)");
+            assertThat(r.detail()).isEqualTo("strategy pack docx");
         });
 
         // The decision shows on the watchlist and on the profile.
