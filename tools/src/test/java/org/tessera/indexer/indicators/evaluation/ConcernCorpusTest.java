@@ -22,6 +22,14 @@ class ConcernCorpusTest {
     private static final Path EVAL = Path.of("..", "nlp-models", "eval");
 
     @Test
+    void theHeldOutFileIsTheFrozenOne() throws Exception {
+        // a sixth writer's file, copied 2026-12-06 17:37 UTC after its final check (1,044 lines)
+        assertThat(sha256(EVAL.resolve("concerns-heldout4.jsonl")))
+                .isEqualTo("7a3258fd5824745ef73377028a4d69edaf7e41704a1631a0bc1446a0d8f9dc8c");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout4.jsonl"))).isTrue();
+    }
+
+    @Test
     void theSpentHeldOutFilesAreDevelopmentDataUnchanged() throws Exception {
         // both allowed runs of each were spent in sessions 9-10; development data since session 11 (README)
         assertThat(sha256(EVAL.resolve("concerns-heldout2.jsonl")))
@@ -49,7 +57,7 @@ class ConcernCorpusTest {
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
-                "concerns-heldout3.jsonl", "concerns-dev3.jsonl")) {
+                "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
