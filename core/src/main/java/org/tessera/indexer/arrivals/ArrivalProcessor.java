@@ -23,10 +23,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappings;
 import org.tessera.indexer.ingest.pipeline.IngestReport;
@@ -91,11 +91,7 @@ public final class ArrivalProcessor implements AutoCloseable {
     private final ArrivalLedger ledger;
     private final AlertStore alerts;
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "arrivals");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = DaemonThreads.single("arrivals");
     private final Object lock = new Object();
 
     public ArrivalProcessor(OpenSearchConnection connection, SourceMappings mappings, Ingest ingest, WatchlistLook watchlist,

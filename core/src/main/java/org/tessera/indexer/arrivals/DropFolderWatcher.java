@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.common.DaemonThreads;
 
 /**
  * Watches a drop folder for the day's files. A file is taken only once it has settled (its size
@@ -73,11 +73,7 @@ public final class DropFolderWatcher implements AutoCloseable {
                 Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "drop-folder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scanner = DaemonThreads.scheduled("drop-folder");
         scanner.scheduleWithFixedDelay(() -> {
             try {
                 scanOnce();

@@ -1,6 +1,5 @@
 package org.tessera.indexer.indicators;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -203,25 +202,20 @@ public final class IndicatorBackfill {
      */
     private int writePage(List<String> page, Corrections corrections, Consumer<ObjectNode> updated) {
         String index = connection.alias("events");
-        ObjectNode mget = JSON.createObjectNode();
-        page.forEach(mget.putArray("ids")::add);
         // The whole source: a filtered one comes back re-serialised with its fields in another
         // order, and the hash must be taken over the document exactly as the stream path has it.
-        JsonNode docs = send("POST", "/" + index + "/_mget", mget.toString(), Map.of()).path("docs");
+        Map<String, JsonNode> docs = connection.mget(index, page);
         StringBuilder bulk = new StringBuilder();
         List<ObjectNode> sources = new ArrayList<>(page.size());
-        for (JsonNode doc : docs) {
-            if (!doc.path("found").asBoolean(false)) {
-                continue;
-            }
-            Event stored = Event.fromDocument(doc.path("_source"));
-            List<EventHit> corrected = corrections.apply(doc.path("_id").asText(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
+        for (Map.Entry<String, JsonNode> doc : docs.entrySet()) {
+            Event stored = Event.fromDocument(doc.getValue());
+            List<EventHit> corrected = corrections.apply(doc.getKey(), stored, hits).stream().map(IndicatorHit::toEventHit).toList();
             ObjectNode source = stored.withStamps(null, null).withHits(corrected).toDocument();
             // As EventSink does: the hash over the document with its hits, then hash and ingest time.
             Event.stamp(source, Ids.sha256Hex(source.toString()), stored.ingestedAt());
             // A whole document, not a partial update: the engine need not read and merge the old one.
             bulk.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
-                    .append(TextNode.valueOf(doc.path("_id").asText())).append("}}\n")
+                    .append(TextNode.valueOf(doc.getKey())).append("}}\n")
                     .append(source).append('\n');
             sources.add(source);
         }
@@ -287,7 +281,7 @@ public final class IndicatorBackfill {
         // A query that reads no text gets no highlight back: asking would only cost the engine a
         // pass over every matching event's text.
         if (indicator.readsText()) {
-            body.set("highlight", parse(HitFactory.highlightJson()));
+            body.set("highlight", EngineJson.parse(HitFactory.highlightJson()));
         }
         scroll(body, hit -> {
             List<String> highlighted = new ArrayList<>(2);
@@ -327,13 +321,5 @@ public final class IndicatorBackfill {
             throw new IllegalStateException("backfill updates failed: " + answer.failures().subList(0, Math.min(5, answer.failures().size())));
         }
         return answer.written();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable engine response: " + e.getOriginalMessage(), e);
-        }
     }
 }

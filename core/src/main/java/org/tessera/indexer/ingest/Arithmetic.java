@@ -115,23 +115,21 @@ public sealed interface Arithmetic {
         void skip() { while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++; }
 
         Arithmetic sum() {
-            Arithmetic a = product();
-            while (true) {
-                skip();
-                if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                    char op = s.charAt(pos++);
-                    a = new Binary(op, a, product());
-                } else return a;
-            }
+            return leftAssociative('+', '-', this::product);
         }
 
         Arithmetic product() {
-            Arithmetic a = unary();
+            return leftAssociative('*', '/', this::unary);
+        }
+
+        /** {@code operand (op operand)*} with either operator, grouped from the left. */
+        private Arithmetic leftAssociative(char op1, char op2, java.util.function.Supplier<Arithmetic> operand) {
+            Arithmetic a = operand.get();
             while (true) {
                 skip();
-                if (pos < s.length() && (s.charAt(pos) == '*' || s.charAt(pos) == '/')) {
+                if (pos < s.length() && (s.charAt(pos) == op1 || s.charAt(pos) == op2)) {
                     char op = s.charAt(pos++);
-                    a = new Binary(op, a, unary());
+                    a = new Binary(op, a, operand.get());
                 } else return a;
             }
         }

@@ -113,6 +113,26 @@ public final class SourceMappingLoader {
 
         String optText(JsonNode n, String path, String dflt) { return n == null || n.isNull() ? dflt : text(n, path); }
 
+        /** The entries of an optional mapping: none when absent or null; {@code expected} says what it must be otherwise. */
+        List<Map.Entry<String, JsonNode>> entries(JsonNode n, String path, String expected) {
+            if (n == null || n.isNull()) return List.of();
+            if (!n.isObject()) throw fail(path, expected);
+            List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+            n.fields().forEachRemaining(entries::add);
+            return entries;
+        }
+
+        /** An optional mapping of lowercase_snake names ({@code names}, for the error) to values, in file order. */
+        Map<String, ValueSpec> snakeValues(JsonNode n, String path, String expected, String names) {
+            Map<String, ValueSpec> values = new LinkedHashMap<>();
+            for (var e : entries(n, path, expected)) {
+                String p = path + "." + e.getKey();
+                if (!Vocabulary.SNAKE.matcher(e.getKey()).matches()) throw fail(p, names + " are lowercase_snake");
+                values.put(e.getKey(), value(e.getValue(), p, false));
+            }
+            return values;
+        }
+
         boolean bool(JsonNode n, String path, boolean dflt) {
             if (n == null || n.isNull()) return dflt;
             if (!n.isBoolean()) throw fail(path, "expected true or false, got '" + n.asText() + "'");
@@ -241,17 +261,7 @@ public final class SourceMappingLoader {
                 if (t.isArray()) for (int i = 0; i < t.size(); i++) text.add(value(t.get(i), "record.text[" + i + "]", false));
                 else text.add(value(t, "record.text", false));
             }
-            Map<String, ValueSpec> codes = new LinkedHashMap<>();
-            JsonNode c = n.get("codes");
-            if (c != null && !c.isNull()) {
-                if (!c.isObject()) throw fail("record.codes", "expected a mapping of code name to value");
-                for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    String p = "record.codes." + e.getKey();
-                    if (!Vocabulary.SNAKE.matcher(e.getKey()).matches()) throw fail(p, "code names are lowercase_snake");
-                    codes.put(e.getKey(), value(e.getValue(), p, false));
-                }
-            }
+            Map<String, ValueSpec> codes = snakeValues(n.get("codes"), "record.codes", "expected a mapping of code name to value", "code names");
             ValueSpec locAddress = null, locPostcode = null;
             JsonNode loc = n.get("location");
             if (loc != null && !loc.isNull()) {
@@ -284,17 +294,8 @@ public final class SourceMappingLoader {
             ValueSpec given = value(n.get("given_names"), path + ".given_names", false);
             ValueSpec family = value(n.get("family_name"), path + ".family_name", false);
             if (full != null && (given != null || family != null)) throw fail(path + ".full_name", "use either full_name or given_names/family_name, not both");
-            Map<String, ValueSpec> ids = new LinkedHashMap<>();
-            JsonNode idn = n.get("identifiers");
-            if (idn != null && !idn.isNull()) {
-                if (!idn.isObject()) throw fail(path + ".identifiers", "expected a mapping of scheme to value");
-                for (Iterator<Map.Entry<String, JsonNode>> it = idn.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    String p = path + ".identifiers." + e.getKey();
-                    if (!Vocabulary.SNAKE.matcher(e.getKey()).matches()) throw fail(p, "identifier schemes are lowercase_snake");
-                    ids.put(e.getKey(), value(e.getValue(), p, false));
-                }
-            }
+            Map<String, ValueSpec> ids = snakeValues(n.get("identifiers"), path + ".identifiers", "expected a mapping of scheme to value",
+                    "identifier schemes");
             DateSpec dob = n.has("date_of_birth") ? date(n.get("date_of_birth"), path + ".date_of_birth", false) : null;
             return new PersonSpec(role, value(n.get("when"), path + ".when", false), forEach, given, family, full,
                     value(n.get("other_names"), path + ".other_names", false), dob,
@@ -386,13 +387,8 @@ public final class SourceMappingLoader {
             }
             String column = text(n.get("column"), path + ".column");
             Map<String, String> map = new LinkedHashMap<>();
-            JsonNode m = n.get("map");
-            if (m != null && !m.isNull()) {
-                if (!m.isObject()) throw fail(path + ".map", "expected a mapping of source code to canonical value");
-                for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    map.put(e.getKey().trim(), text(e.getValue(), path + ".map." + e.getKey()));
-                }
+            for (var e : entries(n.get("map"), path + ".map", "expected a mapping of source code to canonical value")) {
+                map.put(e.getKey().trim(), text(e.getValue(), path + ".map." + e.getKey()));
             }
             String dflt = optText(n.get("default"), path + ".default", null);
             String unknown = optText(n.get("unknown"), path + ".unknown", "warning");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -59,11 +60,7 @@ public final class JobRecorder implements AutoCloseable {
         this.startedAt = clock.instant();
         this.minIntervalMillis = minIntervalMillis;
         write("running", null);
-        this.heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "job-heartbeat-" + jobId);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.heartbeat = DaemonThreads.scheduled("job-heartbeat-" + jobId);
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -79,6 +80,8 @@ public final class BulkWriter implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private Consumer<Document> onWritten = document -> {
+    };
 
     public BulkWriter(OpenSearchConnection connection, Mode mode, int maxDocs, int maxBytes) {
         this(connection, mode, maxDocs, maxBytes, "false");
@@ -121,6 +124,16 @@ public final class BulkWriter implements AutoCloseable {
         if (pending.size() >= maxDocs || pendingBytes >= maxBytes) {
             flush();
         }
+    }
+
+    /**
+     * Calls {@code listener} (on the thread that flushes) with every document the engine stores from
+     * now on: not those skipped as unchanged nor those refused. For a caller that must know which
+     * documents it replaced.
+     */
+    public BulkWriter onWritten(Consumer<Document> listener) {
+        this.onWritten = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /** Sends what is pending; returns once the engine has acknowledged it. */
@@ -176,6 +189,7 @@ public final class BulkWriter implements AutoCloseable {
             int status = result.path("status").asInt(500);
             if (status >= 200 && status < 300) {
                 written.incrementAndGet();
+                onWritten.accept(batch.get(i).document());
             } else if (status == 429 || status == 503) {
                 retry.add(batch.get(i));
             } else {

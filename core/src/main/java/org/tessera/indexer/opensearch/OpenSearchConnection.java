@@ -230,6 +230,30 @@ public final class OpenSearchConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code _source} of each document among {@code ids} that exists in {@code index}, by id in
+     * the order asked: one {@code _mget}, none for no ids.
+     */
+    public Map<String, JsonNode> mget(String index, Collection<String> ids) {
+        return mget(index, ids, Map.of());
+    }
+
+    /** As {@link #mget(String, Collection)} with query parameters ({@code _source_includes}...). */
+    public Map<String, JsonNode> mget(String index, Collection<String> ids, Map<String, String> query) {
+        Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        ObjectNode body = EngineJson.object();
+        ids.forEach(body.putArray("ids")::add);
+        for (JsonNode doc : call("POST", "/" + index + "/_mget", body, query).path("docs")) {
+            if (doc.path("found").asBoolean(false)) {
+                found.put(doc.path("_id").asText(), doc.path("_source"));
+            }
+        }
+        return found;
+    }
+
     /** Writes (creates or replaces) one document. */
     public JsonNode index(String index, String id, JsonNode document, Map<String, String> query) {
         return call("PUT", "/" + index + "/_doc/" + encode(id), document, query);

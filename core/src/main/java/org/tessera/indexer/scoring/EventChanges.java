@@ -254,19 +254,6 @@ public final class EventChanges {
 
     /** The stored documents among {@code ids} (only {@code fields} of each), by id. */
     private Map<String, JsonNode> fetch(Collection<String> ids, List<String> fields) {
-        Map<String, JsonNode> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        ObjectNode body = EventQueries.object();
-        ids.forEach(body.putArray("ids")::add);
-        JsonNode answer = queries.call("POST", "/" + queries.connection().alias("events") + "/_mget", body,
-                Map.of("_source_includes", String.join(",", fields)));
-        for (JsonNode doc : answer.path("docs")) {
-            if (doc.path("found").asBoolean(false)) {
-                found.put(doc.path("_id").asText(), doc.path("_source"));
-            }
-        }
-        return found;
+        return queries.connection().mget(queries.connection().alias("events"), ids, Map.of("_source_includes", String.join(",", fields)));
     }
 }

@@ -211,8 +211,9 @@ public final class ScoreService {
 
     /**
      * As {@link #rescoreChanged(EventChanges, LocalDate, ChildHistories)}, and also {@code rewritten}:
-     * children whose person document the run replaced ({@link #childrenWrittenWithoutRisk}), which
-     * lost the {@code risk} a rescore had put on it even when none of their events changed.
+     * children whose person document the run replaced (the persons stage reports them:
+     * {@code IngestPipeline.Written.rewrittenChildren}), which lost the {@code risk} a rescore had
+     * put on it even when none of their events changed.
      */
     public Scoped rescoreChanged(EventChanges changes, LocalDate asOf, ChildHistories histories, Set<String> rewritten) {
         Set<String> children = new LinkedHashSet<>(changes.childrenReached(asOf, histories));
@@ -222,26 +223,6 @@ public final class ScoreService {
         RescoreResult result = rescore(children, asOf, histories);
         log.info("Rescored {} children, wrote {}, {} failures", result.scored(), result.written(), result.failures().size());
         return new Scoped(Set.copyOf(children), result);
-    }
-
-    /**
-     * Children whose person document was written at or after {@code since} (its {@code updated_at})
-     * and carries no {@code risk}: a person document is replaced whole when its profile changed, so
-     * a scoped rescore must score these too. One search of the persons index, after a refresh.
-     */
-    public Set<String> childrenWrittenWithoutRisk(java.time.Instant since) {
-        Set<String> ids = new LinkedHashSet<>();
-        if (since == null) {
-            return ids;
-        }
-        queries.connection().refresh(persons);
-        ObjectNode query = EventQueries.object();
-        ObjectNode bool = query.putObject("bool");
-        bool.putArray("filter").add(EventQueries.term("is_child", true))
-                .addObject().putObject("range").putObject("updated_at").put("gte", since.toString());
-        bool.putArray("must_not").addObject().putObject("exists").put("field", "risk.as_of");
-        queries.scroll(persons, query, List.of("person_id"), (id, source) -> ids.add(source.path("person_id").asText(id)));
-        return ids;
     }
 
     /** What {@link #rescoreChanged} did: the children it rescored, and the result. */

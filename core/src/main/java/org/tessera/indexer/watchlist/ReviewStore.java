@@ -42,18 +42,9 @@ public final class ReviewStore {
     /** Reviews of the given children that have one. */
     public Map<String, Review> findAll(Collection<String> personIds) {
         Map<String, Review> reviews = new HashMap<>();
-        if (personIds.isEmpty()) {
-            return reviews;
-        }
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode ids = body.putArray("ids");
-        personIds.forEach(ids::add);
-        JsonNode answer = connection.call("POST", "/" + alias + "/_mget", body);
-        for (JsonNode doc : answer.path("docs")) {
-            if (doc.path("found").asBoolean(false)) {
-                Review review = fromJson(doc.path("_source"));
-                reviews.put(review.personId(), review);
-            }
+        for (JsonNode source : connection.mget(alias, personIds).values()) {
+            Review review = fromJson(source);
+            reviews.put(review.personId(), review);
         }
         return reviews;
     }

@@ -9,18 +9,8 @@ import org.junit.jupiter.api.Test;
 /** {@code feed:} in a source mapping: snapshot by default, delta with tombstone files, checked at load. */
 class SourceMappingFeedTest {
 
-    private static final String BASE = """
-            source: tiny
-            agency: housing
-            files: ["tiny*.csv"]
-            record:
-              id: ref
-              type: eviction
-              date: { column: d, formats: ["dd/MM/yyyy"] }
-            people:
-              - role: subject
-                full_name: name
-            """;
+    /** The smallest mapping the loader accepts, without {@code feed:}. */
+    private static final String BASE = SourceMappingLoaderTest.MINIMAL;
 
     @Test
     void aMappingWithoutFeedIsASnapshotAsBefore() {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SourceMappingLoaderTest {
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             source: tiny
             agency: housing
             files: ["tiny*.csv"]

@@ -24,7 +24,9 @@ class BulkWriterIT {
         }
         long versionBefore = version(os, events, "e3");
 
-        try (BulkWriter again = new BulkWriter(os.connection(), BulkWriter.Mode.SKIP_UNCHANGED, 7, 1 << 20, "true")) {
+        java.util.List<String> stored = new java.util.ArrayList<>();
+        try (BulkWriter again = new BulkWriter(os.connection(), BulkWriter.Mode.SKIP_UNCHANGED, 7, 1 << 20, "true")
+                .onWritten(document -> stored.add(document.id()))) {
             for (int i = 0; i < 20; i++) {
                 again.add(new BulkWriter.Document(events, "e" + i, event(i, i == 5 ? "changed" : "h" + i)));
             }
@@ -32,6 +34,8 @@ class BulkWriterIT {
             assertThat(again.stats().unchanged()).isEqualTo(19);
             assertThat(again.stats().written()).isEqualTo(1);
         }
+        // the listener hears of the one document stored, not of those skipped as unchanged
+        assertThat(stored).containsExactly("e5");
         assertThat(version(os, events, "e3")).isEqualTo(versionBefore);
     }
 

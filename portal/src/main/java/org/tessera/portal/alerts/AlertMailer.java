@@ -1,7 +1,6 @@
 package org.tessera.portal.alerts;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +9,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.tessera.indexer.arrivals.Alert;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.watchlist.WatchlistSection;
 
 /**
@@ -25,11 +25,7 @@ class AlertMailer implements AutoCloseable {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final AlertsProperties properties;
-    private final ExecutorService mail = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "alert-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService mail = DaemonThreads.single("alert-mail");
 
     AlertMailer(ObjectProvider<JavaMailSender> sender, AlertsProperties properties) {
         this.sender = sender;

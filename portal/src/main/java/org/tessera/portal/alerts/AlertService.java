@@ -12,6 +12,7 @@ import org.tessera.indexer.arrivals.Alert;
 import org.tessera.indexer.arrivals.AlertListener;
 import org.tessera.indexer.arrivals.AlertStore;
 import org.tessera.indexer.arrivals.ArrivalProcessor;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.security.CurrentUser;
@@ -36,11 +37,7 @@ public class AlertService implements AlertListener {
     private final AlertMailer mailer;
     private final AuditTrail audit;
     private final AlertStore store;
-    private final java.util.concurrent.ExecutorService delivery = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "alert-delivery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ExecutorService delivery = DaemonThreads.single("alert-delivery");
 
     public AlertService(ArrivalProcessor processor, SubscriptionService subscriptions, AlertBroadcaster broadcaster, AlertMailer mailer,
                         AuditTrail audit, OpenSearchConnection connection, Clock clock) {

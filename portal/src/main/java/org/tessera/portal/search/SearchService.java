@@ -199,15 +199,9 @@ public class SearchService {
         for (Integer year : text.years()) {
             must.addObject().putObject("term").put("birth_year", year);
         }
-        if (filter.band() != null) {
-            filters.addObject().putObject("term").put("risk.band", filter.band());
-        }
-        if (filter.district() != null) {
-            filters.addObject().putObject("term").put("postcode_districts", filter.district());
-        }
-        if (filter.agency() != null) {
-            filters.addObject().putObject("term").put("agencies", filter.agency());
-        }
+        termIfSet(filters, "risk.band", filter.band());
+        termIfSet(filters, "postcode_districts", filter.district());
+        termIfSet(filters, "agencies", filter.agency());
         if (filter.ageBand() != null) {
             AgeBand band = AgeBand.parse(filter.ageBand());
             LocalDate today = LocalDate.now(clock);
@@ -240,18 +234,10 @@ public class SearchService {
         for (LocalDate date : text.dates()) {
             peopleClause(must).putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
         }
-        if (filter.agency() != null) {
-            filters.addObject().putObject("term").put("agency", filter.agency());
-        }
-        if (filter.recordType() != null) {
-            filters.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, filter.recordType());
-        }
-        if (filter.indicator() != null) {
-            filters.addObject().putObject("term").put(EventIndexFields.INDICATOR_IDS, filter.indicator());
-        }
-        if (filter.district() != null) {
-            filters.addObject().putObject("term").put(EventIndexFields.Location.POSTCODE_DISTRICT_PATH, filter.district());
-        }
+        termIfSet(filters, "agency", filter.agency());
+        termIfSet(filters, EventIndexFields.RECORD_TYPE, filter.recordType());
+        termIfSet(filters, EventIndexFields.INDICATOR_IDS, filter.indicator());
+        termIfSet(filters, EventIndexFields.Location.POSTCODE_DISTRICT_PATH, filter.district());
         if (filter.from() != null || filter.to() != null) {
             ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
             if (filter.from() != null) {
@@ -266,6 +252,13 @@ public class SearchService {
             filters.addObject().putObject("range").putObject(EventIndexFields.SUBJECT_AGE).put("gte", band.minAge()).put("lt", band.maxAge() + 1);
         }
         return body;
+    }
+
+    /** Adds to {@code filters} a term filter on {@code field} when the user chose a {@code value}. */
+    private static void termIfSet(ArrayNode filters, String field, String value) {
+        if (value != null) {
+            filters.addObject().putObject("term").put(field, value);
+        }
     }
 
     /** Adds to {@code clauses} a clause that holds when any of its {@code should} clauses does; returns them, to fill. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ChildHistory;
@@ -78,17 +79,9 @@ public class DutyWatchlist {
     private final WatchlistProperties properties;
     private final Clock clock;
     /** Ranks in the background a ranking a view asked for (and did not wait for). */
-    private final java.util.concurrent.ExecutorService ranking = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "watchlist-ranking");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ExecutorService ranking = DaemonThreads.single("watchlist-ranking");
     /** Looks for changes and ranks them ({@link #rank}; a thread of its own: it may wait for {@link #ranking}). */
-    private final java.util.concurrent.ScheduledExecutorService refresher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "watchlist-refresher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ScheduledExecutorService refresher = DaemonThreads.scheduled("watchlist-refresher");
     /** The newest ranking computed (any fingerprint); what a view shows while a newer one is computed. */
     private volatile Scored latest;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DutyWatchlist.class);
@@ -399,20 +392,7 @@ public class DutyWatchlist {
 
     /** Person documents by id, names and date of birth only ({@code _mget}); missing ones are left out. */
     private Map<String, JsonNode> documents(List<String> personIds) {
-        Map<String, JsonNode> found = new HashMap<>();
-        if (personIds.isEmpty()) {
-            return found;
-        }
-        ObjectNode body = Json.object();
-        ArrayNode ids = body.putArray("ids");
-        personIds.forEach(ids::add);
-        for (JsonNode doc : connection.call("POST", "/" + connection.alias("persons") + "/_mget", body,
-                Map.of("_source_includes", String.join(",", NAME_FIELDS))).path("docs")) {
-            if (doc.path("found").asBoolean(false)) {
-                found.put(doc.path("_id").asText(), doc.path("_source"));
-            }
-        }
-        return found;
+        return connection.mget(connection.alias("persons"), personIds, Map.of("_source_includes", String.join(",", NAME_FIELDS)));
     }
 
     private static String name(JsonNode source, String personId) {

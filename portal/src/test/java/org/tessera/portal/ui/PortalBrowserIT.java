@@ -22,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +34,7 @@ import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.TestIndices;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.HeadlessChromium;
 
 /**
  * The portal as a user sees it: real headless Chromium against the app on a random port, with the
@@ -49,7 +47,6 @@ class PortalBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static WebDriver driver;
-    private static Path profileDir;
 
     @DynamicPropertySource
     static void openSearch(DynamicPropertyRegistry registry) {
@@ -63,16 +60,7 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void browser() throws IOException {
-        profileDir = Files.createTempDirectory("tessera-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tessera.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run", "--window-size=1400,1000",
-                "--user-data-dir=" + profileDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tessera.test.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start();
         Files.createDirectories(SCREENSHOTS);
     }
 

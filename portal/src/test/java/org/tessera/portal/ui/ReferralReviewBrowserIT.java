@@ -23,11 +23,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +37,7 @@ import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.TestIndices;
 import org.tessera.portal.audit.AuditTrail;
+import org.tessera.portal.common.HeadlessChromium;
 
 /**
  * A referral played end to end in real headless Chromium: a new contact for Jayden arrives, the
@@ -54,7 +52,6 @@ class ReferralReviewBrowserIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver driver;
-    private static Path profileDir;
     private static Path downloads;
 
     @DynamicPropertySource
@@ -71,19 +68,9 @@ class ReferralReviewBrowserIT {
 
     @BeforeAll
     static void browser() throws IOException {
-        profileDir = Files.createTempDirectory("tessera-chromium");
         downloads = Files.createTempDirectory("tessera-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("tessera.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run", "--window-size=1400,1000",
-                "--user-data-dir=" + profileDir);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        driver = HeadlessChromium.start(Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "download.directory_upgrade", true));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("tessera.test.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         Files.createDirectories(SCREENSHOTS);
     }

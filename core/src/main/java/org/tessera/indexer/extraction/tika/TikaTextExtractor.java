@@ -11,6 +11,7 @@ import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.Property;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.extraction.OcrSettings;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
@@ -42,11 +43,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link TextExtractor} on Apache Tika's standard parsers, with every limit of
@@ -92,12 +91,7 @@ public final class TikaTextExtractor implements TextExtractor {
         config.setMaximumPackageEntryDepth(Math.max(1, limits.maxNestingDepth() + 1));
         this.parser = new AutoDetectParser();
         this.parser.setAutoDetectParserConfig(config);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(limits.threads(), r -> {
-            Thread t = new Thread(r, "tika-extract-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = DaemonThreads.pool("tika-extract", limits.threads());
     }
 
     @Override

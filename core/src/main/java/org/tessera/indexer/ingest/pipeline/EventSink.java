@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.opensearch.BulkWriter;
@@ -60,11 +60,7 @@ final class EventSink implements AutoCloseable {
     }
 
     private static ExecutorService thread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return DaemonThreads.single(name);
     }
 
     /** Waits until the previous batch has left the stages (rethrowing any failure so far), then starts this one. */

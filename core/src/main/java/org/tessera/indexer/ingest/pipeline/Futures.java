@@ -2,9 +2,9 @@ package org.tessera.indexer.ingest.pipeline;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.tessera.indexer.common.DaemonThreads;
 
 /** Work the stages hand to a thread of its own, and waiting for it with its failure rethrown. */
 final class Futures {
@@ -29,11 +29,7 @@ final class Futures {
 
     /** Starts {@code work} on a thread of its own, named {@code name}, that ends with it. */
     static <T> Future<T> start(String name, Supplier<T> work) {
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService thread = DaemonThreads.single(name);
         try {
             return thread.submit(work::get);
         } finally {

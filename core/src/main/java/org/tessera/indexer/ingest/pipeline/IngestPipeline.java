@@ -121,19 +121,24 @@ public final class IngestPipeline {
      * @param scoredWithPersons children whose {@code risk} went out with their person documents
      *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
-    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents) {
+    public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents,
+                          Set<String> rewrittenChildren) {
         /**
-         * @param producedEvents ids of every event the run produced (kept, unchanged or written): the
-         *                       event stage's own set, not copied (it is the largest thing a run holds)
+         * @param producedEvents    ids of every event the run produced (kept, unchanged or written): the
+         *                          event stage's own set, not copied (it is the largest thing a run holds)
+         * @param rewrittenChildren children whose person document the run stored without a {@code risk}
+         *                          (a changed profile replaces the document whole): a scoped rescore
+         *                          must score them even when none of their events changed
          */
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
             java.util.Objects.requireNonNull(changed, "changed");
             producedEvents = producedEvents == null ? Set.of() : java.util.Collections.unmodifiableSet(producedEvents);
+            rewrittenChildren = rewrittenChildren == null ? Set.of() : Set.copyOf(rewrittenChildren);
         }
 
         public Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
-            this(eventsComplete, scoredWithPersons, changed, Set.of());
+            this(eventsComplete, scoredWithPersons, changed, Set.of(), Set.of());
         }
 
         /** A run that says nothing of what it changed: every child is rescored. */

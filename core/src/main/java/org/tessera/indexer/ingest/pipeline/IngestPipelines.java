@@ -125,8 +125,6 @@ public final class IngestPipelines {
         // Last: what changed against the stored events (the documents as the sink will hash them),
         // so that a run into stored indices rescores only the children its changes reach.
         EventChanges changes = new EventChanges(new EventQueries(connection), parameters);
-        // When the run began: person documents written since then were replaced whole, without their risk.
-        java.util.concurrent.atomic.AtomicReference<java.time.Instant> runStarted = new java.util.concurrent.atomic.AtomicReference<>();
         stages.add(new EventBatchStage() {
             @Override
             public String name() {
@@ -136,7 +134,6 @@ public final class IngestPipelines {
             @Override
             public void begin(boolean firstLoad) {
                 changes.begin(firstLoad);
-                runStarted.set(clock.instant());
             }
 
             @Override
@@ -184,7 +181,7 @@ public final class IngestPipelines {
                     ChildHistories histories = whole ? ledger : scores.loader();
                     Set<String> children;
                     if (changes.tracking() && !written.changed().fullRescore() && !scoreEveryChild) {
-                        children = scores.rescoreChanged(changes, day, histories, scores.childrenWrittenWithoutRisk(runStarted.get())).children();
+                        children = scores.rescoreChanged(changes, day, histories, written.rewrittenChildren()).children();
                     } else {
                         children = scores.rescoreEveryChild(day, histories,
                                 written.eventsComplete() ? written.scoredWithPersons() : Set.of()).children();

@@ -50,19 +50,26 @@ final class PersonsStage {
      * @param producedPersons   ids of every person this run produced
      * @param scoredWithPersons children whose {@code risk} went out with their documents
      * @param allStored         the index refused none of the run's events and persons
+     * @param rewrittenChildren children whose document this run stored without a {@code risk}: a
+     *                          changed profile replaces the whole document, and the {@code risk} a
+     *                          rescore had put on it with it, so the rescore must reach them
      */
-    record PersonsWritten(Set<String> producedPersons, Set<String> scoredWithPersons, boolean allStored) {
+    record PersonsWritten(Set<String> producedPersons, Set<String> scoredWithPersons, boolean allStored, Set<String> rewrittenChildren) {
         PersonsWritten {
             producedPersons = Set.copyOf(producedPersons);
             scoredWithPersons = Set.copyOf(scoredWithPersons);
+            rewrittenChildren = Set.copyOf(rewrittenChildren);
         }
     }
 
-    private record Written(BulkWriter.Stats stats, List<BulkWriter.Failure> failures) {
+    /** What some requests stored: totals, refusals, and the ids of the documents stored without a {@code risk}. */
+    private record Written(BulkWriter.Stats stats, List<BulkWriter.Failure> failures, Set<String> withoutRisk) {
         Written plus(Written other) {
             List<BulkWriter.Failure> both = new ArrayList<>(failures);
             both.addAll(other.failures);
-            return new Written(stats.plus(other.stats), both);
+            Set<String> unscored = new TreeSet<>(withoutRisk);
+            unscored.addAll(other.withoutRisk);
+            return new Written(stats.plus(other.stats), both, unscored);
         }
     }
 
@@ -104,7 +111,10 @@ final class PersonsStage {
             job.quarantine(new QuarantineEntry(failure.index(), 0, failure.id(), "refused by the index: " + failure.reason(), null));
             job.count("documents_refused", 1);
         }
-        return new PersonsWritten(producedPersons, risks.keySet(), stats.failed() == 0);
+        // Adults carry no risk: of the documents stored without one, the children's.
+        Set<String> rewrittenChildren = new TreeSet<>(persons.withoutRisk());
+        rewrittenChildren.retainAll(children);
+        return new PersonsWritten(producedPersons, risks.keySet(), stats.failed() == 0, rewrittenChildren);
     }
 
     /**
@@ -121,7 +131,13 @@ final class PersonsStage {
         String index = connection.alias("persons");
         try (ForkJoinPool pool = new ForkJoinPool(REQUESTS_IN_FLIGHT)) {
             List<Written> parts = Futures.await(pool.submit(() -> requests.parallelStream().map(request -> {
-                try (BulkWriter writer = new BulkWriter(connection, mode, EventStage.BULK_REQUEST_DOCUMENTS, 8 << 20)) {
+                Set<String> withoutRisk = new TreeSet<>();
+                try (BulkWriter writer = new BulkWriter(connection, mode, EventStage.BULK_REQUEST_DOCUMENTS, 8 << 20)
+                        .onWritten(stored -> {
+                            if (!stored.source().has("risk")) {
+                                withoutRisk.add(stored.id());
+                            }
+                        })) {
                     for (String personId : request) {
                         ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
                         doc.put("updated_at", clock.instant().toString());
@@ -132,10 +148,10 @@ final class PersonsStage {
                         writer.add(new BulkWriter.Document(index, personId, doc));
                     }
                     writer.flush();
-                    return new Written(writer.stats(), writer.drainFailures());
+                    return new Written(writer.stats(), writer.drainFailures(), withoutRisk);
                 }
             }).toList()), "writing persons");
-            Written all = new Written(new BulkWriter.Stats(0, 0, 0, 0, 0), List.of());
+            Written all = new Written(new BulkWriter.Stats(0, 0, 0, 0, 0), List.of(), Set.of());
             for (Written part : parts) {
                 all = all.plus(part);
             }

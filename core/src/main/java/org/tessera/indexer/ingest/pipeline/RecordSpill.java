@@ -331,15 +331,17 @@ final class RecordSpill {
         }
 
         void writeInt(int value) throws IOException {
-            room(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                buffer[used++] = (byte) (value >>> shift);
-            }
+            writeBigEndian(value, 4);
         }
 
         void writeLong(long value) throws IOException {
-            room(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
+            writeBigEndian(value, 8);
+        }
+
+        /** The low {@code bytes} bytes of {@code value}, most significant first. */
+        private void writeBigEndian(long value, int bytes) throws IOException {
+            room(bytes);
+            for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
                 buffer[used++] = (byte) (value >>> shift);
             }
         }
@@ -395,18 +397,18 @@ final class RecordSpill {
         }
 
         int readInt() throws IOException {
-            fill(4);
-            int value = 0;
-            for (int i = 0; i < 4; i++) {
-                value = (value << 8) | (buffer[position++] & 0xff);
-            }
-            return value;
+            return (int) readBigEndian(4);
         }
 
         long readLong() throws IOException {
-            fill(8);
+            return readBigEndian(8);
+        }
+
+        /** {@code bytes} bytes, most significant first, as {@link Output#writeBigEndian} wrote them. */
+        private long readBigEndian(int bytes) throws IOException {
+            fill(bytes);
             long value = 0;
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < bytes; i++) {
                 value = (value << 8) | (buffer[position++] & 0xff);
             }
             return value;

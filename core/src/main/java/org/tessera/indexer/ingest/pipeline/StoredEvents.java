@@ -1,12 +1,9 @@
 package org.tessera.indexer.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import org.tessera.indexer.events.Event;
-import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -32,19 +29,7 @@ final class StoredEvents {
 
     /** The stored versions of {@code ids} that exist (whole documents), by id: one {@code _mget}. */
     static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids) {
-        Map<String, JsonNode> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        ObjectNode body = EngineJson.object();
-        ids.forEach(body.putArray("ids")::add);
-        JsonNode answer = connection.call("POST", "/" + connection.alias("events") + "/_mget", body);
-        for (JsonNode doc : answer.path("docs")) {
-            if (doc.path("found").asBoolean(false)) {
-                found.put(doc.path("_id").asText(), doc.path("_source"));
-            }
-        }
-        return found;
+        return connection.mget(connection.alias("events"), ids);
     }
 
     /** Whether the event built now (without analysis) has the basis of the stored one. */

@@ -2,7 +2,6 @@ package org.tessera.indexer.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -104,17 +103,7 @@ public final class Withdrawals {
 
     /** The whole stored documents, by id. */
     private Map<String, JsonNode> fetch(String index, Collection<String> ids) {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode idArray = body.putArray("ids");
-        ids.forEach(idArray::add);
-        JsonNode answer = connection.call("POST", "/" + index + "/_mget", body);
-        Map<String, JsonNode> found = new java.util.LinkedHashMap<>();
-        for (JsonNode doc : answer.path("docs")) {
-            if (doc.path("found").asBoolean(false)) {
-                found.put(doc.path("_id").asText(), doc.path("_source"));
-            }
-        }
-        return found;
+        return connection.mget(index, ids);
     }
 
     private void record(String logical, String index, Map<String, JsonNode> documents, String reason) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.tessera.indexer.common.Lazy;
 
 /**
  * A model read once, on first use, from a classpath resource. Thread-safe: the first caller
@@ -21,26 +22,17 @@ final class ModelResource<M> implements Supplier<M> {
 
     private final String resource;
     private final Reader<M> reader;
-    private volatile M model;
+    private final Lazy<M> model;
 
     ModelResource(String resource, Reader<M> reader) {
         this.resource = Objects.requireNonNull(resource, "resource");
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.model = Lazy.of(this::load);
     }
 
     @Override
     public M get() {
-        M m = model;
-        if (m == null) {
-            synchronized (this) {
-                m = model;
-                if (m == null) {
-                    m = load();
-                    model = m;
-                }
-            }
-        }
-        return m;
+        return model.get();
     }
 
     private M load() {

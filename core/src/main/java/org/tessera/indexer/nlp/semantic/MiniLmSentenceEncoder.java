@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.tessera.indexer.common.Lazy;
 
 /**
  * all-MiniLM-L6-v2 (384 dimensions, mean pooling) run in process by ONNX Runtime through
@@ -31,10 +32,11 @@ public final class MiniLmSentenceEncoder implements SentenceEncoder {
     private static final Executor CALLER = Runnable::run;
 
     private final Variant variant;
-    private volatile EmbeddingModel model;
+    private final Lazy<EmbeddingModel> model;
 
     public MiniLmSentenceEncoder(Variant variant) {
         this.variant = variant;
+        this.model = Lazy.of(() -> load(variant));
     }
 
     @Override
@@ -63,17 +65,7 @@ public final class MiniLmSentenceEncoder implements SentenceEncoder {
     }
 
     private EmbeddingModel model() {
-        EmbeddingModel loaded = model;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = model;
-                if (loaded == null) {
-                    loaded = load(variant);
-                    model = loaded;
-                }
-            }
-        }
-        return loaded;
+        return model.get();
     }
 
     private static EmbeddingModel load(Variant variant) {

@@ -2,9 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,40 +21,13 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
 @ExtendWith(OpenSearchExtension.class)
 class EventStageIT {
 
-    /** A batch stage that notes what it is given. */
-    private static final class Seen implements EventBatchStage {
-        final List<String> events = new ArrayList<>();
-        Boolean firstLoad;
-        boolean after;
-
-        @Override
-        public String name() {
-            return "seen";
-        }
-
-        @Override
-        public void begin(boolean firstLoad) {
-            this.firstLoad = firstLoad;
-        }
-
-        @Override
-        public void afterEvents() {
-            after = true;
-        }
-
-        @Override
-        public void apply(List<ObjectNode> batch) {
-            batch.forEach(e -> events.add(e.path("record_id").asText()));
-        }
-    }
-
     @Test
     void everyRecordBecomesOneStoredEventWithItsPeopleAndThePersonsAreGathered(TestOpenSearch os, @TempDir Path quarantine)
             throws Exception {
         try (StageFixture run = new StageFixture(os, quarantine, "ingest-event-stage")) {
             Gathered gathered = run.gathered(StageFixture.county());
             Linked linked = run.linkStage().link(gathered);
-            Seen seen = new Seen();
+            RecordingBatchStage seen = new RecordingBatchStage();
             EventsWritten events;
             try (RefreshPause pause = RefreshPause.of(os.connection(), os.alias("events"))) {
                 events = run.eventStage(List.of(seen)).write(gathered, linked);
@@ -67,7 +38,7 @@ class EventStageIT {
             assertThat(events.firstLoad()).isTrue();
             assertThat(seen.firstLoad).isTrue();
             assertThat(seen.after).isTrue();
-            assertThat(seen.events).containsExactlyInAnyOrder("INC-001", "INC-002", "INC-005", "HV-1", "HV-2", "REF-77");
+            assertThat(seen.staged).containsExactlyInAnyOrder("INC-001", "INC-002", "INC-005", "HV-1", "HV-2", "REF-77");
             assertThat(events.producedEvents()).hasSize(6);
             assertThat(events.producedPerSource()).containsEntry("police_incidents", 3L).containsEntry("child_health_visits", 2L);
             assertThat(events.sources()).containsExactly("child_health_visits", "police_incidents", "school_referrals");

@@ -3,9 +3,7 @@ package org.tessera.indexer.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,33 +31,6 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
 @ExtendWith(OpenSearchExtension.class)
 class StoredEventsIT {
 
-    /** A batch stage that notes what it is given, staged or kept. */
-    private static final class Seen implements EventBatchStage {
-        final List<String> staged = new ArrayList<>();
-        final List<String> kept = new ArrayList<>();
-        Boolean firstLoad;
-
-        @Override
-        public String name() {
-            return "seen";
-        }
-
-        @Override
-        public void begin(boolean firstLoad) {
-            this.firstLoad = firstLoad;
-        }
-
-        @Override
-        public void apply(List<ObjectNode> batch) {
-            batch.forEach(e -> staged.add(Event.fromDocument(e).recordId()));
-        }
-
-        @Override
-        public void kept(List<Event> batch) {
-            batch.forEach(e -> kept.add(e.recordId()));
-        }
-    }
-
     /** An analyzer that finds nothing and counts the texts it is given. */
     private static final class CountingAnalyzer implements TextAnalyzer {
         final AtomicInteger texts = new AtomicInteger();
@@ -83,14 +54,14 @@ class StoredEventsIT {
             CountingAnalyzer analyzer = new CountingAnalyzer();
             Gathered gathered = run.gathered(StageFixture.county());
             Linked linked = run.linkStage().link(gathered);
-            EventsWritten first = write(run, os, new Seen(), analyzer, gathered, linked);
+            EventsWritten first = write(run, os, new RecordingBatchStage(), analyzer, gathered, linked);
             int analysedFirst = analyzer.texts.get();
             assertThat(first.firstLoad()).isTrue();
             assertThat(analysedFirst).isPositive();
             Map<String, JsonNode> storedBefore = storedEvents(os);
 
             // the same records again: every event kept as stored, nothing analysed, staged or written
-            Seen again = new Seen();
+            RecordingBatchStage again = new RecordingBatchStage();
             EventsWritten second = write(run, os, again, analyzer, gathered, linked);
             assertThat(second.firstLoad()).isFalse();
             assertThat(again.firstLoad).isFalse();
@@ -109,7 +80,7 @@ class StoredEventsIT {
                     .map(line -> line.startsWith("2;") ? line.replace("with grandmother", "with grandmother and uncle") : line)
                     .toList()));
             Gathered edited = run.gathered(county);
-            Seen third = new Seen();
+            RecordingBatchStage third = new RecordingBatchStage();
             EventsWritten last = write(run, os, third, analyzer, edited, run.linkStage().link(edited));
             assertThat(third.staged).containsExactly("HV-2");
             assertThat(third.kept).containsExactlyInAnyOrder("INC-001", "INC-002", "INC-005", "HV-1", "REF-77");
@@ -121,7 +92,7 @@ class StoredEventsIT {
         }
     }
 
-    private static EventsWritten write(StageFixture run, TestOpenSearch os, Seen seen, TextAnalyzer analyzer, Gathered gathered,
+    private static EventsWritten write(StageFixture run, TestOpenSearch os, RecordingBatchStage seen, TextAnalyzer analyzer, Gathered gathered,
                                        Linked linked) {
         try (RefreshPause pause = RefreshPause.of(os.connection(), os.alias("events"))) {
             return run.eventStage(List.of(seen), analyzer).write(gathered, linked);

@@ -79,33 +79,33 @@ public final class IdentityNoise {
             precision = PresentedIdentity.DobPrecision.YEAR_MONTH;
             applied.add("dob_partial");
         }
-        String nhs = p.nhsNumber();
-        if (nhs != null) {
-            double n = rng.nextDouble();
-            if (n < prof.nhsMissing()) {
-                nhs = null;
-                if (prof.nhsMissing() < 1) {
-                    applied.add("nhs_missing");
-                }
-            } else if (n < prof.nhsMissing() + prof.nhsInvalid()) {
-                nhs = IdentifierGenerator.corruptNhsNumber(nhs);
-                applied.add("nhs_invalid");
-            }
-        }
-        String upn = p.upn();
-        if (upn != null) {
-            double u = rng.nextDouble();
-            if (u < prof.upnMissing()) {
-                upn = null;
-                if (prof.upnMissing() < 1) {
-                    applied.add("upn_missing");
-                }
-            } else if (u < prof.upnMissing() + prof.upnInvalid()) {
-                upn = IdentifierGenerator.corruptUpn(upn);
-                applied.add("upn_invalid");
-            }
-        }
+        String nhs = identifier(p.nhsNumber(), "nhs", prof.nhsMissing(), prof.nhsInvalid(), IdentifierGenerator::corruptNhsNumber, rng, applied);
+        String upn = identifier(p.upn(), "upn", prof.upnMissing(), prof.upnInvalid(), IdentifierGenerator::corruptUpn, rng, applied);
         return new PresentedIdentity(given, p.middleName(), family, dob, precision, nhs, upn, applied);
+    }
+
+    /**
+     * An identifier as an agency holds it: dropped with probability {@code missing} (noted as
+     * {@code kind_missing} unless every record drops it), else corrupted with probability
+     * {@code invalid} ({@code kind_invalid}). One draw when there is an identifier, none otherwise.
+     */
+    private static String identifier(String value, String kind, double missing, double invalid,
+                                     java.util.function.UnaryOperator<String> corrupt, SplittableRandom rng, List<String> applied) {
+        if (value == null) {
+            return null;
+        }
+        double draw = rng.nextDouble();
+        if (draw < missing) {
+            if (missing < 1) {
+                applied.add(kind + "_missing");
+            }
+            return null;
+        }
+        if (draw < missing + invalid) {
+            applied.add(kind + "_invalid");
+            return corrupt.apply(value);
+        }
+        return value;
     }
 
     /** One realistic keying or phonetic error. */
