@@ -85,10 +85,23 @@ public class ProfileService {
     /** Every event of the person in date order, optionally only one agency's or one indicator's (audited). */
     @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
     public List<Entry> chronology(String personId, String agency, String indicator) {
+        return entries(personId, agency, indicator, null, MAX_EVENTS);
+    }
+
+    /** One record of the person's own, by its id, read alone (not the whole chronology); empty when it is not the person's (audited). */
+    @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0, detail = "one record")
+    public Optional<Entry> record(String personId, String eventId) {
+        return entries(personId, null, null, eventId, 1).stream().findFirst();
+    }
+
+    private List<Entry> entries(String personId, String agency, String indicator, String eventId, int size) {
         ObjectNode body = Json.object();
-        body.put("size", MAX_EVENTS);
+        body.put("size", size);
         ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
         filters.addObject().putObject("term").put(EventIndexFields.PERSON_IDS, personId);
+        if (eventId != null) {
+            filters.addObject().putObject("term").put(EventIndexFields.EVENT_ID, eventId);
+        }
         if (agency != null && !agency.isBlank()) {
             filters.addObject().putObject("term").put("agency", agency);
         }

@@ -119,8 +119,7 @@ public class ReferralReviewService {
     /** The full text of a record the review cites, if it belongs to the child or the child's household (audited). */
     @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0, detail = "a record cited by the referral review")
     public Optional<Profile.Entry> record(String personId, String eventId) {
-        return profiles.chronology(personId, null, null).stream().filter(e -> e.eventId().equals(eventId)).findFirst()
-                .or(() -> householdRecord(personId, eventId));
+        return profiles.record(personId, eventId).or(() -> householdRecord(personId, eventId));
     }
 
     private Optional<Profile.Entry> householdRecord(String personId, String eventId) {
@@ -129,13 +128,16 @@ public class ReferralReviewService {
             return Optional.empty();
         }
         Set<String> adults = members(person.get(), List.of()).keySet();
-        for (Event e : events(List.copyOf(adults), personId, true)) {
-            if (e.id().equals(eventId)) {
-                return Optional.of(new Profile.Entry(e.id(), e.date(), e.agency(), e.type(), e.title(), e.text(),
-                        org.springframework.web.util.HtmlUtils.htmlEscape(e.text() == null ? "" : e.text()), List.of()));
-            }
+        if (adults.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // That one record, if it is a household adult's: not every adult's history to find it.
+        ObjectNode query = eventsQuery(List.copyOf(adults), personId, true);
+        query.put("size", 1);
+        ((ArrayNode) query.path("query").path("bool").path("filter")).addObject().putObject("term").put(EventIndexFields.EVENT_ID, eventId);
+        return eventsFrom(connection.search(connection.alias("events"), query)).stream().findFirst()
+                .map(e -> new Profile.Entry(e.id(), e.date(), e.agency(), e.type(), e.title(), e.text(),
+                        org.springframework.web.util.HtmlUtils.htmlEscape(e.text() == null ? "" : e.text()), List.of()));
     }
 
     // ---------------------------------------------------------------------------------------------

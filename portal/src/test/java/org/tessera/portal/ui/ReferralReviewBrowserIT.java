@@ -217,12 +217,25 @@ class ReferralReviewBrowserIT {
 
         assertThat(interactions).as("sign-in, one click to the review, the decision and the pack").isLessThan(15);
         System.out.println("Referral review played in " + interactions + " interactions");
+        // The same pack as a Word document (not part of the played referral: one format is enough there), read back with POI.
+        WebElement docx = driver.findElement(By.id("pack-docx"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", docx);
+        click(docx);
+        Path word = waitForDownload(".docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("OFFICIAL-SENSITIVE", "Strategy discussion pack: Jayden Lee Smith", "ref ev-csc-contact-new");
+        }
 
         assertThat(audit(AuditTrail.REFERRAL_REVIEW_VIEW)).anySatisfy(r -> assertThat(r.purpose()).startsWith("Referral screening (MASH)"));
         assertThat(audit(AuditTrail.MASH_DECISION)).anySatisfy(r -> assertThat(r.detail()).isEqualTo("Amber, Section 47 strategy discussion"));
         assertThat(audit(AuditTrail.DISCLOSURE)).anySatisfy(r -> {
             assertThat(r.purpose()).startsWith("Referral screening (MASH)");
             assertThat(r.detail()).isEqualTo("strategy pack pdf");
+        });
+        assertThat(audit(AuditTrail.DISCLOSURE)).anySatisfy(r -> {
+            assertThat(r.purpose()).startsWith("Referral screening (MASH)");
+            assertThat(r.detail()).isEqualTo("strategy pack docx");
         });
 
         // The decision shows on the watchlist and on the profile.
