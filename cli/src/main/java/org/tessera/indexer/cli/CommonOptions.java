@@ -1,5 +1,6 @@
 package org.tessera.indexer.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,18 @@ public final class CommonOptions {
         return chosen;
     }
 
+    /**
+     * The settings file: the root's {@code --config}. A file named on the command line that does not
+     * exist is a usage error (a mistyped path must not fall back to the default embedded server and
+     * its data); the default {@code ./tessera.properties} is read only if present.
+     */
     private Path config() {
         for (CommandSpec spec = command; spec != null; spec = spec.parent()) {
             if (spec.userObject() instanceof TesseraCli root) {
+                if (root.config != null && !root.config.equals(DEFAULT_CONFIG) && !Files.isRegularFile(root.config)) {
+                    throw new CommandLine.ParameterException(command.commandLine(),
+                            "--config " + root.config + ": no such settings file");
+                }
                 return root.config;
             }
         }
