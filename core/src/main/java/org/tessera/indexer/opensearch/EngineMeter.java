@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What the engine was asked through one {@link OpenSearchConnection}: requests sent, the engine's own
  * {@code took} (milliseconds, summed over the answers that carry one: searches, scrolls, msearch,
- * bulk), documents returned (search hits, {@code _mget} documents, the hits of every msearch answer)
+ * bulk), documents returned (search hits, {@code _mget} documents, the hits of every msearch answer, the documents of {@code top_hits} aggregations)
  * and the size of the answers (characters of JSON, about bytes). Counted in total and per thread, so
  * a caller measures the work of one page view by a {@link Mark} taken on the thread that serves it
  * ({@code tessera bench portal} prints it; tests assert it stays bounded). Thread-safe.
@@ -76,14 +76,31 @@ public final class EngineMeter {
     /** What a parsed answer says of the engine's work: its {@code took} and the documents it returned. */
     void answered(JsonNode answer) {
         long tookMillis = answer.path("took").asLong(0);
-        long docs = answer.path("hits").path("hits").size() + answer.path("docs").size();
+        long docs = answer.path("hits").path("hits").size() + answer.path("docs").size() + topHits(answer.path("aggregations"));
         for (JsonNode response : answer.path("responses")) {
-            docs += response.path("hits").path("hits").size();
+            docs += response.path("hits").path("hits").size() + topHits(response.path("aggregations"));
         }
         long[] t = perThread.get();
         t[1] += tookMillis;
         t[2] += docs;
         took.add(tookMillis);
         documents.add(docs);
+    }
+
+    /** The documents the {@code top_hits} aggregations of an answer returned, at any depth. */
+    private static long topHits(JsonNode aggregations) {
+        if (!aggregations.isContainerNode()) {
+            return 0;
+        }
+        long docs = 0;
+        for (JsonNode child : aggregations) {
+            JsonNode hits = child.path("hits").path("hits");
+            if (child.isObject() && hits.isArray() && child.path("hits").has("total")) {
+                docs += hits.size();
+            } else {
+                docs += topHits(child);
+            }
+        }
+        return docs;
     }
 }

@@ -43,15 +43,21 @@ public final class IndicatorNames {
      * stored ones whose group it is (one search of the indicators index).
      */
     public java.util.List<String> idsOf(String concern) {
+        return idsOf(java.util.List.of(concern));
+    }
+
+    /** The ids of the indicators of any of these concerns, as {@link #idsOf(String)} (one search for them all). */
+    public java.util.List<String> idsOf(java.util.Collection<String> concerns) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         for (Indicator i : Catalogue.DEFAULT.all()) {
-            if (concern.equals(i.concern() != null ? i.concern() : i.group())) {
+            if (concerns.contains(i.concern() != null ? i.concern() : i.group())) {
                 ids.add(i.id());
             }
         }
         ObjectNode body = Json.object();
         body.put("size", 500);
-        body.putObject("query").putObject("term").put("indicator.group", concern);
+        com.fasterxml.jackson.databind.node.ArrayNode groups = body.putObject("query").putObject("terms").putArray("indicator.group");
+        concerns.forEach(groups::add);
         body.putObject("_source").putArray("includes").add("indicator.id");
         for (JsonNode hit : connection.search(connection.alias("indicators"), body).path("hits").path("hits")) {
             String id = Json.text(hit.path("_source").path("indicator"), "id");

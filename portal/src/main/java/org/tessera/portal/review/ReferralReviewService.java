@@ -61,6 +61,30 @@ public class ReferralReviewService {
     private static final Set<String> CSC_HISTORY = Set.of("contact", "referral", "assessment", "section47", "cp_plan");
     private static final Set<String> HOUSING_TYPES = Set.of("homeless_application", "notice_seeking_possession", "eviction",
             "rent_arrears", "tenancy_start");
+    /**
+     * What puts a record on the page one by one (docs/portal.md, "Engine work of the review page"): its
+     * type (contacts and referrals, missed appointments, attendance, exclusions, domestic incidents,
+     * crimes, housing), its agency (probation), its codes (DASH, MARAC, offence), an indicator of a
+     * concern a section lists, or its date (what is new). A superset of what each section keeps: the
+     * sections still apply their own rules to what is read.
+     */
+    private static final Set<String> LISTED_TYPES;
+    private static final List<String> LISTED_CODES = List.of("dash_level", "marac", "offence", "offence_group");
+    private static final List<String> LISTED_CONCERNS = List.of("domestic_abuse", "adult_offending", "parental_mental_health",
+            "parental_substance_misuse", "housing_instability");
+    private static final String MARAC_INDICATOR = "PAR02";
+    /** The fields of a record the sections read (never its text, entities or contexts). */
+    private static final List<String> SHOWN_FIELDS = List.of(EventIndexFields.EVENT_ID, EventIndexFields.AGENCY, EventIndexFields.RECORD_TYPE,
+            EventIndexFields.EVENT_DATE, EventIndexFields.INGESTED_AT, EventIndexFields.TITLE, EventIndexFields.CODES,
+            EventIndexFields.PERSON_IDS, EventIndexFields.People.PERSON_ID_PATH, EventIndexFields.People.ROLE_PATH,
+            EventIndexFields.Hits.INDICATOR_ID_PATH, EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS);
+
+    static {
+        Set<String> types = new LinkedHashSet<>(CSC_HISTORY);
+        types.addAll(HOUSING_TYPES);
+        types.addAll(List.of("appointment_missed", "attendance", "exclusion", "domestic_incident", "crime"));
+        LISTED_TYPES = Set.copyOf(types);
+    }
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
@@ -127,7 +151,7 @@ public class ReferralReviewService {
         if (person.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> adults = members(person.get(), List.of()).keySet();
+        Set<String> adults = members(person.get(), Set.of()).keySet();
         if (adults.isEmpty()) {
             return Optional.empty();
         }
@@ -145,7 +169,11 @@ public class ReferralReviewService {
 
     /** One event as the review reads it. */
     /** An event as the review page reads it: the core {@link org.tessera.indexer.events.Event}, with the page's names for its parts. */
-    record Event(org.tessera.indexer.events.Event event) {
+    record Event(org.tessera.indexer.events.Event event, String fetchedText) {
+        Event(org.tessera.indexer.events.Event event) {
+            this(event, null);
+        }
+
         String id() {
             return event.eventId();
         }
@@ -167,8 +195,9 @@ public class ReferralReviewService {
             return event.title();
         }
 
+        /** The text, where it was read: the page reads it only of records whose MARAC indicator needs it ({@link #maracTextQuery}). */
         String text() {
-            return event.text();
+            return fetchedText != null ? fetchedText : event.text();
         }
 
         List<String> personIds() {
@@ -211,10 +240,13 @@ public class ReferralReviewService {
     }
 
     private Optional<Page> build(String personId) {
-        // The person, the child's own records and its decisions in one round trip: none depends on another.
+        // The person, what the child's records add up to (their number, the dates of birth they give,
+        // the adults they name, the latest school and GP) and its decisions in one round trip: none
+        // depends on another.
+        String eventsIndex = connection.alias("events");
         List<JsonNode> first = connection.msearch(List.of(
                 new OpenSearchConnection.Search(connection.alias("persons"), personQuery(personId)),
-                new OpenSearchConnection.Search(connection.alias("events"), eventsQuery(List.of(personId), null, false)),
+                new OpenSearchConnection.Search(eventsIndex, overviewQuery(personId)),
                 decisions.historySearch(personId)));
         JsonNode personHits = first.get(0).path("hits").path("hits");
         if (personHits.isEmpty()) {
@@ -222,12 +254,28 @@ public class ReferralReviewService {
         }
         JsonNode person = personHits.get(0).path("_source");
         LocalDate today = day.today();
-        List<Event> own = eventsFrom(first.get(1));
+        Overview overview = overviewFrom(first.get(1));
         List<MashDecision> history = decisions.historyFrom(first.get(2));
-        Map<String, JsonNode> members = members(person, own);
+        Map<String, JsonNode> members = members(person, overview.namedAdults());
         List<String> adultIds = members.entrySet().stream().filter(m -> !m.getValue().path("is_child").asBoolean(false))
                 .map(Map.Entry::getKey).toList();
-        List<Event> household = events(adultIds, personId, true);
+        // Then, in one round trip, only the records a section lists (their shown fields), the text of
+        // the records whose MARAC indicator needs it, and the involvement by agency counted at the engine.
+        List<String> everyone = new ArrayList<>(List.of(personId));
+        everyone.addAll(adultIds);
+        ObjectNode listed = listedFilter(indicators.idsOf(LISTED_CONCERNS), history, today);
+        List<OpenSearchConnection.Search> searches = new ArrayList<>(List.of(
+                new OpenSearchConnection.Search(eventsIndex, listedQuery(List.of(personId), personId, false, listed)),
+                new OpenSearchConnection.Search(eventsIndex, maracTextQuery(everyone)),
+                new OpenSearchConnection.Search(eventsIndex, agenciesQuery(everyone, personId))));
+        if (!adultIds.isEmpty()) {
+            searches.add(new OpenSearchConnection.Search(eventsIndex, listedQuery(adultIds, personId, true, listed)));
+        }
+        List<JsonNode> second = connection.msearch(searches);
+        Map<String, String> maracTexts = texts(second.get(1));
+        List<Event> own = eventsFrom(second.get(0), maracTexts);
+        List<Event> household = adultIds.isEmpty() ? List.of() : eventsFrom(second.get(3), maracTexts);
+        List<AgencyRow> agencyRows = agencyRows(second.get(2));
         RecentHistories.Assessed assessed = scores.assessWithTimeline(personId, today, 12);
         RiskAssessment assessment = assessed.assessment();
         List<AddressPeriods.Period> addresses = addresses(person);
@@ -240,9 +288,9 @@ public class ReferralReviewService {
 
         List<Section> sections = new ArrayList<>();
         sections.add(newSinceLastReview(own, household, history, today, members));
-        sections.add(identity(person, own, addresses, today));
+        sections.add(identity(person, overview, addresses, today));
         sections.add(household(person, members, own, household, today));
-        sections.add(agencies(own, household));
+        sections.add(agencies(agencyRows));
         sections.add(concerns(assessment, trend));
         sections.add(singleThreshold(assessment));
         sections.add(previousReferrals(own));
@@ -253,20 +301,13 @@ public class ReferralReviewService {
         return Optional.of(new Page(personId, name(person), Json.text(person, "date_of_birth"), risk, sections, history));
     }
 
-    private Section identity(JsonNode person, List<Event> own, List<AddressPeriods.Period> addresses, LocalDate today) {
+    private Section identity(JsonNode person, Overview overview, List<AddressPeriods.Period> addresses, LocalDate today) {
         List<Line> lines = new ArrayList<>();
         String dob = Json.text(person, "date_of_birth");
         lines.add(Line.plain(name(person) + (dob == null ? ", date of birth not recorded" : ", born " + dob + age(dob, today))
                 + (Json.text(person, "gender") == null ? "" : ", " + Json.text(person, "gender"))));
         List<String> agencies = Json.strings(person.path("agencies"));
-        Set<String> dobs = new LinkedHashSet<>();
-        for (Event e : own) {
-            for (var p : e.people()) {
-                if (person.path("person_id").asText().equals(p.personId()) && p.dateOfBirth() != null) {
-                    dobs.add(p.dateOfBirth());
-                }
-            }
-        }
+        Set<String> dobs = overview.datesOfBirth();
         List<String> identifiers = Identifiers.plain(person.path("identifiers"));
         boolean strong = identifiers.stream().anyMatch(i -> i.startsWith("NHS number") || i.startsWith("UPN"));
         boolean dobsAgree = dobs.size() <= 1;
@@ -280,7 +321,7 @@ public class ReferralReviewService {
                 : pending > 0 ? "Identity not confirmed: " + pending + " possible duplicate record" + (pending == 1 ? "" : "s") + " undecided"
                 : "Identity confirmed";
         lines.add(new Line(sure + ": " + agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + " ("
-                + String.join(", ", agencies).replace('_', ' ') + ") link " + own.size() + " record" + (own.size() == 1 ? "" : "s")
+                + String.join(", ", agencies).replace('_', ' ') + ") link " + overview.records() + " record" + (overview.records() == 1 ? "" : "s")
                 + " to this child; dates of birth across the records " + (dobsAgree ? "agree" : "differ: " + String.join(", ", dobs))
                 + (strong ? "; a national identifier is held" : "; no NHS number or UPN held")
                 + (duplicates.isEmpty() ? "; no possible duplicate records"
@@ -307,10 +348,10 @@ public class ReferralReviewService {
                 lines.add(Line.plain("Previously: " + p.describe()));
             }
         }
-        Event school = latest(own, e -> e.code("school") != null);
+        Event school = overview.school();
         lines.add(school == null ? Line.plain("School: not recorded in the sources")
                 : new Line("School: " + school.code("school"), Tone.PLAIN, List.of(school.source())));
-        Event gp = latest(own, e -> e.code("gp_practice") != null);
+        Event gp = overview.gp();
         lines.add(gp == null ? Line.plain("GP practice: not recorded in the sources")
                 : new Line("GP practice: " + gp.code("gp_practice"), Tone.PLAIN, List.of(gp.source())));
         return new Section("identity", "Identity and how sure we are", sure, lines);
@@ -416,48 +457,33 @@ public class ReferralReviewService {
         }
     }
 
-    private Section agencies(List<Event> own, List<Event> household) {
-        Map<String, List<Event>> byAgency = new TreeMap<>();
-        for (Event e : own) {
-            byAgency.computeIfAbsent(Optional.ofNullable(e.agency()).orElse("unknown"), k -> new ArrayList<>()).add(e);
-        }
-        for (Event e : household) {
-            byAgency.computeIfAbsent(Optional.ofNullable(e.agency()).orElse("unknown"), k -> new ArrayList<>()).add(e);
-        }
+    private Section agencies(List<AgencyRow> rows) {
         List<Line> lines = new ArrayList<>();
-        for (var entry : byAgency.entrySet()) {
-            List<Event> events = entry.getValue();
-            Event last = events.stream().max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElseThrow();
+        for (AgencyRow row : rows) {
             Map<String, Integer> flags = new LinkedHashMap<>();
-            for (Event e : events) {
-                for (var h : e.hits()) {
-                    if (h.countsTowardsScore()) {
-                        flags.merge(indicators.title(h.indicatorId()), 1, Integer::sum);
-                    }
-                }
-            }
-            String open = openEpisode(entry.getKey(), events);
-            lines.add(new Line(entry.getKey().replace('_', ' ') + ": last contact " + last.date() + " (" + last.type().replace('_', ' ') + "); "
-                    + events.size() + " record" + (events.size() == 1 ? "" : "s") + "; open episode: " + open + "; key flags: "
+            row.flags().forEach((id, count) -> flags.merge(indicators.title(id), count, Integer::sum));
+            Event last = row.last();
+            lines.add(new Line(row.agency().replace('_', ' ') + ": last contact " + last.date() + " (" + last.type().replace('_', ' ') + "); "
+                    + row.records() + " record" + (row.records() == 1 ? "" : "s") + "; open episode: " + openEpisode(row) + "; key flags: "
                     + (flags.isEmpty() ? "none" : String.join(", ", flags.entrySet().stream().map(f -> f.getKey() + (f.getValue() > 1 ? " ×" + f.getValue() : "")).toList())),
                     flags.isEmpty() ? Tone.PLAIN : Tone.CONCERN, List.of(last.source())));
         }
         if (lines.isEmpty()) {
             lines.add(Line.plain("No agency holds a record of this child or household"));
         }
-        return new Section("agencies", "Involvement by agency", byAgency.size() + " agencies hold records of the child or household", lines);
+        return new Section("agencies", "Involvement by agency", rows.size() + " agencies hold records of the child or household", lines);
     }
 
     /** An episode still open by the records themselves; "none recorded" when the records do not say. */
-    private static String openEpisode(String agency, List<Event> events) {
-        if ("social_care".equals(agency)) {
-            Event plan = latest(events, e -> "cp_plan".equals(e.type()));
+    private static String openEpisode(AgencyRow row) {
+        if ("social_care".equals(row.agency())) {
+            Event plan = row.lastPlan();
             if (plan != null && plan.code("cp_end_date") == null) {
                 return "child protection plan since " + plan.date();
             }
         }
-        if ("probation".equals(agency)) {
-            Event last = latest(events, e -> true);
+        if ("probation".equals(row.agency())) {
+            Event last = row.last();
             if (last != null && !"END".equalsIgnoreCase(last.code("supervision_event"))) {
                 return "under supervision (last event " + last.date() + ")";
             }
@@ -727,15 +753,7 @@ public class ReferralReviewService {
         return events.stream().filter(which).max((a, b) -> String.valueOf(a.date()).compareTo(String.valueOf(b.date()))).orElse(null);
     }
 
-    /** Events naming any of {@code personIds}, newest first; {@code household} leaves out the child's own. */
-    private List<Event> events(List<String> personIds, String childId, boolean household) {
-        if (personIds.isEmpty()) {
-            return List.of();
-        }
-        return eventsFrom(connection.search(connection.alias("events"), eventsQuery(personIds, childId, household)));
-    }
-
-    /** The search of {@link #events}: bounded by the people's own records (at most {@value #MAX_EVENTS}), never the county's. */
+    /** The search of the records naming {@code personIds} (newest first; {@code household} leaves out the child's own): bounded by the people's own records (at most {@value #MAX_EVENTS}), never the county's. */
     private static ObjectNode eventsQuery(List<String> personIds, String childId, boolean household) {
         ObjectNode body = Json.object();
         body.put("size", MAX_EVENTS);
@@ -754,11 +772,283 @@ public class ReferralReviewService {
     }
 
     private static List<Event> eventsFrom(JsonNode answer) {
+        return eventsFrom(answer, Map.of());
+    }
+
+    /** The events of an answer, each with its text from {@code texts} where its {@code _source} left the text out. */
+    private static List<Event> eventsFrom(JsonNode answer, Map<String, String> texts) {
         List<Event> events = new ArrayList<>();
         for (JsonNode hit : answer.path("hits").path("hits")) {
-            events.add(new Event(org.tessera.indexer.events.Event.fromDocument(hit.path("_source"))));
+            var event = org.tessera.indexer.events.Event.fromDocument(hit.path("_source"));
+            events.add(new Event(event, event.text() == null ? texts.get(event.eventId()) : null));
         }
         return events;
+    }
+
+    /**
+     * What the child's records add up to, counted at the engine whatever their number: how many they are,
+     * the dates of birth they give the child (newest record first), the adults they name (not children,
+     * not professionals) and the latest record naming a school and a GP practice.
+     */
+    record Overview(long records, Set<String> datesOfBirth, Set<String> namedAdults, Event school, Event gp) {
+    }
+
+    /**
+     * One agency's involvement with the child or household, counted at the engine: its records, the
+     * latest (the child's own before the household's on the same day, as the page always chose), its
+     * latest child protection plan, and its counting hits by indicator in order of first appearance.
+     */
+    record AgencyRow(String agency, long records, Event last, Event lastPlan, Map<String, Integer> flags) {
+    }
+
+    private static final String OWN = "own";
+    private static final String HOUSEHOLD = "household";
+
+    private static ObjectNode overviewQuery(String childId) {
+        ObjectNode body = Json.object();
+        body.put("size", 0);
+        body.put("track_total_hits", true);
+        body.putObject("query").putObject("term").put(EventIndexFields.PERSON_IDS, childId);
+        ObjectNode aggs = body.putObject("aggs");
+        ObjectNode people = aggs.putObject("people");
+        people.putObject("nested").put("path", EventIndexFields.People.PATH);
+        ObjectNode peopleAggs = people.putObject("aggs");
+        ObjectNode adults = peopleAggs.putObject("adults");
+        ArrayNode not = adults.putObject("filter").putObject("bool").putArray("must_not");
+        not.addObject().putObject("term").put(EventIndexFields.People.IS_CHILD_PATH, true);
+        not.addObject().putObject("term").put(EventIndexFields.People.ROLE_PATH, "professional");
+        not.addObject().putObject("term").put(EventIndexFields.People.PERSON_ID_PATH, childId);
+        adults.putObject("aggs").putObject("ids").putObject("terms").put("field", EventIndexFields.People.PERSON_ID_PATH).put("size", 500);
+        ObjectNode self = peopleAggs.putObject("child");
+        self.putObject("filter").putObject("term").put(EventIndexFields.People.PERSON_ID_PATH, childId);
+        ObjectNode dobs = self.putObject("aggs").putObject("dobs");
+        dobs.putObject("terms").put("field", EventIndexFields.People.DATE_OF_BIRTH_PATH).put("size", 100);
+        ObjectNode records = dobs.putObject("aggs").putObject("records");
+        records.putObject("reverse_nested");
+        records.putObject("aggs").putObject("newest").putObject("max").put("field", EventIndexFields.EVENT_DATE);
+        for (String code : List.of("school", "gp_practice")) {
+            ObjectNode agg = aggs.putObject(code);
+            agg.putObject("filter").putObject("exists").put("field", EventIndexFields.CODES + "." + code);
+            agg.putObject("aggs").putObject("latest").set("top_hits", latestHit(SHOWN_FIELDS));
+        }
+        return body;
+    }
+
+    private static Overview overviewFrom(JsonNode answer) {
+        JsonNode aggs = answer.path("aggregations");
+        Set<String> adults = new LinkedHashSet<>();
+        for (JsonNode bucket : aggs.path("people").path("adults").path("ids").path("buckets")) {
+            adults.add(bucket.path("key").asText());
+        }
+        List<JsonNode> dobBuckets = new ArrayList<>();
+        aggs.path("people").path("child").path("dobs").path("buckets").forEach(dobBuckets::add);
+        // In the order the records give them, newest record first (undated records last).
+        dobBuckets.sort(java.util.Comparator.comparingDouble(
+                (JsonNode b) -> b.path("records").path("newest").path("value").asDouble(Double.NEGATIVE_INFINITY)).reversed());
+        Set<String> dobs = new LinkedHashSet<>();
+        dobBuckets.forEach(b -> dobs.add(b.path("key").asText()));
+        return new Overview(answer.path("hits").path("total").path("value").asLong(), dobs, adults,
+                eventsFrom(aggs.path("school").path("latest"), Map.of()).stream().findFirst().orElse(null),
+                eventsFrom(aggs.path("gp_practice").path("latest"), Map.of()).stream().findFirst().orElse(null));
+    }
+
+    /**
+     * A {@code top_hits} of the latest record as {@link #latest} picks it: the latest day, an undated
+     * record before any (as its "null" date sorts), then the lowest id.
+     */
+    private static ObjectNode latestHit(List<String> fields) {
+        ObjectNode top = Json.object();
+        top.put("size", 1);
+        ArrayNode sort = top.putArray("sort");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc").put("missing", "_first");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
+        ArrayNode includes = top.putObject("_source").putArray("includes");
+        fields.forEach(includes::add);
+        return top;
+    }
+
+    /** A {@code top_hits} of the first record in the page's order (newest first, undated last, then by id). */
+    private static ObjectNode firstHit(List<String> fields) {
+        ObjectNode top = Json.object();
+        top.put("size", 1);
+        ArrayNode sort = top.putArray("sort");
+        sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
+        sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
+        ArrayNode includes = top.putObject("_source").putArray("includes");
+        fields.forEach(includes::add);
+        return top;
+    }
+
+    /** The filter of the records a section lists one by one: see {@link #LISTED_TYPES}. */
+    private static ObjectNode listedFilter(List<String> concernIndicators, List<MashDecision> history, LocalDate today) {
+        ObjectNode filter = Json.object();
+        ObjectNode bool = filter.putObject("bool");
+        bool.put("minimum_should_match", 1);
+        ArrayNode should = bool.putArray("should");
+        ArrayNode types = should.addObject().putObject("terms").putArray(EventIndexFields.RECORD_TYPE);
+        LISTED_TYPES.stream().sorted().forEach(types::add);
+        ArrayNode ae = should.addObject().putObject("bool").putArray("filter");
+        ae.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, "a_and_e_attendance");
+        ae.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE).put("gte", today.minusDays(365).toString())
+                .put("lte", today.toString());
+        ArrayNode visits = should.addObject().putObject("bool").putArray("filter");
+        visits.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, "health_visit");
+        visits.addObject().putObject("terms").putArray(EventIndexFields.CODES + ".contact_outcome").add("no_access").add("declined");
+        should.addObject().putObject("term").put(EventIndexFields.AGENCY, "probation");
+        for (String code : LISTED_CODES) {
+            should.addObject().putObject("exists").put("field", EventIndexFields.CODES + "." + code);
+        }
+        ArrayNode indicatorIds = should.addObject().putObject("terms").putArray(EventIndexFields.INDICATOR_IDS);
+        concernIndicators.forEach(indicatorIds::add);
+        indicatorIds.add(MARAC_INDICATOR);
+        // What is new (a day wider than the window newSinceLastReview applies, which it still applies).
+        if (history.isEmpty()) {
+            should.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE).put("gte", today.minusDays(30).toString());
+        } else {
+            String lastDay = history.getFirst().decidedAt().toString().substring(0, 10);
+            should.addObject().putObject("range").putObject(EventIndexFields.INGESTED_AT).put("gte", lastDay);
+            ObjectNode notIngested = should.addObject().putObject("bool");
+            notIngested.putArray("must_not").addObject().putObject("exists").put("field", EventIndexFields.INGESTED_AT);
+            notIngested.putArray("filter").addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE).put("gte", lastDay);
+        }
+        return filter;
+    }
+
+    /** The listed records naming any of {@code personIds} (their shown fields), in the page's order; {@code household} leaves out the child's own. */
+    private static ObjectNode listedQuery(List<String> personIds, String childId, boolean household, ObjectNode listed) {
+        ObjectNode body = eventsQuery(personIds, childId, household);
+        ((ArrayNode) body.path("query").path("bool").path("filter")).add(listed);
+        ArrayNode includes = Json.object().putArray("includes");
+        SHOWN_FIELDS.forEach(includes::add);
+        body.putObject("_source").putArray("includes").addAll(includes);
+        return body;
+    }
+
+    /** The text of the records with a MARAC indicator and no MARAC code: whether the text says MARAC decides whether it is one. */
+    private static ObjectNode maracTextQuery(List<String> personIds) {
+        ObjectNode body = Json.object();
+        body.put("size", MAX_EVENTS);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        ArrayNode filter = bool.putArray("filter");
+        ArrayNode ids = filter.addObject().putObject("terms").putArray(EventIndexFields.PERSON_IDS);
+        personIds.forEach(ids::add);
+        filter.addObject().putObject("term").put(EventIndexFields.INDICATOR_IDS, MARAC_INDICATOR);
+        bool.putArray("must_not").addObject().putObject("exists").put("field", EventIndexFields.CODES + ".marac");
+        body.putObject("_source").putArray("includes").add(EventIndexFields.EVENT_ID).add(EventIndexFields.TEXT);
+        body.putArray("sort").addObject().put(EventIndexFields.EVENT_ID, "asc");
+        return body;
+    }
+
+    private static Map<String, String> texts(JsonNode answer) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            var event = org.tessera.indexer.events.Event.fromDocument(hit.path("_source"));
+            if (event.eventId() != null && event.text() != null) {
+                texts.put(event.eventId(), event.text());
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * Involvement by agency over the records of the child and its household adults: per agency its
+     * count, the latest record of each side, the latest child protection plan (children's social care),
+     * and per counting indicator its hits and the first record of each side that has one.
+     */
+    private static ObjectNode agenciesQuery(List<String> personIds, String childId) {
+        ObjectNode body = Json.object();
+        body.put("size", 0);
+        ArrayNode ids = body.putObject("query").putObject("bool").putArray("filter").addObject().putObject("terms")
+                .putArray(EventIndexFields.PERSON_IDS);
+        personIds.forEach(ids::add);
+        ObjectNode agency = body.putObject("aggs").putObject("agency");
+        agency.putObject("terms").put("field", EventIndexFields.AGENCY).put("missing", "unknown").put("size", 500);
+        ObjectNode perAgency = agency.putObject("aggs");
+        for (String side : List.of(OWN, HOUSEHOLD)) {
+            ObjectNode ofSide = perAgency.putObject(side);
+            ofSide.set("filter", side(side, childId));
+            ObjectNode sideAggs = ofSide.putObject("aggs");
+            sideAggs.putObject("last").set("top_hits", latestHit(SHOWN_FIELDS));
+            ObjectNode plan = sideAggs.putObject("plan");
+            ArrayNode planFilter = plan.putObject("filter").putObject("bool").putArray("filter");
+            planFilter.addObject().putObject("term").put(EventIndexFields.AGENCY, "social_care");
+            planFilter.addObject().putObject("term").put(EventIndexFields.RECORD_TYPE, "cp_plan");
+            plan.putObject("aggs").putObject("last").set("top_hits", latestHit(SHOWN_FIELDS));
+        }
+        ObjectNode flags = perAgency.putObject("flags");
+        flags.putObject("nested").put("path", EventIndexFields.Hits.PATH);
+        ObjectNode counting = flags.putObject("aggs").putObject("counting");
+        counting.putObject("filter").putObject("bool").putArray("must_not").addObject().putObject("term")
+                .put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, false);
+        ObjectNode indicator = counting.putObject("aggs").putObject("ids");
+        indicator.putObject("terms").put("field", EventIndexFields.Hits.INDICATOR_ID_PATH).put("size", 500);
+        ObjectNode records = indicator.putObject("aggs").putObject("records");
+        records.putObject("reverse_nested");
+        ObjectNode recordAggs = records.putObject("aggs");
+        for (String side : List.of(OWN, HOUSEHOLD)) {
+            ObjectNode ofSide = recordAggs.putObject(side);
+            ofSide.set("filter", side(side, childId));
+            ofSide.putObject("aggs").putObject("first").set("top_hits", firstHit(List.of(EventIndexFields.EVENT_ID,
+                    EventIndexFields.Hits.INDICATOR_ID_PATH, EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS)));
+        }
+        return body;
+    }
+
+    /** The filter of one side of the records: the child's own, or the household's without the child. */
+    private static ObjectNode side(String side, String childId) {
+        ObjectNode term = Json.object();
+        term.putObject("term").put(EventIndexFields.PERSON_IDS, childId);
+        if (OWN.equals(side)) {
+            return term;
+        }
+        ObjectNode filter = Json.object();
+        filter.putObject("bool").putArray("must_not").add(term);
+        return filter;
+    }
+
+    /** A counting indicator of an agency, where it first appears in the page's order (child's records, then the household's). */
+    private record FirstHit(String indicator, int count, int side, long date, String eventId, int position) {
+    }
+
+    private static List<AgencyRow> agencyRows(JsonNode answer) {
+        Map<String, AgencyRow> rows = new TreeMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("agency").path("buckets")) {
+            String agency = bucket.path("key").asText();
+            List<Event> lasts = new ArrayList<>();
+            List<Event> plans = new ArrayList<>();
+            for (String side : List.of(OWN, HOUSEHOLD)) {
+                lasts.addAll(eventsFrom(bucket.path(side).path("last"), Map.of()));
+                plans.addAll(eventsFrom(bucket.path(side).path("plan").path("last"), Map.of()));
+            }
+            List<FirstHit> firsts = new ArrayList<>();
+            for (JsonNode ids : bucket.path("flags").path("counting").path("ids").path("buckets")) {
+                String indicator = ids.path("key").asText();
+                for (int side = 0; side < 2; side++) {
+                    JsonNode hits = ids.path("records").path(side == 0 ? OWN : HOUSEHOLD).path("first").path("hits").path("hits");
+                    if (!hits.isEmpty()) {
+                        JsonNode hit = hits.get(0);
+                        Event e = new Event(org.tessera.indexer.events.Event.fromDocument(hit.path("_source")));
+                        int position = 0;
+                        while (position < e.hits().size() && !(indicator.equals(e.hits().get(position).indicatorId())
+                                && e.hits().get(position).countsTowardsScore())) {
+                            position++;
+                        }
+                        JsonNode date = hit.path("sort").path(0);
+                        firsts.add(new FirstHit(indicator, ids.path("doc_count").asInt(), side,
+                                date.isNumber() ? date.asLong() : Long.MIN_VALUE, e.id(), position));
+                        break;
+                    }
+                }
+            }
+            firsts.sort(java.util.Comparator.comparingInt(FirstHit::side)
+                    .thenComparing(FirstHit::date, java.util.Comparator.reverseOrder())
+                    .thenComparing(FirstHit::eventId).thenComparingInt(FirstHit::position));
+            Map<String, Integer> flags = new LinkedHashMap<>();
+            firsts.forEach(f -> flags.put(f.indicator(), f.count()));
+            rows.put(agency, new AgencyRow(agency, bucket.path("doc_count").asLong(), latest(lasts, e -> true),
+                    latest(plans, e -> true), flags));
+        }
+        return List.copyOf(rows.values());
     }
 
     private Optional<JsonNode> person(String personId) {
@@ -775,20 +1065,13 @@ public class ReferralReviewService {
 
     /**
      * Household members and significant others: the person's relations, people sharing a
-     * household, and adults named with the child in its records (partners, ex-partners, visitors).
+     * household, and adults named with the child in its records (partners, ex-partners, visitors:
+     * {@link Overview#namedAdults}).
      */
-    private Map<String, JsonNode> members(JsonNode person, List<Event> own) {
+    private Map<String, JsonNode> members(JsonNode person, Set<String> namedAdults) {
         String personId = Json.text(person, "person_id");
         Set<String> ids = new LinkedHashSet<>(relations(person).keySet());
-        for (Event e : own) {
-            for (var p : e.people()) {
-                String id = p.personId();
-                String role = p.role();
-                if (id != null && !id.equals(personId) && !p.isChild() && !"professional".equals(role)) {
-                    ids.add(id);
-                }
-            }
-        }
+        ids.addAll(namedAdults);
         Map<String, JsonNode> members = new LinkedHashMap<>();
         for (JsonNode member : HouseholdMembers.of(connection, personId, ids, Json.strings(person.path("household_ids")))) {
             members.put(Json.text(member, "person_id"), member);

@@ -25,7 +25,8 @@ import org.tessera.portal.watchlist.DutyWatchlist;
  * every child the period's hits reach would read them all, scored green) change neither the
  * requests nor the documents of a watchlist view, a profile or a review page, and not the documents
  * the watchlist's ranking reads when it is computed again. Counted by the gateway's
- * {@link EngineMeter} on this thread (real OpenSearch, the fixtures).
+ * {@link EngineMeter} on this thread (real OpenSearch, the fixtures). Nor do ten times the records of the
+ * child change the review page's work, when no section lists the added records one by one.
  */
 @SpringBootTest
 @WithMockUser(username = "duty", roles = "DUTY_MANAGER")
@@ -80,6 +81,17 @@ class PageEngineWorkIT {
         assertThat(large.profile().documents()).isCloseTo(small.profile().documents(), within(DOCUMENT_SLACK));
         assertThat(large.review().requests()).isEqualTo(small.review().requests());
         assertThat(large.review().documents()).isCloseTo(small.review().documents(), within(DOCUMENT_SLACK));
+        // A child with ten times the records: the review reads what its sections list and counts the rest at
+        // the engine, so the added routine records (which no section lists) change neither its requests nor its documents.
+        long records = recordsOf("p-jayden");
+        addRoutineRecords("p-jayden", 9 * records);
+        work(() -> reviews.open("p-jayden"));
+        EngineMeter.Work busier = work(() -> reviews.open("p-jayden"));
+        System.out.printf("review page, p-jayden with %d / %d records: %s / %s%n", records, recordsOf("p-jayden"),
+                large.review().describe(), busier.describe());
+        assertThat(recordsOf("p-jayden")).isEqualTo(10 * records);
+        assertThat(busier.requests()).isEqualTo(large.review().requests());
+        assertThat(busier.documents()).isCloseTo(large.review().documents(), within(DOCUMENT_SLACK));
         // Computing the ranking again reads the listed children's histories, not the other children's.
         assertThat(large.rankingComputed().documents()).isCloseTo(small.rankingComputed().documents(), within(DOCUMENT_SLACK));
         // A warm view neither ranks nor reads histories: a handful of requests.
@@ -133,6 +145,29 @@ class PageEngineWorkIT {
                         + "\"indicator_version\":1,\"severity\":\"medium\",\"weight\":1.0,\"counts\":false,\"context\":\"negated\","
                         + "\"evidence\":\"No signs of neglect\",\"field\":\"text\",\"method\":\"percolate\"}],\"indicator_ids\":[\"neglect_home_conditions\"]}");
             }
+        }
+        var answer = connection.raw("POST", "/_bulk", bulk.toString(), Map.of("refresh", "true"));
+        assertThat(answer.ok()).isTrue();
+        assertThat(answer.body()).doesNotContain("\"errors\":true");
+    }
+
+    private long recordsOf(String personId) {
+        var answer = connection.raw("POST", "/" + connection.alias("events") + "/_count",
+                "{\"query\":{\"term\":{\"person_ids\":\"" + personId + "\"}}}", Map.of());
+        assertThat(answer.ok()).as(answer.body()).isTrue();
+        return Long.parseLong(answer.body().replaceAll(".*\"count\":(\\d+).*", "$1"));
+    }
+
+    /** Routine notes of the child by five agencies, years old, flagging nothing: records no section lists one by one. */
+    private void addRoutineRecords(String child, long count) {
+        String[] agencies = {"education", "health", "police", "social_care", "housing"};
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String event = "ev-routine-" + i;
+            action(bulk, "events", event, "{\"event_id\":\"" + event + "\",\"agency\":\"" + agencies[i % agencies.length]
+                    + "\",\"record_type\":\"note\",\"event_date\":\"2019-0" + (1 + i % 9) + "-1" + (i % 10) + "\",\"text\":\"A routine note.\","
+                    + "\"people\":[{\"person_id\":\"" + child + "\",\"role\":\"subject\",\"is_child\":true}],\"person_ids\":[\"" + child
+                    + "\"],\"child_ids\":[\"" + child + "\"]}");
         }
         var answer = connection.raw("POST", "/_bulk", bulk.toString(), Map.of("refresh", "true"));
         assertThat(answer.ok()).isTrue();
