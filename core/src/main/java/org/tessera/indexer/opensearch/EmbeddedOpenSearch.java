@@ -434,8 +434,13 @@ public final class EmbeddedOpenSearch {
                 throw new IllegalStateException("interrupted while waiting for OpenSearch", e);
             }
         }
-        throw new IllegalStateException("OpenSearch did not become healthy within " + properties.startTimeout()
-                + StartFailure.read(marks).map(f -> "; its log says: " + f.message()).orElse("")
+        // The server is alive but not yet healthy: on a busy machine that is usually slowness, not a
+        // fault, so the timeout setting comes first and a log line is quoted as a clue, not the cause.
+        throw new IllegalStateException("OpenSearch " + (seenPid == null ? "" : "(pid " + seenPid + ") ")
+                + "is still starting after " + properties.startTimeout().toSeconds() + " s and did not become healthy: on a busy "
+                + "machine raise tessera.opensearch.embedded.start-timeout-seconds (the server keeps starting; run the "
+                + "command again)"
+                + StartFailure.read(marks).map(f -> "; a line of its log that may say why: " + f.message()).orElse("")
                 + "; see " + properties.home().resolve("logs"));
     }
 
