@@ -2,6 +2,7 @@ package org.tessera.indexer.indicators;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.tessera.indexer.common.Lazy;
 import org.tessera.indexer.nlp.analysis.TextAnalyzer;
 import org.tessera.indexer.nlp.context.MentionContext;
 import org.tessera.indexer.nlp.semantic.ContextHead;
@@ -14,6 +15,9 @@ import org.tessera.indexer.nlp.semantic.ContextHead;
  * Thread-safe because the analyzer and the head are.
  */
 public final class NlpEvidenceContext implements EvidenceContextResolver {
+
+    /** The shipped head, read once on first use (empty when its file is absent). */
+    private static final Lazy<Optional<ContextHead>> SHIPPED_HEAD = Lazy.of(ContextHead::loadDefault);
 
     private final TextAnalyzer analyzer;
     private final ContextHead head;
@@ -31,7 +35,7 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
 
     /** The rules and the shipped context head ({@link ContextHead#DEFAULT}; the rules alone when the file is absent). */
     public static NlpEvidenceContext withShippedHead(TextAnalyzer analyzer) {
-        return new NlpEvidenceContext(analyzer, ShippedHead.HEAD);
+        return new NlpEvidenceContext(analyzer, SHIPPED_HEAD.get().orElse(null));
     }
 
     @Override
@@ -49,10 +53,5 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
     @Override
     public EvidenceContextResolver withContextHead(ContextHead other) {
         return new NlpEvidenceContext(analyzer, other);
-    }
-
-    /** Loaded once, lazily, on first use (holder idiom). */
-    private static final class ShippedHead {
-        static final ContextHead HEAD = ContextHead.loadDefault().orElse(null);
     }
 }
