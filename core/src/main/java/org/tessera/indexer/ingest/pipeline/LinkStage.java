@@ -69,12 +69,9 @@ final class LinkStage {
      * @param linkage     the linker's result (occurrence to person, review pairs, statistics)
      * @param people      what the events and person documents need of each person
      * @param reviewPairs the review queue's write, started on a thread of its own: what the engine refused
+     * @param settled     after an incremental run, what is as stored (ADR 0029); null after a full link
      */
     record Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs, Settled settled) {
-
-        Linked(LinkageResult linkage, LinkedPeople people, Future<List<BulkWriter.Failure>> reviewPairs) {
-            this(linkage, people, reviewPairs, null);
-        }
     }
 
     /**
