@@ -142,17 +142,7 @@ class HeavyCorruptionMissClasses {
                     }
                 });
         System.out.println("wrong merges (predicted persons holding two or more true persons):");
-        Map<String, List<String>> byPerson = new TreeMap<>();
-        result.personIds().forEach((occ, person) -> byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(occ));
-        for (var e : byPerson.entrySet()) {
-            if (e.getValue().stream().map(truth::get).distinct().count() < 2) continue;
-            System.out.println("  person " + e.getKey().substring(3, 9) + ":");
-            for (String o : e.getValue()) {
-                PersonOccurrence x = byId.get(o);
-                System.out.printf("    %-6s %-12s %-16s %-10s %s %-36s %-9s %s%n", truth.get(o), x.givenNames(), x.familyName(),
-                        x.dateOfBirth(), x.gender(), x.address(), x.postcode(), x.identifiers().values());
-            }
-        }
+        HeavyCorruptionDevelopment.printWrongMerges(result, data);
         System.out.println("strongest pairs at 0.995 or above never compared (first 30 of " + neverCompared.size() + " fragment pairs):");
         for (String[] nc : neverCompared.subList(0, Math.min(30, neverCompared.size()))) {
             System.out.println("  " + nc[2]);
