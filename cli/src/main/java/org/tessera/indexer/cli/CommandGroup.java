@@ -6,7 +6,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command whose work is in its subcommands ({@code tessera indices create}): run alone it prints
- * its usage. Its subcommands reach the shared options through it ({@code parent.options}).
+ * its usage. A subcommand is a {@code @Command} method of its group, its options and parameters the
+ * method's (picocli's method subcommands: {@code tessera indices create}, {@code opensearch start});
+ * one with many options or state of its own is a nested class that reaches the shared options
+ * through the group ({@code @ParentCommand}, {@code parent.options}).
  */
 abstract class CommandGroup implements Runnable {
 

@@ -1,5 +1,6 @@
 package org.tessera.indexer.cli;
 
+import org.tessera.indexer.bench.PercolateBenchmark;
 import org.tessera.indexer.indicators.CodeCoverage;
 import org.tessera.indexer.indicators.EventFields;
 import org.tessera.indexer.indicators.EventPercolator;
@@ -8,7 +9,6 @@ import org.tessera.indexer.indicators.IndicatorBackfill;
 import org.tessera.indexer.indicators.IndicatorCatalogue;
 import org.tessera.indexer.indicators.IndicatorHit;
 import org.tessera.indexer.indicators.IndicatorStore;
-import org.tessera.indexer.indicators.PercolateBenchmark;
 import org.tessera.indexer.indicators.Severity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,55 +1,35 @@
 package org.tessera.indexer.cli;
 
-import java.util.concurrent.Callable;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tessera indices create|migrate}: index definitions from mappings/indices/ into OpenSearch. */
 @Command(name = "indices", mixinStandardHelpOptions = true,
-        description = "Create Tessera's indices (versioned, behind aliases) or roll one forward to a new mapping version.",
-        subcommands = {IndicesCommand.Create.class, IndicesCommand.Migrate.class})
+        description = "Create Tessera's indices (versioned, behind aliases) or roll one forward to a new mapping version.")
 final class IndicesCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create every missing index and alias; report outdated ones.")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        IndicesCommand parent;
-
-        @Override
-        public Integer call() {
-            try (OpenSearchConnection connection = parent.options.openConnection()) {
-                for (IndexManager.IndexState state : new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll()) {
-                    System.out.printf("%-24s -> %-32s %s%n", state.alias(), state.concreteIndex(),
-                            state.created() ? "created" : state.outdated() ? "OUTDATED (file v" + state.fileVersion() + ")" : "ok");
-                }
+    int create() {
+        try (OpenSearchConnection connection = options.openConnection()) {
+            for (IndexManager.IndexState state : new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll()) {
+                System.out.printf("%-24s -> %-32s %s%n", state.alias(), state.concreteIndex(),
+                        state.created() ? "created" : state.outdated() ? "OUTDATED (file v" + state.fileVersion() + ")" : "ok");
             }
-            return 0;
         }
+        return 0;
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Reindex a logical index into its new mapping version and switch the alias.")
-    static final class Migrate implements Callable<Integer> {
-        @ParentCommand
-        IndicesCommand parent;
-
-        @Parameters(paramLabel = "NAME", description = "logical index, e.g. events")
-        String name;
-
-        @Option(names = "--delete-old", description = "Delete the previous version after the switch.")
-        boolean deleteOld;
-
-        @Override
-        public Integer call() {
-            try (OpenSearchConnection connection = parent.options.openConnection()) {
-                IndexManager.IndexState state = new IndexManager(connection, IndexDefinitions.loadDefault()).migrate(name, deleteOld);
-                System.out.println(state.alias() + " -> " + state.concreteIndex());
-            }
-            return 0;
+    int migrate(@Parameters(paramLabel = "NAME", description = "logical index, e.g. events") String name,
+                @Option(names = "--delete-old", description = "Delete the previous version after the switch.") boolean deleteOld) {
+        try (OpenSearchConnection connection = options.openConnection()) {
+            IndexManager.IndexState state = new IndexManager(connection, IndexDefinitions.loadDefault()).migrate(name, deleteOld);
+            System.out.println(state.alias() + " -> " + state.concreteIndex());
         }
+        return 0;
     }
 }

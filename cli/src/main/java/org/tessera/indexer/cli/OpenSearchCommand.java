@@ -1,17 +1,14 @@
 package org.tessera.indexer.cli;
 
-import java.util.concurrent.Callable;
 import org.tessera.indexer.opensearch.EmbeddedOpenSearch;
 import org.tessera.indexer.opensearch.EngineStatus;
 import org.tessera.indexer.opensearch.OpenSearchProperties;
 import org.tessera.indexer.opensearch.OpenSearchSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tessera opensearch start|stop|status}: the embedded single-node server. */
 @Command(name = "opensearch", mixinStandardHelpOptions = true,
-        description = "Manage the embedded OpenSearch server (ignored when tessera.opensearch.uris names a cluster).",
-        subcommands = {OpenSearchCommand.Start.class, OpenSearchCommand.Stop.class, OpenSearchCommand.Status.class})
+        description = "Manage the embedded OpenSearch server (ignored when tessera.opensearch.uris names a cluster).")
 final class OpenSearchCommand extends CommandGroup {
 
     EmbeddedOpenSearch embedded() {
@@ -38,40 +35,21 @@ final class OpenSearchCommand extends CommandGroup {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the server, or reuse the one already running.")
-    static final class Start implements Callable<Integer> {
-        @ParentCommand
-        OpenSearchCommand parent;
-
-        @Override
-        public Integer call() {
-            print(parent.embedded().start());
-            return 0;
-        }
+    int start() {
+        print(embedded().start());
+        return 0;
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the server cleanly.")
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        OpenSearchCommand parent;
-
-        @Override
-        public Integer call() {
-            boolean stopped = parent.embedded().stop();
-            System.out.println(stopped ? "OpenSearch: stopped" : "OpenSearch: was not running");
-            return 0;
-        }
+    int stop() {
+        System.out.println(embedded().stop() ? "OpenSearch: stopped" : "OpenSearch: was not running");
+        return 0;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the server runs, its pid, version, health and modules. Exit 3 when it is not running.")
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        OpenSearchCommand parent;
-
-        @Override
-        public Integer call() {
-            EngineStatus status = parent.embedded().status();
-            print(status);
-            return status.running() ? 0 : 3;
-        }
+    int status() {
+        EngineStatus status = embedded().status();
+        print(status);
+        return status.running() ? 0 : 3;
     }
 }

@@ -132,33 +132,33 @@ public final class AlertStore {
         return value.isMissingNode() || value.isNull() ? null : value.asText();
     }
 
-    /** Current postcode districts of each person, from the {@code persons} index. */
+    /**
+     * Current postcode districts of each person, from the {@code persons} index; a person not (yet) there
+     * has none, as does every person when the index cannot be read.
+     */
     private Map<String, List<String>> districts(List<String> personIds) {
-        ObjectNode body = EngineJson.object();
-        ArrayNode ids = body.putArray("ids");
-        personIds.forEach(ids::add);
-        Map<String, List<String>> found = new HashMap<>();
-        JsonNode answer;
+        Map<String, JsonNode> persons;
         try {
-            answer = connection.call("POST", "/" + connection.alias("persons") + "/_mget", body,
+            persons = connection.mget(connection.alias("persons"), personIds,
                     Map.of("_source_includes", "addresses.postcode_district,addresses.to,postcode_districts"));
         } catch (EngineException e) {
             // districts only narrow who is alerted; an unreadable persons index leaves them empty
-            return found;
+            return Map.of();
         }
-        for (JsonNode doc : answer.path("docs")) {
+        Map<String, List<String>> found = new HashMap<>();
+        persons.forEach((personId, source) -> {
             Set<String> current = new LinkedHashSet<>();
-            for (JsonNode address : doc.path("_source").path("addresses")) {
+            for (JsonNode address : source.path("addresses")) {
                 String district = text(address, "postcode_district");
                 if (district != null && text(address, "to") == null) {
                     current.add(district);
                 }
             }
             if (current.isEmpty()) {
-                doc.path("_source").path("postcode_districts").forEach(v -> current.add(v.asText()));
+                source.path("postcode_districts").forEach(v -> current.add(v.asText()));
             }
-            found.put(doc.path("_id").asText(), List.copyOf(current));
-        }
+            found.put(personId, List.copyOf(current));
+        });
         return found;
     }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.events.Event;
@@ -102,16 +104,11 @@ public class SearchService {
 
     /** A page of people for the search (not audited again: {@link #search} was); nothing past the engine's result window. */
     public List<PersonResult> people(String text, SearchFilter filter, int offset, int limit) {
-        limit = pageWithinWindow(text, offset, limit);
-        SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty() || limit == 0) {
+        ObjectNode body = pageQuery(text, filter, offset, limit, this::personQuery).orElse(null);
+        if (body == null) {
             return List.of();
         }
-        ObjectNode body = personQuery(parsed, filter);
-        body.put("from", offset).put("size", limit);
-        ArrayNode sort = body.putArray("sort");
-        sort.add("_score");
-        sort.addObject().put("person_id", "asc");
+        body.withArrayProperty("sort").addObject().put("person_id", "asc");
         List<PersonResult> results = new ArrayList<>();
         for (JsonNode hit : connection.search(connection.alias("persons"), body).path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
@@ -129,15 +126,11 @@ public class SearchService {
 
     /** A page of records for the search, newest best match first, with highlighted snippets. */
     public List<RecordResult> records(String text, SearchFilter filter, int offset, int limit) {
-        limit = pageWithinWindow(text, offset, limit);
-        SearchText parsed = SearchText.parse(text);
-        if (parsed.isEmpty() || limit == 0) {
+        ObjectNode body = pageQuery(text, filter, offset, limit, this::recordQuery).orElse(null);
+        if (body == null) {
             return List.of();
         }
-        ObjectNode body = recordQuery(parsed, filter);
-        body.put("from", offset).put("size", limit);
-        ArrayNode sort = body.putArray("sort");
-        sort.add("_score");
+        ArrayNode sort = body.withArrayProperty("sort");
         sort.addObject().putObject(EventIndexFields.EVENT_DATE).put("order", "desc");
         sort.addObject().put(EventIndexFields.EVENT_ID, "asc");
         body.putArray("_source").add(EventIndexFields.EVENT_ID).add(EventIndexFields.AGENCY).add(EventIndexFields.RECORD_TYPE).add(EventIndexFields.EVENT_DATE)
@@ -159,13 +152,10 @@ public class SearchService {
     }
 
     ObjectNode personQuery(SearchText text, SearchFilter filter) {
-        ObjectNode body = Json.object();
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        ArrayNode must = bool.putArray("must");
-        ArrayNode filters = bool.putArray("filter");
+        BoolQuery query = BoolQuery.create();
         if (!text.words().isEmpty()) {
             String words = text.wordsText();
-            ArrayNode should = anyOf(must);
+            ArrayNode should = anyOf(query.must());
             // Typos: every word must be near some name of the person.
             should.addObject().putObject("match").putObject("all_names")
                     .put("query", words).put("operator", "and").put("fuzziness", "AUTO").put("prefix_length", 1).put("boost", 2);
@@ -189,37 +179,34 @@ public class SearchService {
             should.addObject().putObject("match").putObject("address_text").put("query", words).put("operator", "and");
         }
         for (String postcode : text.postcodes()) {
-            must.addObject().putObject("match").putObject("postcodes.prefix").put("query", postcode.replace(" ", ""));
+            query.must().addObject().putObject("match").putObject("postcodes.prefix").put("query", postcode.replace(" ", ""));
         }
         for (LocalDate date : text.dates()) {
-            ArrayNode dob = anyOf(must);
+            ArrayNode dob = anyOf(query.must());
             dob.addObject().putObject("term").put("date_of_birth", date.toString());
             dob.addObject().putObject("term").put("dob_text", date.toString());
         }
         for (Integer year : text.years()) {
-            must.addObject().putObject("term").put("birth_year", year);
+            query.must().addObject().putObject("term").put("birth_year", year);
         }
-        termIfSet(filters, "risk.band", filter.band());
-        termIfSet(filters, "postcode_districts", filter.district());
-        termIfSet(filters, "agencies", filter.agency());
+        termIfSet(query.filters(), "risk.band", filter.band());
+        termIfSet(query.filters(), "postcode_districts", filter.district());
+        termIfSet(query.filters(), "agencies", filter.agency());
         if (filter.ageBand() != null) {
             AgeBand band = AgeBand.parse(filter.ageBand());
             LocalDate today = LocalDate.now(clock);
-            filters.addObject().putObject("range").putObject("date_of_birth")
+            query.filters().addObject().putObject("range").putObject("date_of_birth")
                     .put("gt", today.minusYears(band.maxAge() + 1L).toString())
                     .put("lte", today.minusYears(band.minAge()).toString());
         }
-        return body;
+        return query.body();
     }
 
     ObjectNode recordQuery(SearchText text, SearchFilter filter) {
-        ObjectNode body = Json.object();
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        ArrayNode must = bool.putArray("must");
-        ArrayNode filters = bool.putArray("filter");
+        BoolQuery query = BoolQuery.create();
         if (!text.words().isEmpty()) {
             String words = text.wordsText();
-            ArrayNode should = anyOf(must);
+            ArrayNode should = anyOf(query.must());
             should.addObject().putObject("match").putObject("text").put("query", words).put("operator", "and").put("boost", 2);
             should.addObject().putObject("match").putObject("title").put("query", words).put("operator", "and");
             peopleClause(should).putObject("match").putObject(EventIndexFields.People.NAME_PATH)
@@ -227,19 +214,19 @@ public class SearchService {
         }
         for (String postcode : text.postcodes()) {
             String prefix = postcode.toLowerCase(Locale.ROOT);
-            ArrayNode should = anyOf(must);
+            ArrayNode should = anyOf(query.must());
             should.addObject().putObject("prefix").put(EventIndexFields.Location.POSTCODE_PATH, prefix);
             peopleClause(should).putObject("prefix").put(EventIndexFields.People.POSTCODE_PATH, prefix);
         }
         for (LocalDate date : text.dates()) {
-            peopleClause(must).putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
+            peopleClause(query.must()).putObject("term").put(EventIndexFields.People.DATE_OF_BIRTH_PATH, date.toString());
         }
-        termIfSet(filters, "agency", filter.agency());
-        termIfSet(filters, EventIndexFields.RECORD_TYPE, filter.recordType());
-        termIfSet(filters, EventIndexFields.INDICATOR_IDS, filter.indicator());
-        termIfSet(filters, EventIndexFields.Location.POSTCODE_DISTRICT_PATH, filter.district());
+        termIfSet(query.filters(), "agency", filter.agency());
+        termIfSet(query.filters(), EventIndexFields.RECORD_TYPE, filter.recordType());
+        termIfSet(query.filters(), EventIndexFields.INDICATOR_IDS, filter.indicator());
+        termIfSet(query.filters(), EventIndexFields.Location.POSTCODE_DISTRICT_PATH, filter.district());
         if (filter.from() != null || filter.to() != null) {
-            ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
+            ObjectNode range = query.filters().addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
             if (filter.from() != null) {
                 range.put("gte", filter.from().toString());
             }
@@ -249,9 +236,22 @@ public class SearchService {
         }
         if (filter.ageBand() != null) {
             AgeBand band = AgeBand.parse(filter.ageBand());
-            filters.addObject().putObject("range").putObject(EventIndexFields.SUBJECT_AGE).put("gte", band.minAge()).put("lt", band.maxAge() + 1);
+            query.filters().addObject().putObject("range").putObject(EventIndexFields.SUBJECT_AGE).put("gte", band.minAge()).put("lt", band.maxAge() + 1);
         }
-        return body;
+        return query.body();
+    }
+
+    /**
+     * The {@code bool} query both searches build: what the user typed as {@code must} clauses, the chosen
+     * facets as {@code filter} clauses (scoring nothing).
+     */
+    private record BoolQuery(ObjectNode body, ArrayNode must, ArrayNode filters) {
+
+        static BoolQuery create() {
+            ObjectNode body = Json.object();
+            ObjectNode bool = body.putObject("query").putObject("bool");
+            return new BoolQuery(body, bool.putArray("must"), bool.putArray("filter"));
+        }
     }
 
     /** Adds to {@code filters} a term filter on {@code field} when the user chose a {@code value}. */
@@ -292,6 +292,24 @@ public class SearchService {
     }
 
     /** The page size that stays inside the engine's result window (0 past it), after checking text and bounds. */
+    /**
+     * The query for one page of a search's people or records: {@code from} and {@code size} within the engine's
+     * result window, best match first (the caller adds its tie-breakers to {@code sort}); empty when there is
+     * nothing to fetch (no search text, or a page past the window).
+     */
+    private static Optional<ObjectNode> pageQuery(String text, SearchFilter filter, int offset, int limit,
+                                                  BiFunction<SearchText, SearchFilter, ObjectNode> query) {
+        int size = pageWithinWindow(text, offset, limit);
+        SearchText parsed = SearchText.parse(text);
+        if (parsed.isEmpty() || size == 0) {
+            return Optional.empty();
+        }
+        ObjectNode body = query.apply(parsed, filter);
+        body.put("from", offset).put("size", size);
+        body.putArray("sort").add("_score");
+        return Optional.of(body);
+    }
+
     private static int pageWithinWindow(String text, int offset, int limit) {
         checkText(text);
         if (offset < 0 || limit < 1) {

@@ -47,20 +47,13 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
  * and each page is sent on as it arrives. Only the {@code _bulk} requests (and the final refresh)
  * are timed, so reading the scroll does not count against the engine.
  */
-public final class IngestBenchmark {
+public record IngestBenchmark(SettingsSource settings, PrintStream out) {
 
     /** Indices the pipeline fills; kept with {@code --keep} so {@code bench search --index-prefix} can use them. */
     public static final String PIPELINE_PREFIX = "bench-pipeline";
     private static final String RAW_PREFIX = "bench-raw";
     private static final int RAW_BATCH = 500;
     private static final ObjectMapper JSON = EngineJson.MAPPER;
-    private final SettingsSource settings;
-    private final PrintStream out;
-
-    public IngestBenchmark(SettingsSource settings, PrintStream out) {
-        this.settings = settings;
-        this.out = out;
-    }
 
     public void run(String preset, long seed, Path input, Path work, boolean keep) throws Exception {
         out.println(MachineInfo.current().describe());

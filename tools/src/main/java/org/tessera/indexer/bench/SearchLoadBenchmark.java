@@ -21,23 +21,13 @@ import org.tessera.indexer.opensearch.OpenSearchSettings;
  * highlighting (15%), and a child's profile load (30%: the person, their chronology, their
  * household) — for a bounded time. Queries are built from people actually in the index.
  */
-public final class SearchLoadBenchmark {
+public record SearchLoadBenchmark(SettingsSource settings, String prefix, PrintStream out) {
 
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String[] NOTE_TERMS = {"missed appointment", "shouting", "bruise", "not brought", "hungry",
             "domestic", "alcohol", "police attended", "absent", "eviction"};
 
     public record Result(LatencyRecorder.Summary all, long errors) {
-    }
-
-    private final SettingsSource settings;
-    private final String prefix;
-    private final PrintStream out;
-
-    public SearchLoadBenchmark(SettingsSource settings, String prefix, PrintStream out) {
-        this.settings = settings;
-        this.prefix = prefix;
-        this.out = out;
     }
 
     public Result run(int users, int seconds) throws Exception {

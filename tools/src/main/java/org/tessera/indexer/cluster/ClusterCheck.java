@@ -30,8 +30,12 @@ import org.tessera.indexer.opensearch.index.IndexManager;
  *
  * <p>Node 1 is cluster-manager and data; node 2 is data only, so stopping it never costs the
  * cluster its elected manager (two manager-eligible nodes cannot survive losing one).
+ *
+ * @param homeRoot where the two nodes' homes go
+ * @param basePort node HTTP ports {@code basePort} and {@code basePort + 1}
+ * @param heap     heap per node ({@code 512m})
  */
-public final class ClusterCheck {
+public record ClusterCheck(Path homeRoot, int basePort, String heap) {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterCheck.class);
     private static final ObjectMapper JSON = EngineJson.MAPPER;
@@ -44,17 +48,6 @@ public final class ClusterCheck {
             return clusterCount == documents && singleNodeCount == documents && sampleMismatches == 0
                     && searchHitsCluster == searchHitsSingle && "green".equals(healthAfterRecovery);
         }
-    }
-
-    private final Path homeRoot;
-    private final int basePort;
-    private final String heap;
-
-    /** @param homeRoot where the two nodes' homes go; basePort: node HTTP ports basePort and basePort+1 */
-    public ClusterCheck(Path homeRoot, int basePort, String heap) {
-        this.homeRoot = homeRoot;
-        this.basePort = basePort;
-        this.heap = heap;
     }
 
     /**

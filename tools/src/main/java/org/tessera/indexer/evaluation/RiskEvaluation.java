@@ -38,17 +38,9 @@ import org.tessera.indexer.watchlist.WatchlistReplay;
  *
  * <p>Not thread-safe (one evaluation per instance call is cheap to repeat).
  */
-public final class RiskEvaluation {
+public record RiskEvaluation(OpenSearchConnection connection, ScoringParameters parameters) {
 
     private static final ObjectMapper JSON = EngineJson.MAPPER;
-
-    private final OpenSearchConnection connection;
-    private final ScoringParameters parameters;
-
-    public RiskEvaluation(OpenSearchConnection connection, ScoringParameters parameters) {
-        this.connection = connection;
-        this.parameters = parameters;
-    }
 
     /**
      * @param end       replay end (the generator's end date)

@@ -19,18 +19,10 @@ import org.tessera.indexer.opensearch.OpenSearchConnection.RawResponse;
  * index behind an alias, so a mapping change is rolled out by {@link #migrate} (create the new
  * version, reindex, switch the alias atomically) while readers keep using the alias.
  */
-public final class IndexManager {
+public record IndexManager(OpenSearchConnection connection, IndexDefinitions definitions) {
 
     private static final Logger log = LoggerFactory.getLogger(IndexManager.class);
     private static final ObjectMapper JSON = EngineJson.MAPPER;
-
-    private final OpenSearchConnection connection;
-    private final IndexDefinitions definitions;
-
-    public IndexManager(OpenSearchConnection connection, IndexDefinitions definitions) {
-        this.connection = connection;
-        this.definitions = definitions;
-    }
 
     /** Outcome per logical index. */
     public record IndexState(String name, String alias, String concreteIndex, int fileVersion, Integer liveVersion, boolean created) {

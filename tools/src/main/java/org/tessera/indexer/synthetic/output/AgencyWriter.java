@@ -3,10 +3,12 @@ package org.tessera.indexer.synthetic.output;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
 import org.tessera.indexer.synthetic.noise.NoiseProfile;
@@ -29,13 +31,32 @@ public abstract class AgencyWriter implements AutoCloseable {
 
     protected final WriterContext ctx;
     private final Map<String, DelimitedFile> files = new LinkedHashMap<>();
+    private final Map<EventKind, RecordWriter> kinds = new EnumMap<>(EventKind.class);
 
     protected AgencyWriter(WriterContext ctx) {
         this.ctx = ctx;
     }
 
+    /** Writes one kind of planned event as this agency's record of it. */
+    @FunctionalInterface
+    protected interface RecordWriter {
+        void write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng);
+    }
+
+    /** In a constructor: events of {@code kind} are this agency's, written by {@code writer}. */
+    protected final void writes(EventKind kind, RecordWriter writer) {
+        kinds.put(kind, writer);
+    }
+
     /** Writes {@code e}; returns false if this writer does not record that kind of event. */
-    public abstract boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng);
+    public final boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
+        RecordWriter writer = kinds.get(e.kind());
+        if (writer == null) {
+            return false;
+        }
+        writer.write(e, plan, st, rng);
+        return true;
+    }
 
     protected DelimitedFile register(String source, DelimitedFile csv) {
         files.put(source + "|" + csv.name(), csv);
@@ -52,6 +73,24 @@ public abstract class AgencyWriter implements AutoCloseable {
     @Override
     public void close() {
         files.values().forEach(DelimitedFile::close);
+    }
+
+    /**
+     * The ground truth of a record about one person: their occurrence (slot 0, {@code subject}, with the noise
+     * applied to them) and the record, whose {@code noteColumn} holds {@code note} ("" and null for a
+     * structured-only record).
+     */
+    protected void subjectTruth(String source, String recordId, PlannedEvent e, Person subject, List<String> noise,
+                                String noteColumn, ComposedNote note) {
+        ctx.truth().occurrence(source, recordId, 0, "subject", subject, noise);
+        ctx.truth().record(source, recordId, e, noteColumn, note);
+    }
+
+    /** The occurrence of the parent named beside the subject (slot 1, {@code parent}), when one is. */
+    protected void parentTruth(String source, String recordId, Person parent, PresentedIdentity parentId) {
+        if (parent != null) {
+            ctx.truth().occurrence(source, recordId, 1, "parent", parent, parentId.applied());
+        }
     }
 
     protected PresentedIdentity present(Person p, NoiseProfile prof, HouseholdPlan plan, SplittableRandom rng) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
@@ -55,24 +56,14 @@ public final class EducationWriter extends AgencyWriter {
         pastoral = register(PASTORAL, new DelimitedFile(dir.resolve("education_pastoral_log.csv"), StandardCharsets.UTF_8, ',',
                 "log_id", "pupil_name", "upn", "dob", "year_group", "school_name", "logged_at", "category",
                 "logged_by", "note", "action_taken"));
+        writes(EventKind.ATTENDANCE, this::attendance);
+        writes(EventKind.EXCLUSION, this::exclusion);
+        writes(EventKind.PASTORAL_NOTE, this::pastoral);
     }
 
     private School school(Person child, HouseholdPlan plan, java.time.LocalDate d) {
         int age = Math.max(4, SchoolCalendar.schoolAge(child.dateOfBirth(), d));
         return ctx.organisations().schoolFor(plan.household().addressOn(d).district(), age, child.key());
-    }
-
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        switch (e.kind()) {
-            case ATTENDANCE -> attendance(e, plan, st, rng);
-            case EXCLUSION -> exclusion(e, plan, st, rng);
-            case PASTORAL_NOTE -> pastoral(e, plan, st, rng);
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void attendance(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -95,8 +86,7 @@ public final class EducationWriter extends AgencyWriter {
         if (onboarding) {
             attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(), adno,
                     ht[0], ht[1], String.valueOf(possible), String.valueOf(auth), String.valueOf(unauth));
-            ctx.truth().occurrence(ATTENDANCE_TERMS, recordId, 0, "subject", c, id.applied());
-            ctx.truth().record(ATTENDANCE_TERMS, recordId, e, "", null);
+            subjectTruth(ATTENDANCE_TERMS, recordId, e, c, id.applied(), "", null);
             return;
         }
         attendance.row(id.upn(), id.family(), id.given(), id.middle(), dob(id, UK_DATE), sex(c), s.urn(), s.name(),
@@ -104,8 +94,7 @@ public final class EducationWriter extends AgencyWriter {
                 String.valueOf(possible - absent), String.valueOf(auth), String.valueOf(unauth), String.valueOf(codeI),
                 String.valueOf(codeM), String.valueOf(codeG), String.valueOf(codeO), String.valueOf(codeN),
                 String.valueOf(codeU), String.format(Locale.ROOT, "%.1f", 100.0 * (possible - absent) / possible));
-        ctx.truth().occurrence(ATTENDANCE, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(ATTENDANCE, recordId, e, "", null);
+        subjectTruth(ATTENDANCE, recordId, e, c, id.applied(), "", null);
     }
 
     private void exclusion(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -117,8 +106,7 @@ public final class EducationWriter extends AgencyWriter {
         exclusions.row(recordId, id.upn(), id.family(), id.given(), dob(id, UK_DATE), sex(c), s.urn(),
                 e.attr(Attr.CATEGORY), e.attr(Attr.REASON), e.at().toLocalDate().format(UK_DATE),
                 perm ? "" : String.valueOf(1 + rng.nextInt(10)), perm && rng.nextBoolean() ? "UPH" : "");
-        ctx.truth().occurrence(EXCLUSIONS, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(EXCLUSIONS, recordId, e, "", null);
+        subjectTruth(EXCLUSIONS, recordId, e, c, id.applied(), "", null);
     }
 
     private void pastoral(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -137,8 +125,7 @@ public final class EducationWriter extends AgencyWriter {
         pastoral.row(recordId, id.family().toUpperCase(Locale.ROOT) + ", " + id.given(), id.upn(), dob(id, UK_DATE),
                 yearGroup <= 0 ? "R" : String.valueOf(yearGroup), s.name(), e.at().format(UK_DATE_TIME), category,
                 worker(rng), note.text(), action);
-        ctx.truth().occurrence(PASTORAL, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(PASTORAL, recordId, e, "note", note);
+        subjectTruth(PASTORAL, recordId, e, c, id.applied(), "note", note);
         if (ctx.documents() != null) {
             ctx.documents().maybeEmail(e, plan, id, s.name(), note, rng);
         }

@@ -55,19 +55,9 @@ public final class HealthWriter extends AgencyWriter {
                 "contact_id", "contact_date", "contact_type", "outcome", "child_nhs_no", "child_forename",
                 "child_surname", "child_dob", "child_sex", "mother_name", "mother_dob", "mother_nhs_no", "address",
                 "postcode", "practitioner", "contact_notes"));
-    }
-
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        switch (e.kind()) {
-            case AE_ATTENDANCE -> ae(e, plan, st, rng);
-            case APPOINTMENT -> appointment(e, plan, st, rng);
-            case HV_CONTACT -> hv(e, plan, st, rng);
-            default -> {
-                return false;
-            }
-        }
-        return true;
+        writes(EventKind.AE_ATTENDANCE, this::ae);
+        writes(EventKind.APPOINTMENT, this::appointment);
+        writes(EventKind.HV_CONTACT, this::hv);
     }
 
     private void ae(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {

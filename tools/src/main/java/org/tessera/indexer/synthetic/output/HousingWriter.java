@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
@@ -58,18 +59,8 @@ public final class HousingWriter extends AgencyWriter {
                 "temp_accommodation", "case_notes"));
         homeless = register(HOMELESS, new DelimitedFile(dir.resolve("housing_homeless_applications.csv"), CP1252, ',',
                 h.toArray(String[]::new)));
-    }
-
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        switch (e.kind()) {
-            case HOUSING_EVENT -> tenancy(e, plan, st, rng);
-            case HOMELESS_APPLICATION -> homeless(e, plan, st, rng);
-            default -> {
-                return false;
-            }
-        }
-        return true;
+        writes(EventKind.HOUSING_EVENT, this::tenancy);
+        writes(EventKind.HOMELESS_APPLICATION, this::homeless);
     }
 
     /** Full names as a housing system holds them: "Mrs Jane Smith", "SMITH, Jane", "Jane Smith". */
@@ -115,8 +106,7 @@ public final class HousingWriter extends AgencyWriter {
         tenancy.row(recordId, tenancyRef, tenant, dob(id, UK_DATE), a.line1() + ", " + a.town(),
                 a.postcode(), type, e.at().toLocalDate().format(ISO_DATE), e.attr(Attr.REASON), officer,
                 text + note.text());
-        ctx.truth().occurrence(TENANCY, recordId, 0, "subject", t, id.applied());
-        ctx.truth().record(TENANCY, recordId, e, "notes", text.isEmpty() ? note : prefixed(text, note));
+        subjectTruth(TENANCY, recordId, e, t, id.applied(), "notes", text.isEmpty() ? note : prefixed(text, note));
     }
 
     /** Everyone else living in the household on the date (born by then, joined and not left), in household order. */

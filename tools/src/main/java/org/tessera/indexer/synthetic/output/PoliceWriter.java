@@ -50,6 +50,7 @@ public final class PoliceWriter extends AgencyWriter {
         super(ctx);
         this.dir = dir;
         this.onboarding = layouts.onboarding();
+        writes(EventKind.POLICE_INCIDENT, this::incident);
     }
 
     private String source() {
@@ -62,11 +63,7 @@ public final class PoliceWriter extends AgencyWriter {
                 : new DelimitedFile(dir.resolve("police_incidents_" + y + ".csv"), StandardCharsets.UTF_8, ',', HEADER)));
     }
 
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        if (e.kind() != EventKind.POLICE_INCIDENT) {
-            return false;
-        }
+    private void incident(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         String type = e.attr(Attr.TYPE);
         String ref = "TC" + (e.at().getYear() % 100) + "/" + st.nextId(SOURCE, 8);
         Address loc = plan.household().addressOn(e.at().toLocalDate());
@@ -119,7 +116,6 @@ public final class PoliceWriter extends AgencyWriter {
             ctx.truth().occurrence(source(), ref, slot++, CANONICAL.get(involvement), p, ra.noise(id.applied()));
         }
         ctx.truth().record(source(), ref, e, onboarding ? "Narrative" : "narrative", note);
-        return true;
     }
 
     /**

@@ -28,13 +28,10 @@ public final class ProbationWriter extends AgencyWriter {
                 "contact_id", "crn", "surname", "first_name", "second_name", "date_of_birth", "pnc_number",
                 "event_type", "event_date", "sentence_type", "supervision_end", "mappa_category", "mappa_level",
                 "rosh", "risk_to_children", "address", "postcode", "om_name", "om_notes"));
+        writes(EventKind.PROBATION_EVENT, this::supervisionEvent);
     }
 
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        if (e.kind() != EventKind.PROBATION_EVENT) {
-            return false;
-        }
+    private void supervisionEvent(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
         Person p = e.subject();
         PresentedIdentity id = present(p, NoiseProfile.PROBATION, plan, rng);
         String recordId = "PC" + st.nextId(SOURCE, 8);
@@ -53,8 +50,6 @@ public final class ProbationWriter extends AgencyWriter {
                 LocalDate.parse(e.attr(Attr.END)).format(UK_DATE), mappa, mappa.isEmpty() ? "" : "1",
                 mappa.isEmpty() ? (rng.nextBoolean() ? "LOW" : "MEDIUM") : "HIGH", yn(!mappa.isEmpty()),
                 a.line1() + ", " + a.town(), a.postcode(), worker(rng), note.text());
-        ctx.truth().occurrence(SOURCE, recordId, 0, "subject", p, ra.noise(id.applied()));
-        ctx.truth().record(SOURCE, recordId, e, "om_notes", note);
-        return true;
+        subjectTruth(SOURCE, recordId, e, p, ra.noise(id.applied()), "om_notes", note);
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.tessera.indexer.synthetic.events.EventKind;
 import org.tessera.indexer.synthetic.events.PlannedEvent;
 import org.tessera.indexer.synthetic.events.PlannedEvent.Attr;
 import org.tessera.indexer.synthetic.events.HouseholdPlan;
@@ -65,6 +66,11 @@ public final class SocialCareWriter extends AgencyWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        writes(EventKind.CSC_CONTACT, this::contact);
+        writes(EventKind.CSC_REFERRAL, this::referral);
+        writes(EventKind.CSC_ASSESSMENT, this::assessment);
+        writes(EventKind.CSC_S47, this::section47);
+        writes(EventKind.CSC_CP_PLAN, this::cpPlan);
     }
 
     private static String childId(Person p) {
@@ -73,21 +79,6 @@ public final class SocialCareWriter extends AgencyWriter {
 
     private static String gender(Person p) {
         return p.sex() == Sex.MALE ? "a) Male" : "b) Female";
-    }
-
-    @Override
-    public boolean write(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
-        switch (e.kind()) {
-            case CSC_CONTACT -> contact(e, plan, st, rng);
-            case CSC_REFERRAL -> referral(e, plan, st, rng);
-            case CSC_ASSESSMENT -> assessment(e, plan, st, rng);
-            case CSC_S47 -> section47(e, plan, st, rng);
-            case CSC_CP_PLAN -> cpPlan(e, plan, st, rng);
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Person carer(PlannedEvent e) {
@@ -106,11 +97,8 @@ public final class SocialCareWriter extends AgencyWriter {
                 ETHNICITY[(int) Math.floorMod(plan.household().index() * 13, ETHNICITY.length)], dob(id, UK_DATE),
                 c.bornBy(d) ? String.valueOf(c.ageOn(d)) : "Unborn", d.format(UK_DATE), e.attr(Attr.SOURCE),
                 e.attr(Attr.OUTCOME), cid == null ? "" : cid.full(), note.text());
-        ctx.truth().occurrence(CONTACTS, recordId, 0, "subject", c, id.applied());
-        if (carer != null) {
-            ctx.truth().occurrence(CONTACTS, recordId, 1, "parent", carer, cid.applied());
-        }
-        ctx.truth().record(CONTACTS, recordId, e, "Contact Summary", note);
+        subjectTruth(CONTACTS, recordId, e, c, id.applied(), "Contact Summary", note);
+        parentTruth(CONTACTS, recordId, carer, cid);
     }
 
     private void referral(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -125,8 +113,7 @@ public final class SocialCareWriter extends AgencyWriter {
                 e.attr(Attr.SOURCE), nfa ? "a) Yes" : "b) No", String.valueOf(previous + 1),
                 rng.nextBoolean() ? "MASH" : "Assessment Team " + (1 + rng.nextInt(4)), worker(rng),
                 e.attr(Attr.REASON), note.text());
-        ctx.truth().occurrence(REFERRALS, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(REFERRALS, recordId, e, "Referral Summary", note);
+        subjectTruth(REFERRALS, recordId, e, c, id.applied(), "Referral Summary", note);
         if (ctx.documents() != null) {
             ctx.documents().maybeReferralForm(e, plan, id, note, rng, recordId);
         }
@@ -164,11 +151,8 @@ public final class SocialCareWriter extends AgencyWriter {
             throw new UncheckedIOException(ex);
         }
         assessmentRows++;
-        ctx.truth().occurrence(ASSESSMENTS, recordId, 0, "subject", c, id.applied());
-        if (carer != null) {
-            ctx.truth().occurrence(ASSESSMENTS, recordId, 1, "parent", carer, cid.applied());
-        }
-        ctx.truth().record(ASSESSMENTS, recordId, e, "summary", note);
+        subjectTruth(ASSESSMENTS, recordId, e, c, id.applied(), "summary", note);
+        parentTruth(ASSESSMENTS, recordId, carer, cid);
     }
 
     private void section47(PlannedEvent e, HouseholdPlan plan, HouseholdState st, SplittableRandom rng) {
@@ -183,8 +167,7 @@ public final class SocialCareWriter extends AgencyWriter {
         s47.row(childId(c), id.given(), id.family(), dob(id, UK_DATE), d.format(UK_DATE),
                 LocalDate.parse(e.attr(Attr.END)).format(UK_DATE), toPlan ? "Yes" : "No", String.valueOf(previous + 1),
                 notes);
-        ctx.truth().occurrence(S47, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(S47, recordId, e, "", null);
+        subjectTruth(S47, recordId, e, c, id.applied(), "", null);
         if (ctx.documents() != null) {
             ctx.documents().maybeConferenceLetter(e, plan, id, rng, recordId);
         }
@@ -203,8 +186,7 @@ public final class SocialCareWriter extends AgencyWriter {
         plans.row(childId(c), id.given(), id.family(), dob(id, UK_DATE), gender(c), d.format(UK_DATE), cat, cat,
                 review.isAfter(plan.window().end()) ? "" : review.format(UK_DATE),
                 end.isEmpty() ? "" : LocalDate.parse(end).format(UK_DATE), String.valueOf(previous));
-        ctx.truth().occurrence(CP_PLANS, recordId, 0, "subject", c, id.applied());
-        ctx.truth().record(CP_PLANS, recordId, e, "", null);
+        subjectTruth(CP_PLANS, recordId, e, c, id.applied(), "", null);
     }
 
     @Override

@@ -22,8 +22,10 @@ class ConcernCorpusTest {
     private static final Path EVAL = Path.of("..", "nlp-models", "eval");
 
     @Test
-    void theHeldOutFileIsNamedHeldOut() {
-        // a seventh writer's file, being written in session 12; its hash is pinned here once it is frozen
+    void theHeldOutFileIsTheFrozenOne() throws Exception {
+        // a seventh writer's file, copied 2026-12-06 20:48 UTC after its final check (1,064 lines)
+        assertThat(sha256(EVAL.resolve("concerns-heldout5.jsonl")))
+                .isEqualTo("1b07eb915540b61b968af960f41d909f969b3e5a9215130bea31ed5daa4589a7");
         assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout5.jsonl"))).isTrue();
     }
 
@@ -59,7 +61,8 @@ class ConcernCorpusTest {
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
-                "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl")) {
+                "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
+                "concerns-heldout5.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))

@@ -1,4 +1,4 @@
-package org.tessera.indexer.indicators;
+package org.tessera.indexer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Random;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventDate;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.EvidenceContextResolver;
+import org.tessera.indexer.indicators.Indicator;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.indicators.IndicatorHit;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -19,7 +24,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * against a bare multi-document percolate {@code _search} of the same documents in the same
  * batches, and prints docs/s for both and their ratio. A command, never a test assertion.
  */
-public final class PercolateBenchmark {
+public record PercolateBenchmark(OpenSearchConnection connection, EvidenceContextResolver contexts) {
 
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final String[] NOISE = {
@@ -27,14 +32,6 @@ public final class PercolateBenchmark {
         "Child was settled and played with the train set.", "Phone call to confirm the appointment time.", "Uniform grant paid.",
         "Discussed the move to the new class after half term.", "Letter sent about the school trip.", "Weighed and measured today.",
     };
-
-    private final OpenSearchConnection connection;
-    private final EvidenceContextResolver contexts;
-
-    public PercolateBenchmark(OpenSearchConnection connection, EvidenceContextResolver contexts) {
-        this.connection = connection;
-        this.contexts = contexts;
-    }
 
     /** Figures of one run. */
     public record Result(int docs, int batchSize, double rawDocsPerSecond, double streamDocsPerSecond, long rawMatches, long streamHits) {
