@@ -1,0 +1,75 @@
+package org.tessera.portal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tessera.indexer.audit.AuditLog;
+import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.TestIndices;
+import org.tessera.portal.review.ReferralReviewService;
+
+/**
+ * ADR 0033: the audit append runs beside the read, and the read's answer is returned only once its
+ * record is stored. With the real audit index refusing writes (a write block), a review of a child
+ * must fail and hand back nothing; once the index takes writes again the same review answers and its
+ * record is in a chain that still verifies.
+ */
+@SpringBootTest
+@WithMockUser(username = "duty", roles = "DUTY_MANAGER")
+class AuditBeforeAnswerIT {
+
+    private static final String PURPOSE = "Referral screening (MASH): audit refused test";
+
+    @DynamicPropertySource
+    static void openSearch(DynamicPropertyRegistry registry) {
+        TestIndices.register(registry);
+    }
+
+    @Autowired
+    ReferralReviewService reviews;
+    @Autowired
+    OpenSearchConnection connection;
+
+    @BeforeEach
+    void fixtures() {
+        TestIndices.loadFixtures(connection);
+        TestIndices.loadReferralFixtures(connection);
+    }
+
+    private void auditWrites(boolean blocked) {
+        connection.raw("PUT", "/" + connection.alias("audit") + "/_settings",
+                "{\"index.blocks.write\": " + blocked + "}");
+    }
+
+    private long reviewsAudited() {
+        connection.raw("POST", "/" + connection.alias("audit") + "/_refresh", null);
+        return new AuditLog(connection, Clock.systemUTC(), TestIndices.auditAnchor())
+                .recent(0, 1000, "duty", null, "p-jayden").stream().filter(r -> PURPOSE.equals(r.purpose())).count();
+    }
+
+    @Test
+    void aReadWhoseAuditRecordCannotBeStoredAnswersNothing() {
+        long before = reviewsAudited();
+        auditWrites(true);
+        try {
+            assertThatThrownBy(() -> ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden")))
+                    .hasStackTraceContaining("the engine refused audit record");
+        } finally {
+            auditWrites(false);
+        }
+        assertThat(reviewsAudited()).as("nothing stored while the audit index refused writes").isEqualTo(before);
+
+        assertThat(ReadPurpose.with(PURPOSE, () -> reviews.open("p-jayden"))).isPresent();
+        assertThat(reviewsAudited()).isEqualTo(before + 1);
+        assertThat(new AuditLog(connection, Clock.systemUTC(), TestIndices.auditAnchor()).verify().intact())
+                .as("the chain verifies after the refused append").isTrue();
+    }
+}
