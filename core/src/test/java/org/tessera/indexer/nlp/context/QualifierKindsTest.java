@@ -85,6 +85,8 @@ class QualifierKindsTest {
             "Dad hits the children with a slipper, per the eldest, but stepmum is too scared to intervene.|hits the children|AFFIRMED",
             "Risk Ella becomes homeless if the landlord's notice is upheld.|homeless|HYPOTHETICAL",
             "Ella became homeless when the landlord's notice was upheld.|homeless|AFFIRMED",
+            "Explained to mum how shouting at the baby could frighten her.|shouting at the baby|HYPOTHETICAL",
+            "Mum was shouting at the baby when we arrived.|shouting at the baby|AFFIRMED",
     })
     void lateQualifiers(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);
