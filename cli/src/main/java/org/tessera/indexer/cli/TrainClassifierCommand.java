@@ -58,9 +58,25 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + "default: not trained")
     Path contextOut;
 
+    @Option(names = "--catalogue-examples", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "with --context-out: the catalogue's positive example texts are affirmed training items of the context head "
+                    + "(ADR 0034; default: ${DEFAULT-VALUE})")
+    boolean catalogueExamples;
+
     @Override
     public Integer call() throws Exception {
         ConcernMap map = concerns.read(parent.catalogue());
+        List<String> examples = new java.util.ArrayList<>();
+        if (catalogueExamples && contextOut != null) {
+            for (var indicator : parent.catalogue().enabledQueries()) {
+                for (var example : indicator.examples().positive()) {
+                    String text = example.path("text").asText("").strip();
+                    if (!text.isEmpty()) {
+                        examples.add(text);
+                    }
+                }
+            }
+        }
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
@@ -69,6 +85,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
             command.append(" --by-writer");
         }
         if (contextOut != null) {
+            command.append(catalogueExamples ? "" : " --no-catalogue-examples");
             command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
         }
         if (out != null) {
@@ -78,7 +95,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
-                System.out);
+                examples, System.out);
         if (out != null) {
             trained.classifier().write(out);
             try (var in = java.nio.file.Files.newInputStream(out)) {

@@ -326,9 +326,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
         boolean[] unique = uniqueIdentities(f);
         double consistentWeight = Math.log(settings.consistentMatchProbability() / (1 - settings.consistentMatchProbability())) / Math.log(2);
-        java.util.function.IntPredicate auto = p -> weight[p] >= autoWeight
-                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p])
-                || weight[p] >= consistentWeight && consistent(pattern[p]);
+        java.util.function.IntPredicate strict = p -> weight[p] >= autoWeight
+                || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
+        // A consistent pair below the auto-match threshold is decided after every other pair
+        // (pass 2), and only when it is uncontested (see uncontested).
+        java.util.function.IntPredicate consistentOnly = p -> !strict.test(p) && weight[p] >= consistentWeight && consistent(pattern[p]);
+        java.util.function.IntPredicate auto = p -> strict.test(p) || consistentOnly.test(p);
         // The six rules' pairs first (pass 0), with only their auto-match partners read for
         // ambiguity; then the wide rules' pairs (pass 1), read against all partners: a wide pair
         // only adds merges to what the six rules decide, it never withholds or pre-empts one.
@@ -341,13 +344,21 @@ public final class FellegiSunterLinker implements PersonLinker {
                 partners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
             }
         }
+        // Every unit's partners at or above the review threshold, read by the consistent pairs' check.
+        Map<Integer, List<Integer>> reviewPartners = new HashMap<>();
+        for (int p : order) {
+            if (weight[p] < reviewWeight) break;
+            reviewPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
+            reviewPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
+        }
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
         Set<Integer> generationPairs = new HashSet<>();
-        for (int pass = 0; pass < 2; pass++) for (int p : order) {
+        Set<Integer> contestedPairs = new HashSet<>();
+        for (int pass = 0; pass < 3; pass++) for (int p : order) {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
-            if (wide[p] != (pass == 1)) continue;
+            if (pass < 2 && (wide[p] != (pass == 1) || consistentOnly.test(p)) || pass == 2 && !consistentOnly.test(p)) continue;
             Map<Integer, List<Integer>> partners = pass == 0 ? autoPartners : allPartners;
             int i = pa[p], j = pb[p];
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
@@ -366,6 +377,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                     reviewCandidates.add(p);
                 } else if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) {
                     ambiguousPairs.add(p);
+                    reviewCandidates.add(p);
+                } else if (pass == 2 && !(uncontested(clusters, reviewPartners, i, j) && uncontested(clusters, reviewPartners, j, i))) {
+                    contestedPairs.add(p);
                     reviewCandidates.add(p);
                 } else {
                     clusters.union(i, j);
@@ -395,6 +409,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     ? "placeholder given name (unnamed newborn): twins share every other detail"
                     : ambiguousPairs.contains(p) ? "also matches another person who cannot be the same (same name and date of birth?)"
                     : generationPairs.contains(p) ? "dates of birth a generation apart (parent and child of one name?)"
+                    : contestedPairs.contains(p) ? "consistent, but one of the two also matches another person (a twin, a namesake parent?)"
                     : "probability between review and auto-match thresholds";
             review.add(new ReviewPair(new OccurrencePair(occ.get(i).occurrenceId(), occ.get(j).occurrenceId()), weight[p],
                     MatchModel.probability(weight[p]), MatchModel.explain(pattern[p]), reason));
@@ -696,6 +711,24 @@ public final class FellegiSunterLinker implements PersonLinker {
      * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
      * fit {@code i} equally, so {@code i} must not be given to either by the model.
      */
+    /**
+     * Whether every partner of unit {@code i} at or above the review threshold is already in
+     * {@code i}'s person or in {@code j}'s. A consistent pair merges below the auto-match threshold
+     * only then: its probability is held down by what is missing (no date of birth, no given name),
+     * and what is missing is exactly what tells a record of a child from one of her twin or of a
+     * father of the same name at one address. When the record also matches someone else, the
+     * data cannot say which of the two it belongs to, and the pair goes to review (issue #18: every
+     * wrong merge the consistent pairs made on the development splits was such a record).
+     */
+    private static boolean uncontested(Clusters clusters, Map<Integer, List<Integer>> reviewPartners, int i, int j) {
+        int ri = clusters.find(i), rj = clusters.find(j);
+        for (int k : reviewPartners.getOrDefault(i, List.of())) {
+            int rk = clusters.find(k);
+            if (rk != ri && rk != rj) return false;
+        }
+        return true;
+    }
+
     private static boolean ambiguous(Clusters clusters, Map<Integer, List<Integer>> autoPartners, int i, int j) {
         int rj = clusters.find(j);
         for (int k : autoPartners.getOrDefault(i, List.of())) {

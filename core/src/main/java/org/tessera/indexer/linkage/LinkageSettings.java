@@ -35,7 +35,7 @@ public record LinkageSettings(double autoMatchProbability, double reviewProbabil
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.995);
+        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
     }
 
     /** These settings with the wide blocking rules on or off. */

@@ -78,11 +78,28 @@ public final class LinkageStore {
 
     /** The other person and the decision ({@code merged} or {@code split}) for every decided pair involving a person. */
     public Map<String, String> decisionsFor(String personId) {
+        return decisionsFrom(personId, connection.search(connection.alias("linkage"), decisionsSearch(personId).body()));
+    }
+
+    /**
+     * The search {@link #decisionsFor} sends, for a caller to send in an {@code _msearch} beside searches
+     * of its own; read its answer with {@link #decisionsFrom}.
+     */
+    public OpenSearchConnection.Search decisionsSearch(String personId) {
         String query = "{\"size\":200,\"query\":{\"bool\":{\"filter\":[{\"terms\":{\"status\":[\"merged\",\"split\"]}}],"
                 + "\"should\":[{\"term\":{\"person_a\":" + quote(personId) + "}},{\"term\":{\"person_b\":" + quote(personId) + "}}],"
                 + "\"minimum_should_match\":1}}}";
+        try {
+            return new OpenSearchConnection.Search(connection.alias("linkage"), JSON.readTree(query));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #decisionsFor} read from the answer to {@link #decisionsSearch}. */
+    public static Map<String, String> decisionsFrom(String personId, JsonNode answer) {
         Map<String, String> decisions = new java.util.HashMap<>();
-        for (JsonNode hit : hits(query)) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
             String other = personId.equals(source.path("person_a").asText()) ? source.path("person_b").asText() : source.path("person_a").asText();
             decisions.put(other, source.path("status").asText());

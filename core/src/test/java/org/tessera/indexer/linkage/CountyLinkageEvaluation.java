@@ -69,7 +69,9 @@ public final class CountyLinkageEvaluation {
 
         // Linked before the ground truth is read, so the heap holds what the ingest pipeline holds
         // while linking (the occurrences and one map per occurrence) and not the truth as well.
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(!Boolean.getBoolean("narrow")), Nicknames.uk()).link(occurrences, Decisions.none());
+        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(!Boolean.getBoolean("narrow"))
+                .withConsistentMatchProbability(Double.parseDouble(System.getProperty("consistent",
+                        String.valueOf(LinkageSettings.defaults().consistentMatchProbability())))), Nicknames.uk()).link(occurrences, Decisions.none());
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap right after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         Map<String, String> truth = new HashMap<>();

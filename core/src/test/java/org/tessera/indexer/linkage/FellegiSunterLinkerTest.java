@@ -632,4 +632,50 @@ class FellegiSunterLinkerTest {
         assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "else", "family_name", "exact",
                 "postcode", "exact", "address", "tokens_0.8")))).isFalse();
     }
+
+    /**
+     * A record without a date of birth that agrees with everything a child's record shows is a consistent pair (ADR 0036);
+     * below the auto-match threshold it is merged only when uncontested. With a father of the same name at the same
+     * address, the record fits both and joins neither (father and son of one name, issue #18's open case).
+     */
+    @Test
+    void mergesAConsistentRecordWithoutDateOfBirthOnlyWhenNoOneElseItMatchesIsAnotherPerson() {
+        Truth t = population(53);
+        String address = "14 Thistle Terrace, Norwich";
+        PersonOccurrence son = occ("health", "H-20", 0, "subject", "daniel", "carter", PartialDate.of(LocalDate.of(2017, 10, 16)), address,
+                "NR3 2PL", "M", Map.of());
+        PersonOccurrence sonAgain = occ("school", "S-20", 0, "subject", "daniel", "carter", PartialDate.of(LocalDate.of(2017, 10, 16)), address,
+                "NR3 2PL", "M", Map.of());
+        PersonOccurrence noDate = occ("housing", "T-20", 0, "subject", "daniel", "carter", null, address, "NR3 2PL", "M", Map.of());
+        List<PersonOccurrence> alone = new ArrayList<>(t.occurrences());
+        alone.addAll(List.of(son, sonAgain, noDate));
+        // On this small population the pair scores far above 0.995: an auto-match threshold of 1 - 10^-9 puts it below.
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        FellegiSunterLinker consistentOn = new FellegiSunterLinker(strictAuto, Nicknames.uk());
+        LinkageResult r = consistentOn.link(alone, Decisions.none());
+        ReviewPair pair = r.reviewPairs().stream().filter(p -> p.pair().equals(new OccurrencePair(noDate.occurrenceId(), sonAgain.occurrenceId()))
+                || p.pair().equals(new OccurrencePair(noDate.occurrenceId(), son.occurrenceId())) || p.pair().equals(new OccurrencePair(son.occurrenceId(), noDate.occurrenceId()))
+                || p.pair().equals(new OccurrencePair(sonAgain.occurrenceId(), noDate.occurrenceId()))).findFirst().orElse(null);
+        // Uncontested: merged, although below the auto-match threshold (the pair is in no review queue).
+        assertThat(pair).isNull();
+        assertThat(r.personIds().get(noDate.occurrenceId())).isEqualTo(r.personIds().get(son.occurrenceId()));
+        LinkageResult off = new FellegiSunterLinker(strictAuto.withConsistentMatchProbability(0.999999999), Nicknames.uk())
+                .link(alone, Decisions.none());
+        assertThat(off.personIds().get(noDate.occurrenceId())).as("below the auto-match threshold: consistent pairs off, not merged")
+                .isNotEqualTo(off.personIds().get(son.occurrenceId()));
+
+        PersonOccurrence father = occ("police", "P-20", 0, "subject", "daniel", "carter", PartialDate.of(LocalDate.of(1986, 2, 3)), address,
+                "NR3 2PL", "M", Map.of());
+        PersonOccurrence fatherAgain = occ("probation", "PR-20", 0, "subject", "daniel", "carter", PartialDate.of(LocalDate.of(1986, 2, 3)), address,
+                "NR3 2PL", "M", Map.of());
+        List<PersonOccurrence> withFather = new ArrayList<>(alone);
+        withFather.addAll(List.of(father, fatherAgain));
+        LinkageResult c = consistentOn.link(withFather, Decisions.none());
+        assertThat(c.personIds().get(son.occurrenceId())).isNotEqualTo(c.personIds().get(father.occurrenceId()));
+        assertThat(c.personIds().get(noDate.occurrenceId())).isNotIn(c.personIds().get(son.occurrenceId()), c.personIds().get(father.occurrenceId()));
+        assertThat(c.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(noDate.occurrenceId());
+            assertThat(p.reason()).contains("also matches another person");
+        });
+    }
 }

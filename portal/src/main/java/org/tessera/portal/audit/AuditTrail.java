@@ -69,6 +69,51 @@ public class AuditTrail {
         this.log = new AuditLog(connection, clock, anchor);
     }
 
+    /**
+     * An append started on another thread ({@link #begin}): the read it audits runs meanwhile, and
+     * {@link #await} returns the stored record (or throws what the append threw) before the answer
+     * leaves the portal.
+     */
+    public static final class Pending {
+        private final java.util.concurrent.CompletableFuture<AuditRecord> record;
+
+        private Pending(java.util.concurrent.CompletableFuture<AuditRecord> record) {
+            this.record = record;
+        }
+
+        /** The stored record, once stored; the time this thread waits for it counts as audit time ({@link #appendNanos}). */
+        public AuditRecord await() {
+            long start = System.nanoTime();
+            try {
+                return record.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("audit append failed", e.getCause());
+            } finally {
+                APPENDING.get()[0] += System.nanoTime() - start;
+            }
+        }
+    }
+
+    /**
+     * Starts recording an action of the signed-in user (the entry is taken now, on this thread) and
+     * returns at once; the caller must {@link Pending#await} it before it answers (ADR 0033).
+     */
+    public Pending begin(String action, String targetPersonId, String query, String purpose, String detail) {
+        AuditRecord.Entry entry = new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
+                query, purpose, detail, CurrentUser.address());
+        return new Pending(java.util.concurrent.CompletableFuture.supplyAsync(() -> log.append(entry), APPENDERS));
+    }
+
+    /** Appends started by {@link #begin}: a virtual thread each (they wait on the chain's writer and the engine). */
+    private static final java.util.concurrent.Executor APPENDERS = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("audit-append-", 0).factory());
+
     /** Records an action of the signed-in user. */
     public AuditRecord record(String action, String targetPersonId, String query, String purpose, String detail) {
         return append(new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
@@ -103,8 +148,10 @@ public class AuditTrail {
      * record is skipped); for "new since last visit".
      */
     public Optional<Instant> lastTime(String action) {
+        // Searched while the read's own record may still be being written (it is skipped if found),
+        // then the record awaited: the search does not wait for the append.
+        List<AuditRecord> latest = log.recent(0, 2, CurrentUser.name(), action, null);
         AuditRecord now = AuditedReadInterceptor.current();
-        return log.recent(0, 2, CurrentUser.name(), action, null).stream()
-                .filter(r -> now == null || r.sequence() < now.sequence()).findFirst().map(AuditRecord::timestamp);
+        return latest.stream().filter(r -> now == null || r.sequence() < now.sequence()).findFirst().map(AuditRecord::timestamp);
     }
 }

@@ -10,12 +10,15 @@ import org.tessera.indexer.audit.AuditRecord;
 
 /**
  * Audits every {@link AuditedRead} call: refuses it without a purpose, else writes one record
- * (action, person, search text, purpose) before the read runs, so a failure to audit is a failure
- * of the read. Nested marked calls are part of the outer read. Thread-safe.
+ * (action, person, search text, purpose) and returns the read's answer only once the record is
+ * stored, so a failure to audit is a failure of the read and nothing read leaves unaudited. The
+ * append runs beside the read (ADR 0033): a view waits for the longer of the two, not their sum.
+ * A read that fails still waits for its record (over-auditing, never under). Nested marked calls
+ * are part of the outer read. Thread-safe.
  */
 final class AuditedReadInterceptor implements MethodInterceptor {
 
-    private static final ThreadLocal<AuditRecord> OUTER = new ThreadLocal<>();
+    private static final ThreadLocal<AuditTrail.Pending> OUTER = new ThreadLocal<>();
 
     private final ObjectProvider<AuditTrail> audit;
 
@@ -23,9 +26,10 @@ final class AuditedReadInterceptor implements MethodInterceptor {
         this.audit = audit;
     }
 
-    /** The record the read in progress on this thread wrote, or {@code null}. */
+    /** The record the read in progress on this thread wrote (waiting for it to be stored), or {@code null}. */
     static AuditRecord current() {
-        return OUTER.get();
+        AuditTrail.Pending pending = OUTER.get();
+        return pending == null ? null : pending.await();
     }
 
     @Override
@@ -46,11 +50,22 @@ final class AuditedReadInterceptor implements MethodInterceptor {
                 detail = detail == null ? described.describe() : detail + "; " + described.describe();
             }
         }
-        OUTER.set(audit.getObject().record(read.value(), person, query, purpose, detail));
+        AuditTrail.Pending record = audit.getObject().begin(read.value(), person, query, purpose, detail);
+        OUTER.set(record);
+        Object answer;
         try {
-            return invocation.proceed();
+            answer = invocation.proceed();
+        } catch (Throwable failed) {
+            try {
+                record.await();
+            } catch (RuntimeException | Error auditFailed) {
+                failed.addSuppressed(auditFailed);
+            }
+            throw failed;
         } finally {
             OUTER.remove();
         }
+        record.await();
+        return answer;
     }
 }

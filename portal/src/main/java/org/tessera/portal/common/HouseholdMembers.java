@@ -26,8 +26,20 @@ public final class HouseholdMembers {
     /** As {@link #of(OpenSearchConnection, String, Collection, Collection)}, only {@code sourceFields} of each (all when empty). */
     public static List<JsonNode> of(OpenSearchConnection connection, String personId, Collection<String> relatedIds,
                                     Collection<String> householdIds, List<String> sourceFields) {
+        return search(connection, personId, relatedIds, householdIds, sourceFields)
+                .map(search -> from(connection.search(search.index(), search.body())))
+                .orElse(List.of());
+    }
+
+    /**
+     * The search {@link #of} sends, for a page to send in an {@code _msearch} beside its own (read its
+     * answer with {@link #from}); empty when there is nothing to look for.
+     */
+    public static java.util.Optional<OpenSearchConnection.Search> search(OpenSearchConnection connection, String personId,
+                                                                         Collection<String> relatedIds, Collection<String> householdIds,
+                                                                         List<String> sourceFields) {
         if (relatedIds.isEmpty() && householdIds.isEmpty()) {
-            return List.of();
+            return java.util.Optional.empty();
         }
         ObjectNode body = Json.object();
         body.put("size", 50);
@@ -43,8 +55,13 @@ public final class HouseholdMembers {
         relatedIds.forEach(ids::add);
         ArrayNode households = should.addObject().putObject("terms").putArray("household_ids");
         householdIds.forEach(households::add);
+        return java.util.Optional.of(new OpenSearchConnection.Search(connection.alias("persons"), body));
+    }
+
+    /** The members' stored sources in the answer to {@link #search}, in the engine's order. */
+    public static List<JsonNode> from(JsonNode answer) {
         List<JsonNode> members = new ArrayList<>();
-        for (JsonNode hit : connection.search(connection.alias("persons"), body).path("hits").path("hits")) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             members.add(hit.path("_source"));
         }
         return members;

@@ -48,24 +48,42 @@ public final class IndicatorNames {
 
     /** The ids of the indicators of any of these concerns, as {@link #idsOf(String)} (one search for them all). */
     public java.util.List<String> idsOf(java.util.Collection<String> concerns) {
+        return idsFrom(concerns, connection.search(connection.alias("indicators"), idsBody(concerns)));
+    }
+
+    /**
+     * The search {@link #idsOf(java.util.Collection)} sends, for a page to send it in an {@code _msearch}
+     * with searches of its own (no round trip of its own); read its answer with {@link #idsFrom}.
+     * Nothing is kept between views, so an indicator loaded a moment ago counts on the next view.
+     */
+    public OpenSearchConnection.Search idsSearch(java.util.Collection<String> concerns) {
+        return new OpenSearchConnection.Search(connection.alias("indicators"), idsBody(concerns));
+    }
+
+    /** The ids of the indicators of any of these concerns: the catalogue's, and the stored ones in the answer to {@link #idsSearch}. */
+    public java.util.List<String> idsFrom(java.util.Collection<String> concerns, JsonNode answer) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         for (Indicator i : Catalogue.DEFAULT.all()) {
             if (concerns.contains(i.concern() != null ? i.concern() : i.group())) {
                 ids.add(i.id());
             }
         }
-        ObjectNode body = Json.object();
-        body.put("size", 500);
-        com.fasterxml.jackson.databind.node.ArrayNode groups = body.putObject("query").putObject("terms").putArray("indicator.group");
-        concerns.forEach(groups::add);
-        body.putObject("_source").putArray("includes").add("indicator.id");
-        for (JsonNode hit : connection.search(connection.alias("indicators"), body).path("hits").path("hits")) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             String id = Json.text(hit.path("_source").path("indicator"), "id");
             if (id != null && Catalogue.DEFAULT.find(id).isEmpty()) {
                 ids.add(id);
             }
         }
         return java.util.List.copyOf(ids);
+    }
+
+    private static ObjectNode idsBody(java.util.Collection<String> concerns) {
+        ObjectNode body = Json.object();
+        body.put("size", 500);
+        com.fasterxml.jackson.databind.node.ArrayNode groups = body.putObject("query").putObject("terms").putArray("indicator.group");
+        concerns.forEach(groups::add);
+        body.putObject("_source").putArray("includes").add("indicator.id");
+        return body;
     }
 
     private Name name(String id) {

@@ -32,8 +32,22 @@ public class LinkDecisions {
 
     /** Other person id to decision ({@code link_same}/{@code link_different}) for one person. */
     public Map<String, String> decisionsFor(String personId) {
+        return named(store.decisionsFor(personId));
+    }
+
+    /** The search {@link #decisionsFor} sends, for a page's {@code _msearch}; read its answer with {@link #decisionsFrom}. */
+    public OpenSearchConnection.Search decisionsSearch(String personId) {
+        return store.decisionsSearch(personId);
+    }
+
+    /** {@link #decisionsFor} from the answer to {@link #decisionsSearch}. */
+    public Map<String, String> decisionsFrom(String personId, com.fasterxml.jackson.databind.JsonNode answer) {
+        return named(LinkageStore.decisionsFrom(personId, answer));
+    }
+
+    private static Map<String, String> named(Map<String, String> statuses) {
         Map<String, String> decisions = new HashMap<>();
-        store.decisionsFor(personId).forEach((other, status) -> decisions.put(other, "merged".equals(status) ? "link_same" : "link_different"));
+        statuses.forEach((other, status) -> decisions.put(other, "merged".equals(status) ? "link_same" : "link_different"));
         return decisions;
     }
 }

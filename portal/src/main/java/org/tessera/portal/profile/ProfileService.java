@@ -466,6 +466,25 @@ public class ProfileService {
     /** As {@link #duplicates(String)}, for a person document already read (its {@code _source}). */
     public List<Candidate> duplicates(JsonNode source) {
         String personId = Json.text(source, "person_id");
+        return duplicatesFrom(connection.search(connection.alias("persons"), duplicatesSearch(source).body()), decisions.decisionsFor(personId));
+    }
+
+    /**
+     * The two searches {@link #duplicates(JsonNode)} sends (the similar person records, the decisions
+     * recorded on the person's pairs), for a page to send in an {@code _msearch} beside its own; read
+     * their answers with {@link #duplicatesFrom(JsonNode, JsonNode, JsonNode)}.
+     */
+    public List<OpenSearchConnection.Search> duplicatesSearches(JsonNode source) {
+        return List.of(duplicatesSearch(source), decisions.decisionsSearch(Json.text(source, "person_id")));
+    }
+
+    /** {@link #duplicates(JsonNode)} from the answers to {@link #duplicatesSearches}, in their order. */
+    public List<Candidate> duplicatesFrom(JsonNode source, JsonNode similar, JsonNode decided) {
+        return duplicatesFrom(similar, decisions.decisionsFrom(Json.text(source, "person_id"), decided));
+    }
+
+    private OpenSearchConnection.Search duplicatesSearch(JsonNode source) {
+        String personId = Json.text(source, "person_id");
         ObjectNode body = Json.object();
         body.put("size", 10);
         ObjectNode bool = body.putObject("query").putObject("bool");
@@ -478,9 +497,12 @@ public class ProfileService {
             should.addObject().putObject("term").putObject("date_of_birth").put("value", dob).put("boost", 3);
         }
         bool.put("minimum_should_match", dob == null ? 1 : 2);
-        Map<String, String> decided = decisions.decisionsFor(personId);
+        return new OpenSearchConnection.Search(connection.alias("persons"), body);
+    }
+
+    private static List<Candidate> duplicatesFrom(JsonNode answer, Map<String, String> decided) {
         List<Candidate> candidates = new ArrayList<>();
-        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits");
+        JsonNode hits = answer.path("hits");
         double max = hits.path("max_score").asDouble(1);
         for (JsonNode hit : hits.path("hits")) {
             JsonNode other = hit.path("_source");

@@ -241,13 +241,14 @@ public class ReferralReviewService {
 
     private Optional<Page> build(String personId) {
         // The person, what the child's records add up to (their number, the dates of birth they give,
-        // the adults they name, the latest school and GP) and its decisions in one round trip: none
-        // depends on another.
+        // the adults they name, the latest school and GP), its decisions and the ids of the listed
+        // concerns' indicators in one round trip: none depends on another.
         String eventsIndex = connection.alias("events");
         List<JsonNode> first = connection.msearch(List.of(
                 new OpenSearchConnection.Search(connection.alias("persons"), personQuery(personId)),
                 new OpenSearchConnection.Search(eventsIndex, overviewQuery(personId)),
-                decisions.historySearch(personId)));
+                decisions.historySearch(personId),
+                indicators.idsSearch(LISTED_CONCERNS)));
         JsonNode personHits = first.get(0).path("hits").path("hits");
         if (personHits.isEmpty()) {
             return Optional.empty();
@@ -256,14 +257,21 @@ public class ReferralReviewService {
         LocalDate today = day.today();
         Overview overview = overviewFrom(first.get(1));
         List<MashDecision> history = decisions.historyFrom(first.get(2));
-        Map<String, JsonNode> members = members(person, overview.namedAdults());
+        // The household and significant others, and the child's possible duplicates with the decisions on
+        // them, in one round trip: each needs only the person.
+        List<OpenSearchConnection.Search> around = new ArrayList<>(profiles.duplicatesSearches(person));
+        Optional<OpenSearchConnection.Search> membersSearch = membersSearch(person, overview.namedAdults());
+        membersSearch.ifPresent(around::add);
+        List<JsonNode> aroundAnswers = connection.msearch(around);
+        List<Profile.Candidate> duplicates = profiles.duplicatesFrom(person, aroundAnswers.get(0), aroundAnswers.get(1));
+        Map<String, JsonNode> members = membersSearch.isEmpty() ? Map.of() : membersFrom(HouseholdMembers.from(aroundAnswers.get(2)));
         List<String> adultIds = members.entrySet().stream().filter(m -> !m.getValue().path("is_child").asBoolean(false))
                 .map(Map.Entry::getKey).toList();
         // Then, in one round trip, only the records a section lists (their shown fields), the text of
         // the records whose MARAC indicator needs it, and the involvement by agency counted at the engine.
         List<String> everyone = new ArrayList<>(List.of(personId));
         everyone.addAll(adultIds);
-        ObjectNode listed = listedFilter(indicators.idsOf(LISTED_CONCERNS), history, today);
+        ObjectNode listed = listedFilter(indicators.idsFrom(LISTED_CONCERNS, first.get(3)), history, today);
         List<OpenSearchConnection.Search> searches = new ArrayList<>(List.of(
                 new OpenSearchConnection.Search(eventsIndex, listedQuery(List.of(personId), personId, false, listed)),
                 new OpenSearchConnection.Search(eventsIndex, maracTextQuery(everyone)),
@@ -288,7 +296,7 @@ public class ReferralReviewService {
 
         List<Section> sections = new ArrayList<>();
         sections.add(newSinceLastReview(own, household, history, today, members));
-        sections.add(identity(person, overview, addresses, today));
+        sections.add(identity(person, overview, addresses, duplicates, today));
         sections.add(household(person, members, own, household, today));
         sections.add(agencies(agencyRows));
         sections.add(concerns(assessment, trend));
@@ -301,7 +309,8 @@ public class ReferralReviewService {
         return Optional.of(new Page(personId, name(person), Json.text(person, "date_of_birth"), risk, sections, history));
     }
 
-    private Section identity(JsonNode person, Overview overview, List<AddressPeriods.Period> addresses, LocalDate today) {
+    private Section identity(JsonNode person, Overview overview, List<AddressPeriods.Period> addresses, List<Profile.Candidate> duplicates,
+                             LocalDate today) {
         List<Line> lines = new ArrayList<>();
         String dob = Json.text(person, "date_of_birth");
         lines.add(Line.plain(name(person) + (dob == null ? ", date of birth not recorded" : ", born " + dob + age(dob, today))
@@ -314,7 +323,6 @@ public class ReferralReviewService {
         // A possible duplicate nobody has decided may hold another part of this child's history (or
         // belong to another child): until it is decided the identity is not confirmed, however well
         // the sources agree.
-        List<Profile.Candidate> duplicates = profiles.duplicates(person);
         long pending = duplicates.stream().filter(c -> c.decision() == null).count();
         boolean sourcesAgree = strong && dobsAgree && agencies.size() >= 2;
         String sure = !sourcesAgree ? "Identity not fully confirmed"
@@ -1069,11 +1077,22 @@ public class ReferralReviewService {
      * {@link Overview#namedAdults}).
      */
     private Map<String, JsonNode> members(JsonNode person, Set<String> namedAdults) {
-        String personId = Json.text(person, "person_id");
+        return membersSearch(person, namedAdults)
+                .map(search -> membersFrom(HouseholdMembers.from(connection.search(search.index(), search.body()))))
+                .orElse(Map.of());
+    }
+
+    /** The search for the people related to the child, sharing its households or named on its records; none when there are none. */
+    private Optional<OpenSearchConnection.Search> membersSearch(JsonNode person, Set<String> namedAdults) {
         Set<String> ids = new LinkedHashSet<>(relations(person).keySet());
         ids.addAll(namedAdults);
+        return HouseholdMembers.search(connection, Json.text(person, "person_id"), ids, Json.strings(person.path("household_ids")), List.of());
+    }
+
+    /** The members by id, adults first, in the engine's order otherwise. */
+    private static Map<String, JsonNode> membersFrom(List<JsonNode> found) {
         Map<String, JsonNode> members = new LinkedHashMap<>();
-        for (JsonNode member : HouseholdMembers.of(connection, personId, ids, Json.strings(person.path("household_ids")))) {
+        for (JsonNode member : found) {
             members.put(Json.text(member, "person_id"), member);
         }
         // Adults first, then by relation order.

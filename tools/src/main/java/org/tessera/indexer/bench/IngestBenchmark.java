@@ -83,8 +83,13 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
             CpuTime pipelineStart = CpuTime.now(pipeline);
             IngestReport report;
             try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
-                report = IngestPipelines.standard(pipeline, null, extractor, IngestSettings.defaults(work.resolve("quarantine")),
-                        Clock.systemUTC()).ingest(data);
+                IngestSettings defaults = IngestSettings.defaults(work.resolve("quarantine"));
+                boolean semantic = Boolean.parseBoolean(settings.get(IngestSettings.SEMANTIC_STAGE,
+                        String.valueOf(IngestSettings.SEMANTIC_STAGE_DEFAULT)));
+                out.println("semantic stage: " + (semantic ? "on" : "off") + " (" + IngestSettings.SEMANTIC_STAGE + ")");
+                report = IngestPipelines.standard(pipeline, null, extractor, new IngestSettings(defaults.quarantineDir(), defaults.batchSize(),
+                        defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(), defaults.textLimits(),
+                        semantic), Clock.systemUTC()).ingest(data);
             }
             long peak = PeakMemory.peakHeapBytes();
             CpuTime pipelineEnd = CpuTime.now(pipeline);

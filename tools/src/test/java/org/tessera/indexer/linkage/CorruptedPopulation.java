@@ -64,6 +64,17 @@ final class CorruptedPopulation {
         }
 
         /**
+         * A second development split (issue #18, December 2026 night): the held-out recipe (odd ranks, up to six
+         * changes, 15 % missing dates of birth, the held-out corruption mix) with seed 14142135, used nowhere before.
+         * Read while developing beside the tuning split, so a change that fits only the tuning recipe shows there
+         * before a held-out split is read; its figures are development figures.
+         */
+        static Spec secondDevelopment() {
+            Spec h = heldOut();
+            return new Spec("second development", 14_142_135L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
+        }
+
+        /**
          * The held-out split: odd ranks (other names, other streets), up to six changes, 15 %
          * missing dates of birth, more OCR and date errors and fewer phonetic ones.
          */
@@ -105,6 +116,15 @@ final class CorruptedPopulation {
         static Spec fourthHeldOut() {
             Spec h = heldOut();
             return new Spec("fourth held-out", 27_182_818L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
+        }
+
+        /**
+         * A fifth held-out split (the held-out recipe, seed 57721566 used nowhere before), generated and first read
+         * after the uncontested consistent pairs of 2026-12-06 late evening were final (ADR 0036).
+         */
+        static Spec fifthHeldOut() {
+            Spec h = heldOut();
+            return new Spec("fifth held-out", 57_721_566L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
         }
 
         private static Map<Change, Double> uniformMix() {

@@ -70,6 +70,7 @@ class HeavyCorruptionMissClasses {
         Map<String, long[]> patterns = new HashMap<>();
         Map<String, long[]> reasons = new TreeMap<>();
         long totalMissed = 0;
+        List<String[]> neverCompared = new ArrayList<>();
         for (Map<String, List<String>> persons : fragments.values()) {
             List<List<String>> parts = new ArrayList<>(persons.values());
             for (int x = 0; x < parts.size(); x++) {
@@ -95,6 +96,7 @@ class HeavyCorruptionMissClasses {
                     String reason = reviewReason.getOrDefault(a + "|" + b,
                             java.util.Collections.disjoint(keys.get(index.get(a)), keys.get(index.get(b))) ? "(not a candidate)" : "(not in review)");
                     reasons.computeIfAbsent(names[cls] + " | " + band.charAt(0) + " | " + reason, k -> new long[1])[0] += pairs;
+                    if (reason.equals("(not a candidate)") && prob >= 0.995) neverCompared.add(new String[] {a, b, names[cls]});
                     patterns.computeIfAbsent(names[cls] + " | " + (reason.equals("(not a candidate)") ? "NC " : "") + MatchModel.explain(bestPattern).entrySet().stream()
                             .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey().substring(0, 3) + "=" + e.getValue()).toList(), k -> new long[1])[0] += pairs;
                 }
@@ -140,15 +142,14 @@ class HeavyCorruptionMissClasses {
                     }
                 });
         System.out.println("wrong merges (predicted persons holding two or more true persons):");
-        Map<String, List<String>> byPerson = new TreeMap<>();
-        result.personIds().forEach((occ, person) -> byPerson.computeIfAbsent(person, k -> new ArrayList<>()).add(occ));
-        for (var e : byPerson.entrySet()) {
-            if (e.getValue().stream().map(truth::get).distinct().count() < 2) continue;
-            System.out.println("  person " + e.getKey().substring(3, 9) + ":");
-            for (String o : e.getValue()) {
+        HeavyCorruptionDevelopment.printWrongMerges(result, data);
+        System.out.println("strongest pairs at 0.995 or above never compared (first 30 of " + neverCompared.size() + " fragment pairs):");
+        for (String[] nc : neverCompared.subList(0, Math.min(30, neverCompared.size()))) {
+            System.out.println("  " + nc[2]);
+            for (String o : List.of(nc[0], nc[1])) {
                 PersonOccurrence x = byId.get(o);
-                System.out.printf("    %-6s %-12s %-16s %-10s %s %-36s %-9s %s%n", truth.get(o), x.givenNames(), x.familyName(),
-                        x.dateOfBirth(), x.gender(), x.address(), x.postcode(), x.identifiers().values());
+                System.out.printf("    %-12s %-16s %-10s %s %-36s %-9s %s%n", x.givenNames(), x.familyName(), x.dateOfBirth(), x.gender(), x.address(), x.postcode(),
+                        x.identifiers().values());
             }
         }
         if (Boolean.getBoolean("linkage.misses.examples")) printExamples(fragments, byId, cmp, features, result);

@@ -83,6 +83,29 @@ class SnapshotArrivalIT {
         long moved = loaded.entrySet().stream().filter(e -> !e.getValue().equals(after.get(e.getKey()))).count();
         System.out.printf("SnapshotArrivalIT: unchanged %s%nSnapshotArrivalIT: one changed %s; %d of %d occurrences changed person id%n",
                 unchanged.counts(), oneChanged.counts(), moved, loaded.size());
+
+        // a cut-off snapshot (one record of the school attendance, a source of many): its withdrawal is held back, and the
+        // records it lacks are gathered from the store as unchanged, so nobody loses a member and nothing is built (ADR 0032)
+        Path cut = Files.createDirectories(work.resolve("cut"));
+        Path attendance;
+        try (Stream<Path> listed = Files.walk(data)) {
+            attendance = listed.filter(p -> p.getFileName().toString().startsWith("education_attendance")).sorted().findFirst().orElseThrow();
+        }
+        List<String> attendanceLines = Files.readAllLines(attendance, StandardCharsets.UTF_8);
+        assertThat(attendanceLines).as("attendance records enough for a cut-off to be held back").hasSizeGreaterThan(20);
+        Files.write(cut.resolve(attendance.getFileName()), attendanceLines.subList(0, 2), StandardCharsets.UTF_8);   // header and one row
+        int events = snapshot(os.connection(), "events").size();
+        IngestReport cutOff = FeedReplayIT.ingest(os.connection(), cut, work.resolve("q-cut"));
+        assertThat(cutOff.wasRefused()).isFalse();
+        assertThat(cutOff.counts()).as("held back, linked around what changed").containsEntry("linked_incrementally", 1L)
+                .containsEntry("withdrawal_held_back", 1L).containsEntry("snapshot_records_changed", 0L)
+                .containsEntry("linkage_changed_occurrences", 0L).containsEntry("linkage_unsettled_persons", 0L);
+        assertThat(cutOff.counts().get("records_kept_absent_from_feed_store")).as("absent records read from the store")
+                .isEqualTo(cutOff.counts().get("snapshot_records_absent")).isPositive();
+        assertThat(cutOff.counts().getOrDefault("events_built", 0L)).as("events built again").isZero();
+        assertThat(FeedReplayIT.occurrencePersons(os.connection())).as("every occurrence keeps its person").isEqualTo(after);
+        assertThat(snapshot(os.connection(), "events")).as("nothing withdrawn").hasSize(events);
+        System.out.printf("SnapshotArrivalIT: cut off %s%n", cutOff.counts());
     }
 
     /** The JSON line with a sentence appended to its first free-text field (a value with a space in it). */

@@ -70,6 +70,23 @@ final class FeedStore {
                         doc.path(RecordIndexFields.DOCUMENT_NOTE) instanceof ObjectNode note ? note : null));
     }
 
+    /**
+     * The stored records with these event ids (absent ones are passed over), in no particular order,
+     * with their {@code document} note as {@link #forEach} gives it: one scroll of an {@code ids}
+     * query per thousand ids, not a read of the whole source.
+     */
+    void forEachOf(Set<String> eventIds, java.util.function.BiConsumer<SourceRecord, ObjectNode> each) {
+        List<String> ids = new ArrayList<>(eventIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            ObjectNode query = JSON.createObjectNode();
+            var values = query.putObject("ids").putArray("values");
+            ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
+            new EventQueries(connection).scroll(connection.alias(INDEX), query, List.of(RecordIndexFields.RECORD, RecordIndexFields.DOCUMENT_NOTE),
+                    (id, doc) -> each.accept(RecordJson.fromJson(doc.path(RecordIndexFields.RECORD)),
+                            doc.path(RecordIndexFields.DOCUMENT_NOTE) instanceof ObjectNode note ? note : null));
+        }
+    }
+
     /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes) {
         return put(records, jobId, documentNotes, BulkWriter.Mode.SKIP_UNCHANGED);

@@ -123,6 +123,42 @@ final class FeedStoreStage {
     }
 
     /**
+     * The run with the stored records a held-back snapshot lacks ({@link SnapshotChanges#keptAbsent()})
+     * joined to it as unchanged records, read from the store by id: the run neither withdraws nor
+     * links them anew, so their persons keep these members and stay settled (ADR 0032). Without them
+     * each such person lost members in the run's linkage and its events were read whole and built
+     * again, only to be built once more by the next run that reads the source from the store. The
+     * source's delivery (what the withdrawal policy decides on) is left as the files delivered it.
+     */
+    Gathered gatherKeptAbsent(Gathered gathered, SnapshotChanges snapshots) {
+        if (snapshots.keptAbsent().isEmpty()) {
+            return gathered;
+        }
+        Delivered delivered = gathered.delivered();
+        List<InterleavedRecords.Input> fromStore = new ArrayList<>(gathered.fromStore());
+        List<SourceRecord> fedDocuments = new ArrayList<>(gathered.fedDocuments());
+        long start = System.nanoTime();
+        long[] kept = {0};
+        RecordSpill spill;
+        try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillDir.file("store-kept-absent.records"))) {
+            store.forEachOf(snapshots.keptAbsent(), (record, note) -> {
+                spilled.add(record);
+                if (note != null) {
+                    delivered.notes().put(record.eventId(), note);
+                    fedDocuments.add(record);
+                }
+                ReadStage.addOccurrences(record, delivered.occurrences(), delivered.occurrenceDates());
+                kept[0]++;
+            });
+            spill = spilled.finish();
+        }
+        fromStore.add(new InterleavedRecords.Input(kept[0], spill::read));
+        job.count("records_kept_absent_from_feed_store", kept[0]);
+        times.since("feed store/kept absent", start);
+        return new Gathered(delivered, fromStore, fedDocuments, gathered.deliveredWhole(), gathered.deliveredPerSource());
+    }
+
+    /**
      * Starts storing what this delivery holds (each extract's records, the documents with their
      * notes as they are now, before linkage marks how their subject linked) on a thread of its own,
      * beside the link and event stages: it needs nothing they make, and the engine is otherwise
@@ -133,8 +169,10 @@ final class FeedStoreStage {
      * write, and the run with it: without it a later delta would build an incomplete picture.
      *
      * @param storeWasEmpty the store held no record before this run: no stored hash to compare with
+     * @param unchanged     event ids whose records are known to equal the stored ones (a compared
+     *                      snapshot's, {@link SnapshotChanges#unchanged()}): passed over unwritten
      */
-    Future<Boolean> storeBeside(Delivered delivered, boolean storeWasEmpty) {
+    Future<Boolean> storeBeside(Delivered delivered, boolean storeWasEmpty, Set<String> unchanged) {
         Map<String, ObjectNode> notes = new HashMap<>();
         for (SourceRecord document : delivered.documents().values()) {
             ObjectNode note = delivered.notes().get(document.eventId());
@@ -147,19 +185,20 @@ final class FeedStoreStage {
         BulkWriter.Mode mode = storeWasEmpty ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
         return Futures.start("ingest-feed-store", () -> {
             long start = System.nanoTime();
-            store(spills, documents, notes, mode);
+            store(spills, documents, notes, mode, unchanged);
             times.since("feed store/write", start);
             return true;
         });
     }
 
-    private void store(List<RecordSpill> spills, List<SourceRecord> documents, Map<String, ObjectNode> notes, BulkWriter.Mode mode) {
+    private void store(List<RecordSpill> spills, List<SourceRecord> documents, Map<String, ObjectNode> notes, BulkWriter.Mode mode,
+                       Set<String> unchanged) {
         List<BulkWriter.Failure> refused = new ArrayList<>();
         // one refresh when the delivery is all in (closing the pause), not one a second
         try (RefreshPause pause = store.pauseRefresh()) {
             for (RecordSpill spill : spills) {
                 try (Stream<SourceRecord> records = spill.read()) {
-                    refused.addAll(store.put(records, jobId, Map.of(), mode));
+                    refused.addAll(store.put(records.filter(r -> !unchanged.contains(r.eventId())), jobId, Map.of(), mode));
                 }
             }
             refused.addAll(store.put(documents.stream(), jobId, notes, mode));

@@ -211,7 +211,8 @@ public final class IngestPipeline {
             // before the store is written: what each snapshot changed against the stored records (ADR 0029)
             SnapshotChanges snapshots = relinking || plan.storedRecords().isEmpty() ? SnapshotChanges.NOT_COMPARED
                     : SnapshotChanges.compare(delivered, gathered.deliveredWhole(), plan.storedRecords(), plan.store(), settings);
-            Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty());
+            Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
+            gathered = feedStore.gatherKeptAbsent(gathered, snapshots);
             times.since("feed store", start);
             start = System.nanoTime();
             Linked linked = new LinkStage(connection, linker, clock, job, jobId, times).link(gathered, snapshots);

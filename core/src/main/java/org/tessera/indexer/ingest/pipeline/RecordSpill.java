@@ -157,10 +157,17 @@ final class RecordSpill {
         }
         Spliterator<SourceRecord> records = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
+            // a spliterator may be advanced again after its end (a filtered stream's iterator does): it stays ended
+            private boolean ended;
+
             @Override
             public boolean tryAdvance(Consumer<? super SourceRecord> action) {
+                if (ended) {
+                    return false;
+                }
                 try {
                     if (!in.readBoolean()) {
+                        ended = true;
                         return false;
                     }
                     action.accept(readRecord(in));

@@ -21,20 +21,26 @@ import org.tessera.indexer.ingest.pipeline.ReadStage.Delivered;
  * @param comparable  whether every source the run holds whole is an extract the store could be
  *                    compared with (false when documents were delivered: they are linked whole)
  * @param changed     event ids of the new or changed records of each snapshot source compared
- * @param keptAbsent  event ids of stored records the snapshots lack whose withdrawal the run holds back
+ * @param keptAbsent  event ids of stored records the snapshots lack whose withdrawal the run holds back:
+ *                    the run gathers them from the store as a delta's unchanged records
+ *                    ({@link FeedStoreStage#gatherKeptAbsent}), so their persons stay as stored
  * @param absent      stored records the snapshots lack, in all
+ * @param unchanged   event ids of the delivered records whose hash equals the stored one's: the feed
+ *                    store's write passes them over without serialising them again
  */
-record SnapshotChanges(boolean comparable, Map<String, Set<String>> changed, Set<String> keptAbsent, long absent) {
+record SnapshotChanges(boolean comparable, Map<String, Set<String>> changed, Set<String> keptAbsent, long absent,
+                       Set<String> unchanged) {
 
     SnapshotChanges {
         changed = Map.copyOf(changed);
         keptAbsent = Set.copyOf(keptAbsent);
+        unchanged = Set.copyOf(unchanged);
     }
 
     /** No source delivered whole: nothing to compare (a delivery of deltas alone). */
-    static final SnapshotChanges NONE = new SnapshotChanges(true, Map.of(), Set.of(), 0);
+    static final SnapshotChanges NONE = new SnapshotChanges(true, Map.of(), Set.of(), 0, Set.of());
     /** Sources delivered whole that were not compared: the run links every occurrence. */
-    static final SnapshotChanges NOT_COMPARED = new SnapshotChanges(false, Map.of(), Set.of(), 0);
+    static final SnapshotChanges NOT_COMPARED = new SnapshotChanges(false, Map.of(), Set.of(), 0, Set.of());
 
     /** Event ids changed in all. */
     long changedRecords() {
@@ -58,6 +64,7 @@ record SnapshotChanges(boolean comparable, Map<String, Set<String>> changed, Set
         }
         Map<String, Set<String>> changed = new HashMap<>();
         Set<String> keptAbsent = new HashSet<>();
+        Set<String> unchanged = new HashSet<>();
         long absentAll = 0;
         for (String source : deliveredWhole) {
             long stored = storedRecords.getOrDefault(source, 0L);
@@ -75,10 +82,13 @@ record SnapshotChanges(boolean comparable, Map<String, Set<String>> changed, Set
                         String was = hashes.remove(record.eventId());
                         if (was == null || !was.equals(FeedStore.contentHash(record))) {
                             fresh.add(record.eventId());
+                        } else {
+                            unchanged.add(record.eventId());
                         }
                     });
                 }
             }
+            unchanged.removeAll(fresh);   // a record delivered twice, once changed, is written
             absentAll += hashes.size();
             SourceDelivery delivery = delivered.deliveries().getOrDefault(source, new SourceDelivery(source, 0, 0, null, 0));
             boolean withdraws = settings.deleteStale() && settings.withdrawal().decide(delivery.withPreviouslyStored(stored)).withdraw();
@@ -86,6 +96,6 @@ record SnapshotChanges(boolean comparable, Map<String, Set<String>> changed, Set
                 keptAbsent.addAll(hashes.keySet());
             }
         }
-        return new SnapshotChanges(true, changed, keptAbsent, absentAll);
+        return new SnapshotChanges(true, changed, keptAbsent, absentAll, unchanged);
     }
 }

@@ -30,7 +30,7 @@ class FeedStoreStageIT {
             Delivered delivered = run.read(county, feed);
             FeedStoreStage stage = run.feedStoreStage();
             stage.gather(delivered, feed, Map.of());
-            var writing = stage.storeBeside(delivered, true);
+            var writing = stage.storeBeside(delivered, true, java.util.Set.of());
             // linkage marks the notes while the store is written: the store keeps them as read
             String letter = delivered.documents().values().iterator().next().eventId();
             delivered.notes().get(letter).put("subject_link", "linked-meanwhile");

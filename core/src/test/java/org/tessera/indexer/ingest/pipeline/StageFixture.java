@@ -151,7 +151,7 @@ final class StageFixture implements AutoCloseable {
         Map<String, Long> stored = new FeedStore(connection).countPerSource();
         FeedStoreStage stage = feedStoreStage();
         Gathered gathered = stage.gather(delivered, feed, stored);
-        Futures.await(stage.storeBeside(delivered, stored.isEmpty()), "storing the delivery");
+        Futures.await(stage.storeBeside(delivered, stored.isEmpty(), java.util.Set.of()), "storing the delivery");
         return gathered;
     }
 

@@ -35,6 +35,16 @@ public final class ConcernClassifierTraining {
     public static Trained run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                         EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options, String command,
                                         PrintStream out) throws IOException {
+        return run(corpora, map, catalogue, encoder, contexts, options, command, List.of(), out);
+    }
+
+    /**
+     * @param catalogueTexts the indicator catalogue's positive example texts, affirmed training items of the context head
+     *                       only ({@link ContextHeadTrainer#catalogueExamples}); empty: the corpora alone
+     */
+    public static Trained run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                        EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options, String command,
+                                        List<String> catalogueTexts, PrintStream out) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
         for (Path corpus : corpora) {
@@ -81,13 +91,15 @@ public final class ConcernClassifierTraining {
         org.tessera.indexer.nlp.semantic.ContextHead contextHead = null;
         if (options.contextHead()) {
             List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
-            String report = ContextHeadTrainer.report(examples, ids);
+            List<ConcernClassifierTrainer.Example> headExamples = new ArrayList<>(examples);
+            headExamples.addAll(ContextHeadTrainer.catalogueExamples(catalogueTexts));
+            String report = ContextHeadTrainer.report(headExamples, ids);
             out.print(report);
-            contextHead = ContextHeadTrainer.train(examples, new ConcernClassifier.Provenance(command,
+            contextHead = ContextHeadTrainer.train(headExamples, new ConcernClassifier.Provenance(command,
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
                     summary + "; " + report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "))), ids);
-            out.printf(Locale.ROOT, "Context head trained on all %d items: %d features, threshold %.2f%n",
-                    items.size(), contextHead.vocabulary().size(), contextHead.threshold());
+            out.printf(Locale.ROOT, "Context head trained on all %d items and %d catalogue examples: %d features, threshold %.2f%n",
+                    items.size(), catalogueTexts.size(), contextHead.vocabulary().size(), contextHead.threshold());
         }
         return new Trained(trained, contextHead);
     }

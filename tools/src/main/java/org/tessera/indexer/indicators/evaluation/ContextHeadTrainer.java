@@ -37,6 +37,26 @@ public final class ContextHeadTrainer {
         return dash > 0 ? item.id().substring(0, dash) : item.id();
     }
 
+    /** The id prefix of the catalogue's own affirmed examples among the head's training items (their own "writer"). */
+    public static final String CATALOGUE_WRITER = "CATALOGUE";
+
+    /**
+     * The catalogue's own positive example texts as affirmed training items of the head (ADR 0034): short, plain
+     * affirmed statements, the kind the head learnt to discount when it saw only the corpora's longer affirmed items
+     * (15 of the catalogue's examples in ADR 0027). Their concern is none of the stage's concepts, so the rules' own
+     * weight is taken as full and each one the head would discount costs like an affirmed corpus item when the
+     * threshold is chosen; they form their own group in the out-of-writer scores.
+     */
+    public static List<ConcernClassifierTrainer.Example> catalogueExamples(List<String> texts) {
+        List<ConcernClassifierTrainer.Example> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            ConcernItem item = new ConcernItem(CATALOGUE_WRITER + "-" + (i + 1), texts.get(i), "catalogue", ConcernItem.AFFIRMED,
+                    "child", "social_care", null);
+            out.add(new ConcernClassifierTrainer.Example(item, new float[0], false, new double[0]));
+        }
+        return out;
+    }
+
     /** Trains on {@code train} (examples whose item has a concern) and chooses the threshold across writers. */
     public static ContextHead train(List<ConcernClassifierTrainer.Example> train, ConcernClassifier.Provenance provenance,
                                     List<String> conceptIds) {

@@ -66,4 +66,24 @@ class ContextHeadTrainerTest {
         one.vocabulary().forEach((k, v) -> assertThat(two.vocabulary().get(k)).containsExactly(v));
         assertThat(two.threshold()).isEqualTo(one.threshold());
     }
+
+    @Test
+    void theCataloguesExamplesAreAffirmedItemsOfTheirOwnGroup() {
+        List<String> texts = List.of("Mum denies nothing: drinking seen at the visit.", "Dad denies nothing: cannabis use seen today.",
+                "Gran denies nothing: low mood seen today.");
+        List<ConcernClassifierTrainer.Example> catalogue = ContextHeadTrainer.catalogueExamples(texts);
+        assertThat(catalogue).allSatisfy(e -> {
+            assertThat(e.item().affirmed()).isTrue();
+            assertThat(ContextHeadTrainer.writer(e.item())).isEqualTo(ContextHeadTrainer.CATALOGUE_WRITER);
+            assertThat(ContextHeadTrainer.ownFactor(e, CONCEPTS)).isEqualTo(1.0);
+        });
+        List<ConcernClassifierTrainer.Example> all = new ArrayList<>(examples());
+        all.addAll(catalogue);
+        assertThat(ContextHeadTrainer.report(all, CONCEPTS)).contains("writer CATALOGUE").contains("affirmed items the head would discount");
+        ContextHead without = ContextHeadTrainer.train(examples(), PROVENANCE, CONCEPTS);
+        ContextHead with = ContextHeadTrainer.train(all, PROVENANCE, CONCEPTS);
+        for (String text : texts) {
+            assertThat(with.probability(text)).as(text).isLessThan(without.probability(text));
+        }
+    }
 }
