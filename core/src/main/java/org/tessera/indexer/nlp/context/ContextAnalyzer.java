@@ -68,6 +68,10 @@ public final class ContextAnalyzer {
     private static final Set<String> QUESTION_BOUNDARIES = Set.of(",", "-", "\u2013", ":");
     private static final Set<String> PRESENT_MARKERS = Set.of("now", "currently", "still", "today", "tonight");
     private static final Set<String> TAIL_BOUNDARIES = Set.of(",", ";", "-", "\u2013", ":", "(", "but", "and");
+    /** Words that point back at the clause before a terminator ("..., but mum disputes this"). */
+    private static final Set<String> ANAPHORS = Set.of("this", "that", "it", "these");
+    /** Most words between a terminator and a qualifier that points back over it. */
+    static final int TAIL_REACH = 8;
     private static final Set<String> TAIL_NEGATIVES = Set.of("no", "nil", "none", "nothing", "not", "never");
     private static final Set<String> SETTLED_STATES = Set.of(
             "settled", "thriving", "stable", "clean", "sober", "dry", "abstinent", "remission", "recovered", "well", "fine");
@@ -562,9 +566,15 @@ public final class ContextAnalyzer {
         /** First word of a backward scope ending before {@code to}. */
         private int backwardStart(int to, Trigger.Reach reach) {
             int j = to - 1;
+            boolean crossed = false;
             while (j >= 0) {
                 // a sentence-wide qualifier after a semicolon ("...; unconfirmed.", "...; none since.") reaches back over it
                 if (terminator[j] && !(reach == Trigger.Reach.SENTENCE && ";".equals(words.get(j).lower))) {
+                    if (reach == Trigger.Reach.SENTENCE && !crossed && anaphoricTail(j, to)) {
+                        crossed = true; // "..., which turned out to be ...", "..., but grandmother disputes this"
+                        j--;
+                        continue;
+                    }
                     break;
                 }
                 String w = words.get(j).lower;
@@ -574,6 +584,32 @@ public final class ContextAnalyzer {
                 j--;
             }
             return j + 1;
+        }
+
+        /**
+         * Whether the clause that the terminator at {@code k} opens, up to the qualifier at {@code to},
+         * points back at what came before it: it is "which" itself, or holds "this", "that", "it" or
+         * "these" within {@link #TAIL_REACH} words ("..., which on closer enquiry turned out to be ...",
+         * "..., though this has not been seen ...", "..., but grandmother disputes this"). Such a
+         * qualifier governs the earlier clause, so it crosses that one terminator and no other.
+         */
+        private boolean anaphoricTail(int k, int to) {
+            if (to - k > TAIL_REACH) {
+                return false;
+            }
+            if (words.get(k).lower.equals("which")) {
+                return true;
+            }
+            int end = Math.min(words.size(), to + 2); // "disputes this": the pronoun may follow the trigger's verb
+            for (int j = k + 1; j < end; j++) {
+                if (ANAPHORS.contains(words.get(j).lower)) {
+                    return true;
+                }
+                if (j >= to && (SENTENCE_END.contains(words.get(j).lower) || terminator[j])) {
+                    break;
+                }
+            }
+            return false;
         }
 
         /** Whether the word at {@code k} starts a new clause (after a comma or conjunction). */

@@ -66,4 +66,31 @@ class QualifierKindsTest {
         int at = text.indexOf(target);
         assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
     }
+
+    /**
+     * Late qualifiers (issue #20, rules2): an outcome still pending, and a qualifier in a later clause that
+     * points back over the terminator opening it ("which ...", "... this"); each beside an affirmed
+     * sentence with the same concern where the later clause does not point back. Written for this test.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Dad says the boy was suspended last week; the academy have not confirmed this.|suspended|UNCERTAIN",
+            "The boy was suspended last week and the academy confirmed it by letter.|suspended|AFFIRMED",
+            "Managed move discussed, permanent exclusion possible, governors' decision awaited.|permanent exclusion|UNCERTAIN",
+            "Nurse saw a bruise on his arm, which on closer enquiry turned out to be felt-tip pen.|bruise|NEGATED",
+            "Nurse saw a bruise on his arm, which he said came from his brother.|bruise|AFFIRMED",
+            "She used to cut her wrists, though this has not been seen since the spring.|cut her wrists|NEGATED",
+            "She cut her wrists last night, though she says she feels better today.|cut her wrists|AFFIRMED",
+            "Dad hits the children with a slipper, per the eldest, but stepmum disputes this.|hits the children|UNCERTAIN",
+            "Dad hits the children with a slipper, per the eldest, but stepmum is too scared to intervene.|hits the children|AFFIRMED",
+            "Risk Ella becomes homeless if the landlord's notice is upheld.|homeless|HYPOTHETICAL",
+            "Ella became homeless when the landlord's notice was upheld.|homeless|AFFIRMED",
+            "Explained to mum how shouting at the baby could frighten her.|shouting at the baby|HYPOTHETICAL",
+            "Mum was shouting at the baby when we arrived.|shouting at the baby|AFFIRMED",
+    })
+    void lateQualifiers(String text, String target, ContextLabel expected) {
+        int at = text.indexOf(target);
+        assertThat(at).isGreaterThanOrEqualTo(0);
+        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+    }
 }
