@@ -1,7 +1,6 @@
 package org.tessera.indexer.ingest.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.ReadStage.Delivered;
@@ -96,28 +97,16 @@ final class FeedStoreStage {
             }
             Set<String> replaced = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()) : Set.of();
             Set<String> tombstoned = feed.tombstoned(source);
-            Path spillFile = spillDir.file("store-" + source + ".records");
-            long[] kept = {0};
-            RecordSpill spill;
-            try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillFile)) {
-                store.forEach(source, (record, note) -> {
-                    if (!replaced.contains(record.eventId()) && !tombstoned.contains(record.eventId())) {
-                        spilled.add(record);
-                        if (note != null) {
-                            delivered.notes().put(record.eventId(), note);
-                            fedDocuments.add(record);
-                        }
-                        ReadStage.addOccurrences(record, delivered.occurrences(), delivered.occurrenceDates());
-                        kept[0]++;
-                    }
-                });
-                spill = spilled.finish();
-            }
-            fromStore.add(new InterleavedRecords.Input(kept[0], spill::read));
+            InterleavedRecords.Input stored = spillStored("store-" + source + ".records", each -> store.forEach(source, (record, note) -> {
+                if (!replaced.contains(record.eventId()) && !tombstoned.contains(record.eventId())) {
+                    each.accept(record, note);
+                }
+            }), delivered, fedDocuments);
+            fromStore.add(stored);
             long fresh = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()).size() : 0;
             // the whole of the source is known: its stored records, the delta's new and replaced ones
-            delivered.deliveries().put(source, new SourceDelivery(source, kept[0] + fresh, 0, null, 0));
-            job.count("records_from_feed_store", kept[0]);
+            delivered.deliveries().put(source, new SourceDelivery(source, stored.expected() + fresh, 0, null, 0));
+            job.count("records_from_feed_store", stored.expected());
         }
         return new Gathered(delivered, fromStore, fedDocuments, deliveredWhole, deliveredPerSource);
     }
@@ -138,10 +127,24 @@ final class FeedStoreStage {
         List<InterleavedRecords.Input> fromStore = new ArrayList<>(gathered.fromStore());
         List<SourceRecord> fedDocuments = new ArrayList<>(gathered.fedDocuments());
         long start = System.nanoTime();
+        InterleavedRecords.Input stored = spillStored("store-kept-absent.records",
+                each -> store.forEachOf(snapshots.keptAbsent(), each), delivered, fedDocuments);
+        fromStore.add(stored);
+        job.count("records_kept_absent_from_feed_store", stored.expected());
+        times.since("feed store/kept absent", start);
+        return new Gathered(delivered, fromStore, fedDocuments, gathered.deliveredWhole(), gathered.deliveredPerSource());
+    }
+
+    /**
+     * Spills the stored records a reader hands over, each joining the run: its occurrences for the
+     * linkage, and for a document its note and a place among the documents fed again.
+     */
+    private InterleavedRecords.Input spillStored(String fileName, Consumer<BiConsumer<SourceRecord, ObjectNode>> reader,
+                                                 Delivered delivered, List<SourceRecord> fedDocuments) {
         long[] kept = {0};
         RecordSpill spill;
-        try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillDir.file("store-kept-absent.records"))) {
-            store.forEachOf(snapshots.keptAbsent(), (record, note) -> {
+        try (RecordSpill.Writer spilled = new RecordSpill.Writer(spillDir.file(fileName))) {
+            reader.accept((record, note) -> {
                 spilled.add(record);
                 if (note != null) {
                     delivered.notes().put(record.eventId(), note);
@@ -152,10 +155,7 @@ final class FeedStoreStage {
             });
             spill = spilled.finish();
         }
-        fromStore.add(new InterleavedRecords.Input(kept[0], spill::read));
-        job.count("records_kept_absent_from_feed_store", kept[0]);
-        times.since("feed store/kept absent", start);
-        return new Gathered(delivered, fromStore, fedDocuments, gathered.deliveredWhole(), gathered.deliveredPerSource());
+        return new InterleavedRecords.Input(kept[0], spill::read);
     }
 
     /**
