@@ -71,6 +71,38 @@ class CatalogueExamplesIT {
         assertThat(CATALOGUE.enabledQueries()).hasSizeGreaterThanOrEqualTo(110);
     }
 
+    /**
+     * The catalogue's positive examples read by the ingest's context (the case-note pipeline's rules) with the
+     * shipped context head over every lexical hit (ADR 0027, measured, not shipped): the head may only discount,
+     * and the positives it discounts are exactly the ones listed here. The head over lexical hits may only be
+     * switched on when this list is empty (the six-writer head of 2026-12-06 discounts one; the five-writer
+     * head before it discounted fifteen).
+     */
+    @Test
+    void theShippedContextHeadOverLexicalHitsDiscountsOnlyTheListedCatalogueExamples(TestOpenSearch os) {
+        var resolver = NlpEvidenceContext.withShippedHead(
+                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+        assertThat(resolver.judgeSentence("There are no concerns.")).as("the shipped head is on the classpath").isPresent();
+        List<Case> cases = new ArrayList<>();
+        for (Indicator indicator : CATALOGUE.enabledQueries()) {
+            indicator.examples().positive().forEach(e -> cases.add(new Case(indicator, e, "positive")));
+        }
+        EventPercolator percolator = new EventPercolator(os.connection(), resolver);
+        List<String> discounted = new ArrayList<>();
+        for (int from = 0; from < cases.size(); from += 200) {
+            List<Case> batch = cases.subList(from, Math.min(cases.size(), from + 200));
+            List<List<IndicatorHit>> results = percolator.percolate(batch.stream().map(Case::example).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                Case c = batch.get(i);
+                results.get(i).stream().filter(h -> h.indicatorId().equals(c.indicator().id()))
+                        .filter(h -> !h.counts() && h.evidence() != null && h.evidence().contains("discounted by context head"))
+                        .forEach(h -> discounted.add(c.indicator().id() + " " + c.example().path("text").asText()));
+            }
+        }
+        assertThat(discounted).as("%d positive examples read", cases.size())
+                .containsExactly("NEG10 Health visitor review not completed, family not seen.");
+    }
+
     @Test
     void aDocumentTheEngineRejectsIsReportedAloneWhileTheRestOfTheBatchIsPercolated(TestOpenSearch os) throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
