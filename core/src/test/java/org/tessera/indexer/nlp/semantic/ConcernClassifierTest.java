@@ -77,12 +77,13 @@ class ConcernClassifierTest {
         ConcernClassifier shipped = ConcernClassifier.loadDefault(CONCEPTS).orElseThrow();
         assertThat(shipped.heads()).extracting(ConcernClassifier.Head::concept)
                 .containsExactlyElementsOf(CONCEPTS.concepts().stream().map(Concept::id).toList());
-        // trained on the five development files (nlp-models/eval/README.md; heldout2 and heldout3 are development data since
-        // session 11), never on the held-out file (concerns-heldout4.jsonl)
+        // trained on the six development files (nlp-models/eval/README.md; heldout2 and heldout3 are development data since
+        // session 11, heldout4 since session 12), never on the held-out file (concerns-heldout5.jsonl)
         assertThat(shipped.provenance().corpora()).anyMatch(c -> c.startsWith("nlp-models/eval/concerns-dev.jsonl sha256:87e7b9e0"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout.jsonl sha256:799f2f2e"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout3.jsonl sha256:48db14a3"))
-                .noneMatch(c -> c.contains("heldout4"));
+                .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout4.jsonl sha256:7a3258fd"))
+                .noneMatch(c -> c.contains("heldout5"));
         assertThat(shipped.provenance().command()).startsWith("tessera indicators train-classifier");
     }
 }
