@@ -108,6 +108,8 @@ class QualifierKindsTest {
             "Query NAI - 4/12 with bruise to the upper arm, dad says the cot side.|bruise|UNCERTAIN",
             "4/12 with bruise to the upper arm, dad says the cot side.|bruise|AFFIRMED",
             "Metaphyseal changes compatible with both rickets and a pulling injury.|pulling injury|UNCERTAIN",
+            "Accounts differ about how often dad hits the baby.|hits the baby|UNCERTAIN",
+            "Both accounts say dad hits the baby.|hits the baby|AFFIRMED",
             "Looked after her grandad for three years until he died in March.|Looked after|HISTORICAL",
             "Looked after her grandad for three years and still does most evenings.|Looked after|AFFIRMED",
             "Her caring role ended when her brother moved into supported living.|caring role|HISTORICAL",
