@@ -38,10 +38,14 @@ public final class TestIndices {
         }
     }
 
-    /** The audit anchor the portal under test uses, for tests that read or verify the chain themselves. */
+    /**
+     * The audit anchor the portal under test uses (its key, and the checkpoint of the shared prefix's
+     * chain), for tests that read or verify the chain themselves.
+     */
     public static org.tessera.indexer.audit.AuditAnchor auditAnchor() {
         return org.tessera.indexer.audit.AuditAnchor.forWriter(org.tessera.indexer.config.SettingsSource.of(
-                Map.of("tessera.audit.key-file", AUDIT_DIR.resolve("audit.key").toString())));
+                Map.of("tessera.audit.key-file", AUDIT_DIR.resolve("audit.key").toString(),
+                        "tessera.opensearch.index-prefix", PREFIX)));
     }
 
     private TestIndices() {

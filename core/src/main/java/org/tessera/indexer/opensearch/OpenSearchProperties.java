@@ -25,7 +25,7 @@ public record OpenSearchProperties(
 
     public OpenSearchProperties {
         uris = uris == null ? List.of() : List.copyOf(uris);
-        indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? "tessera" : indexPrefix;
+        indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? OpenSearchSettings.DEFAULT_INDEX_PREFIX : indexPrefix;
         if (!indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
             throw new IllegalArgumentException("index prefix must be lowercase letters, digits, _ . -: " + indexPrefix);
         }

@@ -11,6 +11,8 @@ import org.tessera.indexer.config.SettingsSource;
 public final class OpenSearchSettings {
 
     public static final int DEFAULT_HTTP_PORT = 9400;
+    /** The index prefix of an installation that sets none. */
+    public static final String DEFAULT_INDEX_PREFIX = "tessera";
 
     private OpenSearchSettings() {
     }
@@ -35,7 +37,7 @@ public final class OpenSearchSettings {
                 settings.get("tessera.opensearch.password").orElse(null),
                 settings.get("tessera.opensearch.truststore").map(Path::of).orElse(null),
                 settings.get("tessera.opensearch.truststore-password").orElse(null),
-                settings.get("tessera.opensearch.index-prefix", "tessera"),
+                settings.get("tessera.opensearch.index-prefix", DEFAULT_INDEX_PREFIX),
                 settings.getInt("tessera.opensearch.replicas", -1),
                 embedded);
     }

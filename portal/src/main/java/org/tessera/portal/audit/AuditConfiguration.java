@@ -34,6 +34,11 @@ class AuditConfiguration {
         Map<String, String> bound = Binder.get(environment).bind("tessera.audit", Bindable.mapOf(String.class, String.class)).orElseGet(Map::of);
         Map<String, String> settings = new HashMap<>();
         bound.forEach((key, value) -> settings.put("tessera.audit." + key, value));
+        // the default checkpoint file is one per index prefix (AuditAnchor)
+        String prefix = environment.getProperty("tessera.opensearch.index-prefix");
+        if (prefix != null && !prefix.isBlank()) {
+            settings.put("tessera.opensearch.index-prefix", prefix);
+        }
         return AuditAnchor.forWriter(SettingsSource.of(settings));
     }
 
