@@ -93,4 +93,37 @@ class QualifierKindsTest {
         assertThat(at).isGreaterThanOrEqualTo(0);
         assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
     }
+
+    /**
+     * Kinds behind the non-affirmed counts of physical_injury, teenage_pregnancy and young_carer (issue #20,
+     * rules3): an offer still to come, a clinical "query NAI" header and a differential, a role ended by a
+     * death or a move, a parent's own past, information about a service, a negative test; each beside an
+     * affirmed sentence with the same words. Written for this test, not taken from any corpus.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "School nurse will offer Mia a pregnancy test on Monday.|pregnancy|HYPOTHETICAL",
+            "Mia will be offered a chlamydia screen at the next clinic.|chlamydia|HYPOTHETICAL",
+            "Mia's pregnancy test on Monday was positive.|pregnancy|AFFIRMED",
+            "Query NAI - 4/12 with bruise to the upper arm, dad says the cot side.|bruise|UNCERTAIN",
+            "4/12 with bruise to the upper arm, dad says the cot side.|bruise|AFFIRMED",
+            "Metaphyseal changes compatible with both rickets and a pulling injury.|pulling injury|UNCERTAIN",
+            "Accounts differ about how often dad hits the baby.|hits the baby|UNCERTAIN",
+            "Both accounts say dad hits the baby.|hits the baby|AFFIRMED",
+            "Looked after her grandad for three years until he died in March.|Looked after|HISTORICAL",
+            "Looked after her grandad for three years and still does most evenings.|Looked after|AFFIRMED",
+            "Her caring role ended when her brother moved into supported living.|caring role|HISTORICAL",
+            "Was the main carer for his late mother and now lives with his uncle.|main carer|HISTORICAL",
+            "Dad looked after his own father from the age of 11.|looked after|HISTORICAL",
+            "Ruby looked after her father from the age of 11 and still does.|looked after|AFFIRMED",
+            "Maternal history: first baby at 15, now 31.|first baby|HISTORICAL",
+            "Gave dad a leaflet on how to ask for a carers assessment.|carers assessment|HYPOTHETICAL",
+            "Dad asked for a carers assessment last week.|carers assessment|AFFIRMED",
+            "Booking bloods done, hCG negative.|Booking bloods|NEGATED",
+    })
+    void rules3Kinds(String text, String target, ContextLabel expected) {
+        int at = text.indexOf(target);
+        assertThat(at).isGreaterThanOrEqualTo(0);
+        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+    }
 }
