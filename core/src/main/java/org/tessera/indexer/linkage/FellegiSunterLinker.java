@@ -707,11 +707,6 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
-     * True when unit {@code i} also auto-matches some unit whose person cannot be joined with
-     * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
-     * fit {@code i} equally, so {@code i} must not be given to either by the model.
-     */
-    /**
      * Whether every partner of unit {@code i} at or above the review threshold is already in
      * {@code i}'s person or in {@code j}'s. A consistent pair merges below the auto-match threshold
      * only then: its probability is held down by what is missing (no date of birth, no given name),
@@ -729,6 +724,11 @@ public final class FellegiSunterLinker implements PersonLinker {
         return true;
     }
 
+    /**
+     * True when unit {@code i} also auto-matches some unit whose person cannot be joined with
+     * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
+     * fit {@code i} equally, so {@code i} must not be given to either by the model.
+     */
     private static boolean ambiguous(Clusters clusters, Map<Integer, List<Integer>> autoPartners, int i, int j) {
         int rj = clusters.find(j);
         for (int k : autoPartners.getOrDefault(i, List.of())) {
