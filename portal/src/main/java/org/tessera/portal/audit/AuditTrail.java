@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.audit.AuditAnchor;
 import org.tessera.indexer.audit.AuditLog;
@@ -75,9 +79,9 @@ public class AuditTrail {
      * leaves the portal.
      */
     public static final class Pending {
-        private final java.util.concurrent.CompletableFuture<AuditRecord> record;
+        private final CompletableFuture<AuditRecord> record;
 
-        private Pending(java.util.concurrent.CompletableFuture<AuditRecord> record) {
+        private Pending(CompletableFuture<AuditRecord> record) {
             this.record = record;
         }
 
@@ -86,7 +90,7 @@ public class AuditTrail {
             long start = System.nanoTime();
             try {
                 return record.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
@@ -107,11 +111,11 @@ public class AuditTrail {
     public Pending begin(String action, String targetPersonId, String query, String purpose, String detail) {
         AuditRecord.Entry entry = new AuditRecord.Entry(CurrentUser.name(), CurrentUser.roles(), action, "ok", targetPersonId,
                 query, purpose, detail, CurrentUser.address());
-        return new Pending(java.util.concurrent.CompletableFuture.supplyAsync(() -> log.append(entry), APPENDERS));
+        return new Pending(CompletableFuture.supplyAsync(() -> log.append(entry), APPENDERS));
     }
 
     /** Appends started by {@link #begin}: a virtual thread each (they wait on the chain's writer and the engine). */
-    private static final java.util.concurrent.Executor APPENDERS = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+    private static final Executor APPENDERS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("audit-append-", 0).factory());
 
     /** Records an action of the signed-in user. */
