@@ -50,9 +50,7 @@ class QualifierKindsTest {
             "Priya went missing again on Friday night.|went missing|AFFIRMED",
     })
     void labels(String text, String target, ContextLabel expected) {
-        int at = text.indexOf(target);
-        assertThat(at).isGreaterThanOrEqualTo(0);
-        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+        assertLabel(text, target, expected);
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -63,8 +61,7 @@ class QualifierKindsTest {
             "There was no food in the house at the visit.|no food in the house|AFFIRMED",
     })
     void longHighlights(String text, String target, ContextLabel expected) {
-        int at = text.indexOf(target);
-        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+        assertLabel(text, target, expected);
     }
 
     /**
@@ -89,9 +86,7 @@ class QualifierKindsTest {
             "Mum was shouting at the baby when we arrived.|shouting at the baby|AFFIRMED",
     })
     void lateQualifiers(String text, String target, ContextLabel expected) {
-        int at = text.indexOf(target);
-        assertThat(at).isGreaterThanOrEqualTo(0);
-        assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
+        assertLabel(text, target, expected);
     }
 
     /**
@@ -122,6 +117,11 @@ class QualifierKindsTest {
             "Booking bloods done, hCG negative.|Booking bloods|NEGATED",
     })
     void rules3Kinds(String text, String target, ContextLabel expected) {
+        assertLabel(text, target, expected);
+    }
+
+    /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
+    private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);
         assertThat(at).isGreaterThanOrEqualTo(0);
         assertThat(ANALYZER.contextOf(text, at, at + target.length()).label()).isEqualTo(expected);
