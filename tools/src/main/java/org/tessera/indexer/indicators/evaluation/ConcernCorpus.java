@@ -20,10 +20,10 @@ public final class ConcernCorpus {
 
     /**
      * Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. heldout2 and
-     * heldout3 are development data since session 11, heldout4 since session 12 (all allowed runs
-     * spent); heldout5 is written by a seventh hand in session 12.
+     * heldout3 are development data since session 11, heldout4 since session 12, heldout5 since session 13
+     * (all allowed runs spent); heldout6 is written by an eighth hand in session 13.
      */
-    public static final Set<String> HELD_OUT = Set.of("concerns-heldout5.jsonl");
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout6.jsonl");
 
     private ConcernCorpus() {
     }
