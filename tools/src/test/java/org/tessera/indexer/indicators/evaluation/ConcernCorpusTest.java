@@ -23,7 +23,9 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // an eighth writer's file (session 13); its SHA-256 is pinned here when it is copied in
+        // an eighth writer's file, copied 2026-12-07 00:12 UTC after its final check (1,064 lines)
+        assertThat(sha256(EVAL.resolve("concerns-heldout6.jsonl")))
+                .isEqualTo("6da03c9395692cae24827c3b9178d33c1b2e6cc873e77d385fdb0c6e96bc529e");
         assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout6.jsonl"))).isTrue();
     }
 
@@ -64,7 +66,7 @@ class ConcernCorpusTest {
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
-                "concerns-heldout5.jsonl")) {
+                "concerns-heldout5.jsonl", "concerns-heldout6.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
