@@ -4,6 +4,7 @@ import static org.tessera.indexer.events.EventJson.NODES;
 import static org.tessera.indexer.events.EventJson.copy;
 import static org.tessera.indexer.events.EventJson.decimal;
 import static org.tessera.indexer.events.EventJson.putText;
+import static org.tessera.indexer.events.EventJson.putValue;
 import static org.tessera.indexer.events.EventJson.single;
 import static org.tessera.indexer.events.EventJson.strings;
 import static org.tessera.indexer.events.EventJson.whole;
@@ -271,12 +272,8 @@ public record Event(String eventId, String source, String recordId, String agenc
         strings(event.putArray(EventIndexFields.PERSON_IDS), personIds);
         strings(event.putArray(EventIndexFields.CHILD_IDS), childIds);
         strings(event.putArray(EventIndexFields.HOUSEHOLD_IDS), householdIds);
-        if (youngestChildAge != null) {
-            event.put(EventIndexFields.YOUNGEST_CHILD_AGE, youngestChildAge);
-        }
-        if (subjectAge != null) {
-            event.put(EventIndexFields.SUBJECT_AGE, subjectAge);
-        }
+        putValue(event, EventIndexFields.YOUNGEST_CHILD_AGE, youngestChildAge);
+        putValue(event, EventIndexFields.SUBJECT_AGE, subjectAge);
         if (!entities.isEmpty()) {
             ArrayNode node = event.putArray(Entities.PATH);
             entities.forEach(e -> node.add(e.toDocument()));

@@ -2,6 +2,7 @@ package org.tessera.indexer.events;
 
 import static org.tessera.indexer.events.EventJson.NODES;
 import static org.tessera.indexer.events.EventJson.putText;
+import static org.tessera.indexer.events.EventJson.putValue;
 import static org.tessera.indexer.events.EventJson.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +21,8 @@ public record EventEntity(String type, String text, Integer start, Integer end, 
         ObjectNode node = NODES.objectNode();
         putText(node, Entities.TYPE, type);
         putText(node, Entities.TEXT, text);
-        if (start != null) {
-            node.put(Entities.START, start);
-        }
-        if (end != null) {
-            node.put(Entities.END, end);
-        }
+        putValue(node, Entities.START, start);
+        putValue(node, Entities.END, end);
         putText(node, Entities.PERSON_ID, personId);
         return node;
     }

@@ -5,6 +5,7 @@ import static org.tessera.indexer.events.EventJson.bool;
 import static org.tessera.indexer.events.EventJson.copy;
 import static org.tessera.indexer.events.EventJson.decimal;
 import static org.tessera.indexer.events.EventJson.putText;
+import static org.tessera.indexer.events.EventJson.putValue;
 import static org.tessera.indexer.events.EventJson.strings;
 import static org.tessera.indexer.events.EventJson.text;
 import static org.tessera.indexer.events.EventJson.whole;
@@ -51,24 +52,14 @@ public record EventHit(String indicatorId, Integer indicatorVersion, String seve
     public ObjectNode toDocument() {
         ObjectNode hit = NODES.objectNode();
         hit.put(Hits.INDICATOR_ID, indicatorId);
-        if (indicatorVersion != null) {
-            hit.put(Hits.INDICATOR_VERSION, indicatorVersion);
-        }
+        putValue(hit, Hits.INDICATOR_VERSION, indicatorVersion);
         putText(hit, Hits.SEVERITY, severity);
-        if (weight != null) {
-            hit.put(Hits.WEIGHT, weight);
-        }
-        if (counts != null) {
-            hit.put(Hits.COUNTS, counts);
-        }
+        putValue(hit, Hits.WEIGHT, weight);
+        putValue(hit, Hits.COUNTS, counts);
         strings(hit.putArray(Hits.CONTEXT), context);
         putText(hit, Hits.EVIDENCE, evidence);
-        if (evidenceStart != null) {
-            hit.put(Hits.EVIDENCE_START, evidenceStart);
-        }
-        if (evidenceEnd != null) {
-            hit.put(Hits.EVIDENCE_END, evidenceEnd);
-        }
+        putValue(hit, Hits.EVIDENCE_START, evidenceStart);
+        putValue(hit, Hits.EVIDENCE_END, evidenceEnd);
         putText(hit, Hits.FIELD, field);
         strings(hit.putArray(Hits.PERSON_IDS), personIds);
         putText(hit, Hits.METHOD, method);

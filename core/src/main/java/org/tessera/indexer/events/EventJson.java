@@ -35,6 +35,20 @@ final class EventJson {
         }
     }
 
+    /**
+     * Writes a number or a truth value (Integer, Double, Boolean), nothing for null, as
+     * {@link ObjectNode#put} would; any other type is a programming error.
+     */
+    static void putValue(ObjectNode node, String field, Object value) {
+        switch (value) {
+            case null -> { }
+            case Integer i -> node.put(field, i);
+            case Double d -> node.put(field, d);
+            case Boolean b -> node.put(field, b);
+            default -> throw new IllegalArgumentException(field + ": not a number or a truth value: " + value.getClass());
+        }
+    }
+
     static void strings(ArrayNode array, List<String> values) {
         for (String value : values) {
             array.add(value);

@@ -4,6 +4,7 @@ import static org.tessera.indexer.events.EventJson.NODES;
 import static org.tessera.indexer.events.EventJson.bool;
 import static org.tessera.indexer.events.EventJson.decimal;
 import static org.tessera.indexer.events.EventJson.putText;
+import static org.tessera.indexer.events.EventJson.putValue;
 import static org.tessera.indexer.events.EventJson.text;
 import static org.tessera.indexer.events.EventJson.whole;
 
@@ -31,20 +32,14 @@ public record EventPerson(String personId, Integer slot, String role, String nam
     ObjectNode toDocument() {
         ObjectNode node = NODES.objectNode();
         putText(node, People.PERSON_ID, personId);
-        if (slot != null) {
-            node.put(People.SLOT, slot);
-        }
+        putValue(node, People.SLOT, slot);
         putText(node, People.ROLE, role);
         putText(node, People.NAME, name);
         putText(node, People.DATE_OF_BIRTH, dateOfBirth);
         putText(node, People.GENDER, gender);
         putText(node, People.POSTCODE, postcode);
-        if (ageYears != null) {
-            node.put(People.AGE_YEARS, ageYears);
-        }
-        if (child != null) {
-            node.put(People.IS_CHILD, child);
-        }
+        putValue(node, People.AGE_YEARS, ageYears);
+        putValue(node, People.IS_CHILD, child);
         putText(node, People.HOUSEHOLD_ID, householdId);
         return node;
     }

@@ -3,6 +3,7 @@ package org.tessera.indexer.events;
 import static org.tessera.indexer.events.EventJson.NODES;
 import static org.tessera.indexer.events.EventJson.bool;
 import static org.tessera.indexer.events.EventJson.putText;
+import static org.tessera.indexer.events.EventJson.putValue;
 import static org.tessera.indexer.events.EventJson.single;
 import static org.tessera.indexer.events.EventJson.text;
 
@@ -66,9 +67,7 @@ public record SourceDocument(String fileName, String contentType, Long sizeBytes
             }
         }
         putText(node, EventIndexFields.Document.SHA256, sha256);
-        if (ocr != null) {
-            node.put(EventIndexFields.Document.OCR, ocr);
-        }
+        putValue(node, EventIndexFields.Document.OCR, ocr);
         putText(node, EventIndexFields.Document.SUBJECT_LINK, subjectLink);
         putText(node, EventIndexFields.Document.DATE_SOURCE, dateSource);
         putText(node, EventIndexFields.Document.AUTHOR, author);

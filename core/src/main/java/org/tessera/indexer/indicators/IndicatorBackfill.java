@@ -312,22 +312,9 @@ public final class IndicatorBackfill {
         return ids;
     }
 
-    /**
-     * Every hit of {@code body}'s query, a page of {@code body.size} at a time. Most stored queries
-     * match fewer events than a page (a first load's 119 text queries: 25 each on the demo county),
-     * so one plain search answers them; a scroll costs three requests (open, an empty page, clear)
-     * and a context in the engine. A query whose first page comes back full is scrolled from the
-     * start (its first page read twice), so the hits are those of a scroll either way.
-     */
+    /** Every hit of {@code body}'s query over the events, a page of {@code body.size} at a time (the gateway's scroll). */
     private void scroll(ObjectNode body, Consumer<JsonNode> each) {
-        String index = connection.alias("events");
-        JsonNode first = connection.search(index, body);
-        JsonNode hits = first.path("hits").path("hits");
-        if (hits.size() < body.path("size").asInt(10)) {
-            hits.forEach(each);
-            return;
-        }
-        connection.scroll(index, body, each);
+        connection.scroll(connection.alias("events"), body, each);
     }
 
     private JsonNode send(String method, String endpoint, String body, Map<String, String> query) {

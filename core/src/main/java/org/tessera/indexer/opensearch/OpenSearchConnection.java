@@ -348,11 +348,19 @@ public final class OpenSearchConnection implements AutoCloseable {
     /**
      * Scrolls over every hit of a search on {@code index} with {@code body} (its size is the page
      * size; sort by {@code _doc} for speed), handing each hit (with {@code _id} and {@code _source})
-     * to {@code each}; the scroll is cleared however it ends.
+     * to {@code each}; the scroll is cleared however it ends. This is the one way the product pages
+     * through a search.
+     *
+     * <p>A scroll's {@code hits.total} is exact (the engine refuses {@code track_total_hits: false}
+     * in a scroll), so the scroll ends with the page that completes it: a search whose matches fit
+     * one page costs two requests (open, clear), not three (open, an empty page, clear). An answer
+     * without an exact total is read on until an empty page. The hits are the same either way.
      */
     public void scroll(String index, JsonNode body, Consumer<JsonNode> each) {
         JsonNode page = call("POST", "/" + index + "/_search", body, Map.of("scroll", SCROLL_KEEP_ALIVE));
         String scrollId = page.path("_scroll_id").asText(null);
+        long total = exactTotal(page);
+        long seen = 0;
         try {
             while (true) {
                 JsonNode hits = page.path("hits").path("hits");
@@ -360,6 +368,10 @@ public final class OpenSearchConnection implements AutoCloseable {
                     return;
                 }
                 hits.forEach(each);
+                seen += hits.size();
+                if (total >= 0 && seen >= total) {
+                    return;
+                }
                 ObjectNode next = EngineJson.object();
                 next.put("scroll", SCROLL_KEEP_ALIVE);
                 next.put("scroll_id", scrollId);
@@ -374,6 +386,12 @@ public final class OpenSearchConnection implements AutoCloseable {
                 raw("DELETE", "/_search/scroll", clear.toString());
             }
         }
+    }
+
+    /** The answer's {@code hits.total} when the engine counted it exactly, else -1. */
+    private static long exactTotal(JsonNode answer) {
+        JsonNode total = answer.path("hits").path("total");
+        return total.path("relation").asText().equals("eq") ? total.path("value").asLong(-1) : -1;
     }
 
     /** Scrolls over the documents of {@code index} matching {@code query}, {@code pageSize} at a time, with only {@code sourceFields}. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,19 +71,11 @@ class EngineGatewayIT {
     void scrollVisitsEveryMatchingDocumentAcrossPages(TestOpenSearch os) {
         OpenSearchConnection engine = os.connection();
         String index = os.alias("jobs");
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = 0; i < 25; i++) {
-            ndjson.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"j").append(i).append("\"}}\n")
-                    .append("{\"status\":\"").append(i % 5 == 0 ? "failed" : "finished").append("\"}\n");
-        }
-        assertThat(engine.bulk(ndjson.toString(), Map.of("refresh", "wait_for")).failures()).isEmpty();
+        ObjectNode jobs = writeJobs(engine, index, "j", 25, i -> i % 5 == 0 ? "failed" : "finished");
         ObjectNode query = EngineJson.object();
         var filter = query.putObject("bool").putArray("filter");
         filter.addObject().putObject("term").put("status", "finished");
-        var ids = filter.addObject().putObject("ids").putArray("values");
-        for (int i = 0; i < 25; i++) {
-            ids.add("j" + i); // the other tests of this class write to the same index
-        }
+        filter.add(jobs);
 
         List<String> seen = new ArrayList<>();
         engine.scroll(index, query, 3, List.of("status"), (id, source) -> {
@@ -96,5 +89,57 @@ class EngineGatewayIT {
         countOnly.set("query", query);
         JsonNode answer = engine.search(index, countOnly);
         assertThat(answer.path("hits").path("total").path("value").asInt()).isEqualTo(20);
+    }
+
+    /**
+     * The one way to page: every match whatever the page size, and no request for an empty page
+     * once the total (a scroll's is always exact: the engine refuses {@code track_total_hits: false}
+     * in a scroll) says the last page has come: open, the pages after the first, clear. No scroll
+     * context stays open.
+     */
+    @Test
+    void scrollEndsWithThePageThatCompletesTheTotalAndLeavesNoContextOpen(TestOpenSearch os) {
+        OpenSearchConnection engine = os.connection();
+        String index = os.alias("jobs");
+        ObjectNode query = writeJobs(engine, index, "page", 12, i -> "finished");
+        ObjectNode none = EngineJson.object();
+        none.putObject("ids").putArray("values").add("no-such-job");
+
+        // {page size, matches, requests}: fewer than a page, exactly a page, pages and a part, whole pages, no match
+        int[][] cases = {{20, 12, 2}, {12, 12, 2}, {5, 12, 4}, {4, 12, 4}, {1, 12, 13}, {5, 0, 2}};
+        for (int[] c : cases) {
+            ObjectNode body = EngineJson.object().put("size", c[0]);
+            body.putArray("sort").add("_doc");
+            body.set("query", c[1] == 0 ? none : query);
+            List<String> seen = new ArrayList<>();
+            EngineMeter.Mark mark = engine.meter().mark();
+
+            engine.scroll(index, body, hit -> seen.add(hit.path("_id").asText()));
+
+            long requests = mark.since().requests();
+            assertThat(seen).as("page %d", c[0]).hasSize(c[1]).doesNotHaveDuplicates();
+            assertThat(requests).as("requests at page %d, %d matches", c[0], c[1]).isEqualTo(c[2]);
+        }
+        JsonNode stats = engine.call("GET", "/_nodes/stats/indices/search", (JsonNode) null);
+        stats.path("nodes").forEach(node ->
+                assertThat(node.path("indices").path("search").path("scroll_current").asLong()).isZero());
+    }
+
+    /**
+     * Writes {@code count} jobs with ids {@code prefix0...} and the given statuses, searchable on
+     * return, and answers the {@code ids} query that matches exactly them (the other tests of this
+     * class write to the same index).
+     */
+    private static ObjectNode writeJobs(OpenSearchConnection engine, String index, String prefix, int count, IntFunction<String> status) {
+        StringBuilder ndjson = new StringBuilder();
+        ObjectNode query = EngineJson.object();
+        var ids = query.putObject("ids").putArray("values");
+        for (int i = 0; i < count; i++) {
+            ndjson.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(prefix).append(i).append("\"}}\n")
+                    .append("{\"status\":\"").append(status.apply(i)).append("\"}\n");
+            ids.add(prefix + i);
+        }
+        assertThat(engine.bulk(ndjson.toString(), Map.of("refresh", "wait_for")).failures()).isEmpty();
+        return query;
     }
 }
