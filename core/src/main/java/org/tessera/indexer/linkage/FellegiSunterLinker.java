@@ -364,6 +364,11 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 String refusal = clusters.refusal(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0);
+                if (refusal == null && pass == 2) {
+                    // Below the auto-match threshold a single record's reference counts too (ADR 0042).
+                    String reference = clusters.differentReferenceOnAnyRecord(i, j);
+                    if (reference != null) refusal = "consistent, but every " + reference + " of one is more than two edits from every one of the other's";
+                }
                 if (refusal == null && wide[p] && clusters.acrossAgeBoundary(i, j)) {
                     refusal = "found by a wide blocking key only, and an adult (role or date of birth) beside a child's date of birth";
                 }
@@ -469,33 +474,40 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /**
      * Whether a pair is <em>consistent</em>, merged from {@link LinkageSettings#consistentMatchProbability()}
-     * (default 0.9) instead of the auto-match probability: its evidence is all agreement, some of
-     * it missing, so its probability is held down by what is absent (no date of birth, no given
-     * name), not by anything that says two people (on the heavy-corruption tuning split most of the
-     * review queue's pairs above 0.9 were such pairs, nearly all one person; ADR 0028).
-     * No comparison of the pattern disagrees: each is missing or at an agreeing level
-     * (given name exact, swapped, nickname or Jaro-Winkler 0.92; family name exact, swapped, part
-     * or 0.92; date of birth exact, day and month transposed, or a one-keystroke year; postcode
-     * exact, sector, district or one edit; address 80 % of its tokens, so a different house
-     * number in one street is not; same gender; identifier exact or one edit), and at most one of
-     * them only near (not exact): a near level is a corrupted copy's, and also a relative's (a
-     * double-barrelled name's part, a year one keystroke out: a brother born a year apart), so
-     * two near levels are not let through below the auto-match threshold. "Else" is a different
-     * value and is never consistent. Names alone are not enough either: two of date of birth,
-     * postcode, address and identifier must be present (two parents of one common name named
-     * in two families' records, or two brothers "Jack Davies" born on one day four years apart,
-     * agree on everything they show).
+     * (default 0.9) instead of the auto-match probability, after every other pair and only when uncontested
+     * (ADR 0028, 0036, 0042): at most one comparison of the pattern disagrees (given or family name "else", date of
+     * birth only the same year or "else", postcode or address "else", a different gender, an identifier more than
+     * two edits out), any number of them only near, and two of date of birth, postcode, address and identifier
+     * present. One field typed wrong is what a corrupted copy shows and the model has already weighed it; two
+     * unrelated fields (another first name and another reference: a twin; another year and another reference: a
+     * parent of one name) are two people. Names alone are not enough: two parents of one common name named in two
+     * families' records, or two brothers "Jack Davies" born on one day four years apart, agree on everything they
+     * show. Until ADR 0042 no comparison could disagree and at most one could be near; the uncontested check and the
+     * reference check of the two whole persons ({@link Clusters#differentReferenceOnAnyRecord}) are what keep the
+     * relatives apart now.
      */
     static boolean consistent(int pattern) {
-        int given = Comparisons.level(pattern, MatchModel.GIVEN), family = Comparisons.level(pattern, MatchModel.FAMILY);
-        int dob = Comparisons.level(pattern, MatchModel.DOB), postcode = Comparisons.level(pattern, MatchModel.POSTCODE);
-        int address = Comparisons.level(pattern, MatchModel.ADDRESS), gender = Comparisons.level(pattern, MatchModel.GENDER);
-        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (given > 4 || family > 4 || dob > 3 || postcode > 4 || address > 1 || gender > 1 || identifier > 2) return false;
-        int soft = (given >= 2 ? 1 : 0) + (family >= 2 ? 1 : 0) + (dob >= 2 ? 1 : 0) + (postcode >= 2 ? 1 : 0) + (identifier == 2 ? 1 : 0);
-        int beyondNames = (dob > 0 ? 1 : 0) + (postcode > 0 ? 1 : 0) + (address > 0 ? 1 : 0) + (identifier > 0 ? 1 : 0);
-        return soft <= 1 && beyondNames >= 2;
+        int disagreeing = 0;
+        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.FAMILY) == FAMILY_ELSE) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.DOB) >= DOB_YEAR_ONLY) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.POSTCODE) == POSTCODE_ELSE) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.ADDRESS) == ADDRESS_ELSE) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.GENDER) == GENDER_DIFFERENT) disagreeing++;
+        if (Comparisons.level(pattern, MatchModel.IDENTIFIER) == IDENTIFIER_ELSE) disagreeing++;
+        int beyondNames = 0;
+        for (int c : new int[] {MatchModel.DOB, MatchModel.POSTCODE, MatchModel.ADDRESS, MatchModel.IDENTIFIER}) {
+            if (Comparisons.level(pattern, c) != 0) beyondNames++;
+        }
+        return disagreeing <= 1 && beyondNames >= 2;
     }
+
+    /** Disagreeing levels ({@link Comparisons#LEVELS}) read by {@link #consistent}. */
+    private static final int FAMILY_ELSE = level(MatchModel.FAMILY, "else"), DOB_YEAR_ONLY = level(MatchModel.DOB, "year_only"),
+            POSTCODE_ELSE = level(MatchModel.POSTCODE, "else"), ADDRESS_ELSE = level(MatchModel.ADDRESS, "else"),
+            GENDER_DIFFERENT = level(MatchModel.GENDER, "different"), IDENTIFIER_ELSE = level(MatchModel.IDENTIFIER, "else");
+
+    private static int level(int comparison, String name) { return Comparisons.LEVELS.get(comparison).indexOf(name); }
 
     private static boolean exactNameAndBirth(int pattern) {
         return Comparisons.level(pattern, MatchModel.GIVEN) == 1 && Comparisons.level(pattern, MatchModel.FAMILY) == 1
@@ -969,10 +981,25 @@ public final class FellegiSunterLinker implements PersonLinker {
          * from the other twin's) cannot join two people whose references plainly differ. Null when
          * none contradicts.
          */
-        private String contradictingReference(int a, int b) {
-            Map<String, Set<String>> ra = references(a);
+        private String contradictingReference(int a, int b) { return contradictingReference(a, b, 2); }
+
+        /**
+         * As the reference guard, but every record's value counts, not only values on two records: the check of a
+         * consistent pair merged below the auto-match threshold (ADR 0042). A father and a son of one name at one
+         * address, the son's records without a date of birth, agree on everything those records show but their
+         * references; above the auto-match threshold a single record's reference three keys out is one of the
+         * corruptions and is not read this way. Null when some reference of one is within two edits of one of the
+         * other's, or when they share no reference scheme.
+         */
+        String differentReferenceOnAnyRecord(int i, int j) {
+            int a = find(i), b = find(j);
+            return a == b ? null : contradictingReference(a, b, 1);
+        }
+
+        private String contradictingReference(int a, int b, int min) {
+            Map<String, Set<String>> ra = references(a, min);
             if (ra.isEmpty()) return null;
-            Map<String, Set<String>> rb = references(b);
+            Map<String, Set<String>> rb = references(b, min);
             for (var e : ra.entrySet()) {
                 Set<String> other = rb.get(e.getKey());
                 if (other == null) continue;
@@ -1069,8 +1096,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
 
         /** Reference values that at least two of the person's units carry (one record's typo is not the person's). */
-        private Map<String, Set<String>> references(int root) {
-            if (size[root] < 2) return Map.of();
+        private Map<String, Set<String>> references(int root) { return references(root, 2); }
+
+        private Map<String, Set<String>> references(int root, int min) {
+            if (size[root] < min) return Map.of();
             Map<String, Map<String, Integer>> counts = new HashMap<>(4);
             int x = root;
             do {
@@ -1084,7 +1113,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             } while (x != root);
             Map<String, Set<String>> out = new HashMap<>(4);
             counts.forEach((k, values) -> values.forEach((v, c) -> {
-                if (c >= 2) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
+                if (c >= min) out.computeIfAbsent(k, s -> new HashSet<>(2)).add(v);
             }));
             return out;
         }

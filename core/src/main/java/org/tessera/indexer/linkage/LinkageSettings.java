@@ -16,9 +16,10 @@ package org.tessera.indexer.linkage;
  * @param wideBlocking         also compare the pairs of the wide blocking rules (postcode + family initial, house
  *                             number + name sound; see {@link Blocking#FIRST_WIDE_RULE}); false gives the candidates of
  *                             the six rules alone, as before issue #18's wide blocking
- * @param consistentMatchProbability a <em>consistent</em> pair (nothing disagrees, at most one field only near,
- *                             two of date of birth, postcode, address and identifier shown) is merged from this
- *                             probability instead of the auto-match one (ADR 0028); equal to
+ * @param consistentMatchProbability a <em>consistent</em> pair (at most one field disagrees, two of date of birth,
+ *                             postcode, address and identifier shown; {@code FellegiSunterLinker.consistent}) is merged
+ *                             from this probability instead of the auto-match one when uncontested (ADR 0028, 0036,
+ *                             0042); equal to
  *                             {@code autoMatchProbability} turns that off (the linker of before)
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int refineBlockSize, int maxBlockSize, int uSampleSize,

@@ -610,27 +610,64 @@ class FellegiSunterLinkerTest {
     }
 
     @Test
-    void aPairIsConsistentOnlyWhenNothingDisagreesAtMostOneFieldIsNearAndMoreThanNamesAreShown() {
+    void aPairIsConsistentWhenAtMostOneFieldDisagreesAndMoreThanNamesAreShown() {
         // No date of birth, everything shown agrees: the heavy-corruption review queue's commonest true pair.
         assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
                 "postcode", "exact", "address", "tokens_0.8", "gender", "same")))).isTrue();
-        // One near field (a mistyped family name) is a corrupted copy.
+        // Near fields are corrupted copies (or relatives: the uncontested check and the reference check keep those apart).
         assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "jaro_winkler_0.92",
                 "postcode", "exact", "address", "tokens_0.8")))).isTrue();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "part_or_alias", "date_of_birth", "year_typo",
+                "postcode", "exact")))).isTrue();
+        // One field typed wrong (another first name, another reference, another house number) is one corruption (ADR 0042).
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "else", "family_name", "exact",
+                "postcode", "exact", "address", "tokens_0.8")))).isTrue();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
+                "postcode", "exact", "address", "tokens_0.8", "other_identifier", "else")))).isTrue();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "exact", "postcode", "exact", "address", "else")))).isTrue();
+        // Two fields that disagree are two people: a twin (another first name and another reference), a parent of one name.
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "else", "family_name", "exact", "date_of_birth", "exact",
+                "postcode", "exact", "address", "tokens_0.8", "other_identifier", "else")))).isFalse();
+        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact", "date_of_birth", "else",
+                "postcode", "exact", "address", "tokens_0.8", "gender", "different")))).isFalse();
         // Names alone, however exact: two parents of one common name.
         assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact", "gender", "same")))).isFalse();
         // Names and a year one keystroke out only: two brothers of one name born on one day, years apart.
         assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
                 "date_of_birth", "year_typo")))).isFalse();
-        // Two near fields (a part of a double-barrelled name and a year one keystroke out): a relative as often as a copy.
-        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "part_or_alias", "date_of_birth", "year_typo",
-                "postcode", "exact")))).isFalse();
-        // Anything that disagrees: a different house number in one street, a different reference, another given name.
-        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("family_name", "exact", "postcode", "exact", "address", "tokens_0.5")))).isFalse();
-        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "exact", "family_name", "exact",
-                "postcode", "exact", "address", "tokens_0.8", "other_identifier", "else")))).isFalse();
-        assertThat(FellegiSunterLinker.consistent(pattern(Map.of("given_name", "else", "family_name", "exact",
-                "postcode", "exact", "address", "tokens_0.8")))).isFalse();
+    }
+
+    /**
+     * A consistent pair below the auto-match threshold whose two persons carry references none of which is within two
+     * edits of the other's is two people (a son of his father's name whose records have no date of birth), even when
+     * each reference is on one record only (ADR 0042); a reference one keystroke out is a corrupted copy and merges.
+     */
+    @Test
+    void keepsAConsistentRecordApartWhenItsReferenceIsUnrelatedToThePersonsButMergesAOneKeystrokeTypo() {
+        Truth t = population(54);
+        String address = "7 Mill Lane, Ipswich";
+        PersonOccurrence father = occ("health", "H-30", 0, "subject", "joshua", "gray", PartialDate.of(LocalDate.of(1965, 9, 21)), address,
+                "IP4 1QT", "M", Map.of("local_ref", "7958916"));
+        PersonOccurrence fatherAgain = occ("school", "S-30", 0, "subject", "joshua", "gray", PartialDate.of(LocalDate.of(1965, 9, 21)), address,
+                "IP4 1QT", "M", Map.of("local_ref", "7958916"));
+        PersonOccurrence son = occ("housing", "T-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "8569551"));
+        PersonOccurrence typo = occ("police", "P-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "7958961"));
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        FellegiSunterLinker linker = new FellegiSunterLinker(strictAuto, Nicknames.uk());
+
+        List<PersonOccurrence> withSon = new ArrayList<>(t.occurrences());
+        withSon.addAll(List.of(father, fatherAgain, son));
+        LinkageResult r = linker.link(withSon, Decisions.none());
+        assertThat(r.personIds().get(son.occurrenceId())).isNotEqualTo(r.personIds().get(father.occurrenceId()));
+        assertThat(r.reviewPairs()).anySatisfy(p -> {
+            assertThat(List.of(p.pair().first(), p.pair().second())).contains(son.occurrenceId());
+            assertThat(p.reason()).contains("more than two edits");
+        });
+
+        List<PersonOccurrence> withTypo = new ArrayList<>(t.occurrences());
+        withTypo.addAll(List.of(father, fatherAgain, typo));
+        LinkageResult c = linker.link(withTypo, Decisions.none());
+        assertThat(c.personIds().get(typo.occurrenceId())).isEqualTo(c.personIds().get(father.occurrenceId()));
     }
 
     /**

@@ -127,6 +127,15 @@ final class CorruptedPopulation {
             return new Spec("fifth held-out", 57_721_566L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
         }
 
+        /**
+         * A sixth held-out split (the held-out recipe, seed 16180339 used nowhere before), generated and first read
+         * after the consistent pairs of ADR 0042 (one disagreeing field, the whole-person reference check) were final.
+         */
+        static Spec sixthHeldOut() {
+            Spec h = heldOut();
+            return new Spec("sixth held-out", 16_180_339L, h.originals(), h.odd(), h.maxChanges(), h.missingDob(), h.noDuplicates(), h.mix());
+        }
+
         private static Map<Change, Double> uniformMix() {
             Map<Change, Double> mix = new EnumMap<>(Change.class);
             for (Change c : Change.values()) mix.put(c, 1.0);

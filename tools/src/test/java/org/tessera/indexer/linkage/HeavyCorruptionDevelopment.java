@@ -4,7 +4,8 @@ import org.tessera.indexer.normalise.Nicknames;
 
 /**
  * A command that prints pairwise figures of the two development splits (the tuning split and the
- * second development split, the held-out recipe with a seed of its own) with the default settings; asserts nothing. The
+ * second development split, the held-out recipe with a seed of its own) with the default settings (until 2026-12-07 the
+ * consistent pairs were off here unless {@code -Dconsistent=0.9} was given); asserts nothing. The
  * held-out splits are read by {@link HeavyCorruptionLinkageTest}, once a change is final. With the argument
  * {@code misses} it prints {@link HeavyCorruptionMissClasses}' table of the tuning split instead.
  *
@@ -21,14 +22,41 @@ public final class HeavyCorruptionDevelopment {
             new HeavyCorruptionMissClasses().printsTheMissClasses();
             return;
         }
-        for (CorruptedPopulation.Spec spec : java.util.List.of(CorruptedPopulation.Spec.tuning(), CorruptedPopulation.Spec.secondDevelopment())) {
+        // -Dsplits=tuning or second (default both); -Dconfigs=auto=P/consistent=P;... links each split once per
+        // configuration (default: the default settings); -Dwrong=true prints the wrong persons, -Dmodel=true the fitted m/u.
+        String splits = System.getProperty("splits", "tuning,second");
+        java.util.List<CorruptedPopulation.Spec> specs = new java.util.ArrayList<>();
+        if (splits.contains("tuning")) specs.add(CorruptedPopulation.Spec.tuning());
+        if (splits.contains("second")) specs.add(CorruptedPopulation.Spec.secondDevelopment());
+        for (CorruptedPopulation.Spec spec : specs) {
             CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
-            LinkageSettings settings = LinkageSettings.defaults()
-                    .withConsistentMatchProbability(Double.parseDouble(System.getProperty("consistent", "0.995")));
-            LinkageResult result = new FellegiSunterLinker(settings, Nicknames.uk()).link(data.occurrences(), Decisions.none());
-            FebrlLinkageTest.Metrics m = FebrlLinkageTest.score(result, data.entityByOccurrence(), result.stats().millis());
-            System.out.printf("%s split (development, %d records): %s%n", spec.name(), data.occurrences().size(), m);
-            if (Boolean.getBoolean("wrong")) printWrongMerges(result, data);
+            for (String config : System.getProperty("configs", "").split(";")) {
+                LinkageSettings settings = settings(config);
+                LinkageResult result = new FellegiSunterLinker(settings, Nicknames.uk()).link(data.occurrences(), Decisions.none());
+                FebrlLinkageTest.Metrics m = FebrlLinkageTest.score(result, data.entityByOccurrence(), result.stats().millis());
+                System.out.printf("%s split [%s] (development, %d records): %s%n", spec.name(), config, data.occurrences().size(), m);
+                if (Boolean.getBoolean("wrong")) printWrongMerges(result, data);
+                if (Boolean.getBoolean("model")) printModel(result.model());
+            }
+        }
+    }
+
+    /** The default settings with {@code auto=P} and {@code consistent=P} of a configuration ({@code /}-separated) applied. */
+    private static LinkageSettings settings(String config) {
+        java.util.Map<String, String> c = new java.util.HashMap<>();
+        for (String kv : config.split("/")) if (kv.contains("=")) c.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        LinkageSettings d = LinkageSettings.defaults();
+        double auto = Double.parseDouble(c.getOrDefault("auto", String.valueOf(d.autoMatchProbability())));
+        double consistent = Math.min(auto, Double.parseDouble(c.getOrDefault("consistent",
+                System.getProperty("consistent", String.valueOf(d.consistentMatchProbability())))));
+        return new LinkageSettings(auto, Math.min(d.reviewProbability(), consistent), d.refineBlockSize(), d.maxBlockSize(), d.uSampleSize(),
+                d.emIterations(), d.termFrequencyAdjustment(), d.seed(), d.wideBlocking(), consistent);
+    }
+
+    private static void printModel(MatchModel model) {
+        System.out.printf("  lambda %.3g, dependence %s%n", model.lambda(), java.util.Arrays.toString(model.dependence()));
+        for (MatchModel.Level l : model.levels()) {
+            System.out.printf("  %-16s %-22s m %.4f u %.6f  %+.2f bits%n", l.comparison(), l.level(), l.m(), l.u(), l.log2BayesFactor());
         }
     }
 
