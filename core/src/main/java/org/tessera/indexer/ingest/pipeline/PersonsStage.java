@@ -29,6 +29,8 @@ final class PersonsStage {
 
     /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
     static final int REQUESTS_IN_FLIGHT = 2;
+    /** The prefix of the persons stage's overlapping parts in {@link StageTimes}. */
+    static final String TIMES = "persons/";
 
     private final OpenSearchConnection connection;
     private final Nicknames nicknames;
@@ -47,9 +49,6 @@ final class PersonsStage {
         this.job = job;
         this.times = times;
     }
-
-    /** The prefix of the persons stage's overlapping parts in {@link StageTimes}. */
-    static final String TIMES = "persons/";
 
     /**
      * What the persons stage wrote.
