@@ -39,9 +39,11 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
 
 /**
  * The full ingest pipeline against the raw engine: the same documents the pipeline wrote (its
- * events, then its persons, then linkage's review pairs) are sent again with plain {@code _bulk} requests of the same size,
- * as many at a time as the pipeline sends to each index, into fresh indices with the same mappings. The ratio says how much of the
- * engine's write rate the pipeline keeps; the events-only ratio of earlier runs is printed too.
+ * events, then its persons, then linkage's review pairs, then the feed store's records) are sent again with plain {@code _bulk}
+ * requests of the same size, as many at a time as the pipeline sends to each index, into fresh indices with the same mappings. The
+ * ratio says how much of the engine's write rate the pipeline keeps: printed without the records (the measure of the runs before
+ * 2026-12-07 and of the bar of issues 17 and 20) and with them (every document the pipeline wrote); the events-only ratio of
+ * earlier runs is printed too.
  *
  * <p>Memory stays bounded at any county size: the stored documents are scrolled a page at a time
  * and each page is sent on as it arrives. Only the {@code _bulk} requests (and the final refresh)
@@ -118,20 +120,26 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
             CpuTime rawStart = CpuTime.now(raw);
             long rawWallStart = System.nanoTime();
             // As many requests in flight as the pipeline sends to each index (events: the sink's one bulk thread).
-            RawBulk rawEvents = rawCopy(pipeline, raw, "events", 1);
-            RawBulk rawPersons = rawCopy(pipeline, raw, "persons", IngestPipeline.PERSON_REQUESTS_IN_FLIGHT);
-            RawBulk rawReviewPairs = rawCopy(pipeline, raw, "linkage", 1);
+            RawBulk rawEvents = rawCopy(pipeline, raw, "events", 1, RAW_BATCH);
+            RawBulk rawPersons = rawCopy(pipeline, raw, "persons", IngestPipeline.PERSON_REQUESTS_IN_FLIGHT, RAW_BATCH);
+            RawBulk rawReviewPairs = rawCopy(pipeline, raw, "linkage", 1, RAW_BATCH);
+            // The feed store's records, in requests of the size the store sends.
+            RawBulk rawRecords = rawCopy(pipeline, raw, "records", 1, IngestPipeline.FEED_STORE_REQUEST_DOCUMENTS);
             // The raw run's CPU includes scrolling the documents out of the pipeline's indices (not timed as bulk).
             String rawCpu = CpuTime.now(raw).since(rawStart, (System.nanoTime() - rawWallStart) / 1e9, cores);
-            for (RawBulk copy : List.of(rawEvents, rawPersons, rawReviewPairs)) {
+            for (RawBulk copy : List.of(rawEvents, rawPersons, rawReviewPairs, rawRecords)) {
                 out.printf(Locale.ROOT, "raw _bulk of the same %,d %s documents (%.0f MB, %d request(s) in flight): %.1f s, %,.0f docs/s%n",
                         copy.documents, copy.logicalIndex, copy.bytes / 1048576.0, copy.inFlight, copy.seconds(), copy.documents / copy.seconds());
             }
             out.println("CPU during the raw run (with the scrolls that feed it): " + rawCpu);
             // Same documents on both sides, so the ratio of rates is the ratio of times.
             double rawSeconds = rawEvents.seconds() + rawPersons.seconds() + rawReviewPairs.seconds();
-            out.printf(Locale.ROOT, "ratio pipeline/raw: %.1f%% (every document it wrote: %,d events, %,d persons and %,d review pairs in %.1f s raw)%n",
+            // The ratio of the runs before 2026-12-07 (the bar of issues 17 and 20), then with the feed store's records as well.
+            out.printf(Locale.ROOT, "ratio pipeline/raw: %.1f%% (events, persons and review pairs: %,d events, %,d persons and %,d review pairs in %.1f s raw)%n",
                     100.0 * rawSeconds / pipelineSeconds, rawEvents.documents, rawPersons.documents, rawReviewPairs.documents, rawSeconds);
+            double everySeconds = rawSeconds + rawRecords.seconds();
+            out.printf(Locale.ROOT, "ratio pipeline/raw, every document it wrote: %.1f%% (the above and %,d feed store records: %.1f s raw)%n",
+                    100.0 * everySeconds / pipelineSeconds, rawRecords.documents, everySeconds);
             out.printf(Locale.ROOT, "ratio pipeline/raw, events only: %.1f%% (the pipeline's events/s against raw events/s)%n",
                     100.0 * (events / pipelineSeconds) / (rawEvents.documents / rawEvents.seconds()));
             out.println("load average at the end: " + MachineInfo.loadAverage());
@@ -145,8 +153,9 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
     }
 
     /** Scrolls one of the pipeline's indices and sends every document on, with its refreshes paused. */
-    private static RawBulk rawCopy(OpenSearchConnection pipeline, OpenSearchConnection raw, String logicalIndex, int inFlight) {
-        RawBulk copy = new RawBulk(raw, logicalIndex, inFlight);
+    private static RawBulk rawCopy(OpenSearchConnection pipeline, OpenSearchConnection raw, String logicalIndex, int inFlight,
+                                   int requestDocuments) {
+        RawBulk copy = new RawBulk(raw, logicalIndex, inFlight, requestDocuments);
         try (RefreshPause paused = RefreshPause.of(raw, raw.alias(logicalIndex))) {
             new EventQueries(pipeline).scroll(pipeline.alias(logicalIndex), JSON.createObjectNode().set("match_all", JSON.createObjectNode()),
                     List.of(), copy::add);
@@ -156,7 +165,8 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
     }
 
     /**
-     * Sends documents on in {@code _bulk} requests of {@value #RAW_BATCH}, timing only the requests.
+     * Sends documents on in {@code _bulk} requests of a given size ({@value #RAW_BATCH} as the events', persons' and
+     * review pairs' requests; the feed store's own size for its records), timing only the requests.
      * With one request in flight each request goes as soon as it is full; with more, every request
      * is built first and then sent that many at a time (timed from the first send to the last answer).
      */
@@ -165,6 +175,7 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
         private final String logicalIndex;
         private final String index;
         private final int inFlight;
+        private final int requestDocuments;
         private final List<byte[]> built = new ArrayList<>();
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(RAW_BATCH * 4096);
         private int pending;
@@ -172,11 +183,12 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
         long bytes;
         long nanos;
 
-        RawBulk(OpenSearchConnection connection, String logicalIndex, int inFlight) {
+        RawBulk(OpenSearchConnection connection, String logicalIndex, int inFlight, int requestDocuments) {
             this.connection = connection;
             this.logicalIndex = logicalIndex;
             this.index = connection.alias(logicalIndex);
             this.inFlight = inFlight;
+            this.requestDocuments = requestDocuments;
         }
 
         double seconds() {
@@ -187,7 +199,7 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
             body.writeBytes(("{\"index\":{\"_index\":\"" + index + "\",\"_id\":\"" + id + "\"}}\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(source.toString().getBytes(StandardCharsets.UTF_8));
             body.write('\n');
-            if (++pending >= RAW_BATCH) {
+            if (++pending >= requestDocuments) {
                 request();
             }
         }

@@ -74,6 +74,8 @@ public final class IngestPipeline {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
     /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
     public static final int PERSON_REQUESTS_IN_FLIGHT = PersonsStage.REQUESTS_IN_FLIGHT;
+    /** Records per {@code _bulk} request of the feed store (one request in flight; the raw benchmark sends as many). */
+    public static final int FEED_STORE_REQUEST_DOCUMENTS = FeedStore.REQUEST_DOCUMENTS;
 
     private final OpenSearchConnection connection;
     private final SourceMappings mappings;
@@ -222,7 +224,7 @@ public final class IngestPipeline {
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts, stages, clock, job, times)
                         .write(gathered, linked);
                 start = System.nanoTime();
-                PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job)
+                PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job, times)
                         .write(events, linked, eventsRefresh);
                 times.since("persons", start);
                 start = System.nanoTime();

@@ -29,19 +29,25 @@ final class PersonsStage {
 
     /** {@code _bulk} requests of persons in flight at once (the raw benchmark sends as many). */
     static final int REQUESTS_IN_FLIGHT = 2;
+    /** The prefix of the persons stage's overlapping parts in {@link StageTimes}. */
+    static final String TIMES = "persons/";
 
     private final OpenSearchConnection connection;
     private final Nicknames nicknames;
     private final IngestPipeline.Scoring scoring;
     private final Clock clock;
     private final JobRecorder job;
+    private final StageTimes times;
 
-    PersonsStage(OpenSearchConnection connection, Nicknames nicknames, IngestPipeline.Scoring scoring, Clock clock, JobRecorder job) {
+    /** @param times where the stage's overlapping parts are timed ({@value #TIMES}{@code ...}) */
+    PersonsStage(OpenSearchConnection connection, Nicknames nicknames, IngestPipeline.Scoring scoring, Clock clock, JobRecorder job,
+                 StageTimes times) {
         this.connection = connection;
         this.nicknames = nicknames;
         this.scoring = scoring;
         this.clock = clock;
         this.job = job;
+        this.times = times;
     }
 
     /**
@@ -89,16 +95,31 @@ final class PersonsStage {
             // The events take no more writes: refreshes back on, and their closing refresh
             // (the indicators' rewrites) runs while the persons are written.
             Future<Boolean> eventsRefreshed = Futures.start("ingest-events-refresh", () -> {
+                long start = System.nanoTime();
                 eventsRefresh.close();
+                times.since(TIMES + "events refresh", start);
                 return true;
             });
-            Future<Map<String, ObjectNode>> scored = Futures.start("ingest-scoring", () -> events.firstLoad() && eventsStored
-                    ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of());
+            Future<Map<String, ObjectNode>> scored = Futures.start("ingest-scoring", () -> {
+                long start = System.nanoTime();
+                Map<String, ObjectNode> scores = events.firstLoad() && eventsStored
+                        ? scoring.riskWithPersons(new TreeSet<>(children)) : Map.<String, ObjectNode>of();
+                times.since(TIMES + "scoring", start);
+                return scores;
+            });
             // Adults carry no score: the engine indexes them while this JVM scores the children.
+            long start = System.nanoTime();
             Written adultsWritten = write(adults, profiles, linked.people(), events.mode(), Map.of());
+            times.since(TIMES + "adults", start);
+            start = System.nanoTime();
             risks = Futures.await(scored, "scoring");
+            times.since(TIMES + "wait for scoring", start);
+            start = System.nanoTime();
             persons = adultsWritten.plus(write(children, profiles, linked.people(), events.mode(), risks));
+            times.since(TIMES + "children", start);
+            start = System.nanoTime();
             Futures.await(eventsRefreshed, "refreshing the events");
+            times.since(TIMES + "wait for events refresh", start);
         }
         job.count("scored_with_persons", risks.size());
         BulkWriter.Stats stats = events.written().plus(persons.stats());
@@ -138,6 +159,8 @@ final class PersonsStage {
                                 withoutRisk.add(stored.id());
                             }
                         })) {
+                    long buildStart = System.nanoTime();
+                    List<BulkWriter.Document> documents = new ArrayList<>(request.size());
                     for (String personId : request) {
                         ObjectNode doc = profiles.get(personId).toDocument(linked.timeline(personId), linked.birthDate(personId), nicknames);
                         doc.put("updated_at", clock.instant().toString());
@@ -145,9 +168,13 @@ final class PersonsStage {
                         if (risk != null) {
                             doc.set("risk", risk); // outside content_hash, as a rescore's update leaves it
                         }
-                        writer.add(new BulkWriter.Document(index, personId, doc));
+                        documents.add(new BulkWriter.Document(index, personId, doc));
                     }
+                    times.since(TIMES + "build documents", buildStart);
+                    long flushStart = System.nanoTime();
+                    documents.forEach(writer::add);
                     writer.flush();
+                    times.since(TIMES + "bulk", flushStart);
                     return new Written(writer.stats(), writer.drainFailures(), withoutRisk);
                 }
             }).toList()), "writing persons");

@@ -7,8 +7,9 @@ import java.util.Map;
  * Wall time per stage of one ingest run (read, feed store, link, events, indicators, persons,
  * stale, rescore), and within "events" the busy time of its sub-stages, named
  * {@value #EVENTS}{@code ...}: those overlap (the engine percolates and indexes one batch while
- * the next is analysed), so they add up to more than "events". Thread-safe: sub-stages are timed
- * from the event sink's threads.
+ * the next is analysed), so they add up to more than "events"; likewise the persons stage's parts,
+ * {@code persons/...} ({@link PersonsStage#TIMES}). Thread-safe: sub-stages are timed from the event
+ * sink's and the persons writers' threads.
  */
 final class StageTimes {
 

@@ -55,6 +55,10 @@ class PersonsStageIT {
                     .containsEntry("documents_written", 6L + ran.persons().producedPersons().size());
             // every child went out with its risk: none for the rescore to catch up on
             assertThat(ran.persons().rewrittenChildren()).isEmpty();
+            // its overlapping parts are timed, for the bench's breakdown of the stage
+            assertThat(run.times.snapshot()).containsKeys(PersonsStage.TIMES + "scoring", PersonsStage.TIMES + "adults",
+                    PersonsStage.TIMES + "children", PersonsStage.TIMES + "build documents", PersonsStage.TIMES + "bulk",
+                    PersonsStage.TIMES + "events refresh");
         }
     }
 }

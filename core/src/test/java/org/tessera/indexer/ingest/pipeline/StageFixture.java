@@ -170,7 +170,7 @@ final class StageFixture implements AutoCloseable {
     }
 
     PersonsStage personsStage(IngestPipeline.Scoring scoring) {
-        return new PersonsStage(connection, Nicknames.uk(), scoring, clock, job);
+        return new PersonsStage(connection, Nicknames.uk(), scoring, clock, job, times);
     }
 
     /** What a whole run hands the withdraw and rescore stages. */
