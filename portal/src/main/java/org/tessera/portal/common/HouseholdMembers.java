@@ -58,6 +58,30 @@ public final class HouseholdMembers {
         return java.util.Optional.of(new OpenSearchConnection.Search(connection.alias("persons"), body));
     }
 
+    /**
+     * As {@link #search}, for a person whose document is not read yet: the engine looks up the
+     * person's relations and households itself (terms lookups of the person document, whose id is its
+     * {@code person_id}), so the page sends this beside the person's own search in one {@code _msearch}
+     * rather than after it. The same members, in the same order, as {@link #search} given the person's
+     * relations and households; none when the person has neither (or no document).
+     */
+    public static OpenSearchConnection.Search searchAround(OpenSearchConnection connection, String personId, List<String> sourceFields) {
+        String persons = connection.alias("persons");
+        ObjectNode body = Json.object();
+        body.put("size", 50);
+        if (!sourceFields.isEmpty()) {
+            ArrayNode source = body.putArray("_source");
+            sourceFields.forEach(source::add);
+        }
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        bool.put("minimum_should_match", 1);
+        bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
+        ArrayNode should = bool.putArray("should");
+        should.addObject().putObject("terms").putObject("person_id").put("index", persons).put("id", personId).put("path", "relations.person_id");
+        should.addObject().putObject("terms").putObject("household_ids").put("index", persons).put("id", personId).put("path", "household_ids");
+        return new OpenSearchConnection.Search(persons, body);
+    }
+
     /** The members' stored sources in the answer to {@link #search}, in the engine's order. */
     public static List<JsonNode> from(JsonNode answer) {
         List<JsonNode> members = new ArrayList<>();

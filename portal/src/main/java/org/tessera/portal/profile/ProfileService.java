@@ -79,7 +79,10 @@ public class ProfileService {
     /** Opens a profile (audited with the bound purpose: {@link AuditedRead}). */
     @AuditedRead(value = AuditTrail.PROFILE_VIEW, person = 0)
     public Optional<View> open(String personId) {
-        return person(personId).map(source -> new View(identity(source), household(source), risk(personId, source)));
+        // The person and its household members in one round trip (the engine reads the person's households itself).
+        List<JsonNode> answers = connection.msearch(List.of(personSearch(personId), HouseholdMembers.searchAround(connection, personId, MEMBER_FIELDS)));
+        return personFrom(answers.get(0)).map(source -> new View(identity(source), household(source, HouseholdMembers.from(answers.get(1))),
+                risk(personId, source)));
     }
 
     /** Every event of the person in date order, optionally only one agency's or one indicator's (audited). */
@@ -151,8 +154,10 @@ public class ProfileService {
      */
     @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
     public Profile.ChronologyPage readableChronology(String personId, Profile.ChronologyFilter filter, Profile.ChronologyCursor after) {
-        // The person and, for a concern filter, its indicators' ids in one round trip: neither needs the other.
-        List<OpenSearchConnection.Search> first = new ArrayList<>(List.of(personSearch(personId)));
+        // The person, its household members and, for a concern filter, its indicators' ids in one round
+        // trip: none needs another (the engine reads the person's households itself).
+        List<OpenSearchConnection.Search> first = new ArrayList<>(List.of(personSearch(personId),
+                HouseholdMembers.searchAround(connection, personId, MEMBER_FIELDS)));
         if (filter.concern() != null) {
             first.add(indicators.idsSearch(List.of(filter.concern())));
         }
@@ -163,7 +168,7 @@ public class ProfileService {
         }
         List<String> ids = new ArrayList<>();
         ids.add(personId);
-        household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
+        household(person.get(), HouseholdMembers.from(firstAnswers.get(1))).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         List<SchoolYearRange> years = SchoolYearRange.around(today);
 
@@ -185,7 +190,7 @@ public class ProfileService {
                     .putObject("query").putObject("bool");
             ArrayNode must = counting.putArray("filter");
             must.addObject().putObject("term").put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, true);
-            must.add(terms(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsFrom(List.of(filter.concern()), firstAnswers.get(1)))));
+            must.add(terms(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsFrom(List.of(filter.concern()), firstAnswers.get(2)))));
         }
         if (filter.from() != null || filter.to() != null) {
             ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
@@ -639,14 +644,14 @@ public class ProfileService {
                 Json.strings(source.path("household_ids")));
     }
 
-    private List<Member> household(JsonNode source) {
+    /** The household list of a person from its members' documents ({@link HouseholdMembers#searchAround}). */
+    private static List<Member> household(JsonNode source, List<JsonNode> others) {
         Map<String, String> relationOf = new LinkedHashMap<>();
         for (JsonNode relation : source.path("relations")) {
             relationOf.put(relation.path("person_id").asText(), Json.text(relation, "relation"));
         }
         List<Member> members = new ArrayList<>();
-        for (JsonNode other : HouseholdMembers.of(connection, Json.text(source, "person_id"), relationOf.keySet(),
-                Json.strings(source.path("household_ids")), MEMBER_FIELDS)) {
+        for (JsonNode other : others) {
             String id = Json.text(other, "person_id");
             members.add(new Member(id, name(other), relationOf.getOrDefault(id, "household member"),
                     Json.text(other, "date_of_birth"), other.path("is_child").asBoolean(false)));
