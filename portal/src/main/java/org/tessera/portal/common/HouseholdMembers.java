@@ -41,6 +41,16 @@ public final class HouseholdMembers {
         if (relatedIds.isEmpty() && householdIds.isEmpty()) {
             return java.util.Optional.empty();
         }
+        ObjectNode related = Json.object();
+        relatedIds.forEach(related.putObject("terms").putArray("person_id")::add);
+        ObjectNode households = Json.object();
+        householdIds.forEach(households.putObject("terms").putArray("household_ids")::add);
+        return java.util.Optional.of(search(connection, personId, sourceFields, related, households));
+    }
+
+    /** The members search: anyone but the person matching {@code related} or {@code households}, at most 50. */
+    private static OpenSearchConnection.Search search(OpenSearchConnection connection, String personId, List<String> sourceFields,
+                                                      ObjectNode related, ObjectNode households) {
         ObjectNode body = Json.object();
         body.put("size", 50);
         if (!sourceFields.isEmpty()) {
@@ -50,12 +60,24 @@ public final class HouseholdMembers {
         ObjectNode bool = body.putObject("query").putObject("bool");
         bool.put("minimum_should_match", 1);
         bool.putArray("must_not").addObject().putObject("term").put("person_id", personId);
-        ArrayNode should = bool.putArray("should");
-        ArrayNode ids = should.addObject().putObject("terms").putArray("person_id");
-        relatedIds.forEach(ids::add);
-        ArrayNode households = should.addObject().putObject("terms").putArray("household_ids");
-        householdIds.forEach(households::add);
-        return java.util.Optional.of(new OpenSearchConnection.Search(connection.alias("persons"), body));
+        bool.putArray("should").add(related).add(households);
+        return new OpenSearchConnection.Search(connection.alias("persons"), body);
+    }
+
+    /**
+     * As {@link #search}, for a person whose document is not read yet: the engine looks up the
+     * person's relations and households itself (terms lookups of the person document, whose id is its
+     * {@code person_id}), so the page sends this beside the person's own search in one {@code _msearch}
+     * rather than after it. The same members, in the same order, as {@link #search} given the person's
+     * relations and households; none when the person has neither (or no document).
+     */
+    public static OpenSearchConnection.Search searchAround(OpenSearchConnection connection, String personId, List<String> sourceFields) {
+        String persons = connection.alias("persons");
+        ObjectNode related = Json.object();
+        related.putObject("terms").putObject("person_id").put("index", persons).put("id", personId).put("path", "relations.person_id");
+        ObjectNode households = Json.object();
+        households.putObject("terms").putObject("household_ids").put("index", persons).put("id", personId).put("path", "household_ids");
+        return search(connection, personId, sourceFields, related, households);
     }
 
     /** The members' stored sources in the answer to {@link #search}, in the engine's order. */

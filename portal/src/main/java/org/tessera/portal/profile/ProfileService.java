@@ -79,7 +79,10 @@ public class ProfileService {
     /** Opens a profile (audited with the bound purpose: {@link AuditedRead}). */
     @AuditedRead(value = AuditTrail.PROFILE_VIEW, person = 0)
     public Optional<View> open(String personId) {
-        return person(personId).map(source -> new View(identity(source), household(source), risk(personId, source)));
+        // The person and its household members in one round trip (the engine reads the person's households itself).
+        List<JsonNode> answers = connection.msearch(List.of(personSearch(personId), HouseholdMembers.searchAround(connection, personId, MEMBER_FIELDS)));
+        return personFrom(answers.get(0)).map(source -> new View(identity(source), household(source, HouseholdMembers.from(answers.get(1))),
+                risk(personId, source)));
     }
 
     /** Every event of the person in date order, optionally only one agency's or one indicator's (audited). */
@@ -151,13 +154,21 @@ public class ProfileService {
      */
     @AuditedRead(value = AuditTrail.CHRONOLOGY_VIEW, person = 0)
     public Profile.ChronologyPage readableChronology(String personId, Profile.ChronologyFilter filter, Profile.ChronologyCursor after) {
-        Optional<JsonNode> person = person(personId);
+        // The person, its household members and, for a concern filter, its indicators' ids in one round
+        // trip: none needs another (the engine reads the person's households itself).
+        List<OpenSearchConnection.Search> first = new ArrayList<>(List.of(personSearch(personId),
+                HouseholdMembers.searchAround(connection, personId, MEMBER_FIELDS)));
+        if (filter.concern() != null) {
+            first.add(indicators.idsSearch(List.of(filter.concern())));
+        }
+        List<JsonNode> firstAnswers = connection.msearch(first);
+        Optional<JsonNode> person = personFrom(firstAnswers.get(0));
         if (person.isEmpty()) {
             return Profile.ChronologyPage.EMPTY;
         }
         List<String> ids = new ArrayList<>();
         ids.add(personId);
-        household(person.get()).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
+        household(person.get(), HouseholdMembers.from(firstAnswers.get(1))).stream().filter(m -> !m.child()).map(Member::personId).forEach(ids::add);
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         List<SchoolYearRange> years = SchoolYearRange.around(today);
 
@@ -179,7 +190,7 @@ public class ProfileService {
                     .putObject("query").putObject("bool");
             ArrayNode must = counting.putArray("filter");
             must.addObject().putObject("term").put(EventIndexFields.Hits.PATH + "." + EventIndexFields.Hits.COUNTS, true);
-            must.add(terms(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsOf(filter.concern()))));
+            must.add(terms(EventIndexFields.Hits.INDICATOR_ID_PATH, strings(indicators.idsFrom(List.of(filter.concern()), firstAnswers.get(2)))));
         }
         if (filter.from() != null || filter.to() != null) {
             ObjectNode range = filters.addObject().putObject("range").putObject(EventIndexFields.EVENT_DATE);
@@ -198,16 +209,17 @@ public class ProfileService {
             body.putArray("search_after").add(after.dateMillis()).add(after.eventId());
         }
         body.putObject("_source").putArray("excludes").add("entities").add(EventIndexFields.Contexts.PATH).add(EventIndexFields.Entities.NAMES);
-        // Aggregations see the whole chronology (global, then the people's records), not the filtered page.
-        ObjectNode all = body.putObject("aggs").putObject("all");
-        all.putObject("global");
-        ObjectNode everything = all.putObject("aggs");
-        ObjectNode people = everything.putObject("people");
-        people.set("filter", terms(EventIndexFields.PERSON_IDS, strings(ids)));
-        ObjectNode peopleAggs = people.putObject("aggs");
+        // The aggregations see the whole chronology, not the filtered page: a search of their own over the
+        // people's records, sent with the page's in one _msearch. (A global aggregation under the page's
+        // search, as before, visited every record of the county to find the people's.)
+        ObjectNode whole = Json.object();
+        whole.put("size", 0);
+        whole.put("track_total_hits", false);
+        whole.putObject("query").putObject("bool").putArray("filter").add(terms(EventIndexFields.PERSON_IDS, strings(ids)));
+        ObjectNode everything = whole.putObject("aggs");
         if (after == null) {
-            peopleAggs.putObject("agencies").putObject("terms").put("field", EventIndexFields.AGENCY).put("size", 100);
-            countingIndicators(peopleAggs);
+            everything.putObject("agencies").putObject("terms").put("field", EventIndexFields.AGENCY).put("size", 100);
+            countingIndicators(everything);
         }
         ObjectNode returns = everything.putObject("returns");
         returns.set("filter", routineReturns(personId));
@@ -224,8 +236,9 @@ public class ProfileService {
         latestAgency.putObject("aggs").putObject("latest").putObject("max").put("field", EventIndexFields.EVENT_DATE);
         countingIndicators(yearAggs);
 
-        JsonNode answer = connection.search(connection.alias("events"), body);
-        JsonNode hits = answer.path("hits").path("hits");
+        String events = connection.alias("events");
+        List<JsonNode> answers = connection.msearch(List.of(new OpenSearchConnection.Search(events, body), new OpenSearchConnection.Search(events, whole)));
+        JsonNode hits = answers.get(0).path("hits").path("hits");
         boolean more = hits.size() > PAGE;
         record Dated(long millis, Profile.ChronologyLine line) {
         }
@@ -244,7 +257,7 @@ public class ProfileService {
         // first, (the previous page's last date, its last line's date]. The pages partition the time line.
         Long bound = after == null ? null : after.dateMillis();
         Long edge = next == null ? null : next.dateMillis();
-        JsonNode aggs = answer.path("aggregations").path("all");
+        JsonNode aggs = answers.get(1).path("aggregations");
         List<YearLine> shownYears = new ArrayList<>();
         Double previous = null;
         String previousYear = null;
@@ -289,9 +302,9 @@ public class ProfileService {
         List<String> agencies = new ArrayList<>();
         List<String> concerns = new ArrayList<>();
         if (after == null) {
-            aggs.path("people").path("agencies").path("buckets").forEach(b -> agencies.add(b.path("key").asText()));
+            aggs.path("agencies").path("buckets").forEach(b -> agencies.add(b.path("key").asText()));
             agencies.sort(null);
-            concerns.addAll(concernsOf(aggs.path("people")));
+            concerns.addAll(concernsOf(aggs));
             concerns.sort(null);
         }
         return new Profile.ChronologyPage(lines.stream().map(Dated::line).toList(), next, agencies, concerns);
@@ -584,10 +597,19 @@ public class ProfileService {
     }
 
     private Optional<JsonNode> person(String personId) {
+        OpenSearchConnection.Search search = personSearch(personId);
+        return personFrom(connection.search(search.index(), search.body()));
+    }
+
+    private OpenSearchConnection.Search personSearch(String personId) {
         ObjectNode body = Json.object();
         body.put("size", 1);
         body.putObject("query").putObject("term").put("person_id", personId);
-        JsonNode hits = connection.search(connection.alias("persons"), body).path("hits").path("hits");
+        return new OpenSearchConnection.Search(connection.alias("persons"), body);
+    }
+
+    private static Optional<JsonNode> personFrom(JsonNode answer) {
+        JsonNode hits = answer.path("hits").path("hits");
         return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0).path("_source"));
     }
 
@@ -622,14 +644,14 @@ public class ProfileService {
                 Json.strings(source.path("household_ids")));
     }
 
-    private List<Member> household(JsonNode source) {
+    /** The household list of a person from its members' documents ({@link HouseholdMembers#searchAround}). */
+    private static List<Member> household(JsonNode source, List<JsonNode> others) {
         Map<String, String> relationOf = new LinkedHashMap<>();
         for (JsonNode relation : source.path("relations")) {
             relationOf.put(relation.path("person_id").asText(), Json.text(relation, "relation"));
         }
         List<Member> members = new ArrayList<>();
-        for (JsonNode other : HouseholdMembers.of(connection, Json.text(source, "person_id"), relationOf.keySet(),
-                Json.strings(source.path("household_ids")), MEMBER_FIELDS)) {
+        for (JsonNode other : others) {
             String id = Json.text(other, "person_id");
             members.add(new Member(id, name(other), relationOf.getOrDefault(id, "household member"),
                     Json.text(other, "date_of_birth"), other.path("is_child").asBoolean(false)));

@@ -826,11 +826,14 @@ public class ReferralReviewService {
         not.addObject().putObject("term").put(EventIndexFields.People.IS_CHILD_PATH, true);
         not.addObject().putObject("term").put(EventIndexFields.People.ROLE_PATH, "professional");
         not.addObject().putObject("term").put(EventIndexFields.People.PERSON_ID_PATH, childId);
-        adults.putObject("aggs").putObject("ids").putObject("terms").put("field", EventIndexFields.People.PERSON_ID_PATH).put("size", 500);
+        // "map": the values of the child's own records, not the county's. A terms aggregation on a field with
+        // as many values as the county has people otherwise builds its answer over every one of them.
+        adults.putObject("aggs").putObject("ids").putObject("terms").put("field", EventIndexFields.People.PERSON_ID_PATH).put("size", 500)
+                .put("execution_hint", "map");
         ObjectNode self = peopleAggs.putObject("child");
         self.putObject("filter").putObject("term").put(EventIndexFields.People.PERSON_ID_PATH, childId);
         ObjectNode dobs = self.putObject("aggs").putObject("dobs");
-        dobs.putObject("terms").put("field", EventIndexFields.People.DATE_OF_BIRTH_PATH).put("size", 100);
+        dobs.putObject("terms").put("field", EventIndexFields.People.DATE_OF_BIRTH_PATH).put("size", 100).put("execution_hint", "map");
         ObjectNode records = dobs.putObject("aggs").putObject("records");
         records.putObject("reverse_nested");
         records.putObject("aggs").putObject("newest").putObject("max").put("field", EventIndexFields.EVENT_DATE);

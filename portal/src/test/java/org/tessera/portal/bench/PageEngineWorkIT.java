@@ -98,6 +98,35 @@ class PageEngineWorkIT {
         assertThat(small.watchlist().requests()).isLessThan(small.rankingComputed().requests());
     }
 
+    /**
+     * The profile reads the person and its household in one round trip (the engine looks up the
+     * person's relations and households): the same members, in the same order, as the members search
+     * given the person document's relations and households, for every fixture person.
+     */
+    @Test
+    void theProfileListsTheHouseholdTheMembersSearchFinds() {
+        TestIndices.loadFixtures(connection);
+        TestIndices.loadReferralFixtures(connection);
+        var people = connection.raw("POST", "/" + connection.alias("persons") + "/_search",
+                "{\"size\":200,\"_source\":[\"person_id\",\"relations\",\"household_ids\"]}", Map.of());
+        assertThat(people.ok()).as(people.body()).isTrue();
+        int withMembers = 0;
+        for (var hit : org.tessera.portal.common.Json.parse(people.body()).path("hits").path("hits")) {
+            var source = hit.path("_source");
+            String id = source.path("person_id").asText();
+            java.util.List<String> related = new java.util.ArrayList<>();
+            source.path("relations").forEach(r -> related.add(r.path("person_id").asText()));
+            java.util.List<String> expected = org.tessera.portal.common.HouseholdMembers.of(connection, id, related,
+                    org.tessera.portal.common.Json.strings(source.path("household_ids"))).stream().map(m -> m.path("person_id").asText()).toList();
+            java.util.List<String> shown = ReadPurpose.with(PURPOSE, () -> profiles.open(id)).orElseThrow().household().stream()
+                    .map(org.tessera.portal.profile.Profile.Member::personId).toList();
+            assertThat(shown).as(id).containsExactlyElementsOf(expected);
+            withMembers += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(withMembers).as("fixture persons with household members").isGreaterThanOrEqualTo(3);
+        assertThat(ReadPurpose.with(PURPOSE, () -> profiles.open("p-jayden")).orElseThrow().household()).isNotEmpty();
+    }
+
     /** A change to the events (so the ranking is computed again), then each page twice: the second view is measured. */
     private Pages measure(String touchId) {
         touch(touchId);
