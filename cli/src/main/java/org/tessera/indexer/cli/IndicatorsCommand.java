@@ -345,10 +345,13 @@ public final class IndicatorsCommand extends CommandGroup {
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()), vectorCache);
                     var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
                             .with(byWriter, contextHead);
-                    var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
-                            rules);
+                    // the catalogue alone needs no sentence vector: its folds train context heads only, which read words
+                    var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts,
+                            lexicalOnly ? org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.NO_VECTORS : encoder, rules);
+                    // each fold's head also learns the catalogue's examples, as the shipped head does (ADR 0034, ADR 0039)
                     var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
-                            !lexicalOnly);
+                            !lexicalOnly, org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueExamples(
+                                    org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueTexts(catalogue)));
                     System.out.printf("cross-validated: %s, %s, gate %s, positives %s, context head %s (each item read by models "
                                     + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
                             lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",
