@@ -325,8 +325,9 @@ public final class IndicatorsCommand extends CommandGroup {
                 if (crossValidate > 0 && org.tessera.indexer.indicators.evaluation.ConcernCorpus.isHeldOut(corpus)) {
                     throw new CommandLine.ParameterException(new CommandLine(this), "a held-out corpus is never trained on: " + corpus);
                 }
-                items.addAll(org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus));
             }
+            // one writer per file, also when two files share an id prefix
+            items.addAll(org.tessera.indexer.indicators.evaluation.ConcernCorpus.readAll(corpora));
             try (OpenSearchConnection connection = parent.connect()) {
                 // the catalogue being evaluated (unchanged indicators are left alone)
                 new IndicatorStore(connection).load(catalogue);

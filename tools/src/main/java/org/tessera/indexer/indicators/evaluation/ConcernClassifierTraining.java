@@ -146,10 +146,10 @@ public final class ConcernClassifierTraining {
             if (ConcernCorpus.isHeldOut(corpus)) {
                 throw new IllegalArgumentException("a held-out corpus is never trained on: " + corpus);
             }
-            List<ConcernItem> read = ConcernCorpus.read(corpus);
-            items.addAll(read);
-            provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + read.size() + " items)");
+            provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + ConcernCorpus.read(corpus).size()
+                    + " items)");
         }
+        items.addAll(ConcernCorpus.readAll(corpora));
     }
 
     /** For analysis outside Java: one JSON line per item (concern, context, gate, factors, vector), then exemplars and background. */
