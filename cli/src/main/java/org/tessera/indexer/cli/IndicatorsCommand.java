@@ -325,8 +325,9 @@ public final class IndicatorsCommand extends CommandGroup {
                 if (crossValidate > 0 && org.tessera.indexer.indicators.evaluation.ConcernCorpus.isHeldOut(corpus)) {
                     throw new CommandLine.ParameterException(new CommandLine(this), "a held-out corpus is never trained on: " + corpus);
                 }
-                items.addAll(org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus));
             }
+            // one writer per file, also when two files share an id prefix
+            items.addAll(org.tessera.indexer.indicators.evaluation.ConcernCorpus.readAll(corpora));
             try (OpenSearchConnection connection = parent.connect()) {
                 // the catalogue being evaluated (unchanged indicators are left alone)
                 new IndicatorStore(connection).load(catalogue);
@@ -345,10 +346,13 @@ public final class IndicatorsCommand extends CommandGroup {
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()), vectorCache);
                     var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
                             .with(byWriter, contextHead);
-                    var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts, encoder,
-                            rules);
+                    // the catalogue alone needs no sentence vector: its folds train context heads only, which read words
+                    var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts,
+                            lexicalOnly ? org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.NO_VECTORS : encoder, rules);
+                    // each fold's head also learns the catalogue's examples, as the shipped head does (ADR 0034, ADR 0039)
                     var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
-                            !lexicalOnly);
+                            !lexicalOnly, org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueExamples(
+                                    org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueTexts(catalogue)));
                     System.out.printf("cross-validated: %s, %s, gate %s, positives %s, context head %s (each item read by models "
                                     + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
                             lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",

@@ -63,20 +63,15 @@ final class TrainClassifierCommand implements Callable<Integer> {
                     + "(ADR 0034; default: ${DEFAULT-VALUE})")
     boolean catalogueExamples;
 
+    @Option(names = "--head-only", description = "with --context-out: train the context head alone (no classifier, no sentence "
+            + "embedded; ADR 0039); --out is then not written")
+    boolean headOnly;
+
     @Override
     public Integer call() throws Exception {
         ConcernMap map = concerns.read(parent.catalogue());
-        List<String> examples = new java.util.ArrayList<>();
-        if (catalogueExamples && contextOut != null) {
-            for (var indicator : parent.catalogue().enabledQueries()) {
-                for (var example : indicator.examples().positive()) {
-                    String text = example.path("text").asText("").strip();
-                    if (!text.isEmpty()) {
-                        examples.add(text);
-                    }
-                }
-            }
-        }
+        List<String> examples = catalogueExamples && contextOut != null
+                ? org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueTexts(parent.catalogue()) : List.of();
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
@@ -87,6 +82,16 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (contextOut != null) {
             command.append(catalogueExamples ? "" : " --no-catalogue-examples");
             command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
+        }
+        if (headOnly) {
+            if (contextOut == null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--head-only needs --context-out");
+            }
+            command.append(" --head-only");
+            var head = ConcernClassifierTraining.headOnly(corpora, catalogue, new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
+                    command.toString(), examples, System.out);
+            writeHead(head);
+            return 0;
         }
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
@@ -104,12 +109,16 @@ final class TrainClassifierCommand implements Callable<Integer> {
             System.out.println("written: " + out);
         }
         if (contextOut != null) {
-            trained.contextHead().write(contextOut);
-            try (var in = java.nio.file.Files.newInputStream(contextOut)) {
-                org.tessera.indexer.nlp.semantic.ContextHead.parse(in, contextOut.toString()); // what was written loads
-            }
-            System.out.println("written: " + contextOut);
+            writeHead(trained.contextHead());
         }
         return 0;
+    }
+
+    private void writeHead(org.tessera.indexer.nlp.semantic.ContextHead head) throws java.io.IOException {
+        head.write(contextOut);
+        try (var in = java.nio.file.Files.newInputStream(contextOut)) {
+            org.tessera.indexer.nlp.semantic.ContextHead.parse(in, contextOut.toString()); // what was written loads
+        }
+        System.out.println("written: " + contextOut);
     }
 }

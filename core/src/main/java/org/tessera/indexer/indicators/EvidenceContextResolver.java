@@ -1,6 +1,7 @@
 package org.tessera.indexer.indicators;
 
 import java.util.Optional;
+import java.util.Set;
 import org.tessera.indexer.nlp.semantic.ContextHead;
 
 /**
@@ -22,6 +23,14 @@ public interface EvidenceContextResolver {
      * this resolver has no head (the default).
      */
     default Optional<ContextHead.Judgement> judgeSentence(String sentence) {
+        return judgeSentence(sentence, Set.of());
+    }
+
+    /**
+     * As {@link #judgeSentence(String)}, for a hit whose matched words are {@code hitWords} (lower-cased,
+     * {@link ContextHead#words}): the hit's own words never argue for discounting it ({@link ContextHead#judge(String, Set)}).
+     */
+    default Optional<ContextHead.Judgement> judgeSentence(String sentence, Set<String> hitWords) {
         return Optional.empty();
     }
 
@@ -35,8 +44,8 @@ public interface EvidenceContextResolver {
             }
 
             @Override
-            public Optional<ContextHead.Judgement> judgeSentence(String sentence) {
-                return head == null ? Optional.empty() : Optional.of(head.judge(sentence));
+            public Optional<ContextHead.Judgement> judgeSentence(String sentence, Set<String> hitWords) {
+                return head == null ? Optional.empty() : Optional.of(head.judge(sentence, hitWords));
             }
         };
     }

@@ -135,8 +135,9 @@ final class HitFactory {
             }
             int groupEnd = i;
             sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
-            groups.add(headed(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(),
-                    context(text, phrases(text, spans.subList(groupStart, groupEnd))))));
+            List<int[]> phrases = phrases(text, spans.subList(groupStart, groupEnd));
+            groups.add(headed(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), context(text, phrases)),
+                    hitWords(text, phrases)));
         }
         // an affirmed mention beats a historical or uncertain one (which counts at a reduced weight), which beats one that does not count
         return groups.stream().filter(g -> g.context.counts() && !g.context.historical() && !g.context.uncertain()).findFirst()
@@ -148,16 +149,25 @@ final class HitFactory {
      * only ever discounts what the rules count at full weight, and the evidence says why
      * ({@code "... [discounted by context head: negated p=0.83 ("no concerns", "screening")]"}).
      */
-    private Evidence headed(Evidence evidence) {
+    private Evidence headed(Evidence evidence, Set<String> hitWords) {
         if (!fullWeight(evidence.context)) {
             return evidence;
         }
-        var judgement = contexts.judgeSentence(evidence.sentence).filter(j -> j.qualified()).orElse(null);
+        var judgement = contexts.judgeSentence(evidence.sentence, hitWords).filter(j -> j.qualified()).orElse(null);
         if (judgement == null) {
             return evidence;
         }
         return new Evidence(evidence.start, evidence.end, evidence.sentence + " [discounted by " + judgement.explanation() + "]",
                 qualified(evidence.context, judgement.label()));
+    }
+
+    /** The matched words of the phrases, lower-cased as the context head reads them: a hit's own words never argue for discounting it. */
+    private static Set<String> hitWords(String text, List<int[]> phrases) {
+        Set<String> words = new LinkedHashSet<>();
+        for (int[] phrase : phrases) {
+            words.addAll(org.tessera.indexer.nlp.semantic.ContextHead.words(text.substring(phrase[0], phrase[1])));
+        }
+        return words;
     }
 
     /**

@@ -46,8 +46,8 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
     }
 
     @Override
-    public Optional<ContextHead.Judgement> judgeSentence(String sentence) {
-        return head == null ? Optional.empty() : Optional.of(head.judge(sentence));
+    public Optional<ContextHead.Judgement> judgeSentence(String sentence, java.util.Set<String> hitWords) {
+        return head == null ? Optional.empty() : Optional.of(head.judge(sentence, hitWords));
     }
 
     @Override

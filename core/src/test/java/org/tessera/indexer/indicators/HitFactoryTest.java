@@ -95,6 +95,19 @@ class HitFactoryTest {
     }
 
     @Test
+    void aLexicalHitsOwnWordsNeverArgueForDiscountingIt() throws Exception {
+        // a head for which "stable" alone would discount: the indicator's own matched word is not a reason (ADR 0039)
+        String text = "Placement stable today.";
+        String highlighted = text.replace("stable", P + "stable" + Q);
+        Event event = Event.fromDocument(JSON.readTree("{\"text\":" + JSON.writeValueAsString(text) + "}"));
+
+        IndicatorHit hit = new HitFactory(new NegexLiteContextResolver().withContextHead(stableHead())).hit(meta, null, event, List.of(highlighted));
+
+        assertThat(stableHead().judge(text).qualified()).as("the whole sentence alone").isTrue();
+        assertThat(hit.evidence()).doesNotContain("context head");
+    }
+
+    @Test
     void theContextHeadNeverRaisesWhatTheRulesLowered() throws Exception {
         String text = "There was no dog faeces.";
         String highlighted = text.replace("dog faeces", P + "dog" + Q + " " + P + "faeces" + Q);

@@ -109,10 +109,8 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
     /** The features of a sentence: lower-cased words and adjacent pairs, years as {@code <year>}, {@code <?>} at a final "?". */
     public static Set<String> features(String sentence) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(sentence.toLowerCase(Locale.ROOT));
         String previous = null;
-        while (m.find()) {
-            String word = YEAR.matcher(m.group()).matches() ? "<year>" : m.group();
+        for (String word : tokens(sentence)) {
             out.add(word);
             if (previous != null) {
                 out.add(previous + " " + word);
@@ -127,10 +125,15 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
 
     /** Per head, the raw score of the features (bias + weights / sqrt(feature count)). */
     public double[] scores(Set<String> features) {
+        return scores(features, Set.of());
+    }
+
+    /** As {@link #scores(Set)}, without the weights of {@code left} (still counted in the scale). */
+    private double[] scores(Set<String> features, Set<String> left) {
         double[] z = bias.clone();
         double scale = features.isEmpty() ? 0 : 1 / Math.sqrt(features.size());
         for (String f : features) {
-            float[] w = vocabulary.get(f);
+            float[] w = left.contains(f) ? null : vocabulary.get(f);
             if (w != null) {
                 for (int h = 0; h < z.length; h++) {
                     z[h] += w[h] * scale;
@@ -147,10 +150,33 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
 
     /** Reads one sentence: affirmed below the threshold, else the most probable of the four labels, with its reasons. */
     public Judgement judge(String sentence) {
+        return judge(sentence, Set.of());
+    }
+
+    /**
+     * Reads the sentence of a hit whose matched words are {@code hitWords} (lower-cased, {@link #words}): the hit's own
+     * words never argue for discounting it, so a feature made only of them ("not completed" in the phrase "review not
+     * completed") that pushes towards "qualified" is left out of the score, and the sentence is judged qualified only
+     * when a cue of its own remains (a feature outside the hit pushing towards "qualified"): the explanation names it.
+     * Other features, and the feature count that scales them, are as trained.
+     *
+     * @param hitWords the matched words (empty: the whole sentence is read, as for a semantic match)
+     */
+    public Judgement judge(String sentence, Set<String> hitWords) {
         Set<String> features = features(sentence);
-        double[] z = scores(features);
+        Set<String> own = new LinkedHashSet<>();
+        for (String f : features) {
+            if (!hitWords.isEmpty() && hitWords.containsAll(List.of(f.split(" ")))
+                    && vocabulary.containsKey(f) && vocabulary.get(f)[0] > 0) {
+                own.add(f);
+            }
+        }
+        double[] z = scores(features, own);
         double p = sigmoid(z[0]);
-        if (p < threshold) {
+        List<String> cues = features.stream().filter(f -> !own.contains(f) && vocabulary.containsKey(f) && vocabulary.get(f)[0] > 0)
+                .sorted(Comparator.<String>comparingDouble(f -> -vocabulary.get(f)[0]).thenComparing(Comparator.naturalOrder()))
+                .limit(3).toList();
+        if (p < threshold || cues.isEmpty()) {
             return new Judgement("affirmed", p, List.of());
         }
         int best = 1;
@@ -159,10 +185,22 @@ public record ContextHead(ConcernClassifier.Provenance provenance, double thresh
                 best = h;
             }
         }
-        List<String> cues = features.stream().filter(f -> vocabulary.containsKey(f) && vocabulary.get(f)[0] > 0)
-                .sorted(Comparator.<String>comparingDouble(f -> -vocabulary.get(f)[0]).thenComparing(Comparator.naturalOrder()))
-                .limit(3).toList();
         return new Judgement(HEADS.get(best), p, cues);
+    }
+
+    /** The lower-cased words of a text as {@link #features} reads them (a year as {@code <year>}), e.g. a hit's matched words. */
+    public static Set<String> words(String text) {
+        return new LinkedHashSet<>(tokens(text));
+    }
+
+    /** The lower-cased words in order, a year 1900-2099 as {@code <year>}. */
+    private static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(YEAR.matcher(m.group()).matches() ? "<year>" : m.group());
+        }
+        return out;
     }
 
     static double sigmoid(double z) {

@@ -51,6 +51,25 @@ class ContextHeadTest {
     }
 
     @Test
+    void aHitsOwnWordsNeverArgueForDiscountingItAndADiscountAlwaysNamesACueOutsideTheHit() {
+        // "not completed" is the indicator's own phrase ("review not completed"): alone it does not discount the hit
+        ContextHead head = new ContextHead(PROVENANCE, 0.6, new double[] {-2, -2, -2, -2, -2}, Map.of(
+                "not", new float[] {12, 12, 0, 0, 0},
+                "not completed", new float[] {12, 12, 0, 0, 0},
+                "denies", new float[] {12, 12, 0, 0, 0}));
+        String sentence = "Health visitor review not completed.";
+        assertThat(head.judge(sentence).qualified()).as("the whole sentence, as a semantic match is read").isTrue();
+        ContextHead.Judgement hit = head.judge(sentence, ContextHead.words("health visitor review not completed"));
+        assertThat(hit.qualified()).isFalse();
+        assertThat(hit.cues()).isEmpty();
+
+        ContextHead.Judgement denied = head.judge("Mum denies the review was not completed.", ContextHead.words("review not completed"));
+        assertThat(denied.label()).isEqualTo("negated");
+        assertThat(denied.cues()).containsExactly("denies");
+        assertThat(ContextHead.words("Seen in 2019, NOT since")).containsExactly("seen", "in", "<year>", "not", "since");
+    }
+
+    @Test
     void whatIsWrittenReadsBackTheSameAndABadFileNamesTheProblem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("h.json");
         head().write(out);

@@ -358,6 +358,15 @@ public final class ConcernClassifierTrainer {
     /** @param classifiers false: the folds' context heads only (their classifier entries are null), for the catalogue alone */
     public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                                 Options options, boolean classifiers) {
+        return crossValidate(examples, catalogue, encoder, options, classifiers, List.of());
+    }
+
+    /**
+     * @param headExtras items every fold's context head is trained on besides the fold's own (the catalogue's examples,
+     *                   {@link ContextHeadTrainer#catalogueExamples}: no writer's, so no fold leaves them out), as the shipped head is
+     */
+    public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                                Options options, boolean classifiers, List<Example> headExtras) {
         int[] fold;
         List<String> names = new ArrayList<>();
         if (options.byWriter()) {
@@ -388,7 +397,9 @@ public final class ConcernClassifierTrainer {
                 }
             }
             models.add(classifiers ? train(in, catalogue, encoder, options, none) : null);
-            heads.add(options.contextHead() ? ContextHeadTrainer.train(in, none, ids) : null);
+            List<Example> headItems = new ArrayList<>(in);
+            headItems.addAll(headExtras);
+            heads.add(options.contextHead() ? ContextHeadTrainer.train(headItems, none, ids) : null);
         }
         return new CrossValidation(fold, models, heads, names);
     }

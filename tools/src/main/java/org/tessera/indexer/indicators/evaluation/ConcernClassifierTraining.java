@@ -47,14 +47,7 @@ public final class ConcernClassifierTraining {
                                         List<String> catalogueTexts, PrintStream out) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
-        for (Path corpus : corpora) {
-            if (ConcernCorpus.isHeldOut(corpus)) {
-                throw new IllegalArgumentException("a held-out corpus is never trained on: " + corpus);
-            }
-            List<ConcernItem> read = ConcernCorpus.read(corpus);
-            items.addAll(read);
-            provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + read.size() + " items)");
-        }
+        read(corpora, items, provenance);
         long started = System.nanoTime();
         List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
         out.printf(Locale.ROOT, "%d items embedded and judged in %.1f s (gate %s, positives %s, %d folds)%n", items.size(),
@@ -102,6 +95,61 @@ public final class ConcernClassifierTraining {
                     items.size(), catalogueTexts.size(), contextHead.vocabulary().size(), contextHead.threshold());
         }
         return new Trained(trained, contextHead);
+    }
+
+    /**
+     * The context head alone ({@code train-classifier --head-only}, ADR 0039): the same items, the catalogue's examples and
+     * the same head as {@link #run} would train, without the classifier, so without embedding a sentence. Prints the head's
+     * out-of-writer report.
+     */
+    public static org.tessera.indexer.nlp.semantic.ContextHead headOnly(List<Path> corpora, ConceptCatalogue catalogue,
+                                                                        EvidenceContextResolver contexts, String command,
+                                                                        List<String> catalogueTexts, PrintStream out) throws IOException {
+        List<ConcernItem> items = new ArrayList<>();
+        List<String> provenance = new ArrayList<>();
+        read(corpora, items, provenance);
+        List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, NO_VECTORS, contexts);
+        List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
+        List<ConcernClassifierTrainer.Example> headExamples = new ArrayList<>(examples);
+        headExamples.addAll(ContextHeadTrainer.catalogueExamples(catalogueTexts));
+        String report = ContextHeadTrainer.report(headExamples, ids);
+        out.print(report);
+        var head = ContextHeadTrainer.train(headExamples, new ConcernClassifier.Provenance(command,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
+                "context head only; " + report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "))), ids);
+        out.printf(Locale.ROOT, "Context head trained on all %d items and %d catalogue examples: %d features, threshold %.2f%n",
+                items.size(), catalogueTexts.size(), head.vocabulary().size(), head.threshold());
+        return head;
+    }
+
+    /** An encoder for the head alone, which reads words, not vectors: every sentence gets an empty vector. */
+    public static final SentenceEncoder NO_VECTORS = new SentenceEncoder() {
+        @Override
+        public List<float[]> encode(List<String> sentences) {
+            return java.util.Collections.nCopies(sentences.size(), new float[0]);
+        }
+
+        @Override
+        public int dimensions() {
+            return 0;
+        }
+
+        @Override
+        public String name() {
+            return "none (context head only)";
+        }
+    };
+
+    /** Reads development corpora (never a frozen held-out file) into {@code items}, one provenance line each (path, SHA-256, size). */
+    private static void read(List<Path> corpora, List<ConcernItem> items, List<String> provenance) throws IOException {
+        for (Path corpus : corpora) {
+            if (ConcernCorpus.isHeldOut(corpus)) {
+                throw new IllegalArgumentException("a held-out corpus is never trained on: " + corpus);
+            }
+            provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + ConcernCorpus.read(corpus).size()
+                    + " items)");
+        }
+        items.addAll(ConcernCorpus.readAll(corpora));
     }
 
     /** For analysis outside Java: one JSON line per item (concern, context, gate, factors, vector), then exemplars and background. */

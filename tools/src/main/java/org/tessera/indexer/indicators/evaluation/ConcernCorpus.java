@@ -33,6 +33,31 @@ public final class ConcernCorpus {
         return HELD_OUT.contains(file.getFileName().toString());
     }
 
+    /**
+     * Reads several corpora, one writer per file: a writer is an id's prefix ({@code "D-0001"}), and when a file's prefix is
+     * already taken by an earlier file (heldout5 reuses heldout3's {@code Q}), its ids are read with the file's own name
+     * added ({@code "Q.heldout5-0001"}), so that leaving one writer out leaves out one file.
+     */
+    public static List<ConcernItem> readAll(List<Path> files) {
+        List<ConcernItem> items = new ArrayList<>();
+        Set<String> taken = new java.util.HashSet<>();
+        for (Path file : files) {
+            List<ConcernItem> read = read(file);
+            Set<String> prefixes = new java.util.TreeSet<>();
+            read.forEach(item -> prefixes.add(ContextHeadTrainer.writer(item)));
+            String stem = file.getFileName().toString().replaceFirst("\\.jsonl$", "").replaceFirst("^concerns-", "");
+            boolean clash = prefixes.stream().anyMatch(taken::contains);
+            for (ConcernItem item : read) {
+                String prefix = ContextHeadTrainer.writer(item);
+                String writer = clash ? prefix + "." + stem : prefix;
+                items.add(clash ? new ConcernItem(writer + item.id().substring(prefix.length()), item.text(), item.concern(), item.context(),
+                        item.experiencer(), item.agency(), item.subjectAge()) : item);
+                taken.add(writer);
+            }
+        }
+        return items;
+    }
+
     public static List<ConcernItem> read(Path file) {
         List<String> lines;
         try {

@@ -27,6 +27,11 @@ public final class ContextHeadTrainer {
     static final int EPOCHS = 300;
     static final double LEARNING_RATE = 0.01;
     static final double L2 = 1e-4;
+    /**
+     * How much a catalogue example weighs in the fit against a corpus item: the catalogue's positive examples are hard
+     * positives (ADR 0039), plain affirmed statements the head must never discount.
+     */
+    static final double CATALOGUE_WEIGHT = 4.0;
 
     private ContextHeadTrainer() {
     }
@@ -55,6 +60,20 @@ public final class ContextHeadTrainer {
             out.add(new ConcernClassifierTrainer.Example(item, new float[0], false, new double[0]));
         }
         return out;
+    }
+
+    /** The catalogue's positive example texts (each enabled indicator's examples with a {@code text}), in catalogue order. */
+    public static List<String> catalogueTexts(org.tessera.indexer.indicators.IndicatorCatalogue catalogue) {
+        List<String> texts = new ArrayList<>();
+        for (var indicator : catalogue.enabledQueries()) {
+            for (var example : indicator.examples().positive()) {
+                String text = example.path("text").asText("").strip();
+                if (!text.isEmpty()) {
+                    texts.add(text);
+                }
+            }
+        }
+        return texts;
     }
 
     /** Trains on {@code train} (examples whose item has a concern) and chooses the threshold across writers. */
@@ -173,6 +192,12 @@ public final class ContextHeadTrainer {
         int h = ContextHead.HEADS.size();
         int[][] rows = new int[n][];
         double[] scale = new double[n];
+        double[] weight = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            weight[i] = writer(items.get(i).item()).equals(CATALOGUE_WRITER) ? CATALOGUE_WEIGHT : 1.0;
+            total += weight[i];
+        }
         boolean[][] y = new boolean[n][h];
         for (int i = 0; i < n; i++) {
             Set<String> f = features.get(i);
@@ -201,7 +226,7 @@ public final class ContextHeadTrainer {
                     for (int f : rows[i]) {
                         z += w[k][f] * scale[i];
                     }
-                    double err = (1 / (1 + Math.exp(-z)) - (y[i][k] ? 1 : 0)) / n;
+                    double err = (1 / (1 + Math.exp(-z)) - (y[i][k] ? 1 : 0)) * weight[i] / total;
                     for (int f : rows[i]) {
                         g[k][f] += err * scale[i];
                     }

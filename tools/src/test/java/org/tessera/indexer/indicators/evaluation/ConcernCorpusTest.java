@@ -30,6 +30,17 @@ class ConcernCorpusTest {
     }
 
     @Test
+    void readTogetherEachFileIsOneWriterEvenWhenTwoShareAnIdPrefix() {
+        // heldout5 (a seventh writer) reuses heldout3's prefix Q: leaving one writer out must leave out one file
+        List<ConcernItem> items = ConcernCorpus.readAll(List.of(EVAL.resolve("concerns-heldout3.jsonl"), EVAL.resolve("concerns-heldout5.jsonl")));
+        Set<String> writers = items.stream().map(ContextHeadTrainer::writer).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertThat(writers).containsExactly("Q", "Q.heldout5");
+        assertThat(items.stream().filter(i -> ContextHeadTrainer.writer(i).equals("Q.heldout5")).count())
+                .isEqualTo(ConcernCorpus.read(EVAL.resolve("concerns-heldout5.jsonl")).size());
+        assertThat(items.stream().map(ConcernItem::id).distinct().count()).isEqualTo(items.size());
+    }
+
+    @Test
     void theSpentHeldOutFilesAreDevelopmentDataUnchanged() throws Exception {
         // both allowed runs of each were spent in sessions 9-10; development data since session 11 (README)
         assertThat(sha256(EVAL.resolve("concerns-heldout2.jsonl")))
