@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -58,18 +59,15 @@ public final class BenchCommand extends CommandGroup {
         @ParentCommand
         BenchCommand parent;
 
-        @Option(names = "--users", defaultValue = "20")
-        int users;
-
-        @Option(names = "--seconds", defaultValue = "60")
-        int seconds;
+        @Mixin
+        LoadOptions load;
 
         @Option(names = "--index-prefix", description = "indices to search (default: tessera.opensearch.index-prefix)")
         String prefix;
 
         @Override
         public Integer call() throws Exception {
-            SearchLoadBenchmark.Result result = new SearchLoadBenchmark(parent.options.settings(), prefix, System.out).run(users, seconds);
+            SearchLoadBenchmark.Result result = new SearchLoadBenchmark(parent.options.settings(), prefix, System.out).run(load.users, load.seconds);
             return result.errors() == 0 ? 0 : 1;
         }
     }
@@ -140,11 +138,8 @@ public final class BenchCommand extends CommandGroup {
                 description = "environment variable holding the password (never on the command line); default ${DEFAULT-VALUE}")
         String passwordEnv;
 
-        @Option(names = "--users", defaultValue = "20")
-        int users;
-
-        @Option(names = "--seconds", defaultValue = "60")
-        int seconds;
+        @Mixin
+        LoadOptions load;
 
         @Override
         public Integer call() throws Exception {
@@ -153,7 +148,7 @@ public final class BenchCommand extends CommandGroup {
                 System.err.println("set " + passwordEnv + " to the password of " + user);
                 return 2;
             }
-            PortalLoadBenchmark.Result result = new PortalLoadBenchmark(url, user, password, System.out).run(users, seconds);
+            PortalLoadBenchmark.Result result = new PortalLoadBenchmark(url, user, password, System.out).run(load.users, load.seconds);
             return result.all().errors() == 0 ? 0 : 1;
         }
     }

@@ -45,6 +45,11 @@ public final class IndicatorsCommand extends CommandGroup {
             description = "Folder of indicator *.yaml files (default: the shipped mappings/indicators).")
     Path catalogueFolder;
 
+    /** The evidence rules of the shipped text pipeline (no context head), as an ingest reads a note. */
+    static org.tessera.indexer.indicators.NlpEvidenceContext shippedRules() {
+        return new org.tessera.indexer.indicators.NlpEvidenceContext(
+                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+    }
 
     IndicatorCatalogue catalogue() {
         return catalogueFolder == null ? IndicatorCatalogue.loadDefault() : IndicatorCatalogue.load(catalogueFolder, EventFields.loadDefault());
@@ -114,7 +119,7 @@ public final class IndicatorsCommand extends CommandGroup {
                     System.out.println("changed: " + String.join(" ", result.changed()));
                 }
                 if (backfill) {
-                    IndicatorBackfill filler = new IndicatorBackfill(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                    IndicatorBackfill filler = new IndicatorBackfill(connection, shippedRules());
                     for (String id : result.changed()) {
                         IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
                         System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
@@ -162,7 +167,7 @@ public final class IndicatorsCommand extends CommandGroup {
                     System.err.println("indicators index is empty: loading the catalogue first");
                     store.load(parent.catalogue());
                 }
-                EventPercolator percolator = new EventPercolator(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                EventPercolator percolator = new EventPercolator(connection, shippedRules());
                 if (!"-".equals(text)) {
                     ObjectNode event = event(text);
                     print(event, percolator.percolate(List.of(event)).getFirst(), false);
@@ -333,8 +338,7 @@ public final class IndicatorsCommand extends CommandGroup {
                 new IndicatorStore(connection).load(catalogue);
                 // lexical hits: the rules alone, as shipped; with --lexical-context-head the shipped head (or, cross-validating, each
                 // fold's own head) reads every hit's sentence too (ADR 0027)
-                var rules = new org.tessera.indexer.indicators.NlpEvidenceContext(
-                        new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+                var rules = shippedRules();
                 EventPercolator percolator = new EventPercolator(connection, contextHead && lexicalContextHead
                         ? rules.withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElse(null)) : rules);
                 var weight = org.tessera.indexer.indicators.evaluation.HitWeight.of(
@@ -402,8 +406,7 @@ public final class IndicatorsCommand extends CommandGroup {
             var map = concerns.read(parent.catalogue());
             var items = org.tessera.indexer.indicators.evaluation.ConcernCorpus.read(corpus);
             var choices = org.tessera.indexer.indicators.evaluation.ConceptCalibration.calibrate(items, map,
-                    org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), new org.tessera.indexer.indicators.NlpEvidenceContext(
-                            new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                    org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault(), shippedRules());
             System.out.print(org.tessera.indexer.indicators.evaluation.ConceptCalibration.render(choices));
             return 0;
         }
@@ -429,7 +432,7 @@ public final class IndicatorsCommand extends CommandGroup {
             IndicatorCatalogue catalogue = parent.catalogue();
             try (OpenSearchConnection connection = parent.connect()) {
                 new IndicatorStore(connection).load(catalogue);
-                PercolateBenchmark benchmark = new PercolateBenchmark(connection, new org.tessera.indexer.indicators.NlpEvidenceContext(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels())));
+                PercolateBenchmark benchmark = new PercolateBenchmark(connection, shippedRules());
                 List<ObjectNode> generated = PercolateBenchmark.generate(catalogue, docs, 42);
                 for (int r = 0; r < rounds; r++) {
                     PercolateBenchmark.print(benchmark.run(generated, batch), benchmark.environment(), catalogue.enabledQueries().size(), System.out);

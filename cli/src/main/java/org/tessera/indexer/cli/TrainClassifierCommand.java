@@ -3,10 +3,7 @@ package org.tessera.indexer.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tessera.indexer.indicators.NlpEvidenceContext;
 import org.tessera.indexer.indicators.evaluation.ConcernMap;
-import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
-import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder;
 import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
 import org.tessera.indexer.nlp.semantic.ConcernClassifier;
@@ -98,7 +95,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
         }
         ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, map, catalogue,
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
-                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
+                IndicatorsCommand.shippedRules(),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
                 examples, System.out);
         if (out != null) {

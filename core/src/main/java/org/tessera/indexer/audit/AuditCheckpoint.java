@@ -14,24 +14,12 @@ import java.util.Optional;
  * the last records from the index leaves the chain shorter than its checkpoint, which the verifier
  * reports as a truncation. One line: {@code sequence hash mac}. Thread-safe (one lock per JVM).
  */
-public final class AuditCheckpoint {
+public record AuditCheckpoint(Path file, AuditKey key) {
 
     private static final Object LOCK = new Object();
 
     /** The anchored head: the record {@code sequence} must exist with exactly this {@code hash}. */
     public record Head(long sequence, String hash) {
-    }
-
-    private final Path file;
-    private final AuditKey key;
-
-    public AuditCheckpoint(Path file, AuditKey key) {
-        this.file = file;
-        this.key = key;
-    }
-
-    public Path file() {
-        return file;
     }
 
     /** The anchored head, or empty when no record was ever anchored here. Fails when the file was altered. */

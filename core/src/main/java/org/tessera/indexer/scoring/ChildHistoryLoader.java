@@ -31,19 +31,14 @@ import org.tessera.indexer.events.EventIndexFields;
  * scorer decides which hits reach the child). Events dated after the as-of date are never
  * read. Thread-safe.
  */
-public final class ChildHistoryLoader implements ChildHistories {
+public record ChildHistoryLoader(EventQueries queries, ScoringParameters parameters) implements ChildHistories {
 
     private static final Logger log = LoggerFactory.getLogger(ChildHistoryLoader.class);
     private static final int BATCH = 500;
 
-    private final EventQueries queries;
-    private final ScoringParameters parameters;
-    private final String events;
-
-    public ChildHistoryLoader(EventQueries queries, ScoringParameters parameters) {
-        this.queries = queries;
-        this.parameters = parameters;
-        this.events = queries.connection().alias("events");
+    /** The physical name of the {@code events} alias. */
+    private String events() {
+        return queries.connection().alias("events");
     }
 
     @Override
@@ -64,7 +59,7 @@ public final class ChildHistoryLoader implements ChildHistories {
         JsonNode ofBatch = bool("should", terms(EventIndexFields.PERSON_IDS, batch), terms(EventIndexFields.CHILD_IDS, batch),
                 nested("people", terms(EventIndexFields.People.PERSON_ID_PATH, batch)));
         JsonNode ownQuery = bool("filter", ofBatch, dateRange(null, asOf));
-        queries.scroll(events, ownQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
+        queries.scroll(events(), ownQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
             var parsed = EventDocuments.parse(source, id);
             if (parsed.isEmpty()) {
                 skipped[0]++;
@@ -113,7 +108,7 @@ public final class ChildHistoryLoader implements ChildHistories {
                     nested("people", terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, households)),
                     hasHits(), dateRange(null, asOf));
             ((ObjectNode) householdQuery.path("bool")).putArray("must_not").add(ofBatch);
-            queries.scroll(events, householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
+            queries.scroll(events(), householdQuery, EventDocuments.SOURCE_FIELDS, (id, source) -> {
                 var parsed = EventDocuments.parse(source, id);
                 if (parsed.isEmpty()) {
                     skipped[0]++;
@@ -137,9 +132,9 @@ public final class ChildHistoryLoader implements ChildHistories {
     @Override
     public Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
         JsonNode withHits = bool("filter", hasHits(), dateRange(from, to));
-        Set<String> children = new LinkedHashSet<>(queries.nestedValues(events, withHits, "people",
+        Set<String> children = new LinkedHashSet<>(queries.nestedValues(events(), withHits, "people",
                 term(EventIndexFields.People.IS_CHILD_PATH, true), EventIndexFields.People.PERSON_ID_PATH));
-        Set<String> households = queries.nestedValues(events, withHits, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH);
+        Set<String> households = queries.nestedValues(events(), withHits, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH);
         children.addAll(childrenOfHouseholds(households, to));
         return children;
     }
@@ -153,8 +148,8 @@ public final class ChildHistoryLoader implements ChildHistories {
         List<String> ids = List.copyOf(eventIds);
         for (int i = 0; i < ids.size(); i += BATCH) {
             JsonNode query = terms("_id", ids.subList(i, Math.min(ids.size(), i + BATCH)));
-            children.addAll(queries.nestedValues(events, query, "people", term(EventIndexFields.People.IS_CHILD_PATH, true), EventIndexFields.People.PERSON_ID_PATH));
-            children.addAll(childrenOfHouseholds(queries.nestedValues(events, query, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH), asOf));
+            children.addAll(queries.nestedValues(events(), query, "people", term(EventIndexFields.People.IS_CHILD_PATH, true), EventIndexFields.People.PERSON_ID_PATH));
+            children.addAll(childrenOfHouseholds(queries.nestedValues(events(), query, "people", anyone(), EventIndexFields.People.HOUSEHOLD_ID_PATH), asOf));
         }
         return children;
     }
@@ -170,7 +165,7 @@ public final class ChildHistoryLoader implements ChildHistories {
         for (int i = 0; i < list.size(); i += BATCH) {
             List<String> slice = list.subList(i, Math.min(list.size(), i + BATCH));
             JsonNode inHouseholds = nested("people", terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, slice));
-            children.addAll(queries.nestedValues(events, bool("filter", inHouseholds, dateRange(null, to)), "people",
+            children.addAll(queries.nestedValues(events(), bool("filter", inHouseholds, dateRange(null, to)), "people",
                     bool("filter", term(EventIndexFields.People.IS_CHILD_PATH, true), terms(EventIndexFields.People.HOUSEHOLD_ID_PATH, slice)), EventIndexFields.People.PERSON_ID_PATH));
         }
         return children;

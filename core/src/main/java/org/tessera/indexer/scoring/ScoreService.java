@@ -26,31 +26,16 @@ import org.tessera.indexer.indicators.IndicatorCatalogue;
  * current: incrementally for the children new events reach, or for every child any hit reaches.
  * Thread-safe; concurrent rescoring of the same child is harmless (last write wins, same value
  * for the same as-of date).
+ *
+ * @param refresh whether writes wait until they are searchable (tests, interactive rescoring);
+ *                false for bulk loads
  */
-public final class ScoreService {
+public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refresh) {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreService.class);
     private static final int WRITE_BATCH = 500;
     private static final int SLICES_IN_FLIGHT = 2;
     private static final int TOP_INDICATORS = 5;
-
-    private final EventQueries queries;
-    private final RiskScorer scorer;
-    private final ChildHistoryLoader loader;
-    private final String persons;
-    private final boolean refresh;
-
-    /**
-     * @param refresh whether writes wait until they are searchable (tests, interactive rescoring);
-     *                false for bulk loads
-     */
-    public ScoreService(EventQueries queries, RiskScorer scorer, boolean refresh) {
-        this.queries = queries;
-        this.refresh = refresh;
-        this.scorer = scorer;
-        this.loader = new ChildHistoryLoader(queries, scorer.parameters());
-        this.persons = queries.connection().alias("persons");
-    }
 
     /** A service over the indexed events, with indicator titles, half-lives and concerns from the default catalogue. */
     public static ScoreService fromIndex(org.tessera.indexer.opensearch.OpenSearchConnection connection, ScoringParameters parameters,
@@ -64,17 +49,19 @@ public final class ScoreService {
         return new ScoreService(new EventQueries(connection), new RiskScorer(parameters, IndicatorWeightings.of(catalogue)), refresh);
     }
 
-    public RiskScorer scorer() {
-        return scorer;
+    /** The loader of children's histories with this service's scoring parameters (a record over the two: cheap to make). */
+    public ChildHistoryLoader loader() {
+        return new ChildHistoryLoader(queries, scorer.parameters());
     }
 
-    public ChildHistoryLoader loader() {
-        return loader;
+    /** The physical name of the {@code persons} alias. */
+    private String persons() {
+        return queries.connection().alias("persons");
     }
 
     /** The child's history up to {@code asOf} (empty when the engine knows no event of it). */
     public ChildHistory history(String childId, LocalDate asOf) {
-        return loader.load(List.of(childId), asOf).get(childId);
+        return loader().load(List.of(childId), asOf).get(childId);
     }
 
     /** Score, explanation and velocity of one child at {@code asOf}, without writing anything. */
@@ -89,7 +76,7 @@ public final class ScoreService {
 
     /** Rescores the given children (those touched by new events or hits) and writes {@code risk.*}. */
     public RescoreResult rescore(Collection<String> childIds, LocalDate asOf) {
-        return rescore(childIds, asOf, loader);
+        return rescore(childIds, asOf, loader());
     }
 
     /** As {@link #rescore(Collection, LocalDate)}, with the histories read from {@code histories}. */
@@ -142,7 +129,7 @@ public final class ScoreService {
      * adult on them): what ingest calls after writing a batch of events.
      */
     public RescoreResult rescoreEvents(Collection<String> eventIds, LocalDate asOf) {
-        return rescore(loader.childrenReachedByEvents(eventIds, asOf), asOf);
+        return rescore(loader().childrenReachedByEvents(eventIds, asOf), asOf);
     }
 
     /**
@@ -150,7 +137,7 @@ public final class ScoreService {
      * non-zero score (whose hits may have aged out or been withdrawn).
      */
     public RescoreResult rescoreAll(LocalDate asOf) {
-        return rescoreAll(asOf, loader);
+        return rescoreAll(asOf, loader());
     }
 
     /**
@@ -193,7 +180,7 @@ public final class ScoreService {
         Set<String> children = new LinkedHashSet<>(histories.childrenReachedBetween(oldestCounted(asOf), asOf));
         ObjectNode scored = EventQueries.object();
         scored.putObject("range").putObject("risk.score").put("gt", 0);
-        queries.scroll(persons, scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
+        queries.scroll(persons(), scored, List.of("person_id"), (id, source) -> children.add(source.path("person_id").asText(id)));
         return children;
     }
 
@@ -258,7 +245,7 @@ public final class ScoreService {
         StringBuilder bulk = new StringBuilder();
         for (var entry : assessments.entrySet()) {
             ObjectNode action = EventQueries.object();
-            action.putObject("update").put("_index", persons).put("_id", entry.getKey()).put("retry_on_conflict", 3);
+            action.putObject("update").put("_index", persons()).put("_id", entry.getKey()).put("retry_on_conflict", 3);
             ObjectNode risk = riskDocument(entry.getValue(), asOf);
             ObjectNode update = EventQueries.object();
             update.putObject("doc").set("risk", risk);

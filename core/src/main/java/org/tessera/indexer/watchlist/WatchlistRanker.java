@@ -24,13 +24,7 @@ import org.tessera.indexer.scoring.RiskScorer;
  *
  * <p>Thread-safe.
  */
-public final class WatchlistRanker {
-
-    private final RiskScorer scorer;
-
-    public WatchlistRanker(RiskScorer scorer) {
-        this.scorer = scorer;
-    }
+public record WatchlistRanker(RiskScorer scorer) {
 
     /** The full ranked list (no limit) at {@code asOf}; {@code reviews} may be empty (replay, export). */
     public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews) {

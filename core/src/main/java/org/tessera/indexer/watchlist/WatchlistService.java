@@ -22,18 +22,11 @@ import org.tessera.indexer.scoring.ScoreService;
  *
  * <p>Thread-safe. Callers (the portal) check that the user may see the listed children.
  */
-public final class WatchlistService {
+public record WatchlistService(ScoreService scores, ReviewStore reviews, Clock clock) {
 
-    private final ScoreService scores;
-    private final ReviewStore reviews;
-    private final WatchlistRanker ranker;
-    private final Clock clock;
-
-    public WatchlistService(ScoreService scores, ReviewStore reviews, Clock clock) {
-        this.scores = scores;
-        this.reviews = reviews;
-        this.ranker = new WatchlistRanker(scores.scorer());
-        this.clock = clock;
+    /** The ranker over the scores' scorer (a record over it: cheap to make). */
+    private WatchlistRanker ranker() {
+        return new WatchlistRanker(scores.scorer());
     }
 
     /** The default period from configuration ({@code watchlist.period_days}). */
@@ -57,7 +50,7 @@ public final class WatchlistService {
         // A listed child has new evidence within the period, so only children such hits reach can be listed.
         Set<String> candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
         Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
-        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, reviews.findAll(candidates), includeDismissed);
+        List<WatchlistEntry> ranked = ranker().rank(histories, asOf, periodDays, reviews.findAll(candidates), includeDismissed);
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
 
@@ -70,7 +63,7 @@ public final class WatchlistService {
         if (children.isEmpty()) {
             return List.of();
         }
-        return ranker.rank(histories.load(children, asOf), asOf, periodDays, reviews.findAll(children), false);
+        return ranker().rank(histories.load(children, asOf), asOf, periodDays, reviews.findAll(children), false);
     }
 
     public Review review(String personId) {

@@ -21,19 +21,9 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * anything is written, and the run ends here when nothing is left to apply. Files no mapping
  * claims are listed on the job as warnings. One run at a time.
  */
-final class FeedGateStage {
+record FeedGateStage(OpenSearchConnection connection, SourceMappings mappings, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(FeedGateStage.class);
-
-    private final OpenSearchConnection connection;
-    private final SourceMappings mappings;
-    private final Clock clock;
-
-    FeedGateStage(OpenSearchConnection connection, SourceMappings mappings, Clock clock) {
-        this.connection = connection;
-        this.mappings = mappings;
-        this.clock = clock;
-    }
 
     /**
      * What the feed gate made of the folder: the files to read, each feed's decision, and the

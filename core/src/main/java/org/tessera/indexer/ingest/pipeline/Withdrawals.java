@@ -21,21 +21,12 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  * A run killed between the two steps is safe: the copy's id is deterministic and the next run
  * withdraws again.
  */
-public final class Withdrawals {
+public record Withdrawals(OpenSearchConnection connection, String jobId, Clock clock) {
 
     private static final ObjectMapper JSON = EngineJson.MAPPER;
     private static final int CHUNK = 500;
     private static final int PAGE = 1000;
     private static final Map<String, String> REFRESH = Map.of("refresh", "wait_for");
-    private final OpenSearchConnection connection;
-    private final String jobId;
-    private final Clock clock;
-
-    Withdrawals(OpenSearchConnection connection, String jobId, Clock clock) {
-        this.connection = connection;
-        this.jobId = jobId;
-        this.clock = clock;
-    }
 
     /**
      * @param sources       sources whose delivery may withdraw (complete evidence)

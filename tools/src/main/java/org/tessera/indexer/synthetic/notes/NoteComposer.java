@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * optional history line and a closing line. Spelling slips are added to template words but never
  * to names or to the cue phrase, so annotations stay exact. Thread-safe: all state is passed in.
  */
-public final class NoteComposer {
+public record NoteComposer(FragmentBank bank, TemplateSet set) {
     public static final double TYPO_RATE = 0.025;
     private static final String[] MOODS = {"settled", "quiet", "withdrawn", "chatty", "tired", "a bit flat", "happy",
         "anxious", "unsettled", "cheerful", "subdued", "polite"};
@@ -25,18 +25,6 @@ public final class NoteComposer {
         DateTimeFormatter.ofPattern("dd.MM.yy"), DateTimeFormatter.ofPattern("d MMMM", Locale.UK),
         DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK), DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK),
         DateTimeFormatter.ofPattern("dd/MM/yy")};
-
-    private final FragmentBank bank;
-    private final TemplateSet set;
-
-    public NoteComposer(FragmentBank bank, TemplateSet set) {
-        this.bank = bank;
-        this.set = set;
-    }
-
-    public FragmentBank bank() {
-        return bank;
-    }
 
     /**
      * @param family   note family: police, health_ae, hv, school, csc, housing, probation

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * who arrive, children from unborn to 17 at the end date (twins, a son named after his father),
  * and moves. Stateless apart from the shared, immutable banks; thread-safe.
  */
-public final class HouseholdFactory {
+public record HouseholdFactory(NameBank names, Gazetteer gazetteer, Organisations organisations, LocalDate start, LocalDate end) {
     /** Probabilities (per household) documented in docs/synthetic-data.md. */
     public static final double TWO_PARENT = 0.56;
     public static final double LONE_FATHER = 0.04;
@@ -20,21 +20,6 @@ public final class HouseholdFactory {
     public static final double TWIN_BIRTH = 0.016;
     public static final double JUNIOR = 0.05;
     public static final double PREGNANT_AT_END = 0.03;
-
-    private final NameBank names;
-    private final Gazetteer gazetteer;
-    private final Organisations organisations;
-    private final LocalDate start;
-    private final LocalDate end;
-
-    public HouseholdFactory(NameBank names, Gazetteer gazetteer, Organisations organisations, LocalDate start,
-                            LocalDate end) {
-        this.names = names;
-        this.gazetteer = gazetteer;
-        this.organisations = organisations;
-        this.start = start;
-        this.end = end;
-    }
 
     public Household create(long index, SplittableRandom rng) {
         List<Person> members = new ArrayList<>();
