@@ -85,7 +85,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--head-only needs --context-out");
             }
             command.append(" --head-only");
-            var head = ConcernClassifierTraining.headOnly(corpora, catalogue, new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())),
+            var head = ConcernClassifierTraining.headOnly(corpora, catalogue, IndicatorsCommand.shippedRules(),
                     command.toString(), examples, System.out);
             writeHead(head);
             return 0;
