@@ -154,13 +154,18 @@ final class EventStage {
         EventDocumentBuilder builder = new EventDocumentBuilder();
         // After an incremental link, only the persons the arrival reaches have their events read (ADR 0040).
         ArrivalScope scope = null;
-        Set<String> reach = null;
+        Reach reach = null;
         if (keepStored && linked.settled() != null && !everyEvent) {
             long scopeStart = System.nanoTime();
             scope = scope(gathered, linked, notes, builder, produced);
-            reach = scope.reach();
+            Set<String> persons = scope.reach();
+            // the stored events of everyone reached, scorer's fields only: one scroll, not an _mget a batch
+            Map<String, Event> events = new HashMap<>();
+            StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
+            reach = new Reach(persons, events);
             times.since(StageTimes.EVENTS + "scope", scopeStart);
-            job.count("arrival_reach_persons", reach.size());
+            job.count("arrival_reach_persons", persons.size());
+            job.count("arrival_reach_events", events.size());
             job.count("arrival_changing_persons", scope.seeds().size());
         }
         ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
@@ -199,7 +204,7 @@ final class EventStage {
         stages.forEach(EventBatchStage::afterEvents);
         times.since("indicators", afterEventsStart);
         return new EventsWritten(firstLoad, produced.profiles(), produced.events(), produced.perSource(), produced.sources(),
-                stats, refused, reach, scope == null ? null : scope.seeds());
+                stats, refused, reach == null ? null : reach.persons(), scope == null ? null : scope.seeds());
     }
 
     /**
@@ -233,6 +238,13 @@ final class EventStage {
         return scope;
     }
 
+    /**
+     * Whom an arrival reaches ({@link ArrivalScope#reach()}) and their stored events (scorer's fields), read
+     * once: the events a batch keeps on the linkage's account are taken from here (ADR 0040).
+     */
+    private record Reach(Set<String> persons, Map<String, Event> events) {
+    }
+
     /** Stored versions read in one {@code _mget} at most. */
     private static final int KEPT_PER_REQUEST = 2000;
 
@@ -240,21 +252,21 @@ final class EventStage {
      * Whether the record's event is left as stored unread (ADR 0040): unchanged, no document note,
      * and nobody on it in the arrival's reach (so all its people settled).
      */
-    private static boolean leftAsStored(SourceRecord record, LinkedPeople linked, LinkStage.Settled settled, Set<String> reach,
+    private static boolean leftAsStored(SourceRecord record, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
                                         Map<String, ObjectNode> notes) {
         if (reach == null || notes.containsKey(record.eventId()) || settled.changedEvents().contains(record.eventId())) {
             return false;
         }
         List<InvolvedPerson> involved = record.people();
         for (int slot = 0; slot < involved.size(); slot++) {
-            if (involved.get(slot).hasIdentity() && reach.contains(linked.personId(record.occurrenceId(slot)))) {
+            if (involved.get(slot).hasIdentity() && reach.persons().contains(linked.personId(record.occurrenceId(slot)))) {
                 return false;
             }
         }
         return true;
     }
 
-    private void writeBatch(List<SourceRecord> given, LinkedPeople linked, LinkStage.Settled settled, Set<String> reach,
+    private void writeBatch(List<SourceRecord> given, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
                             Map<String, ObjectNode> notes, EventDocumentBuilder builder,
                             Produced produced, boolean firstLoad, boolean keepStored,
                             EventSink sink, ForkJoinPool analysisPool) {
@@ -294,7 +306,13 @@ final class EventStage {
                 (isSettled[i] ? settledIds : ids).add(record.eventId());
             }
             Map<String, JsonNode> stored = StoredEvents.fetch(connection, ids);
-            Map<String, JsonNode> storedSettled = StoredEvents.fetch(connection, settledIds, EventDocuments.SOURCE_FIELDS);
+            Map<String, Event> storedSettled = new HashMap<>();
+            if (reach != null) {
+                settledIds.forEach(id -> storedSettled.computeIfAbsent(id, reach.events()::get));
+            } else {
+                StoredEvents.fetch(connection, settledIds, EventDocuments.SOURCE_FIELDS)
+                        .forEach((id, doc) -> storedSettled.put(id, Event.fromDocument(doc)));
+            }
             batch = new ArrayList<>(all.size());
             kept = new ArrayList<>();
             long settledKept = 0;
@@ -306,9 +324,9 @@ final class EventStage {
                     noteProduced(record, bases.get(i), produced);
                 }
                 if (isSettled[i]) {
-                    JsonNode old = storedSettled.get(record.eventId());
+                    Event old = storedSettled.get(record.eventId());
                     if (old != null) {
-                        kept.add(Event.fromDocument(old));
+                        kept.add(old);
                         settledKept++;
                     } else {
                         batch.add(record);
