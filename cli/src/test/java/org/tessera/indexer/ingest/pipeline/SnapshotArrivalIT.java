@@ -59,8 +59,11 @@ class SnapshotArrivalIT {
                 .containsEntry("snapshot_records_changed", 0L).containsEntry("linkage_changed_occurrences", 0L)
                 .containsEntry("linkage_unsettled_persons", 0L);
         assertThat(unchanged.counts().getOrDefault("events_built", 0L)).as("events built again").isZero();
-        assertThat(unchanged.counts().get("events_kept_settled")).as("events kept on the linkage's account alone")
-                .isEqualTo(unchanged.counts().get("events_kept")).isPositive();
+        // nothing changed reaches nobody: every event is left as stored unread, every person document too (ADR 0040)
+        assertThat(unchanged.counts().getOrDefault("events_kept", 0L)).as("events read back to be kept").isZero();
+        assertThat(unchanged.counts().get("events_left_as_stored")).as("events left as stored unread")
+                .isEqualTo(unchanged.counts().get("events"));
+        assertThat(unchanged.counts().get("persons_left_as_stored")).as("person documents left as stored").isEqualTo(persons);
         assertThat(FeedReplayIT.occurrencePersons(os.connection())).as("every occurrence keeps its person").isEqualTo(loaded);
         assertThat(snapshot(os.connection(), "persons")).as("persons").hasSize(persons);
 

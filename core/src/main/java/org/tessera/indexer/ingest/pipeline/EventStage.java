@@ -90,7 +90,24 @@ final class EventStage {
      */
     record EventsWritten(boolean firstLoad, Map<String, PersonProfile> profiles, Set<String> producedEvents,
                          Map<String, Long> producedPerSource, Set<String> sources, BulkWriter.Stats written,
-                         List<BulkWriter.Failure> refused) {
+                         List<BulkWriter.Failure> refused, Set<String> reach, Set<String> changing) {
+
+        /**
+         * @param reach    the persons whose events the batch stages were shown (ADR 0040): an event
+         *                 naming none of them was left as stored unread; null when every event was shown
+         * @param changing of those, the persons on a record that changes (either version) or unsettled
+         *                 by the linkage: nobody else's profile can differ from its stored document;
+         *                 null when every person is to be written
+         */
+        EventsWritten {
+            reach = reach == null ? null : Set.copyOf(reach);
+            changing = changing == null ? null : Set.copyOf(changing);
+        }
+
+        /** Whether the person's document is to be written (compared with the stored one by its hash). */
+        boolean mayChange(String personId) {
+            return changing == null || changing.contains(personId);
+        }
 
         BulkWriter.Mode mode() {
             return firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
@@ -106,6 +123,14 @@ final class EventStage {
     }
 
     EventsWritten write(Gathered gathered, Linked linked) {
+        return write(gathered, linked, false);
+    }
+
+    /**
+     * @param everyEvent the batch stages must be shown every event of the run (a rescore of every
+     *                   child follows): no event is left as stored unread (ADR 0040)
+     */
+    EventsWritten write(Gathered gathered, Linked linked, boolean everyEvent) {
         long start = System.nanoTime();
         keptEvents = 0;
         long total = gathered.total();
@@ -127,6 +152,22 @@ final class EventStage {
         Produced produced = new Produced();
         Map<String, ObjectNode> notes = gathered.delivered().notes();
         EventDocumentBuilder builder = new EventDocumentBuilder();
+        // After an incremental link, only the persons the arrival reaches have their events read (ADR 0040).
+        ArrivalScope scope = null;
+        Reach reach = null;
+        if (keepStored && linked.settled() != null && !everyEvent) {
+            long scopeStart = System.nanoTime();
+            scope = scope(gathered, linked, notes, builder, produced);
+            Set<String> persons = scope.reach();
+            // the stored events of everyone reached, scorer's fields only: one scroll, not an _mget a batch
+            Map<String, Event> events = new HashMap<>();
+            StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
+            reach = new Reach(persons, events);
+            times.since(StageTimes.EVENTS + "scope", scopeStart);
+            job.count("arrival_reach_persons", persons.size());
+            job.count("arrival_reach_events", events.size());
+            job.count("arrival_changing_persons", scope.seeds().size());
+        }
         ProgressReporter progress = ProgressReporter.forConsole("ingest", total);
         BulkWriter.Stats stats;
         List<BulkWriter.Failure> refused;
@@ -140,7 +181,7 @@ final class EventStage {
                 while (mixed.hasNext()) {
                     batch.add(mixed.next());
                     if (batch.size() >= settings.batchSize()) {
-                        writeBatch(batch, linked.people(), linked.settled(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
+                        writeBatch(batch, linked.people(), linked.settled(), reach, notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
                         done += batch.size();
                         batch.clear();
                         progress.update(done);
@@ -148,7 +189,7 @@ final class EventStage {
                     }
                 }
             }
-            writeBatch(batch, linked.people(), linked.settled(), notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
+            writeBatch(batch, linked.people(), linked.settled(), reach, notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
             sink.drain();
             done += batch.size();
             progress.done(done);
@@ -163,15 +204,88 @@ final class EventStage {
         stages.forEach(EventBatchStage::afterEvents);
         times.since("indicators", afterEventsStart);
         return new EventsWritten(firstLoad, produced.profiles(), produced.events(), produced.perSource(), produced.sources(),
-                stats, refused);
+                stats, refused, reach == null ? null : reach.persons(), scope == null ? null : scope.seeds());
     }
 
-    private void writeBatch(List<SourceRecord> all, LinkedPeople linked, LinkStage.Settled settled, Map<String, ObjectNode> notes,
-                            EventDocumentBuilder builder,
+    /**
+     * The first pass of an arrival (ADR 0040): every record's basis, for the persons' profiles (noted
+     * here, in the records' order) and for whom the records that change reach ({@link ArrivalScope});
+     * then the stored versions of those records and the stored events of their people, read by id.
+     */
+    private ArrivalScope scope(Gathered gathered, Linked linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
+                               Produced produced) {
+        ArrivalScope scope = new ArrivalScope();
+        List<String> changing = new ArrayList<>();
+        try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
+            while (mixed.hasNext()) {
+                SourceRecord record = mixed.next();
+                ObjectNode note = notes.get(record.eventId());
+                Event basis = withNote(builder.build(record, linked.people(), null), note);
+                noteProduced(record, basis, produced);
+                boolean asStored = note == null && settled(record, basis, linked.settled());
+                scope.observe(basis, !asStored);
+                if (!asStored) {
+                    changing.add(record.eventId());
+                }
+            }
+        }
+        scope.seedPersons(linked.settled().unsettledPersons());
+        for (int from = 0; from < changing.size(); from += KEPT_PER_REQUEST) {
+            StoredEvents.fetch(connection, changing.subList(from, Math.min(changing.size(), from + KEPT_PER_REQUEST)),
+                    EventDocuments.SOURCE_FIELDS).values().forEach(doc -> scope.seed(Event.fromDocument(doc)));
+        }
+        StoredEvents.ofPersons(connection, scope.seeds(), EventDocuments.SOURCE_FIELDS, scope::seed);
+        return scope;
+    }
+
+    /**
+     * Whom an arrival reaches ({@link ArrivalScope#reach()}) and their stored events (scorer's fields), read
+     * once: the events a batch keeps on the linkage's account are taken from here (ADR 0040).
+     */
+    private record Reach(Set<String> persons, Map<String, Event> events) {
+    }
+
+    /** Stored versions read in one {@code _mget} at most. */
+    private static final int KEPT_PER_REQUEST = 2000;
+
+    /**
+     * Whether the record's event is left as stored unread (ADR 0040): unchanged, no document note,
+     * and nobody on it in the arrival's reach (so all its people settled).
+     */
+    private static boolean leftAsStored(SourceRecord record, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
+                                        Map<String, ObjectNode> notes) {
+        if (reach == null || notes.containsKey(record.eventId()) || settled.changedEvents().contains(record.eventId())) {
+            return false;
+        }
+        List<InvolvedPerson> involved = record.people();
+        for (int slot = 0; slot < involved.size(); slot++) {
+            if (involved.get(slot).hasIdentity() && reach.persons().contains(linked.personId(record.occurrenceId(slot)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void writeBatch(List<SourceRecord> given, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
+                            Map<String, ObjectNode> notes, EventDocumentBuilder builder,
                             Produced produced, boolean firstLoad, boolean keepStored,
                             EventSink sink, ForkJoinPool analysisPool) {
-        if (all.isEmpty()) {
+        if (given.isEmpty()) {
             return;
+        }
+        List<SourceRecord> all = given;
+        if (reach != null) {
+            all = new ArrayList<>(given.size());
+            for (SourceRecord record : given) {
+                if (!leftAsStored(record, linked, settled, reach, notes)) {
+                    all.add(record);
+                }
+            }
+            job.count("events_left_as_stored", given.size() - all.size());
+            keptEvents += given.size() - all.size();
+            if (all.isEmpty()) {
+                return;
+            }
         }
         // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0025).
         List<SourceRecord> batch = all;
@@ -192,18 +306,27 @@ final class EventStage {
                 (isSettled[i] ? settledIds : ids).add(record.eventId());
             }
             Map<String, JsonNode> stored = StoredEvents.fetch(connection, ids);
-            Map<String, JsonNode> storedSettled = StoredEvents.fetch(connection, settledIds, EventDocuments.SOURCE_FIELDS);
+            Map<String, Event> storedSettled = new HashMap<>();
+            if (reach != null) {
+                settledIds.forEach(id -> storedSettled.computeIfAbsent(id, reach.events()::get));
+            } else {
+                StoredEvents.fetch(connection, settledIds, EventDocuments.SOURCE_FIELDS)
+                        .forEach((id, doc) -> storedSettled.put(id, Event.fromDocument(doc)));
+            }
             batch = new ArrayList<>(all.size());
             kept = new ArrayList<>();
             long settledKept = 0;
             for (int i = 0; i < all.size(); i++) {
                 SourceRecord record = all.get(i);
-                // in the records' order, as on a first load (a person's profile takes what it is given in order)
-                noteProduced(record, bases.get(i), produced);
+                // in the records' order, as on a first load (a person's profile takes what it is given in order);
+                // an arrival scoped by its reach noted every record in its first pass
+                if (reach == null) {
+                    noteProduced(record, bases.get(i), produced);
+                }
                 if (isSettled[i]) {
-                    JsonNode old = storedSettled.get(record.eventId());
+                    Event old = storedSettled.get(record.eventId());
                     if (old != null) {
-                        kept.add(Event.fromDocument(old));
+                        kept.add(old);
                         settledKept++;
                     } else {
                         batch.add(record);

@@ -127,19 +127,28 @@ public final class IngestPipeline {
      *                          ({@link Scoring#riskWithPersons}); meaningful when {@code eventsComplete}
      */
     public record Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents,
-                          Set<String> rewrittenChildren) {
+                          Set<String> rewrittenChildren, Set<String> reach) {
         /**
          * @param producedEvents    ids of every event the run produced (kept, unchanged or written): the
          *                          event stage's own set, not copied (it is the largest thing a run holds)
          * @param rewrittenChildren children whose person document the run stored without a {@code risk}
          *                          (a changed profile replaces the document whole): a scoped rescore
          *                          must score them even when none of their events changed
+         * @param reach             the persons whose events the batch stages were shown, the others'
+         *                          being left as stored unread (ADR 0040): what the stages gathered
+         *                          is whole for their histories only; null when every event was shown
          */
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
             java.util.Objects.requireNonNull(changed, "changed");
             producedEvents = producedEvents == null ? Set.of() : java.util.Collections.unmodifiableSet(producedEvents);
             rewrittenChildren = rewrittenChildren == null ? Set.of() : Set.copyOf(rewrittenChildren);
+            reach = reach == null ? null : java.util.Collections.unmodifiableSet(reach);
+        }
+
+        public Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents,
+                       Set<String> rewrittenChildren) {
+            this(eventsComplete, scoredWithPersons, changed, producedEvents, rewrittenChildren, null);
         }
 
         public Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed) {
@@ -183,6 +192,14 @@ public final class IngestPipeline {
         default Map<String, ObjectNode> riskWithPersons(Set<String> personIds) {
             return Map.of();
         }
+
+        /**
+         * Whether the next run's rescore reads every event (it rescores every child, from what the
+         * batch stages saw): then no event is left as stored unread (ADR 0040). False by default.
+         */
+        default boolean readsEveryEvent() {
+            return false;
+        }
     }
 
     public IngestReport ingest(Path folder) {
@@ -222,7 +239,7 @@ public final class IngestPipeline {
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts, stages, clock, job, times)
-                        .write(gathered, linked);
+                        .write(gathered, linked, relinking || scoring.readsEveryEvent());
                 start = System.nanoTime();
                 PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job, times)
                         .write(events, linked, eventsRefresh);

@@ -87,7 +87,9 @@ final class PersonsStage {
         boolean eventsStored = events.written().failed() == 0 && connection.count("events") == events.producedEvents().size();
         List<String> adults = new ArrayList<>();
         List<String> children = new ArrayList<>();
-        producedPersons.forEach(id -> (profiles.get(id).everChild() ? children : adults).add(id));
+        // an arrival writes the persons it may change; everyone else's document is as stored (ADR 0040)
+        producedPersons.stream().filter(events::mayChange).forEach(id -> (profiles.get(id).everChild() ? children : adults).add(id));
+        job.count("persons_left_as_stored", producedPersons.size() - adults.size() - children.size());
         Map<String, ObjectNode> risks;
         Written persons;
         // As for the events: one refresh when all are written, not one a second (closing refreshes).

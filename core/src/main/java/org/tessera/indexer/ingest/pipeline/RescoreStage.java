@@ -30,6 +30,6 @@ final class RescoreStage {
         // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
         job.count("events_index_complete", eventsComplete ? 1 : 0);
         scoring.afterIngest(new IngestPipeline.Written(eventsComplete, persons.scoredWithPersons(), changed, events.producedEvents(),
-                persons.rewrittenChildren()));
+                persons.rewrittenChildren(), events.reach()));
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
@@ -25,6 +30,8 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
  */
 final class StoredEvents {
 
+    private static final int PERSONS_PER_REQUEST = 1000;
+
     private StoredEvents() {
     }
 
@@ -41,6 +48,28 @@ final class StoredEvents {
     static Map<String, JsonNode> fetch(OpenSearchConnection connection, Collection<String> ids, List<String> fields) {
         return connection.mget(connection.alias("events"), ids,
                 fields.isEmpty() ? Map.of() : Map.of("_source_includes", String.join(",", fields)));
+    }
+
+    /**
+     * The stored events naming any of {@code personIds} (only {@code fields} of each), handed to
+     * {@code each} as read: a {@code terms} query on the events' person ids, scrolled, a thousand
+     * persons a request. What an arrival reads of the persons it changes (ADR 0040).
+     */
+    static void ofPersons(OpenSearchConnection connection, Collection<String> personIds, List<String> fields,
+                          Consumer<Event> each) {
+        List<String> all = List.copyOf(personIds);
+        String events = connection.alias("events");
+        for (int from = 0; from < all.size(); from += PERSONS_PER_REQUEST) {
+            ObjectNode query = EngineJson.object();
+            ArrayNode terms = query.putObject("terms").putArray(EventIndexFields.PERSON_IDS);
+            all.subList(from, Math.min(all.size(), from + PERSONS_PER_REQUEST)).forEach(terms::add);
+            connection.scroll(events, query, 1000, fields, (id, doc) -> {
+                if (doc instanceof ObjectNode object) {
+                    Event.ensureId(object, id);
+                }
+                each.accept(Event.fromDocument(doc));
+            });
+        }
     }
 
     /** Whether the event built now (without analysis) has the basis of the stored one. */

@@ -1,0 +1,91 @@
+package org.tessera.indexer.ingest.pipeline;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.tessera.indexer.events.Event;
+import org.tessera.indexer.events.EventPerson;
+
+/**
+ * Whom an arrival into stored indices can reach, so that the events of everyone else stay as stored
+ * without being read (ADR 0040). Fed with the basis of every record of the run (the people on it and
+ * their households, as built) and with the stored versions of what the run changes (the unsettled
+ * records' and the events of the unsettled persons, as the index holds them); {@link #reach()} is
+ * then every person whose events the scorer may read for a child the run's changes reach:
+ * <ul>
+ *   <li>the seeds: everyone on an unsettled record, either version, and on a stored event of an
+ *       unsettled person (a withdrawn or replaced one included);</li>
+ *   <li>everyone recorded in a seed's household (the children a changed event reaches through its
+ *       households, and the persons a changed person is recorded beside);</li>
+ *   <li>everyone recorded in a household any of those lived in (a reached child's history holds
+ *       the events of every household it lived in).</li>
+ * </ul>
+ * An event none of whose people is in the reach is neither read nor shown to the batch stages: no
+ * child whose history holds it can be rescored by the run. Not thread-safe.
+ */
+final class ArrivalScope {
+
+    /** Person to the households it was recorded in (as the run builds the events). */
+    private final Map<String, Set<String>> householdsOf = new HashMap<>();
+    /** Household to the persons recorded in it. */
+    private final Map<String, Set<String>> membersOf = new HashMap<>();
+    private final Set<String> seedPersons = new HashSet<>();
+    private final Set<String> seedHouseholds = new HashSet<>();
+
+    /** Notes a record's basis; {@code changing}: the record is not settled, its people are seeds. */
+    void observe(Event basis, boolean changing) {
+        for (EventPerson person : basis.people()) {
+            String id = person.personId();
+            if (id == null) {
+                continue;
+            }
+            String household = person.householdId();
+            if (household != null) {
+                householdsOf.computeIfAbsent(id, k -> new HashSet<>()).add(household);
+                membersOf.computeIfAbsent(household, k -> new HashSet<>()).add(id);
+            }
+            if (changing) {
+                seed(id, household);
+            }
+        }
+    }
+
+    /** Notes a stored event the run changes or withdraws (its version before the run): its people are seeds. */
+    void seed(Event stored) {
+        for (EventPerson person : stored.people()) {
+            if (person.personId() != null) {
+                seed(person.personId(), person.householdId());
+            }
+        }
+    }
+
+    /** Notes persons the run changes (unsettled by the linkage) as seeds. */
+    void seedPersons(Collection<String> persons) {
+        seedPersons.addAll(persons);
+    }
+
+    /** The seeds so far (whose stored events are read as seeds too). */
+    Set<String> seeds() {
+        return Set.copyOf(seedPersons);
+    }
+
+    private void seed(String person, String household) {
+        seedPersons.add(person);
+        if (household != null) {
+            seedHouseholds.add(household);
+        }
+    }
+
+    /** Every person whose events the batch stages must see (see the class comment). */
+    Set<String> reach() {
+        Set<String> persons = new HashSet<>(seedPersons);
+        seedHouseholds.forEach(household -> persons.addAll(membersOf.getOrDefault(household, Set.of())));
+        Set<String> households = new HashSet<>(seedHouseholds);
+        persons.forEach(person -> households.addAll(householdsOf.getOrDefault(person, Set.of())));
+        Set<String> reach = new HashSet<>(persons);
+        households.forEach(household -> reach.addAll(membersOf.getOrDefault(household, Set.of())));
+        return reach;
+    }
+}
