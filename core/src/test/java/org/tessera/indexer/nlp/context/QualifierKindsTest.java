@@ -120,6 +120,38 @@ class QualifierKindsTest {
         assertLabel(text, target, expected);
     }
 
+    /**
+     * Late qualifiers by kind (issue #20, session 13): a differential left open after the finding, a contrast
+     * that sets the concern aside, a resolution or end stated after it, an adult's past decade, an inverted
+     * conditional and a consequence; each beside an affirmed sentence with the same words. Written for this
+     * test, not taken from any corpus.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Low weight for age, and neglect is not excluded at this stage.|neglect|UNCERTAIN",
+            "Fracture of the left wrist; a deliberate injury could not be excluded, per the registrar.|deliberate injury|UNCERTAIN",
+            "Fracture of the left wrist from a deliberate injury, per the registrar.|deliberate injury|AFFIRMED",
+            "Drinking on the estate at weekends remains a possibility, says his youth worker.|Drinking|UNCERTAIN",
+            "The neighbour says mum hits the toddler, although this has not been verified.|hits the toddler|UNCERTAIN",
+            "His drawings raise the question of exposure to violence at home.|exposure to violence|UNCERTAIN",
+            "His essay showed an interest in history rather than extremist ideas.|extremist|NEGATED",
+            "His essay showed extremist ideas rather than an interest in history.|extremist|AFFIRMED",
+            "The arrest warrant was for another man, a case of mistaken identity.|arrest warrant|NEGATED",
+            "Bedwetting at age six, resolved by the following summer.|Bedwetting|HISTORICAL",
+            "Bedwetting at age six, getting worse through the summer.|Bedwetting|AFFIRMED",
+            "Two fights on the bus in the autumn term, no further incidents.|fights|HISTORICAL",
+            "Spent two terms at the PRU and reintegrated into her old school in June.|PRU|HISTORICAL",
+            "He has stopped using cannabis since starting college.|cannabis|NEGATED",
+            "Dad sold cocaine in his twenties and talks about it with the boys.|cocaine|HISTORICAL",
+            "Dad sells cocaine from the flat and talks about it with the boys.|cocaine|AFFIRMED",
+            "Were she to be evicted, the family would move to a hostel.|evicted|HYPOTHETICAL",
+            "She was evicted in May and the family moved to a hostel.|evicted|AFFIRMED",
+            "Any further missed appointment would be escalated to the named nurse.|missed appointment|HYPOTHETICAL",
+    })
+    void session13Kinds(String text, String target, ContextLabel expected) {
+        assertLabel(text, target, expected);
+    }
+
     /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
     private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);
