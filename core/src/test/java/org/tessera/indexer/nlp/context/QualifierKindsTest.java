@@ -67,7 +67,9 @@ class QualifierKindsTest {
     /**
      * Late qualifiers (issue #20, rules2): an outcome still pending, and a qualifier in a later clause that
      * points back over the terminator opening it ("which ...", "... this"); each beside an affirmed
-     * sentence with the same concern where the later clause does not point back. Written for this test.
+     * sentence with the same concern where the later clause does not point back. Session 13 adds kinds stated
+     * after the finding (a differential, a contrast, a resolution, a past decade, a condition's consequence).
+     * Written for this test.
      */
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -84,6 +86,33 @@ class QualifierKindsTest {
             "Ella became homeless when the landlord's notice was upheld.|homeless|AFFIRMED",
             "Explained to mum how shouting at the baby could frighten her.|shouting at the baby|HYPOTHETICAL",
             "Mum was shouting at the baby when we arrived.|shouting at the baby|AFFIRMED",
+            // session 13 (issue #20): a differential left open after the finding, a contrast, a resolution
+            // or end stated after it, an adult's past decade, an inverted conditional and a consequence
+            "Low weight for age, and neglect is not excluded at this stage.|neglect|UNCERTAIN",
+            "Fracture of the left wrist; a deliberate injury could not be excluded, per the registrar.|deliberate injury|UNCERTAIN",
+            "Fracture of the left wrist from a deliberate injury, per the registrar.|deliberate injury|AFFIRMED",
+            "Drinking on the estate at weekends remains a possibility, says his youth worker.|Drinking|UNCERTAIN",
+            "The neighbour says mum hits the toddler, although this has not been verified.|hits the toddler|UNCERTAIN",
+            "His drawings raise the question of exposure to violence at home.|exposure to violence|UNCERTAIN",
+            "His essay showed an interest in history rather than extremist ideas.|extremist|NEGATED",
+            "His essay showed extremist ideas rather than an interest in history.|extremist|AFFIRMED",
+            "The arrest warrant was for another man, a case of mistaken identity.|arrest warrant|NEGATED",
+            "Bedwetting at age six, resolved by the following summer.|Bedwetting|HISTORICAL",
+            "Bedwetting at age six, getting worse through the summer.|Bedwetting|AFFIRMED",
+            "Two fights on the bus in the autumn term, no further incidents.|fights|HISTORICAL",
+            "Spent two terms at the PRU and reintegrated into her old school in June.|PRU|HISTORICAL",
+            "He has stopped using cannabis since starting college.|cannabis|NEGATED",
+            "Dad sold cocaine in his twenties and talks about it with the boys.|cocaine|HISTORICAL",
+            "Dad sells cocaine from the flat and talks about it with the boys.|cocaine|AFFIRMED",
+            "Were she to be evicted, the family would move to a hostel.|evicted|HYPOTHETICAL",
+            "She was evicted in May and the family moved to a hostel.|evicted|AFFIRMED",
+            "Any further missed appointment would be escalated to the named nurse.|missed appointment|HYPOTHETICAL",
+            "Grandad was convicted of robbery in the 1990s.|convicted of robbery|HISTORICAL",
+            "Nightmares as a toddler and a fear of the dark.|Nightmares|HISTORICAL",
+            "Liver tests within the normal range.|Liver tests|NEGATED",
+            "Liver tests well outside the normal range.|Liver tests|AFFIRMED",
+            "Police checks on the new partner: no relevant information held.|new partner|NEGATED",
+            "Gang concerns closed after the family moved to Leeds.|Gang|HISTORICAL",
     })
     void lateQualifiers(String text, String target, ContextLabel expected) {
         assertLabel(text, target, expected);
