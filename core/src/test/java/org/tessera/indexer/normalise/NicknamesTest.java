@@ -49,6 +49,20 @@ class NicknamesTest {
         assertThat(nicknames.equivalent("abbie", "abigail")).isTrue();
     }
 
+    /** Forms a county's records write for adults (issue #18): each joins its full name and only it. */
+    @Test
+    void theRecordLinkerKnowsTheCountysShortForms() {
+        Nicknames linkage = Nicknames.uk();
+        assertThat(linkage.equivalent("bex", "rebecca")).isTrue();
+        assertThat(linkage.equivalent("vikki", "victoria")).isTrue();
+        assertThat(linkage.equivalent("lea", "leanne")).isTrue();
+        assertThat(linkage.equivalent("lea", "leah")).isTrue();
+        assertThat(linkage.equivalent("leah", "leanne")).isFalse();
+        assertThat(linkage.equivalent("jody", "jodie")).isTrue();
+        assertThat(linkage.equivalent("jodi", "jodie")).isTrue();
+        assertThat(linkage.equivalent("jodie", "joseph")).isFalse();
+    }
+
     @Test
     void aNicknameOfTwoFormalNamesDoesNotJoinThem() {
         assertThat(nicknames.equivalent("kez", "kerry")).isTrue();
