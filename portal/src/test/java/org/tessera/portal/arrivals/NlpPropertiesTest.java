@@ -17,21 +17,23 @@ class NlpPropertiesTest {
                 .orElseGet(NlpProperties::defaults);
     }
 
+    /** The arrivals ingest the portal builds with {@code nlp}, scoring as of 2026-06-30. */
+    private static ArrivalsConfiguration.LazyIngest arrivalIngest(NlpProperties nlp) {
+        return new ArrivalsConfiguration().arrivalIngest(null, new ArrivalsProperties(null, null, null, null, Path.of("q"), null), nlp,
+                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+    }
+
     @Test
     void theSettingTurnsTheStageOnInTheArrivalsIngest() {
         NlpProperties on = bind(java.util.Map.of(IngestSettings.SEMANTIC_STAGE, "true"));
         assertThat(on.semanticStage()).isTrue();
-        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), on, () -> java.time.LocalDate.of(2026, 6, 30),
-                Clock.systemUTC());
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(on);
         assertThat(ingest.nlp().semanticStage()).isTrue();
     }
 
     @Test
     void arrivalsScoreAsOfThePortalsRiskDayNotTheClock() {
-        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), bind(java.util.Map.of()),
-                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(bind(java.util.Map.of()));
         assertThat(ingest.scoringDay()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
     }
 
@@ -46,9 +48,7 @@ class NlpPropertiesTest {
         assertThat(bind(java.util.Map.of()).lexicalContextHead()).isTrue().isEqualTo(IngestSettings.LEXICAL_CONTEXT_HEAD_DEFAULT);
         NlpProperties off = bind(java.util.Map.of(IngestSettings.LEXICAL_CONTEXT_HEAD, "false"));
         assertThat(off.lexicalContextHead()).isFalse();
-        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), off, () -> java.time.LocalDate.of(2026, 6, 30),
-                Clock.systemUTC());
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(off);
         assertThat(ingest.nlp().lexicalContextHead()).isFalse();
     }
 }
