@@ -45,7 +45,7 @@ public final class IndicatorsCommand extends CommandGroup {
             description = "Folder of indicator *.yaml files (default: the shipped mappings/indicators).")
     Path catalogueFolder;
 
-    /** The evidence rules of the shipped text pipeline (no context head), as an ingest reads a note. */
+    /** The evidence rules of the shipped text pipeline without the context head (training, calibration, the percolation benchmark). */
     static org.tessera.indexer.indicators.NlpEvidenceContext shippedRules() {
         return new org.tessera.indexer.indicators.NlpEvidenceContext(
                 new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
@@ -53,6 +53,18 @@ public final class IndicatorsCommand extends CommandGroup {
 
     IndicatorCatalogue catalogue() {
         return catalogueFolder == null ? IndicatorCatalogue.loadDefault() : IndicatorCatalogue.load(catalogueFolder, EventFields.loadDefault());
+    }
+
+    /**
+     * The ingest's evidence-context resolver (the rules, and the shipped context head over lexical hits
+     * unless the setting {@code tessera.nlp.lexical-context-head} turns it off); {@code override}, when
+     * not null, decides instead of the setting.
+     */
+    org.tessera.indexer.indicators.NlpEvidenceContext contexts(Boolean override) {
+        boolean head = override != null ? override
+                : org.tessera.indexer.ingest.pipeline.IngestSettings.lexicalContextHead(options.settings());
+        return org.tessera.indexer.indicators.NlpEvidenceContext.of(
+                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()), head);
     }
 
     OpenSearchConnection connect() {
@@ -119,7 +131,8 @@ public final class IndicatorsCommand extends CommandGroup {
                     System.out.println("changed: " + String.join(" ", result.changed()));
                 }
                 if (backfill) {
-                    IndicatorBackfill filler = new IndicatorBackfill(connection, shippedRules());
+                    // the stream path's resolver, so a backfilled hit is the hit an ingest would store
+                    IndicatorBackfill filler = new IndicatorBackfill(connection, parent.contexts(null));
                     for (String id : result.changed()) {
                         IndicatorBackfill.Result done = filler.run(catalogue.get(id), false);
                         System.out.printf("backfill %-6s %d events hit, %d updated%n", id, done.hitsByEvent().size(), done.updated());
@@ -158,6 +171,11 @@ public final class IndicatorsCommand extends CommandGroup {
         @Option(names = "--subject-age", description = "subject_age of the test event, in years")
         Double subjectAge;
 
+        @Option(names = "--lexical-context-head", negatable = true, description = "the context head reads the sentence of every "
+                + "lexical hit (ADR 0039); --no-lexical-context-head: the rules alone (default: the setting "
+                + "tessera.nlp.lexical-context-head, on unless set false, as an ingest reads it)")
+        Boolean lexicalContextHead;
+
         @Override
         public Integer call() throws Exception {
             format = options.format("text", "text", "json", "jsonl");
@@ -167,7 +185,7 @@ public final class IndicatorsCommand extends CommandGroup {
                     System.err.println("indicators index is empty: loading the catalogue first");
                     store.load(parent.catalogue());
                 }
-                EventPercolator percolator = new EventPercolator(connection, shippedRules());
+                EventPercolator percolator = new EventPercolator(connection, parent.contexts(lexicalContextHead));
                 if (!"-".equals(text)) {
                     ObjectNode event = event(text);
                     print(event, percolator.percolate(List.of(event)).getFirst(), false);
@@ -302,16 +320,18 @@ public final class IndicatorsCommand extends CommandGroup {
                         + "(default: ${DEFAULT-VALUE})")
         boolean contextHead;
 
-        @Option(names = "--lexical-context-head", description = "the context head reads the sentence of every lexical hit too (ADR 0027: "
-                + "measured, not shipped); with --cross-validate each fold's head")
+        @Option(names = "--lexical-context-head", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "the context head reads the sentence of every lexical hit too, as shipped (ADR 0039); with "
+                        + "--cross-validate each fold's head; --no-lexical-context-head: lexical hits by the rules alone "
+                        + "(default: ${DEFAULT-VALUE})")
         boolean lexicalContextHead;
 
         @Option(names = "--vector-cache", paramLabel = "FILE", description = "with --cross-validate: keep sentence vectors in FILE across "
                 + "runs (a development aid: the figures are the same without it)")
         Path vectorCache;
 
-        @Option(names = "--lexical-only", description = "with --cross-validate: percolate without the semantic stage (with "
-                + "--lexical-context-head, each fold's items read by the context head trained without them)")
+        @Option(names = "--lexical-only", description = "with --cross-validate: percolate without the semantic stage (lexical "
+                + "hits read by each fold's context head, trained without the fold's items, unless --no-lexical-context-head)")
         boolean lexicalOnly;
 
         @Option(names = "--misses", description = "also list the misses: affirmed items not recalled, non-affirmed items and distractors that counted")
@@ -336,11 +356,10 @@ public final class IndicatorsCommand extends CommandGroup {
             try (OpenSearchConnection connection = parent.connect()) {
                 // the catalogue being evaluated (unchanged indicators are left alone)
                 new IndicatorStore(connection).load(catalogue);
-                // lexical hits: the rules alone, as shipped; with --lexical-context-head the shipped head (or, cross-validating, each
-                // fold's own head) reads every hit's sentence too (ADR 0027)
-                var rules = shippedRules();
-                EventPercolator percolator = new EventPercolator(connection, contextHead && lexicalContextHead
-                        ? rules.withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElse(null)) : rules);
+                // lexical hits: the shipped head reads every hit's sentence, as an ingest does (ADR 0039; cross-validating, each
+                // fold's own head); --no-lexical-context-head or --no-context-head: the rules alone
+                var rules = parent.contexts(false);
+                EventPercolator percolator = new EventPercolator(connection, parent.contexts(contextHead && lexicalContextHead));
                 var weight = org.tessera.indexer.indicators.evaluation.HitWeight.of(
                         org.tessera.indexer.scoring.ScoringParameters.loadDefault().contextWeights());
                 org.tessera.indexer.indicators.evaluation.ConcernEvaluation result;
@@ -363,7 +382,7 @@ public final class IndicatorsCommand extends CommandGroup {
                             gate, positives, contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
                                     : "none (rules alone)");
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map,
-                            head -> new EventPercolator(connection, lexicalContextHead ? rules.withContextHead(head) : rules), weight, cv,
+                            head -> new EventPercolator(connection, contextHead && lexicalContextHead ? rules.withContextHead(head) : rules), weight, cv,
                             (model, head) -> lexicalOnly ? null
                                     : new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogueOfConcepts, encoder, model, head));
                 } else {

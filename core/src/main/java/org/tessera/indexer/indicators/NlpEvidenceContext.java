@@ -2,6 +2,8 @@ package org.tessera.indexer.indicators;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tessera.indexer.common.Lazy;
 import org.tessera.indexer.nlp.analysis.TextAnalyzer;
 import org.tessera.indexer.nlp.context.MentionContext;
@@ -10,19 +12,28 @@ import org.tessera.indexer.nlp.semantic.ContextHead;
 /**
  * The indicator engine's view of the case-note language pipeline: the context (negated,
  * uncertain, historical, hypothetical, about whom) of the words that fired an indicator, and,
- * when built with one, a context head's reading of the hit's sentence (ADR 0027). The shipped
- * resolver is the rules alone: the head over lexical hits is measured, not shipped (ADR 0027).
+ * when built with one, a context head's reading of the hit's sentence (ADR 0027, ADR 0039). The
+ * ingest's resolver is {@link #of(TextAnalyzer, boolean)}: the rules and the shipped head over
+ * lexical hits unless the setting {@code tessera.nlp.lexical-context-head} turns it off.
  * Thread-safe because the analyzer and the head are.
  */
 public final class NlpEvidenceContext implements EvidenceContextResolver {
 
-    /** The shipped head, read once on first use (empty when its file is absent). */
-    private static final Lazy<Optional<ContextHead>> SHIPPED_HEAD = Lazy.of(ContextHead::loadDefault);
+    private static final Logger log = LoggerFactory.getLogger(NlpEvidenceContext.class);
+
+    /** The shipped head, read once on first use (empty, with one warning, when its file is absent). */
+    private static final Lazy<Optional<ContextHead>> SHIPPED_HEAD = Lazy.of(() -> {
+        Optional<ContextHead> head = ContextHead.loadDefault();
+        if (head.isEmpty()) {
+            log.warn("{} is absent: lexical hits are judged by the rules alone", ContextHead.DEFAULT);
+        }
+        return head;
+    });
 
     private final TextAnalyzer analyzer;
     private final ContextHead head;
 
-    /** The rules alone (as shipped: ADR 0027). */
+    /** The rules alone, no head. */
     public NlpEvidenceContext(TextAnalyzer analyzer) {
         this(analyzer, null);
     }
@@ -36,6 +47,20 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
     /** The rules and the shipped context head ({@link ContextHead#DEFAULT}; the rules alone when the file is absent). */
     public static NlpEvidenceContext withShippedHead(TextAnalyzer analyzer) {
         return new NlpEvidenceContext(analyzer, SHIPPED_HEAD.get().orElse(null));
+    }
+
+    /**
+     * The resolver an ingest, a backfill and the test benches build from the setting
+     * {@code tessera.nlp.lexical-context-head} ({@code IngestSettings.lexicalContextHead()}): with
+     * {@code lexicalContextHead} the rules and the shipped head ({@link #withShippedHead}), else the rules alone.
+     */
+    public static NlpEvidenceContext of(TextAnalyzer analyzer, boolean lexicalContextHead) {
+        return lexicalContextHead ? withShippedHead(analyzer) : new NlpEvidenceContext(analyzer);
+    }
+
+    /** Whether this resolver has a context head (false: the rules alone). */
+    public boolean hasContextHead() {
+        return head != null;
     }
 
     @Override

@@ -73,14 +73,15 @@ class CatalogueExamplesIT {
 
     /**
      * The catalogue's positive examples read by the ingest's context (the case-note pipeline's rules) with the
-     * shipped context head over every lexical hit (ADR 0027, measured, not shipped): the head may only discount,
+     * shipped context head over every lexical hit, as an ingest builds it at the setting's default (ADR 0039, on by
+     * default): the head may only discount,
      * and it discounts none of the positives (ADR 0039: the seven-writer head, whose discount needs a cue outside the
      * hit's own words; the six-writer head of 2026-12-06 discounted one, NEG10, the five-writer head fifteen).
      */
     @Test
     void theShippedContextHeadOverLexicalHitsDiscountsNoCataloguePositiveExample(TestOpenSearch os) {
-        var resolver = NlpEvidenceContext.withShippedHead(
-                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+        var resolver = NlpEvidenceContext.of(new org.tessera.indexer.nlp.analysis.CaseNotePipeline(
+                new org.tessera.indexer.nlp.opennlp.OpenNlpModels()), org.tessera.indexer.ingest.pipeline.IngestSettings.LEXICAL_CONTEXT_HEAD_DEFAULT);
         assertThat(resolver.judgeSentence("There are no concerns.")).as("the shipped head is on the classpath").isPresent();
         List<Case> cases = new ArrayList<>();
         for (Indicator indicator : CATALOGUE.enabledQueries()) {

@@ -23,7 +23,7 @@ class StreamBackfillEquivalenceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.loadDefault();
-    /** The rules and the shipped context head (ADR 0027): both paths must read a hit's sentence the same way. */
+    /** The rules and the shipped context head, on by default (ADR 0039): both paths must read a hit's sentence the same way. */
     private static final EvidenceContextResolver CONTEXT = new NegexLiteContextResolver()
             .withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElseThrow());
 

@@ -39,7 +39,7 @@ class ArrivalsConfiguration {
 
     @Bean(destroyMethod = "close")
     LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, RiskDay day, Clock clock) {
-        return new LazyIngest(connection, properties.quarantineFolder(), nlp.semanticStage(), day::today, clock);
+        return new LazyIngest(connection, properties.quarantineFolder(), nlp, day::today, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -91,7 +91,7 @@ class ArrivalsConfiguration {
     static final class LazyIngest implements ArrivalProcessor.Ingest, AutoCloseable {
         private final OpenSearchConnection connection;
         private final Path quarantine;
-        private final boolean semanticStage;
+        private final NlpProperties nlp;
         private final Clock clock;
         /** The day arrivals score as of: the portal's {@code tessera.risk.as-of}, else today (what the watchlist shows). */
         private final java.util.function.Supplier<java.time.LocalDate> scoringDay;
@@ -100,12 +100,12 @@ class ArrivalsConfiguration {
         /** Who hears of the children the run in progress rescores (one run at a time). */
         private Consumer<RescoredChildren> listener = rescored -> { };
 
-        LazyIngest(OpenSearchConnection connection, Path quarantine, boolean semanticStage,
+        LazyIngest(OpenSearchConnection connection, Path quarantine, NlpProperties nlp,
                    java.util.function.Supplier<java.time.LocalDate> scoringDay, Clock clock) {
             this.connection = connection;
             this.scoringDay = scoringDay;
             this.quarantine = quarantine;
-            this.semanticStage = semanticStage;
+            this.nlp = nlp;
             this.clock = clock;
         }
 
@@ -114,9 +114,9 @@ class ArrivalsConfiguration {
             return scoringDay.get();
         }
 
-        /** Whether this ingest runs the semantic stage ({@code tessera.nlp.semantic-stage}). */
-        boolean semanticStage() {
-            return semanticStage;
+        /** How this ingest reads text ({@code tessera.nlp.semantic-stage}, {@code tessera.nlp.lexical-context-head}). */
+        NlpProperties nlp() {
+            return nlp;
         }
 
         @Override
@@ -124,10 +124,10 @@ class ArrivalsConfiguration {
             if (pipeline == null) {
                 log.info("Building the ingest pipeline for arrivals");
                 extractor = new TikaTextExtractor(ExtractionLimits.defaults());
-                IngestSettings defaults = new IngestSettings(quarantine, 2000, true, false);
-                pipeline = IngestPipelines.standard(connection, null, extractor, new IngestSettings(defaults.quarantineDir(),
-                        defaults.batchSize(), defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(),
-                        defaults.textLimits(), semanticStage), clock, scoringDay, children -> listener.accept(children));
+                IngestSettings settings = new IngestSettings(quarantine, 2000, true, false)
+                        .withNlp(nlp.semanticStage(), nlp.lexicalContextHead());
+                pipeline = IngestPipelines.standard(connection, null, extractor, settings, clock, scoringDay,
+                        children -> listener.accept(children));
             }
             listener = rescored;
             try {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.arrivals.NlpProperties;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.IndicatorHit;
@@ -32,11 +33,12 @@ public class IndicatorService {
     private final AuditTrail audit;
     private final EventPercolator percolator;
 
-    public IndicatorService(OpenSearchConnection connection, AuditTrail audit) {
+    /** @param nlp how an ingest reads text: the bench judges a hit with the ingest's resolver ({@code tessera.nlp.lexical-context-head}) */
+    public IndicatorService(OpenSearchConnection connection, AuditTrail audit, NlpProperties nlp) {
         this.connection = connection;
         this.audit = audit;
         this.percolator = EventPercolator.includingDisabled(connection,
-                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())));
+                NlpEvidenceContext.of(new CaseNotePipeline(new OpenNlpModels()), nlp.lexicalContextHead()));
     }
 
     public record Indicator(String id, String title, String description, String group, String severity, Double weight,

@@ -9,29 +9,31 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.tessera.indexer.ingest.pipeline.IngestSettings;
 
-/** The portal's arrivals ingest reads tessera.nlp.semantic-stage as tessera ingest does. */
+/** The portal's arrivals ingest reads tessera.nlp.semantic-stage and tessera.nlp.lexical-context-head as tessera ingest does. */
 class NlpPropertiesTest {
 
     private static NlpProperties bind(java.util.Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings)).bind("tessera.nlp", NlpProperties.class)
-                .orElseGet(() -> new NlpProperties(null));
+                .orElseGet(NlpProperties::defaults);
+    }
+
+    /** The arrivals ingest the portal builds with {@code nlp}, scoring as of 2026-06-30. */
+    private static ArrivalsConfiguration.LazyIngest arrivalIngest(NlpProperties nlp) {
+        return new ArrivalsConfiguration().arrivalIngest(null, new ArrivalsProperties(null, null, null, null, Path.of("q"), null), nlp,
+                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
     }
 
     @Test
     void theSettingTurnsTheStageOnInTheArrivalsIngest() {
         NlpProperties on = bind(java.util.Map.of(IngestSettings.SEMANTIC_STAGE, "true"));
         assertThat(on.semanticStage()).isTrue();
-        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), on, () -> java.time.LocalDate.of(2026, 6, 30),
-                Clock.systemUTC());
-        assertThat(ingest.semanticStage()).isTrue();
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(on);
+        assertThat(ingest.nlp().semanticStage()).isTrue();
     }
 
     @Test
     void arrivalsScoreAsOfThePortalsRiskDayNotTheClock() {
-        ArrivalsConfiguration.LazyIngest ingest = new ArrivalsConfiguration().arrivalIngest(null,
-                new ArrivalsProperties(null, null, null, null, Path.of("q"), null), bind(java.util.Map.of()),
-                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(bind(java.util.Map.of()));
         assertThat(ingest.scoringDay()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
     }
 
@@ -39,5 +41,14 @@ class NlpPropertiesTest {
     void unsetItIsTheProductsDefault() {
         assertThat(bind(java.util.Map.of()).semanticStage()).isEqualTo(IngestSettings.SEMANTIC_STAGE_DEFAULT);
         assertThat(bind(java.util.Map.of(IngestSettings.SEMANTIC_STAGE, "false")).semanticStage()).isFalse();
+    }
+
+    @Test
+    void theHeadOverLexicalHitsIsOnUnlessTurnedOff() {
+        assertThat(bind(java.util.Map.of()).lexicalContextHead()).isTrue().isEqualTo(IngestSettings.LEXICAL_CONTEXT_HEAD_DEFAULT);
+        NlpProperties off = bind(java.util.Map.of(IngestSettings.LEXICAL_CONTEXT_HEAD, "false"));
+        assertThat(off.lexicalContextHead()).isFalse();
+        ArrivalsConfiguration.LazyIngest ingest = arrivalIngest(off);
+        assertThat(ingest.nlp().lexicalContextHead()).isFalse();
     }
 }

@@ -85,13 +85,11 @@ public record IngestBenchmark(SettingsSource settings, PrintStream out) {
             CpuTime pipelineStart = CpuTime.now(pipeline);
             IngestReport report;
             try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
-                IngestSettings defaults = IngestSettings.defaults(work.resolve("quarantine"));
-                boolean semantic = Boolean.parseBoolean(settings.get(IngestSettings.SEMANTIC_STAGE,
-                        String.valueOf(IngestSettings.SEMANTIC_STAGE_DEFAULT)));
-                out.println("semantic stage: " + (semantic ? "on" : "off") + " (" + IngestSettings.SEMANTIC_STAGE + ")");
-                report = IngestPipelines.standard(pipeline, null, extractor, new IngestSettings(defaults.quarantineDir(), defaults.batchSize(),
-                        defaults.analyseText(), defaults.deleteStale(), defaults.withdrawal(), defaults.readLimits(), defaults.textLimits(),
-                        semantic), Clock.systemUTC()).ingest(data);
+                IngestSettings ingest = IngestSettings.defaults(work.resolve("quarantine")).withNlp(settings);
+                out.println("semantic stage: " + (ingest.semanticStage() ? "on" : "off") + " (" + IngestSettings.SEMANTIC_STAGE + ")");
+                out.println("context head over lexical hits: " + (ingest.lexicalContextHead() ? "on" : "off")
+                        + " (" + IngestSettings.LEXICAL_CONTEXT_HEAD + ")");
+                report = IngestPipelines.standard(pipeline, null, extractor, ingest, Clock.systemUTC()).ingest(data);
             }
             long peak = PeakMemory.peakHeapBytes();
             CpuTime pipelineEnd = CpuTime.now(pipeline);

@@ -78,11 +78,13 @@ public final class IngestPipelines {
         // catalogue, and run any indicator added or changed since the events were indexed over them.
         IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
         IndicatorStore.LoadResult loaded = new IndicatorStore(connection).load(catalogue);
-        IndicatorBackfill backfill = new IndicatorBackfill(connection, new NlpEvidenceContext(text));
+        // one resolver for both hit paths: the rules, and the head over lexical hits unless the setting turns it off
+        NlpEvidenceContext contexts = NlpEvidenceContext.of(text, settings.lexicalContextHead());
+        IndicatorBackfill backfill = new IndicatorBackfill(connection, contexts);
         for (String changed : loaded.changed()) {
             catalogue.find(changed).filter(Indicator::isQuery).filter(Indicator::enabled).ifPresent(i -> backfill.run(i, false));
         }
-        EventPercolator percolator = EventPercolator.forCatalogue(connection, new NlpEvidenceContext(text), catalogue);
+        EventPercolator percolator = EventPercolator.forCatalogue(connection, contexts, catalogue);
         List<EventBatchStage> stages = new ArrayList<>();
         // A folder ingest is a full run: re-score every child any hit reaches, as of today. The
         // writes do not each wait for a refresh (that made a county's re-scoring wait on the disk

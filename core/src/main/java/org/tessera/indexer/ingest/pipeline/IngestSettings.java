@@ -2,6 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.tessera.indexer.config.SettingsSource;
 import org.tessera.indexer.ingest.ReadLimits;
 import org.tessera.indexer.nlp.TextLimits;
 
@@ -19,15 +20,22 @@ import org.tessera.indexer.nlp.TextLimits;
  * @param semanticStage   also tag sentences with concepts by sentence embeddings (setting
  *                        {@value #SEMANTIC_STAGE}, off by default: it triples the indexer's CPU per
  *                        event, see docs/nlp.md "Semantic stage")
+ * @param lexicalContextHead the context head also reads the sentence of every lexical hit and discounts
+ *                        what it judges qualified by a cue outside the hit (setting {@value #LEXICAL_CONTEXT_HEAD},
+ *                        on by default: ADR 0039; the rules alone, with a warning, when the head's file is absent)
  */
 public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
                              WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits,
-                             boolean semanticStage) {
+                             boolean semanticStage, boolean lexicalContextHead) {
 
     /** The setting that turns the semantic stage on ({@code true}/{@code false}). */
     public static final String SEMANTIC_STAGE = "tessera.nlp.semantic-stage";
     /** The semantic stage's default when {@value #SEMANTIC_STAGE} is unset (docs/nlp.md "Semantic stage"). */
     public static final boolean SEMANTIC_STAGE_DEFAULT = false;
+    /** The setting that turns the context head over lexical hits on or off ({@code true}/{@code false}). */
+    public static final String LEXICAL_CONTEXT_HEAD = "tessera.nlp.lexical-context-head";
+    /** The head over lexical hits' default when {@value #LEXICAL_CONTEXT_HEAD} is unset (docs/nlp.md "Over lexical hits"). */
+    public static final boolean LEXICAL_CONTEXT_HEAD_DEFAULT = true;
 
     public IngestSettings {
         Objects.requireNonNull(quarantineDir, "quarantineDir");
@@ -39,10 +47,35 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
         }
     }
 
-    /** With the semantic stage at its default ({@link #SEMANTIC_STAGE_DEFAULT}). */
+    /** With the semantic stage and the head over lexical hits at their defaults. */
     public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
                           WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits) {
-        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, SEMANTIC_STAGE_DEFAULT);
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, SEMANTIC_STAGE_DEFAULT,
+                LEXICAL_CONTEXT_HEAD_DEFAULT);
+    }
+
+    /** With the head over lexical hits at its default ({@link #LEXICAL_CONTEXT_HEAD_DEFAULT}). */
+    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
+                          WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits, boolean semanticStage) {
+        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, semanticStage,
+                LEXICAL_CONTEXT_HEAD_DEFAULT);
+    }
+
+    /** These settings with the text-reading settings {@code tessera.nlp.*} of {@code settings} (unset: the defaults). */
+    public IngestSettings withNlp(SettingsSource settings) {
+        return withNlp(Boolean.parseBoolean(settings.get(SEMANTIC_STAGE, String.valueOf(SEMANTIC_STAGE_DEFAULT))),
+                lexicalContextHead(settings));
+    }
+
+    /** The setting {@value #LEXICAL_CONTEXT_HEAD} of {@code settings}; unset: {@link #LEXICAL_CONTEXT_HEAD_DEFAULT}. */
+    public static boolean lexicalContextHead(SettingsSource settings) {
+        return Boolean.parseBoolean(settings.get(LEXICAL_CONTEXT_HEAD, String.valueOf(LEXICAL_CONTEXT_HEAD_DEFAULT)));
+    }
+
+    /** These settings with the semantic stage and the head over lexical hits as given. */
+    public IngestSettings withNlp(boolean semanticStage, boolean lexicalContextHead) {
+        return new IngestSettings(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits,
+                semanticStage, lexicalContextHead);
     }
 
     /** With the default withdrawal policy and limits. */
