@@ -64,8 +64,10 @@ class DemoCountyStreamBackfillIT {
                     event.remove(List.of("hits", "indicator_ids", "content_hash", "ingested_at"));
                     events.add(event);
                 });
+        // the stream path's resolver as the ingest builds it (the context head over lexical hits at its default, ADR 0039)
         EventPercolator percolator = EventPercolator.forCatalogue(os.connection(),
-                new NlpEvidenceContext(new CaseNotePipeline(new OpenNlpModels())), IndicatorCatalogue.loadDefault());
+                NlpEvidenceContext.of(new CaseNotePipeline(new OpenNlpModels()), IngestSettings.LEXICAL_CONTEXT_HEAD_DEFAULT),
+                IndicatorCatalogue.loadDefault());
         Map<String, IndicatorHit> stream = new HashMap<>();
         for (int from = 0; from < events.size(); from += 2000) {
             List<ObjectNode> batch = events.subList(from, Math.min(events.size(), from + 2000));
