@@ -54,13 +54,6 @@ public record IngestSettings(Path quarantineDir, int batchSize, boolean analyseT
                 LEXICAL_CONTEXT_HEAD_DEFAULT);
     }
 
-    /** With the head over lexical hits at its default ({@link #LEXICAL_CONTEXT_HEAD_DEFAULT}). */
-    public IngestSettings(Path quarantineDir, int batchSize, boolean analyseText, boolean deleteStale,
-                          WithdrawalPolicy withdrawal, ReadLimits readLimits, TextLimits textLimits, boolean semanticStage) {
-        this(quarantineDir, batchSize, analyseText, deleteStale, withdrawal, readLimits, textLimits, semanticStage,
-                LEXICAL_CONTEXT_HEAD_DEFAULT);
-    }
-
     /** These settings with the text-reading settings {@code tessera.nlp.*} of {@code settings} (unset: the defaults). */
     public IngestSettings withNlp(SettingsSource settings) {
         return withNlp(Boolean.parseBoolean(settings.get(SEMANTIC_STAGE, String.valueOf(SEMANTIC_STAGE_DEFAULT))),
