@@ -47,8 +47,14 @@ public final class IndicatorsCommand extends CommandGroup {
 
     /** The evidence rules of the shipped text pipeline without the context head (training, calibration, the percolation benchmark). */
     static org.tessera.indexer.indicators.NlpEvidenceContext shippedRules() {
-        return new org.tessera.indexer.indicators.NlpEvidenceContext(
-                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()));
+        return resolver(false);
+    }
+
+    /** The shipped text pipeline's resolver, with the shipped context head over lexical hits or without it. */
+    private static org.tessera.indexer.indicators.NlpEvidenceContext resolver(boolean lexicalContextHead) {
+        return org.tessera.indexer.indicators.NlpEvidenceContext.of(
+                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()),
+                lexicalContextHead);
     }
 
     IndicatorCatalogue catalogue() {
@@ -63,8 +69,7 @@ public final class IndicatorsCommand extends CommandGroup {
     org.tessera.indexer.indicators.NlpEvidenceContext contexts(Boolean override) {
         boolean head = override != null ? override
                 : org.tessera.indexer.ingest.pipeline.IngestSettings.lexicalContextHead(options.settings());
-        return org.tessera.indexer.indicators.NlpEvidenceContext.of(
-                new org.tessera.indexer.nlp.analysis.CaseNotePipeline(new org.tessera.indexer.nlp.opennlp.OpenNlpModels()), head);
+        return resolver(head);
     }
 
     OpenSearchConnection connect() {
