@@ -137,7 +137,7 @@ class ConcernClassifierTrainerTest {
 
     @Test
     void aFrozenHeldOutFileIsNeverTrainedOn() {
-        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout6.jsonl")),
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout7.jsonl")),
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
     }
 }
