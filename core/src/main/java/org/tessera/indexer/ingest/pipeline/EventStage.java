@@ -159,10 +159,12 @@ final class EventStage {
             long scopeStart = System.nanoTime();
             scope = scope(gathered, linked, notes, builder, produced);
             Set<String> persons = scope.reach();
+            long reachStart = System.nanoTime();
             // the stored events of everyone reached, scorer's fields only: one scroll, not an _mget a batch
             Map<String, Event> events = new HashMap<>();
             StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
             reach = new Reach(persons, events);
+            times.since(StageTimes.EVENTS + "scope/reach's events", reachStart);
             times.since(StageTimes.EVENTS + "scope", scopeStart);
             job.count("arrival_reach_persons", persons.size());
             job.count("arrival_reach_events", events.size());
@@ -234,6 +236,7 @@ final class EventStage {
         ArrivalScope scope = new ArrivalScope();
         List<String> changing = new ArrayList<>();
         long built = 0;
+        long passStart = System.nanoTime();
         try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
             while (mixed.hasNext()) {
                 SourceRecord record = mixed.next();
@@ -249,13 +252,18 @@ final class EventStage {
             }
         }
         job.count("arrival_first_pass_bases", built);
+        times.since(StageTimes.EVENTS + "scope/records", passStart);
+        long seedsStart = System.nanoTime();
         scope.seedPersons(linked.settled().unsettledPersons());
         for (int from = 0; from < changing.size(); from += KEPT_PER_REQUEST) {
             StoredEvents.fetch(connection, changing.subList(from, Math.min(changing.size(), from + KEPT_PER_REQUEST)),
                     EventDocuments.SOURCE_FIELDS).values().forEach(doc -> scope.seed(Event.fromDocument(doc)));
         }
         StoredEvents.ofPersons(connection, scope.seeds(), EventDocuments.SOURCE_FIELDS, scope::seed);
+        times.since(StageTimes.EVENTS + "scope/seeds", seedsStart);
+        long widenStart = System.nanoTime();
         widen(scope);
+        times.since(StageTimes.EVENTS + "scope/households", widenStart);
         return scope;
     }
 
