@@ -164,7 +164,7 @@ final class EventStage {
             Map<String, Event> events = new HashMap<>();
             StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
             reach = new Reach(persons, events);
-            times.since(StageTimes.EVENTS + "scope/reach's events", reachStart);
+            times.since(StageTimes.EVENTS + "scope/reach events", reachStart);
             times.since(StageTimes.EVENTS + "scope", scopeStart);
             job.count("arrival_reach_persons", persons.size());
             job.count("arrival_reach_events", events.size());
