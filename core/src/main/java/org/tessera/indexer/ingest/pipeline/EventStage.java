@@ -224,7 +224,7 @@ final class EventStage {
     /**
      * The first pass of an arrival (ADR 0040, ADR 0041): every record is noted as produced (its event id,
      * source and people, no basis built); only the records that are not settled by the linkage's account
-     * (changed, a document note, an unsettled or unlinked person on them) have their basis built, and
+     * (changed, a document note, an unsettled person on them) have their basis built, and
      * they, the stored versions of those records and the stored events of their people are the seeds.
      * The households of a settled record are those of its stored event (a settled record builds exactly
      * the event it built before), so whom the seeds reach through households is read from the index
