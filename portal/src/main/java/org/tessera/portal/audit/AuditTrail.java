@@ -16,6 +16,7 @@ import org.tessera.indexer.audit.AuditLog;
 import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.audit.AuditVerification;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.common.Beside;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
 
@@ -92,13 +93,7 @@ public class AuditTrail {
             try {
                 return record.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("audit append failed", e.getCause());
+                throw Beside.rethrown(e);
             } finally {
                 APPENDING.get()[0] += System.nanoTime() - start;
             }

@@ -47,13 +47,21 @@ public final class Beside<T> {
             meter.carry(result.work());
             return result.value();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw rethrown(e);
         }
+    }
+
+    /**
+     * What the task behind {@code e} threw, as it threw it: its runtime exception returned (for the
+     * caller to throw), its error thrown here; anything else wrapped.
+     */
+    public static RuntimeException rethrown(CompletionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e.getCause());
     }
 }
