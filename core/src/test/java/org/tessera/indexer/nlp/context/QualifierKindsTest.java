@@ -166,7 +166,7 @@ class QualifierKindsTest {
             "Leila has panic attacks at bedtime but is calmer with a night light.|panic attacks|AFFIRMED",
             "Leila has panic attacks at bedtime but hasn't had the referral yet.|panic attacks|AFFIRMED",
             "I reject the suggestion that the father hits the children.|hits the children|NEGATED",
-            "I do not accept that the mother leaves the baby alone at night.|leaves the baby alone|NEGATED",
+            "I do not accept that she leaves the baby alone at night.|leaves the baby alone|NEGATED",
             "The court rejects the claim that Sam was excluded for fighting.|excluded|NEGATED",
             "I accept the mother's evidence that the father hits the children.|hits the children|AFFIRMED",
             "I reject the father's account and find that he hit the children.|hit the children|AFFIRMED",
