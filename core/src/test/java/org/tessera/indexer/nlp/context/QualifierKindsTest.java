@@ -152,8 +152,8 @@ class QualifierKindsTest {
     /**
      * Session 14 (issue #20): a resolution stated after "but" that counts the episodes since ("... but hasn't
      * had one in months", "... but none in the last year"), which the backward scope would otherwise stop at
-     * "but" for; and a finding of fact that rejects or does not accept an allegation ("I reject the
-     * suggestion that ...", "I do not accept that ..."); "since" a year, which runs to now and does not date
+     * "but" for; and a finding of fact that rejects an allegation ("I reject the suggestion that ...",
+     * "The court rejects the claim that ..."); "since" a year, which runs to now and does not date
      * what it governs; "but that's all in the past". Each beside an affirmed sentence with the same
      * words. Written for this test, not taken from any corpus.
      */
@@ -166,7 +166,6 @@ class QualifierKindsTest {
             "Leila has panic attacks at bedtime but is calmer with a night light.|panic attacks|AFFIRMED",
             "Leila has panic attacks at bedtime but hasn't had the referral yet.|panic attacks|AFFIRMED",
             "I reject the suggestion that the father hits the children.|hits the children|NEGATED",
-            "I do not accept that she leaves the baby alone at night.|leaves the baby alone|NEGATED",
             "The court rejects the claim that Sam was excluded for fighting.|excluded|NEGATED",
             "I accept the mother's evidence that the father hits the children.|hits the children|AFFIRMED",
             "I reject the father's account and find that he hit the children.|hit the children|AFFIRMED",
