@@ -52,6 +52,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + "negatives-only item a head makes count, in affirmed items gained (default: ${DEFAULT-VALUE})")
     double distractorCost;
 
+    @Option(names = "--hold-out-writers", split = ",", paramLabel = "WRITER", description = "with --by-writer: score only these "
+            + "writers' folds (id prefixes, e.g. S), train no other fold and no classifier on everything (a development aid for a "
+            + "busy machine; --out is then refused)")
+    java.util.Set<String> holdOutWriters = java.util.Set.of();
+
     @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
     boolean byWriter;
 
@@ -84,6 +89,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (byWriter) {
             command.append(" --by-writer");
         }
+        if (!holdOutWriters.isEmpty()) {
+            if (!byWriter || out != null || contextOut != null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--hold-out-writers needs --by-writer and writes no file (no --out, no --context-out)");
+            }
+            command.append(" --hold-out-writers ").append(String.join(",", new java.util.TreeSet<>(holdOutWriters)));
+        }
         negatives.forEach(n -> command.append(" --negatives ").append(n.toString().replace('\\', '/')));
         if (distractorCost != 3.0) {
             command.append(" --distractor-cost ").append(distractorCost);
@@ -109,7 +121,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
-                        .withDistractorCost(distractorCost), command.toString(),
+                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters), command.toString(),
                 examples, System.out);
         if (out != null) {
             trained.classifier().write(out);

@@ -50,19 +50,20 @@ public final class ConcernClassifierTrainer {
      *                  of the concern, and context is left to the context analyser
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
-                          double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost) {
+                          double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
+                          java.util.Set<String> onlyWriters) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
-            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST);
+            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of());
         }
 
         public static Options defaults() {
-            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST);
+            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of());
         }
 
         public Options with(String gate, String positives, int folds) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
         }
 
         /**
@@ -70,7 +71,7 @@ public final class ConcernClassifierTrainer {
          * @param contextHead train a {@link ContextHead} beside the classifier (ADR 0021)
          */
         public Options with(boolean byWriter, boolean contextHead) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
         }
 
         /**
@@ -79,7 +80,17 @@ public final class ConcernClassifierTrainer {
          *                       non-affirmed item)
          */
         public Options withDistractorCost(double distractorCost) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
+        }
+
+        /**
+         * @param onlyWriters with folds by writer: hold out (train without, and score) only these writers; the other folds are
+         *                    neither trained nor scored (a development aid for a machine too busy for every fold); empty: all
+         */
+        public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
+            onlyWriters = java.util.Set.copyOf(onlyWriters);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
         }
     }
 
@@ -422,6 +433,12 @@ public final class ConcernClassifierTrainer {
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         for (int f = 0; f < names.size(); f++) {
+            if (options.byWriter() && !options.onlyWriters().isEmpty()
+                    && !options.onlyWriters().contains(names.get(f).replaceFirst("^writer (.+) held out$", "$1"))) {
+                models.add(null);
+                heads.add(null);
+                continue;
+            }
             List<Example> in = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != f) {
@@ -448,9 +465,12 @@ public final class ConcernClassifierTrainer {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
+            ConcernClassifier model = cv.modelFor(i);
+            if (model == null) {
+                continue; // a fold left out (Options#onlyWriters): not scored
+            }
             items.add(e.item());
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
-            ConcernClassifier model = cv.modelFor(i);
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
             if (!model.gatedByCues() || e.gated()) {

@@ -28,7 +28,7 @@ public final class ConcernClassifierTraining {
     private ConcernClassifierTraining() {
     }
 
-    /** The classifier and the context head (null when not trained) trained on all the corpora. */
+    /** The classifier (null when only some writers were held out) and the context head (null when not trained) trained on all the corpora. */
     public record Trained(ConcernClassifier classifier, org.tessera.indexer.nlp.semantic.ContextHead contextHead) {
     }
 
@@ -73,6 +73,16 @@ public final class ConcernClassifierTraining {
         if (Boolean.getBoolean("tessera.classifier.dump-only")) {
             return null;
         }
+        List<ConcernClassifierTrainer.Example> everything = new ArrayList<>(examples);
+        everything.addAll(negatives);
+        if (Boolean.getBoolean("tessera.classifier.skip-cross-validation")) {
+            // a development aid: the same classifier as the full run trains (each fit is seeded afresh), minutes sooner, without
+            // its figures; never shipped (its provenance says so)
+            ConcernClassifier quick = ConcernClassifierTrainer.train(everything, catalogue, encoder, options, new ConcernClassifier.Provenance(
+                    command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, "not cross-validated (development aid)"));
+            out.print(ConcernClassifierTrainer.thresholds(quick));
+            return new Trained(quick, null);
+        }
         started = System.nanoTime();
         ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options, true,
                 List.of(), negatives);
@@ -94,8 +104,10 @@ public final class ConcernClassifierTraining {
                 figures.overall().affirmedRecall(),
                 figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives(), negatives.size(),
                 options.distractorCost());
-        List<ConcernClassifierTrainer.Example> everything = new ArrayList<>(examples);
-        everything.addAll(negatives);
+        if (!options.onlyWriters().isEmpty()) {
+            out.println("No classifier trained on everything: only writers " + options.onlyWriters() + " were held out (a development aid)");
+            return new Trained(null, null);
+        }
         ConcernClassifier trained = ConcernClassifierTrainer.train(everything, catalogue, encoder, options,
                 new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary));
         out.println("Thresholds of the classifier trained on all " + items.size() + " items and " + negatives.size() + " negatives-only:");
