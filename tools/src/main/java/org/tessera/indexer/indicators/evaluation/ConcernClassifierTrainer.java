@@ -28,7 +28,8 @@ import org.tessera.indexer.indicators.EvidenceContextResolver;
  * <p>Each head's probability threshold is chosen by an inner K-fold cross-validation on the training
  * data (out-of-fold probabilities): the threshold maximising affirmed items gained at full weight,
  * minus {@value #WRONG_COST} x own non-affirmed items, minus {@link Options#distractorCost} x distractors
- * and negatives-only items it would make count at full weight, minus {@value #OTHER_COST} x items of other concerns; full weight is judged by the context
+ * and negatives-only items it would make count at full weight, minus {@value #OTHER_COST} x items of other concerns; full
+ * weight is judged by the context
  * analyser at the match's anchors exactly as the stage does ({@link ConceptTagger#contextAnchors}).
  * {@link #crossValidate} repeats the whole recipe in an outer cross-validation to report figures
  * that no item was trained or calibrated on.
@@ -63,7 +64,8 @@ public final class ConcernClassifierTrainer {
         }
 
         public Options with(String gate, String positives, int folds) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
         }
 
         /**
@@ -71,7 +73,8 @@ public final class ConcernClassifierTrainer {
          * @param contextHead train a {@link ContextHead} beside the classifier (ADR 0021)
          */
         public Options with(boolean byWriter, boolean contextHead) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
         }
 
         /**
@@ -90,7 +93,8 @@ public final class ConcernClassifierTrainer {
          */
         public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
             onlyWriters = java.util.Set.copyOf(onlyWriters);
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost, onlyWriters);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
         }
     }
 

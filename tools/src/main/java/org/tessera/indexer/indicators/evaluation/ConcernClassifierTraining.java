@@ -28,7 +28,10 @@ public final class ConcernClassifierTraining {
     private ConcernClassifierTraining() {
     }
 
-    /** The classifier (null when only some writers were held out) and the context head (null when not trained) trained on all the corpora. */
+    /**
+     * The classifier (null when only some writers were held out) and the context head (null when not trained) trained on all
+     * the corpora.
+     */
     public record Trained(ConcernClassifier classifier, org.tessera.indexer.nlp.semantic.ContextHead contextHead) {
     }
 
@@ -78,8 +81,9 @@ public final class ConcernClassifierTraining {
         if (Boolean.getBoolean("tessera.classifier.skip-cross-validation")) {
             // a development aid: the same classifier as the full run trains (each fit is seeded afresh), minutes sooner, without
             // its figures; never shipped (its provenance says so)
-            ConcernClassifier quick = ConcernClassifierTrainer.train(everything, catalogue, encoder, options, new ConcernClassifier.Provenance(
-                    command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, "not cross-validated (development aid)"));
+            ConcernClassifier quick = ConcernClassifierTrainer.train(everything, catalogue, encoder, options,
+                    new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
+                            "not cross-validated (development aid)"));
             out.print(ConcernClassifierTrainer.thresholds(quick));
             return new Trained(quick, null);
         }

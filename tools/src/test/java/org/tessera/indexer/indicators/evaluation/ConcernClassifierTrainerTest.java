@@ -115,13 +115,7 @@ class ConcernClassifierTrainerTest {
     @Test
     void thresholdsAreChosenOnWritersTheHeadsNeverSawWhenThereAreThreeOrMore() {
         List<ConcernClassifierTrainer.Example> unprefixed = examples();
-        List<ConcernClassifierTrainer.Example> prefixed = new ArrayList<>();
-        for (int i = 0; i < unprefixed.size(); i++) {
-            var e = unprefixed.get(i);
-            var item = e.item();
-            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(), item.concern(),
-                    item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
-        }
+        List<ConcernClassifierTrainer.Example> prefixed = threeWriters();
 
         int[] byWriter = ConcernClassifierTrainer.innerFolds(prefixed, FAST);
         int[] stratified = ConcernClassifierTrainer.innerFolds(unprefixed, FAST);
@@ -141,19 +135,20 @@ class ConcernClassifierTrainerTest {
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
     }
 
-    /** Writer-prefixed examples (A, B, C by turn) and {@code count} negatives-only items along the distractors' axis. */
+    /** The examples, writer-prefixed (A, B, C by turn). */
     private static List<ConcernClassifierTrainer.Example> threeWriters() {
         List<ConcernClassifierTrainer.Example> unprefixed = examples();
         List<ConcernClassifierTrainer.Example> prefixed = new ArrayList<>();
         for (int i = 0; i < unprefixed.size(); i++) {
             var e = unprefixed.get(i);
             var item = e.item();
-            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(), item.concern(),
-                    item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
+            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(),
+                    item.concern(), item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
         }
         return prefixed;
     }
 
+    /** {@code count} negatives-only items along the distractors' axis. */
     private static List<ConcernClassifierTrainer.Example> negatives(int count) {
         Random random = new Random(5);
         double[] counts = new double[CONCEPTS.concepts().size()];
