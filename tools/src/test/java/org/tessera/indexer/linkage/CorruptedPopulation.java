@@ -37,6 +37,17 @@ import java.util.Random;
  */
 final class CorruptedPopulation {
 
+    /** One file deduplicated ("C"-like), or two files linked ("F"-like: originals in file a, duplicates in file b). */
+    enum Shape {
+        DEDUP("dedup"), TWO_FILES("two files");
+
+        final String label;
+
+        Shape(String label) {
+            this.label = label.replace(' ', '-');
+        }
+    }
+
     /** What changes a duplicate can receive. */
     enum Change {
         GIVEN_TYPO, GIVEN_OCR, GIVEN_PHONETIC, GIVEN_NICKNAME, GIVEN_INITIAL, GIVEN_MISSING,
@@ -55,9 +66,48 @@ final class CorruptedPopulation {
      * @param missingDob     share of all records (originals too) with no date of birth, on top of the changes
      * @param noDuplicates   share of originals without any duplicate
      * @param mix            relative weight of each change
+     * @param households     originals live in households (families sharing surname, address, postcode; twins, juniors);
+     *                       else every original is drawn on its own, as FEBRL's {@code dsgen} does
+     * @param maxPerField    changes one field of a duplicate may receive at most (0: no limit), as {@code dsgen}'s
+     *                       per-field limit
+     * @param shape          one file deduplicated, or two files linked (originals in one, their duplicates in the other)
      */
     record Spec(String name, long seed, int originals, boolean odd, int maxChanges, double missingDob, double noDuplicates,
-                Map<Change, Double> mix) {
+                Map<Change, Double> mix, boolean households, int maxPerField, Shape shape) {
+
+        /** A household spec (the sets of 2026-12-06 and 07 before session 14): one file, no per-field limit. */
+        Spec(String name, long seed, int originals, boolean odd, int maxChanges, double missingDob, double noDuplicates,
+             Map<Change, Double> mix) {
+            this(name, seed, originals, odd, maxChanges, missingDob, noDuplicates, mix, true, 0, Shape.DEDUP);
+        }
+
+        /**
+         * The no-household tuning split of a shape (issue #18's sets "C" and "F" are FEBRL {@code dsgen} sets without
+         * households): 4,000 independent originals and 6,000 duplicates (up to nine an original, Zipf), up to ten
+         * changes a duplicate and at most three a field, 10 % of records without a date of birth; even ranks of the
+         * name and street lists, the uniform corruption mix. A development split.
+         */
+        static Spec noHouseholdTuning(Shape shape) {
+            return new Spec("no-household tuning " + shape.label, shape == Shape.DEDUP ? 20_261_207L : 20_261_208L, 4000, false, 10, 0.10,
+                    0, uniformMix(), false, 3, shape);
+        }
+
+        /**
+         * The no-household held-out split of a shape: odd ranks, the held-out corruption mix, 12 % of records without a
+         * date of birth, and the seed frozen in {@code linkage/no-household-held-out.properties} (committed on 2026-12-07
+         * before any tuning on the no-household sets; read once, with final code, by {@link HeavyCorruptionLinkageTest}).
+         */
+        static Spec noHouseholdHeldOut(Shape shape) {
+            java.util.Properties frozen = new java.util.Properties();
+            try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {
+                frozen.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long seed = Long.parseLong(frozen.getProperty("seed." + shape.label));
+            return new Spec("no-household held-out " + shape.label, seed, 4000, true, 10, 0.12, 0, heldOut().mix(), false, 3, shape);
+        }
+
         /** The tuning split: even ranks, up to five changes, 12 % missing dates of birth. */
         static Spec tuning() {
             return new Spec("tuning", 20_261_206L, 3000, false, 5, 0.12, 0.35, uniformMix());
@@ -164,6 +214,7 @@ final class CorruptedPopulation {
     private final Map<String, List<String>> nicknames = new HashMap<>();
     private final List<String> towns;
     private int events;
+    private String file = SOURCE;
 
     private CorruptedPopulation(Spec spec) {
         this.spec = spec;
@@ -196,6 +247,7 @@ final class CorruptedPopulation {
     }
 
     private Labelled generate() {
+        if (!spec.households()) return generateIndependent();
         List<Person> people = new ArrayList<>();
         while (people.size() < spec.originals()) people.addAll(household(people.size()));
         List<PersonOccurrence> out = new ArrayList<>();
@@ -204,6 +256,40 @@ final class CorruptedPopulation {
             emit(out, truth, p, p.given, p.family, p.dob, p.address, p.postcode, p.ref, p.gender, 0);
             int copies = r.nextDouble() < spec.noDuplicates() ? 0 : zipf(9);
             for (int c = 1; c <= copies; c++) duplicate(out, truth, p, c);
+        }
+        return new Labelled(out, truth);
+    }
+
+    /**
+     * As {@code dsgen}: independent originals, then {@code originals * 1.5} duplicates handed out to originals taken in
+     * random order, up to nine each (Zipf), until the count is reached. Two files: originals in file a, duplicates in b.
+     */
+    private Labelled generateIndependent() {
+        List<Person> people = new ArrayList<>();
+        for (int id = 0; id < spec.originals(); id++) {
+            boolean male = r.nextBoolean();
+            String address = (1 + r.nextInt(180)) + " " + stems.get(r.nextInt(stems.size())) + " " + SUFFIXES[r.nextInt(SUFFIXES.length)]
+                    + ", " + towns.get(r.nextInt(towns.size()));
+            people.add(person(id, male, pick(surnames, surnameWeights), date(1925, 2015), address, postcode()));
+        }
+        int[] copies = new int[people.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) order.add(i);
+        java.util.Collections.shuffle(order, r);
+        int remaining = spec.originals() * 3 / 2;
+        for (int i = 0; i < order.size() && remaining > 0; i++) {
+            int k = Math.min(remaining, zipf(9));
+            copies[order.get(i)] = k;
+            remaining -= k;
+        }
+        List<PersonOccurrence> out = new ArrayList<>();
+        Map<String, String> truth = new LinkedHashMap<>();
+        boolean two = spec.shape() == Shape.TWO_FILES;
+        for (Person p : people) {
+            file = two ? SOURCE + "-a" : SOURCE;
+            emit(out, truth, p, p.given, p.family, p.dob, p.address, p.postcode, p.ref, p.gender, 0);
+            file = two ? SOURCE + "-b" : SOURCE;
+            for (int c = 1; c <= copies[p.id()]; c++) duplicate(out, truth, p, c);
         }
         return new Labelled(out, truth);
     }
@@ -263,8 +349,14 @@ final class CorruptedPopulation {
         int[] dob = {p.dob.getYear(), p.dob.getMonthValue(), p.dob.getDayOfMonth()};
         boolean noDob = false;
         int changes = 1 + r.nextInt(spec.maxChanges());
+        Map<String, Integer> perField = new HashMap<>();
         for (int k = 0; k < changes; k++) {
-            switch (change()) {
+            Change change = change();
+            for (int tries = 0; spec.maxPerField() > 0 && perField.getOrDefault(field(change), 0) >= spec.maxPerField() && tries < 20; tries++) {
+                change = change();
+            }
+            perField.merge(field(change), 1, Integer::sum);
+            switch (change) {
                 case GIVEN_TYPO -> given = typo(given);
                 case GIVEN_OCR -> given = replaceOne(given, OCR);
                 case GIVEN_PHONETIC -> given = replaceOne(given, PHONETIC);
@@ -309,11 +401,18 @@ final class CorruptedPopulation {
         emit(out, truth, p, given, family, date, address, postcode, ref, gender, copy);
     }
 
+    /** The field a change touches, for the spec's per-field limit (a move changes the address and its postcode). */
+    private static String field(Change c) {
+        String n = c.name();
+        return n.startsWith("GIVEN") || c == Change.SWAP_NAMES ? "given" : n.startsWith("FAMILY") ? "family" : n.startsWith("DOB") ? "dob"
+                : n.startsWith("ADDRESS") || c == Change.MOVED ? "address" : n.startsWith("POSTCODE") ? "postcode" : n.startsWith("ID") ? "id" : "gender";
+    }
+
     private void emit(List<PersonOccurrence> out, Map<String, String> truth, Person p, String given, String family, LocalDate dob,
                       String address, String postcode, String ref, String gender, int copy) {
-        String eventId = Ids.eventId(SOURCE, spec.name() + "-" + events++);
+        String eventId = Ids.eventId(file, spec.name() + "-" + events++);
         PartialDate date = dob == null || r.nextDouble() < spec.missingDob() ? null : PartialDate.of(dob);
-        PersonOccurrence o = new PersonOccurrence(Ids.occurrenceId(eventId, 0), SOURCE, eventId, "subject", given, family, List.of(), date,
+        PersonOccurrence o = new PersonOccurrence(Ids.occurrenceId(eventId, 0), file, eventId, "subject", given, family, List.of(), date,
                 gender, address, postcode, ref == null ? Map.of() : Map.of("local_ref", ref));
         out.add(o);
         truth.put(o.occurrenceId(), Integer.toString(p.id()));
