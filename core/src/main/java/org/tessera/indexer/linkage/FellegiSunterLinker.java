@@ -185,8 +185,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                         if (!settings.wideBlocking()) return;
                         // A wide rule's pair: weighed by the model, never part of its estimation,
                         // and only when the given names do not plainly differ (a wide key is shared
-                        // by a whole household: a sister, a father).
-                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE) return;
+                        // by a whole household: a sister, a father) or the references agree or are
+                        // one keystroke apart (a sister's reference is another number).
+                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && !closeReference(pattern)) return;
                         c.pairs().add(i, j, pattern | WIDE);
                         c.widePatterns().add(pattern);
                     } else {
@@ -369,7 +370,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     String reference = clusters.differentReferenceOnAnyRecord(i, j);
                     if (reference != null) refusal = "consistent, but every " + reference + " of one is more than two edits from every one of the other's";
                 }
-                if (refusal == null && wide[p] && clusters.acrossAgeBoundary(i, j)) {
+                if (refusal == null && wide[p] && !yearTypo(pattern[p]) && clusters.acrossAgeBoundary(i, j)) {
                     refusal = "found by a wide blocking key only, and an adult (role or date of birth) beside a child's date of birth";
                 }
                 if (refusal != null) {
@@ -579,10 +580,23 @@ public final class FellegiSunterLinker implements PersonLinker {
      * rarely born on the same day of the year; a mistyped year keeps them): the model weighs
      * those as the typo patterns they are.
      */
+    /** A reference (not a strong identifier) equal on both sides or one keystroke apart. */
+    private static boolean closeReference(int pattern) {
+        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        return identifier == 1 || identifier == 2;
+    }
+
+    /**
+     * Day and month of birth agree and the years are one digit or one adjacent swap apart: a mistyped
+     * year, not an adult beside a child, when the pair's own dates are what crosses the age boundary.
+     */
+    private static boolean yearTypo(int pattern) {
+        return Comparisons.level(pattern, MatchModel.DOB) == DOB_YEAR_TYPO;
+    }
+
     private static boolean generationsApart(Features a, Features b, int pattern) {
         if (a.dob == null || b.dob == null) return false;
-        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (identifier == 1 || identifier == 2) return false;
+        if (closeReference(pattern)) return false;
         return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
     }
 
@@ -765,6 +779,7 @@ public final class FellegiSunterLinker implements PersonLinker {
     private static final int WIDE = 1 << 30;
     /** The given-name comparison's last level: the two names are unrelated. */
     private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
+    private static final int DOB_YEAR_TYPO = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("year_typo");
 
     /**
      * Candidate pairs as parallel int arrays in chunks (memory: 12 bytes a pair). Chunks, not one
