@@ -186,8 +186,10 @@ public final class FellegiSunterLinker implements PersonLinker {
                         // A wide rule's pair: weighed by the model, never part of its estimation,
                         // and only when the given names do not plainly differ (a wide key is shared
                         // by a whole household: a sister, a father) or the references agree or are
-                        // one keystroke apart (a sister's reference is another number).
-                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && !closeReference(pattern)) return;
+                        // one keystroke apart (a sister's reference is another number) or the dates
+                        // of birth agree but for one component (a sister is born another year; a
+                        // twin is weighed by the model, its household dependence and the guards).
+                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && !closeReference(pattern) && !closeBirthDate(pattern)) return;
                         c.pairs().add(i, j, pattern | WIDE);
                         c.widePatterns().add(pattern);
                     } else {
@@ -586,6 +588,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         return identifier == 1 || identifier == 2;
     }
 
+    /** Dates of birth equal, transposed, a year typo or one component apart. */
+    private static boolean closeBirthDate(int pattern) {
+        int dob = Comparisons.level(pattern, MatchModel.DOB);
+        return dob >= 1 && dob <= DOB_ONE_COMPONENT;
+    }
+
     /**
      * Day and month of birth agree and the years are one digit or one adjacent swap apart: a mistyped
      * year, not an adult beside a child, when the pair's own dates are what crosses the age boundary.
@@ -779,7 +787,8 @@ public final class FellegiSunterLinker implements PersonLinker {
     private static final int WIDE = 1 << 30;
     /** The given-name comparison's last level: the two names are unrelated. */
     private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
-    private static final int DOB_YEAR_TYPO = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("year_typo");
+    private static final int DOB_YEAR_TYPO = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("year_typo"),
+            DOB_ONE_COMPONENT = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("one_component_differs");
 
     /**
      * Candidate pairs as parallel int arrays in chunks (memory: 12 bytes a pair). Chunks, not one

@@ -323,7 +323,33 @@ public final class MatchModel {
             for (int l = 1; l < m[c].length; l++) if (seen[c][l] == 0) m[c][l] = u[c][l];
         }
         double candidates = candidatePatterns.values().stream().mapToLong(Long::longValue).sum();
-        double lambda = clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs));
+        double lambda = prior(candidatePatterns, clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs)), m, u, totalPairs);
+        // u was counted on random pairs, which hold true matches in the share lambda: their agreement
+        // is the match class's (lambda * m), not chance. Removing it gives u among non-matches (ADR
+        // 0045), at most a factor U_CORRECTION_LIMIT below the raw count, then the prior again. Only
+        // where the data shows no households (no dependence between family name, address and
+        // postcode): there, random pairs agreeing on them are household members as often as the
+        // same person, and the sharper u merged twins (second development split P 0.9990 to 0.9975).
+        double[] dependence = dependence(randomPatterns);
+        boolean households = java.util.Arrays.stream(dependence).anyMatch(d -> d > 0);
+        for (int c = 0; c < C && !households; c++) {
+            if (Comparisons.NAMES.get(c).equals("gender")) continue;
+            int L = m[c].length;
+            for (int l = 1; l < L - 1; l++) u[c][l] = clamp(Math.max(u[c][l] / U_CORRECTION_LIMIT, (u[c][l] - lambda * m[c][l]) / (1 - lambda)));
+            double agreeing = 0;
+            for (int l = 1; l < L - 1; l++) agreeing += u[c][l];
+            u[c][L - 1] = clamp(1 - agreeing);
+        }
+        if (!households) lambda = prior(candidatePatterns, lambda, m, u, totalPairs);
+        return new MatchModel(lambda, m, u, iterations, dependence);
+    }
+
+    /** At most this factor between u as counted on random pairs and u among non-matches. */
+    static final double U_CORRECTION_LIMIT = 4;
+
+    /** The prior: expected share of matches among all pairs, a fixed point over the candidates (the rest count as non-matches). */
+    private static double prior(Map<Integer, Long> candidatePatterns, double start, double[][] m, double[][] u, double totalPairs) {
+        double lambda = start;
         for (int it = 0; it < 100; it++) {
             double expected = 0;
             for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u, java.util.Set.of());
@@ -331,7 +357,7 @@ public final class MatchModel {
             if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
             lambda = next;
         }
-        return new MatchModel(lambda, m, u, iterations, dependence(randomPatterns));
+        return lambda;
     }
 
     private static String implausible(double[][] m, java.util.Set<Integer> blocked) {
