@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class Blocking {
     static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade",
-            "postcode_family_initial", "house_number_name_sound", "identifier_one_edit", "postcode_house_number");
+            "postcode_family_initial", "house_number_name_sound", "identifier_one_edit", "postcode_house_number", "house_number_street");
     /**
      * Rules from this index on are <em>wide</em> (issue #18): they find fragments of a person that
      * share no key of the first six (names swapped and mistyped, a given name missing or only an
@@ -306,6 +306,14 @@ final class Blocking {
             case 9 -> {
                 if (f.postcode != null) for (String t : f.addressTokens) if (houseNumber(t)) out.add(f.postcode + "|" + t);
             }
+            // Wide: house number and a word of the street or town (4+ letters): a record whose
+            // postcode and names are mistyped or missing still meets its person at its address.
+            case 10 -> {
+                for (String t : f.addressTokens) {
+                    if (!houseNumber(t)) continue;
+                    for (String w : f.addressTokens) if (w.length() >= 4 && !houseNumber(w)) out.add(t + "|" + w);
+                }
+            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         String[] a = out.toArray(String[]::new);
@@ -344,7 +352,7 @@ final class Blocking {
             }
             case 4, 8 -> { return null; }
             // Postcode and house number: the family name's sound, or the given name's when the family name is missing.
-            case 9 -> out.addAll(f.family != null ? f.familyCodes : f.givenCodes);
+            case 9, 10 -> out.addAll(f.family != null ? f.familyCodes : f.givenCodes);
             // Postcode and family initial: the family name's sound.
             case 6 -> out.addAll(f.familyCodes);
             // House number and name sound: a word of the street or town (a typo leaves the others).
