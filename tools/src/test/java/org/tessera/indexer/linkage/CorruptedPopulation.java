@@ -130,15 +130,7 @@ final class CorruptedPopulation {
          * missing dates of birth, more OCR and date errors and fewer phonetic ones.
          */
         static Spec heldOut() {
-            Map<Change, Double> mix = uniformMix();
-            mix.put(Change.GIVEN_OCR, 2.0);
-            mix.put(Change.FAMILY_OCR, 2.0);
-            mix.put(Change.DOB_YEAR_DIGIT, 1.5);
-            mix.put(Change.DOB_DAY_MONTH, 1.5);
-            mix.put(Change.GIVEN_PHONETIC, 0.5);
-            mix.put(Change.FAMILY_PHONETIC, 0.5);
-            mix.put(Change.MOVED, 1.5);
-            return new Spec("held-out", 77_003_141L, 3000, true, 6, 0.15, 0.30, mix);
+            return new Spec("held-out", 77_003_141L, 3000, true, 6, 0.15, 0.30, heldOutShift(uniformMix(), 1.5));
         }
 
         /**
@@ -200,15 +192,18 @@ final class CorruptedPopulation {
             for (Change c : List.of(Change.GIVEN_MISSING, Change.FAMILY_MISSING, Change.DOB_MISSING, Change.ADDRESS_MISSING, Change.POSTCODE_MISSING,
                     Change.ID_MISSING, Change.GENDER_MISSING, Change.MOVED, Change.SWAP_NAMES, Change.FAMILY_HYPHEN)) mix.put(c, 0.3);
             for (Change c : List.of(Change.GIVEN_NICKNAME, Change.GIVEN_INITIAL, Change.ID_TWO_EDITS, Change.ID_THREE_EDITS)) mix.put(c, 0.5);
-            if (heldOut) {
-                mix.put(Change.GIVEN_OCR, 2.0);
-                mix.put(Change.FAMILY_OCR, 2.0);
-                mix.put(Change.DOB_YEAR_DIGIT, 1.5);
-                mix.put(Change.DOB_DAY_MONTH, 1.5);
-                mix.put(Change.GIVEN_PHONETIC, 0.5);
-                mix.put(Change.FAMILY_PHONETIC, 0.5);
-                mix.put(Change.MOVED, 0.5);
-            }
+            return heldOut ? heldOutShift(mix, 0.5) : mix;
+        }
+
+        /** The held-out recipes' shift of a mix: more OCR and date errors, fewer phonetic ones, moves weighing {@code moved}. */
+        private static Map<Change, Double> heldOutShift(Map<Change, Double> mix, double moved) {
+            mix.put(Change.GIVEN_OCR, 2.0);
+            mix.put(Change.FAMILY_OCR, 2.0);
+            mix.put(Change.DOB_YEAR_DIGIT, 1.5);
+            mix.put(Change.DOB_DAY_MONTH, 1.5);
+            mix.put(Change.GIVEN_PHONETIC, 0.5);
+            mix.put(Change.FAMILY_PHONETIC, 0.5);
+            mix.put(Change.MOVED, moved);
             return mix;
         }
 
@@ -294,8 +289,7 @@ final class CorruptedPopulation {
         List<Person> people = new ArrayList<>();
         for (int id = 0; id < spec.originals(); id++) {
             boolean male = r.nextBoolean();
-            String address = (1 + r.nextInt(180)) + " " + stems.get(r.nextInt(stems.size())) + " " + SUFFIXES[r.nextInt(SUFFIXES.length)]
-                    + ", " + towns.get(r.nextInt(towns.size()));
+            String address = address();
             people.add(person(id, male, pick(surnames, surnameWeights), date(1925, 2015), address, postcode()));
         }
         int[] copies = new int[people.size()];
@@ -325,8 +319,7 @@ final class CorruptedPopulation {
     /** A single adult, or a family of one or two parents and one to four children at one address. */
     private List<Person> household(int firstId) {
         String family = pick(surnames, surnameWeights);
-        String address = (1 + r.nextInt(180)) + " " + stems.get(r.nextInt(stems.size())) + " " + SUFFIXES[r.nextInt(SUFFIXES.length)]
-                + ", " + towns.get(r.nextInt(towns.size()));
+        String address = address();
         String postcode = postcode();
         List<Person> out = new ArrayList<>();
         int id = firstId;
@@ -410,8 +403,7 @@ final class CorruptedPopulation {
                 case ADDRESS_ABBREVIATION -> address = abbreviate(address);
                 case ADDRESS_MISSING -> address = null;
                 case MOVED -> {
-                    address = (1 + r.nextInt(180)) + " " + stems.get(r.nextInt(stems.size())) + " " + SUFFIXES[r.nextInt(SUFFIXES.length)]
-                            + ", " + towns.get(r.nextInt(towns.size()));
+                    address = address();
                     postcode = postcode();
                 }
                 case POSTCODE_TYPO -> postcode = postcode == null ? null : typo(postcode);
@@ -530,6 +522,12 @@ final class CorruptedPopulation {
 
     private LocalDate date(int fromYear, int toYear) {
         return LocalDate.of(fromYear, 1, 1).plusDays(r.nextInt((toYear - fromYear + 1) * 365));
+    }
+
+    /** A house number, street and town from the spec's half of the lists. */
+    private String address() {
+        return (1 + r.nextInt(180)) + " " + stems.get(r.nextInt(stems.size())) + " " + SUFFIXES[r.nextInt(SUFFIXES.length)]
+                + ", " + towns.get(r.nextInt(towns.size()));
     }
 
     private String postcode() {
