@@ -574,14 +574,6 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
     }
 
-    /**
-     * Same name and address but births a generation apart is the parent and child of one name far
-     * more often than a mistyped date: never merged by the model alone. An identifier that agrees
-     * or is one keystroke out (other than the strong ones, which were handled first) lets the pair
-     * through, and so does a shared day and month of birth (a parent and child of one name are
-     * rarely born on the same day of the year; a mistyped year keeps them): the model weighs
-     * those as the typo patterns they are.
-     */
     /** A reference (not a strong identifier) equal on both sides or one keystroke apart. */
     private static boolean closeReference(int pattern) {
         int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
@@ -602,6 +594,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         return Comparisons.level(pattern, MatchModel.DOB) == DOB_YEAR_TYPO;
     }
 
+    /**
+     * Same name and address but births a generation apart is the parent and child of one name far
+     * more often than a mistyped date: never merged by the model alone. An identifier that agrees
+     * or is one keystroke out (other than the strong ones, which were handled first) lets the pair
+     * through, and so does a shared day and month of birth (a parent and child of one name are
+     * rarely born on the same day of the year; a mistyped year keeps them): the model weighs
+     * those as the typo patterns they are.
+     */
     private static boolean generationsApart(Features a, Features b, int pattern) {
         if (a.dob == null || b.dob == null) return false;
         if (closeReference(pattern)) return false;
