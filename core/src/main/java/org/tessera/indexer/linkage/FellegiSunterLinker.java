@@ -189,8 +189,12 @@ public final class FellegiSunterLinker implements PersonLinker {
                         // one keystroke apart (a sister's reference is another number) or the dates
                         // of birth agree but for one component (a sister is born another year); those
                         // exceptions are dropped again after the model is fitted where the data has
-                        // households (see the weighing below).
-                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && !closeReference(pattern) && !closeBirthDate(pattern)) return;
+                        // households (see the weighing below). Never when the dates of birth are
+                        // generations apart: a source numbers a household's persons one after the
+                        // other, so a father's and a son's references are one keystroke apart (11 of
+                        // the 15 persons holding a child and an adult on the 40,000-children county).
+                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE
+                                && (!closeReference(pattern) && !closeBirthDate(pattern) || datesGenerationsApart(f[i], f[j]))) return;
                         c.pairs().add(i, j, pattern | WIDE);
                         c.widePatterns().add(pattern);
                     } else {
@@ -396,6 +400,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                     contestedPairs.add(p);
                     reviewCandidates.add(p);
                 } else {
+                    // Occurrence ids and levels only (no names): which pass and rule kind made each merge.
+                    if (LOG.isTraceEnabled()) LOG.trace("merge pass {} wide {} p {} {} {} {}", pass, wide[p], prob,
+                            f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(pattern[p])));
                     clusters.union(i, j);
                     modelLinks++;
                 }
@@ -609,9 +616,12 @@ public final class FellegiSunterLinker implements PersonLinker {
      * those as the typo patterns they are.
      */
     private static boolean generationsApart(Features a, Features b, int pattern) {
-        if (a.dob == null || b.dob == null) return false;
-        if (closeReference(pattern)) return false;
-        return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
+        return !closeReference(pattern) && datesGenerationsApart(a, b);
+    }
+
+    /** Both dates of birth known and clearly a generation apart (see {@link Clusters#clearlyDifferentGenerations}). */
+    private static boolean datesGenerationsApart(Features a, Features b) {
+        return a.dob != null && b.dob != null && Clusters.clearlyDifferentGenerations(a.dob, b.dob);
     }
 
     /**
@@ -668,6 +678,8 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (clusters.find(i) == clusters.find(j)) continue;
             if (clusters.refusal(i, j, Comparisons.level(hp.pattern(), MatchModel.DOB) == 0) != null) continue;
             if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) continue;
+            if (LOG.isTraceEnabled()) LOG.trace("merge household p {} {} {} {}", MatchModel.probability(hp.weight()),
+                    f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(hp.pattern())));
             clusters.union(i, j);
             links++;
         }

@@ -137,6 +137,9 @@ public final class MatchModel {
             for (int b = 0; b < 3; b++) if ((mask & (1 << b)) != 0) single[b] += n;
             for (int s = 3; s < 8; s++) if (Integer.bitCount(s) >= 2 && (mask & s) == s) joint[s] += n;
         }
+        // Counts only: what the household test saw (joint below DEPENDENCE_MIN_PAIRS reads as no households).
+        LOG.debug("household dependence: {} random pairs of different people, single {} joint {}", (long) total,
+                java.util.Arrays.toString(single), java.util.Arrays.toString(joint));
         double[] out = new double[8];
         if (total == 0) return out;
         for (int s = 3; s < 8; s++) {
