@@ -45,7 +45,7 @@ public final class IndicatorsCommand extends CommandGroup {
             description = "Folder of indicator *.yaml files (default: the shipped mappings/indicators).")
     Path catalogueFolder;
 
-    /** The evidence rules of the shipped text pipeline without the context head (training, calibration, the percolation benchmark). */
+    /** The evidence rules of the shipped text pipeline without the context head (training and calibration, which fit what the head is applied over). */
     static org.tessera.indexer.indicators.NlpEvidenceContext shippedRules() {
         return resolver(false);
     }
@@ -456,7 +456,8 @@ public final class IndicatorsCommand extends CommandGroup {
             IndicatorCatalogue catalogue = parent.catalogue();
             try (OpenSearchConnection connection = parent.connect()) {
                 new IndicatorStore(connection).load(catalogue);
-                PercolateBenchmark benchmark = new PercolateBenchmark(connection, shippedRules());
+                // the ingest's resolver: the benchmark times what an ingest percolates, the context head included by default
+                PercolateBenchmark benchmark = new PercolateBenchmark(connection, parent.contexts(null));
                 List<ObjectNode> generated = PercolateBenchmark.generate(catalogue, docs, 42);
                 for (int r = 0; r < rounds; r++) {
                     PercolateBenchmark.print(benchmark.run(generated, batch), benchmark.environment(), catalogue.enabledQueries().size(), System.out);

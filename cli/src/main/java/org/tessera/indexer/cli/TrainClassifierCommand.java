@@ -44,6 +44,19 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
     int folds;
 
+    @Option(names = "--negatives", paramLabel = "FILE", description = "negatives-only corpus (every item concern none: routine agency "
+            + "sentences), repeatable: every fold's classifier and the written one are trained on it, no figure is scored on it")
+    List<Path> negatives = List.of();
+
+    @Option(names = "--distractor-cost", defaultValue = "3.0", description = "what the threshold choice charges for a distractor or "
+            + "negatives-only item a head makes count, in affirmed items gained (default: ${DEFAULT-VALUE})")
+    double distractorCost;
+
+    @Option(names = "--hold-out-writers", split = ",", paramLabel = "WRITER", description = "with --by-writer: score only these "
+            + "writers' folds (id prefixes, e.g. S), train no other fold and no classifier on everything (a development aid for a "
+            + "busy machine; --out is then refused)")
+    java.util.Set<String> holdOutWriters = java.util.Set.of();
+
     @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
     boolean byWriter;
 
@@ -76,6 +89,17 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (byWriter) {
             command.append(" --by-writer");
         }
+        if (!holdOutWriters.isEmpty()) {
+            if (!byWriter || out != null || contextOut != null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--hold-out-writers needs --by-writer and writes no file (no --out, no --context-out)");
+            }
+            command.append(" --hold-out-writers ").append(String.join(",", new java.util.TreeSet<>(holdOutWriters)));
+        }
+        negatives.forEach(n -> command.append(" --negatives ").append(n.toString().replace('\\', '/')));
+        if (distractorCost != 3.0) {
+            command.append(" --distractor-cost ").append(distractorCost);
+        }
         if (contextOut != null) {
             command.append(catalogueExamples ? "" : " --no-catalogue-examples");
             command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
@@ -93,10 +117,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
-        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, map, catalogue,
+        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, negatives, map, catalogue,
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),
-                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null), command.toString(),
+                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
+                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters), command.toString(),
                 examples, System.out);
         if (out != null) {
             trained.classifier().write(out);

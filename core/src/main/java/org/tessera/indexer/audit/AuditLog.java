@@ -301,6 +301,24 @@ public final class AuditLog {
 
     /** Most recent records first, optionally only those of one user, action or person. */
     public List<AuditRecord> recent(int from, int size, String user, String action, String personId) {
+        return recentFrom(search(recentQuery(from, size, user, action, personId)));
+    }
+
+    /** The search {@link #recent} sends, for a page that sends it with others ({@code _msearch}); read its answer with {@link #recentFrom}. */
+    public OpenSearchConnection.Search recentSearch(int from, int size, String user, String action, String personId) {
+        return new OpenSearchConnection.Search(index, recentQuery(from, size, user, action, personId));
+    }
+
+    /** The records in the answer to {@link #recentSearch}, most recent first. */
+    public static List<AuditRecord> recentFrom(JsonNode answer) {
+        List<AuditRecord> records = new ArrayList<>();
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            records.add(fromJson(hit.path("_source")));
+        }
+        return records;
+    }
+
+    private static ObjectNode recentQuery(int from, int size, String user, String action, String personId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("from", from).put("size", size);
         body.putArray("sort").addObject().put("sequence", "desc");
@@ -314,11 +332,7 @@ public final class AuditLog {
         if (personId != null && !personId.isBlank()) {
             filters.addObject().putObject("term").put("target_person_id", personId);
         }
-        List<AuditRecord> records = new ArrayList<>();
-        for (JsonNode hit : search(body).path("hits").path("hits")) {
-            records.add(fromJson(hit.path("_source")));
-        }
-        return records;
+        return body;
     }
 
     /** Every record in sequence order, read page by page. */

@@ -17,10 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.events.Event;
 import org.tessera.indexer.events.EventHit;
 import org.tessera.indexer.events.EventIndexFields;
@@ -131,13 +134,15 @@ public final class IndicatorBackfill {
         Set<String> searched = new HashSet<>();
         indicators.stream().map(Indicator::id).filter(id -> !predictedIds.contains(id)).forEach(searched::add);
         // Two requests in flight: while the engine serves one search or page, this JVM builds the
-        // hits or the documents of the other (one at a time left a core idle).
-        try (ForkJoinPool pool = new ForkJoinPool(2)) {
+        // hits or the documents of the other (one at a time left a core idle). Two threads of a
+        // fixed pool, not a parallel stream on a fork-join pool of two: a worker blocked on its request
+        // let that pool add threads, and more requests than two reached the two-core engine at once.
+        try (ExecutorService pool = DaemonThreads.pool("ingest-indicators", 2)) {
             long started = System.nanoTime();
             Map<String, List<IndicatorHit>> found = new ConcurrentHashMap<>();
             Map<String, Set<String>> missed = new ConcurrentHashMap<>();
             Map<String, Set<String>> wrong = new ConcurrentHashMap<>();
-            pool.submit(() -> indicators.parallelStream().forEach(indicator -> {
+            inAll(pool, indicators.stream().<Callable<Integer>>map(indicator -> () -> {
                 if (predictedIds.contains(indicator.id())) {
                     Set<String> mine = predicted.eventsHitBy(indicator.id());
                     Set<String> engine = matchingIds(indicator);
@@ -147,7 +152,8 @@ public final class IndicatorBackfill {
                     find(indicator).forEach((eventId, hit) ->
                             found.computeIfAbsent(eventId, id -> Collections.synchronizedList(new ArrayList<>())).add(hit));
                 }
-            })).get();
+                return 0;
+            }).toList());
             long searchedAt = System.nanoTime();
             Set<String> rewrite = new TreeSet<>(found.keySet());
             rewrite.addAll(missed.keySet());
@@ -160,7 +166,7 @@ public final class IndicatorBackfill {
             Map<String, Indicator> byId = new HashMap<>();
             indicators.forEach(indicator -> byId.put(indicator.id(), indicator));
             Corrections corrections = new Corrections(searched, found, missed, wrong, byId);
-            int written = pool.submit(() -> pages.parallelStream().mapToInt(page -> writePage(page, corrections, updated)).sum()).get();
+            int written = inAll(pool, pages.stream().<Callable<Integer>>map(page -> () -> writePage(page, corrections, updated)).toList());
             log.info("First-load indicators: {} searched, {} predicted (events corrected: {} missed, {} wrongly hit), {} events rewritten;"
                             + " searches {} s, rewrites {} s",
                     searched.size(), predictedIds.size(), missed.size(), wrong.size(), written,
@@ -173,6 +179,15 @@ public final class IndicatorBackfill {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Runs the tasks on the pool and sums their answers; the first failure is thrown. */
+    private static int inAll(ExecutorService pool, List<Callable<Integer>> tasks) throws InterruptedException, ExecutionException {
+        int sum = 0;
+        for (Future<Integer> done : pool.invokeAll(tasks)) {
+            sum += done.get();
+        }
+        return sum;
     }
 
     /**

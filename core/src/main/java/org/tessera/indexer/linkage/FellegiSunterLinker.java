@@ -112,8 +112,11 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
-        List<PersonOccurrence> all = new ArrayList<>(input);
-        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        // Sorted on all threads: ids are unique (checked below) and the sort is stable, so the
+        // order is the one a sequential sort gives.
+        PersonOccurrence[] sortedInput = input.toArray(PersonOccurrence[]::new);
+        Arrays.parallelSort(sortedInput, Comparator.comparing(PersonOccurrence::occurrenceId));
+        List<PersonOccurrence> all = Arrays.asList(sortedInput);
         int total = all.size();
         for (int i = 1; i < total; i++) {
             if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
@@ -134,14 +137,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         int events = eventIndex.size();
         eventIndex.clear();
         FeatureMemo memo = new FeatureMemo();
-        boolean[] collapsible = collapsible(all, memo, workers);
+        RawIdentity[] identities = identities(all, splitOccurrences, memo, workers);
         int[] unitOf = new int[total];
         IntList repIndex = new IntList();
         Set<Long> unitHasEvent = new HashSet<>();
         Map<RawIdentity, IntList> unitsByIdentity = new HashMap<>();
         for (int i = 0; i < total; i++) {
-            PersonOccurrence o = all.get(i);
-            RawIdentity identity = collapsible[i] && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
+            RawIdentity identity = identities[i];
             int unit = -1;
             IntList candidates = identity == null ? null : unitsByIdentity.get(identity);
             if (candidates != null) {
@@ -160,7 +162,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         unitsByIdentity = null;
         unitHasEvent = null;
-        collapsible = null;
+        identities = null;
         int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
         for (int u = 0; u < n; u++) occ.add(all.get(repIndex.values[u]));
@@ -288,6 +290,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
         }
         firstByStrong = null;
+        LOG.debug("linkage phase: strong identifiers {} ms", (System.nanoTime() - start) / 1_000_000);
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
         double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
@@ -317,10 +320,11 @@ public final class FellegiSunterLinker implements PersonLinker {
             });
         }
         List<List<KeptPair>> keptLists = workers.inOrder(weighing);
+        LOG.debug("linkage phase: weighing {} ms", (System.nanoTime() - start) / 1_000_000);
         pairs = null;
         KeptPair[] byStrength = keptLists.stream().flatMap(List::stream).toArray(KeptPair[]::new);
         keptLists = null;
-        Arrays.sort(byStrength, KeptPair.STRONGEST_FIRST);
+        Arrays.parallelSort(byStrength, KeptPair.STRONGEST_FIRST); // stable: the order a sequential sort gives
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
@@ -334,6 +338,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             wide[k] = byStrength[k].wide();
         }
         byStrength = null;
+        LOG.debug("linkage phase: sorted {} ms", (System.nanoTime() - start) / 1_000_000);
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
         double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
         double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
@@ -364,6 +369,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             reviewPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
             reviewPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
         }
+        LOG.debug("linkage phase: partners {} ms", (System.nanoTime() - start) / 1_000_000);
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
         Set<Integer> generationPairs = new HashSet<>();
@@ -411,6 +417,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             }
         }
         // Below the review threshold only pairs a household may carry were kept (see the weighing above).
+        LOG.debug("linkage phase: passes {} ms", (System.nanoTime() - start) / 1_000_000);
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
         householdCandidates.removeIf(p -> wide[p]);
         for (int p : order) if (MatchModel.probability(weight[p]) < settings.reviewProbability()) householdCandidates.add(p);
@@ -423,6 +430,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (added == 0) break;
         }
         modelLinks += householdLinks;
+        LOG.debug("linkage phase: households {} ms", (System.nanoTime() - start) / 1_000_000);
         for (int p : reviewCandidates) {
             int i = pa[p], j = pb[p];
             if (clusters.find(i) == clusters.find(j) || !clusters.canJoin(i, j)) continue;
@@ -438,6 +446,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         review.sort(Comparator.comparingDouble(ReviewPair::matchProbability).reversed()
                 .thenComparing(r -> r.pair().first()).thenComparing(r -> r.pair().second()));
 
+        LOG.debug("linkage phase: review {} ms", (System.nanoTime() - start) / 1_000_000);
         // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
         Map<Integer, String> personByRoot = new HashMap<>();
         Map<String, String> personIds = new LinkedHashMap<>();
@@ -455,13 +464,17 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
-     * Whether each occurrence may be collapsed into a unit (names normalised, identifiers checked):
-     * independent of the others, so decided in parallel; used in order by the caller.
+     * The raw identity of each occurrence that may be collapsed into a unit (names normalised,
+     * identifiers checked, not part of a split decision), null for the others: independent of
+     * one another, so formed (and hashed) in parallel; used in order by the caller.
      */
-    private static boolean[] collapsible(List<PersonOccurrence> all, FeatureMemo memo, Workers workers) {
-        boolean[] out = new boolean[all.size()];
+    private static RawIdentity[] identities(List<PersonOccurrence> all, Set<String> splitOccurrences, FeatureMemo memo, Workers workers) {
+        RawIdentity[] out = new RawIdentity[all.size()];
         workers.overRanges(all.size(), workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            for (int i = from; i < to; i++) out[i] = Features.collapsible(all.get(i), memo);
+            for (int i = from; i < to; i++) {
+                PersonOccurrence o = all.get(i);
+                if (Features.collapsible(o, memo) && !splitOccurrences.contains(o.occurrenceId())) out[i] = RawIdentity.of(o);
+            }
             return null;
         });
         return out;
@@ -576,14 +589,28 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /**
      * The raw fields the comparisons and blocking read: two occurrences equal on all of them
-     * compare as identical. A source's own person id is scoped to its source.
+     * compare as identical. A source's own person id is scoped to its source. The hash of the
+     * fields is computed once, where the identity is formed (on a worker), not at each look-up.
      */
-    private record RawIdentity(String givenNames, String familyName, List<String> otherNames,
-                               org.tessera.indexer.ingest.PartialDate dateOfBirth, String gender, String address,
-                               String postcode, Map<String, String> identifiers, String scope) {
+    private record RawIdentity(Fields fields, int hash) {
+        private record Fields(String givenNames, String familyName, List<String> otherNames,
+                              org.tessera.indexer.ingest.PartialDate dateOfBirth, String gender, String address,
+                              String postcode, Map<String, String> identifiers, String scope) {}
+
         static RawIdentity of(PersonOccurrence o) {
-            return new RawIdentity(o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(), o.address(),
+            Fields fields = new Fields(o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(), o.address(),
                     o.postcode(), o.identifiers(), o.identifiers().containsKey("source_person_id") ? o.source() : null);
+            return new RawIdentity(fields, fields.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RawIdentity r && hash == r.hash && fields.equals(r.fields);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

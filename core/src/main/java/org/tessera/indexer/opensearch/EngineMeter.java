@@ -59,6 +59,19 @@ public final class EngineMeter {
         return new Work(requests.sum(), took.sum(), documents.sum(), answerChars.sum());
     }
 
+    /**
+     * Counts on the calling thread {@code work} another thread did on its behalf (measured there by a
+     * {@link Mark}), so that a page that reads beside its thread still shows all its work; the totals
+     * counted it already.
+     */
+    public void carry(Work work) {
+        long[] t = perThread.get();
+        t[0] += work.requests();
+        t[1] += work.tookMillis();
+        t[2] += work.documents();
+        t[3] += work.answerChars();
+    }
+
     private Work thread() {
         long[] t = perThread.get();
         return new Work(t[0], t[1], t[2], t[3]);

@@ -32,7 +32,7 @@ class EventDocumentBoundaryTest {
             Map.entry("indexer/scoring/HitExport.java", "its query's _source filter; the export's columns are named after the fields"),
             Map.entry("indexer/ingest/pipeline/PersonLinkExport.java", "its query's _source filter"),
             Map.entry("indexer/ingest/pipeline/LinkStage.java", "the stored occurrences' query _source filter"),
-            Map.entry("indexer/ingest/pipeline/StoredEvents.java", "the stored events of an arrival's persons, by person id"),
+            Map.entry("indexer/ingest/pipeline/StoredEvents.java", "the stored events of an arrival's persons and households, by person and household id"),
             Map.entry("indexer/ingest/pipeline/RecordIndexFields.java", "the records index definition, which shares the events names"),
             Map.entry("indexer/indicators/EventPercolator.java", "the percolate request: fields left out of the percolated document"),
             Map.entry("indexer/indicators/IndicatorBackfill.java", "backfill searches, their docvalue fields and update scripts"),

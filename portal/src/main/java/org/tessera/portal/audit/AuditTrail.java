@@ -1,5 +1,6 @@
 package org.tessera.portal.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.tessera.indexer.audit.AuditLog;
 import org.tessera.indexer.audit.AuditRecord;
 import org.tessera.indexer.audit.AuditVerification;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
+import org.tessera.portal.common.Beside;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
 
@@ -91,13 +93,7 @@ public class AuditTrail {
             try {
                 return record.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("audit append failed", e.getCause());
+                throw Beside.rethrown(e);
             } finally {
                 APPENDING.get()[0] += System.nanoTime() - start;
             }
@@ -148,13 +144,22 @@ public class AuditTrail {
     }
 
     /**
-     * When the signed-in user last did {@code action} before the read in progress (whose own
-     * record is skipped); for "new since last visit".
+     * The search for when the signed-in user last did {@code action} (their two latest records), for a
+     * page to send with its own searches in one {@code _msearch}; read its answer with {@link #lastTimeFrom}.
+     * For "new since last visit".
      */
-    public Optional<Instant> lastTime(String action) {
-        // Searched while the read's own record may still be being written (it is skipped if found),
-        // then the record awaited: the search does not wait for the append.
-        List<AuditRecord> latest = log.recent(0, 2, CurrentUser.name(), action, null);
+    public OpenSearchConnection.Search lastTimeSearch(String action) {
+        return log.recentSearch(0, 2, CurrentUser.name(), action, null);
+    }
+
+    /**
+     * When the signed-in user last did the action of {@link #lastTimeSearch} before the read in
+     * progress on this thread: the search may have found the read's own record (sent while it was
+     * being written), which is skipped. Waits for that record to be stored, so a page calls it last,
+     * when the record is due anyway (ADR 0033): the append runs beside the page's whole read.
+     */
+    public Optional<Instant> lastTimeFrom(JsonNode answer) {
+        List<AuditRecord> latest = AuditLog.recentFrom(answer);
         AuditRecord now = AuditedReadInterceptor.current();
         return latest.stream().filter(r -> now == null || r.sequence() < now.sequence()).findFirst().map(AuditRecord::timestamp);
     }

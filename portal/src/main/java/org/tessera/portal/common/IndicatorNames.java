@@ -39,21 +39,9 @@ public final class IndicatorNames {
     }
 
     /**
-     * The ids of the indicators of a concern: the catalogue's whose concern (or group) it is, and the
-     * stored ones whose group it is (one search of the indicators index).
-     */
-    public java.util.List<String> idsOf(String concern) {
-        return idsOf(java.util.List.of(concern));
-    }
-
-    /** The ids of the indicators of any of these concerns, as {@link #idsOf(String)} (one search for them all). */
-    public java.util.List<String> idsOf(java.util.Collection<String> concerns) {
-        return idsFrom(concerns, connection.search(connection.alias("indicators"), idsBody(concerns)));
-    }
-
-    /**
-     * The search {@link #idsOf(java.util.Collection)} sends, for a page to send it in an {@code _msearch}
-     * with searches of its own (no round trip of its own); read its answer with {@link #idsFrom}.
+     * The search for the ids of the indicators of any of these concerns (the stored ones whose group it
+     * is), for a page to send in an {@code _msearch} with searches of its own: never a round trip of
+     * its own. Read its answer with {@link #idsFrom}.
      * Nothing is kept between views, so an indicator loaded a moment ago counts on the next view.
      */
     public OpenSearchConnection.Search idsSearch(java.util.Collection<String> concerns) {

@@ -77,10 +77,34 @@ public class DecisionStore {
 
     /** The latest decision of each of the given children that has one. */
     public Map<String, MashDecision> latest(Collection<String> personIds) {
-        Map<String, MashDecision> latest = new HashMap<>();
+        return personIds.isEmpty() ? new HashMap<>() : latestFrom(connection.search(connection.alias("decisions"), latestQuery(personIds)));
+    }
+
+    /**
+     * The search {@link #latest} sends (the children must not be empty), for a page that sends it
+     * with others ({@code _msearch}); read its answer with {@link #latestFrom}.
+     */
+    public OpenSearchConnection.Search latestSearch(Collection<String> personIds) {
         if (personIds.isEmpty()) {
-            return latest;
+            throw new IllegalArgumentException("the latest decisions of no child");
         }
+        return new OpenSearchConnection.Search(connection.alias("decisions"), latestQuery(personIds));
+    }
+
+    /** The latest decision of each child in the answer to {@link #latestSearch}. */
+    public Map<String, MashDecision> latestFrom(JsonNode answer) {
+        Map<String, MashDecision> latest = new HashMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("by_person").path("buckets")) {
+            JsonNode hit = bucket.path("latest").path("hits").path("hits").path(0);
+            if (!hit.isMissingNode()) {
+                MashDecision decision = fromJson(hit.path("_source"));
+                latest.put(decision.personId(), decision);
+            }
+        }
+        return latest;
+    }
+
+    private static ObjectNode latestQuery(Collection<String> personIds) {
         ObjectNode body = Json.object();
         body.put("size", 0);
         ArrayNode ids = body.putObject("query").putObject("terms").putArray("person_id");
@@ -90,16 +114,7 @@ public class DecisionStore {
         ObjectNode top = byPerson.putObject("aggs").putObject("latest").putObject("top_hits");
         top.put("size", 1);
         top.putArray("sort").addObject().putObject("decided_at").put("order", "desc");
-        JsonNode buckets = connection.search(connection.alias("decisions"), body)
-                .path("aggregations").path("by_person").path("buckets");
-        for (JsonNode bucket : buckets) {
-            JsonNode hit = bucket.path("latest").path("hits").path("hits").path(0);
-            if (!hit.isMissingNode()) {
-                MashDecision decision = fromJson(hit.path("_source"));
-                latest.put(decision.personId(), decision);
-            }
-        }
-        return latest;
+        return body;
     }
 
     private static MashDecision fromJson(JsonNode doc) {

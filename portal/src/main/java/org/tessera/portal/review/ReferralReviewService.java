@@ -29,6 +29,7 @@ import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.AddressPeriods;
+import org.tessera.portal.common.Beside;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndicatorNames;
 import org.tessera.portal.common.HouseholdMembers;
@@ -244,6 +245,10 @@ public class ReferralReviewService {
         // the adults they name, the latest school and GP), its decisions and the ids of the listed
         // concerns' indicators in one round trip: none depends on another.
         String eventsIndex = connection.alias("events");
+        LocalDate today = day.today();
+        // The child's score, its trend and why (the history the scorer reads: on a child's first view a
+        // fingerprint and the history's scrolls) need only the child's id: read beside the page's searches.
+        Beside<RecentHistories.Assessed> assessing = Beside.start(connection.meter(), () -> scores.assessWithTimeline(personId, today, 12));
         List<JsonNode> first = connection.msearch(List.of(
                 new OpenSearchConnection.Search(connection.alias("persons"), personQuery(personId)),
                 new OpenSearchConnection.Search(eventsIndex, overviewQuery(personId)),
@@ -254,7 +259,6 @@ public class ReferralReviewService {
             return Optional.empty();
         }
         JsonNode person = personHits.get(0).path("_source");
-        LocalDate today = day.today();
         Overview overview = overviewFrom(first.get(1));
         List<MashDecision> history = decisions.historyFrom(first.get(2));
         // The household and significant others, and the child's possible duplicates with the decisions on
@@ -284,7 +288,7 @@ public class ReferralReviewService {
         List<Event> own = eventsFrom(second.get(0), maracTexts);
         List<Event> household = adultIds.isEmpty() ? List.of() : eventsFrom(second.get(3), maracTexts);
         List<AgencyRow> agencyRows = agencyRows(second.get(2));
-        RecentHistories.Assessed assessed = scores.assessWithTimeline(personId, today, 12);
+        RecentHistories.Assessed assessed = assessing.join();
         RiskAssessment assessment = assessed.assessment();
         List<AddressPeriods.Period> addresses = addresses(person);
 

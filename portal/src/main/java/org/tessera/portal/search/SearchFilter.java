@@ -26,28 +26,44 @@ public record SearchFilter(String agency, String recordType, String indicator, S
         }
     }
 
-    public SearchFilter withAgency(String value) {
-        return new SearchFilter(value, recordType, indicator, band, district, ageBand, from, to);
+    /**
+     * A facet the view offers as a choice of one value, in the order of the record's first six
+     * components ({@link #with} and {@link #get} rely on it).
+     *
+     * @param key   the facet's name in {@link SearchResults.Summary#facets()}
+     * @param label what the search page calls it
+     */
+    public enum Facet {
+        AGENCY("agency", "Agency"),
+        RECORD_TYPE(SearchService.RECORD_TYPE_FACET, "Record type"),
+        INDICATOR("indicator", "Indicator"),
+        BAND("band", "Band"),
+        DISTRICT("district", "Postcode district"),
+        AGE_BAND("age", "Age band");
+
+        public final String key;
+        public final String label;
+
+        Facet(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
     }
 
-    public SearchFilter withRecordType(String value) {
-        return new SearchFilter(agency, value, indicator, band, district, ageBand, from, to);
+    /** This filter with {@code facet} set to {@code value} ({@code null} or blank: any). */
+    public SearchFilter with(Facet facet, String value) {
+        String[] values = facetValues();
+        values[facet.ordinal()] = value;
+        return new SearchFilter(values[0], values[1], values[2], values[3], values[4], values[5], from, to);
     }
 
-    public SearchFilter withIndicator(String value) {
-        return new SearchFilter(agency, recordType, value, band, district, ageBand, from, to);
+    /** The value chosen for {@code facet}, {@code null} for any. */
+    public String get(Facet facet) {
+        return facetValues()[facet.ordinal()];
     }
 
-    public SearchFilter withBand(String value) {
-        return new SearchFilter(agency, recordType, indicator, value, district, ageBand, from, to);
-    }
-
-    public SearchFilter withDistrict(String value) {
-        return new SearchFilter(agency, recordType, indicator, band, value, ageBand, from, to);
-    }
-
-    public SearchFilter withAgeBand(String value) {
-        return new SearchFilter(agency, recordType, indicator, band, district, value, from, to);
+    private String[] facetValues() {
+        return new String[] {agency, recordType, indicator, band, district, ageBand};
     }
 
     public SearchFilter withDates(LocalDate newFrom, LocalDate newTo) {

@@ -55,8 +55,9 @@ import org.tessera.portal.security.Roles;
  * is of a later day than the risk day, the stored bands say nothing of that day, and the candidates
  * are, as before, every child a hit of the period reaches. The <b>reviewed list</b> applies the
  * review states to it (one {@code _mget} of the listed children's reviews) and is recomputed when
- * the reviews change. A view itself reads one {@code _stats} (the fingerprint), the latest MASH
- * decisions of the page and the audit trail. Concurrent views of a list not yet computed wait for
+ * the reviews change. A view itself reads one {@code _stats} (the fingerprint), then in one
+ * {@code _msearch} the user's last visit in the audit trail and the latest MASH decisions of the
+ * page: two round trips, its audit append running beside both. Concurrent views of a list not yet computed wait for
  * one computation. Thread-safe.
  */
 @Service
@@ -165,12 +166,19 @@ public class DutyWatchlist {
     @RolesAllowed({Roles.PRACTITIONER, Roles.DUTY_MANAGER})
     @org.tessera.portal.audit.AuditedRead(AuditTrail.WATCHLIST_VIEW)
     public List<DutyWatchlistEntry> entries(boolean includeDismissed, int limit) {
-        Optional<Instant> lastVisit = audit.lastTime(AuditTrail.WATCHLIST_VIEW);
         LocalDate asOf = day.today();
         List<Reviewed> reviewed = reviewed(asOf, includeDismissed);
         List<Reviewed> shown = reviewed.subList(0, Math.min(Math.max(limit, 0), reviewed.size()));
         List<String> ids = shown.stream().map(r -> r.entry().personId()).toList();
-        Map<String, MashDecision> decided = decisions.latest(ids);
+        // The user's last visit and the page's MASH decisions in one round trip; the view's own audit
+        // record (being stored beside the read, ADR 0033) is awaited last, to be skipped as the last visit.
+        List<OpenSearchConnection.Search> searches = new ArrayList<>(List.of(audit.lastTimeSearch(AuditTrail.WATCHLIST_VIEW)));
+        if (!ids.isEmpty()) {
+            searches.add(decisions.latestSearch(ids));
+        }
+        List<JsonNode> answers = connection.msearch(searches);
+        Map<String, MashDecision> decided = ids.isEmpty() ? Map.of() : decisions.latestFrom(answers.get(1));
+        Optional<Instant> lastVisit = audit.lastTimeFrom(answers.get(0));
         List<DutyWatchlistEntry> entries = new ArrayList<>(shown.size());
         for (Reviewed r : shown) {
             WatchlistEntry e = r.entry();

@@ -15,6 +15,8 @@ import org.tessera.indexer.audit.AuditLog;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.portal.TestIndices;
 import org.tessera.portal.review.ReferralReviewService;
+import org.tessera.portal.watchlist.DutyWatchlist;
+import org.tessera.portal.watchlist.DutyWatchlistEntry;
 
 /**
  * ADR 0033: the audit append runs beside the read, and the read's answer is returned only once its
@@ -35,6 +37,8 @@ class AuditBeforeAnswerIT {
 
     @Autowired
     ReferralReviewService reviews;
+    @Autowired
+    DutyWatchlist watchlist;
     @Autowired
     OpenSearchConnection connection;
 
@@ -71,5 +75,42 @@ class AuditBeforeAnswerIT {
         assertThat(reviewsAudited()).isEqualTo(before + 1);
         assertThat(new AuditLog(connection, Clock.systemUTC(), TestIndices.auditAnchor()).verify().intact())
                 .as("the chain verifies after the refused append").isTrue();
+    }
+
+    private long watchlistViewsAudited() {
+        connection.raw("POST", "/" + connection.alias("audit") + "/_refresh", null);
+        return new AuditLog(connection, Clock.systemUTC(), TestIndices.auditAnchor())
+                .recent(0, 1000, "duty", AuditTrail.WATCHLIST_VIEW, null).stream().filter(r -> PURPOSE.equals(r.purpose())).count();
+    }
+
+    /**
+     * The watchlist view awaits its record last (after its one {@code _msearch} of the last visit and the
+     * decisions): still nothing without it. And "new since your last visit" is the previous view, never
+     * the view's own record: right after a view, every listed child with evidence before now is not new.
+     */
+    @Test
+    void aWatchlistViewWhoseAuditRecordCannotBeStoredAnswersNothingAndItsOwnRecordIsNotItsLastVisit() {
+        watchlist.rank();
+        long before = watchlistViewsAudited();
+        auditWrites(true);
+        try {
+            assertThatThrownBy(() -> ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 200)))
+                    .hasStackTraceContaining("the engine refused audit record");
+        } finally {
+            auditWrites(false);
+        }
+        assertThat(watchlistViewsAudited()).as("nothing stored while the audit index refused writes").isEqualTo(before);
+
+        java.util.List<DutyWatchlistEntry> first = ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 200));
+        assertThat(first).isNotEmpty();
+        assertThat(watchlistViewsAudited()).isEqualTo(before + 1);
+        // The first view's record is searchable: the second view finds it as its last visit (today) in
+        // its _msearch, so no listed child (the fixtures' evidence is weeks old) is new. Were no last
+        // visit found, every new-state child with evidence would be.
+        assertThat(first).anySatisfy(e -> assertThat(e.state()).isEqualTo("new"));
+        java.util.List<DutyWatchlistEntry> second = ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 200));
+        assertThat(second).allSatisfy(e -> assertThat(e.newSinceLastVisit()).as(e.personId()).isFalse());
+        assertThat(watchlistViewsAudited()).isEqualTo(before + 2);
+        assertThat(new AuditLog(connection, Clock.systemUTC(), TestIndices.auditAnchor()).verify().intact()).isTrue();
     }
 }

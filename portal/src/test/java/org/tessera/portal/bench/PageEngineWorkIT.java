@@ -75,6 +75,14 @@ class PageEngineWorkIT {
         // Requests are exact; documents may differ by the few audit and last-visit documents a view reads
         // as they become searchable (seen: 0 or 2 on a watchlist view, 23 or 24 computing the ranking).
         // 300 more children would add hundreds if a page scanned the county.
+        // Round trips pinned: a watchlist view after a change of the events reads _stats, the listed children's
+        // reviews (_mget) and, in one _msearch, the user's last visit and the page's decisions (was four
+        // requests one after another); a profile one _msearch and the history's fingerprint; a review page its three
+        // _msearch and the history's fingerprint (read beside them, counted here all the same). The audit
+        // append runs on a thread of its own (ADR 0033) and is not counted.
+        assertThat(small.watchlist().requests()).isEqualTo(3);
+        assertThat(small.profile().requests()).isEqualTo(2);
+        assertThat(small.review().requests()).isEqualTo(4);
         assertThat(large.watchlist().requests()).isEqualTo(small.watchlist().requests());
         assertThat(large.watchlist().documents()).isCloseTo(small.watchlist().documents(), within(DOCUMENT_SLACK));
         assertThat(large.profile().requests()).isEqualTo(small.profile().requests());

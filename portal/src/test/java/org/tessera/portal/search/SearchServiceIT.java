@@ -88,13 +88,13 @@ class SearchServiceIT {
         SearchResults.Summary summary = search.search("Jayden", SearchFilter.NONE);
         assertThat(summary.facets().get("agency")).extracting(FacetValue::value)
                 .contains("police", "health", "education", "social_care");
-        assertThat(search.records("Jayden", SearchFilter.NONE.withAgency("health"), 0, 10))
+        assertThat(search.records("Jayden", SearchFilter.NONE.with(SearchFilter.Facet.AGENCY, "health"), 0, 10))
                 .extracting(RecordResult::agency).containsOnly("health").isNotEmpty();
     }
 
     @Test
     void theAgeBandFacetFiltersPeopleByTheirDateOfBirth() {
-        assertThat(people("Smith", SearchFilter.NONE.withAgeBand("11-15"))).contains("p-jayden").doesNotContain("p-kelly");
-        assertThat(people("Smith", SearchFilter.NONE.withAgeBand("18+"))).contains("p-kelly").doesNotContain("p-jayden");
+        assertThat(people("Smith", SearchFilter.NONE.with(SearchFilter.Facet.AGE_BAND, "11-15"))).contains("p-jayden").doesNotContain("p-kelly");
+        assertThat(people("Smith", SearchFilter.NONE.with(SearchFilter.Facet.AGE_BAND, "18+"))).contains("p-kelly").doesNotContain("p-jayden");
     }
 }

@@ -35,6 +35,13 @@ class RiskEvaluationIT {
     static final String PRESET = "demo";
     static final LocalDate END = GeneratorSettings.DEFAULT_END;
 
+    /**
+     * The semantic stage as the system property {@value IngestSettings#SEMANTIC_STAGE} says (unset: off, as shipped), so the
+     * county's noise can be measured with the stage on: {@code -Dtessera.nlp.semantic-stage=true} (docs/nlp.md).
+     */
+    static final boolean SEMANTIC_STAGE = Boolean.parseBoolean(System.getProperty(IngestSettings.SEMANTIC_STAGE,
+            String.valueOf(IngestSettings.SEMANTIC_STAGE_DEFAULT)));
+
     @TempDir
     static Path work;
     static EvaluationReport watchlist;
@@ -44,13 +51,15 @@ class RiskEvaluationIT {
         new CountyGenerator(GeneratorSettings.preset(PRESET, SEED, 3, END)).generate(work);
         IngestPipelines.loadIndicators(os.connection());
         try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
-            IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("quarantine")),
+            IngestPipelines.standard(os.connection(), null, extractor, IngestSettings.defaults(work.resolve("quarantine"))
+                            .withNlp(SEMANTIC_STAGE, IngestSettings.LEXICAL_CONTEXT_HEAD_DEFAULT),
                     Clock.systemUTC()).ingest(work.resolve("data"));
         }
         os.refresh();
         watchlist = new RiskEvaluation(os.connection(), ScoringParameters.loadDefault())
                 .evaluate(GroundTruth.load(work.resolve("ground-truth")), END, 36, 1.5);
-        System.out.println("RiskEvaluationIT seed " + SEED + ", " + PRESET + "\n" + watchlist.summary());
+        System.out.println("RiskEvaluationIT seed " + SEED + ", " + PRESET + ", semantic stage " + (SEMANTIC_STAGE ? "on" : "off") + "\n"
+                + watchlist.summary());
     }
 
     @Test

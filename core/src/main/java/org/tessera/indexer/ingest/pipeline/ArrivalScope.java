@@ -10,9 +10,11 @@ import org.tessera.indexer.events.EventPerson;
 
 /**
  * Whom an arrival into stored indices can reach, so that the events of everyone else stay as stored
- * without being read (ADR 0040). Fed with the basis of every record of the run (the people on it and
- * their households, as built) and with the stored versions of what the run changes (the unsettled
- * records' and the events of the unsettled persons, as the index holds them); {@link #reach()} is
+ * without being read (ADR 0040). Fed with the basis of every record of the run that is not settled (the
+ * people on it and their households, as built), with the stored versions of what the run changes (the
+ * unsettled records' and the events of the unsettled persons, as the index holds them), and with the
+ * stored events of the seeds' households and persons (a settled record's households are its stored
+ * event's, ADR 0041); {@link #reach()} is
  * then every person whose events the scorer may read for a child the run's changes reach:
  * <ul>
  *   <li>the seeds: everyone on an unsettled record, either version, and on a stored event of an
@@ -52,6 +54,34 @@ final class ArrivalScope {
         }
     }
 
+    /**
+     * Notes who a stored event records in which household (its people are not seeds): a settled record's
+     * event is as stored, so its households are the run's. An event the run replaces or withdraws only
+     * widens the reach, which may be larger than needed, never smaller.
+     */
+    void observeStored(Event stored) {
+        observe(stored, false);
+    }
+
+    /** Households a seed was recorded in so far. */
+    Set<String> seedHouseholds() {
+        return Set.copyOf(seedHouseholds);
+    }
+
+    /** Persons recorded in any of {@code households}, as noted so far. */
+    Set<String> personsIn(Set<String> households) {
+        Set<String> out = new HashSet<>();
+        households.forEach(household -> out.addAll(membersOf.getOrDefault(household, Set.of())));
+        return out;
+    }
+
+    /** Households any of {@code persons} was recorded in, as noted so far. */
+    Set<String> householdsOf(Set<String> persons) {
+        Set<String> out = new HashSet<>();
+        persons.forEach(person -> out.addAll(householdsOf.getOrDefault(person, Set.of())));
+        return out;
+    }
+
     /** Notes a stored event the run changes or withdraws (its version before the run): its people are seeds. */
     void seed(Event stored) {
         for (EventPerson person : stored.people()) {
@@ -80,12 +110,12 @@ final class ArrivalScope {
 
     /** Every person whose events the batch stages must see (see the class comment). */
     Set<String> reach() {
-        Set<String> persons = new HashSet<>(seedPersons);
-        seedHouseholds.forEach(household -> persons.addAll(membersOf.getOrDefault(household, Set.of())));
-        Set<String> households = new HashSet<>(seedHouseholds);
-        persons.forEach(person -> households.addAll(householdsOf.getOrDefault(person, Set.of())));
-        Set<String> reach = new HashSet<>(persons);
-        households.forEach(household -> reach.addAll(membersOf.getOrDefault(household, Set.of())));
+        Set<String> persons = personsIn(seedHouseholds);
+        persons.addAll(seedPersons);
+        Set<String> households = householdsOf(persons);
+        households.addAll(seedHouseholds);
+        Set<String> reach = personsIn(households);
+        reach.addAll(persons);
         return reach;
     }
 }

@@ -159,10 +159,12 @@ final class EventStage {
             long scopeStart = System.nanoTime();
             scope = scope(gathered, linked, notes, builder, produced);
             Set<String> persons = scope.reach();
+            long reachStart = System.nanoTime();
             // the stored events of everyone reached, scorer's fields only: one scroll, not an _mget a batch
             Map<String, Event> events = new HashMap<>();
             StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
             reach = new Reach(persons, events);
+            times.since(StageTimes.EVENTS + "scope/reach events", reachStart);
             times.since(StageTimes.EVENTS + "scope", scopeStart);
             job.count("arrival_reach_persons", persons.size());
             job.count("arrival_reach_events", events.size());
@@ -177,21 +179,33 @@ final class EventStage {
                      (stage, nanos) -> times.add(StageTimes.EVENTS + stage, nanos))) {
             List<SourceRecord> batch = new ArrayList<>(settings.batchSize());
             long done = 0;
+            long leftAsStored = 0;
             try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
                 while (mixed.hasNext()) {
-                    batch.add(mixed.next());
+                    SourceRecord record = mixed.next();
+                    // left out before batching (ADR 0041): the few records an arrival builds go in as few
+                    // batches (one percolate request, one _mget) as they fill, not one a batch of the county
+                    if (reach != null && leftAsStored(record, linked.people(), linked.settled(), reach, notes)) {
+                        leftAsStored++;
+                        continue;
+                    }
+                    batch.add(record);
                     if (batch.size() >= settings.batchSize()) {
                         writeBatch(batch, linked.people(), linked.settled(), reach, notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
                         done += batch.size();
                         batch.clear();
-                        progress.update(done);
-                        job.progress(done / (double) Math.max(1, total));
+                        progress.update(done + leftAsStored);
+                        job.progress((done + leftAsStored) / (double) Math.max(1, total));
                     }
                 }
             }
             writeBatch(batch, linked.people(), linked.settled(), reach, notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
             sink.drain();
-            done += batch.size();
+            if (reach != null) {
+                job.count("events_left_as_stored", leftAsStored);
+                keptEvents += leftAsStored;
+            }
+            done += batch.size() + leftAsStored;
             progress.done(done);
             writer.flush();
             connection.refresh(connection.alias("events"));
@@ -208,34 +222,65 @@ final class EventStage {
     }
 
     /**
-     * The first pass of an arrival (ADR 0040): every record's basis, for the persons' profiles (noted
-     * here, in the records' order) and for whom the records that change reach ({@link ArrivalScope});
-     * then the stored versions of those records and the stored events of their people, read by id.
+     * The first pass of an arrival (ADR 0040, ADR 0041): every record is noted as produced (its event id,
+     * source and people, no basis built); only the records that are not settled by the linkage's account
+     * (changed, a document note, an unsettled person on them) have their basis built, and
+     * they, the stored versions of those records and the stored events of their people are the seeds.
+     * The households of a settled record are those of its stored event (a settled record builds exactly
+     * the event it built before), so whom the seeds reach through households is read from the index
+     * ({@link #widen}), not from a basis of every record. Profiles are noted in the second pass, for the
+     * records it does not leave as stored: every record of a reached person.
      */
     private ArrivalScope scope(Gathered gathered, Linked linked, Map<String, ObjectNode> notes, EventDocumentBuilder builder,
                                Produced produced) {
         ArrivalScope scope = new ArrivalScope();
         List<String> changing = new ArrayList<>();
+        long built = 0;
+        long passStart = System.nanoTime();
         try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
             while (mixed.hasNext()) {
                 SourceRecord record = mixed.next();
+                noteRecord(record, linked.people(), produced);
                 ObjectNode note = notes.get(record.eventId());
-                Event basis = withNote(builder.build(record, linked.people(), null), note);
-                noteProduced(record, basis, produced);
-                boolean asStored = note == null && settled(record, basis, linked.settled());
-                scope.observe(basis, !asStored);
-                if (!asStored) {
-                    changing.add(record.eventId());
+                if (note == null && settled(record, linked.people(), linked.settled())) {
+                    continue;
                 }
+                built++;
+                Event basis = withNote(builder.build(record, linked.people(), null), note);
+                scope.observe(basis, true);
+                changing.add(record.eventId());
             }
         }
+        job.count("arrival_first_pass_bases", built);
+        times.since(StageTimes.EVENTS + "scope/records", passStart);
+        long seedsStart = System.nanoTime();
         scope.seedPersons(linked.settled().unsettledPersons());
         for (int from = 0; from < changing.size(); from += KEPT_PER_REQUEST) {
             StoredEvents.fetch(connection, changing.subList(from, Math.min(changing.size(), from + KEPT_PER_REQUEST)),
                     EventDocuments.SOURCE_FIELDS).values().forEach(doc -> scope.seed(Event.fromDocument(doc)));
         }
         StoredEvents.ofPersons(connection, scope.seeds(), EventDocuments.SOURCE_FIELDS, scope::seed);
+        times.since(StageTimes.EVENTS + "scope/seeds", seedsStart);
+        long widenStart = System.nanoTime();
+        widen(scope);
+        times.since(StageTimes.EVENTS + "scope/households", widenStart);
         return scope;
+    }
+
+    /**
+     * Feeds the scope with the stored households it needs for {@link ArrivalScope#reach()}: who is recorded
+     * in each seed household, in which households those and the seeds were recorded, and who is recorded
+     * in those (two {@code terms} reads of the events by household and one by person, people only).
+     */
+    private void widen(ArrivalScope scope) {
+        Set<String> seedHouseholds = scope.seedHouseholds();
+        StoredEvents.ofHouseholds(connection, seedHouseholds, StoredEvents.PEOPLE_FIELDS, scope::observeStored);
+        Set<String> persons = scope.personsIn(seedHouseholds);
+        persons.addAll(scope.seeds());
+        StoredEvents.ofPersons(connection, persons, StoredEvents.PEOPLE_FIELDS, scope::observeStored);
+        Set<String> households = scope.householdsOf(persons);
+        households.removeAll(seedHouseholds);
+        StoredEvents.ofHouseholds(connection, households, StoredEvents.PEOPLE_FIELDS, scope::observeStored);
     }
 
     /**
@@ -266,26 +311,12 @@ final class EventStage {
         return true;
     }
 
-    private void writeBatch(List<SourceRecord> given, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
+    private void writeBatch(List<SourceRecord> all, LinkedPeople linked, LinkStage.Settled settled, Reach reach,
                             Map<String, ObjectNode> notes, EventDocumentBuilder builder,
                             Produced produced, boolean firstLoad, boolean keepStored,
                             EventSink sink, ForkJoinPool analysisPool) {
-        if (given.isEmpty()) {
+        if (all.isEmpty()) {
             return;
-        }
-        List<SourceRecord> all = given;
-        if (reach != null) {
-            all = new ArrayList<>(given.size());
-            for (SourceRecord record : given) {
-                if (!leftAsStored(record, linked, settled, reach, notes)) {
-                    all.add(record);
-                }
-            }
-            job.count("events_left_as_stored", given.size() - all.size());
-            keptEvents += given.size() - all.size();
-            if (all.isEmpty()) {
-                return;
-            }
         }
         // Into stored indices: an event whose basis is as stored keeps its stored analysis and hits (ADR 0025).
         List<SourceRecord> batch = all;
@@ -319,10 +350,8 @@ final class EventStage {
             for (int i = 0; i < all.size(); i++) {
                 SourceRecord record = all.get(i);
                 // in the records' order, as on a first load (a person's profile takes what it is given in order);
-                // an arrival scoped by its reach noted every record in its first pass
-                if (reach == null) {
-                    noteProduced(record, bases.get(i), produced);
-                }
+                // an arrival scoped by its reach noted only the records' events and people in its first pass
+                noteProduced(record, bases.get(i), produced);
                 if (isSettled[i]) {
                     Event old = storedSettled.get(record.eventId());
                     if (old != null) {
@@ -391,6 +420,26 @@ final class EventStage {
         job.count("events_built", events.size());
     }
 
+    /**
+     * {@link #settled(SourceRecord, Event, LinkStage.Settled)} read from the record and the linkage alone, before
+     * any basis is built: the basis's people are the record's people with an identity, each the person its
+     * occurrence linked to.
+     */
+    private static boolean settled(SourceRecord record, LinkedPeople linked, LinkStage.Settled settled) {
+        if (settled.changedEvents().contains(record.eventId())) {
+            return false;
+        }
+        List<InvolvedPerson> involved = record.people();
+        for (int slot = 0; slot < involved.size(); slot++) {
+            if (involved.get(slot).hasIdentity()) {
+                if (settled.unsettledPersons().contains(linked.personId(record.occurrenceId(slot)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Whether the linkage left the record's event as stored: the record unchanged and each of its people too. */
     private static boolean settled(SourceRecord record, Event basis, LinkStage.Settled settled) {
         if (settled.changedEvents().contains(record.eventId())) {
@@ -411,10 +460,30 @@ final class EventStage {
     /** What the persons and the report need of every event the run produced, kept or built. */
     private static void noteProduced(SourceRecord record, Event event, Produced produced) {
         collectProfiles(record, event, produced.profiles(), produced.names());
+        noteEvent(record, produced);
+    }
+
+    private static void noteEvent(SourceRecord record, Produced produced) {
         if (produced.events().add(record.eventId())) {
             produced.perSource().merge(record.source(), 1L, Long::sum);
         }
         produced.sources().add(record.source());
+    }
+
+    /**
+     * A record an arrival's first pass sees (ADR 0041): its event as produced, and each of its people as a
+     * produced person with a profile still empty (filled in the second pass if the record is built or
+     * kept there; a person no record of which is, is left as stored and its profile is not read).
+     */
+    private static void noteRecord(SourceRecord record, LinkedPeople linked, Produced produced) {
+        noteEvent(record, produced);
+        List<InvolvedPerson> involved = record.people();
+        for (int slot = 0; slot < involved.size(); slot++) {
+            if (involved.get(slot).hasIdentity()) {
+                produced.profiles().computeIfAbsent(linked.personId(record.occurrenceId(slot)),
+                        id -> new PersonProfile(id, produced.names()));
+            }
+        }
     }
 
     private static void collectProfiles(SourceRecord record, Event event, Map<String, PersonProfile> profiles, PersonProfile.NameForms names) {

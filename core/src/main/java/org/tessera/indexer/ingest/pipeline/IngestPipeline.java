@@ -227,9 +227,12 @@ public final class IngestPipeline {
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
             Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords());
+            times.since("feed store/gather", start);
+            long compareStart = System.nanoTime();
             // before the store is written: what each snapshot changed against the stored records (ADR 0029)
             SnapshotChanges snapshots = relinking || plan.storedRecords().isEmpty() ? SnapshotChanges.NOT_COMPARED
                     : SnapshotChanges.compare(delivered, gathered.deliveredWhole(), plan.storedRecords(), plan.store(), settings);
+            times.since("feed store/compare", compareStart);
             Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
             gathered = feedStore.gatherKeptAbsent(gathered, snapshots);
             times.since("feed store", start);

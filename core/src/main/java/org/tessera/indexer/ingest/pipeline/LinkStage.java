@@ -114,9 +114,13 @@ final class LinkStage {
             snapshots.changed().values().forEach(changedEvents::addAll);
             job.count("snapshot_records_changed", snapshots.changedRecords());
             job.count("snapshot_records_absent", snapshots.absent());
+            long assignmentStart = System.nanoTime();
             Map<String, String> previous = storedAssignment(connection);
+            times.since("link/stored assignment", assignmentStart);
+            long incrementalStart = System.nanoTime();
             IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, previous, changedEvents,
                     snapshots.keptAbsent(), linker, decisions, fitted);
+            times.since("link/incremental", incrementalStart);
             linkage = outcome.result();
             settled = new Settled(changedEvents, IncrementalLinking.unsettled(previous, linkage.personIds(), changedEvents));
             job.count("linkage_unsettled_persons", settled.unsettledPersons().size());
@@ -138,6 +142,7 @@ final class LinkStage {
                 linkage.stats().persons(), linkage.reviewPairs().size());
         noteDocumentLinks(delivered.documents().values(), delivered.notes(), linkage);
         noteDocumentLinks(gathered.fedDocuments(), delivered.notes(), linkage);
+        long peopleStart = System.nanoTime();
         LinkedPeople people = new LinkedPeople(linkage.personIds());
         for (PersonOccurrence occurrence : occurrences) {
             people.observe(linkage.personIds().get(occurrence.occurrenceId()), asInvolved(occurrence),
@@ -145,6 +150,7 @@ final class LinkStage {
         }
         occurrences.clear();
         delivered.occurrenceDates().clear();
+        times.since("link/people", peopleStart);
         // Linkage's review queue needs nothing the event stage makes: it goes to the engine on a
         // thread of its own meanwhile (a request of pairs beside one of events).
         Future<List<BulkWriter.Failure>> reviewPairs = Futures.start("ingest-review-pairs", () -> {

@@ -50,18 +50,37 @@ final class StoredEvents {
                 fields.isEmpty() ? Map.of() : Map.of("_source_includes", String.join(",", fields)));
     }
 
+    /** What the reach of an arrival reads of the events it widens over: who was recorded in which household. */
+    static final List<String> PEOPLE_FIELDS = List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.PERSON_ID_PATH,
+            EventIndexFields.People.HOUSEHOLD_ID_PATH);
+
     /**
      * The stored events naming any of {@code personIds} (only {@code fields} of each), handed to
      * {@code each} as read: a {@code terms} query on the events' person ids, scrolled, a thousand
-     * persons a request. What an arrival reads of the persons it changes (ADR 0040).
+     * persons a request. What an arrival reads of the persons it changes (ADR 0040). An event naming
+     * persons of two requests is handed over once per request.
      */
     static void ofPersons(OpenSearchConnection connection, Collection<String> personIds, List<String> fields,
                           Consumer<Event> each) {
-        List<String> all = List.copyOf(personIds);
+        ofAny(connection, EventIndexFields.PERSON_IDS, personIds, fields, each);
+    }
+
+    /**
+     * The stored events recorded in any of {@code householdIds} (only {@code fields} of each), as
+     * {@link #ofPersons} on the events' household ids: whom an arrival reaches through households (ADR 0041).
+     */
+    static void ofHouseholds(OpenSearchConnection connection, Collection<String> householdIds, List<String> fields,
+                             Consumer<Event> each) {
+        ofAny(connection, EventIndexFields.HOUSEHOLD_IDS, householdIds, fields, each);
+    }
+
+    private static void ofAny(OpenSearchConnection connection, String field, Collection<String> values, List<String> fields,
+                              Consumer<Event> each) {
+        List<String> all = List.copyOf(values);
         String events = connection.alias("events");
         for (int from = 0; from < all.size(); from += PERSONS_PER_REQUEST) {
             ObjectNode query = EngineJson.object();
-            ArrayNode terms = query.putObject("terms").putArray(EventIndexFields.PERSON_IDS);
+            ArrayNode terms = query.putObject("terms").putArray(field);
             all.subList(from, Math.min(all.size(), from + PERSONS_PER_REQUEST)).forEach(terms::add);
             connection.scroll(events, query, 1000, fields, (id, doc) -> {
                 if (doc instanceof ObjectNode object) {

@@ -54,4 +54,19 @@ class ArrivalScopeTest {
         assertThat(scope.seeds()).containsExactlyInAnyOrder("former", "z");
         assertThat(scope.reach()).containsExactlyInAnyOrder("former", "z", "x", "y");
     }
+
+    @Test
+    void storedEventsWidenTheReachAsTheRunsBasesDid() {
+        // the first pass builds only the changing record; the settled ones are read back as stored (ADR 0041)
+        ArrivalScope scope = new ArrivalScope();
+        scope.observe(event("mother", "h1"), true);
+        assertThat(scope.seedHouseholds()).containsExactly("h1");
+        scope.observeStored(event("child", "h1", "mother", "h1"));
+        assertThat(scope.personsIn(Set.of("h1"))).containsExactlyInAnyOrder("child", "mother");
+        scope.observeStored(event("child", "h2"));
+        assertThat(scope.householdsOf(Set.of("child", "mother"))).containsExactlyInAnyOrder("h1", "h2");
+        scope.observeStored(event("lodger", "h2"));
+        assertThat(scope.seeds()).containsExactly("mother");
+        assertThat(scope.reach()).containsExactlyInAnyOrder("mother", "child", "lodger");
+    }
 }

@@ -58,7 +58,12 @@ class PersonsStageIT {
             // its overlapping parts are timed, for the bench's breakdown of the stage
             assertThat(run.times.snapshot()).containsKeys(PersonsStage.TIMES + "scoring", PersonsStage.TIMES + "adults",
                     PersonsStage.TIMES + "children", PersonsStage.TIMES + "build documents", PersonsStage.TIMES + "bulk",
-                    PersonsStage.TIMES + "events refresh");
+                    PersonsStage.TIMES + "events refresh", PersonsStage.TIMES + "refresh");
+            // never more than two requests in flight: the requests' times, summed over the sender threads,
+            // fit in two threads' worth of the writing (a fork-join pool once added threads under blocked ones)
+            Map<String, Long> times = run.times.snapshot();
+            long writing = times.get(PersonsStage.TIMES + "adults") + times.get(PersonsStage.TIMES + "children");
+            assertThat(times.get(PersonsStage.TIMES + "bulk")).isLessThanOrEqualTo((long) PersonsStage.REQUESTS_IN_FLIGHT * writing);
         }
     }
 }

@@ -149,6 +149,37 @@ class QualifierKindsTest {
         assertLabel(text, target, expected);
     }
 
+    /**
+     * Session 14 (issue #20): a resolution stated after "but" that counts the episodes since ("... but hasn't
+     * had one in months", "... but none in the last year"), which the backward scope would otherwise stop at
+     * "but" for; and a finding of fact that rejects an allegation ("I reject the suggestion that ...",
+     * "The court rejects the claim that ..."); "since" a year, which runs to now and does not date
+     * what it governs; "but that's all in the past". Each beside an affirmed sentence with the same
+     * words. Written for this test, not taken from any corpus.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Leila used to have panic attacks at bedtime but hasn't had one in six months.|panic attacks|NEGATED",
+            "Leila has panic attacks at bedtime but has not had one since the new routine.|panic attacks|NEGATED",
+            "Two seizures in the spring but none in the last four months.|seizures|NEGATED",
+            "Frequent fights at the hostel but has not had any for a year now.|fights|NEGATED",
+            "Leila has panic attacks at bedtime but is calmer with a night light.|panic attacks|AFFIRMED",
+            "Leila has panic attacks at bedtime but hasn't had the referral yet.|panic attacks|AFFIRMED",
+            "I reject the suggestion that the father hits the children.|hits the children|NEGATED",
+            "The court rejects the claim that Sam was excluded for fighting.|excluded|NEGATED",
+            "I accept the mother's evidence that the father hits the children.|hits the children|AFFIRMED",
+            "I reject the father's account and find that he hit the children.|hit the children|AFFIRMED",
+            // "since" a year runs to now; a resolution after "but" pointing back with "that's"
+            "Since 2023 he has missed school on most Mondays.|missed school|AFFIRMED",
+            "Since January 2024 mum has been drinking every evening.|drinking|AFFIRMED",
+            "Mum was drinking every evening in 2023.|drinking|HISTORICAL",
+            "Smoked cannabis with friends in Year 8, but that's all in the past now.|Smoked cannabis|NEGATED",
+            "Smoked cannabis with friends in Year 8, but that's how he met the older boys.|Smoked cannabis|AFFIRMED",
+    })
+    void session14Kinds(String text, String target, ContextLabel expected) {
+        assertLabel(text, target, expected);
+    }
+
     /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
     private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);

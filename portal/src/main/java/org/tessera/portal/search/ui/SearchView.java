@@ -126,12 +126,9 @@ class SearchView extends VerticalLayout {
 
     private void showFacets(Map<String, List<FacetValue>> values) {
         facets.removeAll();
-        facet("Agency", values.get("agency"), filter.agency(), SearchFilter::withAgency);
-        facet("Record type", values.get(SearchService.RECORD_TYPE_FACET), filter.recordType(), SearchFilter::withRecordType);
-        facet("Indicator", values.get("indicator"), filter.indicator(), SearchFilter::withIndicator);
-        facet("Band", values.get("band"), filter.band(), SearchFilter::withBand);
-        facet("Postcode district", values.get("district"), filter.district(), SearchFilter::withDistrict);
-        facet("Age band", values.get("age"), filter.ageBand(), SearchFilter::withAgeBand);
+        for (SearchFilter.Facet choice : SearchFilter.Facet.values()) {
+            facet(choice.label, values.get(choice.key), filter.get(choice), (f, value) -> f.with(choice, value));
+        }
         facet("Year", values.get("year"), filter.from() == null ? null : Integer.toString(filter.from().getYear()),
                 (f, year) -> year == null ? f.withDates(null, null)
                         : f.withDates(LocalDate.of(Integer.parseInt(year), 1, 1), LocalDate.of(Integer.parseInt(year), 12, 31)));

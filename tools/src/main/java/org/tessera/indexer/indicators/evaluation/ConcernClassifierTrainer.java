@@ -22,12 +22,14 @@ import org.tessera.indexer.indicators.EvidenceContextResolver;
  * L2-regularised logistic-regression head per concept over the sentence embeddings, fitted by
  * mini-batch Adam (deterministic: fixed seed, fixed order). Positives are the corpus items of the
  * concept's concern (affirmed only, or in every context) and the concept's exemplars; negatives are
- * every other item and the catalogue's background sentences.
+ * every other item, the catalogue's background sentences and any negatives-only items
+ * ({@link #NEGATIVES_WRITER}: routine agency sentences that are no concern).
  *
  * <p>Each head's probability threshold is chosen by an inner K-fold cross-validation on the training
  * data (out-of-fold probabilities): the threshold maximising affirmed items gained at full weight,
- * minus {@value #WRONG_COST} x (own non-affirmed items and distractors it would make count at full
- * weight), minus {@value #OTHER_COST} x items of other concerns; full weight is judged by the context
+ * minus {@value #WRONG_COST} x own non-affirmed items, minus {@link Options#distractorCost} x distractors
+ * and negatives-only items it would make count at full weight, minus {@value #OTHER_COST} x items of other concerns; full
+ * weight is judged by the context
  * analyser at the match's anchors exactly as the stage does ({@link ConceptTagger#contextAnchors}).
  * {@link #crossValidate} repeats the whole recipe in an outer cross-validation to report figures
  * that no item was trained or calibrated on.
@@ -49,19 +51,21 @@ public final class ConcernClassifierTrainer {
      *                  of the concern, and context is left to the context analyser
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
-                          double positiveWeight, boolean byWriter, boolean contextHead) {
+                          double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
+                          java.util.Set<String> onlyWriters) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
-            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true);
+            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of());
         }
 
         public static Options defaults() {
-            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0);
+            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of());
         }
 
         public Options with(String gate, String positives, int folds) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
         }
 
         /**
@@ -69,7 +73,28 @@ public final class ConcernClassifierTrainer {
          * @param contextHead train a {@link ContextHead} beside the classifier (ADR 0021)
          */
         public Options with(boolean byWriter, boolean contextHead) {
-            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
+        }
+
+        /**
+         * @param distractorCost what the threshold choice charges for a distractor (or negatives-only item) a head would make
+         *                       count at full weight, in affirmed items gained (default {@value #WRONG_COST}, as an own
+         *                       non-affirmed item)
+         */
+        public Options withDistractorCost(double distractorCost) {
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
+        }
+
+        /**
+         * @param onlyWriters with folds by writer: hold out (train without, and score) only these writers; the other folds are
+         *                    neither trained nor scored (a development aid for a machine too busy for every fold); empty: all
+         */
+        public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
+            onlyWriters = java.util.Set.copyOf(onlyWriters);
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters);
         }
     }
 
@@ -159,17 +184,27 @@ public final class ConcernClassifierTrainer {
      * stratified folds ({@link #folds}).
      */
     static int[] innerFolds(List<Example> train, Options options) {
-        List<String> writers = train.stream().map(e -> ContextHeadTrainer.writer(e.item())).distinct().sorted().toList();
+        List<String> writers = train.stream().map(e -> ContextHeadTrainer.writer(e.item())).filter(w -> !w.equals(NEGATIVES_WRITER))
+                .distinct().sorted().toList();
         boolean prefixed = train.stream().allMatch(e -> e.item().id().indexOf('-') > 0);
         if (!prefixed || writers.size() < WRITER_FOLDS_FROM || writers.size() > MAX_WRITER_FOLDS) {
             return folds(train, options.folds(), options.seed());
         }
         int[] fold = new int[train.size()];
+        int negatives = 0;
         for (int i = 0; i < fold.length; i++) {
-            fold[i] = writers.indexOf(ContextHeadTrainer.writer(train.get(i).item()));
+            String writer = ContextHeadTrainer.writer(train.get(i).item());
+            fold[i] = writer.equals(NEGATIVES_WRITER) ? negatives++ % writers.size() : writers.indexOf(writer);
         }
         return fold;
     }
+
+    /**
+     * The id prefix of negatives-only items ({@code train-classifier --negatives}: routine agency sentences that are no
+     * concern). They are no writer: every outer fold trains on them and none is scored on them; for the thresholds
+     * they are dealt round robin over the inner folds, so each gets an out-of-fold probability and counts as a distractor.
+     */
+    public static final String NEGATIVES_WRITER = "NEGATIVE";
 
     /** Which outer fold each item is in: stratified by concern, seeded shuffle, round robin. */
     public static int[] folds(List<Example> examples, int folds, long seed) {
@@ -317,8 +352,10 @@ public final class ConcernClassifierTrainer {
                 boolean own = e.item().concern().equals(concern);
                 if (own && e.item().affirmed()) {
                     value += 1;
-                } else if (own || e.item().distractor()) {
+                } else if (own) {
                     value -= WRONG_COST;
+                } else if (e.item().distractor()) {
+                    value -= options.distractorCost();
                 } else {
                     value -= OTHER_COST;
                 }
@@ -367,6 +404,16 @@ public final class ConcernClassifierTrainer {
      */
     public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                                 Options options, boolean classifiers, List<Example> headExtras) {
+        return crossValidate(examples, catalogue, encoder, options, classifiers, headExtras, List.of());
+    }
+
+    /**
+     * @param negatives negatives-only items ({@link #NEGATIVES_WRITER}) every fold's classifier is trained on besides the
+     *                  fold's own items; no fold is scored on them (the context heads never see them)
+     */
+    public static CrossValidation crossValidate(List<Example> examples, ConceptCatalogue catalogue, SentenceEncoder encoder,
+                                                Options options, boolean classifiers, List<Example> headExtras,
+                                                List<Example> negatives) {
         int[] fold;
         List<String> names = new ArrayList<>();
         if (options.byWriter()) {
@@ -390,13 +437,21 @@ public final class ConcernClassifierTrainer {
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         for (int f = 0; f < names.size(); f++) {
+            if (options.byWriter() && !options.onlyWriters().isEmpty()
+                    && !options.onlyWriters().contains(names.get(f).replaceFirst("^writer (.+) held out$", "$1"))) {
+                models.add(null);
+                heads.add(null);
+                continue;
+            }
             List<Example> in = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != f) {
                     in.add(examples.get(i));
                 }
             }
-            models.add(classifiers ? train(in, catalogue, encoder, options, none) : null);
+            List<Example> classifierItems = new ArrayList<>(in);
+            classifierItems.addAll(negatives);
+            models.add(classifiers ? train(classifierItems, catalogue, encoder, options, none) : null);
             List<Example> headItems = new ArrayList<>(in);
             headItems.addAll(headExtras);
             heads.add(options.contextHead() ? ContextHeadTrainer.train(headItems, none, ids) : null);
@@ -414,9 +469,12 @@ public final class ConcernClassifierTrainer {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
+            ConcernClassifier model = cv.modelFor(i);
+            if (model == null) {
+                continue; // a fold left out (Options#onlyWriters): not scored
+            }
             items.add(e.item());
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
-            ConcernClassifier model = cv.modelFor(i);
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
             if (!model.gatedByCues() || e.gated()) {

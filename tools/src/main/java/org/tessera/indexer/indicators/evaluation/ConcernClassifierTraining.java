@@ -28,7 +28,10 @@ public final class ConcernClassifierTraining {
     private ConcernClassifierTraining() {
     }
 
-    /** The classifier and the context head (null when not trained) trained on all the corpora. */
+    /**
+     * The classifier (null when only some writers were held out) and the context head (null when not trained) trained on all
+     * the corpora.
+     */
     public record Trained(ConcernClassifier classifier, org.tessera.indexer.nlp.semantic.ContextHead contextHead) {
     }
 
@@ -45,13 +48,27 @@ public final class ConcernClassifierTraining {
     public static Trained run(List<Path> corpora, ConcernMap map, ConceptCatalogue catalogue, SentenceEncoder encoder,
                                         EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options, String command,
                                         List<String> catalogueTexts, PrintStream out) throws IOException {
+        return run(corpora, List.of(), map, catalogue, encoder, contexts, options, command, catalogueTexts, out);
+    }
+
+    /**
+     * @param negativeFiles negatives-only corpora (every item {@code none}: routine agency sentences), read as
+     *                      {@link ConcernClassifierTrainer#NEGATIVES_WRITER} items: the classifier of every fold and the
+     *                      shipped one are trained on them, no figure is scored on them, the context head never sees them
+     */
+    public static Trained run(List<Path> corpora, List<Path> negativeFiles, ConcernMap map, ConceptCatalogue catalogue,
+                              SentenceEncoder encoder, EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options,
+                              String command, List<String> catalogueTexts, PrintStream out) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
         read(corpora, items, provenance);
+        List<ConcernItem> negativeItems = negatives(negativeFiles, provenance);
         long started = System.nanoTime();
         List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
-        out.printf(Locale.ROOT, "%d items embedded and judged in %.1f s (gate %s, positives %s, %d folds)%n", items.size(),
-                (System.nanoTime() - started) / 1e9, options.gate(), options.positives(), options.folds());
+        List<ConcernClassifierTrainer.Example> negatives = ConcernClassifierTrainer.examples(negativeItems, catalogue, encoder, contexts);
+        out.printf(Locale.ROOT, "%d items and %d negatives-only embedded and judged in %.1f s (gate %s, positives %s, %d folds, "
+                        + "distractor cost %.1f)%n", items.size(), negativeItems.size(),
+                (System.nanoTime() - started) / 1e9, options.gate(), options.positives(), options.folds(), options.distractorCost());
         String dump = System.getProperty("tessera.classifier.dump");
         if (dump != null) {
             dump(Path.of(dump), examples, catalogue, encoder);
@@ -59,8 +76,20 @@ public final class ConcernClassifierTraining {
         if (Boolean.getBoolean("tessera.classifier.dump-only")) {
             return null;
         }
+        List<ConcernClassifierTrainer.Example> everything = new ArrayList<>(examples);
+        everything.addAll(negatives);
+        if (Boolean.getBoolean("tessera.classifier.skip-cross-validation")) {
+            // a development aid: the same classifier as the full run trains (each fit is seeded afresh), minutes sooner, without
+            // its figures; never shipped (its provenance says so)
+            ConcernClassifier quick = ConcernClassifierTrainer.train(everything, catalogue, encoder, options,
+                    new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
+                            "not cross-validated (development aid)"));
+            out.print(ConcernClassifierTrainer.thresholds(quick));
+            return new Trained(quick, null);
+        }
         started = System.nanoTime();
-        ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options);
+        ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options, true,
+                List.of(), negatives);
         ConcernEvaluation figures = ConcernClassifierTrainer.semanticOnly(examples, cv, catalogue, map);
         String folds = options.byWriter() ? "one fold per writer " + cv.names() : options.folds() + " folds";
         if (options.contextHead()) {
@@ -74,12 +103,18 @@ public final class ConcernClassifierTraining {
                 folds, options.contextHead() ? ", context by the rules and the context head" : "", (System.nanoTime() - started) / 1e9);
         out.print(figures.render(false));
         String summary = String.format(Locale.ROOT, "cross-validated (%s) semantic stage alone%s: affirmed recall %s, non-affirmed at full weight %s, "
-                        + "distractors %s; gate %s, positives %s", folds, options.contextHead() ? " with the context head" : "",
+                        + "distractors %s; gate %s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f",
+                folds, options.contextHead() ? " with the context head" : "",
                 figures.overall().affirmedRecall(),
-                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives());
-        ConcernClassifier trained = ConcernClassifierTrainer.train(examples, catalogue, encoder, options,
+                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives(), negatives.size(),
+                options.distractorCost());
+        if (!options.onlyWriters().isEmpty()) {
+            out.println("No classifier trained on everything: only writers " + options.onlyWriters() + " were held out (a development aid)");
+            return new Trained(null, null);
+        }
+        ConcernClassifier trained = ConcernClassifierTrainer.train(everything, catalogue, encoder, options,
                 new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary));
-        out.println("Thresholds of the classifier trained on all " + items.size() + " items:");
+        out.println("Thresholds of the classifier trained on all " + items.size() + " items and " + negatives.size() + " negatives-only:");
         out.print(ConcernClassifierTrainer.thresholds(trained));
         org.tessera.indexer.nlp.semantic.ContextHead contextHead = null;
         if (options.contextHead()) {
@@ -139,6 +174,31 @@ public final class ConcernClassifierTraining {
             return "none (context head only)";
         }
     };
+
+    /**
+     * Reads negatives-only corpora: every item must be {@code none} (else the file and line are named); ids are given the
+     * prefix {@link ConcernClassifierTrainer#NEGATIVES_WRITER}; one provenance line each, marked negatives only.
+     */
+    static List<ConcernItem> negatives(List<Path> files, List<String> provenance) throws IOException {
+        List<ConcernItem> items = new ArrayList<>();
+        for (Path file : files) {
+            if (ConcernCorpus.isHeldOut(file)) {
+                throw new IllegalArgumentException("a held-out corpus is never trained on: " + file);
+            }
+            List<ConcernItem> read = ConcernCorpus.read(file);
+            for (int i = 0; i < read.size(); i++) {
+                ConcernItem item = read.get(i);
+                if (!item.distractor()) {
+                    throw new IllegalArgumentException(file + " item " + (i + 1) + " (" + item.id() + "): a negatives-only corpus holds "
+                            + "concern none only, found " + item.concern());
+                }
+                items.add(new ConcernItem(ConcernClassifierTrainer.NEGATIVES_WRITER + "-" + item.id(), item.text(), item.concern(),
+                        item.context(), item.experiencer(), item.agency(), item.subjectAge()));
+            }
+            provenance.add(file.toString().replace('\\', '/') + " sha256:" + sha256(file) + " (" + read.size() + " items, negatives only)");
+        }
+        return items;
+    }
 
     /** Reads development corpora (never a frozen held-out file) into {@code items}, one provenance line each (path, SHA-256, size). */
     private static void read(List<Path> corpora, List<ConcernItem> items, List<String> provenance) throws IOException {

@@ -20,10 +20,10 @@ public final class ConcernCorpus {
 
     /**
      * Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. heldout2 and
-     * heldout3 are development data since session 11, heldout4 since session 12, heldout5 since session 13
-     * (all allowed runs spent); heldout6 is written by an eighth hand in session 13.
+     * heldout3 are development data since session 11, heldout4 since session 12, heldout5 since session 13,
+     * heldout6 since session 14 (all allowed runs spent); heldout7 is written by a ninth hand in session 14.
      */
-    public static final Set<String> HELD_OUT = Set.of("concerns-heldout6.jsonl");
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout7.jsonl");
 
     private ConcernCorpus() {
     }

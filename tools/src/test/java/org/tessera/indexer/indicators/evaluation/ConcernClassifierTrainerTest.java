@@ -115,13 +115,7 @@ class ConcernClassifierTrainerTest {
     @Test
     void thresholdsAreChosenOnWritersTheHeadsNeverSawWhenThereAreThreeOrMore() {
         List<ConcernClassifierTrainer.Example> unprefixed = examples();
-        List<ConcernClassifierTrainer.Example> prefixed = new ArrayList<>();
-        for (int i = 0; i < unprefixed.size(); i++) {
-            var e = unprefixed.get(i);
-            var item = e.item();
-            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(), item.concern(),
-                    item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
-        }
+        List<ConcernClassifierTrainer.Example> prefixed = threeWriters();
 
         int[] byWriter = ConcernClassifierTrainer.innerFolds(prefixed, FAST);
         int[] stratified = ConcernClassifierTrainer.innerFolds(unprefixed, FAST);
@@ -137,7 +131,86 @@ class ConcernClassifierTrainerTest {
 
     @Test
     void aFrozenHeldOutFileIsNeverTrainedOn() {
-        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout6.jsonl")),
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout7.jsonl")),
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
+    }
+
+    /** The examples, writer-prefixed (A, B, C by turn). */
+    private static List<ConcernClassifierTrainer.Example> threeWriters() {
+        List<ConcernClassifierTrainer.Example> unprefixed = examples();
+        List<ConcernClassifierTrainer.Example> prefixed = new ArrayList<>();
+        for (int i = 0; i < unprefixed.size(); i++) {
+            var e = unprefixed.get(i);
+            var item = e.item();
+            prefixed.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-" + item.id(), item.text(),
+                    item.concern(), item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
+        }
+        return prefixed;
+    }
+
+    /** {@code count} negatives-only items along the distractors' axis. */
+    private static List<ConcernClassifierTrainer.Example> negatives(int count) {
+        Random random = new Random(5);
+        double[] counts = new double[CONCEPTS.concepts().size()];
+        java.util.Arrays.fill(counts, 1.0);
+        List<ConcernClassifierTrainer.Example> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new ConcernClassifierTrainer.Example(new ConcernItem(ConcernClassifierTrainer.NEGATIVES_WRITER + "-N-" + i, "t",
+                    ConcernItem.NONE, "affirmed", null, null, null), unit(random, axis(2), 1.0), true, counts));
+        }
+        return out;
+    }
+
+    @Test
+    void negativesOnlyItemsAreNoWriterTheyAreDealtOverTheWritersInnerFolds() {
+        List<ConcernClassifierTrainer.Example> train = new ArrayList<>(threeWriters());
+        int writers = train.size();
+        train.addAll(negatives(7));
+
+        int[] fold = ConcernClassifierTrainer.innerFolds(train, FAST);
+
+        assertThat(java.util.Arrays.stream(fold).max().orElseThrow()).isEqualTo(2);
+        for (int i = 0; i < 7; i++) {
+            assertThat(fold[writers + i]).isEqualTo(i % 3);
+        }
+    }
+
+    @Test
+    void everyWriterFoldTrainsOnTheNegativesAndNoFoldIsScoredOnThem() {
+        List<ConcernClassifierTrainer.Example> examples = threeWriters();
+        var options = FAST.with(true, false);
+
+        var cv = ConcernClassifierTrainer.crossValidate(examples, CONCEPTS, HASHED, options, true, List.of(), negatives(30));
+
+        assertThat(cv.names()).hasSize(3).noneMatch(n -> n.contains(ConcernClassifierTrainer.NEGATIVES_WRITER));
+        assertThat(cv.fold()).hasSize(examples.size());
+        assertThat(cv.models()).hasSize(3).doesNotContainNull();
+    }
+
+    @Test
+    void aNegativesOnlyFileWithAConcernIsRefusedNamingTheItem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("routine.jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"id":"N-1","text":"Gas safety check completed.","concern":"none","context":"affirmed"}
+                {"id":"N-2","text":"Mum was drunk at the visit.","concern":"parental_alcohol","context":"affirmed"}
+                """);
+
+        assertThatThrownBy(() -> ConcernClassifierTraining.negatives(List.of(file), new ArrayList<>()))
+                .hasMessageContaining("routine.jsonl item 2 (N-2)").hasMessageContaining("concern none only");
+    }
+
+    @Test
+    void aNegativesOnlyFileIsReadAsNoWriterWithItsHashInTheProvenance(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("routine.jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"id":"N-1","text":"Gas safety check completed.","concern":"none","context":"affirmed"}
+                """);
+        List<String> provenance = new ArrayList<>();
+
+        List<ConcernItem> items = ConcernClassifierTraining.negatives(List.of(file), provenance);
+
+        assertThat(items).extracting(ConcernItem::id).containsExactly(ConcernClassifierTrainer.NEGATIVES_WRITER + "-N-1");
+        assertThat(ContextHeadTrainer.writer(items.getFirst())).isEqualTo(ConcernClassifierTrainer.NEGATIVES_WRITER);
+        assertThat(provenance).singleElement().asString().matches(".+ sha256:[0-9a-f]{64} \\(1 items, negatives only\\)");
     }
 }

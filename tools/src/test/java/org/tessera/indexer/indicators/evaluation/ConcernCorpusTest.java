@@ -23,10 +23,10 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // an eighth writer's file, copied 2026-12-07 00:12 UTC after its final check (1,064 lines)
-        assertThat(sha256(EVAL.resolve("concerns-heldout6.jsonl")))
-                .isEqualTo("6da03c9395692cae24827c3b9178d33c1b2e6cc873e77d385fdb0c6e96bc529e");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout6.jsonl"))).isTrue();
+        // a ninth writer's file, copied 2026-12-07 03:07 UTC after its final check (1,064 lines)
+        assertThat(sha256(EVAL.resolve("concerns-heldout7.jsonl")))
+                .isEqualTo("f9230d4b37864e9d8b0b3921a1b69be5f6d4caafcd713d09f498563cfad15981");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout7.jsonl"))).isTrue();
     }
 
     @Test
@@ -57,6 +57,10 @@ class ConcernCorpusTest {
         assertThat(sha256(EVAL.resolve("concerns-heldout5.jsonl")))
                 .isEqualTo("1b07eb915540b61b968af960f41d909f969b3e5a9215130bea31ed5daa4589a7");
         assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout5.jsonl"))).isFalse();
+        // an eighth writer's file, copied 2026-12-07 00:12 UTC; both allowed runs spent in session 13
+        assertThat(sha256(EVAL.resolve("concerns-heldout6.jsonl")))
+                .isEqualTo("6da03c9395692cae24827c3b9178d33c1b2e6cc873e77d385fdb0c6e96bc529e");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout6.jsonl"))).isFalse();
     }
 
     @Test
@@ -77,7 +81,7 @@ class ConcernCorpusTest {
                 .readTree(EVAL.resolve("concerns.yaml").toFile()).fieldNames().forEachRemaining(concerns::add);
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
-                "concerns-heldout5.jsonl", "concerns-heldout6.jsonl")) {
+                "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
