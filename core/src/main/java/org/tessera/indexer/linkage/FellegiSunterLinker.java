@@ -255,9 +255,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         PairWeights weights = new PairWeights(model, tf, knownPatterns);
 
         // Clustering.
-        // Households in the data (family name, address and postcode agree together among different
-        // people more than by chance): twins and siblings exist, and the twin check applies.
-        boolean households = Arrays.stream(model.dependence()).anyMatch(d -> d > 0);
+        // Households in the data (MatchModel.households: family name, address and postcode agree together
+        // among different people more than by chance): twins and siblings exist, and the twin check applies.
+        boolean households = model.households();
         Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households, ages);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
@@ -297,7 +297,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
         // one side named beside someone in a record (the rest have no household to show).
         boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
-        // Where the data has households (the model's dependence is above zero), a wide pair whose
+        // Where the data has households (MatchModel.households), a wide pair whose
         // given names plainly differ is dropped whatever its reference or date of birth: a wide key
         // is a household's, and with the exceptions the 40,000-children county (seed 99) held 15
         // persons with a child and an adult instead of 4 (ADR 0045).
@@ -1090,7 +1090,7 @@ public final class FellegiSunterLinker implements PersonLinker {
          * whose one record matches the other twin's person on family name, birthday and address
          * has their own first name and their own reference; a mistyped record of the person
          * rarely loses both (one of them alone is a corruption the model weighs). Applied only where
-         * the data has households (the model's household dependence is not zero): FEBRL has no
+         * the data has households ({@link MatchModel#households()}): FEBRL has no
          * twins, and there a record with a replaced given name and a reference three keys out is
          * a corrupted copy (17 such pairs on FEBRL3).
          */

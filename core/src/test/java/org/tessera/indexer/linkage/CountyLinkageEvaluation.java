@@ -149,10 +149,10 @@ public final class CountyLinkageEvaluation {
                 .add("child".equals(householdRole.get(truePerson))));
         System.out.printf("predicted persons holding a child and an adult: %d%n", kinds.values().stream().filter(k -> k.size() > 1).count());
         // What the fitted model says about households: the dependence per combination of family name
-        // (1), address (2) and postcode (4); all zero reads as "no households" (ADR 0045's u correction acts).
-        double[] dependence = result.model().dependence();
+        // (1), address (2) and postcode (4) on random pairs, and MatchModel.households (that, or the
+        // household test of the candidate pairs, logged by MatchModel.fit); false: ADR 0045's u correction acts.
         System.out.printf("model: lambda %.6f, household dependence %s -> households %b%n", result.model().lambda(),
-                java.util.Arrays.toString(dependence), java.util.Arrays.stream(dependence).anyMatch(d -> d > 0));
+                java.util.Arrays.toString(result.model().dependence()), result.model().households());
         if (Boolean.getBoolean("mixed")) {
             // The persons holding a child and an adult, occurrence by occurrence (ids to find their merges in the trace).
             for (PersonOccurrence o : occurrences) {
