@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class Blocking {
     static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade",
-            "postcode_family_initial", "house_number_name_sound");
+            "postcode_family_initial", "house_number_name_sound", "identifier_one_edit", "postcode_house_number", "house_number_street");
     /**
      * Rules from this index on are <em>wide</em> (issue #18): they find fragments of a person that
      * share no key of the first six (names swapped and mistyped, a given name missing or only an
@@ -293,6 +293,27 @@ final class Blocking {
                     for (String c : f.givenCodes) out.add(t + "|" + c);
                 }
             }
+            // Wide (session 14, issue #18): a reference one keystroke out (a digit changed, two
+            // adjacent digits swapped) shares a value with one character deleted, whatever else
+            // the record lost (names, date of birth). Valid strong identifiers join on their own
+            // and a source's own person id is issued by a system, so neither is keyed here.
+            case 8 -> f.ids.forEach((scheme, v) -> {
+                if (scheme.startsWith("source_person_id") || v.equals(f.strong.get(scheme)) || v.length() < 5 || v.length() > 12) return;
+                for (int i = 0; i < v.length(); i++) out.add(scheme + "=" + v.substring(0, i) + v.substring(i + 1));
+            });
+            // Wide: postcode and house number: a record without names (or with both mistyped) and
+            // without a date of birth still meets its person at its address.
+            case 9 -> {
+                if (f.postcode != null) for (String t : f.addressTokens) if (houseNumber(t)) out.add(f.postcode + "|" + t);
+            }
+            // Wide: house number and a word of the street or town (4+ letters): a record whose
+            // postcode and names are mistyped or missing still meets its person at its address.
+            case 10 -> {
+                for (String t : f.addressTokens) {
+                    if (!houseNumber(t)) continue;
+                    for (String w : f.addressTokens) if (w.length() >= 4 && !houseNumber(w)) out.add(t + "|" + w);
+                }
+            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         String[] a = out.toArray(String[]::new);
@@ -329,7 +350,9 @@ final class Blocking {
                 if (f.ukPostcode != null) out.add("d" + f.ukPostcode.district());
                 else if (f.postcode != null) out.add("p" + f.postcode);
             }
-            case 4 -> { return null; }
+            case 4, 8 -> { return null; }
+            // Postcode and house number: the family name's sound, or the given name's when the family name is missing.
+            case 9, 10 -> out.addAll(f.family != null ? f.familyCodes : f.givenCodes);
             // Postcode and family initial: the family name's sound.
             case 6 -> out.addAll(f.familyCodes);
             // House number and name sound: a word of the street or town (a typo leaves the others).

@@ -56,6 +56,8 @@ final class Comparisons {
     }
 
     private static final int GIVEN_ELSE = 9, FAMILY_ELSE = 7;
+    /** The key prefix of a source's own person id in {@link Features#ids} ({@code source_person_id@source}). */
+    private static final String SOURCE_PERSON_ID = "source_person_id@";
 
     /**
      * Given and family name written the other way round and mistyped besides ("Cooper Zarah" for
@@ -184,7 +186,12 @@ final class Comparisons {
     /**
      * Identifier levels graded by edits (optimal string alignment: insertion, deletion,
      * substitution, adjacent swap): 0, 1, 2, more. A reference typed twice by hand is often two
-     * keystrokes out; only more than two is a different number.
+     * keystrokes out; only more than two is a different number. A source's own person id (keyed
+     * {@code source_person_id@source}, so both values are that source's) is never typed: the
+     * source's system numbers its persons, often one after the other within a household (police
+     * N136481 the father, N136482 the son; a school's admission numbers), so a value one or two
+     * edits from another is a neighbour's number and compares as {@code else} (ADR 0045). An NHS
+     * number, UPN or a reference one keystroke out stays a slip.
      */
     private static int identifiers(Map<String, String> a, Map<String, String> b) {
         if (a == b) return a.isEmpty() ? 0 : 1; // one interned map: its first identifier agrees
@@ -193,7 +200,8 @@ final class Comparisons {
             String other = b.get(e.getKey());
             if (other == null) continue;
             if (other.equals(e.getValue())) return 1;
-            int lvl = withinOneEdit(other, e.getValue()) ? 2 : editsAtMost(other, e.getValue(), 2) ? 3 : 4;
+            int lvl = e.getKey().startsWith(SOURCE_PERSON_ID) ? 4
+                    : withinOneEdit(other, e.getValue()) ? 2 : editsAtMost(other, e.getValue(), 2) ? 3 : 4;
             best = best == 0 ? lvl : Math.min(best, lvl);
         }
         return best;

@@ -187,8 +187,16 @@ public final class FellegiSunterLinker implements PersonLinker {
                         if (!settings.wideBlocking()) return;
                         // A wide rule's pair: weighed by the model, never part of its estimation,
                         // and only when the given names do not plainly differ (a wide key is shared
-                        // by a whole household: a sister, a father).
-                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE) return;
+                        // by a whole household: a sister, a father) or the references agree or are
+                        // one keystroke apart (a sister's reference is another number) or the dates
+                        // of birth agree but for one component (a sister is born another year); those
+                        // exceptions are dropped again after the model is fitted where the data has
+                        // households (see the weighing below). Never when the dates of birth are
+                        // generations apart: a source numbers a household's persons one after the
+                        // other, so a father's and a son's references are one keystroke apart (11 of
+                        // the 15 persons holding a child and an adult on the 40,000-children county).
+                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE
+                                && (!closeReference(pattern) && !closeBirthDate(pattern) || datesGenerationsApart(f[i], f[j]))) return;
                         c.pairs().add(i, j, pattern | WIDE);
                         c.widePatterns().add(pattern);
                     } else {
@@ -247,9 +255,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         PairWeights weights = new PairWeights(model, tf, knownPatterns);
 
         // Clustering.
-        // Households in the data (family name, address and postcode agree together among different
-        // people more than by chance): twins and siblings exist, and the twin check applies.
-        boolean households = Arrays.stream(model.dependence()).anyMatch(d -> d > 0);
+        // Households in the data (MatchModel.households: family name, address and postcode agree together
+        // among different people more than by chance): twins and siblings exist, and the twin check applies.
+        boolean households = model.households();
         Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households, ages);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
@@ -289,6 +297,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
         // one side named beside someone in a record (the rest have no household to show).
         boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
+        // Where the data has households (MatchModel.households), a wide pair whose
+        // given names plainly differ is dropped whatever its reference or date of birth: a wide key
+        // is a household's, and with the exceptions the 40,000-children county (seed 99) held 15
+        // persons with a child and an adult instead of 4 (ADR 0045).
         List<Callable<List<KeptPair>>> weighing = new ArrayList<>();
         for (ComparedPairs c : pairs) {
             weighing.add(() -> {
@@ -296,6 +308,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 c.pairs().forEach((a, b, flagged) -> {
                     int pt = flagged & ~WIDE;
                     boolean wide = flagged != pt;
+                    if (wide && households && Comparisons.level(pt, MatchModel.GIVEN) == GIVEN_ELSE) return;
                     double w = weights.weight(pt, a, b);
                     // A wide rule's pair counts only for itself: household evidence reads the pairs of the six rules.
                     if (w >= reviewWeight || !wide && (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
@@ -375,7 +388,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     String reference = clusters.differentReferenceOnAnyRecord(i, j);
                     if (reference != null) refusal = "consistent, but every " + reference + " of one is more than two edits from every one of the other's";
                 }
-                if (refusal == null && wide[p] && clusters.acrossAgeBoundary(i, j)) {
+                if (refusal == null && wide[p] && !yearTypo(pattern[p]) && clusters.acrossAgeBoundary(i, j)) {
                     refusal = "found by a wide blocking key only, and an adult (role or date of birth) beside a child's date of birth";
                 }
                 if (refusal != null) {
@@ -393,6 +406,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                     contestedPairs.add(p);
                     reviewCandidates.add(p);
                 } else {
+                    // Occurrence ids and levels only (no names): which pass and rule kind made each merge.
+                    if (LOG.isTraceEnabled()) LOG.trace("merge pass {} wide {} p {} {} {} {}", pass, wide[p], prob,
+                            f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(pattern[p])));
                     clusters.union(i, j);
                     modelLinks++;
                 }
@@ -598,6 +614,26 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
     }
 
+    /** A reference (not a strong identifier) equal on both sides or one keystroke apart. */
+    private static boolean closeReference(int pattern) {
+        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
+        return identifier == 1 || identifier == 2;
+    }
+
+    /** Dates of birth equal, transposed, a year typo or one component apart. */
+    private static boolean closeBirthDate(int pattern) {
+        int dob = Comparisons.level(pattern, MatchModel.DOB);
+        return dob >= 1 && dob <= DOB_ONE_COMPONENT;
+    }
+
+    /**
+     * Day and month of birth agree and the years are one digit or one adjacent swap apart: a mistyped
+     * year, not an adult beside a child, when the pair's own dates are what crosses the age boundary.
+     */
+    private static boolean yearTypo(int pattern) {
+        return Comparisons.level(pattern, MatchModel.DOB) == DOB_YEAR_TYPO;
+    }
+
     /**
      * Same name and address but births a generation apart is the parent and child of one name far
      * more often than a mistyped date: never merged by the model alone. An identifier that agrees
@@ -607,10 +643,12 @@ public final class FellegiSunterLinker implements PersonLinker {
      * those as the typo patterns they are.
      */
     private static boolean generationsApart(Features a, Features b, int pattern) {
-        if (a.dob == null || b.dob == null) return false;
-        int identifier = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (identifier == 1 || identifier == 2) return false;
-        return Clusters.clearlyDifferentGenerations(a.dob, b.dob);
+        return !closeReference(pattern) && datesGenerationsApart(a, b);
+    }
+
+    /** Both dates of birth known and clearly a generation apart (see {@link Clusters#clearlyDifferentGenerations}). */
+    private static boolean datesGenerationsApart(Features a, Features b) {
+        return a.dob != null && b.dob != null && Clusters.clearlyDifferentGenerations(a.dob, b.dob);
     }
 
     /**
@@ -667,6 +705,8 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (clusters.find(i) == clusters.find(j)) continue;
             if (clusters.refusal(i, j, Comparisons.level(hp.pattern(), MatchModel.DOB) == 0) != null) continue;
             if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) continue;
+            if (LOG.isTraceEnabled()) LOG.trace("merge household p {} {} {} {}", MatchModel.probability(hp.weight()),
+                    f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(hp.pattern())));
             clusters.union(i, j);
             links++;
         }
@@ -792,6 +832,8 @@ public final class FellegiSunterLinker implements PersonLinker {
     private static final int WIDE = 1 << 30;
     /** The given-name comparison's last level: the two names are unrelated. */
     private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
+    private static final int DOB_YEAR_TYPO = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("year_typo"),
+            DOB_ONE_COMPONENT = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("one_component_differs");
 
     /**
      * Candidate pairs as parallel int arrays in chunks (memory: 12 bytes a pair). Chunks, not one
@@ -1048,7 +1090,7 @@ public final class FellegiSunterLinker implements PersonLinker {
          * whose one record matches the other twin's person on family name, birthday and address
          * has their own first name and their own reference; a mistyped record of the person
          * rarely loses both (one of them alone is a corruption the model weighs). Applied only where
-         * the data has households (the model's household dependence is not zero): FEBRL has no
+         * the data has households ({@link MatchModel#households()}): FEBRL has no
          * twins, and there a record with a replaced given name and a reference three keys out is
          * a corrupted copy (17 such pairs on FEBRL3).
          */

@@ -23,17 +23,28 @@ public final class MatchModel {
     private final int iterations;
     /** Bits to take off a pattern for agreements that are one fact, by {@link #householdMask} (see {@link #dependence}). */
     private final double[] dependence;
+    /** Whether the data has households (see {@link #households()}). */
+    private final boolean households;
 
     MatchModel(double lambda, double[][] m, double[][] u, int iterations) {
         this(lambda, m, u, iterations, new double[8]);
     }
 
     MatchModel(double lambda, double[][] m, double[][] u, int iterations, double[] dependence) {
+        this(lambda, m, u, iterations, dependence, anyDependence(dependence));
+    }
+
+    MatchModel(double lambda, double[][] m, double[][] u, int iterations, double[] dependence, boolean households) {
         this.lambda = lambda;
         this.m = deepCopy(m);
         this.u = deepCopy(u);
         this.iterations = iterations;
         this.dependence = dependence.clone();
+        this.households = households;
+    }
+
+    private static boolean anyDependence(double[] dependence) {
+        return java.util.Arrays.stream(dependence).anyMatch(d -> d > 0);
     }
 
     /** One level's parameters, for reports. */
@@ -49,15 +60,18 @@ public final class MatchModel {
         n.set("m", json.valueToTree(m));
         n.set("u", json.valueToTree(u));
         n.set("dependence", json.valueToTree(dependence));
+        n.put("households", households);
         return n;
     }
 
     static MatchModel fromJson(com.fasterxml.jackson.databind.JsonNode n) {
         var json = org.tessera.indexer.opensearch.EngineJson.MAPPER;
         try {
+            double[] dependence = json.treeToValue(n.path("dependence"), double[].class);
+            // Models stored before the household test of candidate pairs (ADR 0045) read households from the dependence.
+            boolean households = n.has("households") ? n.path("households").asBoolean() : anyDependence(dependence);
             return new MatchModel(n.path("lambda").asDouble(), json.treeToValue(n.path("m"), double[][].class),
-                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(),
-                    json.treeToValue(n.path("dependence"), double[].class));
+                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(), dependence, households);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("stored linkage model unreadable: " + e.getOriginalMessage(), e);
         }
@@ -89,6 +103,16 @@ public final class MatchModel {
 
     /** The correction, in bits, of each combination of family name, address and postcode agreeing ({@link #householdMask}). */
     public double[] dependence() { return dependence.clone(); }
+
+    /**
+     * Whether the data has households: siblings, parents and twins share a family name, an
+     * address and a postcode. True when the random pairs show a {@link #dependence} between the
+     * three, or when the candidate pairs do ({@link #householdTest}): a county reads as households
+     * by the second (its random pairs almost never share an address), FEBRL and the no-household
+     * sets by neither. Where it is false, u is counted among non-matches and a wide pair whose
+     * given names differ may still be weighed (ADR 0045); where it is true, the twin check applies.
+     */
+    public boolean households() { return households; }
 
     static final int ADDRESS = 4;
 
@@ -137,6 +161,9 @@ public final class MatchModel {
             for (int b = 0; b < 3; b++) if ((mask & (1 << b)) != 0) single[b] += n;
             for (int s = 3; s < 8; s++) if (Integer.bitCount(s) >= 2 && (mask & s) == s) joint[s] += n;
         }
+        // Counts only: what the household test saw (joint below DEPENDENCE_MIN_PAIRS reads as no households).
+        LOG.debug("household dependence: {} random pairs of different people, single {} joint {}", (long) total,
+                java.util.Arrays.toString(single), java.util.Arrays.toString(joint));
         double[] out = new double[8];
         if (total == 0) return out;
         for (int s = 3; s < 8; s++) {
@@ -146,6 +173,61 @@ public final class MatchModel {
             out[s] = Math.max(0, log2((joint[s] / total) / product));
         }
         return out;
+    }
+
+    /**
+     * The household test on the candidate pairs (ADR 0045). Among the pairs of the six rules that
+     * agree on family name, address and postcode (what a household shares), with both given names
+     * and both dates of birth present and no reference agreeing or one keystroke out: how often the
+     * given names are unrelated ("else"), how often the dates of birth are, and how often both are.
+     * Where records are corrupted copies of independent people (FEBRL, the no-household sets), a
+     * replaced given name and a replaced date of birth are two corruptions and come together about
+     * as often as chance has it: the odds ratio is near 1 (a heavily corrupted record loses several
+     * fields, so somewhat above). Where households exist, a sister or a parent differs in both at
+     * once and the odds ratio is far above 1. Unlike the dependence on random pairs, this needs no
+     * random pair to share an address by chance, which at county scale almost none does (1 or 2 of
+     * 128,000 surely different random pairs on the 40,000-children county, history 14.7).
+     *
+     * @param both      pairs whose given names and dates of birth are both unrelated
+     * @param givenOnly pairs whose given names alone are unrelated
+     * @param birthOnly pairs whose dates of birth alone are unrelated
+     * @param neither   pairs where neither is
+     */
+    record HouseholdTest(long both, long givenOnly, long birthOnly, long neither) {
+        /** Odds ratio of unrelated given name and unrelated date of birth, each cell plus one half. */
+        double oddsRatio() {
+            return (both + 0.5) * (neither + 0.5) / ((givenOnly + 0.5) * (birthOnly + 0.5));
+        }
+
+        /** At least {@link #DEPENDENCE_MIN_PAIRS} pairs differ in both, and the odds ratio is at least {@link #HOUSEHOLD_ODDS_RATIO}. */
+        boolean households() {
+            return both >= DEPENDENCE_MIN_PAIRS && oddsRatio() >= HOUSEHOLD_ODDS_RATIO;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("household test on candidate pairs agreeing on family name, address and postcode: "
+                    + "given name and date of birth both unrelated %d, given name only %d, date of birth only %d, neither %d; "
+                    + "odds ratio %.1f -> households %b", both, givenOnly, birthOnly, neither, oddsRatio(), households());
+        }
+    }
+
+    /** The odds ratio from which the candidate pairs show households (see {@link HouseholdTest}). */
+    static final double HOUSEHOLD_ODDS_RATIO = 10;
+
+    static HouseholdTest householdTest(Map<Integer, Long> candidatePatterns) {
+        int givenElse = Comparisons.LEVELS.get(GIVEN).size() - 1, dobElse = Comparisons.LEVELS.get(DOB).size() - 1;
+        long both = 0, givenOnly = 0, birthOnly = 0, neither = 0;
+        for (var e : candidatePatterns.entrySet()) {
+            int p = e.getKey(), given = Comparisons.level(p, GIVEN), dob = Comparisons.level(p, DOB), id = Comparisons.level(p, IDENTIFIER);
+            if (householdMask(p) != 7 || given == 0 || dob == 0 || id == 1 || id == 2) continue;
+            long n = e.getValue();
+            if (given == givenElse && dob == dobElse) both += n;
+            else if (given == givenElse) givenOnly += n;
+            else if (dob == dobElse) birthOnly += n;
+            else neither += n;
+        }
+        return new HouseholdTest(both, givenOnly, birthOnly, neither);
     }
 
     public static double probability(double weight) {
@@ -323,7 +405,36 @@ public final class MatchModel {
             for (int l = 1; l < m[c].length; l++) if (seen[c][l] == 0) m[c][l] = u[c][l];
         }
         double candidates = candidatePatterns.values().stream().mapToLong(Long::longValue).sum();
-        double lambda = clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs));
+        double lambda = prior(candidatePatterns, clamp(Math.max(1, candidates) * 0.5 / Math.max(1, totalPairs)), m, u, totalPairs);
+        // u was counted on random pairs, which hold true matches in the share lambda: their agreement
+        // is the match class's (lambda * m), not chance. Removing it gives u among non-matches (ADR
+        // 0045), at most a factor U_CORRECTION_LIMIT below the raw count, then the prior again. Only
+        // where the data shows no households (no dependence between family name, address and
+        // postcode): there, random pairs agreeing on them are household members as often as the
+        // same person, and the sharper u merged twins (second development split P 0.9990 to 0.9975).
+        double[] dependence = dependence(randomPatterns);
+        HouseholdTest test = householdTest(candidatePatterns);
+        // Counts only (no names): what the household test saw, once a linkage run.
+        LOG.info("linkage model: {}; dependence on random pairs {}", test, anyDependence(dependence));
+        boolean households = anyDependence(dependence) || test.households();
+        for (int c = 0; c < C && !households; c++) {
+            if (Comparisons.NAMES.get(c).equals("gender")) continue;
+            int L = m[c].length;
+            for (int l = 1; l < L - 1; l++) u[c][l] = clamp(Math.max(u[c][l] / U_CORRECTION_LIMIT, (u[c][l] - lambda * m[c][l]) / (1 - lambda)));
+            double agreeing = 0;
+            for (int l = 1; l < L - 1; l++) agreeing += u[c][l];
+            u[c][L - 1] = clamp(1 - agreeing);
+        }
+        if (!households) lambda = prior(candidatePatterns, lambda, m, u, totalPairs);
+        return new MatchModel(lambda, m, u, iterations, dependence, households);
+    }
+
+    /** At most this factor between u as counted on random pairs and u among non-matches. */
+    static final double U_CORRECTION_LIMIT = 4;
+
+    /** The prior: expected share of matches among all pairs, a fixed point over the candidates (the rest count as non-matches). */
+    private static double prior(Map<Integer, Long> candidatePatterns, double start, double[][] m, double[][] u, double totalPairs) {
+        double lambda = start;
         for (int it = 0; it < 100; it++) {
             double expected = 0;
             for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u, java.util.Set.of());
@@ -331,7 +442,7 @@ public final class MatchModel {
             if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
             lambda = next;
         }
-        return new MatchModel(lambda, m, u, iterations, dependence(randomPatterns));
+        return lambda;
     }
 
     private static String implausible(double[][] m, java.util.Set<Integer> blocked) {

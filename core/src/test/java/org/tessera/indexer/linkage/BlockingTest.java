@@ -83,4 +83,39 @@ class BlockingTest {
         Blocking.of(f, 100, 1000).forEachPair((i, j, rule) -> rules.add(rule));
         assertThat(rules).containsExactly(Blocking.RULES.indexOf("postcode_family_initial"));
     }
+
+    /**
+     * ADR 0045: a record that lost its names and date of birth still meets its person by a reference one keystroke
+     * out (a digit changed, two adjacent digits swapped) and by postcode and house number; a reference two keystrokes
+     * out, a valid strong identifier and another house number do not share those keys.
+     */
+    @Test
+    void aReferenceOneKeystrokeOutAndAPostcodeWithHouseNumberShareAWideKey() {
+        int oneEdit = Blocking.RULES.indexOf("identifier_one_edit"), address = Blocking.RULES.indexOf("postcode_house_number");
+        Features full = features("Ruby", "Cole", "1234567", "12 Elm Road, Tessbury", "TC9 4XY");
+        Features swapped = features(null, null, "1243567", null, null);
+        Features changed = features(null, null, "1234967", null, null);
+        Features twoOut = features(null, null, "2143567", null, null);
+        assertThat(shared(oneEdit, full, swapped)).isTrue();
+        assertThat(shared(oneEdit, full, changed)).isTrue();
+        assertThat(shared(oneEdit, full, twoOut)).isFalse();
+        assertThat(shared(address, full, features(null, null, null, "12 Elm Rd", "TC9 4XY"))).isTrue();
+        assertThat(shared(address, full, features(null, null, null, "14 Elm Road", "TC9 4XY"))).isFalse();
+        // A valid NHS number joins on its own: no deletion keys for it.
+        PersonOccurrence nhs = new PersonOccurrence("o-nhs", "src", "e-nhs", "subject", "Ruby", "Cole", List.of(), null, null, null, null,
+                Map.of("nhs_number", "9434765919"));
+        assertThat(Blocking.keys(oneEdit, new Features(nhs, DM))).isEmpty();
+    }
+
+    private static Features features(String given, String family, String ref, String address, String postcode) {
+        PersonOccurrence o = new PersonOccurrence("o-" + ref + address, "src", "e-" + ref + address, "subject", given, family, List.of(), null, null,
+                address, postcode, ref == null ? Map.of() : Map.of("local_ref", ref));
+        return new Features(o, DM);
+    }
+
+    private static boolean shared(int rule, Features a, Features b) {
+        Set<String> keys = new HashSet<>(List.of(Blocking.keys(rule, a)));
+        keys.retainAll(List.of(Blocking.keys(rule, b)));
+        return !keys.isEmpty();
+    }
 }

@@ -148,6 +148,20 @@ public final class CountyLinkageEvaluation {
         personOf.forEach((occ, truePerson) -> kinds.computeIfAbsent(result.personIds().get(occ), k -> new HashSet<>())
                 .add("child".equals(householdRole.get(truePerson))));
         System.out.printf("predicted persons holding a child and an adult: %d%n", kinds.values().stream().filter(k -> k.size() > 1).count());
+        // What the fitted model says about households: the dependence per combination of family name
+        // (1), address (2) and postcode (4) on random pairs, and MatchModel.households (that, or the
+        // household test of the candidate pairs, logged by MatchModel.fit); false: ADR 0045's u correction acts.
+        System.out.printf("model: lambda %.6f, household dependence %s -> households %b%n", result.model().lambda(),
+                java.util.Arrays.toString(result.model().dependence()), result.model().households());
+        if (Boolean.getBoolean("mixed")) {
+            // The persons holding a child and an adult, occurrence by occurrence (ids to find their merges in the trace).
+            for (PersonOccurrence o : occurrences) {
+                String pid = result.personIds().get(o.occurrenceId());
+                if (kinds.getOrDefault(pid, Set.of()).size() < 2) continue;
+                String t = personOf.get(o.occurrenceId());
+                System.out.println("  mixed " + pid + " " + o.occurrenceId() + " true " + t + " " + householdRole.get(t) + " " + brief(o) + " " + o.address());
+            }
+        }
         if (Boolean.getBoolean("examples")) {
             // Split true persons: print a few occurrences from the second-largest fragment beside one from the largest.
             Map<String, Map<String, List<PersonOccurrence>>> fragments = new HashMap<>();

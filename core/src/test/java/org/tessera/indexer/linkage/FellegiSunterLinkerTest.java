@@ -337,6 +337,50 @@ class FellegiSunterLinkerTest {
         assertThat(Comparisons.level(cmp.compare(base, ref.apply("1016062")), MatchModel.IDENTIFIER)).isEqualTo(4);
     }
 
+    /**
+     * A source's own person id is its system's number, never typed: one or two edits from another
+     * person's of the same source is a neighbour's number (police N136481 the father, N136482 the
+     * son), so it compares as {@code else}. An NHS number one keystroke out stays a slip.
+     */
+    @Test
+    void readsASourcesOwnPersonIdOneEditFromAnothersAsAnotherPersonButAnNhsNumberSlipAsASlip() {
+        Comparisons cmp = new Comparisons(Nicknames.uk());
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        java.util.function.BiFunction<String, Map<String, String>, Features> person = (source, ids) ->
+                new Features(occ(source, "r" + ids, 0, "ann", "lee", null, null, null, ids), dm);
+        Features father = person.apply("police", Map.of("source_person_id", "N136481"));
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136481"))), MatchModel.IDENTIFIER)).isEqualTo(1);
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136482"))), MatchModel.IDENTIFIER)).isEqualTo(4);
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136418"))), MatchModel.IDENTIFIER)).isEqualTo(4);
+        // Another source's own id is another numbering: not compared at all.
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("probation", Map.of("source_person_id", "N136481"))), MatchModel.IDENTIFIER)).isEqualTo(0);
+        Features nhs = person.apply("health", Map.of("nhs_number", "9434765919"));
+        assertThat(Comparisons.level(cmp.compare(nhs, person.apply("school", Map.of("nhs_number", "9434765918"))), MatchModel.IDENTIFIER)).isEqualTo(2);
+    }
+
+    /**
+     * History 14.7: a police extract numbers a household's persons one after the other, and a father
+     * and son of one name at one address with consecutive ids were merged (the one-edit id let the
+     * generation guard through). The ids are two people's.
+     */
+    @Test
+    void keepsAFatherAndSonOfOneNameApartWhenTheirSourcesOwnIdsAreConsecutive() {
+        Truth t = population(73);
+        List<PersonOccurrence> occ = new ArrayList<>(t.occurrences());
+        PartialDate fatherBorn = PartialDate.of(LocalDate.of(1979, 7, 11)), sonBorn = PartialDate.of(LocalDate.of(2013, 6, 22));
+        List<PersonOccurrence> father = new ArrayList<>(), son = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            father.add(occ("police", "F-" + k, 0, "victim", "paul", "richardson", fatherBorn, "101 Nelson Drive", "TC3 5XS", "M", Map.of("source_person_id", "N6145")));
+            son.add(occ("police", "S-" + k, 0, "subject", "paul", "richardson", sonBorn, "101 Nelson Drive", "TC3 5XS", "M", Map.of("source_person_id", "N6146")));
+        }
+        occ.addAll(father);
+        occ.addAll(son);
+        LinkageResult r = linker.link(occ, Decisions.none());
+        assertThat(r.personIds().get(father.get(1).occurrenceId())).isEqualTo(r.personIds().get(father.get(0).occurrenceId()));
+        assertThat(r.personIds().get(son.get(1).occurrenceId())).isEqualTo(r.personIds().get(son.get(0).occurrenceId()));
+        assertThat(r.personIds().get(son.get(0).occurrenceId())).isNotEqualTo(r.personIds().get(father.get(0).occurrenceId()));
+    }
+
     @Test
     void readsNamesWrittenTheOtherWayRoundAndMistypedAsSwapped() {
         Comparisons cmp = new Comparisons(Nicknames.uk());
@@ -396,6 +440,7 @@ class FellegiSunterLinkerTest {
         occ.addAll(List.of(christopher, leon));
         LinkageResult r = linker.link(occ, Decisions.none());
         assertThat(r.model().dependence()[7]).as("family, address and postcode agreeing counted once").isGreaterThan(0);
+        assertThat(r.model().households()).isTrue();
         assertThat(r.personIds().get(christopher.occurrenceId())).isNotEqualTo(r.personIds().get(leon.occurrenceId()));
     }
 

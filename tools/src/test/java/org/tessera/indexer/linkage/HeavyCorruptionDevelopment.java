@@ -18,7 +18,7 @@ public final class HeavyCorruptionDevelopment {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("misses")) {
-            System.setProperty("linkage.misses", "tuning");
+            System.setProperty("linkage.misses", args.length > 1 ? args[1] : "tuning");
             new HeavyCorruptionMissClasses().printsTheMissClasses();
             return;
         }
@@ -28,6 +28,9 @@ public final class HeavyCorruptionDevelopment {
         java.util.List<CorruptedPopulation.Spec> specs = new java.util.ArrayList<>();
         if (splits.contains("tuning")) specs.add(CorruptedPopulation.Spec.tuning());
         if (splits.contains("second")) specs.add(CorruptedPopulation.Spec.secondDevelopment());
+        // the no-household tuning splits (FEBRL dsgen-like, issue #18's "C" and "F"): -Dsplits=dedup,two-files
+        if (splits.contains("dedup")) specs.add(CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.DEDUP));
+        if (splits.contains("two-files")) specs.add(CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.TWO_FILES));
         for (CorruptedPopulation.Spec spec : specs) {
             CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
             for (String config : System.getProperty("configs", "").split(";")) {

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the linker misses on a heavy-corruption split, in issue #18's five classes: a command that
- * prints figures (run only when asked, and only on the tuning split:
+ * prints figures (run only when asked, and only on a tuning split: {@code tuning}, or the no-household {@code dedup} or
+ * {@code two-files}:
  * {@code mvn -o -B -pl core,tools test -Dtest=HeavyCorruptionMissClasses -Dlinkage.misses=tuning
  * -Dsurefire.failIfNoSpecifiedTests=false}). The held-out splits are not for this: reading their
  * misses would make them tuning sets.
@@ -38,8 +39,12 @@ class HeavyCorruptionMissClasses {
     @Test
     void printsTheMissClasses() {
         String which = System.getProperty("linkage.misses");
-        if (!which.equals("tuning")) throw new IllegalArgumentException("only the tuning split is read for its misses, not " + which);
-        CorruptedPopulation.Spec spec = CorruptedPopulation.Spec.tuning();
+        CorruptedPopulation.Spec spec = switch (which) {
+            case "tuning" -> CorruptedPopulation.Spec.tuning();
+            case "dedup" -> CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.DEDUP);
+            case "two-files" -> CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.TWO_FILES);
+            default -> throw new IllegalArgumentException("only the tuning splits (tuning, dedup, two-files) are read for their misses, not " + which);
+        };
         CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
         LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(data.occurrences(), Decisions.none());
         Map<String, String> truth = data.entityByOccurrence();
