@@ -112,11 +112,8 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
-        // Sorted on all threads: ids are unique (checked below) and the sort is stable, so the
-        // order is the one a sequential sort gives.
-        PersonOccurrence[] sortedInput = input.toArray(PersonOccurrence[]::new);
-        Arrays.parallelSort(sortedInput, Comparator.comparing(PersonOccurrence::occurrenceId));
-        List<PersonOccurrence> all = Arrays.asList(sortedInput);
+        List<PersonOccurrence> all = new ArrayList<>(input);
+        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
         int total = all.size();
         for (int i = 1; i < total; i++) {
             if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
@@ -137,13 +134,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         int events = eventIndex.size();
         eventIndex.clear();
         FeatureMemo memo = new FeatureMemo();
-        RawIdentity[] identities = identities(all, splitOccurrences, memo, workers);
+        boolean[] collapsible = collapsible(all, memo, workers);
         int[] unitOf = new int[total];
         IntList repIndex = new IntList();
         LongSet unitHasEvent = new LongSet();
         Map<RawIdentity, IntList> unitsByIdentity = new HashMap<>();
         for (int i = 0; i < total; i++) {
-            RawIdentity identity = identities[i];
+            PersonOccurrence o = all.get(i);
+            RawIdentity identity = collapsible[i] && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
             int unit = -1;
             IntList candidates = identity == null ? null : unitsByIdentity.get(identity);
             if (candidates != null) {
@@ -162,7 +160,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         unitsByIdentity = null;
         unitHasEvent = null;
-        identities = null;
+        collapsible = null;
         int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
         for (int u = 0; u < n; u++) occ.add(all.get(repIndex.values[u]));
@@ -312,7 +310,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         pairs = null;
         KeptPair[] byStrength = keptLists.stream().flatMap(List::stream).toArray(KeptPair[]::new);
         keptLists = null;
-        Arrays.parallelSort(byStrength, KeptPair.STRONGEST_FIRST); // stable: the order a sequential sort gives
+        Arrays.sort(byStrength, KeptPair.STRONGEST_FIRST);
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
@@ -451,17 +449,13 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
-     * The raw identity of each occurrence that may be collapsed into a unit (names normalised,
-     * identifiers checked, not part of a split decision), null for the others: independent of
-     * one another, so formed (and hashed) in parallel; used in order by the caller.
+     * Whether each occurrence may be collapsed into a unit (names normalised, identifiers checked):
+     * independent of the others, so decided in parallel; used in order by the caller.
      */
-    private static RawIdentity[] identities(List<PersonOccurrence> all, Set<String> splitOccurrences, FeatureMemo memo, Workers workers) {
-        RawIdentity[] out = new RawIdentity[all.size()];
+    private static boolean[] collapsible(List<PersonOccurrence> all, FeatureMemo memo, Workers workers) {
+        boolean[] out = new boolean[all.size()];
         workers.overRanges(all.size(), workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                PersonOccurrence o = all.get(i);
-                if (Features.collapsible(o, memo) && !splitOccurrences.contains(o.occurrenceId())) out[i] = RawIdentity.of(o);
-            }
+            for (int i = from; i < to; i++) out[i] = Features.collapsible(all.get(i), memo);
             return null;
         });
         return out;
