@@ -112,11 +112,8 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
-        // Sorted on all threads: ids are unique (checked below) and the sort is stable, so the
-        // order is the one a sequential sort gives.
-        PersonOccurrence[] sortedInput = input.toArray(PersonOccurrence[]::new);
-        Arrays.parallelSort(sortedInput, Comparator.comparing(PersonOccurrence::occurrenceId));
-        List<PersonOccurrence> all = Arrays.asList(sortedInput);
+        List<PersonOccurrence> all = new ArrayList<>(input);
+        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
         int total = all.size();
         for (int i = 1; i < total; i++) {
             if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
@@ -137,13 +134,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         int events = eventIndex.size();
         eventIndex.clear();
         FeatureMemo memo = new FeatureMemo();
-        RawIdentity[] identities = identities(all, splitOccurrences, memo, workers);
+        boolean[] collapsible = collapsible(all, memo, workers);
         int[] unitOf = new int[total];
         IntList repIndex = new IntList();
-        Set<Long> unitHasEvent = new HashSet<>();
+        LongSet unitHasEvent = new LongSet();
         Map<RawIdentity, IntList> unitsByIdentity = new HashMap<>();
         for (int i = 0; i < total; i++) {
-            RawIdentity identity = identities[i];
+            PersonOccurrence o = all.get(i);
+            RawIdentity identity = collapsible[i] && !splitOccurrences.contains(o.occurrenceId()) ? RawIdentity.of(o) : null;
             int unit = -1;
             IntList candidates = identity == null ? null : unitsByIdentity.get(identity);
             if (candidates != null) {
@@ -162,7 +160,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         unitsByIdentity = null;
         unitHasEvent = null;
-        identities = null;
+        collapsible = null;
         int n = repIndex.size;
         List<PersonOccurrence> occ = new ArrayList<>(n);
         for (int u = 0; u < n; u++) occ.add(all.get(repIndex.values[u]));
@@ -267,7 +265,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         }
         Map<String, Integer> firstByStrong = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (var e : new java.util.TreeMap<>(f[i].strong).entrySet()) {
+            // in scheme order (a unit rarely holds more than one, and then needs no sorted copy)
+            for (var e : f[i].strong.size() < 2 ? f[i].strong.entrySet() : new java.util.TreeMap<>(f[i].strong).entrySet()) {
                 Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
                 if (j == null || clusters.find(i) == clusters.find(j)) continue;
                 int pattern = cmp.compare(f[j], f[i]);
@@ -324,7 +323,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         pairs = null;
         KeptPair[] byStrength = keptLists.stream().flatMap(List::stream).toArray(KeptPair[]::new);
         keptLists = null;
-        Arrays.parallelSort(byStrength, KeptPair.STRONGEST_FIRST); // stable: the order a sequential sort gives
+        Arrays.sort(byStrength, KeptPair.STRONGEST_FIRST);
         int kept = byStrength.length;
         int[] order = new int[kept], pa = new int[kept], pb = new int[kept], pattern = new int[kept];
         double[] weight = new double[kept];
@@ -353,22 +352,24 @@ public final class FellegiSunterLinker implements PersonLinker {
         // The six rules' pairs first (pass 0), with only their auto-match partners read for
         // ambiguity; then the wide rules' pairs (pass 1), read against all partners: a wide pair
         // only adds merges to what the six rules decide, it never withholds or pre-empts one.
-        Map<Integer, List<Integer>> autoPartners = new HashMap<>(), allPartners = new HashMap<>();
+        IntList autoPairs = new IntList(), allPairs = new IntList();
         for (int p : order) {
             if (weight[p] < Math.min(autoWeight, Math.min(uniqueWeight, consistentWeight))) break;
             if (!auto.test(p)) continue;
-            for (Map<Integer, List<Integer>> partners : wide[p] ? List.of(allPartners) : List.of(autoPartners, allPartners)) {
-                partners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
-                partners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
-            }
+            if (!wide[p]) autoPairs.add(p);
+            allPairs.add(p);
         }
+        Partners autoPartners = new Partners(n, autoPairs, pa, pb), allPartners = new Partners(n, allPairs, pa, pb);
+        autoPairs = null;
+        allPairs = null;
         // Every unit's partners at or above the review threshold, read by the consistent pairs' check.
-        Map<Integer, List<Integer>> reviewPartners = new HashMap<>();
+        IntList reviewPairs = new IntList();
         for (int p : order) {
             if (weight[p] < reviewWeight) break;
-            reviewPartners.computeIfAbsent(pa[p], k -> new ArrayList<>()).add(pb[p]);
-            reviewPartners.computeIfAbsent(pb[p], k -> new ArrayList<>()).add(pa[p]);
+            reviewPairs.add(p);
         }
+        Partners reviewPartners = new Partners(n, reviewPairs, pa, pb);
+        reviewPairs = null;
         LOG.debug("linkage phase: partners {} ms", (System.nanoTime() - start) / 1_000_000);
         List<Integer> reviewCandidates = new ArrayList<>();
         Set<Integer> ambiguousPairs = new HashSet<>();
@@ -378,7 +379,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             double prob = MatchModel.probability(weight[p]);
             if (prob < settings.reviewProbability()) break;
             if (pass < 2 && (wide[p] != (pass == 1) || consistentOnly.test(p)) || pass == 2 && !consistentOnly.test(p)) continue;
-            Map<Integer, List<Integer>> partners = pass == 0 ? autoPartners : allPartners;
+            Partners partners = pass == 0 ? autoPartners : allPartners;
             int i = pa[p], j = pb[p];
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
@@ -464,17 +465,13 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
-     * The raw identity of each occurrence that may be collapsed into a unit (names normalised,
-     * identifiers checked, not part of a split decision), null for the others: independent of
-     * one another, so formed (and hashed) in parallel; used in order by the caller.
+     * Whether each occurrence may be collapsed into a unit (names normalised, identifiers checked):
+     * independent of the others, so decided in parallel; used in order by the caller.
      */
-    private static RawIdentity[] identities(List<PersonOccurrence> all, Set<String> splitOccurrences, FeatureMemo memo, Workers workers) {
-        RawIdentity[] out = new RawIdentity[all.size()];
+    private static boolean[] collapsible(List<PersonOccurrence> all, FeatureMemo memo, Workers workers) {
+        boolean[] out = new boolean[all.size()];
         workers.overRanges(all.size(), workers.threads() * TASKS_PER_THREAD, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                PersonOccurrence o = all.get(i);
-                if (Features.collapsible(o, memo) && !splitOccurrences.contains(o.occurrenceId())) out[i] = RawIdentity.of(o);
-            }
+            for (int i = from; i < to; i++) out[i] = Features.collapsible(all.get(i), memo);
             return null;
         });
         return out;
@@ -678,7 +675,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                                       int[] pa, int[] pb, int[] pattern, Set<Integer> ambiguousPairs, Set<Integer> generationPairs) {
         Clusters.Households households = clusters.households();
         List<HouseholdPair> supported = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        LongSet seen = new LongSet();
         for (int p : candidates) {
             int i = pa[p], j = pb[p];
             if (f[i].placeholder || f[j].placeholder || ambiguousPairs.contains(p) || generationPairs.contains(p)) continue;
@@ -694,11 +691,14 @@ public final class FellegiSunterLinker implements PersonLinker {
         });
         supported.sort(Comparator.comparingDouble(HouseholdPair::weight).reversed()
                 .thenComparingInt(HouseholdPair::a).thenComparingInt(HouseholdPair::b));
-        Map<Integer, List<Integer>> partners = new HashMap<>();
-        for (HouseholdPair hp : supported) {
-            partners.computeIfAbsent(hp.a(), k -> new ArrayList<>()).add(hp.b());
-            partners.computeIfAbsent(hp.b(), k -> new ArrayList<>()).add(hp.a());
+        int[] sa = new int[supported.size()], sb = new int[supported.size()];
+        IntList all = new IntList();
+        for (int k = 0; k < supported.size(); k++) {
+            sa[k] = supported.get(k).a();
+            sb[k] = supported.get(k).b();
+            all.add(k);
         }
+        Partners partners = new Partners(f.length, all, sa, sb);
         int links = 0;
         for (HouseholdPair hp : supported) {
             int i = hp.a(), j = hp.b();
@@ -794,10 +794,10 @@ public final class FellegiSunterLinker implements PersonLinker {
      * data cannot say which of the two it belongs to, and the pair goes to review (issue #18: every
      * wrong merge the consistent pairs made on the development splits was such a record).
      */
-    private static boolean uncontested(Clusters clusters, Map<Integer, List<Integer>> reviewPartners, int i, int j) {
+    private static boolean uncontested(Clusters clusters, Partners reviewPartners, int i, int j) {
         int ri = clusters.find(i), rj = clusters.find(j);
-        for (int k : reviewPartners.getOrDefault(i, List.of())) {
-            int rk = clusters.find(k);
+        for (int m = reviewPartners.from(i), end = reviewPartners.to(i); m < end; m++) {
+            int rk = clusters.find(reviewPartners.get(m));
             if (rk != ri && rk != rj) return false;
         }
         return true;
@@ -808,9 +808,10 @@ public final class FellegiSunterLinker implements PersonLinker {
      * {@code j}'s: two different people (different NHS numbers, incompatible dates of birth) both
      * fit {@code i} equally, so {@code i} must not be given to either by the model.
      */
-    private static boolean ambiguous(Clusters clusters, Map<Integer, List<Integer>> autoPartners, int i, int j) {
+    private static boolean ambiguous(Clusters clusters, Partners autoPartners, int i, int j) {
         int rj = clusters.find(j);
-        for (int k : autoPartners.getOrDefault(i, List.of())) {
+        for (int m = autoPartners.from(i), end = autoPartners.to(i); m < end; m++) {
+            int k = autoPartners.get(m);
             if (k == j || clusters.find(k) == rj) continue;
             if (clusters.refusal(i, k, false, false) != null) continue; // k cannot be i's person whatever the scores (an adult role on a child's record)
             // Only what makes two persons two whatever the scores counts here: the twin check and
@@ -897,6 +898,110 @@ public final class FellegiSunterLinker implements PersonLinker {
         void add(int v) {
             if (size == values.length) values = Arrays.copyOf(values, size * 2);
             values[size++] = v;
+        }
+    }
+
+    /**
+     * Each unit's partners in a set of pairs, as compressed rows: a unit's partners in the order of
+     * its pairs (as a map of lists grown pair by pair had them). Boxed maps of lists held a boxed
+     * key and list per unit and a boxed element per partner: at 40k children about a million
+     * objects built on the one thread the passes wait for. Read-only once built.
+     */
+    private static final class Partners {
+        private final int[] start, partners;
+
+        /**
+         * @param units  units numbered {@code 0..units-1}
+         * @param chosen the pairs to hold, in order, as indices into {@code a} and {@code b}
+         */
+        Partners(int units, IntList chosen, int[] a, int[] b) {
+            start = new int[units + 1];
+            for (int k = 0; k < chosen.size; k++) {
+                int p = chosen.values[k];
+                start[a[p] + 1]++;
+                start[b[p] + 1]++;
+            }
+            for (int u = 0; u < units; u++) start[u + 1] += start[u];
+            partners = new int[start[units]];
+            int[] fill = Arrays.copyOf(start, units);
+            for (int k = 0; k < chosen.size; k++) {
+                int p = chosen.values[k];
+                partners[fill[a[p]]++] = b[p];
+                partners[fill[b[p]]++] = a[p];
+            }
+        }
+
+        /** First position of the unit's partners ({@link #get}). */
+        int from(int unit) { return start[unit]; }
+
+        /** One past the last position of the unit's partners. */
+        int to(int unit) { return start[unit + 1]; }
+
+        int get(int position) { return partners[position]; }
+    }
+
+    /** Two units, for visitors that would otherwise box both. */
+    private interface UnitPairVisitor {
+        void visit(int a, int b);
+    }
+
+    /**
+     * Set of longs by open addressing (a unit and an event, two units): a boxed set held an object
+     * per entry, at 40k children about a million. Not thread-safe.
+     */
+    static final class LongSet {
+        private static final long EMPTY = Long.MIN_VALUE;
+        private long[] slots = newSlots(1 << 10);
+        private int size;
+        private boolean hasEmpty;
+
+        private static long[] newSlots(int capacity) {
+            long[] slots = new long[capacity];
+            Arrays.fill(slots, EMPTY);
+            return slots;
+        }
+
+        private static int slot(long value, int mask) {
+            long h = value * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+
+        boolean contains(long value) {
+            if (value == EMPTY) return hasEmpty;
+            int mask = slots.length - 1;
+            for (int i = slot(value, mask); ; i = (i + 1) & mask) {
+                if (slots[i] == value) return true;
+                if (slots[i] == EMPTY) return false;
+            }
+        }
+
+        /** @return whether the value was not in the set */
+        boolean add(long value) {
+            if (value == EMPTY) {
+                boolean added = !hasEmpty;
+                hasEmpty = true;
+                return added;
+            }
+            int mask = slots.length - 1;
+            int i = slot(value, mask);
+            for (; slots[i] != EMPTY; i = (i + 1) & mask) {
+                if (slots[i] == value) return false;
+            }
+            slots[i] = value;
+            if (++size * 2 > slots.length) grow();
+            return true;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = newSlots(old.length * 2);
+            int mask = slots.length - 1;
+            for (long v : old) {
+                if (v == EMPTY) continue;
+                int i = slot(v, mask);
+                while (slots[i] != EMPTY) i = (i + 1) & mask;
+                slots[i] = v;
+            }
         }
     }
 
@@ -1289,24 +1394,44 @@ public final class FellegiSunterLinker implements PersonLinker {
              * person's records; a person beside whom more than {@link #MAX_BESIDE} units are named
              * (a professional's caseload) is skipped.
              */
-            void forEachBesideOnePerson(java.util.function.BiConsumer<Integer, Integer> visitor) {
-                Map<Integer, IntList> beside = new HashMap<>();
-                for (int y = 0; y < f.length; y++) {
-                    if (professional(f[y])) continue;
-                    for (int e = unitEventStart[y]; e < unitEventStart[y + 1]; e++) {
-                        int ev = unitEvents[e];
-                        for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
-                            int x = eventUnits[u];
-                            if (x != y && !professional(f[x])) beside.computeIfAbsent(find(x), k -> new IntList()).add(y);
+            void forEachBesideOnePerson(UnitPairVisitor visitor) {
+                // Compressed rows by person (cluster root): counted, then filled, in the order the
+                // units are met; a map of boxed lists cost a boxed entry per unit named beside another.
+                int n = f.length;
+                boolean[] counted = new boolean[n];
+                int[] root = new int[n];
+                for (int x = 0; x < n; x++) {
+                    counted[x] = !professional(f[x]);
+                    root[x] = find(x);
+                }
+                int[] start = new int[n + 1];
+                for (int pass = 0; pass < 2; pass++) {
+                    int[] fill = pass == 0 ? null : Arrays.copyOf(start, n);
+                    int[] beside = pass == 0 ? null : new int[start[n]];
+                    for (int y = 0; y < n; y++) {
+                        if (!counted[y]) continue;
+                        for (int e = unitEventStart[y]; e < unitEventStart[y + 1]; e++) {
+                            int ev = unitEvents[e];
+                            for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
+                                int x = eventUnits[u];
+                                if (x == y || !counted[x]) continue;
+                                if (pass == 0) start[root[x] + 1]++; else beside[fill[root[x]]++] = y;
+                            }
                         }
                     }
-                }
-                List<Integer> roots = new ArrayList<>(beside.keySet());
-                java.util.Collections.sort(roots);
-                for (int r : roots) {
-                    int[] units = Arrays.stream(Arrays.copyOf(beside.get(r).values, beside.get(r).size)).distinct().sorted().toArray();
-                    if (units.length > MAX_BESIDE) continue;
-                    for (int a = 0; a < units.length; a++) for (int b = a + 1; b < units.length; b++) visitor.accept(units[a], units[b]);
+                    if (pass == 0) {
+                        for (int r = 0; r < n; r++) start[r + 1] += start[r];
+                        continue;
+                    }
+                    for (int r = 0; r < n; r++) {
+                        if (start[r] == start[r + 1]) continue;
+                        int[] units = Arrays.copyOfRange(beside, start[r], start[r + 1]);
+                        Arrays.sort(units);
+                        int distinct = 0;
+                        for (int k = 0; k < units.length; k++) if (k == 0 || units[k] != units[k - 1]) units[distinct++] = units[k];
+                        if (distinct > MAX_BESIDE) continue;
+                        for (int a = 0; a < distinct; a++) for (int b = a + 1; b < distinct; b++) visitor.visit(units[a], units[b]);
+                    }
                 }
             }
 
