@@ -26,12 +26,7 @@ class IncrementalLinkingTest {
 
     @Test
     void aNewRecordIsLinkedToItsStoredPersonAndOnlyItsNeighbourhoodIsLinkedAgain() {
-        List<PersonOccurrence> history = new ArrayList<>();
-        for (int person = 0; person < 200; person++) {
-            for (int record = 0; record < 3; record++) {
-                history.add(occurrence("ev-h" + person + "r" + record, person, record == 2 ? "NR" + (1 + person % 9) + " 1AB" : null));
-            }
-        }
+        List<PersonOccurrence> history = history();
         LinkageResult full = linker.link(history, Decisions.none());
         Map<String, String> previous = full.personIds();
 
@@ -128,12 +123,7 @@ class IncrementalLinkingTest {
     }
 
     private static List<PersonOccurrence> background() {
-        List<PersonOccurrence> history = new ArrayList<>();
-        for (int person = 0; person < 200; person++) {
-            for (int record = 0; record < 3; record++) {
-                history.add(occurrence("ev-h" + person + "r" + record, person, record == 2 ? "NR" + (1 + person % 9) + " 1AB" : null));
-            }
-        }
+        List<PersonOccurrence> history = history();
         return history;
     }
 
@@ -146,12 +136,7 @@ class IncrementalLinkingTest {
 
     @Test
     void storedKeysFindTheSamePersonsAsKeyingEveryStoredOccurrence() {
-        List<PersonOccurrence> history = new ArrayList<>();
-        for (int person = 0; person < 200; person++) {
-            for (int record = 0; record < 3; record++) {
-                history.add(occurrence("ev-h" + person + "r" + record, person, record == 2 ? "NR" + (1 + person % 9) + " 1AB" : null));
-            }
-        }
+        List<PersonOccurrence> history = history();
         LinkageResult full = linker.link(history, Decisions.none());
         // the stored form of each stored record's keys, as the feed store holds them, searched as its terms query is
         Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
@@ -181,6 +166,17 @@ class IncrementalLinkingTest {
         assertThat(fromStore.scope()).isEqualTo(inMemory.scope());
         assertThat(fromStore.personsInScope()).isEqualTo(inMemory.personsInScope());
         assertThat(read).as("the records sharing a key, not the county").isNotEmpty().hasSizeLessThan(history.size() / 4);
+    }
+
+    /** 200 persons on three records each, the third with a postcode a ninth of them share. */
+    private static List<PersonOccurrence> history() {
+        List<PersonOccurrence> history = new ArrayList<>();
+        for (int person = 0; person < 200; person++) {
+            for (int record = 0; record < 3; record++) {
+                history.add(occurrence("ev-h" + person + "r" + record, person, record == 2 ? "NR" + (1 + person % 9) + " 1AB" : null));
+            }
+        }
+        return history;
     }
 
     private static PersonOccurrence occurrence(String eventId, int person, String postcode) {
