@@ -28,13 +28,21 @@ public final class RelinkCommand implements Callable<Integer> {
     @Option(names = "--quarantine", description = "where rejected rows would go (default: ./quarantine)")
     Path quarantine = Path.of("quarantine");
 
+    @Option(names = "--blocking-keys-only", description = {"only write the feed store's stored blocking keys where they are stale",
+            "(after 'tessera indices migrate records' or a change of the blocking rules), as a full re-link does; link nothing"})
+    boolean blockingKeysOnly;
+
     @Override
     public Integer call() {
         try (OpenSearchConnection connection = options.openConnection();
              TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.from(options.settings()))) {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
-            IngestPipeline.Relink relink = IngestPipelines.standard(connection, null, extractor, IngestSettings.defaults(quarantine),
-                    Clock.systemUTC()).relink();
+            IngestPipeline pipeline = IngestPipelines.standard(connection, null, extractor, IngestSettings.defaults(quarantine), Clock.systemUTC());
+            if (blockingKeysOnly) {
+                System.out.printf("wrote the blocking keys of %,d stored record(s)%n", pipeline.rewriteStoredBlockingKeys());
+                return 0;
+            }
+            IngestPipeline.Relink relink = pipeline.relink();
             System.out.printf("job %s: re-linked %,d occurrences into %,d persons in %d s%n", relink.report().jobId(),
                     relink.occurrences(), relink.report().count("persons"), relink.report().elapsed().toSeconds());
             System.out.printf("drift of the incremental state from the full re-link: pairwise precision %.5f, recall %.5f; "

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.common.Lazy;
 import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.linkage.BlockingKeys;
+import org.tessera.indexer.linkage.PersonOccurrence;
 import org.tessera.indexer.opensearch.BulkWriter;
+import org.tessera.indexer.opensearch.EngineException;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.RefreshPause;
 import org.tessera.indexer.scoring.EventQueries;
@@ -23,6 +27,12 @@ import org.tessera.indexer.scoring.EventQueries;
  * always link and build the whole picture, not only the day's files. Writes are idempotent (ids
  * from the record, unchanged documents skipped), so a run killed while writing and started again
  * ends in the same store. Thread-safe as far as the connection is.
+ *
+ * <p>Each record is stored with its blocking keys ({@link BlockingKeys}, searched, kept out of
+ * {@code _source}) and their version, so an arrival asks for the records sharing a key with what
+ * arrived ({@link #eventIdsSharing}) instead of keying every stored occurrence
+ * (docs/adr/0043-stored-blocking-keys.md). A store whose live mapping predates the keys (v2, before
+ * {@code tessera indices migrate records}) is written and read without them.
  */
 final class FeedStore {
 
@@ -36,10 +46,127 @@ final class FeedStore {
     static final int REQUEST_DOCUMENTS = 2000;
     static final int REQUEST_BYTES = 16 << 20;
 
+    /** Key terms per {@code terms} query (the engine's default cap is 65,536). */
+    static final int KEY_TERMS_PER_QUERY = 10_000;
+
     private final OpenSearchConnection connection;
+    private final Lazy<Boolean> keyed;
 
     FeedStore(OpenSearchConnection connection) {
         this.connection = connection;
+        this.keyed = Lazy.of(this::mappingHoldsKeys);
+    }
+
+    /** Whether the live {@code records} index holds blocking keys (its mapping is v3 or later). */
+    boolean keyed() {
+        return keyed.get();
+    }
+
+    private boolean mappingHoldsKeys() {
+        try {
+            JsonNode answer = connection.call("GET", "/" + connection.alias(INDEX) + "/_mapping", (JsonNode) null);
+            for (JsonNode index : answer) {
+                if (index.path("mappings").path("properties").has(RecordIndexFields.BLOCKING_KEYS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (EngineException e) {
+            return false; // no store yet: nothing to read keys from
+        }
+    }
+
+    /**
+     * Stored records whose keys are not the running code's ({@link BlockingKeys#version()}: written
+     * before the keys were, by other key functions, or dropped by a reindex). While any is, the
+     * store's keys are not read ({@link #eventIdsSharing} would miss them).
+     */
+    long staleKeys() {
+        ObjectNode query = JSON.createObjectNode();
+        query.putObject("bool").putArray("must_not").addObject().putObject("term")
+                .put(RecordIndexFields.BLOCKING_VERSION, BlockingKeys.version());
+        return connection.count(connection.alias(INDEX), query);
+    }
+
+    /**
+     * Event ids of the stored records holding any of these keys (stored form, {@link BlockingKeys#stored}):
+     * one {@code terms} query on the keyword field per {@value #KEY_TERMS_PER_QUERY} keys, ids only.
+     * Only as whole as the keys are: ask {@link #staleKeys()} first.
+     */
+    Set<String> eventIdsSharing(java.util.Collection<String> storedKeys) {
+        Set<String> out = new java.util.HashSet<>();
+        List<String> keys = new ArrayList<>(new java.util.TreeSet<>(storedKeys));
+        for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("size", 1000);
+            var terms = body.putObject("query").putObject("terms").putArray(RecordIndexFields.BLOCKING_KEYS);
+            keys.subList(from, Math.min(keys.size(), from + KEY_TERMS_PER_QUERY)).forEach(terms::add);
+            body.put("_source", false);
+            body.putArray("sort").add("_doc");
+            connection.scroll(connection.alias(INDEX), body, hit -> out.add(hit.path("_id").asText()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the keys of every stored record whose keys are stale ({@link #staleKeys()}), made from
+     * the stored record itself: what a full run does, and what brings a store written before the
+     * keys (or by other key functions) into step. Each update is conditional on the record being the
+     * one read ({@code if_seq_no}), so a record replaced meanwhile (with its own keys) is left alone.
+     * Returns the records updated.
+     */
+    long rewriteKeys() {
+        if (!keyed()) {
+            return 0;
+        }
+        String version = BlockingKeys.version();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 1000);
+        body.putObject("query").putObject("bool").putArray("must_not").addObject().putObject("term")
+                .put(RecordIndexFields.BLOCKING_VERSION, version);
+        body.putArray("_source").add(RecordIndexFields.RECORD);
+        body.put("seq_no_primary_term", true);
+        body.putArray("sort").add("_doc");
+        StringBuilder ndjson = new StringBuilder();
+        long[] counts = {0, 0};
+        connection.scroll(connection.alias(INDEX), body, hit -> {
+            SourceRecord record = RecordJson.fromJson(hit.path("_source").path(RecordIndexFields.RECORD));
+            ObjectNode action = JSON.createObjectNode();
+            action.putObject("update").put("_index", connection.alias(INDEX)).put("_id", hit.path("_id").asText())
+                    .put("if_seq_no", hit.path("_seq_no").asLong()).put("if_primary_term", hit.path("_primary_term").asLong());
+            ObjectNode doc = JSON.createObjectNode();
+            ObjectNode fields = doc.putObject("doc");
+            keyFields(fields, record);
+            ndjson.append(action).append('\n').append(doc).append('\n');
+            if (++counts[1] % REQUEST_DOCUMENTS == 0) {
+                counts[0] += sendUpdates(ndjson);
+            }
+        });
+        counts[0] += sendUpdates(ndjson);
+        refresh();
+        return counts[0];
+    }
+
+    /** Sends the pending updates; a conflict (the record replaced since it was read) or a missing record is passed over. */
+    private long sendUpdates(StringBuilder ndjson) {
+        if (ndjson.isEmpty()) {
+            return 0;
+        }
+        OpenSearchConnection.BulkAnswer answer = connection.bulk(ndjson.toString(), Map.of());
+        ndjson.setLength(0);
+        List<String> refused = answer.failures().stream()
+                .filter(f -> !f.contains("version_conflict_engine_exception") && !f.contains("document_missing_exception")).toList();
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("the feed store refused " + refused.size() + " key update(s), first: " + refused.get(0));
+        }
+        return answer.written();
+    }
+
+    /** Puts a record's blocking keys and their version on a store document. */
+    private static void keyFields(ObjectNode doc, SourceRecord record) {
+        var keys = doc.putArray(RecordIndexFields.BLOCKING_KEYS);
+        BlockingKeys.storedOf(PersonOccurrence.of(record)).forEach(keys::add);
+        doc.put(RecordIndexFields.BLOCKING_VERSION, BlockingKeys.version());
     }
 
     /** Stops the store's periodic refreshes for a bulk write; closing the pause puts them back and refreshes once. */
@@ -98,10 +225,11 @@ final class FeedStore {
      */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
                                  BulkWriter.Mode mode) {
+        boolean keys = keyed();
         try (BulkWriter writer = new BulkWriter(connection, mode, REQUEST_DOCUMENTS, REQUEST_BYTES)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode note = documentNotes.get(record.eventId());
-                Stored stored = document(record, jobId, note == null ? null : note.deepCopy());
+                Stored stored = document(record, jobId, note == null ? null : note.deepCopy(), keys);
                 writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), stored.document()), stored.json());
             }
             writer.flush();
@@ -120,6 +248,11 @@ final class FeedStore {
      * equals the JSON of the returned tree (Jackson writes an object's fields in insertion order).
      */
     static Stored document(SourceRecord record, String jobId, ObjectNode note) {
+        return document(record, jobId, note, true);
+    }
+
+    /** As {@link #document(SourceRecord, String, ObjectNode)}; without its blocking keys unless {@code keyed}. */
+    static Stored document(SourceRecord record, String jobId, ObjectNode note, boolean keyed) {
         ObjectNode content = RecordJson.toJson(record);
         byte[] contentJson = bytes(content);
         ObjectNode doc = JSON.createObjectNode();
@@ -127,6 +260,9 @@ final class FeedStore {
                 .put(RecordIndexFields.EVENT_ID, record.eventId());
         doc.put(RecordIndexFields.CONTENT_HASH, contentHash(contentJson));
         doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
+        if (keyed) {
+            keyFields(doc, record);
+        }
         byte[] head = bytes(doc);
         byte[] noteJson = note == null ? null : bytes(note);
         doc.set(RecordIndexFields.RECORD, content);

@@ -1,11 +1,13 @@
 package org.tessera.indexer.ingest.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.FellegiSunterLinker;
 import org.tessera.indexer.linkage.LinkageParameters;
@@ -77,6 +79,32 @@ final class IncrementalLinking {
      */
     static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents, Set<String> keptAbsent,
                         PersonLinker linker, Decisions decisions, LinkageParameters parameters) {
+        return link(all, previous, changedEvents, keptAbsent, linker, decisions, parameters, null);
+    }
+
+    /**
+     * Where the stored records sharing a blocking key with what arrived are found: the feed store's
+     * keyword field of each record's keys ({@link FeedStore#eventIdsSharing}, ADR 0043), instead of
+     * the keys of every stored occurrence made in memory.
+     */
+    interface KeyedRecords {
+
+        /**
+         * Event ids of the stored records with an occurrence holding any of {@code keys}
+         * ({@code rule:key}, {@link BlockingKeys#of}); more is allowed (the keys are checked
+         * again), fewer is not.
+         */
+        Set<String> sharing(Set<String> keys);
+    }
+
+    /**
+     * As {@link #link(List, Map, Set, Set, PersonLinker, Decisions, LinkageParameters)}, with the
+     * stored occurrences sharing a key found through {@code storedKeys} (null: from the keys of every
+     * stored occurrence, made here). The outcome is the same either way: the keys of the
+     * occurrences {@code keyed} names are made here and checked as the full set's are.
+     */
+    static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents, Set<String> keptAbsent,
+                        PersonLinker linker, Decisions decisions, LinkageParameters parameters, KeyedRecords storedKeys) {
         Set<String> present = new HashSet<>();
         List<PersonOccurrence> changed = new ArrayList<>();
         List<PersonOccurrence> others = new ArrayList<>();
@@ -88,7 +116,7 @@ final class IncrementalLinking {
                 others.add(o);
             }
         }
-        Neighbourhood stored = new Neighbourhood(others, previous);
+        Neighbourhood stored = new Neighbourhood(others, previous, storedKeys);
         // persons whose make-up changes: they held an occurrence now replaced or withdrawn
         Set<String> free = new HashSet<>();
         previous.forEach((occurrence, person) -> {
@@ -113,7 +141,7 @@ final class IncrementalLinking {
         }
         // persons a full run could compare a changed occurrence with
         Set<String> changedKeys = new HashSet<>();
-        FellegiSunterLinker.blockingKeys(changed).forEach(changedKeys::addAll);
+        BlockingKeys.of(changed).forEach(changedKeys::addAll);
         free.addAll(stored.sharingAKey(changedKeys));
         free.retainAll(stored.persons());
 
@@ -178,19 +206,45 @@ final class IncrementalLinking {
         private final Map<String, List<PersonOccurrence>> members = new HashMap<>();
         private final Map<String, List<String>> eventPersons = new HashMap<>();
         private final List<PersonOccurrence> occurrences;
+        /** Each occurrence's keys, by its place in {@link #occurrences}; made when first asked for (all at once without a keyed store). */
         private final List<Set<String>> keys;
+        private final Map<String, Integer> placeOf = new HashMap<>();
+        private final Map<String, List<Integer>> placesOfEvent = new HashMap<>();
+        private final KeyedRecords keyed;
 
-        Neighbourhood(List<PersonOccurrence> others, Map<String, String> previous) {
+        Neighbourhood(List<PersonOccurrence> others, Map<String, String> previous, KeyedRecords keyed) {
             this.occurrences = others;
-            for (PersonOccurrence o : others) {
+            this.keyed = keyed;
+            for (int i = 0; i < others.size(); i++) {
+                PersonOccurrence o = others.get(i);
                 String person = previous.get(o.occurrenceId());
                 personOf.put(o.occurrenceId(), person);
                 members.computeIfAbsent(person, k -> new ArrayList<>()).add(o);
                 if (FellegiSunterLinker.inHousehold(o)) {
                     eventPersons.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(person);
                 }
+                placeOf.put(o.occurrenceId(), i);
+                if (keyed != null) {
+                    placesOfEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(i);
+                }
             }
-            this.keys = FellegiSunterLinker.blockingKeys(others);
+            if (keyed == null) {
+                this.keys = new ArrayList<>(BlockingKeys.of(others));
+            } else {
+                this.keys = new ArrayList<>(java.util.Collections.nCopies(others.size(), (Set<String>) null));
+            }
+        }
+
+        /** The keys of the occurrences at {@code places}, made once for those not yet keyed. */
+        private void makeKeys(Collection<Integer> places) {
+            List<Integer> missing = places.stream().filter(i -> keys.get(i) == null).distinct().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<Set<String>> made = BlockingKeys.of(missing.stream().map(occurrences::get).toList());
+            for (int m = 0; m < missing.size(); m++) {
+                keys.set(missing.get(m), made.get(m));
+            }
         }
 
         Set<String> persons() {
@@ -229,19 +283,36 @@ final class IncrementalLinking {
 
         /** Blocking keys of the occurrences of {@code persons}. */
         Set<String> keysOf(Set<String> persons) {
-            Set<String> out = new HashSet<>();
-            for (int i = 0; i < occurrences.size(); i++) {
-                if (persons.contains(personOf.get(occurrences.get(i).occurrenceId()))) {
-                    out.addAll(keys.get(i));
+            List<Integer> places = new ArrayList<>();
+            for (String person : persons) {
+                for (PersonOccurrence o : members(person)) {
+                    places.add(placeOf.get(o.occurrenceId()));
                 }
             }
+            makeKeys(places);
+            Set<String> out = new HashSet<>();
+            places.forEach(i -> out.addAll(keys.get(i)));
             return out;
         }
 
-        /** Persons with an occurrence that has one of {@code wanted}'s blocking keys. */
+        /**
+         * Persons with an occurrence that has one of {@code wanted}'s blocking keys: over every
+         * stored occurrence's keys, or over the occurrences of the records the keyed store names.
+         */
         Set<String> sharingAKey(Set<String> wanted) {
+            List<Integer> places = new ArrayList<>();
+            if (keyed == null) {
+                for (int i = 0; i < occurrences.size(); i++) {
+                    places.add(i);
+                }
+            } else if (!wanted.isEmpty()) {
+                for (String event : keyed.sharing(wanted)) {
+                    places.addAll(placesOfEvent.getOrDefault(event, List.of()));
+                }
+                makeKeys(places);
+            }
             Set<String> out = new HashSet<>();
-            for (int i = 0; i < occurrences.size(); i++) {
+            for (int i : places) {
                 for (String key : keys.get(i)) {
                     if (wanted.contains(key)) {
                         out.add(personOf.get(occurrences.get(i).occurrenceId()));

@@ -315,6 +315,16 @@ public final class IngestPipeline {
     }
 
     /**
+     * Writes the feed store's blocking keys of every stored record whose keys are stale (written
+     * before the keys were, by other key functions, or dropped by a reindex), from the stored record
+     * itself, and links nothing: what a full run or {@link #relink()} does before it ends (ADR 0043).
+     * Returns the records written; none on a store whose mapping predates the keys.
+     */
+    public long rewriteStoredBlockingKeys() {
+        return new FeedStore(connection).rewriteKeys();
+    }
+
+    /**
      * Links every stored occurrence again with a freshly fitted model (the nightly or on-demand
      * full re-link) and rebuilds what that changes; reports how far the incremental state had drifted.
      */

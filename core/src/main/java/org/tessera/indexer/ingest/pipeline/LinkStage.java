@@ -21,6 +21,7 @@ import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
 import org.tessera.indexer.jobs.JobRecorder;
+import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.LinkageParameters;
 import org.tessera.indexer.linkage.LinkageResult;
@@ -103,6 +104,7 @@ final class LinkStage {
         ReadStage.Delivered delivered = gathered.delivered();
         List<PersonOccurrence> occurrences = delivered.occurrences();
         Decisions decisions = new LinkageStore(connection).decisions();
+        FeedStore store = new FeedStore(connection);
         // Deltas, and snapshots compared record by record with the store (ADR 0029), are linked around what changed.
         LinkageParameters fitted = snapshots.comparable() && !delivered.deltaIds().isEmpty()
                 && connection.count("persons") > 0 ? storedParameters() : null;
@@ -118,8 +120,17 @@ final class LinkStage {
             Map<String, String> previous = storedAssignment(connection);
             times.since("link/stored assignment", assignmentStart);
             long incrementalStart = System.nanoTime();
+            // the stored records sharing a key with what arrived, asked of the feed store's keys when they are whole (ADR 0043)
+            boolean keysStored = store.keyed() && store.staleKeys() == 0;
+            IncrementalLinking.KeyedRecords storedKeys = keysStored ? keys -> {
+                Set<String> sharing = store.eventIdsSharing(BlockingKeys.stored(keys));
+                job.count("linkage_stored_key_reads", 1);
+                job.count("linkage_stored_key_records", sharing.size());
+                return sharing;
+            } : null;
+            job.count("linkage_keys_from_store", keysStored ? 1 : 0);
             IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, previous, changedEvents,
-                    snapshots.keptAbsent(), linker, decisions, fitted);
+                    snapshots.keptAbsent(), linker, decisions, fitted, storedKeys);
             times.since("link/incremental", incrementalStart);
             linkage = outcome.result();
             settled = new Settled(changedEvents, IncrementalLinking.unsettled(previous, linkage.personIds(), changedEvents));
@@ -136,6 +147,7 @@ final class LinkStage {
                 storeParameters(linkage.parameters());
             }
         }
+        rewriteStaleKeys(store);
         job.count("persons", linkage.stats().persons());
         job.count("review_pairs", linkage.reviewPairs().size());
         log.info("Linked {} occurrences into {} persons ({} pairs for review)", occurrences.size(),
@@ -161,6 +173,22 @@ final class LinkStage {
             return refused;
         });
         return new Linked(linkage, people, reviewPairs, settled);
+    }
+
+    /**
+     * Brings the feed store's blocking keys into step when any stored record's are stale (written
+     * before the keys were, by other key functions, or dropped by a reindex): made from each stored
+     * record, as a full run keeps them (ADR 0043). Nothing to do, and one count, otherwise.
+     */
+    private void rewriteStaleKeys(FeedStore store) {
+        if (!store.keyed() || store.staleKeys() == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        long rewritten = store.rewriteKeys();
+        job.count("feed_store_keys_rewritten", rewritten);
+        times.since("link/stored keys", start);
+        log.info("Wrote the blocking keys of {} stored record(s) whose keys were stale", rewritten);
     }
 
     /** How a document found without a sidecar reached the people it is about. */

@@ -23,6 +23,10 @@ final class RecordIndexFields {
     static final String RECORD = "record";
     /** The note of the record's document, when it had one (not indexed). */
     static final String DOCUMENT_NOTE = "document_note";
+    /** The record's blocking keys, stored form ({@link org.tessera.indexer.linkage.BlockingKeys}; searched, not in {@code _source}). */
+    static final String BLOCKING_KEYS = "blocking_keys";
+    /** The version of the key functions that made {@link #BLOCKING_KEYS} (searched, not in {@code _source}). */
+    static final String BLOCKING_VERSION = "blocking_version";
 
     private RecordIndexFields() {
     }

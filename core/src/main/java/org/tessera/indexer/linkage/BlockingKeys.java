@@ -1,0 +1,136 @@
+package org.tessera.indexer.linkage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.tessera.indexer.common.Lazy;
+import org.tessera.indexer.ingest.PartialDate;
+
+/**
+ * The blocking keys an arrival is matched on, in the form the feed store keeps them beside each
+ * record (docs/adr/0043-stored-blocking-keys.md).
+ *
+ * <p>The keys are {@link FellegiSunterLinker#blockingKeys}: every rule of the blocking's rule list,
+ * whatever the list holds, as {@code rule:key}, before refinement (the keys whose sharing makes a
+ * stored person one a full run could compare an occurrence with). Stored, each key is a 64-bit
+ * hash ({@link #stored(String)}): short, and not the date of birth or postcode it was made of. Two
+ * keys with one hash only widen what a read returns; the caller checks the keys themselves.
+ *
+ * <p>{@link #version()} names the key functions: a digest of the rule list, the classes that make
+ * the keys and the keys of fixed sample occurrences. A stored record whose version is not the
+ * running one has keys that may not be this code's, so it is not read through its keys until they
+ * are written again.
+ */
+public final class BlockingKeys {
+
+    private static final Lazy<String> VERSION = Lazy.of(BlockingKeys::digest);
+
+    private BlockingKeys() {
+    }
+
+    /** The keys of each occurrence, as {@code rule:key}, in the order given. */
+    public static List<Set<String>> of(List<PersonOccurrence> occurrences) {
+        return FellegiSunterLinker.blockingKeys(occurrences);
+    }
+
+    /** The stored form of every key of these occurrences (one record's), sorted, without repeats. */
+    public static List<String> storedOf(List<PersonOccurrence> occurrences) {
+        Set<String> out = new TreeSet<>();
+        for (Set<String> keys : of(occurrences)) {
+            keys.forEach(k -> out.add(stored(k)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The stored form of these keys, sorted, without repeats. */
+    public static List<String> stored(Collection<String> keys) {
+        Set<String> out = new TreeSet<>();
+        keys.forEach(k -> out.add(stored(k)));
+        return List.copyOf(out);
+    }
+
+    /** The stored form of one key: its FNV-1a 64-bit hash over its UTF-16 units, base 36. */
+    public static String stored(String key) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            hash ^= c & 0xff;
+            hash *= 0x100000001b3L;
+            hash ^= c >>> 8;
+            hash *= 0x100000001b3L;
+        }
+        return Long.toUnsignedString(hash, 36);
+    }
+
+    /**
+     * The candidate pairs a full run's blocking gives over these occurrences (every rule, refined
+     * and capped as {@code settings} say, each pair once): an arrival's candidates, read through the
+     * stored keys, hold every one of them that joins an arrival to a stored occurrence.
+     */
+    public static Set<OccurrencePair> blockedPairs(List<PersonOccurrence> occurrences, LinkageSettings settings) {
+        DoubleMetaphone dm = new DoubleMetaphone();
+        Features.Interner interner = new Features.Interner();
+        FeatureMemo memo = new FeatureMemo();
+        Features[] features = new Features[occurrences.size()];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = new Features(occurrences.get(i), dm, interner, memo);
+        }
+        Set<OccurrencePair> out = new java.util.HashSet<>();
+        Blocking.of(features, settings.refineBlockSize(), settings.maxBlockSize())
+                .forEachPair((i, j, rule) -> out.add(new OccurrencePair(occurrences.get(i).occurrenceId(), occurrences.get(j).occurrenceId())));
+        return out;
+    }
+
+    /** The version of the key functions the running code has. */
+    public static String version() {
+        return VERSION.get();
+    }
+
+    private static String digest() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update(String.join(",", Blocking.RULES).getBytes(StandardCharsets.UTF_8));
+        for (Class<?> type : List.of(Blocking.class, Features.class)) {
+            try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                if (in != null) {
+                    sha.update(in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (Set<String> keys : of(samples())) {
+            sha.update(String.join(",", new TreeSet<>(keys)).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
+    /** Occurrences every rule has something to key: full details, names swapped, no date, an identifier, a house number. */
+    private static List<PersonOccurrence> samples() {
+        List<PersonOccurrence> out = new ArrayList<>();
+        PartialDate born = PartialDate.of(java.time.LocalDate.of(2014, 3, 9));
+        out.add(new PersonOccurrence("s-p0", "sample", "s", "subject", "Kayleigh", "Okonkwo", List.of("Kay Smith"), born, "F",
+                "12 Mill Lane, Norwich", "NR2 4AB", Map.of("nhs", "9434765919")));
+        out.add(new PersonOccurrence("s-p1", "sample", "s", "parent", "Okonkwo", "Kayleigh", List.of(), null, null,
+                "12a Mill Lane", "NR2 4AB", Map.of()));
+        out.add(new PersonOccurrence("s-p2", "sample", "s", "sibling", null, "Jones", List.of(), PartialDate.ofYearMonth(1990, 4), "M",
+                null, "TC1 4AB", Map.of("upn", "A123456789012")));
+        return out;
+    }
+}
