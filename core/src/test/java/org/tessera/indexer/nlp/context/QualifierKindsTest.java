@@ -193,7 +193,7 @@ class QualifierKindsTest {
             "Dad has stopped his depot and talks about cameras in the walls.|Dad|AFFIRMED",
             "Mum has stopped taking her medication and is not sleeping.|Mum|AFFIRMED",
             "Dad has stopped attending his appointments with the drug service.|Dad|AFFIRMED",
-            "Dad drank heavily at weekends and has stopped.|drank heavily|HISTORICAL",
+            "His cannabis use has stopped.|cannabis use|HISTORICAL",
             "The twins have not been attending school since half term.|attending school|AFFIRMED",
             "Kai hasn't been attending nursery for a month.|attending nursery|AFFIRMED",
             "The twins have not been absent this term.|absent|NEGATED",
