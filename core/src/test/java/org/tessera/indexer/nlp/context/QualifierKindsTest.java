@@ -180,6 +180,40 @@ class QualifierKindsTest {
         assertLabel(text, target, expected);
     }
 
+    /**
+     * Session 15 (issue #20): a stop or an absence that is the concern itself. "Stopped" as a resolution reaches
+     * back over its clause ("... but has stopped"); stopping a treatment or an attendance does not reach back over
+     * the person it is said of, "not been attending" states the absence rather than denying it, and missed care or a
+     * symptom told with its own negation ("not been brought to", "won't take him to", "hasn't left his bedroom")
+     * keeps the words after it; "maybe", a negative NRM decision and a referral "being considered" qualify. Each
+     * beside a sentence where the same words still qualify or still count. Written for this test, not taken from any corpus.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Dad has stopped his depot and talks about cameras in the walls.|Dad|AFFIRMED",
+            "Mum has stopped taking her medication and is not sleeping.|Mum|AFFIRMED",
+            "Dad has stopped attending his appointments with the drug service.|Dad|AFFIRMED",
+            "His cannabis use has stopped.|cannabis use|HISTORICAL",
+            "The twins have not been attending school since half term.|attending school|AFFIRMED",
+            "Kai hasn't been attending nursery for a month.|attending nursery|AFFIRMED",
+            "The twins have not been absent this term.|absent|NEGATED",
+            // missed care told with its own negation: the negation is the concern
+            "She has not been brought to audiology or to the eye clinic.|eye clinic|AFFIRMED",
+            "Mum won't take him to the dentist despite the pain.|dentist|AFFIRMED",
+            "He hasn't left his bedroom for a fortnight.|bedroom|AFFIRMED",
+            "Abdominal pain with no organic cause found.|organic cause|AFFIRMED",
+            "She has not been hit by anyone at home.|hit|NEGATED",
+            // a doubt, a negative NRM decision, a referral only being considered
+            "Maybe it was emotional harm, maybe just a bad day.|emotional harm|UNCERTAIN",
+            "NRM: negative reasonable grounds decision.|NRM|NEGATED",
+            "NRM conclusive grounds decision: negative.|NRM|NEGATED",
+            "NRM referral being considered by the panel.|NRM referral|HYPOTHETICAL",
+            "NRM referral submitted by the panel.|NRM referral|AFFIRMED",
+    })
+    void session15Kinds(String text, String target, ContextLabel expected) {
+        assertLabel(text, target, expected);
+    }
+
     /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
     private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);
