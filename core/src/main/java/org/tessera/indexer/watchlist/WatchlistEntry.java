@@ -28,4 +28,10 @@ public record WatchlistEntry(int rank, WatchlistSection section, String personId
         Objects.requireNonNull(personId, "personId");
         topIndicators = List.copyOf(topIndicators);
     }
+
+    /** This entry at another rank (a ranking merged from batches numbers its list at the end). */
+    public WatchlistEntry withRank(int newRank) {
+        return new WatchlistEntry(newRank, section, personId, concerns, score, band, bandAtStart, enteredBand, rise, velocity, reason,
+                topIndicators, state, assignedTo, reopened, latestEvidence);
+    }
 }

@@ -2,10 +2,14 @@ package org.tessera.indexer.watchlist;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.tessera.indexer.scoring.Band;
+import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
@@ -26,6 +30,17 @@ import org.tessera.indexer.scoring.RiskScorer;
  */
 public record WatchlistRanker(RiskScorer scorer) {
 
+    /**
+     * The list's order: section (cumulative first), band now (red first), rise over the period,
+     * score now (both highest first), then the child's id: a total order, so a list merged from
+     * parts ranked apart is the list ranked at once.
+     */
+    public static final Comparator<WatchlistEntry> ORDER = Comparator.comparing(WatchlistEntry::section)
+            .thenComparing(WatchlistEntry::band, Comparator.reverseOrder())
+            .thenComparing(Comparator.comparingDouble(WatchlistEntry::rise).reversed())
+            .thenComparing(Comparator.comparingDouble(WatchlistEntry::score).reversed())
+            .thenComparing(WatchlistEntry::personId);
+
     /** The full ranked list (no limit) at {@code asOf}; {@code reviews} may be empty (replay, export). */
     public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews) {
         return rank(histories, asOf, periodDays, reviews, false);
@@ -37,13 +52,59 @@ public record WatchlistRanker(RiskScorer scorer) {
      */
     public List<WatchlistEntry> rank(Map<String, ChildHistory> histories, LocalDate asOf, int periodDays, Map<String, Review> reviews,
                                      boolean includeDismissed) {
-        record Listed(WatchlistSection section, int concerns, String id, RiskAssessment now, RiskScore start, double rise, boolean entered,
-                      Review review, boolean reopened) { }
+        List<Ranked<Void>> listed = new ArrayList<>();
+        listInto(listed, histories, asOf, periodDays, reviews, includeDismissed, (entry, now) -> null);
+        return numbered(listed).stream().map(Ranked::entry).toList();
+    }
+
+    /**
+     * A listed child of a batched ranking: its entry and what the caller kept of it while its history
+     * was loaded.
+     */
+    public record Ranked<T>(WatchlistEntry entry, T kept) {
+    }
+
+    /**
+     * The same list as {@link #rank(Map, LocalDate, int, Map, boolean)} over the histories of
+     * {@code candidates}, in bounded memory: the histories are loaded {@code batchSize} children at
+     * a time from {@code histories}, each batch's children are decided and reduced to their entry
+     * and what {@code keep} takes from it and the child's score now (which {@code keep} must not
+     * hold: it holds the history's contributions), then the batch's histories are dropped. A child's entry depends on its own history and review alone, and {@link #ORDER} is
+     * total, so the merged list (sorted by it and numbered from 1) is the one-shot list whatever the
+     * batch size. Holds at once one batch's histories and the listed children's entries.
+     */
+    public <T> List<Ranked<T>> rankInBatches(ChildHistories histories, Collection<String> candidates, int batchSize, LocalDate asOf,
+                                             int periodDays, Map<String, Review> reviews, boolean includeDismissed,
+                                             BiFunction<WatchlistEntry, RiskScore, T> keep) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(candidates));
+        List<Ranked<T>> listed = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            listInto(listed, histories.load(ids.subList(from, Math.min(ids.size(), from + batchSize)), asOf), asOf, periodDays, reviews,
+                    includeDismissed, keep);
+        }
+        return numbered(listed);
+    }
+
+    /** {@code listed} sorted by {@link #ORDER} and numbered from 1. */
+    private static <T> List<Ranked<T>> numbered(List<Ranked<T>> listed) {
+        listed.sort(Comparator.comparing(Ranked::entry, ORDER));
+        List<Ranked<T>> numbered = new ArrayList<>(listed.size());
+        for (Ranked<T> r : listed) {
+            numbered.add(new Ranked<>(r.entry().withRank(numbered.size() + 1), r.kept()));
+        }
+        return numbered;
+    }
+
+    /** Adds to {@code listed} the children of {@code histories} the list takes, unranked (rank 0), in no order. */
+    private <T> void listInto(List<Ranked<T>> listed, Map<String, ChildHistory> histories, LocalDate asOf, int periodDays,
+                              Map<String, Review> reviews, boolean includeDismissed, BiFunction<WatchlistEntry, RiskScore, T> keep) {
         double minRise = scorer.parameters().watchlist().minRise();
         int minConcerns = scorer.parameters().watchlist().minConcerns();
         double minConcernPoints = scorer.parameters().watchlist().minConcernPoints();
         LocalDate periodStart = asOf.minusDays(periodDays);
-        List<Listed> listed = new ArrayList<>();
         for (var entry : histories.entrySet()) {
             ChildHistory history = entry.getValue();
             if (!hasHitsAfter(history, periodStart, asOf)) {
@@ -76,25 +137,14 @@ public record WatchlistRanker(RiskScorer scorer) {
                     continue;
                 }
             }
-            listed.add(new Listed(section, concerns, entry.getKey(), now, start, rise, entered, review, reopened));
+            ReviewState state = review == null || reopened ? ReviewState.NEW : review.state();
+            String assignee = review == null || reopened ? null : review.assignedTo();
+            RiskScore score = now.now();
+            String reason = ReasonLine.of(score, concerns, periodDays, scorer.parameters().breadth().windowDays());
+            WatchlistEntry listedEntry = new WatchlistEntry(0, section, entry.getKey(), concerns, score.score(), score.band(), start.band(),
+                    entered, rise, now.velocity(), reason, score.topIndicators(5), state, assignee, reopened, score.latestEvidence());
+            listed.add(new Ranked<>(listedEntry, keep.apply(listedEntry, score)));
         }
-        listed.sort(Comparator.comparing(Listed::section)
-                .thenComparing(Comparator.comparing((Listed l) -> l.now().band()).reversed())
-                .thenComparing(Comparator.comparingDouble(Listed::rise).reversed())
-                .thenComparing(Comparator.comparingDouble((Listed l) -> l.now().score()).reversed())
-                .thenComparing(Listed::id));
-        List<WatchlistEntry> entries = new ArrayList<>(listed.size());
-        int rank = 1;
-        for (Listed l : listed) {
-            ReviewState state = l.review() == null || l.reopened() ? ReviewState.NEW : l.review().state();
-            String assignee = l.review() == null || l.reopened() ? null : l.review().assignedTo();
-            RiskScore score = l.now().now();
-            String reason = ReasonLine.of(score, l.concerns(), periodDays, scorer.parameters().breadth().windowDays());
-            entries.add(new WatchlistEntry(rank++, l.section(), l.id(), l.concerns(), score.score(), score.band(), l.start().band(),
-                    l.entered(), l.rise(), l.now().velocity(), reason, score.topIndicators(5), state, assignee, l.reopened(),
-                    score.latestEvidence()));
-        }
-        return entries;
     }
 
     private static boolean hasHitsAfter(ChildHistory history, LocalDate start, LocalDate asOf) {

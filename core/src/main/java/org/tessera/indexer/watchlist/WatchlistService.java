@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.tessera.indexer.scoring.ChildHistories;
-import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.RiskScore;
 import org.tessera.indexer.scoring.ScoreService;
 
@@ -23,6 +21,9 @@ import org.tessera.indexer.scoring.ScoreService;
  * <p>Thread-safe. Callers (the portal) check that the user may see the listed children.
  */
 public record WatchlistService(ScoreService scores, ReviewStore reviews, Clock clock) {
+
+    /** Children whose histories are held at once while the list is ranked (the history loader's slice). */
+    private static final int RANK_BATCH = 500;
 
     /** The ranker over the scores' scorer (a record over it: cheap to make). */
     private WatchlistRanker ranker() {
@@ -49,8 +50,9 @@ public record WatchlistService(ScoreService scores, ReviewStore reviews, Clock c
         }
         // A listed child has new evidence within the period, so only children such hits reach can be listed.
         Set<String> candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
-        Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
-        List<WatchlistEntry> ranked = ranker().rank(histories, asOf, periodDays, reviews.findAll(candidates), includeDismissed);
+        // Ranked in batches (bounded memory at any county size): the same list as ranking every history at once.
+        List<WatchlistEntry> ranked = ranker().rankInBatches(scores.loader(), candidates, RANK_BATCH, asOf, periodDays,
+                reviews.findAll(candidates), includeDismissed, (entry, now) -> null).stream().map(WatchlistRanker.Ranked::entry).toList();
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
 

@@ -198,4 +198,70 @@ class WatchlistRankerTest {
         assertThat(jsonl.toString().lines().findFirst().orElseThrow())
                 .startsWith("{\"person_id\":\"c-many\",\"rank\":1,\"section\":\"cumulative\",").contains("\"band\":\"red\"");
     }
+
+    @Test
+    void aListRankedInBatchesIsTheListRankedAtOnceWhateverTheBatchSize() {
+        // 150 children with seeded random records (and twins: the same records under another id, so
+        // that only the id orders them), some reviewed: dismissed, assigned.
+        java.util.Random random = new java.util.Random(22);
+        String[] indicators = {"PAR01", "NEG09", "EDU01", "NEG03", "EDU02", "EDU04", "PHY09", "PAR02", "HOU01", "HLT02"};
+        String[] severities = {"low", "medium", "high"};
+        String[] agencies = {"police", "health", "education", "housing"};
+        Map<String, ChildHistory> all = new LinkedHashMap<>();
+        Map<String, Review> reviews = new java.util.HashMap<>();
+        for (int c = 0; c < 150; c++) {
+            String id = "c-" + c;
+            List<RiskEvent> events = new java.util.ArrayList<>();
+            for (int e = random.nextInt(7); e >= 0; e--) {
+                events.add(event(id + "-e" + e, AS_OF.minusDays(random.nextInt(400)).toString(), agencies[random.nextInt(agencies.length)],
+                        List.of(child(id, "hh-" + c)), hit(indicators[random.nextInt(indicators.length)], severities[random.nextInt(3)])));
+            }
+            all.put(id, ChildHistory.of(id, events, parameters));
+            if (c % 10 == 0) {
+                String twinHousehold = "hh-t" + c;
+                all.put(id + "-twin", ChildHistory.of(id + "-twin", events.stream().map(e -> new RiskEvent(e.eventId() + "-t", e.date(),
+                        e.agency(), e.recordType(), List.of(child(id + "-twin", twinHousehold)), e.hits())).toList(), parameters));
+            }
+            if (c % 7 == 0) {
+                reviews.put(id, new Review(id, c % 14 == 0 ? ReviewState.DISMISSED : ReviewState.ASSIGNED, "sw.jones", "reviewed",
+                        AS_OF.minusDays(30), 5.0, Instant.parse("2025-06-01T10:00:00Z"), "duty.manager", List.of()));
+            }
+        }
+        for (boolean includeDismissed : new boolean[] {false, true}) {
+            List<WatchlistEntry> atOnce = ranker.rank(all, AS_OF, 90, reviews, includeDismissed);
+            assertThat(atOnce.size()).as("enough listed children to compare").isGreaterThan(20);
+            assertThat(atOnce).extracting(WatchlistEntry::section).contains(WatchlistSection.CUMULATIVE, WatchlistSection.SINGLE_CONCERN);
+            assertThat(atOnce).extracting(WatchlistEntry::personId).anySatisfy(id -> assertThat(id).endsWith("-twin"));
+            for (int batch : new int[] {1, 2, 7, 64, 1000}) {
+                int[] mostHeld = {0};
+                org.tessera.indexer.scoring.ChildHistories source = new org.tessera.indexer.scoring.ChildHistories() {
+                    @Override
+                    public Map<String, ChildHistory> load(java.util.Collection<String> childIds, LocalDate asOf) {
+                        mostHeld[0] = Math.max(mostHeld[0], childIds.size());
+                        Map<String, ChildHistory> loaded = new LinkedHashMap<>();
+                        childIds.forEach(id -> loaded.put(id, all.get(id)));
+                        return loaded;
+                    }
+
+                    @Override
+                    public java.util.Set<String> childrenReachedBetween(LocalDate from, LocalDate to) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public java.util.Set<String> childrenOfHouseholds(java.util.Collection<String> householdIds, LocalDate to) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
+                // The candidates in reverse order of the one-shot map: the merge, not the input, gives the order.
+                List<String> candidates = new java.util.ArrayList<>(all.keySet());
+                java.util.Collections.reverse(candidates);
+                var batched = ranker.rankInBatches(source, candidates, batch, AS_OF, 90, reviews, includeDismissed,
+                        (entry, now) -> now.latestEvidence());
+                assertThat(batched).extracting(WatchlistRanker.Ranked::entry).as("batch size %d", batch).containsExactlyElementsOf(atOnce);
+                assertThat(batched).allSatisfy(r -> assertThat(r.kept()).isEqualTo(r.entry().latestEvidence()));
+                assertThat(mostHeld[0]).isLessThanOrEqualTo(batch);
+            }
+        }
+    }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Band;
-import org.tessera.indexer.scoring.ChildHistory;
+import org.tessera.indexer.scoring.RiskScore;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistRanker;
@@ -64,7 +64,12 @@ import org.tessera.portal.security.Roles;
 public class DutyWatchlist {
 
     private static final List<String> NAME_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth");
+    /** What the ranking reads of a candidate: its name and the households it lived in (to batch households together). */
+    private static final List<String> CANDIDATE_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth",
+            "household_ids");
     private static final int KEPT = 4;
+    /** Person documents read at once for the names of listed children the candidates' read did not give. */
+    private static final int NAMES_BATCH = 1000;
 
     private final OpenSearchConnection connection;
     private final AuditTrail audit;
@@ -86,6 +91,13 @@ public class DutyWatchlist {
     /** The newest ranking computed (any fingerprint); what a view shows while a newer one is computed. */
     private volatile Scored latest;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DutyWatchlist.class);
+
+    /** A child's name and date of birth as the list shows them (all a ranking keeps of its person document). */
+    private record Named(String name, String dateOfBirth) {
+        static Named of(JsonNode source, String personId) {
+            return new Named(DutyWatchlist.name(source, personId), Json.text(source, "date_of_birth"));
+        }
+    }
 
     /** A listed child as the ranking sees it without reviews, with the newest evidence that adds points and its name. */
     private record Listed(WatchlistEntry entry, LocalDate newestPositiveEvidence, String name, String dateOfBirth) {
@@ -261,44 +273,93 @@ public class DutyWatchlist {
 
     /**
      * The ranking without reviews (all listed children, in order), from the children whose stored
-     * risk is amber or red (see the class comment), with their names from the same read.
+     * risk is amber or red (see the class comment), with their names from the same read. Ranked in
+     * batches of {@code tessera.watchlist.rank-batch} children ({@link WatchlistRanker#rankInBatches}):
+     * a batch's histories are loaded, its children decided and reduced to what a view shows, then
+     * dropped, so the memory held follows one batch and the listed entries, not the county.
      */
     private Scored score(String key, LocalDate asOf) {
         Instant started = clock.instant();
         int periodDays = watchlist.defaultPeriodDays();
-        Map<String, JsonNode> people = new HashMap<>();
+        Map<String, Named> people = new HashMap<>();
         Set<String> candidates;
         if (storedRiskLaterThan(asOf)) {
             candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
         } else {
-            candidates = new LinkedHashSet<>();
+            Set<String> found = new LinkedHashSet<>();
             ObjectNode query = Json.object();
             ObjectNode bool = query.putObject("bool");
             ArrayNode filter = bool.putArray("filter");
             filter.addObject().putObject("term").put("is_child", true);
             ArrayNode bands = filter.addObject().putObject("terms").putArray("risk.band");
             bands.add(Band.AMBER.label()).add(Band.RED.label());
-            connection.scroll(connection.alias("persons"), query, 1000, NAME_FIELDS, (id, source) -> {
+            Map<String, List<String>> householdsOf = new HashMap<>();
+            connection.scroll(connection.alias("persons"), query, 1000, CANDIDATE_FIELDS, (id, source) -> {
                 String personId = source.path("person_id").asText(id);
-                candidates.add(personId);
-                people.put(personId, source);
+                found.add(personId);
+                people.put(personId, Named.of(source, personId));
+                householdsOf.put(personId, Json.strings(source.path("household_ids")));
             });
+            candidates = byHousehold(found, householdsOf);
         }
-        Map<String, ChildHistory> histories = scores.loader().load(candidates, asOf);
-        List<WatchlistEntry> ranked = ranker.rank(histories, asOf, periodDays, Map.of(), false);
-        List<String> missing = ranked.stream().map(WatchlistEntry::personId).filter(id -> !people.containsKey(id)).toList();
-        people.putAll(documents(missing));
+        List<WatchlistRanker.Ranked<LocalDate>> ranked = ranker.rankInBatches(scores.loader(), candidates, properties.rankBatch(), asOf,
+                periodDays, Map.of(), false, (entry, now) -> newestPositiveEvidence(now));
+        List<String> missing = ranked.stream().map(r -> r.entry().personId()).filter(id -> !people.containsKey(id)).toList();
+        for (int from = 0; from < missing.size(); from += NAMES_BATCH) {
+            documents(missing.subList(from, Math.min(missing.size(), from + NAMES_BATCH)))
+                    .forEach((personId, source) -> people.put(personId, Named.of(source, personId)));
+        }
         List<Listed> listed = new ArrayList<>(ranked.size());
-        for (WatchlistEntry e : ranked) {
-            LocalDate positive = scores.scorer().assess(histories.get(e.personId()), asOf).now().contributions().stream()
-                    .filter(c -> c.counts() && c.contribution() > 0).map(org.tessera.indexer.scoring.Contribution::date)
-                    .max(LocalDate::compareTo).orElse(null);
-            JsonNode person = people.getOrDefault(e.personId(), Json.object());
-            listed.add(new Listed(e, positive, name(person, e.personId()), Json.text(person, "date_of_birth")));
+        for (WatchlistRanker.Ranked<LocalDate> r : ranked) {
+            WatchlistEntry e = r.entry();
+            Named named = people.getOrDefault(e.personId(), new Named(e.personId(), null));
+            listed.add(new Listed(e, r.kept(), named.name(), named.dateOfBirth()));
         }
-        log.info("Watchlist ranked: {} children listed of {} candidates, in {} ms", listed.size(), candidates.size(),
-                java.time.Duration.between(started, clock.instant()).toMillis());
+        log.info("Watchlist ranked: {} children listed of {} candidates, in batches of {}, in {} ms", listed.size(), candidates.size(),
+                properties.rankBatch(), java.time.Duration.between(started, clock.instant()).toMillis());
         return new Scored(key, asOf, List.copyOf(listed), started);
+    }
+
+    /**
+     * The candidates in an order that keeps children of one household together (breadth first over
+     * the households they share), so that a batch reads a household's records once instead of once
+     * in every batch holding one of its children: what the batches read, not what they list (the
+     * merged order does not depend on it). A county whose household keys gather many families (one
+     * postcode, no house number) has households of a hundred people and more.
+     */
+    static Set<String> byHousehold(Set<String> candidates, Map<String, List<String>> householdsOf) {
+        Map<String, List<String>> childrenOf = new HashMap<>();
+        for (String child : candidates) {
+            for (String household : householdsOf.getOrDefault(child, List.of())) {
+                childrenOf.computeIfAbsent(household, h -> new ArrayList<>()).add(child);
+            }
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        Set<String> households = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>();
+        for (String start : candidates) {
+            if (ordered.add(start)) {
+                next.add(start);
+            }
+            while (!next.isEmpty()) {
+                for (String household : householdsOf.getOrDefault(next.poll(), List.of())) {
+                    if (households.add(household)) {
+                        for (String child : childrenOf.get(household)) {
+                            if (ordered.add(child)) {
+                                next.add(child);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return ordered;
+    }
+
+    /** The date of the newest counting evidence that adds points to {@code now} (what brings a dismissed child back). */
+    private static LocalDate newestPositiveEvidence(RiskScore now) {
+        return now.contributions().stream().filter(c -> c.counts() && c.contribution() > 0)
+                .map(org.tessera.indexer.scoring.Contribution::date).max(LocalDate::compareTo).orElse(null);
     }
 
     /** Whether any child's stored risk was scored for a day after {@code asOf} (its band may be lower than that day's). */

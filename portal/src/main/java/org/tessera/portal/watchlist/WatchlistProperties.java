@@ -14,7 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshEvery how often the portal looks for a change of the events, persons or reviews
  *                     indices (one {@code _stats}) and ranks again, off any view: so the first view
  *                     after an ingest finds the ranking done
+ * @param rankBatch    how many candidates' histories a ranking holds at once: it loads, decides and
+ *                     drops them a batch at a time and merges the listed entries into the one order
+ *                     (the list does not depend on it; memory follows it, not the county)
  */
 @ConfigurationProperties("tessera.watchlist")
-public record WatchlistProperties(@DefaultValue("500ms") Duration freshWait, @DefaultValue("10s") Duration refreshEvery) {
+public record WatchlistProperties(@DefaultValue("500ms") Duration freshWait, @DefaultValue("10s") Duration refreshEvery,
+                                  @DefaultValue("500") int rankBatch) {
+
+    public WatchlistProperties {
+        if (rankBatch < 1) {
+            throw new IllegalArgumentException("tessera.watchlist.rank-batch must be positive: " + rankBatch);
+        }
+    }
 }
