@@ -308,7 +308,7 @@ public final class IndicatorsCommand extends CommandGroup {
                         + "--semantic; refuses a frozen held-out file (default: 0, off)")
         int crossValidate;
 
-        @Option(names = "--gate", defaultValue = "all", description = "with --cross-validate: cues or all (default: ${DEFAULT-VALUE})")
+        @Option(names = "--gate", defaultValue = "all", description = "with --cross-validate: cues, all or anchors (default: ${DEFAULT-VALUE})")
         String gate;
 
         @Option(names = "--positives", defaultValue = "affirmed",

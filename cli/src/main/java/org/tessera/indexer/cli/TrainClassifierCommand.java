@@ -35,8 +35,14 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", description = "where to write the classifier (e.g. nlp-models/concern-classifier.json); default: not written")
     Path out;
 
-    @Option(names = "--gate", defaultValue = "all", description = "which sentences are embedded: cues or all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--gate", defaultValue = "all", description = "which sentences are embedded: cues, all, or anchors (only sentences "
+            + "holding a word stem learned as an anchor of some head, and each head judges only sentences holding one of its own; "
+            + "the figures then also show the same heads without anchors) (default: ${DEFAULT-VALUE})")
     String gate;
+
+    @Option(names = "--anchor-precision", defaultValue = "0.2", description = "with --gate anchors: the share of the items holding a "
+            + "word stem that must be a concept's affirmed ones for the stem to anchor its head (default: ${DEFAULT-VALUE})")
+    double anchorPrecision;
 
     @Option(names = "--positives", defaultValue = "affirmed", description = "affirmed or all items of a concern are its positives (default: ${DEFAULT-VALUE})")
     String positives;
@@ -86,6 +92,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
         command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        if (gate.equals("anchors")) {
+            command.append(" --anchor-precision ").append(anchorPrecision);
+        }
         if (byWriter) {
             command.append(" --by-writer");
         }
@@ -121,7 +130,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
-                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters), command.toString(),
+                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters).withAnchorPrecision(anchorPrecision),
+                command.toString(),
                 examples, System.out);
         if (out != null) {
             trained.classifier().write(out);

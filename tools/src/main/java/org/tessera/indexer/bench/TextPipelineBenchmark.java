@@ -65,7 +65,7 @@ public final class TextPipelineBenchmark {
      * The semantic stage over the same notes (the first {@value #SEMANTIC_NOTES}), after the text pipeline (ingest runs both in its analysis
      * pool): one thread, thread CPU time per note, and how many sentences were embedded (the gate let
      * them through and the vector was not cached already), for the exemplar rule (ADR 0014) and the
-     * shipped classifier with each gate (ADR 0018).
+     * shipped classifier with each gate (ADR 0018; {@code anchors}, ADR 0037, when its heads have anchors).
      */
     private static void semantic(List<String> all) {
         List<String> notes = all.subList(0, Math.min(all.size(), SEMANTIC_NOTES));
@@ -80,7 +80,8 @@ public final class TextPipelineBenchmark {
         taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder));
         var classifier = shipped.classifier();
         if (classifier != null) {
-            for (String gate : List.of("cues", "all")) {
+            // the shipped file's own gate last (anchors, when its heads have them: ADR 0037)
+            for (String gate : classifier.gatedByAnchors() ? List.of("cues", "all", "anchors") : List.of("cues", "all")) {
                 taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder,
                         new org.tessera.indexer.nlp.semantic.ConcernClassifier(classifier.model(), gate, classifier.provenance(), classifier.heads())));
             }

@@ -162,7 +162,8 @@ public final class ConceptTagger {
 
     /**
      * The classifier's matches: each sentence that passes the gate is embedded (the uncached ones of a
-     * text in one call) and every head judges it; a match's context is judged at the concept's cue words
+     * text in one call) and every head judges it (with the gate {@code anchors}, every head holding one of the
+     * sentence's word stems as an anchor: a cheap pass over the words decides what is embedded at all); a match's context is judged at the concept's cue words
      * in the sentence, else at the sentence's words ({@link #contextAnchors}); its explanation is the
      * probability and the concept's nearest exemplar.
      */
@@ -174,12 +175,18 @@ public final class ConceptTagger {
         List<Concept> concepts = catalogue.concepts();
         List<int[]> sentences = new ArrayList<>();
         List<String> strings = new ArrayList<>();
+        List<java.util.Set<String>> stems = new ArrayList<>();
         for (int[] sentence : sentences(text)) {
             int start = sentence[0];
             int trimmed = trimEnd(text, start, sentence[1]);
-            if (start < trimmed && embeddable(text, start, trimmed, concepts)) {
+            if (start >= trimmed) {
+                continue;
+            }
+            java.util.Set<String> sentenceStems = classifier.gatedByAnchors() ? ConcernClassifier.stems(text, start, trimmed) : null;
+            if (sentenceStems != null ? classifier.anchoredByAny(sentenceStems) : embeddable(text, start, trimmed, concepts)) {
                 sentences.add(new int[] {start, trimmed});
                 strings.add(text.substring(start, Math.min(trimmed, start + MAX_SENTENCE_CHARS)).strip());
+                stems.add(sentenceStems);
             }
         }
         if (sentences.isEmpty()) {
@@ -193,6 +200,9 @@ public final class ConceptTagger {
             float[] vector = vectors.get(s);
             ContextHead.Judgement judgement = null;
             for (ConcernClassifier.Head head : classifier.heads()) {
+                if (stems.get(s) != null && !head.anchoredBy(stems.get(s))) {
+                    continue; // the gate anchors: this head judges only sentences holding one of its own anchors
+                }
                 double p = head.probability(vector);
                 if (p < head.threshold()) {
                     continue;

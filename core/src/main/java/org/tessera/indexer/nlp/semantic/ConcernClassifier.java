@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * @param model      the sentence-embedding model the heads were trained on (must be the catalogue's)
  * @param gate       which sentences are embedded: {@code cues} (only those holding a cue word of some
- *                   concept) or {@code all} (every sentence with at least {@value #MIN_LETTERS} letters)
+ *                   concept), {@code all} (every sentence with at least {@value #MIN_LETTERS} letters) or
+ *                   {@code anchors} (only those holding an anchor of some head, and a head judges only a sentence
+ *                   holding one of its own anchors: {@link Head#anchors})
  * @param provenance how the file was made (command, date, corpora and hashes, cross-validated figures)
  */
 public record ConcernClassifier(String model, String gate, Provenance provenance, List<Head> heads) {
@@ -34,9 +36,12 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     public static final String DEFAULT = "nlp-models/concern-classifier.json";
     public static final int DIMENSIONS = 384;
     static final int MIN_LETTERS = 12;
-    private static final Set<String> GATES = Set.of("cues", "all");
+    private static final Set<String> GATES = Set.of("cues", "all", "anchors");
+    /** An anchor is a word's first {@value} characters (the whole word when shorter), lower-cased: {@link #stems}. */
+    public static final int ANCHOR_CHARS = 5;
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*");
     private static final Set<String> KEYS = Set.of("model", "gate", "provenance", "heads");
-    private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights");
+    private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights", "anchors");
     private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     /** How and from what the file was trained. */
@@ -74,11 +79,23 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         }
     }
 
-    /** One concept's head: {@code p = sigmoid(bias + weights . v)}; a sentence is the concept's at {@code p >= threshold}. */
-    public record Head(String concept, double bias, float[] weights, double threshold) {
+    /**
+     * One concept's head: {@code p = sigmoid(bias + weights . v)}; a sentence is the concept's at {@code p >= threshold}.
+     *
+     * @param anchors with the gate {@code anchors}: the word stems ({@link #stems}) of which a sentence must hold one before
+     *                this head judges it (learned from the training corpora: words that say this concern, not routine text);
+     *                empty: every embedded sentence is judged
+     */
+    public record Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors) {
         public Head {
             Objects.requireNonNull(concept, "concept");
             weights = weights.clone();
+            anchors = Set.copyOf(anchors);
+        }
+
+        /** A head that judges every embedded sentence (no anchors). */
+        public Head(String concept, double bias, float[] weights, double threshold) {
+            this(concept, bias, weights, threshold, Set.of());
         }
 
         public double probability(float[] vector) {
@@ -88,6 +105,50 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             }
             return 1.0 / (1.0 + Math.exp(-z));
         }
+
+        /** Whether a sentence whose {@link #stems} are {@code stems} may be judged by this head: it has no anchors, or holds one. */
+        public boolean anchoredBy(Set<String> stems) {
+            return anchors.isEmpty() || holdsAny(stems, anchors);
+        }
+    }
+
+    /** Whether {@code stems} (a sentence's, {@link #stems}) hold one of {@code anchors}. */
+    public static boolean holdsAny(Set<String> stems, Set<String> anchors) {
+        for (String stem : stems) {
+            if (anchors.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The anchor stems of {@code text[start, end)}: each word (letters and digits, with inner {@code ' & -}) lower-cased, a
+     * final {@code 's} dropped, cut to its first {@value #ANCHOR_CHARS} characters. Cheap: one pass, no model.
+     */
+    public static Set<String> stems(String text, int start, int end) {
+        Set<String> out = new HashSet<>();
+        java.util.regex.Matcher word = WORD.matcher(text).region(start, end);
+        while (word.find()) {
+            String w = word.group().toLowerCase(java.util.Locale.ROOT);
+            if (w.endsWith("'s")) {
+                w = w.substring(0, w.length() - 2);
+            }
+            if (!w.isEmpty()) {
+                out.add(w.length() > ANCHOR_CHARS ? w.substring(0, ANCHOR_CHARS) : w);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a sentence with these stems is embedded under the gate {@code anchors}: some head holds one as an anchor. */
+    public boolean anchoredByAny(Set<String> stems) {
+        for (Head head : heads) {
+            if (!head.anchors().isEmpty() && head.anchoredBy(stems)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ConcernClassifier {
@@ -101,6 +162,11 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
 
     public boolean gatedByCues() {
         return gate.equals("cues");
+    }
+
+    /** Whether only sentences holding a head's anchor are embedded and judged by it (the gate {@code anchors}). */
+    public boolean gatedByAnchors() {
+        return gate.equals("anchors");
     }
 
     /** The shipped classifier, checked against the shipped concepts; empty when the file is absent. */
@@ -165,7 +231,24 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
                 }
                 weights[i] = (float) value;
             }
-            heads.add(new Head(concept, bias, weights, threshold));
+            Set<String> anchors = new HashSet<>();
+            JsonNode a = node.path("anchors");
+            if (!a.isMissingNode() && !a.isArray()) {
+                throw new IllegalArgumentException(where + "anchors must be a list of word stems");
+            }
+            for (JsonNode stem : a) {
+                String text = stem.asText("");
+                if (!stem.isTextual() || text.isEmpty() || text.length() > ANCHOR_CHARS || !text.equals(text.toLowerCase(java.util.Locale.ROOT))
+                        || text.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException(where + "anchor '" + text + "' must be a lower-case word stem of 1 to "
+                            + ANCHOR_CHARS + " characters");
+                }
+                anchors.add(text);
+            }
+            if (gate.equals("anchors") && anchors.isEmpty()) {
+                throw new IllegalArgumentException(where + "the gate 'anchors' needs a non-empty list 'anchors' on every head");
+            }
+            heads.add(new Head(concept, bias, weights, threshold, anchors));
         }
         return new ConcernClassifier(model, gate, provenance, heads);
     }
@@ -182,6 +265,10 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             node.put("concept", head.concept());
             node.put("bias", round(head.bias()));
             node.put("threshold", Math.round(head.threshold() * 100) / 100.0);
+            if (!head.anchors().isEmpty()) {
+                ArrayNode a = node.putArray("anchors");
+                new java.util.TreeSet<>(head.anchors()).forEach(a::add);
+            }
             ArrayNode w = node.putArray("weights");
             for (float x : head.weights()) {
                 w.add(round(x));

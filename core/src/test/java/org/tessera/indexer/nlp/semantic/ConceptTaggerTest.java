@@ -74,4 +74,20 @@ class ConceptTaggerTest {
         assertThat(ConceptTagger.matchesFor(event, "EMO02").getFirst().exemplar())
                 .isEqualTo(matches.stream().filter(m -> m.indicator().equals("EMO02")).findFirst().orElseThrow().exemplar());
     }
+
+    @Test
+    void withTheGateAnchorsASentenceWithoutAnAnchorIsNeverEmbeddedAndAHeadJudgesOnlyItsOwn() {
+        ConceptCatalogue catalogue = TAGGER.catalogue();
+        float[] weights = new float[ConcernClassifier.DIMENSIONS];
+        // both heads say yes to every vector (bias 5): only the anchors decide
+        ConcernClassifier anchored = new ConcernClassifier(catalogue.model(), "anchors", TAGGER.classifier().provenance(), List.of(
+                new ConcernClassifier.Head("neglect", 5, weights, 0.5, java.util.Set.of("mould")),
+                new ConcernClassifier.Head("self_harm", 5, weights, 0.5, java.util.Set.of("cutti"))));
+        ConceptTagger tagger = new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()), anchored);
+
+        List<ConceptMatch> matches = tagger.tag("Lovely sunny weather in the garden. The bedroom walls were black with mould.");
+
+        assertThat(matches).extracting(ConceptMatch::concept).containsExactly("neglect");
+        assertThat(tagger.embeddedSentences()).isEqualTo(1);
+    }
 }

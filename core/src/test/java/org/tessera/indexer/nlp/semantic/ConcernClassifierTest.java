@@ -87,4 +87,46 @@ class ConcernClassifierTest {
                 .noneMatch(c -> c.contains("heldout8"));
         assertThat(shipped.provenance().command()).startsWith("tessera indicators train-classifier");
     }
+
+    @Test
+    void anchorsAreReadWrittenAndValidated(@TempDir Path dir) throws Exception {
+        String anchored = file(CONCEPTS.model(), "self_harm", 384, 0.6, CORPUS).replace("\"gate\":\"all\"", "\"gate\":\"anchors\"")
+                .replace("\"bias\"", "\"anchors\":[\"cutti\",\"self-\"],\"bias\"");
+        ConcernClassifier classifier = parse(anchored);
+        ConcernClassifier.Head head = classifier.heads().getFirst();
+        assertThat(classifier.gatedByAnchors()).isTrue();
+        assertThat(head.anchors()).containsExactlyInAnyOrder("cutti", "self-");
+        assertThat(head.anchoredBy(ConcernClassifier.stems("She has been Cutting her arms.", 0, 30))).isTrue();
+        assertThat(head.anchoredBy(ConcernClassifier.stems("Self-harm disclosed.", 0, 20))).isTrue();
+        assertThat(head.anchoredBy(ConcernClassifier.stems("Kayden appeared withdrawn.", 0, 26))).isFalse();
+        assertThat(classifier.anchoredByAny(ConcernClassifier.stems("Kayden appeared withdrawn.", 0, 26))).isFalse();
+        Path out = dir.resolve("a.json");
+        classifier.write(out);
+        assertThat(ConcernClassifier.parse(Files.newInputStream(out), out.toString(), CONCEPTS).heads().getFirst().anchors())
+                .isEqualTo(head.anchors());
+
+        assertThatThrownBy(() -> parse(anchored.replace("\"cutti\"", "\"Cutting\""))).hasMessageContaining("head self_harm")
+                .hasMessageContaining("anchor 'Cutting'");
+        assertThatThrownBy(() -> parse(anchored.replace("\"anchors\":[\"cutti\",\"self-\"],", "")))
+                .hasMessageContaining("gate 'anchors' needs a non-empty list 'anchors'");
+    }
+
+    @Test
+    void stemsAreLowerCasedCutWordsWithoutAPossessive() {
+        assertThat(ConcernClassifier.stems("Tegan's OVERDOSE of 32 tablets", 0, 30)).containsExactlyInAnyOrder("tegan", "overd", "of", "32",
+                "table");
+    }
+
+    @Test
+    void theShippedClassifierWasCrossValidatedByItsOwnCommandAndIsAnchored() {
+        ConcernClassifier shipped = ConcernClassifier.loadDefault(CONCEPTS).orElseThrow();
+        // written by the full command (the tool's own provenance, cross-validation on; session 15): never a hand-edited note
+        assertThat(shipped.provenance().notes()).startsWith("cross-validated (one fold per writer").doesNotContain("not cross-validated");
+        assertThat(shipped.provenance().command()).contains("--gate anchors").contains("--by-writer")
+                .contains("--negatives nlp-models/eval/routine-negatives.jsonl");
+        assertThat(shipped.provenance().corpora()).anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout6.jsonl sha256:6da03c93"))
+                .anyMatch(c -> c.startsWith("nlp-models/eval/routine-negatives.jsonl sha256:2f983ac4"));
+        assertThat(shipped.gatedByAnchors()).isTrue();
+        assertThat(shipped.heads()).allMatch(h -> !h.anchors().isEmpty());
+    }
 }

@@ -41,31 +41,35 @@ public final class ConcernClassifierTrainer {
     private static final int MAX_WRITER_FOLDS = 20;
     static final double WRONG_COST = 3.0;
     static final double OTHER_COST = 0.25;
+    /** {@link Options#anchorPrecision}'s default. */
+    public static final double ANCHOR_PRECISION = 0.2;
     private static final double LOWEST = 0.05;
     private static final double HIGHEST = 0.95;
 
     /**
-     * @param gate      {@code cues} or {@code all} (see {@link ConcernClassifier#gate()})
+     * @param gate      {@code cues}, {@code all} or {@code anchors} (see {@link ConcernClassifier#gate()})
      * @param positives {@code affirmed}: only affirmed items of the concern are positives (the others are
      *                  negatives, so the head also learns how things are said); {@code all}: every item
      *                  of the concern, and context is left to the context analyser
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                           double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
-                          java.util.Set<String> onlyWriters) {
+                          java.util.Set<String> onlyWriters, double anchorPrecision) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
-            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of());
+            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of(),
+                    ANCHOR_PRECISION);
         }
 
         public static Options defaults() {
-            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of());
+            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of(),
+                    ANCHOR_PRECISION);
         }
 
         public Options with(String gate, String positives, int folds) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters);
+                    onlyWriters, anchorPrecision);
         }
 
         /**
@@ -74,7 +78,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options with(boolean byWriter, boolean contextHead) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters);
+                    onlyWriters, anchorPrecision);
         }
 
         /**
@@ -84,7 +88,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options withDistractorCost(double distractorCost) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters);
+                    onlyWriters, anchorPrecision);
         }
 
         /**
@@ -94,7 +98,22 @@ public final class ConcernClassifierTrainer {
         public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
             onlyWriters = java.util.Set.copyOf(onlyWriters);
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters);
+                    onlyWriters, anchorPrecision);
+        }
+
+        /**
+         * @param anchorPrecision with the gate {@code anchors}: how much of the items holding a word stem must be the concept's
+         *                        affirmed ones for the stem to be one of its anchors ({@link AnchorVocabulary}; default
+         *                        {@value ConcernClassifierTrainer#ANCHOR_PRECISION})
+         */
+        public Options withAnchorPrecision(double anchorPrecision) {
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters, anchorPrecision);
+        }
+
+        /** Whether the heads need anchors (the gate {@code anchors}). */
+        public boolean anchored() {
+            return gate.equals("anchors");
         }
     }
 
@@ -141,12 +160,34 @@ public final class ConcernClassifierTrainer {
     /** Fits the heads on {@code train} and chooses their thresholds by inner cross-validation on it. */
     public static ConcernClassifier train(List<Example> train, ConceptCatalogue catalogue, SentenceEncoder encoder, Options options,
                                           ConcernClassifier.Provenance provenance) {
+        return trainVariants(train, catalogue, encoder, options, provenance).chosen();
+    }
+
+    /**
+     * The classifier the options ask for, and beside it the same fitted heads without anchors (thresholds chosen without
+     * them, gate {@code all}): the previous recipe, for a before/after from the same folds. Without the gate {@code
+     * anchors} both are the same.
+     */
+    public record Variants(ConcernClassifier chosen, ConcernClassifier plain) {
+    }
+
+    /**
+     * Fits the heads on {@code train}; thresholds by inner cross-validation on it. With the gate {@code anchors} each inner
+     * fold learns its anchors ({@link AnchorVocabulary}) from its own training items, so that a threshold is chosen on items
+     * judged only where an anchor learned without them lets the head judge them; the written anchors are learned from all.
+     */
+    public static Variants trainVariants(List<Example> train, ConceptCatalogue catalogue, SentenceEncoder encoder, Options options,
+                                         ConcernClassifier.Provenance provenance) {
         Extra extra = Extra.of(catalogue, encoder);
         int k = catalogue.concepts().size();
+        List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         double[][] oof = new double[train.size()][];
+        boolean[][] anchoredOof = options.anchored() ? new boolean[train.size()][] : null;
+        List<java.util.Set<String>> stems = options.anchored() ? train.stream().map(AnchorVocabulary::stems).toList() : null;
         int[] fold = innerFolds(train, options);
         int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
-        for (int f = 0; f < folds; f++) {
+        // the inner folds are independent fits, each seeded alike: run side by side, the same result as one after another
+        java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
             List<Example> in = new ArrayList<>();
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
@@ -157,22 +198,37 @@ public final class ConcernClassifierTrainer {
                 }
             }
             double[][] w = fit(in, extra, catalogue, options);
+            List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(in, ids, options.anchorPrecision()) : null;
             for (int i : out) {
                 oof[i] = probabilities(w, train.get(i).vector());
+                if (anchors != null) {
+                    anchoredOof[i] = new boolean[k];
+                    for (int c = 0; c < k; c++) {
+                        anchoredOof[i][c] = ConcernClassifier.holdsAny(stems.get(i), anchors.get(c));
+                    }
+                }
             }
-        }
-        double[] thresholds = new double[k];
-        for (int c = 0; c < k; c++) {
-            thresholds[c] = choose(train, oof, c, catalogue.concepts().get(c).id(), options);
-        }
+        });
         double[][] w = fit(train, extra, catalogue, options);
+        List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(train, ids, options.anchorPrecision()) : null;
+        ConcernClassifier plain = classifier(w, train, oof, null, null, catalogue, options.anchored() ? options.with("all",
+                options.positives(), options.folds()) : options, provenance);
+        return new Variants(options.anchored() ? classifier(w, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain,
+                plain);
+    }
+
+    private static ConcernClassifier classifier(double[][] w, List<Example> train, double[][] oof, boolean[][] anchoredOof,
+                                                List<java.util.Set<String>> anchors, ConceptCatalogue catalogue, Options options,
+                                                ConcernClassifier.Provenance provenance) {
         List<ConcernClassifier.Head> heads = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
+        for (int c = 0; c < catalogue.concepts().size(); c++) {
+            double threshold = choose(train, oof, anchoredOof, c, catalogue.concepts().get(c).id(), options);
             float[] weights = new float[ConcernClassifier.DIMENSIONS];
             for (int d = 0; d < weights.length; d++) {
                 weights[d] = (float) w[c][d];
             }
-            heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, thresholds[c]));
+            heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, threshold,
+                    anchors == null ? java.util.Set.of() : anchors.get(c)));
         }
         return new ConcernClassifier(catalogue.model(), options.gate(), provenance, heads);
     }
@@ -249,18 +305,18 @@ public final class ConcernClassifierTrainer {
         int k = concepts.size();
         int d = ConcernClassifier.DIMENSIONS;
         int n = train.size() + extra.vectors().size();
-        float[][] x = new float[n][];
+        double[][] x = new double[n][];
         boolean[][] y = new boolean[n][k];
         for (int i = 0; i < train.size(); i++) {
             Example e = train.get(i);
-            x[i] = e.vector();
+            x[i] = widen(e.vector());
             for (int c = 0; c < k; c++) {
                 boolean own = e.item().concern().equals(concepts.get(c).id());
                 y[i][c] = own && (e.item().affirmed() || options.positives().equals("all"));
             }
         }
         for (int j = 0; j < extra.vectors().size(); j++) {
-            x[train.size() + j] = extra.vectors().get(j);
+            x[train.size() + j] = widen(extra.vectors().get(j));
             if (extra.concept().get(j) >= 0) {
                 y[train.size() + j][extra.concept().get(j)] = true;
             }
@@ -291,18 +347,14 @@ public final class ConcernClassifierTrainer {
                 }
                 for (int b = from; b < to; b++) {
                     int i = order[b];
-                    float[] xi = x[i];
+                    double[] xi = x[i];
                     for (int c = 0; c < k; c++) {
                         double[] wc = w[c];
-                        double z = wc[d];
-                        for (int a = 0; a < d; a++) {
-                            z += wc[a] * xi[a];
-                        }
-                        double p = 1 / (1 + Math.exp(-z));
+                        double p = 1 / (1 + Math.exp(-(wc[d] + dot(wc, xi, d))));
                         double weight = y[i][c] ? options.positiveWeight() : 1.0;
                         double err = weight * (p - (y[i][c] ? 1 : 0));
                         double[] gc = g[c];
-                        for (int a = 0; a < d; a++) {
+                        for (int a = 0; a < d; a++) { // a loop the JIT vectorises
                             gc[a] += err * xi[a];
                         }
                         gc[d] += err;
@@ -324,6 +376,30 @@ public final class ConcernClassifierTrainer {
         return w;
     }
 
+    private static double[] widen(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    /** {@code w[0..d) . x[0..d)} in four running sums (the same order every time, so fits stay deterministic). */
+    private static double dot(double[] w, double[] x, int d) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int a = 0;
+        for (; a + 3 < d; a += 4) {
+            s0 += w[a] * x[a];
+            s1 += w[a + 1] * x[a + 1];
+            s2 += w[a + 2] * x[a + 2];
+            s3 += w[a + 3] * x[a + 3];
+        }
+        for (; a < d; a++) {
+            s0 += w[a] * x[a];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     static double[] probabilities(double[][] w, float[] x) {
         double[] p = new double[w.length];
         int d = x.length;
@@ -338,7 +414,7 @@ public final class ConcernClassifierTrainer {
     }
 
     /** The threshold with the best value on out-of-fold probabilities; ties go to the higher threshold. */
-    private static double choose(List<Example> train, double[][] oof, int c, String concern, Options options) {
+    private static double choose(List<Example> train, double[][] oof, boolean[][] anchoredOof, int c, String concern, Options options) {
         double best = HIGHEST;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int step = 0; LOWEST + step * 0.01 <= HIGHEST + 1e-9; step++) {
@@ -346,7 +422,8 @@ public final class ConcernClassifierTrainer {
             double value = 0;
             for (int i = 0; i < train.size(); i++) {
                 Example e = train.get(i);
-                if (oof[i][c] < threshold || e.factor()[c] < 1.0 || (options.gate().equals("cues") && !e.gated())) {
+                if (oof[i][c] < threshold || e.factor()[c] < 1.0 || (options.gate().equals("cues") && !e.gated())
+                        || (anchoredOof != null && !anchoredOof[i][c])) {
                     continue;
                 }
                 boolean own = e.item().concern().equals(concern);
@@ -372,14 +449,26 @@ public final class ConcernClassifierTrainer {
      * Per outer fold, the classifier trained (and its thresholds chosen) without that fold's items, and the
      * context head trained without them (null entries when none was trained).
      */
-    public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names) {
+    public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names,
+                                  List<ConcernClassifier> plainModels) {
         public CrossValidation {
             models = java.util.Collections.unmodifiableList(new ArrayList<>(models));
+            plainModels = java.util.Collections.unmodifiableList(new ArrayList<>(plainModels));
             contextHeads = java.util.Collections.unmodifiableList(new ArrayList<>(contextHeads));
         }
 
         public ConcernClassifier modelFor(int item) {
             return models.get(fold[item]);
+        }
+
+        /** The same folds with the classifiers without anchors ({@link Variants#plain}): the previous recipe. */
+        public CrossValidation plain() {
+            return new CrossValidation(fold, plainModels, contextHeads, names, plainModels);
+        }
+
+        /** The same folds without context heads (the rules alone judge context). */
+        public CrossValidation withoutContextHeads() {
+            return new CrossValidation(fold, models, java.util.Collections.nCopies(models.size(), null), names, plainModels);
         }
 
         public ContextHead contextHeadFor(int item) {
@@ -433,6 +522,7 @@ public final class ConcernClassifierTrainer {
             }
         }
         List<ConcernClassifier> models = new ArrayList<>();
+        List<ConcernClassifier> plainModels = new ArrayList<>();
         List<ContextHead> heads = new ArrayList<>();
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
@@ -440,6 +530,7 @@ public final class ConcernClassifierTrainer {
             if (options.byWriter() && !options.onlyWriters().isEmpty()
                     && !options.onlyWriters().contains(names.get(f).replaceFirst("^writer (.+) held out$", "$1"))) {
                 models.add(null);
+                plainModels.add(null);
                 heads.add(null);
                 continue;
             }
@@ -451,18 +542,21 @@ public final class ConcernClassifierTrainer {
             }
             List<Example> classifierItems = new ArrayList<>(in);
             classifierItems.addAll(negatives);
-            models.add(classifiers ? train(classifierItems, catalogue, encoder, options, none) : null);
+            Variants variants = classifiers ? trainVariants(classifierItems, catalogue, encoder, options, none) : null;
+            models.add(variants == null ? null : variants.chosen());
+            plainModels.add(variants == null ? null : variants.plain());
             List<Example> headItems = new ArrayList<>(in);
             headItems.addAll(headExtras);
             heads.add(options.contextHead() ? ContextHeadTrainer.train(headItems, none, ids) : null);
         }
-        return new CrossValidation(fold, models, heads, names);
+        return new CrossValidation(fold, models, heads, names, plainModels);
     }
 
     /**
      * The stage's own figures under cross-validation, without the lexical catalogue and without the
      * engine: an item's semantic hit is its concept's carrier indicator at the factor its context gives,
-     * when the item passes the gate and the fold's head reaches its threshold.
+     * when the item passes the gate (with the gate {@code anchors}: holds one of the head's anchors) and the fold's head
+     * reaches its threshold.
      */
     public static ConcernEvaluation semanticOnly(List<Example> examples, CrossValidation cv, ConceptCatalogue catalogue, ConcernMap map) {
         List<ConcernItem> items = new ArrayList<>();
@@ -477,10 +571,11 @@ public final class ConcernClassifierTrainer {
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
+            java.util.Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : java.util.Set.of();
             if (!model.gatedByCues() || e.gated()) {
                 for (int c = 0; c < model.heads().size(); c++) {
                     ConcernClassifier.Head head = model.heads().get(c);
-                    if (head.probability(e.vector()) >= head.threshold()) {
+                    if ((!model.gatedByAnchors() || head.anchoredBy(stems)) && head.probability(e.vector()) >= head.threshold()) {
                         found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), factor(e.factor()[c], judgement),
                                 head.concept()));
                     }

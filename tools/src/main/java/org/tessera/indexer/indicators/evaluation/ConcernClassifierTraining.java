@@ -78,36 +78,35 @@ public final class ConcernClassifierTraining {
         }
         List<ConcernClassifierTrainer.Example> everything = new ArrayList<>(examples);
         everything.addAll(negatives);
-        if (Boolean.getBoolean("tessera.classifier.skip-cross-validation")) {
-            // a development aid: the same classifier as the full run trains (each fit is seeded afresh), minutes sooner, without
-            // its figures; never shipped (its provenance says so)
-            ConcernClassifier quick = ConcernClassifierTrainer.train(everything, catalogue, encoder, options,
-                    new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
-                            "not cross-validated (development aid)"));
-            out.print(ConcernClassifierTrainer.thresholds(quick));
-            return new Trained(quick, null);
-        }
         started = System.nanoTime();
         ConcernClassifierTrainer.CrossValidation cv = ConcernClassifierTrainer.crossValidate(examples, catalogue, encoder, options, true,
                 List.of(), negatives);
         ConcernEvaluation figures = ConcernClassifierTrainer.semanticOnly(examples, cv, catalogue, map);
         String folds = options.byWriter() ? "one fold per writer " + cv.names() : options.folds() + " folds";
         if (options.contextHead()) {
-            ConcernEvaluation rulesOnly = ConcernClassifierTrainer.semanticOnly(examples,
-                    new ConcernClassifierTrainer.CrossValidation(cv.fold(), cv.models(), java.util.Collections.nCopies(cv.models().size(), null),
-                            cv.names()), catalogue, map);
+            ConcernEvaluation rulesOnly = ConcernClassifierTrainer.semanticOnly(examples, cv.withoutContextHeads(), catalogue, map);
             out.printf(Locale.ROOT, "Cross-validated (%s), semantic stage alone, context by the rules only:%n", folds);
             out.print(rulesOnly.render(false));
+        }
+        String plainSummary = "";
+        if (options.anchored()) {
+            ConcernEvaluation plain = ConcernClassifierTrainer.semanticOnly(examples, cv.plain(), catalogue, map);
+            out.printf(Locale.ROOT, "Cross-validated (%s), semantic stage alone, the same fitted heads WITHOUT anchors (gate all, "
+                    + "thresholds chosen without them: the previous recipe):%n", folds);
+            out.print(plain.render(false));
+            plainSummary = String.format(Locale.ROOT, "; the same folds without anchors (gate all): affirmed recall %s, non-affirmed at "
+                    + "full weight %s, distractors %s", plain.overall().affirmedRecall(), plain.overall().nonAffirmedFull(), plain.distractors());
         }
         out.printf(Locale.ROOT, "Cross-validated (%s, thresholds by inner cross-validation), semantic stage alone%s, %.1f s:%n",
                 folds, options.contextHead() ? ", context by the rules and the context head" : "", (System.nanoTime() - started) / 1e9);
         out.print(figures.render(false));
         String summary = String.format(Locale.ROOT, "cross-validated (%s) semantic stage alone%s: affirmed recall %s, non-affirmed at full weight %s, "
-                        + "distractors %s; gate %s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f",
+                        + "distractors %s; gate %s%s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f%s",
                 folds, options.contextHead() ? " with the context head" : "",
                 figures.overall().affirmedRecall(),
-                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(), options.positives(), negatives.size(),
-                options.distractorCost());
+                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(),
+                options.anchored() ? String.format(Locale.ROOT, " (anchor precision %.2f)", options.anchorPrecision()) : "",
+                options.positives(), negatives.size(), options.distractorCost(), plainSummary);
         if (!options.onlyWriters().isEmpty()) {
             out.println("No classifier trained on everything: only writers " + options.onlyWriters() + " were held out (a development aid)");
             return new Trained(null, null);

@@ -213,4 +213,64 @@ class ConcernClassifierTrainerTest {
         assertThat(ContextHeadTrainer.writer(items.getFirst())).isEqualTo(ConcernClassifierTrainer.NEGATIVES_WRITER);
         assertThat(provenance).singleElement().asString().matches(".+ sha256:[0-9a-f]{64} \\(1 items, negatives only\\)");
     }
+
+    /** The three writers' items with words: concept 0's items say "cutting", the distractors are routine; all are "at home". */
+    private static List<ConcernClassifierTrainer.Example> threeWritersWithWords() {
+        List<ConcernClassifierTrainer.Example> out = new ArrayList<>();
+        List<ConcernClassifierTrainer.Example> unprefixed = examples();
+        for (int i = 0; i < unprefixed.size(); i++) {
+            var e = unprefixed.get(i);
+            var item = e.item();
+            String text = item.distractor() ? "Routine visit at home." : item.affirmed() ? "She was cutting her arms at home." : "No cutting at home.";
+            // each affirmed, negated, distractor triple to one writer in turn, so that every writer has every kind
+            out.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i / 3 % 3) + "-" + item.id(), text, item.concern(),
+                    item.context(), null, null, null), e.vector(), e.gated(), e.factor()));
+        }
+        return out;
+    }
+
+    @Test
+    void withTheGateAnchorsEachHeadLearnsTheWordsOfItsConceptAndThePlainVariantHasNone() {
+        var options = FAST.with("anchors", "affirmed", 3).withAnchorPrecision(0.6);
+
+        var variants = ConcernClassifierTrainer.trainVariants(threeWritersWithWords(), CONCEPTS, HASHED, options, PROVENANCE);
+
+        assertThat(variants.chosen().gatedByAnchors()).isTrue();
+        ConcernClassifier.Head head = variants.chosen().heads().getFirst();
+        assertThat(head.anchors()).contains("cutti").doesNotContain("home", "routi", "at");
+        assertThat(head.anchoredBy(ConcernClassifier.stems("Cutting again.", 0, 14))).isTrue();
+        assertThat(head.anchoredBy(ConcernClassifier.stems("Routine visit at home.", 0, 22))).isFalse();
+        assertThat(variants.plain().gate()).isEqualTo("all");
+        assertThat(variants.plain().heads()).allMatch(h -> h.anchors().isEmpty());
+        assertThat(variants.plain().heads().getFirst().weights()).containsExactly(head.weights());
+    }
+
+    @Test
+    void anAnchoredHeadNeverCountsAnItemWithoutItsAnchorsAndTheFoldsKeepThePlainRecipeBeside() {
+        List<ConcernClassifierTrainer.Example> examples = new ArrayList<>(threeWritersWithWords());
+        // affirmed items of concept 0 said without any of its words: along its axis, but no anchor
+        Random random = new Random(3);
+        double[] counts = new double[CONCEPTS.concepts().size()];
+        java.util.Arrays.fill(counts, 1.0);
+        String concern = CONCEPTS.concepts().getFirst().id();
+        for (int i = 0; i < 6; i++) {
+            examples.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-q" + i, "Quiet day.", concern,
+                    "affirmed", null, null, null), unit(random, axis(0), 1.0), true, counts));
+        }
+        // ... and the same words in more routine items, so that they are no anchor of the concept
+        for (int i = 0; i < 9; i++) {
+            examples.add(new ConcernClassifierTrainer.Example(new ConcernItem("ABC".charAt(i % 3) + "-r" + i, "Quiet day.", ConcernItem.NONE,
+                    "affirmed", null, null, null), unit(random, axis(2), 1.0), true, counts));
+        }
+        var options = FAST.with("anchors", "affirmed", 3).withAnchorPrecision(0.6).with(true, false);
+        ConcernMap map = new ConcernMap(java.util.Map.of(concern, java.util.Set.of(CONCEPTS.concepts().getFirst().indicator())));
+
+        var cv = ConcernClassifierTrainer.crossValidate(examples, CONCEPTS, HASHED, options, true);
+        ConcernEvaluation anchored = ConcernClassifierTrainer.semanticOnly(examples, cv, CONCEPTS, map);
+        ConcernEvaluation plain = ConcernClassifierTrainer.semanticOnly(examples, cv.plain(), CONCEPTS, map);
+
+        assertThat(cv.plainModels()).hasSize(3).doesNotContainNull();
+        assertThat(anchored.misses()).filteredOn(m -> m.kind().equals("affirmed missed") && m.item().text().equals("Quiet day.")).hasSize(6);
+        assertThat(plain.misses()).filteredOn(m -> m.kind().equals("affirmed missed") && m.item().text().equals("Quiet day.")).hasSizeLessThan(6);
+    }
 }
