@@ -76,7 +76,7 @@ public final class CountyGenerator {
         Files.createDirectories(data);
         NameBank names = new NameBank();
         Organisations orgs = new Organisations();
-        Gazetteer gazetteer = new Gazetteer(settings.seed());
+        Gazetteer gazetteer = Gazetteer.forChildren(settings.seed(), settings.children());
         Window window = new Window(settings.startDate(), settings.endDate());
         HouseholdFactory factory = new HouseholdFactory(names, gazetteer, orgs, window.start(), window.end());
         BackgroundPlanner background = new BackgroundPlanner();

@@ -8,6 +8,12 @@ import java.util.SplittableRandom;
 /**
  * Streets and postcodes of the fictional county (postcode area TC, districts TC1..TC20), built
  * from the seed so the same seed gives the same county. Immutable and thread-safe.
+ *
+ * <p>The number of streets grows with the county ({@link #forChildren}): with one fixed street list a
+ * 150,000-child county put 54 households on a postcode where a 20,000-child one put 7, so more than half
+ * of its households shared their postcode and house number with another family, and household evidence
+ * (linkage, risk reach) joined unrelated families. Up to {@link #CHILDREN_PER_SCALE} children the county
+ * is the one it always was.
  */
 public final class Gazetteer {
     // Royal Mail never uses C I K M O V in the last two letters of a postcode.
@@ -23,7 +29,27 @@ public final class Gazetteer {
     private final WeightedList<Town> townPick;
     private final List<List<Street>> streetsByDistrict = new ArrayList<>();
 
+    /** Children a county of scale 1 holds with about as many households a postcode as the demo and 20k counties. */
+    public static final int CHILDREN_PER_SCALE = 20_000;
+
+    /** The gazetteer of the fixed-size county (scale 1): note fragments and small counties. */
     public Gazetteer(long seed) {
+        this(seed, 1);
+    }
+
+    /** The gazetteer for a county of {@code children} children: {@code ceil(children / 20,000)} times the streets. */
+    public static Gazetteer forChildren(long seed, long children) {
+        return new Gazetteer(seed, (int) Math.max(1, (children + CHILDREN_PER_SCALE - 1) / CHILDREN_PER_SCALE));
+    }
+
+    /**
+     * @param scale how many times the streets of the scale-1 county each district has (their names
+     *              stay unique within the district: 83 stems by 15 suffixes, at most ~70 streets a district at scale 1, allow scale 16)
+     */
+    public Gazetteer(long seed, int scale) {
+        if (scale < 1 || scale > 16) {
+            throw new IllegalArgumentException("gazetteer scale must be 1..16 (up to 320,000 children), was " + scale);
+        }
         Map<String, List<String>> s = ResourceSections.sections("county.txt");
         List<Double> w = new ArrayList<>();
         for (String line : s.get("towns")) {
@@ -38,7 +64,8 @@ public final class Gazetteer {
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5EEDC0FFEEL);
         for (int d = 1; d <= 20; d++) {
             Town town = townOf(d);
-            int streets = 40 + (int) (town.weight() * 2 / (town.lastDistrict() - town.firstDistrict() + 1)) + rng.nextInt(20);
+            int streets = (40 + (int) (town.weight() * 2 / (town.lastDistrict() - town.firstDistrict() + 1)) + rng.nextInt(20))
+                    * scale;
             List<Street> list = new ArrayList<>();
             java.util.Set<String> used = new java.util.HashSet<>();
             for (int i = 0; i < streets; i++) {
