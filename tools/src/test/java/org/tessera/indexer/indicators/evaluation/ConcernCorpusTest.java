@@ -23,11 +23,14 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // a tenth writer's file, copied 2026-12-07 06:32 UTC after its final check (1,064 lines)
+        // an eleventh writer's file, copied 2026-12-07 08:02 UTC after its final check (1,064 lines)
+        assertThat(sha256(EVAL.resolve("concerns-heldout9.jsonl")))
+                .isEqualTo("ea5dc75df32999d43e474152a59aa102b09a6f137ea40bc8bd187684757add1d");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout9.jsonl"))).isTrue();
+        // the ninth and tenth writers' files are development data since session 15 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout8.jsonl")))
                 .isEqualTo("ce6088683d3dceb5d8a267933325e0f127c060f4f8f786f9866d89f499c4cd8b");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout8.jsonl"))).isTrue();
-        // the ninth writer's file is development data since session 15 (both runs spent); its content stays frozen
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout8.jsonl"))).isFalse();
         assertThat(sha256(EVAL.resolve("concerns-heldout7.jsonl")))
                 .isEqualTo("f9230d4b37864e9d8b0b3921a1b69be5f6d4caafcd713d09f498563cfad15981");
         assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout7.jsonl"))).isFalse();
@@ -86,7 +89,7 @@ class ConcernCorpusTest {
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
                 "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl",
-                "concerns-heldout8.jsonl")) {
+                "concerns-heldout8.jsonl", "concerns-heldout9.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
