@@ -216,7 +216,7 @@ class QualifierKindsTest {
 
     /**
      * Session 15, context5 (issue #20): doubt, history and denial in the forms a clinical or a front-line writer
-     * uses: a leading "? " query, an alternative explanation after it ("could just be",
+     * uses: a leading "? X -" query header, an alternative explanation after it ("could just be",
      * "or something else"), an enquiry still under way, a screening still to be completed; an episode long over
      * (when the children were small, for a time, a last or previous placement, a mood that lifted, recovery, a PMH
      * header, missed care rebooked); an injury excluded; guidance on signs to watch for. Each kind beside a
@@ -227,6 +227,8 @@ class QualifierKindsTest {
             // doubt
             "? neglect - thin and unkempt at clinic, home visit booked.|neglect|UNCERTAIN",
             "Neglect - thin and unkempt at clinic, home visit booked.|Neglect|AFFIRMED",
+            "? domestic abuse: partner answers for her at every visit.|domestic abuse|UNCERTAIN",
+            "Seen with burns to the forearm, ?kettle, second attendance this term for burns to the arms.|burns to the forearm, ?kettle, second attendance this term for burns|AFFIRMED",
             "Dad slurring his words at pickup - could just be tiredness.|slurring|UNCERTAIN",
             "Mum very withdrawn at the visit; may just be the new baby.|withdrawn|UNCERTAIN",
             "Skipping meals at lunch, might just be a phase.|Skipping meals|UNCERTAIN",
