@@ -36,4 +36,9 @@ public record Contribution(
         double contextFactor,
         double breadthFactor,
         double contribution) {
+
+    /** Whether this line adds points to the score: a counting hit whose contribution is above zero. */
+    public boolean addsPoints() {
+        return counts && contribution > 0;
+    }
 }

@@ -46,7 +46,7 @@ public record RiskScore(String childId, LocalDate asOf, double score, Band band,
     public List<String> topIndicators(int limit) {
         Set<String> ids = new LinkedHashSet<>();
         for (Contribution c : contributions) {
-            if (c.counts() && c.contribution() > 0) {
+            if (c.addsPoints()) {
                 ids.add(c.indicatorId());
             }
         }
@@ -56,6 +56,12 @@ public record RiskScore(String childId, LocalDate asOf, double score, Band band,
     /** Latest date of a counting hit in the explanation, or null when there is none. */
     public LocalDate latestEvidence() {
         return contributions.stream().filter(Contribution::counts).map(Contribution::date)
+                .max(LocalDate::compareTo).orElse(null);
+    }
+
+    /** Latest date of a contribution that adds points ({@link Contribution#addsPoints}), or null when there is none. */
+    public LocalDate latestAddingEvidence() {
+        return contributions.stream().filter(Contribution::addsPoints).map(Contribution::date)
                 .max(LocalDate::compareTo).orElse(null);
     }
 }

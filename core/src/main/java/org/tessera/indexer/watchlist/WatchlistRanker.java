@@ -162,7 +162,7 @@ public record WatchlistRanker(RiskScorer scorer) {
             return true;
         }
         for (Contribution c : score.contributions()) {
-            if (c.counts() && c.contribution() > 0 && c.date().isAfter(review.evidenceWatermark())) {
+            if (c.addsPoints() && c.date().isAfter(review.evidenceWatermark())) {
                 return true;
             }
         }

@@ -506,7 +506,7 @@ public class ReferralReviewService {
     private Section concerns(RiskAssessment assessment, List<TrendPoint> trend) {
         Map<String, List<Contribution>> byConcern = new LinkedHashMap<>();
         for (Contribution c : assessment.now().contributions()) {
-            if (c.counts() && c.contribution() > 0) {
+            if (c.addsPoints()) {
                 byConcern.computeIfAbsent(c.concern() == null ? c.indicatorId() : c.concern(), k -> new ArrayList<>()).add(c);
             }
         }

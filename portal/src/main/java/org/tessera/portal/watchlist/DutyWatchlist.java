@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Band;
-import org.tessera.indexer.scoring.RiskScore;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistRanker;
@@ -303,7 +302,7 @@ public class DutyWatchlist {
             candidates = byHousehold(found, householdsOf);
         }
         List<WatchlistRanker.Ranked<LocalDate>> ranked = ranker.rankInBatches(scores.loader(), candidates, properties.rankBatch(), asOf,
-                periodDays, Map.of(), false, (entry, now) -> newestPositiveEvidence(now));
+                periodDays, Map.of(), false, (entry, now) -> now.latestAddingEvidence());
         List<String> missing = ranked.stream().map(r -> r.entry().personId()).filter(id -> !people.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += NAMES_BATCH) {
             documents(missing.subList(from, Math.min(missing.size(), from + NAMES_BATCH)))
@@ -354,12 +353,6 @@ public class DutyWatchlist {
             }
         }
         return ordered;
-    }
-
-    /** The date of the newest counting evidence that adds points to {@code now} (what brings a dismissed child back). */
-    private static LocalDate newestPositiveEvidence(RiskScore now) {
-        return now.contributions().stream().filter(c -> c.counts() && c.contribution() > 0)
-                .map(org.tessera.indexer.scoring.Contribution::date).max(LocalDate::compareTo).orElse(null);
     }
 
     /** Whether any child's stored risk was scored for a day after {@code asOf} (its band may be lower than that day's). */
