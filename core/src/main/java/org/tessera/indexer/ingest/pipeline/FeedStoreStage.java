@@ -96,18 +96,24 @@ final class FeedStoreStage {
 
     /** The stored records of every source this delivery does not hold whole, joined to it. */
     Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords) {
-        return gather(delivered, feed, storedRecords, null);
+        return gather(delivered, feed, storedRecords, null, Set.of());
     }
 
     /**
      * As {@link #gather(Delivered, FeedRun, Map)}; with a stored assignment, the stored records of the
      * extract sources are not read here but by what the run reaches ({@link ReachedRecords}, ADR 0047):
-     * only the documents' are joined whole, and each source's delivery is counted from the store.
+     * only the documents' (their sources have no mapping) are joined whole, and each source's delivery is
+     * counted from the store.
+     *
+     * @param extractSources the sources with a mapping (extracts, not documents)
      */
-    Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords, StoredAssignment assignment) {
+    Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords, StoredAssignment assignment,
+                    Set<String> extractSources) {
         Set<String> deliveredWhole = deliveredWhole(delivered, feed);
-        ReachedRecords reached = assignment == null ? null
-                : new ReachedRecords(store, assignment, storedRecords.keySet(), deliveredWhole, delivered.deltaIds(), feed);
+        Set<String> byReach = new TreeSet<>(storedRecords.keySet());
+        byReach.retainAll(extractSources);
+        byReach.removeAll(deliveredWhole);
+        ReachedRecords reached = assignment == null ? null : new ReachedRecords(store, assignment, byReach, delivered.deltaIds(), feed);
         Map<String, Long> deliveredPerSource = new TreeMap<>();
         delivered.deliveries().forEach((source, d) -> deliveredPerSource.put(source, d.recordsRead()));
         List<InterleavedRecords.Input> fromStore = new ArrayList<>();
@@ -121,7 +127,7 @@ final class FeedStoreStage {
             Set<String> replaced = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()) : Set.of();
             Set<String> tombstoned = feed.tombstoned(source);
             long fresh = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()).size() : 0;
-            if (reached != null && !DocumentRecords.SOURCE.equals(source)) {
+            if (reached != null && reached.readsByReach(source)) {
                 // the source's stored records less those the delta replaces or tombstones, counted, not read
                 Set<String> gone = new java.util.HashSet<>(replaced);
                 gone.addAll(tombstoned);

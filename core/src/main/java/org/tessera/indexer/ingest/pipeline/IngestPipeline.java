@@ -243,7 +243,9 @@ public final class IngestPipeline {
             }
             job.count("feed_store_read_by_reach", assignment == null ? 0 : 1);
             long gatherStart = System.nanoTime();
-            Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords(), assignment);
+            Set<String> extractSources = new java.util.TreeSet<>();
+            plan.storedRecords().keySet().stream().filter(source -> mappings.bySource(source).isPresent()).forEach(extractSources::add);
+            Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords(), assignment, extractSources);
             times.since("feed store/gather", gatherStart);
             Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
             gathered = feedStore.gatherKeptAbsent(gathered, snapshots);

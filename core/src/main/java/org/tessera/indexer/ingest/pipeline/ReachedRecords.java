@@ -15,15 +15,15 @@ import org.tessera.indexer.ingest.SourceRecord;
  * names them (by event id), and are then read once ({@code ids}, a thousand a request) and held for the
  * rest of the run. Which stored records exist, and whose occurrences they hold, is the stored
  * assignment's account ({@link StoredAssignment}); a stored record is one the whole gather would have
- * joined to the run: of a source the store holds, not delivered whole nor the documents' (read whole),
- * neither replaced by the delta nor tombstoned. Not thread-safe: one run.
+ * joined to the run: of an extract source the store holds and the run does not hold whole (documents, whose
+ * notes make every run build them again, are joined whole), neither replaced by the delta nor tombstoned.
+ * Not thread-safe: one run.
  */
 final class ReachedRecords {
 
     private final FeedStore store;
     private final StoredAssignment assignment;
-    private final Set<String> storeSources;
-    private final Set<String> deliveredWhole;
+    private final Set<String> sources;
     private final Map<String, Set<String>> delivered;
     private final FeedRun feed;
     private final List<SourceRecord> records = new ArrayList<>();
@@ -31,17 +31,14 @@ final class ReachedRecords {
     private long requests;
 
     /**
-     * @param storeSources   sources the store held records of before the run
-     * @param deliveredWhole sources the run holds whole (their stored records are not joined)
-     * @param delivered      event ids each delta delivered (they replace the stored records)
-     * @param feed           the tombstones of each delta
+     * @param sources   the extract sources the store held records of before the run and the run does not hold whole
+     * @param delivered event ids each delta delivered (they replace the stored records)
+     * @param feed      the tombstones of each delta
      */
-    ReachedRecords(FeedStore store, StoredAssignment assignment, Set<String> storeSources, Set<String> deliveredWhole,
-                   Map<String, Set<String>> delivered, FeedRun feed) {
+    ReachedRecords(FeedStore store, StoredAssignment assignment, Set<String> sources, Map<String, Set<String>> delivered, FeedRun feed) {
         this.store = store;
         this.assignment = assignment;
-        this.storeSources = Set.copyOf(storeSources);
-        this.deliveredWhole = Set.copyOf(deliveredWhole);
+        this.sources = Set.copyOf(sources);
         this.delivered = delivered;
         this.feed = feed;
     }
@@ -50,11 +47,15 @@ final class ReachedRecords {
         return assignment;
     }
 
+    /** Whether the source's stored records are read by reach (else the gather joins them whole). */
+    boolean readsByReach(String source) {
+        return sources.contains(source);
+    }
+
     /** Whether the event is of a stored record the run would have gathered whole (held or not). */
     boolean stored(String eventId) {
         String source = assignment.sources().get(eventId);
-        return source != null && storeSources.contains(source) && !deliveredWhole.contains(source)
-                && !DocumentRecords.SOURCE.equals(source) && !delivered.getOrDefault(source, Set.of()).contains(eventId)
+        return source != null && sources.contains(source) && !delivered.getOrDefault(source, Set.of()).contains(eventId)
                 && !feed.tombstoned(source).contains(eventId);
     }
 
