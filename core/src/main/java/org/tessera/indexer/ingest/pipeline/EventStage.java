@@ -155,7 +155,12 @@ final class EventStage {
         // After an incremental link, only the persons the arrival reaches have their events read (ADR 0040).
         ArrivalScope scope = null;
         Reach reach = null;
-        if (keepStored && linked.settled() != null && !everyEvent) {
+        ReachedRecords reached = gathered.reached();
+        boolean scoped = keepStored && linked.settled() != null && !everyEvent;
+        if (reached != null && !scoped) {
+            throw new IllegalStateException("the stored records were left to be read by reach, but this run reads every event");
+        }
+        if (scoped) {
             long scopeStart = System.nanoTime();
             scope = scope(gathered, linked, notes, builder, produced);
             Set<String> persons = scope.reach();
@@ -165,6 +170,12 @@ final class EventStage {
             StoredEvents.ofPersons(connection, persons, EventDocuments.SOURCE_FIELDS, event -> events.put(event.eventId(), event));
             reach = new Reach(persons, events);
             times.since(StageTimes.EVENTS + "scope/reach events", reachStart);
+            if (reached != null) {
+                // every record of a reached person is shown to the batch stages: those the run does not hold yet are read
+                long readStart = System.nanoTime();
+                job.count("arrival_reach_records_read", readRecords(reached, events.keySet(), linked));
+                times.since(StageTimes.EVENTS + "scope/reach records", readStart);
+            }
             times.since(StageTimes.EVENTS + "scope", scopeStart);
             job.count("arrival_reach_persons", persons.size());
             job.count("arrival_reach_events", events.size());
@@ -201,6 +212,13 @@ final class EventStage {
             }
             writeBatch(batch, linked.people(), linked.settled(), reach, notes, builder, produced, firstLoad, keepStored, sink, analysisPool);
             sink.drain();
+            if (reached != null) {
+                // the stored records never read: none of their people reached, so left as stored (ADR 0047)
+                long[] unread = {0};
+                reached.forEachUnread((event, source) -> unread[0]++);
+                leftAsStored += unread[0];
+                job.count("events_left_unread_in_store", unread[0]);
+            }
             if (reach != null) {
                 job.count("events_left_as_stored", leftAsStored);
                 keptEvents += leftAsStored;
@@ -236,6 +254,16 @@ final class EventStage {
         ArrivalScope scope = new ArrivalScope();
         List<String> changing = new ArrayList<>();
         long built = 0;
+        ReachedRecords reached = gathered.reached();
+        if (reached != null) {
+            long readStart = System.nanoTime();
+            job.count("arrival_changing_records_read", readChanging(gathered, reached, linked, notes));
+            times.since(StageTimes.EVENTS + "scope/changing records", readStart);
+            // the stored records not read: produced as stored, each person on them a produced person
+            reached.forEachUnread((event, source) -> noteEvent(event, source, produced));
+            reached.forEachUnreadOccurrence((occurrence, person) ->
+                    produced.profiles().computeIfAbsent(person, id -> new PersonProfile(id, produced.names())));
+        }
         long passStart = System.nanoTime();
         try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
             while (mixed.hasNext()) {
@@ -265,6 +293,48 @@ final class EventStage {
         widen(scope);
         times.since(StageTimes.EVENTS + "scope/households", widenStart);
         return scope;
+    }
+
+    /**
+     * Reads the stored records (ADR 0047) a record that is not settled needs whole: every record of each
+     * person the linkage unsettled, then every record of each person on a record that is not settled (a
+     * built event's ages and households are read from each of its persons' records). Returns the records read.
+     */
+    private long readChanging(Gathered gathered, ReachedRecords reached, Linked linked, Map<String, ObjectNode> notes) {
+        Map<String, String> personIds = linked.linkage().personIds();
+        long read = readRecords(reached, ReachedRecords.eventsOf(personIds, linked.settled().unsettledPersons()), linked);
+        Set<String> persons = new HashSet<>();
+        try (InterleavedRecords mixed = new InterleavedRecords(gathered.eventInputs())) {
+            while (mixed.hasNext()) {
+                SourceRecord record = mixed.next();
+                if (notes.get(record.eventId()) == null && settled(record, linked.people(), linked.settled())) {
+                    continue;
+                }
+                List<InvolvedPerson> involved = record.people();
+                for (int slot = 0; slot < involved.size(); slot++) {
+                    if (involved.get(slot).hasIdentity()) {
+                        persons.add(linked.people().personId(record.occurrenceId(slot)));
+                    }
+                }
+            }
+        }
+        return read + readRecords(reached, ReachedRecords.eventsOf(personIds, persons), linked);
+    }
+
+    /** Reads the stored records of {@code events} the run does not hold, and notes their people's sightings. */
+    private static long readRecords(ReachedRecords reached, Set<String> events, Linked linked) {
+        Map<String, String> personIds = linked.linkage().personIds();
+        List<SourceRecord> read = reached.read(events);
+        for (SourceRecord record : read) {
+            LocalDate date = record.eventDate() == null ? null : record.eventDate().earliest().toLocalDate();
+            for (org.tessera.indexer.linkage.PersonOccurrence occurrence : org.tessera.indexer.linkage.PersonOccurrence.of(record)) {
+                String person = personIds.get(occurrence.occurrenceId());
+                if (person != null) {
+                    linked.people().observe(person, LinkStage.asInvolved(occurrence), date);
+                }
+            }
+        }
+        return read.size();
     }
 
     /**
@@ -464,10 +534,14 @@ final class EventStage {
     }
 
     private static void noteEvent(SourceRecord record, Produced produced) {
-        if (produced.events().add(record.eventId())) {
-            produced.perSource().merge(record.source(), 1L, Long::sum);
+        noteEvent(record.eventId(), record.source(), produced);
+    }
+
+    private static void noteEvent(String eventId, String source, Produced produced) {
+        if (produced.events().add(eventId)) {
+            produced.perSource().merge(source, 1L, Long::sum);
         }
-        produced.sources().add(record.source());
+        produced.sources().add(source);
     }
 
     /**

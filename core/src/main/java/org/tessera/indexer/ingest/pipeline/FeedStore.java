@@ -346,6 +346,21 @@ final class FeedStore {
         return connection.count(connection.alias(INDEX), term(RecordIndexFields.SOURCE, source));
     }
 
+    /** How many of {@code eventIds} the store holds for {@code source} (counted, a thousand ids a request). */
+    long countOf(String source, Set<String> eventIds) {
+        List<String> ids = new ArrayList<>(eventIds);
+        long count = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            ObjectNode query = JSON.createObjectNode();
+            var filter = query.putObject("bool").putArray("filter");
+            filter.add(term(RecordIndexFields.SOURCE, source));
+            var values = filter.addObject().putObject("ids").putArray("values");
+            ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
+            count += connection.count(connection.alias(INDEX), query);
+        }
+        return count;
+    }
+
     void refresh() {
         connection.refresh(connection.alias(INDEX));
     }

@@ -53,9 +53,11 @@ final class FeedStoreStage {
      * @param deliveredWhole     sources this delivery holds whole (snapshots, documents): the store's
      *                           copy of them is not read
      * @param deliveredPerSource records each source delivered in this run's files, for the feed ledger
+     * @param reached            the stored records read by what the run reaches instead of joined whole
+     *                           (ADR 0047); null when every stored record joined the run
      */
     record Gathered(Delivered delivered, List<InterleavedRecords.Input> fromStore, List<SourceRecord> fedDocuments,
-                    Set<String> deliveredWhole, Map<String, Long> deliveredPerSource) {
+                    Set<String> deliveredWhole, Map<String, Long> deliveredPerSource, ReachedRecords reached) {
 
         Gathered {
             fromStore = List.copyOf(fromStore);
@@ -64,27 +66,54 @@ final class FeedStoreStage {
             deliveredPerSource = Map.copyOf(deliveredPerSource);
         }
 
-        /** Records the event stage builds: the delivery's and the store's. */
+        /** Records the event stage builds: the delivery's and the store's (those read so far, when read by reach). */
         long total() {
-            return delivered.records() + delivered.documents().size() + fromStore.stream().mapToLong(InterleavedRecords.Input::expected).sum();
+            return delivered.records() + delivered.documents().size() + fromStore.stream().mapToLong(InterleavedRecords.Input::expected).sum()
+                    + (reached == null ? 0 : reached.readCount());
         }
 
-        /** The event stage's inputs: each extract, the documents, each stored source. */
+        /** The event stage's inputs: each extract, the documents, each stored source, the stored records read by reach. */
         List<InterleavedRecords.Input> eventInputs() {
             List<InterleavedRecords.Input> inputs = delivered.eventInputs();
             inputs.addAll(fromStore);
+            if (reached != null) {
+                inputs.add(reached.input());
+            }
             return inputs;
         }
     }
 
-    /** The stored records of every source this delivery does not hold whole, joined to it. */
-    Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords) {
+    /** The sources a delivery holds whole: its snapshots, and the documents when it holds any. */
+    static Set<String> deliveredWhole(Delivered delivered, FeedRun feed) {
         Set<String> deliveredWhole = new TreeSet<>();
         delivered.files().stream().filter(f -> !f.document() && !feed.delta(f.mapping().source()))
                 .forEach(f -> deliveredWhole.add(f.mapping().source()));
         if (!delivered.documents().isEmpty()) {
             deliveredWhole.addAll(delivered.documentSources());
         }
+        return deliveredWhole;
+    }
+
+    /** The stored records of every source this delivery does not hold whole, joined to it. */
+    Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords) {
+        return gather(delivered, feed, storedRecords, null, Set.of());
+    }
+
+    /**
+     * As {@link #gather(Delivered, FeedRun, Map)}; with a stored assignment, the stored records of the
+     * extract sources are not read here but by what the run reaches ({@link ReachedRecords}, ADR 0047):
+     * only the documents' (their sources have no mapping) are joined whole, and each source's delivery is
+     * counted from the store.
+     *
+     * @param extractSources the sources with a mapping (extracts, not documents)
+     */
+    Gathered gather(Delivered delivered, FeedRun feed, Map<String, Long> storedRecords, StoredAssignment assignment,
+                    Set<String> extractSources) {
+        Set<String> deliveredWhole = deliveredWhole(delivered, feed);
+        Set<String> byReach = new TreeSet<>(storedRecords.keySet());
+        byReach.retainAll(extractSources);
+        byReach.removeAll(deliveredWhole);
+        ReachedRecords reached = assignment == null ? null : new ReachedRecords(store, assignment, byReach, delivered.deltaIds(), feed);
         Map<String, Long> deliveredPerSource = new TreeMap<>();
         delivered.deliveries().forEach((source, d) -> deliveredPerSource.put(source, d.recordsRead()));
         List<InterleavedRecords.Input> fromStore = new ArrayList<>();
@@ -97,18 +126,26 @@ final class FeedStoreStage {
             }
             Set<String> replaced = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()) : Set.of();
             Set<String> tombstoned = feed.tombstoned(source);
+            long fresh = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()).size() : 0;
+            if (reached != null && reached.readsByReach(source)) {
+                // the source's stored records less those the delta replaces or tombstones, counted, not read
+                Set<String> gone = new java.util.HashSet<>(replaced);
+                gone.addAll(tombstoned);
+                long kept = storedRecords.getOrDefault(source, 0L) - store.countOf(source, gone);
+                delivered.deliveries().put(source, new SourceDelivery(source, kept + fresh, 0, null, 0));
+                continue;
+            }
             InterleavedRecords.Input stored = spillStored("store-" + source + ".records", each -> store.forEach(source, (record, note) -> {
                 if (!replaced.contains(record.eventId()) && !tombstoned.contains(record.eventId())) {
                     each.accept(record, note);
                 }
             }), delivered, fedDocuments);
             fromStore.add(stored);
-            long fresh = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()).size() : 0;
             // the whole of the source is known: its stored records, the delta's new and replaced ones
             delivered.deliveries().put(source, new SourceDelivery(source, stored.expected() + fresh, 0, null, 0));
             job.count("records_from_feed_store", stored.expected());
         }
-        return new Gathered(delivered, fromStore, fedDocuments, deliveredWhole, deliveredPerSource);
+        return new Gathered(delivered, fromStore, fedDocuments, deliveredWhole, deliveredPerSource, reached);
     }
 
     /**
@@ -132,7 +169,7 @@ final class FeedStoreStage {
         fromStore.add(stored);
         job.count("records_kept_absent_from_feed_store", stored.expected());
         times.since("feed store/kept absent", start);
-        return new Gathered(delivered, fromStore, fedDocuments, gathered.deliveredWhole(), gathered.deliveredPerSource());
+        return new Gathered(delivered, fromStore, fedDocuments, gathered.deliveredWhole(), gathered.deliveredPerSource(), gathered.reached());
     }
 
     /**

@@ -105,23 +105,63 @@ final class IncrementalLinking {
      */
     static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents, Set<String> keptAbsent,
                         PersonLinker linker, Decisions decisions, LinkageParameters parameters, KeyedRecords storedKeys) {
+        return link(all, previous, changedEvents, keptAbsent, linker, decisions, parameters, storedKeys, null);
+    }
+
+    /**
+     * The stored records a run does not hold but links with (ADR 0047): read when the linkage reaches them.
+     * With it, {@code all} holds what the run holds (the delivery, the documents, what a held-back snapshot
+     * lacks), and every other stored occurrence {@link #stored} names is present with its stored person.
+     */
+    interface Unread {
+
+        /** Whether the event is of a stored record present in the run that it does not hold (read or not). */
+        boolean stored(String eventId);
+
+        /** The occurrences (every slot) of the stored records of {@code eventIds} not read yet. */
+        List<PersonOccurrence> read(Collection<String> eventIds);
+    }
+
+    /**
+     * As {@link #link(List, Map, Set, Set, PersonLinker, Decisions, LinkageParameters, KeyedRecords)}, with
+     * the stored records the run does not hold read through {@code unread} as the linkage reaches them (the
+     * members of a person it frees or reads as context, the records sharing a key), which needs the keyed
+     * store ({@code storedKeys}). The outcome is the same as with every stored record in {@code all}.
+     */
+    static Outcome link(List<PersonOccurrence> all, Map<String, String> previous, Set<String> changedEvents, Set<String> keptAbsent,
+                        PersonLinker linker, Decisions decisions, LinkageParameters parameters, KeyedRecords storedKeys, Unread unread) {
+        if (unread != null && storedKeys == null) {
+            throw new IllegalArgumentException("stored records are read by reach only through the stored blocking keys");
+        }
         Set<String> present = new HashSet<>();
         List<PersonOccurrence> changed = new ArrayList<>();
         List<PersonOccurrence> others = new ArrayList<>();
+        Map<String, String> storedPersons = new HashMap<>();
         for (PersonOccurrence o : all) {
             present.add(o.occurrenceId());
             if (changedEvents.contains(o.eventId()) || !previous.containsKey(o.occurrenceId())) {
                 changed.add(o);
             } else {
                 others.add(o);
+                storedPersons.put(o.occurrenceId(), previous.get(o.occurrenceId()));
             }
         }
-        Neighbourhood stored = new Neighbourhood(others, previous, storedKeys);
+        long occurrences = all.size();
+        if (unread != null) {
+            for (Map.Entry<String, String> e : previous.entrySet()) {
+                if (!present.contains(e.getKey()) && unread.stored(eventOf(e.getKey()))) {
+                    storedPersons.put(e.getKey(), e.getValue());
+                    occurrences++;
+                }
+            }
+        }
+        Neighbourhood stored = new Neighbourhood(others, storedPersons, storedKeys, unread);
         // persons whose make-up changes: they held an occurrence now replaced or withdrawn
         Set<String> free = new HashSet<>();
         previous.forEach((occurrence, person) -> {
             String event = eventOf(occurrence);
-            if ((!present.contains(occurrence) && !keptAbsent.contains(event)) || changedEvents.contains(event)) {
+            if ((!present.contains(occurrence) && !storedPersons.containsKey(occurrence) && !keptAbsent.contains(event))
+                    || changedEvents.contains(event)) {
                 free.add(person);
             }
         });
@@ -154,6 +194,8 @@ final class IncrementalLinking {
             rounds++;
             List<PersonOccurrence> scope = new ArrayList<>(changed);
             Set<OccurrencePair> merge = new HashSet<>(decisions.merge());
+            stored.readMembers(free);
+            stored.readMembers(context);
             for (String person : free) {
                 scope.addAll(stored.members(person));
             }
@@ -183,14 +225,11 @@ final class IncrementalLinking {
                 break;
             }
         }
-        Map<String, String> personIds = new HashMap<>();
-        for (PersonOccurrence o : others) {
-            personIds.put(o.occurrenceId(), previous.get(o.occurrenceId()));
-        }
+        Map<String, String> personIds = new HashMap<>(storedPersons);
         personIds.putAll(local.personIds());
         LinkageResult.Stats s = local.stats();
         int distinct = new HashSet<>(personIds.values()).size();
-        LinkageResult.Stats stats = new LinkageResult.Stats(all.size(), s.distinct(), distinct, s.candidatePairs(), s.skippedBlocks(),
+        LinkageResult.Stats stats = new LinkageResult.Stats((int) occurrences, s.distinct(), distinct, s.candidatePairs(), s.skippedBlocks(),
                 s.strongLinks(), s.modelLinks(), s.guardedPairs(), s.millis());
         return new Outcome(new LinkageResult(personIds, local.reviewPairs(), local.model(), stats, parameters), s.occurrences(),
                 changed.size(), free.size() + context.size(), context.size(), rounds);
@@ -199,39 +238,81 @@ final class IncrementalLinking {
     /**
      * The stored persons as the delta finds them: their unchanged occurrences, who is named beside
      * whom in a record (not professionals, not past {@link FellegiSunterLinker#MAX_BESIDE}, as the
-     * linker's household evidence reads it), and the blocking keys of each occurrence.
+     * linker's household evidence reads it), and the blocking keys of each occurrence. With stored
+     * records the run does not hold ({@link Unread}), a person's members are read when it is first asked
+     * for, and the records sharing a key when the keyed store names them: each record whole, so that who
+     * is named beside whom in it is whole too.
      */
     private static final class Neighbourhood {
-        private final Map<String, String> personOf = new HashMap<>();
-        private final Map<String, List<PersonOccurrence>> members = new HashMap<>();
+        /** Every present unchanged stored occurrence, held or not, to its stored person. */
+        private final Map<String, String> personOf;
+        /** Each stored person's present unchanged occurrences, held or not. */
+        private final Map<String, List<String>> memberIds = new HashMap<>();
+        /** The occurrences held (in the run's hands, or read), by id. */
+        private final Map<String, PersonOccurrence> held = new HashMap<>();
         private final Map<String, List<String>> eventPersons = new HashMap<>();
-        private final List<PersonOccurrence> occurrences;
+        private final List<PersonOccurrence> occurrences = new ArrayList<>();
         /** Each occurrence's keys, by its place in {@link #occurrences}; made when first asked for (all at once without a keyed store). */
-        private final List<Set<String>> keys;
+        private final List<Set<String>> keys = new ArrayList<>();
         private final Map<String, Integer> placeOf = new HashMap<>();
         private final Map<String, List<Integer>> placesOfEvent = new HashMap<>();
         private final KeyedRecords keyed;
+        private final Unread unread;
 
-        Neighbourhood(List<PersonOccurrence> others, Map<String, String> previous, KeyedRecords keyed) {
-            this.occurrences = others;
+        /**
+         * @param others        the stored occurrences the run holds, unchanged
+         * @param storedPersons every present unchanged stored occurrence (those of {@code others}, and with
+         *                      {@code unread} those it names) to its stored person
+         */
+        Neighbourhood(List<PersonOccurrence> others, Map<String, String> storedPersons, KeyedRecords keyed, Unread unread) {
+            this.personOf = storedPersons;
             this.keyed = keyed;
-            for (int i = 0; i < others.size(); i++) {
-                PersonOccurrence o = others.get(i);
-                String person = previous.get(o.occurrenceId());
-                personOf.put(o.occurrenceId(), person);
-                members.computeIfAbsent(person, k -> new ArrayList<>()).add(o);
-                if (FellegiSunterLinker.inHousehold(o)) {
-                    eventPersons.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(person);
-                }
-                placeOf.put(o.occurrenceId(), i);
-                if (keyed != null) {
-                    placesOfEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(i);
-                }
+            this.unread = unread;
+            for (PersonOccurrence o : others) {
+                hold(o);
+                memberIds.computeIfAbsent(personOf.get(o.occurrenceId()), k -> new ArrayList<>()).add(o.occurrenceId());
+            }
+            if (unread != null) {
+                storedPersons.forEach((occurrence, person) -> {
+                    if (!held.containsKey(occurrence)) {
+                        memberIds.computeIfAbsent(person, k -> new ArrayList<>()).add(occurrence);
+                    }
+                });
             }
             if (keyed == null) {
-                this.keys = new ArrayList<>(BlockingKeys.of(others));
-            } else {
-                this.keys = new ArrayList<>(java.util.Collections.nCopies(others.size(), (Set<String>) null));
+                List<Set<String>> all = BlockingKeys.of(occurrences);
+                for (int i = 0; i < all.size(); i++) {
+                    keys.set(i, all.get(i));
+                }
+            }
+        }
+
+        /** Takes a stored occurrence into hand (once). */
+        private void hold(PersonOccurrence o) {
+            if (held.putIfAbsent(o.occurrenceId(), o) != null) {
+                return;
+            }
+            int place = occurrences.size();
+            occurrences.add(o);
+            keys.add(null);
+            placeOf.put(o.occurrenceId(), place);
+            if (FellegiSunterLinker.inHousehold(o)) {
+                eventPersons.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(personOf.get(o.occurrenceId()));
+            }
+            if (keyed != null) {
+                placesOfEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(place);
+            }
+        }
+
+        /** Reads the stored records of {@code events} the run does not hold yet, and holds their stored occurrences. */
+        private void read(Collection<String> events) {
+            if (unread == null || events.isEmpty()) {
+                return;
+            }
+            for (PersonOccurrence o : unread.read(events)) {
+                if (personOf.containsKey(o.occurrenceId())) {
+                    hold(o);
+                }
             }
         }
 
@@ -248,19 +329,45 @@ final class IncrementalLinking {
         }
 
         Set<String> persons() {
-            return members.keySet();
+            return memberIds.keySet();
         }
 
         String personOf(String occurrenceId) {
             return personOf.get(occurrenceId);
         }
 
+        /** Reads, in one go, the stored records of the members of {@code persons} the run does not hold yet. */
+        void readMembers(Collection<String> persons) {
+            if (unread == null) {
+                return;
+            }
+            Set<String> events = new HashSet<>();
+            for (String person : persons) {
+                for (String id : memberIds.getOrDefault(person, List.of())) {
+                    if (!held.containsKey(id)) {
+                        events.add(eventOf(id));
+                    }
+                }
+            }
+            read(events);
+        }
+
         List<PersonOccurrence> members(String person) {
-            return members.getOrDefault(person, List.of());
+            List<String> ids = memberIds.getOrDefault(person, List.of());
+            readMembers(List.of(person));
+            List<PersonOccurrence> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                PersonOccurrence o = held.get(id);
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+            return out;
         }
 
         /** Persons named beside any of {@code persons} in a record. */
         Set<String> beside(Set<String> persons) {
+            readMembers(persons);
             Set<String> out = new HashSet<>();
             for (String person : persons) {
                 Set<String> mates = new HashSet<>();
@@ -283,6 +390,7 @@ final class IncrementalLinking {
 
         /** Blocking keys of the occurrences of {@code persons}. */
         Set<String> keysOf(Set<String> persons) {
+            readMembers(persons);
             List<Integer> places = new ArrayList<>();
             for (String person : persons) {
                 for (PersonOccurrence o : members(person)) {
@@ -306,7 +414,9 @@ final class IncrementalLinking {
                     places.add(i);
                 }
             } else if (!wanted.isEmpty()) {
-                for (String event : keyed.sharing(wanted)) {
+                Set<String> sharing = keyed.sharing(wanted);
+                read(sharing.stream().filter(event -> !placesOfEvent.containsKey(event)).toList());
+                for (String event : sharing) {
                     places.addAll(placesOfEvent.getOrDefault(event, List.of()));
                 }
                 makeKeys(places);

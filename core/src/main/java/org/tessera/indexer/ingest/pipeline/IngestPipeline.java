@@ -226,18 +226,32 @@ public final class IngestPipeline {
             times.since("read", run.started());
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
-            Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords());
-            times.since("feed store/gather", start);
-            long compareStart = System.nanoTime();
             // before the store is written: what each snapshot changed against the stored records (ADR 0029)
             SnapshotChanges snapshots = relinking || plan.storedRecords().isEmpty() ? SnapshotChanges.NOT_COMPARED
-                    : SnapshotChanges.compare(delivered, gathered.deliveredWhole(), plan.storedRecords(), plan.store(), settings);
-            times.since("feed store/compare", compareStart);
+                    : SnapshotChanges.compare(delivered, FeedStoreStage.deliveredWhole(delivered, plan.feed()), plan.storedRecords(),
+                    plan.store(), settings);
+            times.since("feed store/compare", start);
+            LinkStage linkStage = new LinkStage(connection, linker, clock, job, jobId, times);
+            // An arrival linked around what changed, whose events are read by reach, reads the stored records by
+            // reach too (ADR 0047): the stored assignment says which exist and whose they are.
+            StoredAssignment assignment = null;
+            if (!relinking && !scoring.readsEveryEvent() && linkStage.linksByReach(delivered, snapshots)
+                    && EventStage.previousIngestEnded(connection, jobId)) {
+                long assignmentStart = System.nanoTime();
+                assignment = StoredAssignment.read(connection);
+                times.since("feed store/stored assignment", assignmentStart);
+            }
+            job.count("feed_store_read_by_reach", assignment == null ? 0 : 1);
+            long gatherStart = System.nanoTime();
+            Set<String> extractSources = new java.util.TreeSet<>();
+            plan.storedRecords().keySet().stream().filter(source -> mappings.bySource(source).isPresent()).forEach(extractSources::add);
+            Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords(), assignment, extractSources);
+            times.since("feed store/gather", gatherStart);
             Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
             gathered = feedStore.gatherKeptAbsent(gathered, snapshots);
             times.since("feed store", start);
             start = System.nanoTime();
-            Linked linked = new LinkStage(connection, linker, clock, job, jobId, times).link(gathered, snapshots);
+            Linked linked = linkStage.link(gathered, snapshots);
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {

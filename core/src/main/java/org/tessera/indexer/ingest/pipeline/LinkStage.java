@@ -12,11 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tessera.indexer.events.Event;
-import org.tessera.indexer.events.EventPerson;
 import org.tessera.indexer.events.SourceDocument;
-import org.tessera.indexer.events.EventIndexFields;
-import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.InvolvedPerson;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.FeedStoreStage.Gathered;
@@ -106,19 +102,28 @@ final class LinkStage {
         Decisions decisions = new LinkageStore(connection).decisions();
         FeedStore store = new FeedStore(connection);
         // Deltas, and snapshots compared record by record with the store (ADR 0029), are linked around what changed.
-        LinkageParameters fitted = snapshots.comparable() && !delivered.deltaIds().isEmpty()
-                && connection.count("persons") > 0 ? storedParameters() : null;
+        LinkageParameters fitted = linksIncrementally(delivered, snapshots) ? storedParameters() : null;
+        ReachedRecords reached = gathered.reached();
+        if (reached != null && (fitted == null || !store.keyed() || store.staleKeys() != 0)) {
+            throw new IllegalStateException("the stored records were left to be read by reach, but this run cannot link by reach");
+        }
         LinkageResult linkage;
         Settled settled = null;
         if (fitted != null) {
+            List<SourceRecord> readLater = new java.util.ArrayList<>();
             Set<String> changedEvents = new HashSet<>();
             delivered.deltaIds().forEach((source, ids) -> changedEvents.addAll(ids));
             snapshots.changed().values().forEach(changedEvents::addAll);
             job.count("snapshot_records_changed", snapshots.changedRecords());
             job.count("snapshot_records_absent", snapshots.absent());
-            long assignmentStart = System.nanoTime();
-            Map<String, String> previous = storedAssignment(connection);
-            times.since("link/stored assignment", assignmentStart);
+            Map<String, String> previous;
+            if (reached != null) {
+                previous = reached.assignment().persons();
+            } else {
+                long assignmentStart = System.nanoTime();
+                previous = storedAssignment(connection);
+                times.since("link/stored assignment", assignmentStart);
+            }
             long incrementalStart = System.nanoTime();
             // the stored records sharing a key with what arrived, asked of the feed store's keys when they are whole (ADR 0043)
             boolean keysStored = store.keyed() && store.staleKeys() == 0;
@@ -129,9 +134,32 @@ final class LinkStage {
                 return sharing;
             } : null;
             job.count("linkage_keys_from_store", keysStored ? 1 : 0);
+            // the stored records the run does not hold, read as the linkage reaches them (ADR 0047)
+            IncrementalLinking.Unread unread = reached == null ? null : new IncrementalLinking.Unread() {
+                @Override
+                public boolean stored(String eventId) {
+                    return reached.stored(eventId);
+                }
+
+                @Override
+                public List<PersonOccurrence> read(Collection<String> eventIds) {
+                    List<PersonOccurrence> read = new java.util.ArrayList<>();
+                    for (SourceRecord record : reached.read(eventIds)) {
+                        read.addAll(PersonOccurrence.of(record));
+                        readLater.add(record);
+                    }
+                    return read;
+                }
+            };
             IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, previous, changedEvents,
-                    snapshots.keptAbsent(), linker, decisions, fitted, storedKeys);
+                    snapshots.keptAbsent(), linker, decisions, fitted, storedKeys, unread);
+            // what the linkage read joins the run's occurrences (after the link: it iterates them first)
+            readLater.forEach(record -> ReadStage.addOccurrences(record, occurrences, delivered.occurrenceDates()));
             times.since("link/incremental", incrementalStart);
+            if (reached != null) {
+                job.count("feed_store_reach_reads", reached.requests());
+                job.count("records_from_feed_store", reached.readCount());
+            }
             linkage = outcome.result();
             settled = new Settled(changedEvents, IncrementalLinking.unsettled(previous, linkage.personIds(), changedEvents));
             job.count("linkage_unsettled_persons", settled.unsettledPersons().size());
@@ -266,24 +294,27 @@ final class LinkStage {
 
     /** Occurrence id to person id, as the stored events hold them. */
     static Map<String, String> storedAssignment(OpenSearchConnection connection) {
-        String events = connection.alias("events");
-        connection.refresh(events);
-        Map<String, String> out = new HashMap<>();
-        ObjectNode all = EngineJson.object();
-        all.putObject("match_all");
-        connection.scroll(events, all, 1000,
-                List.of(EventIndexFields.EVENT_ID, EventIndexFields.People.SLOT_PATH, EventIndexFields.People.PERSON_ID_PATH), (id, doc) -> {
-                    Event event = Event.fromDocument(doc);
-                    String eventId = event.eventId() != null ? event.eventId() : id;
-                    for (EventPerson person : event.people()) {
-                        out.put(Ids.occurrenceId(eventId, person.slot() == null ? 0 : person.slot()),
-                                person.personId() == null ? "" : person.personId());
-                    }
-                });
-        return out;
+        return StoredAssignment.read(connection).persons();
     }
 
-    private static InvolvedPerson asInvolved(PersonOccurrence o) {
+    /**
+     * Whether a run is linked around what changed ({@link IncrementalLinking}): a delivery with deltas, its
+     * snapshots compared record by record with the store (ADR 0029), into stored persons.
+     */
+    boolean linksIncrementally(ReadStage.Delivered delivered, SnapshotChanges snapshots) {
+        return snapshots.comparable() && !delivered.deltaIds().isEmpty() && connection.count("persons") > 0;
+    }
+
+    /**
+     * Whether the run can link with the stored records read by reach (ADR 0047): it links incrementally,
+     * with stored parameters, and every stored record's blocking keys are current.
+     */
+    boolean linksByReach(ReadStage.Delivered delivered, SnapshotChanges snapshots) {
+        FeedStore store = new FeedStore(connection);
+        return linksIncrementally(delivered, snapshots) && storedParameters() != null && store.keyed() && store.staleKeys() == 0;
+    }
+
+    static InvolvedPerson asInvolved(PersonOccurrence o) {
         return new InvolvedPerson(o.role(), o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(),
                 o.address(), o.postcode(), o.identifiers());
     }

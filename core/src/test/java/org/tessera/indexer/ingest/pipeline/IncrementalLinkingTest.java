@@ -168,6 +168,66 @@ class IncrementalLinkingTest {
         assertThat(read).as("the records sharing a key, not the county").isNotEmpty().hasSizeLessThan(history.size() / 4);
     }
 
+    @Test
+    void storedRecordsReadByReachGiveTheOutcomeOfHoldingEveryStoredRecord() {
+        List<PersonOccurrence> history = history();
+        // a household record: two stored persons named beside each other, so the context rounds read beyond the keys
+        history.add(occurrence("ev-home", 3, "NR4 1AB"));
+        history.add(new PersonOccurrence("ev-home-p1", "test", "ev-home", "mother", GIVEN[5], FAMILY[0], List.of(),
+                new PartialDate(1988, 2, 3, null, PartialDate.Precision.DAY), null, null, "NR4 1AB", Map.of()));
+        LinkageResult full = linker.link(history, Decisions.none());
+        Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
+        List<Set<String>> keys = org.tessera.indexer.linkage.BlockingKeys.of(history);
+        Map<String, List<PersonOccurrence>> byEvent = new java.util.HashMap<>();
+        for (int i = 0; i < history.size(); i++) {
+            byEvent.computeIfAbsent(history.get(i).eventId(), k -> new ArrayList<>()).add(history.get(i));
+            for (String key : org.tessera.indexer.linkage.BlockingKeys.stored(keys.get(i))) {
+                recordsByKey.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(history.get(i).eventId());
+            }
+        }
+        IncrementalLinking.KeyedRecords store = wanted -> {
+            Set<String> out = new java.util.HashSet<>();
+            org.tessera.indexer.linkage.BlockingKeys.stored(wanted).forEach(k -> out.addAll(recordsByKey.getOrDefault(k, Set.of())));
+            return out;
+        };
+        String withdrawn = "ev-h3r1";   // tombstoned: stored, no longer present
+        Set<String> read = new java.util.HashSet<>();
+        IncrementalLinking.Unread unread = new IncrementalLinking.Unread() {
+            @Override
+            public boolean stored(String eventId) {
+                return byEvent.containsKey(eventId) && !eventId.equals(withdrawn);
+            }
+
+            @Override
+            public List<PersonOccurrence> read(java.util.Collection<String> eventIds) {
+                List<PersonOccurrence> out = new ArrayList<>();
+                for (String id : eventIds) {
+                    if (stored(id) && read.add(id)) {
+                        out.addAll(byEvent.get(id));
+                    }
+                }
+                return out;
+            }
+        };
+        List<PersonOccurrence> arrivals = List.of(occurrence("ev-new", 3, null), occurrence("ev-new2", 18, "NR1 1AB"));
+        List<PersonOccurrence> whole = new ArrayList<>(history.stream().filter(o -> !o.eventId().equals(withdrawn)).toList());
+        whole.addAll(arrivals);
+        Set<String> changed = Set.of("ev-new", "ev-new2");
+
+        IncrementalLinking.Outcome inHand = IncrementalLinking.link(whole, full.personIds(), changed, Set.of(), linker,
+                Decisions.none(), full.parameters(), store);
+        IncrementalLinking.Outcome byReach = IncrementalLinking.link(new ArrayList<>(arrivals), full.personIds(), changed, Set.of(), linker,
+                Decisions.none(), full.parameters(), store, unread);
+
+        assertThat(byReach.result().personIds()).isEqualTo(inHand.result().personIds());
+        assertThat(byReach.scope()).isEqualTo(inHand.scope());
+        assertThat(byReach.personsInScope()).isEqualTo(inHand.personsInScope());
+        assertThat(byReach.rounds()).isEqualTo(inHand.rounds());
+        assertThat(byReach.result().stats().occurrences()).isEqualTo(inHand.result().stats().occurrences());
+        assertThat(read).as("the records reached, not the county").isNotEmpty().hasSizeLessThan(history.size() / 4)
+                .doesNotContain(withdrawn);
+    }
+
     /** 200 persons on three records each, the third with a postcode a ninth of them share. */
     private static List<PersonOccurrence> history() {
         List<PersonOccurrence> history = new ArrayList<>();
