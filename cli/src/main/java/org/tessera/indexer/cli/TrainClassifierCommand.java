@@ -40,6 +40,15 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + "the figures then also show the same heads without anchors) (default: ${DEFAULT-VALUE})")
     String gate;
 
+    @Option(names = "--features", defaultValue = "embedding", description = "what the heads read (ADR 0044): embedding (the MiniLM "
+            + "sentence vector) or words (word stems and stem pairs: nothing is embedded) (default: ${DEFAULT-VALUE})")
+    String features;
+
+    @Option(names = "--compare", description = "with --by-writer: print the stage's out-of-writer figures under four recipes fitted "
+            + "on the same folds (heads over the embedding, word heads, a word gate in front of the embedding heads, their mean; "
+            + "ADR 0044) and write nothing (a development aid; --hold-out-writers limits the folds)")
+    boolean compare;
+
     @Option(names = "--anchor-precision", defaultValue = "0.2", description = "with --gate anchors: the share of the items holding a "
             + "word stem that must be a concept's affirmed ones for the stem to anchor its head (default: ${DEFAULT-VALUE})")
     double anchorPrecision;
@@ -91,7 +100,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
-        command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        command.append(" --features ").append(features).append(" --gate ").append(gate).append(" --positives ").append(positives)
+                .append(" --folds ").append(folds);
         if (gate.equals("anchors")) {
             command.append(" --anchor-precision ").append(anchorPrecision);
         }
@@ -126,11 +136,28 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
+        if (!features.equals(ConcernClassifier.EMBEDDING) && !features.equals(ConcernClassifier.WORDS)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--features must be embedding or words, was "
+                    + features);
+        }
+        if (compare) {
+            if (!byWriter || out != null || contextOut != null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--compare needs --by-writer and writes no file (no --out, no --context-out)");
+            }
+            ConcernClassifierTraining.compare(corpora, negatives, map, catalogue,
+                    new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache), IndicatorsCommand.shippedRules(),
+                    ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(true, false)
+                            .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters), System.out);
+            return 0;
+        }
         ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, negatives, map, catalogue,
-                new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
+                features.equals(ConcernClassifier.WORDS) ? ConcernClassifierTraining.NO_VECTORS
+                        : new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),
                 ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
-                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters).withAnchorPrecision(anchorPrecision),
+                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters).withAnchorPrecision(anchorPrecision)
+                        .withFeatures(features),
                 command.toString(),
                 examples, System.out);
         if (out != null) {
