@@ -302,6 +302,9 @@ public final class IndicatorsCommand extends CommandGroup {
         @Mixin
         ConcernsOption concerns;
 
+        @Mixin
+        ClassifierRecipeOption recipe;
+
         @Option(names = "--cross-validate", paramLabel = "K", defaultValue = "0",
                 description = "development figures of the semantic stage with a trained classifier: train it (thresholds by inner "
                         + "cross-validation) K times, each time without one K-th of the corpus, and tag that K-th with it; implies "
@@ -311,26 +314,10 @@ public final class IndicatorsCommand extends CommandGroup {
         @Option(names = "--gate", defaultValue = "all", description = "with --cross-validate: cues, all or anchors (default: ${DEFAULT-VALUE})")
         String gate;
 
-        @Option(names = "--features", defaultValue = "embedding", description = "with --cross-validate: what each fold's heads read, "
-                + "embedding or words (ADR 0044; default: ${DEFAULT-VALUE})")
-        String features;
-
         @Option(names = "--shipped-context-head", description = "with --cross-validate: every fold reads context with the shipped "
                 + "context head (nlp-models/context-head.json: in sample for the writers it was trained on, its provenance names them) "
                 + "instead of training one per fold (a development aid: the per-fold heads cost most of the run)")
         boolean shippedContextHead;
-
-        @Option(names = "--hold-out-writers", split = ",", paramLabel = "WRITER", description = "with --cross-validate and --by-writer: "
-                + "score only these writers' folds (id prefixes, e.g. T,T.heldout8), train no other fold (a development aid)")
-        java.util.Set<String> holdOutWriters = java.util.Set.of();
-
-        @Option(names = "--negatives", paramLabel = "FILE", description = "with --cross-validate: negatives-only corpus (every item "
-                + "concern none), repeatable: every fold's classifier is trained on it, no figure is scored on it (as train-classifier)")
-        List<Path> negatives = List.of();
-
-        @Option(names = "--distractor-cost", defaultValue = "3.0", description = "with --cross-validate: what each fold's threshold "
-                + "choice charges for a distractor or negatives-only item, as train-classifier's (default: ${DEFAULT-VALUE})")
-        double distractorCost;
 
         @Option(names = "--positives", defaultValue = "affirmed",
                 description = "with --cross-validate: affirmed or all (default: ${DEFAULT-VALUE})")
@@ -394,8 +381,8 @@ public final class IndicatorsCommand extends CommandGroup {
                     var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()), vectorCache);
                     var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
-                            .with(byWriter, contextHead && !shippedContextHead).withFeatures(features).withDistractorCost(distractorCost)
-                            .withOnlyWriters(holdOutWriters);
+                            .with(byWriter, contextHead && !shippedContextHead);
+                    options = recipe.apply(options);
                     // the catalogue alone needs no sentence vector: its folds train context heads only, which read words; word heads
                     // read words too (ADR 0044)
                     var vectors = lexicalOnly || options.readsWords()
@@ -403,7 +390,7 @@ public final class IndicatorsCommand extends CommandGroup {
                     var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts,
                             vectors, rules);
                     var negativeExamples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(
-                            org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.negatives(negatives, new ArrayList<>()),
+                            org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.negatives(recipe.negatives, new ArrayList<>()),
                             catalogueOfConcepts, vectors, rules);
                     // each fold's head also learns the catalogue's examples, as the shipped head does (ADR 0034, ADR 0039)
                     var folds = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
@@ -415,7 +402,7 @@ public final class IndicatorsCommand extends CommandGroup {
                                     + "%.1f, context head %s (each item read by models that never saw it)%n",
                             byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
                             lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",
-                            features, gate, positives, negativeExamples.size(), distractorCost,
+                            recipe.features, gate, positives, negativeExamples.size(), recipe.distractorCost,
                             shippedContextHead && contextHead ? "the shipped one" + (lexicalContextHead ? ", over lexical and semantic hits" : "")
                                     : contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
                                     : "none (rules alone)");

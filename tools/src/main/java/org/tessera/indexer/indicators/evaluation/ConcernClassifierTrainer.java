@@ -366,12 +366,7 @@ public final class ConcernClassifierTrainer {
         double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
         long step = 0;
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 for (double[] row : g) {
@@ -406,6 +401,16 @@ public final class ConcernClassifierTrainer {
             }
         }
         return w;
+    }
+
+    /** Shuffles {@code order} in place (Fisher-Yates) from {@code random}: each epoch's order of a seeded fit. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     private static double[] widen(float[] v) {

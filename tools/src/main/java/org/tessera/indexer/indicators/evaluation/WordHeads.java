@@ -101,12 +101,7 @@ final class WordHeads {
         java.util.Random random = new java.util.Random(options.seed());
         int biases = d * k;
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            ConcernClassifierTrainer.shuffle(order, random);
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);
                 List<Integer> batchFeatures = new ArrayList<>();
