@@ -158,6 +158,10 @@ public final class BenchCommand extends CommandGroup {
         @Option(names = "--notes", defaultValue = "4000")
         int notes;
 
+        @Option(names = "--classifier", paramLabel = "FILE", description = "also time the semantic stage with this classifier file "
+                + "(e.g. word heads, ADR 0044) beside the shipped one")
+        java.nio.file.Path classifier;
+
         @Option(names = "--long-words", description = "instead, time one text holding a single unbroken word of 125,000, 250,000 and 500,000 characters")
         boolean longWords;
 
@@ -168,7 +172,8 @@ public final class BenchCommand extends CommandGroup {
                 org.tessera.indexer.bench.TextPipelineBenchmark.longWords(new int[] {125_000, 250_000, 500_000});
                 return 0;
             }
-            org.tessera.indexer.bench.TextPipelineBenchmark.main(new String[] {String.valueOf(notes)});
+            org.tessera.indexer.bench.TextPipelineBenchmark.main(classifier == null ? new String[] {String.valueOf(notes)}
+                    : new String[] {String.valueOf(notes), classifier.toString()});
             return 0;
         }
     }

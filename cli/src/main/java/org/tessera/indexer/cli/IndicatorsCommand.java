@@ -302,6 +302,9 @@ public final class IndicatorsCommand extends CommandGroup {
         @Mixin
         ConcernsOption concerns;
 
+        @Mixin
+        ClassifierRecipeOption recipe;
+
         @Option(names = "--cross-validate", paramLabel = "K", defaultValue = "0",
                 description = "development figures of the semantic stage with a trained classifier: train it (thresholds by inner "
                         + "cross-validation) K times, each time without one K-th of the corpus, and tag that K-th with it; implies "
@@ -310,6 +313,11 @@ public final class IndicatorsCommand extends CommandGroup {
 
         @Option(names = "--gate", defaultValue = "all", description = "with --cross-validate: cues, all or anchors (default: ${DEFAULT-VALUE})")
         String gate;
+
+        @Option(names = "--shipped-context-head", description = "with --cross-validate: every fold reads context with the shipped "
+                + "context head (nlp-models/context-head.json: in sample for the writers it was trained on, its provenance names them) "
+                + "instead of training one per fold (a development aid: the per-fold heads cost most of the run)")
+        boolean shippedContextHead;
 
         @Option(names = "--positives", defaultValue = "affirmed",
                 description = "with --cross-validate: affirmed or all (default: ${DEFAULT-VALUE})")
@@ -373,18 +381,30 @@ public final class IndicatorsCommand extends CommandGroup {
                     var encoder = new org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder(
                             new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogueOfConcepts.variant()), vectorCache);
                     var options = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.Options.defaults().with(gate, positives, crossValidate)
-                            .with(byWriter, contextHead);
-                    // the catalogue alone needs no sentence vector: its folds train context heads only, which read words
+                            .with(byWriter, contextHead && !shippedContextHead);
+                    options = recipe.apply(options);
+                    // the catalogue alone needs no sentence vector: its folds train context heads only, which read words; word heads
+                    // read words too (ADR 0044)
+                    var vectors = lexicalOnly || options.readsWords()
+                            ? org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.NO_VECTORS : encoder;
                     var examples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(items, catalogueOfConcepts,
-                            lexicalOnly ? org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.NO_VECTORS : encoder, rules);
+                            vectors, rules);
+                    var negativeExamples = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.examples(
+                            org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining.negatives(recipe.negatives, new ArrayList<>()),
+                            catalogueOfConcepts, vectors, rules);
                     // each fold's head also learns the catalogue's examples, as the shipped head does (ADR 0034, ADR 0039)
-                    var cv = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
+                    var folds = org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.crossValidate(examples, catalogueOfConcepts, encoder, options,
                             !lexicalOnly, org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueExamples(
-                                    org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueTexts(catalogue)));
-                    System.out.printf("cross-validated: %s, %s, gate %s, positives %s, context head %s (each item read by models "
-                                    + "that never saw it)%n", byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
+                                    org.tessera.indexer.indicators.evaluation.ContextHeadTrainer.catalogueTexts(catalogue)), negativeExamples);
+                    var cv = shippedContextHead && contextHead
+                            ? folds.withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElseThrow()) : folds;
+                    System.out.printf("cross-validated: %s, %s, features %s, gate %s, positives %s, %d negatives-only items, distractor cost "
+                                    + "%.1f, context head %s (each item read by models that never saw it)%n",
+                            byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
                             lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",
-                            gate, positives, contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
+                            recipe.features, gate, positives, negativeExamples.size(), recipe.distractorCost,
+                            shippedContextHead && contextHead ? "the shipped one" + (lexicalContextHead ? ", over lexical and semantic hits" : "")
+                                    : contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
                                     : "none (rules alone)");
                     result = org.tessera.indexer.indicators.evaluation.CorpusPercolation.crossValidated(items, map,
                             head -> new EventPercolator(connection, contextHead && lexicalContextHead ? rules.withContextHead(head) : rules), weight, cv,

@@ -32,6 +32,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Mixin
     ConcernsOption concerns;
 
+    @Mixin
+    ClassifierRecipeOption recipe;
+
     @Option(names = "--out", description = "where to write the classifier (e.g. nlp-models/concern-classifier.json); default: not written")
     Path out;
 
@@ -39,6 +42,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + "holding a word stem learned as an anchor of some head, and each head judges only sentences holding one of its own; "
             + "the figures then also show the same heads without anchors) (default: ${DEFAULT-VALUE})")
     String gate;
+
+    @Option(names = "--compare", description = "with --by-writer: print the stage's out-of-writer figures under four recipes fitted "
+            + "on the same folds (heads over the embedding, word heads, a word gate in front of the embedding heads, their mean; "
+            + "ADR 0044) and write nothing (a development aid; --hold-out-writers limits the folds)")
+    boolean compare;
 
     @Option(names = "--anchor-precision", defaultValue = "0.2", description = "with --gate anchors: the share of the items holding a "
             + "word stem that must be a concept's affirmed ones for the stem to anchor its head (default: ${DEFAULT-VALUE})")
@@ -49,19 +57,6 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
     int folds;
-
-    @Option(names = "--negatives", paramLabel = "FILE", description = "negatives-only corpus (every item concern none: routine agency "
-            + "sentences), repeatable: every fold's classifier and the written one are trained on it, no figure is scored on it")
-    List<Path> negatives = List.of();
-
-    @Option(names = "--distractor-cost", defaultValue = "3.0", description = "what the threshold choice charges for a distractor or "
-            + "negatives-only item a head makes count, in affirmed items gained (default: ${DEFAULT-VALUE})")
-    double distractorCost;
-
-    @Option(names = "--hold-out-writers", split = ",", paramLabel = "WRITER", description = "with --by-writer: score only these "
-            + "writers' folds (id prefixes, e.g. S), train no other fold and no classifier on everything (a development aid for a "
-            + "busy machine; --out is then refused)")
-    java.util.Set<String> holdOutWriters = java.util.Set.of();
 
     @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
     boolean byWriter;
@@ -91,23 +86,24 @@ final class TrainClassifierCommand implements Callable<Integer> {
         ConceptCatalogue catalogue = ConceptCatalogue.loadDefault();
         StringBuilder command = new StringBuilder("tessera indicators train-classifier");
         corpora.forEach(c -> command.append(' ').append(c.toString().replace('\\', '/')));
-        command.append(" --gate ").append(gate).append(" --positives ").append(positives).append(" --folds ").append(folds);
+        command.append(" --features ").append(recipe.features).append(" --gate ").append(gate).append(" --positives ").append(positives)
+                .append(" --folds ").append(folds);
         if (gate.equals("anchors")) {
             command.append(" --anchor-precision ").append(anchorPrecision);
         }
         if (byWriter) {
             command.append(" --by-writer");
         }
-        if (!holdOutWriters.isEmpty()) {
+        if (!recipe.holdOutWriters.isEmpty()) {
             if (!byWriter || out != null || contextOut != null) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--hold-out-writers needs --by-writer and writes no file (no --out, no --context-out)");
             }
-            command.append(" --hold-out-writers ").append(String.join(",", new java.util.TreeSet<>(holdOutWriters)));
+            command.append(" --hold-out-writers ").append(String.join(",", new java.util.TreeSet<>(recipe.holdOutWriters)));
         }
-        negatives.forEach(n -> command.append(" --negatives ").append(n.toString().replace('\\', '/')));
-        if (distractorCost != 3.0) {
-            command.append(" --distractor-cost ").append(distractorCost);
+        recipe.negatives.forEach(n -> command.append(" --negatives ").append(n.toString().replace('\\', '/')));
+        if (recipe.distractorCost != 3.0) {
+            command.append(" --distractor-cost ").append(recipe.distractorCost);
         }
         if (contextOut != null) {
             command.append(catalogueExamples ? "" : " --no-catalogue-examples");
@@ -126,11 +122,23 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (out != null) {
             command.append(" --out ").append(out.toString().replace('\\', '/'));
         }
-        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, negatives, map, catalogue,
-                new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
+        if (compare) {
+            if (!byWriter || out != null || contextOut != null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--compare needs --by-writer and writes no file (no --out, no --context-out)");
+            }
+            ConcernClassifierTraining.compare(corpora, recipe.negatives, map, catalogue,
+                    new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache), IndicatorsCommand.shippedRules(),
+                    recipe.apply(ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(true, false))
+                            .withFeatures(ConcernClassifier.EMBEDDING), System.out);
+            return 0;
+        }
+        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, recipe.negatives, map, catalogue,
+                recipe.readsWords() ? ConcernClassifierTraining.NO_VECTORS
+                        : new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),
-                ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
-                        .withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters).withAnchorPrecision(anchorPrecision),
+                recipe.apply(ConcernClassifierTrainer.Options.defaults().with(gate, positives, folds).with(byWriter, contextOut != null)
+                        .withAnchorPrecision(anchorPrecision)),
                 command.toString(),
                 examples, System.out);
         if (out != null) {

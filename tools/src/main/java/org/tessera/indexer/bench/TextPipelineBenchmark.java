@@ -55,7 +55,7 @@ public final class TextPipelineBenchmark {
             run(cores + " threads", pipeline, notes, cores);
         }
         stages(notes);
-        semantic(notes);
+        semantic(notes, args.length > 1 ? java.nio.file.Path.of(args[1]) : null);
     }
 
     /** Notes the semantic stage's variants are timed on (each embeds up to five sentences a note at ~6 ms CPU each). */
@@ -67,7 +67,7 @@ public final class TextPipelineBenchmark {
      * them through and the vector was not cached already), for the exemplar rule (ADR 0014) and the
      * shipped classifier with each gate (ADR 0018; {@code anchors}, ADR 0037, when its heads have anchors).
      */
-    private static void semantic(List<String> all) {
+    private static void semantic(List<String> all, java.nio.file.Path other) throws java.io.IOException {
         List<String> notes = all.subList(0, Math.min(all.size(), SEMANTIC_NOTES));
         long t0 = System.nanoTime();
         org.tessera.indexer.nlp.semantic.ConceptTagger shipped = org.tessera.indexer.nlp.semantic.ConceptTagger.loadDefault();
@@ -83,7 +83,13 @@ public final class TextPipelineBenchmark {
             // the shipped file's own gate last (anchors, when its heads have them: ADR 0037)
             for (String gate : classifier.gatedByAnchors() ? List.of("cues", "all", "anchors") : List.of("cues", "all")) {
                 taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder,
-                        new org.tessera.indexer.nlp.semantic.ConcernClassifier(classifier.model(), gate, classifier.provenance(), classifier.heads())));
+                        classifier.withGate(gate)));
+            }
+        }
+        if (other != null) { // a classifier file beside the shipped one (word heads: ADR 0044)
+            try (var in = java.nio.file.Files.newInputStream(other)) {
+                taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder,
+                        org.tessera.indexer.nlp.semantic.ConcernClassifier.parse(in, other.toString(), catalogue)));
             }
         }
         var threads = ManagementFactory.getThreadMXBean();
@@ -105,7 +111,8 @@ public final class TextPipelineBenchmark {
             double cpuUs = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / notes.size();
             System.out.printf(Locale.ROOT, "semantic stage (%s), 1 thread: %.0f notes/s, %.0f us CPU a note; %d of %d sentences "
                     + "embedded (the others gated out or cached), %d concept matches; load %.1f%n",
-                    tagger.classifier() != null ? "classifier, gate " + tagger.classifier().gate() : "exemplar similarity",
+                    tagger.classifier() != null ? "classifier over " + tagger.classifier().features() + ", gate " + tagger.classifier().gate()
+                            : "exemplar similarity",
                     notes.size() / seconds, cpuUs, candidates, sentences, matches,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }

@@ -161,7 +161,9 @@ public final class ConceptTagger {
     }
 
     /**
-     * The classifier's matches: each sentence that passes the gate is embedded (the uncached ones of a
+     * The classifier's matches. Word heads (ADR 0044, {@link ConcernClassifier#readsWords}) read each sentence that passes the
+     * gate as its {@link WordFeatures} and embed nothing; a word match's explanation names the sentence's words that pushed its
+     * head's score up most. Otherwise each sentence that passes the gate is embedded (the uncached ones of a
      * text in one call) and every head judges it (with the gate {@code anchors}, every head holding one of the
      * sentence's word stems as an anchor: a cheap pass over the words decides what is embedded at all); a match's context is judged at the concept's cue words
      * in the sentence, else at the sentence's words ({@link #contextAnchors}); its explanation is the
@@ -192,35 +194,48 @@ public final class ConceptTagger {
         if (sentences.isEmpty()) {
             return matches;
         }
-        List<float[]> vectors = vectors(strings);
+        // word heads (ADR 0044) read the sentence's word features: nothing is embedded
+        List<float[]> vectors = classifier.readsWords() ? null : vectors(strings);
         List<float[][]> exemplars = null;
         for (int s = 0; s < sentences.size(); s++) {
             int start = sentences.get(s)[0];
             int end = sentences.get(s)[1];
-            float[] vector = vectors.get(s);
+            float[] vector = vectors == null ? null : vectors.get(s);
+            java.util.Set<String> features = vectors == null ? WordFeatures.of(text, start, end) : null;
             ContextHead.Judgement judgement = null;
             for (ConcernClassifier.Head head : classifier.heads()) {
                 if (stems.get(s) != null && !head.anchoredBy(stems.get(s))) {
                     continue; // the gate anchors: this head judges only sentences holding one of its own anchors
                 }
-                double p = head.probability(vector);
+                double p = vector != null ? head.probability(vector) : head.probability(features);
                 if (p < head.threshold()) {
                     continue;
                 }
+                List<String> reasons = List.of();
+                if (features != null) {
+                    reasons = head.reasons(features, 3).stream().map(f -> WordFeatures.surface(text, start, end, f)).toList();
+                    if (reasons.isEmpty()) {
+                        continue; // a word head's match needs a word of the sentence for it, to show as the reason
+                    }
+                }
                 int c = indexOf(concepts, head.concept());
                 Concept concept = concepts.get(c);
-                if (exemplars == null) {
-                    exemplars = exemplarVectors();
+                String exemplar = "";
+                double similarity = Double.NaN;
+                if (vector != null) {
+                    if (exemplars == null) {
+                        exemplars = exemplarVectors();
+                    }
+                    Nearest nearest = Nearest.of(vector, exemplars.get(c));
+                    exemplar = concept.exemplars().get(nearest.index());
+                    similarity = nearest.similarity();
                 }
-                Nearest nearest = Nearest.of(vector, exemplars.get(c));
-                int best = nearest.index();
-                float bestSimilarity = nearest.similarity();
                 List<Integer> anchors = contextAnchors(text, start, end, concept);
                 if (contextHead != null && judgement == null) {
                     judgement = contextHead.judge(strings.get(s));
                 }
                 matches.add(new ConceptMatch(concept.id(), concept.indicator(), start, end, anchors.get(0), anchors.get(1),
-                        concept.exemplars().get(best), bestSimilarity, anchors, p, judgement));
+                        exemplar, similarity, anchors, p, judgement, reasons));
             }
         }
         return matches;

@@ -30,18 +30,30 @@ import java.util.Set;
  *                   {@code anchors} (only those holding an anchor of some head, and a head judges only a sentence
  *                   holding one of its own anchors: {@link Head#anchors})
  * @param provenance how the file was made (command, date, corpora and hashes, cross-validated figures)
+ * @param features   what a head reads (ADR 0044): {@value #EMBEDDING} (the sentence vector of {@code model}: each head has
+ *                   {@value #DIMENSIONS} weights) or {@value #WORDS} (the sentence's {@link WordFeatures}: each head has a sparse
+ *                   weight per feature, {@link Head#words}; nothing is embedded, {@code model} is {@link WordFeatures#MODEL})
  */
-public record ConcernClassifier(String model, String gate, Provenance provenance, List<Head> heads) {
+public record ConcernClassifier(String model, String gate, Provenance provenance, List<Head> heads, String features) {
 
     public static final String DEFAULT = "nlp-models/concern-classifier.json";
     public static final int DIMENSIONS = 384;
+    /** {@link #features}: the heads read the sentence vector. */
+    public static final String EMBEDDING = "embedding";
+    /** {@link #features}: the heads read the sentence's word stems and stem pairs ({@link WordFeatures}). */
+    public static final String WORDS = "words";
+    /**
+     * The file format this class writes: 2 (ADR 0044) adds {@code version} and {@code features} and the heads' {@code words};
+     * a file without {@code version} is format 1 (heads over the embedding only).
+     */
+    public static final int VERSION = 2;
+    private static final Set<String> FEATURES = Set.of(EMBEDDING, WORDS);
     static final int MIN_LETTERS = 12;
     private static final Set<String> GATES = Set.of("cues", "all", "anchors");
     /** An anchor is a word's first {@value} characters (the whole word when shorter), lower-cased: {@link #stems}. */
-    public static final int ANCHOR_CHARS = 5;
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*");
-    private static final Set<String> KEYS = Set.of("model", "gate", "provenance", "heads");
-    private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights", "anchors");
+    public static final int ANCHOR_CHARS = WordFeatures.STEM_CHARS;
+    private static final Set<String> KEYS = Set.of("version", "features", "model", "gate", "provenance", "heads");
+    private static final Set<String> HEAD_KEYS = Set.of("concept", "bias", "threshold", "weights", "anchors", "words");
     private static final ObjectMapper JSON = org.tessera.indexer.opensearch.EngineJson.MAPPER;
 
     /** How and from what the file was trained. */
@@ -85,17 +97,30 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
      * @param anchors with the gate {@code anchors}: the word stems ({@link #stems}) of which a sentence must hold one before
      *                this head judges it (learned from the training corpora: words that say this concern, not routine text);
      *                empty: every embedded sentence is judged
+     * @param words   a word head's weights ({@link ConcernClassifier#WORDS}): per {@link WordFeatures} feature; empty for a head
+     *                over the embedding (whose {@code weights} are then the vector's)
      */
-    public record Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors) {
+    public record Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors, java.util.Map<String, Float> words) {
         public Head {
             Objects.requireNonNull(concept, "concept");
             weights = weights.clone();
             anchors = Set.copyOf(anchors);
+            words = java.util.Map.copyOf(words);
         }
 
-        /** A head that judges every embedded sentence (no anchors). */
+        /** A head over the embedding. */
+        public Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors) {
+            this(concept, bias, weights, threshold, anchors, java.util.Map.of());
+        }
+
+        /** A head over the embedding that judges every embedded sentence (no anchors). */
         public Head(String concept, double bias, float[] weights, double threshold) {
             this(concept, bias, weights, threshold, Set.of());
+        }
+
+        /** A word head ({@link ConcernClassifier#WORDS}). */
+        public static Head ofWords(String concept, double bias, java.util.Map<String, Float> words, double threshold, Set<String> anchors) {
+            return new Head(concept, bias, new float[0], threshold, anchors, words);
         }
 
         public double probability(float[] vector) {
@@ -104,6 +129,18 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
                 z += weights[i] * vector[i];
             }
             return 1.0 / (1.0 + Math.exp(-z));
+        }
+
+        /** A word head's probability for a sentence of these {@link WordFeatures}: {@code sigmoid(bias + sum of the features' weights)}. */
+        public double probability(Set<String> features) {
+            return 1.0 / (1.0 + Math.exp(-score(words, bias, features)));
+        }
+
+        /** The features that pushed this head's score up most (at most {@code limit}, strongest first): a word match's reasons. */
+        public List<String> reasons(Set<String> features, int limit) {
+            return features.stream().filter(f -> words.getOrDefault(f, 0f) > 0)
+                    .sorted(java.util.Comparator.<String>comparingDouble(f -> -words.get(f)).thenComparing(java.util.Comparator.naturalOrder()))
+                    .limit(limit).toList();
         }
 
         /** Whether a sentence whose {@link #stems} are {@code stems} may be judged by this head: it has no anchors, or holds one. */
@@ -127,18 +164,19 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
      * final {@code 's} dropped, cut to its first {@value #ANCHOR_CHARS} characters. Cheap: one pass, no model.
      */
     public static Set<String> stems(String text, int start, int end) {
-        Set<String> out = new HashSet<>();
-        java.util.regex.Matcher word = WORD.matcher(text).region(start, end);
-        while (word.find()) {
-            String w = word.group().toLowerCase(java.util.Locale.ROOT);
-            if (w.endsWith("'s")) {
-                w = w.substring(0, w.length() - 2);
-            }
-            if (!w.isEmpty()) {
-                out.add(w.length() > ANCHOR_CHARS ? w.substring(0, ANCHOR_CHARS) : w);
+        return new HashSet<>(WordFeatures.stems(text, start, end));
+    }
+
+    /** {@code bias + sum of weights[f]}: a linear score over sparse binary features (a feature without a weight adds 0). */
+    public static double score(java.util.Map<String, Float> weights, double bias, Set<String> features) {
+        double z = bias;
+        for (String f : features) {
+            Float w = weights.get(f);
+            if (w != null) {
+                z += w;
             }
         }
-        return out;
+        return z;
     }
 
     /** Whether a sentence with these stems is embedded under the gate {@code anchors}: some head holds one as an anchor. */
@@ -158,6 +196,24 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         if (!GATES.contains(gate)) {
             throw new IllegalArgumentException("gate must be one of " + GATES + ", was '" + gate + "'");
         }
+        if (!FEATURES.contains(features)) {
+            throw new IllegalArgumentException("features must be one of " + FEATURES + ", was '" + features + "'");
+        }
+    }
+
+    /** Heads over the embedding ({@value #EMBEDDING}). */
+    public ConcernClassifier(String model, String gate, Provenance provenance, List<Head> heads) {
+        this(model, gate, provenance, heads, EMBEDDING);
+    }
+
+    /** Whether the heads read words ({@value #WORDS}): no sentence is embedded. */
+    public boolean readsWords() {
+        return features.equals(WORDS);
+    }
+
+    /** The same heads under another gate. */
+    public ConcernClassifier withGate(String gate) {
+        return new ConcernClassifier(model, gate, provenance, heads, features);
     }
 
     public boolean gatedByCues() {
@@ -184,9 +240,23 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     /** Reads and validates a classifier file: the model must be the catalogue's and every head must name one of its concepts. */
     public static ConcernClassifier parse(InputStream in, String file, ConceptCatalogue catalogue) throws IOException {
         JsonNode root = ModelFile.readObject(in, file, KEYS);
+        JsonNode version = root.path("version");
+        if (!version.isMissingNode() && !(version.isInt() && version.asInt() >= 1 && version.asInt() <= VERSION)) {
+            throw new IllegalArgumentException(file + ": version must be 1 to " + VERSION + ", was " + version);
+        }
+        String features = root.path("features").asText(EMBEDDING);
+        if (root.has("features") && version.isMissingNode()) {
+            throw new IllegalArgumentException(file + ": 'features' needs version " + VERSION);
+        }
+        if (!FEATURES.contains(features)) {
+            throw new IllegalArgumentException(file + ": features must be one of " + FEATURES + ", was '" + features + "'");
+        }
+        boolean words = features.equals(WORDS);
         String model = root.path("model").asText("");
-        if (!model.equals(catalogue.model())) {
-            throw new IllegalArgumentException(file + ": trained on model '" + model + "' but the concepts use '" + catalogue.model() + "'");
+        String expected = words ? WordFeatures.MODEL : catalogue.model();
+        if (!model.equals(expected)) {
+            throw new IllegalArgumentException(file + ": trained on model '" + model + "' but " + (words ? "word heads read '"
+                    : "the concepts use '") + expected + "'");
         }
         String gate = root.path("gate").asText("");
         if (!GATES.contains(gate)) {
@@ -219,17 +289,13 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
                 throw new IllegalArgumentException(where + "threshold must be between 0 and 1 (exclusive)");
             }
             double bias = node.path("bias").asDouble(Double.NaN);
-            JsonNode w = node.path("weights");
-            if (!Double.isFinite(bias) || !w.isArray() || w.size() != DIMENSIONS) {
-                throw new IllegalArgumentException(where + "needs a finite bias and " + DIMENSIONS + " weights, found " + w.size());
+            if (!node.path("bias").isNumber() || !Double.isFinite(bias)) {
+                throw new IllegalArgumentException(where + "needs a finite bias");
             }
-            float[] weights = new float[DIMENSIONS];
-            for (int i = 0; i < DIMENSIONS; i++) {
-                double value = w.get(i).asDouble(Double.NaN);
-                if (!w.get(i).isNumber() || !Double.isFinite(value)) {
-                    throw new IllegalArgumentException(where + "weight " + i + " is not a finite number");
-                }
-                weights[i] = (float) value;
+            float[] weights = words ? new float[0] : vectorWeights(node.path("weights"), where);
+            java.util.Map<String, Float> wordWeights = words ? wordWeights(node, where) : java.util.Map.of();
+            if (!words && node.has("words")) {
+                throw new IllegalArgumentException(where + "'words' belong to a file of features '" + WORDS + "'");
             }
             Set<String> anchors = new HashSet<>();
             JsonNode a = node.path("anchors");
@@ -248,14 +314,54 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             if (gate.equals("anchors") && anchors.isEmpty()) {
                 throw new IllegalArgumentException(where + "the gate 'anchors' needs a non-empty list 'anchors' on every head");
             }
-            heads.add(new Head(concept, bias, weights, threshold, anchors));
+            heads.add(new Head(concept, bias, weights, threshold, anchors, wordWeights));
         }
-        return new ConcernClassifier(model, gate, provenance, heads);
+        return new ConcernClassifier(model, gate, provenance, heads, features);
+    }
+
+    private static float[] vectorWeights(JsonNode w, String where) {
+        if (!w.isArray() || w.size() != DIMENSIONS) {
+            throw new IllegalArgumentException(where + "needs a finite bias and " + DIMENSIONS + " weights, found " + w.size());
+        }
+        float[] weights = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            double value = w.get(i).asDouble(Double.NaN);
+            if (!w.get(i).isNumber() || !Double.isFinite(value)) {
+                throw new IllegalArgumentException(where + "weight " + i + " is not a finite number");
+            }
+            weights[i] = (float) value;
+        }
+        return weights;
+    }
+
+    /** A word head's {@code words}: a non-empty object of {@link WordFeatures} features to finite weights, and no {@code weights}. */
+    private static java.util.Map<String, Float> wordWeights(JsonNode node, String where) {
+        if (node.has("weights")) {
+            throw new IllegalArgumentException(where + "a word head has 'words', not 'weights'");
+        }
+        JsonNode w = node.path("words");
+        if (!w.isObject() || w.isEmpty()) {
+            throw new IllegalArgumentException(where + "a word head needs a non-empty object 'words' (feature to weight)");
+        }
+        java.util.Map<String, Float> out = new java.util.HashMap<>();
+        for (var e : w.properties()) {
+            if (!WordFeatures.valid(e.getKey())) {
+                throw new IllegalArgumentException(where + "word feature '" + e.getKey() + "' is not one or two lower-case stems of 1 to "
+                        + WordFeatures.STEM_CHARS + " characters");
+            }
+            if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
+                throw new IllegalArgumentException(where + "word feature '" + e.getKey() + "' has no finite weight");
+            }
+            out.put(e.getKey(), (float) e.getValue().asDouble());
+        }
+        return out;
     }
 
     /** Writes the file {@link #parse} reads (weights to 6 significant digits). */
     public void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        root.put("features", features);
         root.put("model", model);
         root.put("gate", gate);
         provenance.write(root.putObject("provenance"));
@@ -269,9 +375,14 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
                 ArrayNode a = node.putArray("anchors");
                 new java.util.TreeSet<>(head.anchors()).forEach(a::add);
             }
-            ArrayNode w = node.putArray("weights");
-            for (float x : head.weights()) {
-                w.add(round(x));
+            if (readsWords()) {
+                ObjectNode w = node.putObject("words");
+                new java.util.TreeMap<>(head.words()).forEach((f, x) -> w.put(f, round(x)));
+            } else {
+                ArrayNode w = node.putArray("weights");
+                for (float x : head.weights()) {
+                    w.add(round(x));
+                }
             }
         }
         Files.writeString(file, JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");

@@ -90,4 +90,29 @@ class ConceptTaggerTest {
         assertThat(matches).extracting(ConceptMatch::concept).containsExactly("neglect");
         assertThat(tagger.embeddedSentences()).isEqualTo(1);
     }
+
+    @Test
+    void wordHeadsTagWithoutEmbeddingAndNameTheWordsThatDecided() {
+        ConceptCatalogue catalogue = TAGGER.catalogue();
+        ConcernClassifier words = new ConcernClassifier(WordFeatures.MODEL, "all", TAGGER.classifier().provenance(), List.of(
+                ConcernClassifier.Head.ofWords("self_harm", -2, java.util.Map.of("cutti", 3f, "self-", 2.5f, "from fall", -4f), 0.5,
+                        java.util.Set.of())), ConcernClassifier.WORDS);
+        ConceptTagger tagger = new ConceptTagger(catalogue, new MiniLmSentenceEncoder(catalogue.variant()), words);
+
+        String text = "Seen in A&E. Cut to forehead from fall, cutting the skin. She has been cutting her arms and hiding it.";
+        List<ConceptMatch> matches = tagger.tag(text);
+
+        assertThat(matches).extracting(ConceptMatch::concept).containsExactly("self_harm");
+        ConceptMatch match = matches.getFirst();
+        assertThat(text.substring(match.start(), match.end())).startsWith("She has been cutting");
+        assertThat(match.words()).containsExactly("cutting");
+        assertThat(match.explanation()).isEqualTo("semantic: word classifier p=0.73 (\"cutting\")");
+        assertThat(tagger.embeddedSentences()).isZero();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        ConceptTagger.attach(event, matches);
+        ConceptMatch back = ConceptTagger.matchesFor(event, "EMO02").getFirst();
+        assertThat(back.words()).containsExactly("cutting");
+        assertThat(back.explanation()).isEqualTo(match.explanation());
+        assertThat(event.path("concept_matches").get(0).has("similarity")).isFalse();
+    }
 }

@@ -129,4 +129,55 @@ class ConcernClassifierTest {
         assertThat(shipped.gatedByAnchors()).isTrue();
         assertThat(shipped.heads()).allMatch(h -> !h.anchors().isEmpty());
     }
+
+    private static String words(String features, String model, String head) {
+        return """
+                {"version":2,"features":"%s","model":"%s","gate":"all","provenance":{"command":"tessera indicators train-classifier x",
+                "trained":"2026-12-07","corpora":[%s],"notes":""},
+                "heads":[{"concept":"self_harm",%s}]}
+                """.formatted(features, model, CORPUS, head);
+    }
+
+    private static final String WORD_HEAD = "\"bias\":-2.0,\"threshold\":0.5,\"words\":{\"cutti\":3.0,\"self-\":2.5,\"from fall\":-4.0}";
+
+    @Test
+    void aWordHeadIsALogisticRegressionOverWordFeaturesAndReadsBackTheSame(@TempDir Path dir) throws Exception {
+        ConcernClassifier classifier = parse(words("words", WordFeatures.MODEL, WORD_HEAD));
+        ConcernClassifier.Head head = classifier.heads().getFirst();
+        assertThat(classifier.readsWords()).isTrue();
+        assertThat(head.probability(WordFeatures.of("She has been cutting her arms."))).isCloseTo(1 / (1 + Math.exp(-1.0)),
+                org.assertj.core.data.Offset.offset(1e-6));
+        // the words that argue against it weigh too: "from fall"
+        assertThat(head.probability(WordFeatures.of("Cut to forehead from fall, cutting through the skin."))).isLessThan(0.5);
+        assertThat(head.reasons(WordFeatures.of("Self-harm by cutting."), 3)).containsExactly("cutti", "self-");
+        Path out = dir.resolve("w.json");
+        classifier.write(out);
+        ConcernClassifier back = ConcernClassifier.parse(Files.newInputStream(out), out.toString(), CONCEPTS);
+        assertThat(back.readsWords()).isTrue();
+        assertThat(back.heads().getFirst().words()).isEqualTo(head.words());
+        assertThat(Files.readString(out)).startsWith("{\"version\":2,\"features\":\"words\"");
+        // a format 1 file (no version) is heads over the embedding, as shipped before ADR 0044
+        assertThat(parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS)).features()).isEqualTo(ConcernClassifier.EMBEDDING);
+    }
+
+    @Test
+    void aBadWordFileFailsNamingTheProblem() {
+        assertThatThrownBy(() -> parse(words("words", CONCEPTS.model(), WORD_HEAD))).hasMessageContaining("word heads read '"
+                + WordFeatures.MODEL + "'");
+        assertThatThrownBy(() -> parse(words("letters", WordFeatures.MODEL, WORD_HEAD))).hasMessageContaining("features must be one of");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, WORD_HEAD).replace("\"version\":2,", "")))
+                .hasMessageContaining("'features' needs version 2");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, WORD_HEAD).replace("\"version\":2", "\"version\":3")))
+                .hasMessageContaining("version must be 1 to 2");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, WORD_HEAD.replace("cutti", "Cutting"))))
+                .hasMessageContaining("head self_harm").hasMessageContaining("word feature 'Cutting'");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, WORD_HEAD.replace("3.0", "\"big\""))))
+                .hasMessageContaining("no finite weight");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, "\"bias\":-2.0,\"threshold\":0.5,\"words\":{}")))
+                .hasMessageContaining("non-empty object 'words'");
+        assertThatThrownBy(() -> parse(words("words", WordFeatures.MODEL, WORD_HEAD + ",\"weights\":[1]")))
+                .hasMessageContaining("a word head has 'words', not 'weights'");
+        assertThatThrownBy(() -> parse(file(CONCEPTS.model(), "neglect", 384, 0.6, CORPUS).replace("\"bias\"", "\"words\":{\"a\":1},\"bias\"")))
+                .hasMessageContaining("'words' belong to a file of features 'words'");
+    }
 }

@@ -54,22 +54,22 @@ public final class ConcernClassifierTrainer {
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                           double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
-                          java.util.Set<String> onlyWriters, double anchorPrecision) {
+                          java.util.Set<String> onlyWriters, double anchorPrecision, String features) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
             this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of(),
-                    ANCHOR_PRECISION);
+                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
         }
 
         public static Options defaults() {
             return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of(),
-                    ANCHOR_PRECISION);
+                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
         }
 
         public Options with(String gate, String positives, int folds) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision);
+                    onlyWriters, anchorPrecision, features);
         }
 
         /**
@@ -78,7 +78,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options with(boolean byWriter, boolean contextHead) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision);
+                    onlyWriters, anchorPrecision, features);
         }
 
         /**
@@ -88,7 +88,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options withDistractorCost(double distractorCost) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision);
+                    onlyWriters, anchorPrecision, features);
         }
 
         /**
@@ -98,7 +98,7 @@ public final class ConcernClassifierTrainer {
         public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
             onlyWriters = java.util.Set.copyOf(onlyWriters);
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision);
+                    onlyWriters, anchorPrecision, features);
         }
 
         /**
@@ -108,7 +108,21 @@ public final class ConcernClassifierTrainer {
          */
         public Options withAnchorPrecision(double anchorPrecision) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision);
+                    onlyWriters, anchorPrecision, features);
+        }
+
+        /**
+         * @param features what the heads read (ADR 0044): {@link ConcernClassifier#EMBEDDING} (the sentence vector, default) or
+         *                 {@link ConcernClassifier#WORDS} (word stems and stem pairs, {@link WordHeads}; nothing is embedded)
+         */
+        public Options withFeatures(String features) {
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters, anchorPrecision, features);
+        }
+
+        /** Whether the heads read words ({@link ConcernClassifier#WORDS}). */
+        public boolean readsWords() {
+            return features.equals(ConcernClassifier.WORDS);
         }
 
         /** Whether the heads need anchors (the gate {@code anchors}). */
@@ -178,7 +192,8 @@ public final class ConcernClassifierTrainer {
      */
     public static Variants trainVariants(List<Example> train, ConceptCatalogue catalogue, SentenceEncoder encoder, Options options,
                                          ConcernClassifier.Provenance provenance) {
-        Extra extra = Extra.of(catalogue, encoder);
+        Extra extra = options.readsWords() ? null : Extra.of(catalogue, encoder);
+        List<java.util.Set<String>> words = options.readsWords() ? train.stream().map(WordHeads::features).toList() : null;
         int k = catalogue.concepts().size();
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         double[][] oof = new double[train.size()][];
@@ -189,18 +204,23 @@ public final class ConcernClassifierTrainer {
         // the inner folds are independent fits, each seeded alike: run side by side, the same result as one after another
         java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
             List<Example> in = new ArrayList<>();
+            List<java.util.Set<String>> inWords = new ArrayList<>();
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 if (fold[i] == f) {
                     out.add(i);
                 } else {
                     in.add(train.get(i));
+                    if (words != null) {
+                        inWords.add(words.get(i));
+                    }
                 }
             }
-            double[][] w = fit(in, extra, catalogue, options);
+            double[][] w = words != null ? null : fit(in, extra, catalogue, options);
+            List<ConcernClassifier.Head> wordHeads = words != null ? WordHeads.fit(in, inWords, catalogue, options) : null;
             List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(in, ids, options.anchorPrecision()) : null;
             for (int i : out) {
-                oof[i] = probabilities(w, train.get(i).vector());
+                oof[i] = w != null ? probabilities(w, train.get(i).vector()) : WordHeads.probabilities(wordHeads, words.get(i));
                 if (anchors != null) {
                     anchoredOof[i] = new boolean[k];
                     for (int c = 0; c < k; c++) {
@@ -209,28 +229,40 @@ public final class ConcernClassifierTrainer {
                 }
             }
         });
-        double[][] w = fit(train, extra, catalogue, options);
+        List<ConcernClassifier.Head> fitted = words != null ? WordHeads.fit(train, words, catalogue, options)
+                : vectorHeads(fit(train, extra, catalogue, options), catalogue);
         List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(train, ids, options.anchorPrecision()) : null;
-        ConcernClassifier plain = classifier(w, train, oof, null, null, catalogue, options.anchored() ? options.with("all",
+        ConcernClassifier plain = classifier(fitted, train, oof, null, null, catalogue, options.anchored() ? options.with("all",
                 options.positives(), options.folds()) : options, provenance);
-        return new Variants(options.anchored() ? classifier(w, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain,
+        return new Variants(options.anchored() ? classifier(fitted, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain,
                 plain);
     }
 
-    private static ConcernClassifier classifier(double[][] w, List<Example> train, double[][] oof, boolean[][] anchoredOof,
-                                                List<java.util.Set<String>> anchors, ConceptCatalogue catalogue, Options options,
-                                                ConcernClassifier.Provenance provenance) {
+    /** Heads over the embedding from fitted weights (per concept, the bias last), threshold and anchors still to choose. */
+    private static List<ConcernClassifier.Head> vectorHeads(double[][] w, ConceptCatalogue catalogue) {
         List<ConcernClassifier.Head> heads = new ArrayList<>();
         for (int c = 0; c < catalogue.concepts().size(); c++) {
-            double threshold = choose(train, oof, anchoredOof, c, catalogue.concepts().get(c).id(), options);
             float[] weights = new float[ConcernClassifier.DIMENSIONS];
             for (int d = 0; d < weights.length; d++) {
                 weights[d] = (float) w[c][d];
             }
-            heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, threshold,
-                    anchors == null ? java.util.Set.of() : anchors.get(c)));
+            heads.add(new ConcernClassifier.Head(catalogue.concepts().get(c).id(), w[c][weights.length], weights, 0.5));
         }
-        return new ConcernClassifier(catalogue.model(), options.gate(), provenance, heads);
+        return heads;
+    }
+
+    private static ConcernClassifier classifier(List<ConcernClassifier.Head> fitted, List<Example> train, double[][] oof,
+                                                boolean[][] anchoredOof, List<java.util.Set<String>> anchors, ConceptCatalogue catalogue,
+                                                Options options, ConcernClassifier.Provenance provenance) {
+        List<ConcernClassifier.Head> heads = new ArrayList<>();
+        for (int c = 0; c < catalogue.concepts().size(); c++) {
+            double threshold = choose(train, oof, anchoredOof, c, catalogue.concepts().get(c).id(), options);
+            ConcernClassifier.Head head = fitted.get(c);
+            heads.add(new ConcernClassifier.Head(head.concept(), head.bias(), head.weights(), threshold,
+                    anchors == null ? java.util.Set.of() : anchors.get(c), head.words()));
+        }
+        return new ConcernClassifier(options.readsWords() ? org.tessera.indexer.nlp.semantic.WordFeatures.MODEL : catalogue.model(),
+                options.gate(), provenance, heads, options.features());
     }
 
     /**
@@ -334,12 +366,7 @@ public final class ConcernClassifierTrainer {
         double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
         long step = 0;
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 for (double[] row : g) {
@@ -374,6 +401,16 @@ public final class ConcernClassifierTrainer {
             }
         }
         return w;
+    }
+
+    /** Shuffles {@code order} in place (Fisher-Yates) from {@code random}: each epoch's order of a seeded fit. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     private static double[] widen(float[] v) {
@@ -414,7 +451,7 @@ public final class ConcernClassifierTrainer {
     }
 
     /** The threshold with the best value on out-of-fold probabilities; ties go to the higher threshold. */
-    private static double choose(List<Example> train, double[][] oof, boolean[][] anchoredOof, int c, String concern, Options options) {
+    static double choose(List<Example> train, double[][] oof, boolean[][] anchoredOof, int c, String concern, Options options) {
         double best = HIGHEST;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int step = 0; LOWEST + step * 0.01 <= HIGHEST + 1e-9; step++) {
@@ -450,8 +487,9 @@ public final class ConcernClassifierTrainer {
      * context head trained without them (null entries when none was trained).
      */
     public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names,
-                                  List<ConcernClassifier> plainModels) {
+                                  List<ConcernClassifier> plainModels, java.util.Set<Integer> skipped) {
         public CrossValidation {
+            skipped = java.util.Set.copyOf(skipped);
             models = java.util.Collections.unmodifiableList(new ArrayList<>(models));
             plainModels = java.util.Collections.unmodifiableList(new ArrayList<>(plainModels));
             contextHeads = java.util.Collections.unmodifiableList(new ArrayList<>(contextHeads));
@@ -463,16 +501,30 @@ public final class ConcernClassifierTrainer {
 
         /** The same folds with the classifiers without anchors ({@link Variants#plain}): the previous recipe. */
         public CrossValidation plain() {
-            return new CrossValidation(fold, plainModels, contextHeads, names, plainModels);
+            return new CrossValidation(fold, plainModels, contextHeads, names, plainModels, skipped);
+        }
+
+        /** The same folds, every one (but those left out) read by {@code head} (e.g. the shipped context head). */
+        public CrossValidation withContextHead(ContextHead head) {
+            List<ContextHead> heads = new ArrayList<>();
+            for (int f = 0; f < models.size(); f++) {
+                heads.add(skipped.contains(f) ? null : head);
+            }
+            return new CrossValidation(fold, models, heads, names, plainModels, skipped);
         }
 
         /** The same folds without context heads (the rules alone judge context). */
         public CrossValidation withoutContextHeads() {
-            return new CrossValidation(fold, models, java.util.Collections.nCopies(models.size(), null), names, plainModels);
+            return new CrossValidation(fold, models, java.util.Collections.nCopies(models.size(), null), names, plainModels, skipped);
         }
 
         public ContextHead contextHeadFor(int item) {
             return contextHeads.get(fold[item]);
+        }
+
+        /** Whether fold {@code f} was left out ({@link Options#onlyWriters}): no model or head was trained for it, none is scored. */
+        public boolean isSkipped(int f) {
+            return skipped.contains(f);
         }
     }
 
@@ -526,9 +578,11 @@ public final class ConcernClassifierTrainer {
         List<ContextHead> heads = new ArrayList<>();
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
+        java.util.Set<Integer> skipped = new java.util.HashSet<>();
         for (int f = 0; f < names.size(); f++) {
             if (options.byWriter() && !options.onlyWriters().isEmpty()
                     && !options.onlyWriters().contains(names.get(f).replaceFirst("^writer (.+) held out$", "$1"))) {
+                skipped.add(f);
                 models.add(null);
                 plainModels.add(null);
                 heads.add(null);
@@ -549,7 +603,7 @@ public final class ConcernClassifierTrainer {
             headItems.addAll(headExtras);
             heads.add(options.contextHead() ? ContextHeadTrainer.train(headItems, none, ids) : null);
         }
-        return new CrossValidation(fold, models, heads, names, plainModels);
+        return new CrossValidation(fold, models, heads, names, plainModels, skipped);
     }
 
     /**
@@ -572,10 +626,13 @@ public final class ConcernClassifierTrainer {
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
             java.util.Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : java.util.Set.of();
+            java.util.Set<String> words = model.readsWords() ? WordHeads.features(e) : null;
             if (!model.gatedByCues() || e.gated()) {
                 for (int c = 0; c < model.heads().size(); c++) {
                     ConcernClassifier.Head head = model.heads().get(c);
-                    if ((!model.gatedByAnchors() || head.anchoredBy(stems)) && head.probability(e.vector()) >= head.threshold()) {
+                    boolean match = words == null ? head.probability(e.vector()) >= head.threshold()
+                            : head.probability(words) >= head.threshold() && !head.reasons(words, 1).isEmpty(); // as ConceptTagger
+                    if ((!model.gatedByAnchors() || head.anchoredBy(stems)) && match) {
                         found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), factor(e.factor()[c], judgement),
                                 head.concept()));
                     }

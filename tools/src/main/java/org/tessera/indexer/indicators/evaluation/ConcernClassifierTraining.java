@@ -66,9 +66,9 @@ public final class ConcernClassifierTraining {
         long started = System.nanoTime();
         List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
         List<ConcernClassifierTrainer.Example> negatives = ConcernClassifierTrainer.examples(negativeItems, catalogue, encoder, contexts);
-        out.printf(Locale.ROOT, "%d items and %d negatives-only embedded and judged in %.1f s (gate %s, positives %s, %d folds, "
+        out.printf(Locale.ROOT, "%d items and %d negatives-only embedded and judged in %.1f s (features %s, gate %s, positives %s, %d folds, "
                         + "distractor cost %.1f)%n", items.size(), negativeItems.size(),
-                (System.nanoTime() - started) / 1e9, options.gate(), options.positives(), options.folds(), options.distractorCost());
+                (System.nanoTime() - started) / 1e9, options.features(), options.gate(), options.positives(), options.folds(), options.distractorCost());
         String dump = System.getProperty("tessera.classifier.dump");
         if (dump != null) {
             dump(Path.of(dump), examples, catalogue, encoder);
@@ -101,10 +101,10 @@ public final class ConcernClassifierTraining {
                 folds, options.contextHead() ? ", context by the rules and the context head" : "", (System.nanoTime() - started) / 1e9);
         out.print(figures.render(false));
         String summary = String.format(Locale.ROOT, "cross-validated (%s) semantic stage alone%s: affirmed recall %s, non-affirmed at full weight %s, "
-                        + "distractors %s; gate %s%s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f%s",
+                        + "distractors %s; features %s, gate %s%s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f%s",
                 folds, options.contextHead() ? " with the context head" : "",
                 figures.overall().affirmedRecall(),
-                figures.overall().nonAffirmedFull(), figures.distractors(), options.gate(),
+                figures.overall().nonAffirmedFull(), figures.distractors(), options.features(), options.gate(),
                 options.anchored() ? String.format(Locale.ROOT, " (anchor precision %.2f)", options.anchorPrecision()) : "",
                 options.positives(), negatives.size(), options.distractorCost(), plainSummary);
         if (!options.onlyWriters().isEmpty()) {
@@ -129,6 +129,24 @@ public final class ConcernClassifierTraining {
                     items.size(), catalogueTexts.size(), contextHead.vocabulary().size(), contextHead.threshold());
         }
         return new Trained(trained, contextHead);
+    }
+
+    /**
+     * {@code train-classifier --compare} (ADR 0044): the stage alone out of writer under the four recipes of {@link HeadComparison}
+     * (vector heads, word heads, a word gate in front of the vector heads, their mean), fitted on the same folds; writes nothing.
+     */
+    public static void compare(List<Path> corpora, List<Path> negativeFiles, ConcernMap map, ConceptCatalogue catalogue,
+                               SentenceEncoder encoder, EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options,
+                               PrintStream out) throws IOException {
+        List<ConcernItem> items = new ArrayList<>();
+        read(corpora, items, new ArrayList<>());
+        List<ConcernItem> negativeItems = negatives(negativeFiles, new ArrayList<>());
+        long started = System.nanoTime();
+        List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
+        List<ConcernClassifierTrainer.Example> negatives = ConcernClassifierTrainer.examples(negativeItems, catalogue, encoder, contexts);
+        out.printf(Locale.ROOT, "%d items and %d negatives-only embedded and judged in %.1f s (distractor cost %.1f)%n", items.size(),
+                negativeItems.size(), (System.nanoTime() - started) / 1e9, options.distractorCost());
+        HeadComparison.run(examples, negatives, catalogue, encoder, options, map, out);
     }
 
     /**
@@ -178,7 +196,7 @@ public final class ConcernClassifierTraining {
      * Reads negatives-only corpora: every item must be {@code none} (else the file and line are named); ids are given the
      * prefix {@link ConcernClassifierTrainer#NEGATIVES_WRITER}; one provenance line each, marked negatives only.
      */
-    static List<ConcernItem> negatives(List<Path> files, List<String> provenance) throws IOException {
+    public static List<ConcernItem> negatives(List<Path> files, List<String> provenance) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         for (Path file : files) {
             if (ConcernCorpus.isHeldOut(file)) {

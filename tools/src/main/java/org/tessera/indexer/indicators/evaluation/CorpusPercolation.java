@@ -43,6 +43,9 @@ public final class CorpusPercolation {
                                                            org.tessera.indexer.nlp.semantic.ContextHead, ConceptTagger> tagger) {
         List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
         for (int f = 0; f < cv.models().size(); f++) {
+            if (cv.isSkipped(f)) {
+                continue; // a fold left out (Options#onlyWriters): not scored
+            }
             List<Integer> members = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 if (cv.fold()[i] == f) {
@@ -56,7 +59,15 @@ public final class CorpusPercolation {
                 hits.set(members.get(m), found.get(m));
             }
         }
-        return ConcernEvaluation.of(items, hits, map);
+        List<ConcernItem> scored = new ArrayList<>();
+        List<List<ConcernEvaluation.ItemHit>> scoredHits = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (hits.get(i) != null) {
+                scored.add(items.get(i));
+                scoredHits.add(hits.get(i));
+            }
+        }
+        return ConcernEvaluation.of(scored, scoredHits, map);
     }
 
     /** Each item's hits (indicator, weight factor, matched words), in order. */

@@ -273,4 +273,77 @@ class ConcernClassifierTrainerTest {
         assertThat(anchored.misses()).filteredOn(m -> m.kind().equals("affirmed missed") && m.item().text().equals("Quiet day.")).hasSize(6);
         assertThat(plain.misses()).filteredOn(m -> m.kind().equals("affirmed missed") && m.item().text().equals("Quiet day.")).hasSizeLessThan(6);
     }
+
+    /**
+     * Three writers on self-harm and accidents: affirmed "Cut to her arms with a razor.", distractors "Cut to chin from fall at
+     * school.", negated "No cuts seen today." (the rules discount them), routine "Routine visit at home.".
+     */
+    private static List<ConcernClassifierTrainer.Example> selfHarmAndFalls() {
+        int k = CONCEPTS.concepts().size();
+        double[] full = new double[k];
+        java.util.Arrays.fill(full, 1.0);
+        double[] none = new double[k];
+        String[] parts = {"arms", "legs", "thighs", "stomach"};
+        String[] tools = {"razor", "blade", "knife"};
+        String[] places = {"forehead", "chin", "knee", "elbow"};
+        String[] where = {"at school", "at home", "in the park"};
+        List<ConcernClassifierTrainer.Example> out = new ArrayList<>();
+        for (String writer : List.of("A", "B", "C")) {
+            for (int i = 0; i < 12; i++) {
+                out.add(example(writer + "-a" + i, "Cut to her " + parts[i % 4] + " with a " + tools[i % 3] + ".", "self_harm", "affirmed", full));
+                out.add(example(writer + "-d" + i, "Cut to " + places[i % 4] + " from fall " + where[i % 3] + ".", ConcernItem.NONE, "affirmed",
+                        full));
+                out.add(example(writer + "-n" + i, "No cuts seen today.", "self_harm", "negated", none));
+                out.add(example(writer + "-r" + i, "Routine visit at home.", ConcernItem.NONE, "affirmed", full));
+            }
+        }
+        return out;
+    }
+
+    private static ConcernClassifierTrainer.Example example(String id, String text, String concern, String context, double[] factor) {
+        return new ConcernClassifierTrainer.Example(new ConcernItem(id, text, concern, context, null, null, null), new float[0], true, factor);
+    }
+
+    @Test
+    void wordHeadsLearnThatFromFallArguesAgainstSelfHarmWithoutEmbeddingASentence() {
+        var options = FAST.withFeatures(ConcernClassifier.WORDS);
+
+        ConcernClassifier classifier = ConcernClassifierTrainer.train(selfHarmAndFalls(), CONCEPTS, ConcernClassifierTraining.NO_VECTORS,
+                options, PROVENANCE);
+
+        assertThat(classifier.readsWords()).isTrue();
+        assertThat(classifier.model()).isEqualTo(org.tessera.indexer.nlp.semantic.WordFeatures.MODEL);
+        ConcernClassifier.Head head = classifier.heads().stream().filter(h -> h.concept().equals("self_harm")).findFirst().orElseThrow();
+        assertThat(head.weights()).isEmpty();
+        // words never seen with either ("wrist", "bottle") are decided by the words around them
+        assertThat(head.probability(org.tessera.indexer.nlp.semantic.WordFeatures.of("Cut to her wrist with a razor.")))
+                .isGreaterThanOrEqualTo(head.threshold());
+        assertThat(head.probability(org.tessera.indexer.nlp.semantic.WordFeatures.of("Cut to wrist from fall at home.")))
+                .isLessThan(head.threshold());
+        assertThat(head.probability(org.tessera.indexer.nlp.semantic.WordFeatures.of("Routine visit at school."))).isLessThan(head.threshold());
+        assertThat(head.words().getOrDefault("fall", 0f) + head.words().getOrDefault("from fall", 0f)).isNegative();
+        // deterministic: the same file twice
+        ConcernClassifier again = ConcernClassifierTrainer.train(selfHarmAndFalls(), CONCEPTS, ConcernClassifierTraining.NO_VECTORS,
+                options, PROVENANCE);
+        for (int c = 0; c < classifier.heads().size(); c++) {
+            assertThat(again.heads().get(c).words()).isEqualTo(classifier.heads().get(c).words());
+            assertThat(again.heads().get(c).bias()).isEqualTo(classifier.heads().get(c).bias());
+            assertThat(again.heads().get(c).threshold()).isEqualTo(classifier.heads().get(c).threshold());
+        }
+    }
+
+    @Test
+    void wordHeadsAreScoredOutOfWriterLikeTheTaggerReadsThem() {
+        List<ConcernClassifierTrainer.Example> examples = selfHarmAndFalls();
+        var options = FAST.withFeatures(ConcernClassifier.WORDS).with(true, false);
+        ConcernMap map = new ConcernMap(java.util.Map.of("self_harm", java.util.Set.of("EMO02")));
+
+        var cv = ConcernClassifierTrainer.crossValidate(examples, CONCEPTS, ConcernClassifierTraining.NO_VECTORS, options, true);
+        ConcernEvaluation figures = ConcernClassifierTrainer.semanticOnly(examples, cv, CONCEPTS, map);
+
+        assertThat(cv.names()).hasSize(3);
+        assertThat(cv.models()).allMatch(ConcernClassifier::readsWords);
+        assertThat(figures.misses()).filteredOn(m -> m.kind().equals("affirmed missed")).isEmpty();
+        assertThat(figures.distractors().hits()).isZero();
+    }
 }
