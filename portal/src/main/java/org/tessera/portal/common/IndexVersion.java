@@ -29,6 +29,23 @@ public final class IndexVersion {
     }
 
     /**
+     * The fingerprint of {@code logicalNames} alone, from the fingerprints {@link #byIndex} gave for
+     * them and others: what {@link #now} gives for an {@code IndexVersion} of those indices, without a
+     * request of its own. Throws when one of them was not read.
+     */
+    public static String of(java.util.Map<String, String> versions, List<String> logicalNames) {
+        List<String> wanted = new java.util.ArrayList<>(logicalNames.size());
+        for (String logical : logicalNames) {
+            String version = versions.get(logical);
+            if (version == null) {
+                throw new IllegalArgumentException("no fingerprint of " + logical + " among " + versions.keySet());
+            }
+            wanted.add(version);
+        }
+        return String.join(";", wanted);
+    }
+
+    /**
      * The fingerprint of each logical index apart, from one request: a result that depends on some
      * of the indices is keyed on theirs only (the watchlist's ranking does not change when a review does).
      */
