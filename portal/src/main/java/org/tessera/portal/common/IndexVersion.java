@@ -6,7 +6,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
  * A cheap fingerprint of what searches over some indices can see: per index, its writes, deletes,
- * refreshes and documents ({@code _stats}). Any write that becomes visible changes it (a write
+ * external refreshes and documents ({@code _stats}). Any write that becomes visible changes it (a write
  * changes the counters, and so does the refresh that makes it searchable), so a result computed
  * under one fingerprint may be served again while the fingerprint is the same. One request of a
  * few milliseconds; thread-safe.
@@ -64,7 +64,9 @@ public final class IndexVersion {
                     version.append(name).append(':')
                             .append(total.path("indexing").path("index_total").asLong()).append('/')
                             .append(total.path("indexing").path("delete_total").asLong()).append('/')
-                            .append(total.path("refresh").path("total").asLong()).append('/')
+                            // External refreshes only: they open what searches read. An internal one (a flush
+                            // or merge after a load, minutes later) changes nothing a search sees, and
+                            // counting it made kept rankings and pages be computed again for nothing.
                             .append(total.path("refresh").path("external_total").asLong()).append('/')
                             .append(total.path("docs").path("count").asLong());
                 }
