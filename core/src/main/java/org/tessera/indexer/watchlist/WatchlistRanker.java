@@ -7,7 +7,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.ChildHistory;
@@ -76,14 +80,55 @@ public record WatchlistRanker(RiskScorer scorer) {
     public <T> List<Ranked<T>> rankInBatches(ChildHistories histories, Collection<String> candidates, int batchSize, LocalDate asOf,
                                              int periodDays, Map<String, Review> reviews, boolean includeDismissed,
                                              BiFunction<WatchlistEntry, RiskScore, T> keep) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+        return rankInBatches(histories, candidates, batchSize, 1, asOf, periodDays, reviews, includeDismissed, keep);
+    }
+
+    /**
+     * As {@link #rankInBatches(ChildHistories, Collection, int, LocalDate, int, Map, boolean, BiFunction)},
+     * with up to {@code inFlight} batches loaded and decided at once (each on a thread of its own): while
+     * the engine serves one batch's scrolls, another batch is read and scored. The same list whatever
+     * {@code inFlight} (the merge's order is total); memory follows {@code inFlight} batches.
+     * {@code histories} and {@code keep} must be thread-safe when {@code inFlight} is more than one.
+     */
+    public <T> List<Ranked<T>> rankInBatches(ChildHistories histories, Collection<String> candidates, int batchSize, int inFlight,
+                                             LocalDate asOf, int periodDays, Map<String, Review> reviews, boolean includeDismissed,
+                                             BiFunction<WatchlistEntry, RiskScore, T> keep) {
+        if (batchSize < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("batch size and batches in flight must be positive: " + batchSize + ", " + inFlight);
         }
         List<String> ids = List.copyOf(new LinkedHashSet<>(candidates));
-        List<Ranked<T>> listed = new ArrayList<>();
+        List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += batchSize) {
-            listInto(listed, histories.load(ids.subList(from, Math.min(ids.size(), from + batchSize)), asOf), asOf, periodDays, reviews,
-                    includeDismissed, keep);
+            batches.add(ids.subList(from, Math.min(ids.size(), from + batchSize)));
+        }
+        List<Ranked<T>> listed = new ArrayList<>();
+        if (inFlight == 1 || batches.size() < 2) {
+            for (List<String> batch : batches) {
+                listInto(listed, histories.load(batch, asOf), asOf, periodDays, reviews, includeDismissed, keep);
+            }
+            return numbered(listed);
+        }
+        ExecutorService pool = DaemonThreads.pool("watchlist-batch", Math.min(inFlight, batches.size()));
+        try {
+            List<Future<List<Ranked<T>>>> parts = new ArrayList<>();
+            for (List<String> batch : batches) {
+                parts.add(pool.submit(() -> {
+                    List<Ranked<T>> part = new ArrayList<>();
+                    listInto(part, histories.load(batch, asOf), asOf, periodDays, reviews, includeDismissed, keep);
+                    return part;
+                }));
+            }
+            for (Future<List<Ranked<T>>> part : parts) {
+                listed.addAll(part.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ranking interrupted", e);
+        } finally {
+            // After a failure the batches not started are not started.
+            pool.shutdownNow();
         }
         return numbered(listed);
     }

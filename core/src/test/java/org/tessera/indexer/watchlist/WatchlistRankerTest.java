@@ -261,6 +261,13 @@ class WatchlistRankerTest {
                 assertThat(batched).extracting(WatchlistRanker.Ranked::entry).as("batch size %d", batch).containsExactlyElementsOf(atOnce);
                 assertThat(batched).allSatisfy(r -> assertThat(r.kept()).isEqualTo(r.entry().latestEvidence()));
                 assertThat(mostHeld[0]).isLessThanOrEqualTo(batch);
+                // Batches loaded and decided on several threads at once: the same list.
+                for (int inFlight : new int[] {2, 3}) {
+                    var concurrent = ranker.rankInBatches(source, candidates, batch, inFlight, AS_OF, 90, reviews, includeDismissed,
+                            (entry, now) -> now.latestEvidence());
+                    assertThat(concurrent).extracting(WatchlistRanker.Ranked::entry).as("batch size %d, %d in flight", batch, inFlight)
+                            .containsExactlyElementsOf(atOnce);
+                }
             }
         }
     }

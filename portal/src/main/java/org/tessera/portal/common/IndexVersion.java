@@ -6,7 +6,7 @@ import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
  * A cheap fingerprint of what searches over some indices can see: per index, its writes, deletes,
- * refreshes and documents ({@code _stats}). Any write that becomes visible changes it (a write
+ * external refreshes and documents ({@code _stats}). Any write that becomes visible changes it (a write
  * changes the counters, and so does the refresh that makes it searchable), so a result computed
  * under one fingerprint may be served again while the fingerprint is the same. One request of a
  * few milliseconds; thread-safe.
@@ -29,6 +29,23 @@ public final class IndexVersion {
     }
 
     /**
+     * The fingerprint of {@code logicalNames} alone, from the fingerprints {@link #byIndex} gave for
+     * them and others: what {@link #now} gives for an {@code IndexVersion} of those indices, without a
+     * request of its own. Throws when one of them was not read.
+     */
+    public static String of(java.util.Map<String, String> versions, List<String> logicalNames) {
+        List<String> wanted = new java.util.ArrayList<>(logicalNames.size());
+        for (String logical : logicalNames) {
+            String version = versions.get(logical);
+            if (version == null) {
+                throw new IllegalArgumentException("no fingerprint of " + logical + " among " + versions.keySet());
+            }
+            wanted.add(version);
+        }
+        return String.join(";", wanted);
+    }
+
+    /**
      * The fingerprint of each logical index apart, from one request: a result that depends on some
      * of the indices is keyed on theirs only (the watchlist's ranking does not change when a review does).
      */
@@ -47,7 +64,9 @@ public final class IndexVersion {
                     version.append(name).append(':')
                             .append(total.path("indexing").path("index_total").asLong()).append('/')
                             .append(total.path("indexing").path("delete_total").asLong()).append('/')
-                            .append(total.path("refresh").path("total").asLong()).append('/')
+                            // External refreshes only: they open what searches read. An internal one (a flush
+                            // or merge after a load, minutes later) changes nothing a search sees, and
+                            // counting it made kept rankings and pages be computed again for nothing.
                             .append(total.path("refresh").path("external_total").asLong()).append('/')
                             .append(total.path("docs").path("count").asLong());
                 }

@@ -31,7 +31,9 @@ import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Beside;
 import org.tessera.portal.common.Identifiers;
+import org.tessera.portal.common.IndexVersion;
 import org.tessera.portal.common.IndicatorNames;
+import org.tessera.portal.common.Kept;
 import org.tessera.portal.common.HouseholdMembers;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.profile.Profile;
@@ -95,6 +97,11 @@ public class ReferralReviewService {
     private final ProfileService profiles;
     private final IndicatorNames indicators;
     private final Clock clock;
+    /** Every index a page reads: the child's history (events, persons), decisions, link decisions, indicators. */
+    private static final List<String> READS = List.of("events", "persons", "decisions", "linkage", "indicators");
+    static final int KEPT_PAGES = 200;
+    private final IndexVersion version;
+    private final Kept<Optional<Page>> pages = new Kept<>(KEPT_PAGES);
 
     public ReferralReviewService(OpenSearchConnection connection, AuditTrail audit, RecentHistories scores, RiskDay day,
                                  DecisionStore decisions, ProfileService profiles, Clock clock) {
@@ -106,6 +113,7 @@ public class ReferralReviewService {
         this.profiles = profiles;
         this.indicators = new IndicatorNames(connection);
         this.clock = clock;
+        this.version = new IndexVersion(connection, READS);
     }
 
     /** Opens the review (audited with the bound purpose: {@link AuditedRead}). */
@@ -240,15 +248,29 @@ public class ReferralReviewService {
         }
     }
 
+    /**
+     * The page of the child as the engine shows it now: kept under the fingerprint of every index the
+     * page reads ({@link #READS}), the risk day and the child (at most {@value #KEPT_PAGES} pages), so
+     * a page is built again as soon as anything it could show has changed and visible (an ingest or
+     * arrival, a rescore, a decision, a link decision, an indicator), and otherwise served as built.
+     * Nothing of the user goes into a page; each view is still audited by its caller ({@link #open},
+     * {@link #pack}), kept page or not.
+     */
     private Optional<Page> build(String personId) {
+        LocalDate today = day.today();
+        Map<String, String> versions = version.byIndex();
+        return pages.get(IndexVersion.of(versions, READS) + "|" + today + "|" + personId, () -> build(personId, today, versions));
+    }
+
+    private Optional<Page> build(String personId, LocalDate today, Map<String, String> versions) {
         // The person, what the child's records add up to (their number, the dates of birth they give,
         // the adults they name, the latest school and GP), its decisions and the ids of the listed
         // concerns' indicators in one round trip: none depends on another.
         String eventsIndex = connection.alias("events");
-        LocalDate today = day.today();
-        // The child's score, its trend and why (the history the scorer reads: on a child's first view a
-        // fingerprint and the history's scrolls) need only the child's id: read beside the page's searches.
-        Beside<RecentHistories.Assessed> assessing = Beside.start(connection.meter(), () -> scores.assessWithTimeline(personId, today, 12));
+        // The child's score, its trend and why (the history the scorer reads: on a child's first view its
+        // scrolls, under the fingerprint just read) need only the child's id: read beside the page's searches.
+        Beside<RecentHistories.Assessed> assessing = Beside.start(connection.meter(),
+                () -> scores.assessWithTimeline(personId, today, 12, versions));
         List<JsonNode> first = connection.msearch(List.of(
                 new OpenSearchConnection.Search(connection.alias("persons"), personQuery(personId)),
                 new OpenSearchConnection.Search(eventsIndex, overviewQuery(personId)),

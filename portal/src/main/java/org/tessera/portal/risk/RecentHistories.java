@@ -1,7 +1,6 @@
 package org.tessera.portal.risk;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -11,6 +10,7 @@ import org.tessera.indexer.scoring.RiskAssessment;
 import org.tessera.indexer.scoring.RiskTimeline;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.portal.common.IndexVersion;
+import org.tessera.portal.common.Kept;
 
 /**
  * The children's histories the scorer reads, kept while the events and persons indices are
@@ -23,55 +23,30 @@ import org.tessera.portal.common.IndexVersion;
 public class RecentHistories {
 
     static final int MAX = 200;
+    /** The indices a history is read from: its fingerprint is theirs. */
+    public static final List<String> INDICES = List.of("events", "persons");
 
     private final ScoreService scores;
     private final IndexVersion version;
-    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.CompletableFuture<ChildHistory>> loading =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, ChildHistory> kept = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ChildHistory> eldest) {
-            return size() > MAX;
-        }
-    };
+    private final Kept<ChildHistory> kept = new Kept<>(MAX);
 
     public RecentHistories(ScoreService scores, OpenSearchConnection connection) {
         this.scores = scores;
-        this.version = new IndexVersion(connection, List.of("events", "persons"));
+        this.version = new IndexVersion(connection, INDICES);
     }
 
     /** The child's history up to {@code asOf}, as {@link ScoreService#history} reads it now. */
     public ChildHistory history(String childId, LocalDate asOf) {
-        String key = version.now() + "|" + asOf + "|" + childId;
-        synchronized (kept) {
-            ChildHistory history = kept.get(key);
-            if (history != null) {
-                return history;
-            }
-        }
-        // Managers opening the same child at once wait for one load instead of each reading it.
-        java.util.concurrent.CompletableFuture<ChildHistory> mine = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<ChildHistory> running = loading.putIfAbsent(key, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-        }
-        try {
-            ChildHistory history = scores.history(childId, asOf);
-            synchronized (kept) {
-                kept.put(key, history);
-            }
-            mine.complete(history);
-            return history;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            loading.remove(key, mine);
-        }
+        return history(childId, asOf, version.now());
+    }
+
+    /**
+     * As {@link #history(String, LocalDate)}, under the fingerprint of {@link #INDICES} the caller has
+     * just read ({@link IndexVersion#of}): a page that reads a fingerprint of its own anyway does not
+     * read a second one. Managers opening the same child at once wait for one load.
+     */
+    private ChildHistory history(String childId, LocalDate asOf, String fingerprint) {
+        return kept.get(fingerprint + "|" + asOf + "|" + childId, () -> scores.history(childId, asOf));
     }
 
     /** The assessment as of {@code asOf} and the monthly timeline over {@code months} months to it, from one kept history. */
@@ -80,7 +55,12 @@ public class RecentHistories {
 
     /** As {@link #assess} and {@link #timeline} together: one fingerprint read and one history for both. */
     public Assessed assessWithTimeline(String childId, LocalDate asOf, int months) {
-        ChildHistory history = history(childId, asOf);
+        return assessWithTimeline(childId, asOf, months, version.byIndex());
+    }
+
+    /** As {@link #assessWithTimeline(String, LocalDate, int)}, under the fingerprints the caller has just read (of {@link #INDICES} among others). */
+    public Assessed assessWithTimeline(String childId, LocalDate asOf, int months, Map<String, String> versions) {
+        ChildHistory history = history(childId, asOf, IndexVersion.of(versions, INDICES));
         return new Assessed(scores.scorer().assess(history, asOf), RiskTimeline.monthly(scores.scorer(), history, asOf, months));
     }
 

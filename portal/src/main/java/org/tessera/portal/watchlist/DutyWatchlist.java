@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
@@ -31,6 +29,7 @@ import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.IndexVersion;
+import org.tessera.portal.common.Kept;
 import org.tessera.portal.common.Json;
 import org.tessera.portal.review.DecisionStore;
 import org.tessera.portal.review.MashDecision;
@@ -79,8 +78,8 @@ public class DutyWatchlist {
     private final org.tessera.indexer.watchlist.WatchlistService watchlist;
     private final WatchlistRanker ranker;
     private final IndexVersion version;
-    private final Map<String, CompletableFuture<Scored>> scoredLists = kept();
-    private final Map<String, CompletableFuture<List<Reviewed>>> reviewedLists = kept();
+    private final Kept<Scored> scoredLists = new Kept<>(KEPT);
+    private final Kept<List<Reviewed>> reviewedLists = new Kept<>(KEPT);
     private final WatchlistProperties properties;
     private final Clock clock;
     /** Ranks in the background a ranking a view asked for (and did not wait for). */
@@ -160,7 +159,7 @@ public class DutyWatchlist {
         String key = scoredKey(version.byIndex(), asOf);
         Scored kept = latest;
         if (kept == null || !kept.key().equals(key)) {
-            once(scoredLists, key, () -> publish(score(key, asOf)));
+            scoredLists.get(key, () -> publish(score(key, asOf)));
         }
     }
 
@@ -209,7 +208,7 @@ public class DutyWatchlist {
         Map<String, String> versions = version.byIndex();
         Scored scored = scored(scoredKey(versions, asOf), asOf);
         String reviewedKey = scored.key() + "|" + versions.get("reviews") + "|" + includeDismissed;
-        return once(reviewedLists, reviewedKey, () -> applyReviews(scored, includeDismissed));
+        return reviewedLists.get(reviewedKey, () -> applyReviews(scored, includeDismissed));
     }
 
     private static String scoredKey(Map<String, String> versions, LocalDate asOf) {
@@ -227,25 +226,7 @@ public class DutyWatchlist {
         if (kept != null && kept.key().equals(key)) {
             return kept;
         }
-        CompletableFuture<Scored> future;
-        synchronized (scoredLists) {
-            future = scoredLists.get(key);
-            if (future == null) {
-                CompletableFuture<Scored> mine = new CompletableFuture<>();
-                scoredLists.put(key, mine);
-                future = mine;
-                ranking.execute(() -> {
-                    try {
-                        mine.complete(publish(score(key, asOf)));
-                    } catch (RuntimeException | Error e) {
-                        mine.completeExceptionally(e);
-                        synchronized (scoredLists) {
-                            scoredLists.remove(key, mine);
-                        }
-                    }
-                });
-            }
-        }
+        CompletableFuture<Scored> future = scoredLists.future(key, ranking, () -> publish(score(key, asOf)));
         boolean ofTheDay = kept != null && kept.asOf().equals(asOf);
         try {
             return ofTheDay ? future.get(properties.freshWait().toMillis(), TimeUnit.MILLISECONDS) : future.join();
@@ -301,8 +282,8 @@ public class DutyWatchlist {
             });
             candidates = byHousehold(found, householdsOf);
         }
-        List<WatchlistRanker.Ranked<LocalDate>> ranked = ranker.rankInBatches(scores.loader(), candidates, properties.rankBatch(), asOf,
-                periodDays, Map.of(), false, (entry, now) -> now.latestAddingEvidence());
+        List<WatchlistRanker.Ranked<LocalDate>> ranked = ranker.rankInBatches(scores.loader(), candidates, properties.rankBatch(),
+                properties.rankInFlight(), asOf, periodDays, Map.of(), false, (entry, now) -> now.latestAddingEvidence());
         List<String> missing = ranked.stream().map(r -> r.entry().personId()).filter(id -> !people.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += NAMES_BATCH) {
             documents(missing.subList(from, Math.min(missing.size(), from + NAMES_BATCH)))
@@ -314,8 +295,8 @@ public class DutyWatchlist {
             Named named = people.getOrDefault(e.personId(), new Named(e.personId(), null));
             listed.add(new Listed(e, r.kept(), named.name(), named.dateOfBirth()));
         }
-        log.info("Watchlist ranked: {} children listed of {} candidates, in batches of {}, in {} ms", listed.size(), candidates.size(),
-                properties.rankBatch(), java.time.Duration.between(started, clock.instant()).toMillis());
+        log.info("Watchlist ranked: {} children listed of {} candidates, in batches of {} ({} at once), in {} ms", listed.size(),
+                candidates.size(), properties.rankBatch(), properties.rankInFlight(), java.time.Duration.between(started, clock.instant()).toMillis());
         return new Scored(key, asOf, List.copyOf(listed), started);
     }
 
@@ -390,45 +371,6 @@ public class DutyWatchlist {
                     review == null ? null : review.reason()));
         }
         return List.copyOf(shown);
-    }
-
-    /** The kept value under {@code key}, computed once however many ask at the same time (a failure is not kept). */
-    private static <T> T once(Map<String, CompletableFuture<T>> kept, String key, Supplier<T> compute) {
-        CompletableFuture<T> future;
-        boolean mine = false;
-        synchronized (kept) {
-            future = kept.get(key);
-            if (future == null) {
-                future = new CompletableFuture<>();
-                kept.put(key, future);
-                mine = true;
-            }
-        }
-        if (mine) {
-            try {
-                future.complete(compute.get());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-                synchronized (kept) {
-                    kept.remove(key, future);
-                }
-                throw e;
-            }
-        }
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
-    private static <T> Map<String, CompletableFuture<T>> kept() {
-        return new LinkedHashMap<>(8, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<T>> eldest) {
-                return size() > KEPT;
-            }
-        };
     }
 
     /** Acknowledge, assign, escalate or dismiss; returns the new state. */

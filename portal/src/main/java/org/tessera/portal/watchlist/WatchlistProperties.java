@@ -17,14 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rankBatch    how many candidates' histories a ranking holds at once: it loads, decides and
  *                     drops them a batch at a time and merges the listed entries into the one order
  *                     (the list does not depend on it; memory follows it, not the county)
+ * @param rankInFlight how many batches a ranking loads and decides at once, each on a thread of its
+ *                     own: while the engine serves one batch's scrolls, the portal scores another (the
+ *                     list does not depend on it; memory follows {@code rankBatch} times it)
  */
 @ConfigurationProperties("tessera.watchlist")
 public record WatchlistProperties(@DefaultValue("500ms") Duration freshWait, @DefaultValue("10s") Duration refreshEvery,
-                                  @DefaultValue("500") int rankBatch) {
+                                  @DefaultValue("500") int rankBatch, @DefaultValue("2") int rankInFlight) {
 
     public WatchlistProperties {
         if (rankBatch < 1) {
             throw new IllegalArgumentException("tessera.watchlist.rank-batch must be positive: " + rankBatch);
+        }
+        if (rankInFlight < 1) {
+            throw new IllegalArgumentException("tessera.watchlist.rank-in-flight must be positive: " + rankInFlight);
         }
     }
 }

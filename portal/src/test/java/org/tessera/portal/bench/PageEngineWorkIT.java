@@ -52,7 +52,8 @@ class PageEngineWorkIT {
     @Autowired
     OpenSearchConnection connection;
 
-    private record Pages(EngineMeter.Work rankingComputed, EngineMeter.Work watchlist, EngineMeter.Work profile, EngineMeter.Work review) {
+    private record Pages(EngineMeter.Work rankingComputed, EngineMeter.Work watchlist, EngineMeter.Work profile, EngineMeter.Work review,
+                         EngineMeter.Work reviewKept) {
     }
 
     @Test
@@ -68,21 +69,27 @@ class PageEngineWorkIT {
         addOtherChildren();
         Pages large = measure("ev-touch-2");
         System.out.printf("engine work, fixtures / with %d more children:%n  ranking computed: %s / %s%n  watchlist view: %s / %s%n"
-                        + "  profile: %s / %s%n  review page: %s / %s%n", OTHERS, small.rankingComputed().describe(), large.rankingComputed().describe(),
-                small.watchlist().describe(), large.watchlist().describe(), small.profile().describe(), large.profile().describe(),
-                small.review().describe(), large.review().describe());
+                        + "  profile: %s / %s%n  review page: %s / %s%n  review page kept: %s / %s%n", OTHERS, small.rankingComputed().describe(),
+                large.rankingComputed().describe(), small.watchlist().describe(), large.watchlist().describe(), small.profile().describe(),
+                large.profile().describe(), small.review().describe(), large.review().describe(), small.reviewKept().describe(),
+                large.reviewKept().describe());
 
         // Requests are exact; documents may differ by the few audit and last-visit documents a view reads
         // as they become searchable (seen: 0 or 2 on a watchlist view, 23 or 24 computing the ranking).
         // 300 more children would add hundreds if a page scanned the county.
         // Round trips pinned: a watchlist view after a change of the events reads _stats, the listed children's
         // reviews (_mget) and, in one _msearch, the user's last visit and the page's decisions (was four
-        // requests one after another); a profile one _msearch and the history's fingerprint; a review page its three
-        // _msearch and the history's fingerprint (read beside them, counted here all the same). The audit
+        // requests one after another); a profile one _msearch and the history's fingerprint; a review page built
+        // again (its child's history kept) the fingerprint of what it reads and its three _msearch; a review page
+        // kept (nothing it reads has changed) the fingerprint alone, no document. The audit
         // append runs on a thread of its own (ADR 0033) and is not counted.
         assertThat(small.watchlist().requests()).isEqualTo(3);
         assertThat(small.profile().requests()).isEqualTo(2);
         assertThat(small.review().requests()).isEqualTo(4);
+        assertThat(small.reviewKept().requests()).isEqualTo(1);
+        assertThat(small.reviewKept().documents()).isZero();
+        assertThat(large.reviewKept().requests()).isEqualTo(1);
+        assertThat(large.reviewKept().documents()).isZero();
         assertThat(large.watchlist().requests()).isEqualTo(small.watchlist().requests());
         assertThat(large.watchlist().documents()).isCloseTo(small.watchlist().documents(), within(DOCUMENT_SLACK));
         assertThat(large.profile().requests()).isEqualTo(small.profile().requests());
@@ -94,6 +101,7 @@ class PageEngineWorkIT {
         long records = recordsOf("p-jayden");
         addRoutineRecords("p-jayden", 9 * records);
         work(() -> reviews.open("p-jayden"));
+        decide("dc-busier");
         EngineMeter.Work busier = work(() -> reviews.open("p-jayden"));
         System.out.printf("review page, p-jayden with %d / %d records: %s / %s%n", records, recordsOf("p-jayden"),
                 large.review().describe(), busier.describe());
@@ -147,9 +155,18 @@ class PageEngineWorkIT {
         work(() -> profiles.open("p-jayden"));
         EngineMeter.Work profile = work(() -> profiles.open("p-jayden"));
         work(() -> reviews.open("p-jayden"));
+        EngineMeter.Work reviewKept = work(() -> reviews.open("p-jayden"));
+        // A decision on nobody the page shows: the page is built again, the child's history is kept.
+        decide("dc-" + touchId);
         EngineMeter.Work review = work(() -> reviews.open("p-jayden"));
         assertThat(ReadPurpose.with(PURPOSE, () -> watchlist.entries(false, 200))).isNotEmpty();
-        return new Pages(ranking, view, profile, review);
+        return new Pages(ranking, view, profile, review, reviewKept);
+    }
+
+    /** A MASH decision on a person none of the pages shows: the decisions index changed, nothing else. */
+    private void decide(String id) {
+        index("decisions", id, "{\"decision_id\":\"" + id + "\",\"person_id\":\"p-nobody\",\"rag\":\"green\",\"outcome\":\"nfa\","
+                + "\"rationale\":\"Not known to services.\",\"consent\":\"given\",\"decided_at\":\"2026-11-28T10:00:00Z\",\"decided_by\":\"duty\"}");
     }
 
     private EngineMeter.Work work(Supplier<?> page) {
