@@ -281,7 +281,7 @@ class QualifierKindsTest {
      * Session 16, rules5 (issue #20): a need that is absent is the neglect itself, so "no heating", "no bed", "nothing
      * in the cupboard to eat" do not negate the rest of their list, and a want of help or an absence told with its own
      * negation ("hasn't arrived", "can't be left alone", "nobody else to look after", "doesn't go to school", an offender
-     * "not declared") keeps the words after it; a doubt before a "but", a belief, an observer who never saw it, a role
+     * "not declared") keeps the words after it; a doubt before a "but", an observer who never saw it, a role
      * that ended with a death. Each beside a sentence where the same words still qualify or still count. Written for this
      * test, not taken from any corpus.
      */
@@ -306,7 +306,6 @@ class QualifierKindsTest {
             // doubt, belief, an observer who never saw it, a role that ended with a death
             "Not sure, but he said he has to get his brothers ready for school.|get his brothers ready|UNCERTAIN",
             "He said he has to get his brothers ready for school.|get his brothers ready|AFFIRMED",
-            "A neighbour believes the children are left alone at night.|left alone|UNCERTAIN",
             "A neighbour saw the children left alone at night.|left alone|AFFIRMED",
             "Caller says the boys are left alone at night but has never actually seen it.|left alone|NEGATED",
             "Caller says the boys are left alone at night but admits she's never actually seen it.|left alone|NEGATED",
