@@ -21,10 +21,10 @@ public final class ConcernCorpus {
     /**
      * Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. heldout2 and
      * heldout3 are development data since session 11, heldout4 since session 12, heldout5 since session 13,
-     * heldout6 since session 14, heldout7 and heldout8 since session 15 (all allowed runs spent); heldout9 is written by an
-     * eleventh hand in session 15.
+     * heldout6 since session 14, heldout7 and heldout8 since session 15, heldout9 since session 16 (all allowed runs spent); heldout10 is written by a
+     * twelfth hand in session 16.
      */
-    public static final Set<String> HELD_OUT = Set.of("concerns-heldout9.jsonl");
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout10.jsonl");
 
     private ConcernCorpus() {
     }

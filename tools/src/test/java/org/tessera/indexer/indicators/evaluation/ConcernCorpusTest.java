@@ -23,10 +23,14 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // an eleventh writer's file, copied 2026-12-07 08:02 UTC after its final check (1,064 lines)
+        // a twelfth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids W-)
+        assertThat(sha256(EVAL.resolve("concerns-heldout10.jsonl")))
+                .isEqualTo("d0e4422d241b3f2dc062d4f8bb715be8ec40727aa061b9165521ee68c5b79713");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout10.jsonl"))).isTrue();
+        // the eleventh writer's file is development data since session 16 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout9.jsonl")))
                 .isEqualTo("ea5dc75df32999d43e474152a59aa102b09a6f137ea40bc8bd187684757add1d");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout9.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout9.jsonl"))).isFalse();
         // the ninth and tenth writers' files are development data since session 15 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout8.jsonl")))
                 .isEqualTo("ce6088683d3dceb5d8a267933325e0f127c060f4f8f786f9866d89f499c4cd8b");
@@ -89,7 +93,7 @@ class ConcernCorpusTest {
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
                 "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl",
-                "concerns-heldout8.jsonl", "concerns-heldout9.jsonl")) {
+                "concerns-heldout8.jsonl", "concerns-heldout9.jsonl", "concerns-heldout10.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
