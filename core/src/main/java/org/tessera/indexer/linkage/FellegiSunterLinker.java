@@ -112,8 +112,7 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
-        List<PersonOccurrence> all = new ArrayList<>(input);
-        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        List<PersonOccurrence> all = sortedById(input);
         int total = all.size();
         for (int i = 1; i < total; i++) {
             if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
@@ -469,6 +468,63 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links ({} on household evidence), {} guarded, {} for review, {} ms",
                 total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats, parameters);
+    }
+
+    private static final Comparator<PersonOccurrence> BY_ID = Comparator.comparing(PersonOccurrence::occurrenceId);
+    /** Characters of an id packed in a sort key (7 bits each), and the bits of the position beside them. */
+    private static final int KEY_CHARS = 6, INDEX_BITS = 22;
+
+    /**
+     * The occurrences in the order of their ids, as a sort by id gives it: by the six characters after the
+     * prefix every id shares, packed with the position in a long, and by the whole id where those six agree.
+     * Sorting the strings themselves read two objects from all over the heap at each comparison, 15 % of the
+     * calling thread's time on the 40,000-children county. Ids past {@code 2^22} occurrences or with a
+     * character above 127 in those six are sorted as strings.
+     */
+    static List<PersonOccurrence> sortedById(List<PersonOccurrence> input) {
+        PersonOccurrence[] in = input.toArray(PersonOccurrence[]::new);
+        int n = in.length;
+        List<PersonOccurrence> out = new ArrayList<>(Arrays.asList(in));
+        if (n < 2 || n >= 1 << INDEX_BITS) {
+            out.sort(BY_ID);
+            return out;
+        }
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) ids[i] = in[i].occurrenceId();
+        int common = ids[0].length();
+        for (int i = 1; i < n && common > 0; i++) {
+            int c = 0, limit = Math.min(common, ids[i].length());
+            while (c < limit && ids[i].charAt(c) == ids[0].charAt(c)) c++;
+            common = c;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long key = 0;
+            for (int c = common; c < common + KEY_CHARS; c++) {
+                int ch = c < ids[i].length() ? ids[i].charAt(c) : 0; // an id that ends sorts before a longer one
+                if (ch > 127) {
+                    out.sort(BY_ID);
+                    return out;
+                }
+                key = key << 7 | ch;
+            }
+            keys[i] = (key << INDEX_BITS | i) ^ Long.MIN_VALUE; // signed order of the flipped keys is their unsigned order
+        }
+        Arrays.sort(keys);
+        int mask = (1 << INDEX_BITS) - 1;
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> INDEX_BITS == keys[from] >>> INDEX_BITS) to++;
+            if (to - from > 1) { // ids that agree in the packed characters: by the whole id
+                Integer[] run = new Integer[to - from];
+                for (int k = from; k < to; k++) run[k - from] = (int) (keys[k] & mask);
+                Arrays.sort(run, Comparator.comparing(k -> ids[k]));
+                for (int k = from; k < to; k++) keys[k] = (keys[k] & ~(long) mask) | run[k - from];
+            }
+            from = to;
+        }
+        for (int k = 0; k < n; k++) out.set(k, in[(int) (keys[k] & mask)]);
+        return out;
     }
 
     /**
