@@ -19,12 +19,7 @@ class LongSetTest {
         Set<Long> expected = new HashSet<>();
         Random random = new Random(17);
         for (int k = 0; k < 50_000; k++) {
-            // unit and event packed as the linker packs them, some repeated, and the extremes
-            long value = switch (k % 5) {
-                case 0 -> Long.MIN_VALUE;
-                case 1 -> ((long) random.nextInt(300) << 32) | random.nextInt(300);
-                default -> random.nextLong();
-            };
+            long value = value(random, k);
             assertThat(set.add(value)).isEqualTo(expected.add(value));
         }
         for (long value : expected) {
@@ -44,11 +39,7 @@ class LongSetTest {
         Map<Long, Integer> expected = new HashMap<>();
         Random random = new Random(23);
         for (int k = 0; k < 50_000; k++) {
-            long key = switch (k % 5) {
-                case 0 -> Long.MIN_VALUE;
-                case 1 -> ((long) random.nextInt(300) << 32) | random.nextInt(300);
-                default -> random.nextLong();
-            };
+            long key = value(random, k);
             int value = random.nextInt(1 << 28) - 1; // a pattern, or -1
             Integer had = expected.putIfAbsent(key, value);
             assertThat(map.putIfAbsent(key, value)).isEqualTo(had == null ? FellegiSunterLinker.LongIntMap.ABSENT : had);
@@ -59,5 +50,14 @@ class LongSetTest {
             assertThat(map.get(key)).isEqualTo(expected.getOrDefault(key, FellegiSunterLinker.LongIntMap.ABSENT));
         }
         assertThat(new FellegiSunterLinker.LongIntMap().get(Long.MIN_VALUE)).isEqualTo(FellegiSunterLinker.LongIntMap.ABSENT);
+    }
+
+    /** Two ints packed as the linker packs a unit and an event or two units, some repeated, and the extremes. */
+    private static long value(Random random, int k) {
+        return switch (k % 5) {
+            case 0 -> Long.MIN_VALUE;
+            case 1 -> ((long) random.nextInt(300) << 32) | random.nextInt(300);
+            default -> random.nextLong();
+        };
     }
 }
