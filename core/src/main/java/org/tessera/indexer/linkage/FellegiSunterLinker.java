@@ -455,18 +455,23 @@ public final class FellegiSunterLinker implements PersonLinker {
 
         LOG.debug("linkage phase: review {} ms", (System.nanoTime() - start) / 1_000_000);
         // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
-        Map<Integer, String> personByRoot = new HashMap<>();
+        // By root (a unit's index): a map boxed a key per occurrence.
+        String[] personByRoot = new String[n];
+        int persons = 0;
         Map<String, String> personIds = new LinkedHashMap<>();
         for (int i = 0; i < total; i++) {
             int root = clusters.find(unitOf[i]);
             String first = all.get(i).occurrenceId();
-            String pid = personByRoot.computeIfAbsent(root, r -> "pe-" + Ids.sha256Hex(first).substring(0, 20));
-            personIds.put(first, pid);
+            if (personByRoot[root] == null) {
+                personByRoot[root] = "pe-" + Ids.sha256Hex(first).substring(0, 20);
+                persons++;
+            }
+            personIds.put(first, personByRoot[root]);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
+        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, persons, candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links ({} on household evidence), {} guarded, {} for review, {} ms",
-                total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
+                total, n, persons, candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats, parameters);
     }
 
