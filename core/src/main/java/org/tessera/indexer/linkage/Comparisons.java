@@ -4,7 +4,6 @@ import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.normalise.Nicknames;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,7 +50,7 @@ final class Comparisons {
         p |= postcode(a, b) << (3 * BITS);
         p |= address(a.addressTokens, b.addressTokens) << (4 * BITS);
         p |= gender(a.gender, b.gender) << (5 * BITS);
-        p |= identifiers(a.ids, b.ids) << (6 * BITS);
+        p |= identifiers(a.idList, b.idList) << (6 * BITS);
         return p;
     }
 
@@ -66,14 +65,20 @@ final class Comparisons {
      */
     private static boolean looselySwapped(Features a, Features b) {
         if (a.given == null || a.family == null || b.given == null || b.family == null) return false;
-        double x = crossSimilarity(a.given, b.family, b.familyParts), y = crossSimilarity(b.given, a.family, a.familyParts);
+        double x = crossSimilarity(a.given, b.family, b.familyParts);
+        if (x < 0.88) return false; // the smaller of the two is below 0.88 whatever the other
+        double y = crossSimilarity(b.given, a.family, a.familyParts);
         return Math.min(x, y) >= 0.88 && Math.max(x, y) >= 0.92;
     }
 
-    /** How near a given name is to a family name or one of its parts; an initial of it counts as 0.88. */
+    /**
+     * How near a given name is to a family name or one of its parts; an initial of it counts as 0.88. Only
+     * compared with 0.88 and 0.92: a value surely below 0.88 may be given as 0, and a part equal to the whole
+     * name is not compared again.
+     */
     private static double crossSimilarity(String given, String family, List<String> familyParts) {
-        double best = JaroWinkler.similarity(given, family);
-        for (String part : familyParts) best = Math.max(best, JaroWinkler.similarity(given, part));
+        double best = JaroWinkler.similarityFrom(given, family, 0.88);
+        for (String part : familyParts) if (!part.equals(family)) best = Math.max(best, JaroWinkler.similarityFrom(given, part, 0.88));
         if (best < 0.88 && given.length() == 1 && family.charAt(0) == given.charAt(0)) best = 0.88;
         return best;
     }
@@ -83,7 +88,7 @@ final class Comparisons {
         if (a.given.equals(b.given)) return 1;
         if (swapped) return 2;
         if (nicknames.equivalent(a.given, b.given)) return 3;
-        double s = JaroWinkler.similarity(a.given, b.given);
+        double s = JaroWinkler.similarityFrom(a.given, b.given, 0.88);
         if (s >= 0.92) return 4;
         if (s >= 0.88) return 5;
         if (shares(a.givenCodes, b.givenCodes)) return 6;
@@ -115,7 +120,7 @@ final class Comparisons {
         if (a.family.equals(b.family)) return 1;
         if (swapped) return 2;
         for (String x : a.familyParts) if (x.length() > 1 && b.familyParts.contains(x)) return 3;
-        double s = JaroWinkler.similarity(a.family, b.family);
+        double s = JaroWinkler.similarityFrom(a.family, b.family, 0.88);
         if (s >= 0.92) return 4;
         if (s >= 0.88) return 5;
         if (shares(a.familyCodes, b.familyCodes)) return 6;
@@ -167,7 +172,7 @@ final class Comparisons {
             if (large.contains(t)) { matched++; continue; }
             if (t.length() >= 4) {
                 for (String u : large) {
-                    if (u.length() >= 4 && JaroWinkler.similarity(t, u) >= 0.9) { matched++; break; }
+                    if (u.length() >= 4 && JaroWinkler.similarityFrom(t, u, 0.9) >= 0.9) { matched++; break; }
                 }
             }
         }
@@ -193,24 +198,46 @@ final class Comparisons {
      * edits from another is a neighbour's number and compares as {@code else} (ADR 0045). An NHS
      * number, UPN or a reference one keystroke out stays a slip.
      */
-    private static int identifiers(Map<String, String> a, Map<String, String> b) {
-        if (a == b) return a.isEmpty() ? 0 : 1; // one interned map: its first identifier agrees
+    private static int identifiers(List<String> a, List<String> b) {
+        if (a == b) return a.isEmpty() ? 0 : 1; // one interned list: its first identifier agrees
         int best = 0;
-        for (var e : a.entrySet()) {
-            String other = b.get(e.getKey());
-            if (other == null) continue;
-            if (other.equals(e.getValue())) return 1;
-            int lvl = e.getKey().startsWith(SOURCE_PERSON_ID) ? 4
-                    : withinOneEdit(other, e.getValue()) ? 2 : editsAtMost(other, e.getValue(), 2) ? 3 : 4;
-            best = best == 0 ? lvl : Math.min(best, lvl);
+        for (int x = 0, na = a.size(); x < na; x += 2) {
+            String scheme = a.get(x);
+            for (int y = 0, nb = b.size(); y < nb; y += 2) {
+                if (!scheme.equals(b.get(y))) continue;
+                String value = a.get(x + 1), other = b.get(y + 1);
+                if (other.equals(value)) return 1;
+                int lvl = scheme.startsWith(SOURCE_PERSON_ID) ? 4 : withinOneEdit(other, value) ? 2 : editsAtMost(other, value, 2) ? 3 : 4;
+                best = best == 0 ? lvl : Math.min(best, lvl);
+                break; // a scheme is listed once
+            }
         }
         return best;
     }
 
-    /** Optimal string alignment distance at most {@code limit} (banded dynamic programme). */
+    /**
+     * Optimal string alignment distance at most {@code limit} (banded dynamic programme). Two bounds answer
+     * first, as the programme would: an edit changes how often at most two characters occur, by one each (a swap
+     * changes none), so strings whose counts of characters (folded to sixteen classes, which only lowers the sum)
+     * differ by more than {@code 2 * limit} in all are further apart (two people's NHS numbers or references, most
+     * of the identifier comparisons); strings of one length differing in at most {@code limit} places are within it.
+     */
     static boolean editsAtMost(String a, String b, int limit) {
         int la = a.length(), lb = b.length();
         if (Math.abs(la - lb) > limit) return false;
+        if (la < 16 && lb < 16) { // four bits a class hold any count
+            long ca = 0, cb = 0;
+            for (int i = 0; i < la; i++) ca += 1L << ((a.charAt(i) & 15) << 2);
+            for (int i = 0; i < lb; i++) cb += 1L << ((b.charAt(i) & 15) << 2);
+            int differing = 0;
+            for (int shift = 0; shift < 64; shift += 4) differing += Math.abs((int) (ca >>> shift & 15) - (int) (cb >>> shift & 15));
+            if (differing > 2 * limit) return false;
+        }
+        if (la == lb) {
+            int mismatches = 0;
+            for (int i = 0; i < la && mismatches <= limit; i++) if (a.charAt(i) != b.charAt(i)) mismatches++;
+            if (mismatches <= limit) return true;
+        }
         int[] prev2 = new int[lb + 1], prev = new int[lb + 1], cur = new int[lb + 1];
         for (int j = 0; j <= lb; j++) prev[j] = j;
         for (int i = 1; i <= la; i++) {

@@ -112,8 +112,7 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     private LinkageResult link(List<PersonOccurrence> input, Decisions decisions, LinkageParameters fixed, Workers workers) {
         long start = System.nanoTime();
-        List<PersonOccurrence> all = new ArrayList<>(input);
-        all.sort(Comparator.comparing(PersonOccurrence::occurrenceId));
+        List<PersonOccurrence> all = sortedById(input);
         int total = all.size();
         for (int i = 1; i < total; i++) {
             if (all.get(i).occurrenceId().equals(all.get(i - 1).occurrenceId())) {
@@ -422,14 +421,21 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
         householdCandidates.removeIf(p -> wide[p]);
         for (int p : order) if (MatchModel.probability(weight[p]) < settings.reviewProbability()) householdCandidates.add(p);
+        // What household evidence asks of a candidate pair other than whether the two persons share a
+        // household does not change between rounds: asked once, with the pair's weight.
+        HouseholdPair[] eligible = householdCandidates(householdCandidates, f, weights, pa, pb, pattern, ambiguousPairs, generationPairs);
+        householdCandidates = null;
         // Each round's merges widen the households the next round sees (a mother joined with her
         // "accompanied by" records now stands beside all her children): a few rounds, until none adds.
         int householdLinks = 0;
+        LongIntMap besidePatterns = new LongIntMap();
         for (int round = 0; round < HOUSEHOLD_ROUNDS; round++) {
-            int added = householdLinks(clusters, f, cmp, weights, householdCandidates, pa, pb, pattern, ambiguousPairs, generationPairs);
+            int added = householdLinks(clusters, f, cmp, weights, eligible, besidePatterns);
             householdLinks += added;
             if (added == 0) break;
         }
+        eligible = null;
+        besidePatterns = null;
         modelLinks += householdLinks;
         LOG.debug("linkage phase: households {} ms", (System.nanoTime() - start) / 1_000_000);
         for (int p : reviewCandidates) {
@@ -449,19 +455,81 @@ public final class FellegiSunterLinker implements PersonLinker {
 
         LOG.debug("linkage phase: review {} ms", (System.nanoTime() - start) / 1_000_000);
         // Person ids from the smallest occurrence id of each cluster (occurrences are sorted, so the first seen).
-        Map<Integer, String> personByRoot = new HashMap<>();
+        // By root (a unit's index): a map boxed a key per occurrence.
+        String[] personByRoot = new String[n];
+        int persons = 0;
         Map<String, String> personIds = new LinkedHashMap<>();
         for (int i = 0; i < total; i++) {
             int root = clusters.find(unitOf[i]);
             String first = all.get(i).occurrenceId();
-            String pid = personByRoot.computeIfAbsent(root, r -> "pe-" + Ids.sha256Hex(first).substring(0, 20));
-            personIds.put(first, pid);
+            if (personByRoot[root] == null) {
+                personByRoot[root] = "pe-" + Ids.sha256Hex(first).substring(0, 20);
+                persons++;
+            }
+            personIds.put(first, personByRoot[root]);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
+        LinkageResult.Stats stats = new LinkageResult.Stats(total, n, persons, candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, guarded, millis);
         LOG.info("linkage: {} occurrences ({} distinct) -> {} persons; {} candidate pairs, {} oversized blocks skipped, {} strong + {} model links ({} on household evidence), {} guarded, {} for review, {} ms",
-                total, n, personByRoot.size(), candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
+                total, n, persons, candidatePairs, blocking.skippedBlocks(), strongLinks, modelLinks, householdLinks, guarded, review.size(), millis);
         return new LinkageResult(personIds, review, model, stats, parameters);
+    }
+
+    private static final Comparator<PersonOccurrence> BY_ID = Comparator.comparing(PersonOccurrence::occurrenceId);
+    /** Characters of an id packed in a sort key (7 bits each), and the bits of the position beside them. */
+    private static final int KEY_CHARS = 6, INDEX_BITS = 22;
+
+    /**
+     * The occurrences in the order of their ids, as a sort by id gives it: by the six characters after the
+     * prefix every id shares, packed with the position in a long, and by the whole id where those six agree.
+     * Sorting the strings themselves read two objects from all over the heap at each comparison, 15 % of the
+     * calling thread's time on the 40,000-children county. Ids past {@code 2^22} occurrences or with a
+     * character above 127 in those six are sorted as strings.
+     */
+    static List<PersonOccurrence> sortedById(List<PersonOccurrence> input) {
+        PersonOccurrence[] in = input.toArray(PersonOccurrence[]::new);
+        int n = in.length;
+        List<PersonOccurrence> out = new ArrayList<>(Arrays.asList(in));
+        if (n < 2 || n >= 1 << INDEX_BITS) {
+            out.sort(BY_ID);
+            return out;
+        }
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) ids[i] = in[i].occurrenceId();
+        int common = ids[0].length();
+        for (int i = 1; i < n && common > 0; i++) {
+            int c = 0, limit = Math.min(common, ids[i].length());
+            while (c < limit && ids[i].charAt(c) == ids[0].charAt(c)) c++;
+            common = c;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long key = 0;
+            for (int c = common; c < common + KEY_CHARS; c++) {
+                int ch = c < ids[i].length() ? ids[i].charAt(c) : 0; // an id that ends sorts before a longer one
+                if (ch > 127) {
+                    out.sort(BY_ID);
+                    return out;
+                }
+                key = key << 7 | ch;
+            }
+            keys[i] = (key << INDEX_BITS | i) ^ Long.MIN_VALUE; // signed order of the flipped keys is their unsigned order
+        }
+        Arrays.sort(keys);
+        int mask = (1 << INDEX_BITS) - 1;
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> INDEX_BITS == keys[from] >>> INDEX_BITS) to++;
+            if (to - from > 1) { // ids that agree in the packed characters: by the whole id
+                Integer[] run = new Integer[to - from];
+                for (int k = from; k < to; k++) run[k - from] = (int) (keys[k] & mask);
+                Arrays.sort(run, Comparator.comparing(k -> ids[k]));
+                for (int k = from; k < to; k++) keys[k] = (keys[k] & ~(long) mask) | run[k - from];
+            }
+            from = to;
+        }
+        for (int k = 0; k < n; k++) out.set(k, in[(int) (keys[k] & mask)]);
+        return out;
     }
 
     /**
@@ -671,23 +739,28 @@ public final class FellegiSunterLinker implements PersonLinker {
      *
      * @return merges made
      */
-    private static int householdLinks(Clusters clusters, Features[] f, Comparisons cmp, PairWeights weights, List<Integer> candidates,
-                                      int[] pa, int[] pb, int[] pattern, Set<Integer> ambiguousPairs, Set<Integer> generationPairs) {
+    private static int householdLinks(Clusters clusters, Features[] f, Comparisons cmp, PairWeights weights, HouseholdPair[] candidates,
+                                      LongIntMap besidePatterns) {
         Clusters.Households households = clusters.households();
         List<HouseholdPair> supported = new ArrayList<>();
         LongSet seen = new LongSet();
-        for (int p : candidates) {
-            int i = pa[p], j = pb[p];
-            if (f[i].placeholder || f[j].placeholder || ambiguousPairs.contains(p) || generationPairs.contains(p)) continue;
-            if (professional(f[i]) || professional(f[j]) || !householdEligible(pattern[p])) continue;
-            if (!households.shared(clusters.find(i), clusters.find(j))) continue;
-            supported.add(new HouseholdPair(Math.min(i, j), Math.max(i, j), pattern[p], weights.weight(pattern[p], i, j)));
-            seen.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
+        for (HouseholdPair pair : candidates) {
+            if (!households.shared(clusters.find(pair.a()), clusters.find(pair.b()))) continue;
+            supported.add(pair);
+            seen.add(((long) pair.a() << 32) | pair.b());
         }
         households.forEachBesideOnePerson((i, j) -> {
-            if (clusters.find(i) == clusters.find(j) || !seen.add(((long) i << 32) | j)) return;
-            int pt = cmp.compare(f[i], f[j]);
-            if (besideOnePersonEligible(f[i], f[j], pt, clusters.ages)) supported.add(new HouseholdPair(i, j, pt, weights.weight(pt, i, j)));
+            long key = ((long) i << 32) | j;
+            if (clusters.find(i) == clusters.find(j) || !seen.add(key)) return;
+            // A pair named beside one person in one round is most often so in the next: its pattern, and whether it
+            // may be merged on that, are the same, so they are worked out once (-1: not eligible).
+            int pt = besidePatterns.get(key);
+            if (pt == LongIntMap.ABSENT) {
+                pt = cmp.compare(f[i], f[j]);
+                if (!besideOnePersonEligible(f[i], f[j], pt, clusters.ages)) pt = -1;
+                besidePatterns.putIfAbsent(key, pt);
+            }
+            if (pt >= 0) supported.add(new HouseholdPair(i, j, pt, weights.weight(pt, i, j)));
         });
         supported.sort(Comparator.comparingDouble(HouseholdPair::weight).reversed()
                 .thenComparingInt(HouseholdPair::a).thenComparingInt(HouseholdPair::b));
@@ -724,6 +797,24 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /** A pair the household step may merge, with the model's weight (the order it is tried in). */
     private record HouseholdPair(int a, int b, int pattern, double weight) {}
+
+    /**
+     * The candidate pairs household evidence may merge when the two persons share a household, in the
+     * order of the candidates (units smaller first): neither side a placeholder or a professional, the
+     * pair neither ambiguous nor a generation apart in the passes, names close and nothing disagreeing
+     * ({@link #householdEligible}). None of that changes between rounds, so it is asked once.
+     */
+    private static HouseholdPair[] householdCandidates(List<Integer> candidates, Features[] f, PairWeights weights, int[] pa, int[] pb,
+                                                       int[] pattern, Set<Integer> ambiguousPairs, Set<Integer> generationPairs) {
+        List<HouseholdPair> out = new ArrayList<>();
+        for (int p : candidates) {
+            int i = pa[p], j = pb[p];
+            if (f[i].placeholder || f[j].placeholder || ambiguousPairs.contains(p) || generationPairs.contains(p)) continue;
+            if (professional(f[i]) || professional(f[j]) || !householdEligible(pattern[p])) continue;
+            out.add(new HouseholdPair(Math.min(i, j), Math.max(i, j), pattern[p], weights.weight(pattern[p], i, j)));
+        }
+        return out.toArray(HouseholdPair[]::new);
+    }
 
     /**
      * Two occurrences named beside one person. Adults (no child's date of birth on either side):
@@ -892,12 +983,30 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /** Growable int array: boxed lists of millions of indices were most of a county run's garbage. */
     static final class IntList {
-        int[] values = new int[16];
+        private static final int[] NONE = new int[0];
+        int[] values;
         int size;
+
+        IntList() { this(16); }
+
+        IntList(int capacity) { values = new int[Math.max(1, capacity)]; }
 
         void add(int v) {
             if (size == values.length) values = Arrays.copyOf(values, size * 2);
             values[size++] = v;
+        }
+
+        /** The values, sorted, each once (a new array). */
+        int[] sortedDistinct() {
+            return size == 0 ? NONE : sortedDistinct(Arrays.copyOf(values, size));
+        }
+
+        /** {@code a} sorted in place, each value once: {@code a} itself or a shorter copy. */
+        static int[] sortedDistinct(int[] a) {
+            Arrays.sort(a);
+            int distinct = 0;
+            for (int k = 0; k < a.length; k++) if (k == 0 || a[k] != a[k - 1]) a[distinct++] = a[k];
+            return distinct == a.length ? a : Arrays.copyOf(a, distinct);
         }
     }
 
@@ -946,61 +1055,81 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
-     * Set of longs by open addressing (a unit and an event, two units): a boxed set held an object
-     * per entry, at 40k children about a million. Not thread-safe.
+     * Set of longs (a unit and an event, two units): a boxed set held an object per entry, at 40k
+     * children about a million. Not thread-safe.
      */
     static final class LongSet {
+        private final LongIntMap map = new LongIntMap();
+
+        boolean contains(long value) { return map.get(value) != LongIntMap.ABSENT; }
+
+        /** @return whether the value was not in the set */
+        boolean add(long value) { return map.putIfAbsent(value, 0) == LongIntMap.ABSENT; }
+    }
+
+    /** Map from longs to ints by open addressing (two units to their comparison pattern). Not thread-safe. */
+    static final class LongIntMap {
+        /** What {@link #get} answers for a key not in the map; never stored as a value. */
+        static final int ABSENT = Integer.MIN_VALUE;
         private static final long EMPTY = Long.MIN_VALUE;
-        private long[] slots = newSlots(1 << 10);
+        private long[] keys = newKeys(1 << 10);
+        private int[] values = new int[1 << 10];
         private int size;
         private boolean hasEmpty;
+        private int emptyValue;
 
-        private static long[] newSlots(int capacity) {
-            long[] slots = new long[capacity];
-            Arrays.fill(slots, EMPTY);
-            return slots;
+        private static long[] newKeys(int capacity) {
+            long[] keys = new long[capacity];
+            Arrays.fill(keys, EMPTY);
+            return keys;
         }
 
-        private static int slot(long value, int mask) {
-            long h = value * 0x9E3779B97F4A7C15L;
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 32)) & mask;
         }
 
-        boolean contains(long value) {
-            if (value == EMPTY) return hasEmpty;
-            int mask = slots.length - 1;
-            for (int i = slot(value, mask); ; i = (i + 1) & mask) {
-                if (slots[i] == value) return true;
-                if (slots[i] == EMPTY) return false;
+        /** The value of the key, or {@link #ABSENT}. */
+        int get(long key) {
+            if (key == EMPTY) return hasEmpty ? emptyValue : ABSENT;
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == key) return values[i];
+                if (keys[i] == EMPTY) return ABSENT;
             }
         }
 
-        /** @return whether the value was not in the set */
-        boolean add(long value) {
-            if (value == EMPTY) {
-                boolean added = !hasEmpty;
-                hasEmpty = true;
-                return added;
+        /** Puts the value unless the key has one; returns the value it had, or {@link #ABSENT}. */
+        int putIfAbsent(long key, int value) {
+            if (value == ABSENT) throw new IllegalArgumentException("value " + value);
+            if (key == EMPTY) {
+                int had = hasEmpty ? emptyValue : ABSENT;
+                if (!hasEmpty) { hasEmpty = true; emptyValue = value; }
+                return had;
             }
-            int mask = slots.length - 1;
-            int i = slot(value, mask);
-            for (; slots[i] != EMPTY; i = (i + 1) & mask) {
-                if (slots[i] == value) return false;
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            for (; keys[i] != EMPTY; i = (i + 1) & mask) {
+                if (keys[i] == key) return values[i];
             }
-            slots[i] = value;
-            if (++size * 2 > slots.length) grow();
-            return true;
+            keys[i] = key;
+            values[i] = value;
+            if (++size * 2 > keys.length) grow();
+            return ABSENT;
         }
 
         private void grow() {
-            long[] old = slots;
-            slots = newSlots(old.length * 2);
-            int mask = slots.length - 1;
-            for (long v : old) {
-                if (v == EMPTY) continue;
-                int i = slot(v, mask);
-                while (slots[i] != EMPTY) i = (i + 1) & mask;
-                slots[i] = v;
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = newKeys(oldKeys.length * 2);
+            values = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldKeys[k] == EMPTY) continue;
+                int i = slot(oldKeys[k], mask);
+                while (keys[i] != EMPTY) i = (i + 1) & mask;
+                keys[i] = oldKeys[k];
+                values[i] = oldValues[k];
             }
         }
     }
@@ -1042,6 +1171,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         private final Comparisons cmp;
         /** Whether the data has households (see {@link #contradictingNameAndReference}). */
         private final boolean households;
+        /** Per unit: not a professional (see {@link FellegiSunterLinker#inHousehold}); the number of its postcode, -1 without one. */
+        private final boolean[] inHousehold;
+        private final int[] postcodeOf;
 
         Clusters(Features[] f, int[] unitOf, int[] eventOf, int events, Decisions decisions, java.util.function.ToIntFunction<String> unitOfOccurrence,
                  Comparisons cmp, boolean households, AgeRoles ages) {
@@ -1057,6 +1189,13 @@ public final class FellegiSunterLinker implements PersonLinker {
             childDates = new int[n];
             adultDates = new int[n];
             this.ages = ages;
+            inHousehold = new boolean[n];
+            postcodeOf = new int[n];
+            Map<String, Integer> postcodeNumbers = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                inHousehold[i] = !professional(f[i]);
+                postcodeOf[i] = f[i].postcode == null ? -1 : postcodeNumbers.computeIfAbsent(f[i].postcode, k -> postcodeNumbers.size());
+            }
             for (int i = 0; i < n; i++) {
                 adultRole[i] = AgeRoles.isAdultRole(f[i].occ.role());
                 if (f[i].dob == null) continue;
@@ -1362,12 +1501,12 @@ public final class FellegiSunterLinker implements PersonLinker {
          * What a person's records say about their household: the persons named beside them in
          * a record (not professionals), and the postcodes of the person and of those persons.
          * Computed on demand and cached by cluster root; reflects the clusters when first asked.
+         * Each is a sorted array of distinct numbers (cluster roots; postcodes as numbered by
+         * {@link Clusters#postcodeOf}): boxed sets of them were most of household evidence's time.
          */
         final class Households {
-            private static final long PERSON = 1L << 40, POSTCODE = 2L << 40;
-            private final Map<Integer, Set<Long>> context = new HashMap<>();
-            private final Map<Integer, Set<Long>> postcodes = new HashMap<>();
-            private final Map<String, Integer> postcodeIds = new HashMap<>();
+            private final int[][] mates = new int[f.length][], matePostcodes = new int[f.length][], postcodes = new int[f.length][];
+            private final IntList scratch = new IntList();
 
             /**
              * Whether persons {@code a} and {@code b} share a household that their records name: a
@@ -1376,16 +1515,19 @@ public final class FellegiSunterLinker implements PersonLinker {
              * of their own share no more than the model already weighs (namesakes of a street).
              */
             boolean shared(int a, int b) {
-                Set<Long> ma = mates(a), mb = mates(b);
-                if (ma.isEmpty() && mb.isEmpty()) return false;
+                int[] ma = mates(a), mb = mates(b);
+                if (ma.length == 0 && mb.length == 0) return false;
                 if (intersects(ma, mb)) return true;
-                Set<Long> pa = postcodes(a), pb = postcodes(b);
-                return intersects(ma, pb) || intersects(mb, pa);
+                int[] qa = matePostcodes(a), qb = matePostcodes(b);
+                return intersects(qa, qb) || intersects(qa, postcodes(b)) || intersects(qb, postcodes(a));
             }
 
-            private static boolean intersects(Set<Long> x, Set<Long> y) {
-                Set<Long> small = x.size() <= y.size() ? x : y, large = small == x ? y : x;
-                for (long t : small) if (large.contains(t)) return true;
+            /** Whether two sorted arrays share a value. */
+            private static boolean intersects(int[] x, int[] y) {
+                for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+                    if (x[i] == y[j]) return true;
+                    if (x[i] < y[j]) i++; else j++;
+                }
                 return false;
             }
 
@@ -1398,12 +1540,9 @@ public final class FellegiSunterLinker implements PersonLinker {
                 // Compressed rows by person (cluster root): counted, then filled, in the order the
                 // units are met; a map of boxed lists cost a boxed entry per unit named beside another.
                 int n = f.length;
-                boolean[] counted = new boolean[n];
+                boolean[] counted = inHousehold;
                 int[] root = new int[n];
-                for (int x = 0; x < n; x++) {
-                    counted[x] = !professional(f[x]);
-                    root[x] = find(x);
-                }
+                for (int x = 0; x < n; x++) root[x] = find(x);
                 int[] start = new int[n + 1];
                 for (int pass = 0; pass < 2; pass++) {
                     int[] fill = pass == 0 ? null : Arrays.copyOf(start, n);
@@ -1425,54 +1564,58 @@ public final class FellegiSunterLinker implements PersonLinker {
                     }
                     for (int r = 0; r < n; r++) {
                         if (start[r] == start[r + 1]) continue;
-                        int[] units = Arrays.copyOfRange(beside, start[r], start[r + 1]);
-                        Arrays.sort(units);
-                        int distinct = 0;
-                        for (int k = 0; k < units.length; k++) if (k == 0 || units[k] != units[k - 1]) units[distinct++] = units[k];
+                        int[] units = IntList.sortedDistinct(Arrays.copyOfRange(beside, start[r], start[r + 1]));
+                        int distinct = units.length;
                         if (distinct > MAX_BESIDE) continue;
                         for (int a = 0; a < distinct; a++) for (int b = a + 1; b < distinct; b++) visitor.visit(units[a], units[b]);
                     }
                 }
             }
 
-            /** The persons named beside this one in its records, and their postcodes. */
-            private Set<Long> mates(int root) {
-                Set<Long> cached = context.get(root);
+            /** The persons (cluster roots) named beside this one in its records. */
+            private int[] mates(int root) {
+                int[] cached = mates[root];
                 if (cached != null) return cached;
-                Set<Long> out = new HashSet<>();
-                Set<Integer> mates = new HashSet<>();
+                scratch.size = 0;
                 int x = root;
                 do {
                     for (int e = unitEventStart[x]; e < unitEventStart[x + 1]; e++) {
                         int ev = unitEvents[e];
                         for (int u = eventUnitStart[ev]; u < eventUnitStart[ev + 1]; u++) {
                             int y = eventUnits[u];
-                            if (y == x || PROFESSIONAL.equals(f[y].occ.role())) continue;
+                            if (y == x || !inHousehold[y]) continue;
                             int ry = find(y);
-                            if (ry != root) mates.add(ry);
+                            if (ry != root) scratch.add(ry);
                         }
                     }
                     x = next[x];
                 } while (x != root);
-                for (int m : mates) {
-                    out.add(PERSON | m);
-                    out.addAll(postcodes(m));
-                }
-                context.put(root, out);
-                return out;
+                return mates[root] = scratch.sortedDistinct();
             }
 
-            private Set<Long> postcodes(int root) {
-                Set<Long> cached = postcodes.get(root);
+            /** The postcodes of the persons named beside this one. */
+            private int[] matePostcodes(int root) {
+                int[] cached = matePostcodes[root];
                 if (cached != null) return cached;
-                Set<Long> out = new HashSet<>();
+                int[] of = mates(root);
+                int count = 0;
+                for (int m : of) count += postcodes(m).length;
+                IntList out = new IntList(count);
+                for (int m : of) for (int code : postcodes(m)) out.add(code);
+                return matePostcodes[root] = out.sortedDistinct();
+            }
+
+            /** The postcodes of the person's own records. */
+            private int[] postcodes(int root) {
+                int[] cached = postcodes[root];
+                if (cached != null) return cached;
+                scratch.size = 0;
                 int x = root;
                 do {
-                    if (f[x].postcode != null) out.add(POSTCODE | postcodeIds.computeIfAbsent(f[x].postcode, k -> postcodeIds.size()));
+                    if (postcodeOf[x] >= 0) scratch.add(postcodeOf[x]);
                     x = next[x];
                 } while (x != root);
-                postcodes.put(root, out);
-                return out;
+                return postcodes[root] = scratch.sortedDistinct();
             }
         }
 

@@ -69,9 +69,25 @@ public final class CountyLinkageEvaluation {
 
         // Linked before the ground truth is read, so the heap holds what the ingest pipeline holds
         // while linking (the occurrences and one map per occurrence) and not the truth as well.
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(!Boolean.getBoolean("narrow"))
+        // -Drepeat=N links N times in this JVM (the later runs warm); -Ddigest=true prints each run's CPU time (the
+        // process's and the calling thread's: the linker's single-threaded part) and the digest LinkageIdentityTest
+        // pins, so a change meant to be faster shows that it decides exactly as before on a whole county.
+        FellegiSunterLinker linker = new FellegiSunterLinker(LinkageSettings.defaults().withWideBlocking(!Boolean.getBoolean("narrow"))
                 .withConsistentMatchProbability(Double.parseDouble(System.getProperty("consistent",
-                        String.valueOf(LinkageSettings.defaults().consistentMatchProbability())))), Nicknames.uk()).link(occurrences, Decisions.none());
+                        String.valueOf(LinkageSettings.defaults().consistentMatchProbability())))), Nicknames.uk());
+        LinkageResult last = null;
+        for (int run = 0, runs = Integer.getInteger("repeat", 1); run < runs; run++) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var threadsBean = java.lang.management.ManagementFactory.getThreadMXBean();
+            long wall = System.nanoTime(), cpu = os.getProcessCpuTime(), own = threadsBean.getCurrentThreadCpuTime();
+            last = linker.link(occurrences, Decisions.none());
+            if (Boolean.getBoolean("digest")) {
+                System.out.printf("link run %d: wall %.1f s, process CPU %.1f s, calling thread CPU %.1f s, load %.1f; digest %s%n", run + 1,
+                        (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9,
+                        (threadsBean.getCurrentThreadCpuTime() - own) / 1e9, os.getSystemLoadAverage(), LinkageIdentityTest.digest(last));
+            }
+        }
+        LinkageResult result = last;
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap right after linkage: %d MB used of %d MB max%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         Map<String, String> truth = new HashMap<>();
