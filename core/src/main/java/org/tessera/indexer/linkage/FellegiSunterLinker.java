@@ -89,6 +89,14 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
+     * Which occurrences a full run with these settings and {@code fixed} parameters could link
+     * with given ones ({@link LinkReach}): what an incremental run frees around what changed.
+     */
+    public LinkReach reach(LinkageParameters fixed) {
+        return new LinkReach(settings, nicknames, fixed);
+    }
+
+    /**
      * The blocking keys of an occurrence, one string per rule and key ({@code rule:key}), as a full
      * run forms them before refining large blocks: two occurrences a full run could compare share one.
      */
@@ -589,7 +597,7 @@ public final class FellegiSunterLinker implements PersonLinker {
      * compare as identical. A source's own person id is scoped to its source. The hash of the
      * fields is computed once, where the identity is formed (on a worker), not at each look-up.
      */
-    private record RawIdentity(Fields fields, int hash) {
+    record RawIdentity(Fields fields, int hash) {
         private record Fields(String givenNames, String familyName, List<String> otherNames,
                               org.tessera.indexer.ingest.PartialDate dateOfBirth, String gender, String address,
                               String postcode, Map<String, String> identifiers, String scope) {}
