@@ -153,6 +153,12 @@ final class IncrementalLinking {
 
         Set<String> context = stored.beside(free);
         context.addAll(stored.beside(context));
+        // the persons a free person's records could link with, as context: a full run reads them as
+        // contestants of the free persons' pairs (the ambiguity and uncontested checks), so a merge
+        // a full run withholds for them is withheld here too
+        if (reach != null && !free.isEmpty()) {
+            context.addAll(stored.reached(stored.membersOf(free), stored.keysOf(free), changed, reach));
+        }
         context.removeAll(free);
         LinkageResult local;
         int rounds = 0;
