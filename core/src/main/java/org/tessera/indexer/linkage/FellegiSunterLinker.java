@@ -300,7 +300,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.debug("linkage phase: strong identifiers {} ms", (System.nanoTime() - start) / 1_000_000);
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
-        double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
+        double reviewWeight = MatchModel.weightOf(settings.reviewProbability());
         // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
         // one side named beside someone in a record (the rest have no household to show).
         boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
@@ -347,10 +347,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         byStrength = null;
         LOG.debug("linkage phase: sorted {} ms", (System.nanoTime() - start) / 1_000_000);
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
-        double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
-        double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
+        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability());
+        double uniqueWeight = MatchModel.weightOf(UNIQUE_IDENTITY_PROBABILITY);
         boolean[] unique = uniqueIdentities(f);
-        double consistentWeight = Math.log(settings.consistentMatchProbability() / (1 - settings.consistentMatchProbability())) / Math.log(2);
+        double consistentWeight = MatchModel.weightOf(settings.consistentMatchProbability());
         java.util.function.IntPredicate strict = p -> weight[p] >= autoWeight
                 || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
         // A consistent pair below the auto-match threshold is decided after every other pair

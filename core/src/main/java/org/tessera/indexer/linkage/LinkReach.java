@@ -46,7 +46,7 @@ public final class LinkReach {
         this.parameters = parameters;
         double lowest = Math.min(Math.min(settings.reviewProbability(), settings.consistentMatchProbability()),
                 Math.min(settings.autoMatchProbability(), FellegiSunterLinker.UNIQUE_IDENTITY_PROBABILITY));
-        this.floor = Math.log(lowest / (1 - lowest)) / Math.log(2) - 1e-9;
+        this.floor = MatchModel.weightOf(lowest) - 1e-9;
     }
 
     /**

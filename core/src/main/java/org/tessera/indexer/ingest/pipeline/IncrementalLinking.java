@@ -23,18 +23,20 @@ import org.tessera.indexer.linkage.PersonOccurrence;
  * <ol>
  *   <li>changed: the occurrences of the records the delta added or replaced, and any occurrence
  *       the stored persons do not hold;</li>
- *   <li>free persons, linked again from their occurrences: every stored person that shares a
- *       blocking key with a changed occurrence (the persons a full run could compare it with), that
+ *   <li>free persons, linked again from their occurrences: every stored person a full run could
+ *       link with a changed occurrence ({@link LinkReach}: a candidate pair of the refined blocking
+ *       that the model weighs where a decision reads it, not everyone sharing a raw key), that
  *       held an occurrence now replaced or withdrawn, or that a recorded decision contradicts;</li>
  *   <li>their households, as context: the persons named beside them in a record and the persons
  *       named beside those (two steps: a parent beside two children, a newborn and its named self
  *       beside one mother), kept whole as stored but free to join others, so the full linker's
- *       household evidence sees what it sees in a full run;</li>
+ *       household evidence sees what it sees in a full run; and the persons a free person's
+ *       records could link with, the contestants a full run's ambiguity checks read;</li>
  *   <li>the whole is linked by the same linker with the parameters the stored persons were linked
  *       with ({@link LinkageParameters}: model, name counts, the age guard's reference year) and the
  *       recorded decisions. A person the run changed (merged, split, grown) changes the households
- *       of those beside it: their neighbourhood (the persons beside, and the persons sharing a
- *       blocking key with those) is added as context and the whole linked again, until nothing
+ *       of those beside it: their neighbourhood (the persons beside, and the persons a full run
+ *       could link with those) is added as context and the whole linked again, until nothing
  *       new is reached (at most {@link #ROUNDS} times);</li>
  *   <li>persons in it are replaced by what it gives; everyone else keeps theirs.</li>
  * </ol>
