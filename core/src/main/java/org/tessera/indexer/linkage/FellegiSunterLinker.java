@@ -89,6 +89,14 @@ public final class FellegiSunterLinker implements PersonLinker {
     }
 
     /**
+     * Which occurrences a full run with these settings and {@code fixed} parameters could link
+     * with given ones ({@link LinkReach}): what an incremental run frees around what changed.
+     */
+    public LinkReach reach(LinkageParameters fixed) {
+        return new LinkReach(settings, nicknames, fixed);
+    }
+
+    /**
      * The blocking keys of an occurrence, one string per rule and key ({@code rule:key}), as a full
      * run forms them before refining large blocks: two occurrences a full run could compare share one.
      */
@@ -291,7 +299,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         LOG.debug("linkage phase: strong identifiers {} ms", (System.nanoTime() - start) / 1_000_000);
         // Only pairs at or above the review threshold matter from here: keep those (weights of all
         // candidate pairs at county scale were over a gigabyte), strongest first.
-        double reviewWeight = Math.log(settings.reviewProbability() / (1 - settings.reviewProbability())) / Math.log(2);
+        double reviewWeight = MatchModel.weightOf(settings.reviewProbability());
         // Below it, only pairs household evidence may carry: names close, nothing disagreeing, and
         // one side named beside someone in a record (the rest have no household to show).
         boolean[] beside = besideSomeone(all, unitOf, eventOf, events, n);
@@ -338,10 +346,10 @@ public final class FellegiSunterLinker implements PersonLinker {
         byStrength = null;
         LOG.debug("linkage phase: sorted {} ms", (System.nanoTime() - start) / 1_000_000);
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
-        double autoWeight = Math.log(settings.autoMatchProbability() / (1 - settings.autoMatchProbability())) / Math.log(2);
-        double uniqueWeight = Math.log(UNIQUE_IDENTITY_PROBABILITY / (1 - UNIQUE_IDENTITY_PROBABILITY)) / Math.log(2);
+        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability());
+        double uniqueWeight = MatchModel.weightOf(UNIQUE_IDENTITY_PROBABILITY);
         boolean[] unique = uniqueIdentities(f);
-        double consistentWeight = Math.log(settings.consistentMatchProbability() / (1 - settings.consistentMatchProbability())) / Math.log(2);
+        double consistentWeight = MatchModel.weightOf(settings.consistentMatchProbability());
         java.util.function.IntPredicate strict = p -> weight[p] >= autoWeight
                 || weight[p] >= uniqueWeight && unique[pa[p]] && unique[pb[p]] && exactNameAndBirth(pattern[p]);
         // A consistent pair below the auto-match threshold is decided after every other pair
@@ -657,7 +665,7 @@ public final class FellegiSunterLinker implements PersonLinker {
      * compare as identical. A source's own person id is scoped to its source. The hash of the
      * fields is computed once, where the identity is formed (on a worker), not at each look-up.
      */
-    private record RawIdentity(Fields fields, int hash) {
+    record RawIdentity(Fields fields, int hash) {
         private record Fields(String givenNames, String familyName, List<String> otherNames,
                               org.tessera.indexer.ingest.PartialDate dateOfBirth, String gender, String address,
                               String postcode, Map<String, String> identifiers, String scope) {}

@@ -230,6 +230,11 @@ public final class MatchModel {
         return new HouseholdTest(both, givenOnly, birthOnly, neither);
     }
 
+    /** The match weight (log2 odds) of a probability: the inverse of {@link #probability(double)}. */
+    public static double weightOf(double probability) {
+        return Math.log(probability / (1 - probability)) / Math.log(2);
+    }
+
     public static double probability(double weight) {
         double b = Math.pow(2, weight);
         return Double.isInfinite(b) ? 1.0 : b / (1 + b);

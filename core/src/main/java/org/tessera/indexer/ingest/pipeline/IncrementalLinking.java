@@ -11,6 +11,7 @@ import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.FellegiSunterLinker;
 import org.tessera.indexer.linkage.LinkageParameters;
+import org.tessera.indexer.linkage.LinkReach;
 import org.tessera.indexer.linkage.LinkageResult;
 import org.tessera.indexer.linkage.OccurrencePair;
 import org.tessera.indexer.linkage.PersonLinker;
@@ -22,24 +23,28 @@ import org.tessera.indexer.linkage.PersonOccurrence;
  * <ol>
  *   <li>changed: the occurrences of the records the delta added or replaced, and any occurrence
  *       the stored persons do not hold;</li>
- *   <li>free persons, linked again from their occurrences: every stored person that shares a
- *       blocking key with a changed occurrence (the persons a full run could compare it with), that
+ *   <li>free persons, linked again from their occurrences: every stored person a full run could
+ *       link with a changed occurrence ({@link LinkReach}: a candidate pair of the refined blocking
+ *       that the model weighs where a decision reads it, not everyone sharing a raw key), that
  *       held an occurrence now replaced or withdrawn, or that a recorded decision contradicts;</li>
  *   <li>their households, as context: the persons named beside them in a record and the persons
  *       named beside those (two steps: a parent beside two children, a newborn and its named self
  *       beside one mother), kept whole as stored but free to join others, so the full linker's
- *       household evidence sees what it sees in a full run;</li>
+ *       household evidence sees what it sees in a full run; and the persons a free person's
+ *       records could link with, the contestants a full run's ambiguity checks read;</li>
  *   <li>the whole is linked by the same linker with the parameters the stored persons were linked
  *       with ({@link LinkageParameters}: model, name counts, the age guard's reference year) and the
  *       recorded decisions. A person the run changed (merged, split, grown) changes the households
- *       of those beside it: their neighbourhood (the persons beside, and the persons sharing a
- *       blocking key with those) is added as context and the whole linked again, until nothing
+ *       of those beside it: their neighbourhood (the persons beside, and the persons a full run
+ *       could link with those) is added as context and the whole linked again, until nothing
  *       new is reached (at most {@link #ROUNDS} times);</li>
  *   <li>persons in it are replaced by what it gives; everyone else keeps theirs.</li>
  * </ol>
  * Pure (the caller reads the stored assignment and parameters); not thread-safe.
  */
 final class IncrementalLinking {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncrementalLinking.class);
 
     /** Rounds of widening around changed households at most (a full run's household evidence takes up to three rounds). */
     static final int ROUNDS = 4;
@@ -179,14 +184,23 @@ final class IncrementalLinking {
                 free.add(b);
             }
         }
-        // persons a full run could compare a changed occurrence with
+        // persons a full run could link a changed occurrence with: a candidate pair of its refined
+        // blocking that the model weighs where a decision reads it (LinkReach), not everyone sharing
+        // a raw key (at county scale a common family name or a crowded postcode: a third of the county)
+        LinkReach reach = linker instanceof FellegiSunterLinker fs && parameters != null ? fs.reach(parameters) : null;
         Set<String> changedKeys = new HashSet<>();
         BlockingKeys.of(changed).forEach(changedKeys::addAll);
-        free.addAll(stored.sharingAKey(changedKeys));
+        free.addAll(stored.reached(changed, changedKeys, changed, reach));
         free.retainAll(stored.persons());
 
         Set<String> context = stored.beside(free);
         context.addAll(stored.beside(context));
+        // the persons a free person's records could link with, as context: a full run reads them as
+        // contestants of the free persons' pairs (the ambiguity and uncontested checks), so a merge
+        // a full run withholds for them is withheld here too
+        if (reach != null && !free.isEmpty()) {
+            context.addAll(stored.reached(stored.membersOf(free), stored.keysOf(free), changed, reach));
+        }
         context.removeAll(free);
         LinkageResult local;
         int rounds = 0;
@@ -215,13 +229,13 @@ final class IncrementalLinking {
             // households the run changed: who is named beside a changed person may now be joined,
             // with anyone they share a blocking key with, read in their own households
             Set<String> beside = stored.beside(moved);
-            Set<String> reach = new HashSet<>(beside);
-            reach.addAll(stored.beside(beside));
-            Set<String> keyed = stored.sharingAKey(stored.keysOf(beside));
-            reach.addAll(keyed);
-            reach.addAll(stored.beside(keyed));
-            reach.removeAll(free);
-            if (!context.addAll(reach)) {
+            Set<String> widened = new HashSet<>(beside);
+            widened.addAll(stored.beside(beside));
+            Set<String> keyed = stored.reached(stored.membersOf(beside), stored.keysOf(beside), changed, reach);
+            widened.addAll(keyed);
+            widened.addAll(stored.beside(keyed));
+            widened.removeAll(free);
+            if (!context.addAll(widened)) {
                 break;
             }
         }
@@ -403,11 +417,41 @@ final class IncrementalLinking {
             return out;
         }
 
+        /** The occurrences of {@code persons}. */
+        List<PersonOccurrence> membersOf(Set<String> persons) {
+            List<PersonOccurrence> out = new ArrayList<>();
+            persons.forEach(p -> out.addAll(members(p)));
+            return out;
+        }
+
         /**
-         * Persons with an occurrence that has one of {@code wanted}'s blocking keys: over every
+         * Persons a full run could link with one of {@code from} (whose keys are {@code fromKeys}):
+         * of the stored occurrences sharing one of those keys, those {@code reach} finds linkable,
+         * with the block sizes counted over them and {@code changed}; every one sharing a key
+         * when {@code reach} is null (a linker without a reach).
+         */
+        Set<String> reached(List<PersonOccurrence> from, Set<String> fromKeys, List<PersonOccurrence> changed, LinkReach reach) {
+            List<Integer> places = sharing(fromKeys);
+            Set<String> out = new HashSet<>();
+            if (reach == null) {
+                places.forEach(i -> out.add(personOf.get(occurrences.get(i).occurrenceId())));
+                return out;
+            }
+            List<PersonOccurrence> candidates = places.stream().map(occurrences::get).toList();
+            Set<String> linkable = reach.linkable(from, candidates, changed);
+            for (String occurrence : linkable) {
+                out.add(personOf.get(occurrence));
+            }
+            LOG.info("Incremental linking reach: {} occurrences; {} stored occurrences share a blocking key with them, {} could link ({} persons)",
+                    from.size(), candidates.size(), linkable.size(), out.size());
+            return out;
+        }
+
+        /**
+         * Places of the occurrences that have one of {@code wanted}'s blocking keys: over every
          * stored occurrence's keys, or over the occurrences of the records the keyed store names.
          */
-        Set<String> sharingAKey(Set<String> wanted) {
+        private List<Integer> sharing(Set<String> wanted) {
             List<Integer> places = new ArrayList<>();
             if (keyed == null) {
                 for (int i = 0; i < occurrences.size(); i++) {
@@ -421,11 +465,11 @@ final class IncrementalLinking {
                 }
                 makeKeys(places);
             }
-            Set<String> out = new HashSet<>();
+            List<Integer> out = new ArrayList<>();
             for (int i : places) {
                 for (String key : keys.get(i)) {
                     if (wanted.contains(key)) {
-                        out.add(personOf.get(occurrences.get(i).occurrenceId()));
+                        out.add(i);
                         break;
                     }
                 }

@@ -114,6 +114,50 @@ class IncrementalLinkingTest {
     }
 
     @Test
+    void aDayOfArrivalsIntoCrowdedBlocksLinksAsAFullRunWithTheSameParametersInANarrowScope() {
+        // 300 families in three postcodes and six family names (raw blocks of hundreds), each a child
+        // and a mother named together on some records, the child alone with typos and missing dates on others
+        java.util.Random random = new java.util.Random(11);
+        List<PersonOccurrence> all = new ArrayList<>();
+        Set<String> arrivals = new java.util.HashSet<>();
+        for (int family = 0; family < 300; family++) {
+            String surname = FAMILY[random.nextInt(6)], child = GIVEN[random.nextInt(GIVEN.length)], mother = GIVEN[random.nextInt(GIVEN.length)];
+            PartialDate born = PartialDate.of(LocalDate.of(2010, 1, 1).plusDays(random.nextInt(4000)));
+            PartialDate motherBorn = PartialDate.of(LocalDate.of(1980, 1, 1).plusDays(random.nextInt(5000)));
+            String postcode = "NR" + (1 + random.nextInt(3)) + " 1AB";
+            for (int record = 0; record < 1 + random.nextInt(4); record++) {
+                String eventId = "ev-f" + family + "r" + record;
+                String given = random.nextDouble() < 0.2 ? child.substring(0, child.length() - 1) : child;
+                PartialDate date = random.nextDouble() < 0.2 ? null : born;
+                String at = random.nextDouble() < 0.3 ? null : postcode;
+                all.add(new PersonOccurrence(eventId + "-p0", "test", eventId, "subject", given, surname, List.of(), date, null, null, at, Map.of()));
+                if (random.nextBoolean()) {
+                    all.add(new PersonOccurrence(eventId + "-p1", "test", eventId, "mother", mother, surname, List.of(),
+                            random.nextBoolean() ? motherBorn : null, null, null, at, Map.of()));
+                }
+                if (random.nextDouble() < 0.04) {
+                    arrivals.add(eventId);
+                }
+            }
+        }
+        List<PersonOccurrence> history = all.stream().filter(o -> !arrivals.contains(o.eventId())).toList();
+        LinkageResult stored = linker.link(history, Decisions.none());
+        IncrementalLinking.Outcome outcome = IncrementalLinking.link(all, stored.personIds(), arrivals, linker, Decisions.none(),
+                stored.parameters());
+
+        LinkageResult everything = linker.link(all, Decisions.none(), stored.parameters());
+        double[] pr = IncrementalLinking.pairwise(outcome.result().personIds(), everything.personIds());
+        assertThat(pr[1]).as("recall against linking everything with the stored parameters").isEqualTo(1.0);
+        // Known gap (session 16, docs/linkage.md "Incremental linking"): two stored namesakes without a
+        // date of birth, both context, can merge in the scope where the full run reads a contestant the
+        // scope lacks (0.99389 here; the raw-key scope, 970 of 1,030 occurrences, gave 1.0)
+        assertThat(pr[0]).as("precision against linking everything with the stored parameters").isGreaterThanOrEqualTo(0.99);
+        assertThat(outcome.changed()).isGreaterThan(10);
+        assertThat(outcome.scope()).as("the arrivals' neighbourhood, not every record sharing a family name or postcode (970 of 1,030)")
+                .isLessThan(all.size() * 2 / 3);
+    }
+
+    @Test
     void pairwisePrecisionAndRecallCountPairsOfOccurrences() {
         Map<String, String> truth = Map.of("a", "1", "b", "1", "c", "1", "d", "2");
         Map<String, String> split = Map.of("a", "x", "b", "x", "c", "y", "d", "z");
