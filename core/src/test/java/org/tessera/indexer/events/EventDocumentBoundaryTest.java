@@ -31,7 +31,7 @@ class EventDocumentBoundaryTest {
             Map.entry("indexer/scoring/EventChanges.java", "the stored content hashes' _mget _source filter"),
             Map.entry("indexer/scoring/HitExport.java", "its query's _source filter; the export's columns are named after the fields"),
             Map.entry("indexer/ingest/pipeline/PersonLinkExport.java", "its query's _source filter"),
-            Map.entry("indexer/ingest/pipeline/LinkStage.java", "the stored occurrences' query _source filter"),
+            Map.entry("indexer/ingest/pipeline/StoredAssignment.java", "the stored occurrences' and sources' scroll _source filter (ADR 0047; was LinkStage's)"),
             Map.entry("indexer/ingest/pipeline/StoredEvents.java", "the stored events of an arrival's persons and households, by person and household id"),
             Map.entry("indexer/ingest/pipeline/RecordIndexFields.java", "the records index definition, which shares the events names"),
             Map.entry("indexer/indicators/EventPercolator.java", "the percolate request: fields left out of the percolated document"),
