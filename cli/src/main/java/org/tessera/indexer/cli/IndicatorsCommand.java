@@ -1,16 +1,5 @@
 package org.tessera.indexer.cli;
 
-import org.tessera.indexer.bench.PercolateBenchmark;
-import org.tessera.indexer.indicators.CodeCoverage;
-import org.tessera.indexer.indicators.EventFields;
-import org.tessera.indexer.indicators.EventPercolator;
-import org.tessera.indexer.indicators.Indicator;
-import org.tessera.indexer.indicators.IndicatorBackfill;
-import org.tessera.indexer.indicators.IndicatorCatalogue;
-import org.tessera.indexer.indicators.IndicatorHit;
-import org.tessera.indexer.indicators.IndicatorStore;
-import org.tessera.indexer.indicators.Severity;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,18 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tessera.indexer.bench.PercolateBenchmark;
 import org.tessera.indexer.events.Event;
+import org.tessera.indexer.indicators.CodeCoverage;
+import org.tessera.indexer.indicators.EventFields;
+import org.tessera.indexer.indicators.EventPercolator;
+import org.tessera.indexer.indicators.Indicator;
+import org.tessera.indexer.indicators.IndicatorBackfill;
+import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.indicators.IndicatorHit;
+import org.tessera.indexer.indicators.IndicatorStore;
+import org.tessera.indexer.indicators.Severity;
 import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.opensearch.index.IndexDefinitions;
 import org.tessera.indexer.opensearch.index.IndexManager;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code tessera indicators list|load|test|evaluate|benchmark}: the indicator catalogue from the command line. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
@@ -444,7 +444,7 @@ public final class IndicatorsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (corpus.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("heldout")) {
+            if (corpus.getFileName().toString().toLowerCase(Locale.ROOT).contains("heldout")) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "calibrate never reads a held-out corpus: " + corpus);
             }
             var map = concerns.read(parent.catalogue());

@@ -2,13 +2,14 @@ package org.tessera.indexer.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.tessera.indexer.indicators.evaluation.ConcernMap;
 import org.tessera.indexer.indicators.evaluation.CachingSentenceEncoder;
-import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
-import org.tessera.indexer.nlp.semantic.ConcernClassifier;
 import org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer;
 import org.tessera.indexer.indicators.evaluation.ConcernClassifierTraining;
+import org.tessera.indexer.indicators.evaluation.ConcernMap;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
 import org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +100,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--hold-out-writers needs --by-writer and writes no file (no --out, no --context-out)");
             }
-            command.append(" --hold-out-writers ").append(String.join(",", new java.util.TreeSet<>(recipe.holdOutWriters)));
+            command.append(" --hold-out-writers ").append(String.join(",", new TreeSet<>(recipe.holdOutWriters)));
         }
         recipe.negatives.forEach(n -> command.append(" --negatives ").append(n.toString().replace('\\', '/')));
         if (recipe.distractorCost != 3.0) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,7 @@ public final class BlockingKeys {
 
     /** The stored form of every key of these occurrences (one record's), sorted, without repeats. */
     public static List<String> storedOf(List<PersonOccurrence> occurrences) {
-        Set<String> out = new TreeSet<>();
-        for (Set<String> keys : of(occurrences)) {
-            keys.forEach(k -> out.add(stored(k)));
-        }
-        return List.copyOf(out);
+        return stored(of(occurrences).stream().flatMap(Set::stream).toList());
     }
 
     /** The stored form of these keys, sorted, without repeats. */
@@ -86,7 +83,7 @@ public final class BlockingKeys {
         for (int i = 0; i < features.length; i++) {
             features[i] = new Features(occurrences.get(i), dm, interner, memo);
         }
-        Set<OccurrencePair> out = new java.util.HashSet<>();
+        Set<OccurrencePair> out = new HashSet<>();
         Blocking.of(features, settings.refineBlockSize(), settings.maxBlockSize())
                 .forEachPair((i, j, rule) -> out.add(new OccurrencePair(occurrences.get(i).occurrenceId(), occurrences.get(j).occurrenceId())));
         return out;

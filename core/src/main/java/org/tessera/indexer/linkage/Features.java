@@ -1,18 +1,18 @@
 package org.tessera.indexer.linkage;
 
-import org.apache.commons.codec.language.DoubleMetaphone;
-import org.tessera.indexer.ingest.PartialDate;
-import org.tessera.indexer.ingest.Vocabulary;
-import org.tessera.indexer.normalise.CheckedIdentifier;
-import org.tessera.indexer.normalise.UkPostcode;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.tessera.indexer.ingest.PartialDate;
+import org.tessera.indexer.ingest.Vocabulary;
+import org.tessera.indexer.normalise.CheckedIdentifier;
+import org.tessera.indexer.normalise.UkPostcode;
 
 /** Normalised comparison features of one occurrence, computed once. */
 final class Features {
@@ -110,7 +110,7 @@ final class Features {
 
     private static List<String> idList(Map<String, String> ids) {
         String[] schemes = ids.keySet().toArray(String[]::new);
-        java.util.Arrays.sort(schemes);
+        Arrays.sort(schemes);
         String[] out = new String[schemes.length * 2];
         for (int k = 0; k < schemes.length; k++) {
             out[2 * k] = schemes[k];

@@ -1,13 +1,8 @@
 package org.tessera.indexer.linkage;
 
-import org.apache.commons.codec.language.DoubleMetaphone;
-import org.tessera.indexer.ingest.Ids;
-import org.tessera.indexer.normalise.Nicknames;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.indexer.ingest.Ids;
+import org.tessera.indexer.normalise.Nicknames;
 
 /**
  * Person linkage (see docs/linkage.md for the method and its measured figures):
@@ -100,14 +101,14 @@ public final class FellegiSunterLinker implements PersonLinker {
      * The blocking keys of an occurrence, one string per rule and key ({@code rule:key}), as a full
      * run forms them before refining large blocks: two occurrences a full run could compare share one.
      */
-    public static List<java.util.Set<String>> blockingKeys(List<PersonOccurrence> occurrences) {
+    public static List<Set<String>> blockingKeys(List<PersonOccurrence> occurrences) {
         DoubleMetaphone dm = new DoubleMetaphone();
         Features.Interner interner = new Features.Interner();
         FeatureMemo memo = new FeatureMemo();
-        List<java.util.Set<String>> out = new ArrayList<>(occurrences.size());
+        List<Set<String>> out = new ArrayList<>(occurrences.size());
         for (PersonOccurrence occurrence : occurrences) {
             Features f = new Features(occurrence, dm, interner, memo);
-            java.util.Set<String> keys = new HashSet<>();
+            Set<String> keys = new HashSet<>();
             for (int r = 0; r < Blocking.RULES.size(); r++) {
                 for (String key : Blocking.keys(r, f)) {
                     keys.add(r + ":" + key);
@@ -273,7 +274,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         Map<String, Integer> firstByStrong = new HashMap<>();
         for (int i = 0; i < n; i++) {
             // in scheme order (a unit rarely holds more than one, and then needs no sorted copy)
-            for (var e : f[i].strong.size() < 2 ? f[i].strong.entrySet() : new java.util.TreeMap<>(f[i].strong).entrySet()) {
+            for (var e : f[i].strong.size() < 2 ? f[i].strong.entrySet() : new TreeMap<>(f[i].strong).entrySet()) {
                 Integer j = firstByStrong.putIfAbsent(e.getKey() + "=" + e.getValue(), i);
                 if (j == null || clusters.find(i) == clusters.find(j)) continue;
                 int pattern = cmp.compare(f[j], f[i]);
@@ -416,7 +417,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                 } else {
                     // Occurrence ids and levels only (no names): which pass and rule kind made each merge.
                     if (LOG.isTraceEnabled()) LOG.trace("merge pass {} wide {} p {} {} {} {}", pass, wide[p], prob,
-                            f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(pattern[p])));
+                            f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new TreeMap<>(MatchModel.explain(pattern[p])));
                     clusters.union(i, j);
                     modelLinks++;
                 }
@@ -787,7 +788,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (clusters.refusal(i, j, Comparisons.level(hp.pattern(), MatchModel.DOB) == 0) != null) continue;
             if (ambiguous(clusters, partners, i, j) || ambiguous(clusters, partners, j, i)) continue;
             if (LOG.isTraceEnabled()) LOG.trace("merge household p {} {} {} {}", MatchModel.probability(hp.weight()),
-                    f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new java.util.TreeMap<>(MatchModel.explain(hp.pattern())));
+                    f[i].occ.occurrenceId(), f[j].occ.occurrenceId(), new TreeMap<>(MatchModel.explain(hp.pattern())));
             clusters.union(i, j);
             links++;
         }
@@ -1275,7 +1276,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             Map<String, Set<String>> sa = exclusive(a), sb = exclusive(b);
             for (var e : sa.entrySet()) {
                 Set<String> other = sb.get(e.getKey());
-                if (other != null && java.util.Collections.disjoint(other, e.getValue())) return "different " + e.getKey() + " values";
+                if (other != null && Collections.disjoint(other, e.getValue())) return "different " + e.getKey() + " values";
             }
             String weak = contradictingReference(a, b);
             if (weak != null) return "different " + weak + " values (none within two edits of the other's)";

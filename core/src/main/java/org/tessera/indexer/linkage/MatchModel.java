@@ -1,9 +1,11 @@
 package org.tessera.indexer.linkage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fellegi-Sunter parameters: prior match rate lambda among candidate pairs and, per comparison
@@ -44,7 +46,7 @@ public final class MatchModel {
     }
 
     private static boolean anyDependence(double[] dependence) {
-        return java.util.Arrays.stream(dependence).anyMatch(d -> d > 0);
+        return Arrays.stream(dependence).anyMatch(d -> d > 0);
     }
 
     /** One level's parameters, for reports. */
@@ -163,7 +165,7 @@ public final class MatchModel {
         }
         // Counts only: what the household test saw (joint below DEPENDENCE_MIN_PAIRS reads as no households).
         LOG.debug("household dependence: {} random pairs of different people, single {} joint {}", (long) total,
-                java.util.Arrays.toString(single), java.util.Arrays.toString(joint));
+                Arrays.toString(single), Arrays.toString(joint));
         double[] out = new double[8];
         if (total == 0) return out;
         for (int s = 3; s < 8; s++) {
@@ -252,19 +254,19 @@ public final class MatchModel {
      * A training session: the candidate pairs whose pattern passes {@code filter} (a tight rule, so
      * matches are a fair share of them), and the comparisons that rule fixes (not estimated there).
      */
-    record Session(String name, java.util.function.IntPredicate filter, java.util.Set<Integer> blockedComparisons) {}
+    record Session(String name, java.util.function.IntPredicate filter, Set<Integer> blockedComparisons) {}
 
     static final int GIVEN = 0, FAMILY = 1, DOB = 2, POSTCODE = 3, GENDER = 5, IDENTIFIER = 6;
 
     /** Splink-style sessions: each comparison is estimated in at least two of them. */
     static final List<Session> SESSIONS = List.of(
-            new Session("same date of birth", p -> Comparisons.level(p, DOB) == 1, java.util.Set.of(DOB)),
-            new Session("same given and family name", p -> Comparisons.level(p, GIVEN) == 1 && Comparisons.level(p, FAMILY) == 1, java.util.Set.of(GIVEN, FAMILY)),
-            new Session("same postcode and given name", p -> Comparisons.level(p, POSTCODE) == 1 && Comparisons.level(p, GIVEN) == 1, java.util.Set.of(POSTCODE, GIVEN)),
-            new Session("same other identifier", p -> Comparisons.level(p, IDENTIFIER) == 1, java.util.Set.of(IDENTIFIER)));
+            new Session("same date of birth", p -> Comparisons.level(p, DOB) == 1, Set.of(DOB)),
+            new Session("same given and family name", p -> Comparisons.level(p, GIVEN) == 1 && Comparisons.level(p, FAMILY) == 1, Set.of(GIVEN, FAMILY)),
+            new Session("same postcode and given name", p -> Comparisons.level(p, POSTCODE) == 1 && Comparisons.level(p, GIVEN) == 1, Set.of(POSTCODE, GIVEN)),
+            new Session("same other identifier", p -> Comparisons.level(p, IDENTIFIER) == 1, Set.of(IDENTIFIER)));
 
     /** High-precision agreement used only to start EM near the match component. */
-    private static boolean strongAgreement(int p, java.util.Set<Integer> blocked) {
+    private static boolean strongAgreement(int p, Set<Integer> blocked) {
         int agree = 0;
         if (!blocked.contains(GIVEN) && Comparisons.level(p, GIVEN) >= 1 && Comparisons.level(p, GIVEN) <= 4) agree++;
         if (!blocked.contains(FAMILY) && Comparisons.level(p, FAMILY) >= 1 && Comparisons.level(p, FAMILY) <= 4) agree++;
@@ -340,7 +342,7 @@ public final class MatchModel {
         for (int c = 0; c < C; c++) mSum[c] = new double[m[c].length];
         int iterations = 0;
         for (Session session : SESSIONS) {
-            Map<Integer, Long> patterns = new java.util.HashMap<>();
+            Map<Integer, Long> patterns = new HashMap<>();
             long strong = 0, all = 0;
             for (var e : candidatePatterns.entrySet()) {
                 if (!session.filter().test(e.getKey())) continue;
@@ -442,7 +444,7 @@ public final class MatchModel {
         double lambda = start;
         for (int it = 0; it < 100; it++) {
             double expected = 0;
-            for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u, java.util.Set.of());
+            for (var e : candidatePatterns.entrySet()) expected += e.getValue() * posterior(e.getKey(), lambda, m, u, Set.of());
             double next = clamp(expected / Math.max(1, totalPairs));
             if (Math.abs(next - lambda) < 1e-12) { lambda = next; break; }
             lambda = next;
@@ -450,7 +452,7 @@ public final class MatchModel {
         return lambda;
     }
 
-    private static String implausible(double[][] m, java.util.Set<Integer> blocked) {
+    private static String implausible(double[][] m, Set<Integer> blocked) {
         for (int c : new int[] {GIVEN, FAMILY, DOB}) {
             if (blocked.contains(c)) continue;
             for (int l = 2; l < m[c].length; l++) if (m[c][l] > m[c][1]) return Comparisons.NAMES.get(c) + " exact";
@@ -459,7 +461,7 @@ public final class MatchModel {
     }
 
     /** P(match | pattern), ignoring the comparisons a training session's rule forced to agree. */
-    private static double posterior(int pattern, double lambda, double[][] m, double[][] u, java.util.Set<Integer> ignored) {
+    private static double posterior(int pattern, double lambda, double[][] m, double[][] u, Set<Integer> ignored) {
         double lm = Math.log(lambda), lu = Math.log(1 - lambda);
         for (int c = 0; c < Comparisons.COUNT; c++) {
             int l = Comparisons.level(pattern, c);

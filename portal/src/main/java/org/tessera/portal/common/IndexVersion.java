@@ -1,7 +1,12 @@
 package org.tessera.portal.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 
 /**
@@ -33,8 +38,8 @@ public final class IndexVersion {
      * them and others: what {@link #now} gives for an {@code IndexVersion} of those indices, without a
      * request of its own. Throws when one of them was not read.
      */
-    public static String of(java.util.Map<String, String> versions, List<String> logicalNames) {
-        List<String> wanted = new java.util.ArrayList<>(logicalNames.size());
+    public static String of(Map<String, String> versions, List<String> logicalNames) {
+        List<String> wanted = new ArrayList<>(logicalNames.size());
         for (String logical : logicalNames) {
             String version = versions.get(logical);
             if (version == null) {
@@ -49,11 +54,11 @@ public final class IndexVersion {
      * The fingerprint of each logical index apart, from one request: a result that depends on some
      * of the indices is keyed on theirs only (the watchlist's ranking does not change when a review does).
      */
-    public java.util.Map<String, String> byIndex() {
-        JsonNode all = connection.call("GET", path, (JsonNode) null, java.util.Map.of("level", "indices")).path("indices");
-        java.util.SortedMap<String, JsonNode> indices = new java.util.TreeMap<>();
+    public Map<String, String> byIndex() {
+        JsonNode all = connection.call("GET", path, (JsonNode) null, Map.of("level", "indices")).path("indices");
+        SortedMap<String, JsonNode> indices = new TreeMap<>();
         all.fields().forEachRemaining(e -> indices.put(e.getKey(), e.getValue()));
-        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
         for (String logical : logicalNames) {
             String prefix = connection.alias(logical);
             StringBuilder version = new StringBuilder();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,22 +21,22 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.events.EventIndexFields;
+import org.tessera.indexer.indicators.Severity;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
-import org.tessera.portal.risk.RecentHistories;
-import org.tessera.indexer.indicators.Severity;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.audit.AuditedRead;
 import org.tessera.portal.audit.ReadPurpose;
 import org.tessera.portal.common.AddressPeriods;
 import org.tessera.portal.common.Beside;
+import org.tessera.portal.common.HouseholdMembers;
 import org.tessera.portal.common.Identifiers;
 import org.tessera.portal.common.IndexVersion;
 import org.tessera.portal.common.IndicatorNames;
-import org.tessera.portal.common.Kept;
-import org.tessera.portal.common.HouseholdMembers;
 import org.tessera.portal.common.Json;
+import org.tessera.portal.common.Kept;
+import org.tessera.portal.profile.Profile.TrendPoint;
 import org.tessera.portal.profile.Profile;
 import org.tessera.portal.profile.ProfileService;
 import org.tessera.portal.review.ReferralReview.Line;
@@ -44,7 +45,7 @@ import org.tessera.portal.review.ReferralReview.Risk;
 import org.tessera.portal.review.ReferralReview.Section;
 import org.tessera.portal.review.ReferralReview.Source;
 import org.tessera.portal.review.ReferralReview.Tone;
-import org.tessera.portal.profile.Profile.TrendPoint;
+import org.tessera.portal.risk.RecentHistories;
 import org.tessera.portal.risk.RiskDay;
 import org.tessera.portal.security.CurrentUser;
 import org.tessera.portal.security.Roles;
@@ -646,7 +647,7 @@ public class ReferralReviewService {
 
     private Section education(List<Event> own) {
         List<Line> lines = new ArrayList<>();
-        Map<String, List<Event>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, List<Event>> byYear = new TreeMap<>(Comparator.reverseOrder());
         for (Event e : own) {
             if ("attendance".equals(e.type()) && e.code("attendance_pct") != null && e.day() != null) {
                 byYear.computeIfAbsent(org.tessera.portal.common.SchoolYear.of(e.day()), k -> new ArrayList<>()).add(e);
@@ -880,7 +881,7 @@ public class ReferralReviewService {
         List<JsonNode> dobBuckets = new ArrayList<>();
         aggs.path("people").path("child").path("dobs").path("buckets").forEach(dobBuckets::add);
         // In the order the records give them, newest record first (undated records last).
-        dobBuckets.sort(java.util.Comparator.comparingDouble(
+        dobBuckets.sort(Comparator.comparingDouble(
                 (JsonNode b) -> b.path("records").path("newest").path("value").asDouble(Double.NEGATIVE_INFINITY)).reversed());
         Set<String> dobs = new LinkedHashSet<>();
         dobBuckets.forEach(b -> dobs.add(b.path("key").asText()));
@@ -1077,8 +1078,8 @@ public class ReferralReviewService {
                     }
                 }
             }
-            firsts.sort(java.util.Comparator.comparingInt(FirstHit::side)
-                    .thenComparing(FirstHit::date, java.util.Comparator.reverseOrder())
+            firsts.sort(Comparator.comparingInt(FirstHit::side)
+                    .thenComparing(FirstHit::date, Comparator.reverseOrder())
                     .thenComparing(FirstHit::eventId).thenComparingInt(FirstHit::position));
             Map<String, Integer> flags = new LinkedHashMap<>();
             firsts.forEach(f -> flags.put(f.indicator(), f.count()));

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +24,15 @@ import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ScoreService;
-import org.tessera.indexer.watchlist.WatchlistEntry;
-import org.tessera.indexer.watchlist.WatchlistRanker;
 import org.tessera.indexer.watchlist.Review;
 import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
+import org.tessera.indexer.watchlist.WatchlistEntry;
+import org.tessera.indexer.watchlist.WatchlistRanker;
 import org.tessera.portal.audit.AuditTrail;
 import org.tessera.portal.common.IndexVersion;
-import org.tessera.portal.common.Kept;
 import org.tessera.portal.common.Json;
+import org.tessera.portal.common.Kept;
 import org.tessera.portal.review.DecisionStore;
 import org.tessera.portal.review.MashDecision;
 import org.tessera.portal.risk.RiskDay;
@@ -315,8 +317,8 @@ public class DutyWatchlist {
             }
         }
         Set<String> ordered = new LinkedHashSet<>();
-        Set<String> households = new java.util.HashSet<>();
-        java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>();
+        Set<String> households = new HashSet<>();
+        ArrayDeque<String> next = new ArrayDeque<>();
         for (String start : candidates) {
             if (ordered.add(start)) {
                 next.add(start);

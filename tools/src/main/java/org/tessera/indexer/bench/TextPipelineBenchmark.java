@@ -8,11 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
 import org.tessera.indexer.nlp.Sentence;
-import org.tessera.indexer.nlp.analysis.TextAnalysis;
 import org.tessera.indexer.nlp.TextLimits;
 import org.tessera.indexer.nlp.Token;
+import org.tessera.indexer.nlp.analysis.CaseNotePipeline;
+import org.tessera.indexer.nlp.analysis.TextAnalysis;
 import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
 import org.tessera.indexer.nlp.training.AnnotatedNote;
 import org.tessera.indexer.nlp.training.CaseNoteTemplateGenerator;
@@ -76,7 +76,7 @@ public final class TextPipelineBenchmark {
                 notes.size());
         var catalogue = shipped.catalogue();
         var encoder = new org.tessera.indexer.nlp.semantic.MiniLmSentenceEncoder(catalogue.variant());
-        List<org.tessera.indexer.nlp.semantic.ConceptTagger> taggers = new java.util.ArrayList<>();
+        List<org.tessera.indexer.nlp.semantic.ConceptTagger> taggers = new ArrayList<>();
         taggers.add(new org.tessera.indexer.nlp.semantic.ConceptTagger(catalogue, encoder));
         var classifier = shipped.classifier();
         if (classifier != null) {

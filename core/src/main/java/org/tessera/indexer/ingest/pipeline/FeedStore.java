@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.common.Lazy;
+import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.PersonOccurrence;
@@ -93,9 +96,9 @@ final class FeedStore {
      * one {@code terms} query on the keyword field per {@value #KEY_TERMS_PER_QUERY} keys, ids only.
      * Only as whole as the keys are: ask {@link #staleKeys()} first.
      */
-    Set<String> eventIdsSharing(java.util.Collection<String> storedKeys) {
-        Set<String> out = new java.util.HashSet<>();
-        List<String> keys = new ArrayList<>(new java.util.TreeSet<>(storedKeys));
+    Set<String> eventIdsSharing(Collection<String> storedKeys) {
+        Set<String> out = new HashSet<>();
+        List<String> keys = new ArrayList<>(new TreeSet<>(storedKeys));
         for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
             ObjectNode body = JSON.createObjectNode();
             body.put("size", 1000);
@@ -331,7 +334,7 @@ final class FeedStore {
 
     /** Event ids stored for {@code source} (the documents' ids: their sources are not read). */
     Set<String> eventIds(String source) {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         ObjectNode body = JSON.createObjectNode();
         body.put("size", 1000);
         body.set("query", term(RecordIndexFields.SOURCE, source));

@@ -3,6 +3,7 @@ package org.tessera.indexer.ingest.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +130,7 @@ final class FeedStoreStage {
             long fresh = feed.delta(source) ? delivered.deltaIds().getOrDefault(source, Set.of()).size() : 0;
             if (reached != null && reached.readsByReach(source)) {
                 // the source's stored records less those the delta replaces or tombstones, counted, not read
-                Set<String> gone = new java.util.HashSet<>(replaced);
+                Set<String> gone = new HashSet<>(replaced);
                 gone.addAll(tombstoned);
                 long kept = storedRecords.getOrDefault(source, 0L) - store.countOf(source, gone);
                 delivered.deliveries().put(source, new SourceDelivery(source, kept + fresh, 0, null, 0));

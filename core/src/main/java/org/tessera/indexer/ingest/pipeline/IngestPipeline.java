@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -140,10 +143,10 @@ public final class IngestPipeline {
          */
         public Written {
             scoredWithPersons = Set.copyOf(scoredWithPersons);
-            java.util.Objects.requireNonNull(changed, "changed");
-            producedEvents = producedEvents == null ? Set.of() : java.util.Collections.unmodifiableSet(producedEvents);
+            Objects.requireNonNull(changed, "changed");
+            producedEvents = producedEvents == null ? Set.of() : Collections.unmodifiableSet(producedEvents);
             rewrittenChildren = rewrittenChildren == null ? Set.of() : Set.copyOf(rewrittenChildren);
-            reach = reach == null ? null : java.util.Collections.unmodifiableSet(reach);
+            reach = reach == null ? null : Collections.unmodifiableSet(reach);
         }
 
         public Written(boolean eventsComplete, Set<String> scoredWithPersons, Changed changed, Set<String> producedEvents,
@@ -243,7 +246,7 @@ public final class IngestPipeline {
             }
             job.count("feed_store_read_by_reach", assignment == null ? 0 : 1);
             long gatherStart = System.nanoTime();
-            Set<String> extractSources = new java.util.TreeSet<>();
+            Set<String> extractSources = new TreeSet<>();
             plan.storedRecords().keySet().stream().filter(source -> mappings.bySource(source).isPresent()).forEach(extractSources::add);
             Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords(), assignment, extractSources);
             times.since("feed store/gather", gatherStart);

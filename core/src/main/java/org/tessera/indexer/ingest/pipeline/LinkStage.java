@@ -3,6 +3,7 @@ package org.tessera.indexer.ingest.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,7 +111,7 @@ final class LinkStage {
         LinkageResult linkage;
         Settled settled = null;
         if (fitted != null) {
-            List<SourceRecord> readLater = new java.util.ArrayList<>();
+            List<SourceRecord> readLater = new ArrayList<>();
             Set<String> changedEvents = new HashSet<>();
             delivered.deltaIds().forEach((source, ids) -> changedEvents.addAll(ids));
             snapshots.changed().values().forEach(changedEvents::addAll);
@@ -143,7 +144,7 @@ final class LinkStage {
 
                 @Override
                 public List<PersonOccurrence> read(Collection<String> eventIds) {
-                    List<PersonOccurrence> read = new java.util.ArrayList<>();
+                    List<PersonOccurrence> read = new ArrayList<>();
                     for (SourceRecord record : reached.read(eventIds)) {
                         read.addAll(PersonOccurrence.of(record));
                         readLater.add(record);

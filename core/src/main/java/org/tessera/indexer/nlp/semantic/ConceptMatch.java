@@ -3,8 +3,10 @@ package org.tessera.indexer.nlp.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A sentence of a note recognised as a concept: its bounds, the cue word that anchors its context,
@@ -51,7 +53,7 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
 
     /** The cue words as [start, end) spans. */
     public List<int[]> anchorSpans() {
-        List<int[]> spans = new java.util.ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
         for (int i = 0; i + 1 < anchors.size(); i += 2) {
             spans.add(new int[] {anchors.get(i), anchors.get(i + 1)});
         }
@@ -92,16 +94,16 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
     }
 
     public static ConceptMatch fromJson(JsonNode node) {
-        List<Integer> anchors = new java.util.ArrayList<>();
+        List<Integer> anchors = new ArrayList<>();
         node.path("anchors").forEach(a -> anchors.add(a.asInt()));
         ContextHead.Judgement head = null;
         if (node.has("context_head")) {
             JsonNode h = node.path("context_head");
-            List<String> cues = new java.util.ArrayList<>();
+            List<String> cues = new ArrayList<>();
             h.path("cues").forEach(c -> cues.add(c.asText()));
             head = new ContextHead.Judgement(h.path("label").asText("affirmed"), h.path("probability").asDouble(), cues);
         }
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         node.path("words").forEach(w -> words.add(w.asText()));
         return new ConceptMatch(node.path("concept").asText(), node.path("indicator").asText(), node.path("start").asInt(),
                 node.path("end").asInt(), node.path("anchor_start").asInt(), node.path("anchor_end").asInt(),
@@ -115,13 +117,13 @@ public record ConceptMatch(String concept, String indicator, int start, int end,
      */
     public String explanation() {
         if (!words.isEmpty()) {
-            return String.format(java.util.Locale.ROOT, "semantic: word classifier p=%.2f (%s)", probability,
+            return String.format(Locale.ROOT, "semantic: word classifier p=%.2f (%s)", probability,
                     String.join(", ", words.stream().map(w -> "\"" + w + "\"").toList()));
         }
         if (!Double.isNaN(probability)) {
-            return String.format(java.util.Locale.ROOT, "semantic: classifier p=%.2f, nearest exemplar (cosine %.2f) \"%s\"",
+            return String.format(Locale.ROOT, "semantic: classifier p=%.2f, nearest exemplar (cosine %.2f) \"%s\"",
                     probability, similarity, exemplar);
         }
-        return String.format(java.util.Locale.ROOT, "semantic: nearest exemplar (cosine %.2f) \"%s\"", similarity, exemplar);
+        return String.format(Locale.ROOT, "semantic: nearest exemplar (cosine %.2f) \"%s\"", similarity, exemplar);
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -177,14 +180,14 @@ public final class ConceptTagger {
         List<Concept> concepts = catalogue.concepts();
         List<int[]> sentences = new ArrayList<>();
         List<String> strings = new ArrayList<>();
-        List<java.util.Set<String>> stems = new ArrayList<>();
+        List<Set<String>> stems = new ArrayList<>();
         for (int[] sentence : sentences(text)) {
             int start = sentence[0];
             int trimmed = trimEnd(text, start, sentence[1]);
             if (start >= trimmed) {
                 continue;
             }
-            java.util.Set<String> sentenceStems = classifier.gatedByAnchors() ? ConcernClassifier.stems(text, start, trimmed) : null;
+            Set<String> sentenceStems = classifier.gatedByAnchors() ? ConcernClassifier.stems(text, start, trimmed) : null;
             if (sentenceStems != null ? classifier.anchoredByAny(sentenceStems) : embeddable(text, start, trimmed, concepts)) {
                 sentences.add(new int[] {start, trimmed});
                 strings.add(text.substring(start, Math.min(trimmed, start + MAX_SENTENCE_CHARS)).strip());
@@ -201,7 +204,7 @@ public final class ConceptTagger {
             int start = sentences.get(s)[0];
             int end = sentences.get(s)[1];
             float[] vector = vectors == null ? null : vectors.get(s);
-            java.util.Set<String> features = vectors == null ? WordFeatures.of(text, start, end) : null;
+            Set<String> features = vectors == null ? WordFeatures.of(text, start, end) : null;
             ContextHead.Judgement judgement = null;
             for (ConcernClassifier.Head head : classifier.heads()) {
                 if (stems.get(s) != null && !head.anchoredBy(stems.get(s))) {
@@ -306,7 +309,7 @@ public final class ConceptTagger {
 
     /** Per concept, its cue words in the sentence as start, end pairs (at most {@value #MAX_ANCHORS}), or null. */
     private static List<List<Integer>> anchors(String text, int start, int end, List<Concept> concepts) {
-        List<List<Integer>> anchors = new ArrayList<>(java.util.Collections.nCopies(concepts.size(), null));
+        List<List<Integer>> anchors = new ArrayList<>(Collections.nCopies(concepts.size(), null));
         Matcher word = WORD.matcher(text).region(start, end);
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT);
@@ -410,7 +413,7 @@ public final class ConceptTagger {
                 cache.put(missing.get(m), encoded.get(m));
             }
         }
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 
     private List<float[][]> exemplarVectors() {

@@ -11,10 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A trained classifier over the sentence embeddings (ADR 0018): one logistic-regression head per
@@ -100,17 +107,17 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
      * @param words   a word head's weights ({@link ConcernClassifier#WORDS}): per {@link WordFeatures} feature; empty for a head
      *                over the embedding (whose {@code weights} are then the vector's)
      */
-    public record Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors, java.util.Map<String, Float> words) {
+    public record Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors, Map<String, Float> words) {
         public Head {
             Objects.requireNonNull(concept, "concept");
             weights = weights.clone();
             anchors = Set.copyOf(anchors);
-            words = java.util.Map.copyOf(words);
+            words = Map.copyOf(words);
         }
 
         /** A head over the embedding. */
         public Head(String concept, double bias, float[] weights, double threshold, Set<String> anchors) {
-            this(concept, bias, weights, threshold, anchors, java.util.Map.of());
+            this(concept, bias, weights, threshold, anchors, Map.of());
         }
 
         /** A head over the embedding that judges every embedded sentence (no anchors). */
@@ -119,7 +126,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         }
 
         /** A word head ({@link ConcernClassifier#WORDS}). */
-        public static Head ofWords(String concept, double bias, java.util.Map<String, Float> words, double threshold, Set<String> anchors) {
+        public static Head ofWords(String concept, double bias, Map<String, Float> words, double threshold, Set<String> anchors) {
             return new Head(concept, bias, new float[0], threshold, anchors, words);
         }
 
@@ -139,7 +146,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         /** The features that pushed this head's score up most (at most {@code limit}, strongest first): a word match's reasons. */
         public List<String> reasons(Set<String> features, int limit) {
             return features.stream().filter(f -> words.getOrDefault(f, 0f) > 0)
-                    .sorted(java.util.Comparator.<String>comparingDouble(f -> -words.get(f)).thenComparing(java.util.Comparator.naturalOrder()))
+                    .sorted(Comparator.<String>comparingDouble(f -> -words.get(f)).thenComparing(Comparator.naturalOrder()))
                     .limit(limit).toList();
         }
 
@@ -168,7 +175,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     }
 
     /** {@code bias + sum of weights[f]}: a linear score over sparse binary features (a feature without a weight adds 0). */
-    public static double score(java.util.Map<String, Float> weights, double bias, Set<String> features) {
+    public static double score(Map<String, Float> weights, double bias, Set<String> features) {
         double z = bias;
         for (String f : features) {
             Float w = weights.get(f);
@@ -226,12 +233,12 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     }
 
     /** The shipped classifier, checked against the shipped concepts; empty when the file is absent. */
-    public static java.util.Optional<ConcernClassifier> loadDefault(ConceptCatalogue catalogue) {
+    public static Optional<ConcernClassifier> loadDefault(ConceptCatalogue catalogue) {
         try (InputStream in = ConcernClassifier.class.getClassLoader().getResourceAsStream(DEFAULT)) {
             if (in == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(parse(in, DEFAULT, catalogue));
+            return Optional.of(parse(in, DEFAULT, catalogue));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -293,7 +300,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
                 throw new IllegalArgumentException(where + "needs a finite bias");
             }
             float[] weights = words ? new float[0] : vectorWeights(node.path("weights"), where);
-            java.util.Map<String, Float> wordWeights = words ? wordWeights(node, where) : java.util.Map.of();
+            Map<String, Float> wordWeights = words ? wordWeights(node, where) : Map.of();
             if (!words && node.has("words")) {
                 throw new IllegalArgumentException(where + "'words' belong to a file of features '" + WORDS + "'");
             }
@@ -304,7 +311,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             }
             for (JsonNode stem : a) {
                 String text = stem.asText("");
-                if (!stem.isTextual() || text.isEmpty() || text.length() > ANCHOR_CHARS || !text.equals(text.toLowerCase(java.util.Locale.ROOT))
+                if (!stem.isTextual() || text.isEmpty() || text.length() > ANCHOR_CHARS || !text.equals(text.toLowerCase(Locale.ROOT))
                         || text.chars().anyMatch(Character::isWhitespace)) {
                     throw new IllegalArgumentException(where + "anchor '" + text + "' must be a lower-case word stem of 1 to "
                             + ANCHOR_CHARS + " characters");
@@ -335,7 +342,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     }
 
     /** A word head's {@code words}: a non-empty object of {@link WordFeatures} features to finite weights, and no {@code weights}. */
-    private static java.util.Map<String, Float> wordWeights(JsonNode node, String where) {
+    private static Map<String, Float> wordWeights(JsonNode node, String where) {
         if (node.has("weights")) {
             throw new IllegalArgumentException(where + "a word head has 'words', not 'weights'");
         }
@@ -343,7 +350,7 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
         if (!w.isObject() || w.isEmpty()) {
             throw new IllegalArgumentException(where + "a word head needs a non-empty object 'words' (feature to weight)");
         }
-        java.util.Map<String, Float> out = new java.util.HashMap<>();
+        Map<String, Float> out = new HashMap<>();
         for (var e : w.properties()) {
             if (!WordFeatures.valid(e.getKey())) {
                 throw new IllegalArgumentException(where + "word feature '" + e.getKey() + "' is not one or two lower-case stems of 1 to "
@@ -373,11 +380,11 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
             node.put("threshold", Math.round(head.threshold() * 100) / 100.0);
             if (!head.anchors().isEmpty()) {
                 ArrayNode a = node.putArray("anchors");
-                new java.util.TreeSet<>(head.anchors()).forEach(a::add);
+                new TreeSet<>(head.anchors()).forEach(a::add);
             }
             if (readsWords()) {
                 ObjectNode w = node.putObject("words");
-                new java.util.TreeMap<>(head.words()).forEach((f, x) -> w.put(f, round(x)));
+                new TreeMap<>(head.words()).forEach((f, x) -> w.put(f, round(x)));
             } else {
                 ArrayNode w = node.putArray("weights");
                 for (float x : head.weights()) {
@@ -389,6 +396,6 @@ public record ConcernClassifier(String model, String gate, Provenance provenance
     }
 
     private static double round(double x) {
-        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", x));
+        return Double.parseDouble(String.format(Locale.ROOT, "%.6g", x));
     }
 }

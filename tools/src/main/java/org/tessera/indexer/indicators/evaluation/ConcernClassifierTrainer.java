@@ -1,21 +1,24 @@
 package org.tessera.indexer.indicators.evaluation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.tessera.indexer.indicators.EvidenceContext;
+import org.tessera.indexer.indicators.EvidenceContextResolver;
 import org.tessera.indexer.nlp.semantic.Concept;
 import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
 import org.tessera.indexer.nlp.semantic.ConceptTagger;
 import org.tessera.indexer.nlp.semantic.ConcernClassifier;
 import org.tessera.indexer.nlp.semantic.ContextHead;
 import org.tessera.indexer.nlp.semantic.SentenceEncoder;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import org.tessera.indexer.indicators.EvidenceContext;
-import org.tessera.indexer.indicators.EvidenceContextResolver;
 
 /**
  * Trains the semantic stage's {@link ConcernClassifier} (ADR 0018) from DEVELOPMENT data only: one
@@ -54,16 +57,16 @@ public final class ConcernClassifierTrainer {
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                           double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
-                          java.util.Set<String> onlyWriters, double anchorPrecision, String features) {
+                          Set<String> onlyWriters, double anchorPrecision, String features) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
-            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, java.util.Set.of(),
+            this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, Set.of(),
                     ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
         }
 
         public static Options defaults() {
-            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, java.util.Set.of(),
+            return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, Set.of(),
                     ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
         }
 
@@ -95,8 +98,8 @@ public final class ConcernClassifierTrainer {
          * @param onlyWriters with folds by writer: hold out (train without, and score) only these writers; the other folds are
          *                    neither trained nor scored (a development aid for a machine too busy for every fold); empty: all
          */
-        public Options withOnlyWriters(java.util.Set<String> onlyWriters) {
-            onlyWriters = java.util.Set.copyOf(onlyWriters);
+        public Options withOnlyWriters(Set<String> onlyWriters) {
+            onlyWriters = Set.copyOf(onlyWriters);
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
                     onlyWriters, anchorPrecision, features);
         }
@@ -193,18 +196,18 @@ public final class ConcernClassifierTrainer {
     public static Variants trainVariants(List<Example> train, ConceptCatalogue catalogue, SentenceEncoder encoder, Options options,
                                          ConcernClassifier.Provenance provenance) {
         Extra extra = options.readsWords() ? null : Extra.of(catalogue, encoder);
-        List<java.util.Set<String>> words = options.readsWords() ? train.stream().map(WordHeads::features).toList() : null;
+        List<Set<String>> words = options.readsWords() ? train.stream().map(WordHeads::features).toList() : null;
         int k = catalogue.concepts().size();
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         double[][] oof = new double[train.size()][];
         boolean[][] anchoredOof = options.anchored() ? new boolean[train.size()][] : null;
-        List<java.util.Set<String>> stems = options.anchored() ? train.stream().map(AnchorVocabulary::stems).toList() : null;
+        List<Set<String>> stems = options.anchored() ? train.stream().map(AnchorVocabulary::stems).toList() : null;
         int[] fold = innerFolds(train, options);
-        int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
+        int folds = Arrays.stream(fold).max().orElse(0) + 1;
         // the inner folds are independent fits, each seeded alike: run side by side, the same result as one after another
         java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
             List<Example> in = new ArrayList<>();
-            List<java.util.Set<String>> inWords = new ArrayList<>();
+            List<Set<String>> inWords = new ArrayList<>();
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < train.size(); i++) {
                 if (fold[i] == f) {
@@ -218,7 +221,7 @@ public final class ConcernClassifierTrainer {
             }
             double[][] w = words != null ? null : fit(in, extra, catalogue, options);
             List<ConcernClassifier.Head> wordHeads = words != null ? WordHeads.fit(in, inWords, catalogue, options) : null;
-            List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(in, ids, options.anchorPrecision()) : null;
+            List<Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(in, ids, options.anchorPrecision()) : null;
             for (int i : out) {
                 oof[i] = w != null ? probabilities(w, train.get(i).vector()) : WordHeads.probabilities(wordHeads, words.get(i));
                 if (anchors != null) {
@@ -231,7 +234,7 @@ public final class ConcernClassifierTrainer {
         });
         List<ConcernClassifier.Head> fitted = words != null ? WordHeads.fit(train, words, catalogue, options)
                 : vectorHeads(fit(train, extra, catalogue, options), catalogue);
-        List<java.util.Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(train, ids, options.anchorPrecision()) : null;
+        List<Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(train, ids, options.anchorPrecision()) : null;
         ConcernClassifier plain = classifier(fitted, train, oof, null, null, catalogue, options.anchored() ? options.with("all",
                 options.positives(), options.folds()) : options, provenance);
         return new Variants(options.anchored() ? classifier(fitted, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain,
@@ -252,14 +255,14 @@ public final class ConcernClassifierTrainer {
     }
 
     private static ConcernClassifier classifier(List<ConcernClassifier.Head> fitted, List<Example> train, double[][] oof,
-                                                boolean[][] anchoredOof, List<java.util.Set<String>> anchors, ConceptCatalogue catalogue,
+                                                boolean[][] anchoredOof, List<Set<String>> anchors, ConceptCatalogue catalogue,
                                                 Options options, ConcernClassifier.Provenance provenance) {
         List<ConcernClassifier.Head> heads = new ArrayList<>();
         for (int c = 0; c < catalogue.concepts().size(); c++) {
             double threshold = choose(train, oof, anchoredOof, c, catalogue.concepts().get(c).id(), options);
             ConcernClassifier.Head head = fitted.get(c);
             heads.add(new ConcernClassifier.Head(head.concept(), head.bias(), head.weights(), threshold,
-                    anchors == null ? java.util.Set.of() : anchors.get(c), head.words()));
+                    anchors == null ? Set.of() : anchors.get(c), head.words()));
         }
         return new ConcernClassifier(options.readsWords() ? org.tessera.indexer.nlp.semantic.WordFeatures.MODEL : catalogue.model(),
                 options.gate(), provenance, heads, options.features());
@@ -304,7 +307,7 @@ public final class ConcernClassifierTrainer {
         Random random = new Random(seed);
         int next = 0;
         for (List<Integer> members : byConcern.values()) {
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             for (int index : members) {
                 fold[index] = next++ % folds;
             }
@@ -370,7 +373,7 @@ public final class ConcernClassifierTrainer {
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
                 for (double[] row : g) {
-                    java.util.Arrays.fill(row, 0);
+                    Arrays.fill(row, 0);
                 }
                 for (int b = from; b < to; b++) {
                     int i = order[b];
@@ -487,12 +490,12 @@ public final class ConcernClassifierTrainer {
      * context head trained without them (null entries when none was trained).
      */
     public record CrossValidation(int[] fold, List<ConcernClassifier> models, List<ContextHead> contextHeads, List<String> names,
-                                  List<ConcernClassifier> plainModels, java.util.Set<Integer> skipped) {
+                                  List<ConcernClassifier> plainModels, Set<Integer> skipped) {
         public CrossValidation {
-            skipped = java.util.Set.copyOf(skipped);
-            models = java.util.Collections.unmodifiableList(new ArrayList<>(models));
-            plainModels = java.util.Collections.unmodifiableList(new ArrayList<>(plainModels));
-            contextHeads = java.util.Collections.unmodifiableList(new ArrayList<>(contextHeads));
+            skipped = Set.copyOf(skipped);
+            models = Collections.unmodifiableList(new ArrayList<>(models));
+            plainModels = Collections.unmodifiableList(new ArrayList<>(plainModels));
+            contextHeads = Collections.unmodifiableList(new ArrayList<>(contextHeads));
         }
 
         public ConcernClassifier modelFor(int item) {
@@ -515,7 +518,7 @@ public final class ConcernClassifierTrainer {
 
         /** The same folds without context heads (the rules alone judge context). */
         public CrossValidation withoutContextHeads() {
-            return new CrossValidation(fold, models, java.util.Collections.nCopies(models.size(), null), names, plainModels, skipped);
+            return new CrossValidation(fold, models, Collections.nCopies(models.size(), null), names, plainModels, skipped);
         }
 
         public ContextHead contextHeadFor(int item) {
@@ -578,7 +581,7 @@ public final class ConcernClassifierTrainer {
         List<ContextHead> heads = new ArrayList<>();
         ConcernClassifier.Provenance none = new ConcernClassifier.Provenance("cross-validation fold", "-", List.of(), "");
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
-        java.util.Set<Integer> skipped = new java.util.HashSet<>();
+        Set<Integer> skipped = new HashSet<>();
         for (int f = 0; f < names.size(); f++) {
             if (options.byWriter() && !options.onlyWriters().isEmpty()
                     && !options.onlyWriters().contains(names.get(f).replaceFirst("^writer (.+) held out$", "$1"))) {
@@ -625,8 +628,8 @@ public final class ConcernClassifierTrainer {
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
-            java.util.Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : java.util.Set.of();
-            java.util.Set<String> words = model.readsWords() ? WordHeads.features(e) : null;
+            Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : Set.of();
+            Set<String> words = model.readsWords() ? WordHeads.features(e) : null;
             if (!model.gatedByCues() || e.gated()) {
                 for (int c = 0; c < model.heads().size(); c++) {
                     ConcernClassifier.Head head = model.heads().get(c);

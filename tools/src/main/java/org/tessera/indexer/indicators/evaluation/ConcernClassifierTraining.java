@@ -1,10 +1,5 @@
 package org.tessera.indexer.indicators.evaluation;
 
-import org.tessera.indexer.nlp.semantic.Concept;
-import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
-import org.tessera.indexer.nlp.semantic.ConcernClassifier;
-import org.tessera.indexer.nlp.semantic.SentenceEncoder;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,10 +7,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.tessera.indexer.indicators.EvidenceContextResolver;
+import org.tessera.indexer.nlp.semantic.Concept;
+import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
+import org.tessera.indexer.nlp.semantic.ConcernClassifier;
+import org.tessera.indexer.nlp.semantic.SentenceEncoder;
 
 /**
  * {@code tessera indicators train-classifier}: reads development corpora (never a frozen held-out
@@ -178,7 +178,7 @@ public final class ConcernClassifierTraining {
     public static final SentenceEncoder NO_VECTORS = new SentenceEncoder() {
         @Override
         public List<float[]> encode(List<String> sentences) {
-            return java.util.Collections.nCopies(sentences.size(), new float[0]);
+            return Collections.nCopies(sentences.size(), new float[0]);
         }
 
         @Override

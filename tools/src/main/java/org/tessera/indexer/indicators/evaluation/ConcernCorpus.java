@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.tessera.indexer.opensearch.EngineJson;
 
 /** Reads a concern corpus (JSON Lines); a malformed line fails with the file and line number. */
@@ -41,10 +43,10 @@ public final class ConcernCorpus {
      */
     public static List<ConcernItem> readAll(List<Path> files) {
         List<ConcernItem> items = new ArrayList<>();
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (Path file : files) {
             List<ConcernItem> read = read(file);
-            Set<String> prefixes = new java.util.TreeSet<>();
+            Set<String> prefixes = new TreeSet<>();
             read.forEach(item -> prefixes.add(ContextHeadTrainer.writer(item)));
             String stem = file.getFileName().toString().replaceFirst("\\.jsonl$", "").replaceFirst("^concerns-", "");
             boolean clash = prefixes.stream().anyMatch(taken::contains);

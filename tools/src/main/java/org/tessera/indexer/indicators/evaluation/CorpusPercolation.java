@@ -3,6 +3,7 @@ package org.tessera.indexer.indicators.evaluation;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.tessera.indexer.indicators.EventPercolator;
 import org.tessera.indexer.indicators.IndicatorHit;
@@ -41,7 +42,7 @@ public final class CorpusPercolation {
                                                    org.tessera.indexer.indicators.evaluation.ConcernClassifierTrainer.CrossValidation cv,
                                                    java.util.function.BiFunction<org.tessera.indexer.nlp.semantic.ConcernClassifier,
                                                            org.tessera.indexer.nlp.semantic.ContextHead, ConceptTagger> tagger) {
-        List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+        List<List<ConcernEvaluation.ItemHit>> hits = new ArrayList<>(Collections.nCopies(items.size(), null));
         for (int f = 0; f < cv.models().size(); f++) {
             if (cv.isSkipped(f)) {
                 continue; // a fold left out (Options#onlyWriters): not scored

@@ -2,6 +2,7 @@ package org.tessera.indexer.indicators.evaluation;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class HeadComparison {
             train.addAll(negatives);
             List<Set<String>> words = train.stream().map(WordHeads::features).toList();
             int[] fold = ConcernClassifierTrainer.innerFolds(train, options);
-            int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
+            int folds = Arrays.stream(fold).max().orElse(0) + 1;
             double[][] oofW = new double[train.size()][];
             double[][] oofE = new double[train.size()][];
             java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {

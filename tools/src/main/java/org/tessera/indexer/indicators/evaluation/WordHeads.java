@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.tessera.indexer.nlp.semantic.Concept;
 import org.tessera.indexer.nlp.semantic.ConceptCatalogue;
@@ -98,7 +99,7 @@ final class WordHeads {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Random random = new java.util.Random(options.seed());
+        Random random = new Random(options.seed());
         int biases = d * k;
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             ConcernClassifierTrainer.shuffle(order, random);

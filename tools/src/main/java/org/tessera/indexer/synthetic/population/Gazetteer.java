@@ -1,8 +1,10 @@
 package org.tessera.indexer.synthetic.population;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -67,7 +69,7 @@ public final class Gazetteer {
             int streets = (40 + (int) (town.weight() * 2 / (town.lastDistrict() - town.firstDistrict() + 1)) + rng.nextInt(20))
                     * scale;
             List<Street> list = new ArrayList<>();
-            java.util.Set<String> used = new java.util.HashSet<>();
+            Set<String> used = new HashSet<>();
             for (int i = 0; i < streets; i++) {
                 String name;
                 do {
