@@ -222,8 +222,8 @@ public final class ContextAnalyzer {
      * a sentence opened by a word pointing back ("This was in 2019.", "That decision was overturned.", "It has not
      * returned.") or, for history only, by a pronoun subject ("He has been sober for six years."), or anywhere in a
      * verdict of at most {@value #SHORT_AFTERWORD} words ("Hair strand test clear."); and a sentence that opens with a
-     * negative and says "since" in its first clause makes the finding history ("Nil since.", "No incidents logged
-     * since."), as a tail clause does inside a sentence (ADR 0030). A sentence with its own subject
+     * negative and whose first clause ends on "since" makes the finding history ("Nil since.", "No incidents logged
+     * since.", not "Not seen since the 3rd."), as a tail clause does inside a sentence (ADR 0030). A sentence with its own subject
      * and no such opening ("Dad was arrested for assault.") qualifies nothing before it, and a blank line between the
      * two ends the reach.
      */
@@ -278,12 +278,23 @@ public final class ContextAnalyzer {
             }
         }
         MentionContext said = effects(qualifying, false);
-        // the tail-clause rule of ADR 0030 as a sentence of its own: "Nil since.", "No DA-related occurrences since."
-        if (TAIL_NEGATIVES.contains(opener) && contrast == n
-                && words.subList(0, clauseEnd).stream().anyMatch(w -> w.lower.equals("since"))) {
+        // the tail-clause rule of ADR 0030 as a sentence of its own: "Nil since.", "No DA-related occurrences since.";
+        // not "Not seen since the 3rd." (an absence that goes on)
+        if (TAIL_NEGATIVES.contains(opener) && contrast == n && endsOnSince(words, clauseEnd)) {
             said = joined(said, new MentionContext(false, false, true, false, Experiencer.UNSTATED, List.of("since")), "");
         }
         return said;
+    }
+
+    /** Whether the clause of {@code words} before {@code end} ends on "since" ("nil since", "ever since", "since then"). */
+    private static boolean endsOnSince(List<Word> words, int end) {
+        for (int k = 0; k < end; k++) {
+            if (words.get(k).lower.equals("since")
+                    && (k == end - 1 || words.get(k + 1).lower.equals("then") || (k > 0 && words.get(k - 1).lower.equals("ever")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The modifiers of {@code matches} (and doubt, for a query heading) as a context with no experiencer. */

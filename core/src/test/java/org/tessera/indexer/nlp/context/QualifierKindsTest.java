@@ -356,6 +356,8 @@ class QualifierKindsTest {
             "The boys were left alone overnight. It was not reported until Monday.|left alone|AFFIRMED",
             "Dad threatened mum. Denies it, but the neighbour recorded it.|threatened|AFFIRMED",
             "Mum drank heavily. She has been in hospital since Friday.|drank heavily|AFFIRMED",
+            "Persistent absence, 38% this term. Not seen in school since the 9th.|Persistent absence|AFFIRMED",
+            "Cut to the back of the head, Ella (3). Nothing like it since.|Cut|HISTORICAL",
             "Dad hit mum. Accidental damage to the door too.|hit mum|AFFIRMED",
             "Previous history:\\nmum's drinking\\n\\nToday dad hit mum in front of the kids.|hit mum|AFFIRMED",
             "Historic concerns:\\n- neglect\\nCurrent concerns:\\n- dad's cannabis use|cannabis|AFFIRMED",
