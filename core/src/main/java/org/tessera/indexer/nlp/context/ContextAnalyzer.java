@@ -302,23 +302,33 @@ public final class ContextAnalyzer {
         if (matches.isEmpty() && !query) {
             return MentionContext.AFFIRMED;
         }
-        boolean neg = false;
-        boolean unc = query;
-        boolean hist = false;
-        boolean hyp = false;
-        Set<String> why = new LinkedHashSet<>();
+        Gathered g = new Gathered();
         if (query) {
-            why.add("?");
+            g.add(Set.of(Trigger.Effect.UNCERTAIN), "?");
         }
-        for (Match m : matches) {
-            Set<Trigger.Effect> e = m.trigger.effects();
+        matches.forEach(m -> g.add(m.trigger.effects(), m.phrase));
+        return g.context(Experiencer.UNSTATED);
+    }
+
+    /** The modifiers gathered from triggers and scopes, with the phrases that gave them (one method's scratch). */
+    private static final class Gathered {
+        private boolean neg;
+        private boolean unc;
+        private boolean hist;
+        private boolean hyp;
+        private final Set<String> why = new LinkedHashSet<>();
+
+        void add(Set<Trigger.Effect> e, String phrase) {
             neg |= e.contains(Trigger.Effect.NEGATED);
             unc |= e.contains(Trigger.Effect.UNCERTAIN);
             hist |= e.contains(Trigger.Effect.HISTORICAL);
             hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
-            why.add(m.phrase);
+            why.add(phrase);
         }
-        return new MentionContext(neg, unc, hist, hyp, Experiencer.UNSTATED, List.copyOf(why));
+
+        MentionContext context(Experiencer experiencer) {
+            return new MentionContext(neg, unc, hist, hyp, experiencer, List.copyOf(why));
+        }
     }
 
     /**
@@ -392,21 +402,12 @@ public final class ContextAnalyzer {
         if (first < 0) {
             return MentionContext.AFFIRMED;
         }
-        boolean neg = false;
-        boolean unc = false;
-        boolean hist = false;
-        boolean hyp = false;
-        Set<String> why = new LinkedHashSet<>();
+        Gathered g = new Gathered();
         for (Match m : a.matches) {
             boolean inside = m.from >= first && m.to <= last;
             if (!inside && m.from < last && first < m.to) {
                 // "not present" for the target "present": the trigger reaches into the target
-                Set<Trigger.Effect> e = m.trigger.effects();
-                neg |= e.contains(Trigger.Effect.NEGATED);
-                unc |= e.contains(Trigger.Effect.UNCERTAIN);
-                hist |= e.contains(Trigger.Effect.HISTORICAL);
-                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
-                why.add(m.phrase);
+                g.add(m.trigger.effects(), m.phrase);
             }
         }
         List<Scope> scopes = new ArrayList<>(a.scopes(first, last));
@@ -423,15 +424,10 @@ public final class ContextAnalyzer {
         }
         for (Scope sc : scopes) {
             if (sc.from < last && first < sc.to) {
-                Set<Trigger.Effect> e = sc.effects;
-                neg |= e.contains(Trigger.Effect.NEGATED);
-                unc |= e.contains(Trigger.Effect.UNCERTAIN);
-                hist |= e.contains(Trigger.Effect.HISTORICAL);
-                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
-                why.add(sc.phrase);
+                g.add(sc.effects, sc.phrase);
             }
         }
-        return new MentionContext(neg, unc, hist, hyp, a.experiencer(first, last), List.copyOf(why));
+        return g.context(a.experiencer(first, last));
     }
 
     private static boolean isYear(String w) {
