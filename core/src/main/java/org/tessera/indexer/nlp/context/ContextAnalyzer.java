@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tessera.indexer.nlp.Sentence;
@@ -91,6 +92,28 @@ public final class ContextAnalyzer {
             "brother", "sister", "sibling", "siblings", "stepbrother", "stepsister", "family",
             "relative", "relatives", "visitor", "visitors", "male", "man");
 
+    /** A blank line between two sentences: a qualifier after it does not reach back. */
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
+    /** Most words of a label that opens the sentence after a finding ("Outcome:", "Police searched him at school:"). */
+    static final int AFTERWORD_LABEL = 6;
+    /** A sentence after a finding of at most this many words is a verdict on it wherever its trigger stands. */
+    static final int SHORT_AFTERWORD = 4;
+    private static final Set<String> LABEL_ENDS = Set.of(":", "-", "\u2013", "\u2014", ";");
+    /** Words after which a verdict no longer stands ("Denies it, but the call was recorded"). */
+    private static final Set<String> CONTRASTS = Set.of("but", "however", "although", "though", "whereas");
+    /** Words that open a sentence pointing back at the one before ("This was in 2019", "These episodes stopped"). */
+    private static final Set<String> AFTERWORD_ANAPHORS = Set.of("this", "that", "it", "these", "those", "both", "which", "all");
+    /** Subjects that open a sentence about the person of the one before ("He has been sober for six years"). */
+    private static final Set<String> AFTERWORD_PRONOUNS = Set.of("he", "she", "they");
+    /** Most words of a heading line without a colon ("HISTORICAL CONCERNS (closed)", "Relapse plan"). */
+    static final int HEADING_WORDS = 6;
+    /** Most lines between a heading and the line it scopes. */
+    static final int HEADING_REACH = 12;
+    /** A list item: a line opened by a bullet or a number ("- ", "* ", "\u2022", "1.", "2)"). */
+    private static final Pattern BULLET = Pattern.compile("(?:[-*\u2022]|\\d+[.)])\\s");
+    /** A line ending in one of these is a sentence, not a heading. */
+    private static final Set<String> HEADING_STOPS = Set.of(".", "!", ";", ",");
+
     private final SentenceSplitter splitter;
     private final TriggerCatalogue catalogue;
     private final int referenceYear;
@@ -169,12 +192,197 @@ public final class ContextAnalyzer {
         if (start < 0 || end > text.length() || end < start) {
             throw new IllegalArgumentException("range " + start + ".." + end + " outside text of length " + text.length());
         }
-        for (Sentence s : sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
             if (start >= s.start() && start < s.end()) {
-                return contextInSentence(s.text(), start - s.start(), Math.min(end, s.end()) - s.start());
+                MentionContext own = contextInSentence(s.text(), start - s.start(), Math.min(end, s.end()) - s.start());
+                MentionContext after = i + 1 < sentences.size() ? afterword(text, s, sentences.get(i + 1)) : MentionContext.AFFIRMED;
+                return joined(joined(own, after, "next sentence: "), heading(text, start), "heading: ");
             }
         }
         return MentionContext.AFFIRMED; // whitespace between sentences
+    }
+
+    /** {@code own} with the modifiers of {@code other} added (the experiencer of {@code own}); the other's triggers named after {@code where}. */
+    private static MentionContext joined(MentionContext own, MentionContext other, String where) {
+        if (other.triggers().isEmpty()) {
+            return own;
+        }
+        List<String> why = new ArrayList<>(own.triggers());
+        other.triggers().forEach(t -> why.add(where + t));
+        return new MentionContext(own.negated() || other.negated(), own.uncertain() || other.uncertain(),
+                own.historical() || other.historical(), own.hypothetical() || other.hypothetical(), own.experiencer(), why);
+    }
+
+    /**
+     * What the sentence after a finding says of it (ADR 0046): a {@code previous} trigger of the catalogue that opens
+     * {@code next} ("Accidental - fell off his scooter.", "Unfounded.", "NFA.", "Denied by Jade."), that stands within
+     * {@value #AFTERWORD_LABEL} words of a short label opening it ("Outcome: NFA.", "Police attended; no offences
+     * disclosed.", "Outcome: strategy discussion held, no further action taken."), that stands in the first clause of
+     * a sentence opened by a word pointing back ("This was in 2019.", "That decision was overturned.", "It has not
+     * returned.") or, for history only, by a pronoun subject ("He has been sober for six years."), or anywhere in a
+     * verdict of at most {@value #SHORT_AFTERWORD} words ("Hair strand test clear."); and a sentence that opens with a
+     * negative and whose first clause ends on "since" makes the finding history ("Nil since.", "No incidents logged
+     * since.", not "Not seen since the 3rd."), as a tail clause does inside a sentence (ADR 0030). A sentence with its own subject
+     * and no such opening ("Dad was arrested for assault.") qualifies nothing before it, and a blank line between the
+     * two ends the reach.
+     */
+    private MentionContext afterword(String text, Sentence finding, Sentence next) {
+        if (PARAGRAPH.matcher(text).region(finding.end(), next.start()).find()) {
+            return MentionContext.AFFIRMED;
+        }
+        SentenceAnalysis a = new SentenceAnalysis(next.text(), catalogue::afterwordsStartingWith);
+        List<Word> words = a.words;
+        int n = words.size();
+        if (n == 0 || (a.matches.isEmpty() && !TAIL_NEGATIVES.contains(words.getFirst().lower))) {
+            return MentionContext.AFFIRMED;
+        }
+        int label = -1; // the first word after a short label ("Outcome:", "Police searched him at school:", "Released,")
+        for (int k = 1; k < Math.min(n, AFTERWORD_LABEL + 1); k++) {
+            if (LABEL_ENDS.contains(words.get(k).lower) || ",".equals(words.get(k).lower)) {
+                label = k + 1;
+                break;
+            }
+            if (!Character.isLetterOrDigit(words.get(k).lower.charAt(0))) {
+                break;
+            }
+        }
+        String opener = words.getFirst().lower;
+        boolean pointsBack = AFTERWORD_ANAPHORS.contains(opener);
+        boolean pronoun = AFTERWORD_PRONOUNS.contains(opener);
+        int clauseEnd = 0; // the first clause: up to a full stop, a comma, a colon, a dash or a semicolon
+        while (clauseEnd < n && !a.terminator[clauseEnd] && !LABEL_ENDS.contains(words.get(clauseEnd).lower)
+                && !",".equals(words.get(clauseEnd).lower)) {
+            clauseEnd++;
+        }
+        int contrast = n; // the first contrast word ("but", "however", ...), n when there is none
+        for (int k = 0; k < n; k++) {
+            if (CONTRASTS.contains(words.get(k).lower)) {
+                contrast = k;
+                break;
+            }
+        }
+        long wordCount = words.stream().filter(w -> Character.isLetterOrDigit(w.lower.charAt(0))).count();
+        List<Match> qualifying = new ArrayList<>();
+        for (Match m : a.matches) {
+            if (m.from < contrast && contrast < n) {
+                continue; // "Denies it, but the call was recorded.": a contrast after the verdict outweighs it
+            }
+            boolean early = m.from < clauseEnd && m.from <= AFTERWORD_LABEL;
+            boolean historyOnly = m.trigger.effects().equals(Set.of(Trigger.Effect.HISTORICAL));
+            boolean ownAnaphor = m.trigger.words().stream().anyMatch(AFTERWORD_ANAPHORS::contains);
+            boolean afterLabel = label > 0 && m.from >= label && m.from - label <= AFTERWORD_LABEL;
+            if (m.from == 0 || afterLabel || wordCount <= SHORT_AFTERWORD
+                    || (early && (pointsBack || ownAnaphor || (pronoun && historyOnly)))) {
+                qualifying.add(m);
+            }
+        }
+        MentionContext said = effects(qualifying, false);
+        // the tail-clause rule of ADR 0030 as a sentence of its own: "Nil since.", "No DA-related occurrences since.";
+        // not "Not seen since the 3rd." (an absence that goes on)
+        if (TAIL_NEGATIVES.contains(opener) && contrast == n && endsOnSince(words, clauseEnd)) {
+            said = joined(said, new MentionContext(false, false, true, false, Experiencer.UNSTATED, List.of("since")), "");
+        }
+        return said;
+    }
+
+    /** Whether the clause of {@code words} before {@code end} ends on "since" ("nil since", "ever since", "since then"). */
+    private static boolean endsOnSince(List<Word> words, int end) {
+        for (int k = 0; k < end; k++) {
+            if (words.get(k).lower.equals("since")
+                    && (k == end - 1 || words.get(k + 1).lower.equals("then") || (k > 0 && words.get(k - 1).lower.equals("ever")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The modifiers of {@code matches} (and doubt, for a query heading) as a context with no experiencer. */
+    private static MentionContext effects(List<Match> matches, boolean query) {
+        if (matches.isEmpty() && !query) {
+            return MentionContext.AFFIRMED;
+        }
+        Gathered g = new Gathered();
+        if (query) {
+            g.add(Set.of(Trigger.Effect.UNCERTAIN), "?");
+        }
+        matches.forEach(m -> g.add(m.trigger.effects(), m.phrase));
+        return g.context(Experiencer.UNSTATED);
+    }
+
+    /** The modifiers gathered from triggers and scopes, with the phrases that gave them (one method's scratch). */
+    private static final class Gathered {
+        private boolean neg;
+        private boolean unc;
+        private boolean hist;
+        private boolean hyp;
+        private final Set<String> why = new LinkedHashSet<>();
+
+        void add(Set<Trigger.Effect> e, String phrase) {
+            neg |= e.contains(Trigger.Effect.NEGATED);
+            unc |= e.contains(Trigger.Effect.UNCERTAIN);
+            hist |= e.contains(Trigger.Effect.HISTORICAL);
+            hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
+            why.add(phrase);
+        }
+
+        MentionContext context(Experiencer experiencer) {
+            return new MentionContext(neg, unc, hist, hyp, experiencer, List.copyOf(why));
+        }
+    }
+
+    /**
+     * What the nearest heading above the line holding {@code offset} says of it (ADR 0046). A heading is a line of its
+     * own that ends in a colon ("Previous history:"), or a short line of at most {@value #HEADING_WORDS} words without
+     * a full stop that is in capitals ("HISTORICAL CONCERNS (closed)"), holds a {@code heading} trigger ("Relapse
+     * plan", "Allegation - unsubstantiated") or is a query ("? DV", "Possible radicalisation?"). The lines under it are
+     * scoped by its {@code heading} triggers, and a query doubts them, up to the next heading (which, like "Current
+     * concerns:", may say nothing) or a blank line; lines further up are never read.
+     */
+    private MentionContext heading(String text, int offset) {
+        int end = text.lastIndexOf('\n', Math.max(0, offset - 1));
+        if (end < 0) {
+            return MentionContext.AFFIRMED;
+        }
+        int lineEnd = text.indexOf('\n', offset);
+        String own = text.substring(end + 1, lineEnd < 0 ? text.length() : lineEnd);
+        for (int lines = 0; end >= 0 && lines < HEADING_REACH; lines++) {
+            int from = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(from, end).strip();
+            if (line.isEmpty()) {
+                return MentionContext.AFFIRMED; // a paragraph break: what came before is another part
+            }
+            if (BULLET.matcher(line).lookingAt()) {
+                end = from - 1; // an item of a list ("- historic DV") is content under a heading, not one
+                continue;
+            }
+            SentenceAnalysis a = new SentenceAnalysis(line, catalogue::headingsStartingWith);
+            boolean query = line.startsWith("?") || line.endsWith("?");
+            long words = a.words.stream().filter(w -> Character.isLetterOrDigit(w.lower.charAt(0))).count();
+            boolean shortLine = words <= HEADING_WORDS && !HEADING_STOPS.contains(line.substring(line.length() - 1));
+            boolean capitals = line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase(Locale.ROOT));
+            if (line.endsWith(":") || (shortLine && (capitals || query || !a.matches.isEmpty()))) {
+                List<Match> matches = a.matches;
+                if (presentTense(own)) {
+                    // "Background:" over "Mum is currently using heroin daily": the line says it goes on now
+                    matches = matches.stream().filter(m -> !m.trigger.effects().equals(Set.of(Trigger.Effect.HISTORICAL))).toList();
+                }
+                return effects(matches, query && shortLine);
+            }
+            end = from - 1;
+        }
+        return MentionContext.AFFIRMED;
+    }
+
+    /** Whether {@code line} holds a word of the present ("now", "currently", "still", "today", "tonight"). */
+    private static boolean presentTense(String line) {
+        Matcher m = WORD.matcher(line);
+        while (m.find()) {
+            if (PRESENT_MARKERS.contains(m.group().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The context of {@code [start, end)} within a single sentence. */
@@ -194,21 +402,12 @@ public final class ContextAnalyzer {
         if (first < 0) {
             return MentionContext.AFFIRMED;
         }
-        boolean neg = false;
-        boolean unc = false;
-        boolean hist = false;
-        boolean hyp = false;
-        Set<String> why = new LinkedHashSet<>();
+        Gathered g = new Gathered();
         for (Match m : a.matches) {
             boolean inside = m.from >= first && m.to <= last;
             if (!inside && m.from < last && first < m.to) {
                 // "not present" for the target "present": the trigger reaches into the target
-                Set<Trigger.Effect> e = m.trigger.effects();
-                neg |= e.contains(Trigger.Effect.NEGATED);
-                unc |= e.contains(Trigger.Effect.UNCERTAIN);
-                hist |= e.contains(Trigger.Effect.HISTORICAL);
-                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
-                why.add(m.phrase);
+                g.add(m.trigger.effects(), m.phrase);
             }
         }
         List<Scope> scopes = new ArrayList<>(a.scopes(first, last));
@@ -225,15 +424,10 @@ public final class ContextAnalyzer {
         }
         for (Scope sc : scopes) {
             if (sc.from < last && first < sc.to) {
-                Set<Trigger.Effect> e = sc.effects;
-                neg |= e.contains(Trigger.Effect.NEGATED);
-                unc |= e.contains(Trigger.Effect.UNCERTAIN);
-                hist |= e.contains(Trigger.Effect.HISTORICAL);
-                hyp |= e.contains(Trigger.Effect.HYPOTHETICAL);
-                why.add(sc.phrase);
+                g.add(sc.effects, sc.phrase);
             }
         }
-        return new MentionContext(neg, unc, hist, hyp, a.experiencer(first, last), List.copyOf(why));
+        return g.context(a.experiencer(first, last));
     }
 
     private static boolean isYear(String w) {
@@ -272,9 +466,17 @@ public final class ContextAnalyzer {
         final List<Word> words = new ArrayList<>();
         final List<Match> matches = new ArrayList<>();
         final boolean[] terminator;
+        private final Function<String, List<Trigger>> lookup;
 
+        /** A sentence read with the triggers that apply inside it. */
         SentenceAnalysis(String text) {
+            this(text, catalogue::startingWith);
+        }
+
+        /** @param lookup the triggers to find, by first word (in-sentence, {@code previous} or {@code heading} ones) */
+        SentenceAnalysis(String text, Function<String, List<Trigger>> lookup) {
             this.text = text;
+            this.lookup = lookup;
             Matcher m = WORD.matcher(text);
             while (m.find()) {
                 boolean glued = m.end() < text.length() && !Character.isWhitespace(text.charAt(m.end()));
@@ -291,14 +493,14 @@ public final class ContextAnalyzer {
             while (i < n) {
                 Match best = null;
                 String w = words.get(i).lower;
-                List<Trigger> candidates = catalogue.startingWith(w);
+                List<Trigger> candidates = lookup.apply(w);
                 if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
                     candidates = new ArrayList<>(candidates);
                     if (isYear(w)) {
-                        candidates.addAll(catalogue.startingWith("<year>"));
+                        candidates.addAll(lookup.apply("<year>"));
                     }
                     if (NUMBER.matcher(w).matches()) {
-                        candidates.addAll(catalogue.startingWith("<num>"));
+                        candidates.addAll(lookup.apply("<num>"));
                     }
                 }
                 for (Trigger t : candidates) {

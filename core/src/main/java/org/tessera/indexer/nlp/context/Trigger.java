@@ -1,6 +1,7 @@
 package org.tessera.indexer.nlp.context;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,7 +13,10 @@ import java.util.Set;
  *                  and terminators)
  * @param kind      whether it modifies, blocks a shorter trigger, or ends scopes
  * @param direction where its scope lies
- * @param reach     whether commas and conjunctions can end the scope
+ * @param reach     whether commas and conjunctions can end the scope ({@code CLAUSE}, {@code SENTENCE}), or where
+ *                  a trigger read across sentences stands: {@code PREVIOUS} opens the sentence after the finding
+ *                  and qualifies it ("Accidental.", "This was in 2019."), {@code HEADING} stands in a heading line
+ *                  and qualifies the lines under it ("Previous history:", "Risk if placement breaks down:")
  */
 public record Trigger(List<String> words, Set<Effect> effects, Kind kind, Direction direction, Reach reach) {
 
@@ -22,7 +26,14 @@ public record Trigger(List<String> words, Set<Effect> effects, Kind kind, Direct
 
     public enum Direction { FORWARD, BACKWARD, BOTH }
 
-    public enum Reach { CLAUSE, SENTENCE }
+    public enum Reach {
+        CLAUSE, SENTENCE, PREVIOUS, HEADING;
+
+        /** Whether a trigger of this reach is read inside its own sentence (else only across sentences). */
+        public boolean inSentence() {
+            return this == CLAUSE || this == SENTENCE;
+        }
+    }
 
     public Trigger {
         words = List.copyOf(words);
@@ -35,6 +46,16 @@ public record Trigger(List<String> words, Set<Effect> effects, Kind kind, Direct
         }
         if (kind == Kind.MODIFIER && effects.isEmpty()) {
             throw new IllegalArgumentException("modifier trigger without effect: " + words);
+        }
+        if (!reach.inSentence() && kind == Kind.TERMINATOR) {
+            throw new IllegalArgumentException("a " + reach.name().toLowerCase(Locale.ROOT)
+                    + " trigger is a modifier or a pseudo trigger, never a terminator: " + words);
+        }
+        if (reach == Reach.PREVIOUS && direction != Direction.BACKWARD) {
+            throw new IllegalArgumentException("a previous trigger qualifies the sentence before it, direction backward: " + words);
+        }
+        if (reach == Reach.HEADING && direction != Direction.FORWARD) {
+            throw new IllegalArgumentException("a heading trigger qualifies the lines under it, direction forward: " + words);
         }
     }
 

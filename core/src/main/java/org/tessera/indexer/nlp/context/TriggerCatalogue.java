@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The trigger phrases the context analyzer knows, read from a tab-separated list (format in
@@ -25,18 +26,28 @@ public final class TriggerCatalogue {
 
     private final List<Trigger> triggers;
     private final Map<String, List<Trigger>> byFirstWord;
+    private final Map<String, List<Trigger>> afterwords;
+    private final Map<String, List<Trigger>> headings;
 
     public TriggerCatalogue(List<Trigger> triggers) {
         this.triggers = List.copyOf(triggers);
+        this.byFirstWord = index(this.triggers, t -> t.reach().inSentence());
+        this.afterwords = index(this.triggers, t -> t.reach() == Trigger.Reach.PREVIOUS);
+        this.headings = index(this.triggers, t -> t.reach() == Trigger.Reach.HEADING);
+    }
+
+    /** The triggers {@code which} selects, by first word, longest first (so "not only" is tried before "not"). */
+    private static Map<String, List<Trigger>> index(List<Trigger> triggers, Predicate<Trigger> which) {
         Map<String, List<Trigger>> index = new HashMap<>();
-        for (Trigger t : this.triggers) {
-            index.computeIfAbsent(t.words().getFirst(), k -> new ArrayList<>()).add(t);
+        for (Trigger t : triggers) {
+            if (which.test(t)) {
+                index.computeIfAbsent(t.words().getFirst(), k -> new ArrayList<>()).add(t);
+            }
         }
-        // longest phrase first, so "not only" is tried before "not"
         index.replaceAll((k, v) -> v.stream()
                 .sorted(Comparator.comparingInt((Trigger t) -> t.words().size()).reversed())
                 .toList());
-        this.byFirstWord = Map.copyOf(index);
+        return Map.copyOf(index);
     }
 
     /** The catalogue shipped with Tessera. */
@@ -92,8 +103,18 @@ public final class TriggerCatalogue {
         return triggers;
     }
 
-    /** Triggers whose first word is {@code word}, longest first. */
+    /** Triggers read inside their own sentence whose first word is {@code word}, longest first. */
     List<Trigger> startingWith(String word) {
         return byFirstWord.getOrDefault(word, List.of());
+    }
+
+    /** {@code previous} triggers (they open the sentence after a finding) whose first word is {@code word}, longest first. */
+    List<Trigger> afterwordsStartingWith(String word) {
+        return afterwords.getOrDefault(word, List.of());
+    }
+
+    /** {@code heading} triggers (they stand in a heading line) whose first word is {@code word}, longest first. */
+    List<Trigger> headingsStartingWith(String word) {
+        return headings.getOrDefault(word, List.of());
     }
 }

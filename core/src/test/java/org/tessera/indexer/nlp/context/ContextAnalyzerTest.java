@@ -134,4 +134,29 @@ class ContextAnalyzerTest {
         assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "no\tsideways\tforward\tclause\n"))
                 .hasMessageContaining("custom.tsv line 1");
     }
+
+    @Test
+    void triggersReadAcrossSentencesAreCheckedAtLoad() {
+        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "unfounded\tnegated\tforward\tprevious\n"))
+                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("backward");
+        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "# h\nhistoric\thistorical\tbackward\theading\n"))
+                .hasMessageContaining("custom.tsv line 2").hasMessageContaining("forward");
+        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "but\tterminate\tforward\theading\n"))
+                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("terminator");
+    }
+
+    @Test
+    void aPreviousTriggerQualifiesOnlyTheSentenceBeforeIt() {
+        ContextAnalyzer analyzer = new ContextAnalyzer(new OpenNlpSentenceSplitter(new OpenNlpModels()),
+                TriggerCatalogue.parse("custom.tsv", "unfounded\tnegated\tbackward\tprevious\n"), 2026);
+        String inside = "Report of neglect, unfounded.";
+        String after = "Report of neglect. Unfounded.";
+        String twoOn = "Report of neglect. Dad drinks. Unfounded.";
+        assertThat(analyzer.contextOf(inside, inside.indexOf("neglect"), inside.indexOf("neglect") + 7).negated()).isFalse();
+        MentionContext context = analyzer.contextOf(after, after.indexOf("neglect"), after.indexOf("neglect") + 7);
+        assertThat(context.negated()).isTrue();
+        assertThat(context.triggers()).containsExactly("next sentence: Unfounded");
+        assertThat(analyzer.contextOf(twoOn, twoOn.indexOf("neglect"), twoOn.indexOf("neglect") + 7).negated()).isFalse();
+        assertThat(analyzer.contextOf(twoOn, twoOn.indexOf("drinks"), twoOn.indexOf("drinks") + 6).negated()).isTrue();
+    }
 }

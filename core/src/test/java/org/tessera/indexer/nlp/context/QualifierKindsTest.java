@@ -316,6 +316,58 @@ class QualifierKindsTest {
         assertLabel(text, target, expected);
     }
 
+    /**
+     * Session 17, context6 (issue #20, ADR 0046): a qualifier in the sentence after the finding (a verdict, a label
+     * and its outcome, a sentence pointing back, a pronoun subject's resolution) or in a heading line above it; and
+     * the limits: a sentence with a finding of its own keeps its own context, a denial of one thing does not negate
+     * another, an outcome about one report does not erase a later finding, a plan after a fact leaves the fact, and
+     * a blank line or a later heading ends a heading's reach. {@code \n} (backslash, n) in a row is a line break. Written for this
+     * test, not taken from any corpus or from the context6 sets.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // the sentence after the finding
+            "Scald to the back of Mo's hand reported by nursery. Accidental, kettle at grandma's, seen by two adults.|Scald|NEGATED",
+            "Caller says the toddler is left in the car for hours. Unfounded.|left in the car|NEGATED",
+            "Report that stepdad slapped Kyle.\\nOutcome: NFA.|slapped|NEGATED",
+            "Mum was said to be dealing from the flat. Police attended; no offences disclosed.|dealing|NEGATED",
+            "Bruising to the baby's ear. Explanation consistent with the fall described.|Bruising|NEGATED",
+            "Neighbour says dad hits the boys. Dad denies this.|hits the boys|NEGATED",
+            "Mum used amphetamines. This was in 2011.|amphetamines|HISTORICAL",
+            "Dad hit mum when they lived in Hull. That has since resolved.|hit mum|HISTORICAL",
+            "Gran drank heavily. She has been sober for two years.|drank heavily|HISTORICAL",
+            "Ruby self-harmed regularly. No repeat since the spring.|self-harmed|HISTORICAL",
+            "Mum is using cocaine again. Unconfirmed.|cocaine|UNCERTAIN",
+            "Dad carries a knife. This has not been confirmed.|knife|UNCERTAIN",
+            // a heading line above it
+            "Previous history:\\nDad imprisoned for arson.|imprisoned|HISTORICAL",
+            "HISTORICAL\\n- mum's heroin use\\n- eviction|heroin|HISTORICAL",
+            "Allegation:\\nGrandad touched her.|touched her|UNCERTAIN",
+            "? DV\\nShouting heard from the flat.|Shouting|UNCERTAIN",
+            "Risk if placement breaks down:\\nTom returns to the streets and goes missing.|goes missing|HYPOTHETICAL",
+            "Safety plan:\\nDad comes to the door drunk.|drunk|HYPOTHETICAL",
+            "Outcome - NFA\\nReport that the baby was shaken.|shaken|NEGATED",
+            // the limits: these stay affirmed
+            "Mum denies drinking. Dad was arrested for assault.|arrested|AFFIRMED",
+            "Dad was arrested for assault. Mum denies drinking.|arrested|AFFIRMED",
+            "March referral closed NFA. Now Jo has a black eye and says dad punched her.|black eye|AFFIRMED",
+            "Dad pushed mum down the stairs. Safety plan: if he returns she will ring 999.|pushed mum|AFFIRMED",
+            "Dad went missing for two days. Not the first time.|missing|AFFIRMED",
+            "The boys were left alone overnight. It was not reported until Monday.|left alone|AFFIRMED",
+            "Dad threatened mum. Denies it, but the neighbour recorded it.|threatened|AFFIRMED",
+            "Mum drank heavily. She has been in hospital since Friday.|drank heavily|AFFIRMED",
+            "Persistent absence, 38% this term. Not seen in school since the 9th.|Persistent absence|AFFIRMED",
+            "Cut to the back of the head, Ella (3). Nothing like it since.|Cut|HISTORICAL",
+            "Dad hit mum. Accidental damage to the door too.|hit mum|AFFIRMED",
+            "Previous history:\\nmum's drinking\\n\\nToday dad hit mum in front of the kids.|hit mum|AFFIRMED",
+            "Historic concerns:\\n- neglect\\nCurrent concerns:\\n- dad's cannabis use|cannabis|AFFIRMED",
+            "Background:\\nMum is currently drinking every day.|drinking|AFFIRMED",
+            "Allegation - substantiated:\\nUncle touched her.|touched her|AFFIRMED",
+    })
+    void acrossSentencesKinds(String text, String target, ContextLabel expected) {
+        assertLabel(text.replace("\\n", "\n"), target, expected);
+    }
+
     /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
     private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);

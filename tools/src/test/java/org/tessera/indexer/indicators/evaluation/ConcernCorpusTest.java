@@ -106,4 +106,15 @@ class ConcernCorpusTest {
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
+
+    @Test
+    void theCrossSentenceSetsParseAndTheirFrozenHalfIsUnchanged() throws Exception {
+        // issue #20, session 17 (context6): our own cross-sentence set, written before any change; the frozen half was
+        // committed before tuning (db03f30) and is never tuned on (docs/history/2026-12-07-context6-session.md)
+        Path own = Path.of("..", "core", "src", "test", "resources", "nlp");
+        assertThat(sha256(own.resolve("cross-sentence-frozen.jsonl")))
+                .isEqualTo("154d62878b30ff05720d2e37e7714e398233e6d9c2366e554955b61019482873");
+        assertThat(ConcernCorpus.read(own.resolve("cross-sentence-frozen.jsonl"))).hasSize(75);
+        assertThat(ConcernCorpus.read(own.resolve("cross-sentence-tune.jsonl"))).hasSize(71);
+    }
 }
