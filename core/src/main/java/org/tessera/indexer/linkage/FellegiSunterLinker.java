@@ -347,7 +347,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         byStrength = null;
         LOG.debug("linkage phase: sorted {} ms", (System.nanoTime() - start) / 1_000_000);
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
-        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability());
+        // Where the candidate pairs show the data has no households (independent people: FEBRL, issue #18's sets
+        // "C" and "F"), no sister, twin or father of one name stands beside a record: merged from 0.9 (ADR 0052).
+        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability(model.withoutHouseholds()));
         double uniqueWeight = MatchModel.weightOf(UNIQUE_IDENTITY_PROBABILITY);
         boolean[] unique = uniqueIdentities(f);
         double consistentWeight = MatchModel.weightOf(settings.consistentMatchProbability());
@@ -834,7 +836,7 @@ public final class FellegiSunterLinker implements PersonLinker {
     private static boolean besideOnePersonEligible(Features a, Features b, int pattern, AgeRoles ages) {
         if (Comparisons.level(pattern, 5) == 2) return false; // gender
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (id == 3 || id == 4 || Comparisons.level(pattern, MatchModel.POSTCODE) == 5) return false;
+        if (id >= 3 || Comparisons.level(pattern, MatchModel.POSTCODE) == 5) return false;
         int dob = Comparisons.level(pattern, MatchModel.DOB);
         if (a.placeholder || b.placeholder) {
             if (a.placeholder && b.placeholder) return false;
@@ -881,7 +883,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         if (dob == 6 || dob == 7) return false; // same year only, or else
         if (Comparisons.level(pattern, 5) == 2) return false; // gender
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (id == 3 || id == 4) return false;
+        if (id >= 3) return false;
         return Comparisons.level(pattern, MatchModel.POSTCODE) != 5;
     }
 

@@ -334,7 +334,8 @@ class FellegiSunterLinkerTest {
         assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669721")), MatchModel.IDENTIFIER)).isEqualTo(1);
         assertThat(Comparisons.level(cmp.compare(base, ref.apply("4669722")), MatchModel.IDENTIFIER)).isEqualTo(2);
         assertThat(Comparisons.level(cmp.compare(base, ref.apply("4696731")), MatchModel.IDENTIFIER)).isEqualTo(3);
-        assertThat(Comparisons.level(cmp.compare(base, ref.apply("1016062")), MatchModel.IDENTIFIER)).isEqualTo(4);
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("5779721")), MatchModel.IDENTIFIER)).isEqualTo(4); // three_edits
+        assertThat(Comparisons.level(cmp.compare(base, ref.apply("1016062")), MatchModel.IDENTIFIER)).isEqualTo(5);
     }
 
     /**
@@ -350,8 +351,8 @@ class FellegiSunterLinkerTest {
                 new Features(occ(source, "r" + ids, 0, "ann", "lee", null, null, null, ids), dm);
         Features father = person.apply("police", Map.of("source_person_id", "N136481"));
         assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136481"))), MatchModel.IDENTIFIER)).isEqualTo(1);
-        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136482"))), MatchModel.IDENTIFIER)).isEqualTo(4);
-        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136418"))), MatchModel.IDENTIFIER)).isEqualTo(4);
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136482"))), MatchModel.IDENTIFIER)).isEqualTo(5);
+        assertThat(Comparisons.level(cmp.compare(father, person.apply("police", Map.of("source_person_id", "N136418"))), MatchModel.IDENTIFIER)).isEqualTo(5);
         // Another source's own id is another numbering: not compared at all.
         assertThat(Comparisons.level(cmp.compare(father, person.apply("probation", Map.of("source_person_id", "N136481"))), MatchModel.IDENTIFIER)).isEqualTo(0);
         Features nhs = person.apply("health", Map.of("nhs_number", "9434765919"));
@@ -697,7 +698,7 @@ class FellegiSunterLinkerTest {
                 "IP4 1QT", "M", Map.of("local_ref", "7958916"));
         PersonOccurrence son = occ("housing", "T-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "8569551"));
         PersonOccurrence typo = occ("police", "P-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "7958961"));
-        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9, 0.999999999);
         FellegiSunterLinker linker = new FellegiSunterLinker(strictAuto, Nicknames.uk());
 
         List<PersonOccurrence> withSon = new ArrayList<>(t.occurrences());
@@ -732,7 +733,7 @@ class FellegiSunterLinkerTest {
         List<PersonOccurrence> alone = new ArrayList<>(t.occurrences());
         alone.addAll(List.of(son, sonAgain, noDate));
         // On this small population the pair scores far above 0.995: an auto-match threshold of 1 - 10^-9 puts it below.
-        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9, 0.999999999);
         FellegiSunterLinker consistentOn = new FellegiSunterLinker(strictAuto, Nicknames.uk());
         LinkageResult r = consistentOn.link(alone, Decisions.none());
         ReviewPair pair = r.reviewPairs().stream().filter(p -> p.pair().equals(new OccurrencePair(noDate.occurrenceId(), sonAgain.occurrenceId()))
