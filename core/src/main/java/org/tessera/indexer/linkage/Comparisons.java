@@ -23,7 +23,7 @@ final class Comparisons {
             List.of("null", "exact", "sector", "district", "one_edit", "else"),
             List.of("null", "tokens_0.8", "tokens_0.5", "tokens_some", "else"),
             List.of("null", "same", "different"),
-            List.of("null", "exact", "one_edit", "two_edits", "three_edits", "else"));
+            List.of("null", "exact", "one_edit", "two_edits", "else"));
     static final int COUNT = NAMES.size();
     static final int BITS = 4;
 
@@ -54,7 +54,7 @@ final class Comparisons {
         return p;
     }
 
-    private static final int GIVEN_ELSE = 9, FAMILY_ELSE = 7, ID_ELSE = 5;
+    private static final int GIVEN_ELSE = 9, FAMILY_ELSE = 7;
     /** The key prefix of a source's own person id in {@link Features#ids} ({@code source_person_id@source}). */
     private static final String SOURCE_PERSON_ID = "source_person_id@";
 
@@ -190,10 +190,8 @@ final class Comparisons {
 
     /**
      * Identifier levels graded by edits (optimal string alignment: insertion, deletion,
-     * substitution, adjacent swap): 0, 1, 2, 3, more. A reference typed twice by hand is often two
-     * or three keystrokes out; two random seven-digit references are within three edits about three
-     * times in a thousand, so three edits is a level the model weighs (session 17: until then it
-     * counted as a different number, the largest class of issue #18's misses on its set "C"). A source's own person id (keyed
+     * substitution, adjacent swap): 0, 1, 2, more. A reference typed twice by hand is often two
+     * keystrokes out; only more than two is a different number. A source's own person id (keyed
      * {@code source_person_id@source}, so both values are that source's) is never typed: the
      * source's system numbers its persons, often one after the other within a household (police
      * N136481 the father, N136482 the son; a school's admission numbers), so a value one or two
@@ -209,8 +207,7 @@ final class Comparisons {
                 if (!scheme.equals(b.get(y))) continue;
                 String value = a.get(x + 1), other = b.get(y + 1);
                 if (other.equals(value)) return 1;
-                int lvl = scheme.startsWith(SOURCE_PERSON_ID) ? ID_ELSE : withinOneEdit(other, value) ? 2 : editsAtMost(other, value, 2) ? 3
-                        : editsAtMost(other, value, 3) ? 4 : ID_ELSE;
+                int lvl = scheme.startsWith(SOURCE_PERSON_ID) ? 4 : withinOneEdit(other, value) ? 2 : editsAtMost(other, value, 2) ? 3 : 4;
                 best = best == 0 ? lvl : Math.min(best, lvl);
                 break; // a scheme is listed once
             }

@@ -836,7 +836,7 @@ public final class FellegiSunterLinker implements PersonLinker {
     private static boolean besideOnePersonEligible(Features a, Features b, int pattern, AgeRoles ages) {
         if (Comparisons.level(pattern, 5) == 2) return false; // gender
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (id >= 3 || Comparisons.level(pattern, MatchModel.POSTCODE) == 5) return false;
+        if (id == 3 || id == 4 || Comparisons.level(pattern, MatchModel.POSTCODE) == 5) return false;
         int dob = Comparisons.level(pattern, MatchModel.DOB);
         if (a.placeholder || b.placeholder) {
             if (a.placeholder && b.placeholder) return false;
@@ -883,7 +883,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         if (dob == 6 || dob == 7) return false; // same year only, or else
         if (Comparisons.level(pattern, 5) == 2) return false; // gender
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (id >= 3) return false;
+        if (id == 3 || id == 4) return false;
         return Comparisons.level(pattern, MatchModel.POSTCODE) != 5;
     }
 

@@ -82,27 +82,11 @@ public final class MatchModel {
             boolean households = n.has("households") ? n.path("households").asBoolean() : anyDependence(dependence);
             // Models stored before ADR 0052 did not record it: they keep the auto-match threshold they were used with.
             boolean without = n.path("without_households").asBoolean(false);
-            return new MatchModel(n.path("lambda").asDouble(), currentLevels(json.treeToValue(n.path("m"), double[][].class)),
-                    currentLevels(json.treeToValue(n.path("u"), double[][].class)), n.path("iterations").asInt(), dependence, households, without);
+            return new MatchModel(n.path("lambda").asDouble(), json.treeToValue(n.path("m"), double[][].class),
+                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(), dependence, households, without);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("stored linkage model unreadable: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /**
-     * A stored model's m or u in the levels this code compares with. Models stored before the identifier's
-     * {@code three_edits} level (session 17) have four identifier levels after null: a reference three edits out
-     * was "else" to them, so the new level is given the old "else" parameters and such a model decides as it did.
-     */
-    private static double[][] currentLevels(double[][] stored) {
-        int id = IDENTIFIER, levels = Comparisons.LEVELS.get(id).size();
-        if (stored.length <= id || stored[id].length != levels - 1) return stored;
-        double[][] out = deepCopy(stored);
-        double[] old = stored[id];
-        out[id] = java.util.Arrays.copyOf(old, levels);
-        out[id][levels - 2] = old[old.length - 1];
-        out[id][levels - 1] = old[old.length - 1];
-        return out;
     }
 
     public int iterations() { return iterations; }
