@@ -105,11 +105,12 @@ class HeavyCorruptionLinkageTest {
     /**
      * The no-household tuning splits (FEBRL dsgen-like, issue #18's "C" and "F" shapes; development data): ADR 0045's
      * code gives P 1.0000 and F1 0.9511 (dedup) / 0.9481 (two files); the code before it 1.0000 / 0.8926 and 0.8946;
-     * ADR 0052 (auto-match from 0.9 where the data shows no households) 1.0000 / 0.9628 and 0.9613.
+     * ADR 0052 (auto-match from 0.9 where the data shows no households) 1.0000 / 0.9628 and 0.9613, so the F1 floor
+     * rose from 0.94 to 0.955 (session 17): a change that loses ADR 0052's gain fails here.
      */
     @Test
     void linksTheNoHouseholdTuningSplitsPrecisely() {
-        assertEachShape(CorruptedPopulation.Spec::noHouseholdTuning, 0.94);
+        assertEachShape(CorruptedPopulation.Spec::noHouseholdTuning, 0.955);
     }
 
     /**
