@@ -347,7 +347,9 @@ public final class FellegiSunterLinker implements PersonLinker {
         byStrength = null;
         LOG.debug("linkage phase: sorted {} ms", (System.nanoTime() - start) / 1_000_000);
         // Auto-match partners of each unit, to spot a unit that matches two people who cannot be one.
-        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability());
+        // Where the candidate pairs show the data has no households (independent people: FEBRL, issue #18's sets
+        // "C" and "F"), no sister, twin or father of one name stands beside a record: merged from 0.9 (ADR 0052).
+        double autoWeight = MatchModel.weightOf(settings.autoMatchProbability(model.withoutHouseholds()));
         double uniqueWeight = MatchModel.weightOf(UNIQUE_IDENTITY_PROBABILITY);
         boolean[] unique = uniqueIdentities(f);
         double consistentWeight = MatchModel.weightOf(settings.consistentMatchProbability());

@@ -45,7 +45,7 @@ public final class LinkReach {
         this.nicknames = nicknames;
         this.parameters = parameters;
         double lowest = Math.min(Math.min(settings.reviewProbability(), settings.consistentMatchProbability()),
-                Math.min(settings.autoMatchProbability(), FellegiSunterLinker.UNIQUE_IDENTITY_PROBABILITY));
+                Math.min(Math.min(settings.autoMatchProbability(), settings.autoMatchWithoutHouseholds()), FellegiSunterLinker.UNIQUE_IDENTITY_PROBABILITY));
         this.floor = MatchModel.weightOf(lowest) - 1e-9;
     }
 

@@ -21,10 +21,13 @@ package org.tessera.indexer.linkage;
  *                             from this probability instead of the auto-match one when uncontested (ADR 0028, 0036,
  *                             0042); equal to
  *                             {@code autoMatchProbability} turns that off (the linker of before)
+ * @param autoMatchWithoutHouseholds the auto-match probability where the candidate pairs show the data has no households
+ *                             ({@link MatchModel#withoutHouseholds()}: records of independent people, as FEBRL and issue
+ *                             #18's sets "C" and "F"; ADR 0052); equal to {@code autoMatchProbability} applies that everywhere
  */
 public record LinkageSettings(double autoMatchProbability, double reviewProbability, int refineBlockSize, int maxBlockSize, int uSampleSize,
                               int emIterations, boolean termFrequencyAdjustment, long seed, boolean wideBlocking,
-                              double consistentMatchProbability) {
+                              double consistentMatchProbability, double autoMatchWithoutHouseholds) {
     public LinkageSettings {
         if (!(reviewProbability > 0 && reviewProbability <= autoMatchProbability && autoMatchProbability < 1)) {
             throw new IllegalArgumentException("need 0 < review <= auto < 1");
@@ -32,22 +35,30 @@ public record LinkageSettings(double autoMatchProbability, double reviewProbabil
         if (!(consistentMatchProbability >= reviewProbability && consistentMatchProbability <= autoMatchProbability)) {
             throw new IllegalArgumentException("need review <= consistent <= auto");
         }
+        if (!(autoMatchWithoutHouseholds >= reviewProbability && autoMatchWithoutHouseholds <= autoMatchProbability)) {
+            throw new IllegalArgumentException("need review <= auto without households <= auto");
+        }
         if (refineBlockSize < 2 || maxBlockSize < refineBlockSize || uSampleSize < 1000 || emIterations < 1) throw new IllegalArgumentException("bad sizes");
     }
 
     public static LinkageSettings defaults() {
-        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        return new LinkageSettings(0.995, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9, 0.9);
     }
 
     /** These settings with the wide blocking rules on or off. */
     public LinkageSettings withWideBlocking(boolean on) {
         return new LinkageSettings(autoMatchProbability, reviewProbability, refineBlockSize, maxBlockSize, uSampleSize, emIterations,
-                termFrequencyAdjustment, seed, on, consistentMatchProbability);
+                termFrequencyAdjustment, seed, on, consistentMatchProbability, autoMatchWithoutHouseholds);
     }
 
     /** These settings with consistent pairs merged from {@code probability} (the auto-match probability: off). */
     public LinkageSettings withConsistentMatchProbability(double probability) {
         return new LinkageSettings(autoMatchProbability, reviewProbability, refineBlockSize, maxBlockSize, uSampleSize, emIterations,
-                termFrequencyAdjustment, seed, wideBlocking, probability);
+                termFrequencyAdjustment, seed, wideBlocking, probability, autoMatchWithoutHouseholds);
+    }
+
+    /** The auto-match probability of data shown to have no households, or of any other (see {@code autoMatchWithoutHouseholds}). */
+    public double autoMatchProbability(boolean withoutHouseholds) {
+        return withoutHouseholds ? autoMatchWithoutHouseholds : autoMatchProbability;
     }
 }

@@ -27,6 +27,8 @@ public final class MatchModel {
     private final double[] dependence;
     /** Whether the data has households (see {@link #households()}). */
     private final boolean households;
+    /** Whether the candidate pairs show the data has none (see {@link #withoutHouseholds()}). */
+    private final boolean withoutHouseholds;
 
     MatchModel(double lambda, double[][] m, double[][] u, int iterations) {
         this(lambda, m, u, iterations, new double[8]);
@@ -37,12 +39,17 @@ public final class MatchModel {
     }
 
     MatchModel(double lambda, double[][] m, double[][] u, int iterations, double[] dependence, boolean households) {
+        this(lambda, m, u, iterations, dependence, households, false);
+    }
+
+    MatchModel(double lambda, double[][] m, double[][] u, int iterations, double[] dependence, boolean households, boolean withoutHouseholds) {
         this.lambda = lambda;
         this.m = deepCopy(m);
         this.u = deepCopy(u);
         this.iterations = iterations;
         this.dependence = dependence.clone();
         this.households = households;
+        this.withoutHouseholds = withoutHouseholds && !households;
     }
 
     private static boolean anyDependence(double[] dependence) {
@@ -63,6 +70,7 @@ public final class MatchModel {
         n.set("u", json.valueToTree(u));
         n.set("dependence", json.valueToTree(dependence));
         n.put("households", households);
+        n.put("without_households", withoutHouseholds);
         return n;
     }
 
@@ -72,8 +80,10 @@ public final class MatchModel {
             double[] dependence = json.treeToValue(n.path("dependence"), double[].class);
             // Models stored before the household test of candidate pairs (ADR 0045) read households from the dependence.
             boolean households = n.has("households") ? n.path("households").asBoolean() : anyDependence(dependence);
+            // Models stored before ADR 0052 did not record it: they keep the auto-match threshold they were used with.
+            boolean without = n.path("without_households").asBoolean(false);
             return new MatchModel(n.path("lambda").asDouble(), json.treeToValue(n.path("m"), double[][].class),
-                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(), dependence, households);
+                    json.treeToValue(n.path("u"), double[][].class), n.path("iterations").asInt(), dependence, households, without);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("stored linkage model unreadable: " + e.getOriginalMessage(), e);
         }
@@ -115,6 +125,19 @@ public final class MatchModel {
      * given names differ may still be weighed (ADR 0045); where it is true, the twin check applies.
      */
     public boolean households() { return households; }
+
+    /**
+     * Whether the candidate pairs <em>show</em> that the data has no households (ADR 0052): no households by
+     * {@link #households()}, and at least {@link #WITHOUT_HOUSEHOLDS_MIN_PAIRS} pairs of the household test's kind
+     * (family name, address and postcode agreeing, given names and dates of birth present) to read it from. Records
+     * of independent people (FEBRL, issue #18's sets "C" and "F") show it; a small input that cannot tell, with
+     * none or a few such pairs, does not. Where it is true the linker merges from
+     * {@link LinkageSettings#autoMatchWithoutHouseholds()}.
+     */
+    public boolean withoutHouseholds() { return withoutHouseholds; }
+
+    /** Pairs the household test must have read before the data shows it has no households (see {@link #withoutHouseholds()}). */
+    static final long WITHOUT_HOUSEHOLDS_MIN_PAIRS = 100;
 
     static final int ADDRESS = 4;
 
@@ -204,6 +227,11 @@ public final class MatchModel {
         /** At least {@link #DEPENDENCE_MIN_PAIRS} pairs differ in both, and the odds ratio is at least {@link #HOUSEHOLD_ODDS_RATIO}. */
         boolean households() {
             return both >= DEPENDENCE_MIN_PAIRS && oddsRatio() >= HOUSEHOLD_ODDS_RATIO;
+        }
+
+        /** Pairs the test read (the four cells). */
+        long pairs() {
+            return both + givenOnly + birthOnly + neither;
         }
 
         @Override
@@ -433,7 +461,7 @@ public final class MatchModel {
             u[c][L - 1] = clamp(1 - agreeing);
         }
         if (!households) lambda = prior(candidatePatterns, lambda, m, u, totalPairs);
-        return new MatchModel(lambda, m, u, iterations, dependence, households);
+        return new MatchModel(lambda, m, u, iterations, dependence, households, !households && test.pairs() >= WITHOUT_HOUSEHOLDS_MIN_PAIRS);
     }
 
     /** At most this factor between u as counted on random pairs and u among non-matches. */

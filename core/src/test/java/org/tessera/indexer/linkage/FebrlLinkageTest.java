@@ -81,6 +81,11 @@ class FebrlLinkageTest {
     }
 
     static Metrics evaluate(boolean withIdentifiers, String... files) {
+        return evaluate(LinkageSettings.defaults(), withIdentifiers, files);
+    }
+
+    /** The FEBRL files linked with {@code settings} (development commands compare settings on them). */
+    static Metrics evaluate(LinkageSettings settings, boolean withIdentifiers, String... files) {
         Path data = febrlData();
         SourceMappings mappings = SourceMappings.loadAll(findUp(Path.of("mappings", "sources")));
         List<PersonOccurrence> occurrences = new ArrayList<>();
@@ -108,7 +113,7 @@ class FebrlLinkageTest {
         }
         assertThat(occurrences).hasSize(files.length == 1 ? 5000 : 10000);
         long start = System.currentTimeMillis();
-        LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(occurrences, Decisions.none());
+        LinkageResult result = new FellegiSunterLinker(settings, Nicknames.uk()).link(occurrences, Decisions.none());
         long millis = System.currentTimeMillis() - start;
         return score(result, entityByOccurrence, millis);
     }

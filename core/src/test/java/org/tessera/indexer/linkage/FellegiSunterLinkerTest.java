@@ -697,7 +697,7 @@ class FellegiSunterLinkerTest {
                 "IP4 1QT", "M", Map.of("local_ref", "7958916"));
         PersonOccurrence son = occ("housing", "T-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "8569551"));
         PersonOccurrence typo = occ("police", "P-30", 0, "subject", "joshua", "gray", null, address, "IP4 1QT", "M", Map.of("local_ref", "7958961"));
-        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9, 0.999999999);
         FellegiSunterLinker linker = new FellegiSunterLinker(strictAuto, Nicknames.uk());
 
         List<PersonOccurrence> withSon = new ArrayList<>(t.occurrences());
@@ -732,7 +732,7 @@ class FellegiSunterLinkerTest {
         List<PersonOccurrence> alone = new ArrayList<>(t.occurrences());
         alone.addAll(List.of(son, sonAgain, noDate));
         // On this small population the pair scores far above 0.995: an auto-match threshold of 1 - 10^-9 puts it below.
-        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9);
+        LinkageSettings strictAuto = new LinkageSettings(0.999999999, 0.5, 100, 1000, 200_000, 60, true, 20260601L, true, 0.9, 0.999999999);
         FellegiSunterLinker consistentOn = new FellegiSunterLinker(strictAuto, Nicknames.uk());
         LinkageResult r = consistentOn.link(alone, Decisions.none());
         ReviewPair pair = r.reviewPairs().stream().filter(p -> p.pair().equals(new OccurrencePair(noDate.occurrenceId(), sonAgain.occurrenceId()))

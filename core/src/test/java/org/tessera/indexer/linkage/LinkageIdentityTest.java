@@ -66,7 +66,7 @@ class LinkageIdentityTest {
         Map<String, String> actual = new TreeMap<>();
         LinkageSettings defaults = LinkageSettings.defaults();
         // Small blocks so that refinement and the size cap both happen at test scale.
-        LinkageSettings smallBlocks = new LinkageSettings(0.995, 0.5, 4, 7, 20_000, 60, true, 20260601L, true, 0.995);
+        LinkageSettings smallBlocks = new LinkageSettings(0.995, 0.5, 4, 7, 20_000, 60, true, 20260601L, true, 0.995, 0.995);
 
         FellegiSunterLinkerTest.Truth plain = generator.population(42, 5000);
         actual.put("plain-42-5000", digest(link(defaults, plain.occurrences(), Decisions.none())));

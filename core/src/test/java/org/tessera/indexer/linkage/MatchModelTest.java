@@ -7,7 +7,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The household test of the candidate pairs (ADR 0045): what a county shows and corrupted copies of independent people do not. */
+/**
+ * The household test of the candidate pairs (ADR 0045): what a county shows and corrupted copies of independent people do
+ * not; and where it shows data without households (ADR 0052).
+ */
 class MatchModelTest {
     private static final int GIVEN_EXACT = 1, GIVEN_ELSE = 9, DOB_EXACT = 1, DOB_ELSE = 7, ID_NULL = 0, ID_ONE_EDIT = 2;
 
@@ -51,6 +54,37 @@ class MatchModelTest {
     void needsSeveralPairsThatDifferInBoth() {
         assertThat(MatchModel.householdTest(counts(MatchModel.DEPENDENCE_MIN_PAIRS - 1, 0, 0, 5000)).households()).isFalse();
         assertThat(MatchModel.householdTest(counts(MatchModel.DEPENDENCE_MIN_PAIRS, 0, 0, 5000)).households()).isTrue();
+    }
+
+    /** Random pairs of different people: nothing agrees, so no dependence between family name, address and postcode. */
+    private static Map<Integer, Long> unrelatedRandomPairs() {
+        return Map.of(pattern(GIVEN_ELSE, 7, DOB_ELSE, 5, 4, 2, 4), 200_000L);
+    }
+
+    /**
+     * ADR 0052: the auto-match threshold of data without households applies only where the candidate pairs show it,
+     * with enough pairs of the household test's kind; a small input that cannot tell, or households, keep 0.995.
+     */
+    @Test
+    void showsDataWithoutHouseholdsOnlyFromEnoughPairsAndStoresTheVerdict() {
+        MatchModel copies = MatchModel.fit(counts(12, 300, 200, 5000), unrelatedRandomPairs(), 5e7, 60);
+        assertThat(copies.households()).isFalse();
+        assertThat(copies.withoutHouseholds()).isTrue();
+        MatchModel small = MatchModel.fit(counts(1, 20, 10, MatchModel.WITHOUT_HOUSEHOLDS_MIN_PAIRS - 32), unrelatedRandomPairs(), 5e7, 60);
+        assertThat(small.households()).isFalse();
+        assertThat(small.withoutHouseholds()).as("fewer than %d pairs read", MatchModel.WITHOUT_HOUSEHOLDS_MIN_PAIRS).isFalse();
+        MatchModel families = MatchModel.fit(counts(400, 20, 30, 5000), unrelatedRandomPairs(), 5e7, 60);
+        assertThat(families.households()).isTrue();
+        assertThat(families.withoutHouseholds()).isFalse();
+
+        LinkageSettings settings = LinkageSettings.defaults();
+        assertThat(settings.autoMatchProbability(copies.withoutHouseholds())).isEqualTo(0.9);
+        assertThat(settings.autoMatchProbability(small.withoutHouseholds())).isEqualTo(0.995);
+        // Stored with the model; a model stored before the verdict existed keeps the auto-match threshold of 0.995.
+        assertThat(MatchModel.fromJson(copies.toJson()).withoutHouseholds()).isTrue();
+        var older = copies.toJson();
+        older.remove("without_households");
+        assertThat(MatchModel.fromJson(older).withoutHouseholds()).isFalse();
     }
 
     @Test

@@ -99,14 +99,27 @@ final class CorruptedPopulation {
          * before any tuning on the no-household sets; read once, with final code, by {@link HeavyCorruptionLinkageTest}).
          */
         static Spec noHouseholdHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed.", "no-household held-out ");
+        }
+
+        /**
+         * The second no-household held-out split of a shape (session 17, issue #18): the held-out recipe of
+         * {@link #noHouseholdHeldOut} with the seeds {@code seed2.*} frozen in {@code linkage/no-household-held-out.properties}
+         * on 2026-12-07 before any change of that session was measured. Only its figures are read, never its misses.
+         */
+        static Spec noHouseholdSecondHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed2.", "no-household second held-out ");
+        }
+
+        private static Spec noHouseholdHeldOut(Shape shape, String key, String name) {
             java.util.Properties frozen = new java.util.Properties();
             try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {
                 frozen.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            long seed = Long.parseLong(frozen.getProperty("seed." + shape.label));
-            return new Spec("no-household held-out " + shape.label, seed, 5000, true, 10, 0.12, 0, dsgenMix(true), false, 3, shape);
+            long seed = Long.parseLong(frozen.getProperty(key + shape.label));
+            return new Spec(name + shape.label, seed, 5000, true, 10, 0.12, 0, dsgenMix(true), false, 3, shape);
         }
 
         /** The tuning split: even ranks, up to five changes, 12 % missing dates of birth. */

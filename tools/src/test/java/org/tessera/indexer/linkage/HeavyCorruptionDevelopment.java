@@ -22,7 +22,7 @@ public final class HeavyCorruptionDevelopment {
             new HeavyCorruptionMissClasses().printsTheMissClasses();
             return;
         }
-        // -Dsplits=tuning or second (default both); -Dconfigs=auto=P/consistent=P;... links each split once per
+        // -Dsplits=tuning or second (default both); -Dconfigs=auto=P/consistent=P/nohh=P;... links each split once per
         // configuration (default: the default settings); -Dwrong=true prints the wrong persons, -Dmodel=true the fitted m/u.
         String splits = System.getProperty("splits", "tuning,second");
         java.util.List<CorruptedPopulation.Spec> specs = new java.util.ArrayList<>();
@@ -42,9 +42,24 @@ public final class HeavyCorruptionDevelopment {
                 if (Boolean.getBoolean("model")) printModel(result.model());
             }
         }
+        // FEBRL3 and FEBRL4 (reference data, tuned on in earlier work) with each configuration: -Dsplits=...,febrl
+        if (splits.contains("febrl")) {
+            for (String config : System.getProperty("configs", "").split(";")) {
+                LinkageSettings settings = settings(config);
+                System.out.printf("FEBRL3 [%s]: %s%n", config, FebrlLinkageTest.evaluate(settings, true, "dataset3.csv"));
+                System.out.printf("FEBRL4 [%s]: %s%n", config, FebrlLinkageTest.evaluate(settings, true, "dataset4a.csv", "dataset4b.csv"));
+                if (splits.contains("febrl-plain")) {
+                    System.out.printf("FEBRL3 without soc_sec_id [%s]: %s%n", config, FebrlLinkageTest.evaluate(settings, false, "dataset3.csv"));
+                    System.out.printf("FEBRL4 without soc_sec_id [%s]: %s%n", config, FebrlLinkageTest.evaluate(settings, false, "dataset4a.csv", "dataset4b.csv"));
+                }
+            }
+        }
     }
 
-    /** The default settings with {@code auto=P} and {@code consistent=P} of a configuration ({@code /}-separated) applied. */
+    /**
+     * The default settings with {@code auto=P}, {@code consistent=P} and {@code nohh=P} (the auto-match probability where the
+     * data has no households) of a configuration ({@code /}-separated) applied.
+     */
     private static LinkageSettings settings(String config) {
         java.util.Map<String, String> c = new java.util.HashMap<>();
         for (String kv : config.split("/")) if (kv.contains("=")) c.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -52,8 +67,9 @@ public final class HeavyCorruptionDevelopment {
         double auto = Double.parseDouble(c.getOrDefault("auto", String.valueOf(d.autoMatchProbability())));
         double consistent = Math.min(auto, Double.parseDouble(c.getOrDefault("consistent",
                 System.getProperty("consistent", String.valueOf(d.consistentMatchProbability())))));
-        return new LinkageSettings(auto, Math.min(d.reviewProbability(), consistent), d.refineBlockSize(), d.maxBlockSize(), d.uSampleSize(),
-                d.emIterations(), d.termFrequencyAdjustment(), d.seed(), d.wideBlocking(), consistent);
+        double withoutHouseholds = Math.min(auto, Double.parseDouble(c.getOrDefault("nohh", String.valueOf(d.autoMatchWithoutHouseholds()))));
+        return new LinkageSettings(auto, Math.min(d.reviewProbability(), Math.min(consistent, withoutHouseholds)), d.refineBlockSize(), d.maxBlockSize(),
+                d.uSampleSize(), d.emIterations(), d.termFrequencyAdjustment(), d.seed(), d.wideBlocking(), consistent, withoutHouseholds);
     }
 
     private static void printModel(MatchModel model) {

@@ -167,7 +167,7 @@ class HeavyCorruptionMissClasses {
         if (a.given != null && a.given.length() == 1 || b.given != null && b.given.length() == 1) return 1;
         if (a.given == null || b.given == null || a.dob == null || b.dob == null) return 2;
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
-        if (id == 3 || id == 4) return 3;
+        if (id >= 3) return 3;
         return 4;
     }
 
