@@ -146,6 +146,10 @@ public final class PersonNameRules {
     private static final Pattern AGE_AFTER = Pattern.compile(
             "\\s?\\((?:aged? )?\\d{1,2}(?:\\s?(?:y|yo|yrs?|years?|m|mo|months?|/12|/52|w|wks?|weeks?|d|days?))?\\)");
     private static final Pattern DOB_AFTER = Pattern.compile("\\s?[(,]?\\s?(?:DOB|D\\.O\\.B\\.?|dob|b\\.)\\b");
+    /** A quoted nickname inside a name: Tyrese "TY" CAMPBELL. */
+    private static final Pattern QUOTED_NICKNAME = Pattern.compile("\"[^\"\\n]{1,15}\" ");
+    /** What may stand between a cue and the name it cues: "PC 2291 Ahmed", "Dad (Ryan PEARCE)", "GP Dr Adewale", "HV: Ayesha Noor". */
+    private static final Pattern CUE_GAP = Pattern.compile("(?::)? (?:\\d{2,5} )?\\(?(?:(?:Mr|Mrs|Ms|Miss|Dr|Nurse|PC|DC|DS|PS)\\.? )?");
 
     private final Set<String> givenNames;
     private final Set<String> ambiguous;
@@ -393,7 +397,7 @@ public final class PersonNameRules {
         int[] next = wordAt(text, end + 1);
         if (next == null) {
             // A quoted nickname inside the name: Tyrese "TY" CAMPBELL.
-            Matcher q = Pattern.compile("\"[^\"\\n]{1,15}\" ").matcher(text).region(end + 1, text.length());
+            Matcher q = QUOTED_NICKNAME.matcher(text).region(end + 1, text.length());
             if (q.lookingAt()) {
                 int[] after = wordAt(text, q.end());
                 if (after != null && (isUpperSurname(word(text, after)) || isCapitalisedName(word(text, after)))) {
@@ -485,8 +489,7 @@ public final class PersonNameRules {
                 pos++;
             }
             // "PC 2291 Ahmed", "Dad (Ryan PEARCE)", "GP Dr Adewale", "HV: Ayesha Noor".
-            Matcher gap = Pattern.compile("(?::)? (?:\\d{2,5} )?\\(?(?:(?:Mr|Mrs|Ms|Miss|Dr|Nurse|PC|DC|DS|PS)\\.? )?")
-                    .matcher(text).region(pos, text.length());
+            Matcher gap = CUE_GAP.matcher(text).region(pos, text.length());
             if (!gap.lookingAt()) {
                 continue;
             }
@@ -524,13 +527,16 @@ public final class PersonNameRules {
 
     private void agedOrBorn(String text, List<int[]> out) {
         Matcher words = NAME_WORD.matcher(text);
+        // one matcher each, its region set per word (a region resets it): not two new matchers a word
+        Matcher age = AGE_AFTER.matcher(text);
+        Matcher dob = DOB_AFTER.matcher(text);
         while (words.find()) {
             String w = words.group();
             if (!(isCapitalisedName(w) || isUpperSurname(w)) || isPlaceHead(w)) {
                 continue;
             }
-            boolean aged = AGE_AFTER.matcher(text).region(words.end(), text.length()).lookingAt();
-            boolean born = DOB_AFTER.matcher(text).region(words.end(), text.length()).lookingAt();
+            boolean aged = age.region(words.end(), text.length()).lookingAt();
+            boolean born = dob.region(words.end(), text.length()).lookingAt();
             if ((aged && isCapitalisedName(w)) || born) {
                 out.add(new int[] {words.start(), words.end()});
             }
