@@ -226,10 +226,12 @@ public final class PersonNameRules {
             }
         }
         List<int[]> added = new ArrayList<>();
+        // the text's words, found once for the three rules that read them
+        List<NameWord> words = nameWords(text);
         surnameCommaForename(text, added);
-        cued(text, added);
-        gazetteer(text, added);
-        agedOrBorn(text, added);
+        cued(text, words, added);
+        gazetteer(text, words, added);
+        agedOrBorn(text, words, added);
         for (int[] span : added) {
             int[] extended = extend(text, span[0], span[1]);
             if (extended == null || overlapsAny(extended, others)) {
@@ -476,15 +478,14 @@ public final class PersonNameRules {
         }
     }
 
-    private void cued(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
-        while (words.find()) {
-            String cue = words.group().toLowerCase(Locale.ROOT);
-            boolean title = isTitle(words.group());
-            if (!title && !CUES.contains(cue) && !isRoleAbbreviation(words.group())) {
+    private void cued(String text, List<NameWord> words, List<int[]> out) {
+        for (NameWord word : words) {
+            String cue = word.text().toLowerCase(Locale.ROOT);
+            boolean title = isTitle(word.text());
+            if (!title && !CUES.contains(cue) && !isRoleAbbreviation(word.text())) {
                 continue;
             }
-            int pos = words.end();
+            int pos = word.end();
             if (pos < text.length() && text.charAt(pos) == '.' && title) {
                 pos++;
             }
@@ -510,37 +511,49 @@ public final class PersonNameRules {
         }
     }
 
-    private void gazetteer(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
-        while (words.find()) {
-            String w = words.group();
+    private void gazetteer(String text, List<NameWord> words, List<int[]> out) {
+        for (NameWord word : words) {
+            String w = word.text();
             String lower = w.toLowerCase(Locale.ROOT);
             boolean capitalised = isCapitalisedName(w) || (isUpperSurname(w) && w.length() >= 4);
             boolean known = givenNames.contains(lower) && !ambiguous.contains(lower)
-                    || ambiguous.contains(lower) && followedByUpperSurname(text, words.end());
+                    || ambiguous.contains(lower) && followedByUpperSurname(text, word.end());
             if (capitalised && known && !notNames.contains(lower)
-                    && !placeFollows(text, words.end(), w) && !LOCATIVE.contains(lowerWordBefore(text, words.start()))) {
-                out.add(new int[] {words.start(), words.end()});
+                    && !placeFollows(text, word.end(), w) && !LOCATIVE.contains(lowerWordBefore(text, word.start()))) {
+                out.add(new int[] {word.start(), word.end()});
             }
         }
     }
 
-    private void agedOrBorn(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
+    private void agedOrBorn(String text, List<NameWord> words, List<int[]> out) {
         // one matcher each, its region set per word (a region resets it): not two new matchers a word
         Matcher age = AGE_AFTER.matcher(text);
         Matcher dob = DOB_AFTER.matcher(text);
-        while (words.find()) {
-            String w = words.group();
+        for (NameWord word : words) {
+            String w = word.text();
             if (!(isCapitalisedName(w) || isUpperSurname(w)) || isPlaceHead(w)) {
                 continue;
             }
-            boolean aged = age.region(words.end(), text.length()).lookingAt();
-            boolean born = dob.region(words.end(), text.length()).lookingAt();
+            boolean aged = age.region(word.end(), text.length()).lookingAt();
+            boolean born = dob.region(word.end(), text.length()).lookingAt();
             if ((aged && isCapitalisedName(w)) || born) {
-                out.add(new int[] {words.start(), words.end()});
+                out.add(new int[] {word.start(), word.end()});
             }
         }
+    }
+
+    /** A word as {@link #NAME_WORD} finds it: its offsets and text. */
+    private record NameWord(int start, int end, String text) {
+    }
+
+    /** Every {@link #NAME_WORD} of the text, in order. */
+    private static List<NameWord> nameWords(String text) {
+        List<NameWord> words = new ArrayList<>();
+        Matcher m = NAME_WORD.matcher(text);
+        while (m.find()) {
+            words.add(new NameWord(m.start(), m.end(), m.group()));
+        }
+        return words;
     }
 
     private boolean followedByUpperSurname(String text, int end) {
