@@ -91,7 +91,20 @@ public final class BlockingKeys {
             hash ^= c >>> 8;
             hash *= 0x100000001b3L;
         }
-        return Long.toUnsignedString(hash, 36);
+        return unsignedBase36(hash);
+    }
+
+    /**
+     * {@link Long#toUnsignedString(long, int)} in base 36, without the {@link java.math.BigInteger} that
+     * method makes for every value with the top bit set (half of all hashes; a fifth of the feed store's
+     * keying): the value over 36, then its last digit.
+     */
+    static String unsignedBase36(long value) {
+        if (value >= 0) {
+            return Long.toString(value, 36);
+        }
+        long quotient = Long.divideUnsigned(value, 36);
+        return Long.toString(quotient, 36) + Character.forDigit((int) Long.remainderUnsigned(value, 36), 36);
     }
 
     /**
