@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.tessera.indexer.common.Lazy;
 import org.tessera.indexer.ingest.PartialDate;
@@ -36,6 +38,15 @@ import org.tessera.indexer.ingest.PartialDate;
 public final class BlockingKeys {
 
     private static final Lazy<String> VERSION = Lazy.of(BlockingKeys::digest);
+    /**
+     * Records keyed ({@link #storedOf}) with one normalisation memo before it is replaced: the memo
+     * keeps every distinct name, postcode and address it saw, so it is bounded by records, not kept
+     * for the life of the process.
+     */
+    private static final int MEMO_RECORDS = 200_000;
+    /** The memo {@link #storedOf} shares across records (thread-safe; a writer keys one record at a time). */
+    private static final AtomicReference<FeatureMemo> MEMO = new AtomicReference<>(new FeatureMemo());
+    private static final AtomicLong MEMO_USES = new AtomicLong();
 
     private BlockingKeys() {
     }
@@ -45,9 +56,22 @@ public final class BlockingKeys {
         return FellegiSunterLinker.blockingKeys(occurrences);
     }
 
-    /** The stored form of every key of these occurrences (one record's), sorted, without repeats. */
+    /**
+     * The stored form of every key of these occurrences (one record's), sorted, without repeats. The
+     * feed store keys every record it writes, one call a record: the names, postcodes and addresses
+     * the keys are made of are normalised once across consecutive records ({@link FeatureMemo}, the
+     * same values with or without it), not once per record, which made a first load's keys cost
+     * about as much as the linker's features of the same people.
+     */
     public static List<String> storedOf(List<PersonOccurrence> occurrences) {
-        return stored(of(occurrences).stream().flatMap(Set::stream).toList());
+        return stored(FellegiSunterLinker.blockingKeys(occurrences, sharedMemo()).stream().flatMap(Set::stream).toList());
+    }
+
+    private static FeatureMemo sharedMemo() {
+        if (MEMO_USES.incrementAndGet() % MEMO_RECORDS == 0) {
+            MEMO.set(new FeatureMemo());
+        }
+        return MEMO.get();
     }
 
     /** The stored form of these keys, sorted, without repeats. */
@@ -67,7 +91,20 @@ public final class BlockingKeys {
             hash ^= c >>> 8;
             hash *= 0x100000001b3L;
         }
-        return Long.toUnsignedString(hash, 36);
+        return unsignedBase36(hash);
+    }
+
+    /**
+     * {@link Long#toUnsignedString(long, int)} in base 36, without the {@link java.math.BigInteger} that
+     * method makes for every value with the top bit set (half of all hashes; a fifth of the feed store's
+     * keying): the value over 36, then its last digit.
+     */
+    static String unsignedBase36(long value) {
+        if (value >= 0) {
+            return Long.toString(value, 36);
+        }
+        long quotient = Long.divideUnsigned(value, 36);
+        return Long.toString(quotient, 36) + Character.forDigit((int) Long.remainderUnsigned(value, 36), 36);
     }
 
     /**

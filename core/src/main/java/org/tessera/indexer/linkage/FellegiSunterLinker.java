@@ -102,9 +102,13 @@ public final class FellegiSunterLinker implements PersonLinker {
      * run forms them before refining large blocks: two occurrences a full run could compare share one.
      */
     public static List<Set<String>> blockingKeys(List<PersonOccurrence> occurrences) {
+        return blockingKeys(occurrences, new FeatureMemo());
+    }
+
+    /** As {@link #blockingKeys(List)}, normalising with {@code memo} (shared across calls: {@link BlockingKeys#storedOf}). */
+    static List<Set<String>> blockingKeys(List<PersonOccurrence> occurrences, FeatureMemo memo) {
         DoubleMetaphone dm = new DoubleMetaphone();
         Features.Interner interner = new Features.Interner();
-        FeatureMemo memo = new FeatureMemo();
         List<Set<String>> out = new ArrayList<>(occurrences.size());
         for (PersonOccurrence occurrence : occurrences) {
             Features f = new Features(occurrence, dm, interner, memo);

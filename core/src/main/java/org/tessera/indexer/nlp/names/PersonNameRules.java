@@ -146,6 +146,10 @@ public final class PersonNameRules {
     private static final Pattern AGE_AFTER = Pattern.compile(
             "\\s?\\((?:aged? )?\\d{1,2}(?:\\s?(?:y|yo|yrs?|years?|m|mo|months?|/12|/52|w|wks?|weeks?|d|days?))?\\)");
     private static final Pattern DOB_AFTER = Pattern.compile("\\s?[(,]?\\s?(?:DOB|D\\.O\\.B\\.?|dob|b\\.)\\b");
+    /** A quoted nickname inside a name: Tyrese "TY" CAMPBELL. */
+    private static final Pattern QUOTED_NICKNAME = Pattern.compile("\"[^\"\\n]{1,15}\" ");
+    /** What may stand between a cue and the name it cues: "PC 2291 Ahmed", "Dad (Ryan PEARCE)", "GP Dr Adewale", "HV: Ayesha Noor". */
+    private static final Pattern CUE_GAP = Pattern.compile("(?::)? (?:\\d{2,5} )?\\(?(?:(?:Mr|Mrs|Ms|Miss|Dr|Nurse|PC|DC|DS|PS)\\.? )?");
 
     private final Set<String> givenNames;
     private final Set<String> ambiguous;
@@ -222,10 +226,12 @@ public final class PersonNameRules {
             }
         }
         List<int[]> added = new ArrayList<>();
+        // the text's words, found once for the three rules that read them
+        List<NameWord> words = nameWords(text);
         surnameCommaForename(text, added);
-        cued(text, added);
-        gazetteer(text, added);
-        agedOrBorn(text, added);
+        cued(text, words, added);
+        gazetteer(text, words, added);
+        agedOrBorn(text, words, added);
         for (int[] span : added) {
             int[] extended = extend(text, span[0], span[1]);
             if (extended == null || overlapsAny(extended, others)) {
@@ -393,7 +399,7 @@ public final class PersonNameRules {
         int[] next = wordAt(text, end + 1);
         if (next == null) {
             // A quoted nickname inside the name: Tyrese "TY" CAMPBELL.
-            Matcher q = Pattern.compile("\"[^\"\\n]{1,15}\" ").matcher(text).region(end + 1, text.length());
+            Matcher q = QUOTED_NICKNAME.matcher(text).region(end + 1, text.length());
             if (q.lookingAt()) {
                 int[] after = wordAt(text, q.end());
                 if (after != null && (isUpperSurname(word(text, after)) || isCapitalisedName(word(text, after)))) {
@@ -472,21 +478,19 @@ public final class PersonNameRules {
         }
     }
 
-    private void cued(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
-        while (words.find()) {
-            String cue = words.group().toLowerCase(Locale.ROOT);
-            boolean title = isTitle(words.group());
-            if (!title && !CUES.contains(cue) && !isRoleAbbreviation(words.group())) {
+    private void cued(String text, List<NameWord> words, List<int[]> out) {
+        for (NameWord word : words) {
+            String cue = word.text().toLowerCase(Locale.ROOT);
+            boolean title = isTitle(word.text());
+            if (!title && !CUES.contains(cue) && !isRoleAbbreviation(word.text())) {
                 continue;
             }
-            int pos = words.end();
+            int pos = word.end();
             if (pos < text.length() && text.charAt(pos) == '.' && title) {
                 pos++;
             }
             // "PC 2291 Ahmed", "Dad (Ryan PEARCE)", "GP Dr Adewale", "HV: Ayesha Noor".
-            Matcher gap = Pattern.compile("(?::)? (?:\\d{2,5} )?\\(?(?:(?:Mr|Mrs|Ms|Miss|Dr|Nurse|PC|DC|DS|PS)\\.? )?")
-                    .matcher(text).region(pos, text.length());
+            Matcher gap = CUE_GAP.matcher(text).region(pos, text.length());
             if (!gap.lookingAt()) {
                 continue;
             }
@@ -507,34 +511,49 @@ public final class PersonNameRules {
         }
     }
 
-    private void gazetteer(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
-        while (words.find()) {
-            String w = words.group();
+    private void gazetteer(String text, List<NameWord> words, List<int[]> out) {
+        for (NameWord word : words) {
+            String w = word.text();
             String lower = w.toLowerCase(Locale.ROOT);
             boolean capitalised = isCapitalisedName(w) || (isUpperSurname(w) && w.length() >= 4);
             boolean known = givenNames.contains(lower) && !ambiguous.contains(lower)
-                    || ambiguous.contains(lower) && followedByUpperSurname(text, words.end());
+                    || ambiguous.contains(lower) && followedByUpperSurname(text, word.end());
             if (capitalised && known && !notNames.contains(lower)
-                    && !placeFollows(text, words.end(), w) && !LOCATIVE.contains(lowerWordBefore(text, words.start()))) {
-                out.add(new int[] {words.start(), words.end()});
+                    && !placeFollows(text, word.end(), w) && !LOCATIVE.contains(lowerWordBefore(text, word.start()))) {
+                out.add(new int[] {word.start(), word.end()});
             }
         }
     }
 
-    private void agedOrBorn(String text, List<int[]> out) {
-        Matcher words = NAME_WORD.matcher(text);
-        while (words.find()) {
-            String w = words.group();
+    private void agedOrBorn(String text, List<NameWord> words, List<int[]> out) {
+        // one matcher each, its region set per word (a region resets it): not two new matchers a word
+        Matcher age = AGE_AFTER.matcher(text);
+        Matcher dob = DOB_AFTER.matcher(text);
+        for (NameWord word : words) {
+            String w = word.text();
             if (!(isCapitalisedName(w) || isUpperSurname(w)) || isPlaceHead(w)) {
                 continue;
             }
-            boolean aged = AGE_AFTER.matcher(text).region(words.end(), text.length()).lookingAt();
-            boolean born = DOB_AFTER.matcher(text).region(words.end(), text.length()).lookingAt();
+            boolean aged = age.region(word.end(), text.length()).lookingAt();
+            boolean born = dob.region(word.end(), text.length()).lookingAt();
             if ((aged && isCapitalisedName(w)) || born) {
-                out.add(new int[] {words.start(), words.end()});
+                out.add(new int[] {word.start(), word.end()});
             }
         }
+    }
+
+    /** A word as {@link #NAME_WORD} finds it: its offsets and text. */
+    private record NameWord(int start, int end, String text) {
+    }
+
+    /** Every {@link #NAME_WORD} of the text, in order. */
+    private static List<NameWord> nameWords(String text) {
+        List<NameWord> words = new ArrayList<>();
+        Matcher m = NAME_WORD.matcher(text);
+        while (m.find()) {
+            words.add(new NameWord(m.start(), m.end(), m.group()));
+        }
+        return words;
     }
 
     private boolean followedByUpperSurname(String text, int end) {
