@@ -138,17 +138,30 @@ public final class BenchCommand extends CommandGroup {
                 description = "environment variable holding the password (never on the command line); default ${DEFAULT-VALUE}")
         String passwordEnv;
 
+        @Option(names = "--children", defaultValue = "top",
+                description = "which children review pages and profiles open: top (at random from the list's first 200, pages the portal"
+                        + " keeps) or spread (each one a child not opened before, in turn over the whole list: what a team costs);"
+                        + " default ${DEFAULT-VALUE}")
+        String children;
+
         @Mixin
         LoadOptions load;
 
         @Override
         public Integer call() throws Exception {
+            PortalLoadBenchmark.Children opened;
+            try {
+                opened = PortalLoadBenchmark.Children.valueOf(children.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("--children must be top or spread: " + children);
+                return 2;
+            }
             String password = System.getenv(passwordEnv);
             if (password == null || password.isEmpty()) {
                 System.err.println("set " + passwordEnv + " to the password of " + user);
                 return 2;
             }
-            PortalLoadBenchmark.Result result = new PortalLoadBenchmark(url, user, password, System.out).run(load.users, load.seconds);
+            PortalLoadBenchmark.Result result = new PortalLoadBenchmark(url, user, password, System.out).run(load.users, load.seconds, opened);
             return result.all().errors() == 0 ? 0 : 1;
         }
     }

@@ -1,5 +1,6 @@
 package org.tessera.indexer.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,7 +85,8 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
         List<String> ids = List.copyOf(new LinkedHashSet<>(childIds));
         AtomicInteger written = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        inSlices(ids, slice -> written.addAndGet(rescoreSlice(slice, asOf, histories, failures)));
+        boolean standings = storesStandings();
+        inSlices(ids, slice -> written.addAndGet(rescoreSlice(slice, asOf, histories, standings, failures)));
         return new RescoreResult(ids.size(), written.get(), List.copyOf(failures));
     }
 
@@ -112,16 +114,16 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
         }
     }
 
-    private int rescoreSlice(List<String> slice, LocalDate asOf, ChildHistories histories, List<String> failures) {
-        Map<String, RiskAssessment> assessments = new LinkedHashMap<>();
+    private int rescoreSlice(List<String> slice, LocalDate asOf, ChildHistories histories, boolean standings, List<String> failures) {
+        Map<String, ObjectNode> risks = new LinkedHashMap<>();
         Set<String> withoutEvents = new java.util.HashSet<>();
         histories.load(slice, asOf).forEach((child, history) -> {
-            assessments.put(child, scorer.assess(history, asOf));
+            risks.put(child, riskDocument(history, asOf, standings));
             if (history.events().isEmpty()) {
                 withoutEvents.add(child);
             }
         });
-        return write(assessments, withoutEvents, asOf, failures);
+        return write(risks, withoutEvents, failures);
     }
 
     /**
@@ -228,8 +230,9 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
         List<String> ids = histories.childrenReachedBetween(oldestCounted(asOf), asOf).stream()
                 .filter(among::contains).sorted().toList();
         Map<String, ObjectNode> risks = new ConcurrentHashMap<>();
+        boolean standings = storesStandings();
         inSlices(ids, slice -> histories.load(slice, asOf).forEach((child, history) ->
-                risks.put(child, riskDocument(scorer.assess(history, asOf), asOf))));
+                risks.put(child, riskDocument(history, asOf, standings))));
         return risks;
     }
 
@@ -238,15 +241,15 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
     }
 
     /** Bulk partial updates; children without any event are only updated (an old score zeroed), never created. */
-    private int write(Map<String, RiskAssessment> assessments, Set<String> withoutEvents, LocalDate asOf, List<String> failures) {
-        if (assessments.isEmpty()) {
+    private int write(Map<String, ObjectNode> risks, Set<String> withoutEvents, List<String> failures) {
+        if (risks.isEmpty()) {
             return 0;
         }
         StringBuilder bulk = new StringBuilder();
-        for (var entry : assessments.entrySet()) {
+        for (var entry : risks.entrySet()) {
             ObjectNode action = EventQueries.object();
             action.putObject("update").put("_index", persons()).put("_id", entry.getKey()).put("retry_on_conflict", 3);
-            ObjectNode risk = riskDocument(entry.getValue(), asOf);
+            ObjectNode risk = entry.getValue();
             ObjectNode update = EventQueries.object();
             update.putObject("doc").set("risk", risk);
             if (!withoutEvents.contains(entry.getKey())) {
@@ -263,7 +266,42 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
                 failures.add(failure);
             }
         }
-        return assessments.size() - refused.size();
+        return risks.size() - refused.size();
+    }
+
+    /**
+     * Whether the live {@code persons} index maps {@code risk.watchlist} (mapping v2 or later): an
+     * index of an older mapping refuses it (strict), and keeps serving until migrated
+     * (docs/operations.md); its children's standings are then decided from their histories.
+     */
+    private boolean storesStandings() {
+        try {
+            JsonNode answer = queries.connection().call("GET",
+                    "/" + persons() + "/_mapping/field/risk." + WatchlistStanding.FIELD + ".listed", (JsonNode) null);
+            for (JsonNode index : answer) {
+                if (!index.path("mappings").isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (org.tessera.indexer.opensearch.EngineException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The {@code risk} object of a child's person document as of {@code asOf}: score, band,
+     * velocity, evidence dates, top indicators, and with {@code standing} the child's watchlist
+     * standing for the configured period ({@link WatchlistStanding#write}).
+     */
+    public ObjectNode riskDocument(ChildHistory history, LocalDate asOf, boolean standing) {
+        RiskAssessment assessment = scorer.assess(history, asOf);
+        ObjectNode risk = riskDocument(assessment, asOf);
+        if (standing) {
+            int periodDays = scorer.parameters().watchlist().periodDays();
+            WatchlistStanding.write(risk, WatchlistStanding.decide(scorer, history, assessment, asOf, periodDays), periodDays);
+        }
+        return risk;
     }
 
     static ObjectNode riskDocument(RiskAssessment assessment, LocalDate asOf) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.tessera.indexer.scoring.Band;
+import org.tessera.indexer.scoring.WatchlistStanding;
 
 /**
  * One child on the watchlist.
@@ -27,6 +28,13 @@ public record WatchlistEntry(int rank, WatchlistSection section, String personId
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(personId, "personId");
         topIndicators = List.copyOf(topIndicators);
+    }
+
+    /** The unranked (rank 0) entry of a child standing so on the list, with its review state applied. */
+    public static WatchlistEntry of(String personId, WatchlistStanding standing, ReviewState state, String assignedTo, boolean reopened) {
+        return new WatchlistEntry(0, standing.cumulative() ? WatchlistSection.CUMULATIVE : WatchlistSection.SINGLE_CONCERN, personId,
+                standing.concerns(), standing.score(), standing.band(), standing.bandAtStart(), standing.enteredBand(), standing.rise(),
+                standing.velocity(), standing.reason(), standing.topIndicators(), state, assignedTo, reopened, standing.latestEvidence());
     }
 
     /** This entry at another rank (a ranking merged from batches numbers its list at the end). */

@@ -7,23 +7,26 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.tessera.indexer.common.DaemonThreads;
-import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.Contribution;
 import org.tessera.indexer.scoring.RiskAssessment;
 import org.tessera.indexer.scoring.RiskScore;
 import org.tessera.indexer.scoring.RiskScorer;
+import org.tessera.indexer.scoring.WatchlistStanding;
 
 /**
- * Decides who is on the watchlist and in which order, from loaded histories (pure; used by the
- * live list and by replay). Only amber and red children with counting evidence dated within the
- * period are listed, in two sections (see {@link WatchlistSection}): first those whose picture
+ * Decides who is on the watchlist and in which order, from loaded histories (pure; used by replay,
+ * export, arrivals and the portal's children without a stored standing). Who is listed, in which
+ * section, is {@link WatchlistStanding#decide} (the rule every rescore also stores with the child's
+ * risk, from which the portal ranks: ADR 0049): amber and red children with counting evidence dated
+ * within the period, in two sections (see {@link WatchlistSection}): first those whose picture
  * holds at least {@code watchlist.min_concerns} distinct live concerns (each still worth
  * {@code watchlist.min_concern_points}), then those with fewer concerns
  * who entered their band or rose by {@code watchlist.min_rise} within the period. Order within a
@@ -133,8 +136,11 @@ public record WatchlistRanker(RiskScorer scorer) {
         return numbered(listed);
     }
 
-    /** {@code listed} sorted by {@link #ORDER} and numbered from 1. */
-    private static <T> List<Ranked<T>> numbered(List<Ranked<T>> listed) {
+    /**
+     * {@code listed} (entries decided apart, e.g. from stored standings, in any order) sorted by
+     * {@link #ORDER} and numbered from 1: the list {@link #rankInBatches} gives for the same entries.
+     */
+    public static <T> List<Ranked<T>> numbered(List<Ranked<T>> listed) {
         listed.sort(Comparator.comparing(Ranked::entry, ORDER));
         List<Ranked<T>> numbered = new ArrayList<>(listed.size());
         for (Ranked<T> r : listed) {
@@ -146,31 +152,16 @@ public record WatchlistRanker(RiskScorer scorer) {
     /** Adds to {@code listed} the children of {@code histories} the list takes, unranked (rank 0), in no order. */
     private <T> void listInto(List<Ranked<T>> listed, Map<String, ChildHistory> histories, LocalDate asOf, int periodDays,
                               Map<String, Review> reviews, boolean includeDismissed, BiFunction<WatchlistEntry, RiskScore, T> keep) {
-        double minRise = scorer.parameters().watchlist().minRise();
-        int minConcerns = scorer.parameters().watchlist().minConcerns();
-        double minConcernPoints = scorer.parameters().watchlist().minConcernPoints();
         LocalDate periodStart = asOf.minusDays(periodDays);
         for (var entry : histories.entrySet()) {
             ChildHistory history = entry.getValue();
             if (!hasHitsAfter(history, periodStart, asOf)) {
-                // Without a hit in the period there is no new evidence: skip the scoring.
+                // Without a hit in the period there is no new evidence (the standing needs some): skip the scoring.
                 continue;
             }
             RiskAssessment now = scorer.assess(history, asOf);
-            LocalDate latest = now.now().latestEvidence();
-            if (now.band().compareTo(Band.AMBER) < 0 || latest == null || !latest.isAfter(periodStart)) {
-                continue;
-            }
-            RiskScore start = scorer.score(history, periodStart);
-            double rise = now.score() - start.score();
-            boolean entered = now.band().above(start.band());
-            WatchlistSection section;
-            int concerns = now.now().liveConcerns(minConcernPoints);
-            if (concerns >= minConcerns) {
-                section = WatchlistSection.CUMULATIVE;
-            } else if (entered || rise >= minRise) {
-                section = WatchlistSection.SINGLE_CONCERN;
-            } else {
+            Optional<WatchlistStanding> standing = WatchlistStanding.decide(scorer, history, now, asOf, periodDays);
+            if (standing.isEmpty()) {
                 continue;
             }
             Review review = reviews.get(entry.getKey());
@@ -184,11 +175,8 @@ public record WatchlistRanker(RiskScorer scorer) {
             }
             ReviewState state = review == null || reopened ? ReviewState.NEW : review.state();
             String assignee = review == null || reopened ? null : review.assignedTo();
-            RiskScore score = now.now();
-            String reason = ReasonLine.of(score, concerns, periodDays, scorer.parameters().breadth().windowDays());
-            WatchlistEntry listedEntry = new WatchlistEntry(0, section, entry.getKey(), concerns, score.score(), score.band(), start.band(),
-                    entered, rise, now.velocity(), reason, score.topIndicators(5), state, assignee, reopened, score.latestEvidence());
-            listed.add(new Ranked<>(listedEntry, keep.apply(listedEntry, score)));
+            WatchlistEntry listedEntry = WatchlistEntry.of(entry.getKey(), standing.get(), state, assignee, reopened);
+            listed.add(new Ranked<>(listedEntry, keep.apply(listedEntry, now.now())));
         }
     }
 

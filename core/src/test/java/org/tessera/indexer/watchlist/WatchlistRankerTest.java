@@ -5,6 +5,8 @@ import static org.tessera.indexer.scoring.Events.child;
 import static org.tessera.indexer.scoring.Events.event;
 import static org.tessera.indexer.scoring.Events.hit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tessera.indexer.opensearch.EngineJson;
 import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ChildHistory;
 import org.tessera.indexer.scoring.Events;
@@ -19,7 +22,9 @@ import org.tessera.indexer.scoring.ExportFormat;
 import org.tessera.indexer.scoring.IndicatorWeighting;
 import org.tessera.indexer.scoring.RiskEvent;
 import org.tessera.indexer.scoring.RiskScorer;
+import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.scoring.ScoringParameters;
+import org.tessera.indexer.scoring.WatchlistStanding;
 
 class WatchlistRankerTest {
 
@@ -199,16 +204,16 @@ class WatchlistRankerTest {
                 .startsWith("{\"person_id\":\"c-many\",\"rank\":1,\"section\":\"cumulative\",").contains("\"band\":\"red\"");
     }
 
-    @Test
-    void aListRankedInBatchesIsTheListRankedAtOnceWhateverTheBatchSize() {
-        // 150 children with seeded random records (and twins: the same records under another id, so
-        // that only the id orders them), some reviewed: dismissed, assigned.
+    /**
+     * 150 children with seeded random records (and twins: the same records under another id, so
+     * that only the id orders them); {@code reviews} gets some of them reviewed: dismissed, assigned.
+     */
+    private Map<String, ChildHistory> seededChildren(Map<String, Review> reviews) {
         java.util.Random random = new java.util.Random(22);
         String[] indicators = {"PAR01", "NEG09", "EDU01", "NEG03", "EDU02", "EDU04", "PHY09", "PAR02", "HOU01", "HLT02"};
         String[] severities = {"low", "medium", "high"};
         String[] agencies = {"police", "health", "education", "housing"};
         Map<String, ChildHistory> all = new LinkedHashMap<>();
-        Map<String, Review> reviews = new java.util.HashMap<>();
         for (int c = 0; c < 150; c++) {
             String id = "c-" + c;
             List<RiskEvent> events = new java.util.ArrayList<>();
@@ -227,6 +232,43 @@ class WatchlistRankerTest {
                         AS_OF.minusDays(30), 5.0, Instant.parse("2025-06-01T10:00:00Z"), "duty.manager", List.of()));
             }
         }
+        return all;
+    }
+
+    @Test
+    void theStandingsARescoreStoresGiveTheListRankedFromTheHistories() throws Exception {
+        Map<String, ChildHistory> all = seededChildren(new java.util.HashMap<>());
+        all.putAll(histories(scenario(), "c-many", "c-single", "c-steady", "c-riser", "c-quiet", "c-serious"));
+        ScoreService scores = new ScoreService(null, scorer, false);
+        List<WatchlistRanker.Ranked<LocalDate>> fromStandings = new java.util.ArrayList<>();
+        for (var child : all.entrySet()) {
+            ObjectNode written = scores.riskDocument(child.getValue(), AS_OF, true);
+            // As the engine gives the document back: its JSON text parsed again.
+            JsonNode risk = EngineJson.MAPPER.readTree(written.toString());
+            switch (WatchlistStanding.stored(risk, AS_OF, 90)) {
+                case WatchlistStanding.Stored.Listed listed -> fromStandings.add(new WatchlistRanker.Ranked<>(
+                        WatchlistEntry.of(child.getKey(), listed.standing(), ReviewState.NEW, null, false), listed.standing().latestAddingEvidence()));
+                case WatchlistStanding.Stored.NotListed notListed -> assertThat(risk.path("watchlist").path("listed").asBoolean()).isFalse();
+                case WatchlistStanding.Stored.Unknown unknown -> throw new AssertionError("a standing written for the day reads as unknown");
+            }
+            // Trusted only for the day and the period it was decided for, and only when written.
+            assertThat(WatchlistStanding.stored(risk, AS_OF.plusDays(1), 90)).isInstanceOf(WatchlistStanding.Stored.Unknown.class);
+            assertThat(WatchlistStanding.stored(risk, AS_OF, 30)).isInstanceOf(WatchlistStanding.Stored.Unknown.class);
+            written.remove("watchlist");
+            assertThat(WatchlistStanding.stored(written, AS_OF, 90)).isInstanceOf(WatchlistStanding.Stored.Unknown.class);
+        }
+        List<WatchlistEntry> fromHistories = ranker.rank(all, AS_OF, 90, Map.of());
+        assertThat(fromHistories.size()).as("enough listed children to compare").isGreaterThan(20);
+        List<WatchlistRanker.Ranked<LocalDate>> ranked = WatchlistRanker.numbered(fromStandings);
+        assertThat(ranked).extracting(WatchlistRanker.Ranked::entry).containsExactlyElementsOf(fromHistories);
+        assertThat(ranked).allSatisfy(r -> assertThat(r.kept())
+                .isEqualTo(scorer.assess(all.get(r.entry().personId()), AS_OF).now().latestAddingEvidence()));
+    }
+
+    @Test
+    void aListRankedInBatchesIsTheListRankedAtOnceWhateverTheBatchSize() {
+        Map<String, Review> reviews = new java.util.HashMap<>();
+        Map<String, ChildHistory> all = seededChildren(reviews);
         for (boolean includeDismissed : new boolean[] {false, true}) {
             List<WatchlistEntry> atOnce = ranker.rank(all, AS_OF, 90, reviews, includeDismissed);
             assertThat(atOnce.size()).as("enough listed children to compare").isGreaterThan(20);

@@ -105,9 +105,14 @@ class ApiController {
                 .body(csv.toString());
     }
 
+    /** The watchlist's first {@code limit} children (200 unless asked, at most 10,000: {@code tessera bench portal --children spread} reads them all). */
     @GetMapping("/watchlist")
-    List<DutyWatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed) {
-        return watchlist.entries(includeDismissed, 200);
+    List<DutyWatchlistEntry> watchlist(@RequestParam(value = "include_dismissed", defaultValue = "false") boolean includeDismissed,
+                                       @RequestParam(value = "limit", defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 10000: " + limit);
+        }
+        return watchlist.entries(includeDismissed, limit);
     }
 
     record ReviewRequest(String action, String assignee, String reason) {

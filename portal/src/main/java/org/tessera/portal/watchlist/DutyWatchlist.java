@@ -1,7 +1,6 @@
 package org.tessera.portal.watchlist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -22,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
-import org.tessera.indexer.scoring.Band;
 import org.tessera.indexer.scoring.ScoreService;
 import org.tessera.indexer.watchlist.Review;
 import org.tessera.indexer.watchlist.ReviewState;
 import org.tessera.indexer.watchlist.ReviewStore;
+import org.tessera.indexer.watchlist.StoredWatchlist;
 import org.tessera.indexer.watchlist.WatchlistEntry;
 import org.tessera.indexer.watchlist.WatchlistRanker;
 import org.tessera.portal.audit.AuditTrail;
@@ -51,7 +50,10 @@ import org.tessera.portal.security.Roles;
  * the day; it is computed only from the children whose stored risk ({@code risk.band} on their
  * person documents, written by every ingest, arrival and the nightly rescore) is amber or red, so
  * its cost follows the watchlist, not the county (a child can only be listed amber or red, and its
- * score only falls while no new event reaches it, which would rescore it). When some stored risk
+ * score only falls while no new event reaches it, which would rescore it). Each of them carries its
+ * watchlist standing as the rescore decided it ({@code risk.watchlist}, ADR 0049): the ranking is one
+ * scroll of those documents, and only a child whose standing is not of the risk day is decided from
+ * its history. When some stored risk
  * is of a later day than the risk day, the stored bands say nothing of that day, and the candidates
  * are, as before, every child a hit of the period reaches. The <b>reviewed list</b> applies the
  * review states to it (one {@code _mget} of the listed children's reviews) and is recomputed when
@@ -64,8 +66,11 @@ import org.tessera.portal.security.Roles;
 public class DutyWatchlist {
 
     private static final List<String> NAME_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth");
-    /** What the ranking reads of a candidate: its name and the households it lived in (to batch households together). */
-    private static final List<String> CANDIDATE_FIELDS = List.of("person_id", "full_name", "given_names", "family_name", "date_of_birth",
+    /**
+     * What the ranking reads of a candidate beside its stored risk: its name, and the households it lived in (to batch
+     * households together when its standing must be decided from its history).
+     */
+    private static final List<String> CANDIDATE_FIELDS = List.of("full_name", "given_names", "family_name", "date_of_birth",
             "household_ids");
     private static final int KEPT = 4;
     /** Person documents read at once for the names of listed children the candidates' read did not give. */
@@ -79,6 +84,7 @@ public class DutyWatchlist {
     private final ReviewStore reviewStore;
     private final org.tessera.indexer.watchlist.WatchlistService watchlist;
     private final WatchlistRanker ranker;
+    private final StoredWatchlist storedWatchlist;
     private final IndexVersion version;
     private final Kept<Scored> scoredLists = new Kept<>(KEPT);
     private final Kept<List<Reviewed>> reviewedLists = new Kept<>(KEPT);
@@ -130,6 +136,7 @@ public class DutyWatchlist {
         this.reviewStore = new ReviewStore(connection);
         this.watchlist = new org.tessera.indexer.watchlist.WatchlistService(scores, reviewStore, clock);
         this.ranker = new WatchlistRanker(scores.scorer());
+        this.storedWatchlist = new StoredWatchlist(connection);
         this.version = new IndexVersion(connection, List.of("events", "persons", "reviews"));
         if (properties.refreshEvery().isPositive()) {
             // From the start: the first view after a start or an ingest finds the ranking done.
@@ -255,37 +262,40 @@ public class DutyWatchlist {
 
     /**
      * The ranking without reviews (all listed children, in order), from the children whose stored
-     * risk is amber or red (see the class comment), with their names from the same read. Ranked in
-     * batches of {@code tessera.watchlist.rank-batch} children ({@link WatchlistRanker#rankInBatches}):
-     * a batch's histories are loaded, its children decided and reduced to what a view shows, then
-     * dropped, so the memory held follows one batch and the listed entries, not the county.
+     * risk is amber or red (see the class comment), with their names from the same read: one scroll
+     * of their person documents, whose {@code risk.watchlist} holds each child's standing as every
+     * rescore decided it ({@link org.tessera.indexer.scoring.WatchlistStanding}, ADR 0049). Only children whose standing is not
+     * stored for the risk day and the period (scored on another day, or by a version before the
+     * standings) are decided from their histories, in batches of {@code tessera.watchlist.rank-batch}
+     * ({@link WatchlistRanker#rankInBatches}): a batch's histories are loaded, its children decided
+     * and reduced to what a view shows, then dropped, so the memory held follows one batch and the
+     * listed entries, not the county. Both parts merge into the one order ({@link WatchlistRanker#numbered}).
      */
     private Scored score(String key, LocalDate asOf) {
         Instant started = clock.instant();
         int periodDays = watchlist.defaultPeriodDays();
         Map<String, Named> people = new HashMap<>();
-        Set<String> candidates;
+        List<WatchlistRanker.Ranked<LocalDate>> merged = new ArrayList<>();
+        Set<String> undecided;
+        int read = 0;
         if (storedRiskLaterThan(asOf)) {
-            candidates = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
+            undecided = scores.loader().childrenReachedBetween(asOf.minusDays(periodDays - 1L), asOf);
         } else {
-            Set<String> found = new LinkedHashSet<>();
-            ObjectNode query = Json.object();
-            ObjectNode bool = query.putObject("bool");
-            ArrayNode filter = bool.putArray("filter");
-            filter.addObject().putObject("term").put("is_child", true);
-            ArrayNode bands = filter.addObject().putObject("terms").putArray("risk.band");
-            bands.add(Band.AMBER.label()).add(Band.RED.label());
             Map<String, List<String>> householdsOf = new HashMap<>();
-            connection.scroll(connection.alias("persons"), query, 1000, CANDIDATE_FIELDS, (id, source) -> {
-                String personId = source.path("person_id").asText(id);
-                found.add(personId);
+            StoredWatchlist.Read stored = storedWatchlist.read(asOf, periodDays, CANDIDATE_FIELDS, (personId, source) -> {
                 people.put(personId, Named.of(source, personId));
                 householdsOf.put(personId, Json.strings(source.path("household_ids")));
             });
-            candidates = byHousehold(found, householdsOf);
+            merged.addAll(stored.listed());
+            read = stored.read();
+            undecided = byHousehold(stored.undecided(), householdsOf);
         }
-        List<WatchlistRanker.Ranked<LocalDate>> ranked = ranker.rankInBatches(scores.loader(), candidates, properties.rankBatch(),
-                properties.rankInFlight(), asOf, periodDays, Map.of(), false, (entry, now) -> now.latestAddingEvidence());
+        int fromStored = merged.size();
+        if (!undecided.isEmpty()) {
+            merged.addAll(ranker.rankInBatches(scores.loader(), undecided, properties.rankBatch(), properties.rankInFlight(), asOf, periodDays,
+                    Map.of(), false, (entry, now) -> now.latestAddingEvidence()));
+        }
+        List<WatchlistRanker.Ranked<LocalDate>> ranked = WatchlistRanker.numbered(merged);
         List<String> missing = ranked.stream().map(r -> r.entry().personId()).filter(id -> !people.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += NAMES_BATCH) {
             documents(missing.subList(from, Math.min(missing.size(), from + NAMES_BATCH)))
@@ -297,8 +307,9 @@ public class DutyWatchlist {
             Named named = people.getOrDefault(e.personId(), new Named(e.personId(), null));
             listed.add(new Listed(e, r.kept(), named.name(), named.dateOfBirth()));
         }
-        log.info("Watchlist ranked: {} children listed of {} candidates, in batches of {} ({} at once), in {} ms", listed.size(),
-                candidates.size(), properties.rankBatch(), properties.rankInFlight(), java.time.Duration.between(started, clock.instant()).toMillis());
+        log.info("Watchlist ranked: {} children listed, {} from the {} stored standings read, {} decided from their histories"
+                        + " (batches of {}, {} at once), in {} ms", listed.size(), fromStored, read, undecided.size(), properties.rankBatch(),
+                properties.rankInFlight(), java.time.Duration.between(started, clock.instant()).toMillis());
         return new Scored(key, asOf, List.copyOf(listed), started);
     }
 

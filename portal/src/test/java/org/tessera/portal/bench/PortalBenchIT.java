@@ -52,5 +52,13 @@ class PortalBenchIT {
             assertThat(work.views()).isPositive();
             assertThat(work.meanRequests()).isPositive();
         });
+
+        // Each review page and profile a child not opened before, in turn over the whole list.
+        ByteArrayOutputStream spread = new ByteArrayOutputStream();
+        PortalLoadBenchmark.Result team = new PortalLoadBenchmark(URI.create("http://localhost:" + port), "duty", "duty-demo",
+                new PrintStream(spread, true, StandardCharsets.UTF_8)).run(5, 3, PortalLoadBenchmark.Children.SPREAD);
+        System.out.println(spread.toString(StandardCharsets.UTF_8));
+        assertThat(team.all().errors()).isZero();
+        assertThat(spread.toString(StandardCharsets.UTF_8)).contains("each review page and profile opens the next in turn", "children opened: ");
     }
 }

@@ -99,23 +99,44 @@ public final class PortalLoadBenchmark {
         this.out = out;
     }
 
+    /** Which children the review pages and profiles open. */
+    public enum Children {
+        /** Drawn at random from the list's first 200 (the watchlist view's length): pages the portal keeps (ADR 0048) are revisited. */
+        TOP,
+        /** Each review page and profile a child not opened before, in turn over the whole list (up to 10,000): what a team costs. */
+        SPREAD
+    }
+
+    /** The most children {@link Children#SPREAD} asks the watchlist for. */
+    public static final int MAX_LISTED = 10_000;
+
+    /** As {@link #run(int, int, Children)}, with children drawn from the list's first 200. */
     public Result run(int users, int seconds) throws Exception {
+        return run(users, seconds, Children.TOP);
+    }
+
+    public Result run(int users, int seconds, Children opened) throws Exception {
         out.println(MachineInfo.current().describe());
         List<String> children = new ArrayList<>();
-        for (JsonNode entry : JSON.readTree(get("/api/watchlist?purpose=" + PURPOSE).body())) {
+        String listed = opened == Children.SPREAD ? "/api/watchlist?limit=" + MAX_LISTED + "&purpose=" : "/api/watchlist?purpose=";
+        for (JsonNode entry : JSON.readTree(get(listed + PURPOSE).body())) {
             children.add(entry.path("personId").asText());
         }
         if (children.isEmpty()) {
             throw new IllegalStateException("the watchlist at " + base + " is empty: ingest a county and score it first");
         }
-        out.printf(Locale.ROOT, "portal %s: %d children on the watchlist; %d users for %d s%n", base, children.size(), users, seconds);
+        out.printf(Locale.ROOT, "portal %s: %d children on the watchlist, %s; %d users for %d s%n", base, children.size(),
+                opened == Children.SPREAD ? "each review page and profile opens the next in turn" : "review pages and profiles drawn at random",
+                users, seconds);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         EngineFigures[] engine = new EngineFigures[KINDS.length];
         for (int k = 0; k < KINDS.length; k++) {
             engine[k] = new EngineFigures();
         }
         ClosedLoopLoad.Timings timings = ClosedLoopLoad.run(users, seconds, KINDS.length, (random, step) -> {
             int kind = step % KINDS.length;
-            String child = URLEncoder.encode(children.get(random.nextInt(children.size())), StandardCharsets.UTF_8);
+            int pick = opened == Children.SPREAD ? Math.floorMod(next.getAndIncrement(), children.size()) : random.nextInt(children.size());
+            String child = URLEncoder.encode(children.get(pick), StandardCharsets.UTF_8);
             String path = switch (kind) {
                 case 0 -> "/api/watchlist?purpose=" + PURPOSE;
                 case 1 -> "/api/review/" + child + "?purpose=" + PURPOSE;
@@ -135,6 +156,10 @@ public final class PortalLoadBenchmark {
             work.add(engine[k].summary());
             out.printf(Locale.ROOT, "%-13s %s%n", KINDS[k] + ":", s.describe());
             out.printf(Locale.ROOT, "%-13s %s%n", "", work.getLast().describe());
+        }
+        if (opened == Children.SPREAD) {
+            out.printf(Locale.ROOT, "children opened: %d of %d (%s)%n", Math.min(next.get(), children.size()), children.size(),
+                    next.get() > children.size() ? "the list went round: some opened twice" : "none twice");
         }
         out.println("load average: " + MachineInfo.loadAverage());
         return new Result(summary, kinds, work);

@@ -29,7 +29,9 @@ import org.tessera.indexer.synthetic.GeneratorSettings;
  * memory a ranking holds follows a batch, not the county) is the list ranked from every candidate's
  * history at once: a generated county ingested through the standard pipeline into a real engine,
  * the children its period's hits reach ranked at once and in batches of the default size, of 7 and
- * of 1, entry for entry (rank, section, score, reason...).
+ * of 1, entry for entry (rank, section, score, reason...); and the list read from the standings
+ * the ingest stored with each child's risk ({@link StoredWatchlist}) is the list ranked from the
+ * histories as of the ingest's day.
  */
 @ExtendWith(OpenSearchExtension.class)
 class WatchlistBatchesIT {
@@ -66,5 +68,24 @@ class WatchlistBatchesIT {
         // The service's list (batched) is the same list.
         assertThat(new WatchlistService(scores, new ReviewStore(os.connection()), CLOCK).watchlist(END, period, 10_000))
                 .containsExactlyElementsOf(atOnce);
+
+        // The list from the standings the ingest's rescore stored (as of its day) is the list ranked
+        // from the histories of every child its period's hits reach, entry for entry, with the same
+        // newest adding evidence (a dismissal is compared with it): ADR 0049.
+        LocalDate day = LocalDate.now(CLOCK);
+        Set<String> reached = scores.loader().childrenReachedBetween(day.minusDays(period - 1L), day);
+        List<WatchlistRanker.Ranked<LocalDate>> fromHistories = ranker.rankInBatches(scores.loader(), reached, 500, day, period, Map.of(),
+                false, (entry, now) -> now.latestAddingEvidence());
+        StoredWatchlist.Read stored = new StoredWatchlist(os.connection()).read(day, period, List.of(), (id, source) -> { });
+        System.out.printf("WatchlistBatchesIT: %d stored amber or red read, %d listed from their standings, %d undecided; %d listed from"
+                + " the histories of %d children%n", stored.read(), stored.listed().size(), stored.undecided().size(), fromHistories.size(),
+                reached.size());
+        assertThat(fromHistories.size()).as("a list long enough to be out of order").isGreaterThanOrEqualTo(5);
+        assertThat(stored.undecided()).as("every standing stored for the ingest's day").isEmpty();
+        List<WatchlistRanker.Ranked<LocalDate>> fromStandings = WatchlistRanker.numbered(new java.util.ArrayList<>(stored.listed()));
+        assertThat(fromStandings.stream().map(WatchlistRanker.Ranked::entry).toList())
+                .containsExactlyElementsOf(fromHistories.stream().map(WatchlistRanker.Ranked::entry).toList());
+        assertThat(fromStandings.stream().map(WatchlistRanker.Ranked::kept).toList())
+                .containsExactlyElementsOf(fromHistories.stream().map(WatchlistRanker.Ranked::kept).toList());
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.indexer.watchlist;
+package org.tessera.indexer.scoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tessera.indexer.scoring.Contribution;
-import org.tessera.indexer.scoring.Reach;
-import org.tessera.indexer.scoring.RiskScore;
 
 /**
  * The one-line "why" of a watchlist entry, built only from the explanation's indicator titles,
