@@ -502,12 +502,17 @@ def main(folder):
                 if text not in seen:
                     seen.add(text)
                     (held if held_out else train).append((text, agency, voice))
-    for name, rows, prefix in (("routine-negatives3.jsonl", train, "R3"), ("routine-heldout.jsonl", held, "RH")):
-        with open(Path(folder) / name, "w", encoding="utf-8") as f:
-            for i, (text, agency, voice) in enumerate(rows, 1):
-                f.write(json.dumps({"id": f"{prefix}-{i:04d}", "text": text, "concern": "none", "context": "affirmed",
-                                    "experiencer": "other", "agency": agency, "voice": voice}, ensure_ascii=False) + "\n")
-        print(name, len(rows))
+    write_rows(folder, "routine-negatives3.jsonl", train, "R3")
+    write_rows(folder, "routine-heldout.jsonl", held, "RH")
+
+
+def write_rows(folder, name, rows, prefix):
+    """Writes (text, agency, voice) rows as concern-corpus items of no concern, ids PREFIX-0001..."""
+    with open(Path(folder) / name, "w", encoding="utf-8") as f:
+        for i, (text, agency, voice) in enumerate(rows, 1):
+            f.write(json.dumps({"id": f"{prefix}-{i:04d}", "text": text, "concern": "none", "context": "affirmed",
+                                "experiencer": "other", "agency": agency, "voice": voice}, ensure_ascii=False) + "\n")
+    print(name, len(rows))
 
 
 if __name__ == "__main__":

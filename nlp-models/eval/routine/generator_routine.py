@@ -15,9 +15,10 @@ families are kept apart as it keeps them (TemplateSet: every fourth line of a se
 
     python3 nlp-models/eval/routine/generator_routine.py tools/src/main/resources/synthetic/note-fragments.txt nlp-models/eval
 """
-import json
 import sys
 from pathlib import Path
+
+from compose_routine import write_rows  # the same item format, written once
 
 LEFT_OUT = {"police_missing", "police_youth", "encompass", "hv_noaccess", "probation"}
 MOODS = ["settled", "quiet", "withdrawn", "chatty", "tired", "a bit flat", "happy", "anxious", "unsettled", "cheerful",
@@ -73,12 +74,8 @@ def main(fragments, folder):
                     texts.append(text)
             for text in texts:
                 (held if i % 4 == 3 else train).append((text, AGENCY[family], "generator " + name))
-    for file, rows, prefix in (("routine-negatives-generator.jsonl", train, "RG"), ("routine-heldout-generator.jsonl", held, "RGH")):
-        with open(Path(folder) / file, "w", encoding="utf-8") as f:
-            for i, (text, agency, voice) in enumerate(rows, 1):
-                f.write(json.dumps({"id": f"{prefix}-{i:04d}", "text": text, "concern": "none", "context": "affirmed",
-                                    "experiencer": "other", "agency": agency, "voice": voice}, ensure_ascii=False) + "\n")
-        print(file, len(rows))
+    write_rows(folder, "routine-negatives-generator.jsonl", train, "RG")
+    write_rows(folder, "routine-heldout-generator.jsonl", held, "RGH")
 
 
 if __name__ == "__main__":
