@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the classifier's training recipe that {@code indicators train-classifier} and {@code indicators evaluate
- * --cross-validate} share ({@code --features}, {@code --negatives}, {@code --distractor-cost}, {@code --hold-out-writers}), as a
+ * --cross-validate} share ({@code --features}, {@code --negatives}, {@code --distractor-cost}, {@code --routine-ceiling}, {@code --l1},
+ * {@code --hold-out-writers}), as a
  * mixin: written once, applied to the trainer's options by {@link #apply}. Not thread-safe; picocli fills one instance per
  * invocation.
  */
@@ -27,6 +28,15 @@ public final class ClassifierRecipeOption {
             + "negatives-only item a head makes count, in affirmed items gained (default: ${DEFAULT-VALUE})")
     double distractorCost;
 
+    @Option(names = "--routine-ceiling", paramLabel = "SHARE", defaultValue = "1.0", description = "the most of the negatives-only "
+            + "items (routine text) a head may fire on out of fold, as a share (e.g. 0.002): thresholds that fire on more are never "
+            + "chosen; the figures then also show the same heads without it (default: ${DEFAULT-VALUE}, none)")
+    double routineCeiling;
+
+    @Option(names = "--l1", defaultValue = "0", description = "with --features words: the fit's L1 term (e.g. 0.001): weights it "
+            + "outweighs are zero, so the file is sparse (default: ${DEFAULT-VALUE}, none)")
+    double l1;
+
     @Option(names = "--hold-out-writers", split = ",", paramLabel = "WRITER", description = "with --by-writer: score only these "
             + "writers' folds (id prefixes, e.g. S or T.heldout8), train no other fold (a development aid for a busy machine; no file "
             + "is written)")
@@ -38,7 +48,8 @@ public final class ClassifierRecipeOption {
             throw new IllegalArgumentException("--features must be " + ConcernClassifier.EMBEDDING + " or " + ConcernClassifier.WORDS
                     + ", was " + features);
         }
-        return options.withFeatures(features).withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters);
+        return options.withFeatures(features).withDistractorCost(distractorCost).withOnlyWriters(holdOutWriters)
+                .withRoutineCeiling(routineCeiling).withL1(l1);
     }
 
     boolean readsWords() {

@@ -399,10 +399,11 @@ public final class IndicatorsCommand extends CommandGroup {
                     var cv = shippedContextHead && contextHead
                             ? folds.withContextHead(org.tessera.indexer.nlp.semantic.ContextHead.loadDefault().orElseThrow()) : folds;
                     System.out.printf("cross-validated: %s, %s, features %s, gate %s, positives %s, %d negatives-only items, distractor cost "
-                                    + "%.1f, context head %s (each item read by models that never saw it)%n",
+                                    + "%.1f, routine ceiling %s, L1 %s, context head %s (each item read by models that never saw it)%n",
                             byWriter ? "one fold per writer " + cv.names() : crossValidate + " folds",
                             lexicalOnly ? "catalogue alone (semantic stage off)" : "catalogue + semantic stage",
                             recipe.features, gate, positives, negativeExamples.size(), recipe.distractorCost,
+                            options.ceiled() ? options.routineCeiling() : "none", options.l1(),
                             shippedContextHead && contextHead ? "the shipped one" + (lexicalContextHead ? ", over lexical and semantic hits" : "")
                                     : contextHead ? "trained per fold" + (lexicalContextHead ? ", over lexical and semantic hits" : ", over semantic matches")
                                     : "none (rules alone)");

@@ -62,6 +62,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--by-writer", description = "cross-validate with one fold per writer (id prefix, one per corpus file)")
     boolean byWriter;
 
+    @Option(names = "--routine-heldout", paramLabel = "FILE", description = "held-out routine text (every item concern none; e.g. "
+            + "nlp-models/eval/routine-heldout.jsonl), repeatable: never trained on and never used to choose a threshold; how often "
+            + "each fold's heads and the written ones fire on it is printed and written into the provenance")
+    List<Path> routineHeldOut = List.of();
+
     @Option(names = "--vector-cache", paramLabel = "FILE", description = "keep sentence vectors in FILE across runs (a development aid: "
             + "the figures are the same without it); default: in memory only")
     Path vectorCache;
@@ -106,6 +111,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (recipe.distractorCost != 3.0) {
             command.append(" --distractor-cost ").append(recipe.distractorCost);
         }
+        if (recipe.routineCeiling < ConcernClassifierTrainer.NO_CEILING) {
+            command.append(" --routine-ceiling ").append(recipe.routineCeiling);
+        }
+        if (recipe.l1 > 0) {
+            command.append(" --l1 ").append(recipe.l1);
+        }
+        routineHeldOut.forEach(r -> command.append(" --routine-heldout ").append(r.toString().replace('\\', '/')));
         if (contextOut != null) {
             command.append(catalogueExamples ? "" : " --no-catalogue-examples");
             command.append(" --context-out ").append(contextOut.toString().replace('\\', '/'));
@@ -134,7 +146,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                             .withFeatures(ConcernClassifier.EMBEDDING), System.out);
             return 0;
         }
-        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, recipe.negatives, map, catalogue,
+        ConcernClassifierTraining.Trained trained = ConcernClassifierTraining.run(corpora, recipe.negatives, routineHeldOut, map, catalogue,
                 recipe.readsWords() ? ConcernClassifierTraining.NO_VECTORS
                         : new CachingSentenceEncoder(new MiniLmSentenceEncoder(catalogue.variant()), vectorCache),
                 IndicatorsCommand.shippedRules(),

@@ -48,6 +48,13 @@ public final class ConcernClassifierTrainer {
     public static final double ANCHOR_PRECISION = 0.2;
     private static final double LOWEST = 0.05;
     private static final double HIGHEST = 0.95;
+    /**
+     * Under a routine ceiling the thresholds are searched up to here; a head that fires on more routine text than the ceiling even
+     * here gets this threshold (the file's thresholds are below 1).
+     */
+    private static final double HIGHEST_CEILED = 0.99;
+    /** {@link Options#routineCeiling} when there is none. */
+    public static final double NO_CEILING = 1.0;
 
     /**
      * @param gate      {@code cues}, {@code all} or {@code anchors} (see {@link ConcernClassifier#gate()})
@@ -57,22 +64,22 @@ public final class ConcernClassifierTrainer {
      */
     public record Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                           double positiveWeight, boolean byWriter, boolean contextHead, double distractorCost,
-                          Set<String> onlyWriters, double anchorPrecision, String features) {
+                          Set<String> onlyWriters, double anchorPrecision, String features, double routineCeiling, double l1) {
         /** Stratified folds, with a context head. */
         public Options(String gate, String positives, int folds, long seed, int epochs, double learningRate, double l2,
                        double positiveWeight) {
             this(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, false, true, WRONG_COST, Set.of(),
-                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
+                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING, NO_CEILING, 0.0);
         }
 
         public static Options defaults() {
             return new Options("all", "affirmed", 5, 20261206L, 60, 0.01, 1e-4, 4.0, false, true, WRONG_COST, Set.of(),
-                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING);
+                    ANCHOR_PRECISION, ConcernClassifier.EMBEDDING, NO_CEILING, 0.0);
         }
 
         public Options with(String gate, String positives, int folds) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
         }
 
         /**
@@ -81,7 +88,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options with(boolean byWriter, boolean contextHead) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
         }
 
         /**
@@ -91,7 +98,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options withDistractorCost(double distractorCost) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
         }
 
         /**
@@ -101,7 +108,7 @@ public final class ConcernClassifierTrainer {
         public Options withOnlyWriters(Set<String> onlyWriters) {
             onlyWriters = Set.copyOf(onlyWriters);
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
         }
 
         /**
@@ -111,7 +118,7 @@ public final class ConcernClassifierTrainer {
          */
         public Options withAnchorPrecision(double anchorPrecision) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
         }
 
         /**
@@ -120,7 +127,43 @@ public final class ConcernClassifierTrainer {
          */
         public Options withFeatures(String features) {
             return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
-                    onlyWriters, anchorPrecision, features);
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
+        }
+
+        /**
+         * @param routineCeiling the most of the negatives-only items ({@link #NEGATIVES_WRITER}: routine agency text) a head may
+         *                       fire on, out of fold, as a share (e.g. 0.002): a threshold that fires on more is never chosen,
+         *                       however much recall it buys; {@link #NO_CEILING} (1.0): no ceiling (the distractor cost alone)
+         */
+        public Options withRoutineCeiling(double routineCeiling) {
+            if (!(routineCeiling >= 0 && routineCeiling <= 1)) {
+                throw new IllegalArgumentException("the routine ceiling is a share between 0 and 1, was " + routineCeiling);
+            }
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
+        }
+
+        /**
+         * @param l1 with word heads: the L1 term of the fit ({@link WordHeads}; 0: none, the session-16 fit), which leaves a feature
+         *           whose gradient is small against it at zero weight
+         */
+        public Options withL1(double l1) {
+            if (!(l1 >= 0) || Double.isInfinite(l1)) {
+                throw new IllegalArgumentException("--l1 must be 0 or more, was " + l1);
+            }
+            return new Options(gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter, contextHead, distractorCost,
+                    onlyWriters, anchorPrecision, features, routineCeiling, l1);
+        }
+
+        /** Whether a threshold is held under a ceiling of firing on routine text ({@link #withRoutineCeiling}). */
+        public boolean ceiled() {
+            return routineCeiling < NO_CEILING;
+        }
+
+        /** The previous recipe on the same fitted heads: no anchors (gate {@code all}) and no routine ceiling. */
+        public Options previous() {
+            return new Options(anchored() ? "all" : gate, positives, folds, seed, epochs, learningRate, l2, positiveWeight, byWriter,
+                    contextHead, distractorCost, onlyWriters, anchorPrecision, features, NO_CEILING, l1);
         }
 
         /** Whether the heads read words ({@link ConcernClassifier#WORDS}). */
@@ -181,9 +224,9 @@ public final class ConcernClassifierTrainer {
     }
 
     /**
-     * The classifier the options ask for, and beside it the same fitted heads without anchors (thresholds chosen without
-     * them, gate {@code all}): the previous recipe, for a before/after from the same folds. Without the gate {@code
-     * anchors} both are the same.
+     * The classifier the options ask for, and beside it the same fitted heads without anchors and without a routine ceiling
+     * (thresholds chosen without them, gate {@code all}; {@link Options#previous}): the previous recipe, for a before/after from
+     * the same folds. Without the gate {@code anchors} and a ceiling both are the same.
      */
     public record Variants(ConcernClassifier chosen, ConcernClassifier plain) {
     }
@@ -235,10 +278,9 @@ public final class ConcernClassifierTrainer {
         List<ConcernClassifier.Head> fitted = words != null ? WordHeads.fit(train, words, catalogue, options)
                 : vectorHeads(fit(train, extra, catalogue, options), catalogue);
         List<Set<String>> anchors = options.anchored() ? AnchorVocabulary.learn(train, ids, options.anchorPrecision()) : null;
-        ConcernClassifier plain = classifier(fitted, train, oof, null, null, catalogue, options.anchored() ? options.with("all",
-                options.positives(), options.folds()) : options, provenance);
-        return new Variants(options.anchored() ? classifier(fitted, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain,
-                plain);
+        ConcernClassifier plain = classifier(fitted, train, oof, null, null, catalogue, options.previous(), provenance);
+        return new Variants(options.anchored() || options.ceiled()
+                ? classifier(fitted, train, oof, anchoredOof, anchors, catalogue, options, provenance) : plain, plain);
     }
 
     /** Heads over the embedding from fitted weights (per concept, the bias last), threshold and anchors still to choose. */
@@ -282,18 +324,23 @@ public final class ConcernClassifierTrainer {
             return folds(train, options.folds(), options.seed());
         }
         int[] fold = new int[train.size()];
+        long total = train.stream().filter(ConcernClassifierTrainer::routine).count();
         int negatives = 0;
         for (int i = 0; i < fold.length; i++) {
             String writer = ContextHeadTrainer.writer(train.get(i).item());
-            fold[i] = writer.equals(NEGATIVES_WRITER) ? negatives++ % writers.size() : writers.indexOf(writer);
+            // negatives-only items in contiguous runs, in file order: a routine file's voices and templates (written one after
+            // another) mostly stay in one inner fold, so their out-of-fold probabilities are those of routine text the fold's heads
+            // never saw, as the county's is
+            fold[i] = writer.equals(NEGATIVES_WRITER) ? (int) (negatives++ * (long) writers.size() / total) : writers.indexOf(writer);
         }
         return fold;
     }
 
     /**
      * The id prefix of negatives-only items ({@code train-classifier --negatives}: routine agency sentences that are no
-     * concern). They are no writer: every outer fold trains on them and none is scored on them; for the thresholds
-     * they are dealt round robin over the inner folds, so each gets an out-of-fold probability and counts as a distractor.
+     * concern). They are no writer: every outer fold trains on them and none is scored on them; for the thresholds they are
+     * dealt over the inner folds in contiguous runs in file order (until session 16 round robin, which put each template's
+     * near-copies on both sides of an inner fold), so each gets an out-of-fold probability and counts as a distractor.
      */
     public static final String NEGATIVES_WRITER = "NEGATIVE";
 
@@ -453,17 +500,30 @@ public final class ConcernClassifierTrainer {
         return p;
     }
 
-    /** The threshold with the best value on out-of-fold probabilities; ties go to the higher threshold. */
+    /**
+     * The threshold with the best value on out-of-fold probabilities; ties go to the higher threshold. Under a routine ceiling
+     * ({@link Options#routineCeiling}) only thresholds at which the head fires, out of fold, on at most that share of the
+     * negatives-only items (routine text; a firing at any weight the context leaves it counts, since any weight adds points in
+     * the county) are chosen from; when none does, the highest searched ({@value #HIGHEST_CEILED}).
+     */
     static double choose(List<Example> train, double[][] oof, boolean[][] anchoredOof, int c, String concern, Options options) {
-        double best = HIGHEST;
+        double best = options.ceiled() ? HIGHEST_CEILED : HIGHEST;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (int step = 0; LOWEST + step * 0.01 <= HIGHEST + 1e-9; step++) {
+        long routine = options.ceiled() ? train.stream().filter(ConcernClassifierTrainer::routine).count() : 0;
+        for (int step = 0; LOWEST + step * 0.01 <= (options.ceiled() ? HIGHEST_CEILED : HIGHEST) + 1e-9; step++) {
             double threshold = Math.round((LOWEST + step * 0.01) * 100) / 100.0;
             double value = 0;
+            int fired = 0;
             for (int i = 0; i < train.size(); i++) {
                 Example e = train.get(i);
-                if (oof[i][c] < threshold || e.factor()[c] < 1.0 || (options.gate().equals("cues") && !e.gated())
+                if (oof[i][c] < threshold || (options.gate().equals("cues") && !e.gated())
                         || (anchoredOof != null && !anchoredOof[i][c])) {
+                    continue;
+                }
+                if (routine > 0 && e.factor()[c] > 0 && routine(e)) {
+                    fired++;
+                }
+                if (e.factor()[c] < 1.0) {
                     continue;
                 }
                 boolean own = e.item().concern().equals(concern);
@@ -477,12 +537,20 @@ public final class ConcernClassifierTrainer {
                     value -= OTHER_COST;
                 }
             }
+            if (routine > 0 && fired > options.routineCeiling() * routine) {
+                continue;
+            }
             if (value >= bestValue) {
                 bestValue = value;
                 best = threshold;
             }
         }
         return best;
+    }
+
+    /** Whether an item is a negatives-only one ({@link #NEGATIVES_WRITER}: routine text, no writer's). */
+    static boolean routine(Example e) {
+        return ContextHeadTrainer.writer(e.item()).equals(NEGATIVES_WRITER);
     }
 
     /**
@@ -628,22 +696,36 @@ public final class ConcernClassifierTrainer {
             List<ConcernEvaluation.ItemHit> found = new ArrayList<>();
             ContextHead contextHead = cv.contextHeadFor(i);
             ContextHead.Judgement judgement = contextHead == null ? null : contextHead.judge(e.item().text().strip());
-            Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : Set.of();
-            Set<String> words = model.readsWords() ? WordHeads.features(e) : null;
-            if (!model.gatedByCues() || e.gated()) {
-                for (int c = 0; c < model.heads().size(); c++) {
-                    ConcernClassifier.Head head = model.heads().get(c);
-                    boolean match = words == null ? head.probability(e.vector()) >= head.threshold()
-                            : head.probability(words) >= head.threshold() && !head.reasons(words, 1).isEmpty(); // as ConceptTagger
-                    if ((!model.gatedByAnchors() || head.anchoredBy(stems)) && match) {
-                        found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), factor(e.factor()[c], judgement),
-                                head.concept()));
-                    }
-                }
+            for (int c : matchingHeads(model, e)) {
+                found.add(new ConcernEvaluation.ItemHit(catalogue.concepts().get(c).indicator(), factor(e.factor()[c], judgement),
+                        model.heads().get(c).concept()));
             }
             hits.add(found);
         }
         return ConcernEvaluation.of(items, hits, map);
+    }
+
+    /**
+     * The heads (indices) of {@code model} that match the item as the stage would tag its sentence: past the gate (cues, or the
+     * head's anchors), at or over the head's threshold, and for a word head with a word of its own behind it (as
+     * {@code ConceptTagger}); context is the caller's.
+     */
+    static List<Integer> matchingHeads(ConcernClassifier model, Example e) {
+        List<Integer> out = new ArrayList<>();
+        if (model.gatedByCues() && !e.gated()) {
+            return out;
+        }
+        Set<String> stems = model.gatedByAnchors() ? AnchorVocabulary.stems(e) : Set.of();
+        Set<String> words = model.readsWords() ? WordHeads.features(e) : null;
+        for (int c = 0; c < model.heads().size(); c++) {
+            ConcernClassifier.Head head = model.heads().get(c);
+            boolean match = words == null ? head.probability(e.vector()) >= head.threshold()
+                    : head.probability(words) >= head.threshold() && !head.reasons(words, 1).isEmpty();
+            if ((!model.gatedByAnchors() || head.anchoredBy(stems)) && match) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** The weight factor of a match whose rules gave {@code rules}, after the context head (which only discounts a full weight). */

@@ -59,16 +59,30 @@ public final class ConcernClassifierTraining {
     public static Trained run(List<Path> corpora, List<Path> negativeFiles, ConcernMap map, ConceptCatalogue catalogue,
                               SentenceEncoder encoder, EvidenceContextResolver contexts, ConcernClassifierTrainer.Options options,
                               String command, List<String> catalogueTexts, PrintStream out) throws IOException {
+        return run(corpora, negativeFiles, List.of(), map, catalogue, encoder, contexts, options, command, catalogueTexts, out);
+    }
+
+    /**
+     * @param routineHeldOut held-out routine text ({@link RoutineFiring}: every item {@code none}, never trained on, never used to
+     *                       choose a threshold): how often each fold's heads (and the written ones) fire on it is printed and
+     *                       written into the provenance
+     */
+    public static Trained run(List<Path> corpora, List<Path> negativeFiles, List<Path> routineHeldOut, ConcernMap map,
+                              ConceptCatalogue catalogue, SentenceEncoder encoder, EvidenceContextResolver contexts,
+                              ConcernClassifierTrainer.Options options, String command, List<String> catalogueTexts, PrintStream out)
+            throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         List<String> provenance = new ArrayList<>();
         read(corpora, items, provenance);
         List<ConcernItem> negativeItems = negatives(negativeFiles, provenance);
+        List<RoutineFiring.Routine> routine = RoutineFiring.read(routineHeldOut, catalogue, encoder, contexts, provenance);
         long started = System.nanoTime();
         List<ConcernClassifierTrainer.Example> examples = ConcernClassifierTrainer.examples(items, catalogue, encoder, contexts);
         List<ConcernClassifierTrainer.Example> negatives = ConcernClassifierTrainer.examples(negativeItems, catalogue, encoder, contexts);
         out.printf(Locale.ROOT, "%d items and %d negatives-only embedded and judged in %.1f s (features %s, gate %s, positives %s, %d folds, "
-                        + "distractor cost %.1f)%n", items.size(), negativeItems.size(),
-                (System.nanoTime() - started) / 1e9, options.features(), options.gate(), options.positives(), options.folds(), options.distractorCost());
+                        + "distractor cost %.1f, routine ceiling %s, L1 %s)%n", items.size(), negativeItems.size(),
+                (System.nanoTime() - started) / 1e9, options.features(), options.gate(), options.positives(), options.folds(), options.distractorCost(),
+                options.ceiled() ? options.routineCeiling() : "none", options.l1());
         String dump = System.getProperty("tessera.classifier.dump");
         if (dump != null) {
             dump(Path.of(dump), examples, catalogue, encoder);
@@ -89,24 +103,28 @@ public final class ConcernClassifierTraining {
             out.print(rulesOnly.render(false));
         }
         String plainSummary = "";
-        if (options.anchored()) {
+        if (options.anchored() || options.ceiled()) {
             ConcernEvaluation plain = ConcernClassifierTrainer.semanticOnly(examples, cv.plain(), catalogue, map);
-            out.printf(Locale.ROOT, "Cross-validated (%s), semantic stage alone, the same fitted heads WITHOUT anchors (gate all, "
-                    + "thresholds chosen without them: the previous recipe):%n", folds);
+            out.printf(Locale.ROOT, "Cross-validated (%s), semantic stage alone, the same fitted heads WITHOUT anchors and WITHOUT a "
+                    + "routine ceiling (gate all, thresholds chosen without them: the previous recipe):%n", folds);
             out.print(plain.render(false));
-            plainSummary = String.format(Locale.ROOT, "; the same folds without anchors (gate all): affirmed recall %s, non-affirmed at "
-                    + "full weight %s, distractors %s", plain.overall().affirmedRecall(), plain.overall().nonAffirmedFull(), plain.distractors());
+            plainSummary = String.format(Locale.ROOT, "; the same folds without anchors and ceiling: affirmed recall %s, non-affirmed at "
+                    + "full weight %s, distractors %s%s", plain.overall().affirmedRecall(), plain.overall().nonAffirmedFull(), plain.distractors(),
+                    RoutineFiring.summary(routine, cv.plain(), out, "without anchors and ceiling"));
         }
+        String routineSummary = RoutineFiring.summary(routine, cv, out, "as chosen");
         out.printf(Locale.ROOT, "Cross-validated (%s, thresholds by inner cross-validation), semantic stage alone%s, %.1f s:%n",
                 folds, options.contextHead() ? ", context by the rules and the context head" : "", (System.nanoTime() - started) / 1e9);
         out.print(figures.render(false));
         String summary = String.format(Locale.ROOT, "cross-validated (%s) semantic stage alone%s: affirmed recall %s, non-affirmed at full weight %s, "
-                        + "distractors %s; features %s, gate %s%s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f%s",
+                        + "distractors %s; features %s, gate %s%s, positives %s; %d negatives-only items in every fold's training; distractor cost %.1f"
+                        + (options.ceiled() ? "; routine ceiling " + options.routineCeiling() : "")
+                        + (options.l1() > 0 ? "; L1 " + options.l1() : "") + "%s",
                 folds, options.contextHead() ? " with the context head" : "",
                 figures.overall().affirmedRecall(),
                 figures.overall().nonAffirmedFull(), figures.distractors(), options.features(), options.gate(),
                 options.anchored() ? String.format(Locale.ROOT, " (anchor precision %.2f)", options.anchorPrecision()) : "",
-                options.positives(), negatives.size(), options.distractorCost(), plainSummary);
+                options.positives(), negatives.size(), options.distractorCost(), routineSummary + plainSummary);
         if (!options.onlyWriters().isEmpty()) {
             out.println("No classifier trained on everything: only writers " + options.onlyWriters() + " were held out (a development aid)");
             return new Trained(null, null);
@@ -115,6 +133,10 @@ public final class ConcernClassifierTraining {
                 new ConcernClassifier.Provenance(command, java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary));
         out.println("Thresholds of the classifier trained on all " + items.size() + " items and " + negatives.size() + " negatives-only:");
         out.print(ConcernClassifierTrainer.thresholds(trained));
+        out.printf(Locale.ROOT, "The written heads hold %d word weights%n", trained.heads().stream().mapToInt(h -> h.words().size()).sum());
+        for (RoutineFiring.Routine r : routine) {
+            out.println("The written heads on held-out routine text " + r.file() + ": " + RoutineFiring.of(trained, r.examples()).render());
+        }
         org.tessera.indexer.nlp.semantic.ContextHead contextHead = null;
         if (options.contextHead()) {
             List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
@@ -199,7 +221,7 @@ public final class ConcernClassifierTraining {
     public static List<ConcernItem> negatives(List<Path> files, List<String> provenance) throws IOException {
         List<ConcernItem> items = new ArrayList<>();
         for (Path file : files) {
-            if (ConcernCorpus.isHeldOut(file)) {
+            if (ConcernCorpus.isHeldOut(file) || ConcernCorpus.isRoutineHeldOut(file)) {
                 throw new IllegalArgumentException("a held-out corpus is never trained on: " + file);
             }
             List<ConcernItem> read = ConcernCorpus.read(file);
@@ -220,7 +242,7 @@ public final class ConcernClassifierTraining {
     /** Reads development corpora (never a frozen held-out file) into {@code items}, one provenance line each (path, SHA-256, size). */
     private static void read(List<Path> corpora, List<ConcernItem> items, List<String> provenance) throws IOException {
         for (Path corpus : corpora) {
-            if (ConcernCorpus.isHeldOut(corpus)) {
+            if (ConcernCorpus.isHeldOut(corpus) || ConcernCorpus.isRoutineHeldOut(corpus)) {
                 throw new IllegalArgumentException("a held-out corpus is never trained on: " + corpus);
             }
             provenance.add(corpus.toString().replace('\\', '/') + " sha256:" + sha256(corpus) + " (" + ConcernCorpus.read(corpus).size()

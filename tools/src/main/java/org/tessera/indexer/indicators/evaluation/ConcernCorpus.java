@@ -28,7 +28,18 @@ public final class ConcernCorpus {
      */
     public static final Set<String> HELD_OUT = Set.of("concerns-heldout10.jsonl");
 
+    /**
+     * Held-out routine text (session 17, nlp-models/eval/README.md): sentences of no concern that are never trained on and never
+     * used to choose a threshold; {@code train-classifier --routine-heldout} reads them only to report how often the heads fire.
+     */
+    public static final Set<String> ROUTINE_HELD_OUT = Set.of("routine-heldout.jsonl", "routine-heldout-generator.jsonl");
+
     private ConcernCorpus() {
+    }
+
+    /** Whether a file is held-out routine text (by name): never a training or negatives-only corpus. */
+    public static boolean isRoutineHeldOut(Path file) {
+        return ROUTINE_HELD_OUT.contains(file.getFileName().toString());
     }
 
     /** Whether a file is a frozen held-out set (by name). */

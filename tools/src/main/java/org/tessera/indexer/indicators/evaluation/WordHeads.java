@@ -19,9 +19,12 @@ import org.tessera.indexer.nlp.semantic.WordFeatures;
  * catalogue's background sentences and negatives-only items are negatives. Mini-batch AdaGrad ({@value #EPOCHS} epochs of
  * batches of {@value #BATCH}, a parameter updated only when a feature of the batch holds it, L2 on those), deterministic (the
  * shuffle is seeded); full-batch Adam, as the context head is fitted, was too slow for the 110 fits of a ten-writer run on the
- * shared machine. Weights under {@value #PRUNE} in size are dropped, and the heads scored out of fold are the pruned ones. Known
- * limit (session 16): AdaGrad's first step is the full rate whatever the gradient, so nearly every (feature, head) weight
- * survives the prune: the ten-writer file holds 663,520 weights (14 MB of JSON); a sparser fit is left to do (ADR 0044).
+ * shared machine. Weights under {@value #PRUNE} in size are dropped, and the heads scored out of fold are the pruned ones.
+ * AdaGrad's first step is the full rate whatever the gradient, so without an L1 term nearly every (feature, head) weight survives
+ * the prune (session 16: 663,520 weights, 14 MB of JSON); with {@link ConcernClassifierTrainer.Options#l1} each update is
+ * followed by the L1 term's proximal step at the feature's own rate (AdaGrad with composite mirror descent, Duchi et al. 2011),
+ * which leaves at zero a weight whose gradients are small against the term, and each head's bias starts at the log-odds of its
+ * weighted base rate (session 17, ADR 0044); without it the fit is session 16's.
  */
 final class WordHeads {
 
@@ -101,6 +104,18 @@ final class WordHeads {
         }
         Random random = new Random(options.seed());
         int biases = d * k;
+        if (options.l1() > 0) {
+            // start each head at its (weighted) base rate, so that its first steps do not push every feature of every negative
+            // item to the full rate: with the L1 term, a feature then only gets a weight that its gradients keep earning
+            for (int c = 0; c < k; c++) {
+                double positives = 0;
+                for (boolean[] row : y) {
+                    positives += row[c] ? options.positiveWeight() : 0;
+                }
+                double negatives = n - positives / options.positiveWeight();
+                w[biases + c] = Math.log(Math.max(positives, 0.5) / Math.max(negatives, 0.5));
+            }
+        }
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             ConcernClassifierTrainer.shuffle(order, random);
             for (int from = 0; from < n; from += BATCH) {
@@ -141,7 +156,11 @@ final class WordHeads {
                         double grad = g[a] + (f < d ? options.l2() * w[a] : 0);
                         g[a] = 0;
                         squares[a] += grad * grad;
-                        w[a] -= LEARNING_RATE * grad / (Math.sqrt(squares[a]) + 1e-8);
+                        double rate = LEARNING_RATE / (Math.sqrt(squares[a]) + 1e-8);
+                        w[a] -= rate * grad;
+                        if (f < d && options.l1() > 0) { // the L1 term's proximal step: a weight it outweighs is zero
+                            w[a] = Math.signum(w[a]) * Math.max(0, Math.abs(w[a]) - rate * options.l1());
+                        }
                     }
                 }
             }

@@ -162,7 +162,7 @@ class ConcernClassifierTrainerTest {
     }
 
     @Test
-    void negativesOnlyItemsAreNoWriterTheyAreDealtOverTheWritersInnerFolds() {
+    void negativesOnlyItemsAreNoWriterTheyAreDealtOverTheWritersInnerFoldsInContiguousRuns() {
         List<ConcernClassifierTrainer.Example> train = new ArrayList<>(threeWriters());
         int writers = train.size();
         train.addAll(negatives(7));
@@ -170,9 +170,8 @@ class ConcernClassifierTrainerTest {
         int[] fold = ConcernClassifierTrainer.innerFolds(train, FAST);
 
         assertThat(java.util.Arrays.stream(fold).max().orElseThrow()).isEqualTo(2);
-        for (int i = 0; i < 7; i++) {
-            assertThat(fold[writers + i]).isEqualTo(i % 3);
-        }
+        // in contiguous runs (a routine file's templates stay together), every inner fold gets some
+        assertThat(java.util.Arrays.copyOfRange(fold, writers, writers + 7)).containsExactly(0, 0, 0, 1, 1, 2, 2);
     }
 
     @Test
@@ -345,5 +344,96 @@ class ConcernClassifierTrainerTest {
         assertThat(cv.models()).allMatch(ConcernClassifier::readsWords);
         assertThat(figures.misses()).filteredOn(m -> m.kind().equals("affirmed missed")).isEmpty();
         assertThat(figures.distractors().hits()).isZero();
+    }
+
+    @Test
+    void aRoutineCeilingKeepsAThresholdOffRoutineTextThatRecallAloneWouldBuy() {
+        // 10 affirmed items at p 0.6 and 10 at 0.9 (out of fold); 20 routine negatives-only items at 0.7
+        String concern = CONCEPTS.concepts().getFirst().id();
+        int k = CONCEPTS.concepts().size();
+        double[] full = new double[k];
+        java.util.Arrays.fill(full, 1.0);
+        List<ConcernClassifierTrainer.Example> train = new ArrayList<>();
+        List<double[]> oof = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            train.add(example("A-a" + i, "t", concern, "affirmed", full));
+            oof.add(filled(k, i < 10 ? 0.6 : 0.9));
+            train.add(example(ConcernClassifierTrainer.NEGATIVES_WRITER + "-R-" + i, "t", ConcernItem.NONE, "affirmed", full));
+            oof.add(filled(k, 0.7));
+        }
+        double[][] p = oof.toArray(double[][]::new);
+        var cheap = FAST.withDistractorCost(0.25);
+
+        double without = ConcernClassifierTrainer.choose(train, p, null, 0, concern, cheap);
+        double ceiled = ConcernClassifierTrainer.choose(train, p, null, 0, concern, cheap.withRoutineCeiling(0.1));
+        // a ceiling no threshold below the routine items' probability can meet: the highest searched
+        for (double[] row : p) {
+            java.util.Arrays.fill(row, 0.995);
+        }
+        double unmet = ConcernClassifierTrainer.choose(train, p, null, 0, concern, cheap.withRoutineCeiling(0.1));
+
+        assertThat(without).isEqualTo(0.60); // 20 affirmed for 20 routine items at cost 0.25 each
+        assertThat(ceiled).isEqualTo(0.90); // over the routine items: 10 affirmed, none of them
+        assertThat(unmet).isEqualTo(0.99);
+        assertThat(cheap.withRoutineCeiling(0.1).previous().ceiled()).isFalse();
+        assertThatThrownBy(() -> FAST.withRoutineCeiling(1.5)).hasMessageContaining("between 0 and 1");
+    }
+
+    private static double[] filled(int k, double value) {
+        double[] row = new double[k];
+        java.util.Arrays.fill(row, value);
+        return row;
+    }
+
+    @Test
+    void anL1TermLeavesFewerWordWeightsAndTheHeadStillReadsItsConcept() {
+        var plain = FAST.withFeatures(ConcernClassifier.WORDS);
+
+        ConcernClassifier dense = ConcernClassifierTrainer.train(selfHarmAndFalls(), CONCEPTS, ConcernClassifierTraining.NO_VECTORS, plain,
+                PROVENANCE);
+        ConcernClassifier sparse = ConcernClassifierTrainer.train(selfHarmAndFalls(), CONCEPTS, ConcernClassifierTraining.NO_VECTORS,
+                plain.withL1(0.002), PROVENANCE);
+
+        int denseWeights = dense.heads().stream().mapToInt(h -> h.words().size()).sum();
+        int sparseWeights = sparse.heads().stream().mapToInt(h -> h.words().size()).sum();
+        // (at 0.001 the first run of this test kept 9,811 of 17,875: most weights here come from the catalogue's exemplars and
+        // background sentences, which every head reads)
+        assertThat(sparseWeights).isLessThan(denseWeights * 2 / 3);
+        ConcernClassifier.Head head = sparse.heads().stream().filter(h -> h.concept().equals("self_harm")).findFirst().orElseThrow();
+        assertThat(head.probability(org.tessera.indexer.nlp.semantic.WordFeatures.of("Cut to her legs with a blade.")))
+                .isGreaterThan(head.probability(org.tessera.indexer.nlp.semantic.WordFeatures.of("Cut to knee from fall at home.")));
+        assertThatThrownBy(() -> FAST.withL1(-1)).hasMessageContaining("--l1");
+    }
+
+    @Test
+    void routineFiringCountsTheSentencesSomeHeadMatchesAtAnyWeight() {
+        ConcernClassifier classifier = ConcernClassifierTrainer.train(selfHarmAndFalls(), CONCEPTS, ConcernClassifierTraining.NO_VECTORS,
+                FAST.withFeatures(ConcernClassifier.WORDS), PROVENANCE);
+        int k = CONCEPTS.concepts().size();
+        double[] full = new double[k];
+        java.util.Arrays.fill(full, 1.0);
+        double[] discounted = new double[k];
+        java.util.Arrays.fill(discounted, 0.5);
+        List<ConcernClassifierTrainer.Example> routine = List.of(
+                example("R-1", "Routine visit at home.", ConcernItem.NONE, "affirmed", full),
+                example("R-2", "Cut to her arms with a razor.", ConcernItem.NONE, "affirmed", discounted),
+                example("R-3", "Cut to her legs with a blade.", ConcernItem.NONE, "affirmed", new double[k]));
+
+        RoutineFiring firing = RoutineFiring.of(classifier, routine);
+
+        assertThat(firing.sentences()).isEqualTo(3);
+        assertThat(firing.fired()).isEqualTo(1); // the discounted match counts, the one its context voids does not
+        assertThat(firing.matches()).containsEntry("self_harm", 1);
+        assertThat(firing.render()).startsWith("fired on 1 of 3 sentences (33.3 %); ").contains("self_harm 1");
+    }
+
+    @Test
+    void heldOutRoutineTextIsNeverTrainedOn() {
+        Path heldOut = Path.of("..", "nlp-models", "eval", "routine-heldout.jsonl");
+
+        assertThatThrownBy(() -> ConcernClassifierTraining.negatives(List.of(heldOut), new ArrayList<>())).hasMessageContaining("held-out");
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(heldOut), null, CONCEPTS, HASHED, null, FAST, "test", System.out))
+                .hasMessageContaining("held-out");
+        assertThat(ConcernCorpus.isRoutineHeldOut(Path.of("x", "routine-heldout-generator.jsonl"))).isTrue();
     }
 }
