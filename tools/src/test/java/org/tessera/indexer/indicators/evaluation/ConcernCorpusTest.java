@@ -23,10 +23,14 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // a twelfth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids W-)
+        // a thirteenth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids X-)
+        assertThat(sha256(EVAL.resolve("concerns-heldout11.jsonl")))
+                .isEqualTo("7de666b17311539729145c47a931d0dcba15a9d2fefc762008d2f8575a9f2d96");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout11.jsonl"))).isTrue();
+        // the twelfth writer's file is development data since session 17 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout10.jsonl")))
                 .isEqualTo("d0e4422d241b3f2dc062d4f8bb715be8ec40727aa061b9165521ee68c5b79713");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout10.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout10.jsonl"))).isFalse();
         // the eleventh writer's file is development data since session 16 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout9.jsonl")))
                 .isEqualTo("ea5dc75df32999d43e474152a59aa102b09a6f137ea40bc8bd187684757add1d");
@@ -93,7 +97,8 @@ class ConcernCorpusTest {
         for (String file : List.of("concerns-dev.jsonl", "concerns-heldout.jsonl", "concerns-heldout2.jsonl",
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
                 "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl",
-                "concerns-heldout8.jsonl", "concerns-heldout9.jsonl", "concerns-heldout10.jsonl")) {
+                "concerns-heldout8.jsonl", "concerns-heldout9.jsonl", "concerns-heldout10.jsonl",
+                "concerns-heldout11.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
