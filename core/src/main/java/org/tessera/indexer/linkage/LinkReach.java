@@ -47,6 +47,11 @@ public final class LinkReach {
     private static final int IDENTIFIER = Blocking.RULES.indexOf("identifier");
     /** Fewer occurrences than this are made or weighed on the calling thread: a pool costs more than it saves. */
     private static final int PARALLEL_FROM = 500;
+    /**
+     * Occurrences kept for later calls at most (a few hundred bytes each): past it what a call makes is dropped
+     * with the call, as before (a county whose raw keys name millions of stored occurrences, session 17).
+     */
+    static final int MAX_KEPT = 500_000;
 
     private final LinkageSettings settings;
     private final LinkageParameters parameters;
@@ -236,7 +241,9 @@ public final class LinkReach {
         for (List<Prepared> part : made) {
             for (Prepared x : part) {
                 out.put(x.occurrence().occurrenceId(), x);
-                prepared.put(x.occurrence().occurrenceId(), x);
+                if (prepared.size() < MAX_KEPT) {
+                    prepared.put(x.occurrence().occurrenceId(), x);
+                }
             }
         }
         return out;
