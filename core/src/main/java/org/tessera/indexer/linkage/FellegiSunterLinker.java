@@ -91,10 +91,11 @@ public final class FellegiSunterLinker implements PersonLinker {
 
     /**
      * Which occurrences a full run with these settings and {@code fixed} parameters could link
-     * with given ones ({@link LinkReach}): what an incremental run frees around what changed.
+     * with given ones ({@link LinkReach}): what an incremental run frees around what changed. One per
+     * run: it keeps what it made of each occurrence for the run's later calls, and uses this linker's threads.
      */
     public LinkReach reach(LinkageParameters fixed) {
-        return new LinkReach(settings, nicknames, fixed);
+        return new LinkReach(settings, nicknames, fixed, threads);
     }
 
     /**

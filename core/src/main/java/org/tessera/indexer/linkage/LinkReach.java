@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.tessera.indexer.normalise.Nicknames;
 
@@ -29,24 +33,74 @@ import org.tessera.indexer.normalise.Nicknames;
  * the full run's units, so a block this counts as refined is refined there), the caps on block
  * sizes are not applied, the household test does not ask whether either side is named beside
  * someone, and both orders of the comparison are weighed. Everything is read through the linker's
- * own features, blocking rules, comparisons and weights. Immutable; each call is independent.
+ * own features, blocking rules, comparisons and weights.
+ *
+ * <p>One instance serves one run (issue 19): an occurrence's features, raw identity, blocking keys and
+ * refinements are made the first time a call meets it and kept for the run's later calls (the contestants
+ * and widening rounds meet most of the first call's records again), and both the making and the weighing
+ * of candidates run on the linker's threads. Each call's answer is that of a fresh single-threaded one: a
+ * kept occurrence is used only for the same occurrence (equal in every field), and the candidates are
+ * weighed independently of each other. Thread-safe; calls do not share their answers.
  */
 public final class LinkReach {
 
     private static final int IDENTIFIER = Blocking.RULES.indexOf("identifier");
+    /** Fewer occurrences than this are made or weighed on the calling thread: a pool costs more than it saves. */
+    private static final int PARALLEL_FROM = 500;
+    /**
+     * Occurrences kept for later calls at most (a few hundred bytes each): past it what a call makes is dropped
+     * with the call, as before (a county whose raw keys name millions of stored occurrences, session 17).
+     */
+    static final int MAX_KEPT = 500_000;
 
     private final LinkageSettings settings;
-    private final Nicknames nicknames;
     private final LinkageParameters parameters;
     private final double floor;
+    private final int threads;
+    private final Comparisons cmp;
+    private final Features.Interner interner = new Features.Interner();
+    private final FeatureMemo memo = new FeatureMemo();
+    /** What the run's calls made of each occurrence, by occurrence id. */
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
-    LinkReach(LinkageSettings settings, Nicknames nicknames, LinkageParameters parameters) {
+    /**
+     * One occurrence as every call reads it: its features, raw identity, and each rule's keys and
+     * refinements ({@link Blocking#keys}, {@link Blocking#refinements}; null where the rule has none).
+     */
+    private record Prepared(PersonOccurrence occurrence, Features features, FellegiSunterLinker.RawIdentity identity, String[][] keys,
+                            String[][] refinements) {
+    }
+
+    LinkReach(LinkageSettings settings, Nicknames nicknames, LinkageParameters parameters, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads " + threads);
         this.settings = settings;
-        this.nicknames = nicknames;
         this.parameters = parameters;
+        this.threads = threads;
+        this.cmp = new Comparisons(nicknames);
         double lowest = Math.min(Math.min(settings.reviewProbability(), settings.consistentMatchProbability()),
                 Math.min(Math.min(settings.autoMatchProbability(), settings.autoMatchWithoutHouseholds()), FellegiSunterLinker.UNIQUE_IDENTITY_PROBABILITY));
         this.floor = MatchModel.weightOf(lowest) - 1e-9;
+    }
+
+    /**
+     * The blocking keys of each occurrence, as {@link BlockingKeys#of} gives them ({@code rule:key},
+     * every rule, before refinement), from what this reach made of it: an occurrence whose keys the
+     * run checks is then not made again when a call weighs it.
+     */
+    public List<Set<String>> keys(List<PersonOccurrence> occurrences) {
+        Map<String, Prepared> made = prepare(occurrences);
+        List<Set<String>> out = new ArrayList<>(occurrences.size());
+        for (PersonOccurrence o : occurrences) {
+            String[][] keys = of(made, o).keys();
+            Set<String> set = new HashSet<>();
+            for (int r = 0; r < keys.length; r++) {
+                for (String k : keys[r]) {
+                    set.add(r + ":" + k);
+                }
+            }
+            out.add(set);
+        }
+        return out;
     }
 
     /**
@@ -58,14 +112,15 @@ public final class LinkReach {
      *                run's block sizes are counted over them
      */
     public Set<String> linkable(List<PersonOccurrence> from, List<PersonOccurrence> candidates, Collection<PersonOccurrence> counted) {
-        DoubleMetaphone dm = new DoubleMetaphone();
-        Features.Interner interner = new Features.Interner();
-        FeatureMemo memo = new FeatureMemo();
-        Features[] f = new Features[from.size() + candidates.size()];
-        Map<String, Features> byId = new HashMap<>();
-        for (int i = 0; i < f.length; i++) {
-            PersonOccurrence o = i < from.size() ? from.get(i) : candidates.get(i - from.size());
-            f[i] = byId.computeIfAbsent(o.occurrenceId(), k -> new Features(o, dm, interner, memo));
+        List<PersonOccurrence> every = new ArrayList<>(from.size() + candidates.size() + counted.size());
+        every.addAll(from);
+        every.addAll(candidates);
+        every.addAll(counted);
+        // the first occurrence of each id stands for it, as it does below
+        Map<String, Prepared> made = prepare(every);
+        Prepared[] p = new Prepared[from.size() + candidates.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = made.get((i < from.size() ? from.get(i) : candidates.get(i - from.size())).occurrenceId());
         }
         int rules = settings.wideBlocking() ? Blocking.RULES.size() : Blocking.FIRST_WIDE_RULE;
         // the keys of `from`, rule by rule, and their blocks' sizes over distinct raw identities
@@ -73,7 +128,7 @@ public final class LinkReach {
         for (int r = 0; r < rules; r++) {
             Map<String, Integer> size = new HashMap<>();
             for (int i = 0; i < from.size(); i++) {
-                for (String k : Blocking.keys(r, f[i])) {
+                for (String k : p[i].keys()[r]) {
                     size.put(k, 0);
                 }
             }
@@ -81,20 +136,17 @@ public final class LinkReach {
         }
         Set<String> seenIds = new HashSet<>();
         Set<FellegiSunterLinker.RawIdentity> identities = new HashSet<>();
-        List<PersonOccurrence> every = new ArrayList<>(from);
-        every.addAll(candidates);
-        every.addAll(counted);
         for (PersonOccurrence o : every) {
-            if (!seenIds.add(o.occurrenceId()) || !identities.add(FellegiSunterLinker.RawIdentity.of(o))) {
+            if (!seenIds.add(o.occurrenceId())) {
                 continue;
             }
-            Features x = byId.get(o.occurrenceId());
-            if (x == null) {
-                x = new Features(o, dm, interner, memo);
+            Prepared x = made.get(o.occurrenceId());
+            if (!identities.add(x.identity())) {
+                continue;
             }
             for (int r = 0; r < rules; r++) {
                 Map<String, Integer> size = sizes.get(r);
-                for (String k : Blocking.keys(r, x)) {
+                for (String k : x.keys()[r]) {
                     size.computeIfPresent(k, (key, n) -> n + 1);
                 }
             }
@@ -104,50 +156,139 @@ public final class LinkReach {
         for (int r = 0; r < rules; r++) {
             Map<String, List<Integer>> block = new HashMap<>();
             for (int i = 0; i < from.size(); i++) {
-                for (String k : effective(r, f[i], sizes.get(r))) {
+                for (String k : effective(r, p[i], sizes.get(r))) {
                     block.computeIfAbsent(k, key -> new ArrayList<>()).add(i);
                 }
             }
             blocks.add(block);
         }
-        Comparisons cmp = new Comparisons(nicknames);
+        Features[] f = new Features[p.length];
+        for (int i = 0; i < p.length; i++) {
+            f[i] = p[i].features();
+        }
         TermFrequencies tf = settings.termFrequencyAdjustment() ? TermFrequencies.of(f, parameters.counts()) : TermFrequencies.none();
         PairWeights weights = new PairWeights(parameters.model(), tf, Set.of());
-        Set<String> out = new HashSet<>();
+        // each candidate id once (a repeat holds the same features, so it is weighed the same), weighed on its own
+        Map<String, Integer> firstOf = new LinkedHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
-            int j = from.size() + c;
-            String id = candidates.get(c).occurrenceId();
-            if (out.contains(id)) {
+            firstOf.putIfAbsent(candidates.get(c).occurrenceId(), from.size() + c);
+        }
+        int[] places = firstOf.values().stream().mapToInt(Integer::intValue).toArray();
+        Set<String> out = new HashSet<>();
+        run(places.length, (workers, parts) -> workers.overRanges(places.length, parts, (lo, hi) -> {
+            List<String> found = new ArrayList<>();
+            for (int c = lo; c < hi; c++) {
+                if (reaches(places[c], from, p, f, sizes, blocks, rules, weights)) {
+                    found.add(p[places[c]].occurrence().occurrenceId());
+                }
+            }
+            return found;
+        })).forEach(out::addAll);
+        return out;
+    }
+
+    /** Whether the candidate at {@code j} shares an effective block with one of {@code from} that a decision could read. */
+    private boolean reaches(int j, List<PersonOccurrence> from, Prepared[] p, Features[] f, List<Map<String, Integer>> sizes,
+                           List<Map<String, List<Integer>>> blocks, int rules, PairWeights weights) {
+        String id = p[j].occurrence().occurrenceId();
+        Set<Integer> tried = new HashSet<>();
+        for (int r = 0; r < rules; r++) {
+            for (String k : effective(r, p[j], sizes.get(r))) {
+                for (int i : blocks.get(r).getOrDefault(k, List.of())) {
+                    if (from.get(i).occurrenceId().equals(id) || !tried.add(i)) {
+                        continue;
+                    }
+                    if (r == IDENTIFIER || linkable(weights, f, i, j)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What this reach made of each distinct occurrence id of {@code occurrences} (the first occurrence
+     * of an id stands for it): kept from an earlier call when made of the same occurrence, else made now,
+     * on the linker's threads.
+     */
+    private Map<String, Prepared> prepare(List<PersonOccurrence> occurrences) {
+        Map<String, Prepared> out = new HashMap<>();
+        List<PersonOccurrence> missing = new ArrayList<>();
+        for (PersonOccurrence o : occurrences) {
+            if (out.containsKey(o.occurrenceId())) {
                 continue;
             }
-            Set<Integer> tried = new HashSet<>();
-            search:
-            for (int r = 0; r < rules; r++) {
-                for (String k : effective(r, f[j], sizes.get(r))) {
-                    for (int i : blocks.get(r).getOrDefault(k, List.of())) {
-                        if (from.get(i).occurrenceId().equals(id) || !tried.add(i)) {
-                            continue;
-                        }
-                        if (r == IDENTIFIER || linkable(cmp, weights, f, i, j)) {
-                            out.add(id);
-                            break search;
-                        }
-                    }
+            Prepared kept = prepared.get(o.occurrenceId());
+            if (kept != null && (kept.occurrence() == o || kept.occurrence().equals(o))) {
+                out.put(o.occurrenceId(), kept);
+            } else {
+                out.put(o.occurrenceId(), null);
+                missing.add(o);
+            }
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        List<List<Prepared>> made = run(missing.size(), (workers, parts) -> workers.overRanges(missing.size(), parts, (lo, hi) -> {
+            DoubleMetaphone dm = new DoubleMetaphone(); // one per task: not documented as thread-safe
+            List<Prepared> part = new ArrayList<>(hi - lo);
+            for (int i = lo; i < hi; i++) {
+                part.add(prepare(missing.get(i), dm));
+            }
+            return part;
+        }));
+        for (List<Prepared> part : made) {
+            for (Prepared x : part) {
+                out.put(x.occurrence().occurrenceId(), x);
+                if (prepared.size() < MAX_KEPT) {
+                    prepared.put(x.occurrence().occurrenceId(), x);
                 }
             }
         }
         return out;
     }
 
+    private Prepared prepare(PersonOccurrence o, DoubleMetaphone dm) {
+        Features x = new Features(o, dm, interner, memo);
+        String[][] keys = new String[Blocking.RULES.size()][];
+        String[][] refinements = new String[Blocking.RULES.size()][];
+        for (int r = 0; r < keys.length; r++) {
+            keys[r] = Blocking.keys(r, x);
+            refinements[r] = keys[r].length == 0 ? null : Blocking.refinements(r, x);
+        }
+        return new Prepared(o, x, FellegiSunterLinker.RawIdentity.of(o), keys, refinements);
+    }
+
+    /** What was made of {@code o}; an id met twice in one list with two contents: the later one made apart, not kept. */
+    private Prepared of(Map<String, Prepared> made, PersonOccurrence o) {
+        Prepared x = made.get(o.occurrenceId());
+        return x.occurrence() == o || x.occurrence().equals(o) ? x : prepare(o, new DoubleMetaphone());
+    }
+
+    /** Work split over the linker's threads: a pool for the call, closed at its end; the caller's thread alone for little work. */
+    private interface Split<T> {
+        List<T> over(Workers workers, int parts);
+    }
+
+    private <T> List<T> run(int size, Split<T> split) {
+        if (threads == 1 || size < PARALLEL_FROM) {
+            return split.over(new Workers(null, 1), 1);
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("linkage-reach-", 1).daemon().factory())) {
+            return split.over(new Workers(pool, threads), threads * 4);
+        }
+    }
+
     /** The blocks of rule {@code r} an occurrence is in when the full run blocks it: only keys of {@code size}, refined when large. */
-    private List<String> effective(int r, Features x, Map<String, Integer> size) {
+    private List<String> effective(int r, Prepared x, Map<String, Integer> size) {
         List<String> out = new ArrayList<>();
-        for (String k : Blocking.keys(r, x)) {
+        for (String k : x.keys()[r]) {
             Integer n = size.get(k);
             if (n == null) {
                 continue;
             }
-            String[] subs = n > settings.refineBlockSize() ? Blocking.refinements(r, x) : null;
+            String[] subs = n > settings.refineBlockSize() ? x.refinements()[r] : null;
             if (subs == null) {
                 out.add(k);
             } else {
@@ -160,7 +301,7 @@ public final class LinkReach {
     }
 
     /** Whether the model weighs the pair where a decision reads it, in either order. */
-    private boolean linkable(Comparisons cmp, PairWeights weights, Features[] f, int i, int j) {
+    private boolean linkable(PairWeights weights, Features[] f, int i, int j) {
         for (int pattern : new int[] {cmp.compare(f[i], f[j]), cmp.compare(f[j], f[i])}) {
             if (FellegiSunterLinker.householdEligible(pattern) || weights.weight(pattern, i, j) >= floor) {
                 return true;

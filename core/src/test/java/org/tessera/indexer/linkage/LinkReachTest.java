@@ -85,6 +85,46 @@ class LinkReachTest {
         assertThat(reached).as("fewer than the records sharing a raw key").hasSizeLessThan(sharingARawKey(arrivals, stored).size() / 2);
     }
 
+    @Test
+    void oneReachKeptForARunAnswersEachCallAsAFreshSingleThreadedOne() {
+        Random random = new Random(11);
+        List<PersonOccurrence> all = new ArrayList<>();
+        // enough that the reach makes and weighs candidates on its threads (more than a few hundred a call)
+        for (int p = 0; p < 900; p++) {
+            String given = GIVEN[random.nextInt(GIVEN.length)], family = "Fam" + (char) ('a' + random.nextInt(5)) + "ton";
+            LocalDate born = LocalDate.of(2006, 1, 1).plusDays(random.nextInt(4000));
+            for (int c = 0; c < 1 + random.nextInt(3); c++) {
+                PartialDate d = random.nextDouble() < 0.2 ? null : PartialDate.of(born);
+                all.add(occurrence("p" + p + "c" + c, random.nextDouble() < 0.2 ? given.substring(1) : given, family, d,
+                        random.nextDouble() < 0.3 ? null : "NR" + (1 + random.nextInt(3)) + " 1AB", Map.of()));
+            }
+        }
+        LinkageParameters parameters = linker.link(all, Decisions.none()).parameters();
+        FellegiSunterLinker threaded = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk(), 3);
+        LinkReach kept = threaded.reach(parameters);
+        for (int call = 0; call < 6; call++) {
+            // overlapping calls, as the contestants' and the widening rounds' calls of one run overlap the first
+            List<PersonOccurrence> from = new ArrayList<>(), candidates = new ArrayList<>();
+            for (PersonOccurrence o : all) {
+                double draw = random.nextDouble();
+                if (draw < 0.03) {
+                    from.add(o);
+                } else if (draw < 0.7) {
+                    candidates.add(o);
+                }
+            }
+            if (call == 4) {
+                // an id met before, now with another's details (a record replaced): made again, not taken as kept
+                PersonOccurrence o = candidates.getFirst(), other = from.getFirst();
+                candidates.set(0, new PersonOccurrence(o.occurrenceId(), o.source(), o.eventId(), o.role(), other.givenNames(),
+                        other.familyName(), List.of(), other.dateOfBirth(), null, null, other.postcode(), Map.of()));
+            }
+            Set<String> fresh = linker.reach(parameters).linkable(from, candidates, from);
+            assertThat(kept.linkable(from, candidates, from)).as("call " + call).isEqualTo(fresh).isNotEmpty();
+            assertThat(kept.keys(candidates)).as("keys, call " + call).isEqualTo(BlockingKeys.of(candidates));
+        }
+    }
+
     private static Set<String> sharingARawKey(List<PersonOccurrence> from, List<PersonOccurrence> stored) {
         Set<String> keys = new HashSet<>();
         BlockingKeys.of(from).forEach(keys::addAll);

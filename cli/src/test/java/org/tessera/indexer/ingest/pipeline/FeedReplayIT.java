@@ -77,6 +77,7 @@ class FeedReplayIT {
                 IngestReport history = ingest(feed, work.resolve("history"), work.resolve("q-history"));
                 assertThat(history.wasRefused()).isFalse();
                 List<String> merges = new ArrayList<>();
+                List<String> paths = new ArrayList<>(), expectedPaths = new ArrayList<>();
                 int day = 0;
                 for (String line : Files.readAllLines(work.resolve("deltas/schedule.txt"), StandardCharsets.UTF_8)) {
                     if (line.startsWith("#")) {
@@ -93,6 +94,13 @@ class FeedReplayIT {
                         case "applied" -> {
                             assertThat(report.refused()).as(line).isNull();
                             assertThat(report.skipped()).as(line).isEmpty();
+                            // the path a run takes: by reach (events kept as stored, the store read by reach), except
+                            // after the killed run, whatever the clocks (the killed child ran on the system clock,
+                            // these runs on the county's end + 1 day)
+                            paths.add(parts[0] + " keep " + report.counts().get("events_keep_stored") + " reach "
+                                    + report.counts().get("feed_store_read_by_reach"));
+                            long byReach = day == KILLED_DAY ? 0 : 1;
+                            expectedPaths.add(parts[0] + " keep " + byReach + " reach " + byReach);
                         }
                         case "skipped" -> {
                             assertThat(report.refused()).as(line).isNull();
@@ -110,6 +118,7 @@ class FeedReplayIT {
                     }
                 }
                 assertThat(day).isEqualTo(DAYS);
+                assertThat(paths).as("each applied day's path: by reach but for the run after the killed one").isEqualTo(expectedPaths);
                 System.out.println("FeedReplayIT: persons merged by a day's records: " + merges);
 
                 Map<String, String> incremental = occurrencePersons(feed);

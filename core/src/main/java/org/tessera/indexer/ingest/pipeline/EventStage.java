@@ -123,14 +123,15 @@ final class EventStage {
     }
 
     EventsWritten write(Gathered gathered, Linked linked) {
-        return write(gathered, linked, false);
+        return write(gathered, linked, false, LastIngest.previousEnded(connection, job.jobId()));
     }
 
     /**
-     * @param everyEvent the batch stages must be shown every event of the run (a rescore of every
-     *                   child follows): no event is left as stored unread (ADR 0040)
+     * @param everyEvent    the batch stages must be shown every event of the run (a rescore of every
+     *                      child follows): no event is left as stored unread (ADR 0040)
+     * @param previousEnded the ingest before this one finished ({@link LastIngest}): its events are whole
      */
-    EventsWritten write(Gathered gathered, Linked linked, boolean everyEvent) {
+    EventsWritten write(Gathered gathered, Linked linked, boolean everyEvent, boolean previousEnded) {
         long start = System.nanoTime();
         keptEvents = 0;
         long total = gathered.total();
@@ -144,7 +145,7 @@ final class EventStage {
         }
         // Stored events are kept only when the ingest before this one ended: a first load killed before
         // its backfill leaves events without their text hits, which must be percolated again (KilledIngestIT).
-        boolean keepStored = !firstLoad && previousIngestEnded(connection, job.jobId());
+        boolean keepStored = !firstLoad && previousEnded;
         job.count("events_keep_stored", keepStored ? 1 : 0);
         BulkWriter.Mode mode = firstLoad ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
         stages.forEach(stage -> stage.begin(firstLoad));
@@ -583,29 +584,6 @@ final class EventStage {
                 }
             }
         }
-    }
-
-    /**
-     * Whether the last ingest before {@code jobId} finished (refused ones, which wrote nothing, are
-     * passed over); true when there was none. A run killed or failed half-way may have left events
-     * whose derived parts are not whole (a first load's text hits come after all its events).
-     */
-    static boolean previousIngestEnded(OpenSearchConnection connection, String jobId) {
-        connection.refresh(connection.alias("jobs"));   // the last run's end, searchable
-        ObjectNode body = EngineJson.object();
-        body.put("size", 50);
-        body.putArray("_source").add("status");
-        body.putArray("sort").addObject().putObject("started_at").put("order", "desc");
-        ObjectNode bool = body.putObject("query").putObject("bool");
-        bool.putArray("filter").addObject().putObject("term").put("kind", "ingest");
-        bool.putArray("must_not").addObject().putObject("term").put("job_id", jobId);
-        for (JsonNode hit : connection.search(connection.alias("jobs"), body).path("hits").path("hits")) {
-            String status = hit.path("_source").path("status").asText();
-            if (!"refused".equals(status)) {
-                return "finished".equals(status);
-            }
-        }
-        return true;
     }
 
     /** Events per source in the index now. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.Decisions;
 import org.tessera.indexer.linkage.FellegiSunterLinker;
@@ -160,7 +161,10 @@ final class IncrementalLinking {
                 }
             }
         }
-        Neighbourhood stored = new Neighbourhood(others, storedPersons, storedKeys, unread);
+        // one reach for the run: what it makes of an occurrence (features, keys) serves every later call and the key checks
+        LinkReach reach = linker instanceof FellegiSunterLinker fs && parameters != null ? fs.reach(parameters) : null;
+        Function<List<PersonOccurrence>, List<Set<String>>> keying = reach != null ? reach::keys : BlockingKeys::of;
+        Neighbourhood stored = new Neighbourhood(others, storedPersons, storedKeys, unread, keying);
         // persons whose make-up changes: they held an occurrence now replaced or withdrawn
         Set<String> free = new HashSet<>();
         previous.forEach((occurrence, person) -> {
@@ -187,9 +191,8 @@ final class IncrementalLinking {
         // persons a full run could link a changed occurrence with: a candidate pair of its refined
         // blocking that the model weighs where a decision reads it (LinkReach), not everyone sharing
         // a raw key (at county scale a common family name or a crowded postcode: a third of the county)
-        LinkReach reach = linker instanceof FellegiSunterLinker fs && parameters != null ? fs.reach(parameters) : null;
         Set<String> changedKeys = new HashSet<>();
-        BlockingKeys.of(changed).forEach(changedKeys::addAll);
+        keying.apply(changed).forEach(changedKeys::addAll);
         free.addAll(stored.reached(changed, changedKeys, changed, reach));
         free.retainAll(stored.persons());
 
@@ -272,16 +275,20 @@ final class IncrementalLinking {
         private final Map<String, List<Integer>> placesOfEvent = new HashMap<>();
         private final KeyedRecords keyed;
         private final Unread unread;
+        /** The blocking keys of occurrences ({@link BlockingKeys#of}, or the run's reach's, made once with its features). */
+        private final Function<List<PersonOccurrence>, List<Set<String>>> keying;
 
         /**
          * @param others        the stored occurrences the run holds, unchanged
          * @param storedPersons every present unchanged stored occurrence (those of {@code others}, and with
          *                      {@code unread} those it names) to its stored person
          */
-        Neighbourhood(List<PersonOccurrence> others, Map<String, String> storedPersons, KeyedRecords keyed, Unread unread) {
+        Neighbourhood(List<PersonOccurrence> others, Map<String, String> storedPersons, KeyedRecords keyed, Unread unread,
+                      Function<List<PersonOccurrence>, List<Set<String>>> keying) {
             this.personOf = storedPersons;
             this.keyed = keyed;
             this.unread = unread;
+            this.keying = keying;
             for (PersonOccurrence o : others) {
                 hold(o);
                 memberIds.computeIfAbsent(personOf.get(o.occurrenceId()), k -> new ArrayList<>()).add(o.occurrenceId());
@@ -336,7 +343,7 @@ final class IncrementalLinking {
             if (missing.isEmpty()) {
                 return;
             }
-            List<Set<String>> made = BlockingKeys.of(missing.stream().map(occurrences::get).toList());
+            List<Set<String>> made = keying.apply(missing.stream().map(occurrences::get).toList());
             for (int m = 0; m < missing.size(); m++) {
                 keys.set(missing.get(m), made.get(m));
             }
@@ -438,12 +445,13 @@ final class IncrementalLinking {
                 return out;
             }
             List<PersonOccurrence> candidates = places.stream().map(occurrences::get).toList();
+            long start = System.nanoTime();
             Set<String> linkable = reach.linkable(from, candidates, changed);
             for (String occurrence : linkable) {
                 out.add(personOf.get(occurrence));
             }
-            LOG.info("Incremental linking reach: {} occurrences; {} stored occurrences share a blocking key with them, {} could link ({} persons)",
-                    from.size(), candidates.size(), linkable.size(), out.size());
+            LOG.info("Incremental linking reach: {} occurrences; {} stored occurrences share a blocking key with them, {} could link ({} persons; {} ms)",
+                    from.size(), candidates.size(), linkable.size(), out.size(), (System.nanoTime() - start) / 1_000_000);
             return out;
         }
 

@@ -226,6 +226,8 @@ public final class IngestPipeline {
             if (plan.feed().refusal() != null) {
                 return gate.refuse(run, plan);
             }
+            // past the gate, before the run writes: whether the ingest before it finished, told by the runs, not their clocks
+            boolean previousEnded = LastIngest.follow(connection, jobId);
             times.since("read", run.started());
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
@@ -239,7 +241,7 @@ public final class IngestPipeline {
             // reach too (ADR 0047): the stored assignment says which exist and whose they are.
             StoredAssignment assignment = null;
             if (!relinking && !scoring.readsEveryEvent() && linkStage.linksByReach(delivered, snapshots)
-                    && EventStage.previousIngestEnded(connection, jobId)) {
+                    && previousEnded) {
                 long assignmentStart = System.nanoTime();
                 assignment = StoredAssignment.read(connection);
                 times.since("feed store/stored assignment", assignmentStart);
@@ -259,7 +261,7 @@ public final class IngestPipeline {
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts, stages, clock, job, times)
-                        .write(gathered, linked, relinking || scoring.readsEveryEvent());
+                        .write(gathered, linked, relinking || scoring.readsEveryEvent(), previousEnded);
                 start = System.nanoTime();
                 PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job, times)
                         .write(events, linked, eventsRefresh);
