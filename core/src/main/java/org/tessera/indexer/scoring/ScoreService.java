@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.indicators.IndicatorCatalogue;
+import org.tessera.indexer.opensearch.EngineException;
 
 /**
  * Scores children from what OpenSearch holds and keeps {@code risk.*} on their person documents
@@ -284,7 +285,7 @@ public record ScoreService(EventQueries queries, RiskScorer scorer, boolean refr
                 }
             }
             return false;
-        } catch (org.tessera.indexer.opensearch.EngineException e) {
+        } catch (EngineException e) {
             return false;
         }
     }

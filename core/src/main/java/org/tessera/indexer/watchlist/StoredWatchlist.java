@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ public record StoredWatchlist(OpenSearchConnection connection) {
     public record Read(List<WatchlistRanker.Ranked<LocalDate>> listed, Set<String> undecided, int read) {
         public Read {
             listed = List.copyOf(listed);
-            undecided = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(undecided));
+            undecided = Collections.unmodifiableSet(new LinkedHashSet<>(undecided));
         }
     }
 
