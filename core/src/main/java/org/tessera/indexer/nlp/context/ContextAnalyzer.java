@@ -197,7 +197,8 @@ public final class ContextAnalyzer {
             if (start >= s.start() && start < s.end()) {
                 MentionContext own = contextInSentence(s.text(), start - s.start(), Math.min(end, s.end()) - s.start());
                 MentionContext after = i + 1 < sentences.size() ? afterword(text, s, sentences.get(i + 1)) : MentionContext.AFFIRMED;
-                return joined(joined(own, after, "next sentence: "), heading(text, start), "heading: ");
+                MentionContext before = i > 0 ? queryBefore(text, sentences.get(i - 1), s) : MentionContext.AFFIRMED;
+                return joined(joined(joined(own, after, "next sentence: "), before, "sentence before: "), heading(text, start), "heading: ");
             }
         }
         return MentionContext.AFFIRMED; // whitespace between sentences
@@ -284,6 +285,26 @@ public final class ContextAnalyzer {
             said = joined(said, new MentionContext(false, false, true, false, Experiencer.UNSTATED, List.of("since")), "");
         }
         return said;
+    }
+
+    /**
+     * What a short hedged query just before the finding's sentence, on the same line, says of it: "Possible CSE? New
+     * expensive phone and nails done." doubts the phone as a query heading line ("? DV", ADR 0046) doubts the lines
+     * under it. The query is at most {@value #HEADING_WORDS} words ending in a question mark, opened by "?" or holding a
+     * doubt of the trigger list ("possible", "possibly", "query", "suspected"), and not a question the writer asked
+     * ("Any injuries? Bruise to the arm." stays affirmed).
+     */
+    private MentionContext queryBefore(String text, Sentence query, Sentence finding) {
+        if (text.substring(query.end(), finding.start()).indexOf('\n') >= 0) {
+            return MentionContext.AFFIRMED; // a query on a line of its own is a heading
+        }
+        SentenceAnalysis a = new SentenceAnalysis(query.text());
+        int last = a.words.size() - 1;
+        while (last >= 0 && !a.isQuestionMark(last) && SENTENCE_END.contains(a.words.get(last).lower)) {
+            last--;
+        }
+        return last > 0 && a.isQuestionMark(last) && a.terminatorsOnlyAfter(last) && a.hedgedQuery(last)
+                ? new MentionContext(false, true, false, false, Experiencer.UNSTATED, List.of("?")) : MentionContext.AFFIRMED;
     }
 
     /** Whether the clause of {@code words} before {@code end} ends on "since" ("nil since", "ever since", "since then"). */
@@ -722,8 +743,35 @@ public final class ContextAnalyzer {
                     if (begin < k) {
                         out.add(new Scope(begin, k, EnumSet.of(Trigger.Effect.UNCERTAIN), "?", -1));
                     }
+                    if (begin == 0 && hedgedQuery(k)) {
+                        // "Possible domestic? neighbour heard shouting ...": a short hedged query opening the sentence
+                        // doubts what follows it, as a query heading doubts the lines under it
+                        out.add(new Scope(k + 1, n, EnumSet.of(Trigger.Effect.UNCERTAIN), "?", -1));
+                    }
                 }
             }
+        }
+
+        /**
+         * Whether the words before the question mark at {@code k} are a short hedged query: at most {@value #HEADING_WORDS}
+         * words, opened by "?" or holding a doubt of the trigger list ("Possible CSE?", "Possibly a young carer?", "? NAI?"),
+         * not opened by an interrogative ("Any concerns?", "Is mum drinking again?": a question asked, which asserts
+         * nothing of what follows).
+         */
+        boolean hedgedQuery(int k) {
+            long count = words.subList(0, k).stream().filter(w -> Character.isLetterOrDigit(w.lower.charAt(0))).count();
+            if (count == 0 || count > HEADING_WORDS || INTERROGATIVES.contains(words.getFirst().lower)) {
+                return false;
+            }
+            if (isQuestionMark(0)) {
+                return true;
+            }
+            for (Match m : matches) {
+                if (m.to <= k && m.trigger.effects().contains(Trigger.Effect.UNCERTAIN)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

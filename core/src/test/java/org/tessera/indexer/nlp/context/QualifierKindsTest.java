@@ -368,6 +368,36 @@ class QualifierKindsTest {
         assertLabel(text.replace("\\n", "\n"), target, expected);
     }
 
+    /**
+     * Session 18, qual7 (issue #20, ADR 0056): a question mark as a form, not a word: a short hedged query before the
+     * finding on the same line ("Possible CSE? New phone ...") doubts it as a query heading line does; a question the
+     * writer asked ("Any injuries?", "Is mum drinking again?") and a "?" query after the finding ("?NAI", "?cigarette":
+     * it asks the finding's cause) leave it affirmed; and advice as a form, whoever is advised. Written for this test,
+     * not taken from any corpus.
+     */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Possible exploitation? Older boys collect him from school in a car.|Older boys|UNCERTAIN",
+            "Possibly self-harming? Long sleeves in PE and plasters on both wrists.|plasters on both wrists|UNCERTAIN",
+            "Suspected DV? Neighbour heard a woman screaming at 2am.|woman screaming|UNCERTAIN",
+            "Possible domestic? neighbours heard shouting and banging.|shouting|UNCERTAIN",
+            // these stay affirmed; a query after a finding asks its cause or kind, the finding stands
+            "Burn to the back of the hand - ?cigarette, for child protection medical.|Burn|AFFIRMED",
+            "Fractured wrist in a toddler. ?NAI - skeletal survey booked.|Fractured wrist|AFFIRMED",
+            "Any injuries? Bruise to the left forearm, the size of a thumb.|Bruise|AFFIRMED",
+            "Is mum drinking again? She was slurring at pick-up.|slurring|AFFIRMED",
+            "What happened next? Dad punched the wall and then hit her.|hit her|AFFIRMED",
+            "Dad hit mum last night. ? whether the children saw it, to ask at school tomorrow.|hit mum|AFFIRMED",
+            "Possible CSE was discussed at MACE. Today she came home in a stranger's car at 3am.|stranger's car|AFFIRMED",
+            // advice as a form, whoever is advised
+            "Advised both parents about safe sleeping after alcohol.|alcohol|HYPOTHETICAL",
+            "HV advised the family that leaving the baby alone is not safe.|leaving the baby alone|HYPOTHETICAL",
+            "Dad was drunk and advised the officers to leave.|drunk|AFFIRMED",
+    })
+    void questionMarkKinds(String text, String target, ContextLabel expected) {
+        assertLabel(text, target, expected);
+    }
+
     /** The label the analyser gives {@code target}, found in {@code text}, is {@code expected}. */
     private static void assertLabel(String text, String target, ContextLabel expected) {
         int at = text.indexOf(target);

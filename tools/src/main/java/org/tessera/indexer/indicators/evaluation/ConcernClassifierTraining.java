@@ -142,11 +142,10 @@ public final class ConcernClassifierTraining {
             List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
             List<ConcernClassifierTrainer.Example> headExamples = new ArrayList<>(examples);
             headExamples.addAll(ContextHeadTrainer.catalogueExamples(catalogueTexts));
-            String report = ContextHeadTrainer.report(headExamples, ids);
-            out.print(report);
-            contextHead = ContextHeadTrainer.train(headExamples, new ConcernClassifier.Provenance(command,
-                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
-                    summary + "; " + report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "))), ids);
+            var reported = ContextHeadTrainer.trainReported(headExamples, report -> new ConcernClassifier.Provenance(command,
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, summary + "; " + reportNotes(report)), ids);
+            out.print(reported.report());
+            contextHead = reported.head();
             out.printf(Locale.ROOT, "Context head trained on all %d items and %d catalogue examples: %d features, threshold %.2f%n",
                     items.size(), catalogueTexts.size(), contextHead.vocabulary().size(), contextHead.threshold());
         }
@@ -186,14 +185,18 @@ public final class ConcernClassifierTraining {
         List<String> ids = catalogue.concepts().stream().map(Concept::id).toList();
         List<ConcernClassifierTrainer.Example> headExamples = new ArrayList<>(examples);
         headExamples.addAll(ContextHeadTrainer.catalogueExamples(catalogueTexts));
-        String report = ContextHeadTrainer.report(headExamples, ids);
-        out.print(report);
-        var head = ContextHeadTrainer.train(headExamples, new ConcernClassifier.Provenance(command,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance,
-                "context head only; " + report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "))), ids);
+        var reported = ContextHeadTrainer.trainReported(headExamples, report -> new ConcernClassifier.Provenance(command,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), provenance, "context head only; " + reportNotes(report)), ids);
+        out.print(reported.report());
+        var head = reported.head();
         out.printf(Locale.ROOT, "Context head trained on all %d items and %d catalogue examples: %d features, threshold %.2f%n",
                 items.size(), catalogueTexts.size(), head.vocabulary().size(), head.threshold());
         return head;
+    }
+
+    /** The per-writer lines of a context head's report, joined for a provenance's notes. */
+    private static String reportNotes(String report) {
+        return report.lines().skip(1).map(String::strip).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** An encoder for the head alone, which reads words, not vectors: every sentence gets an empty vector. */

@@ -85,6 +85,24 @@ public final class ContextHeadTrainer {
         return fit(items, threshold, provenance);
     }
 
+    /** The out-of-writer {@link #report} and the head trained on all items, from one set of out-of-group scores. */
+    public record Reported(String report, ContextHead head) {
+    }
+
+    /**
+     * As {@link #report} then {@link #train}, with the out-of-group heads fitted once for both (they are most of the cost):
+     * {@code provenance} is given the report, the head is the one {@link #train} fits.
+     */
+    public static Reported trainReported(List<ConcernClassifierTrainer.Example> train,
+                                         java.util.function.Function<String, ConcernClassifier.Provenance> provenance,
+                                         List<String> conceptIds) {
+        List<ConcernClassifierTrainer.Example> items = train.stream().filter(e -> !e.item().distractor()).toList();
+        double[] oof = outOfGroup(items);
+        double threshold = choose(items, oof, conceptIds);
+        String report = report(items, oof, threshold, conceptIds);
+        return new Reported(report, fit(items, threshold, provenance.apply(report)));
+    }
+
     /** Per item, the qualified-probability of a head trained without the item's writer (or fold). */
     static double[] outOfGroup(List<ConcernClassifierTrainer.Example> items) {
         List<String> writers = items.stream().map(e -> writer(e.item())).distinct().sorted().toList();
@@ -151,7 +169,10 @@ public final class ContextHeadTrainer {
     public static String report(List<ConcernClassifierTrainer.Example> examples, List<String> conceptIds) {
         List<ConcernClassifierTrainer.Example> items = examples.stream().filter(e -> !e.item().distractor()).toList();
         double[] p = outOfGroup(items);
-        double t = choose(items, p, conceptIds);
+        return report(items, p, choose(items, p, conceptIds), conceptIds);
+    }
+
+    private static String report(List<ConcernClassifierTrainer.Example> items, double[] p, double t, List<String> conceptIds) {
         Map<String, int[]> byWriter = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             var e = items.get(i);

@@ -65,6 +65,18 @@ class ContextHeadTrainerTest {
         assertThat(two.vocabulary().keySet()).isEqualTo(one.vocabulary().keySet());
         one.vocabulary().forEach((k, v) -> assertThat(two.vocabulary().get(k)).containsExactly(v));
         assertThat(two.threshold()).isEqualTo(one.threshold());
+
+        // one pass of out-of-group heads gives the same report and the same head as the two calls
+        List<String> given = new ArrayList<>();
+        ContextHeadTrainer.Reported reported = ContextHeadTrainer.trainReported(examples(), r -> {
+            given.add(r);
+            return PROVENANCE;
+        }, CONCEPTS);
+        assertThat(reported.report()).isEqualTo(report);
+        assertThat(given).containsExactly(report);
+        assertThat(reported.head().threshold()).isEqualTo(one.threshold());
+        assertThat(reported.head().vocabulary().keySet()).isEqualTo(one.vocabulary().keySet());
+        one.vocabulary().forEach((k, v) -> assertThat(reported.head().vocabulary().get(k)).containsExactly(v));
     }
 
     @Test
