@@ -299,7 +299,9 @@ public final class IndicatorBackfill {
         evidenceFields(indicator).forEach(includes::add);
         body.set("query", indicator.query());
         // A query that reads no text gets no highlight back: asking would only cost the engine a
-        // pass over every matching event's text.
+        // pass over every matching event's text. The events' text has no offsets in its postings
+        // (ADR 0051): the engine analyses each hit's text again, which for the catalogue's span
+        // queries costs a fifth of reading every query term's postings for each hit.
         if (indicator.readsText()) {
             body.set("highlight", EngineJson.parse(HitFactory.highlightJson()));
         }

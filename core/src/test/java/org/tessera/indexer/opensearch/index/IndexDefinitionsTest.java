@@ -18,7 +18,15 @@ class IndexDefinitionsTest {
         assertThat(indicators.body().at("/mappings/properties/query/type").asText()).isEqualTo("percolator");
         assertThat(indicators.body().at("/mappings/properties/text/analyzer").asText()).isEqualTo("case_note");
         assertThat(indicators.body().at("/settings/analysis/analyzer/case_note").isObject()).isTrue();
-        assertThat(definitions.get("events").concreteName("tessera")).isEqualTo("tessera-events-v4");
+        assertThat(definitions.get("events").concreteName("tessera")).isEqualTo("tessera-events-v5");
+        // ADR 0051: the events' text is highlighted by re-analysis (no offsets in its postings, any length), the
+        // percolator's from the postings of the batch it holds
+        IndexDefinition events = definitions.get("events");
+        assertThat(events.body().at("/mappings/properties/text/index_options").isMissingNode()).isTrue();
+        assertThat(events.body().at("/mappings/properties/text/fields/exact/index_options").isMissingNode()).isTrue();
+        assertThat(events.body().at("/settings/highlight.max_analyzed_offset").asInt()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(indicators.body().at("/mappings/properties/text/index_options").asText()).isEqualTo("offsets");
+        assertThat(indicators.body().at("/mappings/properties/text/fields/exact/index_options").asText()).isEqualTo("offsets");
     }
 
     @Test
