@@ -28,7 +28,8 @@ import java.util.Set;
  */
 final class Blocking {
     static final List<String> RULES = List.of("dob", "family_sound_initial_birth_year", "postcode_initial", "given_family_sound", "identifier", "family_initial_birth_decade",
-            "postcode_family_initial", "house_number_name_sound", "identifier_one_edit", "postcode_house_number", "house_number_street");
+            "postcode_family_initial", "house_number_name_sound", "identifier_one_edit", "postcode_house_number", "house_number_street",
+            "birthday_initials");
     /**
      * Rules from this index on are <em>wide</em> (issue #18): they find fragments of a person that
      * share no key of the first six (names swapped and mistyped, a given name missing or only an
@@ -314,6 +315,14 @@ final class Blocking {
                     for (String w : f.addressTokens) if (w.length() >= 4 && !houseNumber(w)) out.add(t + "|" + w);
                 }
             }
+            // Wide (session 18, issue #18): day and month of birth (the smaller first, so a day/month swap keeps it) with
+            // both initials (in either order, so swapped names keep it): a record whose year is mistyped and whose names
+            // and postcode are mistyped past their first letter still meets its person.
+            case 11 -> {
+                if (f.dob != null && f.dob.isComplete() && f.given != null && f.family != null) {
+                    out.add(birthday(f) + "|" + sortedPair(f.given.substring(0, 1), f.family.substring(0, 1)));
+                }
+            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         String[] a = out.toArray(String[]::new);
@@ -357,9 +366,24 @@ final class Blocking {
             case 6 -> out.addAll(f.familyCodes);
             // House number and name sound: a word of the street or town (a typo leaves the others).
             case 7 -> { for (String t : f.addressTokens) if (t.length() >= 4 && !houseNumber(t)) out.add(t); }
+            // Birthday and initials: the sound of either name (one of them may be mistyped, not both).
+            case 11 -> {
+                for (String c : f.givenCodes) out.add("g" + c);
+                for (String c : f.familyCodes) out.add("f" + c);
+            }
             default -> throw new IllegalArgumentException("rule " + rule);
         }
         return out.toArray(String[]::new);
+    }
+
+    /** Day and month of birth, the smaller first: a day/month swap keeps it. */
+    static String birthday(Features f) {
+        int a = f.dob.day(), b = f.dob.month();
+        return Math.min(a, b) + "-" + Math.max(a, b);
+    }
+
+    static String sortedPair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     /** An address token that is a house number: digits, perhaps with a letter ("12", "12a"). */

@@ -229,6 +229,26 @@ public final class MatchModel {
             return both >= DEPENDENCE_MIN_PAIRS && oddsRatio() >= HOUSEHOLD_ODDS_RATIO;
         }
 
+        /**
+         * The upper end of the odds ratio's 95 % confidence interval (log odds ratio plus 1.96 standard errors, each cell
+         * plus one half): how strong a household association the pairs read cannot rule out.
+         */
+        double oddsRatioUpperBound() {
+            double se = Math.sqrt(1 / (both + 0.5) + 1 / (givenOnly + 0.5) + 1 / (birthOnly + 0.5) + 1 / (neither + 0.5));
+            return oddsRatio() * Math.exp(1.96 * se);
+        }
+
+        /**
+         * The pairs rule households out (session 18): at least {@link #WITHOUT_HOUSEHOLDS_MIN_PAIRS} were read, and even
+         * the upper end of the odds ratio's confidence interval is below {@link #NO_HOUSEHOLD_ODDS_RATIO}, far under the
+         * {@link #HOUSEHOLD_ODDS_RATIO} a household shows. A random-pair dependence is then not believed: a few random pairs
+         * that agree on address and postcode with given names and dates of birth both unrelated are, in such data, copies of
+         * one person corrupted in both fields (seen on development splits), not a household.
+         */
+        boolean rulesOutHouseholds() {
+            return pairs() >= WITHOUT_HOUSEHOLDS_MIN_PAIRS && oddsRatioUpperBound() < NO_HOUSEHOLD_ODDS_RATIO;
+        }
+
         /** Pairs the test read (the four cells). */
         long pairs() {
             return both + givenOnly + birthOnly + neither;
@@ -244,6 +264,9 @@ public final class MatchModel {
 
     /** The odds ratio from which the candidate pairs show households (see {@link HouseholdTest}). */
     static final double HOUSEHOLD_ODDS_RATIO = 10;
+
+    /** The odds ratio the upper end of whose confidence interval must stay below for the candidate pairs to rule households out. */
+    static final double NO_HOUSEHOLD_ODDS_RATIO = 3;
 
     static HouseholdTest householdTest(Map<Integer, Long> candidatePatterns) {
         int givenElse = Comparisons.LEVELS.get(GIVEN).size() - 1, dobElse = Comparisons.LEVELS.get(DOB).size() - 1;
@@ -451,6 +474,13 @@ public final class MatchModel {
         HouseholdTest test = householdTest(candidatePatterns);
         // Counts only (no names): what the household test saw, once a linkage run.
         LOG.info("linkage model: {}; dependence on random pairs {}", test, anyDependence(dependence));
+        // A dependence on a few random pairs where hundreds of candidate pairs rule households out is corrupted copies of
+        // one person, not a household (session 18): neither the verdict nor the weights read it.
+        if (anyDependence(dependence) && test.rulesOutHouseholds()) {
+            LOG.info("linkage model: dependence on random pairs not believed, the candidate pairs rule households out (odds ratio at most {})",
+                    String.format("%.1f", test.oddsRatioUpperBound()));
+            dependence = new double[dependence.length];
+        }
         boolean households = anyDependence(dependence) || test.households();
         for (int c = 0; c < C && !households; c++) {
             if (Comparisons.NAMES.get(c).equals("gender")) continue;

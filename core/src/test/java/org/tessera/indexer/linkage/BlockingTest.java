@@ -107,6 +107,39 @@ class BlockingTest {
         assertThat(Blocking.keys(oneEdit, new Features(nhs, DM))).isEmpty();
     }
 
+    /**
+     * Session 18 (issue #18): a copy whose year of birth, postcode and names past their first letters are mistyped (and
+     * whose names are swapped, or whose day and month are swapped as well) meets its person by the birthday and both
+     * initials, and only by that wide rule; a sibling of another initial or another birthday does not share the key.
+     */
+    @Test
+    void aCopyCorruptedInEveryOtherKeyedFieldMeetsItsPersonByBirthdayAndInitials() {
+        int birthday = Blocking.RULES.indexOf("birthday_initials");
+        Features susan = born("Susan", "Booth", LocalDate.of(1971, 4, 16), "TC11 0FY");
+        Features copy = born("Susari", "Bootb", LocalDate.of(1917, 4, 16), "TC1 0FY");
+        Features swapped = born("Bootb", "Susari", LocalDate.of(1917, 4, 16), "TC1 0FY"); // names swapped
+        assertThat(onlyRule(susan, copy)).isEqualTo(birthday);
+        assertThat(onlyRule(susan, swapped)).isEqualTo(birthday);
+        // day and month swapped, year mistyped
+        assertThat(shared(birthday, born("Susan", "Booth", LocalDate.of(1971, 3, 5), null), born("Susn", "Bohtt", LocalDate.of(1917, 5, 3), null))).isTrue();
+        assertThat(shared(birthday, susan, born("Sophie", "Booth", LocalDate.of(1971, 4, 17), "TC11 0FY"))).isFalse();
+        assertThat(shared(birthday, susan, born("Lucy", "Booth", LocalDate.of(1971, 4, 16), "TC11 0FY"))).isFalse();
+    }
+
+    private static Features born(String given, String family, LocalDate dob, String postcode) {
+        PersonOccurrence o = new PersonOccurrence("o-" + given + family + dob, "src", "e-" + given + family + dob, "subject", given, family, List.of(),
+                dob == null ? null : PartialDate.of(dob), null, null, postcode, Map.of());
+        return new Features(o, DM);
+    }
+
+    /** The one rule whose pair the blocking of the two gives (fails when none or the pair is not produced). */
+    private static int onlyRule(Features a, Features b) {
+        List<Integer> rules = new ArrayList<>();
+        Blocking.of(new Features[] {a, b}, 100, 1000).forEachPair((i, j, rule) -> rules.add(rule));
+        assertThat(rules).hasSize(1);
+        return rules.get(0);
+    }
+
     private static Features features(String given, String family, String ref, String address, String postcode) {
         PersonOccurrence o = new PersonOccurrence("o-" + ref + address, "src", "e-" + ref + address, "subject", given, family, List.of(), null, null,
                 address, postcode, ref == null ? Map.of() : Map.of("local_ref", ref));

@@ -87,6 +87,31 @@ class MatchModelTest {
         assertThat(MatchModel.fromJson(older).withoutHouseholds()).isFalse();
     }
 
+    /**
+     * Session 18: a handful of random pairs agreeing on address and postcode with given names and dates of birth both
+     * unrelated is, in data of corrupted copies, copies of one person corrupted in both fields (development splits of
+     * the no-household recipe showed 0-2 such pairs, each one person); where hundreds of candidate pairs rule households
+     * out, that dependence is not believed, and the data shows no households. Where the candidate pairs cannot rule
+     * them out (an odds ratio of 6, as the household heavy-corruption sets read, or households), it still counts.
+     */
+    @Test
+    void doesNotBelieveAFewRandomPairsWhereTheCandidatePairsRuleHouseholdsOut() {
+        Map<Integer, Long> random = new HashMap<>(unrelatedRandomPairs());
+        random.put(pattern(GIVEN_ELSE, 7, DOB_ELSE, 1, 1, 2, 4), 6L); // address and postcode agree, nothing else
+        MatchModel copies = MatchModel.fit(counts(12, 300, 200, 5000), random, 5e7, 60);
+        assertThat(MatchModel.householdTest(counts(12, 300, 200, 5000)).rulesOutHouseholds()).isTrue();
+        assertThat(copies.households()).isFalse();
+        assertThat(copies.withoutHouseholds()).isTrue();
+        assertThat(copies.dependence()).containsOnly(0.0);
+
+        MatchModel unclear = MatchModel.fit(counts(30, 100, 100, 2000), random, 5e7, 60);
+        assertThat(MatchModel.householdTest(counts(30, 100, 100, 2000)).oddsRatio()).isBetween(5.0, 7.0);
+        assertThat(unclear.households()).as("an odds ratio of 6 does not rule households out").isTrue();
+        assertThat(unclear.dependence()[6]).isPositive();
+        MatchModel few = MatchModel.fit(counts(1, 20, 10, MatchModel.WITHOUT_HOUSEHOLDS_MIN_PAIRS - 32), random, 5e7, 60);
+        assertThat(few.households()).as("too few candidate pairs to rule anything out").isTrue();
+    }
+
     @Test
     void countsOnlyPairsThatShareTheHomeAndNoCloseReference() {
         Map<Integer, Long> patterns = new HashMap<>();

@@ -111,6 +111,15 @@ final class CorruptedPopulation {
             return noHouseholdHeldOut(shape, "seed2.", "no-household second held-out ");
         }
 
+        /**
+         * The third no-household held-out split of a shape (session 18, issue #18): the held-out recipe with the seeds
+         * {@code seed3.*} frozen in {@code linkage/no-household-held-out.properties} before that session built or measured
+         * anything. Only its figures are read, never its misses.
+         */
+        static Spec noHouseholdThirdHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed3.", "no-household third held-out ");
+        }
+
         private static Spec noHouseholdHeldOut(Shape shape, String key, String name) {
             java.util.Properties frozen = new java.util.Properties();
             try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {

@@ -131,11 +131,24 @@ class HeavyCorruptionLinkageTest {
      * code, ADR 0052) gave dedup P 1.0000 / R 0.9101 / F1 0.9529 and two files 1.0000 / 0.8358 / 0.9106 (the code before
      * ADR 0052 the same two files figure, dedup R 0.8858), so the F1 floor is what the two-files split gives: its model
      * reads households from the random-pair dependence (logged at INFO), so neither ADR 0045's u correction nor ADR 0052's
-     * threshold acts there (docs/history/2026-12-07-linkage-session.md, Session 17).
+     * threshold acts there (docs/history/2026-12-07-linkage-session.md, Session 17). Session 18 (ADR 0055: the candidate
+     * pairs overrule a few random pairs, and the birthday_initials key) gave dedup 1.0000 / 0.9161 / 0.9562 and two files
+     * 1.0000 / 0.9160 / 0.9562, so the floor is 0.95: a change that lets a few random pairs read this split as households
+     * again fails here.
      */
     @Test
     void linksTheSecondNoHouseholdHeldOutSplitsPrecisely() {
-        assertEachShape(CorruptedPopulation.Spec::noHouseholdSecondHeldOut, 0.91);
+        assertEachShape(CorruptedPopulation.Spec::noHouseholdSecondHeldOut, 0.95);
+    }
+
+    /**
+     * The third no-household held-out splits (seeds {@code seed3.*} frozen in {@code linkage/no-household-held-out.properties}
+     * on 2026-12-07 at about 15:00 UTC, before session 18 built or measured anything; only their figures are read). Floors
+     * fixed before their first read: the issue's precision target and an F1 below every held-out figure so far (0.90).
+     */
+    @Test
+    void linksTheThirdNoHouseholdHeldOutSplitsPrecisely() {
+        assertEachShape(CorruptedPopulation.Spec::noHouseholdThirdHeldOut, 0.90);
     }
 
     private static void assertEachShape(java.util.function.Function<CorruptedPopulation.Shape, CorruptedPopulation.Spec> spec, double f1) {
