@@ -31,8 +31,11 @@ public final class ConcernCorpus {
     /**
      * Held-out routine text (session 17, nlp-models/eval/README.md): sentences of no concern that are never trained on and never
      * used to choose a threshold; {@code train-classifier --routine-heldout} reads them only to report how often the heads fire.
+     * {@code routine-writer14-heldout.jsonl} (session 18): the held-out half of an independent writer's routine sentences, frozen
+     * by id before any head was trained on the other half.
      */
-    public static final Set<String> ROUTINE_HELD_OUT = Set.of("routine-heldout.jsonl", "routine-heldout-generator.jsonl");
+    public static final Set<String> ROUTINE_HELD_OUT = Set.of("routine-heldout.jsonl", "routine-heldout-generator.jsonl",
+            "routine-writer14-heldout.jsonl");
 
     private ConcernCorpus() {
     }

@@ -435,5 +435,7 @@ class ConcernClassifierTrainerTest {
         assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(heldOut), null, CONCEPTS, HASHED, null, FAST, "test", System.out))
                 .hasMessageContaining("held-out");
         assertThat(ConcernCorpus.isRoutineHeldOut(Path.of("x", "routine-heldout-generator.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isRoutineHeldOut(Path.of("x", "routine-writer14-heldout.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isRoutineHeldOut(Path.of("x", "routine-writer14.jsonl"))).isFalse();
     }
 }
