@@ -107,19 +107,27 @@ public final class FeedBenchmark {
         if (opened.statusCode() != 200) {
             throw new IllegalStateException("the alert stream answered " + opened.statusCode());
         }
-        Thread reader = Thread.ofPlatform().daemon().start(() -> opened.body().forEach(line -> {
-            long now = System.nanoTime();
-            if (line.startsWith("data:")) {
-                try {
-                    alerted.putIfAbsent(JSON.readTree(line.substring(5)).path("arrival_job_id").asText(), now);
-                } catch (java.io.IOException e) {
-                    // not an alert
-                }
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                opened.body().forEach(line -> {
+                    long now = System.nanoTime();
+                    if (line.startsWith("data:")) {
+                        try {
+                            alerted.putIfAbsent(JSON.readTree(line.substring(5)).path("arrival_job_id").asText(), now);
+                        } catch (java.io.IOException e) {
+                            // not an alert
+                        }
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                // the stream ended: the bench is done with it (interrupted) or the portal closed it
             }
-        }));
+        });
         LatencyRecorder latency = new LatencyRecorder();
         long missing = 0;
         String day = lastDay.format(POLICE_DATE);
+        long run = System.currentTimeMillis() / 1000;   // this run's families are none of an earlier run's
+        long created = 0;
         for (int i = 0; i < events; i++) {
             String ref = "BENCH-" + System.currentTimeMillis() + "-" + i;
             long t0 = System.nanoTime();
@@ -127,9 +135,11 @@ public final class FeedBenchmark {
             // answer gives where the arrival's time went
             HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve("/api/arrivals/police_incidents?wait=true"))
                     .header("Authorization", feed).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofString(incident(ref, day, i))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(incident(ref, day, run, i))).build());
             JsonNode answered = JSON.readTree(answer.body());
             String jobId = answered.path("job_id").asText();
+            // the alerts the arrival stored: none means the product raised none (not the stream's fault)
+            created += answered.path("alerts").asInt() > 0 ? 1 : 0;
             answered.path("counts").properties().forEach(e -> {
                 if (e.getKey().startsWith(STAGE_MILLIS)) {
                     stageMillis.computeIfAbsent(e.getKey().substring(STAGE_MILLIS.length()), k -> new java.util.ArrayList<>())
@@ -153,8 +163,8 @@ public final class FeedBenchmark {
         }
         reader.interrupt();
         LatencyRecorder.Summary summary = latency.summary();
-        out.printf(Locale.ROOT, "(b) single event to alert on the open stream, %d events: %s; %d without an alert%n", events,
-                summary.describe(), missing);
+        out.printf(Locale.ROOT, "(b) single event to alert on the open stream, %d events: %s; %d without an alert on the stream "
+                + "(%d arrivals stored none)%n", events, summary.describe(), missing, events - created);
         StringBuilder medians = new StringBuilder("    median per stage (s):");
         stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -181,16 +191,40 @@ public final class FeedBenchmark {
         return out.toString();
     }
 
-    /** A DASH-high domestic incident with a child present, about a family of its own (a new child each time). */
-    static String incident(String ref, String day, int i) {
-        String family = "Benchmark" + Integer.toString(i, 36);
+    /**
+     * A DASH-high domestic incident with a child present, about family {@code i} of run {@code run}: a
+     * mother and child no other family of the run (nor of another run) shares, so that each event is
+     * about a new child. Their names are letters only (the linker's names drop digits: "Benchmark0" and
+     * "Benchmark1" were one name, so every event of a run was about one child), and their dates of birth
+     * and house differ too.
+     */
+    public static String incident(String ref, String day, long run, int i) {
+        String family = familyName(run, i);
+        String house = (i + 1) + " Bench Row";
+        String mother = LocalDate.of(1975, 1, 1).plusDays(Math.floorMod(i * 131L + run, 5000)).format(POLICE_DATE);
+        String child = LocalDate.of(2012, 1, 1).plusDays(Math.floorMod(i * 97L + run, 2900)).format(POLICE_DATE);
         return "incident_ref,occurred,incident_type,incident_type_desc,narrative,officer_notes,dash,outcome,loc_street,loc_town,loc_postcode,"
                 + "involvement,forename,surname,aka,dob,sex,addr1,addr2,postcode,nhs_no,pnc_id,person_ref\r\n"
                 + ref + "," + day + " 21:00,DOM,Domestic incident,\"The mother was assaulted by her partner; her son was in the house.\","
-                + "DASH completed,H,arrest,1 Bench Row,Tessford,TC9 9ZZ,VICTIM,Ada,"
-                + family + ",,02/02/1990,F,1 Bench Row,Tessford,TC9 9ZZ,,," + ref + "-1\r\n"
-                + ref + "," + day + " 21:00,DOM,Domestic incident,,,H,arrest,1 Bench Row,Tessford,TC9 9ZZ,CHILD,Tobias," + family
-                + ",,11/04/2017,M,1 Bench Row,Tessford,TC9 9ZZ,,," + ref + "-2\r\n";
+                + "DASH completed,H,arrest," + house + ",Tessford,TC9 9ZZ,VICTIM,Ada,"
+                + family + ",," + mother + ",F," + house + ",Tessford,TC9 9ZZ,,," + ref + "-1\r\n"
+                + ref + "," + day + " 21:00,DOM,Domestic incident,,,H,arrest," + house + ",Tessford,TC9 9ZZ,CHILD,Tobias," + family
+                + ",," + child + ",M," + house + ",Tessford,TC9 9ZZ,,," + ref + "-2\r\n";
+    }
+
+    private static final String CONSONANTS = "bdfgklmnprstvz";
+    private static final String VOWELS = "aeiou";
+
+    /** Family {@code i}'s surname in run {@code run}: syllables, the event's first (names that differ early are far apart). */
+    static String familyName(long run, int i) {
+        int syllables = CONSONANTS.length() * VOWELS.length();
+        String name = syllable(i % syllables) + syllable(i / syllables % syllables) + syllable((int) Math.floorMod(run, syllables))
+                + syllable((int) Math.floorMod(run / syllables, syllables)) + "ley";
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String syllable(int n) {
+        return "" + CONSONANTS.charAt(n / VOWELS.length()) + VOWELS.charAt(n % VOWELS.length());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -161,6 +161,49 @@ class ArrivalsIT {
         assertThat(Files.list(drop.resolve(DropFolderWatcher.REPLAYED)).toList()).hasSize(1);
     }
 
+    /**
+     * {@code tessera bench feed}'s single events (issue 19): each is about a child of its own, so each
+     * one's child enters the watchlist and is alerted; and a second DASH-high incident about a child
+     * already listed raises the score by more than {@code min_rise}, so it is alerted as rising.
+     * Before session 18 the bench's families were "Benchmark0", "Benchmark1" ...: one name once the
+     * digits are dropped, with one birth date and one address, so every event of a run was about the
+     * first event's child, and only the first alerted.
+     */
+    @Test
+    void eachOfTheBenchsSingleEventsIsAboutANewChildAndIsAlerted() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("bench-events"));
+        long run = 1_765_100_000L;
+        java.util.Set<String> children = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String ref = "BENCH-IT-" + i;
+            Path file = dir.resolve(ref + ".csv");
+            Files.writeString(file, org.tessera.indexer.bench.FeedBenchmark.incident(ref, "29/06/2026", run, i), StandardCharsets.UTF_8);
+            ArrivalResult result = processor.process(new Arrival(file, "police_incidents_" + ref + ".csv", "police_incidents", "api:test"));
+            assertThat(result).isInstanceOf(ArrivalResult.Applied.class);
+            ArrivalResult.Applied applied = (ArrivalResult.Applied) result;
+            assertThat(applied.changes()).as("event %d: its child entered the watchlist", i).anySatisfy(change -> {
+                assertThat(change.kind()).isEqualTo(WatchlistChange.Kind.ENTERED);
+                assertThat(change.band()).isEqualTo("red");
+                children.add(change.personId());
+            });
+            assertThat(applied.alerts()).as("event %d alerted", i).isNotEmpty();
+        }
+        assertThat(children).as("three events, three children").hasSize(3);
+
+        // the first family again, in a new incident: its child is listed already, and rises
+        Path again = dir.resolve("BENCH-IT-0b.csv");
+        Files.writeString(again, org.tessera.indexer.bench.FeedBenchmark.incident("BENCH-IT-0b", "29/06/2026", run, 0), StandardCharsets.UTF_8);
+        ArrivalResult result = processor.process(new Arrival(again, "police_incidents_BENCH-IT-0b.csv", "police_incidents", "api:test"));
+        assertThat(result).isInstanceOfSatisfying(ArrivalResult.Applied.class, applied -> {
+            assertThat(applied.changes()).as("the listed child's second DASH-high incident").anySatisfy(change -> {
+                assertThat(change.kind()).isEqualTo(WatchlistChange.Kind.ROSE);
+                assertThat(children).contains(change.personId());
+                assertThat(change.score() - change.scoreBefore()).isGreaterThanOrEqualTo(ScoringParameters.loadDefault().watchlist().minRise());
+            });
+            assertThat(applied.alerts()).isNotEmpty();
+        });
+    }
+
     @Test
     void aFileNoMappingClaimsAndOneOfTheWrongLayoutAreRefusedWithTheReasonAndQuarantined(TestOpenSearch os) throws Exception {
         Path dir = Files.createDirectories(work.resolve("refusals"));

@@ -73,8 +73,13 @@ class FeedReplayIT {
         try (OpenSearchConnection feed = OpenSearchConnection.open(full.properties().withIndexPrefix(prefix))) {
             IndexManager indices = new IndexManager(feed, IndexDefinitions.loadDefault());
             indices.ensureAll();
+            TikaTextExtractor daysExtractor = new TikaTextExtractor(ExtractionLimits.defaults());
             try {
                 IngestReport history = ingest(feed, work.resolve("history"), work.resolve("q-history"));
+                // the days through one pipeline, as the portal applies its arrivals: the stored assignment is kept from
+                // run to run (ADR 0054), and must be at each run's start what a scroll of the stored events reads
+                IngestPipeline days = IngestPipelines.standard(feed, null, daysExtractor, IngestSettings.defaults(work.resolve("q-days")), CLOCK);
+                int keptDays = 0;
                 assertThat(history.wasRefused()).isFalse();
                 List<String> merges = new ArrayList<>();
                 List<String> paths = new ArrayList<>(), expectedPaths = new ArrayList<>();
@@ -89,7 +94,13 @@ class FeedReplayIT {
                     if (parts[1].equals("applied") && ++day == KILLED_DAY) {
                         killMidway(full, prefix, folder, work);
                     }
-                    IngestReport report = ingest(feed, folder, work.resolve("q-" + parts[0]));
+                    if (days.keptAssignment() != null && days.keptAssignment().current(feed)) {
+                        StoredAssignment read = StoredAssignment.read(feed);
+                        assertThat(days.keptAssignment().view().sources()).as(line + ": the kept sources").isEqualTo(read.sources());
+                        assertThat(days.keptAssignment().view().persons()).as(line + ": the kept persons").isEqualTo(read.persons());
+                    }
+                    IngestReport report = days.ingest(folder);
+                    keptDays += report.count("stored_assignment_kept");
                     switch (parts[1]) {
                         case "applied" -> {
                             assertThat(report.refused()).as(line).isNull();
@@ -118,6 +129,8 @@ class FeedReplayIT {
                     }
                 }
                 assertThat(day).isEqualTo(DAYS);
+                System.out.println("FeedReplayIT: days that took the kept stored assignment: " + keptDays);
+                assertThat(keptDays).as("days that took the kept stored assignment instead of a scroll").isGreaterThan(DAYS / 2);
                 assertThat(paths).as("each applied day's path: by reach but for the run after the killed one").isEqualTo(expectedPaths);
                 System.out.println("FeedReplayIT: persons merged by a day's records: " + merges);
 
@@ -169,6 +182,7 @@ class FeedReplayIT {
                     assertThat(relink.occurrencesMoved()).as("occurrences the re-link moved: none, as the full ingest linked them the same").isZero();
                 }
             } finally {
+                daysExtractor.close();
                 indices.deleteAll();
             }
         }

@@ -177,6 +177,18 @@ public final class IngestPipeline {
         public static final Changed UNKNOWN = new Changed(null, 0, true);
     }
 
+    /**
+     * The stored assignment as the last run left it (ADR 0054): the next run by reach takes it
+     * instead of a scroll of every stored event when nobody wrote the events index since. Null
+     * until a run by reach ends as it should; taken (set null) by each run and given back at its end.
+     */
+    private StoredAssignment.Kept keptAssignment;
+
+    /** The stored assignment the next run may take (ADR 0054); null when none is kept. */
+    StoredAssignment.Kept keptAssignment() {
+        return keptAssignment;
+    }
+
     /** Set while {@link #relink()} runs its ingest: a full re-link rescores every child. */
     private boolean relinking;
 
@@ -240,11 +252,22 @@ public final class IngestPipeline {
             // An arrival linked around what changed, whose events are read by reach, reads the stored records by
             // reach too (ADR 0047): the stored assignment says which exist and whose they are.
             StoredAssignment assignment = null;
+            StoredAssignment.Kept kept = keptAssignment;
+            keptAssignment = null;   // given back only by a run that ends as it should
             if (!relinking && !scoring.readsEveryEvent() && linkStage.linksByReach(delivered, snapshots)
                     && previousEnded) {
                 long assignmentStart = System.nanoTime();
-                assignment = StoredAssignment.read(connection);
+                boolean current = kept != null && kept.current(connection);
+                job.count("stored_assignment_kept", current ? 1 : 0);
+                if (current) {
+                    connection.refresh(connection.alias("events"));   // as the read does: the run searches what the last one wrote
+                } else {
+                    kept = StoredAssignment.Kept.read(connection);
+                }
+                assignment = kept.view();
                 times.since("feed store/stored assignment", assignmentStart);
+            } else {
+                kept = null;
             }
             job.count("feed_store_read_by_reach", assignment == null ? 0 : 1);
             long gatherStart = System.nanoTime();
@@ -260,7 +283,10 @@ public final class IngestPipeline {
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
-                EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts, stages, clock, job, times)
+                // the events the run writes, for the kept assignment (the batch stages see every one)
+                Set<String> shown = kept == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
+                EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts,
+                        shown == null ? stages : withShown(stages, shown), clock, job, times)
                         .write(gathered, linked, relinking || scoring.readsEveryEvent(), previousEnded);
                 start = System.nanoTime();
                 PersonsWritten persons = new PersonsStage(connection, nicknames, scoring, clock, job, times)
@@ -278,6 +304,13 @@ public final class IngestPipeline {
                 start = System.nanoTime();
                 new RescoreStage(connection, scoring, job).rescore(events, persons, new Changed(jobId, job.count("withdrawn_events"), relinking));
                 times.since("rescore", start);
+                if (kept != null) {
+                    start = System.nanoTime();
+                    keptAssignment = job.count("withdrawn_events") == 0 && kept.follow(connection, shown, events.written().written())
+                            ? kept : null;
+                    job.count("stored_assignment_followed", keptAssignment == null ? 0 : 1);
+                    times.since("stored assignment/follow", start);
+                }
                 return finish(run, plan, gathered, linked.linkage(), events, withdrawals);
             }
         } catch (IOException e) {
@@ -287,6 +320,31 @@ public final class IngestPipeline {
             job.fail(e.getMessage());
             throw e;
         }
+    }
+
+    /** The run's batch stages and, last, one noting the id of every event document they see (as it goes to the index). */
+    private static List<EventBatchStage> withShown(List<EventBatchStage> stages, Set<String> shown) {
+        List<EventBatchStage> all = new java.util.ArrayList<>(stages);
+        all.add(new EventBatchStage() {
+            @Override
+            public String name() {
+                return "shown";
+            }
+
+            @Override
+            public boolean readsStamped() {
+                return true;
+            }
+
+            @Override
+            public void apply(List<ObjectNode> documents) {
+                for (ObjectNode document : documents) {
+                    String id = org.tessera.indexer.events.Event.idOf(document);
+                    shown.add(id == null ? StoredAssignment.Kept.UNNAMED : id);
+                }
+            }
+        });
+        return all;
     }
 
     /** Ends an applied run: the summary on the job, and the feed ledger last (a run killed before it is applied again in full). */
