@@ -117,7 +117,7 @@ class StoredBlockingKeysIT {
         assertThat(store.crowded(keys, 100, null)).as("more than 100 units: records, not collapsed copies")
                 .containsExactlyInAnyOrder("0:2015-06-01", "0:2017-03-03");
         assertThat(store.crowded(keys, 130, null)).isEmpty();
-        assertThat(store.crowded(keys, 119, null)).containsExactly("0:2015-06-01");
+        assertThat(store.crowded(keys, 120, null)).as("120 units are not more than 120").containsExactly("0:2015-06-01");
         // counted over the records a query names only (an arrival's: the stored records present in the run)
         ObjectNode onlyD = org.tessera.indexer.opensearch.EngineJson.MAPPER.createObjectNode();
         var ids = onlyD.putObject("ids").putArray("values");
