@@ -68,16 +68,7 @@ class StoredBlockingKeysIT {
         assertThat(read).as("the records sharing a key, not the store").hasSizeLessThan(stored.size() / 3);
 
         // the full run's blocking over the same data: its pairs across arrival and store are all read
-        List<PersonOccurrence> all = new ArrayList<>(storedOccurrences);
-        all.addAll(arrivals);
-        Set<String> arrivalIds = new HashSet<>();
-        arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
-        Set<OccurrencePair> blocked = new HashSet<>();
-        for (OccurrencePair pair : BlockingKeys.blockedPairs(all, LinkageSettings.defaults())) {
-            if (arrivalIds.contains(pair.first()) != arrivalIds.contains(pair.second())) {
-                blocked.add(pair);
-            }
-        }
+        Set<OccurrencePair> blocked = blockedAcross(storedOccurrences, arrivals);
         assertThat(blocked).hasSizeGreaterThan(20);
         assertThat(fromStore).containsAll(blocked);
         // no block of this county is refined or capped, so the two are the same pairs
@@ -143,15 +134,11 @@ class StoredBlockingKeysIT {
         raw.stream().filter(crowded::contains).forEach(k -> asked.remove(BlockingKeys.stored(k)));
         Set<String> read = store.eventIdsSharing(asked);
         Set<String> everyHolder = store.eventIdsSharing(rawStored.values());
-        List<PersonOccurrence> all = new ArrayList<>(occurrences(stored));
-        all.addAll(arrivals);
         Set<String> arrivalIds = new HashSet<>();
         arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
         Set<String> blockedWith = new HashSet<>();
-        for (OccurrencePair pair : BlockingKeys.blockedPairs(all, LinkageSettings.defaults())) {
-            if (arrivalIds.contains(pair.first()) != arrivalIds.contains(pair.second())) {
-                blockedWith.add(IncrementalLinking.eventOf(arrivalIds.contains(pair.first()) ? pair.second() : pair.first()));
-            }
+        for (OccurrencePair pair : blockedAcross(occurrences(stored), arrivals)) {
+            blockedWith.add(IncrementalLinking.eventOf(arrivalIds.contains(pair.first()) ? pair.second() : pair.first()));
         }
         assertThat(blockedWith).isNotEmpty();
         assertThat(read).containsAll(blockedWith);
@@ -192,6 +179,21 @@ class StoredBlockingKeysIT {
             assertThat(doc.has(RecordIndexFields.BLOCKING_KEYS)).isFalse();
             assertThat(RecordJson.fromJson(doc.path(RecordIndexFields.RECORD))).isEqualTo(old);
         });
+    }
+
+    /** The candidate pairs of a full run's blocking (refined and capped) over both that join an arrival to a stored occurrence. */
+    private static Set<OccurrencePair> blockedAcross(List<PersonOccurrence> stored, List<PersonOccurrence> arrivals) {
+        List<PersonOccurrence> all = new ArrayList<>(stored);
+        all.addAll(arrivals);
+        Set<String> arrivalIds = new HashSet<>();
+        arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
+        Set<OccurrencePair> out = new HashSet<>();
+        for (OccurrencePair pair : BlockingKeys.blockedPairs(all, LinkageSettings.defaults())) {
+            if (arrivalIds.contains(pair.first()) != arrivalIds.contains(pair.second())) {
+                out.add(pair);
+            }
+        }
+        return out;
     }
 
     /** Pairs of an arrival and a candidate sharing a key. */
