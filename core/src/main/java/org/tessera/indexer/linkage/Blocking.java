@@ -336,6 +336,9 @@ final class Blocking {
      * pairs that agree on one more thing a merge would need anyway.
      */
     static String[] refinements(int rule, Features f) {
+        if (!refinable(rule)) {
+            return null;
+        }
         Set<String> out = new HashSet<>();
         switch (rule) {
             // One date of birth: the given or the family initial (one name may change, not both).
@@ -359,7 +362,6 @@ final class Blocking {
                 if (f.ukPostcode != null) out.add("d" + f.ukPostcode.district());
                 else if (f.postcode != null) out.add("p" + f.postcode);
             }
-            case 4, 8 -> { return null; }
             // Postcode and house number: the family name's sound, or the given name's when the family name is missing.
             case 9, 10 -> out.addAll(f.family != null ? f.familyCodes : f.givenCodes);
             // Postcode and family initial: the family name's sound.
@@ -384,6 +386,11 @@ final class Blocking {
 
     static String sortedPair(String a, String b) {
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** Whether a key of this rule shared by too many units is refined: not an identifier's (a placeholder value is skipped at the cap). */
+    static boolean refinable(int rule) {
+        return rule != 4 && rule != 8;
     }
 
     /** An address token that is a house number: digits, perhaps with a letter ("12", "12a"). */

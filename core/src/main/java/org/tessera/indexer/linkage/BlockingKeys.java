@@ -57,14 +57,80 @@ public final class BlockingKeys {
     }
 
     /**
-     * The stored form of every key of these occurrences (one record's), sorted, without repeats. The
-     * feed store keys every record it writes, one call a record: the names, postcodes and addresses
-     * the keys are made of are normalised once across consecutive records ({@link FeatureMemo}, the
-     * same values with or without it), not once per record, which made a first load's keys cost
-     * about as much as the linker's features of the same people.
+     * What the feed store keeps of one record's people (ADR 0043, ADR 0053), in stored form.
+     *
+     * @param keys  every raw key of the record's occurrences ({@link #of}) and every refinement of those keys
+     *              ({@link #refined}: what a full run blocks a crowded key's members on), sorted, without repeats:
+     *              the record is read when an arrival asks for one of them
+     * @param units each occurrence's raw keys and the unit a full run counts it as: the store counts a key's units
+     *              (distinct units holding it) to tell whether a full run refines the key, without reading its holders
      */
-    public static List<String> storedOf(List<PersonOccurrence> occurrences) {
-        return stored(FellegiSunterLinker.blockingKeys(occurrences, sharedMemo()).stream().flatMap(Set::stream).toList());
+    public record Stored(List<String> keys, List<Unit> units) {
+    }
+
+    /**
+     * One occurrence as the store counts it.
+     *
+     * @param keys its raw keys, stored form
+     * @param unit the stored form of what makes it one unit of a full run: its raw identity when a full run may
+     *             collapse identical occurrences ({@link Features#collapsible}), else its own occurrence id. Two
+     *             occurrences with one unit here are at least one unit there, so a count of these is never more
+     *             than the full run's
+     */
+    public record Unit(List<String> keys, String unit) {
+    }
+
+    /**
+     * What the feed store keeps of these occurrences (one record's): {@link Stored}. The feed store keys every
+     * record it writes, one call a record: the names, postcodes and addresses the keys are made of are normalised
+     * once across consecutive records ({@link FeatureMemo}, the same values with or without it), not once per
+     * record, which made a first load's keys cost about as much as the linker's features of the same people.
+     */
+    public static Stored storedOf(List<PersonOccurrence> occurrences) {
+        FeatureMemo memo = sharedMemo();
+        DoubleMetaphone dm = new DoubleMetaphone();
+        Features.Interner interner = new Features.Interner();
+        Set<String> all = new TreeSet<>();
+        List<Unit> units = new ArrayList<>(occurrences.size());
+        for (PersonOccurrence o : occurrences) {
+            Features f = new Features(o, dm, interner, memo);
+            Set<String> raw = new HashSet<>();
+            for (int r = 0; r < Blocking.RULES.size(); r++) {
+                String[] keys = Blocking.keys(r, f);
+                String[] subs = keys.length == 0 ? null : Blocking.refinements(r, f);
+                for (String k : keys) {
+                    raw.add(r + ":" + k);
+                    if (subs != null) {
+                        for (String s : subs) {
+                            all.add(stored(refined(r, k, s)));
+                        }
+                    }
+                }
+            }
+            List<String> rawStored = stored(raw);
+            all.addAll(rawStored);
+            String unit = Features.collapsible(o, memo) ? FellegiSunterLinker.RawIdentity.canonical(o) : "occurrence " + o.occurrenceId();
+            units.add(new Unit(rawStored, stored(unit)));
+        }
+        return new Stored(List.copyOf(all), List.copyOf(units));
+    }
+
+    /**
+     * A refined key, {@code rule:key#refinement}: the block a full run puts the members of a crowded raw key
+     * ({@code rule:key}) in when they share the refinement ({@link Blocking#refinements}).
+     */
+    public static String refined(int rule, String key, String refinement) {
+        return rule + ":" + key + "#" + refinement;
+    }
+
+    /** The rule of a key ({@code rule:key}, raw or refined). */
+    public static int ruleOf(String key) {
+        return Integer.parseInt(key, 0, key.indexOf(':'), 10);
+    }
+
+    /** Whether a full run refines a crowded key of this rule (an identifier's is not: it stands, up to the cap). */
+    public static boolean refinable(int rule) {
+        return Blocking.refinable(rule);
     }
 
     private static FeatureMemo sharedMemo() {
@@ -139,7 +205,7 @@ public final class BlockingKeys {
             throw new IllegalStateException(e);
         }
         sha.update(String.join(",", Blocking.RULES).getBytes(StandardCharsets.UTF_8));
-        for (Class<?> type : List.of(Blocking.class, Features.class)) {
+        for (Class<?> type : List.of(Blocking.class, Features.class, BlockingKeys.class)) {
             try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
                 if (in != null) {
                     sha.update(in.readAllBytes());
@@ -151,6 +217,12 @@ public final class BlockingKeys {
         for (Set<String> keys : of(samples())) {
             sha.update(String.join(",", new TreeSet<>(keys)).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
+        }
+        // what is stored beside them (ADR 0053): the refined keys and the units each occurrence counts as
+        Stored stored = storedOf(samples());
+        sha.update(String.join(",", stored.keys()).getBytes(StandardCharsets.UTF_8));
+        for (Unit unit : stored.units()) {
+            sha.update((String.join(",", unit.keys()) + "=" + unit.unit() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }

@@ -684,6 +684,19 @@ public final class FellegiSunterLinker implements PersonLinker {
             return new RawIdentity(fields, fields.hashCode());
         }
 
+        /**
+         * The fields of {@link #of} as one string, identifiers in scheme order: two equal identities give one string
+         * (two different ones may too, when a value holds the separator: then they count once where they are two).
+         */
+        static String canonical(PersonOccurrence o) {
+            StringBuilder out = new StringBuilder();
+            for (Object field : new Object[] {o.givenNames(), o.familyName(), o.otherNames(), o.dateOfBirth(), o.gender(), o.address(),
+                    o.postcode(), new java.util.TreeMap<>(o.identifiers()), o.identifiers().containsKey("source_person_id") ? o.source() : null}) {
+                out.append(field).append('\u001f');
+            }
+            return out.toString();
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof RawIdentity r && hash == r.hash && fields.equals(r.fields);

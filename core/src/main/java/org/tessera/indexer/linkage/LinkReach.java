@@ -103,6 +103,44 @@ public final class LinkReach {
         return out;
     }
 
+    /** A key shared by more units than this is refined by a full run ({@link LinkageSettings#refineBlockSize()}). */
+    public int refineAbove() {
+        return settings.refineBlockSize();
+    }
+
+    /**
+     * The blocks a full run puts these occurrences in for their keys in {@code crowded} (raw keys, {@code rule:key},
+     * that a full run refines): each such key's refinements ({@link BlockingKeys#refined}), or the key itself for a
+     * rule without refinement. An occurrence a full run could compare with one of these on such a key shares one
+     * of them (ADR 0053).
+     */
+    public Set<String> refinedKeys(List<PersonOccurrence> occurrences, Set<String> crowded) {
+        Set<String> out = new HashSet<>();
+        if (crowded.isEmpty()) {
+            return out;
+        }
+        Map<String, Prepared> made = prepare(occurrences);
+        for (PersonOccurrence o : occurrences) {
+            Prepared x = of(made, o);
+            for (int r = 0; r < x.keys().length; r++) {
+                for (String k : x.keys()[r]) {
+                    if (!crowded.contains(r + ":" + k)) {
+                        continue;
+                    }
+                    String[] subs = x.refinements()[r];
+                    if (subs == null) {
+                        out.add(r + ":" + k);
+                    } else {
+                        for (String s : subs) {
+                            out.add(BlockingKeys.refined(r, k, s));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Of {@code candidates}, the occurrence ids of those a full run could link with one of
      * {@code from} (not with themselves).
@@ -112,6 +150,17 @@ public final class LinkReach {
      *                run's block sizes are counted over them
      */
     public Set<String> linkable(List<PersonOccurrence> from, List<PersonOccurrence> candidates, Collection<PersonOccurrence> counted) {
+        return linkable(from, candidates, counted, Set.of());
+    }
+
+    /**
+     * As {@link #linkable(List, List, Collection)}, where the keys in {@code crowded} ({@code rule:key}) are known
+     * to be refined by a full run (the feed store counted more units holding them than {@link #refineAbove()},
+     * ADR 0053): their holders need not be among {@code candidates} and {@code counted}, only those sharing one of
+     * their refinements ({@link #refinedKeys}).
+     */
+    public Set<String> linkable(List<PersonOccurrence> from, List<PersonOccurrence> candidates, Collection<PersonOccurrence> counted,
+                                Set<String> crowded) {
         List<PersonOccurrence> every = new ArrayList<>(from.size() + candidates.size() + counted.size());
         every.addAll(from);
         every.addAll(candidates);
@@ -129,7 +178,8 @@ public final class LinkReach {
             Map<String, Integer> size = new HashMap<>();
             for (int i = 0; i < from.size(); i++) {
                 for (String k : p[i].keys()[r]) {
-                    size.put(k, 0);
+                    // a key the store counted past the threshold starts past it: refined, whoever else is counted here
+                    size.put(k, crowded.contains(r + ":" + k) ? settings.refineBlockSize() + 1 : 0);
                 }
             }
             sizes.add(size);

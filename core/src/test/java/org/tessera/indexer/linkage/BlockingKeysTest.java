@@ -2,8 +2,12 @@ package org.tessera.indexer.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.tessera.indexer.ingest.PartialDate;
 
 class BlockingKeysTest {
 
@@ -21,5 +25,34 @@ class BlockingKeysTest {
         // keys as the feed store keeps them (pinned: stored keys must not change form; the second's hash has its top bit set)
         assertThat(BlockingKeys.stored("0:2014-03-09")).isEqualTo("1qf0j3sanchz6");
         assertThat(BlockingKeys.stored("3:kayleigh|okonkwo")).isEqualTo("3nomr5gudpsai");
+    }
+
+    @Test
+    void aRecordKeepsItsKeysRefinementsAndTheUnitEachPersonCountsAs() {
+        PartialDate born = PartialDate.of(java.time.LocalDate.of(2014, 3, 9));
+        PersonOccurrence withNhs = new PersonOccurrence("ev-a-p0", "s", "ev-a", "subject", "Kayleigh", "Okonkwo", List.of(), born, "F",
+                "12 Mill Lane", "NR2 4AB", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence sameOnAnother = new PersonOccurrence("ev-b-p0", "s", "ev-b", "subject", "Kayleigh", "Okonkwo", List.of(), born, "F",
+                "12 Mill Lane", "NR2 4AB", Map.of("nhs_number", "9434765919"));
+        PersonOccurrence withoutIdentifier = new PersonOccurrence("ev-a-p1", "s", "ev-a", "mother", "Ann", "Okonkwo", List.of(), null, "F",
+                "12 Mill Lane", "NR2 4AB", Map.of());
+        PersonOccurrence sameWithoutIdentifier = new PersonOccurrence("ev-b-p1", "s", "ev-b", "mother", "Ann", "Okonkwo", List.of(), null, "F",
+                "12 Mill Lane", "NR2 4AB", Map.of());
+        BlockingKeys.Stored a = BlockingKeys.storedOf(List.of(withNhs, withoutIdentifier));
+        BlockingKeys.Stored b = BlockingKeys.storedOf(List.of(sameOnAnother, sameWithoutIdentifier));
+
+        // identical occurrences with a valid strong identifier are one unit of a full run; others are one each
+        assertThat(a.units().get(0).unit()).isEqualTo(b.units().get(0).unit());
+        assertThat(a.units().get(1).unit()).isNotEqualTo(b.units().get(1).unit());
+        // each occurrence's raw keys are its keys; the record holds every raw key and each one's refinements
+        List<Set<String>> raw = BlockingKeys.of(List.of(withNhs, withoutIdentifier));
+        assertThat(a.units().get(0).keys()).isEqualTo(BlockingKeys.stored(raw.get(0)));
+        assertThat(a.keys()).containsAll(BlockingKeys.stored(raw.get(0))).containsAll(BlockingKeys.stored(raw.get(1)))
+                .contains(BlockingKeys.stored(BlockingKeys.refined(0, "2014-03-09", "gk")), BlockingKeys.stored(BlockingKeys.refined(0, "2014-03-09", "fo")))
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(BlockingKeys.ruleOf("10:12|mill")).isEqualTo(10);
+        assertThat(BlockingKeys.ruleOf(BlockingKeys.refined(3, "K460|AKNK", "y2014"))).isEqualTo(3);
+        assertThat(BlockingKeys.refinable(4)).isFalse();
+        assertThat(BlockingKeys.refinable(0)).isTrue();
     }
 }

@@ -52,12 +52,21 @@ final class FeedStore {
     /** Key terms per {@code terms} query (the engine's default cap is 65,536). */
     static final int KEY_TERMS_PER_QUERY = 10_000;
 
+    /**
+     * The cardinality aggregation's precision threshold when the store counts a key's units ({@link #crowded}):
+     * below it the engine counts distinct hashes of the units (linear counting), so a count at or under the
+     * refinement threshold is never more than the true one; far above the threshold (100 by default) either way.
+     */
+    static final int UNIT_COUNT_PRECISION = 1000;
+
     private final OpenSearchConnection connection;
     private final Lazy<Boolean> keyed;
+    private final Lazy<Boolean> counted;
 
     FeedStore(OpenSearchConnection connection) {
         this.connection = connection;
-        this.keyed = Lazy.of(this::mappingHoldsKeys);
+        this.keyed = Lazy.of(() -> mappingHolds(RecordIndexFields.BLOCKING_KEYS));
+        this.counted = Lazy.of(() -> mappingHolds(RecordIndexFields.BLOCKING_UNITS));
     }
 
     /** Whether the live {@code records} index holds blocking keys (its mapping is v3 or later). */
@@ -65,11 +74,20 @@ final class FeedStore {
         return keyed.get();
     }
 
-    private boolean mappingHoldsKeys() {
+    /**
+     * Whether the live {@code records} index holds each occurrence's keys and unit, so that a key's units are
+     * counted by the store ({@link #crowded}; mapping v4, ADR 0053). A v3 store is keyed without them: an
+     * arrival then reads every holder of a crowded key, as before.
+     */
+    boolean counted() {
+        return counted.get();
+    }
+
+    private boolean mappingHolds(String field) {
         try {
             JsonNode answer = connection.call("GET", "/" + connection.alias(INDEX) + "/_mapping", (JsonNode) null);
             for (JsonNode index : answer) {
-                if (index.path("mappings").path("properties").has(RecordIndexFields.BLOCKING_KEYS)) {
+                if (index.path("mappings").path("properties").has(field)) {
                     return true;
                 }
             }
@@ -77,6 +95,20 @@ final class FeedStore {
         } catch (EngineException e) {
             return false; // no store yet: nothing to read keys from
         }
+    }
+
+    /** How a store document carries its blocking keys: as the live mapping holds them. */
+    enum Keying {
+        /** none (mapping v2) */
+        NONE,
+        /** the record's keys and their version (v3) */
+        KEYS,
+        /** and each occurrence's raw keys and unit (v4) */
+        KEYS_AND_UNITS
+    }
+
+    Keying keying() {
+        return !keyed() ? Keying.NONE : counted() ? Keying.KEYS_AND_UNITS : Keying.KEYS;
     }
 
     /**
@@ -97,8 +129,29 @@ final class FeedStore {
      * Only as whole as the keys are: ask {@link #staleKeys()} first.
      */
     Set<String> eventIdsSharing(Collection<String> storedKeys) {
+        return eventIdsSharing(storedKeys, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #eventIdsSharing(Collection)}, counted first: when more than {@code limit} records hold the keys
+     * (a sum over the requests of {@value #KEY_TERMS_PER_QUERY} keys, so a record may count more than once), none
+     * is read and {@link ReachTooLarge} says how many.
+     */
+    Set<String> eventIdsSharing(Collection<String> storedKeys, long limit) {
         Set<String> out = new HashSet<>();
         List<String> keys = new ArrayList<>(new TreeSet<>(storedKeys));
+        if (limit < Long.MAX_VALUE) {
+            long holders = 0;
+            for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
+                ObjectNode query = JSON.createObjectNode();
+                var terms = query.putObject("terms").putArray(RecordIndexFields.BLOCKING_KEYS);
+                keys.subList(from, Math.min(keys.size(), from + KEY_TERMS_PER_QUERY)).forEach(terms::add);
+                holders += connection.count(connection.alias(INDEX), query);
+            }
+            if (holders > limit) {
+                throw new ReachTooLarge(keys.size(), holders, limit);
+            }
+        }
         for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
             ObjectNode body = JSON.createObjectNode();
             body.put("size", 1000);
@@ -107,6 +160,64 @@ final class FeedStore {
             body.put("_source", false);
             body.putArray("sort").add("_doc");
             connection.scroll(connection.alias(INDEX), body, hit -> out.add(hit.path("_id").asText()));
+        }
+        return out;
+    }
+
+    /** More stored records hold an arrival's keys than a run reads by reach ({@link #eventIdsSharing(Collection, long)}). */
+    static final class ReachTooLarge extends IllegalStateException {
+        ReachTooLarge(int keys, long records, long limit) {
+            super(String.format("the linkage's reach asks the feed store for %,d keys held by %,d stored records, more than the %,d a run "
+                    + "reads by reach (%s): the day is not linked; a full re-link ('tessera relink') links every stored record", keys, records,
+                    limit, LinkStage.MAX_REACH_RECORDS_PROPERTY));
+        }
+    }
+
+    /**
+     * Of these keys ({@code rule:key} to its stored form), those the stored records matching {@code present} hold
+     * for more than {@code above} units ({@link BlockingKeys.Unit}: distinct units holding the key), as the
+     * engine counts them without returning the records (ADR 0053): a nested {@code terms} aggregation on the
+     * occurrences' keys, {@value #KEY_TERMS_PER_QUERY} keys a request, with a {@code cardinality} of their units
+     * below it. A lower bound of the units a full run counts: linear counting below
+     * {@value #UNIT_COUNT_PRECISION} gives distinct hashes, never more than distinct units; a hash of two keys
+     * (64 bits) would count both keys' holders. Empty when the mapping holds no units ({@link #counted()}).
+     */
+    Set<String> crowded(Map<String, String> storedByKey, int above, JsonNode present) {
+        Set<String> out = new HashSet<>();
+        if (!counted() || storedByKey.isEmpty()) {
+            return out;
+        }
+        Map<String, List<String>> keysOfStored = new HashMap<>();
+        storedByKey.forEach((key, stored) -> keysOfStored.computeIfAbsent(stored, k -> new ArrayList<>()).add(key));
+        List<String> stored = new ArrayList<>(new TreeSet<>(keysOfStored.keySet()));
+        String path = RecordIndexFields.BLOCKING_UNITS;
+        for (int from = 0; from < stored.size(); from += KEY_TERMS_PER_QUERY) {
+            List<String> batch = stored.subList(from, Math.min(stored.size(), from + KEY_TERMS_PER_QUERY));
+            ObjectNode body = JSON.createObjectNode();
+            body.put("size", 0);
+            var filter = body.putObject("query").putObject("bool").putArray("filter");
+            if (present != null) {
+                filter.add(present);
+            }
+            ObjectNode nested = filter.addObject().putObject("nested");
+            nested.put("path", path);
+            batch.forEach(nested.putObject("query").putObject("terms").putArray(path + "." + RecordIndexFields.UNIT_KEYS)::add);
+            ObjectNode units = body.putObject("aggs").putObject("units");
+            units.putObject("nested").put("path", path);
+            ObjectNode byKey = units.putObject("aggs").putObject("keys");
+            ObjectNode keyTerms = byKey.putObject("terms");
+            keyTerms.put("field", path + "." + RecordIndexFields.UNIT_KEYS).put("size", batch.size()).put("execution_hint", "map");
+            batch.forEach(keyTerms.putArray("include")::add);
+            byKey.putObject("aggs").putObject("units").putObject("cardinality").put("field", path + "." + RecordIndexFields.UNIT)
+                    .put("precision_threshold", UNIT_COUNT_PRECISION);
+            JsonNode answer = new EventQueries(connection).call("POST", "/" + connection.alias(INDEX) + "/_search", body.toString(), Map.of());
+            for (JsonNode bucket : answer.path("aggregations").path("units").path("keys").path("buckets")) {
+                List<String> named = keysOfStored.getOrDefault(bucket.path("key").asText(), List.of());
+                // two asked keys with one hash are counted together: neither is named
+                if (named.size() == 1 && bucket.path("units").path("value").asLong() > above) {
+                    out.add(named.getFirst());
+                }
+            }
         }
         return out;
     }
@@ -123,6 +234,7 @@ final class FeedStore {
             return 0;
         }
         String version = BlockingKeys.version();
+        Keying keying = keying();
         ObjectNode body = JSON.createObjectNode();
         body.put("size", 1000);
         body.putObject("query").putObject("bool").putArray("must_not").addObject().putObject("term")
@@ -139,7 +251,7 @@ final class FeedStore {
                     .put("if_seq_no", hit.path("_seq_no").asLong()).put("if_primary_term", hit.path("_primary_term").asLong());
             ObjectNode doc = JSON.createObjectNode();
             ObjectNode fields = doc.putObject("doc");
-            keyFields(fields, record);
+            keyFields(fields, record, keying);
             ndjson.append(action).append('\n').append(doc).append('\n');
             if (++counts[1] % REQUEST_DOCUMENTS == 0) {
                 counts[0] += sendUpdates(ndjson);
@@ -165,10 +277,19 @@ final class FeedStore {
         return answer.written();
     }
 
-    /** Puts a record's blocking keys and their version on a store document. */
-    private static void keyFields(ObjectNode doc, SourceRecord record) {
+    /** Puts a record's blocking keys and their version on a store document, and each occurrence's keys and unit when {@code keying} says. */
+    private static void keyFields(ObjectNode doc, SourceRecord record, Keying keying) {
+        BlockingKeys.Stored stored = BlockingKeys.storedOf(PersonOccurrence.of(record));
         var keys = doc.putArray(RecordIndexFields.BLOCKING_KEYS);
-        BlockingKeys.storedOf(PersonOccurrence.of(record)).forEach(keys::add);
+        stored.keys().forEach(keys::add);
+        if (keying == Keying.KEYS_AND_UNITS) {
+            var units = doc.putArray(RecordIndexFields.BLOCKING_UNITS);
+            for (BlockingKeys.Unit unit : stored.units()) {
+                ObjectNode u = units.addObject();
+                unit.keys().forEach(u.putArray(RecordIndexFields.UNIT_KEYS)::add);
+                u.put(RecordIndexFields.UNIT, unit.unit());
+            }
+        }
         doc.put(RecordIndexFields.BLOCKING_VERSION, BlockingKeys.version());
     }
 
@@ -228,7 +349,7 @@ final class FeedStore {
      */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
                                  BulkWriter.Mode mode) {
-        boolean keys = keyed();
+        Keying keys = keying();
         try (BulkWriter writer = new BulkWriter(connection, mode, REQUEST_DOCUMENTS, REQUEST_BYTES)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode note = documentNotes.get(record.eventId());
@@ -251,11 +372,11 @@ final class FeedStore {
      * equals the JSON of the returned tree (Jackson writes an object's fields in insertion order).
      */
     static Stored document(SourceRecord record, String jobId, ObjectNode note) {
-        return document(record, jobId, note, true);
+        return document(record, jobId, note, Keying.KEYS_AND_UNITS);
     }
 
-    /** As {@link #document(SourceRecord, String, ObjectNode)}; without its blocking keys unless {@code keyed}. */
-    static Stored document(SourceRecord record, String jobId, ObjectNode note, boolean keyed) {
+    /** As {@link #document(SourceRecord, String, ObjectNode)}; with its blocking keys as {@code keying} says. */
+    static Stored document(SourceRecord record, String jobId, ObjectNode note, Keying keying) {
         ObjectNode content = RecordJson.toJson(record);
         byte[] contentJson = bytes(content);
         ObjectNode doc = JSON.createObjectNode();
@@ -263,8 +384,8 @@ final class FeedStore {
                 .put(RecordIndexFields.EVENT_ID, record.eventId());
         doc.put(RecordIndexFields.CONTENT_HASH, contentHash(contentJson));
         doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
-        if (keyed) {
-            keyFields(doc, record);
+        if (keying != Keying.NONE) {
+            keyFields(doc, record, keying);
         }
         byte[] head = bytes(doc);
         byte[] noteJson = note == null ? null : bytes(note);

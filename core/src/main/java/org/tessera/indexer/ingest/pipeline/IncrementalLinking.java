@@ -101,6 +101,17 @@ final class IncrementalLinking {
          * again), fewer is not.
          */
         Set<String> sharing(Set<String> keys);
+
+        /**
+         * Of {@code keys} ({@code rule:key}, raw), those the stored records present in the run (not held, not
+         * replaced, not withdrawn) hold for more than {@code above} units of a full run, counted by the store
+         * without reading the records (ADR 0053): a full run refines them. A lower bound: a key the store cannot
+         * count, or counts at or under {@code above}, is not named (its holders are then read, as before). None by
+         * default.
+         */
+        default Set<String> crowded(Set<String> keys, int above) {
+            return Set.of();
+        }
     }
 
     /**
@@ -438,35 +449,47 @@ final class IncrementalLinking {
          * when {@code reach} is null (a linker without a reach).
          */
         Set<String> reached(List<PersonOccurrence> from, Set<String> fromKeys, List<PersonOccurrence> changed, LinkReach reach) {
-            List<Integer> places = sharing(fromKeys);
+            long start = System.nanoTime();
+            // keys a full run refines, as the store counts their units (ADR 0053): their holders are asked for by the
+            // refinements of `from`, not all read
+            Set<String> crowded = keyed == null || reach == null || unread == null || fromKeys.isEmpty() ? Set.of()
+                    : keyed.crowded(fromKeys, reach.refineAbove());
+            List<Integer> places = sharing(fromKeys, crowded.isEmpty() ? Set.of() : reach.refinedKeys(from, crowded), crowded);
             Set<String> out = new HashSet<>();
             if (reach == null) {
                 places.forEach(i -> out.add(personOf.get(occurrences.get(i).occurrenceId())));
                 return out;
             }
             List<PersonOccurrence> candidates = places.stream().map(occurrences::get).toList();
-            long start = System.nanoTime();
-            Set<String> linkable = reach.linkable(from, candidates, changed);
+            long weigh = System.nanoTime();
+            Set<String> linkable = reach.linkable(from, candidates, changed, crowded);
             for (String occurrence : linkable) {
                 out.add(personOf.get(occurrence));
             }
-            LOG.info("Incremental linking reach: {} occurrences; {} stored occurrences share a blocking key with them, {} could link ({} persons; {} ms)",
-                    from.size(), candidates.size(), linkable.size(), out.size(), (System.nanoTime() - start) / 1_000_000);
+            LOG.info("Incremental linking reach: {} occurrences, {} keys ({} crowded: asked by their refinements); {} stored occurrences "
+                            + "read share a key with them, {} could link ({} persons; {} ms, of it weighing {} ms)",
+                    from.size(), fromKeys.size(), crowded.size(), candidates.size(), linkable.size(), out.size(),
+                    (System.nanoTime() - start) / 1_000_000, (System.nanoTime() - weigh) / 1_000_000);
             return out;
         }
 
         /**
          * Places of the occurrences that have one of {@code wanted}'s blocking keys: over every
-         * stored occurrence's keys, or over the occurrences of the records the keyed store names.
+         * stored occurrence's keys, or over the occurrences of the records the keyed store names
+         * (asked for {@code wanted} less {@code crowded}, and for {@code refined}: the holders of a
+         * crowded key that share one of its refinements with what is reached from).
          */
-        private List<Integer> sharing(Set<String> wanted) {
+        private List<Integer> sharing(Set<String> wanted, Set<String> refined, Set<String> crowded) {
             List<Integer> places = new ArrayList<>();
             if (keyed == null) {
                 for (int i = 0; i < occurrences.size(); i++) {
                     places.add(i);
                 }
             } else if (!wanted.isEmpty()) {
-                Set<String> sharing = keyed.sharing(wanted);
+                Set<String> asked = new HashSet<>(wanted);
+                asked.removeAll(crowded);
+                asked.addAll(refined);
+                Set<String> sharing = keyed.sharing(asked);
                 read(sharing.stream().filter(event -> !placesOfEvent.containsKey(event)).toList());
                 for (String event : sharing) {
                     places.addAll(placesOfEvent.getOrDefault(event, List.of()));

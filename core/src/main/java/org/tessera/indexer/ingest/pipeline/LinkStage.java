@@ -44,6 +44,13 @@ final class LinkStage {
 
     private static final Logger log = LoggerFactory.getLogger(LinkStage.class);
     static final String LINKAGE_PARAMETERS_ID = "linkage-parameters";
+    /**
+     * The system property bounding the stored records one step of an arrival's reach reads
+     * ({@value #MAX_REACH_RECORDS_DEFAULT} unless set, e.g. {@code TESSERA_JAVA_OPTS=-Dtessera.linkage.max-reach-records=2000000}):
+     * past it the day is refused with the count (ADR 0053) instead of read into the heap.
+     */
+    static final String MAX_REACH_RECORDS_PROPERTY = "tessera.linkage.max-reach-records";
+    static final long MAX_REACH_RECORDS_DEFAULT = 1_000_000;
 
     private final OpenSearchConnection connection;
     private final PersonLinker linker;
@@ -128,12 +135,35 @@ final class LinkStage {
             long incrementalStart = System.nanoTime();
             // the stored records sharing a key with what arrived, asked of the feed store's keys when they are whole (ADR 0043)
             boolean keysStored = store.keyed() && store.staleKeys() == 0;
-            IncrementalLinking.KeyedRecords storedKeys = keysStored ? keys -> {
-                Set<String> sharing = store.eventIdsSharing(BlockingKeys.stored(keys));
-                job.count("linkage_stored_key_reads", 1);
-                job.count("linkage_stored_key_records", sharing.size());
-                return sharing;
-            } : null;
+            IncrementalLinking.KeyedRecords storedKeys = !keysStored ? null : new IncrementalLinking.KeyedRecords() {
+                @Override
+                public Set<String> sharing(Set<String> keys) {
+                    Set<String> sharing = store.eventIdsSharing(BlockingKeys.stored(keys), reached == null ? Long.MAX_VALUE : maxReachRecords());
+                    job.count("linkage_stored_key_reads", 1);
+                    job.count("linkage_stored_key_records", sharing.size());
+                    return sharing;
+                }
+
+                @Override
+                public Set<String> crowded(Set<String> keys, int above) {
+                    // counted over the stored records read by reach, which the run's writes to the store leave alone
+                    if (reached == null) {
+                        return Set.of();
+                    }
+                    long start = System.nanoTime();
+                    Map<String, String> counted = new HashMap<>();
+                    keys.stream().filter(k -> BlockingKeys.refinable(BlockingKeys.ruleOf(k))).forEach(k -> counted.put(k, BlockingKeys.stored(k)));
+                    Set<String> crowded = store.crowded(counted, above, reached.storedQuery());
+                    job.count("linkage_counted_keys", counted.size());
+                    job.count("linkage_crowded_keys", crowded.size());
+                    times.since("link/incremental/counted keys", start);
+                    return crowded;
+                }
+            };
+            if (keysStored && reached != null && !store.counted()) {
+                log.warn("The feed store runs a mapping without each person's keys and unit (v3): an arrival reads every holder of a "
+                        + "crowded blocking key; run 'tessera indices migrate records' and 'tessera relink --blocking-keys-only' (ADR 0053)");
+            }
             job.count("linkage_keys_from_store", keysStored ? 1 : 0);
             // the stored records the run does not hold, read as the linkage reaches them (ADR 0047)
             IncrementalLinking.Unread unread = reached == null ? null : new IncrementalLinking.Unread() {
@@ -202,6 +232,23 @@ final class LinkStage {
             return refused;
         });
         return new Linked(linkage, people, reviewPairs, settled);
+    }
+
+    /** {@value #MAX_REACH_RECORDS_PROPERTY}, or its default; a value that is not a positive number is refused with its name. */
+    static long maxReachRecords() {
+        String value = System.getProperty(MAX_REACH_RECORDS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return MAX_REACH_RECORDS_DEFAULT;
+        }
+        try {
+            long max = Long.parseLong(value.strip());
+            if (max > 0) {
+                return max;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(MAX_REACH_RECORDS_PROPERTY + " must be a positive number of records, not '" + value + "'");
     }
 
     /**

@@ -1,13 +1,18 @@
 package org.tessera.indexer.ingest.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The feed store's records an arrival reads by what it reaches, not whole (ADR 0047): the stored records
@@ -20,6 +25,8 @@ import org.tessera.indexer.ingest.SourceRecord;
  * Not thread-safe: one run.
  */
 final class ReachedRecords {
+
+    private static final ObjectMapper JSON = EngineJson.MAPPER;
 
     private final FeedStore store;
     private final StoredAssignment assignment;
@@ -57,6 +64,25 @@ final class ReachedRecords {
         String source = assignment.sources().get(eventId);
         return source != null && sources.contains(source) && !delivered.getOrDefault(source, Set.of()).contains(eventId)
                 && !feed.tombstoned(source).contains(eventId);
+    }
+
+    /**
+     * The stored records {@link #stored} names, as a query of the feed store: of the sources read by reach, less
+     * those the deltas replace or tombstone (ADR 0053: what the store counts a key's units over).
+     */
+    JsonNode storedQuery() {
+        ObjectNode query = JSON.createObjectNode();
+        ObjectNode bool = query.putObject("bool");
+        sources.forEach(bool.putArray("filter").addObject().putObject("terms").putArray(RecordIndexFields.SOURCE)::add);
+        Set<String> gone = new TreeSet<>();
+        for (String source : sources) {
+            gone.addAll(delivered.getOrDefault(source, Set.of()));
+            gone.addAll(feed.tombstoned(source));
+        }
+        if (!gone.isEmpty()) {
+            gone.forEach(bool.putArray("must_not").addObject().putObject("ids").putArray("values")::add);
+        }
+        return query;
     }
 
     /** Whether the event is of a stored record not read (yet). */

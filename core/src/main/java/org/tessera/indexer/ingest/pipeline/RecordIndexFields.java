@@ -27,6 +27,13 @@ final class RecordIndexFields {
     static final String BLOCKING_KEYS = "blocking_keys";
     /** The version of the key functions that made {@link #BLOCKING_KEYS} (searched, not in {@code _source}). */
     static final String BLOCKING_VERSION = "blocking_version";
+    /**
+     * Each occurrence of the record: its raw keys ({@link #UNIT_KEYS}) and the unit a full run counts it as
+     * ({@link #UNIT}), nested, so the store counts a key's units (searched, not in {@code _source}; ADR 0053).
+     */
+    static final String BLOCKING_UNITS = "blocking_units";
+    static final String UNIT_KEYS = "keys";
+    static final String UNIT = "unit";
 
     private RecordIndexFields() {
     }

@@ -2,6 +2,7 @@ package org.tessera.indexer.ingest.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,20 +68,91 @@ class StoredBlockingKeysIT {
         assertThat(read).as("the records sharing a key, not the store").hasSizeLessThan(stored.size() / 3);
 
         // the full run's blocking over the same data: its pairs across arrival and store are all read
-        List<PersonOccurrence> all = new ArrayList<>(storedOccurrences);
-        all.addAll(arrivals);
-        Set<String> arrivalIds = new HashSet<>();
-        arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
-        Set<OccurrencePair> blocked = new HashSet<>();
-        for (OccurrencePair pair : BlockingKeys.blockedPairs(all, LinkageSettings.defaults())) {
-            if (arrivalIds.contains(pair.first()) != arrivalIds.contains(pair.second())) {
-                blocked.add(pair);
-            }
-        }
+        Set<OccurrencePair> blocked = blockedAcross(storedOccurrences, arrivals);
         assertThat(blocked).hasSizeGreaterThan(20);
         assertThat(fromStore).containsAll(blocked);
         // no block of this county is refined or capped, so the two are the same pairs
         assertThat(fromStore).isEqualTo(blocked);
+    }
+
+    @Test
+    void aCrowdedKeyIsCountedByItsUnitsAndItsHoldersReadByTheRefinementsTheFullRunBlocksOn(TestOpenSearch os) {
+        List<SourceRecord> stored = new ArrayList<>();
+        // 130 children born on one day, a record each: 130 units hold that date (a full run refines its block)
+        for (int child = 0; child < 130; child++) {
+            stored.add(record("D" + child, GIVEN[child % GIVEN.length] + (char) ('a' + child / GIVEN.length), FAMILY[child % FAMILY.length],
+                    LocalDate.of(2015, 6, 1), "NR" + (1 + child % 9) + " 1AB", Map.of()));
+        }
+        // one child with a valid NHS number on 140 identical records: 140 records, one unit (a full run collapses them)
+        for (int copy = 0; copy < 140; copy++) {
+            stored.add(record("N" + copy, "Ruby", "Okonkwo", LocalDate.of(2016, 2, 2), "NR2 4AB", Map.of("nhs_number", "9434765919")));
+        }
+        // 60 children without an identifier, two identical records each: 120 units for 60 children (a full run
+        // collapses only identical occurrences with a strong identifier)
+        for (int child = 0; child < 60; child++) {
+            for (int copy = 0; copy < 2; copy++) {
+                stored.add(record("T" + child + "-" + copy, GIVEN[child % GIVEN.length] + (char) ('a' + child / GIVEN.length), FAMILY[child % FAMILY.length],
+                        LocalDate.of(2017, 3, 3), "NR7 2AB", Map.of()));
+            }
+        }
+        FeedStore store = new FeedStore(os.connection());
+        assertThat(store.put(stored.stream(), "job-1", Map.of())).isEmpty();
+        store.refresh();
+        assertThat(store.counted()).isTrue();
+        assertThat(store.staleKeys()).isZero();
+
+        Map<String, String> keys = new HashMap<>();
+        for (String key : List.of("0:2015-06-01", "0:2016-02-02", "0:2017-03-03", "0:2010-01-01")) {
+            keys.put(key, BlockingKeys.stored(key));
+        }
+        assertThat(store.crowded(keys, 100, null)).as("more than 100 units: records, not collapsed copies")
+                .containsExactlyInAnyOrder("0:2015-06-01", "0:2017-03-03");
+        assertThat(store.crowded(keys, 130, null)).isEmpty();
+        assertThat(store.crowded(keys, 120, null)).as("120 units are not more than 120").containsExactly("0:2015-06-01");
+        // counted over the records a query names only (an arrival's: the stored records present in the run)
+        ObjectNode onlyD = org.tessera.indexer.opensearch.EngineJson.MAPPER.createObjectNode();
+        var ids = onlyD.putObject("ids").putArray("values");
+        stored.stream().filter(r -> r.recordId().startsWith("D")).forEach(r -> ids.add(r.eventId()));
+        assertThat(store.crowded(keys, 100, onlyD)).containsExactly("0:2015-06-01");
+
+        // an arrival born that day: what it asks for (the crowded key by its refinements, the others raw) holds every
+        // pair the full run's blocking makes between it and a stored occurrence, and fewer records than every holder
+        List<SourceRecord> arrived = List.of(record("A1", "Isla", "Davies", LocalDate.of(2015, 6, 1), "NR5 1AB", Map.of()),
+                record("A2", "Theoa", "Nowak", LocalDate.of(2017, 3, 3), null, Map.of()));
+        List<PersonOccurrence> arrivals = occurrences(arrived);
+        Set<String> raw = new HashSet<>();
+        BlockingKeys.of(arrivals).forEach(raw::addAll);
+        Map<String, String> rawStored = new HashMap<>();
+        raw.forEach(k -> rawStored.put(k, BlockingKeys.stored(k)));
+        Set<String> crowded = store.crowded(rawStored, LinkageSettings.defaults().refineBlockSize(), null);
+        assertThat(crowded).contains("0:2015-06-01", "0:2017-03-03");
+        Set<String> asked = new HashSet<>();
+        raw.stream().filter(k -> !crowded.contains(k)).forEach(k -> asked.add(BlockingKeys.stored(k)));
+        for (SourceRecord r : arrived) {
+            asked.addAll(BlockingKeys.storedOf(PersonOccurrence.of(r)).keys()); // raw and refined; the refinements of the crowded ones among them
+        }
+        raw.stream().filter(crowded::contains).forEach(k -> asked.remove(BlockingKeys.stored(k)));
+        Set<String> read = store.eventIdsSharing(asked);
+        Set<String> everyHolder = store.eventIdsSharing(rawStored.values());
+        Set<String> arrivalIds = new HashSet<>();
+        arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
+        Set<String> blockedWith = new HashSet<>();
+        for (OccurrencePair pair : blockedAcross(occurrences(stored), arrivals)) {
+            blockedWith.add(IncrementalLinking.eventOf(arrivalIds.contains(pair.first()) ? pair.second() : pair.first()));
+        }
+        assertThat(blockedWith).isNotEmpty();
+        assertThat(read).containsAll(blockedWith);
+        assertThat(read.size()).as("read %s of %s holders", read.size(), everyHolder.size()).isLessThan(everyHolder.size() / 2);
+
+        // a bound on the records one read names: past it nothing is read, and the count is said
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> store.eventIdsSharing(rawStored.values(), 100)))
+                .isInstanceOf(FeedStore.ReachTooLarge.class).hasMessageContaining("stored records");
+    }
+
+    private static SourceRecord record(String id, String given, String family, LocalDate born, String postcode, Map<String, String> identifiers) {
+        return new SourceRecord("police_incidents", id, "police", "domestic_incident", PartialDate.of(LocalDate.of(2026, 1, 5)), "Incident",
+                "Seen at home.", Map.of(), null, List.of(new InvolvedPerson("subject", given, family, List.of(), PartialDate.of(born), null,
+                postcode == null ? null : "4 Mill Lane", postcode, identifiers)), new Origin("police.csv", 2, 2));
     }
 
     @Test
@@ -90,7 +162,7 @@ class StoredBlockingKeysIT {
         assertThat(store.put(county.subList(1, county.size()).stream(), "job-1", Map.of())).isEmpty();
         SourceRecord old = county.getFirst();
         // as a store written before the keys (or reindexed, which drops them) holds it
-        os.connection().index(os.connection().alias(FeedStore.INDEX), old.eventId(), FeedStore.document(old, "job-0", null, false).document(),
+        os.connection().index(os.connection().alias(FeedStore.INDEX), old.eventId(), FeedStore.document(old, "job-0", null, FeedStore.Keying.NONE).document(),
                 Map.of("refresh", "true"));
         store.refresh();
         Set<String> keys = new HashSet<>();
@@ -107,6 +179,21 @@ class StoredBlockingKeysIT {
             assertThat(doc.has(RecordIndexFields.BLOCKING_KEYS)).isFalse();
             assertThat(RecordJson.fromJson(doc.path(RecordIndexFields.RECORD))).isEqualTo(old);
         });
+    }
+
+    /** The candidate pairs of a full run's blocking (refined and capped) over both that join an arrival to a stored occurrence. */
+    private static Set<OccurrencePair> blockedAcross(List<PersonOccurrence> stored, List<PersonOccurrence> arrivals) {
+        List<PersonOccurrence> all = new ArrayList<>(stored);
+        all.addAll(arrivals);
+        Set<String> arrivalIds = new HashSet<>();
+        arrivals.forEach(o -> arrivalIds.add(o.occurrenceId()));
+        Set<OccurrencePair> out = new HashSet<>();
+        for (OccurrencePair pair : BlockingKeys.blockedPairs(all, LinkageSettings.defaults())) {
+            if (arrivalIds.contains(pair.first()) != arrivalIds.contains(pair.second())) {
+                out.add(pair);
+            }
+        }
+        return out;
     }
 
     /** Pairs of an arrival and a candidate sharing a key. */
