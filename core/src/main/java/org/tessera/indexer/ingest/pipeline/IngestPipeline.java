@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.documents.DocumentFactsFinder;
+import org.tessera.indexer.events.Event;
 import org.tessera.indexer.extraction.TextExtractor;
 import org.tessera.indexer.ingest.Quarantine;
 import org.tessera.indexer.ingest.SourceMappings;
@@ -284,7 +287,7 @@ public final class IngestPipeline {
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
                 // the events the run writes, for the kept assignment (the batch stages see every one)
-                Set<String> shown = kept == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
+                Set<String> shown = kept == null ? null : ConcurrentHashMap.newKeySet();
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts,
                         shown == null ? stages : withShown(stages, shown), clock, job, times)
                         .write(gathered, linked, relinking || scoring.readsEveryEvent(), previousEnded);
@@ -324,7 +327,7 @@ public final class IngestPipeline {
 
     /** The run's batch stages and, last, one noting the id of every event document they see (as it goes to the index). */
     private static List<EventBatchStage> withShown(List<EventBatchStage> stages, Set<String> shown) {
-        List<EventBatchStage> all = new java.util.ArrayList<>(stages);
+        List<EventBatchStage> all = new ArrayList<>(stages);
         all.add(new EventBatchStage() {
             @Override
             public String name() {
@@ -339,7 +342,7 @@ public final class IngestPipeline {
             @Override
             public void apply(List<ObjectNode> documents) {
                 for (ObjectNode document : documents) {
-                    String id = org.tessera.indexer.events.Event.idOf(document);
+                    String id = Event.idOf(document);
                     shown.add(id == null ? StoredAssignment.Kept.UNNAMED : id);
                 }
             }
