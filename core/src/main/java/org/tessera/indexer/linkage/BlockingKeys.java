@@ -99,7 +99,7 @@ public final class BlockingKeys {
                 String[] keys = Blocking.keys(r, f);
                 String[] subs = keys.length == 0 ? null : Blocking.refinements(r, f);
                 for (String k : keys) {
-                    raw.add(r + ":" + k);
+                    raw.add(raw(r, k));
                     if (subs != null) {
                         for (String s : subs) {
                             all.add(stored(refined(r, k, s)));
@@ -120,7 +120,12 @@ public final class BlockingKeys {
      * ({@code rule:key}) in when they share the refinement ({@link Blocking#refinements}).
      */
     public static String refined(int rule, String key, String refinement) {
-        return rule + ":" + key + "#" + refinement;
+        return raw(rule, key) + "#" + refinement;
+    }
+
+    /** A raw key, {@code rule:key}: the rule's index and the key it made ({@link #ruleOf} reads the rule back). */
+    public static String raw(int rule, String key) {
+        return rule + ":" + key;
     }
 
     /** The rule of a key ({@code rule:key}, raw or refined). */

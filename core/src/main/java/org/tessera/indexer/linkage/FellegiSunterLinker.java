@@ -116,7 +116,7 @@ public final class FellegiSunterLinker implements PersonLinker {
             Set<String> keys = new HashSet<>();
             for (int r = 0; r < Blocking.RULES.size(); r++) {
                 for (String key : Blocking.keys(r, f)) {
-                    keys.add(r + ":" + key);
+                    keys.add(BlockingKeys.raw(r, key));
                 }
             }
             out.add(keys);

@@ -95,7 +95,7 @@ public final class LinkReach {
             Set<String> set = new HashSet<>();
             for (int r = 0; r < keys.length; r++) {
                 for (String k : keys[r]) {
-                    set.add(r + ":" + k);
+                    set.add(BlockingKeys.raw(r, k));
                 }
             }
             out.add(set);
@@ -124,12 +124,12 @@ public final class LinkReach {
             Prepared x = of(made, o);
             for (int r = 0; r < x.keys().length; r++) {
                 for (String k : x.keys()[r]) {
-                    if (!crowded.contains(r + ":" + k)) {
+                    if (!crowded.contains(BlockingKeys.raw(r, k))) {
                         continue;
                     }
                     String[] subs = x.refinements()[r];
                     if (subs == null) {
-                        out.add(r + ":" + k);
+                        out.add(BlockingKeys.raw(r, k));
                     } else {
                         for (String s : subs) {
                             out.add(BlockingKeys.refined(r, k, s));
@@ -179,7 +179,7 @@ public final class LinkReach {
             for (int i = 0; i < from.size(); i++) {
                 for (String k : p[i].keys()[r]) {
                     // a key the store counted past the threshold starts past it: refined, whoever else is counted here
-                    size.put(k, crowded.contains(r + ":" + k) ? settings.refineBlockSize() + 1 : 0);
+                    size.put(k, crowded.contains(BlockingKeys.raw(r, k)) ? settings.refineBlockSize() + 1 : 0);
                 }
             }
             sizes.add(size);
