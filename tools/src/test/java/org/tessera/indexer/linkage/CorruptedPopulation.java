@@ -120,6 +120,15 @@ final class CorruptedPopulation {
             return noHouseholdHeldOut(shape, "seed3.", "no-household third held-out ");
         }
 
+        /**
+         * The fourth no-household held-out split of a shape (session 19, issue #18): the held-out recipe with the seeds
+         * {@code seed4.*} frozen in {@code linkage/no-household-held-out.properties} before that session built or measured
+         * anything. Only its figures are read, never its misses.
+         */
+        static Spec noHouseholdFourthHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed4.", "no-household fourth held-out ");
+        }
+
         private static Spec noHouseholdHeldOut(Shape shape, String key, String name) {
             java.util.Properties frozen = new java.util.Properties();
             try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {
