@@ -129,6 +129,15 @@ final class CorruptedPopulation {
             return noHouseholdHeldOut(shape, "seed4.", "no-household fourth held-out ");
         }
 
+        /**
+         * A no-household development split of a new seed (never a held-out seed): the held-out recipe ({@code dsgenMix(true)},
+         * 12 % without a date of birth) or the tuning one, on the even ranks of the name and street lists unless {@code odd}.
+         */
+        static Spec noHouseholdDevelopment(Shape shape, long seed, boolean odd, boolean heldOutRecipe) {
+            return new Spec("development " + shape.label + " " + seed, seed, 5000, odd, 10, heldOutRecipe ? 0.12 : 0.10, 0,
+                    dsgenMix(heldOutRecipe), false, 3, shape);
+        }
+
         private static Spec noHouseholdHeldOut(Shape shape, String key, String name) {
             java.util.Properties frozen = new java.util.Properties();
             try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {

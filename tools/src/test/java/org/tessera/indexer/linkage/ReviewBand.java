@@ -34,8 +34,7 @@ public final class ReviewBand {
             for (CorruptedPopulation.Shape shape : CorruptedPopulation.Shape.values()) {
                 if (!shapes.equals("both") && !shapes.equals(shape.label)) continue;
                 // -Dodd=true: the odd ranks of the name and street lists (the held-out splits' names, with a development seed)
-                specs.add(new CorruptedPopulation.Spec("development " + shape.label + " " + seed, seed, 5000, Boolean.getBoolean("odd"), 10, 0.12, 0,
-                        CorruptedPopulation.Spec.dsgenMix(true), false, 3, shape));
+                specs.add(CorruptedPopulation.Spec.noHouseholdDevelopment(shape, seed, Boolean.getBoolean("odd"), true));
             }
         }
         for (CorruptedPopulation.Spec spec : specs) read(spec);
