@@ -432,6 +432,12 @@ public final class FellegiSunterLinker implements PersonLinker {
                 reviewCandidates.add(p);
             }
         }
+        // Where the data shows no households, two persons joined by two or more review-band pairs (a record matching two
+        // records of the other person, or two of its records each matching one) are one person (ADR 0061).
+        if (model.withoutHouseholds()) {
+            modelLinks += corroboratedLinks(clusters, reviewCandidates, pa, pb, pattern, wide, f,
+                    p -> ambiguousPairs.contains(p) || generationPairs.contains(p) || contestedPairs.contains(p));
+        }
         // Below the review threshold only pairs a household may carry were kept (see the weighing above).
         LOG.debug("linkage phase: passes {} ms", (System.nanoTime() - start) / 1_000_000);
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
@@ -734,10 +740,23 @@ public final class FellegiSunterLinker implements PersonLinker {
      * or is one keystroke out (other than the strong ones, which were handled first) lets the pair
      * through, and so does a shared day and month of birth (a parent and child of one name are
      * rarely born on the same day of the year; a mistyped year keeps them): the model weighs
-     * those as the typo patterns they are.
+     * those as the typo patterns they are. But a shared birthday with years a generation apart and not one keystroke
+     * apart, and family names unrelated, is two people born on one day of the year, whatever a reference one keystroke
+     * out says (a neighbour's number; ADR 0061): only an equal reference lets that pair through.
      */
-    private static boolean generationsApart(Features a, Features b, int pattern) {
-        return !closeReference(pattern) && datesGenerationsApart(a, b);
+    static boolean generationsApart(Features a, Features b, int pattern) {
+        return !closeReference(pattern) && datesGenerationsApart(a, b)
+                || Comparisons.level(pattern, MatchModel.FAMILY) == FAMILY_ELSE && Comparisons.level(pattern, MatchModel.IDENTIFIER) != 1
+                && farYearSameBirthday(a, b);
+    }
+
+    /**
+     * One day and month of birth (or the two transposed) with years ten or more apart and not one keystroke apart: not a
+     * mistyped year (a digit changed or two swapped keeps one edit), but two people born on one day of the year.
+     */
+    static boolean farYearSameBirthday(Features a, Features b) {
+        return a.dob != null && b.dob != null && Clusters.sameBirthday(a.dob, b.dob) && Math.abs(a.dob.year() - b.dob.year()) >= 10
+                && !Comparisons.withinOneEdit(Integer.toString(a.dob.year()), Integer.toString(b.dob.year()));
     }
 
     /** Both dates of birth known and clearly a generation apart (see {@link Clusters#clearlyDifferentGenerations}). */
@@ -903,6 +922,46 @@ public final class FellegiSunterLinker implements PersonLinker {
         int id = Comparisons.level(pattern, MatchModel.IDENTIFIER);
         if (id == 3 || id == 4) return false;
         return Comparisons.level(pattern, MatchModel.POSTCODE) != 5;
+    }
+
+    /** Review-band pairs that must join two persons for the two to be one where the data has no households (ADR 0061). */
+    static final int CORROBORATING_PAIRS = 2;
+
+    /**
+     * Review-band pairs corroborated by their persons (ADR 0061): where the data shows no households, the two persons of
+     * pairs left between the review and auto-match thresholds are merged when at least {@link #CORROBORATING_PAIRS} such
+     * pairs join them (one record matching two records of the other person, or two records each matching one: the
+     * development splits' band was 100 % one person there, against 83 % for a pair alone), strongest first, under every
+     * guard, the generation rule and the wide rules' age guard. Pairs held for a reason (ambiguous, generations apart,
+     * contested consistent pairs, unnamed newborns) do not count.
+     */
+    private static int corroboratedLinks(Clusters clusters, List<Integer> reviewCandidates, int[] pa, int[] pb, int[] pattern,
+                                         boolean[] wide, Features[] f, java.util.function.IntPredicate held) {
+        // by the two persons (roots, smaller first): the strongest pair (the smallest index: pairs are strongest first) and the count
+        Map<Long, int[]> groups = new HashMap<>();
+        for (int p : reviewCandidates) {
+            int i = pa[p], j = pb[p];
+            if (held.test(p) || f[i].placeholder || f[j].placeholder || generationsApart(f[i], f[j], pattern[p])) continue;
+            int ri = clusters.find(i), rj = clusters.find(j);
+            if (ri == rj) continue;
+            long key = ((long) Math.min(ri, rj) << 32) | Math.max(ri, rj);
+            int[] g = groups.computeIfAbsent(key, k -> new int[] {Integer.MAX_VALUE, 0});
+            g[0] = Math.min(g[0], p);
+            g[1]++;
+        }
+        List<int[]> strongest = new ArrayList<>();
+        for (int[] g : groups.values()) if (g[1] >= CORROBORATING_PAIRS) strongest.add(g);
+        strongest.sort(Comparator.comparingInt(g -> g[0]));
+        int links = 0;
+        for (int[] g : strongest) {
+            int p = g[0], i = pa[p], j = pb[p];
+            if (clusters.find(i) == clusters.find(j)) continue;
+            if (clusters.refusal(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0) != null || clusters.differentReferenceOnAnyRecord(i, j) != null
+                    || wide[p] && !yearTypo(pattern[p]) && clusters.acrossAgeBoundary(i, j)) continue;
+            clusters.union(i, j);
+            links++;
+        }
+        return links;
     }
 
     /**

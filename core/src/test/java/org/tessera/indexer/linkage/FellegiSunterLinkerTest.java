@@ -683,6 +683,38 @@ class FellegiSunterLinkerTest {
     }
 
     /**
+     * One day of the year with years a generation apart and not one keystroke apart, and another family name: two people
+     * born on one day of the year, never merged by the model (review; ADR 0061). The same birthday used to exempt a pair
+     * from the generation rule whatever else it showed, and a reference one keystroke out (a neighbour's number) did too:
+     * "C Goddard" 1996-09-23 merged with "Christopher Evans" 1930-09-23 at one postcode (given name an initial), "Jack
+     * Heath" 1975-11-12 with "Jack Smith" 1959-11-12 (references 2704180 / 2704189) on development splits. A mistyped year
+     * (one digit, two swapped), one family name or an equal reference still let the pair through.
+     */
+    @Test
+    void keepsTwoPeopleBornOnOneDayOfTheYearAGenerationApartAndOfAnotherFamilyApart() {
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        java.util.function.BiFunction<String, String, Features> person = (name, dob) -> new Features(occ("s", "e" + counter, 0,
+                name.split(" ")[0], name.split(" ")[1], PartialDate.of(java.time.LocalDate.parse(dob)), "TC14 0EB", "M", Map.of()), dm);
+        int otherFamily = pattern(Map.of("given_name", "initial", "family_name", "else", "date_of_birth", "one_component_differs", "postcode", "exact"));
+        assertThat(FellegiSunterLinker.generationsApart(person.apply("C Goddard", "1996-09-23"), person.apply("Christopher Evans", "1930-09-23"),
+                otherFamily)).isTrue();
+        int oneEditReference = pattern(Map.of("given_name", "exact", "family_name", "else", "date_of_birth", "one_component_differs",
+                "other_identifier", "one_edit"));
+        assertThat(FellegiSunterLinker.generationsApart(person.apply("Jack Heath", "1975-11-12"), person.apply("Jack Smith", "1959-11-12"),
+                oneEditReference)).isTrue();
+        int equalReference = pattern(Map.of("given_name", "exact", "family_name", "else", "date_of_birth", "one_component_differs",
+                "other_identifier", "exact"));
+        assertThat(FellegiSunterLinker.generationsApart(person.apply("Jack Heath", "1975-11-12"), person.apply("Jack Smith", "1959-11-12"),
+                equalReference)).isFalse();
+        // A year one keystroke out is a typo; one family name keeps the same birthday's exemption (a year typed twice wrong).
+        assertThat(FellegiSunterLinker.generationsApart(person.apply("Jack Heath", "1956-11-12"), person.apply("Jack Smith", "1965-11-12"),
+                oneEditReference)).isFalse();
+        int oneFamily = pattern(Map.of("given_name", "exact", "family_name", "exact", "date_of_birth", "one_component_differs"));
+        assertThat(FellegiSunterLinker.generationsApart(person.apply("Jack Heath", "1975-11-12"), person.apply("Jack Heath", "1959-11-12"),
+                oneFamily)).isFalse();
+    }
+
+    /**
      * A consistent pair below the auto-match threshold whose two persons carry references none of which is within two
      * edits of the other's is two people (a son of his father's name whose records have no date of birth), even when
      * each reference is on one record only (ADR 0042); a reference one keystroke out is a corrupted copy and merges.

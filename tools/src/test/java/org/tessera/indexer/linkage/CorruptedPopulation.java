@@ -120,6 +120,24 @@ final class CorruptedPopulation {
             return noHouseholdHeldOut(shape, "seed3.", "no-household third held-out ");
         }
 
+        /**
+         * The fourth no-household held-out split of a shape (session 19, issue #18): the held-out recipe with the seeds
+         * {@code seed4.*} frozen in {@code linkage/no-household-held-out.properties} before that session built or measured
+         * anything. Only its figures are read, never its misses.
+         */
+        static Spec noHouseholdFourthHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed4.", "no-household fourth held-out ");
+        }
+
+        /**
+         * A no-household development split of a new seed (never a held-out seed): the held-out recipe ({@code dsgenMix(true)},
+         * 12 % without a date of birth) or the tuning one, on the even ranks of the name and street lists unless {@code odd}.
+         */
+        static Spec noHouseholdDevelopment(Shape shape, long seed, boolean odd, boolean heldOutRecipe) {
+            return new Spec("development " + shape.label + " " + seed, seed, 5000, odd, 10, heldOutRecipe ? 0.12 : 0.10, 0,
+                    dsgenMix(heldOutRecipe), false, 3, shape);
+        }
+
         private static Spec noHouseholdHeldOut(Shape shape, String key, String name) {
             java.util.Properties frozen = new java.util.Properties();
             try (var in = CorruptedPopulation.class.getResourceAsStream("/linkage/no-household-held-out.properties")) {

@@ -24,8 +24,7 @@ public final class HouseholdVerdict {
         boolean link = Boolean.getBoolean("link");
         for (String s : System.getProperty("seeds", "1001,1002,1003").split(",")) {
             long seed = Long.parseLong(s.trim());
-            CorruptedPopulation.Spec spec = new CorruptedPopulation.Spec("development " + shape.label + " " + seed, seed, 5000, false, 10,
-                    heldoutRecipe ? 0.12 : 0.10, 0, CorruptedPopulation.Spec.dsgenMix(heldoutRecipe), false, 3, shape);
+            CorruptedPopulation.Spec spec = CorruptedPopulation.Spec.noHouseholdDevelopment(shape, seed, false, heldoutRecipe);
             read(spec, link);
         }
     }
