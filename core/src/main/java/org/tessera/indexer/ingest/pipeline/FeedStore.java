@@ -17,6 +17,7 @@ import org.tessera.indexer.ingest.Ids;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.linkage.BlockingKeys;
 import org.tessera.indexer.linkage.PersonOccurrence;
+import org.tessera.indexer.linkage.StoredKeyMemo;
 import org.tessera.indexer.opensearch.BulkWriter;
 import org.tessera.indexer.opensearch.EngineException;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
@@ -244,6 +245,7 @@ final class FeedStore {
         body.putArray("sort").add("_doc");
         StringBuilder ndjson = new StringBuilder();
         long[] counts = {0, 0};
+        StoredKeyMemo memo = new StoredKeyMemo();
         connection.scroll(connection.alias(INDEX), body, hit -> {
             SourceRecord record = RecordJson.fromJson(hit.path("_source").path(RecordIndexFields.RECORD));
             ObjectNode action = JSON.createObjectNode();
@@ -251,7 +253,7 @@ final class FeedStore {
                     .put("if_seq_no", hit.path("_seq_no").asLong()).put("if_primary_term", hit.path("_primary_term").asLong());
             ObjectNode doc = JSON.createObjectNode();
             ObjectNode fields = doc.putObject("doc");
-            keyFields(fields, record, keying);
+            keyFields(fields, record, keying, memo);
             ndjson.append(action).append('\n').append(doc).append('\n');
             if (++counts[1] % REQUEST_DOCUMENTS == 0) {
                 counts[0] += sendUpdates(ndjson);
@@ -278,8 +280,8 @@ final class FeedStore {
     }
 
     /** Puts a record's blocking keys and their version on a store document, and each occurrence's keys and unit when {@code keying} says. */
-    private static void keyFields(ObjectNode doc, SourceRecord record, Keying keying) {
-        BlockingKeys.Stored stored = BlockingKeys.storedOf(PersonOccurrence.of(record));
+    private static void keyFields(ObjectNode doc, SourceRecord record, Keying keying, StoredKeyMemo memo) {
+        BlockingKeys.Stored stored = memo.of(PersonOccurrence.of(record));
         var keys = doc.putArray(RecordIndexFields.BLOCKING_KEYS);
         stored.keys().forEach(keys::add);
         if (keying == Keying.KEYS_AND_UNITS) {
@@ -350,10 +352,11 @@ final class FeedStore {
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
                                  BulkWriter.Mode mode) {
         Keying keys = keying();
+        StoredKeyMemo memo = new StoredKeyMemo();
         try (BulkWriter writer = new BulkWriter(connection, mode, REQUEST_DOCUMENTS, REQUEST_BYTES)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
                 ObjectNode note = documentNotes.get(record.eventId());
-                Stored stored = document(record, jobId, note == null ? null : note.deepCopy(), keys);
+                Stored stored = document(record, jobId, note == null ? null : note.deepCopy(), keys, memo);
                 writer.add(new BulkWriter.Document(connection.alias(INDEX), record.eventId(), stored.document()), stored.json());
             }
             writer.flush();
@@ -377,6 +380,14 @@ final class FeedStore {
 
     /** As {@link #document(SourceRecord, String, ObjectNode)}; with its blocking keys as {@code keying} says. */
     static Stored document(SourceRecord record, String jobId, ObjectNode note, Keying keying) {
+        return document(record, jobId, note, keying, new StoredKeyMemo());
+    }
+
+    /**
+     * As {@link #document(SourceRecord, String, ObjectNode, Keying)}, keyed through {@code memo}: a writer keeps one
+     * across the records it writes, whose people repeat from record to record.
+     */
+    static Stored document(SourceRecord record, String jobId, ObjectNode note, Keying keying, StoredKeyMemo memo) {
         ObjectNode content = RecordJson.toJson(record);
         byte[] contentJson = bytes(content);
         ObjectNode doc = JSON.createObjectNode();
@@ -385,7 +396,7 @@ final class FeedStore {
         doc.put(RecordIndexFields.CONTENT_HASH, contentHash(contentJson));
         doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
         if (keying != Keying.NONE) {
-            keyFields(doc, record, keying);
+            keyFields(doc, record, keying, memo);
         }
         byte[] head = bytes(doc);
         byte[] noteJson = note == null ? null : bytes(note);
