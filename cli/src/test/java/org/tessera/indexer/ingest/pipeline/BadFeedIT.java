@@ -23,10 +23,7 @@ import org.tessera.indexer.opensearch.TestOpenSearch;
 /**
  * A bad delivery (a delta file of the wrong layout, a delta declared for a snapshot source, a date
  * gap) is refused whole with its reason: not one record of it, not even from its good files, is
- * applied. A good delta whose linkage would read more stored records than the run's bound is refused
- * too, having written nothing, not even to the feed store (ADR 0057). The good delta after them applies,
- * by reach (the refused runs left the run before as the last to write), and the same delta again is
- * skipped as a replay.
+ * applied. A good delta after them applies, and the same delta again is skipped as a replay.
  */
 @ExtendWith(OpenSearchExtension.class)
 class BadFeedIT {
@@ -77,16 +74,8 @@ class BadFeedIT {
 
         Path good = folder(work, "good", "{\"as_of\": \"2024-06-02\"}");
         Files.write(good.resolve("police_incidents_a.csv"), newIncident, StandardCharsets.UTF_8);
-        // the good day with a reach bound of one stored record: its keys are held by more, so the day is refused in its link stage
-        IngestReport tooWide = ingest(os, good, mappings, work, IngestSettings.defaults(work.resolve("q")).withMaxReachRecords(1));
-        assertThat(tooWide.counts()).containsEntry("feed_store_read_by_reach", 1L).containsEntry("reach_refused", 1L);
-        assertRefused(tooWide, "linkage's reach", events, persons, records, os);
-        assertThat(tooWide.refused()).contains(IngestSettings.MAX_REACH_RECORDS);
-
         IngestReport applied = ingest(os, good, mappings, work);
         assertThat(applied.refused()).isNull();
-        assertThat(applied.counts()).as("the run after the refused day keeps the path by reach (the run before it finished)")
-                .containsEntry("feed_store_read_by_reach", 1L);
         assertThat(os.connection().count("events")).as("the new incident, and every earlier one kept").isEqualTo(events.size() + 1);
 
         IngestReport replay = ingest(os, good, mappings, work);
@@ -116,13 +105,10 @@ class BadFeedIT {
     }
 
     private static IngestReport ingest(TestOpenSearch os, Path folder, Path mappings, Path work) throws Exception {
-        return ingest(os, folder, mappings, work, IngestSettings.defaults(work.resolve("q")));
-    }
-
-    private static IngestReport ingest(TestOpenSearch os, Path folder, Path mappings, Path work, IngestSettings settings) throws Exception {
         OpenSearchConnection connection = os.connection();
         try (TikaTextExtractor extractor = new TikaTextExtractor(ExtractionLimits.defaults())) {
-            return IngestPipelines.standard(connection, mappings, extractor, settings, Clock.systemUTC()).ingest(folder);
+            return IngestPipelines.standard(connection, mappings, extractor, IngestSettings.defaults(work.resolve("q")), Clock.systemUTC())
+                    .ingest(folder);
         }
     }
 }

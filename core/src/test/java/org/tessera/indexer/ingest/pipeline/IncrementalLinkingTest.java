@@ -243,16 +243,8 @@ class IncrementalLinkingTest {
         List<PersonOccurrence> all = crowdedCounty(arrivals, 1);
         List<PersonOccurrence> history = all.stream().filter(o -> !arrivals.contains(o.eventId())).toList();
         LinkageResult stored = linker.link(history, Decisions.none());
-        Map<String, List<PersonOccurrence>> byEvent = new java.util.LinkedHashMap<>();
-        history.forEach(o -> byEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(o));
-        Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
-        byEvent.forEach((event, occurrences) -> org.tessera.indexer.linkage.BlockingKeys.storedOf(occurrences).keys()
-                .forEach(k -> recordsByKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(event)));
-        IncrementalLinking.KeyedRecords store = wanted -> {
-            Set<String> out = new java.util.HashSet<>();
-            org.tessera.indexer.linkage.BlockingKeys.stored(wanted).forEach(k -> out.addAll(recordsByKey.getOrDefault(k, Set.of())));
-            return out;
-        };
+        Map<String, List<PersonOccurrence>> byEvent = byEvent(history);
+        IncrementalLinking.KeyedRecords store = keyedBy(byEvent);
         List<PersonOccurrence> delivered = all.stream().filter(o -> arrivals.contains(o.eventId())).toList();
         Set<String> wholeBefore = new java.util.HashSet<>();
         IncrementalLinking.Outcome everyWhole = IncrementalLinking.link(new ArrayList<>(delivered), stored.personIds(), arrivals, Set.of(),
@@ -306,8 +298,7 @@ class IncrementalLinkingTest {
         List<PersonOccurrence> history = all.stream().filter(o -> !arrivals.contains(o.eventId())).toList();
         LinkageResult stored = linker.link(history, Decisions.none());
         // the feed store as it keeps each record: its keys (raw and refined), and each occurrence's raw keys and unit
-        Map<String, List<PersonOccurrence>> byEvent = new java.util.LinkedHashMap<>();
-        history.forEach(o -> byEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(o));
+        Map<String, List<PersonOccurrence>> byEvent = byEvent(history);
         Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
         Map<String, Set<String>> unitsByKey = new java.util.HashMap<>();
         byEvent.forEach((event, occurrences) -> {
@@ -398,6 +389,25 @@ class IncrementalLinkingTest {
             }
         }
         return all;
+    }
+
+    /** The occurrences by event id (a stored record each), in their order. */
+    private static Map<String, List<PersonOccurrence>> byEvent(List<PersonOccurrence> occurrences) {
+        Map<String, List<PersonOccurrence>> byEvent = new java.util.LinkedHashMap<>();
+        occurrences.forEach(o -> byEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(o));
+        return byEvent;
+    }
+
+    /** The keyed feed store of the records of {@code byEvent}: the records holding each stored key (raw and refined). */
+    private static IncrementalLinking.KeyedRecords keyedBy(Map<String, List<PersonOccurrence>> byEvent) {
+        Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
+        byEvent.forEach((event, occurrences) -> org.tessera.indexer.linkage.BlockingKeys.storedOf(occurrences).keys()
+                .forEach(k -> recordsByKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(event)));
+        return wanted -> {
+            Set<String> out = new java.util.HashSet<>();
+            org.tessera.indexer.linkage.BlockingKeys.stored(wanted).forEach(k -> out.addAll(recordsByKey.getOrDefault(k, Set.of())));
+            return out;
+        };
     }
 
     /** The stored records of {@code byEvent} but {@code withdrawn} (none when null) read by reach, each noted in {@code read}. */
