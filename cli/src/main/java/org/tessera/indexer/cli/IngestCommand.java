@@ -70,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
             new IndexManager(connection, IndexDefinitions.loadDefault()).ensureAll();
             IngestPipeline pipeline = IngestPipelines.standard(connection, mappingsFolder, extractor,
                     new IngestSettings(quarantineDir, batchSize, !noText, true, withdrawalPolicy(),
-                            ReadLimits.from(settings), TextLimits.from(settings)).withNlp(settings), Clock.systemUTC());
+                            ReadLimits.from(settings), TextLimits.from(settings)).withNlp(settings).withReach(settings), Clock.systemUTC());
             IngestReport report = pipeline.ingest(folder);
             if (report.wasRefused()) {
                 System.out.printf("job %s: delivery refused, nothing applied: %s%n", report.jobId(), report.refused());

@@ -48,10 +48,20 @@ public final class LinkReach {
     /** Fewer occurrences than this are made or weighed on the calling thread: a pool costs more than it saves. */
     private static final int PARALLEL_FROM = 500;
     /**
-     * Occurrences kept for later calls at most (a few hundred bytes each): past it what a call makes is dropped
-     * with the call, as before (a county whose raw keys name millions of stored occurrences, session 17).
+     * Occurrences kept for later calls at most: past it what a call makes is dropped with the call and made again by
+     * the next (the 150,000-child county's widening rounds each met 1.75-2.28 M stored occurrences and re-made all but
+     * the first 500,000 of them each round, session 18). Scaled with the heap ({@link #keptFor}): an entry (the
+     * occurrence, its features, raw identity, keys and refinements) is taken as 4 KiB, an estimate (ADR 0057).
      */
-    static final int MAX_KEPT = 500_000;
+    static final int MAX_KEPT = keptFor(Runtime.getRuntime().maxMemory());
+
+    /** Bytes taken for one kept occurrence when sizing the keep ({@link #keptFor}). */
+    static final long KEPT_ENTRY_BYTES = 4096;
+
+    /** Occurrences kept for a heap of {@code maxHeapBytes}: a quarter of it at {@link #KEPT_ENTRY_BYTES} an entry, 500,000 to 4,000,000. */
+    static int keptFor(long maxHeapBytes) {
+        return (int) Math.max(500_000, Math.min(4_000_000, maxHeapBytes / 4 / KEPT_ENTRY_BYTES));
+    }
 
     private final LinkageSettings settings;
     private final LinkageParameters parameters;

@@ -38,8 +38,9 @@ class ArrivalsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ArrivalsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, RiskDay day, Clock clock) {
-        return new LazyIngest(connection, properties.quarantineFolder(), nlp, day::today, clock);
+    LazyIngest arrivalIngest(OpenSearchConnection connection, ArrivalsProperties properties, NlpProperties nlp, ReachProperties reach,
+                             RiskDay day, Clock clock) {
+        return new LazyIngest(connection, properties.quarantineFolder(), nlp, reach, day::today, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -92,6 +93,7 @@ class ArrivalsConfiguration {
         private final OpenSearchConnection connection;
         private final Path quarantine;
         private final NlpProperties nlp;
+        private final ReachProperties reach;
         private final Clock clock;
         /** The day arrivals score as of: the portal's {@code tessera.risk.as-of}, else today (what the watchlist shows). */
         private final java.util.function.Supplier<java.time.LocalDate> scoringDay;
@@ -100,9 +102,10 @@ class ArrivalsConfiguration {
         /** Who hears of the children the run in progress rescores (one run at a time). */
         private Consumer<RescoredChildren> listener = rescored -> { };
 
-        LazyIngest(OpenSearchConnection connection, Path quarantine, NlpProperties nlp,
+        LazyIngest(OpenSearchConnection connection, Path quarantine, NlpProperties nlp, ReachProperties reach,
                    java.util.function.Supplier<java.time.LocalDate> scoringDay, Clock clock) {
             this.connection = connection;
+            this.reach = reach;
             this.scoringDay = scoringDay;
             this.quarantine = quarantine;
             this.nlp = nlp;
@@ -125,7 +128,7 @@ class ArrivalsConfiguration {
                 log.info("Building the ingest pipeline for arrivals");
                 extractor = new TikaTextExtractor(ExtractionLimits.defaults());
                 IngestSettings settings = new IngestSettings(quarantine, 2000, true, false)
-                        .withNlp(nlp.semanticStage(), nlp.lexicalContextHead());
+                        .withNlp(nlp.semanticStage(), nlp.lexicalContextHead()).withMaxReachRecords(reach.maxReachRecords());
                 pipeline = IngestPipelines.standard(connection, null, extractor, settings, clock, scoringDay,
                         children -> listener.accept(children));
             }

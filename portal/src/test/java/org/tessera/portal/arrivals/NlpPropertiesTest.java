@@ -20,7 +20,18 @@ class NlpPropertiesTest {
     /** The arrivals ingest the portal builds with {@code nlp}, scoring as of 2026-06-30. */
     private static ArrivalsConfiguration.LazyIngest arrivalIngest(NlpProperties nlp) {
         return new ArrivalsConfiguration().arrivalIngest(null, new ArrivalsProperties(null, null, null, null, Path.of("q"), null), nlp,
-                () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+                new ReachProperties(null), () -> java.time.LocalDate.of(2026, 6, 30), Clock.systemUTC());
+    }
+
+    @Test
+    void theReachBoundIsBoundByTheNameTesseraIngestReads() {
+        java.util.function.Function<java.util.Map<String, String>, ReachProperties> bind = settings ->
+                new Binder(new MapConfigurationPropertySource(settings)).bind("tessera.linkage", ReachProperties.class)
+                        .orElseGet(() -> new ReachProperties(null));
+        assertThat(bind.apply(java.util.Map.of()).maxReachRecords()).isEqualTo(IngestSettings.MAX_REACH_RECORDS_DEFAULT);
+        assertThat(bind.apply(java.util.Map.of(IngestSettings.MAX_REACH_RECORDS, "2000000")).maxReachRecords()).isEqualTo(2_000_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReachProperties(0L))
+                .hasMessageContaining(IngestSettings.MAX_REACH_RECORDS);
     }
 
     @Test

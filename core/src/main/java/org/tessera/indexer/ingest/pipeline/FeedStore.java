@@ -169,8 +169,9 @@ final class FeedStore {
     static final class ReachTooLarge extends IllegalStateException {
         ReachTooLarge(int keys, long records, long limit) {
             super(String.format("the linkage's reach asks the feed store for %,d keys held by %,d stored records, more than the %,d a run "
-                    + "reads by reach (%s): the day is not linked; a full re-link ('tessera relink') links every stored record", keys, records,
-                    limit, LinkStage.MAX_REACH_RECORDS_PROPERTY));
+                    + "reads by reach (setting %s): the day is refused, nothing applied; send it again with a larger bound, or a full re-link "
+                    + "('tessera relink') links every stored record", keys, records,
+                    limit, IngestSettings.MAX_REACH_RECORDS));
         }
     }
 
@@ -339,6 +340,27 @@ final class FeedStore {
                             doc.path(RecordIndexFields.DOCUMENT_NOTE) instanceof ObjectNode note ? note : null));
         }
     }
+
+    /**
+     * The person occurrences of the stored records with these event ids (absent ones are passed over), read from each
+     * record's persons alone ({@code _source}: the source and {@code record.people}; not the text, codes, location or
+     * origin), as {@link #forEachOf} reads ids: what an arrival's reach weighs of a stored record it has not taken into
+     * the run (ADR 0057). The occurrences equal {@link PersonOccurrence#of} of the whole record.
+     */
+    void forEachPersonsOf(Set<String> eventIds, Consumer<List<PersonOccurrence>> each) {
+        List<String> ids = new ArrayList<>(eventIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            ObjectNode query = JSON.createObjectNode();
+            var values = query.putObject("ids").putArray("values");
+            ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(values::add);
+            new EventQueries(connection).scroll(connection.alias(INDEX), query, PERSON_FIELDS,
+                    (id, doc) -> each.accept(RecordJson.occurrences(doc.path(RecordIndexFields.SOURCE).asText(), id,
+                            doc.path(RecordIndexFields.RECORD))));
+        }
+    }
+
+    /** What {@link #forEachPersonsOf} reads of a stored record. */
+    static final List<String> PERSON_FIELDS = List.of(RecordIndexFields.SOURCE, RecordIndexFields.RECORD + ".people");
 
     /** Writes (adds or replaces) records; unchanged ones are left alone. Returns refusals. */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes) {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.ReadStage.Delivered;
@@ -211,6 +212,15 @@ final class FeedStoreStage {
      *                      snapshot's, {@link SnapshotChanges#unchanged()}): passed over unwritten
      */
     Future<Boolean> storeBeside(Delivered delivered, boolean storeWasEmpty, Set<String> unchanged) {
+        return storing(delivered, storeWasEmpty, unchanged).get();
+    }
+
+    /**
+     * As {@link #storeBeside}, with what is written taken now (the documents' notes as they are before linkage marks them)
+     * and the write started when the answer is called: a run by reach starts it after its link, so that a day its reach
+     * refuses leaves the store as it was (ADR 0057).
+     */
+    Supplier<Future<Boolean>> storing(Delivered delivered, boolean storeWasEmpty, Set<String> unchanged) {
         Map<String, ObjectNode> notes = new HashMap<>();
         for (SourceRecord document : delivered.documents().values()) {
             ObjectNode note = delivered.notes().get(document.eventId());
@@ -221,7 +231,7 @@ final class FeedStoreStage {
         List<RecordSpill> spills = delivered.extractSpills();
         List<SourceRecord> documents = List.copyOf(delivered.documents().values());
         BulkWriter.Mode mode = storeWasEmpty ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
-        return Futures.start("ingest-feed-store", () -> {
+        return () -> Futures.start("ingest-feed-store", () -> {
             long start = System.nanoTime();
             store(spills, documents, notes, mode, unchanged);
             times.since("feed store/write", start);

@@ -135,8 +135,17 @@ final class IncrementalLinking {
         /** Whether the event is of a stored record present in the run that it does not hold (read or not). */
         boolean stored(String eventId);
 
-        /** The occurrences (every slot) of the stored records of {@code eventIds} not read yet. */
+        /** The occurrences (every slot) of the stored records of {@code eventIds} not read yet, each record read whole into the run. */
         List<PersonOccurrence> read(Collection<String> eventIds);
+
+        /**
+         * The occurrences (every slot) of the stored records of {@code eventIds} neither read nor read thus before, read as their
+         * persons alone and not taken into the run (ADR 0057): what the reach weighs of a record that shares a key with what it
+         * reaches from. A record so read is read whole ({@link #read}) when its person joins the scope. By default the whole read.
+         */
+        default List<PersonOccurrence> readPersons(Collection<String> eventIds) {
+            return read(eventIds);
+        }
     }
 
     /**
@@ -237,6 +246,8 @@ final class IncrementalLinking {
             Decisions kept = new Decisions(merge, decisions.split());
             local = linker instanceof FellegiSunterLinker fs ? fs.link(scope, kept, parameters) : linker.link(scope, kept);
             Set<String> moved = stored.changedBy(local.personIds());
+            LOG.info("Incremental linking round {}: {} occurrences in scope ({} free and {} context persons); {} stored persons changed",
+                    rounds, scope.size(), free.size(), context.size(), moved.size());
             if (rounds == ROUNDS || moved.isEmpty()) {
                 break;
             }
@@ -249,9 +260,12 @@ final class IncrementalLinking {
             widened.addAll(keyed);
             widened.addAll(stored.beside(keyed));
             widened.removeAll(free);
+            int before = context.size();
             if (!context.addAll(widened)) {
                 break;
             }
+            LOG.info("Incremental linking round {} widens the context by {} persons ({} beside the changed ones, {} could link with those)",
+                    rounds, context.size() - before, beside.size(), keyed.size());
         }
         Map<String, String> personIds = new HashMap<>(storedPersons);
         personIds.putAll(local.personIds());
@@ -268,8 +282,9 @@ final class IncrementalLinking {
      * whom in a record (not professionals, not past {@link FellegiSunterLinker#MAX_BESIDE}, as the
      * linker's household evidence reads it), and the blocking keys of each occurrence. With stored
      * records the run does not hold ({@link Unread}), a person's members are read when it is first asked
-     * for, and the records sharing a key when the keyed store names them: each record whole, so that who
-     * is named beside whom in it is whole too.
+     * for, and the records sharing a key when the keyed store names them: the first whole, the others as their
+     * persons alone ({@link Unread#readPersons}, ADR 0057), read whole once their person joins the scope; every slot of
+     * a record either way, so that who is named beside whom in it is whole.
      */
     private static final class Neighbourhood {
         /** Every present unchanged stored occurrence, held or not, to its stored person. */
@@ -284,6 +299,17 @@ final class IncrementalLinking {
         private final List<Set<String>> keys = new ArrayList<>();
         private final Map<String, Integer> placeOf = new HashMap<>();
         private final Map<String, List<Integer>> placesOfEvent = new HashMap<>();
+        /** Events held as their persons alone ({@link Unread#readPersons}): read whole when a person in scope holds them. */
+        private final Set<String> personsOnly = new HashSet<>();
+        /**
+         * The keys the keyed store was asked for in this run (raw keys, and refinements of crowded ones, ADR 0053): every
+         * stored holder of one is held and keyed since, so a later step finds them in {@link #placesByKey} (ADR 0057).
+         */
+        private final Set<String> asked = new HashSet<>();
+        /** Whether the keyed store counted a raw key crowded, for each key it was asked to count in this run. */
+        private final Map<String, Boolean> crowdedKnown = new HashMap<>();
+        /** The places of the held occurrences whose keys are made, by raw key. */
+        private final Map<String, List<Integer>> placesByKey = new HashMap<>();
         private final KeyedRecords keyed;
         private final Unread unread;
         /** The blocking keys of occurrences ({@link BlockingKeys#of}, or the run's reach's, made once with its features). */
@@ -336,7 +362,7 @@ final class IncrementalLinking {
             }
         }
 
-        /** Reads the stored records of {@code events} the run does not hold yet, and holds their stored occurrences. */
+        /** Reads the stored records of {@code events} whole, and holds their stored occurrences not held yet. */
         private void read(Collection<String> events) {
             if (unread == null || events.isEmpty()) {
                 return;
@@ -344,6 +370,20 @@ final class IncrementalLinking {
             for (PersonOccurrence o : unread.read(events)) {
                 if (personOf.containsKey(o.occurrenceId())) {
                     hold(o);
+                }
+            }
+            personsOnly.removeAll(events);
+        }
+
+        /** Reads the stored records of {@code events} the run does not hold yet as their persons alone, and holds their stored occurrences. */
+        private void readPersons(Collection<String> events) {
+            if (unread == null || events.isEmpty()) {
+                return;
+            }
+            for (PersonOccurrence o : unread.readPersons(events)) {
+                if (personOf.containsKey(o.occurrenceId()) && !held.containsKey(o.occurrenceId())) {
+                    hold(o);
+                    personsOnly.add(o.eventId());
                 }
             }
         }
@@ -357,6 +397,9 @@ final class IncrementalLinking {
             List<Set<String>> made = keying.apply(missing.stream().map(occurrences::get).toList());
             for (int m = 0; m < missing.size(); m++) {
                 keys.set(missing.get(m), made.get(m));
+                for (String key : made.get(m)) {
+                    placesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(missing.get(m));
+                }
             }
         }
 
@@ -368,7 +411,10 @@ final class IncrementalLinking {
             return personOf.get(occurrenceId);
         }
 
-        /** Reads, in one go, the stored records of the members of {@code persons} the run does not hold yet. */
+        /**
+         * Reads, in one go, the stored records of the members of {@code persons} the run does not hold yet, and
+         * reads whole those it holds as their persons alone: the persons' records join the run.
+         */
         void readMembers(Collection<String> persons) {
             if (unread == null) {
                 return;
@@ -376,7 +422,7 @@ final class IncrementalLinking {
             Set<String> events = new HashSet<>();
             for (String person : persons) {
                 for (String id : memberIds.getOrDefault(person, List.of())) {
-                    if (!held.containsKey(id)) {
+                    if (!held.containsKey(id) || personsOnly.contains(eventOf(id))) {
                         events.add(eventOf(id));
                     }
                 }
@@ -453,7 +499,7 @@ final class IncrementalLinking {
             // keys a full run refines, as the store counts their units (ADR 0053): their holders are asked for by the
             // refinements of `from`, not all read
             Set<String> crowded = keyed == null || reach == null || unread == null || fromKeys.isEmpty() ? Set.of()
-                    : keyed.crowded(fromKeys, reach.refineAbove());
+                    : crowded(fromKeys, reach.refineAbove());
             List<Integer> places = sharing(fromKeys, crowded.isEmpty() ? Set.of() : reach.refinedKeys(from, crowded), crowded);
             Set<String> out = new HashSet<>();
             if (reach == null) {
@@ -474,37 +520,74 @@ final class IncrementalLinking {
         }
 
         /**
+         * Of {@code keys}, those the keyed store counts crowded ({@link KeyedRecords#crowded}): asked once a run for each key
+         * (the store does not change while the run links), kept for the run's later steps (ADR 0057).
+         */
+        private Set<String> crowded(Set<String> keys, int above) {
+            Set<String> unknown = new HashSet<>();
+            for (String key : keys) {
+                if (!crowdedKnown.containsKey(key)) {
+                    unknown.add(key);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                Set<String> counted = keyed.crowded(unknown, above);
+                unknown.forEach(key -> crowdedKnown.put(key, counted.contains(key)));
+            }
+            Set<String> out = new HashSet<>();
+            keys.forEach(key -> {
+                if (crowdedKnown.get(key)) {
+                    out.add(key);
+                }
+            });
+            return out;
+        }
+
+        /**
          * Places of the occurrences that have one of {@code wanted}'s blocking keys: over every
-         * stored occurrence's keys, or over the occurrences of the records the keyed store names
-         * (asked for {@code wanted} less {@code crowded}, and for {@code refined}: the holders of a
-         * crowded key that share one of its refinements with what is reached from).
+         * stored occurrence's keys, or over the held occurrences of the records the keyed store named
+         * in this run (asked for {@code wanted} less {@code crowded}, and for {@code refined}: the holders
+         * of a crowded key that share one of its refinements with what is reached from). A key asked once
+         * is not asked again: its holders were read and keyed when it was (ADR 0057). The places of a
+         * crowded key may then include holders named for another step's refinements; none of them shares
+         * a refinement with {@code from} that was not asked, so the reach finds none of them linkable
+         * through that key, and through another key they are holders the store names anyway.
          */
         private List<Integer> sharing(Set<String> wanted, Set<String> refined, Set<String> crowded) {
-            List<Integer> places = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
             if (keyed == null) {
                 for (int i = 0; i < occurrences.size(); i++) {
-                    places.add(i);
-                }
-            } else if (!wanted.isEmpty()) {
-                Set<String> asked = new HashSet<>(wanted);
-                asked.removeAll(crowded);
-                asked.addAll(refined);
-                Set<String> sharing = keyed.sharing(asked);
-                read(sharing.stream().filter(event -> !placesOfEvent.containsKey(event)).toList());
-                for (String event : sharing) {
-                    places.addAll(placesOfEvent.getOrDefault(event, List.of()));
-                }
-                makeKeys(places);
-            }
-            List<Integer> out = new ArrayList<>();
-            for (int i : places) {
-                for (String key : keys.get(i)) {
-                    if (wanted.contains(key)) {
-                        out.add(i);
-                        break;
+                    for (String key : keys.get(i)) {
+                        if (wanted.contains(key)) {
+                            out.add(i);
+                            break;
+                        }
                     }
                 }
+                return out;
             }
+            if (wanted.isEmpty()) {
+                return out;
+            }
+            Set<String> ask = new HashSet<>(wanted);
+            ask.removeAll(crowded);
+            ask.addAll(refined);
+            ask.removeAll(asked);
+            if (!ask.isEmpty()) {
+                Set<String> sharing = keyed.sharing(ask);
+                readPersons(sharing.stream().filter(event -> !placesOfEvent.containsKey(event)).toList());
+                List<Integer> named = new ArrayList<>();
+                for (String event : sharing) {
+                    named.addAll(placesOfEvent.getOrDefault(event, List.of()));
+                }
+                makeKeys(named);
+                asked.addAll(ask);
+            }
+            Set<Integer> found = new java.util.LinkedHashSet<>();
+            for (String key : wanted) {
+                found.addAll(placesByKey.getOrDefault(key, List.of()));
+            }
+            out.addAll(found);
             return out;
         }
 

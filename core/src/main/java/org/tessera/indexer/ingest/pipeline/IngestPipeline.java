@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.indexer.documents.DocumentFactsFinder;
@@ -242,7 +243,8 @@ public final class IngestPipeline {
                 return gate.refuse(run, plan);
             }
             // past the gate, before the run writes: whether the ingest before it finished, told by the runs, not their clocks
-            boolean previousEnded = LastIngest.follow(connection, jobId);
+            LastIngest.Named named = LastIngest.name(connection, jobId);
+            boolean previousEnded = named.previousEnded();
             times.since("read", run.started());
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
@@ -251,7 +253,7 @@ public final class IngestPipeline {
                     : SnapshotChanges.compare(delivered, FeedStoreStage.deliveredWhole(delivered, plan.feed()), plan.storedRecords(),
                     plan.store(), settings);
             times.since("feed store/compare", start);
-            LinkStage linkStage = new LinkStage(connection, linker, clock, job, jobId, times);
+            LinkStage linkStage = new LinkStage(connection, linker, clock, job, jobId, times, settings.maxReachRecords());
             // An arrival linked around what changed, whose events are read by reach, reads the stored records by
             // reach too (ADR 0047): the stored assignment says which exist and whose they are.
             StoredAssignment assignment = null;
@@ -278,11 +280,23 @@ public final class IngestPipeline {
             plan.storedRecords().keySet().stream().filter(source -> mappings.bySource(source).isPresent()).forEach(extractSources::add);
             Gathered gathered = feedStore.gather(delivered, plan.feed(), plan.storedRecords(), assignment, extractSources);
             times.since("feed store/gather", gatherStart);
-            Future<Boolean> stored = feedStore.storeBeside(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
+            // A run by reach starts writing the store after its link, not beside it: a day its reach refuses then leaves the
+            // store as it was, and the day is applied again in full when sent again (ADR 0057). What is written is taken now.
+            Supplier<Future<Boolean>> storing = feedStore.storing(delivered, plan.storedRecords().isEmpty(), snapshots.unchanged());
+            Future<Boolean> stored = assignment == null ? storing.get() : null;
             gathered = feedStore.gatherKeptAbsent(gathered, snapshots);
             times.since("feed store", start);
             start = System.nanoTime();
-            Linked linked = linkStage.link(gathered, snapshots);
+            Linked linked;
+            try {
+                linked = linkStage.link(gathered, snapshots);
+            } catch (FeedStore.ReachTooLarge refusal) {
+                keptAssignment = kept;   // nothing was written: what was kept stays current
+                return refuseReach(run, plan, named, refusal);
+            }
+            if (stored == null) {
+                stored = storing.get();
+            }
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
             try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
@@ -323,6 +337,22 @@ public final class IngestPipeline {
             job.fail(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Ends a run whose day the linkage's reach refused ({@link FeedStore.ReachTooLarge}, ADR 0053): it wrote nothing but its job (a
+     * run by reach writes the feed store after its link), so it ends as a refused delivery does: the job says why, the feed ledger
+     * is not written (the day is applied in full when sent again), and the name of the last ingest to write goes back to the run
+     * before, so the next run keeps the path by reach that run left it (ADR 0057).
+     */
+    private IngestReport refuseReach(IngestRun run, FeedGateStage.Plan plan, LastIngest.Named named, FeedStore.ReachTooLarge refusal) {
+        named.withdraw(connection);
+        JobRecorder job = run.job();
+        job.count("reach_refused", 1);
+        job.refuse("day refused by the linkage's reach, nothing applied: " + refusal.getMessage());
+        log.warn("Ingest {}: day in {} refused by the linkage's reach, nothing applied: {}", run.jobId(), run.folder(), refusal.getMessage());
+        return new IngestReport(run.jobId(), job.counts(), job.quarantined(), null, run.elapsed(), run.times().snapshot(), List.of(),
+                plan.unclaimed(), job.warned(), plan.feed().decisions(), refusal.getMessage());
     }
 
     /** The run's batch stages and, last, one noting the id of every event document they see (as it goes to the index). */

@@ -34,12 +34,49 @@ final class LastIngest {
      * whether the ingest it follows finished; true when there was none.
      */
     static boolean follow(OpenSearchConnection connection, String jobId) {
+        return name(connection, jobId).previousEnded();
+    }
+
+    /**
+     * As {@link #follow}: names {@code jobId} and says whether the ingest it follows finished, keeping what the document
+     * said before, so that a run refused after it named itself, having written nothing, can give the name back
+     * ({@link Named#withdraw}, ADR 0057).
+     */
+    static Named name(OpenSearchConnection connection, String jobId) {
         boolean ended = previousEnded(connection, jobId);
+        JsonNode before = connection.get(connection.alias("jobs"), ID).orElse(null);
         ObjectNode doc = EngineJson.object();
         doc.put("job_id", jobId).put("kind", KIND).put("status", "named")
                 .put("message", "the last ingest that went past its feed gate; the next one reads whether it finished");
         connection.index(connection.alias("jobs"), ID, doc, Map.of("refresh", "false"));
-        return ended;
+        return new Named(jobId, ended, before);
+    }
+
+    /**
+     * A run that named itself the last ingest to write.
+     *
+     * @param previousEnded whether the ingest it follows finished
+     * @param before        the document before it named itself; null when there was none
+     */
+    record Named(String jobId, boolean previousEnded, JsonNode before) {
+
+        /**
+         * Gives the name back to the run this one followed: for a run that ends having written nothing (its day refused by
+         * the linkage's reach), so that the next run follows the one before it, as a run refused at its gate does. The
+         * document is put back as it was (removed when there was none); left alone when another run named itself since.
+         */
+        void withdraw(OpenSearchConnection connection) {
+            String jobs = connection.alias("jobs");
+            Optional<JsonNode> now = connection.get(jobs, ID);
+            if (now.isEmpty() || !jobId.equals(now.get().path("job_id").asText())) {
+                return;
+            }
+            if (before == null) {
+                connection.call("DELETE", "/" + jobs + "/_doc/" + ID, (JsonNode) null);
+            } else {
+                connection.index(jobs, ID, before, Map.of("refresh", "false"));
+            }
+        }
     }
 
     /**

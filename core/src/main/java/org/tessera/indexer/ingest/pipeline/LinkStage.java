@@ -44,13 +44,6 @@ final class LinkStage {
 
     private static final Logger log = LoggerFactory.getLogger(LinkStage.class);
     static final String LINKAGE_PARAMETERS_ID = "linkage-parameters";
-    /**
-     * The system property bounding the stored records one step of an arrival's reach reads
-     * ({@value #MAX_REACH_RECORDS_DEFAULT} unless set, e.g. {@code TESSERA_JAVA_OPTS=-Dtessera.linkage.max-reach-records=2000000}):
-     * past it the day is refused with the count (ADR 0053) instead of read into the heap.
-     */
-    static final String MAX_REACH_RECORDS_PROPERTY = "tessera.linkage.max-reach-records";
-    static final long MAX_REACH_RECORDS_DEFAULT = 1_000_000;
 
     private final OpenSearchConnection connection;
     private final PersonLinker linker;
@@ -58,8 +51,16 @@ final class LinkStage {
     private final JobRecorder job;
     private final String jobId;
     private final StageTimes times;
+    /** The stored records one step of an arrival's reach reads at most ({@link IngestSettings#maxReachRecords()}). */
+    private final long maxReachRecords;
 
     LinkStage(OpenSearchConnection connection, PersonLinker linker, Clock clock, JobRecorder job, String jobId, StageTimes times) {
+        this(connection, linker, clock, job, jobId, times, IngestSettings.MAX_REACH_RECORDS_DEFAULT);
+    }
+
+    LinkStage(OpenSearchConnection connection, PersonLinker linker, Clock clock, JobRecorder job, String jobId, StageTimes times,
+              long maxReachRecords) {
+        this.maxReachRecords = maxReachRecords;
         this.connection = connection;
         this.linker = linker;
         this.clock = clock;
@@ -138,7 +139,7 @@ final class LinkStage {
             IncrementalLinking.KeyedRecords storedKeys = !keysStored ? null : new IncrementalLinking.KeyedRecords() {
                 @Override
                 public Set<String> sharing(Set<String> keys) {
-                    Set<String> sharing = store.eventIdsSharing(BlockingKeys.stored(keys), reached == null ? Long.MAX_VALUE : maxReachRecords());
+                    Set<String> sharing = store.eventIdsSharing(BlockingKeys.stored(keys), reached == null ? Long.MAX_VALUE : maxReachRecords);
                     job.count("linkage_stored_key_reads", 1);
                     job.count("linkage_stored_key_records", sharing.size());
                     return sharing;
@@ -181,6 +182,11 @@ final class LinkStage {
                     }
                     return read;
                 }
+
+                @Override
+                public List<PersonOccurrence> readPersons(Collection<String> eventIds) {
+                    return reached.readPersons(eventIds);
+                }
             };
             IncrementalLinking.Outcome outcome = IncrementalLinking.link(occurrences, previous, changedEvents,
                     snapshots.keptAbsent(), linker, decisions, fitted, storedKeys, unread);
@@ -190,6 +196,8 @@ final class LinkStage {
             if (reached != null) {
                 job.count("feed_store_reach_reads", reached.requests());
                 job.count("records_from_feed_store", reached.readCount());
+                job.count("feed_store_person_reads", reached.personRequests());
+                job.count("records_from_feed_store_persons_only", reached.personsReadCount());
             }
             linkage = outcome.result();
             settled = new Settled(changedEvents, IncrementalLinking.unsettled(previous, linkage.personIds(), changedEvents));
@@ -232,23 +240,6 @@ final class LinkStage {
             return refused;
         });
         return new Linked(linkage, people, reviewPairs, settled);
-    }
-
-    /** {@value #MAX_REACH_RECORDS_PROPERTY}, or its default; a value that is not a positive number is refused with its name. */
-    static long maxReachRecords() {
-        String value = System.getProperty(MAX_REACH_RECORDS_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return MAX_REACH_RECORDS_DEFAULT;
-        }
-        try {
-            long max = Long.parseLong(value.strip());
-            if (max > 0) {
-                return max;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(MAX_REACH_RECORDS_PROPERTY + " must be a positive number of records, not '" + value + "'");
     }
 
     /**

@@ -12,13 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.tessera.indexer.ingest.SourceRecord;
+import org.tessera.indexer.linkage.PersonOccurrence;
 import org.tessera.indexer.opensearch.EngineJson;
 
 /**
  * The feed store's records an arrival reads by what it reaches, not whole (ADR 0047): the stored records
  * of the sources the run does not hold whole stay in the store until the linkage or the event stage
  * names them (by event id), and are then read once ({@code ids}, a thousand a request) and held for the
- * rest of the run. Which stored records exist, and whose occurrences they hold, is the stored
+ * rest of the run; the records the linkage's reach only weighs are read as their persons alone ({@link #readPersons},
+ * ADR 0057) and not held. Which stored records exist, and whose occurrences they hold, is the stored
  * assignment's account ({@link StoredAssignment}); a stored record is one the whole gather would have
  * joined to the run: of an extract source the store holds and the run does not hold whole (documents, whose
  * notes make every run build them again, are joined whole), neither replaced by the delta nor tombstoned.
@@ -35,7 +37,10 @@ final class ReachedRecords {
     private final FeedRun feed;
     private final List<SourceRecord> records = new ArrayList<>();
     private final Set<String> held = new HashSet<>();
+    /** Event ids read as their persons alone ({@link #readPersons}), whole or not since. */
+    private final Set<String> personsRead = new HashSet<>();
     private long requests;
+    private long personRequests;
 
     /**
      * @param sources   the extract sources the store held records of before the run and the run does not hold whole
@@ -112,6 +117,38 @@ final class ReachedRecords {
         records.addAll(now);
         requests++;
         return now;
+    }
+
+    /**
+     * The person occurrences of the stored records of {@code eventIds} neither read whole nor read thus before (others are
+     * passed over), read from the store as their persons alone ({@link FeedStore#forEachPersonsOf}, ADR 0057): they do not
+     * join the run (the event stage reads a record whole when it needs it; the linkage when a person of it joins its scope).
+     */
+    List<PersonOccurrence> readPersons(Collection<String> eventIds) {
+        Set<String> wanted = new HashSet<>();
+        for (String id : eventIds) {
+            if (unread(id) && !personsRead.contains(id)) {
+                wanted.add(id);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<PersonOccurrence> now = new ArrayList<>();
+        store.forEachPersonsOf(wanted, now::addAll);
+        personsRead.addAll(wanted);
+        personRequests++;
+        return now;
+    }
+
+    /** Records read as their persons alone so far ({@link #readPersons}). */
+    long personsReadCount() {
+        return personsRead.size();
+    }
+
+    /** Calls to {@link #readPersons} that asked the store. */
+    long personRequests() {
+        return personRequests;
     }
 
     /** The records read so far, as the event stage's input (the list as it is when opened). */

@@ -15,6 +15,7 @@ import org.tessera.indexer.ingest.Origin;
 import org.tessera.indexer.ingest.PartialDate;
 import org.tessera.indexer.ingest.SourceRecord;
 import org.tessera.indexer.ingest.pipeline.RecordIndexFields.Canonical;
+import org.tessera.indexer.linkage.PersonOccurrence;
 
 /**
  * A mapped {@link SourceRecord} as JSON and back, exactly (the feed store keeps what each source
@@ -64,6 +65,16 @@ final class RecordJson {
     static SourceRecord fromJson(JsonNode n) {
         Location location = n.has("location")
                 ? new Location(text(n.path("location"), "address"), text(n.path("location"), "postcode")) : null;
+        List<InvolvedPerson> people = people(n);
+        JsonNode origin = n.path("origin");
+        return new SourceRecord(n.path(Canonical.SOURCE).asText(), n.path(Canonical.RECORD_ID).asText(), n.path(Canonical.AGENCY).asText(),
+                n.path(Canonical.RECORD_TYPE).asText(), date(n.path(Canonical.EVENT_DATE)), text(n, Canonical.TITLE), text(n, Canonical.TEXT),
+                strings(n.path(Canonical.CODES)), location, people,
+                new Origin(origin.path("file").asText(), origin.path("first_line").asLong(), origin.path("last_line").asLong()));
+    }
+
+    /** The involved persons of a stored record's JSON ({@link #toJson}), read from its {@code people} alone. */
+    static List<InvolvedPerson> people(JsonNode n) {
         List<InvolvedPerson> people = new ArrayList<>();
         for (JsonNode p : n.path("people")) {
             List<String> others = new ArrayList<>();
@@ -72,11 +83,23 @@ final class RecordJson {
                     date(p.path("date_of_birth")), text(p, "gender"), text(p, "address"), text(p, "postcode"),
                     strings(p.path("identifiers")), text(p, "title")));
         }
-        JsonNode origin = n.path("origin");
-        return new SourceRecord(n.path(Canonical.SOURCE).asText(), n.path(Canonical.RECORD_ID).asText(), n.path(Canonical.AGENCY).asText(),
-                n.path(Canonical.RECORD_TYPE).asText(), date(n.path(Canonical.EVENT_DATE)), text(n, Canonical.TITLE), text(n, Canonical.TEXT),
-                strings(n.path(Canonical.CODES)), location, people,
-                new Origin(origin.path("file").asText(), origin.path("first_line").asLong(), origin.path("last_line").asLong()));
+        return people;
+    }
+
+    /**
+     * The person occurrences of a stored record of {@code source} and {@code eventId} from its JSON's {@code people} alone
+     * (the feed store's {@code record.people}, ADR 0057): equal, slot for slot, to {@link PersonOccurrence#of} of the whole
+     * record, which reads nothing else of it.
+     */
+    static List<PersonOccurrence> occurrences(String source, String eventId, JsonNode n) {
+        List<InvolvedPerson> people = people(n);
+        List<PersonOccurrence> out = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            InvolvedPerson p = people.get(i);
+            out.add(new PersonOccurrence(org.tessera.indexer.ingest.Ids.occurrenceId(eventId, i), source, eventId, p.role(), p.givenNames(),
+                    p.familyName(), p.otherNames(), p.dateOfBirth(), p.gender(), p.address(), p.postcode(), p.identifiers()));
+        }
+        return out;
     }
 
     private static void text(ObjectNode n, String field, String value) {

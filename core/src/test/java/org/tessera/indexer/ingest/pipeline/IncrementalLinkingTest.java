@@ -236,6 +236,60 @@ class IncrementalLinkingTest {
     }
 
     @Test
+    void recordsTheReachOnlyWeighsAreReadAsTheirPersonsAndOnlyTheScopesRecordsWhole() {
+        // the crowded county (one postcode: every arrival's keys name hundreds of stored records) read by reach twice: every
+        // record whole (the store's persons-only read not offered), and the records the reach weighs as their persons alone
+        Set<String> arrivals = new java.util.HashSet<>();
+        List<PersonOccurrence> all = crowdedCounty(arrivals, 1);
+        List<PersonOccurrence> history = all.stream().filter(o -> !arrivals.contains(o.eventId())).toList();
+        LinkageResult stored = linker.link(history, Decisions.none());
+        Map<String, List<PersonOccurrence>> byEvent = byEvent(history);
+        IncrementalLinking.KeyedRecords store = keyedBy(byEvent);
+        List<PersonOccurrence> delivered = all.stream().filter(o -> arrivals.contains(o.eventId())).toList();
+        Set<String> wholeBefore = new java.util.HashSet<>();
+        IncrementalLinking.Outcome everyWhole = IncrementalLinking.link(new ArrayList<>(delivered), stored.personIds(), arrivals, Set.of(),
+                linker, Decisions.none(), stored.parameters(), store, unread(byEvent, null, wholeBefore));
+        Set<String> whole = new java.util.HashSet<>(), personsOnly = new java.util.HashSet<>();
+        IncrementalLinking.Unread split = new IncrementalLinking.Unread() {
+            private final IncrementalLinking.Unread records = unread(byEvent, null, whole);
+
+            @Override
+            public boolean stored(String eventId) {
+                return records.stored(eventId);
+            }
+
+            @Override
+            public List<PersonOccurrence> read(java.util.Collection<String> eventIds) {
+                return records.read(eventIds);
+            }
+
+            @Override
+            public List<PersonOccurrence> readPersons(java.util.Collection<String> eventIds) {
+                List<PersonOccurrence> out = new ArrayList<>();
+                for (String id : eventIds) {
+                    assertThat(whole).as("a record read whole is not asked for its persons").doesNotContain(id);
+                    if (stored(id) && personsOnly.add(id)) {
+                        out.addAll(byEvent.get(id));
+                    }
+                }
+                return out;
+            }
+        };
+        IncrementalLinking.Outcome weighed = IncrementalLinking.link(new ArrayList<>(delivered), stored.personIds(), arrivals, Set.of(),
+                linker, Decisions.none(), stored.parameters(), store, split);
+
+        assertThat(weighed.result().personIds()).isEqualTo(everyWhole.result().personIds());
+        assertThat(weighed.scope()).isEqualTo(everyWhole.scope());
+        assertThat(weighed.personsInScope()).isEqualTo(everyWhole.personsInScope());
+        assertThat(weighed.rounds()).isEqualTo(everyWhole.rounds());
+        // the same records reached; whole only those of the persons in scope (and their neighbours), the rest as their persons
+        Set<String> reached = new java.util.HashSet<>(whole);
+        reached.addAll(personsOnly);
+        assertThat(reached).isEqualTo(wholeBefore);
+        assertThat(whole).as("records read whole").isNotEmpty().hasSizeLessThan(wholeBefore.size());
+    }
+
+    @Test
     void crowdedKeysCountedByTheStoreAreReadByTheirRefinementsWithTheOutcomeOfReadingEveryHolder() {
         // as the crowded-blocks day above, in one postcode: 300 families on six family names (blocks of more than
         // 100 units, refined by a full run), each child with a mother on some records, typos and missing dates
@@ -244,8 +298,7 @@ class IncrementalLinkingTest {
         List<PersonOccurrence> history = all.stream().filter(o -> !arrivals.contains(o.eventId())).toList();
         LinkageResult stored = linker.link(history, Decisions.none());
         // the feed store as it keeps each record: its keys (raw and refined), and each occurrence's raw keys and unit
-        Map<String, List<PersonOccurrence>> byEvent = new java.util.LinkedHashMap<>();
-        history.forEach(o -> byEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(o));
+        Map<String, List<PersonOccurrence>> byEvent = byEvent(history);
         Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
         Map<String, Set<String>> unitsByKey = new java.util.HashMap<>();
         byEvent.forEach((event, occurrences) -> {
@@ -336,6 +389,25 @@ class IncrementalLinkingTest {
             }
         }
         return all;
+    }
+
+    /** The occurrences by event id (a stored record each), in their order. */
+    private static Map<String, List<PersonOccurrence>> byEvent(List<PersonOccurrence> occurrences) {
+        Map<String, List<PersonOccurrence>> byEvent = new java.util.LinkedHashMap<>();
+        occurrences.forEach(o -> byEvent.computeIfAbsent(o.eventId(), k -> new ArrayList<>()).add(o));
+        return byEvent;
+    }
+
+    /** The keyed feed store of the records of {@code byEvent}: the records holding each stored key (raw and refined). */
+    private static IncrementalLinking.KeyedRecords keyedBy(Map<String, List<PersonOccurrence>> byEvent) {
+        Map<String, Set<String>> recordsByKey = new java.util.HashMap<>();
+        byEvent.forEach((event, occurrences) -> org.tessera.indexer.linkage.BlockingKeys.storedOf(occurrences).keys()
+                .forEach(k -> recordsByKey.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(event)));
+        return wanted -> {
+            Set<String> out = new java.util.HashSet<>();
+            org.tessera.indexer.linkage.BlockingKeys.stored(wanted).forEach(k -> out.addAll(recordsByKey.getOrDefault(k, Set.of())));
+            return out;
+        };
     }
 
     /** The stored records of {@code byEvent} but {@code withdrawn} (none when null) read by reach, each noted in {@code read}. */

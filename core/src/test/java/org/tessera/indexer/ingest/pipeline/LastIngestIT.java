@@ -67,6 +67,39 @@ class LastIngestIT {
     }
 
     @Test
+    void aRunRefusedByItsReachGivesTheNameBackSoTheNextRunFollowsTheFinishedOneBeforeIt(OpenSearchConnection connection) {
+        JobRecorder finished = start(connection, "ingest-finished", T);
+        assertThat(LastIngest.follow(connection, "ingest-finished")).isTrue();
+        finished.finish("done");
+        // past its gate, named, then refused in its link stage having written nothing (ADR 0057)
+        JobRecorder refused = start(connection, "ingest-refused", T.plus(Duration.ofMinutes(5)));
+        LastIngest.Named named = LastIngest.name(connection, "ingest-refused");
+        assertThat(named.previousEnded()).isTrue();
+        refused.refuse("day refused by the linkage's reach");
+        named.withdraw(connection);
+        JobRecorder next = start(connection, "ingest-next", T.plus(Duration.ofMinutes(10)));
+        assertThat(LastIngest.follow(connection, "ingest-next")).as("after the refused run: the finished run before it").isTrue();
+        next.finish("done");
+        // without giving the name back, the refused run (not finished) would be followed
+        JobRecorder refusedAgain = start(connection, "ingest-refused-2", T.plus(Duration.ofMinutes(15)));
+        LastIngest.name(connection, "ingest-refused-2");
+        refusedAgain.refuse("day refused by the linkage's reach");
+        assertThat(LastIngest.follow(connection, "ingest-after")).isFalse();
+    }
+
+    @Test
+    void theFirstRunRefusedByItsReachLeavesNoNameSoTheNextRunReadsTheClocksAsBefore(OpenSearchConnection connection) {
+        JobRecorder finished = start(connection, "ingest-old", T);
+        finished.finish("done");
+        JobRecorder refused = start(connection, "ingest-refused", T.plus(Duration.ofMinutes(5)));
+        LastIngest.Named named = LastIngest.name(connection, "ingest-refused");
+        refused.refuse("day refused by the linkage's reach");
+        named.withdraw(connection);
+        assertThat(connection.get(connection.alias("jobs"), LastIngest.ID)).as("no name, as before the refused run").isEmpty();
+        assertThat(LastIngest.follow(connection, "ingest-next")).as("the newest by the clock not refused: finished").isTrue();
+    }
+
+    @Test
     void aRunThatEndedWithErrorsOrFailedIsNotTrusted(OpenSearchConnection connection) {
         JobRecorder quarantined = start(connection, "ingest-quarantined", T);
         LastIngest.follow(connection, "ingest-quarantined");
