@@ -56,6 +56,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSearchConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchConnection.class);
+    /**
+     * Each request's method, endpoint, status and wall time at DEBUG (profiling: which requests a step sends
+     * and what each costs). Endpoints carry index names and derived ids only; bodies are never logged.
+     */
+    private static final Logger requestLog = LoggerFactory.getLogger("org.tessera.indexer.opensearch.requests");
     private static final String SCROLL_KEEP_ALIVE = "2m";
 
     private final OpenSearchTransport transport;
@@ -318,9 +323,11 @@ public final class OpenSearchConnection implements AutoCloseable {
     public JsonNode bulk(byte[] ndjson, Map<String, String> query) {
         var request = Requests.builder().method("POST").endpoint("/_bulk").query(query)
                 .body(Body.from(ndjson, "application/x-ndjson")).build();
+        long start = System.nanoTime();
         try (Response response = client.generic().execute(request)) {
             String text = response.getBody().map(Body::bodyAsString).orElse("");
             meter.request(text.length());
+            logRequest("POST", "/_bulk", response.getStatus(), start);
             if (response.getStatus() >= 300) {
                 throw EngineException.of("POST", "/_bulk", response.getStatus(), text);
             }
@@ -423,17 +430,26 @@ public final class OpenSearchConnection implements AutoCloseable {
         if (jsonBody != null) {
             builder.json(jsonBody);
         }
+        long start = System.nanoTime();
         try (Response response = client.generic().execute(builder.build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
             meter.request(body.length());
+            logRequest(method, endpoint, response.getStatus(), start);
             return new RawResponse(response.getStatus(), body);
         } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
             // The transport throws for statuses such as 409; the contract above is to hand them back.
             String body = errorBody(e);
             meter.request(body.length());
+            logRequest(method, endpoint, e.status(), start);
             return new RawResponse(e.status(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch " + method + " " + endpoint + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void logRequest(String method, String endpoint, int status, long startNanos) {
+        if (requestLog.isDebugEnabled()) {
+            requestLog.debug("{} {} {} {} ms", method, endpoint, status, (System.nanoTime() - startNanos) / 1_000_000);
         }
     }
 

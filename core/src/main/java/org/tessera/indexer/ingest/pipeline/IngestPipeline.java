@@ -222,17 +222,20 @@ public final class IngestPipeline {
 
     public IngestReport ingest(Path folder) {
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        long setUp = System.nanoTime();
         long interrupted = JobRecorder.markInterrupted(connection, clock, "ingest");
         if (interrupted > 0) {
             log.warn("{} earlier ingest job(s) had stopped without finishing; marked interrupted", interrupted);
         }
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         StageTimes times = new StageTimes();
+        times.since("set up", setUp);
         IngestRun run = new IngestRun(jobId, folder, job, times, System.nanoTime());
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spills = RecordSpill.Directory.create()) {
             FeedGateStage gate = new FeedGateStage(connection, mappings, clock);
             FeedGateStage.Plan plan = gate.plan(run);
+            times.since("read/gate", run.started());
             if (plan.ended() != null) {
                 return plan.ended();
             }
@@ -242,7 +245,9 @@ public final class IngestPipeline {
                 return gate.refuse(run, plan);
             }
             // past the gate, before the run writes: whether the ingest before it finished, told by the runs, not their clocks
+            long followStart = System.nanoTime();
             boolean previousEnded = LastIngest.follow(connection, jobId);
+            times.since("read/last ingest", followStart);
             times.since("read", run.started());
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
