@@ -290,7 +290,10 @@ public final class IngestPipeline {
             Linked linked = linkStage.link(gathered, snapshots);
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
-            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
+            // An arrival the event stage scopes by its reach writes a few events and persons: no pause (its settings
+            // updates cost more than the refreshes they save), one refresh each at the end as with one.
+            boolean scopedByReach = linked.settled() != null && previousEnded && !relinking && !scoring.readsEveryEvent();
+            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"), !scopedByReach)) {
                 // the events the run writes, for the kept assignment (the batch stages see every one)
                 Set<String> shown = kept == null ? null : ConcurrentHashMap.newKeySet();
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts,
