@@ -190,21 +190,26 @@ public final class IngestPipelines {
                 try {
                     changes.withdrawn(written.changed().withdrawnEvents() > 0 ? written.changed().jobId() : null);
                     boolean whole = written.eventsComplete();
+                    boolean scoped = written.reach() != null && changes.tracking();
                     // An arrival scoped by its reach (every write stored, ADR 0040) showed the stages every event of
-                    // every person it reaches: the views are whole for each child it can rescore, the rest of the
-                    // county is not read (until session 19 one scroll of every stored event made them whole).
-                    boolean wholeForReach = !whole && written.reach() != null && changes.tracking();
-                    if (!whole && !wholeForReach && changes.tracking()) {
+                    // every person it reaches: the views are whole for each child it can rescore, and the rest of the
+                    // county is not read (until session 19 one scroll of every stored event made them whole, ADR 0058).
+                    Set<String> outside = scoped && !whole ? outsideReach(written, day) : null;
+                    boolean fromLedger = whole || (outside != null && outside.isEmpty());
+                    if (!fromLedger && changes.tracking()) {
                         // stored events the run did not produce join both views (one scroll): whole unless a write was refused
                         Set<String> produced = written.producedEvents();
                         added = changes.addUnproduced(ledger, produced::contains);
                         whole = produced.size() + added == connection.count("events");
+                        fromLedger = whole;
+                        outside = null;
                     }
                     long unproducedNanos = System.nanoTime() - start;
                     // When the ledger holds every stored event (or every one of the reach), what the stages saw is all there is.
-                    boolean fromLedger = whole || wholeForReach;
                     ChildHistories histories = fromLedger ? ledger : scores.loader();
-                    Set<String> outside = fromLedger && written.reach() != null && changes.tracking() ? outsideReach(written, day) : Set.of();
+                    if (outside == null) {
+                        outside = fromLedger && scoped ? outsideReach(written, day) : Set.of();
+                    }
                     if (!outside.isEmpty()) {
                         // cannot happen by the reach's construction (ADR 0040); if it does, the index is the truth
                         log.warn("{} children to rescore are outside the arrival's reach: their histories are read from the index",
