@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
 import org.tessera.indexer.common.DaemonThreads;
 import org.tessera.indexer.ingest.SourceMapping;
 import org.tessera.indexer.ingest.SourceMappings;
+import org.tessera.indexer.ingest.pipeline.IngestPipeline;
 import org.tessera.indexer.ingest.pipeline.IngestReport;
 import org.tessera.indexer.jobs.JobRecorder;
 import org.tessera.indexer.jobs.QuarantineEntry;
+import org.tessera.indexer.opensearch.EngineMeter;
 import org.tessera.indexer.opensearch.OpenSearchConnection;
 import org.tessera.indexer.scoring.ChildHistories;
 import org.tessera.indexer.scoring.RescoredChildren;
@@ -148,6 +150,9 @@ public final class ArrivalProcessor implements AutoCloseable {
     }
 
     private ArrivalResult apply(Arrival arrival, JobRecorder job, Instant received) {
+        long start = System.nanoTime();
+        long started = start;
+        EngineMeter.Work engineBefore = connection.meter().total();
         String hash = sha256(arrival.file());
         job.count("bytes", size(arrival.file()));
         Optional<String> first = ledger.appliedBy(hash);
@@ -157,6 +162,7 @@ public final class ArrivalProcessor implements AutoCloseable {
             log.info("Arrival {} is a replay of {}", job.jobId(), first.get());
             return new ArrivalResult.Replayed(job.jobId(), hash, first.get());
         }
+        millis(job, "arrival_ledger_read", start);
         Optional<String> refusal = refusal(arrival);
         if (refusal.isPresent()) {
             return refuse(arrival, job, hash, refusal.get());
@@ -169,7 +175,12 @@ public final class ArrivalProcessor implements AutoCloseable {
             job.progress(0.2);
             // The children the ingest rescored, before and after: compared while it still holds their histories.
             List<List<WatchlistChange>> compared = new ArrayList<>(1);
-            IngestReport report = ingest.ingest(folder, rescored -> compared.add(changes(rescored)));
+            IngestReport report = ingest.ingest(folder, rescored -> {
+                long compareStart = System.nanoTime();
+                compared.add(changes(rescored));
+                millis(job, "arrival_compare", compareStart);
+            });
+            start = System.nanoTime();
             report.counts().forEach((name, value) -> job.count(name, value));
             job.progress(0.8);
             long applied = report.count("records_read") + report.count("documents_read");
@@ -183,10 +194,18 @@ public final class ArrivalProcessor implements AutoCloseable {
             report.quarantined().forEach(job::quarantine);
             List<WatchlistChange> changes = compared.isEmpty() ? List.of() : compared.getLast();
             List<Alert> created = alerts.create(job.jobId(), changes);
+            start = millis(job, "arrival_alerts", start);
             ledger.applied(hash, job.jobId(), report.jobId(), arrival, sourceOf(arrival).orElse(null), received, clock.instant());
+            millis(job, "arrival_ledger_write", start);
             job.count("watchlist_entered", changes.stream().filter(c -> c.kind() == WatchlistChange.Kind.ENTERED).count());
             job.count("watchlist_rose", changes.stream().filter(c -> c.kind() == WatchlistChange.Kind.ROSE).count());
             job.count("alerts", created.size());
+            // where an applied arrival's time and engine work went, its ingest's stages included (what `bench feed` prints);
+            // the meter counts every thread of the connection: the portal's other requests meanwhile too
+            millis(job, "arrival", started);
+            EngineMeter.Work engine = connection.meter().total().minus(engineBefore);
+            job.count("engine_requests", engine.requests());
+            job.count("engine_took_ms", engine.tookMillis());
             job.finish(String.format(Locale.ROOT, "Applied by %s: %d records, %d documents, %d quarantined; watchlist: %d entered, %d rose",
                     report.jobId(), report.count("records_read"), report.count("documents_read"), report.quarantined().size(),
                     job.count("watchlist_entered"), job.count("watchlist_rose")));
@@ -204,6 +223,13 @@ public final class ArrivalProcessor implements AutoCloseable {
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** Counts the milliseconds since {@code start} as the arrival's step {@code step} ({@code ms_...}); returns now. */
+    private static long millis(JobRecorder job, String step, long start) {
+        long now = System.nanoTime();
+        job.count(IngestPipeline.STAGE_MILLIS + step, (now - start) / 1_000_000);
+        return now;
     }
 
     /** Who entered or rose among the rescored children: their entries before and after, in the ranking's order. */

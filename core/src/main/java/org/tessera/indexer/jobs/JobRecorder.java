@@ -86,6 +86,10 @@ public final class JobRecorder implements AutoCloseable {
         filter.addObject().putObject("term").put("status", "running");
         filter.addObject().putObject("term").put("kind", kind);
         filter.addObject().putObject("range").putObject("updated_at").put("lt", clock.instant().minus(SILENT_AFTER).toString());
+        // almost always none: a count, not an update-by-query and a refresh of the jobs on every run
+        if (connection.call("POST", "/" + connection.alias("jobs") + "/_count", body).path("count").asLong(1) == 0) {
+            return 0;
+        }
         ObjectNode script = body.putObject("script");
         script.put("lang", "painless");
         script.put("source", "ctx._source.status = 'interrupted'; ctx._source.finished_at = ctx._source.updated_at; "

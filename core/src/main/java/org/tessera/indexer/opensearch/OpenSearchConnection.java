@@ -56,7 +56,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSearchConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchConnection.class);
+    /**
+     * Each request's method, endpoint, status and wall time at DEBUG (profiling: which requests a step sends
+     * and what each costs). Endpoints carry index names and derived ids only; bodies are never logged.
+     */
+    private static final Logger requestLog = LoggerFactory.getLogger("org.tessera.indexer.opensearch.requests");
     private static final String SCROLL_KEEP_ALIVE = "2m";
+    /** The largest page a plain search may return (the engine's default {@code index.max_result_window}). */
+    private static final int ONE_SEARCH_PAGE = 10_000;
 
     private final OpenSearchTransport transport;
     private final OpenSearchClient client;
@@ -318,9 +325,11 @@ public final class OpenSearchConnection implements AutoCloseable {
     public JsonNode bulk(byte[] ndjson, Map<String, String> query) {
         var request = Requests.builder().method("POST").endpoint("/_bulk").query(query)
                 .body(Body.from(ndjson, "application/x-ndjson")).build();
+        long start = System.nanoTime();
         try (Response response = client.generic().execute(request)) {
             String text = response.getBody().map(Body::bodyAsString).orElse("");
             meter.request(text.length());
+            logRequest("POST", "/_bulk", response.getStatus(), start);
             if (response.getStatus() >= 300) {
                 throw EngineException.of("POST", "/_bulk", response.getStatus(), text);
             }
@@ -351,12 +360,26 @@ public final class OpenSearchConnection implements AutoCloseable {
      * to {@code each}; the scroll is cleared however it ends. This is the one way the product pages
      * through a search.
      *
-     * <p>A scroll's {@code hits.total} is exact (the engine refuses {@code track_total_hits: false}
-     * in a scroll), so the scroll ends with the page that completes it: a search whose matches fit
-     * one page costs two requests (open, clear), not three (open, an empty page, clear). An answer
+     * <p>A search whose matches fit one page is answered by one plain search with an exact total: one
+     * request and no scroll context (most of an arrival's reads are such; until session 19 each was two
+     * requests, open and clear). When they do not fit, that page is passed over and the scroll runs from
+     * the start (one request more than a scroll alone, on a read of several pages). A scroll's
+     * {@code hits.total} is exact (the engine refuses {@code track_total_hits: false} in a scroll), so
+     * the scroll ends with the page that completes it, not with an empty page after it. An answer
      * without an exact total is read on until an empty page. The hits are the same either way.
      */
     public void scroll(String index, JsonNode body, Consumer<JsonNode> each) {
+        if (body instanceof ObjectNode object && object.path("size").asInt(10) <= ONE_SEARCH_PAGE) {
+            ObjectNode first = object.deepCopy();
+            first.put("track_total_hits", true);
+            JsonNode answer = call("POST", "/" + index + "/_search", first);
+            JsonNode hits = answer.path("hits").path("hits");
+            long total = exactTotal(answer);
+            if (total >= 0 && hits.size() >= total) {
+                hits.forEach(each);
+                return;
+            }
+        }
         JsonNode page = call("POST", "/" + index + "/_search", body, Map.of("scroll", SCROLL_KEEP_ALIVE));
         String scrollId = page.path("_scroll_id").asText(null);
         long total = exactTotal(page);
@@ -423,17 +446,26 @@ public final class OpenSearchConnection implements AutoCloseable {
         if (jsonBody != null) {
             builder.json(jsonBody);
         }
+        long start = System.nanoTime();
         try (Response response = client.generic().execute(builder.build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("");
             meter.request(body.length());
+            logRequest(method, endpoint, response.getStatus(), start);
             return new RawResponse(response.getStatus(), body);
         } catch (org.opensearch.client.transport.httpclient5.ResponseException e) {
             // The transport throws for statuses such as 409; the contract above is to hand them back.
             String body = errorBody(e);
             meter.request(body.length());
+            logRequest(method, endpoint, e.status(), start);
             return new RawResponse(e.status(), body);
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch " + method + " " + endpoint + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void logRequest(String method, String endpoint, int status, long startNanos) {
+        if (requestLog.isDebugEnabled()) {
+            requestLog.debug("{} {} {} {} ms", method, endpoint, status, (System.nanoTime() - startNanos) / 1_000_000);
         }
     }
 

@@ -78,6 +78,7 @@ public class AlertService implements AlertListener {
     }
 
     private void deliver(List<Alert> alerts) {
+        long start = System.nanoTime();
         List<Subscription> all = subscriptions.all();
         for (Alert alert : alerts) {
             audit.recordFor(SYSTEM, List.of(), AuditTrail.ALERT_CREATED, alert.personId(), describe(alert));
@@ -90,8 +91,8 @@ public class AlertService implements AlertListener {
                             AuditTrail.ALERT_MAILED, alert.personId(), "alert " + alert.alertId() + " mailed (a link only)"));
                 }
             }
-            log.info("Alert {} ({} {}) for {} subscriber(s)", alert.alertId(), alert.change().kind().label(), alert.change().section(),
-                    matched.size());
+            log.info("Alert {} ({} {}) for {} subscriber(s), pushed {} ms after the arrival handed it over", alert.alertId(),
+                    alert.change().kind().label(), alert.change().section(), matched.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 

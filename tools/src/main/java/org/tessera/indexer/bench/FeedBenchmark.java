@@ -48,6 +48,9 @@ public final class FeedBenchmark {
     private final Map<String, Long> alerted = new ConcurrentHashMap<>();
     /** Each stage's milliseconds over the single events of (b). */
     private final Map<String, java.util.List<Long>> stageMillis = new java.util.TreeMap<>();
+    /** The engine requests and their {@code took} an arrival's answer counts (the portal's whole connection meanwhile). */
+    private static final java.util.List<String> ENGINE_COUNTS = java.util.List.of("engine_requests", "engine_took_ms");
+    private final Map<String, java.util.List<Long>> engineCounts = new java.util.TreeMap<>();
 
     public FeedBenchmark(URI base, String feedUser, String feedPassword, String dutyUser, String dutyPassword, PrintStream out) {
         this.base = base;
@@ -144,6 +147,8 @@ public final class FeedBenchmark {
                 if (e.getKey().startsWith(STAGE_MILLIS)) {
                     stageMillis.computeIfAbsent(e.getKey().substring(STAGE_MILLIS.length()), k -> new java.util.ArrayList<>())
                             .add(e.getValue().asLong());
+                } else if (ENGINE_COUNTS.contains(e.getKey())) {
+                    engineCounts.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue().asLong());
                 }
             });
             long deadline = t0 + TimeUnit.MINUTES.toNanos(3);
@@ -166,12 +171,18 @@ public final class FeedBenchmark {
         out.printf(Locale.ROOT, "(b) single event to alert on the open stream, %d events: %s; %d without an alert on the stream "
                 + "(%d arrivals stored none)%n", events, summary.describe(), missing, events - created);
         StringBuilder medians = new StringBuilder("    median per stage (s):");
-        stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-            medians.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), sorted[sorted.length / 2] / 1000.0));
-        });
+        stageMillis.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> medians.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), median(e.getValue()) / 1000.0)));
         out.println(medians);
+        StringBuilder engine = new StringBuilder("    median engine work per arrival:");
+        engineCounts.forEach((name, values) -> engine.append(' ').append(name).append(' ').append(median(values)));
+        out.println(engine);
         return new Result(records, deltaSeconds, summary, missing);
+    }
+
+    private static long median(java.util.List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     /** Where an arrival's time went, from its answer's counts ({@code ms_*}, per ingest stage), largest first. */

@@ -296,9 +296,12 @@ final class FeedStore {
         doc.put(RecordIndexFields.BLOCKING_VERSION, BlockingKeys.version());
     }
 
-    /** Stops the store's periodic refreshes for a bulk write; closing the pause puts them back and refreshes once. */
-    RefreshPause pauseRefresh() {
-        return RefreshPause.of(connection, connection.alias(INDEX));
+    /**
+     * Stops the store's periodic refreshes for a bulk write ({@code pause}; a small write leaves them on);
+     * closing the pause puts them back and refreshes once.
+     */
+    RefreshPause pauseRefresh(boolean pause) {
+        return RefreshPause.of(connection, connection.alias(INDEX), pause);
     }
 
     /** Records stored per source. */

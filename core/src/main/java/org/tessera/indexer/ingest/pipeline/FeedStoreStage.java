@@ -30,6 +30,9 @@ import org.tessera.indexer.opensearch.index.RefreshPause;
  */
 final class FeedStoreStage {
 
+    /** A delivery of at least this many records and documents pauses the store's refreshes while it is written. */
+    static final long PAUSE_REFRESH_FROM = 10_000;
+
     private final FeedStore store;
     private final RecordSpill.Directory spillDir;
     private final JobRecorder job;
@@ -233,17 +236,17 @@ final class FeedStoreStage {
         BulkWriter.Mode mode = storeWasEmpty ? BulkWriter.Mode.OVERWRITE : BulkWriter.Mode.SKIP_UNCHANGED;
         return () -> Futures.start("ingest-feed-store", () -> {
             long start = System.nanoTime();
-            store(spills, documents, notes, mode, unchanged);
+            store(spills, documents, notes, mode, unchanged, delivered.records() + documents.size());
             times.since("feed store/write", start);
             return true;
         });
     }
 
     private void store(List<RecordSpill> spills, List<SourceRecord> documents, Map<String, ObjectNode> notes, BulkWriter.Mode mode,
-                       Set<String> unchanged) {
+                       Set<String> unchanged, long size) {
         List<BulkWriter.Failure> refused = new ArrayList<>();
-        // one refresh when the delivery is all in (closing the pause), not one a second
-        try (RefreshPause pause = store.pauseRefresh()) {
+        // one refresh when the delivery is all in (closing the pause), not one a second; a small delivery is not paused for
+        try (RefreshPause pause = store.pauseRefresh(mode == BulkWriter.Mode.OVERWRITE || size >= PAUSE_REFRESH_FROM)) {
             for (RecordSpill spill : spills) {
                 try (Stream<SourceRecord> records = spill.read()) {
                     refused.addAll(store.put(records.filter(r -> !unchanged.contains(r.eventId())), jobId, Map.of(), mode));

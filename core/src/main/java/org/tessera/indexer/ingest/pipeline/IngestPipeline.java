@@ -223,17 +223,20 @@ public final class IngestPipeline {
 
     public IngestReport ingest(Path folder) {
         String jobId = "ingest-" + OffsetDateTime.now(clock).toLocalDate() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        long setUp = System.nanoTime();
         long interrupted = JobRecorder.markInterrupted(connection, clock, "ingest");
         if (interrupted > 0) {
             log.warn("{} earlier ingest job(s) had stopped without finishing; marked interrupted", interrupted);
         }
         JobRecorder job = new JobRecorder(connection, clock, jobId, "ingest", folder.toString(), 2000);
         StageTimes times = new StageTimes();
+        times.since("set up", setUp);
         IngestRun run = new IngestRun(jobId, folder, job, times, System.nanoTime());
         try (Quarantine quarantine = new Quarantine(settings.quarantineDir());
              RecordSpill.Directory spills = RecordSpill.Directory.create()) {
             FeedGateStage gate = new FeedGateStage(connection, mappings, clock);
             FeedGateStage.Plan plan = gate.plan(run);
+            times.since("read/gate", run.started());
             if (plan.ended() != null) {
                 return plan.ended();
             }
@@ -243,8 +246,10 @@ public final class IngestPipeline {
                 return gate.refuse(run, plan);
             }
             // past the gate, before the run writes: whether the ingest before it finished, told by the runs, not their clocks
+            long followStart = System.nanoTime();
             LastIngest.Named named = LastIngest.name(connection, jobId);
             boolean previousEnded = named.previousEnded();
+            times.since("read/last ingest", followStart);
             times.since("read", run.started());
             long start = System.nanoTime();
             FeedStoreStage feedStore = new FeedStoreStage(plan.store(), spills, job, jobId, times);
@@ -299,7 +304,10 @@ public final class IngestPipeline {
             }
             times.since("link", start);
             // No refresh every second while millions of events go in: refreshes resume while the persons are written.
-            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"))) {
+            // An arrival the event stage scopes by its reach writes a few events and persons: no pause (its settings
+            // updates cost more than the refreshes they save), one refresh each at the end as with one.
+            boolean scopedByReach = linked.settled() != null && previousEnded && !relinking && !scoring.readsEveryEvent();
+            try (RefreshPause eventsRefresh = RefreshPause.of(connection, connection.alias("events"), !scopedByReach)) {
                 // the events the run writes, for the kept assignment (the batch stages see every one)
                 Set<String> shown = kept == null ? null : ConcurrentHashMap.newKeySet();
                 EventsWritten events = new EventStage(connection, settings, textAnalyzer, concepts,

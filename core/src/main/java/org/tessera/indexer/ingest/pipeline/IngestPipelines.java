@@ -185,18 +185,31 @@ public final class IngestPipelines {
             @Override
             public void afterIngest(IngestPipeline.Written written) {
                 LocalDate day = asOf != null ? asOf : scoringDay.get();
+                long start = System.nanoTime();
+                long added = -1;
                 try {
                     changes.withdrawn(written.changed().withdrawnEvents() > 0 ? written.changed().jobId() : null);
                     boolean whole = written.eventsComplete();
-                    if (!whole && changes.tracking()) {
+                    boolean scoped = written.reach() != null && changes.tracking();
+                    // An arrival scoped by its reach (every write stored, ADR 0040) showed the stages every event of
+                    // every person it reaches: the views are whole for each child it can rescore, and the rest of the
+                    // county is not read (until session 19 one scroll of every stored event made them whole, ADR 0058).
+                    Set<String> outside = scoped && !whole ? outsideReach(written, day) : null;
+                    boolean fromLedger = whole || (outside != null && outside.isEmpty());
+                    if (!fromLedger && changes.tracking()) {
                         // stored events the run did not produce join both views (one scroll): whole unless a write was refused
                         Set<String> produced = written.producedEvents();
-                        long added = changes.addUnproduced(ledger, produced::contains);
+                        added = changes.addUnproduced(ledger, produced::contains);
                         whole = produced.size() + added == connection.count("events");
+                        fromLedger = whole;
+                        outside = null;
                     }
-                    // When the ledger holds every stored event, what the stages saw of them is all there is.
-                    ChildHistories histories = whole ? ledger : scores.loader();
-                    Set<String> outside = whole && written.reach() != null && changes.tracking() ? outsideReach(written, day) : Set.of();
+                    long unproducedNanos = System.nanoTime() - start;
+                    // When the ledger holds every stored event (or every one of the reach), what the stages saw is all there is.
+                    ChildHistories histories = fromLedger ? ledger : scores.loader();
+                    if (outside == null) {
+                        outside = fromLedger && scoped ? outsideReach(written, day) : Set.of();
+                    }
                     if (!outside.isEmpty()) {
                         // cannot happen by the reach's construction (ADR 0040); if it does, the index is the truth
                         log.warn("{} children to rescore are outside the arrival's reach: their histories are read from the index",
@@ -211,9 +224,17 @@ public final class IngestPipelines {
                                 written.eventsComplete() ? written.scoredWithPersons() : Set.of()).children();
                         scoreEveryChild = false;
                     }
+                    long refreshStart = System.nanoTime();
                     connection.refresh(connection.alias("persons"));
+                    long refreshed = System.nanoTime();
                     // Before and after, from memory (whole, or on a first load before is empty and after whole).
                     rescored.accept(new RescoredChildren(children, changes.before(), ledger));
+                    if (log.isDebugEnabled()) {
+                        log.debug("Rescore: {} stored events not produced read in {} ms, {} children scored in {} ms, persons refreshed in {} ms, "
+                                + "compared in {} ms", added, unproducedNanos / 1_000_000, children.size(),
+                                (refreshStart - start - unproducedNanos) / 1_000_000, (refreshed - refreshStart) / 1_000_000,
+                                (System.nanoTime() - refreshed) / 1_000_000);
+                    }
                 } finally {
                     ledger.clear();
                     changes.clear();

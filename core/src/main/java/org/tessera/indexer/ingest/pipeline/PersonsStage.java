@@ -97,8 +97,8 @@ final class PersonsStage {
         job.count("persons_left_as_stored", producedPersons.size() - adults.size() - children.size());
         Map<String, ObjectNode> risks;
         Written persons;
-        // As for the events: one refresh when all are written, not one a second (closing refreshes).
-        try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"))) {
+        // As for the events: one refresh when all are written, not one a second (closing refreshes); paused when they are.
+        try (RefreshPause personsRefresh = RefreshPause.of(connection, connection.alias("persons"), eventsRefresh.pauses())) {
             // The events take no more writes: refreshes back on, and their closing refresh
             // (the indicators' rewrites) runs while the persons are written.
             Future<Boolean> eventsRefreshed = Futures.start("ingest-events-refresh", () -> {

@@ -29,7 +29,8 @@ final class RescoreStage {
         boolean eventsComplete = persons.allStored() && connection.count("events") == events.producedEvents().size();
         // 1 when the index holds exactly this run's events (the rescore may then use what the stages saw)
         job.count("events_index_complete", eventsComplete ? 1 : 0);
+        // the stages' views are whole for the reach only when every write of the run was stored
         scoring.afterIngest(new IngestPipeline.Written(eventsComplete, persons.scoredWithPersons(), changed, events.producedEvents(),
-                persons.rewrittenChildren(), events.reach()));
+                persons.rewrittenChildren(), persons.allStored() ? events.reach() : null));
     }
 }

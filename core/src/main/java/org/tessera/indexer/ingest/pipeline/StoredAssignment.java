@@ -78,6 +78,8 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
         private final Map<String, String> persons;
         private final Map<String, String> sources;
         private final Map<String, String> sourceNames = new HashMap<>();
+        /** The highest slot of any occurrence noted: an event's occurrences are its ids of slots 0 to this one at most. */
+        private int maxSlot;
         private Map<String, Long> sequence;
 
         private Kept(Map<String, Long> sequence) {
@@ -125,11 +127,14 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
             if (moved != written) {
                 return false;
             }
-            // what the copy held of those events goes (a new version may have fewer people); the index says the rest
+            // what the copy held of those events goes (a new version may have fewer people); the index says the rest.
+            // An event's occurrences are found by their ids, slot by slot, not by a pass over every occurrence held.
             Set<String> again = new HashSet<>(shown);
             sources.keySet().removeAll(again);
-            if (!again.isEmpty()) {
-                persons.keySet().removeIf(occurrence -> again.contains(IncrementalLinking.eventOf(occurrence)));
+            for (String event : again) {
+                for (int slot = 0; slot <= maxSlot; slot++) {
+                    persons.remove(Ids.occurrenceId(event, slot));
+                }
             }
             List<String> ids = new ArrayList<>(shown);
             String events = connection.alias("events");
@@ -148,8 +153,9 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
                 sources.put(eventId, sourceNames.computeIfAbsent(event.source(), s -> s));
             }
             for (EventPerson person : event.people()) {
-                persons.put(Ids.occurrenceId(eventId, person.slot() == null ? 0 : person.slot()),
-                        person.personId() == null ? "" : person.personId());
+                int slot = person.slot() == null ? 0 : person.slot();
+                maxSlot = Math.max(maxSlot, slot);
+                persons.put(Ids.occurrenceId(eventId, slot), person.personId() == null ? "" : person.personId());
             }
         }
     }

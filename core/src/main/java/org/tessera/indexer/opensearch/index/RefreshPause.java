@@ -23,19 +23,40 @@ public final class RefreshPause implements AutoCloseable {
     private final OpenSearchConnection connection;
     private final String index;
     private final String previous;
+    /** Whether the interval was set to {@link #PAUSED} (a small write leaves it as it is). */
+    private final boolean paused;
     private boolean closed;
 
-    private RefreshPause(OpenSearchConnection connection, String index, String previous) {
+    private RefreshPause(OpenSearchConnection connection, String index, String previous, boolean paused) {
         this.connection = connection;
         this.index = index;
         this.previous = previous;
+        this.paused = paused;
     }
 
     /** Stops refreshing {@code index} (an alias or concrete name) until the pause is closed. */
     public static RefreshPause of(OpenSearchConnection connection, String index) {
+        return of(connection, index, true);
+    }
+
+    /**
+     * As {@link #of(OpenSearchConnection, String)} when {@code pause}; otherwise the interval is left alone
+     * and closing only refreshes once. A write of a few documents (an arrival's) is not worth the pause: each
+     * change of the interval is a cluster-state update (three requests, two of them persisted by the engine),
+     * where the few refreshes the interval would run meanwhile cost next to nothing.
+     */
+    public static RefreshPause of(OpenSearchConnection connection, String index, boolean pause) {
+        if (!pause) {
+            return new RefreshPause(connection, index, null, false);
+        }
         String previous = interval(connection, index);
         set(connection, index, PAUSED);
-        return new RefreshPause(connection, index, PAUSED.equals(previous) ? null : previous);
+        return new RefreshPause(connection, index, PAUSED.equals(previous) ? null : previous, true);
+    }
+
+    /** Whether this pause stopped the index's refreshes (false: a small write, the interval left alone). */
+    public boolean pauses() {
+        return paused;
     }
 
     /**
@@ -49,7 +70,9 @@ public final class RefreshPause implements AutoCloseable {
             return;
         }
         closed = true;
-        set(connection, index, previous);
+        if (paused) {
+            set(connection, index, previous);
+        }
         connection.raw("POST", "/" + index + "/_refresh", null);
     }
 

@@ -30,6 +30,21 @@ class RefreshPauseIT {
     }
 
     @Test
+    void aSmallWriteLeavesTheIntervalAloneAndIsSearchableWhenItCloses(TestOpenSearch os) {
+        String events = os.alias("events");
+        RefreshPause.set(os.connection(), events, "30s");   // no periodic refresh would make the write searchable in time
+        try (RefreshPause notPaused = RefreshPause.of(os.connection(), events, false)) {
+            assertThat(notPaused.pauses()).isFalse();
+            assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("30s");
+            os.connection().raw("PUT", "/" + events + "/_doc/small-1", "{\"event_id\":\"small-1\",\"event_date\":\"2025-01-03\"}");
+        }
+        assertThat(RefreshPause.interval(os.connection(), events)).isEqualTo("30s");
+        assertThat(os.connection().raw("GET", "/" + events + "/_count", null, java.util.Map.of("q", "event_id:small-1")).body())
+                .contains("\"count\":1");
+        RefreshPause.set(os.connection(), events, "1s");
+    }
+
+    @Test
     void closingTwiceRestoresOnceAndAWaitForWriteAfterTheFirstCloseReturns(TestOpenSearch os) {
         String events = os.alias("events");
         RefreshPause paused = RefreshPause.of(os.connection(), events);
