@@ -23,10 +23,14 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // a fourteenth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids Y-)
+        // a fifteenth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids Z-)
+        assertThat(sha256(EVAL.resolve("concerns-heldout13.jsonl")))
+                .isEqualTo("bcb8ff2174a379c8f60c92905e27c0706a99c8475a278fac7d463e618f082c45");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout13.jsonl"))).isTrue();
+        // the fourteenth writer's file is development data since session 19 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout12.jsonl")))
                 .isEqualTo("141dccb877e4869a8b3b0066ee7f5784a1c817123135d53c25a95c0e1c23839a");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout12.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout12.jsonl"))).isFalse();
         // the thirteenth writer's file is development data since session 18 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout11.jsonl")))
                 .isEqualTo("7de666b17311539729145c47a931d0dcba15a9d2fefc762008d2f8575a9f2d96");
@@ -102,7 +106,7 @@ class ConcernCorpusTest {
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
                 "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl",
                 "concerns-heldout8.jsonl", "concerns-heldout9.jsonl", "concerns-heldout10.jsonl",
-                "concerns-heldout11.jsonl", "concerns-heldout12.jsonl")) {
+                "concerns-heldout11.jsonl", "concerns-heldout12.jsonl", "concerns-heldout13.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
