@@ -30,11 +30,18 @@ public record PersonOccurrence(String occurrenceId, String source, String eventI
 
     /** The occurrences of every involved person of a record, in slot order. */
     public static List<PersonOccurrence> of(SourceRecord r) {
-        List<PersonOccurrence> out = new ArrayList<>();
-        String eventId = r.eventId();
-        for (int i = 0; i < r.people().size(); i++) {
-            InvolvedPerson p = r.people().get(i);
-            out.add(new PersonOccurrence(org.tessera.indexer.ingest.Ids.occurrenceId(eventId, i), r.source(), eventId, p.role(), p.givenNames(), p.familyName(),
+        return of(r.source(), r.eventId(), r.people());
+    }
+
+    /**
+     * The occurrences of the involved persons {@code people} of the record of {@code source} whose event id is {@code eventId},
+     * slot by slot: all of a record {@link #of(SourceRecord)} reads (the feed store's persons-only read uses it, ADR 0057).
+     */
+    public static List<PersonOccurrence> of(String source, String eventId, List<InvolvedPerson> people) {
+        List<PersonOccurrence> out = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            InvolvedPerson p = people.get(i);
+            out.add(new PersonOccurrence(org.tessera.indexer.ingest.Ids.occurrenceId(eventId, i), source, eventId, p.role(), p.givenNames(), p.familyName(),
                     p.otherNames(), p.dateOfBirth(), p.gender(), p.address(), p.postcode(), p.identifiers()));
         }
         return out;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -583,7 +584,7 @@ final class IncrementalLinking {
                 makeKeys(named);
                 asked.addAll(ask);
             }
-            Set<Integer> found = new java.util.LinkedHashSet<>();
+            Set<Integer> found = new LinkedHashSet<>();
             for (String key : wanted) {
                 found.addAll(placesByKey.getOrDefault(key, List.of()));
             }

@@ -54,10 +54,6 @@ final class LinkStage {
     /** The stored records one step of an arrival's reach reads at most ({@link IngestSettings#maxReachRecords()}). */
     private final long maxReachRecords;
 
-    LinkStage(OpenSearchConnection connection, PersonLinker linker, Clock clock, JobRecorder job, String jobId, StageTimes times) {
-        this(connection, linker, clock, job, jobId, times, IngestSettings.MAX_REACH_RECORDS_DEFAULT);
-    }
-
     LinkStage(OpenSearchConnection connection, PersonLinker linker, Clock clock, JobRecorder job, String jobId, StageTimes times,
               long maxReachRecords) {
         this.maxReachRecords = maxReachRecords;

@@ -92,14 +92,7 @@ final class RecordJson {
      * record, which reads nothing else of it.
      */
     static List<PersonOccurrence> occurrences(String source, String eventId, JsonNode n) {
-        List<InvolvedPerson> people = people(n);
-        List<PersonOccurrence> out = new ArrayList<>(people.size());
-        for (int i = 0; i < people.size(); i++) {
-            InvolvedPerson p = people.get(i);
-            out.add(new PersonOccurrence(org.tessera.indexer.ingest.Ids.occurrenceId(eventId, i), source, eventId, p.role(), p.givenNames(),
-                    p.familyName(), p.otherNames(), p.dateOfBirth(), p.gender(), p.address(), p.postcode(), p.identifiers()));
-        }
-        return out;
+        return PersonOccurrence.of(source, eventId, people(n));
     }
 
     private static void text(ObjectNode n, String field, String value) {

@@ -156,7 +156,8 @@ final class StageFixture implements AutoCloseable {
     }
 
     LinkStage linkStage() {
-        return new LinkStage(connection, new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()), clock, job, jobId, times);
+        return new LinkStage(connection, new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()), clock, job, jobId, times,
+                IngestSettings.MAX_REACH_RECORDS_DEFAULT);
     }
 
     EventStage eventStage(List<EventBatchStage> stages) {
