@@ -71,6 +71,13 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
     }
 
     @Override
+    public EvidenceContext resolve(String text, int start, int end, java.util.List<int[]> hitSpans) {
+        MentionContext context = analyzer.contextOf(text, start, end, hitSpans);
+        return EvidenceContext.of(context.negated(), context.uncertain(), context.historical(), context.hypothetical(),
+                context.experiencer().name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
     public Optional<ContextHead.Judgement> judgeSentence(String sentence, java.util.Set<String> hitWords) {
         return head == null ? Optional.empty() : Optional.of(head.judge(sentence, hitWords));
     }

@@ -109,6 +109,8 @@ public final class ContextAnalyzer {
     static final int VERDICT_WORDS = 8;
     /** Most words of a verdict that name the concern it is on ("No online safety concerns.", "Nothing to suggest domestic abuse."). */
     static final int VERDICT_NAMED = 3;
+    /** Most sentences after a finding that a verdict naming the hit's own words reaches back over (ADR 0060). */
+    static final int VERDICT_REACH = 3;
     /** Most words of a heading line without a colon ("HISTORICAL CONCERNS (closed)", "Relapse plan"). */
     static final int HEADING_WORDS = 6;
     /** Most lines between a heading and the line it scopes. */
@@ -189,6 +191,45 @@ public final class ContextAnalyzer {
     /** The context of the character range {@code [start, end)} of {@code text}. */
     public MentionContext contextOf(String text, int start, int end) {
         return contextOf(text, splitter.split(text), start, end);
+    }
+
+    /**
+     * As {@link #contextOf(String, int, int)} for a hit whose matched words also stand at {@code hitSpans} (character ranges of
+     * {@code text}, in any sentence; ADR 0060): the first later sentence of the paragraph, at most {@value #VERDICT_REACH} on,
+     * that holds the hit's words judges the finding when it is a short verdict made of a verdict opener, the hit's own words and
+     * verdict words only ("Report of girl seen with older man. Confirmed as her uncle. No CSE concerns.", "Reported missing by
+     * mother at 23:00. Not missing.", "Referred over dental neglect. Examined: teeth well cared for. No evidence of dental
+     * neglect."); "No bruising to her face." after "Bruising to arm." names a place of its own and judges nothing.
+     */
+    public MentionContext contextOf(String text, int start, int end, List<int[]> hitSpans) {
+        List<Sentence> sentences = splitter.split(text);
+        MentionContext context = contextOf(text, sentences, start, end);
+        return hitSpans.isEmpty() ? context : joined(context, namedVerdict(text, sentences, start, hitSpans), "");
+    }
+
+    /** The verdict of {@link #contextOf(String, int, int, List)}: a later sentence naming the hit's own words. */
+    private MentionContext namedVerdict(String text, List<Sentence> sentences, int start, List<int[]> hitSpans) {
+        int i = 0;
+        while (i < sentences.size() && !(start >= sentences.get(i).start() && start < sentences.get(i).end())) {
+            i++;
+        }
+        for (int j = i + 1; j < sentences.size() && j <= i + VERDICT_REACH; j++) {
+            Sentence s = sentences.get(j);
+            if (PARAGRAPH.matcher(text).region(sentences.get(j - 1).end(), s.start()).find()) {
+                break;
+            }
+            List<int[]> own = new ArrayList<>();
+            for (int[] span : hitSpans) {
+                if (span[0] >= s.start() && span[1] <= s.end()) {
+                    own.add(new int[] {span[0] - s.start(), span[1] - s.start()});
+                }
+            }
+            if (!own.isEmpty()) {
+                MentionContext v = verdict(s.text(), own);
+                return joined(MentionContext.AFFIRMED, v, "verdict naming the finding: ");
+            }
+        }
+        return MentionContext.AFFIRMED;
     }
 
     /** As {@link #contextOf(String, int, int)} with sentences already split. */
@@ -306,12 +347,26 @@ public final class ContextAnalyzer {
      * not a verdict, and qualifies nothing before it; so is a plan ("Should attend AA."): no verdict is hypothetical.
      */
     private MentionContext verdict(String sentence) {
+        return verdict(sentence, List.of());
+    }
+
+    /**
+     * As {@link #verdict(String)}; with {@code own} (ranges of the sentence where the finding's hit's own words stand) not
+     * empty, a verdict that names the finding by the hit's words and holds no other word but verdict words ("Not missing.",
+     * "No evidence of dental neglect.").
+     */
+    private MentionContext verdict(String sentence, List<int[]> own) {
         SentenceAnalysis v = new SentenceAnalysis(sentence, catalogue::verdictsStartingWith);
         if (v.matches.isEmpty() || v.matches.getFirst().from != 0) {
             return MentionContext.AFFIRMED;
         }
         Match opener = v.matches.getFirst();
         List<Word> words = v.words;
+        int openerStart = words.get(opener.from).start;
+        int openerEnd = words.get(opener.to - 1).end;
+        if (own.stream().anyMatch(r -> openerStart < r[1] && r[0] < openerEnd)) {
+            return MentionContext.AFFIRMED; // "No food." after "No food in the house.": the negator is the hit's own phrase
+        }
         if (words.stream().anyMatch(w -> CONTRASTS.contains(w.lower))) {
             return MentionContext.AFFIRMED; // "No concerns, but she has lost weight."
         }
@@ -327,7 +382,9 @@ public final class ContextAnalyzer {
         boolean linked = false;
         for (int k = opener.to; k < end; k++) {
             String w = words.get(k).lower;
-            Trigger.Kind kind = NUMBER.matcher(w).matches() || isYear(w) ? Trigger.Kind.VERDICT_WORD : catalogue.verdictWord(w);
+            Word word = words.get(k);
+            boolean hitWord = own.stream().anyMatch(r -> word.start < r[1] && r[0] < word.end);
+            Trigger.Kind kind = hitWord || NUMBER.matcher(w).matches() || isYear(w) ? Trigger.Kind.VERDICT_WORD : catalogue.verdictWord(w);
             if (kind == Trigger.Kind.PSEUDO) {
                 return MentionContext.AFFIRMED; // "No other concerns.", "Nothing else of note.": about something else
             }
@@ -340,7 +397,7 @@ public final class ContextAnalyzer {
                 named++;
             }
         }
-        return named <= VERDICT_NAMED ? effects(List.of(opener), false) : MentionContext.AFFIRMED;
+        return named <= (own.isEmpty() ? VERDICT_NAMED : 0) ? effects(List.of(opener), false) : MentionContext.AFFIRMED;
     }
 
     /** Whether the words from {@code k} up to the next verdict word of the clause {@code [.., end)} run into a verdict head. */

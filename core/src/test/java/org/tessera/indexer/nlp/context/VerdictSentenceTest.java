@@ -48,6 +48,11 @@ class VerdictSentenceTest {
         assertThat(of("Bruising to both arms. Not reported to police.", "Bruising").label()).isEqualTo(ContextLabel.AFFIRMED);
         assertThat(of("Mum drinking daily. No food in the house.", "drinking").label()).isEqualTo(ContextLabel.AFFIRMED);
         assertThat(of("Mum drinking daily. Not missing.", "drinking").label()).isEqualTo(ContextLabel.AFFIRMED);
+        // an account missing, or a family unknown to services, is a finding too
+        assertThat(of("Healing rib fractures of differing ages. No history of trauma provided.", "rib fractures").label())
+                .isEqualTo(ContextLabel.AFFIRMED);
+        assertThat(of("Hears her late mother's voice through the radio. Not known to any MH team.", "voice").label())
+                .isEqualTo(ContextLabel.AFFIRMED);
     }
 
     @Test
@@ -59,6 +64,41 @@ class VerdictSentenceTest {
                 .isEqualTo(ContextLabel.AFFIRMED);
         assertThat(of("Dad hit mum.\n\nNo concerns.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
         assertThat(of("Dad hit mum. Dad drinks. No concerns.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
+    }
+
+    private static MentionContext withHitWords(String text, String target, String... hitWords) {
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        for (String w : hitWords) {
+            for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+                spans.add(new int[] {at, at + w.length()});
+            }
+        }
+        int at = text.indexOf(target);
+        return ANALYZER.contextOf(text, at, at + target.length(), spans);
+    }
+
+    @Test
+    void aVerdictNamingTheHitsOwnWordsReachesBackOverItsParagraph() {
+        String missing = "Reported missing by mother at 23:00. Found at her grandmother's by prior arrangement. Not missing.";
+        MentionContext c = withHitWords(missing, "missing", "missing");
+        assertThat(c.negated()).isTrue();
+        assertThat(c.triggers()).contains("verdict naming the finding: Not");
+        String dental = "Referred by school over dental neglect. Examined: two small fillings. No evidence of dental neglect.";
+        assertThat(withHitWords(dental, "dental neglect", "dental neglect").negated()).isTrue();
+        // without the hit's words the bare verdict two sentences on is not read
+        assertThat(of(missing, "missing").negated()).isFalse();
+    }
+
+    @Test
+    void aVerdictNamingTheHitsWordsAndSomethingElseOrNegatedByTheHitsOwnPhraseJudgesNothing() {
+        assertThat(withHitWords("Bruising to left arm. No bruising to her face.", "Bruising", "Bruising", "bruising").label())
+                .isEqualTo(ContextLabel.AFFIRMED);
+        assertThat(withHitWords("No food in the house at all. No food.", "No food in the house", "No food").label())
+                .isEqualTo(ContextLabel.AFFIRMED); // "no food" is the finding itself: its negator is the hit's own phrase
+        assertThat(withHitWords("Reported missing at 23:00.\n\nNot missing.", "missing", "missing").label())
+                .isEqualTo(ContextLabel.AFFIRMED);
+        assertThat(withHitWords("Reported missing at 23:00. Police informed. Missing again today. Not missing.", "missing", "missing",
+                "Missing").label()).isEqualTo(ContextLabel.AFFIRMED);
     }
 
     @Test
