@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.tessera.indexer.nlp.opennlp.OpenNlpModels;
-import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
 
 /** A short verdict sentence after a finding, naming no concept of its own, qualifies the finding (ADR 0060). */
 class VerdictSentenceTest {
 
-    private static final ContextAnalyzer ANALYZER = new ContextAnalyzer(
-            new OpenNlpSentenceSplitter(new OpenNlpModels()), TriggerCatalogue.standard(), 2026);
-
     private static MentionContext of(String text, String target) {
-        int at = text.indexOf(target);
-        assertThat(at).isGreaterThanOrEqualTo(0);
-        return ANALYZER.contextOf(text, at, at + target.length());
+        return ContextAnalyzerTest.of(text, target);
+    }
+
+    private static void assertAffirmed(String text, String target) {
+        assertThat(of(text, target).label()).as(text).isEqualTo(ContextLabel.AFFIRMED);
     }
 
     @Test
@@ -44,26 +41,23 @@ class VerdictSentenceTest {
 
     @Test
     void aShortNegativeWithAConceptOfItsOwnIsAFindingNotAVerdict() {
-        assertThat(of("Dad hit mum in the kitchen. No injuries.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Bruising to both arms. Not reported to police.", "Bruising").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Mum drinking daily. No food in the house.", "drinking").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Mum drinking daily. Not missing.", "drinking").label()).isEqualTo(ContextLabel.AFFIRMED);
+        assertAffirmed("Dad hit mum in the kitchen. No injuries.", "hit mum");
+        assertAffirmed("Bruising to both arms. Not reported to police.", "Bruising");
+        assertAffirmed("Mum drinking daily. No food in the house.", "drinking");
+        assertAffirmed("Mum drinking daily. Not missing.", "drinking");
         // an account missing, or a family unknown to services, is a finding too
-        assertThat(of("Healing rib fractures of differing ages. No history of trauma provided.", "rib fractures").label())
-                .isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Hears her late mother's voice through the radio. Not known to any MH team.", "voice").label())
-                .isEqualTo(ContextLabel.AFFIRMED);
+        assertAffirmed("Healing rib fractures of differing ages. No history of trauma provided.", "rib fractures");
+        assertAffirmed("Hears her late mother's voice through the radio. Not known to any MH team.", "voice");
     }
 
     @Test
     void aVerdictOnSomethingElseOrSomeoneElseOrWithAContrastQualifiesNothing() {
-        assertThat(of("Dad hit mum. No other concerns.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Dad hit mum. Nothing else of note.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Dad hit mum. No concerns re the children.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Mum drinking daily. No concerns, but she has lost weight.", "drinking").label())
-                .isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Dad hit mum.\n\nNo concerns.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
-        assertThat(of("Dad hit mum. Dad drinks. No concerns.", "hit mum").label()).isEqualTo(ContextLabel.AFFIRMED);
+        assertAffirmed("Dad hit mum. No other concerns.", "hit mum");
+        assertAffirmed("Dad hit mum. Nothing else of note.", "hit mum");
+        assertAffirmed("Dad hit mum. No concerns re the children.", "hit mum");
+        assertAffirmed("Mum drinking daily. No concerns, but she has lost weight.", "drinking");
+        assertAffirmed("Dad hit mum.\n\nNo concerns.", "hit mum");
+        assertAffirmed("Dad hit mum. Dad drinks. No concerns.", "hit mum");
     }
 
     private static MentionContext withHitWords(String text, String target, String... hitWords) {
@@ -74,7 +68,7 @@ class VerdictSentenceTest {
             }
         }
         int at = text.indexOf(target);
-        return ANALYZER.contextOf(text, at, at + target.length(), spans);
+        return ContextAnalyzerTest.ANALYZER.contextOf(text, at, at + target.length(), spans);
     }
 
     @Test
@@ -103,13 +97,15 @@ class VerdictSentenceTest {
 
     @Test
     void verdictRowsAreCheckedAtLoad() {
-        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "no concerns\tword\tbackward\tverdict\n"))
-                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("one word");
-        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "concerns\thead\tbackward\tclause\n"))
-                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("reach verdict");
-        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "nil\tnegated\tforward\tverdict\n"))
-                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("backward");
-        assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", "should\thypothetical\tbackward\tverdict\n"))
-                .hasMessageContaining("custom.tsv line 1").hasMessageContaining("hypothetical");
+        String[][] rejected = {
+            {"no concerns\tword\tbackward\tverdict", "one word"},
+            {"concerns\thead\tbackward\tclause", "reach verdict"},
+            {"nil\tnegated\tforward\tverdict", "backward"},
+            {"should\thypothetical\tbackward\tverdict", "hypothetical"},
+            {"other\tpseudo\tbackward\tverdict\nother\tword\tbackward\tverdict", "different kinds"},
+        };
+        for (String[] row : rejected) {
+            assertThatThrownBy(() -> TriggerCatalogue.parse("custom.tsv", row[0] + "\n")).as(row[0]).hasMessageContaining(row[1]);
+        }
     }
 }
