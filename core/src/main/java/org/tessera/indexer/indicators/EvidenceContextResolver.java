@@ -17,6 +17,16 @@ public interface EvidenceContextResolver {
     EvidenceContext resolve(String text, int start, int end);
 
     /**
+     * As {@link #resolve(String, int, int)} for a hit whose matched words stand at {@code hitSpans} in {@code text} (every
+     * highlighted word of the hit, in every sentence): a short verdict later in the paragraph that names the hit's own
+     * words ("Report of girl seen with an older man. ... No CSE concerns.", "Reported missing at 23:00. ... Not missing.")
+     * qualifies it (ADR 0060). By default the spans are not read.
+     */
+    default EvidenceContext resolve(String text, int start, int end, java.util.List<int[]> hitSpans) {
+        return resolve(text, start, end);
+    }
+
+    /**
      * A second reading of the whole sentence that holds a hit, by the trained context head (ADR 0021,
      * ADR 0027): the hit path discounts a hit the rules count at full weight when the head judges its
      * sentence qualified. Depends only on the sentence (both hit paths get the same answer); empty when
@@ -41,6 +51,11 @@ public interface EvidenceContextResolver {
             @Override
             public EvidenceContext resolve(String text, int start, int end) {
                 return rules.resolve(text, start, end);
+            }
+
+            @Override
+            public EvidenceContext resolve(String text, int start, int end, java.util.List<int[]> hitSpans) {
+                return rules.resolve(text, start, end, hitSpans);
             }
 
             @Override

@@ -136,7 +136,7 @@ final class HitFactory {
             int groupEnd = i;
             sentenceEnd = Math.max(sentenceEnd, Sentences.endOf(text, end));
             List<int[]> phrases = phrases(text, spans.subList(groupStart, groupEnd));
-            groups.add(headed(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), context(text, phrases)),
+            groups.add(headed(new Evidence(start, end, text.substring(sentenceStart, sentenceEnd).strip(), context(text, phrases, spans)),
                     hitWords(text, phrases)));
         }
         // an affirmed mention beats a historical or uncertain one (which counts at a reduced weight), which beats one that does not count
@@ -193,13 +193,21 @@ final class HitFactory {
 
     /** The context of a match of several phrases: every modifier of any of them (the experiencer of the last). */
     private EvidenceContext context(String text, List<int[]> phrases) {
+        return context(text, phrases, List.of());
+    }
+
+    /**
+     * As {@link #context(String, List)} for a lexical hit whose highlighted words stand at {@code hitSpans}: a short verdict
+     * later in the paragraph that names them qualifies each phrase (ADR 0060).
+     */
+    private EvidenceContext context(String text, List<int[]> phrases, List<int[]> hitSpans) {
         if (phrases.size() == 1) {
-            return contexts.resolve(text, phrases.getFirst()[0], phrases.getFirst()[1]);
+            return contexts.resolve(text, phrases.getFirst()[0], phrases.getFirst()[1], hitSpans);
         }
         boolean negated = false, uncertain = false, historical = false, hypothetical = false;
         EvidenceContext last = null;
         for (int[] phrase : phrases) {
-            last = contexts.resolve(text, phrase[0], phrase[1]);
+            last = contexts.resolve(text, phrase[0], phrase[1], hitSpans);
             negated |= last.negated();
             uncertain |= last.uncertain();
             historical |= last.historical();

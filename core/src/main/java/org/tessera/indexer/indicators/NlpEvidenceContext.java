@@ -65,7 +65,16 @@ public final class NlpEvidenceContext implements EvidenceContextResolver {
 
     @Override
     public EvidenceContext resolve(String text, int start, int end) {
-        MentionContext context = analyzer.contextOf(text, start, end);
+        return evidence(analyzer.contextOf(text, start, end));
+    }
+
+    @Override
+    public EvidenceContext resolve(String text, int start, int end, java.util.List<int[]> hitSpans) {
+        return evidence(analyzer.contextOf(text, start, end, hitSpans));
+    }
+
+    /** The analyser's context as the indicator engine's evidence context. */
+    private static EvidenceContext evidence(MentionContext context) {
         return EvidenceContext.of(context.negated(), context.uncertain(), context.historical(), context.hypothetical(),
                 context.experiencer().name().toLowerCase(Locale.ROOT));
     }

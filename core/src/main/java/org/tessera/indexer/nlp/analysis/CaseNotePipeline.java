@@ -145,6 +145,11 @@ public final class CaseNotePipeline implements TextAnalyzer {
         return context.contextOf(text, start, end);
     }
 
+    @Override
+    public MentionContext contextOf(String text, int start, int end, java.util.List<int[]> hitSpans) {
+        return context.contextOf(text, start, end, hitSpans);
+    }
+
     /**
      * As {@link #contextOf(String, int, int)} for a note written in {@code noteYear}: "in 2019"
      * marks history only in notes written after 2019.

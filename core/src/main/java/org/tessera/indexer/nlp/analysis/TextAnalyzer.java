@@ -19,4 +19,12 @@ public interface TextAnalyzer {
      * count ({@link MentionContext#countsByDefault()}).
      */
     MentionContext contextOf(String text, int start, int end);
+
+    /**
+     * As {@link #contextOf(String, int, int)} for a hit whose matched words stand at {@code hitSpans}: a short verdict later
+     * in the paragraph that names them qualifies it (ADR 0060). By default the spans are not read.
+     */
+    default MentionContext contextOf(String text, int start, int end, java.util.List<int[]> hitSpans) {
+        return contextOf(text, start, end);
+    }
 }

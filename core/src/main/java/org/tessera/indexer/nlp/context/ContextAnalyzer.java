@@ -105,6 +105,12 @@ public final class ContextAnalyzer {
     private static final Set<String> AFTERWORD_ANAPHORS = Set.of("this", "that", "it", "these", "those", "both", "which", "all");
     /** Subjects that open a sentence about the person of the one before ("He has been sober for six years"). */
     private static final Set<String> AFTERWORD_PRONOUNS = Set.of("he", "she", "they");
+    /** Most words of a verdict sentence's first clause ("No concerns re maternal mental health.", ADR 0060). */
+    static final int VERDICT_WORDS = 8;
+    /** Most words of a verdict that name the concern it is on ("No online safety concerns.", "Nothing to suggest domestic abuse."). */
+    static final int VERDICT_NAMED = 3;
+    /** Most sentences after a finding that a verdict naming the hit's own words reaches back over (ADR 0060). */
+    static final int VERDICT_REACH = 3;
     /** Most words of a heading line without a colon ("HISTORICAL CONCERNS (closed)", "Relapse plan"). */
     static final int HEADING_WORDS = 6;
     /** Most lines between a heading and the line it scopes. */
@@ -187,6 +193,45 @@ public final class ContextAnalyzer {
         return contextOf(text, splitter.split(text), start, end);
     }
 
+    /**
+     * As {@link #contextOf(String, int, int)} for a hit whose matched words also stand at {@code hitSpans} (character ranges of
+     * {@code text}, in any sentence; ADR 0060): the first later sentence of the paragraph, at most {@value #VERDICT_REACH} on,
+     * that holds the hit's words judges the finding when it is a short verdict made of a verdict opener, the hit's own words and
+     * verdict words only ("Report of girl seen with older man. Confirmed as her uncle. No CSE concerns.", "Reported missing by
+     * mother at 23:00. Not missing.", "Referred over dental neglect. Examined: teeth well cared for. No evidence of dental
+     * neglect."); "No bruising to her face." after "Bruising to arm." names a place of its own and judges nothing.
+     */
+    public MentionContext contextOf(String text, int start, int end, List<int[]> hitSpans) {
+        List<Sentence> sentences = splitter.split(text);
+        MentionContext context = contextOf(text, sentences, start, end);
+        return hitSpans.isEmpty() ? context : joined(context, namedVerdict(text, sentences, start, hitSpans), "");
+    }
+
+    /** The verdict of {@link #contextOf(String, int, int, List)}: a later sentence naming the hit's own words. */
+    private MentionContext namedVerdict(String text, List<Sentence> sentences, int start, List<int[]> hitSpans) {
+        int i = 0;
+        while (i < sentences.size() && !(start >= sentences.get(i).start() && start < sentences.get(i).end())) {
+            i++;
+        }
+        for (int j = i + 1; j < sentences.size() && j <= i + VERDICT_REACH; j++) {
+            Sentence s = sentences.get(j);
+            if (PARAGRAPH.matcher(text).region(sentences.get(j - 1).end(), s.start()).find()) {
+                break;
+            }
+            List<int[]> own = new ArrayList<>();
+            for (int[] span : hitSpans) {
+                if (span[0] >= s.start() && span[1] <= s.end()) {
+                    own.add(new int[] {span[0] - s.start(), span[1] - s.start()});
+                }
+            }
+            if (!own.isEmpty()) {
+                MentionContext v = verdict(s.text(), own);
+                return joined(MentionContext.AFFIRMED, v, "verdict naming the finding: ");
+            }
+        }
+        return MentionContext.AFFIRMED;
+    }
+
     /** As {@link #contextOf(String, int, int)} with sentences already split. */
     public MentionContext contextOf(String text, List<Sentence> sentences, int start, int end) {
         if (start < 0 || end > text.length() || end < start) {
@@ -235,8 +280,11 @@ public final class ContextAnalyzer {
         SentenceAnalysis a = new SentenceAnalysis(next.text(), catalogue::afterwordsStartingWith);
         List<Word> words = a.words;
         int n = words.size();
-        if (n == 0 || (a.matches.isEmpty() && !TAIL_NEGATIVES.contains(words.getFirst().lower))) {
+        if (n == 0) {
             return MentionContext.AFFIRMED;
+        }
+        if (a.matches.isEmpty() && !TAIL_NEGATIVES.contains(words.getFirst().lower)) {
+            return joined(MentionContext.AFFIRMED, verdict(next.text()), "verdict: ");
         }
         int label = -1; // the first word after a short label ("Outcome:", "Police searched him at school:", "Released,")
         for (int k = 1; k < Math.min(n, AFTERWORD_LABEL + 1); k++) {
@@ -284,7 +332,83 @@ public final class ContextAnalyzer {
         if (TAIL_NEGATIVES.contains(opener) && contrast == n && endsOnSince(words, clauseEnd)) {
             said = joined(said, new MentionContext(false, false, true, false, Experiencer.UNSTATED, List.of("since")), "");
         }
-        return said;
+        return joined(said, verdict(next.text()), "verdict: ");
+    }
+
+    /**
+     * A short verdict sentence on the finding before it (ADR 0060): its first clause (up to a full stop, comma, colon, dash
+     * or semicolon) has at most {@value #VERDICT_WORDS} words, opens with a {@code verdict} qualifier of the catalogue ("no",
+     * "nil", "not", "nothing", "unclear", "not sure", "could be", "unverified") and names no concept of its own: every other
+     * word is a verdict word ("No concerns identified.", "Nil concerns.", "Not substantiated.", "Could be innocent.", "Not
+     * clear which."), or one of at most {@value #VERDICT_NAMED} words that name the concern the verdict is on, standing just
+     * before a verdict head ("No CSE concerns.", "No self-harm intent.") or after a verdict link ("No concerns re alcohol.",
+     * "Nothing to suggest DA.", "Unclear whether she's using."), never a person ("No concerns re the children."). A bare
+     * negative with a concept of its own ("No injuries.", "Not reported to police.", "No food in the house.") is a finding,
+     * not a verdict, and qualifies nothing before it; so is a plan ("Should attend AA."): no verdict is hypothetical.
+     */
+    private MentionContext verdict(String sentence) {
+        return verdict(sentence, List.of());
+    }
+
+    /**
+     * As {@link #verdict(String)}; with {@code own} (ranges of the sentence where the finding's hit's own words stand) not
+     * empty, a verdict that names the finding by the hit's words and holds no other word but verdict words ("Not missing.",
+     * "No evidence of dental neglect.").
+     */
+    private MentionContext verdict(String sentence, List<int[]> own) {
+        SentenceAnalysis v = new SentenceAnalysis(sentence, catalogue::verdictsStartingWith);
+        if (v.matches.isEmpty() || v.matches.getFirst().from != 0) {
+            return MentionContext.AFFIRMED;
+        }
+        Match opener = v.matches.getFirst();
+        List<Word> words = v.words;
+        int openerStart = words.get(opener.from).start;
+        int openerEnd = words.get(opener.to - 1).end;
+        if (own.stream().anyMatch(r -> openerStart < r[1] && r[0] < openerEnd)) {
+            return MentionContext.AFFIRMED; // "No food." after "No food in the house.": the negator is the hit's own phrase
+        }
+        if (words.stream().anyMatch(w -> CONTRASTS.contains(w.lower))) {
+            return MentionContext.AFFIRMED; // "No concerns, but she has lost weight."
+        }
+        int end = opener.to;
+        while (end < words.size() && !v.terminator[end] && !LABEL_ENDS.contains(words.get(end).lower)
+                && !",".equals(words.get(end).lower)) {
+            end++;
+        }
+        if (words.subList(0, end).stream().filter(w -> Character.isLetterOrDigit(w.lower.charAt(0))).count() > VERDICT_WORDS) {
+            return MentionContext.AFFIRMED;
+        }
+        int named = 0;
+        boolean linked = false;
+        for (int k = opener.to; k < end; k++) {
+            String w = words.get(k).lower;
+            Word word = words.get(k);
+            boolean hitWord = own.stream().anyMatch(r -> word.start < r[1] && r[0] < word.end);
+            Trigger.Kind kind = hitWord || NUMBER.matcher(w).matches() || isYear(w) ? Trigger.Kind.VERDICT_WORD : catalogue.verdictWord(w);
+            if (kind == Trigger.Kind.PSEUDO) {
+                return MentionContext.AFFIRMED; // "No other concerns.", "Nothing else of note.": about something else
+            }
+            if (kind == Trigger.Kind.VERDICT_LINK) {
+                linked = true;
+            } else if (kind == null) {
+                if (v.cue(k) != null || !(linked || headAfter(v, k, end))) {
+                    return MentionContext.AFFIRMED; // a person, or a concept of its own: a finding, not a verdict
+                }
+                named++;
+            }
+        }
+        return named <= (own.isEmpty() ? VERDICT_NAMED : 0) ? effects(List.of(opener), false) : MentionContext.AFFIRMED;
+    }
+
+    /** Whether the words from {@code k} up to the next verdict word of the clause {@code [.., end)} run into a verdict head. */
+    private boolean headAfter(SentenceAnalysis v, int k, int end) {
+        for (int j = k + 1; j < end; j++) {
+            Trigger.Kind kind = catalogue.verdictWord(v.words.get(j).lower);
+            if (kind != null) {
+                return kind == Trigger.Kind.VERDICT_HEAD;
+            }
+        }
+        return false;
     }
 
     /**
@@ -931,7 +1055,7 @@ public final class ContextAnalyzer {
             return Experiencer.UNSTATED;
         }
 
-        private Experiencer cue(int k) {
+        Experiencer cue(int k) {
             String w = words.get(k).lower;
             if ((w.equals("person") || w.equals("people")) && k > 0 && words.get(k - 1).lower.equals("young")) {
                 return Experiencer.CHILD; // "the young person", the usual term for a teenager

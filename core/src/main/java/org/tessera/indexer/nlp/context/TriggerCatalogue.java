@@ -28,12 +28,25 @@ public final class TriggerCatalogue {
     private final Map<String, List<Trigger>> byFirstWord;
     private final Map<String, List<Trigger>> afterwords;
     private final Map<String, List<Trigger>> headings;
+    private final Map<String, List<Trigger>> verdicts;
+    private final Map<String, Trigger.Kind> verdictWords;
 
     public TriggerCatalogue(List<Trigger> triggers) {
         this.triggers = List.copyOf(triggers);
         this.byFirstWord = index(this.triggers, t -> t.reach().inSentence());
         this.afterwords = index(this.triggers, t -> t.reach() == Trigger.Reach.PREVIOUS);
         this.headings = index(this.triggers, t -> t.reach() == Trigger.Reach.HEADING);
+        this.verdicts = index(this.triggers, t -> t.reach() == Trigger.Reach.VERDICT && t.kind() == Trigger.Kind.MODIFIER);
+        Map<String, Trigger.Kind> roles = new HashMap<>();
+        for (Trigger t : this.triggers) {
+            if (t.kind().verdictWord() || (t.reach() == Trigger.Reach.VERDICT && t.kind() == Trigger.Kind.PSEUDO)) {
+                Trigger.Kind before = roles.put(t.words().getFirst(), t.kind());
+                if (before != null && before != t.kind()) {
+                    throw new IllegalArgumentException("verdict word listed twice with different kinds: " + t.words().getFirst());
+                }
+            }
+        }
+        this.verdictWords = Map.copyOf(roles);
     }
 
     /** The triggers {@code which} selects, by first word, longest first (so "not only" is tried before "not"). */
@@ -82,6 +95,9 @@ public final class TriggerCatalogue {
                 switch (f[1].trim()) {
                     case "pseudo" -> kind = Trigger.Kind.PSEUDO;
                     case "terminate" -> kind = Trigger.Kind.TERMINATOR;
+                    case "word" -> kind = Trigger.Kind.VERDICT_WORD;
+                    case "head" -> kind = Trigger.Kind.VERDICT_HEAD;
+                    case "link" -> kind = Trigger.Kind.VERDICT_LINK;
                     default -> {
                         kind = Trigger.Kind.MODIFIER;
                         for (String e : f[1].trim().split("\\+")) {
@@ -111,6 +127,19 @@ public final class TriggerCatalogue {
     /** {@code previous} triggers (they open the sentence after a finding) whose first word is {@code word}, longest first. */
     List<Trigger> afterwordsStartingWith(String word) {
         return afterwords.getOrDefault(word, List.of());
+    }
+
+    /** {@code verdict} qualifiers (they open a short verdict sentence after a finding) whose first word is {@code word}, longest first. */
+    List<Trigger> verdictsStartingWith(String word) {
+        return verdicts.getOrDefault(word, List.of());
+    }
+
+    /**
+     * The kind of {@code word} in a verdict's vocabulary ({@code word}, {@code head}, {@code link} rows; {@code PSEUDO} for a
+     * word that makes the sentence about something else, "other", "else"), null when it is none.
+     */
+    Trigger.Kind verdictWord(String word) {
+        return verdictWords.get(word);
     }
 
     /** {@code heading} triggers (they stand in a heading line) whose first word is {@code word}, longest first. */

@@ -10,10 +10,12 @@ import org.tessera.indexer.nlp.opennlp.OpenNlpSentenceSplitter;
 
 class ContextAnalyzerTest {
 
-    private static final ContextAnalyzer ANALYZER = new ContextAnalyzer(
+    /** The standard analyser judging history against 2026 (shared by the tests of this package). */
+    static final ContextAnalyzer ANALYZER = new ContextAnalyzer(
             new OpenNlpSentenceSplitter(new OpenNlpModels()), TriggerCatalogue.standard(), 2026);
 
-    private static MentionContext of(String text, String target) {
+    /** The context of the first occurrence of {@code target} in {@code text}. */
+    static MentionContext of(String text, String target) {
         int at = text.indexOf(target);
         assertThat(at).isGreaterThanOrEqualTo(0);
         return ANALYZER.contextOf(text, at, at + target.length());
