@@ -106,11 +106,13 @@ class HeavyCorruptionLinkageTest {
      * The no-household tuning splits (FEBRL dsgen-like, issue #18's "C" and "F" shapes; development data): ADR 0045's
      * code gives P 1.0000 and F1 0.9511 (dedup) / 0.9481 (two files); the code before it 1.0000 / 0.8926 and 0.8946;
      * ADR 0052 (auto-match from 0.9 where the data shows no households) 1.0000 / 0.9628 and 0.9613, so the F1 floor
-     * rose from 0.94 to 0.955 (session 17): a change that loses ADR 0052's gain fails here.
+     * rose from 0.94 to 0.955 (session 17): a change that loses ADR 0052's gain fails here. ADR 0064 (session 20: loose wide
+     * pairs weighed, a review pair's record against the other's whole person, the reference check of a pair that compared
+     * none) gives 1.0000 / 0.9691 and 1.0000 / 0.9718 (ADR 0061: 0.9662 and 0.9662), so the floor is 0.965.
      */
     @Test
     void linksTheNoHouseholdTuningSplitsPrecisely() {
-        assertEachShape(CorruptedPopulation.Spec::noHouseholdTuning, 0.955);
+        assertEachShape(CorruptedPopulation.Spec::noHouseholdTuning, 0.965);
     }
 
     /**
