@@ -116,6 +116,21 @@ class HeavyCorruptionLinkageTest {
     }
 
     /**
+     * Development split 5005 of the held-out recipe (session 20, ADR 0064): main's code before ADR 0064 put a record without
+     * a given name or the person's reference ({@code qreen 1930-11-07}, reference 6119833, another address) into the person
+     * of a namesake born that day whose reference 2232584 is on four records, through a pair that compared no reference at
+     * p 0.92 (P 0.9995, 7 wrong pairs); the any-record reference check of such a pair keeps them apart. Development data.
+     */
+    @Test
+    void keepsARecordThatComparedNoReferenceFromAPersonWhoseReferencesAllDiffer() {
+        for (CorruptedPopulation.Shape shape : CorruptedPopulation.Shape.values()) {
+            FebrlLinkageTest.Metrics m = run(CorruptedPopulation.Spec.noHouseholdDevelopment(shape, 5005, false, true));
+            assertThat(m.precision()).as(shape.label).isEqualTo(1.0);
+            assertThat(m.f1()).as(shape.label).isGreaterThanOrEqualTo(0.96);
+        }
+    }
+
+    /**
      * The no-household held-out splits (seeds frozen in {@code linkage/no-household-held-out.properties} before any
      * tuning; first read 2026-12-07 with ADR 0045's final code, logged in docs/history/2026-12-07-linkage-session.md:
      * dedup P 1.0000 / R 0.8848 / F1 0.9389, two files 1.0000 / 0.8944 / 0.9442). Floors fixed before that read: the
