@@ -208,7 +208,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                         // the 15 persons holding a child and an adult on the 40,000-children county).
                         // A pair whose given names plainly differ with nothing close is kept "loose" (ADR 0064):
                         // where the data shows no households such a pair scoring 0.9 or more was a corrupted copy of
-                        // one person on every development split (41-42 fragment pairs a split were lost to this
+                        // one person on every development split (17-42 fragment pairs a split were lost to this
                         // filter), and it is weighed there; elsewhere it is dropped unweighed and not counted.
                         boolean givenElse = Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE;
                         if (givenElse && datesGenerationsApart(f[i], f[j])) return;
@@ -995,7 +995,7 @@ public final class FellegiSunterLinker implements PersonLinker {
      * left in two persons is compared with the other person's records (persons of at most {@link #WHOLE_PERSON_MAX}
      * units); a pair reaching the auto-match threshold is merged, strongest first, as a wide rule's pair would be:
      * under the wide filter (given names plainly different only with a close reference or date of birth, never a
-     * generation apart; where the data has households not at all), every guard, the generation rule, the wide rules'
+     * generation apart), every guard, the generation rule, the wide rules'
      * age guard, the consistent pairs' reference check and the ambiguity rule.
      */
     private static int wholePersonLinks(Clusters clusters, List<Integer> reviewCandidates, int[] pa, int[] pb, Features[] f, Comparisons cmp,
@@ -1083,12 +1083,15 @@ public final class FellegiSunterLinker implements PersonLinker {
         return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
     }
 
-    /** The pairs of one range of blocks, their pattern counts and their numbers by rule. */
-    /** {@code loose[0]}: the wide pairs kept only for data without households (given names unrelated, nothing close). */
+    /**
+     * The pairs of one range of blocks, their pattern counts and their numbers by rule; {@code loose[0]} counts the loose
+     * wide pairs among them (given names unrelated, nothing close: weighed only where the data shows no households).
+     */
     private record ComparedPairs(PairList pairs, PatternCounts patterns, PatternCounts widePatterns, long[] perRule, long[] loose) {}
 
     /** Flag on a pair's pattern (seven 4-bit levels) when only a wide blocking rule produced it. */
     private static final int WIDE = 1 << 30;
+    /** Flag on a wide pair's pattern when its given names plainly differ and nothing else is close (ADR 0064). */
     private static final int LOOSE = 1 << 29;
     /** The given-name comparison's last level: the two names are unrelated. */
     private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
