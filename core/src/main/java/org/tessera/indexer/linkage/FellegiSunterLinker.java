@@ -191,7 +191,7 @@ public final class FellegiSunterLinker implements PersonLinker {
         List<Callable<ComparedPairs>> comparing = new ArrayList<>();
         for (Blocking.Range range : blocking.ranges(workers.threads() * TASKS_PER_THREAD)) {
             comparing.add(() -> {
-                ComparedPairs c = new ComparedPairs(new PairList(), new PatternCounts(), new PatternCounts(), new long[Blocking.RULES.size()]);
+                ComparedPairs c = new ComparedPairs(new PairList(), new PatternCounts(), new PatternCounts(), new long[Blocking.RULES.size()], new long[1]);
                 blocking.forEachPair(range, (i, j, rule) -> {
                     int pattern = cmp.compare(f[i], f[j]);
                     if (rule >= Blocking.FIRST_WIDE_RULE) {
@@ -206,9 +206,15 @@ public final class FellegiSunterLinker implements PersonLinker {
                         // generations apart: a source numbers a household's persons one after the
                         // other, so a father's and a son's references are one keystroke apart (11 of
                         // the 15 persons holding a child and an adult on the 40,000-children county).
-                        if (Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE
-                                && (!closeReference(pattern) && !closeBirthDate(pattern) || datesGenerationsApart(f[i], f[j]))) return;
-                        c.pairs().add(i, j, pattern | WIDE);
+                        // A pair whose given names plainly differ with nothing close is kept "loose" (ADR 0064):
+                        // where the data shows no households such a pair scoring 0.9 or more was a corrupted copy of
+                        // one person on every development split (17-42 fragment pairs a split were lost to this
+                        // filter), and it is weighed there; elsewhere it is dropped unweighed and not counted.
+                        boolean givenElse = Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE;
+                        if (givenElse && datesGenerationsApart(f[i], f[j])) return;
+                        boolean loose = givenElse && !closeReference(pattern) && !closeBirthDate(pattern);
+                        c.pairs().add(i, j, pattern | WIDE | (loose ? LOOSE : 0));
+                        if (loose) c.loose()[0]++;
                         c.widePatterns().add(pattern);
                     } else {
                         c.pairs().add(i, j, pattern);
@@ -223,12 +229,13 @@ public final class FellegiSunterLinker implements PersonLinker {
         PatternCounts patternCounts = new PatternCounts();
         Set<Integer> widePatterns = new HashSet<>();
         long[] perRule = new long[Blocking.RULES.size()];
-        long candidatePairs = 0;
+        long candidatePairs = 0, loosePairs = 0;
         for (ComparedPairs c : pairs) {
             patternCounts.addAll(c.patterns());
             widePatterns.addAll(c.widePatterns().toMap().keySet());
             for (int r = 0; r < perRule.length; r++) perRule[r] += c.perRule()[r];
             candidatePairs += c.pairs().size();
+            loosePairs += c.loose()[0];
         }
         Map<Integer, Long> candidatePatterns = patternCounts.toMap();
         patternCounts = null;
@@ -269,6 +276,8 @@ public final class FellegiSunterLinker implements PersonLinker {
         // Households in the data (MatchModel.households: family name, address and postcode agree together
         // among different people more than by chance): twins and siblings exist, and the twin check applies.
         boolean households = model.households();
+        // Loose wide pairs are candidates only where the data shows no households (dropped unweighed below otherwise).
+        if (!model.withoutHouseholds()) candidatePairs -= loosePairs;
         Clusters clusters = new Clusters(f, unitOf, eventOf, events, decisions, id -> unitOf(all, unitOf, id), cmp, households, ages);
         List<ReviewPair> review = new ArrayList<>();
         int strongLinks = 0, modelLinks = 0, guarded = 0;
@@ -318,9 +327,10 @@ public final class FellegiSunterLinker implements PersonLinker {
             weighing.add(() -> {
                 List<KeptPair> kept = new ArrayList<>();
                 c.pairs().forEach((a, b, flagged) -> {
-                    int pt = flagged & ~WIDE;
-                    boolean wide = flagged != pt;
+                    int pt = flagged & ~(WIDE | LOOSE);
+                    boolean wide = (flagged & WIDE) != 0;
                     if (wide && households && Comparisons.level(pt, MatchModel.GIVEN) == GIVEN_ELSE) return;
+                    if ((flagged & LOOSE) != 0 && !model.withoutHouseholds()) return;
                     double w = weights.weight(pt, a, b);
                     // A wide rule's pair counts only for itself: household evidence reads the pairs of the six rules.
                     if (w >= reviewWeight || !wide && (beside[a] || beside[b]) && householdEligible(pt) && !professional(f[a]) && !professional(f[b])) {
@@ -356,6 +366,12 @@ public final class FellegiSunterLinker implements PersonLinker {
         // "C" and "F"), no sister, twin or father of one name stands beside a record: merged from 0.9 (ADR 0052).
         double autoWeight = MatchModel.weightOf(settings.autoMatchProbability(model.withoutHouseholds()));
         double uniqueWeight = MatchModel.weightOf(UNIQUE_IDENTITY_PROBABILITY);
+        // Where the data shows no households a pair merges from 0.9 (ADR 0052); one that compared no reference, merged below
+        // the full auto-match threshold, is read against the two persons' references on any record (ADR 0064: a record
+        // without a given name or reference joined a namesake born that day whose person carries another reference).
+        double fullAutoWeight = MatchModel.weightOf(settings.autoMatchProbability());
+        java.util.function.IntPredicate belowFullAuto = p -> model.withoutHouseholds() && weight[p] < fullAutoWeight
+                && Comparisons.level(pattern[p], MatchModel.IDENTIFIER) == 0;
         boolean[] unique = uniqueIdentities(f);
         double consistentWeight = MatchModel.weightOf(settings.consistentMatchProbability());
         java.util.function.IntPredicate strict = p -> weight[p] >= autoWeight
@@ -399,10 +415,12 @@ public final class FellegiSunterLinker implements PersonLinker {
             if (auto.test(p) && !f[i].placeholder && !f[j].placeholder) {
                 if (clusters.find(i) == clusters.find(j)) continue;
                 String refusal = clusters.refusal(i, j, Comparisons.level(pattern[p], MatchModel.DOB) == 0);
-                if (refusal == null && pass == 2) {
-                    // Below the auto-match threshold a single record's reference counts too (ADR 0042).
+                if (refusal == null && (pass == 2 || belowFullAuto.test(p))) {
+                    // Below the auto-match threshold a single record's reference counts too (ADR 0042), and so it does for a
+                    // pair merged from ADR 0052's lower threshold that compared no reference itself (ADR 0064).
                     String reference = clusters.differentReferenceOnAnyRecord(i, j);
-                    if (reference != null) refusal = "consistent, but every " + reference + " of one is more than two edits from every one of the other's";
+                    if (reference != null) refusal = (pass == 2 ? "consistent" : "below " + settings.autoMatchProbability() + " and no reference compared")
+                            + ", but every " + reference + " of one is more than two edits from every one of the other's";
                 }
                 if (refusal == null && wide[p] && !yearTypo(pattern[p]) && clusters.acrossAgeBoundary(i, j)) {
                     refusal = "found by a wide blocking key only, and an adult (role or date of birth) beside a child's date of birth";
@@ -438,6 +456,9 @@ public final class FellegiSunterLinker implements PersonLinker {
             modelLinks += corroboratedLinks(clusters, reviewCandidates, pa, pb, pattern, wide, f,
                     p -> ambiguousPairs.contains(p) || generationPairs.contains(p) || contestedPairs.contains(p));
         }
+        // A record of a review-band pair against every record of the other's person: the strongest pair between two
+        // fragments of one person is often one no blocking rule offered (session 20).
+        if (model.withoutHouseholds()) modelLinks += wholePersonLinks(clusters, reviewCandidates, pa, pb, f, cmp, weights, autoWeight, allPartners);
         // Below the review threshold only pairs a household may carry were kept (see the weighing above).
         LOG.debug("linkage phase: passes {} ms", (System.nanoTime() - start) / 1_000_000);
         List<Integer> householdCandidates = new ArrayList<>(reviewCandidates);
@@ -964,6 +985,63 @@ public final class FellegiSunterLinker implements PersonLinker {
         return links;
     }
 
+    /** The largest person (in units) a review pair's record is compared with record by record (session 20). */
+    static final int WHOLE_PERSON_MAX = 64;
+
+    /**
+     * A record of a review-band pair compared with every record of the other's person (session 20, issue #18): two
+     * fragments of one heavily corrupted person meet in a weak pair (a review-band pair), while their strongest pair,
+     * a record of one against another record of the other, shares no blocking key. Each record of a review candidate
+     * left in two persons is compared with the other person's records (persons of at most {@link #WHOLE_PERSON_MAX}
+     * units); a pair reaching the auto-match threshold is merged, strongest first, as a wide rule's pair would be:
+     * under the wide filter (given names plainly different only with a close reference or date of birth, never a
+     * generation apart), every guard, the generation rule, the wide rules'
+     * age guard, the consistent pairs' reference check and the ambiguity rule.
+     */
+    private static int wholePersonLinks(Clusters clusters, List<Integer> reviewCandidates, int[] pa, int[] pb, Features[] f, Comparisons cmp,
+                                        PairWeights weights, double autoWeight, Partners allPartners) {
+        record Proposal(int a, int b, int pattern, double weight) {}
+        List<Proposal> proposals = new ArrayList<>();
+        LongSet seen = new LongSet();
+        for (int p : reviewCandidates) {
+            for (int side = 0; side < 2; side++) {
+                int x = side == 0 ? pa[p] : pb[p], other = side == 0 ? pb[p] : pa[p];
+                if (f[x].placeholder) continue;
+                int rx = clusters.find(x), ro = clusters.find(other);
+                if (rx == ro || clusters.size[ro] < 2 || clusters.size[ro] > WHOLE_PERSON_MAX) continue;
+                int k = ro;
+                do {
+                    int a = Math.min(x, k), b = Math.max(x, k);
+                    if (k != other && !f[k].placeholder && seen.add(((long) a << 32) | b)) {
+                        int q = cmp.compare(f[a], f[b]);
+                        double w = weights.weight(q, a, b);
+                        boolean givenElse = Comparisons.level(q, MatchModel.GIVEN) == GIVEN_ELSE;
+                        if (w >= autoWeight && !(givenElse && (!closeReference(q) && !closeBirthDate(q) || datesGenerationsApart(f[a], f[b])))) {
+                            proposals.add(new Proposal(a, b, q, w));
+                        }
+                    }
+                    k = clusters.next[k];
+                } while (k != ro);
+            }
+        }
+        proposals.sort(Comparator.comparingDouble(Proposal::weight).reversed().thenComparingInt(Proposal::a).thenComparingInt(Proposal::b));
+        int links = 0;
+        for (Proposal q : proposals) {
+            int a = q.a(), b = q.b();
+            if (clusters.find(a) == clusters.find(b)) continue;
+            if (generationsApart(f[a], f[b], q.pattern())
+                    || clusters.refusal(a, b, Comparisons.level(q.pattern(), MatchModel.DOB) == 0) != null
+                    || clusters.differentReferenceOnAnyRecord(a, b) != null
+                    || !yearTypo(q.pattern()) && clusters.acrossAgeBoundary(a, b)
+                    || ambiguous(clusters, allPartners, a, b) || ambiguous(clusters, allPartners, b, a)) continue;
+            if (LOG.isTraceEnabled()) LOG.trace("merge whole person p {} {} {} {}", MatchModel.probability(q.weight()),
+                    f[a].occ.occurrenceId(), f[b].occ.occurrenceId(), new TreeMap<>(MatchModel.explain(q.pattern())));
+            clusters.union(a, b);
+            links++;
+        }
+        return links;
+    }
+
     /**
      * Whether every partner of unit {@code i} at or above the review threshold is already in
      * {@code i}'s person or in {@code j}'s. A consistent pair merges below the auto-match threshold
@@ -1005,11 +1083,16 @@ public final class FellegiSunterLinker implements PersonLinker {
         return s.stream().sorted(Comparator.comparing(OccurrencePair::first).thenComparing(OccurrencePair::second)).toList();
     }
 
-    /** The pairs of one range of blocks, their pattern counts and their numbers by rule. */
-    private record ComparedPairs(PairList pairs, PatternCounts patterns, PatternCounts widePatterns, long[] perRule) {}
+    /**
+     * The pairs of one range of blocks, their pattern counts and their numbers by rule; {@code loose[0]} counts the loose
+     * wide pairs among them (given names unrelated, nothing close: weighed only where the data shows no households).
+     */
+    private record ComparedPairs(PairList pairs, PatternCounts patterns, PatternCounts widePatterns, long[] perRule, long[] loose) {}
 
     /** Flag on a pair's pattern (seven 4-bit levels) when only a wide blocking rule produced it. */
     private static final int WIDE = 1 << 30;
+    /** Flag on a wide pair's pattern when its given names plainly differ and nothing else is close (ADR 0064). */
+    private static final int LOOSE = 1 << 29;
     /** The given-name comparison's last level: the two names are unrelated. */
     private static final int GIVEN_ELSE = Comparisons.LEVELS.get(MatchModel.GIVEN).size() - 1;
     private static final int DOB_YEAR_TYPO = Comparisons.LEVELS.get(MatchModel.DOB).indexOf("year_typo"),

@@ -130,6 +130,15 @@ final class CorruptedPopulation {
         }
 
         /**
+         * The fifth no-household held-out split of a shape (session 20, issue #18): the held-out recipe with the seeds
+         * {@code seed5.*} frozen in {@code linkage/no-household-held-out.properties} before that session built or measured
+         * anything. Only its figures are read, never its misses or wrong pairs.
+         */
+        static Spec noHouseholdFifthHeldOut(Shape shape) {
+            return noHouseholdHeldOut(shape, "seed5.", "no-household fifth held-out ");
+        }
+
+        /**
          * A no-household development split of a new seed (never a held-out seed): the held-out recipe ({@code dsgenMix(true)},
          * 12 % without a date of birth) or the tuning one, on the even ranks of the name and street lists unless {@code odd}.
          */

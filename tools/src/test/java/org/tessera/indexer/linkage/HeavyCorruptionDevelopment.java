@@ -31,6 +31,13 @@ public final class HeavyCorruptionDevelopment {
         // the no-household tuning splits (FEBRL dsgen-like, issue #18's "C" and "F"): -Dsplits=dedup,two-files
         if (splits.contains("dedup")) specs.add(CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.DEDUP));
         if (splits.contains("two-files")) specs.add(CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.TWO_FILES));
+        // development splits of the held-out recipe on the even ranks, both shapes (session 20): -Dseeds=5001,5002
+        for (String s : System.getProperty("seeds", "").split(",")) {
+            if (s.isBlank()) continue;
+            for (CorruptedPopulation.Shape shape : CorruptedPopulation.Shape.values()) {
+                specs.add(CorruptedPopulation.Spec.noHouseholdDevelopment(shape, Long.parseLong(s.trim()), false, true));
+            }
+        }
         for (CorruptedPopulation.Spec spec : specs) {
             CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
             for (String config : System.getProperty("configs", "").split(";")) {
@@ -38,7 +45,7 @@ public final class HeavyCorruptionDevelopment {
                 LinkageResult result = new FellegiSunterLinker(settings, Nicknames.uk()).link(data.occurrences(), Decisions.none());
                 FebrlLinkageTest.Metrics m = FebrlLinkageTest.score(result, data.entityByOccurrence(), result.stats().millis());
                 System.out.printf("%s split [%s] (development, %d records): %s%n", spec.name(), config, data.occurrences().size(), m);
-                if (Boolean.getBoolean("wrong")) printWrongMerges(result, data);
+                if (Boolean.getBoolean("wrong")) ReviewBand.printWrongPairs(result, data);
                 if (Boolean.getBoolean("model")) printModel(result.model());
             }
         }

@@ -43,7 +43,15 @@ class HeavyCorruptionMissClasses {
             case "tuning" -> CorruptedPopulation.Spec.tuning();
             case "dedup" -> CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.DEDUP);
             case "two-files" -> CorruptedPopulation.Spec.noHouseholdTuning(CorruptedPopulation.Shape.TWO_FILES);
-            default -> throw new IllegalArgumentException("only the tuning splits (tuning, dedup, two-files) are read for their misses, not " + which);
+            // a development split of the held-out recipe on the even ranks (session 20): dev:SEED:dedup or dev:SEED:two-files
+            default -> {
+                String[] d = which.split(":");
+                if (d.length != 3 || !d[0].equals("dev")) {
+                    throw new IllegalArgumentException("only the tuning splits (tuning, dedup, two-files) or dev:SEED:SHAPE are read for their misses, not " + which);
+                }
+                yield CorruptedPopulation.Spec.noHouseholdDevelopment(d[2].equals("dedup") ? CorruptedPopulation.Shape.DEDUP
+                        : CorruptedPopulation.Shape.TWO_FILES, Long.parseLong(d[1]), false, true);
+            }
         };
         CorruptedPopulation.Labelled data = CorruptedPopulation.generate(spec);
         LinkageResult result = new FellegiSunterLinker(LinkageSettings.defaults(), Nicknames.uk()).link(data.occurrences(), Decisions.none());
@@ -76,6 +84,7 @@ class HeavyCorruptionMissClasses {
         Map<String, long[]> reasons = new TreeMap<>();
         long totalMissed = 0;
         List<String[]> neverCompared = new ArrayList<>();
+        Map<String, long[]> causes = new TreeMap<>();
         for (Map<String, List<String>> persons : fragments.values()) {
             List<List<String>> parts = new ArrayList<>(persons.values());
             for (int x = 0; x < parts.size(); x++) {
@@ -102,6 +111,27 @@ class HeavyCorruptionMissClasses {
                             java.util.Collections.disjoint(keys.get(index.get(a)), keys.get(index.get(b))) ? "(not a candidate)" : "(not in review)");
                     reasons.computeIfAbsent(names[cls] + " | " + band.charAt(0) + " | " + reason, k -> new long[1])[0] += pairs;
                     if (reason.equals("(not a candidate)") && prob >= 0.995) neverCompared.add(new String[] {a, b, names[cls]});
+                    // the cause table (session 20): the strongest pair's fate, and for a pair never compared the strongest
+                    // candidate pair across the two fragments (what a comparison of a record with the other's whole person reaches)
+                    String cause;
+                    if (reason.equals("(not a candidate)")) {
+                        double bestCandidate = Double.NEGATIVE_INFINITY;
+                        for (String i : parts.get(x)) for (String j : parts.get(y)) {
+                            if (java.util.Collections.disjoint(keys.get(index.get(i)), keys.get(index.get(j)))) continue;
+                            bestCandidate = Math.max(bestCandidate, weights.weight(cmp.compare(features.get(i), features.get(j)), index.get(i), index.get(j)));
+                        }
+                        double pc = MatchModel.probability(bestCandidate);
+                        cause = "1 never a candidate, strongest " + (prob >= 0.9 ? ">= 0.9" : prob >= 0.5 ? "0.5-0.9" : "< 0.5") + ", best candidate across "
+                                + (bestCandidate == Double.NEGATIVE_INFINITY ? "none" : pc >= 0.5 ? ">= 0.5" : pc >= 0.01 ? "0.01-0.5" : "< 0.01");
+                    } else if (reason.startsWith("probability between")) {
+                        cause = "2 review band";
+                    } else if (reason.equals("(not in review)")) {
+                        cause = prob >= 0.9 ? "4 candidate >= 0.9, neither merged nor in review" : "3 candidate, not in review (< 0.5 or dropped)";
+                    } else {
+                        cause = "5 guards and rules: " + reason.replaceAll("[0-9.]+", "#");
+                    }
+                    causes.computeIfAbsent(cause, k -> new long[2])[0] += pairs;
+                    causes.get(cause)[1]++;
                     patterns.computeIfAbsent(names[cls] + " | " + (reason.equals("(not a candidate)") ? "NC " : "") + MatchModel.explain(bestPattern).entrySet().stream()
                             .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey().substring(0, 3) + "=" + e.getValue()).toList(), k -> new long[1])[0] += pairs;
                 }
@@ -110,6 +140,8 @@ class HeavyCorruptionMissClasses {
         FebrlLinkageTest.Metrics m = FebrlLinkageTest.score(result, truth, result.stats().millis());
         System.out.printf("misses of the %s split: %s%n", spec.name(), m);
         for (int c = 0; c < 5; c++) System.out.printf("  %-36s %6d missed pairs  %5d fragment pairs%n", names[c], missed[c], fragmentPairs[c]);
+        System.out.println("by cause (missed pairs, fragment pairs):");
+        causes.forEach((k, v) -> System.out.printf("  %-110s %6d %5d%n", k, v[0], v[1]));
         System.out.println("by band:");
         bands.forEach((k, v) -> System.out.printf("  %-70s %6d%n", k, v[0]));
         System.out.println("by review reason of the strongest pair:");
