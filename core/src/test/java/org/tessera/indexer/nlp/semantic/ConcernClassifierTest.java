@@ -79,12 +79,12 @@ class ConcernClassifierTest {
                 .containsExactlyElementsOf(CONCEPTS.concepts().stream().map(Concept::id).toList());
         // trained on the six development files (nlp-models/eval/README.md; heldout2 and heldout3 are development data since
         // session 11, heldout4 since session 12, heldout5 since session 13, heldout6 since session 14, heldout7 since session 15),
-        // never on the held-out file (concerns-heldout13.jsonl)
+        // never on the held-out file (concerns-heldout14.jsonl)
         assertThat(shipped.provenance().corpora()).anyMatch(c -> c.startsWith("nlp-models/eval/concerns-dev.jsonl sha256:87e7b9e0"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout.jsonl sha256:799f2f2e"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout3.jsonl sha256:48db14a3"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout4.jsonl sha256:7a3258fd"))
-                .noneMatch(c -> c.contains("heldout13"));
+                .noneMatch(c -> c.contains("heldout14"));
         assertThat(shipped.provenance().command()).startsWith("tessera indicators train-classifier");
     }
 

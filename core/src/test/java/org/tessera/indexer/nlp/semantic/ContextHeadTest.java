@@ -95,8 +95,8 @@ class ContextHeadTest {
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout2.jsonl sha256:"))
                 .anyMatch(c -> c.startsWith("nlp-models/eval/concerns-heldout4.jsonl sha256:"))
                 // the held-out file (heldout2 and heldout3 are development data since session 11, heldout4 since session 12,
-                // heldout5 since session 13, heldout6 since session 14, heldout7 and heldout8 since session 15, heldout9 since session 16, heldout10 since session 17, heldout11 since session 18, heldout12 since session 19)
-                .noneMatch(c -> c.contains("heldout13"));
+                // heldout5 since session 13, heldout6 since session 14, heldout7 and heldout8 since session 15, heldout9 since session 16, heldout10 since session 17, heldout11 since session 18, heldout12 since session 19, heldout13 since session 20)
+                .noneMatch(c -> c.contains("heldout14"));
         // the qualifiers issue #20 quotes as wrongly counted, and two of its affirmed descriptions
         assertThat(List.of("Screening tool completed: no concerns identified.", "Mum's mental health is stable.",
                 "Allegation investigated and not substantiated.", "Self-harmed in 2012 but not since.", "Mum denies drinking.",

@@ -23,10 +23,10 @@ public final class ConcernCorpus {
     /**
      * Frozen held-out files (nlp-models/eval/README.md): never trained or calibrated on. heldout2 and
      * heldout3 are development data since session 11, heldout4 since session 12, heldout5 since session 13,
-     * heldout6 since session 14, heldout7 and heldout8 since session 15, heldout9 since session 16, heldout10 since session 17, heldout11 since session 18, heldout12 since session 19
-     * (all allowed runs spent); heldout13 is written by a fifteenth hand in session 19.
+     * heldout6 since session 14, heldout7 and heldout8 since session 15, heldout9 since session 16, heldout10 since session 17, heldout11 since session 18, heldout12 since session 19, heldout13 since session 20
+     * (all allowed runs spent); heldout14 is written by a sixteenth hand in session 20.
      */
-    public static final Set<String> HELD_OUT = Set.of("concerns-heldout13.jsonl");
+    public static final Set<String> HELD_OUT = Set.of("concerns-heldout14.jsonl");
 
     /**
      * Held-out routine text (session 17, nlp-models/eval/README.md): sentences of no concern that are never trained on and never

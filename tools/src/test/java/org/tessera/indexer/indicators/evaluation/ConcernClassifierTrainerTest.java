@@ -131,7 +131,7 @@ class ConcernClassifierTrainerTest {
 
     @Test
     void aFrozenHeldOutFileIsNeverTrainedOn() {
-        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout13.jsonl")),
+        assertThatThrownBy(() -> ConcernClassifierTraining.run(List.of(Path.of("..", "nlp-models", "eval", "concerns-heldout14.jsonl")),
                 null, CONCEPTS, HASHED, null, FAST, "test", System.out)).hasMessageContaining("held-out");
     }
 

@@ -23,10 +23,14 @@ class ConcernCorpusTest {
 
     @Test
     void theHeldOutFileIsTheFrozenOne() throws Exception {
-        // a fifteenth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids Z-)
+        // a sixteenth writer's file, copied 2026-12-07 after its final check (1,064 lines, ids AA-)
+        assertThat(sha256(EVAL.resolve("concerns-heldout14.jsonl")))
+                .isEqualTo("1bf3d8baf71bdb4b63bc43f2c9d4dc0affb0b0f7b2e5629805c0577657ecdad1");
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout14.jsonl"))).isTrue();
+        // the fifteenth writer's file is development data since session 20 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout13.jsonl")))
                 .isEqualTo("bcb8ff2174a379c8f60c92905e27c0706a99c8475a278fac7d463e618f082c45");
-        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout13.jsonl"))).isTrue();
+        assertThat(ConcernCorpus.isHeldOut(EVAL.resolve("concerns-heldout13.jsonl"))).isFalse();
         // the fourteenth writer's file is development data since session 19 (both runs spent); content frozen
         assertThat(sha256(EVAL.resolve("concerns-heldout12.jsonl")))
                 .isEqualTo("141dccb877e4869a8b3b0066ee7f5784a1c817123135d53c25a95c0e1c23839a");
@@ -106,7 +110,7 @@ class ConcernCorpusTest {
                 "concerns-heldout3.jsonl", "concerns-dev3.jsonl", "concerns-heldout4.jsonl",
                 "concerns-heldout5.jsonl", "concerns-heldout6.jsonl", "concerns-heldout7.jsonl",
                 "concerns-heldout8.jsonl", "concerns-heldout9.jsonl", "concerns-heldout10.jsonl",
-                "concerns-heldout11.jsonl", "concerns-heldout12.jsonl", "concerns-heldout13.jsonl")) {
+                "concerns-heldout11.jsonl", "concerns-heldout12.jsonl", "concerns-heldout13.jsonl", "concerns-heldout14.jsonl")) {
             List<ConcernItem> items = ConcernCorpus.read(EVAL.resolve(file));
             assertThat(items).as(file).hasSizeGreaterThan(800);
             Set<String> unknown = items.stream().map(ConcernItem::concern).filter(c -> !c.equals(ConcernItem.NONE) && !concerns.contains(c))
