@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,7 +29,10 @@ import org.tessera.indexer.ingest.PartialDate;
  * whatever the list holds, as {@code rule:key}, before refinement (the keys whose sharing makes a
  * stored person one a full run could compare an occurrence with). Stored, each key is a 64-bit
  * hash ({@link #stored(String)}): short, and not the date of birth or postcode it was made of. Two
- * keys with one hash only widen what a read returns; the caller checks the keys themselves.
+ * keys with one hash only widen what a read returns; the caller checks the keys themselves. Since
+ * records v5 (docs/adr/0065-records-v5-refinements-beside-the-raw-keys.md) each person on a record is
+ * kept with its raw keys and its refinements apart ({@link Unit}), not with every key joined with every
+ * refinement: fewer and far less distinct terms, and a crowded key's holders are still read by their refinements.
  *
  * <p>{@link #version()} names the key functions: a digest of the rule list, the classes that make
  * the keys and the keys of fixed sample occurrences. A stored record whose version is not the
@@ -57,28 +61,53 @@ public final class BlockingKeys {
     }
 
     /**
-     * What the feed store keeps of one record's people (ADR 0043, ADR 0053), in stored form.
+     * What the feed store keeps of one record's people (ADR 0043, 0053, 0065), in stored form: each occurrence as a
+     * {@link Unit}, its raw keys and refinements beside the unit a full run counts it as (records v5: nothing is kept
+     * for the record as a whole but the keys' version).
      *
-     * @param keys  every raw key of the record's occurrences ({@link #of}) and every refinement of those keys
-     *              ({@link #refined}: what a full run blocks a crowded key's members on), sorted, without repeats:
-     *              the record is read when an arrival asks for one of them
-     * @param units each occurrence's raw keys and the unit a full run counts it as: the store counts a key's units
-     *              (distinct units holding it) to tell whether a full run refines the key, without reading its holders
+     * @param units each occurrence's raw keys, refinements and unit, in the record's order
      */
-    public record Stored(List<String> keys, List<Unit> units) {
+    public record Stored(List<Unit> units) {
+
+        /**
+         * What a read of the store finds this record by (FeedStore.eventIdsSharing), in stored form: each raw key of an
+         * occurrence, and each raw key of an occurrence joined with each of that occurrence's refinements
+         * ({@link BlockingKeys#stored(String)} of {@link BlockingKeys#refined}: {@code raw#refinement}), sorted, without
+         * repeats. Not stored as such: the store matches an occurrence holding both. Every refined key of an occurrence
+         * ({@link BlockingKeys#refined}{@code (rule, key, s)} for {@code s} among the rule's refinements) is among them; a few more
+         * (a key joined with another rule's refinement) only widen a read.
+         */
+        public List<String> keys() {
+            Set<String> out = new TreeSet<>();
+            for (Unit unit : units) {
+                out.addAll(unit.keys());
+                for (String key : unit.keys()) {
+                    for (String refinement : unit.refinements()) {
+                        out.add(key + REFINED + refinement);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
     }
 
     /**
-     * One occurrence as the store counts it.
+     * One occurrence as the store keeps it.
      *
-     * @param keys its raw keys, stored form
-     * @param unit the stored form of what makes it one unit of a full run: its raw identity when a full run may
-     *             collapse identical occurrences ({@link Features#collapsible}), else its own occurrence id. Two
-     *             occurrences with one unit here are at least one unit there, so a count of these is never more
-     *             than the full run's
+     * @param keys        its raw keys, stored form
+     * @param refinements the refinements of its raw keys (every refinable rule's {@link Blocking#refinements}, for the
+     *                    rules it has a key of), stored form, without their rule: the store reads a crowded key's holders
+     *                    by the occurrences holding the key and one of the asking occurrence's refinements of it (ADR 0065)
+     * @param unit        the stored form of what makes it one unit of a full run: its raw identity when a full run may
+     *                    collapse identical occurrences ({@link Features#collapsible}), else its own occurrence id. Two
+     *                    occurrences with one unit here are at least one unit there, so a count of these is never more
+     *                    than the full run's
      */
-    public record Unit(List<String> keys, String unit) {
+    public record Unit(List<String> keys, List<String> refinements, String unit) {
     }
+
+    /** Joins a raw key's stored form and a refinement's in the stored form of a refined key. Never in a hash (base 36). */
+    private static final char REFINED = '#';
 
     /**
      * What the feed store keeps of these occurrences (one record's): {@link Stored}. The feed store keys every
@@ -90,29 +119,28 @@ public final class BlockingKeys {
         FeatureMemo memo = sharedMemo();
         DoubleMetaphone dm = new DoubleMetaphone();
         Features.Interner interner = new Features.Interner();
-        Set<String> all = new TreeSet<>();
         List<Unit> units = new ArrayList<>(occurrences.size());
         for (PersonOccurrence o : occurrences) {
             Features f = new Features(o, dm, interner, memo);
             Set<String> raw = new HashSet<>();
+            Set<String> refinements = new HashSet<>();
             for (int r = 0; r < Blocking.RULES.size(); r++) {
                 String[] keys = Blocking.keys(r, f);
-                String[] subs = keys.length == 0 ? null : Blocking.refinements(r, f);
+                if (keys.length == 0) {
+                    continue;
+                }
                 for (String k : keys) {
                     raw.add(raw(r, k));
-                    if (subs != null) {
-                        for (String s : subs) {
-                            all.add(stored(refined(r, k, s)));
-                        }
-                    }
+                }
+                String[] subs = Blocking.refinements(r, f);
+                if (subs != null) {
+                    refinements.addAll(Arrays.asList(subs));
                 }
             }
-            List<String> rawStored = stored(raw);
-            all.addAll(rawStored);
             String unit = Features.collapsible(o, memo) ? FellegiSunterLinker.RawIdentity.canonical(o) : "occurrence " + o.occurrenceId();
-            units.add(new Unit(rawStored, stored(unit)));
+            units.add(new Unit(stored(raw), hashed(refinements), hash(unit)));
         }
-        return new Stored(List.copyOf(all), List.copyOf(units));
+        return new Stored(List.copyOf(units));
     }
 
     /**
@@ -145,18 +173,62 @@ public final class BlockingKeys {
         return MEMO.get();
     }
 
-    /** The stored form of these keys, sorted, without repeats. */
+    /** The stored form of these keys ({@link #stored(String)}), sorted, without repeats. */
     public static List<String> stored(Collection<String> keys) {
         Set<String> out = new TreeSet<>();
         keys.forEach(k -> out.add(stored(k)));
         return List.copyOf(out);
     }
 
-    /** The stored form of one key: its FNV-1a 64-bit hash over its UTF-16 units, base 36. */
+    /**
+     * The stored form of one key. A raw key ({@code rule:key}): its FNV-1a 64-bit hash over its UTF-16 units, base 36.
+     * A refined key ({@link #refined}: a refinable rule's {@code rule:key#refinement}): the raw key's stored form and the
+     * refinement's hash, joined by {@code #} (records v5, ADR 0065: the store keeps each occurrence's raw keys and its
+     * refinements apart, and finds an occurrence holding both). The keys and refinements of a refinable rule are made of
+     * letters, digits and {@code |-}, never {@code #}; an identifier's key (not refinable) may hold one and is hashed whole.
+     */
     public static String stored(String key) {
+        int at = key.indexOf(REFINED);
+        int colon = key.indexOf(':');
+        if (at > 0 && colon > 0 && colon < at && isRule(key, colon) && refinable(ruleOf(key))) {
+            return hash(key.substring(0, at)) + REFINED + hash(key.substring(at + 1));
+        }
+        return hash(key);
+    }
+
+    /**
+     * A stored key ({@link BlockingKeys#stored(String)}) as the raw key's stored form and, for a refined key, the
+     * refinement's (null for a raw key): what the store matches an occurrence's {@link Unit#keys} and
+     * {@link Unit#refinements} with.
+     */
+    public record StoredKey(String raw, String refinement) {
+
+        public static StoredKey of(String stored) {
+            int at = stored.indexOf(REFINED);
+            return at < 0 ? new StoredKey(stored, null) : new StoredKey(stored.substring(0, at), stored.substring(at + 1));
+        }
+    }
+
+    private static boolean isRule(String key, int colon) {
+        for (int i = 0; i < colon; i++) {
+            if (!Character.isDigit(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> hashed(Collection<String> values) {
+        Set<String> out = new TreeSet<>();
+        values.forEach(v -> out.add(hash(v)));
+        return List.copyOf(out);
+    }
+
+    /** FNV-1a 64-bit over the UTF-16 units, base 36. */
+    private static String hash(String value) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             hash ^= c & 0xff;
             hash *= 0x100000001b3L;
             hash ^= c >>> 8;
@@ -223,11 +295,11 @@ public final class BlockingKeys {
             sha.update(String.join(",", new TreeSet<>(keys)).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
-        // what is stored beside them (ADR 0053): the refined keys and the units each occurrence counts as
-        Stored stored = storedOf(samples());
-        sha.update(String.join(",", stored.keys()).getBytes(StandardCharsets.UTF_8));
-        for (Unit unit : stored.units()) {
-            sha.update((String.join(",", unit.keys()) + "=" + unit.unit() + "\n").getBytes(StandardCharsets.UTF_8));
+        // what is stored beside them (ADR 0053, 0065: records v5): each occurrence's raw keys, refinements and unit
+        sha.update("records v5".getBytes(StandardCharsets.UTF_8));
+        for (Unit unit : storedOf(samples()).units()) {
+            sha.update((String.join(",", unit.keys()) + "#" + String.join(",", unit.refinements()) + "=" + unit.unit() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@link BlockingKeys#storedOf} for one record after another, remembering the keys of the last
  * {@value #IDENTITIES} distinct raw identities ({@link FellegiSunterLinker.RawIdentity}) that a full
- * run collapses into one unit ({@link Features#collapsible}). An occurrence's keys, refinements and
+ * run collapses into one unit ({@link Features#collapsible}). An occurrence's raw keys, refinements and
  * unit are made of its raw identity's fields alone (why the linker keys a unit once), and a source
  * repeats an identity record after record (a pupil's attendance returns, a patient's appointments,
  * written one household at a time), which the feed store keyed anew for every record. An occurrence
@@ -22,13 +20,9 @@ public final class StoredKeyMemo {
     /** Identities remembered; the least recently used is forgotten first. */
     static final int IDENTITIES = 4096;
 
-    /** What a collapsible identity is stored as: its keys with their refinements (sorted), its raw keys, its unit. */
-    private record Keyed(List<String> keys, BlockingKeys.Unit unit) {
-    }
-
-    private final Map<FellegiSunterLinker.RawIdentity, Keyed> recent = new LinkedHashMap<>(IDENTITIES * 2, 0.75f, true) {
+    private final Map<FellegiSunterLinker.RawIdentity, BlockingKeys.Unit> recent = new LinkedHashMap<>(IDENTITIES * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<FellegiSunterLinker.RawIdentity, Keyed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<FellegiSunterLinker.RawIdentity, BlockingKeys.Unit> eldest) {
             return size() > IDENTITIES;
         }
     };
@@ -37,25 +31,22 @@ public final class StoredKeyMemo {
 
     /** {@link BlockingKeys#storedOf} of these occurrences (one record's). */
     public BlockingKeys.Stored of(List<PersonOccurrence> occurrences) {
-        Set<String> all = new TreeSet<>();
         List<BlockingKeys.Unit> units = new ArrayList<>(occurrences.size());
         for (PersonOccurrence o : occurrences) {
             FellegiSunterLinker.RawIdentity identity = FellegiSunterLinker.RawIdentity.of(o);
-            Keyed keyed = recent.get(identity);
-            if (keyed == null) {
+            BlockingKeys.Unit unit = recent.get(identity);
+            if (unit == null) {
                 misses++;
-                BlockingKeys.Stored one = BlockingKeys.storedOf(List.of(o));
-                keyed = new Keyed(one.keys(), one.units().getFirst());
+                unit = BlockingKeys.storedOf(List.of(o)).units().getFirst();
                 if (Features.collapsible(o)) {
-                    recent.put(identity, keyed);
+                    recent.put(identity, unit);
                 }
             } else {
                 hits++;
             }
-            all.addAll(keyed.keys());
-            units.add(keyed.unit());
+            units.add(unit);
         }
-        return new BlockingKeys.Stored(List.copyOf(all), List.copyOf(units));
+        return new BlockingKeys.Stored(List.copyOf(units));
     }
 
     /** Occurrences keyed from a remembered identity. */

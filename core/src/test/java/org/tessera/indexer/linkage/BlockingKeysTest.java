@@ -55,4 +55,35 @@ class BlockingKeysTest {
         assertThat(BlockingKeys.refinable(4)).isFalse();
         assertThat(BlockingKeys.refinable(0)).isTrue();
     }
+
+    @Test
+    void everyBlockAFullRunCouldPutAPersonInFindsItsRecord() {
+        // records v5 (ADR 0065) keeps each person's raw keys and refinements apart, and the store finds a refined key as a
+        // person holding both: every raw key of an occurrence and every refined key a full run could block it on (a rule's
+        // key with one of that rule's refinements) is among what its record is found by
+        List<PersonOccurrence> people = StoredKeyMemoTest.identities(new SplittableRandom(7), 3000);
+        org.apache.commons.codec.language.DoubleMetaphone dm = new org.apache.commons.codec.language.DoubleMetaphone();
+        int refined = 0;
+        for (PersonOccurrence o : people) {
+            Set<String> found = new java.util.HashSet<>(BlockingKeys.storedOf(List.of(o)).keys());
+            Features f = new Features(o, dm);
+            for (int r = 0; r < Blocking.RULES.size(); r++) {
+                String[] subs = Blocking.refinements(r, f);
+                for (String k : Blocking.keys(r, f)) {
+                    assertThat(found).contains(BlockingKeys.stored(BlockingKeys.raw(r, k)));
+                    for (String sub : subs == null ? new String[0] : subs) {
+                        assertThat(found).contains(BlockingKeys.stored(BlockingKeys.refined(r, k, sub)));
+                        refined++;
+                    }
+                }
+            }
+        }
+        assertThat(refined).as("refined keys checked").isGreaterThan(10_000);
+        // a refined key's stored form is its raw key's and its refinement's; an identifier's key is hashed whole, '#' or not
+        String joined = BlockingKeys.stored(BlockingKeys.refined(0, "2014-03-09", "gk"));
+        assertThat(joined).startsWith(BlockingKeys.stored("0:2014-03-09") + "#");
+        assertThat(BlockingKeys.StoredKey.of(joined).raw()).isEqualTo(BlockingKeys.stored("0:2014-03-09"));
+        assertThat(BlockingKeys.StoredKey.of(BlockingKeys.stored("0:2014-03-09")).refinement()).isNull();
+        assertThat(BlockingKeys.stored("4:source_person_id@police=A#12")).doesNotContain("#");
+    }
 }

@@ -13,7 +13,7 @@ import org.tessera.indexer.ingest.PartialDate;
 class StoredKeyMemoTest {
 
     /** People as sources write them: strong identifiers or none, a placeholder newborn, a source's own id, no date. */
-    private static List<PersonOccurrence> identities(SplittableRandom random, int count) {
+    static List<PersonOccurrence> identities(SplittableRandom random, int count) {
         String[] given = {"Kayleigh", "Ann", "Jack", "Oliver", "Baby", "Mohammed", null, "Zoë"};
         String[] family = {"Okonkwo", "Carter", "Smith", "O'Neil", null, "Nowak"};
         String[] postcodes = {"NR2 4AB", "TC1 4AB", "NR1 1AA", null, "nr24ab"};

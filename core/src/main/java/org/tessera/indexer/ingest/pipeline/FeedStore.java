@@ -35,8 +35,10 @@ import org.tessera.indexer.scoring.EventQueries;
  * <p>Each record is stored with its blocking keys ({@link BlockingKeys}, searched, kept out of
  * {@code _source}) and their version, so an arrival asks for the records sharing a key with what
  * arrived ({@link #eventIdsSharing}) instead of keying every stored occurrence
- * (docs/adr/0043-stored-blocking-keys.md). A store whose live mapping predates the keys (v2, before
- * {@code tessera indices migrate records}) is written and read without them.
+ * (docs/adr/0043-stored-blocking-keys.md): since records v5 (ADR 0065) each person on the record keeps its
+ * raw keys, refinements and unit ({@code blocking_units}, nested), nothing the record as a whole. A store whose
+ * live mapping predates v5 (v2 to v4, before {@code tessera indices migrate records}) is written and read
+ * without keys: an arrival into it takes the whole path.
  */
 final class FeedStore {
 
@@ -60,35 +62,35 @@ final class FeedStore {
      */
     static final int UNIT_COUNT_PRECISION = 1000;
 
+    /**
+     * Crowded keys asked for by their refinements per request ({@link #eventIdsSharing}): a key and up to 16 refinements
+     * may become 17 clauses (a short {@code terms} is rewritten as a disjunction), under the engine's 1,024 a query.
+     */
+    static final int REFINED_KEYS_PER_QUERY = 50;
+
     private final OpenSearchConnection connection;
     private final Lazy<Boolean> keyed;
-    private final Lazy<Boolean> counted;
 
     FeedStore(OpenSearchConnection connection) {
         this.connection = connection;
-        this.keyed = Lazy.of(() -> mappingHolds(RecordIndexFields.BLOCKING_KEYS));
-        this.counted = Lazy.of(() -> mappingHolds(RecordIndexFields.BLOCKING_UNITS));
+        this.keyed = Lazy.of(this::mappingHoldsRefinements);
     }
 
-    /** Whether the live {@code records} index holds blocking keys (its mapping is v3 or later). */
+    /**
+     * Whether the live {@code records} index keeps blocking keys as this code writes and reads them: each person's raw
+     * keys, refinements and unit (mapping v5, ADR 0065). A store on v2 to v4 is not keyed until migrated: its records are
+     * written without keys (its mapping has no field for the refinements) and an arrival takes the whole path.
+     */
     boolean keyed() {
         return keyed.get();
     }
 
-    /**
-     * Whether the live {@code records} index holds each occurrence's keys and unit, so that a key's units are
-     * counted by the store ({@link #crowded}; mapping v4, ADR 0053). A v3 store is keyed without them: an
-     * arrival then reads every holder of a crowded key, as before.
-     */
-    boolean counted() {
-        return counted.get();
-    }
-
-    private boolean mappingHolds(String field) {
+    private boolean mappingHoldsRefinements() {
         try {
             JsonNode answer = connection.call("GET", "/" + connection.alias(INDEX) + "/_mapping", (JsonNode) null);
             for (JsonNode index : answer) {
-                if (index.path("mappings").path("properties").has(field)) {
+                if (index.path("mappings").path("properties").path(RecordIndexFields.BLOCKING_UNITS).path("properties")
+                        .has(RecordIndexFields.UNIT_REFINEMENTS)) {
                     return true;
                 }
             }
@@ -96,20 +98,6 @@ final class FeedStore {
         } catch (EngineException e) {
             return false; // no store yet: nothing to read keys from
         }
-    }
-
-    /** How a store document carries its blocking keys: as the live mapping holds them. */
-    enum Keying {
-        /** none (mapping v2) */
-        NONE,
-        /** the record's keys and their version (v3) */
-        KEYS,
-        /** and each occurrence's raw keys and unit (v4) */
-        KEYS_AND_UNITS
-    }
-
-    Keying keying() {
-        return !keyed() ? Keying.NONE : counted() ? Keying.KEYS_AND_UNITS : Keying.KEYS;
     }
 
     /**
@@ -125,9 +113,11 @@ final class FeedStore {
     }
 
     /**
-     * Event ids of the stored records holding any of these keys (stored form, {@link BlockingKeys#stored}):
-     * one {@code terms} query on the keyword field per {@value #KEY_TERMS_PER_QUERY} keys, ids only.
-     * Only as whole as the keys are: ask {@link #staleKeys()} first.
+     * Event ids of the stored records holding any of these keys (stored form, {@link BlockingKeys#stored}), ids only: a
+     * record holds a raw key when one of its persons does, and a refined key ({@code raw#refinement}) when one of its
+     * persons holds the raw key and the refinement (records v5: a nested query, {@value #KEY_TERMS_PER_QUERY} raw keys or
+     * {@value #REFINED_KEYS_PER_QUERY} crowded keys with their refinements a request). Only as whole as the keys are: ask
+     * {@link #staleKeys()} first.
      */
     Set<String> eventIdsSharing(Collection<String> storedKeys) {
         return eventIdsSharing(storedKeys, Long.MAX_VALUE);
@@ -140,29 +130,70 @@ final class FeedStore {
      */
     Set<String> eventIdsSharing(Collection<String> storedKeys, long limit) {
         Set<String> out = new HashSet<>();
-        List<String> keys = new ArrayList<>(new TreeSet<>(storedKeys));
+        Set<String> distinct = new TreeSet<>(storedKeys);
+        List<JsonNode> queries = holdersOf(distinct);
         if (limit < Long.MAX_VALUE) {
             long holders = 0;
-            for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
-                ObjectNode query = JSON.createObjectNode();
-                var terms = query.putObject("terms").putArray(RecordIndexFields.BLOCKING_KEYS);
-                keys.subList(from, Math.min(keys.size(), from + KEY_TERMS_PER_QUERY)).forEach(terms::add);
+            for (JsonNode query : queries) {
                 holders += connection.count(connection.alias(INDEX), query);
             }
             if (holders > limit) {
-                throw new ReachTooLarge(keys.size(), holders, limit);
+                throw new ReachTooLarge(distinct.size(), holders, limit);
             }
         }
-        for (int from = 0; from < keys.size(); from += KEY_TERMS_PER_QUERY) {
+        for (JsonNode query : queries) {
             ObjectNode body = JSON.createObjectNode();
             body.put("size", 1000);
-            var terms = body.putObject("query").putObject("terms").putArray(RecordIndexFields.BLOCKING_KEYS);
-            keys.subList(from, Math.min(keys.size(), from + KEY_TERMS_PER_QUERY)).forEach(terms::add);
+            body.set("query", query);
             body.put("_source", false);
             body.putArray("sort").add("_doc");
             connection.scroll(connection.alias(INDEX), body, hit -> out.add(hit.path("_id").asText()));
         }
         return out;
+    }
+
+    /**
+     * The queries naming the records that hold these stored keys, together: raw keys as one {@code terms} on the persons'
+     * keys per {@value #KEY_TERMS_PER_QUERY}; the refined keys of one raw key as a person holding it and one of the asked
+     * refinements, {@value #REFINED_KEYS_PER_QUERY} raw keys a query. Each a {@code nested} query on the persons.
+     */
+    private static List<JsonNode> holdersOf(Set<String> storedKeys) {
+        List<String> raw = new ArrayList<>();
+        Map<String, List<String>> refinementsOf = new java.util.TreeMap<>();
+        for (String key : storedKeys) {
+            BlockingKeys.StoredKey parsed = BlockingKeys.StoredKey.of(key);
+            if (parsed.refinement() == null) {
+                raw.add(parsed.raw());
+            } else {
+                refinementsOf.computeIfAbsent(parsed.raw(), k -> new ArrayList<>()).add(parsed.refinement());
+            }
+        }
+        String path = RecordIndexFields.BLOCKING_UNITS;
+        List<JsonNode> out = new ArrayList<>();
+        for (int from = 0; from < raw.size(); from += KEY_TERMS_PER_QUERY) {
+            ObjectNode terms = JSON.createObjectNode();
+            raw.subList(from, Math.min(raw.size(), from + KEY_TERMS_PER_QUERY)).forEach(terms.putObject("terms")
+                    .putArray(path + "." + RecordIndexFields.UNIT_KEYS)::add);
+            out.add(nested(path, terms));
+        }
+        List<String> crowded = new ArrayList<>(refinementsOf.keySet());
+        for (int from = 0; from < crowded.size(); from += REFINED_KEYS_PER_QUERY) {
+            ObjectNode any = JSON.createObjectNode();
+            var should = any.putObject("bool").put("minimum_should_match", 1).putArray("should");
+            for (String key : crowded.subList(from, Math.min(crowded.size(), from + REFINED_KEYS_PER_QUERY))) {
+                var both = should.addObject().putObject("bool").putArray("filter");
+                both.addObject().putObject("term").put(path + "." + RecordIndexFields.UNIT_KEYS, key);
+                refinementsOf.get(key).forEach(both.addObject().putObject("terms").putArray(path + "." + RecordIndexFields.UNIT_REFINEMENTS)::add);
+            }
+            out.add(nested(path, any));
+        }
+        return out;
+    }
+
+    private static JsonNode nested(String path, JsonNode query) {
+        ObjectNode nested = JSON.createObjectNode();
+        nested.putObject("nested").put("path", path).put("score_mode", "none").set("query", query);
+        return nested;
     }
 
     /** More stored records hold an arrival's keys than a run reads by reach ({@link #eventIdsSharing(Collection, long)}). */
@@ -182,11 +213,11 @@ final class FeedStore {
      * occurrences' keys, {@value #KEY_TERMS_PER_QUERY} keys a request, with a {@code cardinality} of their units
      * below it. A lower bound of the units a full run counts: linear counting below
      * {@value #UNIT_COUNT_PRECISION} gives distinct hashes, never more than distinct units; a hash of two keys
-     * (64 bits) would count both keys' holders. Empty when the mapping holds no units ({@link #counted()}).
+     * (64 bits) would count both keys' holders. Empty when the store is not keyed ({@link #keyed()}).
      */
     Set<String> crowded(Map<String, String> storedByKey, int above, JsonNode present) {
         Set<String> out = new HashSet<>();
-        if (!counted() || storedByKey.isEmpty()) {
+        if (!keyed() || storedByKey.isEmpty()) {
             return out;
         }
         Map<String, List<String>> keysOfStored = new HashMap<>();
@@ -236,7 +267,6 @@ final class FeedStore {
             return 0;
         }
         String version = BlockingKeys.version();
-        Keying keying = keying();
         ObjectNode body = JSON.createObjectNode();
         body.put("size", 1000);
         body.putObject("query").putObject("bool").putArray("must_not").addObject().putObject("term")
@@ -254,7 +284,7 @@ final class FeedStore {
                     .put("if_seq_no", hit.path("_seq_no").asLong()).put("if_primary_term", hit.path("_primary_term").asLong());
             ObjectNode doc = JSON.createObjectNode();
             ObjectNode fields = doc.putObject("doc");
-            keyFields(fields, record, keying, memo);
+            keyFields(fields, record, memo);
             ndjson.append(action).append('\n').append(doc).append('\n');
             if (++counts[1] % REQUEST_DOCUMENTS == 0) {
                 counts[0] += sendUpdates(ndjson);
@@ -280,18 +310,15 @@ final class FeedStore {
         return answer.written();
     }
 
-    /** Puts a record's blocking keys and their version on a store document, and each occurrence's keys and unit when {@code keying} says. */
-    private static void keyFields(ObjectNode doc, SourceRecord record, Keying keying, StoredKeyMemo memo) {
+    /** Puts each person's raw keys, refinements and unit on a store document, and their version (records v5). */
+    private static void keyFields(ObjectNode doc, SourceRecord record, StoredKeyMemo memo) {
         BlockingKeys.Stored stored = memo.of(PersonOccurrence.of(record));
-        var keys = doc.putArray(RecordIndexFields.BLOCKING_KEYS);
-        stored.keys().forEach(keys::add);
-        if (keying == Keying.KEYS_AND_UNITS) {
-            var units = doc.putArray(RecordIndexFields.BLOCKING_UNITS);
-            for (BlockingKeys.Unit unit : stored.units()) {
-                ObjectNode u = units.addObject();
-                unit.keys().forEach(u.putArray(RecordIndexFields.UNIT_KEYS)::add);
-                u.put(RecordIndexFields.UNIT, unit.unit());
-            }
+        var units = doc.putArray(RecordIndexFields.BLOCKING_UNITS);
+        for (BlockingKeys.Unit unit : stored.units()) {
+            ObjectNode u = units.addObject();
+            unit.keys().forEach(u.putArray(RecordIndexFields.UNIT_KEYS)::add);
+            unit.refinements().forEach(u.putArray(RecordIndexFields.UNIT_REFINEMENTS)::add);
+            u.put(RecordIndexFields.UNIT, unit.unit());
         }
         doc.put(RecordIndexFields.BLOCKING_VERSION, BlockingKeys.version());
     }
@@ -376,7 +403,7 @@ final class FeedStore {
      */
     List<BulkWriter.Failure> put(java.util.stream.Stream<SourceRecord> records, String jobId, Map<String, ObjectNode> documentNotes,
                                  BulkWriter.Mode mode) {
-        Keying keys = keying();
+        boolean keys = keyed();
         StoredKeyMemo memo = new StoredKeyMemo();
         try (BulkWriter writer = new BulkWriter(connection, mode, REQUEST_DOCUMENTS, REQUEST_BYTES)) {
             for (SourceRecord record : (Iterable<SourceRecord>) records::iterator) {
@@ -400,19 +427,19 @@ final class FeedStore {
      * equals the JSON of the returned tree (Jackson writes an object's fields in insertion order).
      */
     static Stored document(SourceRecord record, String jobId, ObjectNode note) {
-        return document(record, jobId, note, Keying.KEYS_AND_UNITS);
+        return document(record, jobId, note, true);
     }
 
-    /** As {@link #document(SourceRecord, String, ObjectNode)}; with its blocking keys as {@code keying} says. */
-    static Stored document(SourceRecord record, String jobId, ObjectNode note, Keying keying) {
-        return document(record, jobId, note, keying, new StoredKeyMemo());
+    /** As {@link #document(SourceRecord, String, ObjectNode)}; with its blocking keys when {@code keyed} (a v5 store). */
+    static Stored document(SourceRecord record, String jobId, ObjectNode note, boolean keyed) {
+        return document(record, jobId, note, keyed, new StoredKeyMemo());
     }
 
     /**
-     * As {@link #document(SourceRecord, String, ObjectNode, Keying)}, keyed through {@code memo}: a writer keeps one
+     * As {@link #document(SourceRecord, String, ObjectNode, boolean)}, keyed through {@code memo}: a writer keeps one
      * across the records it writes, whose people repeat from record to record.
      */
-    static Stored document(SourceRecord record, String jobId, ObjectNode note, Keying keying, StoredKeyMemo memo) {
+    static Stored document(SourceRecord record, String jobId, ObjectNode note, boolean keyed, StoredKeyMemo memo) {
         ObjectNode content = RecordJson.toJson(record);
         byte[] contentJson = bytes(content);
         ObjectNode doc = JSON.createObjectNode();
@@ -420,8 +447,8 @@ final class FeedStore {
                 .put(RecordIndexFields.EVENT_ID, record.eventId());
         doc.put(RecordIndexFields.CONTENT_HASH, contentHash(contentJson));
         doc.put(RecordIndexFields.DELIVERED_BY_JOB, jobId);
-        if (keying != Keying.NONE) {
-            keyFields(doc, record, keying, memo);
+        if (keyed) {
+            keyFields(doc, record, memo);
         }
         byte[] head = bytes(doc);
         byte[] noteJson = note == null ? null : bytes(note);

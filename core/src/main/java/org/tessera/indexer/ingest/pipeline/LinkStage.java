@@ -157,10 +157,6 @@ final class LinkStage {
                     return crowded;
                 }
             };
-            if (keysStored && reached != null && !store.counted()) {
-                log.warn("The feed store runs a mapping without each person's keys and unit (v3): an arrival reads every holder of a "
-                        + "crowded blocking key; run 'tessera indices migrate records' and 'tessera relink --blocking-keys-only' (ADR 0053)");
-            }
             job.count("linkage_keys_from_store", keysStored ? 1 : 0);
             // the stored records the run does not hold, read as the linkage reaches them (ADR 0047)
             IncrementalLinking.Unread unread = reached == null ? null : new IncrementalLinking.Unread() {

@@ -23,16 +23,17 @@ final class RecordIndexFields {
     static final String RECORD = "record";
     /** The note of the record's document, when it had one (not indexed). */
     static final String DOCUMENT_NOTE = "document_note";
-    /** The record's blocking keys, stored form ({@link org.tessera.indexer.linkage.BlockingKeys}; searched, not in {@code _source}). */
-    static final String BLOCKING_KEYS = "blocking_keys";
-    /** The version of the key functions that made {@link #BLOCKING_KEYS} (searched, not in {@code _source}). */
+    /** The version of the key functions that made {@link #BLOCKING_UNITS} (searched, not in {@code _source}). */
     static final String BLOCKING_VERSION = "blocking_version";
     /**
-     * Each occurrence of the record: its raw keys ({@link #UNIT_KEYS}) and the unit a full run counts it as
-     * ({@link #UNIT}), nested, so the store counts a key's units (searched, not in {@code _source}; ADR 0053).
+     * Each occurrence of the record: its raw keys ({@link #UNIT_KEYS}), their refinements ({@link #UNIT_REFINEMENTS})
+     * and the unit a full run counts it as ({@link #UNIT}), nested, so the store finds the records holding a key, counts
+     * a key's units, and finds a crowded key's holders by its refinements (searched, not in {@code _source}; ADR 0053,
+     * 0065: records v5 keeps no key for the record as a whole).
      */
     static final String BLOCKING_UNITS = "blocking_units";
     static final String UNIT_KEYS = "keys";
+    static final String UNIT_REFINEMENTS = "refines";
     static final String UNIT = "unit";
 
     private RecordIndexFields() {
