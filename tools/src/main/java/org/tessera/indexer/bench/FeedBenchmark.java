@@ -63,15 +63,15 @@ public final class FeedBenchmark {
     }
 
     /**
-     * @param delta the day's delta files to post for (a); null when the delta was applied before the portal started
-     *              (e.g. by {@code tessera ingest}, where a county's day takes minutes): (a) is then not run, (b) is
+     * @param delta the day's delta files to post for (a); null: (a) is not run, (b) is, against the county as the portal
+     *              holds it (at county size a day through the portal takes many minutes; {@code tessera ingest} can apply it first)
      */
     public Result run(Path delta, LocalDate lastDay, SourceMappings mappings, int events) throws Exception {
         out.println(MachineInfo.current().describe());
         long records = 0;
         double deltaSeconds = Double.NaN;
         if (delta == null) {
-            out.printf(Locale.ROOT, "(a) day's delta (%s): not posted (applied before the portal started)%n", lastDay);
+            out.printf(Locale.ROOT, "(a) day's delta (%s): not posted (--events-only)%n", lastDay);
         } else {
             deltaSeconds = postDelta(delta, lastDay, mappings);
             records = deltaRecords;
