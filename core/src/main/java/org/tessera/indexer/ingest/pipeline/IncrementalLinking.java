@@ -1,6 +1,7 @@
 package org.tessera.indexer.ingest.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -296,8 +297,14 @@ final class IncrementalLinking {
         private final Map<String, PersonOccurrence> held = new HashMap<>();
         private final Map<String, List<String>> eventPersons = new HashMap<>();
         private final List<PersonOccurrence> occurrences = new ArrayList<>();
-        /** Each occurrence's keys, by its place in {@link #occurrences}; made when first asked for (all at once without a keyed store). */
-        private final List<Set<String>> keys = new ArrayList<>();
+        /**
+         * Each occurrence's keys, by its place in {@link #occurrences}; made when first asked for (all at once without a keyed store).
+         * An array of the run's one copy of each key ({@link #canonical}): at county size the reach holds ~2 M occurrences of ~10
+         * keys each, shared by dozens of holders, and a set of fresh strings each was the largest part of an 8 GB heap (session 20).
+         */
+        private final List<String[]> keys = new ArrayList<>();
+        /** The run's one copy of each key made ({@link #keys}, {@link #placesByKey}). */
+        private final Map<String, String> canonical = new HashMap<>();
         private final Map<String, Integer> placeOf = new HashMap<>();
         private final Map<String, List<Integer>> placesOfEvent = new HashMap<>();
         /** Events held as their persons alone ({@link Unread#readPersons}): read whole when a person in scope holds them. */
@@ -341,7 +348,7 @@ final class IncrementalLinking {
             if (keyed == null) {
                 List<Set<String>> all = BlockingKeys.of(occurrences);
                 for (int i = 0; i < all.size(); i++) {
-                    keys.set(i, all.get(i));
+                    keys.set(i, compact(all.get(i)));
                 }
             }
         }
@@ -397,11 +404,23 @@ final class IncrementalLinking {
             }
             List<Set<String>> made = keying.apply(missing.stream().map(occurrences::get).toList());
             for (int m = 0; m < missing.size(); m++) {
-                keys.set(missing.get(m), made.get(m));
-                for (String key : made.get(m)) {
+                String[] kept = compact(made.get(m));
+                keys.set(missing.get(m), kept);
+                for (String key : kept) {
                     placesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(missing.get(m));
                 }
             }
+        }
+
+        /** An occurrence's keys as the run's one copy of each. */
+        private String[] compact(Set<String> made) {
+            String[] out = new String[made.size()];
+            int k = 0;
+            for (String key : made) {
+                String kept = canonical.putIfAbsent(key, key);
+                out[k++] = kept == null ? key : kept;
+            }
+            return out;
         }
 
         Set<String> persons() {
@@ -478,7 +497,7 @@ final class IncrementalLinking {
             }
             makeKeys(places);
             Set<String> out = new HashSet<>();
-            places.forEach(i -> out.addAll(keys.get(i)));
+            places.forEach(i -> out.addAll(Arrays.asList(keys.get(i))));
             return out;
         }
 

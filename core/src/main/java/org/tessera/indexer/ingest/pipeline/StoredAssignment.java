@@ -78,6 +78,12 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
         private final Map<String, String> persons;
         private final Map<String, String> sources;
         private final Map<String, String> sourceNames = new HashMap<>();
+        /**
+         * One copy of each person id: a person's id is on each of its occurrences (2.95 M occurrences of 320,625 persons on
+         * the 150,000-child county, session 20), and the portal keeps this copy from one arrival to the next. Held while a
+         * read or a follow notes events, emptied after it (the ids stay shared in {@link #persons}).
+         */
+        private final Map<String, String> personNames = new HashMap<>();
         /** The highest slot of any occurrence noted: an event's occurrences are its ids of slots 0 to this one at most. */
         private int maxSlot;
         private Map<String, Long> sequence;
@@ -96,6 +102,7 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
             ObjectNode all = EngineJson.object();
             all.putObject("match_all");
             connection.scroll(events, all, 1000, FIELDS, kept::note);
+            kept.personNames.clear();
             return kept;
         }
 
@@ -142,6 +149,7 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
                 connection.mget(events, ids.subList(from, Math.min(ids.size(), from + IDS_PER_REQUEST)),
                         Map.of("_source_includes", String.join(",", FIELDS))).forEach(this::note);
             }
+            personNames.clear();
             sequence = after;
             return true;
         }
@@ -155,7 +163,7 @@ record StoredAssignment(Map<String, String> persons, Map<String, String> sources
             for (EventPerson person : event.people()) {
                 int slot = person.slot() == null ? 0 : person.slot();
                 maxSlot = Math.max(maxSlot, slot);
-                persons.put(Ids.occurrenceId(eventId, slot), person.personId() == null ? "" : person.personId());
+                persons.put(Ids.occurrenceId(eventId, slot), person.personId() == null ? "" : personNames.computeIfAbsent(person.personId(), p -> p));
             }
         }
     }
