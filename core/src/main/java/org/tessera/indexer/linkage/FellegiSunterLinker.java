@@ -210,9 +210,8 @@ public final class FellegiSunterLinker implements PersonLinker {
                         // where the data shows no households such a pair scoring 0.9 or more was a corrupted copy of
                         // one person on every development split (17-42 fragment pairs a split were lost to this
                         // filter), and it is weighed there; elsewhere it is dropped unweighed and not counted.
-                        boolean givenElse = Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE;
-                        if (givenElse && datesGenerationsApart(f[i], f[j])) return;
-                        boolean loose = givenElse && !closeReference(pattern) && !closeBirthDate(pattern);
+                        if (namesGenerationsApart(pattern, f[i], f[j])) return;
+                        boolean loose = loose(pattern);
                         c.pairs().add(i, j, pattern | WIDE | (loose ? LOOSE : 0));
                         if (loose) c.loose()[0]++;
                         c.widePatterns().add(pattern);
@@ -1015,8 +1014,7 @@ public final class FellegiSunterLinker implements PersonLinker {
                     if (k != other && !f[k].placeholder && seen.add(((long) a << 32) | b)) {
                         int q = cmp.compare(f[a], f[b]);
                         double w = weights.weight(q, a, b);
-                        boolean givenElse = Comparisons.level(q, MatchModel.GIVEN) == GIVEN_ELSE;
-                        if (w >= autoWeight && !(givenElse && (!closeReference(q) && !closeBirthDate(q) || datesGenerationsApart(f[a], f[b])))) {
+                        if (w >= autoWeight && !loose(q) && !namesGenerationsApart(q, f[a], f[b])) {
                             proposals.add(new Proposal(a, b, q, w));
                         }
                     }
@@ -1088,6 +1086,16 @@ public final class FellegiSunterLinker implements PersonLinker {
      * wide pairs among them (given names unrelated, nothing close: weighed only where the data shows no households).
      */
     private record ComparedPairs(PairList pairs, PatternCounts patterns, PatternCounts widePatterns, long[] perRule, long[] loose) {}
+
+    /** A wide pair's given names plainly differ and nothing else is close: the wide filter's "loose" pair (ADR 0064). */
+    private static boolean loose(int pattern) {
+        return Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && !closeReference(pattern) && !closeBirthDate(pattern);
+    }
+
+    /** A wide pair's given names plainly differ and its dates of birth are a generation apart: never a candidate. */
+    private static boolean namesGenerationsApart(int pattern, Features a, Features b) {
+        return Comparisons.level(pattern, MatchModel.GIVEN) == GIVEN_ELSE && datesGenerationsApart(a, b);
+    }
 
     /** Flag on a pair's pattern (seven 4-bit levels) when only a wide blocking rule produced it. */
     private static final int WIDE = 1 << 30;

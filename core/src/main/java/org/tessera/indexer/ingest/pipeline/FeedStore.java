@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.tessera.indexer.common.Lazy;
@@ -159,7 +160,7 @@ final class FeedStore {
      */
     private static List<JsonNode> holdersOf(Set<String> storedKeys) {
         List<String> raw = new ArrayList<>();
-        Map<String, List<String>> refinementsOf = new java.util.TreeMap<>();
+        Map<String, List<String>> refinementsOf = new TreeMap<>();
         for (String key : storedKeys) {
             BlockingKeys.StoredKey parsed = BlockingKeys.StoredKey.of(key);
             if (parsed.refinement() == null) {
